@@ -1,0 +1,167 @@
+//! `isnad`: who said what, when, and through which outlet, from news articles.
+//!
+//! Exit status: 0 when every document went through, 1 when any record carries an error (the
+//! records say which), 2 for a bad command line, pipeline or unreadable input.
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use isnad_core::Published;
+use isnad_runner::{Input, Pipeline, Reader, Registry, RunOptions};
+
+mod progress;
+
+#[derive(Parser)]
+#[command(name = "isnad", version, about = "Extract claims (who said what, when, through which outlet) from news articles")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a pipeline over articles and print one JSON record per article.
+    Run(RunArgs),
+    /// Validate pipeline files and report every problem with its line.
+    Check {
+        /// Pipeline files.
+        #[arg(required = true)]
+        pipelines: Vec<PathBuf>,
+    },
+    /// List the built-in stages: what each requires and provides, and its configuration fields.
+    Stages {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(clap::Args)]
+struct RunArgs {
+    /// Pipeline file (default: the built-in pipeline, language detected per document).
+    #[arg(short, long)]
+    pipeline: Option<PathBuf>,
+    /// Publication date for documents that do not give one (e.g. 2025-02-19 or 2025-02-19T10:00+03:00).
+    #[arg(long, value_parser = parse_published)]
+    published: Option<Published>,
+    /// Worker threads (default: one per core).
+    #[arg(short, long)]
+    jobs: Option<usize>,
+    /// Write records here instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Never show a progress bar.
+    #[arg(long)]
+    quiet: bool,
+    /// Inputs: .txt files (one article each), .jsonl files (one article a line: id, text, lang,
+    /// published, …), directories of them, or - for standard input.
+    #[arg(required = true)]
+    inputs: Vec<String>,
+}
+
+fn parse_published(s: &str) -> Result<Published, String> {
+    s.parse().map_err(|e: isnad_core::PublishedError| e.to_string())
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match dispatch(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> Result<ExitCode> {
+    let registry = Registry::builtin();
+    match cli.command {
+        Command::Run(args) => run(args, &registry),
+        Command::Check { pipelines } => Ok(check(&pipelines, &registry)),
+        Command::Stages { json } => stages(json, &registry),
+    }
+}
+
+fn load_pipeline(path: Option<&PathBuf>, registry: &Registry) -> Result<Pipeline> {
+    match path {
+        Some(p) => isnad_runner::load_file(p, registry).map_err(|e| anyhow::anyhow!("invalid pipeline:\n{e}")),
+        None => isnad_runner::default_pipeline(registry).map_err(|e| anyhow::anyhow!("invalid built-in pipeline (a bug):\n{e}")),
+    }
+}
+
+fn run(args: RunArgs, registry: &Registry) -> Result<ExitCode> {
+    let pipeline = load_pipeline(args.pipeline.as_ref(), registry)?;
+    let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
+    let reader = Reader::open(&inputs)?;
+    let opts = RunOptions { jobs: args.jobs, published: args.published, ..RunOptions::default() };
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(BufWriter::new(
+            File::create(path).with_context(|| format!("cannot create output file {}", path.display()))?,
+        )),
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+    };
+    let show = !args.quiet && io::stderr().is_terminal();
+    let mut bar = progress::Bar::new(show, &inputs);
+    let summary = isnad_runner::run(&pipeline, reader, &mut out, &opts, &mut |p| bar.update(p))?;
+    bar.finish(&summary);
+    if summary.failed > 0 {
+        eprintln!("isnad: {} of {} documents had errors (see their \"errors\" field)", summary.failed, summary.documents);
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(paths: &[PathBuf], registry: &Registry) -> ExitCode {
+    let mut ok = true;
+    for path in paths {
+        match isnad_runner::load_file(path, registry) {
+            Ok(p) => {
+                let names: Vec<&str> = p.stages().map(|s| s.name()).collect();
+                println!("{}: ok ({}: {})", path.display(), p.name(), names.join(" -> "));
+            }
+            Err(e) => {
+                ok = false;
+                eprintln!("{e}");
+            }
+        }
+    }
+    if ok { ExitCode::SUCCESS } else { ExitCode::from(2) }
+}
+
+fn stages(json: bool, registry: &Registry) -> Result<ExitCode> {
+    let docs = registry.docs();
+    let mut out = io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &docs)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for d in docs {
+        writeln!(out, "{}\n  {}", d.name, d.summary)?;
+        writeln!(out, "  requires: {}", if d.requires.is_empty() { "-".into() } else { d.requires.join(", ") })?;
+        writeln!(out, "  provides: {}", d.provides.join(", "))?;
+        if !d.fields.is_empty() {
+            writeln!(out, "  config:")?;
+            for f in d.fields {
+                let default = f.default.map(|d| format!(" = {d}")).unwrap_or_default();
+                writeln!(out, "    {} ({}){}", f.name, f.ty, default)?;
+                for line in f.doc.lines() {
+                    writeln!(out, "        {line}")?;
+                }
+            }
+        }
+        writeln!(out)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

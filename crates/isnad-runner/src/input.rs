@@ -1,0 +1,330 @@
+//! Reading documents from text files, JSONL, directories and standard input, lazily.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use isnad_core::{Document, Lang, Meta, Published};
+use thiserror::Error;
+
+/// Where documents come from, as named on the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file (`.txt` is one document; `.jsonl`/`.ndjson` is one document a line) or a directory.
+    Path(PathBuf),
+    /// Standard input (`-`): JSONL when it starts with `{`, otherwise one text document.
+    Stdin,
+}
+
+impl Input {
+    /// `-` is standard input; anything else a path.
+    pub fn parse(arg: &str) -> Input {
+        if arg == "-" { Input::Stdin } else { Input::Path(PathBuf::from(arg)) }
+    }
+}
+
+/// An input that cannot be opened at all (as opposed to a bad document inside it).
+#[derive(Debug, Error)]
+pub enum InputError {
+    /// The path does not exist or cannot be read.
+    #[error("cannot read input {path}: {source}")]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// What the system said.
+        source: io::Error,
+    },
+    /// A directory holds no file isnad reads.
+    #[error("input directory {0} holds no .txt, .jsonl or .ndjson file")]
+    EmptyDir(PathBuf),
+}
+
+/// One document as read: either a document, or the id it would have had and why it could not be
+/// read. Either way it yields exactly one output record.
+#[derive(Debug)]
+pub struct Item {
+    /// The document, when it could be read.
+    pub doc: Option<Document>,
+    /// Its id (also when unreadable: `file:line`).
+    pub id: String,
+    /// Problems found while reading (a bad `published` keeps the document but is reported).
+    pub errors: Vec<String>,
+    /// Bytes of input this item took (for progress and chunking).
+    pub bytes: usize,
+}
+
+impl Item {
+    fn failed(id: String, error: String, bytes: usize) -> Item {
+        Item { doc: None, id, errors: vec![error], bytes }
+    }
+}
+
+#[derive(Debug)]
+enum Source {
+    Text(PathBuf),
+    Jsonl(PathBuf),
+    Stdin,
+}
+
+/// Expands inputs into the list of files to read, checking up front that each exists, so that a
+/// typo fails the run before any work is done. Directories are walked in sorted order.
+fn expand(inputs: &[Input]) -> Result<Vec<Source>, InputError> {
+    let mut out = Vec::new();
+    for input in inputs {
+        match input {
+            Input::Stdin => out.push(Source::Stdin),
+            Input::Path(path) => {
+                let meta = std::fs::metadata(path).map_err(|source| InputError::Io { path: path.clone(), source })?;
+                if meta.is_dir() {
+                    let before = out.len();
+                    walk(path, &mut out)?;
+                    if out.len() == before {
+                        return Err(InputError::EmptyDir(path.clone()));
+                    }
+                } else {
+                    out.push(classify(path));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn classify(path: &Path) -> Source {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("jsonl" | "ndjson") => Source::Jsonl(path.to_path_buf()),
+        _ => Source::Text(path.to_path_buf()),
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<Source>) -> Result<(), InputError> {
+    let io_err = |source| InputError::Io { path: dir.to_path_buf(), source };
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).map_err(io_err)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl" | "ndjson")) {
+            out.push(classify(&path));
+        }
+    }
+    Ok(())
+}
+
+/// Documents from all inputs, one [`Item`] at a time, never holding more than one line or file.
+pub struct Reader {
+    sources: std::vec::IntoIter<Source>,
+    current: Option<Lines>,
+}
+
+struct Lines {
+    reader: Box<dyn BufRead + Send>,
+    stem: String,
+    line: usize,
+}
+
+impl Reader {
+    /// Opens the inputs (fails if any path is missing).
+    pub fn open(inputs: &[Input]) -> Result<Reader, InputError> {
+        Ok(Reader { sources: expand(inputs)?.into_iter(), current: None })
+    }
+
+    fn next_line_item(&mut self) -> Option<Item> {
+        let lines = self.current.as_mut()?;
+        let mut buf = Vec::new();
+        loop {
+            buf.clear();
+            lines.line += 1;
+            match lines.reader.read_until(b'\n', &mut buf) {
+                Ok(0) => {
+                    self.current = None;
+                    return None;
+                }
+                Ok(n) => {
+                    let trimmed = trim_ascii(&buf);
+                    if trimmed.is_empty() {
+                        continue; // blank lines separate nothing and hold no document
+                    }
+                    return Some(parse_json_line(trimmed, &lines.stem, lines.line, n));
+                }
+                Err(e) => {
+                    let id = format!("{}:{}", lines.stem, lines.line);
+                    self.current = None;
+                    return Some(Item::failed(id, format!("read error: {e}"), 0));
+                }
+            }
+        }
+    }
+}
+
+impl Iterator for Reader {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if self.current.is_some() {
+                if let Some(item) = self.next_line_item() {
+                    return Some(item);
+                }
+                continue;
+            }
+            match self.sources.next()? {
+                Source::Text(path) => return Some(read_text_file(&path)),
+                Source::Jsonl(path) => match File::open(&path) {
+                    Ok(f) => self.current = Some(Lines { reader: Box::new(BufReader::with_capacity(1 << 20, f)), stem: stem(&path), line: 0 }),
+                    Err(e) => return Some(Item::failed(stem(&path), format!("cannot read {}: {e}", path.display()), 0)),
+                },
+                Source::Stdin => {
+                    let mut stdin = BufReader::with_capacity(1 << 20, io::stdin());
+                    let starts_json = match stdin.fill_buf() {
+                        Ok(buf) => {
+                            let buf = buf.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(buf);
+                            trim_ascii(buf).first() == Some(&b'{')
+                        }
+                        Err(_) => false,
+                    };
+                    if starts_json {
+                        self.current = Some(Lines { reader: Box::new(stdin), stem: "stdin".into(), line: 0 });
+                    } else {
+                        let mut bytes = Vec::new();
+                        return Some(match stdin.read_to_end(&mut bytes) {
+                            Ok(_) => text_item("stdin".into(), bytes, Meta::default()),
+                            Err(e) => Item::failed("stdin".into(), format!("cannot read standard input: {e}"), 0),
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
+}
+
+fn trim_ascii(b: &[u8]) -> &[u8] {
+    b.trim_ascii()
+}
+
+/// A `.txt` file is one document with the file stem as id; a `NAME.meta.json` beside it may give
+/// its metadata (`published`, `lang`, `source`, …).
+fn read_text_file(path: &Path) -> Item {
+    let id = stem(path);
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return Item::failed(id, format!("cannot read {}: {e}", path.display()), 0),
+    };
+    let meta_path = path.with_extension("meta.json");
+    let mut errors = Vec::new();
+    let meta = if meta_path.exists() {
+        match std::fs::read(&meta_path).map_err(|e| e.to_string()).and_then(|b| {
+            serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&b).map_err(|e| e.to_string())
+        }) {
+            Ok(map) => meta_from_map(map, &mut errors),
+            Err(e) => {
+                errors.push(format!("{}: invalid metadata: {e}", meta_path.display()));
+                Meta::default()
+            }
+        }
+    } else {
+        Meta::default()
+    };
+    let mut item = text_item(id, bytes, meta);
+    item.errors.extend(errors);
+    item
+}
+
+fn text_item(id: String, bytes: Vec<u8>, meta: Meta) -> Item {
+    let len = bytes.len();
+    match decode(bytes) {
+        Ok(text) => {
+            let mut doc = Document::new(id.clone(), text);
+            doc.meta = meta;
+            Item { doc: Some(doc), id, errors: Vec::new(), bytes: len }
+        }
+        Err(e) => Item::failed(id, e, len),
+    }
+}
+
+/// UTF-8 without its byte-order mark. Invalid UTF-8 is an error naming the first bad byte: guessing
+/// an encoding would silently shift every offset.
+fn decode(mut bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        format!("invalid UTF-8 at byte {at}: the text must be UTF-8 encoded")
+    })
+}
+
+fn parse_json_line(line: &[u8], stem: &str, lineno: usize, bytes: usize) -> Item {
+    let fallback_id = format!("{stem}:{lineno}");
+    let line = line.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(line);
+    let text = match std::str::from_utf8(line) {
+        Ok(t) => t,
+        Err(e) => {
+            // Keep the document's own id when the rest of the line is readable JSON.
+            let lossy = String::from_utf8_lossy(line);
+            let id = serde_json::from_str::<serde_json::Value>(&lossy)
+                .ok()
+                .and_then(|v| v.get("id").and_then(|id| id.as_str().map(str::to_string)))
+                .unwrap_or(fallback_id);
+            return Item::failed(id, format!("line {lineno}: invalid UTF-8 at byte {}: the text must be UTF-8 encoded", e.valid_up_to()), bytes);
+        }
+    };
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => return Item::failed(fallback_id, format!("line {lineno}: invalid JSON: {e}"), bytes),
+    };
+    let serde_json::Value::Object(mut map) = value else {
+        return Item::failed(fallback_id, format!("line {lineno}: expected a JSON object with \"id\" and \"text\""), bytes);
+    };
+    let id = match map.remove("id") {
+        Some(serde_json::Value::String(s)) if !s.is_empty() => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => fallback_id,
+    };
+    let text = match map.remove("text") {
+        Some(serde_json::Value::String(s)) => s,
+        Some(_) => return Item::failed(id, format!("line {lineno}: \"text\" must be a string"), bytes),
+        None => return Item::failed(id, format!("line {lineno}: missing \"text\""), bytes),
+    };
+    let mut errors = Vec::new();
+    let meta = meta_from_map(map, &mut errors);
+    let mut doc = Document::new(id.clone(), text);
+    doc.meta = meta;
+    Item { doc: Some(doc), id, errors, bytes }
+}
+
+/// Builds metadata from an object's remaining fields. A `published` that does not parse is
+/// reported and left out (the document is still processed, with relative dates unresolved).
+fn meta_from_map(mut map: serde_json::Map<String, serde_json::Value>, errors: &mut Vec<String>) -> Meta {
+    let mut meta = Meta::default();
+    if let Some(v) = map.remove("lang") {
+        match v {
+            serde_json::Value::String(s) if !s.trim().is_empty() => meta.lang = Some(Lang::from_code(&s)),
+            serde_json::Value::Null => {}
+            other => errors.push(format!("\"lang\" must be a language code, not {other}")),
+        }
+    }
+    if let Some(v) = map.remove("published") {
+        match v {
+            serde_json::Value::String(s) => match s.parse::<Published>() {
+                Ok(p) => meta.published = Some(p),
+                Err(e) => errors.push(e.to_string()),
+            },
+            serde_json::Value::Null => {}
+            other => errors.push(format!("\"published\" must be a date string, not {other}")),
+        }
+    }
+    for (key, slot) in [("source", &mut meta.source), ("url", &mut meta.url), ("title", &mut meta.title)] {
+        match map.remove(key) {
+            Some(serde_json::Value::String(s)) => *slot = Some(s),
+            Some(serde_json::Value::Null) | None => {}
+            Some(other) => errors.push(format!("\"{key}\" must be a string, not {other}")),
+        }
+    }
+    meta.extra = map;
+    meta
+}

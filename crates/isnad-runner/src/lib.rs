@@ -1,0 +1,36 @@
+//! Builds isnad pipelines from TOML files and runs them over documents.
+//!
+//! - [`Registry`]: the explicit list of stages a pipeline can `use`, with their configuration docs.
+//! - [`load_file`] / [`load_str`]: two-phase loading. The TOML is parsed keeping positions, each
+//!   stage is looked up and its table deserialised into the stage's own configuration type, and
+//!   the order of layers is checked; **every** problem is reported at once, each with file, line
+//!   and stage, because fixing a pipeline one error per run is slow.
+//! - [`Reader`]: documents from `.txt` files, JSONL, directories and stdin, read lazily; a bad
+//!   document becomes an item with an error, never a dropped one.
+//! - [`run()`]: the rayon executor: bounded read-ahead, parallel processing, output in input order.
+//! - [`Record`]: the output format, with code-point offsets.
+#![deny(missing_docs)]
+
+mod input;
+mod output;
+mod pipeline;
+mod plugins;
+mod registry;
+mod run;
+mod spec;
+
+pub use input::{Input, InputError, Item, Reader};
+pub use output::{OutClaim, OutEntity, OutSpan, OutSpeaker, OutTimex, Record};
+pub use pipeline::{Language, Pipeline};
+pub use registry::{FieldDoc, Registry, StageDoc};
+pub use run::{run, run_document, Progress, RunError, RunOptions, Summary};
+pub use spec::{load_file, load_str, PipelineError, Problem};
+
+/// The pipeline `isnad run` uses without `--pipeline`: every built-in stage, language detected per
+/// document. Its text is `pipelines/default.toml`.
+pub const DEFAULT_PIPELINE: &str = include_str!("../../../pipelines/default.toml");
+
+/// Builds the default pipeline (relative paths in it resolve against `pipelines/`).
+pub fn default_pipeline(registry: &Registry) -> Result<Pipeline, PipelineError> {
+    load_str(DEFAULT_PIPELINE, "<default pipeline>", std::path::Path::new("pipelines"), registry)
+}
