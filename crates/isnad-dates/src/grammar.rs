@@ -1,0 +1,2532 @@
+//! The date grammar: recognises expressions in a token stream and resolves them.
+//!
+//! The grammar is a set of small recursive-descent rules over [`Tok`]s. Each rule returns the
+//! index after what it consumed and a partial [`Spec`] (calendar fields, clock fields, or an
+//! already-resolved relative value); specs are merged (a range's two ends share month, year and
+//! am/pm) and resolved against the [`Anchor`]. At every position the longest parse wins. Which
+//! words mean what lives in the data files; which orders of words make a date lives here.
+
+use std::cell::Cell;
+
+use isnad_core::{Calendar, Grain};
+use jiff::civil::{Date, DateTime, Time};
+
+use crate::holidays::Holidays;
+use crate::scan::{Kind, Tok};
+use crate::time::{self, add_days, add_grain, truncate, Anchor, Open, T};
+use crate::vocab::{Conn, DayPart, Era, Part, Rel, Sem, Unit};
+
+/// Which language's word orders apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lang {
+    Ar,
+    En,
+}
+
+/// A partially specified time, before resolution.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Spec {
+    year: Option<i32>,
+    month: Option<u8>,
+    day: Option<u8>,
+    weekday: Option<u8>,
+    hijri: bool,
+    hour: Option<u8>,
+    minute: Option<u8>,
+    second: Option<u8>,
+    pm: Option<bool>,
+    daypart: Option<DayPart>,
+    /// An already resolved value (relative days, weeks, holidays, offsets…).
+    base: Option<T>,
+    /// True when the value is a calendar date written in full (no anchor needed).
+    absolute: bool,
+}
+
+impl Spec {
+    fn has_date(&self) -> bool {
+        self.year.is_some() || self.month.is_some() || self.day.is_some() || self.weekday.is_some() || self.base.is_some()
+    }
+    fn has_time(&self) -> bool {
+        self.hour.is_some() || self.daypart.is_some()
+    }
+    /// Fills fields missing here from `o`.
+    fn fill(&mut self, o: &Spec) {
+        if self.base.is_none() && self.day.is_none() && self.month.is_none() && self.weekday.is_none()
+            && self.base.is_none() {
+                self.base = o.base;
+            }
+        if self.base.is_none() {
+            if self.month.is_none() && self.day.is_some() {
+                self.month = o.month;
+                self.hijri |= o.hijri;
+            }
+            if self.year.is_none() && (self.month.is_some() || self.day.is_some()) {
+                self.year = o.year;
+            }
+            if !self.has_date() && self.has_time() {
+                self.year = o.year;
+                self.month = o.month;
+                self.day = o.day;
+                self.weekday = o.weekday;
+                self.base = o.base;
+                self.hijri = o.hijri;
+            }
+        }
+        if self.hour.is_some() && self.pm.is_none() && self.daypart.is_none() {
+            self.pm = o.pm;
+            self.daypart = o.daypart;
+        }
+    }
+}
+
+/// An expression found in the text: token range and resolved value.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub t: T,
+}
+
+pub(crate) struct Parser<'a, 'v> {
+    toks: &'a [Tok<'v>],
+    text: &'a str,
+    lang: Lang,
+    a: Anchor,
+    known: bool,
+    hol: &'a Holidays,
+    used_anchor: Cell<bool>,
+    past_tense: bool,
+}
+
+type R<X> = Option<(usize, X)>;
+
+impl<'a, 'v> Parser<'a, 'v> {
+    pub(crate) fn new(
+        toks: &'a [Tok<'v>],
+        text: &'a str,
+        lang: Lang,
+        a: Anchor,
+        known: bool,
+        hol: &'a Holidays,
+    ) -> Self {
+        Parser { toks, text, lang, a, known, hol, used_anchor: Cell::new(false), past_tense: false }
+    }
+
+    /// All expressions, left to right, longest first at each position.
+    pub(crate) fn run(&mut self) -> Vec<Found> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.toks.len() {
+            if !self.can_start(i) {
+                i += 1;
+                continue;
+            }
+            self.used_anchor.set(false);
+            if let Some((j, t)) = self.top(i) {
+                if j > i && (self.known || !self.used_anchor.get()) {
+                    out.push(Found { start: i, end: j, t });
+                    i = j;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    pub(crate) fn set_past_tense(&mut self, past: bool) {
+        self.past_tense = past;
+    }
+
+    fn can_start(&self, i: usize) -> bool {
+        matches!(self.toks[i].kind, Kind::Num(..) | Kind::Lex(_) | Kind::Punct('@'))
+    }
+
+    // ------------------------------------------------------------------ token helpers
+
+    fn tok(&self, i: usize) -> Option<&Tok<'v>> {
+        self.toks.get(i)
+    }
+    fn sems(&self, i: usize) -> &'v [Sem] {
+        self.toks.get(i).map(|t| t.sems()).unwrap_or(&[])
+    }
+    fn conn(&self, i: usize, c: Conn) -> bool {
+        self.sems(i).contains(&Sem::Conn(c))
+    }
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.tok(i).and_then(|t| t.punct()) == Some(c)
+    }
+    fn num(&self, i: usize) -> Option<(u32, u8)> {
+        self.tok(i).and_then(|t| t.num())
+    }
+    /// Tokens `i` and `i+1` touch (no space between).
+    fn glued(&self, i: usize) -> bool {
+        self.tok(i + 1).is_some_and(|t| !t.space)
+    }
+    fn rel(&self, i: usize) -> Option<Rel> {
+        self.sems(i).iter().find_map(|s| match s {
+            Sem::Rel(r, _) => Some(*r),
+            _ => None,
+        })
+    }
+    fn unit(&self, i: usize) -> Option<(Unit, u8)> {
+        self.sems(i).iter().find_map(|s| match s {
+            Sem::Unit(u, n) => Some((*u, *n)),
+            _ => None,
+        })
+    }
+    fn part(&self, i: usize) -> Option<Part> {
+        self.sems(i).iter().find_map(|s| match s {
+            Sem::Part(p) => Some(*p),
+            _ => None,
+        })
+    }
+    fn daypart(&self, i: usize) -> Option<DayPart> {
+        self.sems(i).iter().find_map(|s| match s {
+            Sem::DayPart(p) => Some(*p),
+            _ => None,
+        })
+    }
+    fn weekday(&self, i: usize) -> Option<(u8, bool, bool)> {
+        self.sems(i).iter().find_map(|s| match s {
+            Sem::Weekday(d, weak, pl) => Some((*d, *weak && !self.toks[i].al, *pl)),
+            _ => None,
+        })
+    }
+    fn month_word(&self, i: usize) -> Option<(u8, bool)> {
+        self.sems(i).iter().find_map(|s| match s {
+            Sem::Month(m, weak) => Some((*m, *weak)),
+            _ => None,
+        })
+    }
+    fn hmonth_word(&self, i: usize) -> Option<(u8, bool)> {
+        self.sems(i).iter().find_map(|s| match s {
+            Sem::HMonth(m, weak) => Some((*m, *weak)),
+            _ => None,
+        })
+    }
+    fn is_unit(&self, i: usize, u: Unit) -> bool {
+        self.unit(i).is_some_and(|(x, _)| x == u)
+    }
+    /// Skips the English article and Arabic standalone article ("the", "الـ").
+    fn skip_filler(&self, mut i: usize) -> usize {
+        while self.conn(i, Conn::Filler) {
+            i += 1;
+        }
+        i
+    }
+    fn anchor(&self) -> Anchor {
+        self.used_anchor.set(true);
+        self.a
+    }
+    fn ar(&self) -> bool {
+        self.lang == Lang::Ar
+    }
+
+    // ------------------------------------------------------------------ numbers
+
+    /// A cardinal number in digits or words ("3", "three", "twenty-three", "ثلاثة عشر", "خمس وأربعون").
+    fn number(&self, i: usize) -> R<u32> {
+        if let Some((v, _)) = self.num(i) {
+            return Some((i + 1, v));
+        }
+        let (mut j, mut v) = self.num_word(i)?;
+        if self.ar() {
+            // teens: ثلاثة عشر; compound tens: ثلاث وعشرون
+            if self.sems(j).contains(&Sem::Teen) && v < 10 {
+                return Some((j + 1, v + 10));
+            }
+            if v < 10 && self.tok(j).is_some_and(|t| t.conj) {
+                if let Some((k, tens)) = self.num_word(j) {
+                    if tens >= 20 && tens % 10 == 0 {
+                        return Some((k, v + tens));
+                    }
+                }
+            }
+            if self.sems(i).contains(&Sem::Teen) && !self.tok(i).is_some_and(|t| t.conj) {
+                return Some((i + 1, 10));
+            }
+        } else if v >= 20 && v % 10 == 0 {
+            let k = if self.punct(j, '-') { j + 1 } else { j };
+            if let Some((k2, u)) = self.num_word(k) {
+                if u < 10 {
+                    j = k2;
+                    v += u;
+                }
+            }
+        }
+        Some((j, v))
+    }
+
+    fn num_word(&self, i: usize) -> R<u32> {
+        let t = self.tok(i)?;
+        for s in t.sems() {
+            match s {
+                Sem::Num(v, _) => return Some((i + 1, *v)),
+                Sem::Teen if self.ar() => return Some((i + 1, 10)),
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// An ordinal ("3rd", "third", "twenty first", "الثالث", "الثالث عشر", "الثالث والعشرون").
+    fn ordinal(&self, i: usize) -> R<u32> {
+        if let Some((v, _)) = self.num(i) {
+            if self.glued(i) && self.sems(i + 1).contains(&Sem::OrdSuffix) {
+                return Some((i + 2, v));
+            }
+            return None;
+        }
+        let t = self.tok(i)?;
+        let base = t.sems().iter().find_map(|s| if let Sem::Ord(v) = s { Some(*v) } else { None });
+        if self.ar() {
+            if let Some(v) = base {
+                if v < 10 && self.sems(i + 1).contains(&Sem::Teen) {
+                    return Some((i + 2, v + 10));
+                }
+                if v < 10 && self.tok(i + 1).is_some_and(|t| t.conj) {
+                    if let Some((k, tens)) = self.num_word(i + 1) {
+                        if tens >= 20 && tens % 10 == 0 {
+                            return Some((k, v + tens));
+                        }
+                    }
+                }
+                return Some((i + 1, v));
+            }
+            // العشرون / العاشر: a tens word with the article is an ordinal
+            if t.al {
+                if let Some((j, v)) = self.num_word(i) {
+                    if v >= 20 && v % 10 == 0 {
+                        return Some((j, v));
+                    }
+                }
+            }
+            return None;
+        }
+        if let Some(v) = base {
+            return Some((i + 1, v));
+        }
+        // twenty first, twenty-first
+        let (j, tens) = self.num_word(i)?;
+        if tens >= 20 && tens % 10 == 0 {
+            let k = if self.punct(j, '-') { j + 1 } else { j };
+            let u = self.sems(k).iter().find_map(|s| if let Sem::Ord(v) = s { Some(*v) } else { None })?;
+            if u < 10 {
+                return Some((k + 1, tens + u));
+            }
+        }
+        None
+    }
+
+    /// A day of the month: digits (optionally ordinal) or an ordinal word; English also takes
+    /// small number words after a month ("march third" is ordinal; "march 3").
+    fn day_num(&self, i: usize) -> R<u8> {
+        let i = if self.ar() && self.conn(i, Conn::Filler) { i + 1 } else { i };
+        if let Some((j, v)) = self.ordinal(i) {
+            if (1..=31).contains(&v) {
+                return Some((j, v as u8));
+            }
+            return None;
+        }
+        let (v, d) = self.num(i)?;
+        if (1..=31).contains(&v) && d <= 2 {
+            return Some((i + 1, v as u8));
+        }
+        None
+    }
+
+    /// A year: four digits, or a number with an era, or عام/سنة + number.
+    fn year(&self, i: usize) -> R<(i32, Option<Era>)> {
+        let (mut j, mut y, explicit) = if self.is_unit(i, Unit::Year) && !self.is_dual(i) {
+            let (j, y) = self.number(i + 1)?;
+            (j, y as i32, true)
+        } else if let Some((v, d)) = self.num(i) {
+            if d != 4 && !(self.sems(i + 1).iter().any(|s| matches!(s, Sem::Era(_)))) {
+                return None;
+            }
+            (i + 1, v as i32, false)
+        } else {
+            let (j, y) = self.year_words(i)?;
+            (j, y, false)
+        };
+        let mut era = None;
+        if let Some(e) = self.sems(j).iter().find_map(|s| if let Sem::Era(e) = s { Some(*e) } else { None }) {
+            era = Some(e);
+            j += 1;
+        }
+        if !explicit && era.is_none() && !(1000..=2999).contains(&y) {
+            return None;
+        }
+        if era == Some(Era::Bc) {
+            y = -y;
+        }
+        Some((j, (y, era)))
+    }
+
+    /// "two thousand ten", "nineteen seventy-four" is not handled; "two thousand (and) N".
+    fn year_words(&self, i: usize) -> R<i32> {
+        let (j, v) = self.num_word(i)?;
+        let t = self.tok(j)?;
+        if self.text.get(t.start..t.end)? != "thousand" {
+            return None;
+        }
+        let mut k = j + 1;
+        if self.conn(k, Conn::And) {
+            k += 1;
+        }
+        match self.number(k) {
+            Some((k2, r)) if r < 100 => Some((k2, (v * 1000 + r) as i32)),
+            _ => Some((k, (v * 1000) as i32)),
+        }
+    }
+
+    fn is_dual(&self, i: usize) -> bool {
+        self.unit(i).is_some_and(|(_, n)| n == 2)
+    }
+
+    /// A month name, or شهر + number/name, or "الشهر الثالث".
+    fn month(&self, i: usize) -> R<(u8, bool)> {
+        if let Some((m, weak)) = self.month_word(i) {
+            return Some((i + 1, (m, weak)));
+        }
+        if self.ar() && self.is_unit(i, Unit::Month) && !self.is_dual(i) {
+            let t = self.tok(i)?;
+            if t.al {
+                // الشهر الثالث / الشهر التاسع
+                if let Some((j, v)) = self.ordinal(i + 1) {
+                    if (1..=12).contains(&v) {
+                        return Some((j, (v as u8, false)));
+                    }
+                }
+                return None;
+            }
+            if let Some((m, _)) = self.month_word(i + 1) {
+                return Some((i + 2, (m, false)));
+            }
+            if let Some((j, v)) = self.number(i + 1) {
+                if (1..=12).contains(&v) {
+                    return Some((j, (v as u8, false)));
+                }
+            }
+        }
+        None
+    }
+
+    fn hmonth(&self, i: usize) -> R<(u8, bool)> {
+        if let Some((m, weak)) = self.hmonth_word(i) {
+            return Some((i + 1, (m, weak)));
+        }
+        if self.ar() && self.is_unit(i, Unit::Month) && !self.tok(i)?.al {
+            if let Some((m, _)) = self.hmonth_word(i + 1) {
+                return Some((i + 2, (m, false)));
+            }
+        }
+        None
+    }
+
+    // ------------------------------------------------------------------ top level
+
+    fn top(&self, i: usize) -> R<T> {
+        let mut best: R<T> = None;
+        let mut consider = |r: R<T>| {
+            if let Some((j, t)) = r {
+                if best.is_none_or(|(b, _)| j > b) {
+                    best = Some((j, t));
+                }
+            }
+        };
+        consider(self.range(i));
+        consider(self.offset(i));
+        consider(self.within(i));
+        consider(self.bounded(i));
+        if let Some((j, s)) = self.datetime(i) {
+            consider(self.resolve(&s).map(|t| (j, t)));
+        }
+        // Leading prepositions and hedges belong to the expression ("in 2014", "حوالي الساعة 3").
+        let lead = self.conn(i, Conn::In)
+            || self.conn(i, Conn::On)
+            || self.conn(i, Conn::At)
+            || self.conn(i, Conn::Approx)
+            || self.conn(i, Conn::Filler)
+            || self.conn(i, Conn::For)
+            || self.punct(i, '@');
+        if lead {
+            if let Some((j, t)) = self.top(i + 1) {
+                if best.is_none_or(|(b, _)| j > b) {
+                    best = Some((j, t));
+                }
+            }
+        }
+        let (j, t) = best?;
+        // Trailing hedges: "3pm approximately", "3ish".
+        let mut j = j;
+        while self.conn(j, Conn::Approx) || self.is_ish(j) {
+            j += 1;
+        }
+        Some((j, t))
+    }
+
+    fn is_ish(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| !t.space && self.text.get(t.start..t.end) == Some("ish"))
+    }
+
+    // ------------------------------------------------------------------ date-time points
+
+    /// A date, a time, or both, in any of the usual orders.
+    fn datetime(&self, i: usize) -> R<Spec> {
+        let mut best: R<Spec> = None;
+        let mut take = |r: R<Spec>| {
+            if let Some((j, s)) = r {
+                if best.is_none_or(|(b, _)| j > b) {
+                    best = Some((j, s));
+                }
+            }
+        };
+        // date [,|at|الساعة|في] time ; date daypart
+        if let Some((j, d)) = self.date(i) {
+            take(Some((j, d)));
+            let k = self.skip_joiners(j);
+            if let Some((k2, tm)) = self.clock(k) {
+                let mut s = tm;
+                s.fill(&d);
+                take(Some((k2, s)));
+            }
+            if let Some((k2, tm)) = self.daypart_phrase(k) {
+                let mut s = tm;
+                s.fill(&d);
+                take(Some((k2, s)));
+            }
+        }
+        // time [on|,] date
+        if let Some((j, tm)) = self.clock(i).or_else(|| self.daypart_phrase(i)) {
+            take(Some((j, tm)));
+            let k = self.skip_joiners(j);
+            if let Some((k2, d)) = self.date(k) {
+                if !(d.has_time()) {
+                    let mut s = tm;
+                    s.fill(&d);
+                    take(Some((k2, s)));
+                    // "morning of xmas at 6"
+                }
+            }
+            // "this morning at 10", "tonight at 8", "Saturday morning at 9"
+            if tm.hour.is_none() {
+                if let Some((k2, c)) = self.clock(k) {
+                    let mut s = c;
+                    s.fill(&tm);
+                    if s.base.is_none() && tm.base.is_some() {
+                        s.base = tm.base;
+                    }
+                    s.daypart = tm.daypart.or(s.daypart);
+                    take(Some((k2, s)));
+                }
+            }
+        }
+        // English "9 tomorrow", "3pm tomorrow": a clock time, then a date.
+        best
+    }
+
+    fn skip_joiners(&self, mut j: usize) -> usize {
+        loop {
+            let joiner = self.punct(j, ',')
+                || self.punct(j, '،')
+                || self.punct(j, '@')
+                || self.conn(j, Conn::At)
+                || self.conn(j, Conn::On)
+                || self.conn(j, Conn::In)
+                || self.conn(j, Conn::For)
+                || self.conn(j, Conn::Filler);
+            if !joiner {
+                return j;
+            }
+            j += 1;
+        }
+    }
+
+    /// Any date-level expression.
+    fn date(&self, i: usize) -> R<Spec> {
+        let mut best: R<Spec> = None;
+        let mut take = |r: R<Spec>| {
+            if let Some((j, s)) = r {
+                if best.is_none_or(|(b, _)| j > b) {
+                    best = Some((j, s));
+                }
+            }
+        };
+        take(self.deictic(i));
+        take(self.weekday_expr(i));
+        take(self.calendar_date(i));
+        take(self.numeric_date(i));
+        take(self.month_expr(i));
+        take(self.period_rel(i));
+        take(self.year_expr(i));
+        take(self.part_of(i));
+        take(self.nth_in(i));
+        take(self.holiday(i));
+        take(self.hijri_date(i));
+        let (j, s) = best?;
+        // Dual dating: "… الموافق 13 رمضان 1446هـ" / "الموافق: 12/04/2023" — one expression.
+        if self.conn(j, Conn::Equiv) {
+            let k = if self.punct(j + 1, ':') { j + 2 } else { j + 1 };
+            if let Some((k2, other)) = self.date(k) {
+                // The more specific side wins; a bare weekday defers to the date.
+                let keep = if s.day.is_none() && s.base.is_none() || s.weekday.is_some() && s.day.is_none() {
+                    let mut o = other;
+                    if o.weekday.is_none() {
+                        o.weekday = s.weekday;
+                    }
+                    o
+                } else {
+                    s
+                };
+                return Some((k2, keep));
+            }
+        }
+        Some((j, s))
+    }
+
+    /// اليوم، أمس، غدا، أول أمس، بعد غد، today, yesterday, the day after tomorrow… with an optional
+    /// weekday and date after them ("أمس الثلاثاء", "غدا الثلاثاء 17 أكتوبر الجاري").
+    fn deictic(&self, i: usize) -> R<Spec> {
+        let (j, off) = self.deictic_word(i)?;
+        let a = self.anchor();
+        let mut d = add_days(a.today(), off);
+        let mut j = j;
+        let k = if self.punct(j, ',') || self.punct(j, '،') { j + 1 } else { j };
+        if let Some((wd, _, false)) = self.weekday(k) {
+            // The weekday names the day itself: trust it over the anchor, near the deictic day.
+            let off = time::weekday_offset(d, time::weekday_of(wd), 0);
+            d = add_days(d, off);
+            j = k + 1;
+            // and a full date after it
+            if let Some((k2, s)) = self.calendar_date(j) {
+                let mut s = s;
+                s.weekday = None;
+                return Some((k2, s));
+            }
+        }
+        Some((j, Spec { base: Some(T::day(d)), ..Spec::default() }))
+    }
+
+    fn deictic_word(&self, i: usize) -> R<i64> {
+        let t = self.tok(i)?;
+        let day = |k: usize| self.sems(k).iter().find_map(|s| if let Sem::Day(n) = s { Some(i64::from(*n)) } else { None });
+        // أول أمس / أول من أمس
+        if self.sems(i).contains(&Sem::Ord(1)) {
+            let k = if self.conn(i + 1, Conn::From) { i + 2 } else { i + 1 };
+            if day(k) == Some(-1) {
+                return Some((k + 1, -2));
+            }
+        }
+        // (اليوم|يوم) (الذي|الي)? (بعد|قبل) (غد|امس|البارحه) ; بعد غد ; قبل امس
+        {
+            let mut k = i;
+            if self.is_unit(k, Unit::Day) && !self.is_dual(k) {
+                k += 1;
+                if self.conn(k, Conn::Filler) || self.conn(k, Conn::To) && self.ar() {
+                    k += 1;
+                }
+            }
+            let after = self.conn(k, Conn::After);
+            let before = self.conn(k, Conn::Before) || self.rel(k) == Some(Rel::Last) && self.ar() && k > i;
+            if after || before {
+                if let Some(n) = day(k + 1) {
+                    if after && n == 1 {
+                        return Some((k + 2, 2));
+                    }
+                    if before && n == -1 {
+                        return Some((k + 2, -2));
+                    }
+                }
+            }
+            // English: the day after tomorrow / the day before yesterday
+            if !self.ar() && self.is_unit(i, Unit::Day) && (after || before) {
+                if let Some(n) = day(k + 1) {
+                    return Some((k + 2, n + if after { 1 } else { -1 }));
+                }
+            }
+        }
+        if let Some(n) = day(i) {
+            return Some((i + 1, n));
+        }
+        if self.ar() && self.is_unit(i, Unit::Day) && t.al && !self.is_dual(i) && self.unit(i).is_some() {
+            // اليوم الماضي / السابق / المنصرم = yesterday (Duckling, and news usage of "the previous day")
+            match self.rel(i + 1) {
+                Some(Rel::Last) => return Some((i + 2, -1)),
+                Some(Rel::Next) => return Some((i + 2, 1)),
+                Some(Rel::This) => return Some((i + 2, 0)),
+                _ => {}
+            }
+            // "اليوم" = today, unless it is "the Nth day of" (handled elsewhere)
+            if self.ordinal(i + 1).is_none() && !self.sems(i).iter().any(|s| matches!(s, Sem::Unit(Unit::Day, 2))) {
+                return Some((i + 1, 0));
+            }
+        }
+        // "هذا اليوم" / "this day"
+        if self.rel(i) == Some(Rel::This) && self.is_unit(i + 1, Unit::Day) && self.unit(i + 1).is_some_and(|(_, n)| n == 1) {
+            return Some((i + 2, 0));
+        }
+        None
+    }
+
+    /// Weekday expressions: "الخميس", "يوم الجمعة المقبل", "الخميس الماضي", "last tuesday",
+    /// "wednesday of next week", "احد الاسبوع الماضي", with an optional date after them.
+    fn weekday_expr(&self, i: usize) -> R<Spec> {
+        let mut k = i;
+        let mut pre_rel = None;
+        if self.ar() && self.is_unit(k, Unit::Day) && !self.tok(k)?.al && self.unit(k)?.1 == 1 {
+            k += 1; // يوم الجمعة
+        }
+        if !self.ar() {
+            if let Some(r) = self.rel(k) {
+                pre_rel = Some(r);
+                k += 1;
+            }
+        }
+        let (wd, weak, plural) = self.weekday(k)?;
+        if plural {
+            return None;
+        }
+        let mut j = k + 1;
+        if !self.ar() && self.punct(j, '.') && self.glued(k) {
+            j += 1; // "mon."
+        }
+        let a = self.anchor();
+        let wdj = time::weekday_of(wd);
+        // Arabic relative after the weekday: الخميس الماضي، الجمعة المقبلة
+        let mut post_rel = if self.ar() { self.rel(j) } else { None };
+        if post_rel.is_some() {
+            j += 1;
+        }
+        // "of next week", "من الاسبوع الماضي", "الاسبوع الماضي" (construct), "next week"
+        let mut week_rel: Option<(usize, i64)> = None;
+        {
+            let mut m = j;
+            if self.conn(m, Conn::Of) || self.conn(m, Conn::From) || self.conn(m, Conn::In) {
+                m += 1;
+            }
+            let m0 = m;
+            let mut m = self.skip_filler(m);
+            if !self.ar() {
+                if let Some(r) = self.rel(m) {
+                    if self.is_unit(m + 1, Unit::Week) {
+                        week_rel = Some((m + 2, rel_n(r)));
+                    }
+                }
+                // "last week's sunday" handled in period_rel; "wednesday after next"
+                if self.conn(m0, Conn::After) && self.rel(m0 + 1) == Some(Rel::Next) {
+                    week_rel = Some((m0 + 2, 2));
+                    let _ = &mut m;
+                }
+            } else if self.is_unit(m, Unit::Week) && !self.is_dual(m) {
+                if let Some(r) = self.rel(m + 1) {
+                    week_rel = Some((m + 2, rel_n(r)));
+                } else if self.rel(m.wrapping_sub(1)) == Some(Rel::This) && m > j {
+                    week_rel = Some((m + 1, 0));
+                }
+            }
+        }
+        if post_rel.is_none() {
+            if let Some((m, n)) = week_rel {
+                let monday = truncate(a.now, Grain::Week).date();
+                let d = add_days(monday, 7 * n + i64::from(wd) - 1);
+                if !self.ar() && self.conn(j, Conn::After) {
+                    // "friday after next": the one after next week's
+                    let nxt = add_days(a.today(), time::weekday_offset(a.today(), wdj, 1));
+                    return Some((m, Spec { base: Some(T::day(add_days(nxt, 7))), ..Spec::default() }));
+                }
+                return Some((m, Spec { base: Some(T::day(d)), ..Spec::default() }));
+            }
+        }
+        if self.ar() && post_rel.is_none() && self.conn(j, Conn::From) && self.rel(j + 1) == Some(Rel::This) {
+            // الثلاثاء ... من هذا الشهر: leave to the date rule below
+            post_rel = None;
+        }
+        let rel = pre_rel.or(post_rel);
+        if let Some(r) = rel {
+            let d = match (r, self.lang) {
+                (Rel::Last, _) => add_days(a.today(), time::weekday_offset(a.today(), wdj, -1)),
+                // Arabic المقبل/القادم: the next such day; English "next X": X of next week (Duckling).
+                (Rel::Next, Lang::Ar) => add_days(a.today(), time::weekday_offset(a.today(), wdj, 1)),
+                (Rel::Next, Lang::En) => {
+                    let monday = truncate(a.now, Grain::Week).date();
+                    add_days(monday, 7 + i64::from(wd) - 1)
+                }
+                (Rel::This | Rel::Same, _) => {
+                    if self.ar() {
+                        let monday = truncate(a.now, Grain::Week).date();
+                        add_days(monday, i64::from(wd) - 1)
+                    } else {
+                        add_days(a.today(), time::weekday_offset(a.today(), wdj, 1))
+                    }
+                }
+            };
+            if !self.ar() && r == Rel::Next && self.conn(j, Conn::After) {
+                return None;
+            }
+            return Some((j, Spec { base: Some(T::day(d)), ..Spec::default() }));
+        }
+        if !self.ar() && self.conn(j, Conn::After) && self.rel(j + 1) == Some(Rel::Next) {
+            // "friday after next": the occurrence after the next one
+            let nxt = add_days(a.today(), time::weekday_offset(a.today(), wdj, 1));
+            return Some((j + 2, Spec { base: Some(T::day(add_days(nxt, 7))), ..Spec::default() }));
+        }
+        // weekday followed by a date: "الاثنين 18 شباط", "Monday, Feb 18", "Tuesday the 19th"
+        let mut m = j;
+        if self.punct(m, ',') || self.punct(m, '،') {
+            m += 1;
+        }
+        if self.conn(m, Conn::Equiv) || self.conn(m, Conn::In) || self.conn(m, Conn::Filler) {
+            m += 1;
+            if self.punct(m, ':') {
+                m += 1;
+            }
+        }
+        if let Some((m2, mut s)) = self.calendar_date(m).or_else(|| self.numeric_date(m)) {
+            s.weekday = Some(wd);
+            return Some((m2, s));
+        }
+        // weekday + day number only ("السبت السادس عشر", "Tuesday 19th", "Thu 15th")
+        if let Some((m2, d)) = self.day_num(m) {
+            let is_ord = self.ordinal(if self.conn(m, Conn::Filler) && self.ar() { m + 1 } else { m }).is_some();
+            if is_ord || !self.ar() {
+                let mut s = Spec { day: Some(d), weekday: Some(wd), ..Spec::default() };
+                let mut m3 = m2;
+                // "من هذا الشهر"
+                if (self.conn(m3, Conn::From) || self.conn(m3, Conn::Of))
+                    && self.rel(m3 + 1).is_some() && self.is_unit(m3 + 2, Unit::Month) {
+                        let (mm, r) = (m3 + 3, self.rel(m3 + 1)?);
+                        let base = truncate(a.now, Grain::Month);
+                        let mon = add_grain(base, Grain::Month, rel_n(r));
+                        s.month = Some(mon.month() as u8);
+                        s.year = Some(i32::from(mon.year()));
+                        m3 = mm;
+                    }
+                return Some((m3, s));
+            }
+        }
+        if weak && !self.context_before(i) {
+            return None;
+        }
+        Some((j, Spec { weekday: Some(wd), ..Spec::default() }))
+    }
+
+    /// True when the word before `i` is a preposition that takes a date ("on", "في", "منذ").
+    fn context_before(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        let p = i - 1;
+        self.conn(p, Conn::On)
+            || self.conn(p, Conn::In)
+            || self.conn(p, Conn::Since)
+            || self.conn(p, Conn::Until)
+            || self.conn(p, Conn::By)
+            || self.conn(p, Conn::From)
+            || (self.ar() && self.tok(i).is_some_and(|t| t.clitic))
+    }
+
+    /// "12 فبراير [2025] [م] [الجاري]", "15 of february", "the 1st of march", "march 3rd 2015",
+    /// "الاول من شهر شباط", "Feb 18", "Jul 18, Fri".
+    fn calendar_date(&self, i: usize) -> R<Spec> {
+        let mut best: R<Spec> = None;
+        // day [of|من] [the] month
+        if let Some((j, d)) = self.day_num(self.skip_filler(i)) {
+            let mut k = j;
+            if self.conn(k, Conn::Of) || self.conn(k, Conn::From) || self.conn(k, Conn::In) {
+                k += 1;
+            }
+            k = self.skip_filler(k);
+            if self.punct(k, '-') || self.punct(k, '/') {
+                k += 1; // 31-Oct-74, 31/Oct/1974
+            }
+            if let Some((k2, (m, _))) = self.month(k) {
+                best = Some((k2, Spec { day: Some(d), month: Some(m), ..Spec::default() }));
+            } else if self.ar() && self.rel(k) == Some(Rel::Same) && self.is_unit(k + 1, Unit::Month) {
+                // "الـ 12 من نفس الشهر": the month named before; without it, the anchor's
+                best = Some((k + 2, Spec { day: Some(d), ..Spec::default() }));
+            } else if self.ar() && self.rel(k).is_some() && self.is_unit(k + 1, Unit::Month) {
+                let a = self.anchor();
+                let mon = add_grain(truncate(a.now, Grain::Month), Grain::Month, rel_n(self.rel(k)?));
+                best = Some((
+                    k + 2,
+                    Spec { day: Some(d), month: Some(mon.month() as u8), year: Some(i32::from(mon.year())), ..Spec::default() },
+                ));
+            } else if self.is_unit(k, Unit::Month) && self.tok(k).is_some_and(|t| t.al) && self.rel(k + 1).is_some() {
+                let a = self.anchor();
+                let mon = add_grain(truncate(a.now, Grain::Month), Grain::Month, rel_n(self.rel(k + 1)?));
+                best = Some((
+                    k + 2,
+                    Spec { day: Some(d), month: Some(mon.month() as u8), year: Some(i32::from(mon.year())), ..Spec::default() },
+                ));
+            } else if !self.ar() && self.rel(k).is_some() && self.is_unit(k + 1, Unit::Month) {
+                let a = self.anchor();
+                let mon = add_grain(truncate(a.now, Grain::Month), Grain::Month, rel_n(self.rel(k)?));
+                best = Some((
+                    k + 2,
+                    Spec { day: Some(d), month: Some(mon.month() as u8), year: Some(i32::from(mon.year())), ..Spec::default() },
+                ));
+            }
+        }
+        // month [the] day[th] — "march 3", "february the 15th", "يوليو 13" (Duckling AR)
+        if let Some((j, (m, _))) = self.month(i) {
+            let k = self.skip_filler(j);
+            let day = self.day_num(k).or({
+                // "march first", "march third"
+                None
+            });
+            if let Some((k2, d)) = day {
+                // not a year ("October 2014")
+                if self.num(k).is_none_or(|(_, dg)| dg != 4) {
+                    let cand = (k2, Spec { day: Some(d), month: Some(m), ..Spec::default() });
+                    if best.is_none_or(|(b, _)| k2 > b) {
+                        best = Some(cand);
+                    }
+                }
+            }
+        }
+        let (mut j, mut s) = best?;
+        // glued "Feb13": fine. Year: [,] year | سنة/عام year
+        let mut k = j;
+        if self.punct(k, ',') || self.punct(k, '،') {
+            k += 1;
+        }
+        if (self.conn(k, Conn::In) || self.conn(k, Conn::Of) || self.conn(k, Conn::From))
+            && self.year(k + 1).is_some() {
+                k += 1;
+            }
+        if self.punct(k, '-') || self.punct(k, '/') {
+            if let Some((v, 2)) = self.num(k + 1) {
+                s.year = Some(two_digit_year(v));
+                j = k + 2;
+                return self.date_tail(j, s);
+            }
+        }
+        if let Some((k2, (y, era))) = self.year(k) {
+            s.year = Some(y);
+            s.absolute = true;
+            if era == Some(Era::Ah) {
+                return None;
+            }
+            j = k2;
+        } else if !self.ar() && s.day.is_some() {
+            // "14th April 15": a two-digit year after an English date
+            if let Some((v, 2)) = self.num(k) {
+                if !self.punct(k + 1, ':') && !self.sems(k + 1).iter().any(|s| matches!(s, Sem::AmPm(_) | Sem::Unit(..))) {
+                    s.year = Some(two_digit_year(v));
+                    j = k + 1;
+                }
+            }
+        }
+        self.date_tail(j, s)
+    }
+
+    /// After a date: الجاري/الماضي/المقبل on the month ("12 فبراير الجاري"), a trailing weekday
+    /// ("Jul 18, Fri").
+    fn date_tail(&self, mut j: usize, mut s: Spec) -> R<Spec> {
+        if self.ar() && s.year.is_none() {
+            if let Some(r) = self.rel(j) {
+                if let Some(m) = s.month {
+                    let a = self.anchor();
+                    let y = i32::from(a.today().year());
+                    let cur = a.today().month() as u8;
+                    s.year = Some(match r {
+                        Rel::This | Rel::Same => y,
+                        Rel::Last => if m <= cur { y } else { y - 1 },
+                        Rel::Next => if m >= cur { y } else { y + 1 },
+                    });
+                    j += 1;
+                }
+            }
+        }
+        if !self.ar() && (self.punct(j, ',')) {
+            if let Some((wd, _, false)) = self.weekday(j + 1) {
+                s.weekday = Some(wd);
+                j += 2;
+            }
+        }
+        Some((j, s))
+    }
+
+    /// Numeric dates: 15/02/2025, 15-02-2011, 2015-03-03, 2/2013, 2014-10, 10.31.1974, 2/15.
+    fn numeric_date(&self, i: usize) -> R<Spec> {
+        let (a, da) = self.num(i)?;
+        let sep_c = self.tok(i + 1)?.punct()?;
+        if !matches!(sep_c, '/' | '-' | '.') {
+            return None;
+        }
+        let (b, db) = self.num(i + 2)?;
+        let spaced = self.tok(i + 1)?.space || self.tok(i + 2)?.space;
+        // third component?
+        let third = if self.punct(i + 3, sep_c) && !spaced { self.num(i + 4) } else { None };
+        let mut s = Spec::default();
+        let end;
+        if let Some((c, dc)) = third {
+            end = i + 5;
+            if da == 4 {
+                // y-m-d
+                s.year = Some(a as i32);
+                s.month = Some(b as u8);
+                s.day = Some(c as u8);
+            } else {
+                let y = if dc == 4 { c as i32 } else if dc == 2 { two_digit_year(c) } else { return None };
+                // d/m/y in Arabic and British usage; m/d/y when the first cannot be a day-month
+                let (d, m) = if self.ar() {
+                    (a, b)
+                } else if a <= 12 && b > 12 {
+                    (b, a)
+                } else if b <= 12 && a > 12 {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
+                s.year = Some(y);
+                s.month = Some(m as u8);
+                s.day = Some(d as u8);
+            }
+            s.absolute = true;
+        } else {
+            end = i + 3;
+            if db == 4 && da <= 2 {
+                // m/y
+                s.month = Some(a as u8);
+                s.year = Some(b as i32);
+                s.absolute = true;
+                if self.ar() {
+                    // Duckling AR reads "2/2013" as the first day of the month
+                    s.day = Some(1);
+                }
+            } else if da == 4 && db <= 2 {
+                if sep_c == '.' {
+                    return None;
+                }
+                s.year = Some(a as i32);
+                s.month = Some(b as u8);
+                s.absolute = true;
+            } else if da <= 2 && db <= 2 && sep_c != '.' {
+                // day-month without year: "21/09" in Arabic (d/m), "2/15" in English (m/d)
+                let (d, m) = if self.ar() || a > 12 { (a, b) } else { (b, a) };
+                // "3-4pm" and "9:30 - 11:00" are not dates
+                if self.sems(i + 3).iter().any(|s| matches!(s, Sem::AmPm(_))) || self.punct(i + 3, ':') {
+                    return None;
+                }
+                s.month = Some(m as u8);
+                s.day = Some(d as u8);
+            } else {
+                return None;
+            }
+        }
+        if let Some(m) = s.month {
+            if !(1..=12).contains(&m) {
+                return None;
+            }
+        }
+        if let Some(d) = s.day {
+            if !(1..=31).contains(&d) {
+                return None;
+            }
+        }
+        // Not a phone number or a longer numeric run ("650-650-6500").
+        if self.punct(end, sep_c) && self.num(end + 1).is_some() {
+            return None;
+        }
+        Some((end, s))
+    }
+
+    /// Month expressions: "March", "October 2014", "next March", "يونيو الماضى", "الشهر المقبل"
+    /// is in [`Self::period_rel`].
+    fn month_expr(&self, i: usize) -> R<Spec> {
+        let mut k = i;
+        let mut pre = None;
+        if !self.ar() {
+            if let Some(r) = self.rel(k) {
+                pre = Some(r);
+                k += 1;
+            }
+        }
+        let (mut j, (m, weak)) = self.month(k)?;
+        let mut s = Spec { month: Some(m), ..Spec::default() };
+        let mut k2 = j;
+        if self.punct(k2, ',') {
+            k2 += 1;
+        }
+        if (self.conn(k2, Conn::Of) || self.conn(k2, Conn::In) || self.conn(k2, Conn::From))
+            && self.year(k2 + 1).is_some() {
+                k2 += 1;
+            }
+        let mut strong = !weak || pre.is_some() || self.context_before(i);
+        if let Some((k3, (y, era))) = self.year(k2) {
+            if era == Some(Era::Ah) {
+                return None;
+            }
+            s.year = Some(y);
+            s.absolute = true;
+            j = k3;
+            strong = true;
+        } else if let Some(r) = pre.or_else(|| if self.ar() { self.rel(j) } else { None }) {
+            if pre.is_none() {
+                j += 1;
+            }
+            strong = true;
+            let a = self.anchor();
+            let y = i32::from(a.today().year());
+            let cur = a.today().month() as u8;
+            s.year = Some(match r {
+                Rel::This | Rel::Same => y,
+                Rel::Last => if m < cur || (self.ar() && m <= cur) { y } else { y - 1 },
+                Rel::Next => if m > cur || (self.ar() && m >= cur) { y } else { y + 1 },
+            });
+            // "March after next"
+            if !self.ar() && r == Rel::Next && self.conn(j, Conn::After) && self.rel(j + 1) == Some(Rel::Next) {
+                s.year = Some(s.year? + 1);
+                j += 2;
+            }
+        } else if !self.ar() && self.conn(j, Conn::After) && self.rel(j + 1) == Some(Rel::Next) {
+            let a = self.anchor();
+            let y = i32::from(a.today().year());
+            let cur = a.today().month() as u8;
+            s.year = Some(if m > cur { y + 1 } else { y + 2 });
+            j += 2;
+            strong = true;
+        }
+        if !strong {
+            return None;
+        }
+        Some((j, s))
+    }
+
+    /// "this/next/last week|month|quarter|year", "الاسبوع الماضي", "العام المقبل", "هذا العام",
+    /// "this week-end", "the third quarter", "4th quarter 2018", "18q4".
+    fn period_rel(&self, i: usize) -> R<Spec> {
+        let a_now = |p: &Self| p.anchor().now;
+        // English / Arabic "this X" (rel before unit)
+        let mut best: R<Spec> = None;
+        if let Some(r) = self.rel(i) {
+            let k = self.skip_filler(i + 1);
+            if let Some((u, 1)) = self.unit(k) {
+                if u >= Unit::Week && (!self.ar() || r == Rel::This) {
+                    let g = time::unit_grain(u);
+                    let base = truncate(a_now(self), g);
+                    let t = T::point(add_grain(base, g, rel_n(r)), g);
+                    best = Some((k + 1, Spec { base: Some(t), ..Spec::default() }));
+                }
+            }
+            if self.sems(k).contains(&Sem::Weekend) {
+                best = Some((k + 1, Spec { base: Some(self.weekend(rel_n(r))), ..Spec::default() }));
+            }
+        }
+        // Arabic unit + rel: الأسبوع الماضي، الشهر المقبل، العام الحالي، السنة القادمة
+        if self.ar() {
+            if let Some((u, 1)) = self.unit(i) {
+                if u >= Unit::Week && self.tok(i)?.al {
+                    if let Some(r) = self.rel(i + 1) {
+                        let g = time::unit_grain(u);
+                        let base = truncate(a_now(self), g);
+                        let t = T::point(add_grain(base, g, rel_n(r)), g);
+                        best = Some((i + 2, Spec { base: Some(t), ..Spec::default() }));
+                    }
+                }
+            }
+        }
+        // quarters: "third quarter", "the 3rd qtr", "4th quarter 2018", "the 4th qtr of 2018"
+        if !self.ar() {
+            let k = self.skip_filler(i);
+            if let Some((k2, n)) = self.ordinal(k) {
+                if self.is_unit(k2, Unit::Quarter) && (1..=4).contains(&n) {
+                    let mut k3 = k2 + 1;
+                    let mut y = None;
+                    let k4 = if self.conn(k3, Conn::Of) { k3 + 1 } else { k3 };
+                    if let Some((k5, (yy, _))) = self.year(k4) {
+                        y = Some(yy);
+                        k3 = k5;
+                    }
+                    let year = match y {
+                        Some(y) => y,
+                        None => i32::from(self.anchor().today().year()),
+                    };
+                    let d = Date::new(year as i16, (3 * (n - 1) + 1) as i8, 1).ok()?;
+                    let t = T::point(d.to_datetime(Time::midnight()), Grain::Quarter);
+                    let s = Spec { base: Some(t), absolute: y.is_some(), ..Spec::default() };
+                    if best.is_none_or(|(b, _)| k3 > b) {
+                        best = Some((k3, s));
+                    }
+                }
+            }
+            // 18q4 / 2018q4
+            if let Some((y, dg)) = self.num(i) {
+                if self.glued(i) && self.text.get(self.tok(i + 1)?.start..self.tok(i + 1)?.end) == Some("q") && self.glued(i + 1) {
+                    if let Some((q, 1)) = self.num(i + 2) {
+                        let year = if dg == 2 { two_digit_year(y) } else { y as i32 };
+                        if (1..=4).contains(&q) {
+                            let d = Date::new(year as i16, (3 * (q - 1) + 1) as i8, 1).ok()?;
+                            let t = T::point(d.to_datetime(Time::midnight()), Grain::Quarter);
+                            best = Some((i + 3, Spec { base: Some(t), absolute: true, ..Spec::default() }));
+                        }
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    fn weekend(&self, n: i64) -> T {
+        // Friday 18:00 to Monday 00:00 of the week `n` weeks from this one.
+        let a = self.anchor();
+        let monday = truncate(a.now, Grain::Week);
+        let fri = add_grain(add_grain(monday, Grain::Week, n), Grain::Day, 4);
+        let s = fri.with().hour(18).build().unwrap_or(fri);
+        let e = add_grain(monday, Grain::Week, n + 1);
+        T::interval(s, e, Grain::Hour)
+    }
+
+    /// A year: "2014", "in 2014 AD", "عام 2006", "للعام 1444هـ 2023 م" (Hijri year with its
+    /// Gregorian twin: the Gregorian year), "1444هـ" alone (the Gregorian span of the Hijri year).
+    fn year_expr(&self, i: usize) -> R<Spec> {
+        let (j, (y, era)) = self.year(i)?;
+        if era == Some(Era::Ah) {
+            // a Gregorian year right after wins
+            if let Some((k, (gy, gera))) = self.year(j) {
+                if gera != Some(Era::Ah) {
+                    return Some((k, Spec { year: Some(gy), absolute: true, ..Spec::default() }));
+                }
+            }
+            let (s, _) = time::hijri_month(self.a.hijri, y, 1)?;
+            let (_, e) = time::hijri_month(self.a.hijri, y, 12)?;
+            let t = T::interval(s.to_datetime(Time::midnight()), e.to_datetime(Time::midnight()), Grain::Day).hijri();
+            return Some((j, Spec { base: Some(t), absolute: true, ..Spec::default() }));
+        }
+        // a bare 4-digit number is a year only in a plausible range
+        let explicit = self.is_unit(i, Unit::Year) || era.is_some();
+        if !explicit && !(1900..=2100).contains(&y) {
+            return None;
+        }
+        Some((j, Spec { year: Some(y), absolute: true, ..Spec::default() }))
+    }
+
+    /// Parts of periods: "early March", "end of the month", "منتصف اذار", "أواخر الشهر الماضي",
+    /// "beginning of this week", "end of 2012", "EOM", "نهاية العام".
+    fn part_of(&self, i: usize) -> R<Spec> {
+        let mut k = self.skip_filler(i);
+        if self.conn(k, Conn::At) || self.conn(k, Conn::In) {
+            k = self.skip_filler(k + 1);
+        }
+        let p = self.part(k)?;
+        let a = self.anchor();
+        // abbreviations
+        let abbrev = |g: Grain, end: bool| {
+            let base = truncate(a.now, g);
+            part_interval(base, g, if end { Part::End } else { Part::Begin }, self.lang)
+        };
+        match p {
+            Part::Eom => return Some((k + 1, Spec { base: Some(abbrev(Grain::Month, true)), ..Spec::default() })),
+            Part::Bom => return Some((k + 1, Spec { base: Some(abbrev(Grain::Month, false)), ..Spec::default() })),
+            Part::Eoy => return Some((k + 1, Spec { base: Some(abbrev(Grain::Year, true)), ..Spec::default() })),
+            Part::Boy => return Some((k + 1, Spec { base: Some(abbrev(Grain::Year, false)), ..Spec::default() })),
+            Part::Eod | Part::Last => return None,
+            _ => {}
+        }
+        let mut m = k + 1;
+        if self.conn(m, Conn::Of) || self.conn(m, Conn::In) {
+            m += 1;
+        }
+        m = self.skip_filler(m);
+        // the period: a month expression, a year, or a relative period
+        let (m2, spec) = self
+            .month_expr(m)
+            .or_else(|| self.month(m).map(|(j, (mm, _))| (j, Spec { month: Some(mm), ..Spec::default() })))
+            .or_else(|| self.period_rel(m))
+            .or_else(|| self.year_expr(m))
+            .or_else(|| {
+                // bare "month" / "year" / "week" / "الشهر" / "العام": the current one
+                let (u, _) = self.unit(m)?;
+                if u >= Unit::Week && u != Unit::Quarter {
+                    let g = time::unit_grain(u);
+                    let t = T::point(truncate(a.now, g), g);
+                    Some((m + 1, Spec { base: Some(t), ..Spec::default() }))
+                } else {
+                    None
+                }
+            })?;
+        let period = self.resolve(&spec)?;
+        let g = period.grain;
+        if !matches!(g, Grain::Month | Grain::Year | Grain::Week) {
+            return None;
+        }
+        let t = if self.ar() && p == Part::Begin && g == Grain::Month {
+            T::point(period.start, Grain::Day)
+        } else if self.ar() && p == Part::Mid && g == Grain::Month {
+            T::point(add_grain(period.start, Grain::Day, 14), Grain::Day)
+        } else {
+            part_interval(period.start, g, p, self.lang)
+        };
+        Some((m2, Spec { base: Some(t), absolute: spec.absolute, ..Spec::default() }))
+    }
+
+    /// Ordinals inside a period: "first tuesday of october", "last Monday of March",
+    /// "اخر اثنين من شهر اذار", "الثلاثاء الاخير من شهر مارس", "third day of october",
+    /// "اليوم الثالث من اكتوبر", "first week of october 2014", "last day of october 2015".
+    fn nth_in(&self, i: usize) -> R<Spec> {
+        let k = self.skip_filler(i);
+        // what: (n, kind) where kind = weekday(wd) | day | week
+        #[derive(Clone, Copy)]
+        enum What {
+            Wd(u8),
+            Day,
+            Week,
+        }
+        let mut n: i32;
+        let what: What;
+        let mut j;
+        if self.part(k) == Some(Part::Last) || (self.rel(k) == Some(Rel::Last) && !self.ar()) {
+            n = -1;
+            j = k + 1;
+        } else if let Some((j2, v)) = self.ordinal(k) {
+            n = v as i32;
+            j = j2;
+        } else {
+            n = 0;
+            j = k;
+        }
+        // "third last week of 2018", "5th last day of May"
+        if n > 0 && self.part(j) == Some(Part::Last) {
+            n = -n;
+            j += 1;
+        }
+        let jj = if self.ar() && self.is_unit(j, Unit::Day) && self.weekday(j + 1).is_some() { j + 1 } else { j };
+        if let Some((wd, _, _)) = self.weekday(jj) {
+            what = What::Wd(wd);
+            j = jj + 1;
+        } else if self.is_unit(j, Unit::Day) && !self.is_dual(j) {
+            what = What::Day;
+            j += 1;
+        } else if self.is_unit(j, Unit::Week) && !self.is_dual(j) {
+            what = What::Week;
+            j += 1;
+        } else {
+            return None;
+        }
+        if n == 0 {
+            // Arabic order: noun then ordinal ("الثلاثاء الاخير", "الاسبوع الاول", "اليوم الثالث")
+            if let Some((j2, v)) = self.ordinal(j) {
+                n = v as i32;
+                j = j2;
+            } else if self.part(j) == Some(Part::Last) {
+                n = -1;
+                j += 1;
+            } else {
+                return None;
+            }
+        }
+        // of/in/من/في/ب + period
+        let mut m = j;
+        if self.conn(m, Conn::Of) || self.conn(m, Conn::In) || self.conn(m, Conn::From) {
+            m += 1;
+        } else if self.ar() && self.tok(m).is_some_and(|t| t.clitic) {
+            // بشهر / بايلول
+        } else if self.conn(m, Conn::After) {
+            // "third tuesday after christmas 2014"
+            let (m2, h) = self.holiday(m + 1)?;
+            let base = self.resolve(&h)?;
+            if let What::Wd(wd) = what {
+                let off = time::weekday_offset(base.date(), time::weekday_of(wd), 1);
+                let d = add_days(base.date(), off + 7 * i64::from(n.max(1) - 1));
+                return Some((m2, Spec { base: Some(T::day(d)), ..Spec::default() }));
+            }
+            return None;
+        } else {
+            return None;
+        }
+        m = self.skip_filler(m);
+        let (mut m2, spec) = self
+            .month_expr(m)
+            .or_else(|| self.month(m).map(|(j, (mm, _))| (j, Spec { month: Some(mm), ..Spec::default() })))
+            .or_else(|| self.period_rel(m))
+            .or_else(|| self.year_expr(m))
+            .or_else(|| {
+                let (u, _) = self.unit(m)?;
+                if matches!(u, Unit::Month | Unit::Year) {
+                    let g = time::unit_grain(u);
+                    Some((m + 1, Spec { base: Some(T::point(truncate(self.anchor().now, g), g)), ..Spec::default() }))
+                } else {
+                    None
+                }
+            })?;
+        let mut spec = spec;
+        // a year after the month: "من شهر ايلول من عام 2014", "بعام 2014", "في سنة 2014", "لعام 2014"
+        if spec.year.is_none() && spec.base.is_none() {
+            let mut y = m2;
+            if self.conn(y, Conn::From) || self.conn(y, Conn::In) || self.conn(y, Conn::Of) {
+                y += 1;
+            }
+            if let Some((y2, (yy, _))) = self.year(y) {
+                spec.year = Some(yy);
+                m2 = y2;
+            } else if self.ar() && self.is_unit(y, Unit::Year) && self.rel(y + 1).is_some() {
+                // "السنة القادمة"
+                let a = self.anchor();
+                spec.year = Some(i32::from(a.today().year()) + rel_n(self.rel(y + 1)?) as i32);
+                m2 = y + 2;
+            }
+        }
+        let period = self.resolve(&spec)?;
+        let (ps, pe) = (period.start.date(), period.end_excl().date());
+        let t = match what {
+            What::Wd(wd) => {
+                let w = time::weekday_of(wd);
+                if n > 0 {
+                    let first = add_days(ps, time::weekday_offset(add_days(ps, -1), w, 1));
+                    T::day(add_days(first, 7 * i64::from(n - 1)))
+                } else {
+                    let last = add_days(pe, time::weekday_offset(pe, w, -1));
+                    T::day(add_days(last, 7 * i64::from(n + 1)))
+                }
+            }
+            What::Day => {
+                if n > 0 {
+                    T::day(add_days(ps, i64::from(n - 1)))
+                } else {
+                    T::day(add_days(pe, i64::from(n)))
+                }
+            }
+            What::Week => {
+                // weeks that start (on Monday) inside the period
+                if n > 0 {
+                    let first = add_days(ps, time::weekday_offset(add_days(ps, -1), jiff::civil::Weekday::Monday, 1));
+                    T::point(add_days(first, 7 * i64::from(n - 1)).to_datetime(Time::midnight()), Grain::Week)
+                } else {
+                    // last week: the week containing the last day, counted back
+                    let last = truncate(add_days(pe, -1).to_datetime(Time::midnight()), Grain::Week);
+                    T::point(add_grain(last, Grain::Week, i64::from(n + 1)), Grain::Week)
+                }
+            }
+        };
+        Some((m2, Spec { base: Some(t), absolute: spec.absolute, ..Spec::default() }))
+    }
+
+    /// Holidays, with a year or relative word: "عيد الفطر 2013", "easter 2010", "last easter",
+    /// "thanksgiving of next year", "MLK day of last year".
+    fn holiday(&self, i: usize) -> R<Spec> {
+        let mut k = i;
+        let mut rel = None;
+        if !self.ar() {
+            if let Some(r) = self.rel(k) {
+                rel = Some(r);
+                k += 1;
+            }
+        }
+        let id = self.sems(k).iter().find_map(|s| if let Sem::Holiday(h) = s { Some(*h as usize) } else { None })?;
+        let mut j = k + 1;
+        let hv = self.a.hijri;
+        let year_of = |y: i16| self.hol.in_year(id, y, hv);
+        let mut absolute = false;
+        let y = if let Some((j2, (y, era))) = self.year(j).or_else(|| if self.conn(j, Conn::In) { self.year(j + 1) } else { None }) {
+            if era == Some(Era::Ah) {
+                return None;
+            }
+            j = j2;
+            absolute = true;
+            y as i16
+        } else if (self.conn(j, Conn::Of) || self.ar() && self.conn(j, Conn::From)) && self.rel(j + 1).is_some() && self.is_unit(j + 2, Unit::Year) {
+            let r = self.rel(j + 1)?;
+            j += 3;
+            self.anchor().today().year() + rel_n(r) as i16
+        } else if self.ar() && self.rel(j).is_some() {
+            let r = self.rel(j)?;
+            j += 1;
+            self.pick_rel_year(r, &year_of)?
+        } else if let Some(r) = rel {
+            self.pick_rel_year(r, &year_of)?
+        } else {
+            let a = self.anchor();
+            
+            time::pick_year(&Anchor { bare: crate::Bare::Future, ..a }, false, |yy| {
+                let (s, e, _) = year_of(yy)?;
+                Some((s.to_datetime(Time::midnight()), e.to_datetime(Time::midnight())))
+            })?
+        };
+        let (s, e, interval) = year_of(y)?;
+        let cal = if matches!(self.hol_kind(id), HolKind::Hijri) { Calendar::Hijri } else { Calendar::Gregorian };
+        let mut t = if interval {
+            T::interval(s.to_datetime(Time::midnight()), e.to_datetime(Time::midnight()), Grain::Day)
+        } else {
+            T::day(s)
+        };
+        t.cal = cal;
+        Some((j, Spec { base: Some(t), absolute, ..Spec::default() }))
+    }
+
+    fn hol_kind(&self, id: usize) -> HolKind {
+        let name = self.hol.names.ids.get(id).map(String::as_str).unwrap_or("");
+        match name {
+            "eid-al-fitr" | "eid-al-adha" | "arafat" | "islamic-new-year" | "ashura" | "mawlid" | "isra-miraj"
+            | "laylat-al-qadr" | "ramadan" | "jumuatul-wida" => HolKind::Hijri,
+            _ => HolKind::Other,
+        }
+    }
+
+    fn pick_rel_year(&self, r: Rel, year_of: &dyn Fn(i16) -> Option<(Date, Date, bool)>) -> Option<i16> {
+        let a = self.anchor();
+        let y = a.today().year();
+        let today = a.today();
+        Some(match r {
+            Rel::Last => {
+                if year_of(y).is_some_and(|(s, _, _)| s < today) { y } else { y - 1 }
+            }
+            Rel::Next | Rel::This | Rel::Same => {
+                if year_of(y).is_some_and(|(_, e, _)| e > today) { y } else { y + 1 }
+            }
+        })
+    }
+
+    /// Hijri dates: "15 رمضان 1446هـ", "رمضان المقبل", "شهر رمضان لعام 1445هـ", "رمضان 2019".
+    fn hijri_date(&self, i: usize) -> R<Spec> {
+        let hv = self.a.hijri;
+        let mut k = i;
+        let day = self.day_num(k);
+        if let Some((k2, _)) = day {
+            k = k2;
+            if self.conn(k, Conn::From) {
+                k += 1;
+            }
+        }
+        let (mut j, (m, weak)) = self.hmonth(k)?;
+        let mut hy: Option<i32> = None;
+        let mut gy: Option<i32> = None;
+        let mut rel = None;
+        let mut y = j;
+        if self.conn(y, Conn::From) || self.conn(y, Conn::In) {
+            y += 1;
+        }
+        if let Some((y2, (yy, era))) = self.year(y) {
+            if era == Some(Era::Ah) || (yy > 1300 && yy < 1600) {
+                hy = Some(yy);
+            } else {
+                gy = Some(yy);
+            }
+            j = y2;
+            // the Gregorian twin: "1446هـ 2025م"
+            if let Some((y3, (_, e2))) = self.year(j) {
+                if e2 != Some(Era::Ah) {
+                    j = y3;
+                }
+            }
+        } else if let Some(r) = self.rel(j) {
+            rel = Some(r);
+            j += 1;
+        } else if weak && day.is_none() {
+            return None;
+        }
+        let a = self.anchor();
+        let year = match (hy, gy) {
+            (Some(h), _) => h,
+            (None, Some(g)) => {
+                // the Hijri year whose month m starts in Gregorian year g
+                let approx = ((g - 622) as f64 * 33.0 / 32.0) as i32;
+                (approx - 1..=approx + 2).find(|&h| time::hijri_month(hv, h, m).is_some_and(|(s, _)| i32::from(s.year()) == g))?
+            }
+            (None, None) => {
+                let (cy, cm, cd) = time::greg_to_hijri(hv, a.today())?;
+                let cur_after = |mm: u8, dd: u8| (m, dd) > (mm, cd) || (m == mm && dd >= cd);
+                let _ = cur_after;
+                match rel {
+                    Some(Rel::Last) => if m < cm { cy } else { cy - 1 },
+                    Some(Rel::Next) => if m > cm { cy } else { cy + 1 },
+                    Some(Rel::This | Rel::Same) => cy,
+                    None => {
+                        // bare: the policy (future: this year's unless it is over)
+                        let dday = day.map(|(_, d)| d).unwrap_or(30);
+                        let over = m < cm || m == cm && dday < cd;
+                        match a.bare {
+                            crate::Bare::Past => if m > cm || m == cm && day.map(|(_, d)| d).unwrap_or(1) > cd { cy - 1 } else { cy },
+                            _ => if over { cy + 1 } else { cy },
+                        }
+                    }
+                }
+            }
+        };
+        let mut s = Spec { absolute: hy.is_some() || gy.is_some(), ..Spec::default() };
+        match day {
+            Some((_, d)) => {
+                let g = time::hijri_to_greg(hv, year, m, d)?;
+                s.base = Some(T::day(g).hijri());
+            }
+            None => {
+                let (st, en) = time::hijri_month(hv, year, m)?;
+                s.base = Some(
+                    T::interval(st.to_datetime(Time::midnight()), en.to_datetime(Time::midnight()), Grain::Day).hijri(),
+                );
+            }
+        }
+        Some((j, s))
+    }
+
+    // ------------------------------------------------------------------ clock times
+
+    /// A clock time with its hedges and day parts: "3pm", "15:30", "الساعة 3 عصرا",
+    /// "الثالثة وربع بعد الظهر", "a quarter past 3pm", "half three", "at noon", "الساعة 12 الا ربع".
+    fn clock(&self, i: usize) -> R<Spec> {
+        let mut k = i;
+        let mut marked = false; // الساعة / at / @
+        while self.conn(k, Conn::At) || self.punct(k, '@') || self.conn(k, Conn::Approx) {
+            k += 1;
+            marked = true;
+        }
+        if self.ar() && self.is_unit(k, Unit::Hour) && !self.is_dual(k) && self.tok(k)?.al {
+            k += 1;
+            marked = true;
+        }
+        // "a quarter past 3pm", "20 past 3", "15 minutes past noon", "a quarter to noon", "15 to noon"
+        if !self.ar() {
+            if let Some(r) = self.minutes_rel(k) {
+                return Some(r);
+            }
+        }
+        // "noon", "midnight", "midday"
+        if let Some(dp) = self.daypart(k) {
+            if matches!(dp, DayPart::Noon | DayPart::Midnight) && (!self.ar() || matches!(dp, DayPart::Midnight)) {
+                let h = if dp == DayPart::Noon { 12 } else { 0 };
+                let mut s = Spec { hour: Some(h), pm: Some(dp == DayPart::Noon), ..Spec::default() };
+                s.daypart = None;
+                if dp == DayPart::Midnight {
+                    s.hour = Some(24);
+                }
+                return Some((k + 1, s));
+            }
+        }
+        let (mut j, mut s) = self.hm(k, marked)?;
+        // minutes and fractions after the hour: "و 18 دقيقة", "وربع", "الا ربع", "and a half"
+        if self.ar() {
+            if let Some((j2, add)) = self.ar_minutes(j) {
+                if s.minute.is_none() {
+                    s.minute = Some(0);
+                }
+                let total = i32::from(s.hour?) * 60 + i32::from(s.minute?) + add;
+                s.hour = Some((total.div_euclid(60)) as u8);
+                s.minute = Some(total.rem_euclid(60) as u8);
+                j = j2;
+            }
+        }
+        // "o'clock"
+        if self.sems(j).contains(&Sem::Hour) {
+            j += 1;
+        }
+        // am/pm, day parts
+        let (j2, s2) = self.clock_suffix(j, s);
+        j = j2;
+        s = s2;
+        // time zones
+        let _ = marked;
+        Some((j, s))
+    }
+
+    /// Hours and minutes: "3", "15:30", "15:23:24", "3h18", "15h", "1030" (with at/ish), words.
+    fn hm(&self, k: usize, marked: bool) -> R<Spec> {
+        let mut s = Spec::default();
+        if let Some((h, dh)) = self.num(k) {
+            // h:mm[:ss]
+            if self.punct(k + 1, ':') && self.glued(k) {
+                if let Some((m, 2)) = self.num(k + 2) {
+                    if h > 24 || m > 59 {
+                        return None;
+                    }
+                    s.hour = Some(h as u8);
+                    s.minute = Some(m as u8);
+                    let mut j = k + 3;
+                    if self.punct(j, ':') {
+                        if let Some((sec, 2)) = self.num(j + 1) {
+                            if sec > 59 {
+                                return None;
+                            }
+                            s.second = Some(sec as u8);
+                            j += 2;
+                        }
+                    }
+                    return Some((j, s));
+                }
+                return None;
+            }
+            // 3h18, 15h, 15h00
+            if self.glued(k) && self.tok_text(k + 1) == Some("h") && h <= 24 {
+                s.hour = Some(h as u8);
+                if self.glued(k + 1) {
+                    if let Some((m, 2)) = self.num(k + 2) {
+                        if m > 59 {
+                            return None;
+                        }
+                        s.minute = Some(m as u8);
+                        return Some((k + 3, s));
+                    }
+                }
+                s.minute = Some(0);
+                return Some((k + 2, s));
+            }
+            // 1030 / 730 with a marker or am/pm ("at 1030", "330 p.m.")
+            if (dh == 3 || dh == 4) && h % 100 < 60 && h / 100 <= 24 {
+                let has_ampm = self.sems(k + 1).iter().any(|s| matches!(s, Sem::AmPm(_)));
+                let ctx = marked || has_ampm || self.conn(k.wrapping_sub(1), Conn::Approx) || self.is_ish(k + 1);
+                let daypart_after = self.daypart(k + 1).is_some() || self.conn(k + 1, Conn::In) && self.daypart(k + 2).is_some();
+                if ctx || daypart_after {
+                    s.hour = Some((h / 100) as u8);
+                    s.minute = Some((h % 100) as u8);
+                    return Some((k + 1, s));
+                }
+                return None;
+            }
+            if dh > 2 || h > 24 {
+                return None;
+            }
+            s.hour = Some(h as u8);
+            // "at 3 15": hour then minutes
+            if !self.ar() && marked {
+                if let Some((m, 2)) = self.num(k + 1) {
+                    if m < 60 {
+                        s.minute = Some(m as u8);
+                        return Some((k + 2, s));
+                    }
+                }
+            }
+            // a bare number is a time only with a marker or a suffix
+            let suffix = self.sems(k + 1).iter().any(|x| matches!(x, Sem::AmPm(_) | Sem::Hour | Sem::DayPart(_)))
+                || (self.ar() && self.tok(k + 1).is_some_and(|t| t.conj) && self.ar_minutes(k + 1).is_some())
+                || self.is_ish(k + 1)
+                || (!self.ar() && self.conn(k + 1, Conn::In) && self.daypart(k + 2).is_some());
+            if !marked && !suffix {
+                return None;
+            }
+            return Some((k + 1, s));
+        }
+        // word hours: "three", "الثالثة", "ثلاثة", "twelve oh three"
+        let (j, h) = if self.ar() {
+            let ordr = self.ordinal(k).filter(|(_, v)| (1..=12).contains(v));
+            match ordr {
+                Some((j, v)) => {
+                    // a bare ordinal is an hour only in the feminine with the article (الثالثة)
+                    let t = self.tok(k)?;
+                    let fem = self.text.get(t.start..t.end).is_some_and(|w| w.ends_with('ه'));
+                    if !(marked || t.al && fem) {
+                        return None;
+                    }
+                    (j, v)
+                }
+                None => {
+                    if !marked {
+                        return None;
+                    }
+                    let (j, v) = self.number(k)?;
+                    (j, v)
+                }
+            }
+        } else {
+            let (j, v) = self.number(k)?;
+            if self.sems(k).iter().any(|s| matches!(s, Sem::Num(_, true))) {
+                return None;
+            }
+            (j, v)
+        };
+        if !(1..=24).contains(&h) {
+            return None;
+        }
+        s.hour = Some(h as u8);
+        // English "three twenty", "ten thirty", "twelve oh three", "four twenty-three"
+        if !self.ar() {
+            let mut m = j;
+            if self.punct(m, '-') {
+                m += 1;
+            }
+            let t = self.tok_text(m);
+            if matches!(t, Some("oh" | "o" | "ou" | "zero")) {
+                let mut m2 = m + 1;
+                if self.punct(m2, '-') {
+                    m2 += 1;
+                }
+                if let Some((m3, mm)) = self.num_word(m2) {
+                    if mm < 10 {
+                        s.minute = Some(mm as u8);
+                        return Some((m3, s));
+                    }
+                }
+            }
+            if let Some((m2, mm)) = self.number(m) {
+                if (10..60).contains(&mm) && self.num(m).is_none() {
+                    s.minute = Some(mm as u8);
+                    return Some((m2, s));
+                }
+            }
+            let suffix = self.sems(j).iter().any(|x| matches!(x, Sem::AmPm(_) | Sem::Hour))
+                || (self.conn(j, Conn::In) && self.daypart(j + 1).is_some())
+                || self.daypart(j).is_some();
+            if !marked && !suffix {
+                return None;
+            }
+        }
+        Some((j, s))
+    }
+
+    fn tok_text(&self, i: usize) -> Option<&str> {
+        let t = self.tok(i)?;
+        self.text.get(t.start..t.end)
+    }
+
+    /// Arabic minutes after an hour: "و 18 دقيقة", "وثمانية عشر دقيقة", "وربع", "ونصف", "وثلث",
+    /// "الا ربع", "إلا ثلث", "وخمس واربعون دقيقة". Returns minutes to add (negative for إلا).
+    fn ar_minutes(&self, j: usize) -> R<i32> {
+        let minus = self.conn(j, Conn::Except);
+        let conj = self.tok(j).is_some_and(|t| t.conj) || self.conn(j, Conn::And);
+        if !minus && !conj {
+            return None;
+        }
+        let k = if self.conn(j, Conn::And) || minus { j + 1 } else { j };
+        // fraction
+        if let Some(f) = self.sems(k).iter().find_map(|s| if let Sem::Frac(f) = s { Some(*f) } else { None }) {
+            let mut e = k + 1;
+            if self.tok_text(e).is_some_and(|w| w == "ا") {
+                e += 1;
+            }
+            return Some((e, if minus { -i32::from(f) } else { i32::from(f) }));
+        }
+        let (mut e, v) = self.number(k)?;
+        if v >= 60 {
+            return None;
+        }
+        if self.is_unit(e, Unit::Minute) {
+            e += 1;
+        } else if self.num(k).is_none() && v < 10 {
+            // "الثالثة وخمسة" without دقيقة is rare and ambiguous
+            return None;
+        }
+        Some((e, if minus { -(v as i32) } else { v as i32 }))
+    }
+
+    /// English "a quarter past 3pm", "20 past 3pm", "15 minutes past noon", "a quarter to noon",
+    /// "20 minutes to 2pm", "half past three pm", "half three", "twenty after 3pm",
+    /// "15 minutes from 1pm".
+    fn minutes_rel(&self, k: usize) -> R<Spec> {
+        let mut j = k;
+        let mins: u32;
+        if self.tok_text(j) == Some("half") {
+            mins = 30;
+            j += 1;
+        } else {
+            let kk = if self.sems(j).iter().any(|s| matches!(s, Sem::Num(1, true))) { j + 1 } else { j };
+            if let Some(f) = self.sems(kk).iter().find_map(|s| if let Sem::Frac(f) = s { Some(*f) } else { None }) {
+                mins = u32::from(f);
+                j = kk + 1;
+            } else {
+                let (j2, v) = self.number(j)?;
+                if v >= 60 {
+                    return None;
+                }
+                mins = v;
+                j = j2;
+                if self.is_unit(j, Unit::Minute) {
+                    j += 1;
+                }
+            }
+        }
+        let past = self.conn(j, Conn::Past) || self.conn(j, Conn::After) || self.conn(j, Conn::Hence);
+        let to = self.conn(j, Conn::Except) || self.conn(j, Conn::Before);
+        let half_three = mins == 30 && self.tok_text(k) == Some("half") && !past && !to;
+        let h_at = if half_three { j } else if past || to { j + 1 } else { return None };
+        let (h_end, hs) = if let Some(dp) = self.daypart(h_at) {
+            if dp == DayPart::Noon {
+                (h_at + 1, Spec { hour: Some(12), pm: Some(true), ..Spec::default() })
+            } else if dp == DayPart::Midnight {
+                (h_at + 1, Spec { hour: Some(0), pm: Some(false), ..Spec::default() })
+            } else {
+                return None;
+            }
+        } else {
+            let (e, s) = self.hm(h_at, true)?;
+            if s.minute.is_some() && s.minute != Some(0) {
+                return None;
+            }
+            let (e2, s2) = self.clock_suffix(e, s);
+            (e2, s2)
+        };
+        let mut s = hs;
+        let h = i32::from(s.hour?);
+        let total = if to { h * 60 - mins as i32 } else { h * 60 + mins as i32 };
+        s.hour = Some(total.div_euclid(60) as u8);
+        s.minute = Some(total.rem_euclid(60) as u8);
+        Some((h_end, s))
+    }
+
+    /// am/pm and day-part words after a time: "3pm", "3 in the afternoon", "الساعة 3 عصرا",
+    /// "8 tonight", "9 tomorrow morning", "بتوقيت GMT".
+    fn clock_suffix(&self, mut j: usize, mut s: Spec) -> (usize, Spec) {
+        if let Some(pm) = self.sems(j).iter().find_map(|x| if let Sem::AmPm(p) = x { Some(*p) } else { None }) {
+            s.pm = Some(pm);
+            j += 1;
+        } else if !self.ar() && self.conn(j, Conn::In) && self.daypart(j + 1).is_some() {
+            s.daypart = self.daypart(j + 1);
+            j += 2;
+        } else if let Some(dp) = self.daypart(j) {
+            if !matches!(dp, DayPart::Lunch) {
+                s.daypart = Some(dp);
+                if matches!(dp, DayPart::Tonight) || self.ar() && self.tok(j).is_some_and(|t| t.al) && dp == DayPart::Night {
+                    s.base = Some(T::day(self.anchor().today()));
+                }
+                j += 1;
+            }
+        } else if self.ar() && self.rel(j) == Some(Rel::This) && self.daypart(j + 1).is_some() {
+            // "هذا الصباح", "هذه الليلة"
+            s.daypart = self.daypart(j + 1);
+            s.base = Some(T::day(self.anchor().today()));
+            j += 2;
+        } else if !self.ar() && self.rel(j) == Some(Rel::This) && self.daypart(j + 1).is_some() {
+            s.daypart = self.daypart(j + 1);
+            s.base = Some(T::day(self.anchor().today()));
+            j += 2;
+        } else if self.tok_text(j) == Some("a") && self.glued(j.wrapping_sub(1)) {
+            s.pm = Some(false);
+            j += 1;
+        } else if self.tok_text(j) == Some("p") && self.glued(j.wrapping_sub(1)) {
+            s.pm = Some(true);
+            j += 1;
+            if self.punct(j, '.') {
+                j += 1;
+            }
+        }
+        (j, s)
+    }
+
+    /// A day-part phrase: "this morning", "tonight", "tomorrow evening", "monday morning",
+    /// "late last night", "مساء الأحد", "صباح اليوم".
+    fn daypart_phrase(&self, i: usize) -> R<Spec> {
+        let mut k = i;
+        let late = self.part(k) == Some(Part::Late);
+        let early = self.part(k) == Some(Part::Early);
+        if late || early {
+            k += 1;
+        }
+        if !self.ar() && self.rel(k).is_some() && self.daypart(k + 1).is_some() {
+            let r = self.rel(k)?;
+            let dp = self.daypart(k + 1)?;
+            let a = self.anchor();
+            let day = match r {
+                Rel::Last if dp == DayPart::Night => add_days(a.today(), -1),
+                Rel::This => a.today(),
+                _ => return None,
+            };
+            return Some((k + 2, Spec { daypart: Some(adjust(dp, late, early)), base: Some(T::day(day)), ..Spec::default() }));
+        }
+        let dp = self.daypart(k)?;
+        if matches!(dp, DayPart::Noon | DayPart::Midnight) {
+            return None;
+        }
+        let mut j = k + 1;
+        let mut s = Spec { daypart: Some(adjust(dp, late, early)), ..Spec::default() };
+        if dp == DayPart::Tonight || self.ar() && dp == DayPart::Night && self.tok(k)?.al {
+            s.base = Some(T::day(self.anchor().today()));
+            s.daypart = Some(adjust(DayPart::Night, late, early));
+            return Some((j, s));
+        }
+        // "مساء الأحد", "صباح اليوم", "morning of xmas", "morning of the 15th of february"
+        let m = if self.conn(j, Conn::Of) { j + 1 } else { j };
+        if self.ar() || m > j {
+            if let Some((m2, d)) = self.date(m) {
+                if !d.has_time() {
+                    s.fill(&d);
+                    if s.base.is_none() && d.base.is_some() {
+                        s.base = d.base;
+                    }
+                    j = m2;
+                    return Some((j, s));
+                }
+            }
+        }
+        if self.ar() && !self.tok(k)?.clitic && !matches!(dp, DayPart::Evening | DayPart::Morning) {
+            return None;
+        }
+        if !self.ar() && i == k && !self.context_before(i) {
+            // a bare "morning" is latent in Duckling; news rarely means today by it
+            if self.tok(i.wrapping_sub(1)).is_some() || self.tok(j).is_some() {
+                return None;
+            }
+        }
+        s.base = Some(T::day(self.anchor().today()));
+        Some((j, s))
+    }
+
+    // ------------------------------------------------------------------ relative offsets
+
+    /// "منذ ثلاثة أيام", "قبل أسبوعين", "بعد يومين", "3 days ago", "in 2 minutes", "two years hence",
+    /// "a week from now", "3 fridays from now", "last 2 weeks", "الاسابيع الثلاثة القادمة".
+    fn offset(&self, i: usize) -> R<T> {
+        let a = self.anchor();
+        // prefix forms
+        let back = self.conn(i, Conn::Since) || self.ar() && (self.conn(i, Conn::Before) || self.conn(i, Conn::From));
+        let ahead = if self.ar() { self.conn(i, Conn::After) } else { self.conn(i, Conn::In) };
+        let pre = if back {
+            Some(-1)
+        } else if ahead {
+            Some(1)
+        } else {
+            None
+        };
+        if let Some(dir) = pre {
+            let (j, (n, u)) = self.quantity(i + 1)?;
+            if self.conn(i, Conn::Since) && !self.ar() {
+                return None;
+            }
+            let t = self.shift(a, n * dir, u);
+            // "in 7 days at 5pm", "in 4 years at 5pm"
+            return Some(self.then_clock(j, t));
+        }
+        // "last/past/next N units" intervals
+        if let Some(r) = self.rel(i) {
+            if let Some((j, (n, u))) = self.quantity(i + 1) {
+                if n > 1 || self.num(i + 1).is_some() || self.num_word(i + 1).is_some() {
+                    return self.n_periods(j, r, n, u);
+                }
+            }
+        }
+        // Arabic "الاسابيع الثلاثة القادمة"
+        if self.ar() {
+            if let Some((u, _)) = self.unit(i) {
+                if self.tok(i)?.al {
+                    if let Some((j, n)) = self.number(i + 1) {
+                        if let Some(r) = self.rel(j) {
+                            return self.n_periods(j + 1, r, i64::from(n), QUnit::U(u));
+                        }
+                    }
+                }
+            }
+        }
+        // suffix forms: "N units ago|hence|from now"
+        let (j, (n, u)) = self.quantity(i)?;
+        if self.conn(j, Conn::Ago) {
+            return Some((j + 1, self.shift(a, -n, u)));
+        }
+        if self.conn(j, Conn::Hence) {
+            return Some((j + 1, self.shift(a, n, u)));
+        }
+        None
+    }
+
+    fn then_clock(&self, j: usize, t: T) -> (usize, T) {
+        let k = if self.conn(j, Conn::At) { j + 1 } else { return (j, t) };
+        if let Some((k2, mut c)) = self.clock(k) {
+            c.base = Some(T::day(t.date()));
+            if let Some(r) = self.resolve(&c) {
+                return (k2, r);
+            }
+        }
+        (j, t)
+    }
+
+    /// "3 days", "ثلاثة أيام", "يومين", "a week", "two weeks", "a fortnight", "3 fridays".
+    fn quantity(&self, i: usize) -> R<(i64, QUnit)> {
+        // dual: يومين
+        if let Some((u, 2)) = self.unit(i) {
+            if u == Unit::Week && !self.ar() {
+                return Some((i + 1, (2, QUnit::U(u))));
+            }
+            if self.ar() {
+                return Some((i + 1, (2, QUnit::U(u))));
+            }
+        }
+        // Arabic: a bare unit means one ("قبل اسبوع", "بعد ساعة")
+        if self.ar() {
+            if let Some((u, 1)) = self.unit(i) {
+                if !self.tok(i)?.al {
+                    // and "ساعة واحدة"
+                    let j = if self.sems(i + 1).iter().any(|s| matches!(s, Sem::Num(1, _))) { i + 2 } else { i + 1 };
+                    return Some((j, (1, QUnit::U(u))));
+                }
+            }
+        }
+        let (mut j, n) = if let Some((j, n)) = self.number(i) {
+            (j, f64::from(n))
+        } else {
+            return None;
+        };
+        // fractional: "2.5 hours", "2 and an half hours", "1/2 hour"
+        let mut n = n;
+        if self.punct(j, '.') && self.glued(j - 1) {
+            if let Some((d, dg)) = self.num(j + 1) {
+                n += f64::from(d) / 10f64.powi(i32::from(dg));
+                j += 2;
+            }
+        }
+        if self.ar() {
+            // numerals 3-10 take a plural noun, 11+ singular; both are units here
+        }
+        // "couple of"
+        if self.conn(j, Conn::Of) {
+            j += 1;
+        }
+        if let Some(wd) = self.weekday(j).filter(|w| w.2) {
+            return Some((j + 1, (n as i64, QUnit::Wd(wd.0))));
+        }
+        let (u, c) = self.unit(j)?;
+        let n = n * f64::from(c);
+        if n.fract() != 0.0 {
+            // 2.5 hours -> minutes
+            if u == Unit::Hour {
+                return Some((j + 1, ((n * 60.0) as i64, QUnit::U(Unit::Minute))));
+            }
+            return None;
+        }
+        Some((j + 1, (n as i64, QUnit::U(u))))
+    }
+
+    fn shift(&self, a: Anchor, n: i64, u: QUnit) -> T {
+        match u {
+            QUnit::U(u) => {
+                let g = time::unit_grain(u);
+                let fg = a.cap(time::finer(g));
+                let t = add_grain(a.now, g, n);
+                T::point(t, fg)
+            }
+            QUnit::Wd(wd) => {
+                let w = time::weekday_of(wd);
+                let dir: i64 = if n < 0 { -1 } else { 1 };
+                let first = add_days(a.today(), time::weekday_offset(a.today(), w, dir as i8));
+                let d = add_days(first, 7 * (n - dir));
+                T::day(d)
+            }
+        }
+    }
+
+    fn n_periods(&self, j: usize, r: Rel, n: i64, u: QUnit) -> R<T> {
+        let QUnit::U(u) = u else { return None };
+        let a = self.anchor();
+        let g = a.cap(time::unit_grain(u));
+        let base = truncate(a.now, g);
+        let t = match r {
+            Rel::Last => T::interval(add_grain(base, g, -n), base, g),
+            Rel::Next => T::interval(add_grain(base, g, 1), add_grain(base, g, n + 1), g),
+            _ => return None,
+        };
+        Some((j, t))
+    }
+
+    /// "خلال اسبوعين", "within 2 weeks": from now to the end of the span.
+    fn within(&self, i: usize) -> R<T> {
+        if !self.conn(i, Conn::Within) {
+            return None;
+        }
+        let (j, (n, u)) = self.quantity(i + 1)?;
+        let QUnit::U(u) = u else { return None };
+        let a = self.anchor();
+        let g = time::unit_grain(u);
+        let end = truncate(add_grain(a.now, g, n), time::finer(g).max(Grain::Day));
+        let sg = a.cap(Grain::Second);
+        Some((j, T::interval(truncate(a.now, sg), end, sg)))
+    }
+
+    /// Open and half-open bounds: "حتى الساعة 2:00", "by 2pm", "until 2pm", "after 2 pm",
+    /// "since 2014", "before 11 am", "by the end of next month".
+    fn bounded(&self, i: usize) -> R<T> {
+        let a = self.anchor();
+        let by = self.conn(i, Conn::By) || (self.ar() && self.conn(i, Conn::Until));
+        let until = !self.ar() && self.conn(i, Conn::Until) || !self.ar() && self.conn(i, Conn::To) && i == 0;
+        let after = !self.ar() && (self.conn(i, Conn::After) || self.conn(i, Conn::Since));
+        let before = !self.ar() && self.conn(i, Conn::Before);
+        if !(by || until || after || before) {
+            return None;
+        }
+        let (j, s) = self.datetime(i + 1)?;
+        let t = self.resolve(&s)?;
+        if by {
+            let sg = a.cap(Grain::Second);
+            let end = if t.end.is_some() { t.end_excl() } else { t.start };
+            // "by the end of next month": to the end of the period
+            let end = if s.base.is_some() && t.end.is_some() { t.end_excl() } else { end };
+            return Some((j, T::interval(truncate(a.now, sg), end, sg)));
+        }
+        if until || before {
+            return Some((j, T { start: t.start, grain: t.grain, end: Some(t.start), open: Open::Before, cal: t.cal }));
+        }
+        Some((j, T { start: t.start, grain: t.grain, end: None, open: Open::After, cal: t.cal }))
+    }
+
+    // ------------------------------------------------------------------ ranges
+
+    /// "من 13 إلى 15 يوليو", "13-15 July", "July 13-15", "بين 10 و12 فبراير", "3-4pm",
+    /// "9:30 - 11:00 on Thursday", "من الساعة 3 الى الساعة 4 بعد العصر".
+    fn range(&self, i: usize) -> R<T> {
+        let mut k = i;
+        let between = self.conn(k, Conn::Between);
+        let from = self.conn(k, Conn::From);
+        if between || from {
+            k += 1;
+        }
+        k = self.skip_filler(k);
+        // a leading date for time ranges: "Thursday from 9:30 to 11:00"
+        let mut outer: Option<Spec> = None;
+        if !between && !from {
+            if let Some((k2, d)) = self.date(k) {
+                if self.conn(k2, Conn::From) && !d.has_time() {
+                    outer = Some(d);
+                    k = k2 + 1;
+                }
+            }
+        }
+        // left side: a date/time, or a day number / hour sharing the right side's context
+        let (l_end, mut left) = self.range_side(k)?;
+        let mut m = l_end;
+        let sep = if between {
+            self.conn(m, Conn::And)
+        } else {
+            self.conn(m, Conn::To) || self.conn(m, Conn::Until) || self.punct(m, '-') || (self.conn(m, Conn::And) && from)
+        };
+        // Arabic "وحتى": و + حتى
+        if !sep {
+            return None;
+        }
+        m += 1;
+        if self.conn(m, Conn::Until) || self.conn(m, Conn::To) {
+            m += 1;
+        }
+        m = self.skip_filler(m);
+        let (r_end, mut right) = self.range_side(m)?;
+        let mut end = r_end;
+        // trailing context: "on Thursday", "tomorrow", "من شهر ايلول", "of July"
+        let mut k2 = end;
+        if self.conn(k2, Conn::On) || self.conn(k2, Conn::Of) || self.conn(k2, Conn::From) || self.conn(k2, Conn::In) {
+            k2 += 1;
+        }
+        let k2 = self.skip_filler(k2);
+        let mut trail: Option<Spec> = None;
+        if right.has_time() && !right.has_date() || right.day.is_some() && right.month.is_none() {
+            if let Some((k3, d)) = self.date(k2).or_else(|| self.month(k2).map(|(j, (mm, _))| (j, Spec { month: Some(mm), ..Spec::default() }))) {
+                trail = Some(d);
+                end = k3;
+            }
+        }
+        // share context
+        if let Some(o) = outer.or(trail) {
+            if right.has_time() && !right.has_date() {
+                right.fill(&o);
+                left.fill(&o);
+            } else if right.day.is_some() && right.month.is_none() {
+                right.month = o.month.or(right.month);
+                right.year = o.year.or(right.year);
+                right.hijri |= o.hijri;
+                right.month?;
+            }
+        }
+        left.fill(&right);
+        right.fill(&left);
+        // am/pm: "3-4pm" shares pm; "8am until 6" keeps 6 as the first 6 after 8am
+        if left.hour.is_some() && right.hour.is_some()
+            && left.pm.is_none() && left.daypart.is_none() {
+                left.pm = right.pm;
+                left.daypart = right.daypart;
+                // "11:30-1:30": the right side wraps past noon
+            }
+        if left.day.is_some() && left.month.is_none() || right.day.is_some() && right.month.is_none() {
+            return None;
+        }
+        let lt = self.resolve(&left)?;
+        let mut rt = self.resolve(&right)?;
+        if lt.grain >= Grain::Day && (left.hour.is_some() || right.hour.is_some()) {
+            return None;
+        }
+        if rt.start < lt.start && right.hour.is_some() && right.pm.is_none() && right.daypart.is_none() {
+            rt.start = add_grain(rt.start, Grain::Hour, 12);
+        }
+        if rt.start < lt.start {
+            return None;
+        }
+        let g = lt.grain.min(rt.grain);
+        let mut t = T::interval(lt.start, rt.end_excl(), g);
+        t.cal = if lt.cal == Calendar::Hijri { Calendar::Hijri } else { Calendar::Gregorian };
+        Some((end, t))
+    }
+
+    /// One side of a range: a full date-time, or a bare day number or clock time.
+    fn range_side(&self, k: usize) -> R<Spec> {
+        let mut best: R<Spec> = None;
+        if let Some(r) = self.datetime(k) {
+            best = Some(r);
+        }
+        if let Some((j, d)) = self.day_num(k) {
+            // a bare day number "13" (not "13:00", not "3pm")
+            let not_time = !self.punct(j, ':') && !self.sems(j).iter().any(|s| matches!(s, Sem::AmPm(_) | Sem::Hour));
+            if not_time && best.is_none_or(|(b, _)| j > b) {
+                best = Some((j, Spec { day: Some(d), ..Spec::default() }));
+            }
+        }
+        if let Some((j, c)) = self.clock(k).or_else(|| self.hm(k, true).map(|(j, s)| self.clock_suffix(j, s))) {
+            if best.is_none_or(|(b, _)| j > b) {
+                best = Some((j, c));
+            }
+        }
+        best
+    }
+
+    // ------------------------------------------------------------------ resolution
+
+    pub(crate) fn resolve(&self, s: &Spec) -> Option<T> {
+        let date_t = self.resolve_date(s)?;
+        if !s.has_time() {
+            return date_t;
+        }
+        let a = if s.absolute { self.a } else { self.anchor() };
+        // day parts without a clock: an interval of that day
+        if s.hour.is_none() {
+            let dp = s.daypart?;
+            let day = match date_t {
+                Some(t) => t.date(),
+                None => self.anchor().today(),
+            };
+            let (h1, h2) = daypart_hours(dp);
+            let st = day.to_datetime(Time::midnight());
+            return Some(T::interval(add_grain(st, Grain::Hour, h1), add_grain(st, Grain::Hour, h2), Grain::Hour));
+        }
+        let mut h = i64::from(s.hour?);
+        let mi = i64::from(s.minute.unwrap_or(0));
+        let se = i64::from(s.second.unwrap_or(0));
+        let grain = if s.second.is_some() {
+            Grain::Second
+        } else if s.minute.is_some() {
+            Grain::Minute
+        } else {
+            Grain::Hour
+        };
+        let explicit = s.pm.is_some() || s.daypart.is_some() || h > 12 || h == 0;
+        if let Some(pm) = s.pm {
+            if pm && h < 12 {
+                h += 12;
+            } else if !pm && h == 12 {
+                h = 0;
+            }
+        } else if let Some(dp) = s.daypart {
+            h = daypart_hour(dp, h);
+        }
+        let at = |d: Date| {
+            let st = d.to_datetime(Time::midnight());
+            st.checked_add(jiff::Span::new().hours(h).minutes(mi).seconds(se)).ok()
+        };
+        let t = match date_t {
+            Some(dt) => at(dt.date())?,
+            None => {
+                let today = a.today();
+                if self.ar() && explicit {
+                    at(today)?
+                } else {
+                    // the next such time: compared at the hour, so "at 4:23" at 4:30 is now-ish
+                    let now_h = truncate(a.now, Grain::Hour);
+                    let mut cands: Vec<DateTime> = Vec::new();
+                    for dd in [0, 1] {
+                        let d = add_days(today, dd);
+                        cands.push(at(d)?);
+                        if !explicit {
+                            cands.push(add_grain(at(d)?, Grain::Hour, 12));
+                        }
+                    }
+                    cands.sort();
+                    *cands.iter().find(|c| truncate(**c, Grain::Hour) >= now_h)?
+                }
+            }
+        };
+        Some(T::point(t, grain))
+    }
+
+    fn resolve_date(&self, s: &Spec) -> Option<Option<T>> {
+        if let Some(b) = s.base {
+            return Some(Some(b));
+        }
+        if !s.has_date() {
+            return Some(None);
+        }
+        let a = if s.absolute { self.a } else { self.anchor() };
+        if let (Some(y), Some(m), Some(d)) = (s.year, s.month, s.day) {
+            let date = Date::new(i16::try_from(y).ok()?, m as i8, d as i8).ok()?;
+            return Some(Some(T::day(date)));
+        }
+        if let (Some(y), Some(m)) = (s.year, s.month) {
+            let date = Date::new(i16::try_from(y).ok()?, m as i8, 1).ok()?;
+            return Some(Some(T::point(date.to_datetime(Time::midnight()), Grain::Month)));
+        }
+        if let (Some(y), None, None) = (s.year, s.month, s.day) {
+            let date = Date::new(i16::try_from(y).ok()?, 1, 1).ok()?;
+            return Some(Some(T::point(date.to_datetime(Time::midnight()), Grain::Year)));
+        }
+        let a = {
+            let _ = a;
+            self.anchor()
+        };
+        // weekday with a partial date: the first match going forward (or back, with `past`)
+        if let Some(wd) = s.weekday {
+            let w = time::weekday_of(wd);
+            match (s.month, s.day) {
+                (Some(m), Some(d)) => {
+                    let y0 = a.today().year();
+                    let years: Vec<i16> = match a.bare {
+                        crate::Bare::Past => (0..28).map(|k| y0 - k).collect(),
+                        _ => (0..28).map(|k| y0 + k).collect(),
+                    };
+                    for y in years {
+                        if let Ok(date) = Date::new(y, m as i8, d as i8) {
+                            if date.weekday() == w {
+                                return Some(Some(T::day(date)));
+                            }
+                        }
+                    }
+                    return None;
+                }
+                (None, Some(d)) => {
+                    let mut mon = truncate(a.now, Grain::Month).date();
+                    for _ in 0..24 {
+                        if let Ok(date) = Date::new(mon.year(), mon.month(), d as i8) {
+                            if date.weekday() == w && (date >= a.today() || a.bare == crate::Bare::Past) {
+                                return Some(Some(T::day(date)));
+                            }
+                        }
+                        mon = if a.bare == crate::Bare::Past {
+                            mon.checked_sub(jiff::Span::new().months(1)).ok()?
+                        } else {
+                            mon.checked_add(jiff::Span::new().months(1)).ok()?
+                        };
+                    }
+                    return None;
+                }
+                _ => {
+                    return Some(Some(T::day(time::bare_weekday(&a, w, self.past_tense))));
+                }
+            }
+        }
+        match (s.month, s.day) {
+            (Some(m), Some(d)) => {
+                let y = time::pick_year(&a, self.past_tense, |yy| {
+                    let date = Date::new(yy, m as i8, d as i8).ok()?;
+                    let st = date.to_datetime(Time::midnight());
+                    Some((st, add_grain(st, Grain::Day, 1)))
+                })?;
+                let date = Date::new(y, m as i8, d as i8).ok()?;
+                Some(Some(T::day(date)))
+            }
+            (Some(m), None) => {
+                let y = time::pick_year(&a, self.past_tense, |yy| {
+                    let st = Date::new(yy, m as i8, 1).ok()?.to_datetime(Time::midnight());
+                    Some((st, add_grain(st, Grain::Month, 1)))
+                })?;
+                let date = Date::new(y, m as i8, 1).ok()?;
+                Some(Some(T::point(date.to_datetime(Time::midnight()), Grain::Month)))
+            }
+            (None, Some(d)) => {
+                // day of month alone: this month's, else the next (future) or previous (past)
+                let cur = truncate(a.now, Grain::Month).date();
+                let this = Date::new(cur.year(), cur.month(), d as i8).ok();
+                let today = a.today();
+                let date = match a.bare {
+                    crate::Bare::Past => match this {
+                        Some(x) if x <= today => x,
+                        _ => {
+                            let p = cur.checked_sub(jiff::Span::new().months(1)).ok()?;
+                            Date::new(p.year(), p.month(), d as i8).ok()?
+                        }
+                    },
+                    _ => match this {
+                        Some(x) if x >= today => x,
+                        _ => {
+                            let n = cur.checked_add(jiff::Span::new().months(1)).ok()?;
+                            Date::new(n.year(), n.month(), d as i8).ok()?
+                        }
+                    },
+                };
+                Some(Some(T::day(date)))
+            }
+            _ => Some(None),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+enum QUnit {
+    U(Unit),
+    Wd(u8),
+}
+
+enum HolKind {
+    Hijri,
+    Other,
+}
+
+fn rel_n(r: Rel) -> i64 {
+    match r {
+        Rel::Next => 1,
+        Rel::Last => -1,
+        Rel::This | Rel::Same => 0,
+    }
+}
+
+fn two_digit_year(v: u32) -> i32 {
+    // Two-digit years: 00-49 -> 2000s, 50-99 -> 1900s.
+    if v < 50 { 2000 + v as i32 } else { 1900 + v as i32 }
+}
+
+fn adjust(dp: DayPart, late: bool, early: bool) -> DayPart {
+    let _ = early;
+    if late && matches!(dp, DayPart::Night | DayPart::Tonight) {
+        return DayPart::Midnight;
+    }
+    if early && dp == DayPart::Morning {
+        return DayPart::Dawn;
+    }
+    dp
+}
+
+/// Hours `[from, to)` of a day part, as an interval of the day.
+fn daypart_hours(dp: DayPart) -> (i64, i64) {
+    match dp {
+        DayPart::Dawn => (0, 9),
+        DayPart::Morning => (0, 12),
+        DayPart::Noon | DayPart::Lunch => (12, 14),
+        DayPart::Afternoon => (12, 19),
+        DayPart::Evening | DayPart::Night | DayPart::Tonight => (18, 24),
+        // "late tonight"
+        DayPart::Midnight => (21, 24),
+    }
+}
+
+/// The 24-hour hour of a 12-hour clock reading in a day part ("3 عصرا" = 15, "12 ظهرا" = 12).
+fn daypart_hour(dp: DayPart, h: i64) -> i64 {
+    match dp {
+        DayPart::Dawn | DayPart::Morning => if h == 12 { 12 } else { h },
+        DayPart::Noon | DayPart::Lunch => if h < 6 { h + 12 } else { h },
+        DayPart::Afternoon | DayPart::Evening => if h < 12 { h + 12 } else { h },
+        DayPart::Night | DayPart::Tonight => if (5..12).contains(&h) { h + 12 } else if h == 12 { 24 } else { h },
+        DayPart::Midnight => h,
+    }
+}
+
+/// Parts of a month, a year or a week as intervals (`to` exclusive).
+fn part_interval(start: DateTime, g: Grain, p: Part, lang: Lang) -> T {
+    let _ = lang;
+    match g {
+        Grain::Month => {
+            let d = |n: i64| add_grain(start, Grain::Day, n);
+            let end = add_grain(start, Grain::Month, 1);
+            let (s, e) = match p {
+                Part::Early | Part::Begin => (d(0), d(10)),
+                Part::Mid | Part::Middle => (d(10), d(20)),
+                _ => (d(20), end),
+            };
+            T::interval(s, e, Grain::Day)
+        }
+        Grain::Year => {
+            let m = |n: i64| add_grain(start, Grain::Month, n);
+            let (s, e) = match p {
+                Part::Early | Part::Begin => (m(0), m(3)),
+                Part::Mid | Part::Middle => (m(3), m(9)),
+                _ => (m(8), m(12)),
+            };
+            T::interval(s, e, Grain::Month)
+        }
+        _ => {
+            let d = |n: i64| add_grain(start, Grain::Day, n);
+            let (s, e) = match p {
+                Part::Early | Part::Begin => (d(0), d(3)),
+                Part::Mid | Part::Middle => (d(2), d(5)),
+                _ => (d(4), d(7)),
+            };
+            T::interval(s, e, Grain::Day)
+        }
+    }
+}

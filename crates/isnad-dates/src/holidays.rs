@@ -1,0 +1,173 @@
+//! Holidays: named days whose date in a given year follows from a rule in `data/holidays.tsv`.
+
+use jiff::civil::{Date, Weekday};
+
+use crate::time::{self, add_days};
+use crate::vocab::HolidayNames;
+use crate::{DatesError, HijriVariant};
+
+#[derive(Clone, Debug)]
+enum Rule {
+    Fixed(i8, i8),
+    Nth { month: i8, weekday: u8, n: i8 },
+    After(usize, i64),
+    Easter,
+    OrthodoxEaster,
+    Hijri(u8, u8),
+    HijriMonth(u8),
+    Hebrew(u8, u8),
+    HebrewHaatzmaut(u8, u8),
+    Chinese(u8, u8),
+    Boss,
+    JumuatulWida,
+}
+
+/// The compiled holiday table.
+pub(crate) struct Holidays {
+    pub names: HolidayNames,
+    rules: Vec<(Rule, Option<i64>)>,
+}
+
+fn md(s: &str) -> Option<(u8, u8)> {
+    let (m, d) = s.split_once('-')?;
+    Some((m.parse().ok()?, d.parse().ok()?))
+}
+
+impl Holidays {
+    pub(crate) fn parse(data: &str) -> Result<Holidays, DatesError> {
+        let lines: Vec<(usize, Vec<&str>)> = isnad_text::data::lines(data).collect();
+        let ids: Vec<String> = lines.iter().map(|(_, f)| f[0].to_string()).collect();
+        let mut rules = Vec::new();
+        for (line, f) in &lines {
+            let bad = |m: &str| DatesError::Data { file: "holidays.tsv".into(), line: *line, message: m.into() };
+            let spec: Vec<&str> = f.get(1).ok_or_else(|| bad("missing rule"))?.split_whitespace().collect();
+            let arg = |i: usize| spec.get(i).copied().ok_or_else(|| bad("missing rule argument"));
+            let rule = match spec.first().copied().unwrap_or("") {
+                "fixed" => {
+                    let (m, d) = md(arg(1)?).ok_or_else(|| bad("expected MM-DD"))?;
+                    Rule::Fixed(m as i8, d as i8)
+                }
+                "nth" => Rule::Nth {
+                    month: arg(1)?.parse().map_err(|_| bad("bad month"))?,
+                    weekday: arg(2)?.parse().map_err(|_| bad("bad weekday"))?,
+                    n: arg(3)?.parse().map_err(|_| bad("bad n"))?,
+                },
+                "after" => {
+                    let name = arg(1)?;
+                    let base = ids.iter().position(|i| i == name).ok_or_else(|| bad("unknown holiday"))?;
+                    Rule::After(base, arg(2)?.parse().map_err(|_| bad("bad offset"))?)
+                }
+                "easter" => Rule::Easter,
+                "orthodox-easter" => Rule::OrthodoxEaster,
+                "hijri" => {
+                    let (m, d) = md(arg(1)?).ok_or_else(|| bad("expected MM-DD"))?;
+                    Rule::Hijri(m, d)
+                }
+                "hijri-month" => Rule::HijriMonth(arg(1)?.parse().map_err(|_| bad("bad month"))?),
+                "hebrew" => {
+                    let (m, d) = md(arg(1)?).ok_or_else(|| bad("expected MM-DD"))?;
+                    Rule::Hebrew(m, d)
+                }
+                "hebrew-haatzmaut" => {
+                    let (m, d) = md(arg(1)?).ok_or_else(|| bad("expected MM-DD"))?;
+                    Rule::HebrewHaatzmaut(m, d)
+                }
+                "chinese" => {
+                    let (m, d) = md(arg(1)?).ok_or_else(|| bad("expected MM-DD"))?;
+                    Rule::Chinese(m, d)
+                }
+                "boss" => Rule::Boss,
+                "jumuatul-wida" => Rule::JumuatulWida,
+                _ => return Err(bad("unknown rule")),
+            };
+            let days = match f.get(2) {
+                Some(s) => Some(s.parse::<i64>().map_err(|_| bad("bad length"))?),
+                None => None,
+            };
+            rules.push((rule, days));
+        }
+        Ok(Holidays { names: HolidayNames { ids }, rules })
+    }
+
+    /// The holiday's first day and exclusive end in Gregorian year `y`, and whether it is a
+    /// stretch of days (an interval) rather than one day.
+    pub(crate) fn in_year(&self, id: usize, y: i16, hv: HijriVariant) -> Option<(Date, Date, bool)> {
+        let (rule, days) = self.rules.get(id)?;
+        let start = self.start(rule, y, hv)?;
+        if let Rule::HijriMonth(m) = rule {
+            let (hy, _, _) = time::greg_to_hijri(hv, start)?;
+            let (s, e) = time::hijri_month(hv, hy, *m)?;
+            return Some((s, e, true));
+        }
+        match days {
+            Some(n) => Some((start, add_days(start, *n), true)),
+            None => Some((start, add_days(start, 1), false)),
+        }
+    }
+
+    fn start(&self, rule: &Rule, y: i16, hv: HijriVariant) -> Option<Date> {
+        match *rule {
+            Rule::Fixed(m, d) => Date::new(y, m, d).ok(),
+            Rule::Nth { month, weekday, n } => {
+                let wd = time::weekday_of(weekday);
+                let first = Date::new(y, month, 1).ok()?;
+                if n > 0 {
+                    let off = time::weekday_offset(add_days(first, -1), wd, 1);
+                    Some(add_days(add_days(first, -1), off + 7 * i64::from(n - 1)))
+                } else {
+                    let last = first.last_of_month();
+                    let off = time::weekday_offset(add_days(last, 1), wd, -1);
+                    Some(add_days(add_days(last, 1), off))
+                }
+            }
+            Rule::After(base, n) => Some(add_days(self.start(&self.rules.get(base)?.0, y, hv)?, n)),
+            Rule::Easter => time::easter(y),
+            Rule::OrthodoxEaster => time::orthodox_easter(y),
+            Rule::Hijri(m, d) => hijri_in_year(y, |hy| time::hijri_to_greg(hv, hy, m, d)),
+            Rule::HijriMonth(m) => hijri_in_year(y, |hy| time::hijri_to_greg(hv, hy, m, 1)),
+            Rule::Hebrew(m, d) => {
+                let y32 = i32::from(y);
+                [y32 + 3760, y32 + 3761]
+                    .into_iter()
+                    .filter_map(|hy| time::hebrew_to_greg(hy, m, d))
+                    .map(|g| add_days(g, -1))
+                    .find(|g| g.year() == y)
+            }
+            Rule::HebrewHaatzmaut(m, d) => {
+                let y32 = i32::from(y);
+                let day = [y32 + 3760, y32 + 3761]
+                    .into_iter()
+                    .filter_map(|hy| time::hebrew_to_greg(hy, m, d))
+                    .find(|g| g.year() == y)?;
+                let moved = match day.weekday() {
+                    Weekday::Friday => add_days(day, -1),
+                    Weekday::Saturday => add_days(day, -2),
+                    Weekday::Monday => add_days(day, 1),
+                    _ => day,
+                };
+                Some(add_days(moved, -1))
+            }
+            Rule::Chinese(m, d) => time::chinese_to_greg(i32::from(y), m, d),
+            Rule::Boss => {
+                let d = Date::new(y, 10, 16).ok()?;
+                Some(match d.weekday() {
+                    Weekday::Saturday => add_days(d, -1),
+                    Weekday::Sunday => add_days(d, 1),
+                    _ => d,
+                })
+            }
+            Rule::JumuatulWida => {
+                let first = hijri_in_year(y, |hy| time::hijri_to_greg(hv, hy, 10, 1))?;
+                let off = time::weekday_offset(first, Weekday::Friday, -1);
+                Some(add_days(first, off))
+            }
+        }
+    }
+}
+
+/// The Gregorian date in year `y` of a yearly Hijri date (the Hijri year drifts: try the
+/// candidates around it; in the rare years with two occurrences the first is taken).
+fn hijri_in_year(y: i16, f: impl Fn(i32) -> Option<Date>) -> Option<Date> {
+    let approx = ((i32::from(y) - 622) as f64 * 33.0 / 32.0) as i32;
+    (approx - 1..=approx + 2).filter_map(f).find(|g| g.year() == y)
+}

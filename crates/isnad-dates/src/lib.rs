@@ -1,0 +1,306 @@
+//! The `dates` stage: finds date and time expressions in Arabic and English news and resolves
+//! them to calendar values, anchored to the document's publication date.
+//!
+//! # Why it is built this way
+//! News dates a statement relative to the article ("أكد أمس", "said on Tuesday"), so an
+//! expression is only useful once resolved against `doc.meta.published`. The stage works in
+//! three steps:
+//!
+//! 1. **Vocabulary** (`data/ar.tsv`, `data/en.tsv`): month names of every Arabic region
+//!    (يناير / كانون الثاني / جانفي / يوليوز…), Hijri months, weekdays, number words, relative
+//!    words (الماضي، المقبل، الجاري…), parts of periods, times of day, holidays. Each language's
+//!    file is compiled once into one aho-corasick automaton (via [`isnad_text::Lexicon`]) that
+//!    also accepts Arabic clitic prefixes (بالأمس، وأمس).
+//! 2. **Grammar** (`grammar.rs`): small recursive-descent rules over the token stream say which
+//!    orders of words make a date ("12 فبراير الجاري", "الخميس الماضي", "من 13 إلى 15 يوليو",
+//!    "a quarter past 3pm"); at every position the longest expression wins.
+//! 3. **Resolution**: arithmetic with `jiff`, Hijri conversion with `icu_calendar` (Umm al-Qura
+//!    by default), holidays from rules in `data/holidays.tsv` (fixed dates, n-th weekdays,
+//!    Easter computus, Hijri, Hebrew and Chinese dates converted by icu_calendar).
+//!
+//! # Output semantics
+//! Every value is local wall-clock time in the reference's offset, cut at its grain
+//! (`2025-02-12`, `2025-W07`, `2025-02`, `2025-Q1`, `2025`, `2025-02-12T15`, `2025-02-12T15:30`).
+//! Intervals have `from` and an exclusive `to` ("13-15 July" → `…-07-13` to `…-07-16`); an open
+//! interval lacks one side ("until 2pm" has only `to`, "since 2014" only `from`). A Hijri date is
+//! converted to Gregorian values and marked `calendar: hijri`.
+//!
+//! # Bare references
+//! A weekday or month with nothing around it ("الخميس", "on Thursday", "في مارس") is resolved by
+//! the [`Bare`] policy: `future` (the next one, Duckling's convention, for scheduling text),
+//! `past` (the last one, what news usually means), `nearest` (within half a cycle, today
+//! included), or `tense` (past when the sentence has a past-tense verb or cue, else future).
+//! Relative words always win over the policy ("الخميس الماضي" is the last Thursday whatever it is).
+//!
+//! # Without a publication date
+//! When `published` is absent only expressions that need no anchor are produced (a full date
+//! "12 فبراير 2025", a year, a Hijri date with its year); relative ones ("أمس", "next week",
+//! "12 فبراير") are left out rather than guessed, and no error is raised: a missing date is
+//! ordinary metadata, not a broken document.
+#![deny(missing_docs)]
+
+mod grammar;
+mod holidays;
+mod scan;
+mod time;
+mod vocab;
+
+use std::path::Path;
+
+use isnad_core::{Document, Grain, Lang, Layer, Stage, StageError, Timex, TimexKind};
+use jiff::civil::Date;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::grammar::Parser;
+use crate::holidays::Holidays;
+use crate::time::{Anchor, Open};
+use crate::vocab::Vocab;
+
+/// How to resolve a bare weekday or month ("الخميس", "on Thursday", "in March").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Bare {
+    /// The next one after the reference (Duckling's convention; scheduling text).
+    #[default]
+    Future,
+    /// The last one before the reference (what news reports usually mean).
+    Past,
+    /// The nearest one, the reference day included.
+    Nearest,
+    /// Past when the sentence reads as past (a past-tense verb or reporting cue), else future.
+    Tense,
+}
+
+/// Which Hijri calendar variant converts Hijri dates.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum HijriVariant {
+    /// Umm al-Qura, Saudi Arabia's official calendar (KACST tables), the usual reference in news.
+    #[default]
+    UmmAlQura,
+    /// The arithmetic "civil" calendar (tabular, Friday epoch; CLDR `islamic-civil`).
+    Civil,
+    /// The tabular calendar with the astronomical Thursday epoch (CLDR `islamic-tbla`).
+    Tabular,
+}
+
+/// Configuration of the `dates` stage.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct DatesConfig {
+    /// Hijri calendar used to convert Hijri dates and Islamic holidays (`umm-al-qura`, `civil`,
+    /// `tabular`). Umm al-Qura is what Gulf and most Arab news follow.
+    pub hijri: HijriVariant,
+    /// Policy for bare weekdays and months (`future`, `past`, `nearest`, `tense`). Duckling's
+    /// corpus assumes `future`; news usually wants `past` or `tense`.
+    pub bare: Bare,
+}
+
+/// Why the stage could not be built.
+#[derive(Debug, Error)]
+pub enum DatesError {
+    /// A vocabulary or holiday data file is malformed (a bug in the shipped data).
+    #[error("data file {file}:{line}: {message}")]
+    Data {
+        /// The data file.
+        file: String,
+        /// 1-based line (0 for the whole file).
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// The compiled stage: vocabularies for both languages and the holiday table.
+pub struct DatesStage {
+    config: DatesConfig,
+    ar: Vocab,
+    en: Vocab,
+    holidays: Holidays,
+}
+
+const REQUIRES: [Layer; 3] = [Layer::Normalized, Layer::Sentences, Layer::Tokens];
+const PROVIDES: [Layer; 1] = [Layer::Timexes];
+
+/// A resolved expression over a string, in byte offsets of that string (see [`DatesStage::find`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The resolved value (its `span` covers `start..end`).
+    pub timex: Timex,
+}
+
+impl DatesStage {
+    /// Builds the stage; `base_dir` is unused (all data is compiled in).
+    pub fn new(config: DatesConfig, base_dir: &Path) -> Result<DatesStage, DatesError> {
+        let _ = base_dir;
+        let holidays = Holidays::parse(include_str!("../data/holidays.tsv"))?;
+        let ar = Vocab::build("ar.tsv", include_str!("../data/ar.tsv"), &holidays.names)?;
+        let en = Vocab::build("en.tsv", include_str!("../data/en.tsv"), &holidays.names)?;
+        Ok(DatesStage { config, ar, en, holidays })
+    }
+
+    /// Finds and resolves the expressions of an already folded text (see [`isnad_text::fold`])
+    /// against `published`. Offsets are bytes of `folded`. This is the stage without the document
+    /// plumbing: the stage calls it per sentence and maps offsets back to the original text.
+    pub fn find_folded(&self, folded: &str, lang: &Lang, published: Option<&isnad_core::Published>) -> Vec<Found> {
+        let (vocab, glang) = match lang {
+            Lang::Ar => (&self.ar, grammar::Lang::Ar),
+            Lang::En => (&self.en, grammar::Lang::En),
+            Lang::Other(_) => return Vec::new(),
+        };
+        let (now, has_time, known) = match published {
+            Some(p) => (p.datetime(), p.time().is_some(), true),
+            None => (Date::constant(2000, 1, 1).to_datetime(jiff::civil::Time::midnight()), false, false),
+        };
+        let anchor = Anchor { now, has_time, bare: self.config.bare, hijri: self.config.hijri };
+        let toks = scan::scan(folded, vocab);
+        let mut parser = Parser::new(&toks, folded, glang, anchor, known, &self.holidays);
+        if self.config.bare == Bare::Tense {
+            parser.set_past_tense(past_tense(folded, glang));
+        }
+        parser
+            .run()
+            .into_iter()
+            .filter_map(|f| {
+                let start = toks[f.start].start;
+                let end = toks[f.end - 1].end;
+                let span = isnad_core::Span::in_text(folded, start, end).ok()?;
+                Some(Found { start, end, timex: to_timex(span, &f.t) })
+            })
+            .collect()
+    }
+
+    /// Finds and resolves the expressions of a plain string (folding it first); offsets are
+    /// bytes of `text`. Convenient for tests and tools; the stage itself reuses the document's
+    /// normalized layer.
+    pub fn find(&self, text: &str, lang: &Lang, published: Option<&isnad_core::Published>) -> Vec<Found> {
+        let n = isnad_text::normalize(text);
+        self.find_folded(&n.text, lang, published)
+            .into_iter()
+            .filter_map(|f| {
+                let (s, e) = n.to_original(f.start, f.end);
+                let span = isnad_core::Span::in_text(text, s, e).ok()?;
+                Some(Found { start: s, end: e, timex: Timex { span, ..f.timex } })
+            })
+            .collect()
+    }
+}
+
+/// A rough past-tense test for the `tense` policy: Arabic perfect-tense reporting verbs and
+/// English "-ed"/irregular past forms of common reporting verbs.
+fn past_tense(folded: &str, lang: grammar::Lang) -> bool {
+    match lang {
+        grammar::Lang::Ar => ["قال", "اكد", "اعلن", "ذكر", "اضاف", "اوضح", "صرح", "كان", "جرى", "عقد", "وقع", "اشار"]
+            .iter()
+            .any(|w| folded.split(|c: char| !c.is_alphabetic()).any(|t| t == *w || t.len() > w.len() && t.ends_with(w) && t.len() <= w.len() + 2)),
+        grammar::Lang::En => folded
+            .split(|c: char| !c.is_alphabetic())
+            .any(|t| matches!(t, "said" | "was" | "were" | "told" | "met" | "held" | "announced" | "added" | "stated")),
+    }
+}
+
+fn to_timex(span: isnad_core::Span, t: &time::T) -> Timex {
+    let g: Grain = t.grain;
+    match (t.end, t.open) {
+        (_, Open::Before) => Timex {
+            span,
+            kind: TimexKind::Interval,
+            grain: g,
+            value: None,
+            from: None,
+            to: Some(time::format(t.start, g)),
+            calendar: t.cal,
+        },
+        (_, Open::After) => Timex {
+            span,
+            kind: TimexKind::Interval,
+            grain: g,
+            value: Some(time::format(t.start, g)),
+            from: Some(time::format(t.start, g)),
+            to: None,
+            calendar: t.cal,
+        },
+        (Some(e), Open::No) => Timex {
+            span,
+            kind: TimexKind::Interval,
+            grain: g,
+            value: Some(time::format(t.start, g)),
+            from: Some(time::format(t.start, g)),
+            to: Some(time::format(e, g)),
+            calendar: t.cal,
+        },
+        (None, Open::No) => Timex {
+            span,
+            kind: TimexKind::Value,
+            grain: g,
+            value: Some(time::format(t.start, g)),
+            from: None,
+            to: None,
+            calendar: t.cal,
+        },
+    }
+}
+
+impl Stage for DatesStage {
+    fn name(&self) -> &str {
+        "dates"
+    }
+
+    fn requires(&self) -> &[Layer] {
+        &REQUIRES
+    }
+
+    fn provides(&self) -> &[Layer] {
+        &PROVIDES
+    }
+
+    fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+        let lang = match &doc.meta.lang {
+            Some(l) => l.clone(),
+            None => return Ok(()),
+        };
+        if matches!(lang, Lang::Other(_)) {
+            return Ok(());
+        }
+        let norm = doc.layers.normalized.as_ref().ok_or_else(|| StageError::MissingLayer("normalized".into()))?;
+        let published = doc.meta.published.clone();
+        let mut out = Vec::new();
+        // Expressions never cross sentences; each sentence is parsed on its folded range.
+        let ranges: Vec<(usize, usize)> = if doc.layers.sentences.is_empty() {
+            vec![(0, norm.text.len())]
+        } else {
+            doc.layers
+                .sentences
+                .iter()
+                .map(|s| (folded_at(&norm.map, s.span.start()), folded_at(&norm.map, s.span.end())))
+                .collect()
+        };
+        for (fs, fe) in ranges {
+            let (fs, fe) = (fs.min(norm.text.len()), fe.min(norm.text.len()));
+            let Some(slice) = norm.text.get(fs..fe) else { continue };
+            for f in self.find_folded(slice, &lang, published.as_ref()) {
+                let (s, e) = norm.to_original(fs + f.start, fs + f.end);
+                let span = doc.span(s, e)?;
+                out.push(Timex { span, ..f.timex });
+            }
+        }
+        doc.layers.timexes = out;
+        Ok(())
+    }
+}
+
+/// The first folded byte whose original offset is at or after `orig` (the map is monotonic).
+fn folded_at(map: &[u32], orig: usize) -> usize {
+    let mut i = map.partition_point(|&o| (o as usize) < orig);
+    // stay on a folded char boundary: the map repeats an offset for every byte of a character
+    while i > 0 && i < map.len() && map[i - 1] == map[i] {
+        i -= 1;
+    }
+    i.min(map.len().saturating_sub(1))
+}

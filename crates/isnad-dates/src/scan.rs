@@ -1,0 +1,154 @@
+//! Cutting folded text into the tokens the date grammar reads.
+//!
+//! The vocabulary automaton finds every known word or phrase in one pass (with Arabic clitic
+//! prefixes); everything between is cut into numbers, unknown words and punctuation. Latin letters
+//! glued to digits ("3pm", "15h30", "18q4", "21st") are split from them, so that suffixes are
+//! ordinary vocabulary entries.
+
+use crate::vocab::{Sem, Vocab};
+
+/// What a token is.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Kind<'v> {
+    /// ASCII digits: value and number of digits.
+    Num(u32, u8),
+    /// A vocabulary entry with its senses.
+    Lex(&'v [Sem]),
+    /// A word the vocabulary does not know.
+    Word,
+    /// One punctuation or symbol character.
+    Punct(char),
+    /// A line break: expressions never cross one.
+    Break,
+}
+
+/// A token of folded text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok<'v> {
+    /// Start in folded bytes (clitic prefixes included).
+    pub start: usize,
+    /// End in folded bytes.
+    pub end: usize,
+    /// What it is.
+    pub kind: Kind<'v>,
+    /// Whitespace separates it from the token before.
+    pub space: bool,
+    /// An Arabic clitic و/ف precedes the word ("وعشرين", "وأمس").
+    pub conj: bool,
+    /// The Arabic article (ال) or a particle with it precedes the word.
+    pub al: bool,
+    /// Any clitic prefix (و ف ب ل ك ال) precedes the word.
+    pub clitic: bool,
+}
+
+impl<'v> Tok<'v> {
+    pub(crate) fn sems(&self) -> &'v [Sem] {
+        match self.kind {
+            Kind::Lex(s) => s,
+            _ => &[],
+        }
+    }
+
+    pub(crate) fn num(&self) -> Option<(u32, u8)> {
+        match self.kind {
+            Kind::Num(v, d) => Some((v, d)),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn punct(&self) -> Option<char> {
+        match self.kind {
+            Kind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic()
+}
+
+/// Tokens of `text` (already folded).
+pub(crate) fn scan<'v>(text: &str, vocab: &'v Vocab) -> Vec<Tok<'v>> {
+    let matches = vocab.lexicon.find_all(text);
+    let mut out: Vec<Tok<'v>> = Vec::new();
+    let bytes = text.as_bytes();
+    let mut m = 0;
+    let mut i = 0;
+    let mut space = true;
+    while i < text.len() {
+        while m < matches.len() && matches[m].start < i {
+            m += 1;
+        }
+        if m < matches.len() && matches[m].start == i {
+            let lm = &matches[m];
+            let prefix = &text[lm.start..lm.word_start];
+            out.push(Tok {
+                start: lm.start,
+                end: lm.end,
+                kind: Kind::Lex(lm.value.as_slice()),
+                space,
+                conj: prefix.starts_with('و') || prefix.starts_with('ف'),
+                al: prefix.ends_with("ال") || prefix.ends_with("لل"),
+                clitic: !prefix.is_empty(),
+            });
+            space = false;
+            i = lm.end;
+            m += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
+        if c == '\n' {
+            out.push(Tok { start: i, end: i + 1, kind: Kind::Break, space, conj: false, al: false, clitic: false });
+            space = true;
+            i += 1;
+            continue;
+        }
+        if c.is_whitespace() {
+            space = true;
+            i += len;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let mut j = i;
+            let mut v: u64 = 0;
+            while j < text.len() && bytes[j].is_ascii_digit() {
+                v = (v * 10 + u64::from(bytes[j] - b'0')).min(u64::from(u32::MAX));
+                j += 1;
+            }
+            let digits = (j - i).min(255) as u8;
+            out.push(Tok { start: i, end: j, kind: Kind::Num(v as u32, digits), space, conj: false, al: false, clitic: false });
+            space = false;
+            i = j;
+            continue;
+        }
+        if is_letter(c) {
+            // A word: Latin letters stop at digits; Arabic words run to the next non-letter.
+            let latin = c.is_ascii_alphabetic();
+            let mut j = i;
+            for (k, ch) in text[i..].char_indices() {
+                let ok = if latin { ch.is_ascii_alphabetic() } else { is_letter(ch) && !ch.is_ascii() };
+                if !ok {
+                    break;
+                }
+                j = i + k + ch.len_utf8();
+            }
+            // A word that starts in the middle of a longer match was already skipped; here the
+            // whole run is unknown unless it is itself an entry (only reached for glued forms).
+            let word = &text[i..j];
+            let kind = match vocab.lexicon.get(word) {
+                Some(s) => Kind::Lex(s.as_slice()),
+                None => Kind::Word,
+            };
+            out.push(Tok { start: i, end: j, kind, space, conj: false, al: false, clitic: false });
+            space = false;
+            i = j;
+            continue;
+        }
+        out.push(Tok { start: i, end: i + len, kind: Kind::Punct(c), space, conj: false, al: false, clitic: false });
+        space = false;
+        i += len;
+    }
+    out
+}

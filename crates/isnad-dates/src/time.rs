@@ -1,0 +1,378 @@
+//! Calendar values, their grains, and the arithmetic on them (all through jiff and icu_calendar).
+
+use icu_calendar::cal::hijri::{TabularAlgorithmEpoch, TabularAlgorithmLeapYears};
+use icu_calendar::cal::{Hebrew, Hijri};
+use icu_calendar::types::Month as IcuMonth;
+use icu_calendar::{Date as IcuDate, Iso};
+use isnad_core::{Calendar, Grain};
+use jiff::civil::{Date, DateTime, Weekday};
+use jiff::{Span, ToSpan};
+
+use crate::vocab::Unit;
+use crate::{Bare, HijriVariant};
+
+/// Whether an interval is bounded on both sides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Open {
+    /// A point, or a closed interval.
+    No,
+    /// Only an end is known ("until 2pm").
+    Before,
+    /// Only a start is known ("after 2pm", "since 2014").
+    After,
+}
+
+/// A resolved time: a point at its grain, or an interval `[start, end)`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct T {
+    pub start: DateTime,
+    pub grain: Grain,
+    /// Exclusive end of an interval.
+    pub end: Option<DateTime>,
+    pub open: Open,
+    pub cal: Calendar,
+}
+
+impl T {
+    pub(crate) fn point(start: DateTime, grain: Grain) -> T {
+        T { start: truncate(start, grain), grain, end: None, open: Open::No, cal: Calendar::Gregorian }
+    }
+
+    pub(crate) fn day(d: Date) -> T {
+        T::point(d.to_datetime(jiff::civil::Time::midnight()), Grain::Day)
+    }
+
+    pub(crate) fn interval(start: DateTime, end: DateTime, grain: Grain) -> T {
+        T { start, grain, end: Some(end), open: Open::No, cal: Calendar::Gregorian }
+    }
+
+    /// First instant after the value (the end of an interval, or the point plus one grain).
+    pub(crate) fn end_excl(&self) -> DateTime {
+        self.end.unwrap_or_else(|| add_grain(self.start, self.grain, 1))
+    }
+
+    pub(crate) fn date(&self) -> Date {
+        self.start.date()
+    }
+
+    pub(crate) fn hijri(mut self) -> T {
+        self.cal = Calendar::Hijri;
+        self
+    }
+}
+
+/// The reference time and the options that resolve expressions against it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Anchor {
+    /// Local date-time of publication (midnight when only the day is known).
+    pub now: DateTime,
+    /// True when the publication time is known, so that "in two hours" can resolve below a day.
+    pub has_time: bool,
+    pub bare: Bare,
+    pub hijri: HijriVariant,
+}
+
+impl Anchor {
+    pub(crate) fn today(&self) -> Date {
+        self.now.date()
+    }
+
+    /// The finest grain the reference supports for "now"-relative arithmetic.
+    pub(crate) fn cap(&self, g: Grain) -> Grain {
+        if self.has_time { g } else { g.max(Grain::Day) }
+    }
+}
+
+pub(crate) fn unit_grain(u: Unit) -> Grain {
+    match u {
+        Unit::Second => Grain::Second,
+        Unit::Minute => Grain::Minute,
+        Unit::Hour => Grain::Hour,
+        Unit::Day => Grain::Day,
+        Unit::Week => Grain::Week,
+        Unit::Month => Grain::Month,
+        Unit::Quarter => Grain::Quarter,
+        Unit::Year => Grain::Year,
+    }
+}
+
+/// The grain one step finer (the precision of "in 3 days": the hour it happens).
+pub(crate) fn finer(g: Grain) -> Grain {
+    match g {
+        Grain::Second | Grain::Minute => Grain::Second,
+        Grain::Hour => Grain::Minute,
+        Grain::Day => Grain::Hour,
+        Grain::Week | Grain::Month | Grain::Quarter => Grain::Day,
+        Grain::Year => Grain::Month,
+    }
+}
+
+pub(crate) fn span_of(g: Grain, n: i64) -> Span {
+    match g {
+        Grain::Second => n.seconds(),
+        Grain::Minute => n.minutes(),
+        Grain::Hour => n.hours(),
+        Grain::Day => n.days(),
+        Grain::Week => n.weeks(),
+        Grain::Month => n.months(),
+        Grain::Quarter => (3 * n).months(),
+        Grain::Year => n.years(),
+    }
+}
+
+pub(crate) fn add_grain(t: DateTime, g: Grain, n: i64) -> DateTime {
+    t.checked_add(span_of(g, n)).unwrap_or(t)
+}
+
+pub(crate) fn add_days(d: Date, n: i64) -> Date {
+    d.checked_add(n.days()).unwrap_or(d)
+}
+
+/// The start of the period of grain `g` that contains `t` (weeks start on Monday).
+pub(crate) fn truncate(t: DateTime, g: Grain) -> DateTime {
+    let d = t.date();
+    let mid = |d: Date| d.to_datetime(jiff::civil::Time::midnight());
+    match g {
+        Grain::Second => t.with().subsec_nanosecond(0).build().unwrap_or(t),
+        Grain::Minute => t.with().second(0).subsec_nanosecond(0).build().unwrap_or(t),
+        Grain::Hour => t.with().minute(0).second(0).subsec_nanosecond(0).build().unwrap_or(t),
+        Grain::Day => mid(d),
+        Grain::Week => mid(add_days(d, -(i64::from(d.weekday().to_monday_zero_offset())))),
+        Grain::Month => mid(d.first_of_month()),
+        Grain::Quarter => {
+            let m = (d.month() - 1) / 3 * 3 + 1;
+            mid(Date::new(d.year(), m, 1).unwrap_or(d))
+        }
+        Grain::Year => mid(d.first_of_year()),
+    }
+}
+
+/// ISO 8601 / TIMEX3 text of `t` cut at `g`.
+pub(crate) fn format(t: DateTime, g: Grain) -> String {
+    let y = t.year();
+    let year = if y < 0 { format!("-{:04}", -i32::from(y)) } else { format!("{:04}", y) };
+    match g {
+        Grain::Year => year,
+        Grain::Quarter => format!("{year}-Q{}", (t.month() - 1) / 3 + 1),
+        Grain::Month => format!("{year}-{:02}", t.month()),
+        Grain::Week => {
+            let w = t.date().iso_week_date();
+            let wy = w.year();
+            let wy = if wy < 0 { format!("-{:04}", -i32::from(wy)) } else { format!("{:04}", wy) };
+            format!("{wy}-W{:02}", w.week())
+        }
+        Grain::Day => format!("{year}-{:02}-{:02}", t.month(), t.day()),
+        Grain::Hour => format!("{year}-{:02}-{:02}T{:02}", t.month(), t.day(), t.hour()),
+        Grain::Minute => format!("{year}-{:02}-{:02}T{:02}:{:02}", t.month(), t.day(), t.hour(), t.minute()),
+        Grain::Second => {
+            format!("{year}-{:02}-{:02}T{:02}:{:02}:{:02}", t.month(), t.day(), t.hour(), t.minute(), t.second())
+        }
+    }
+}
+
+pub(crate) fn weekday_of(n: u8) -> Weekday {
+    match n {
+        1 => Weekday::Monday,
+        2 => Weekday::Tuesday,
+        3 => Weekday::Wednesday,
+        4 => Weekday::Thursday,
+        5 => Weekday::Friday,
+        6 => Weekday::Saturday,
+        _ => Weekday::Sunday,
+    }
+}
+
+/// Signed day distance from `from` to the next (`dir > 0`) or previous (`dir < 0`) `wd`,
+/// never 0; `dir == 0` picks the nearest, today included.
+pub(crate) fn weekday_offset(from: Date, wd: Weekday, dir: i8) -> i64 {
+    let cur = i64::from(from.weekday().to_monday_zero_offset());
+    let tgt = i64::from(wd.to_monday_zero_offset());
+    let fwd = (tgt - cur).rem_euclid(7);
+    match dir {
+        d if d > 0 => if fwd == 0 { 7 } else { fwd },
+        d if d < 0 => if fwd == 0 { -7 } else { fwd - 7 },
+        _ => if fwd <= 3 { fwd } else { fwd - 7 },
+    }
+}
+
+/// Resolves a bare weekday with the policy.
+pub(crate) fn bare_weekday(a: &Anchor, wd: Weekday, past_tense: bool) -> Date {
+    let dir = match a.bare {
+        Bare::Future => 1,
+        Bare::Past => -1,
+        Bare::Nearest => 0,
+        Bare::Tense => if past_tense { -1 } else { 1 },
+    };
+    add_days(a.today(), weekday_offset(a.today(), wd, dir))
+}
+
+/// Picks the occurrence of a yearly thing (month, day of month…) given a function from a year to
+/// its start and end: future takes the first that has not ended, past the last that has started.
+pub(crate) fn pick_year(a: &Anchor, past_tense: bool, f: impl Fn(i16) -> Option<(DateTime, DateTime)>) -> Option<i16> {
+    let y = a.today().year();
+    let now = a.now;
+    let today = a.today().to_datetime(jiff::civil::Time::midnight());
+    let mode = match a.bare {
+        Bare::Tense => if past_tense { Bare::Past } else { Bare::Future },
+        m => m,
+    };
+    match mode {
+        Bare::Future | Bare::Tense => {
+            for yy in [y, y + 1] {
+                if let Some((_, e)) = f(yy) {
+                    if e > today.max(truncate(now, Grain::Day)) {
+                        return Some(yy);
+                    }
+                }
+            }
+            Some(y + 1)
+        }
+        Bare::Past => {
+            for yy in [y, y - 1] {
+                if let Some((s, _)) = f(yy) {
+                    if s <= now {
+                        return Some(yy);
+                    }
+                }
+            }
+            Some(y - 1)
+        }
+        Bare::Nearest => {
+            let mut best: Option<(i64, i16)> = None;
+            for yy in [y - 1, y, y + 1] {
+                if let Some((s, e)) = f(yy) {
+                    let dist = if now < s {
+                        (s - now).get_days().into()
+                    } else if now >= e {
+                        i64::from((now - e).get_days()) + 1
+                    } else {
+                        0
+                    };
+                    let dist = dist_days(s, e, now).unwrap_or(dist);
+                    if best.is_none_or(|(b, _)| dist < b) {
+                        best = Some((dist, yy));
+                    }
+                }
+            }
+            best.map(|(_, yy)| yy)
+        }
+    }
+}
+
+fn dist_days(s: DateTime, e: DateTime, now: DateTime) -> Option<i64> {
+    let sd = s.date();
+    let ed = e.date();
+    let nd = now.date();
+    if nd < sd {
+        Some(i64::from(nd.until(sd).ok()?.get_days()))
+    } else if now >= e {
+        Some(i64::from(ed.until(nd).ok()?.get_days()) + 1)
+    } else {
+        Some(0)
+    }
+}
+
+/// Gregorian date of a Hijri date.
+pub(crate) fn hijri_to_greg(v: HijriVariant, y: i32, m: u8, d: u8) -> Option<Date> {
+    let iso = match v {
+        HijriVariant::UmmAlQura => IcuDate::try_new(y.into(), IcuMonth::new(m), d, Hijri::new_umm_al_qura()).ok()?.to_calendar(Iso),
+        HijriVariant::Civil => IcuDate::try_new(
+            y.into(),
+            IcuMonth::new(m),
+            d,
+            Hijri::new_tabular(TabularAlgorithmLeapYears::TypeII, TabularAlgorithmEpoch::Friday),
+        )
+        .ok()?
+        .to_calendar(Iso),
+        HijriVariant::Tabular => IcuDate::try_new(
+            y.into(),
+            IcuMonth::new(m),
+            d,
+            Hijri::new_tabular(TabularAlgorithmLeapYears::TypeII, TabularAlgorithmEpoch::Thursday),
+        )
+        .ok()?
+        .to_calendar(Iso),
+    };
+    iso_to_jiff(&iso)
+}
+
+fn iso_to_jiff(iso: &IcuDate<Iso>) -> Option<Date> {
+    Date::new(iso.year().extended_year().try_into().ok()?, iso.month().ordinal as i8, iso.day_of_month().0 as i8).ok()
+}
+
+fn jiff_to_iso(d: Date) -> Option<IcuDate<Iso>> {
+    IcuDate::try_new(i32::from(d.year()).into(), IcuMonth::new(d.month() as u8), d.day() as u8, Iso).ok()
+}
+
+/// Hijri (year, month, day) of a Gregorian date.
+pub(crate) fn greg_to_hijri(v: HijriVariant, d: Date) -> Option<(i32, u8, u8)> {
+    let iso = jiff_to_iso(d)?;
+    let (y, m, dd) = match v {
+        HijriVariant::UmmAlQura => {
+            let h = iso.to_calendar(Hijri::new_umm_al_qura());
+            (h.year().extended_year(), h.month().ordinal, h.day_of_month().0)
+        }
+        HijriVariant::Civil => {
+            let h = iso.to_calendar(Hijri::new_tabular(TabularAlgorithmLeapYears::TypeII, TabularAlgorithmEpoch::Friday));
+            (h.year().extended_year(), h.month().ordinal, h.day_of_month().0)
+        }
+        HijriVariant::Tabular => {
+            let h = iso.to_calendar(Hijri::new_tabular(TabularAlgorithmLeapYears::TypeII, TabularAlgorithmEpoch::Thursday));
+            (h.year().extended_year(), h.month().ordinal, h.day_of_month().0)
+        }
+    };
+    Some((y, m, dd))
+}
+
+/// The Hijri month `m` of Hijri year `y` as a Gregorian interval `[first day, first day of next)`.
+pub(crate) fn hijri_month(v: HijriVariant, y: i32, m: u8) -> Option<(Date, Date)> {
+    let s = hijri_to_greg(v, y, m, 1)?;
+    let e = if m == 12 { hijri_to_greg(v, y + 1, 1, 1)? } else { hijri_to_greg(v, y, m + 1, 1)? };
+    Some((s, e))
+}
+
+/// Gregorian date of a Hebrew date (icu month codes: Tishrei = 1 … Elul = 12).
+pub(crate) fn hebrew_to_greg(y: i32, m: u8, d: u8) -> Option<Date> {
+    let h = IcuDate::try_new(y.into(), IcuMonth::new(m), d, Hebrew).ok()?;
+    iso_to_jiff(&h.to_calendar(Iso))
+}
+
+/// Gregorian date of a Chinese lunisolar date in the Chinese year that starts in Gregorian `y`.
+pub(crate) fn chinese_to_greg(y: i32, m: u8, d: u8) -> Option<Date> {
+    let c = IcuDate::try_new(y.into(), IcuMonth::new(m), d, icu_calendar::cal::ChineseTraditional::new()).ok()?;
+    iso_to_jiff(&c.to_calendar(Iso))
+}
+
+/// Western Easter Sunday (the Gregorian computus, anonymous algorithm).
+pub(crate) fn easter(y: i16) -> Option<Date> {
+    let y = i32::from(y);
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(y as i16, month as i8, day as i8).ok()
+}
+
+/// Orthodox Easter: the Julian computus, converted to the Gregorian calendar with icu_calendar.
+pub(crate) fn orthodox_easter(y: i16) -> Option<Date> {
+    let yy = i32::from(y);
+    let a = yy % 4;
+    let b = yy % 7;
+    let c = yy % 19;
+    let d = (19 * c + 15) % 30;
+    let e = (2 * a + 4 * b - d + 34) % 7;
+    let month = (d + e + 114) / 31;
+    let day = (d + e + 114) % 31 + 1;
+    let j = IcuDate::try_new(yy.into(), IcuMonth::new(month as u8), day as u8, icu_calendar::cal::Julian).ok()?;
+    iso_to_jiff(&j.to_calendar(Iso))
+}

@@ -1,0 +1,319 @@
+//! The date vocabulary of each language, read from `data/*.tsv` and compiled once into automata.
+
+use std::collections::HashMap;
+
+use isnad_text::Lexicon;
+
+use crate::DatesError;
+
+/// A unit of time as written in text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+/// Directions of relative words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Rel {
+    /// المقبل, next, coming
+    Next,
+    /// الماضي, last, previous
+    Last,
+    /// الجاري, this, current
+    This,
+    /// نفس (the same month as the one just named)
+    Same,
+}
+
+/// Parts of a period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// First ten days of a month, first third of a year (أوائل, early).
+    Early,
+    /// The first day (بداية in Arabic), or the early part (beginning of, in English).
+    Begin,
+    /// The middle: the 15th in Arabic (منتصف), the middle ten days in English (mid).
+    Mid,
+    /// The middle ten days (أواسط).
+    Middle,
+    /// The last part (أواخر, late).
+    Late,
+    /// The end (نهاية, end of).
+    End,
+    /// The last one (آخر, last).
+    Last,
+    /// Abbreviations: end/beginning of month/year/day.
+    Eom,
+    Bom,
+    Eoy,
+    Boy,
+    Eod,
+}
+
+/// Times of day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DayPart {
+    Dawn,
+    Morning,
+    Noon,
+    Lunch,
+    Afternoon,
+    Evening,
+    Night,
+    Tonight,
+    Midnight,
+}
+
+/// Function words that build expressions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Conn {
+    From,
+    To,
+    Until,
+    Between,
+    And,
+    In,
+    Of,
+    On,
+    At,
+    Filler,
+    Ago,
+    Hence,
+    Since,
+    By,
+    Within,
+    After,
+    Before,
+    Approx,
+    For,
+    Equiv,
+    Except,
+    Past,
+    Tz,
+}
+
+/// The eras a year can carry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Era {
+    Ad,
+    Bc,
+    Ah,
+}
+
+/// One sense of a vocabulary entry.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Sem {
+    Month(u8, bool),
+    HMonth(u8, bool),
+    Weekday(u8, bool, bool),
+    Num(u32, bool),
+    Ord(u32),
+    OrdSuffix,
+    Teen,
+    Unit(Unit, u8),
+    Day(i8),
+    Now(bool),
+    Rel(Rel, bool),
+    Part(Part),
+    DayPart(DayPart),
+    AmPm(bool),
+    Hour,
+    Frac(u8),
+    Conn(Conn),
+    Era(Era),
+    Holiday(u16),
+    Weekend,
+}
+
+/// A compiled vocabulary: one automaton over all surface forms of a language.
+pub(crate) struct Vocab {
+    pub lexicon: Lexicon<Vec<Sem>>,
+}
+
+/// Holiday identifiers, in the order of `data/holidays.tsv`.
+pub(crate) struct HolidayNames {
+    pub ids: Vec<String>,
+}
+
+fn parse_unit(s: &str) -> Option<Unit> {
+    Some(match s {
+        "second" => Unit::Second,
+        "minute" => Unit::Minute,
+        "hour" => Unit::Hour,
+        "day" => Unit::Day,
+        "week" => Unit::Week,
+        "month" => Unit::Month,
+        "quarter" => Unit::Quarter,
+        "year" => Unit::Year,
+        _ => return None,
+    })
+}
+
+/// Parses the senses of one line ("month 3 weak", "rel last part last", "unit day 2").
+fn parse_senses(spec: &str, holidays: &HolidayNames) -> Option<Vec<Sem>> {
+    let words: Vec<&str> = spec.split_whitespace().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let num = |w: Option<&&str>| w.and_then(|w| w.parse::<i64>().ok());
+    while i < words.len() {
+        let kind = words[i];
+        let arg = words.get(i + 1);
+        let weak = words.get(i + 2) == Some(&"weak") || (arg == Some(&"weak"));
+        let (sem, used) = match kind {
+            "month" => (Sem::Month(num(arg)? as u8, weak), 2),
+            "hmonth" => (Sem::HMonth(num(arg)? as u8, weak), 2),
+            "weekday" => {
+                let plural = words.get(i + 2) == Some(&"plural");
+                (Sem::Weekday(num(arg)? as u8, weak, plural), 2)
+            }
+            "num" => (Sem::Num(num(arg)? as u32, weak), 2),
+            "ord" => (Sem::Ord(num(arg)? as u32), 2),
+            "ordsuffix" => (Sem::OrdSuffix, 1),
+            "teen" => (Sem::Teen, 1),
+            "unit" => {
+                let unit = parse_unit(arg?)?;
+                match num(words.get(i + 2)) {
+                    Some(n) => (Sem::Unit(unit, n as u8), 3),
+                    None => (Sem::Unit(unit, 1), 2),
+                }
+            }
+            "day" => (Sem::Day(num(arg)? as i8), 2),
+            "now" => (Sem::Now(arg == Some(&"weak")), 1),
+            "rel" => {
+                let rel = match *arg? {
+                    "next" => Rel::Next,
+                    "last" => Rel::Last,
+                    "this" => Rel::This,
+                    "same" => Rel::Same,
+                    _ => return None,
+                };
+                (Sem::Rel(rel, weak), 2)
+            }
+            "part" => {
+                let part = match *arg? {
+                    "early" => Part::Early,
+                    "begin" => Part::Begin,
+                    "mid" => Part::Mid,
+                    "middle" => Part::Middle,
+                    "late" => Part::Late,
+                    "end" => Part::End,
+                    "last" => Part::Last,
+                    "eom" => Part::Eom,
+                    "bom" => Part::Bom,
+                    "eoy" => Part::Eoy,
+                    "boy" => Part::Boy,
+                    "eod" => Part::Eod,
+                    _ => return None,
+                };
+                (Sem::Part(part), 2)
+            }
+            "daypart" => {
+                let p = match *arg? {
+                    "dawn" => DayPart::Dawn,
+                    "morning" => DayPart::Morning,
+                    "noon" => DayPart::Noon,
+                    "lunch" => DayPart::Lunch,
+                    "afternoon" => DayPart::Afternoon,
+                    "evening" => DayPart::Evening,
+                    "night" => DayPart::Night,
+                    "tonight" => DayPart::Tonight,
+                    "midnight" => DayPart::Midnight,
+                    _ => return None,
+                };
+                (Sem::DayPart(p), 2)
+            }
+            "ampm" => (Sem::AmPm(*arg? == "pm"), 2),
+            "hour" => (Sem::Hour, 1),
+            "frac" => (Sem::Frac(num(arg)? as u8), 2),
+            "conn" => {
+                let c = match *arg? {
+                    "from" => Conn::From,
+                    "to" => Conn::To,
+                    "until" => Conn::Until,
+                    "between" => Conn::Between,
+                    "and" => Conn::And,
+                    "in" => Conn::In,
+                    "of" => Conn::Of,
+                    "on" => Conn::On,
+                    "at" => Conn::At,
+                    "filler" => Conn::Filler,
+                    "ago" => Conn::Ago,
+                    "hence" => Conn::Hence,
+                    "since" => Conn::Since,
+                    "by" => Conn::By,
+                    "within" => Conn::Within,
+                    "after" => Conn::After,
+                    "before" => Conn::Before,
+                    "approx" => Conn::Approx,
+                    "for" => Conn::For,
+                    "equiv" => Conn::Equiv,
+                    "except" => Conn::Except,
+                    "past" => Conn::Past,
+                    "tz" => Conn::Tz,
+                    _ => return None,
+                };
+                (Sem::Conn(c), 2)
+            }
+            "era" => {
+                let e = match *arg? {
+                    "ad" => Era::Ad,
+                    "bc" => Era::Bc,
+                    "ah" => Era::Ah,
+                    _ => return None,
+                };
+                (Sem::Era(e), 2)
+            }
+            "holiday" => {
+                let name = *arg?;
+                let id = holidays.ids.iter().position(|h| h == name)?;
+                (Sem::Holiday(id as u16), 2)
+            }
+            "weekend" => (Sem::Weekend, 1),
+            "weak" | "plural" => {
+                i += 1;
+                continue;
+            }
+            _ => return None,
+        };
+        out.push(sem);
+        i += used;
+    }
+    Some(out)
+}
+
+impl Vocab {
+    /// Compiles one language's data file.
+    pub(crate) fn build(name: &str, data: &str, holidays: &HolidayNames) -> Result<Vocab, DatesError> {
+        let mut senses: HashMap<String, Vec<Sem>> = HashMap::new();
+        let mut order: Vec<String> = Vec::new();
+        for (line, fields) in isnad_text::data::lines(data) {
+            let bad = |why: &str| DatesError::Data { file: name.to_string(), line, message: why.to_string() };
+            if fields.len() < 2 {
+                return Err(bad("expected: surface <TAB> sense"));
+            }
+            let surface = isnad_text::fold(fields[0]);
+            let sems = parse_senses(fields[1], holidays).ok_or_else(|| bad("unknown sense"))?;
+            match senses.get_mut(&surface) {
+                Some(v) => v.extend(sems),
+                None => {
+                    order.push(surface.clone());
+                    senses.insert(surface, sems);
+                }
+            }
+        }
+        let entries = order.into_iter().map(|s| {
+            let v = senses.remove(&s).unwrap_or_default();
+            (s, v)
+        });
+        let lexicon = Lexicon::new(entries)
+            .map_err(|e| DatesError::Data { file: name.to_string(), line: 0, message: e.to_string() })?;
+        Ok(Vocab { lexicon })
+    }
+}
