@@ -144,7 +144,7 @@ impl<'a> Loader<'a> {
                 match Header::deserialize(ValueDeserializer::from(value)) {
                     Ok(h) => Some(h),
                     Err(e) => {
-                        self.problem(e.span().or(Some(span)), None, format!("[pipeline]: {}", e.message()));
+                        self.problem(e.span().or(Some(span)), None, format!("[pipeline]: {}", e.message().replace('`', "'")));
                         None
                     }
                 }
@@ -161,7 +161,7 @@ impl<'a> Loader<'a> {
             },
         };
         if stages.is_empty() {
-            self.problem(Some(self.src.len()..self.src.len()), None, "the pipeline has no [[stage]]: add at least `[[stage]]\\nuse = \"segment\"`");
+            self.problem(Some(self.src.len()..self.src.len()), None, "the pipeline has no stages: add a [[stage]] table, e.g. with use = \"segment\"");
         }
         let mut built: Vec<(usize, usize, Box<dyn Stage>)> = Vec::new();
         for (i, value) in stages.into_iter().enumerate() {
