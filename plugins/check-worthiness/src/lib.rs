@@ -278,6 +278,8 @@ pub fn features(content: &str) -> Counts {
     let mut counts = Counts::default();
     let (folded, map) = fold(content);
     let lex = lexicon();
+    // Where month and day names start: capitalised, but not names of actors.
+    let mut time_words = Vec::new();
     for m in lex.automaton.find_iter(&folded) {
         let (s, e) = (m.start(), m.end());
         if folded[e..].chars().next().is_some_and(is_word_char) {
@@ -291,16 +293,21 @@ pub fn features(content: &str) -> Counts {
         for entry in &lex.entries[m.pattern().as_usize()] {
             match &entry.exact {
                 Some(exact) if &content[map[s]..map[e]] != exact => {}
-                _ => counts.add(entry.feature),
+                _ => {
+                    counts.add(entry.feature);
+                    if entry.feature == Feature::Time {
+                        time_words.push(map[s]);
+                    }
+                }
             }
         }
     }
-    scan_numbers_and_names(content, &folded, &mut counts);
+    scan_numbers_and_names(content, &folded, &time_words, &mut counts);
     counts
 }
 
 /// Numbers (runs of digits), years, percent signs, and capitalised Latin names.
-fn scan_numbers_and_names(content: &str, folded: &str, counts: &mut Counts) {
+fn scan_numbers_and_names(content: &str, folded: &str, time_words: &[usize], counts: &mut Counts) {
     let bytes = folded.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -323,12 +330,17 @@ fn scan_numbers_and_names(content: &str, folded: &str, counts: &mut Counts) {
     }
     // Capitalised words that do not start a sentence: English names ("France", "Biden").
     let mut sentence_start = true;
-    for word in content.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-' || c == '.' || c == '!' || c == '?')) {
+    let is_sep = |c: char| !(c.is_alphanumeric() || c == '\'' || c == '-' || c == '.' || c == '!' || c == '?');
+    let mut at = 0;
+    for word in content.split(is_sep) {
+        let start = at;
+        at += word.len() + content[at + word.len()..].chars().next().map_or(0, char::len_utf8);
         if word.is_empty() {
             continue;
         }
         let first = word.chars().next().unwrap_or(' ');
-        if first.is_ascii_uppercase() && !sentence_start && word != "I" && word.len() > 1 {
+        let is_time = time_words.contains(&start);
+        if first.is_ascii_uppercase() && !sentence_start && !is_time && word != "I" && word.len() > 1 {
             counts.add(Feature::Entity);
         }
         sentence_start = word.ends_with(['.', '!', '?']);
@@ -455,6 +467,8 @@ mod tests {
         assert_eq!(features("prices may fall").get(Feature::Hedge), 1);
         assert_eq!(features("prices fell in May").get(Feature::Hedge), 0);
         assert_eq!(features("prices fell in May").get(Feature::Time), 1);
+        // A month is a date, not a named actor.
+        assert_eq!(features("prices fell in May").get(Feature::Entity), 0);
     }
 
     #[test]
