@@ -1,0 +1,145 @@
+//! A document seen through the linker's lexicon: tokens with their folded forms and the lexicon
+//! entries that start at them.
+
+use isnad_core::{Document, Normalized, Sentence, Span, Token, TokenKind};
+
+use crate::lexicon::{Cat, Entry, LangLex};
+use crate::morph;
+
+/// The two languages the linker knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lang {
+    Ar,
+    En,
+}
+
+/// A lexicon entry found at a token.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Hit {
+    pub entry: Entry,
+    /// Index of the token the entry starts at (`== the token` unless this is a continuation).
+    pub first: u32,
+    /// Number of tokens the entry covers.
+    pub len: u32,
+}
+
+/// Per-document view used by every step of the linker.
+pub(crate) struct Ctx<'d> {
+    pub text: &'d str,
+    pub norm: &'d Normalized,
+    pub tokens: &'d [Token],
+    pub sentences: &'d [Sentence],
+    pub lang: Lang,
+    pub lex: &'static LangLex,
+    /// For each token, the lexicon entry covering it.
+    pub hits: Vec<Option<Hit>>,
+}
+
+impl<'d> Ctx<'d> {
+    pub fn new(doc: &'d Document, norm: &'d Normalized, lang: Lang, lex: &'static LangLex) -> Ctx<'d> {
+        let tokens = &doc.layers.tokens[..];
+        let mut hits: Vec<Option<Hit>> = vec![None; tokens.len()];
+        for m in lex.lex.find_iter(&norm.text) {
+            let prefix = &norm.text[m.start..m.word_start];
+            // Function words take at most a conjunction; names of things take any clitic chain.
+            let strict = matches!(
+                m.value.cat,
+                Cat::Honorific | Cat::Stop | Cat::Pronoun | Cat::Particle | Cat::Anaphor | Cat::Before
+            );
+            if strict && !(prefix.is_empty() || prefix == "و" || prefix == "ف") {
+                continue;
+            }
+            let first = tokens.partition_point(|t| (t.norm.0 as usize) < m.start);
+            if first >= tokens.len() || tokens[first].norm.0 as usize != m.start {
+                continue;
+            }
+            let mut last = first;
+            while last + 1 < tokens.len() && (tokens[last + 1].norm.0 as usize) < m.end {
+                last += 1;
+            }
+            let len = (last - first + 1) as u32;
+            for (k, slot) in hits[first..=last].iter_mut().enumerate() {
+                // English lexicon entries are lower-case words; keep a match only where the
+                // capitalisation does not make it a name part ("Gov" fine, "May" the name not
+                // in the lexicon anyway).
+                let _ = k;
+                *slot = Some(Hit { entry: *m.value, first: first as u32, len });
+            }
+        }
+        Ctx { text: &doc.text, norm, tokens, sentences: &doc.layers.sentences, lang, lex, hits }
+    }
+
+    /// The folded form of token `i`.
+    pub fn folded(&self, i: usize) -> &'d str {
+        let t = &self.tokens[i];
+        &self.norm.text[t.norm.0 as usize..t.norm.1 as usize]
+    }
+
+    /// The original text of token `i`.
+    pub fn orig(&self, i: usize) -> &'d str {
+        self.tokens[i].span.slice(self.text)
+    }
+
+    /// True for letter or number tokens.
+    pub fn is_word(&self, i: usize) -> bool {
+        matches!(self.tokens[i].kind, TokenKind::Word | TokenKind::Number)
+    }
+
+    /// The category of the lexicon entry covering token `i`.
+    pub fn cat(&self, i: usize) -> Option<Cat> {
+        self.hits[i].map(|h| h.entry.cat)
+    }
+
+    /// True when an entry starts at token `i` (not a continuation of a longer entry).
+    pub fn starts_entry(&self, i: usize) -> bool {
+        self.hits[i].is_some_and(|h| h.first as usize == i)
+    }
+
+    /// The comparison key of token `i`.
+    pub fn key(&self, i: usize) -> String {
+        morph::word_key(self.folded(i))
+    }
+
+    /// True when token `i` carries the Arabic article.
+    pub fn definite(&self, i: usize) -> bool {
+        self.lang == Lang::Ar && morph::is_definite(self.folded(i))
+    }
+
+    /// True when token `i` starts with an upper-case letter (English names).
+    pub fn capitalized(&self, i: usize) -> bool {
+        self.orig(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Indices of the tokens inside `span`.
+    pub fn token_range(&self, span: Span) -> std::ops::Range<usize> {
+        let a = self.tokens.partition_point(|t| t.span.end() <= span.start());
+        let b = self.tokens.partition_point(|t| t.span.start() < span.end());
+        a..b.max(a)
+    }
+
+    /// Index of the sentence holding byte `at`.
+    pub fn sentence_of(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end() <= at);
+        (i < self.sentences.len() && self.sentences[i].span.start() <= at).then_some(i)
+    }
+
+    /// The original text from the start of token `a` to the end of token `b` (inclusive).
+    pub fn slice(&self, a: usize, b: usize) -> &'d str {
+        &self.text[self.tokens[a].span.start()..self.tokens[b].span.end()]
+    }
+
+    /// The span from the start of token `a` to the end of token `b` (inclusive).
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        self.tokens[a].span.cover(self.tokens[b].span)
+    }
+}
+
+/// True for a quotation mark or bracket token, which delimits an alias or a quoted name.
+pub(crate) fn is_quote_or_bracket(s: &str) -> bool {
+    matches!(s, "\"" | "'" | "“" | "”" | "„" | "«" | "»" | "‘" | "’" | "(" | ")" | "[" | "]")
+}
+
+/// True for a comma of either script.
+pub(crate) fn is_comma(s: &str) -> bool {
+    matches!(s, "," | "،")
+}

@@ -1,0 +1,358 @@
+//! Clustering mentions into entities, in text order.
+//!
+//! Every mention is compared with the entities built so far and joins the most recently
+//! mentioned one it matches, or starts a new one. What "matches" depends on the mention:
+//! - a name: the same name, or a part of it (the surname "بيسكوف" of "دميتري بيسكوف"; "Trump"),
+//!   or a gazetteer alias of the same entry;
+//! - an organisation: the same name, the name without its head ("الخارجية الروسية" for
+//!   "وزارة الخارجية الروسية"), or the bare head with the article ("الوزارة", "the department");
+//! - a role alone: an entity with the same role, or a compatible one (same head noun, the
+//!   qualifiers of one contained in the other's: "رئيس الحكومة" and "الرئيس نواف سلام");
+//! - a named person whose role contains the role of an earlier anonymous mention ("مسؤول
+//!   بالمفوضية الأوروبية في القدس" … "مسؤول الإعلام … بالمفوضية الأوروبية في القدس شادي عثمان")
+//!   takes that entity over.
+
+use isnad_core::{EntityKind, Span};
+
+use crate::gazetteer::{GazKind, Gazetteer};
+use crate::lexicon::Agr;
+use crate::mention::{Form, NameForm, Parsed, RoleForm};
+
+/// An entity being built.
+#[derive(Debug, Clone)]
+pub(crate) struct Ent {
+    pub kind: EntityKind,
+    pub names: Vec<NameForm>,
+    pub rests: Vec<Vec<String>>,
+    pub heads: Vec<String>,
+    pub roles: Vec<RoleForm>,
+    /// Descriptions used in place of a name ("المنظمة الحقوقية", "المتحدث نفسه").
+    pub descs: Vec<String>,
+    pub agr: Agr,
+    pub gaz: Option<usize>,
+    pub mentions: Vec<Span>,
+    pub speaker: bool,
+    pub first: usize,
+    pub last: usize,
+}
+
+impl Ent {
+    fn new(kind: EntityKind, pos: usize) -> Ent {
+        Ent {
+            kind,
+            names: Vec::new(),
+            rests: Vec::new(),
+            heads: Vec::new(),
+            roles: Vec::new(),
+            descs: Vec::new(),
+            agr: Agr::NONE,
+            gaz: None,
+            mentions: Vec::new(),
+            speaker: false,
+            first: pos,
+            last: pos,
+        }
+    }
+
+    /// True when a speaker with agreement `agr` can be this entity. `person_only` is for English
+    /// he/she, which never stand for organisations.
+    pub fn agrees(&self, agr: Agr, person_only: bool) -> bool {
+        if person_only && matches!(self.kind, EntityKind::Organization | EntityKind::Group) {
+            return false;
+        }
+        let plural = self.kind == EntityKind::Group && self.agr.plural != Some(false) || self.agr.plural == Some(true);
+        match agr.plural {
+            Some(true) if !plural && self.kind != EntityKind::Organization => return false,
+            Some(false) if plural => return false,
+            _ => {}
+        }
+        match (agr.gender, self.agr.gender) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        }
+    }
+}
+
+/// How well a mention's name matches an entity's names: 3 the same, 2 a part, 0 not at all.
+///
+/// A one-word mention matches the surname (or, after a title, the given name: "الملك سلمان") of
+/// a longer name. A longer mention must contain the entity's fullest name or be contained in it,
+/// word order kept and last words equal: "سلمان بن يوسف الدوسري" is not "سلمان بن عبدالعزيز آل
+/// سعود" even though the article called the latter "الملك سلمان".
+fn name_score(m: &[String], names: &[NameForm]) -> u8 {
+    if m.is_empty() || names.is_empty() {
+        return 0;
+    }
+    if names.iter().any(|n| n.keys == m) {
+        return 3;
+    }
+    if m.len() == 1 {
+        let k = &m[0];
+        let part = k.chars().count() >= 2
+            && names.iter().any(|n| n.keys.len() >= 2 && (n.keys.last() == Some(k) || n.keys.first() == Some(k)));
+        return if part { 2 } else { 0 };
+    }
+    let longest = names.iter().map(|n| &n.keys).max_by_key(|k| k.len()).expect("a name");
+    if longest.len() == 1 {
+        return if m.last() == longest.last() { 2 } else { 0 };
+    }
+    let (short, long) = if m.len() <= longest.len() { (m, &longest[..]) } else { (&longest[..], m) };
+    let mut it = long.iter();
+    if short.iter().all(|k| it.any(|x| x == k)) && short.last() == long.last() {
+        return 2;
+    }
+    0
+}
+
+/// The entities of one document.
+pub(crate) struct Linker<'g> {
+    pub ents: Vec<Ent>,
+    gaz: Option<&'g Gazetteer>,
+}
+
+impl<'g> Linker<'g> {
+    pub fn new(gaz: Option<&'g Gazetteer>) -> Linker<'g> {
+        Linker { ents: Vec::new(), gaz }
+    }
+
+    /// The most recent entity (by last mention) satisfying `pred`.
+    fn recent(&self, pred: impl Fn(&Ent) -> bool) -> Option<usize> {
+        self.ents.iter().enumerate().filter(|(_, e)| pred(e)).max_by_key(|(_, e)| e.last).map(|(i, _)| i)
+    }
+
+    fn gaz_of_names(&self, p: &Parsed) -> Option<usize> {
+        let g = self.gaz?;
+        p.name
+            .iter()
+            .chain(&p.aliases)
+            .find_map(|n| g.lookup(&n.keys))
+            .or_else(|| (!p.rest.is_empty()).then(|| g.lookup(&p.rest)).flatten())
+    }
+
+    /// Links a mention (not a pronoun) at `pos`; returns the entity index, or `None` when the
+    /// mention refers to nothing the document has (an anaphor with no antecedent).
+    pub fn link(&mut self, p: &Parsed, pos: usize, speaker: bool) -> Option<usize> {
+        let gaz = self.gaz_of_names(p);
+        let found = match p.form {
+            Form::Pronoun => return None,
+            Form::Anaphor => self
+                .recent(|e| e.speaker && e.agrees(p.agr, false))
+                .or_else(|| self.role_match(&p.roles)),
+            Form::Document => self
+                .recent(|e| e.speaker && e.kind == EntityKind::Organization)
+                .or_else(|| self.recent(|e| e.speaker)),
+            Form::Person | Form::Name => gaz
+                .and_then(|g| self.recent(|e| e.gaz == Some(g)))
+                .or_else(|| self.name_match(p))
+                .or_else(|| self.anonymous_match(p)),
+            Form::Org => gaz
+                .and_then(|g| self.recent(|e| e.gaz == Some(g)))
+                .or_else(|| self.org_match(p)),
+            Form::Group => self.group_match(p),
+            Form::Role => self.role_match(&p.roles).or_else(|| {
+                // "المصدر المطلع" after "مصدر وثيق الصلة …": a definite role whose head an
+                // earlier anonymous speaker had refers back to it, whatever its adjectives.
+                let head = &p.roles.first()?.head;
+                (p.bare).then(|| self.recent(|e| e.names.is_empty() && e.roles.iter().any(|r| &r.head == head))).flatten()
+            }),
+        };
+        if found.is_none() && matches!(p.form, Form::Anaphor | Form::Document) {
+            return None;
+        }
+        let idx = match found {
+            Some(i) => i,
+            None => {
+                let kind = match p.form {
+                    Form::Org => EntityKind::Organization,
+                    Form::Group => EntityKind::Group,
+                    Form::Person | Form::Role => EntityKind::Person,
+                    _ => match gaz.map(|g| self.gaz.expect("gazetteer").items[g].kind) {
+                        Some(GazKind::Person) => EntityKind::Person,
+                        Some(GazKind::Organization) => EntityKind::Organization,
+                        Some(GazKind::Group) => EntityKind::Group,
+                        None => match p.name.as_ref().map_or(0, |n| n.keys.len()) {
+                            2..=4 => EntityKind::Person,
+                            _ => EntityKind::Unknown,
+                        },
+                    },
+                };
+                self.ents.push(Ent::new(kind, pos));
+                self.ents.len() - 1
+            }
+        };
+        self.absorb(idx, p, pos, speaker, gaz);
+        Some(idx)
+    }
+
+    /// Adds what a mention says to an entity.
+    fn absorb(&mut self, idx: usize, p: &Parsed, pos: usize, speaker: bool, gaz: Option<usize>) {
+        let gaz_items = self.gaz.map(|g| &g.items);
+        let e = &mut self.ents[idx];
+        e.speaker |= speaker;
+        e.last = e.last.max(pos);
+        e.first = e.first.min(pos);
+        if !e.mentions.contains(&p.span) {
+            e.mentions.push(p.span);
+        }
+        if e.gaz.is_none()
+            && let Some(g) = gaz
+        {
+            e.gaz = Some(g);
+            if let Some(items) = gaz_items {
+                e.agr = e.agr.merge(items[g].agr);
+            }
+        }
+        match p.form {
+            Form::Person | Form::Name | Form::Org | Form::Group if !p.bare => {
+                if let Some(n) = &p.name
+                    && !n.keys.is_empty()
+                    && !e.names.iter().any(|x| x.keys == n.keys)
+                {
+                    e.names.push(n.clone());
+                }
+                if p.form == Form::Person && e.kind == EntityKind::Unknown {
+                    e.kind = EntityKind::Person;
+                }
+                if p.form == Form::Org && e.kind == EntityKind::Unknown {
+                    e.kind = EntityKind::Organization;
+                }
+            }
+            Form::Role | Form::Anaphor | Form::Org | Form::Group if !p.text.is_empty() && !e.descs.contains(&p.text) => {
+                e.descs.push(p.text.clone());
+            }
+            _ => {}
+        }
+        for d in &p.descs {
+            if !e.descs.contains(d) {
+                e.descs.push(d.clone());
+            }
+        }
+        for a in &p.aliases {
+            if !e.names.iter().any(|x| x.keys == a.keys) {
+                e.names.push(a.clone());
+            }
+        }
+        if !p.rest.is_empty() && !e.rests.contains(&p.rest) {
+            e.rests.push(p.rest.clone());
+        }
+        if let Some(h) = &p.head
+            && !e.heads.contains(h)
+        {
+            e.heads.push(h.clone());
+        }
+        if p.form != Form::Anaphor {
+            for r in &p.roles {
+                if !e.roles.iter().any(|x| x.text == r.text) {
+                    e.roles.push(r.clone());
+                }
+            }
+        }
+        if matches!(p.form, Form::Person | Form::Org | Form::Group) {
+            e.agr = e.agr.merge(p.agr);
+        }
+    }
+
+    fn name_match(&self, p: &Parsed) -> Option<usize> {
+        let keys = &p.name.as_ref()?.keys;
+        let mut best: Option<(u8, usize, usize)> = None;
+        for (i, e) in self.ents.iter().enumerate() {
+            if e.kind == EntityKind::Group {
+                continue;
+            }
+            let mut s = name_score(keys, &e.names);
+            if e.rests.iter().any(|r| r == keys) {
+                s = s.max(3);
+            }
+            if s > 0 && best.is_none_or(|(bs, bl, _)| (s, e.last) > (bs, bl)) {
+                best = Some((s, e.last, i));
+            }
+        }
+        best.map(|(_, _, i)| i)
+    }
+
+    /// An earlier anonymous entity whose role this named mention's role contains.
+    fn anonymous_match(&self, p: &Parsed) -> Option<usize> {
+        if p.name.is_none() || p.roles.is_empty() {
+            return None;
+        }
+        self.recent(|e| {
+            e.names.is_empty()
+                && e.kind == EntityKind::Person
+                && e.roles.iter().any(|er| {
+                    !er.quals.is_empty()
+                        && p.roles.iter().any(|pr| pr.head == er.head && er.quals.iter().all(|q| pr.quals.contains(q)))
+                })
+        })
+    }
+
+    fn org_match(&self, p: &Parsed) -> Option<usize> {
+        let keys = p.name.as_ref().map(|n| &n.keys);
+        let exact = self.recent(|e| {
+            e.kind != EntityKind::Group
+                && (keys.is_some_and(|k| e.names.iter().any(|n| &n.keys == k || (!e.rests.is_empty() && e.rests.contains(k))))
+                    || (!p.rest.is_empty() && (e.rests.contains(&p.rest) || e.names.iter().any(|n| n.keys == p.rest))))
+        });
+        if exact.is_some() || !p.bare {
+            return exact;
+        }
+        let head = p.head.as_ref()?;
+        self.recent(|e| e.kind == EntityKind::Organization && e.heads.contains(head))
+    }
+
+    fn group_match(&self, p: &Parsed) -> Option<usize> {
+        let keys = p.name.as_ref().map(|n| &n.keys);
+        let exact = self.recent(|e| {
+            e.kind == EntityKind::Group && keys.is_some_and(|k| e.names.iter().any(|n| &n.keys == k))
+        });
+        if exact.is_some() || !p.bare {
+            return exact;
+        }
+        let head = p.head.as_ref()?;
+        self.recent(|e| e.kind == EntityKind::Group && e.heads.contains(head))
+    }
+
+    fn role_match(&self, roles: &[RoleForm]) -> Option<usize> {
+        if roles.is_empty() {
+            return None;
+        }
+        let same = self.recent(|e| e.roles.iter().any(|er| roles.iter().any(|r| r.same(er))));
+        if same.is_some() {
+            return same;
+        }
+        if let Some(g) = self.gaz {
+            let hit = self.recent(|e| {
+                e.gaz.is_some_and(|gi| g.items[gi].roles.iter().any(|gr| roles.iter().any(|r| r.same(gr))))
+            });
+            if hit.is_some() {
+                return hit;
+            }
+        }
+        self.recent(|e| e.roles.iter().any(|er| roles.iter().any(|r| r.compatible(er))))
+    }
+
+    /// Records that `idx` was found as the speaker of a claim at `pos` by resolution (pronoun,
+    /// implicit subject).
+    pub fn touch(&mut self, idx: usize, pos: usize, mention: Option<Span>, agr: Agr) {
+        let e = &mut self.ents[idx];
+        e.speaker = true;
+        e.last = e.last.max(pos);
+        if let Some(m) = mention
+            && !e.mentions.contains(&m)
+        {
+            e.mentions.push(m);
+        }
+        if e.kind != EntityKind::Group && e.kind != EntityKind::Organization {
+            e.agr = e.agr.merge(Agr { gender: agr.gender, plural: None });
+        }
+    }
+
+    /// Learns agreement from the cue verb of a claim whose subject is explicit: the verb agrees
+    /// in gender with its subject (in number only when the subject comes first).
+    pub fn learn(&mut self, idx: usize, cue_agr: Agr, subject_first: bool) {
+        let e = &mut self.ents[idx];
+        if e.kind == EntityKind::Group {
+            return;
+        }
+        e.agr = e.agr.merge(Agr { gender: cue_agr.gender, plural: if subject_first { cue_agr.plural } else { None } });
+    }
+}

@@ -1,0 +1,696 @@
+//! Reading a speaker mention: which part is a name, which a role, and what kind of thing it is.
+//!
+//! A mention is first split at top-level commas ("المتحدث باسم الكرملين، دميتري بيسكوف",
+//! "Dmitry Peskov, the Kremlin spokesman"): each piece is a name, a role, an organisation, a group,
+//! a pronoun, a document or an anaphor. In Arabic a name is the run of words at the end of a piece
+//! that are not role words, starting with a word without the article (given names do not take
+//! it; "الناخب الوطني وليد الركراكي" → name "وليد الركراكي", role "الناخب الوطني"). In English a
+//! name is the run of capitalised words at the end ("Kremlin spokesman Dmitry Peskov").
+
+use isnad_core::Span;
+
+use crate::ctx::{is_comma, is_quote_or_bracket, Ctx, Lang};
+use crate::lexicon::{Agr, Cat, LangLex};
+use crate::morph;
+
+/// What a mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// A person's name, maybe with roles.
+    Person,
+    /// An organisation ("وزارة الخارجية الروسية", "the State Department", "الوزارة").
+    Org,
+    /// Several people ("وزراء خارجية بريطانيا وألمانيا وفرنسا", "officials").
+    Group,
+    /// A role without a name ("المتحدث باسم الكرملين", "a senior official").
+    Role,
+    /// "المتحدث نفسه": the previous speaker.
+    Anaphor,
+    /// "البيان", "the statement": stands for its author.
+    Document,
+    /// "he", "she", "they".
+    Pronoun,
+    /// A name of unknown kind ("بيسكوف", "يسرائيل هيوم", "Trump").
+    Name,
+}
+
+/// A name as written, with its comparison keys.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct NameForm {
+    pub text: String,
+    pub keys: Vec<String>,
+}
+
+/// A role phrase, with the key of its head noun and the skeletons of its other content words.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct RoleForm {
+    pub text: String,
+    pub head: String,
+    pub quals: Vec<String>,
+}
+
+impl RoleForm {
+    /// Same head, and the qualifiers of one contained in the other's ("رئيس الحكومة" and
+    /// "الرئيس"; "المتحدث باسم الكرملين" and "المتحدث باسم الرئاسة الروسية (الكرملين)").
+    pub fn compatible(&self, other: &RoleForm) -> bool {
+        self.head == other.head
+            && (subset(&self.quals, &other.quals) || subset(&other.quals, &self.quals))
+    }
+
+    /// Same head and the same qualifiers.
+    pub fn same(&self, other: &RoleForm) -> bool {
+        self.head == other.head && subset(&self.quals, &other.quals) && subset(&other.quals, &self.quals)
+    }
+}
+
+fn subset(a: &[String], b: &[String]) -> bool {
+    a.iter().all(|x| b.contains(x))
+}
+
+/// A mention read.
+#[derive(Clone, Debug)]
+pub(crate) struct Parsed {
+    pub span: Span,
+    pub form: Form,
+    pub name: Option<NameForm>,
+    pub roles: Vec<RoleForm>,
+    /// Other names given in quotes or brackets right after the name ("منظمة العفو الدولية
+    /// "أمنستى"").
+    pub aliases: Vec<NameForm>,
+    /// Key of the head noun of an organisation or group ("وزاره", "department").
+    pub head: Option<String>,
+    /// For organisations: the keys of the name without its head ("الخارجية الروسية" for
+    /// "وزارة الخارجية الروسية").
+    pub rest: Vec<String>,
+    /// Only a head with the article and maybe adjectives: refers back ("الوزارة", "the ministry").
+    pub bare: bool,
+    /// Longer forms to list among the aliases without making them the name.
+    pub descs: Vec<String>,
+    /// Agreement known from the words themselves.
+    pub agr: Agr,
+    /// The mention as written, cleaned of surrounding punctuation.
+    pub text: String,
+}
+
+/// Comparison keys of folded words, with a lone "عبد" joined to the word after it.
+pub(crate) fn name_keys<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    let mut join = false;
+    for w in words {
+        let k = morph::word_key(w);
+        if k.is_empty() {
+            continue;
+        }
+        if join && let Some(last) = keys.last_mut() {
+            last.push_str(&k);
+            join = false;
+            continue;
+        }
+        join = k == "عبد";
+        keys.push(k);
+    }
+    keys
+}
+
+/// Reads a role phrase given as a string (gazetteer roles, role chunks of mentions).
+pub(crate) fn role_from_str(text: &str, lang: Lang, lex: &LangLex) -> Option<RoleForm> {
+    let folded = isnad_text::fold(text);
+    let matches = lex.lex.find_all(&folded);
+    let mut head: Option<(usize, usize)> = None;
+    for m in &matches {
+        if m.value.cat == Cat::Title {
+            match lang {
+                Lang::Ar if head.is_none() => head = Some((m.start, m.end)),
+                Lang::En => head = Some((m.start, m.end)),
+                _ => {}
+            }
+        }
+    }
+    let (hs, he) = head?;
+    let head_words: Vec<&str> = folded[hs..he].split(' ').collect();
+    let head_key = match lang {
+        Lang::Ar => morph::word_key(head_words[0]),
+        Lang::En => morph::word_key(head_words[head_words.len() - 1]),
+    };
+    let mut quals = Vec::new();
+    let mut at = 0;
+    for w in folded.split(' ') {
+        let start = at;
+        at += w.len() + 1;
+        if start >= hs && start < he {
+            continue;
+        }
+        let skip = matches.iter().any(|m| {
+            m.start <= start
+                && start < m.end
+                && matches!(m.value.cat, Cat::Stop | Cat::Particle | Cat::Honorific | Cat::Before)
+        });
+        let k = morph::word_key(w);
+        if skip || k.chars().count() < 2 || k.chars().all(|c| !c.is_alphanumeric()) {
+            continue;
+        }
+        let s = morph::skeleton(&k);
+        if !quals.contains(&s) {
+            quals.push(s);
+        }
+    }
+    Some(RoleForm { text: text.trim().to_string(), head: head_key, quals })
+}
+
+/// Reads the mention covering tokens `range`.
+pub(crate) fn parse(ctx: &Ctx<'_>, range: std::ops::Range<usize>) -> Option<Parsed> {
+    let toks: Vec<usize> = range.collect();
+    let first_word = toks.iter().position(|&i| ctx.is_word(i))?;
+    let last_word = toks.iter().rposition(|&i| ctx.is_word(i))?;
+    let toks = &toks[first_word..=last_word];
+    let span = ctx.span(toks[0], toks[toks.len() - 1]);
+    // Split at commas outside brackets.
+    let mut segs: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut depth = 0i32;
+    for &i in toks {
+        let o = ctx.orig(i);
+        match o {
+            "(" | "[" => depth += 1,
+            ")" | "]" => depth -= 1,
+            _ => {}
+        }
+        if depth <= 0 && is_comma(o) {
+            segs.push(Vec::new());
+        } else {
+            segs.last_mut().expect("one segment").push(i);
+        }
+    }
+    let mut pieces: Vec<Parsed> = segs
+        .iter()
+        .filter(|s| s.iter().any(|&i| ctx.is_word(i)))
+        .filter_map(|s| match ctx.lang {
+            Lang::Ar => parse_ar(ctx, s),
+            Lang::En => parse_en(ctx, s),
+        })
+        .collect();
+    if pieces.is_empty() {
+        return None;
+    }
+    // Combine: the piece with a name (or the first one) takes the roles of role pieces.
+    let main = pieces
+        .iter()
+        .position(|p| matches!(p.form, Form::Person | Form::Name | Form::Org | Form::Group))
+        .unwrap_or(0);
+    let mut out = pieces.remove(main);
+    for p in pieces {
+        if p.form == Form::Role || (p.form == Form::Person && p.name.is_none()) {
+            out.roles.extend(p.roles);
+            out.agr = out.agr.merge(p.agr);
+        }
+    }
+    if out.form == Form::Name && !out.roles.is_empty() {
+        out.form = Form::Person;
+    }
+    out.span = span;
+    out.text = clean_text(ctx, toks);
+    Some(out)
+}
+
+/// The original text of tokens, without quotation marks and outer punctuation.
+fn clean_text(ctx: &Ctx<'_>, toks: &[usize]) -> String {
+    let mut out = String::new();
+    let mut prev_end: Option<usize> = None;
+    for &i in toks {
+        let o = ctx.orig(i);
+        if matches!(o, "\"" | "“" | "”" | "„" | "«" | "»") {
+            continue;
+        }
+        let t = &ctx.tokens[i];
+        if let Some(e) = prev_end
+            && t.span.start() > e
+        {
+            out.push(' ');
+        }
+        out.push_str(o);
+        prev_end = Some(t.span.end());
+    }
+    out.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '-' | ':' | '.')).to_string()
+}
+
+fn name_form(ctx: &Ctx<'_>, words: &[usize]) -> NameForm {
+    let text = clean_text(ctx, words);
+    let keys = name_keys(words.iter().filter(|&&i| ctx.is_word(i)).map(|&i| ctx.folded(i)));
+    NameForm { text, keys }
+}
+
+fn empty(span: Span, form: Form) -> Parsed {
+    Parsed {
+        span,
+        form,
+        name: None,
+        roles: Vec::new(),
+        aliases: Vec::new(),
+        head: None,
+        rest: Vec::new(),
+        bare: false,
+        descs: Vec::new(),
+        agr: Agr::NONE,
+        text: String::new(),
+    }
+}
+
+/// Words of a piece after a trailing quoted or bracketed alias has been taken off.
+fn split_alias(ctx: &Ctx<'_>, seg: &[usize]) -> (Vec<usize>, Option<NameForm>) {
+    let n = seg.len();
+    if n >= 3 && is_quote_or_bracket(ctx.orig(seg[n - 1])) {
+        if let Some(open) = (0..n - 1).rev().find(|&k| is_quote_or_bracket(ctx.orig(seg[k]))) {
+            let inner: Vec<usize> = seg[open + 1..n - 1].iter().copied().filter(|&i| ctx.is_word(i)).collect();
+            let before = seg[..open].iter().filter(|&&i| ctx.is_word(i)).count();
+            if !inner.is_empty() && inner.len() <= 3 && before > 0 {
+                return (seg[..open].to_vec(), Some(name_form(ctx, &inner)));
+            }
+        }
+    }
+    (seg.to_vec(), None)
+}
+
+fn parse_ar(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
+    let (seg, alias) = split_alias(ctx, seg);
+    let words: Vec<usize> = seg.iter().copied().filter(|&i| ctx.is_word(i)).collect();
+    let &w0 = words.first()?;
+    let span = ctx.span(seg[0], seg[seg.len() - 1]);
+    let mut p = empty(span, Form::Name);
+    p.aliases.extend(alias);
+    let lead = ctx.hits[w0].filter(|h| h.first as usize == w0);
+    if let Some(k) = words.iter().position(|&i| ctx.cat(i) == Some(Cat::Anaphor)) {
+        p.form = Form::Anaphor;
+        p.agr = ctx.hits[words[k]].map(|h| h.entry.agr).unwrap_or_default();
+        if k > 0
+            && let Some(r) = role_from_str(ctx.slice(words[0], words[k - 1]), ctx.lang, ctx.lex)
+        {
+            p.roles.push(r);
+        }
+        return Some(p);
+    }
+    match lead.map(|h| (h.entry.cat, h)) {
+        Some((Cat::Pronoun, h)) if words.len() == 1 => {
+            p.form = Form::Pronoun;
+            p.agr = h.entry.agr;
+            Some(p)
+        }
+        Some((Cat::Document, h)) if words.len() <= 3 => {
+            p.form = Form::Document;
+            p.agr = h.entry.agr;
+            Some(p)
+        }
+        Some((cat @ (Cat::Group | Cat::Org | Cat::OrgName), h)) => {
+            p.form = if cat == Cat::Group { Form::Group } else { Form::Org };
+            p.agr = h.entry.agr;
+            let after: Vec<usize> = words.iter().copied().filter(|&i| i >= (h.first + h.len) as usize).collect();
+            if cat != Cat::OrgName {
+                p.head = Some(ctx.key(w0));
+                p.rest = name_keys(after.iter().map(|&i| ctx.folded(i)));
+                // "الوزارة", "المنظمة الحقوقية", "الوسائل": a head with the article refers back.
+                p.bare = ctx.definite(w0) && after.len() <= 1;
+            } else {
+                p.rest = name_keys(words.iter().map(|&i| ctx.folded(i)));
+            }
+            // A proper name in quotes after the head is the name; words after the closing mark
+            // describe it ("صحيفة “ملييت” التركية" is the newspaper Milliyet, which is Turkish).
+            let close = seg.iter().rposition(|&t| matches!(ctx.orig(t), "”" | "»" | "\"" | ")"));
+            let open = seg.iter().position(|&t| matches!(ctx.orig(t), "“" | "«" | "\"" | "("));
+            match (open, close) {
+                (Some(o), Some(c)) if o < c && seg[c + 1..].iter().any(|&t| ctx.is_word(t)) && o > 0 => {
+                    let named: Vec<usize> = seg[..c].to_vec();
+                    p.name = Some(name_form(ctx, &named));
+                    p.descs.push(name_form(ctx, &seg).text);
+                }
+                _ => p.name = Some(name_form(ctx, &seg)),
+            }
+            Some(p)
+        }
+        Some((Cat::Title | Cat::Honorific, _)) => Some(person_ar(ctx, &seg, &words, p)),
+        _ => {
+            // A name, maybe followed by its role without a comma ("بيسكوف المتحدث باسم …").
+            if let Some(k) = words.iter().position(|&i| ctx.cat(i) == Some(Cat::Title) && ctx.starts_entry(i))
+                && k > 0
+            {
+                p.form = Form::Person;
+                p.name = Some(name_form(ctx, &words[..k]));
+                p.roles.extend(role_from_str(ctx.slice(words[k], words[words.len() - 1]), ctx.lang, ctx.lex));
+                return Some(p);
+            }
+            p.name = Some(name_form(ctx, &seg));
+            Some(p)
+        }
+    }
+}
+
+/// A piece that starts with a title or honorific: roles, then maybe a name.
+fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Parsed {
+    // The name: the longest run of plain words at the end, not crossing brackets or quotes.
+    let mut j = words.len();
+    while j > 0 {
+        let w = words[j - 1];
+        let stop = match ctx.cat(w) {
+            Some(Cat::Particle) | None => false,
+            Some(_) => true,
+        };
+        if stop || ctx.tokens[w].kind != isnad_core::TokenKind::Word {
+            break;
+        }
+        if j < words.len() && seg.iter().any(|&t| t > w && t < words[j] && !ctx.is_word(t) && ctx.orig(t) != ".") {
+            break;
+        }
+        j -= 1;
+    }
+    // It starts with a word without the article (a given name), not with a particle like بن.
+    while j < words.len() {
+        let w = words[j];
+        let f = ctx.folded(w);
+        let name_initial = ctx.cat(w) != Some(Cat::Particle) || f.starts_with("عبد") || f.starts_with("ابو");
+        if ctx.definite(w) || !name_initial {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    let name_start = words.get(j).copied();
+    if let Some(ns) = name_start {
+        let name_toks: Vec<usize> = seg.iter().copied().filter(|&t| t >= ns).collect();
+        p.name = Some(name_form(ctx, &name_toks));
+        p.form = Form::Person;
+    } else {
+        p.form = Form::Role;
+        p.bare = ctx.definite(words[0]);
+    }
+    // Roles: the words before the name, cut before each honorific and each new definite title.
+    let role_words: Vec<usize> = words.iter().copied().filter(|&w| name_start.is_none_or(|ns| w < ns)).collect();
+    let mut chunks: Vec<Vec<usize>> = Vec::new();
+    for &w in &role_words {
+        let cat = ctx.cat(w);
+        let f = ctx.folded(w);
+        if cat == Some(Cat::Honorific) {
+            if let Some(h) = ctx.hits[w]
+                && p.agr.gender.is_none()
+            {
+                p.agr = p.agr.merge(h.entry.agr);
+            }
+            chunks.push(Vec::new());
+            continue;
+        }
+        let new_title = cat == Some(Cat::Title)
+            && ctx.starts_entry(w)
+            && ctx.definite(w)
+            && !f.starts_with('و')
+            && chunks.last().is_some_and(|c| !c.is_empty());
+        if new_title || chunks.is_empty() {
+            chunks.push(Vec::new());
+        }
+        chunks.last_mut().expect("a chunk").push(w);
+    }
+    for c in chunks.iter().filter(|c| !c.is_empty()) {
+        if let Some(h) = ctx.hits[c[0]]
+            && h.entry.cat == Cat::Title
+        {
+            p.agr = p.agr.merge(h.entry.agr);
+        }
+        // Keep brackets and quotes that close inside the role ("(الكرملين)", "“الناتو”").
+        let mut last = c[c.len() - 1];
+        while let Some(&next) = seg.iter().find(|&&t| t == last + 1)
+            && !ctx.is_word(next)
+            && matches!(ctx.orig(next), ")" | "”" | "»" | "\"")
+        {
+            last = next;
+        }
+        // "كلمة للملك سلمان": a title behind a preposition is a complement, not an apposition.
+        let f0 = ctx.folded(c[0]);
+        let governed = ["لل", "بال", "كال", "ولل", "وبال", "فبال", "فلل"].iter().any(|pre| f0.starts_with(pre));
+        if !governed && let Some(r) = role_from_str(ctx.slice(c[0], last), ctx.lang, ctx.lex) {
+            p.roles.push(r);
+        }
+    }
+    p
+}
+
+fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
+    let (seg, alias) = split_alias(ctx, seg);
+    let mut words: Vec<usize> = seg.iter().copied().filter(|&i| ctx.is_word(i)).collect();
+    let definite = words.first().is_some_and(|&i| ctx.folded(i) == "the");
+    // Determiners and quantities in front ("the", "a", "two", "another").
+    while words.len() > 1
+        && (matches!(ctx.folded(words[0]), "the" | "a" | "an" | "another" | "some" | "several" | "many" | "one" | "two" | "three" | "four")
+            || ctx.tokens[words[0]].kind == isnad_core::TokenKind::Number)
+    {
+        words.remove(0);
+    }
+    let &w0 = words.first()?;
+    let &wl = words.last()?;
+    let span = ctx.span(seg[0], seg[seg.len() - 1]);
+    let mut p = empty(span, Form::Name);
+    p.aliases.extend(alias);
+    let cat_last = ctx.cat(wl);
+    let any_cap = words.iter().any(|&i| ctx.capitalized(i));
+    if words.len() == 1 && ctx.cat(w0) == Some(Cat::Pronoun) {
+        p.form = Form::Pronoun;
+        p.agr = ctx.hits[w0].map(|h| h.entry.agr).unwrap_or_default();
+        return Some(p);
+    }
+    if cat_last == Some(Cat::Group) {
+        p.form = Form::Group;
+        p.agr = Agr::PL;
+        p.head = Some(ctx.key(wl));
+        p.bare = !any_cap;
+        p.name = Some(name_form(ctx, &words));
+        return Some(p);
+    }
+    if cat_last == Some(Cat::Org) || words.iter().any(|&i| ctx.cat(i) == Some(Cat::OrgName)) {
+        p.form = Form::Org;
+        if cat_last == Some(Cat::Org) {
+            p.head = Some(ctx.key(wl));
+        }
+        p.rest = name_keys(words.iter().filter(|&&i| ctx.cat(i) != Some(Cat::Org)).map(|&i| ctx.folded(i)));
+        p.bare = !any_cap;
+        p.name = Some(name_form(ctx, &words));
+        return Some(p);
+    }
+    if cat_last == Some(Cat::Document) && !any_cap {
+        p.form = Form::Document;
+        return Some(p);
+    }
+    // A name: the capitalised words at the end that are not titles.
+    let mut j = words.len();
+    while j > 0 {
+        let w = words[j - 1];
+        let cat = ctx.cat(w);
+        let ok = ctx.capitalized(w) && matches!(cat, None | Some(Cat::Particle) | Some(Cat::Adj))
+            || (cat == Some(Cat::Particle) && j < words.len());
+        if !ok {
+            break;
+        }
+        j -= 1;
+    }
+    let has_title = words[..j].iter().any(|&i| matches!(ctx.cat(i), Some(Cat::Title | Cat::Honorific)));
+    if j < words.len() {
+        let name = &words[j..];
+        p.name = Some(name_form(ctx, name));
+        p.form = if has_title { Form::Person } else { Form::Name };
+        for &i in &words[..j] {
+            if let Some(h) = ctx.hits[i]
+                && matches!(h.entry.cat, Cat::Honorific | Cat::Title)
+            {
+                p.agr = p.agr.merge(h.entry.agr);
+            }
+        }
+        let role_words: Vec<usize> = words[..j].iter().copied().filter(|&i| ctx.cat(i) != Some(Cat::Honorific)).collect();
+        if let (Some(&a), Some(&b)) = (role_words.first(), role_words.last())
+            && let Some(r) = role_from_str(ctx.slice(a, b), ctx.lang, ctx.lex)
+        {
+            p.roles.push(r);
+        }
+        return Some(p);
+    }
+    p.form = Form::Role;
+    p.bare = definite;
+    for &i in &words {
+        if let Some(h) = ctx.hits[i]
+            && h.entry.cat == Cat::Title
+        {
+            p.agr = p.agr.merge(h.entry.agr);
+        }
+    }
+    let text = ctx.slice(w0, wl);
+    match role_from_str(text, ctx.lang, ctx.lex) {
+        Some(r) => p.roles.push(r),
+        None => {
+            // A description without a known title ("a campaign operative"): its last word heads it.
+            let quals = words[..words.len() - 1].iter().map(|&i| morph::skeleton(&ctx.key(i))).collect();
+            p.roles.push(RoleForm { text: text.to_string(), head: ctx.key(wl), quals });
+        }
+    }
+    Some(p)
+}
+
+/// A role in apposition right after a mention: "جمال رائف، الكاتب والباحث السياسي، …",
+/// "Dmitry Peskov, the Kremlin spokesman, said".
+pub(crate) fn trailing_role(ctx: &Ctx<'_>, after: usize, limit: usize) -> Option<RoleForm> {
+    let n = ctx.tokens.len();
+    if after >= n || !is_comma(ctx.orig(after)) {
+        return None;
+    }
+    let mut i = after + 1;
+    let start = i;
+    let mut title = false;
+    while i < n && i < start + 10 && ctx.tokens[i].span.start() < limit {
+        if !ctx.is_word(i) {
+            let o = ctx.orig(i);
+            if !matches!(o, "(" | ")" | "“" | "”" | "\"" | "«" | "»" | "-") {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        match ctx.cat(i) {
+            Some(Cat::Title) => title = true,
+            Some(Cat::Stop | Cat::Before | Cat::Pronoun) => break,
+            _ => {}
+        }
+        if i == start && !title && !(ctx.lang == Lang::En && matches!(ctx.folded(i), "the" | "a" | "an")) {
+            return None;
+        }
+        i += 1;
+    }
+    if !title || i == start {
+        return None;
+    }
+    let mut last = i - 1;
+    while last > start && !ctx.is_word(last) && !matches!(ctx.orig(last), ")" | "”" | "»") {
+        last -= 1;
+    }
+    let mut first = start;
+    if ctx.lang == Lang::En {
+        while first < last && matches!(ctx.folded(first), "the" | "a" | "an") {
+            first += 1;
+        }
+    }
+    role_from_str(ctx.slice(first, last), ctx.lang, ctx.lex)
+}
+
+/// A quoted or bracketed alias right after a mention: "منظمة العفو الدولية "أمنستى"".
+pub(crate) fn trailing_alias(ctx: &Ctx<'_>, after: usize) -> Option<NameForm> {
+    let n = ctx.tokens.len();
+    if after >= n || !is_quote_or_bracket(ctx.orig(after)) || matches!(ctx.orig(after), ")" | "]") {
+        return None;
+    }
+    let mut i = after + 1;
+    while i < n && ctx.is_word(i) && i <= after + 3 {
+        i += 1;
+    }
+    if i == after + 1 || i >= n || !is_quote_or_bracket(ctx.orig(i)) {
+        return None;
+    }
+    let words: Vec<usize> = (after + 1..i).collect();
+    if words.iter().any(|&w| ctx.cat(w).is_some_and(|c| c != Cat::OrgName)) {
+        return None;
+    }
+    Some(name_form(ctx, &words))
+}
+
+/// Titled names in running text ("برئاسة الرئيس نواف سلام", "President Barack Obama"): they
+/// give roles and full names that later mentions link to ("رئيس الحكومة", "Obama").
+pub(crate) fn scan(ctx: &Ctx<'_>, skip: &[Span]) -> Vec<Parsed> {
+    let mut out = Vec::new();
+    let n = ctx.tokens.len();
+    let mut i = 0;
+    while i < n {
+        let Some(h) = ctx.hits[i] else {
+            i += 1;
+            continue;
+        };
+        if h.first as usize != i
+            || !matches!(h.entry.cat, Cat::Title | Cat::Honorific)
+            || skip.iter().any(|s| s.start() <= ctx.tokens[i].span.start() && ctx.tokens[i].span.start() < s.end())
+        {
+            i += 1;
+            continue;
+        }
+        let j = match ctx.lang {
+            Lang::Ar => window_ar(ctx, i, h.len as usize),
+            Lang::En => window_en(ctx, i, h.len as usize),
+        };
+        if j > i + 1
+            && let Some(p) = parse(ctx, i..j)
+            && p.form == Form::Person
+            && p.name.as_ref().is_some_and(|nm| !nm.keys.is_empty() && nm.keys.len() <= 6)
+        {
+            out.push(p);
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// True when token `j` is the dot of an abbreviated honorific ("د.", "Dr.").
+fn abbrev_dot(ctx: &Ctx<'_>, j: usize) -> bool {
+    j > 0 && ctx.orig(j) == "." && matches!(ctx.cat(j - 1), Some(Cat::Honorific | Cat::Title))
+}
+
+/// End of a titled name in Arabic running text: the role (title, definite words, organisation
+/// and adjective words, prepositions before a definite word, more titles), then a name of one to
+/// five plain words starting without the article.
+fn window_ar(ctx: &Ctx<'_>, i: usize, title_len: usize) -> usize {
+    let n = ctx.tokens.len();
+    let mut j = i + title_len;
+    while j < n && j < i + 14 {
+        if !ctx.is_word(j) {
+            if abbrev_dot(ctx, j) || matches!(ctx.orig(j), "(" | ")" | "“" | "”" | "«" | "»") {
+                j += 1;
+                continue;
+            }
+            // "المتحدث الرسمي لوزارة الخارجية، الدكتور ماجد …": the name after a comma, behind
+            // an honorific.
+            if is_comma(ctx.orig(j)) && j + 1 < n && ctx.cat(j + 1) == Some(Cat::Honorific) {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        match ctx.cat(j) {
+            Some(Cat::Title | Cat::Honorific | Cat::Org | Cat::OrgName | Cat::Group | Cat::Adj) => {}
+            Some(Cat::Stop) => {
+                let prep = matches!(ctx.folded(j), "في" | "فى" | "باسم" | "لدى");
+                if !(prep && j + 1 < n && ctx.is_word(j + 1) && ctx.definite(j + 1)) {
+                    break;
+                }
+            }
+            Some(_) => break,
+            None if ctx.definite(j) => {}
+            None => break,
+        }
+        j += 1;
+    }
+    let mut k = 0;
+    while j < n && k < 5 {
+        if !ctx.is_word(j) || ctx.tokens[j].kind != isnad_core::TokenKind::Word {
+            break;
+        }
+        let plain = matches!(ctx.cat(j), None | Some(Cat::Particle));
+        let f = ctx.folded(j);
+        if !plain || (k == 0 && ctx.definite(j)) || (k > 0 && f.starts_with('و') && ctx.cat(j).is_none()) {
+            break;
+        }
+        j += 1;
+        k += 1;
+    }
+    if k == 0 { i } else { j }
+}
+
+/// End of a titled name in English running text: the title words, then capitalised words.
+fn window_en(ctx: &Ctx<'_>, i: usize, title_len: usize) -> usize {
+    let n = ctx.tokens.len();
+    let mut j = i + title_len;
+    if j < n && abbrev_dot(ctx, j) {
+        j += 1;
+    }
+    let mut k = 0;
+    while j < n && k < 4 && ctx.is_word(j) && ctx.capitalized(j) && matches!(ctx.cat(j), None | Some(Cat::Particle)) {
+        j += 1;
+        k += 1;
+    }
+    if k == 0 { i } else { j }
+}

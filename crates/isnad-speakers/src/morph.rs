@@ -1,0 +1,172 @@
+//! Word shapes: comparison keys of name and role words, and the agreement a cue verb shows.
+
+use crate::lexicon::{Agr, LangLex};
+
+/// Byte length of the article chain at the start of a folded Arabic word (و/ف, then ب/ك/ل, then
+/// ال; or لل), when what is left is at least two letters; 0 when the word is not definite.
+pub(crate) fn article_len(folded: &str) -> usize {
+    let mut rest = folded;
+    if let Some(r) = rest.strip_prefix('و').or_else(|| rest.strip_prefix('ف')) {
+        rest = r;
+    }
+    let stem = if let Some(r) = rest.strip_prefix("لل") {
+        r
+    } else {
+        if let Some(r) = ['ب', 'ك', 'ل'].iter().find_map(|&c| rest.strip_prefix(c)) {
+            rest = r;
+        }
+        match rest.strip_prefix("ال") {
+            Some(r) => r,
+            None => return 0,
+        }
+    };
+    if stem.chars().count() < 2 {
+        return 0;
+    }
+    folded.len() - stem.len()
+}
+
+/// True when the folded Arabic word carries the article (الرئيس, والوزير, بالمفوضية, للصحيفة).
+pub(crate) fn is_definite(folded: &str) -> bool {
+    article_len(folded) > 0
+}
+
+/// The key a name or role word is compared by: folded, without the article chain, and for
+/// English without a possessive. "الأنصاري" and "أنصاري" compare equal; so do "Trump's" and
+/// "Trump". "عبد" names are written both joined and apart ("عبدالعزيز", "عبد العزيز"): callers
+/// join a lone "عبد" with the next key.
+pub(crate) fn word_key(folded: &str) -> String {
+    let w = folded.trim_matches(|c: char| !isnad_text::normalize::is_word_char(c));
+    let w = w.strip_suffix("'s").unwrap_or(w);
+    let stem = &w[article_len(w)..];
+    if let Some(rest) = stem.strip_prefix("عبدال")
+        && rest.chars().count() >= 2
+    {
+        return format!("عبد{rest}");
+    }
+    stem.to_string()
+}
+
+/// The consonant skeleton of a key: long vowels and hamza seats dropped after the first letter.
+/// Used to compare role words spelled several ways ("الأوروبية" / "الاوربية").
+pub(crate) fn skeleton(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    for (i, c) in key.chars().enumerate() {
+        if i > 0 && matches!(c, 'ا' | 'و' | 'ي' | 'ء') {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The agreement an Arabic cue word shows about its unwritten subject.
+///
+/// Perfect verbs: ـت feminine (قالت, أضافت) unless the root ends in ت (لفت), ـوا plural (قالوا),
+/// ـا/ـتا dual (قالا) counted as plural; imperfect ي masculine (يقول), ت feminine (تقول, تشير);
+/// participles: م… masculine (مشيرا, مؤكدا), م…ة feminine (مشددة), م…ين/ون plural, and the
+/// فاعل pattern (قائلا, لافتا). A leading و/ف is the conjunction. Anything else is masculine
+/// singular, the unmarked form (قال, أكد, أوضح).
+pub(crate) fn arabic_cue_agr(folded_cue: &str, lex: &LangLex) -> Agr {
+    let first = folded_cue.split(' ').next().unwrap_or("");
+    let mut word: Vec<char> = first.chars().filter(|c| c.is_alphabetic()).collect();
+    if word.len() > 3 && matches!(word[0], 'و' | 'ف') {
+        word.remove(0);
+    }
+    let n = word.len();
+    if n < 2 {
+        return Agr::NONE;
+    }
+    let s: String = word.iter().collect();
+    let ends = |suffix: &str| s.ends_with(suffix);
+    // Participles.
+    if word[0] == 'م' && n >= 4 {
+        if ends("ين") || ends("ون") {
+            return Agr::PL;
+        }
+        if ends("ات") {
+            return Agr { plural: Some(true), ..Agr::F };
+        }
+        if ends("ه") {
+            return Agr::F;
+        }
+        return Agr::M;
+    }
+    if ends("وا") {
+        return Agr::PL;
+    }
+    if n >= 5 && word[1] == 'ا' && !ends("ت") {
+        if ends("ا") {
+            return Agr::M;
+        }
+        if ends("ه") {
+            return Agr::F;
+        }
+    }
+    if ends("وا") {
+        return Agr::PL;
+    }
+    if ends("تا") && n >= 4 {
+        return Agr::PL;
+    }
+    if ends("ا") && n >= 4 {
+        return Agr::PL;
+    }
+    if ends("ت") && !lex.tfinal.contains(&s) {
+        return Agr::F;
+    }
+    match word[0] {
+        'ي' if n >= 3 => {
+            if ends("ون") {
+                Agr::PL
+            } else {
+                Agr::M
+            }
+        }
+        'ت' => {
+            if word[1] == 'ا' {
+                // تفاعل: a perfect (تابع, تساءل).
+                Agr::M
+            } else if n == 3 || word[1] == 'ء' || (n == 4 && matches!(word[2], 'و' | 'ي')) || n >= 5 {
+                // Imperfect of the feminine (ترى, تؤكد, تقول, تشير, تعتبر).
+                Agr::F
+            } else {
+                // تفعّل: a perfect (تحدث, توقع).
+                Agr::M
+            }
+        }
+        _ => Agr::M,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use isnad_text::fold;
+
+    #[test]
+    fn keys() {
+        assert_eq!(word_key(&fold("الأنصاري")), "انصاري");
+        assert_eq!(word_key(&fold("بالمفوضية")), "مفوضيه");
+        assert_eq!(word_key(&fold("للصحيفة")), "صحيفه");
+        assert_eq!(word_key(&fold("عبدالعزيز")), "عبدعزيز");
+        assert_eq!(word_key("trump's"), "trump");
+        assert_eq!(word_key(&fold("بوتين")), "بوتين");
+        assert_eq!(skeleton(&word_key(&fold("الأوروبية"))), skeleton(&word_key(&fold("الاوربية"))));
+    }
+
+    #[test]
+    fn cue_agreement() {
+        let lex = crate::lexicon::arabic().unwrap();
+        let agr = |w: &str| arabic_cue_agr(&fold(w), lex);
+        for m in ["قال", "وأكد", "وتابع", "لفت", "مشيرا", "مؤكداً", "قائلاً", "لافتا", "يقول", "وأضاف", "تحدث", "دعا", "نفى"] {
+            assert_eq!(agr(m), Agr::M, "{m}");
+        }
+        for f in ["قالت", "وأضافت", "مشددة", "تقول", "تشير", "نفت", "وأكدت", "أوردت"] {
+            assert_eq!(agr(f), Agr::F, "{f}");
+        }
+        for p in ["قالوا", "أوضحوا", "مشيرين", "أكدا"] {
+            assert_eq!(agr(p).plural, Some(true), "{p}");
+        }
+    }
+}
