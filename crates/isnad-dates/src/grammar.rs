@@ -40,11 +40,44 @@ pub(crate) struct Spec {
     base: Option<T>,
     /// True when the value is a calendar date written in full (no anchor needed).
     absolute: bool,
+    /// The hour is already on the 24-hour clock ("15h", "noon", "midnight").
+    h24: bool,
+    /// A time zone written after the time, as minutes east of UTC ("GMT", "بتوقيت غرينتش").
+    tz: Option<i16>,
+}
+
+/// Adds to `cur` what `s` knows and `cur` does not.
+fn merge(cur: &mut Spec, s: &Spec) {
+    if s.base.is_some() && cur.base.is_none() && cur.year.is_none() && cur.month.is_none() && cur.day.is_none() && cur.weekday.is_none() {
+        cur.base = s.base;
+    }
+    if cur.base.is_none() && s.base.is_none() {
+        cur.year = cur.year.or(s.year);
+        cur.month = cur.month.or(s.month);
+        cur.day = cur.day.or(s.day);
+        cur.weekday = cur.weekday.or(s.weekday);
+        cur.hijri |= s.hijri;
+    }
+    // a relative day after an explicit-field clock ("9 tomorrow"): the day wins
+    if cur.base.is_none() && s.base.is_some() && s.has_date() && !cur.has_date_fields() {
+        cur.base = s.base;
+    }
+    cur.hour = cur.hour.or(s.hour);
+    cur.minute = cur.minute.or(s.minute);
+    cur.second = cur.second.or(s.second);
+    cur.pm = cur.pm.or(s.pm);
+    cur.daypart = cur.daypart.or(s.daypart);
+    cur.absolute |= s.absolute;
+    cur.h24 |= s.h24;
+    cur.tz = cur.tz.or(s.tz);
 }
 
 impl Spec {
     fn has_date(&self) -> bool {
         self.year.is_some() || self.month.is_some() || self.day.is_some() || self.weekday.is_some() || self.base.is_some()
+    }
+    fn has_date_fields(&self) -> bool {
+        self.year.is_some() || self.month.is_some() || self.day.is_some() || self.weekday.is_some()
     }
     fn has_time(&self) -> bool {
         self.hour.is_some() || self.daypart.is_some()
@@ -75,6 +108,9 @@ impl Spec {
         if self.hour.is_some() && self.pm.is_none() && self.daypart.is_none() {
             self.pm = o.pm;
             self.daypart = o.daypart;
+        }
+        if self.hour.is_some() && self.tz.is_none() {
+            self.tz = o.tz;
         }
     }
 }
@@ -436,12 +472,38 @@ impl<'a, 'v> Parser<'a, 'v> {
                 }
             }
         };
+        consider(self.now_expr(i));
+        if let Some((j, s)) = self.datetime(i) {
+            if let Some(t) = self.resolve(&s) {
+                consider(Some((j, t)));
+                // "4pm for 30 mins", "18th Dec for 10 days": a stretch from that time
+                consider(self.for_duration(j, t));
+            }
+        }
         consider(self.range(i));
         consider(self.offset(i));
         consider(self.within(i));
         consider(self.bounded(i));
-        if let Some((j, s)) = self.datetime(i) {
-            consider(self.resolve(&s).map(|t| (j, t)));
+        if self.conn(i, Conn::Asap) {
+            let a = self.anchor();
+            let g = a.cap(Grain::Second);
+            consider(Some((i + 1, T { start: truncate(a.now, g), grain: g, end: None, open: Open::After, cal: Calendar::Gregorian })));
+        }
+        // "for 10 days from 18th Dec", "for 30' starting from 4pm"
+        if !self.ar() && self.conn(i, Conn::For) {
+            if let Some((j, (n, QUnit::U(u)))) = self.quantity(i + 1) {
+                let mut k = j;
+                if self.tok_text(k) == Some("starting") {
+                    k += 1;
+                }
+                if self.conn(k, Conn::From) {
+                    if let Some((k2, s)) = self.datetime(k + 1) {
+                        if let Some(t) = self.resolve(&s) {
+                            consider(Some((k2, stretch(t, n, u))));
+                        }
+                    }
+                }
+            }
         }
         // Leading prepositions and hedges belong to the expression ("in 2014", "حوالي الساعة 3").
         let lead = self.conn(i, Conn::In)
@@ -467,79 +529,101 @@ impl<'a, 'v> Parser<'a, 'v> {
         Some((j, t))
     }
 
+    /// "now", "right now", "الآن", "حالا", "في هذه اللحظة".
+    fn now_expr(&self, i: usize) -> R<T> {
+        let strong = |k: usize| self.sems(k).iter().any(|s| matches!(s, Sem::Now(false)));
+        let any = |k: usize| self.sems(k).iter().any(|s| matches!(s, Sem::Now(_)));
+        let j = if strong(i) {
+            i + 1
+        } else if self.rel(i) == Some(Rel::This) && any(i + 1) {
+            i + 2
+        } else {
+            return None;
+        };
+        let a = self.anchor();
+        Some((j, T::point(a.now, a.cap(Grain::Second))))
+    }
+
+    /// "for N units" after a time: the stretch from it.
+    fn for_duration(&self, j: usize, t: T) -> R<T> {
+        if self.ar() || !self.conn(j, Conn::For) || t.end.is_some() {
+            return None;
+        }
+        let (k, (n, u)) = self.quantity(j + 1)?;
+        let QUnit::U(u) = u else { return None };
+        Some((k, stretch(t, n, u)))
+    }
+
     fn is_ish(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| !t.space && self.text.get(t.start..t.end) == Some("ish"))
     }
 
     // ------------------------------------------------------------------ date-time points
 
-    /// A date, a time, or both, in any of the usual orders.
+    /// A date, a time, or both, in any of the usual orders: up to one date, one day part and one
+    /// clock time, joined by commas or at/on/in ("Saturday morning at 9", "9 tomorrow morning",
+    /// "at 7:30 PM on Fri, Sep 20", "يوم السبت 21/09 الساعة 1:30 بعد الظهر", "مساء الأحد").
     fn datetime(&self, i: usize) -> R<Spec> {
         let mut best: R<Spec> = None;
-        let mut take = |r: R<Spec>| {
-            if let Some((j, s)) = r {
-                if best.is_none_or(|(b, _)| j > b) {
-                    best = Some((j, s));
+        let mut cur = Spec::default();
+        let (mut has_d, mut has_dp, mut has_c) = (false, false, false);
+        let mut k = i;
+        let mut first = true;
+        loop {
+            let (k0, at) = if first { (k, false) } else { self.skip_joiners(k) };
+            let mut cands: Vec<(usize, Spec, u8)> = Vec::new();
+            if !has_c {
+                if let Some((j, c)) = self.clock_m(k0, at || has_dp) {
+                    cands.push((j, c, 0));
                 }
             }
-        };
-        // date [,|at|الساعة|في] time ; date daypart
-        if let Some((j, d)) = self.date(i) {
-            take(Some((j, d)));
-            let k = self.skip_joiners(j);
-            if let Some((k2, tm)) = self.clock(k) {
-                let mut s = tm;
-                s.fill(&d);
-                take(Some((k2, s)));
+            if !has_dp {
+                if let Some((j, d)) = self.daypart_phrase(k0, !first) {
+                    cands.push((j, d, 1));
+                }
             }
-            if let Some((k2, tm)) = self.daypart_phrase(k) {
-                let mut s = tm;
-                s.fill(&d);
-                take(Some((k2, s)));
+            if !has_d {
+                if let Some((j, d)) = self.date(k0) {
+                    cands.push((j, d, 2));
+                }
             }
+            let Some(&(j, s, what)) = cands.iter().max_by_key(|c| (c.0, std::cmp::Reverse(c.2))) else { break };
+            match what {
+                0 => has_c = true,
+                1 => has_dp = true,
+                _ => has_d = true,
+            }
+            if s.has_date() {
+                has_d = true;
+            }
+            if s.daypart.is_some() {
+                has_dp = true;
+            }
+            merge(&mut cur, &s);
+            k = j;
+            first = false;
+            best = Some((k, cur));
         }
-        // time [on|,] date
-        if let Some((j, tm)) = self.clock(i).or_else(|| self.daypart_phrase(i)) {
-            take(Some((j, tm)));
-            let k = self.skip_joiners(j);
-            if let Some((k2, d)) = self.date(k) {
-                if !(d.has_time()) {
-                    let mut s = tm;
-                    s.fill(&d);
-                    take(Some((k2, s)));
-                    // "morning of xmas at 6"
-                }
-            }
-            // "this morning at 10", "tonight at 8", "Saturday morning at 9"
-            if tm.hour.is_none() {
-                if let Some((k2, c)) = self.clock(k) {
-                    let mut s = c;
-                    s.fill(&tm);
-                    if s.base.is_none() && tm.base.is_some() {
-                        s.base = tm.base;
-                    }
-                    s.daypart = tm.daypart.or(s.daypart);
-                    take(Some((k2, s)));
-                }
-            }
-        }
-        // English "9 tomorrow", "3pm tomorrow": a clock time, then a date.
         best
     }
 
-    fn skip_joiners(&self, mut j: usize) -> usize {
+    /// Skips commas and at/on/in between the parts of a date-time; tells whether "at" (or "@",
+    /// "الساعة" is part of the clock itself) was among them, which makes a bare number a time.
+    fn skip_joiners(&self, mut j: usize) -> (usize, bool) {
+        let mut at = false;
         loop {
-            let joiner = self.punct(j, ',')
+            let is_at = self.punct(j, '@') || self.conn(j, Conn::At);
+            let joiner = is_at
+                || self.punct(j, ',')
                 || self.punct(j, '،')
-                || self.punct(j, '@')
-                || self.conn(j, Conn::At)
                 || self.conn(j, Conn::On)
                 || self.conn(j, Conn::In)
                 || self.conn(j, Conn::For)
                 || self.conn(j, Conn::Filler);
             if !joiner {
-                return j;
+                return (j, at);
             }
+            at |= is_at;
             j += 1;
         }
     }
@@ -565,6 +649,8 @@ impl<'a, 'v> Parser<'a, 'v> {
         take(self.nth_in(i));
         take(self.holiday(i));
         take(self.hijri_date(i));
+        take(self.day_only(i));
+        take(self.week_of(i));
         let (j, s) = best?;
         // Dual dating: "… الموافق 13 رمضان 1446هـ" / "الموافق: 12/04/2023" — one expression.
         if self.conn(j, Conn::Equiv) {
@@ -584,6 +670,41 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
         }
         Some((j, s))
+    }
+
+    /// A day of the month alone, where English marks it as one: "on the 15th", "the 1st",
+    /// "on 24th", "on the first" (the month is the policy's: this one or the next).
+    fn day_only(&self, i: usize) -> R<Spec> {
+        if self.ar() {
+            return None;
+        }
+        let on = self.conn(i, Conn::On);
+        let k = if on { i + 1 } else { i };
+        let the = self.conn(k, Conn::Filler);
+        let k = if the { k + 1 } else { k };
+        if !on && !the {
+            return None;
+        }
+        let digits = self.num(k).is_some();
+        let (j, d) = self.ordinal(k)?;
+        if !(1..=31).contains(&d) || !(on || digits) {
+            return None;
+        }
+        if self.unit(j).is_some() || self.conn(j, Conn::Of) || self.weekday(j).is_some() || self.month_word(j).is_some() {
+            return None;
+        }
+        Some((j, Spec { day: Some(d as u8), ..Spec::default() }))
+    }
+
+    /// "the week of october 6th": the (Monday-based) week that holds the date.
+    fn week_of(&self, i: usize) -> R<Spec> {
+        let k = self.skip_filler(i);
+        if !self.is_unit(k, Unit::Week) || !self.conn(k + 1, Conn::Of) {
+            return None;
+        }
+        let (j, s) = self.calendar_date(self.skip_filler(k + 2))?;
+        let t = self.resolve(&s)?;
+        Some((j, Spec { base: Some(T::point(t.start, Grain::Week)), ..Spec::default() }))
     }
 
     /// اليوم، أمس، غدا، أول أمس، بعد غد، today, yesterday, the day after tomorrow… with an optional
@@ -650,6 +771,12 @@ impl<'a, 'v> Parser<'a, 'v> {
         if let Some(n) = day(i) {
             return Some((i + 1, n));
         }
+        // "يوم غد", "يوم أمس"
+        if self.ar() && self.is_unit(i, Unit::Day) && !t.al {
+            if let Some(n) = day(i + 1) {
+                return Some((i + 2, n));
+            }
+        }
         if self.ar() && self.is_unit(i, Unit::Day) && t.al && !self.is_dual(i) && self.unit(i).is_some() {
             // اليوم الماضي / السابق / المنصرم = yesterday (Duckling, and news usage of "the previous day")
             match self.rel(i + 1) {
@@ -678,8 +805,8 @@ impl<'a, 'v> Parser<'a, 'v> {
         if self.ar() && self.is_unit(k, Unit::Day) && !self.tok(k)?.al && self.unit(k)?.1 == 1 {
             k += 1; // يوم الجمعة
         }
-        if !self.ar() {
-            if let Some(r) = self.rel(k) {
+        if let Some(r) = self.rel(k) {
+            if !self.ar() || r == Rel::This {
                 pre_rel = Some(r);
                 k += 1;
             }
@@ -722,9 +849,9 @@ impl<'a, 'v> Parser<'a, 'v> {
             } else if self.is_unit(m, Unit::Week) && !self.is_dual(m) {
                 if let Some(r) = self.rel(m + 1) {
                     week_rel = Some((m + 2, rel_n(r)));
-                } else if self.rel(m.wrapping_sub(1)) == Some(Rel::This) && m > j {
-                    week_rel = Some((m + 1, 0));
                 }
+            } else if self.rel(m) == Some(Rel::This) && self.is_unit(m + 1, Unit::Week) {
+                week_rel = Some((m + 2, 0));
             }
         }
         if post_rel.is_none() {
@@ -753,14 +880,8 @@ impl<'a, 'v> Parser<'a, 'v> {
                     let monday = truncate(a.now, Grain::Week).date();
                     add_days(monday, 7 + i64::from(wd) - 1)
                 }
-                (Rel::This | Rel::Same, _) => {
-                    if self.ar() {
-                        let monday = truncate(a.now, Grain::Week).date();
-                        add_days(monday, i64::from(wd) - 1)
-                    } else {
-                        add_days(a.today(), time::weekday_offset(a.today(), wdj, 1))
-                    }
-                }
+                // "this monday", "هذا الاثنين": the coming one (Duckling)
+                (Rel::This | Rel::Same, _) => add_days(a.today(), time::weekday_offset(a.today(), wdj, 1)),
             };
             if !self.ar() && r == Rel::Next && self.conn(j, Conn::After) {
                 return None;
@@ -785,12 +906,16 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         if let Some((m2, mut s)) = self.calendar_date(m).or_else(|| self.numeric_date(m)) {
             s.weekday = Some(wd);
-            return Some((m2, s));
+            // the weekday must agree with the date: "الثلاثاء الثالث من شهر ايلول 2014" is the
+            // third Tuesday, not Wednesday 3 September
+            if self.resolve_date(&s).flatten().is_some() {
+                return Some((m2, s));
+            }
         }
         // weekday + day number only ("السبت السادس عشر", "Tuesday 19th", "Thu 15th")
         if let Some((m2, d)) = self.day_num(m) {
             let is_ord = self.ordinal(if self.conn(m, Conn::Filler) && self.ar() { m + 1 } else { m }).is_some();
-            if is_ord || !self.ar() {
+            if is_ord {
                 let mut s = Spec { day: Some(d), weekday: Some(wd), ..Spec::default() };
                 let mut m3 = m2;
                 // "من هذا الشهر"
@@ -820,6 +945,9 @@ impl<'a, 'v> Parser<'a, 'v> {
         let p = i - 1;
         self.conn(p, Conn::On)
             || self.conn(p, Conn::In)
+            || self.conn(p, Conn::To)
+            || self.conn(p, Conn::After)
+            || self.conn(p, Conn::Before)
             || self.conn(p, Conn::Since)
             || self.conn(p, Conn::Until)
             || self.conn(p, Conn::By)
@@ -838,11 +966,12 @@ impl<'a, 'v> Parser<'a, 'v> {
                 k += 1;
             }
             k = self.skip_filler(k);
-            if self.punct(k, '-') || self.punct(k, '/') {
+            let sep = self.punct(k, '-') || self.punct(k, '/');
+            if sep {
                 k += 1; // 31-Oct-74, 31/Oct/1974
             }
             if let Some((k2, (m, _))) = self.month(k) {
-                best = Some((k2, Spec { day: Some(d), month: Some(m), ..Spec::default() }));
+                best = Some((k2, Spec { day: Some(d), month: Some(m), h24: sep, ..Spec::default() }));
             } else if self.ar() && self.rel(k) == Some(Rel::Same) && self.is_unit(k + 1, Unit::Month) {
                 // "الـ 12 من نفس الشهر": the month named before; without it, the anchor's
                 best = Some((k + 2, Spec { day: Some(d), ..Spec::default() }));
@@ -896,13 +1025,18 @@ impl<'a, 'v> Parser<'a, 'v> {
             && self.year(k + 1).is_some() {
                 k += 1;
             }
-        if self.punct(k, '-') || self.punct(k, '/') {
-            if let Some((v, 2)) = self.num(k + 1) {
-                s.year = Some(two_digit_year(v));
-                j = k + 2;
-                return self.date_tail(j, s);
+        if s.h24 && (self.punct(k, '-') || self.punct(k, '/')) {
+            if let Some((v, dg)) = self.num(k + 1) {
+                if dg == 2 || dg == 4 {
+                    s.year = Some(if dg == 2 { two_digit_year(v) } else { v as i32 });
+                    s.h24 = false;
+                    s.absolute = true;
+                    j = k + 2;
+                    return self.date_tail(j, s);
+                }
             }
         }
+        s.h24 = false;
         if let Some((k2, (y, era))) = self.year(k) {
             s.year = Some(y);
             s.absolute = true;
@@ -1196,10 +1330,18 @@ impl<'a, 'v> Parser<'a, 'v> {
             let t = T::interval(s.to_datetime(Time::midnight()), e.to_datetime(Time::midnight()), Grain::Day).hijri();
             return Some((j, Spec { base: Some(t), absolute: true, ..Spec::default() }));
         }
-        // a bare 4-digit number is a year only in a plausible range
+        // a bare 4-digit number is a year only in a plausible range, and only after a preposition
+        // ("in 2014", "منذ 2011") or standing alone between punctuation (a headline "2023")
         let explicit = self.is_unit(i, Unit::Year) || era.is_some();
         if !explicit && !(1900..=2100).contains(&y) {
             return None;
+        }
+        if !explicit {
+            let edge = |k: Option<&Tok<'v>>| k.is_none_or(|t| matches!(t.kind, Kind::Punct(_) | Kind::Break));
+            let alone = edge(i.checked_sub(1).and_then(|p| self.tok(p))) && edge(self.tok(j));
+            if !alone && !self.context_before(i) && !self.conn(i.wrapping_sub(1), Conn::Of) && !self.conn(i.wrapping_sub(1), Conn::Approx) {
+                return None;
+            }
         }
         Some((j, Spec { year: Some(y), absolute: true, ..Spec::default() }))
     }
@@ -1223,7 +1365,11 @@ impl<'a, 'v> Parser<'a, 'v> {
             Part::Bom => return Some((k + 1, Spec { base: Some(abbrev(Grain::Month, false)), ..Spec::default() })),
             Part::Eoy => return Some((k + 1, Spec { base: Some(abbrev(Grain::Year, true)), ..Spec::default() })),
             Part::Boy => return Some((k + 1, Spec { base: Some(abbrev(Grain::Year, false)), ..Spec::default() })),
-            Part::Eod | Part::Last => return None,
+            Part::Eod => {
+                let d = truncate(a.now, Grain::Day);
+                return Some((k + 1, Spec { base: Some(T::interval(d, add_grain(d, Grain::Day, 1), Grain::Day)), ..Spec::default() }));
+            }
+            Part::Last => return None,
             _ => {}
         }
         let mut m = k + 1;
@@ -1231,6 +1377,9 @@ impl<'a, 'v> Parser<'a, 'v> {
             m += 1;
         }
         m = self.skip_filler(m);
+        if self.conn(m, Conn::Approx) {
+            m += 1;
+        }
         // the period: a month expression, a year, or a relative period
         let (m2, spec) = self
             .month_expr(m)
@@ -1274,6 +1423,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             Wd(u8),
             Day,
             Week,
+            Weekend,
         }
         let mut n: i32;
         let what: What;
@@ -1302,6 +1452,9 @@ impl<'a, 'v> Parser<'a, 'v> {
             j += 1;
         } else if self.is_unit(j, Unit::Week) && !self.is_dual(j) {
             what = What::Week;
+            j += 1;
+        } else if self.sems(j).contains(&Sem::Weekend) {
+            what = What::Weekend;
             j += 1;
         } else {
             return None;
@@ -1375,12 +1528,23 @@ impl<'a, 'v> Parser<'a, 'v> {
             What::Wd(wd) => {
                 let w = time::weekday_of(wd);
                 if n > 0 {
-                    let first = add_days(ps, time::weekday_offset(add_days(ps, -1), w, 1));
+                    let first = add_days(add_days(ps, -1), time::weekday_offset(add_days(ps, -1), w, 1));
                     T::day(add_days(first, 7 * i64::from(n - 1)))
                 } else {
                     let last = add_days(pe, time::weekday_offset(pe, w, -1));
                     T::day(add_days(last, 7 * i64::from(n + 1)))
                 }
+            }
+            What::Weekend => {
+                // a weekend is Friday 18:00 to Monday 00:00, counted by its Friday
+                let fri = jiff::civil::Weekday::Friday;
+                let d = if n > 0 {
+                    add_days(add_days(add_days(ps, -1), time::weekday_offset(add_days(ps, -1), fri, 1)), 7 * i64::from(n - 1))
+                } else {
+                    add_days(add_days(pe, time::weekday_offset(pe, fri, -1)), 7 * i64::from(n + 1))
+                };
+                let st = d.to_datetime(Time::midnight());
+                T::interval(add_grain(st, Grain::Hour, 18), add_grain(st, Grain::Day, 3), Grain::Hour)
             }
             What::Day => {
                 if n > 0 {
@@ -1391,13 +1555,14 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
             What::Week => {
                 // weeks that start (on Monday) inside the period
+                // weeks (Monday to Sunday) that lie wholly inside the period
                 if n > 0 {
-                    let first = add_days(ps, time::weekday_offset(add_days(ps, -1), jiff::civil::Weekday::Monday, 1));
+                    let first = add_days(add_days(ps, -1), time::weekday_offset(add_days(ps, -1), jiff::civil::Weekday::Monday, 1));
                     T::point(add_days(first, 7 * i64::from(n - 1)).to_datetime(Time::midnight()), Grain::Week)
                 } else {
-                    // last week: the week containing the last day, counted back
-                    let last = truncate(add_days(pe, -1).to_datetime(Time::midnight()), Grain::Week);
-                    T::point(add_grain(last, Grain::Week, i64::from(n + 1)), Grain::Week)
+                    let last_sunday = add_days(pe, time::weekday_offset(pe, jiff::civil::Weekday::Sunday, -1));
+                    let last = add_days(last_sunday, -6);
+                    T::point(add_days(last, 7 * i64::from(n + 1)).to_datetime(Time::midnight()), Grain::Week)
                 }
             }
         };
@@ -1511,7 +1676,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                     j = y3;
                 }
             }
-        } else if let Some(r) = self.rel(j) {
+        } else if let Some(r) = self.rel(j).filter(|_| self.unit(j + 1).is_none()) {
             rel = Some(r);
             j += 1;
         } else if weak && day.is_none() {
@@ -1566,8 +1731,14 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// A clock time with its hedges and day parts: "3pm", "15:30", "الساعة 3 عصرا",
     /// "الثالثة وربع بعد الظهر", "a quarter past 3pm", "half three", "at noon", "الساعة 12 الا ربع".
     fn clock(&self, i: usize) -> R<Spec> {
+        self.clock_m(i, false)
+    }
+
+    /// [`Self::clock`], where `marked` says that the context already makes a number a time
+    /// (after "at" or a day part: "Saturday morning at 9", "tonight 815").
+    fn clock_m(&self, i: usize, marked: bool) -> R<Spec> {
         let mut k = i;
-        let mut marked = false; // الساعة / at / @
+        let mut marked = marked; // الساعة / at / @
         while self.conn(k, Conn::At) || self.punct(k, '@') || self.conn(k, Conn::Approx) {
             k += 1;
             marked = true;
@@ -1585,12 +1756,8 @@ impl<'a, 'v> Parser<'a, 'v> {
         // "noon", "midnight", "midday"
         if let Some(dp) = self.daypart(k) {
             if matches!(dp, DayPart::Noon | DayPart::Midnight) && (!self.ar() || matches!(dp, DayPart::Midnight)) {
-                let h = if dp == DayPart::Noon { 12 } else { 0 };
-                let mut s = Spec { hour: Some(h), pm: Some(dp == DayPart::Noon), ..Spec::default() };
-                s.daypart = None;
-                if dp == DayPart::Midnight {
-                    s.hour = Some(24);
-                }
+                let h = if dp == DayPart::Noon { 12 } else { 24 };
+                let s = Spec { hour: Some(h), h24: true, ..Spec::default() };
                 return Some((k + 1, s));
             }
         }
@@ -1607,16 +1774,14 @@ impl<'a, 'v> Parser<'a, 'v> {
                 j = j2;
             }
         }
-        // "o'clock"
-        if self.sems(j).contains(&Sem::Hour) {
+        // "o'clock", "3ish pm"
+        if self.sems(j).contains(&Sem::Hour) || self.is_ish(j) {
             j += 1;
         }
-        // am/pm, day parts
+        // am/pm, day parts, time zones
         let (j2, s2) = self.clock_suffix(j, s);
         j = j2;
         s = s2;
-        // time zones
-        let _ = marked;
         Some((j, s))
     }
 
@@ -1649,6 +1814,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             // 3h18, 15h, 15h00
             if self.glued(k) && self.tok_text(k + 1) == Some("h") && h <= 24 {
                 s.hour = Some(h as u8);
+                s.h24 = true;
                 if self.glued(k + 1) {
                     if let Some((m, 2)) = self.num(k + 2) {
                         if m > 59 {
@@ -1662,6 +1828,10 @@ impl<'a, 'v> Parser<'a, 'v> {
                 return Some((k + 2, s));
             }
             // 1030 / 730 with a marker or am/pm ("at 1030", "330 p.m.")
+            let phone = (self.punct(k + 1, '.') || self.punct(k + 1, '-')) && self.num(k + 2).is_some();
+            if phone && !(self.punct(k + 1, '-') && dh <= 2) {
+                return None;
+            }
             if (dh == 3 || dh == 4) && h % 100 < 60 && h / 100 <= 24 {
                 let has_ampm = self.sems(k + 1).iter().any(|s| matches!(s, Sem::AmPm(_)));
                 let ctx = marked || has_ampm || self.conn(k.wrapping_sub(1), Conn::Approx) || self.is_ish(k + 1);
@@ -1687,7 +1857,9 @@ impl<'a, 'v> Parser<'a, 'v> {
                 }
             }
             // a bare number is a time only with a marker or a suffix
-            let suffix = self.sems(k + 1).iter().any(|x| matches!(x, Sem::AmPm(_) | Sem::Hour | Sem::DayPart(_)))
+            let suffix = self.sems(k + 1).iter().any(|x| matches!(x, Sem::AmPm(_) | Sem::Hour | Sem::DayPart(_) | Sem::Tz(_)))
+                || (self.rel(k + 1) == Some(Rel::This) && self.daypart(k + 2).is_some())
+                || (!self.ar() && self.sems(k + 1).iter().any(|x| matches!(x, Sem::Day(_))))
                 || (self.ar() && self.tok(k + 1).is_some_and(|t| t.conj) && self.ar_minutes(k + 1).is_some())
                 || self.is_ish(k + 1)
                 || (!self.ar() && self.conn(k + 1, Conn::In) && self.daypart(k + 2).is_some());
@@ -1698,7 +1870,11 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         // word hours: "three", "الثالثة", "ثلاثة", "twelve oh three"
         let (j, h) = if self.ar() {
-            let ordr = self.ordinal(k).filter(|(_, v)| (1..=12).contains(v));
+            let ordr = self.ordinal(k).filter(|(_, v)| (1..=12).contains(v)).or_else(|| {
+                // "الرابعة واربعون دقيقة": the tens belong to the minutes
+                let v = self.sems(k).iter().find_map(|s| if let Sem::Ord(v) = s { Some(*v) } else { None })?;
+                (1..=12).contains(&v).then_some((k + 1, v))
+            });
             match ordr {
                 Some((j, v)) => {
                     // a bare ordinal is an hour only in the feminine with the article (الثالثة)
@@ -1718,10 +1894,10 @@ impl<'a, 'v> Parser<'a, 'v> {
                 }
             }
         } else {
-            let (j, v) = self.number(k)?;
             if self.sems(k).iter().any(|s| matches!(s, Sem::Num(_, true))) {
                 return None;
             }
+            let (j, v) = self.number(k)?;
             (j, v)
         };
         if !(1..=24).contains(&h) {
@@ -1735,6 +1911,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 m += 1;
             }
             let t = self.tok_text(m);
+            let mut end = j;
             if matches!(t, Some("oh" | "o" | "ou" | "zero")) {
                 let mut m2 = m + 1;
                 if self.punct(m2, '-') {
@@ -1743,22 +1920,24 @@ impl<'a, 'v> Parser<'a, 'v> {
                 if let Some((m3, mm)) = self.num_word(m2) {
                     if mm < 10 {
                         s.minute = Some(mm as u8);
-                        return Some((m3, s));
+                        end = m3;
                     }
                 }
-            }
-            if let Some((m2, mm)) = self.number(m) {
+            } else if let Some((m2, mm)) = self.number(m) {
                 if (10..60).contains(&mm) && self.num(m).is_none() {
                     s.minute = Some(mm as u8);
-                    return Some((m2, s));
+                    end = m2;
                 }
             }
-            let suffix = self.sems(j).iter().any(|x| matches!(x, Sem::AmPm(_) | Sem::Hour))
-                || (self.conn(j, Conn::In) && self.daypart(j + 1).is_some())
-                || self.daypart(j).is_some();
+            let suffix = self.sems(end).iter().any(|x| matches!(x, Sem::AmPm(_) | Sem::Hour | Sem::Tz(_)))
+                || (self.conn(end, Conn::In) && self.daypart(end + 1).is_some())
+                || self.daypart(end).is_some()
+                || (self.rel(end) == Some(Rel::This) && self.daypart(end + 1).is_some())
+                || self.sems(end).iter().any(|x| matches!(x, Sem::Day(_)));
             if !marked && !suffix {
                 return None;
             }
+            return Some((end, s));
         }
         Some((j, s))
     }
@@ -1824,15 +2003,16 @@ impl<'a, 'v> Parser<'a, 'v> {
                 }
             }
         }
-        let past = self.conn(j, Conn::Past) || self.conn(j, Conn::After) || self.conn(j, Conn::Hence);
+        let plain = !self.is_unit(j.wrapping_sub(1), Unit::Minute) && self.tok_text(k) != Some("half") && !self.sems(j.wrapping_sub(1)).iter().any(|s| matches!(s, Sem::Frac(_)));
+        let past = self.conn(j, Conn::Past) || self.conn(j, Conn::After) || self.conn(j, Conn::Hence) || (!plain && self.conn(j, Conn::From));
         let to = self.conn(j, Conn::Except) || self.conn(j, Conn::Before);
         let half_three = mins == 30 && self.tok_text(k) == Some("half") && !past && !to;
         let h_at = if half_three { j } else if past || to { j + 1 } else { return None };
         let (h_end, hs) = if let Some(dp) = self.daypart(h_at) {
             if dp == DayPart::Noon {
-                (h_at + 1, Spec { hour: Some(12), pm: Some(true), ..Spec::default() })
+                (h_at + 1, Spec { hour: Some(12), h24: true, ..Spec::default() })
             } else if dp == DayPart::Midnight {
-                (h_at + 1, Spec { hour: Some(0), pm: Some(false), ..Spec::default() })
+                (h_at + 1, Spec { hour: Some(24), h24: true, ..Spec::default() })
             } else {
                 return None;
             }
@@ -1844,6 +2024,12 @@ impl<'a, 'v> Parser<'a, 'v> {
             let (e2, s2) = self.clock_suffix(e, s);
             (e2, s2)
         };
+        if plain && to && !(hs.pm.is_some() || hs.h24) {
+            return None;
+        }
+        if plain && past && !(hs.pm.is_some() || hs.h24 || self.conn(k.wrapping_sub(1), Conn::At)) {
+            return None;
+        }
         let mut s = hs;
         let h = i32::from(s.hour?);
         let total = if to { h * 60 - mins as i32 } else { h * 60 + mins as i32 };
@@ -1854,7 +2040,29 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// am/pm and day-part words after a time: "3pm", "3 in the afternoon", "الساعة 3 عصرا",
     /// "8 tonight", "9 tomorrow morning", "بتوقيت GMT".
-    fn clock_suffix(&self, mut j: usize, mut s: Spec) -> (usize, Spec) {
+    fn clock_suffix(&self, j: usize, s: Spec) -> (usize, Spec) {
+        let (mut j, mut s) = self.clock_suffix0(j, s);
+        // a time zone: "GMT", "(BST)", "بتوقيت GMT"
+        let mut k = j;
+        if self.conn(k, Conn::Tz) {
+            k += 1;
+        }
+        let paren = self.punct(k, '(');
+        if paren {
+            k += 1;
+        }
+        if let Some(z) = self.sems(k).iter().find_map(|x| if let Sem::Tz(z) = x { Some(*z) } else { None }) {
+            k += 1;
+            if paren && self.punct(k, ')') {
+                k += 1;
+            }
+            s.tz = Some(z);
+            j = k;
+        }
+        (j, s)
+    }
+
+    fn clock_suffix0(&self, mut j: usize, mut s: Spec) -> (usize, Spec) {
         if let Some(pm) = self.sems(j).iter().find_map(|x| if let Sem::AmPm(p) = x { Some(*p) } else { None }) {
             s.pm = Some(pm);
             j += 1;
@@ -1891,21 +2099,24 @@ impl<'a, 'v> Parser<'a, 'v> {
         (j, s)
     }
 
-    /// A day-part phrase: "this morning", "tonight", "tomorrow evening", "monday morning",
-    /// "late last night", "مساء الأحد", "صباح اليوم".
-    fn daypart_phrase(&self, i: usize) -> R<Spec> {
+    /// A day-part phrase: "this morning", "tonight", "late last night", "مساء الأحد", "صباح اليوم",
+    /// "هذه الليلة"; after a date (`attached`) just the part: "tomorrow evening", "monday early
+    /// morning", "february the 15th in the morning".
+    fn daypart_phrase(&self, i: usize, attached: bool) -> R<Spec> {
         let mut k = i;
         let late = self.part(k) == Some(Part::Late);
         let early = self.part(k) == Some(Part::Early);
         if late || early {
             k += 1;
         }
-        if !self.ar() && self.rel(k).is_some() && self.daypart(k + 1).is_some() {
-            let r = self.rel(k)?;
+        if let Some(r) = self.rel(k) {
             let dp = self.daypart(k + 1)?;
+            if attached {
+                return None;
+            }
             let a = self.anchor();
             let day = match r {
-                Rel::Last if dp == DayPart::Night => add_days(a.today(), -1),
+                Rel::Last if matches!(dp, DayPart::Night | DayPart::Evening) => add_days(a.today(), -1),
                 Rel::This => a.today(),
                 _ => return None,
             };
@@ -1917,9 +2128,17 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         let mut j = k + 1;
         let mut s = Spec { daypart: Some(adjust(dp, late, early)), ..Spec::default() };
-        if dp == DayPart::Tonight || self.ar() && dp == DayPart::Night && self.tok(k)?.al {
-            s.base = Some(T::day(self.anchor().today()));
-            s.daypart = Some(adjust(DayPart::Night, late, early));
+        if dp == DayPart::Tonight || self.ar() && dp == DayPart::Night && self.tok(k)?.al && !attached {
+            s.daypart = Some(adjust(dp, late, early));
+            if !attached {
+                s.base = Some(T::day(self.anchor().today()));
+            }
+            return Some((j, s));
+        }
+        if attached {
+            if self.tok_text(j) == Some("ish") {
+                j += 1;
+            }
             return Some((j, s));
         }
         // "مساء الأحد", "صباح اليوم", "morning of xmas", "morning of the 15th of february"
@@ -1927,19 +2146,15 @@ impl<'a, 'v> Parser<'a, 'v> {
         if self.ar() || m > j {
             if let Some((m2, d)) = self.date(m) {
                 if !d.has_time() {
-                    s.fill(&d);
-                    if s.base.is_none() && d.base.is_some() {
-                        s.base = d.base;
-                    }
-                    j = m2;
-                    return Some((j, s));
+                    merge(&mut s, &d);
+                    return Some((m2, s));
                 }
             }
         }
         if self.ar() && !self.tok(k)?.clitic && !matches!(dp, DayPart::Evening | DayPart::Morning) {
             return None;
         }
-        if !self.ar() && i == k && !self.context_before(i) {
+        if !self.ar() && i == k && !self.context_before(i) && !self.conn(j, Conn::At) && !self.punct(j, '@') {
             // a bare "morning" is latent in Duckling; news rarely means today by it
             if self.tok(i.wrapping_sub(1)).is_some() || self.tok(j).is_some() {
                 return None;
@@ -1974,6 +2189,21 @@ impl<'a, 'v> Parser<'a, 'v> {
             // "in 7 days at 5pm", "in 4 years at 5pm"
             return Some(self.then_clock(j, t));
         }
+        // "upcoming two weeks", "2 upcoming weeks": the unit that many periods ahead
+        {
+            let up = |k: usize| self.tok_text(k) == Some("upcoming");
+            let found = if up(i) {
+                self.number(i + 1).and_then(|(j, n)| self.unit(j).map(|(u, _)| (j + 1, n, u)))
+            } else if let Some((j, n)) = self.number(i) {
+                if up(j) { self.unit(j + 1).map(|(u, _)| (j + 2, n, u)) } else { None }
+            } else {
+                None
+            };
+            if let Some((j, n, u)) = found {
+                let g = time::unit_grain(u);
+                return Some((j, T::point(add_grain(truncate(a.now, g), g, i64::from(n)), g)));
+            }
+        }
         // "last/past/next N units" intervals
         if let Some(r) = self.rel(i) {
             if let Some((j, (n, u))) = self.quantity(i + 1) {
@@ -2000,7 +2230,21 @@ impl<'a, 'v> Parser<'a, 'v> {
             return Some((j + 1, self.shift(a, -n, u)));
         }
         if self.conn(j, Conn::Hence) {
-            return Some((j + 1, self.shift(a, n, u)));
+            let mut t = self.shift(a, n, u);
+            if self.tok_text(j).is_some_and(|w| w.ends_with("today")) {
+                t = T::point(t.start, t.grain.max(Grain::Day));
+            }
+            return Some((j + 1, t));
+        }
+        // "three days after Easter": an offset from a date
+        if !self.ar() && self.conn(j, Conn::After) {
+            if let Some((k, s)) = self.date(j + 1) {
+                if let (Some(t), QUnit::U(unit)) = (self.resolve(&s), u) {
+                    if unit == Unit::Day || unit == Unit::Week {
+                        return Some((k, T::point(add_grain(t.start, time::unit_grain(unit), n), Grain::Day)));
+                    }
+                }
+            }
         }
         None
     }
@@ -2030,31 +2274,72 @@ impl<'a, 'v> Parser<'a, 'v> {
         // Arabic: a bare unit means one ("قبل اسبوع", "بعد ساعة")
         if self.ar() {
             if let Some((u, 1)) = self.unit(i) {
-                if !self.tok(i)?.al {
+                if !self.tok(i)?.al && self.num(i + 1).is_none() && self.number(i + 1).is_none() {
                     // and "ساعة واحدة"
                     let j = if self.sems(i + 1).iter().any(|s| matches!(s, Sem::Num(1, _))) { i + 2 } else { i + 1 };
                     return Some((j, (1, QUnit::U(u))));
                 }
             }
         }
-        let (mut j, n) = if let Some((j, n)) = self.number(i) {
-            (j, f64::from(n))
-        } else {
-            return None;
-        };
-        // fractional: "2.5 hours", "2 and an half hours", "1/2 hour"
-        let mut n = n;
+        let i = if self.conn(i, Conn::Approx) { i + 1 } else { i };
+        let is_a = |k: usize| self.sems(k).iter().any(|s| matches!(s, Sem::Num(1, true)));
+        let frac_at = |k: usize| self.sems(k).iter().find_map(|s| if let Sem::Frac(f) = s { Some(*f) } else { None });
+        // fractions of an hour: "half an hour", "a quarter of an hour", "three-quarters of an hour"
+        {
+            let mut k = i;
+            let mut mult = 1.0;
+            if let Some((k2, v)) = self.number(k).filter(|_| !is_a(k)) {
+                if self.punct(k2, '-') && frac_at(k2 + 1).is_some() {
+                    mult = f64::from(v);
+                    k = k2 + 1;
+                }
+            } else if is_a(k) && frac_at(k + 1).is_some() {
+                k += 1;
+            }
+            if let Some(f) = frac_at(k) {
+                let mut m = k + 1;
+                if self.tok_text(m) == Some("s") {
+                    m += 1;
+                }
+                if self.conn(m, Conn::Of) {
+                    m += 1;
+                }
+                if is_a(m) {
+                    m += 1;
+                }
+                if self.is_unit(m, Unit::Hour) {
+                    return Some((m + 1, ((mult * f64::from(f)) as i64, QUnit::U(Unit::Minute))));
+                }
+            }
+        }
+        let (mut j, n) = self.number(i)?;
+        let mut n = f64::from(n);
+        // decimals and fractions: "2.5 hours", "1/4h", "2 and an half hours"
         if self.punct(j, '.') && self.glued(j - 1) {
             if let Some((d, dg)) = self.num(j + 1) {
                 n += f64::from(d) / 10f64.powi(i32::from(dg));
                 j += 2;
             }
+        } else if self.punct(j, '/') && self.glued(j - 1) {
+            let (d, _) = self.num(j + 1)?;
+            if d == 0 || !self.is_unit(j + 2, Unit::Hour) {
+                return None;
+            }
+            n /= f64::from(d);
+            j += 2;
+        } else if self.conn(j, Conn::And) && is_a(j + 1) && frac_at(j + 2).is_some() {
+            n += f64::from(frac_at(j + 2)?) / 60.0;
+            j += 3;
         }
-        if self.ar() {
-            // numerals 3-10 take a plural noun, 11+ singular; both are units here
+        // "15'" = minutes, "1\"" = seconds
+        if self.glued(j - 1) && self.punct(j, '\'') {
+            return Some((j + 1, (n as i64, QUnit::U(Unit::Minute))));
         }
-        // "couple of"
-        if self.conn(j, Conn::Of) {
+        if self.glued(j - 1) && self.punct(j, '"') {
+            return Some((j + 1, (n as i64, QUnit::U(Unit::Second))));
+        }
+        // "couple of", "2 more minutes"
+        if self.conn(j, Conn::Of) || self.tok_text(j) == Some("more") {
             j += 1;
         }
         if let Some(wd) = self.weekday(j).filter(|w| w.2) {
@@ -2065,7 +2350,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         if n.fract() != 0.0 {
             // 2.5 hours -> minutes
             if u == Unit::Hour {
-                return Some((j + 1, ((n * 60.0) as i64, QUnit::U(Unit::Minute))));
+                return Some((j + 1, ((n * 60.0).round() as i64, QUnit::U(Unit::Minute))));
             }
             return None;
         }
@@ -2123,18 +2408,31 @@ impl<'a, 'v> Parser<'a, 'v> {
         let a = self.anchor();
         let by = self.conn(i, Conn::By) || (self.ar() && self.conn(i, Conn::Until));
         let until = !self.ar() && self.conn(i, Conn::Until) || !self.ar() && self.conn(i, Conn::To) && i == 0;
-        let after = !self.ar() && (self.conn(i, Conn::After) || self.conn(i, Conn::Since));
+        let after = !self.ar() && (self.conn(i, Conn::After) || self.conn(i, Conn::Since) || self.conn(i, Conn::From) && self.clock(i + 1).is_some());
         let before = !self.ar() && self.conn(i, Conn::Before);
         if !(by || until || after || before) {
             return None;
         }
+        if after && !self.conn(i, Conn::From) {
+            // "after 5 days"
+            if let Some((j, (n, u))) = self.quantity(i + 1) {
+                let t = self.shift(a, n, u);
+                return Some((j, T { open: Open::After, ..t }));
+            }
+        }
         let (j, s) = self.datetime(i + 1)?;
         let t = self.resolve(&s)?;
+        if self.conn(i, Conn::From) {
+            if let Some(r) = self.for_duration(j, t) {
+                return Some(r);
+            }
+        }
         if by {
             let sg = a.cap(Grain::Second);
             let end = if t.end.is_some() { t.end_excl() } else { t.start };
             // "by the end of next month": to the end of the period
             let end = if s.base.is_some() && t.end.is_some() { t.end_excl() } else { end };
+            let _ = end;
             return Some((j, T::interval(truncate(a.now, sg), end, sg)));
         }
         if until || before {
@@ -2157,32 +2455,64 @@ impl<'a, 'v> Parser<'a, 'v> {
         k = self.skip_filler(k);
         // a leading date for time ranges: "Thursday from 9:30 to 11:00"
         let mut outer: Option<Spec> = None;
+        let mut starts = vec![(k, None)];
         if !between && !from {
             if let Some((k2, d)) = self.date(k) {
-                if self.conn(k2, Conn::From) && !d.has_time() {
-                    outer = Some(d);
-                    k = k2 + 1;
+                if !d.has_time() {
+                    if self.conn(k2, Conn::From) || self.conn(k2, Conn::Between) {
+                        starts.push((k2 + 1, Some(d)));
+                    } else if self.num(k2).is_some() {
+                        starts.push((k2, Some(d)));
+                    }
                 }
             }
         }
-        // left side: a date/time, or a day number / hour sharing the right side's context
-        let (l_end, mut left) = self.range_side(k)?;
-        let mut m = l_end;
-        let sep = if between {
-            self.conn(m, Conn::And)
-        } else {
-            self.conn(m, Conn::To) || self.conn(m, Conn::Until) || self.punct(m, '-') || (self.conn(m, Conn::And) && from)
-        };
-        // Arabic "وحتى": و + حتى
-        if !sep {
-            return None;
+        let _ = &mut outer;
+        let mut best: R<T> = None;
+        for (k, outer) in starts {
+            if let Some((e, t)) = self.range_from(k, between, from, outer) {
+                if best.is_none_or(|(b, _)| e > b) {
+                    best = Some((e, t));
+                }
+            }
         }
-        m += 1;
-        if self.conn(m, Conn::Until) || self.conn(m, Conn::To) {
+        best
+    }
+
+    fn range_from(&self, k: usize, between: bool, from: bool, outer: Option<Spec>) -> R<T> {
+        let mut best: R<T> = None;
+        for (l_end, left) in self.range_sides(k) {
+            let mut m = l_end;
+            let sep = if between {
+                self.conn(m, Conn::And)
+            } else {
+                self.conn(m, Conn::To)
+                    || self.conn(m, Conn::Until)
+                    || self.punct(m, '-')
+                    || (self.conn(m, Conn::And) && from)
+                    || (self.punct(m, '/') && left.has_date() && left.hour.is_some())
+            };
+            if !sep {
+                continue;
+            }
             m += 1;
+            // Arabic "وحتى": و + حتى; "إلى غاية"
+            if self.conn(m, Conn::Until) || self.conn(m, Conn::To) {
+                m += 1;
+            }
+            m = self.skip_filler(m);
+            for (r_end, right) in self.range_sides(m) {
+                if let Some((e, t)) = self.range_finish(left, right, r_end, outer) {
+                    if best.is_none_or(|(b, _)| e > b) {
+                        best = Some((e, t));
+                    }
+                }
+            }
         }
-        m = self.skip_filler(m);
-        let (r_end, mut right) = self.range_side(m)?;
+        best
+    }
+
+    fn range_finish(&self, mut left: Spec, mut right: Spec, r_end: usize, outer: Option<Spec>) -> R<T> {
         let mut end = r_end;
         // trailing context: "on Thursday", "tomorrow", "من شهر ايلول", "of July"
         let mut k2 = end;
@@ -2209,15 +2539,15 @@ impl<'a, 'v> Parser<'a, 'v> {
                 right.month?;
             }
         }
+        if left.has_time() != right.has_time() && !(left.has_date() && right.has_date()) {
+            return None;
+        }
+        let right_pm = right.pm;
         left.fill(&right);
         right.fill(&left);
-        // am/pm: "3-4pm" shares pm; "8am until 6" keeps 6 as the first 6 after 8am
-        if left.hour.is_some() && right.hour.is_some()
-            && left.pm.is_none() && left.daypart.is_none() {
-                left.pm = right.pm;
-                left.daypart = right.daypart;
-                // "11:30-1:30": the right side wraps past noon
-            }
+        if right.hour.is_some() {
+            right.pm = right_pm;
+        }
         if left.day.is_some() && left.month.is_none() || right.day.is_some() && right.month.is_none() {
             return None;
         }
@@ -2226,37 +2556,38 @@ impl<'a, 'v> Parser<'a, 'v> {
         if lt.grain >= Grain::Day && (left.hour.is_some() || right.hour.is_some()) {
             return None;
         }
-        if rt.start < lt.start && right.hour.is_some() && right.pm.is_none() && right.daypart.is_none() {
+        // "8am until 6", "11:30-1:30": an ambiguous right hour is the first one after the left
+        while rt.start < lt.start && right.hour.is_some() && right.pm.is_none() && !right.h24 && right.daypart.is_none() {
             rt.start = add_grain(rt.start, Grain::Hour, 12);
         }
         if rt.start < lt.start {
             return None;
         }
         let g = lt.grain.min(rt.grain);
-        let mut t = T::interval(lt.start, rt.end_excl(), g);
+        let end_t = if rt.end.is_some() { rt.end_excl() } else { add_grain(rt.start, g, 1) };
+        let mut t = T::interval(lt.start, end_t, g);
         t.cal = if lt.cal == Calendar::Hijri { Calendar::Hijri } else { Calendar::Gregorian };
         Some((end, t))
     }
 
-    /// One side of a range: a full date-time, or a bare day number or clock time.
-    fn range_side(&self, k: usize) -> R<Spec> {
-        let mut best: R<Spec> = None;
+    /// The candidate sides of a range at `k`, longest first: a full date-time, a bare day number
+    /// ("13" in "13-15 July") or a bare clock time ("3" in "3-4pm").
+    fn range_sides(&self, k: usize) -> Vec<(usize, Spec)> {
+        let mut v = Vec::new();
         if let Some(r) = self.datetime(k) {
-            best = Some(r);
+            v.push(r);
         }
         if let Some((j, d)) = self.day_num(k) {
-            // a bare day number "13" (not "13:00", not "3pm")
             let not_time = !self.punct(j, ':') && !self.sems(j).iter().any(|s| matches!(s, Sem::AmPm(_) | Sem::Hour));
-            if not_time && best.is_none_or(|(b, _)| j > b) {
-                best = Some((j, Spec { day: Some(d), ..Spec::default() }));
+            if not_time {
+                v.push((j, Spec { day: Some(d), ..Spec::default() }));
             }
         }
         if let Some((j, c)) = self.clock(k).or_else(|| self.hm(k, true).map(|(j, s)| self.clock_suffix(j, s))) {
-            if best.is_none_or(|(b, _)| j > b) {
-                best = Some((j, c));
-            }
+            v.push((j, c));
         }
-        best
+        v.sort_by_key(|(j, _)| std::cmp::Reverse(*j));
+        v
     }
 
     // ------------------------------------------------------------------ resolution
@@ -2288,7 +2619,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         } else {
             Grain::Hour
         };
-        let explicit = s.pm.is_some() || s.daypart.is_some() || h > 12 || h == 0;
+        let explicit = s.pm.is_some() || s.daypart.is_some() || s.h24 || h > 12 || h == 0;
         if let Some(pm) = s.pm {
             if pm && h < 12 {
                 h += 12;
@@ -2296,7 +2627,9 @@ impl<'a, 'v> Parser<'a, 'v> {
                 h = 0;
             }
         } else if let Some(dp) = s.daypart {
-            h = daypart_hour(dp, h);
+            if !s.h24 {
+                h = daypart_hour(dp, h);
+            }
         }
         let at = |d: Date| {
             let st = d.to_datetime(Time::midnight());
@@ -2324,6 +2657,13 @@ impl<'a, 'v> Parser<'a, 'v> {
                 }
             }
         };
+        let (t, grain) = match (s.tz, a.offset) {
+            (Some(z), Some(off)) => {
+                let shifted = t.checked_add(jiff::Span::new().minutes(i64::from(off) - i64::from(z))).ok()?;
+                (shifted, grain.min(Grain::Minute))
+            }
+            _ => (t, grain),
+        };
         Some(T::point(t, grain))
     }
 
@@ -2337,6 +2677,9 @@ impl<'a, 'v> Parser<'a, 'v> {
         let a = if s.absolute { self.a } else { self.anchor() };
         if let (Some(y), Some(m), Some(d)) = (s.year, s.month, s.day) {
             let date = Date::new(i16::try_from(y).ok()?, m as i8, d as i8).ok()?;
+            if s.weekday.is_some_and(|w| time::weekday_of(w) != date.weekday()) {
+                return None;
+            }
             return Some(Some(T::day(date)));
         }
         if let (Some(y), Some(m)) = (s.year, s.month) {
@@ -2393,11 +2736,16 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         match (s.month, s.day) {
             (Some(m), Some(d)) => {
-                let y = time::pick_year(&a, self.past_tense, |yy| {
-                    let date = Date::new(yy, m as i8, d as i8).ok()?;
-                    let st = date.to_datetime(Time::midnight());
-                    Some((st, add_grain(st, Grain::Day, 1)))
-                })?;
+                // a day of the current month stays in it ("الأول من شباط" written on 12 February)
+                let y = if m as i8 == a.today().month() && a.bare != crate::Bare::Nearest {
+                    a.today().year()
+                } else {
+                    time::pick_year(&a, self.past_tense, |yy| {
+                        let date = Date::new(yy, m as i8, d as i8).ok()?;
+                        let st = date.to_datetime(Time::midnight());
+                        Some((st, add_grain(st, Grain::Day, 1)))
+                    })?
+                };
                 let date = Date::new(y, m as i8, d as i8).ok()?;
                 Some(Some(T::day(date)))
             }
@@ -2448,6 +2796,14 @@ enum HolKind {
     Other,
 }
 
+/// `[t, t + n units]` at the finer of the two grains, the end counted inclusively as Duckling
+/// does ("4pm for 30 mins" -> 16:00 to 16:31 exclusive).
+fn stretch(t: T, n: i64, u: Unit) -> T {
+    let g = t.grain.min(time::unit_grain(u));
+    let end = add_grain(add_grain(t.start, time::unit_grain(u), n), g, 1);
+    T::interval(t.start, end, g)
+}
+
 fn rel_n(r: Rel) -> i64 {
     match r {
         Rel::Next => 1,
@@ -2490,8 +2846,8 @@ fn daypart_hour(dp: DayPart, h: i64) -> i64 {
     match dp {
         DayPart::Dawn | DayPart::Morning => if h == 12 { 12 } else { h },
         DayPart::Noon | DayPart::Lunch => if h < 6 { h + 12 } else { h },
-        DayPart::Afternoon | DayPart::Evening => if h < 12 { h + 12 } else { h },
-        DayPart::Night | DayPart::Tonight => if (5..12).contains(&h) { h + 12 } else if h == 12 { 24 } else { h },
+        DayPart::Afternoon | DayPart::Evening | DayPart::Tonight => if h < 12 { h + 12 } else if h == 12 { 24 } else { h },
+        DayPart::Night => if (5..12).contains(&h) { h + 12 } else if h == 12 { 24 } else { h },
         DayPart::Midnight => h,
     }
 }

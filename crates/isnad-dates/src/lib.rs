@@ -158,7 +158,8 @@ impl DatesStage {
             Some(p) => (p.datetime(), p.time().is_some(), true),
             None => (Date::constant(2000, 1, 1).to_datetime(jiff::civil::Time::midnight()), false, false),
         };
-        let anchor = Anchor { now, has_time, bare: self.config.bare, hijri: self.config.hijri };
+        let offset = published.and_then(|p| p.offset()).map(|o| o.seconds() / 60);
+        let anchor = Anchor { now, has_time, bare: self.config.bare, hijri: self.config.hijri, offset };
         let toks = scan::scan(folded, vocab);
         let mut parser = Parser::new(&toks, folded, glang, anchor, known, &self.holidays);
         if self.config.bare == Bare::Tense {

@@ -70,6 +70,8 @@ pub(crate) struct Anchor {
     pub has_time: bool,
     pub bare: Bare,
     pub hijri: HijriVariant,
+    /// UTC offset of the reference, in minutes, when known (to convert times written in a zone).
+    pub offset: Option<i32>,
 }
 
 impl Anchor {
@@ -203,6 +205,11 @@ pub(crate) fn bare_weekday(a: &Anchor, wd: Weekday, past_tense: bool) -> Date {
         Bare::Nearest => 0,
         Bare::Tense => if past_tense { -1 } else { 1 },
     };
+    // `past` counts the reference day itself: a report published on a Saturday that says
+    // "on Saturday" means that day.
+    if dir < 0 && a.today().weekday() == wd {
+        return a.today();
+    }
     add_days(a.today(), weekday_offset(a.today(), wd, dir))
 }
 

@@ -97,6 +97,7 @@ pub(crate) enum Conn {
     Except,
     Past,
     Tz,
+    Asap,
 }
 
 /// The eras a year can carry.
@@ -130,6 +131,8 @@ pub(crate) enum Sem {
     Era(Era),
     Holiday(u16),
     Weekend,
+    /// A time zone, in minutes east of UTC.
+    Tz(i16),
 }
 
 /// A compiled vocabulary: one automaton over all surface forms of a language.
@@ -257,6 +260,7 @@ fn parse_senses(spec: &str, holidays: &HolidayNames) -> Option<Vec<Sem>> {
                     "except" => Conn::Except,
                     "past" => Conn::Past,
                     "tz" => Conn::Tz,
+                    "asap" => Conn::Asap,
                     _ => return None,
                 };
                 (Sem::Conn(c), 2)
@@ -276,6 +280,7 @@ fn parse_senses(spec: &str, holidays: &HolidayNames) -> Option<Vec<Sem>> {
                 (Sem::Holiday(id as u16), 2)
             }
             "weekend" => (Sem::Weekend, 1),
+            "tz" => (Sem::Tz(num(arg)? as i16), 2),
             "weak" | "plural" => {
                 i += 1;
                 continue;

@@ -13,7 +13,10 @@
 //!
 //! # Gold articles (`../shared/corpus/*/*.gold.json`)
 //! Each gold timex (text, code-point span, value; `from`/`to` for intervals) is resolved when a
-//! predicted timex overlaps its span and has the same value (or the same `from` and `to`).
+//! predicted timex overlaps its span and has the same value (or the same `from` and `to`). Two
+//! readings also count: a finer value on the gold day (a dateline "الأربعاء 07 أغسطس 2013 09:39"
+//! read with its time, gold "2013-08-07"), and a day range whose first or last day is the gold
+//! date (gold marks "من 3 أبريل … وحتى 12 من نفس الشهر" as two timexes; isnad reads one range).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -456,6 +459,17 @@ impl fmt::Display for GoldReport {
     }
 }
 
+/// True when `v` is a finer value inside the gold value `gold` ("2013-08-07T09:39" in "2013-08-07").
+fn finer_same(v: &str, gold: &str) -> bool {
+    v.len() > gold.len() && v.starts_with(gold) && v.as_bytes()[gold.len()] == b'T'
+}
+
+/// The last day of an interval whose exclusive end is the day `to`.
+fn last_day(to: Option<&str>) -> Option<String> {
+    let d: jiff::civil::Date = to?.get(..10)?.parse().ok()?;
+    Some(d.checked_sub(jiff::Span::new().days(1)).ok()?.to_string())
+}
+
 /// Scores the timexes of gold articles (`*.gold.json`, text in the `.txt` beside each).
 pub fn evaluate_gold(paths: &[PathBuf], process: &Processor<'_>, opts: &Options) -> Result<GoldReport, EvalError> {
     let mut r = GoldReport::default();
@@ -485,10 +499,16 @@ pub fn evaluate_gold(paths: &[PathBuf], process: &Processor<'_>, opts: &Options)
             let interval = g.kind.as_deref() == Some("interval");
             let ok = overlapping.iter().any(|t| {
                 if interval {
-                    t.from == g.from && t.to == g.to
-                } else {
-                    t.value == g.value && t.kind == TimexKind::Value
-                        || t.value == g.value && g.from.is_none() && t.kind == TimexKind::Interval
+                    return t.from == g.from && t.to == g.to;
+                }
+                let Some(gv) = g.value.as_deref() else { return false };
+                match t.kind {
+                    // a finer value of the same day ("2013-08-07T09:39" for a gold "2013-08-07")
+                    TimexKind::Value => t.value.as_deref().is_some_and(|v| v == gv || finer_same(v, gv)),
+                    // a range that starts or ends on the gold date: the gold split one range in two
+                    TimexKind::Interval => {
+                        t.from.as_deref() == Some(gv) || last_day(t.to.as_deref()).as_deref() == Some(gv)
+                    }
                 }
             });
             tally.add(ok);
