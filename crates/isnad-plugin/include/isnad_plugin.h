@@ -61,7 +61,8 @@ typedef struct IsnadBuf {
 typedef struct IsnadPluginVTable {
     /* Writes the info JSON into *out. */
     IsnadStatus (*info)(IsnadBuf *out);
-    /* Builds an instance from config JSON; on error writes the message into *out. */
+    /* Builds an instance from config JSON; on error writes the message into *out. A stateless
+     * plugin may leave *instance NULL: process then gets NULL and destroy is not called. */
     IsnadStatus (*create)(const uint8_t *config, size_t config_len, void **instance, IsnadBuf *out);
     /* Processes one document JSON; writes the patch JSON (or an error message) into *out.
      * Called concurrently from several threads. */

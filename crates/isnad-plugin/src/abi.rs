@@ -115,8 +115,9 @@ pub struct PluginVTable {
     /// right after the ABI check.
     pub info: Option<unsafe extern "C" fn(out: *mut IsnadBuf) -> IsnadStatus>,
     /// Builds an instance from the stage's configuration (`config`, `config_len`: a JSON value,
-    /// `{}` when the pipeline gives none). On success stores an opaque pointer in `*instance`; on
-    /// error writes the reason into `*out` (shown to the user with the pipeline line).
+    /// `{}` when the pipeline gives none). On success stores an opaque pointer in `*instance`
+    /// (a stateless plugin may leave it null: `process` then gets null and `destroy` is not
+    /// called); on error writes the reason into `*out` (shown to the user with the pipeline line).
     pub create: Option<
         unsafe extern "C" fn(
             config: *const u8,

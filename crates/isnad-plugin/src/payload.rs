@@ -387,7 +387,10 @@ impl Patch {
         if bl.provided != al.provided {
             return forbid("layers.provided (the host sets it)");
         }
-        if bl.normalized.is_some() && al.normalized.as_ref().map(|n| &n.text) != bl.normalized.as_ref().map(|n| &n.text)
+        fn norm(l: &Layers) -> Option<(&str, &[u32])> {
+            l.normalized.as_ref().map(|n| (n.text.as_str(), n.map.as_slice()))
+        }
+        if norm(bl) != norm(al)
             || bl.paragraphs != al.paragraphs
             || bl.sentences != al.sentences
             || bl.tokens != al.tokens
@@ -398,9 +401,7 @@ impl Patch {
             return forbid("claims (some were removed)");
         }
         for (old, new) in bl.claims.iter().zip(&al.claims) {
-            let mut stripped = new.clone();
-            stripped.ext = old.ext.clone();
-            if stripped != *old {
+            if !same_but_ext(old, new) {
                 return forbid(&format!("claim '{}' (only its ext fields may change)", old.id));
             }
             let mut fields = Map::new();
@@ -432,6 +433,12 @@ impl Patch {
     }
 }
 
+/// True when two claims agree in everything but `ext`.
+fn same_but_ext(a: &Claim, b: &Claim) -> bool {
+    (&a.id, a.kind, a.cue, a.content, &a.speaker, a.medium, a.block, a.confidence, &a.date)
+        == (&b.id, b.kind, b.cue, b.content, &b.speaker, b.medium, b.block, b.confidence, &b.date)
+}
+
 fn appended<T: Clone + PartialEq>(before: &[T], after: &[T], what: &str) -> Result<Vec<T>, PatchError> {
     if after.len() < before.len() || before != &after[..before.len()] {
         return Err(PatchError::Forbidden(format!(
@@ -439,4 +446,117 @@ fn appended<T: Clone + PartialEq>(before: &[T], after: &[T], what: &str) -> Resu
         )));
     }
     Ok(after[before.len()..].to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use isnad_core::{Block, QuoteKind, Speaker};
+    use serde_json::json;
+
+    fn doc() -> Document {
+        let mut doc = Document::new("d", "قال الوزير إن الأسعار ارتفعت");
+        let content = doc.span("قال الوزير إن ".len(), doc.text.len()).unwrap();
+        doc.layers.claims.push(Claim {
+            id: "c1".into(),
+            kind: QuoteKind::Indirect,
+            cue: doc.span(0, "قال".len()).unwrap(),
+            content,
+            speaker: Speaker::default(),
+            medium: None,
+            block: Block::Main,
+            confidence: 0.9,
+            date: None,
+            ext: Default::default(),
+        });
+        doc
+    }
+
+    fn patch(value: Value) -> Patch {
+        serde_json::from_value(value).unwrap()
+    }
+
+    #[test]
+    fn applies_claim_fields_extensions_and_meta() {
+        let mut d = doc();
+        let p = patch(json!({
+            "claim_ext": { "c1": { "score": 0.5 } },
+            "extensions": { "mine": [1] },
+            "meta": { "desk": "economy" },
+            "timexes": [{ "span": { "start": 0, "end": 6 }, "kind": "value", "grain": "day", "calendar": "gregorian" }]
+        }));
+        p.apply(&mut d, &[Layer::Extension("mine".into())]).unwrap();
+        assert_eq!(d.layers.claims[0].ext["score"], json!(0.5));
+        assert_eq!(d.layers.extensions["mine"], json!([1]));
+        assert_eq!(d.meta.extra["desk"], json!("economy"));
+        assert_eq!(d.layers.timexes.len(), 1);
+    }
+
+    #[test]
+    fn rejects_whole_patches() {
+        let d = doc();
+        let check = |v: Value| patch(v).check(&d, &[]).unwrap_err().to_string();
+        assert_eq!(check(json!({ "claim_ext": { "c9": {} } })), "claim_ext names claim 'c9', which the document does not have");
+        assert_eq!(check(json!({ "meta": { "lang": "en" } })), "meta field 'lang' is reserved; plugins may only add other fields");
+        assert_eq!(check(json!({ "extensions": { "x": 1 } })), "extension 'x' is not declared in the plugin's provides ()");
+        let dup = serde_json::to_value(&d.layers.claims[0]).unwrap();
+        assert_eq!(check(json!({ "claims": [dup] })), "claim id 'c1' is already used in the document");
+        assert_eq!(
+            check(json!({ "mentions": [{ "span": { "start": 1, "end": 2 }, "kind": "person" }] })),
+            "offset-breaking output: mentions[0].span: span offset 1 falls inside a UTF-8 character"
+        );
+        // A reversed span or an unknown field does not even parse: the host calls that malformed.
+        assert!(serde_json::from_value::<Patch>(json!({ "mentions": [{ "span": { "start": 2, "end": 1 }, "kind": "person" }] })).is_err());
+        assert!(serde_json::from_value::<Patch>(json!({ "claim-ext": {} })).is_err());
+    }
+
+    #[test]
+    fn a_failed_check_leaves_the_document_alone() {
+        let mut d = doc();
+        let before = serde_json::to_value(&d).unwrap();
+        let p = patch(json!({ "claim_ext": { "c1": { "score": 1 } }, "mentions": [{ "span": { "start": 0, "end": 999 }, "kind": "person" }] }));
+        assert!(p.apply(&mut d, &[]).is_err());
+        assert_eq!(serde_json::to_value(&d).unwrap(), before);
+    }
+
+    #[test]
+    fn diff_keeps_additions_and_refuses_changes() {
+        let before = doc();
+        let mut after = before.clone();
+        after.layers.claims[0].ext.insert("score".into(), json!(0.7));
+        after.layers.extensions.insert("mine".into(), json!(true));
+        let p = Patch::diff(&before, &after).unwrap();
+        assert_eq!(serde_json::to_value(&p).unwrap(), json!({ "claim_ext": { "c1": { "score": 0.7 } }, "extensions": { "mine": true } }));
+        assert!(Patch::diff(&before, &before).unwrap().is_empty());
+
+        let mut changed = before.clone();
+        changed.layers.claims[0].confidence = 0.1;
+        assert_eq!(
+            Patch::diff(&before, &changed).unwrap_err().to_string(),
+            "the plugin changed claim 'c1' (only its ext fields may change); plugins may only add"
+        );
+        let mut removed = before.clone();
+        removed.layers.claims.clear();
+        assert!(Patch::diff(&before, &removed).is_err());
+        let mut provided = before.clone();
+        provided.layers.provided.insert(Layer::Tokens);
+        assert!(Patch::diff(&before, &provided).is_err());
+    }
+
+    #[test]
+    fn input_holds_only_the_declared_layers() {
+        let mut d = doc();
+        d.layers.provided.insert(Layer::Quotes);
+        d.layers.provided.insert(Layer::Tokens);
+        d.layers.extensions.insert("a".into(), json!(1));
+        d.layers.extensions.insert("b".into(), json!(2));
+        let input: Value = serde_json::from_slice(&input_json(&d, &[Layer::Quotes, Layer::Extension("b".into())])).unwrap();
+        assert_eq!(input["layers"]["provided"], json!(["quotes"]));
+        assert_eq!(input["layers"]["extensions"], json!({ "b": 2 }));
+        assert_eq!(input["layers"]["claims"][0]["id"], json!("c1"));
+        let round: Document = serde_json::from_value(input).unwrap();
+        assert_eq!(round.text, d.text);
+        let empty: Value = serde_json::from_slice(&input_json(&d, &[])).unwrap();
+        assert_eq!(empty["layers"], json!({ "provided": [] }));
+    }
 }
