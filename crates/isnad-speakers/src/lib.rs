@@ -51,7 +51,7 @@ use thiserror::Error;
 
 pub use gazetteer::{GazetteerEntry, GazetteerFile};
 
-use crate::ctx::{Ctx, Lang};
+use crate::ctx::{is_quote_or_bracket, Ctx, Lang};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::{Agr, Gender};
 use crate::link::Linker;
@@ -201,6 +201,7 @@ impl SpeakersStage {
             claims.iter().filter_map(|c| c.speaker.mention).chain(claims.iter().map(|c| c.content)).collect();
         let mut events: Vec<(usize, Event)> = mention::scan(&ctx, &mention_spans)
             .into_iter()
+            .chain(mention::scan_orgs(&ctx, &mention_spans))
             .map(|p| (p.span.start(), Event::Scan(Box::new(p))))
             .collect();
         for (i, c) in claims.iter().enumerate() {
@@ -208,7 +209,6 @@ impl SpeakersStage {
             events.push((at, Event::Claim(i)));
         }
         events.sort_by_key(|(at, e)| (*at, matches!(e, Event::Claim(_))));
-
         let mut linker = Linker::new(self.gazetteer.as_ref());
         let mut claim_ent: Vec<Option<usize>> = vec![None; claims.len()];
         // Speakers found so far: (position, entity, paragraph) — for unwritten subjects.
@@ -234,15 +234,36 @@ impl SpeakersStage {
                     let parsed = c.speaker.mention.and_then(|m| {
                         let mut p = mention::parse(&ctx, ctx.token_range(m))?;
                         let next = ctx.token_range(m).end;
+                        if p.form == Form::Role
+                            && let Some(name) = mention::trailing_name(&ctx, next, content_limit(c, m))
+                        {
+                            p.name = Some(name);
+                            p.form = Form::Person;
+                            p.bare = false;
+                        }
+                        let bracket_taken = p.form == Form::Person && ctx.tokens.get(next).is_some_and(|t| is_quote_or_bracket(t.span.slice(&doc.text)));
+                        if p.form == Form::Org
+                            && p.rest.is_empty()
+                            && !p.bare
+                            && let Some(alias) = mention::trailing_alias(&ctx, next)
+                        {
+                            // "صحيفة" + “ملييت”: a classifier and the quoted name after it.
+                            if let Some(n) = p.name.as_mut() {
+                                n.text = format!("{} {}", n.text, alias.text);
+                                n.keys.extend(alias.keys.iter().cloned());
+                                p.rest = alias.keys.clone();
+                            }
+                        }
                         if matches!(p.form, Form::Person | Form::Name | Form::Org) {
-                            let limit = if c.content.start() > m.end() { c.content.start() } else { usize::MAX };
-                            if let Some(r) = mention::trailing_role(&ctx, next, limit) {
+                            if let Some(r) = mention::trailing_role(&ctx, next, content_limit(c, m)) {
                                 p.roles.push(r);
                                 if p.form == Form::Name {
                                     p.form = Form::Person;
                                 }
                             }
-                            p.aliases.extend(mention::trailing_alias(&ctx, next));
+                            if !bracket_taken {
+                                p.aliases.extend(mention::trailing_alias(&ctx, next));
+                            }
                         }
                         Some(p)
                     });
@@ -345,11 +366,17 @@ impl SpeakersStage {
             .collect();
         cands.sort_by_key(|c| std::cmp::Reverse(c.0));
         let fits = cands.iter().find(|&&(_, e)| linker.ents[e].agrees(agr, person_only));
-        // Nothing fits: the morphology may have misread the cue; the nearest speaker is still
-        // the best guess for an unwritten subject (not for a gendered English pronoun).
-        let fallback = if person_only { None } else { cands.first() };
+        // Nothing fits: when the cue shows no agreement the nearest speaker is the best guess;
+        // when it does ("قائلا" after only feminine speakers) the subject is someone the
+        // article has not named as a speaker, and a wrong name is worse than none.
+        let fallback = if person_only || agr != Agr::NONE { None } else { cands.first() };
         fits.or(fallback).map(|&(_, e)| e)
     }
+}
+
+/// Where text after a mention stops being about the speaker: the content when it follows.
+fn content_limit(c: &isnad_core::Claim, m: Span) -> usize {
+    if c.content.start() >= m.end() { c.content.start() } else { usize::MAX }
 }
 
 /// True when an imperfect cue follows the relative "من" ("سمع من يتهم الحكومة", "whoever
@@ -449,4 +476,5 @@ fn merge_mentions(layer: &mut Vec<Mention>, ours: Vec<Mention>, provided: bool) 
     }
     layer.sort_by_key(|m| m.span);
 }
+
 

@@ -370,6 +370,12 @@ fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Pa
             break;
         }
     }
+    // A name right after an indefinite title or an organisation head is its complement, not
+    // its holder: "مستشار ترامب" is Trump's adviser, "مصدر وثيق الصلة" a source, "لحلف شمال
+    // الأطلسي" the alliance.
+    if j > 0 && j < words.len() && construct_head(ctx, words[j - 1]) {
+        j = words.len();
+    }
     let name_start = words.get(j).copied();
     if let Some(ns) = name_start {
         let name_toks: Vec<usize> = seg.iter().copied().filter(|&t| t >= ns).collect();
@@ -547,6 +553,15 @@ pub(crate) fn trailing_role(ctx: &Ctx<'_>, after: usize, limit: usize) -> Option
         }
         match ctx.cat(i) {
             Some(Cat::Title) => title = true,
+            // "الخبير في الشؤون الإقليمية", "a spokesman for the port authority": a preposition
+            // before a definite word continues the role.
+            Some(Cat::Stop)
+                if title
+                    && i + 1 < n
+                    && match ctx.lang {
+                        Lang::Ar => matches!(ctx.folded(i), "في" | "فى" | "باسم" | "لدى") && ctx.definite(i + 1),
+                        Lang::En => matches!(ctx.folded(i), "of" | "for" | "at" | "in") && ctx.is_word(i + 1),
+                    } => {}
             Some(Cat::Stop | Cat::Before | Cat::Pronoun) => break,
             _ => {}
         }
@@ -569,6 +584,107 @@ pub(crate) fn trailing_role(ctx: &Ctx<'_>, after: usize, limit: usize) -> Option
         }
     }
     role_from_str(ctx.slice(first, last), ctx.lang, ctx.lex)
+}
+
+/// A name right after a role-only mention, behind an optional quoted or bracketed alias or an
+/// abbreviation dot: "[الأمين العام لحلف شمال الأطلسي] “الناتو” مارك روته", "[وزير الإعلام
+/// المحامي د]. بول مرقص". Mentions cut short by the quote stage still find their person.
+pub(crate) fn trailing_name(ctx: &Ctx<'_>, after: usize, limit: usize) -> Option<NameForm> {
+    let n = ctx.tokens.len();
+    let mut j = after;
+    if j < n && ctx.orig(j) == "." && j > 0 && ctx.cat(j - 1) == Some(Cat::Honorific) {
+        j += 1;
+    } else if j < n && is_quote_or_bracket(ctx.orig(j)) {
+        let close = (j + 1..(j + 5).min(n)).find(|&k| is_quote_or_bracket(ctx.orig(k)))?;
+        j = close + 1;
+    }
+    let start = j;
+    if ctx.lang == Lang::Ar && start > 0 && construct_head(ctx, start - 1) {
+        return None;
+    }
+    while j < n && j < start + 5 && ctx.tokens[j].span.end() <= limit && ctx.tokens[j].kind == isnad_core::TokenKind::Word {
+        let plain = matches!(ctx.cat(j), None | Some(Cat::Particle));
+        let ok = match ctx.lang {
+            Lang::Ar => plain && !(j == start && ctx.definite(j)) && !(j > start && ctx.folded(j).starts_with('و') && ctx.cat(j).is_none()),
+            Lang::En => plain && ctx.capitalized(j),
+        };
+        if !ok {
+            break;
+        }
+        j += 1;
+    }
+    (j > start).then(|| name_form(ctx, &(start..j).collect::<Vec<_>>()))
+}
+
+/// Organisations named in running text ("أعلنت وزارة الشؤون الإسلامية …", "the State
+/// Department"): antecedents for a later bare head ("الوزارة", "the department").
+pub(crate) fn scan_orgs(ctx: &Ctx<'_>, skip: &[Span]) -> Vec<Parsed> {
+    let mut out = Vec::new();
+    let n = ctx.tokens.len();
+    let mut i = 0;
+    while i < n {
+        let Some(h) = ctx.hits[i] else {
+            i += 1;
+            continue;
+        };
+        let at = ctx.tokens[i].span.start();
+        if h.first as usize != i || h.entry.cat != Cat::Org || skip.iter().any(|s| s.start() <= at && at < s.end()) {
+            i += 1;
+            continue;
+        }
+        let (a, b) = match ctx.lang {
+            Lang::Ar => {
+                if ctx.definite(i) {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i + h.len as usize;
+                let mut proper = 0;
+                while j < n && j < i + 10 && ctx.is_word(j) {
+                    match ctx.cat(j) {
+                        Some(Cat::Stop | Cat::Title | Cat::Honorific | Cat::Pronoun | Cat::Before | Cat::Anaphor) => break,
+                        None if !ctx.definite(j) => {
+                            // A proper name right after the head ("دولة قطر", "حركة حماس").
+                            if proper >= 2 || j > i + h.len as usize + proper {
+                                break;
+                            }
+                            proper += 1;
+                        }
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                (i, j)
+            }
+            Lang::En => {
+                if !ctx.capitalized(i) {
+                    i += 1;
+                    continue;
+                }
+                let mut a = i;
+                while a > 0 && ctx.is_word(a - 1) && ctx.capitalized(a - 1) && ctx.cat(a - 1).is_none_or(|c| c == Cat::OrgName) {
+                    a -= 1;
+                }
+                let mut j = i + h.len as usize;
+                if j + 1 < n && ctx.folded(j) == "of" && ctx.capitalized(j + 1) {
+                    j += 1;
+                    while j < n && ctx.is_word(j) && ctx.capitalized(j) {
+                        j += 1;
+                    }
+                }
+                (a, j)
+            }
+        };
+        if b > a + 1
+            && let Some(p) = parse(ctx, a..b)
+            && p.form == Form::Org
+            && !p.bare
+        {
+            out.push(p);
+        }
+        i = b.max(i + 1);
+    }
+    out
 }
 
 /// A quoted or bracketed alias right after a mention: "منظمة العفو الدولية "أمنستى"".
@@ -625,6 +741,16 @@ pub(crate) fn scan(ctx: &Ctx<'_>, skip: &[Span]) -> Vec<Parsed> {
     out
 }
 
+/// True when token `w` governs the next word as a genitive: an indefinite title ("مستشار",
+/// "مصدر", "متحدث باسم") or an organisation head ("حلف", "وزارة").
+fn construct_head(ctx: &Ctx<'_>, w: usize) -> bool {
+    match ctx.cat(w) {
+        Some(Cat::Title) => !ctx.definite(w),
+        Some(Cat::Org | Cat::Group) => !ctx.definite(w),
+        _ => false,
+    }
+}
+
 /// True when token `j` is the dot of an abbreviated honorific ("د.", "Dr.").
 fn abbrev_dot(ctx: &Ctx<'_>, j: usize) -> bool {
     j > 0 && ctx.orig(j) == "." && matches!(ctx.cat(j - 1), Some(Cat::Honorific | Cat::Title))
@@ -663,6 +789,9 @@ fn window_ar(ctx: &Ctx<'_>, i: usize, title_len: usize) -> usize {
             None => break,
         }
         j += 1;
+    }
+    if j > 0 && construct_head(ctx, j - 1) {
+        return i;
     }
     let mut k = 0;
     while j < n && k < 5 {
