@@ -1,0 +1,509 @@
+//! Reported speech in news Arabic.
+//!
+//! News Arabic reports speech verb-first: `[و]قال|أكد|أشار … <speaker NP> <circumstances>
+//! (إلى|على|عن)? أنّ|إنّ <content>`, or with a colon and a quotation, or with a ḥāl participle that
+//! continues the same speaker (", مشيرا إلى أن …"). The rules read that order off the tokens:
+//!
+//! 1. a cue (a verb or participle from `data/ar-cues.tsv`, with its proclitics و/ف);
+//! 2. going right, the first *introducer*: a complementiser (أن، إنه، بأن …), a nominal head that
+//!    states a proposition by itself (ضرورة، عدم), a colon, or a quotation of at least
+//!    `min-quote-words` words; stops at the sentence end, at a relative pronoun and at another
+//!    finite cue;
+//! 3. between cue and introducer: the speaker noun phrase first (up to a preposition, a time word
+//!    or a media noun with لـ), then the circumstances, where the medium is;
+//! 4. the content from the introducer to the end of the sentence, cut before ", مشيرا …" or
+//!    ", وأضاف …" which start the next claim.
+//!
+//! Without an introducer, a cue followed only by a short noun phrase at the end of its sentence
+//! reports what came before it ("… تقول صحيفة يسرائيل هيوم."). Attribution by preposition (بحسب،
+//! وفقا لـ، نقلا عن) gives the rest of the sentence to the noun phrase after it. A subject before
+//! the cue is found after كان: "وكان الرئيس … قد أكد أن".
+
+use isnad_core::QuoteKind;
+
+use crate::draft::{has_quote, medium, trim_content, Draft};
+use crate::lexicon::{Class, Form, Role};
+use crate::view::View;
+use crate::QuotesConfig;
+
+enum Intro {
+    /// Complementiser at this token: content starts after it.
+    Comp(usize),
+    /// Nominal head at this token: content starts with it.
+    Nominal(usize),
+    /// Colon at this token.
+    Colon(usize),
+    /// Quotation (index into `View::quotes`).
+    Quote(usize),
+}
+
+const COMMAS: &[char] = &['،', ','];
+
+/// True when token `j` starts a new reported clause: a participle cue, or a finite cue with a
+/// conjunction (وأضاف، كما أكد).
+fn starts_new_claim(v: &View<'_>, j: usize) -> bool {
+    let Some(cue) = v.tags[j].cue else { return false };
+    match cue.form {
+        Form::ArParticiple => true,
+        Form::ArPast | Form::ArPresent => v.tags[j].prefix > 0 || (j > 0 && v.f(j - 1) == "كما"),
+        _ => false,
+    }
+}
+
+/// Token index where the content starting at `s` ends (inclusive).
+fn content_end(v: &View<'_>, s: usize) -> usize {
+    let mut e = v.sentence_end(s);
+    let mut t = s;
+    while t <= e {
+        if let Some(qi) = v.mark_of[t] {
+            let q = &v.quotes[qi as usize];
+            if q.open == t {
+                let last = q.close.unwrap_or(q.end_tok.saturating_sub(1));
+                if last > e {
+                    e = v.sentence_end(last);
+                }
+                t = last + 1;
+                continue;
+            }
+        }
+        if v.is_punct(t, COMMAS) && t < e {
+            let next = if v.f(t + 1) == "كما" && t + 2 <= e { t + 2 } else { t + 1 };
+            if starts_new_claim(v, next) {
+                return t.saturating_sub(1).max(s);
+            }
+        }
+        if t > s && t < e && v.tags[t].cue.is_some_and(|c| c.form != Form::ArParticiple) && v.tags[t].prefix > 0
+            && v.is_punct(t - 1, COMMAS)
+        {
+            return (t - 2).max(s);
+        }
+        t += 1;
+    }
+    e
+}
+
+/// A quotation at `k` that is long enough to be speech and not the name of an outlet or body.
+fn speech_quote(v: &View<'_>, k: usize, min_words: u32) -> Option<usize> {
+    let qi = v.mark_of[k]? as usize;
+    let q = &v.quotes[qi];
+    if q.open != k || q.words < min_words {
+        return None;
+    }
+    if k > 0 && (v.has(k - 1, Role::Media) || v.has(k - 1, Role::NameHead) || v.f(k - 1) == "ل") && q.words <= 4 {
+        return None;
+    }
+    Some(qi)
+}
+
+/// The speaker noun phrase in tokens `from..to`: up to the first stop word.
+fn speaker_np(v: &View<'_>, from: usize, to: usize) -> Option<(usize, usize)> {
+    let mut j = from;
+    while j < to && v.is_punct(j, COMMAS) {
+        j += 1;
+    }
+    let start = j;
+    let mut last = None;
+    while j < to {
+        let stop = v.has(j, Role::Stop)
+            || v.has(j, Role::Prep)
+            || v.has(j, Role::Comp)
+            || (v.has(j, Role::Media) && v.tags[j].prefix > 0)
+            || v.is_quote_mark(j)
+            || v.is_punct(j, &[':', '-', '–', '—', '؛'])
+            || (v.is_punct(j, &['.']) && !(j > from && v.is_word(j - 1) && v.f(j - 1).chars().count() == 1))
+            || v.tags[j].cue.is_some();
+        if stop {
+            break;
+        }
+        if v.is_wordish(j) || v.is_punct(j, &['(', ')']) {
+            last = Some(j);
+        } else if !v.is_punct(j, COMMAS) {
+            break;
+        }
+        if j - start > 14 {
+            break;
+        }
+        j += 1;
+    }
+    last.map(|l| (start, l))
+}
+
+/// A subject written before the cue after كان (and قد): "وكان الرئيس … قد أكد".
+fn subject_before(v: &View<'_>, cue: usize) -> Option<(usize, usize)> {
+    let mut end = cue.checked_sub(1)?;
+    if v.has(end, Role::Qad) {
+        end = end.checked_sub(1)?;
+    }
+    let floor = v.sentence_start(cue);
+    let mut j = end;
+    while j > floor && end - j < 10 {
+        if v.has(j, Role::Aux) {
+            return (j < end).then_some((j + 1, end));
+        }
+        if !v.is_wordish(j) {
+            return None;
+        }
+        j -= 1;
+    }
+    if v.has(j, Role::Aux) && j < end {
+        return Some((j + 1, end));
+    }
+    None
+}
+
+/// A short subject opening the cue's clause: ": رئيس الحكومة أشار إلى أن".
+fn clause_subject(v: &View<'_>, cue: usize) -> Option<(usize, usize)> {
+    if v.tags[cue].prefix > 0 {
+        return None;
+    }
+    let end = cue.checked_sub(1)?;
+    let mut j = end;
+    loop {
+        if !v.is_wordish(j) {
+            let boundary = v.is_punct(j, &[':', '،', ',']) || v.is_quote_mark(j);
+            return (boundary && j < end).then_some((j + 1, end));
+        }
+        let bad = v.has(j, Role::Stop) || v.has(j, Role::Prep) || v.has(j, Role::Comp) || v.has(j, Role::Rel)
+            || v.has(j, Role::Particle) || v.tags[j].cue.is_some() || end - j >= 5;
+        if bad {
+            return None;
+        }
+        if v.starts_sentence(j) {
+            return Some((j, end));
+        }
+        j = j.checked_sub(1)?;
+    }
+}
+
+/// True when the cue at `i` lies inside an author's-voice phrase (يُذكر أن، والجدير بالذكر).
+fn in_author_voice(v: &View<'_>, i: usize) -> bool {
+    let floor = i.saturating_sub(3);
+    (floor..=i).any(|k| v.has(k, Role::Author) && v.tags[k].last as usize >= i)
+}
+
+/// Finds the claims of an Arabic document.
+pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
+    let mut out = Vec::new();
+    let min_words = cfg.min_quote_words as u32;
+    for i in 0..v.len() {
+        if cfg.skip_headings && v.paragraph(i).heading {
+            continue;
+        }
+        if v.has(i, Role::AttribPrep) {
+            if let Some(d) = by_preposition(v, i) {
+                out.push(d);
+            }
+            continue;
+        }
+        if v.has(i, Role::TextOf) {
+            if let Some(d) = text_of(v, i, cfg.max_quote_bytes) {
+                out.push(d);
+            }
+            continue;
+        }
+        let Some(cue) = v.tags[i].cue else { continue };
+        if !cfg.beliefs && cue.class == Class::Belief {
+            continue;
+        }
+        if in_author_voice(v, i) {
+            continue;
+        }
+        // "والذي يُتوقع أن": a belief verb in a relative clause is the passive "is expected",
+        // with no one holding the belief.
+        if cue.class == Class::Belief && i > 0 && v.has(i - 1, Role::Rel) {
+            continue;
+        }
+        let cue_last = v.tags[i].last as usize;
+        let sent_end = v.sentence_end(i);
+        // 2. the introducer.
+        let mut intro = None;
+        let mut k = cue_last + 1;
+        while k <= sent_end && k - cue_last <= 32 {
+            if v.has(k, Role::Comp) && v.tags[k].prefix == 0 {
+                intro = Some(Intro::Comp(k));
+                break;
+            }
+            if v.has(k, Role::Nominal)
+                && (k == cue_last + 1 || v.has(k - 1, Role::Prep) || k - cue_last <= 8)
+            {
+                intro = Some(Intro::Nominal(k));
+                break;
+            }
+            if v.is_punct(k, &[':']) {
+                // "قال لـ"الجريدة": إن …" — the colon only announces the complementiser.
+                intro = Some(if k + 1 < v.len() && v.has(k + 1, Role::Comp) { Intro::Comp(k + 1) } else { Intro::Colon(k) });
+                break;
+            }
+            if let Some(qi) = v.mark_of[k] {
+                let q = &v.quotes[qi as usize];
+                if q.open == k {
+                    if let Some(qi) = speech_quote(v, k, min_words) {
+                        intro = Some(Intro::Quote(qi));
+                        break;
+                    }
+                    // A quoted name: step over it.
+                    k = q.close.unwrap_or(k) + 1;
+                    continue;
+                }
+            }
+            if v.has(k, Role::Rel) || (v.tags[k].cue.is_some() && k > cue_last + 1) {
+                break;
+            }
+            k += 1;
+        }
+        // Participles continue the previous speaker: the introducer must follow at once.
+        if cue.form == Form::ArParticiple {
+            let near = match intro {
+                Some(Intro::Comp(k)) => k == cue_last + 1 || (k == cue_last + 2 && v.has(cue_last + 1, Role::Prep)),
+                Some(Intro::Nominal(k)) => k == cue_last + 1 || (k == cue_last + 2 && v.has(cue_last + 1, Role::Prep)),
+                Some(Intro::Colon(k)) => k == cue_last + 1,
+                Some(Intro::Quote(qi)) => v.quotes[qi].open == cue_last + 1,
+                None => false,
+            };
+            if !near {
+                continue;
+            }
+        }
+        let Some(intro) = intro else {
+            if cue.form != Form::ArParticiple {
+                if let Some(d) = postposed(v, i, cue_last, sent_end, min_words) {
+                    out.push(d);
+                }
+            }
+            continue;
+        };
+        let intro_tok = match intro {
+            Intro::Comp(k) | Intro::Nominal(k) | Intro::Colon(k) => k,
+            Intro::Quote(qi) => v.quotes[qi].open,
+        };
+        // The preposition of the cue's frame (أشار إلى أن) is not part of the speaker.
+        let stretch_end = if intro_tok > cue_last + 1 && v.has(intro_tok - 1, Role::Prep) {
+            intro_tok - 1
+        } else {
+            intro_tok
+        };
+        // 3. speaker and medium.
+        let mut speaker = None;
+        if cue.form != Form::ArParticiple {
+            speaker = speaker_np(v, cue_last + 1, stretch_end);
+            if speaker.is_none() {
+                speaker = subject_before(v, i).or_else(|| clause_subject(v, i));
+            }
+        }
+        let sent_start = v.sentence_start(i);
+        let medium = medium(v, cue_last + 1, stretch_end).or_else(|| medium(v, sent_start, i));
+        // 4. content.
+        let (content, kind, confidence) = match intro {
+            Intro::Comp(k) | Intro::Nominal(k) => {
+                let s = if matches!(intro, Intro::Comp(_)) { k + 1 } else { k };
+                if s >= v.len() || v.para[s] != v.para[i] {
+                    continue;
+                }
+                let e = content_end(v, s);
+                let (a, b) = trim_content(v, v.toks[s].span.start(), v.toks[e].span.end());
+                let kind = if has_quote(v, a, b, 2) || starts_with_quote(v, s) {
+                    QuoteKind::Mixed
+                } else {
+                    QuoteKind::Indirect
+                };
+                let conf = if matches!(intro, Intro::Comp(_)) { 0.9 } else { 0.6 };
+                ((a, b), kind, conf)
+            }
+            Intro::Colon(k) => {
+                let mut s = k + 1;
+                if s >= v.len() {
+                    continue;
+                }
+                if let Some(qi) = v.mark_of[s].filter(|&q| v.quotes[q as usize].open == s) {
+                    let q = &v.quotes[qi as usize];
+                    ((q.start, q.end), QuoteKind::Direct, 0.9)
+                } else {
+                    if v.para[s] != v.para[k] {
+                        continue;
+                    }
+                    // An unmarked or half-marked quotation: up to a stray closing mark, else to
+                    // the end of the paragraph.
+                    let pe = v.paragraph_end(k);
+                    let mut e = pe;
+                    for t in s..=pe {
+                        if v.is_quote_mark(t) && v.mark_of[t].is_none() && t > s {
+                            e = t - 1;
+                            break;
+                        }
+                    }
+                    while s < e && v.is_quote_mark(s) {
+                        s += 1;
+                    }
+                    let (a, b) = trim_content(v, v.toks[s].span.start(), v.toks[e].span.end());
+                    ((a, b), QuoteKind::Direct, 0.7)
+                }
+            }
+            Intro::Quote(qi) => {
+                let q = &v.quotes[qi];
+                ((q.start, q.end), QuoteKind::Direct, 0.9)
+            }
+        };
+        if content.1 <= content.0 {
+            continue;
+        }
+        let implicit = speaker.is_none() && cue.class != Class::Agentless;
+        out.push(Draft {
+            cue: (i, cue_last),
+            content,
+            kind,
+            speaker,
+            implicit,
+            medium,
+            confidence,
+            class: cue.class,
+            block: v.block(i),
+        });
+    }
+    out
+}
+
+fn starts_with_quote(v: &View<'_>, s: usize) -> bool {
+    v.mark_of[s].is_some_and(|q| v.quotes[q as usize].open == s)
+}
+
+/// "… للمرة الأولى يفحص الاتحاد … تقول صحيفة يسرائيل هيوم." — a cue and a short noun phrase
+/// closing a sentence report the sentence before them.
+fn postposed(v: &View<'_>, i: usize, cue_last: usize, sent_end: usize, min_words: u32) -> Option<Draft> {
+    // After a particle (قد، لن، لم، لا) the verb is the sentence's own predicate; after حسبما it
+    // points back to a claim already made.
+    if i > 0 && (v.has(i - 1, Role::Particle) || v.has(i - 1, Role::AttribPrep)) {
+        return None;
+    }
+    // The speaker is a noun phrase: its first word takes no preposition (بالسيطرة، للصحيفة).
+    if cue_last < sent_end && v.is_word(cue_last + 1) {
+        let first = v.f(cue_last + 1);
+        if first.starts_with(['ب', 'ل', 'ك']) && !first.starts_with("ال") || v.has(cue_last + 1, Role::Pronoun) {
+            return None;
+        }
+    }
+    let mut words = 0;
+    for k in cue_last + 1..=sent_end {
+        if v.is_wordish(k) {
+            if v.has(k, Role::Stop) || v.has(k, Role::Prep) || v.has(k, Role::Comp) || v.tags[k].cue.is_some() {
+                return None;
+            }
+            words += 1;
+        } else if !(k == sent_end || v.is_punct(k, &['(', ')'])) {
+            return None;
+        }
+    }
+    if !(1..=6).contains(&words) {
+        return None;
+    }
+    let mut s = v.sentence_start(i);
+    // A dateline label ("الرابعة نيوز:") is not part of the content.
+    for k in s..i.min(s + 5) {
+        if v.is_punct(k, &[':']) {
+            s = k + 1;
+            break;
+        }
+    }
+    let content_words = (s..i).filter(|&k| v.is_wordish(k)).count();
+    if content_words < 4 || i == 0 || s >= i {
+        return None;
+    }
+    let (a, b) = trim_content(v, v.toks[s].span.start(), v.toks[i - 1].span.end());
+    let direct = v.quotes.iter().any(|q| q.start <= a && q.end >= b && q.words >= min_words);
+    let speaker_end = if v.is_wordish(sent_end) { sent_end } else { sent_end - 1 };
+    Some(Draft {
+        cue: (i, cue_last),
+        content: (a, b),
+        kind: if direct { QuoteKind::Direct } else { QuoteKind::Indirect },
+        speaker: Some((cue_last + 1, speaker_end)),
+        implicit: false,
+        medium: None,
+        confidence: 0.6,
+        class: v.tags[i].cue.map_or(Class::Speech, |c| c.class),
+        block: v.block(i),
+    })
+}
+
+/// "بحسب وكالة …، …" / "…، وفقا للبيان": the noun phrase after the preposition is the source of
+/// the rest of the sentence.
+fn by_preposition(v: &View<'_>, i: usize) -> Option<Draft> {
+    let last = v.tags[i].last as usize;
+    let sent_start = v.sentence_start(i);
+    let sent_end = v.sentence_end(i);
+    // "حسبما ذكرت الوكالة" points back to a claim already made: it gives a medium, not a claim.
+    if last < sent_end && v.tags[last + 1].cue.is_some() {
+        return None;
+    }
+    let mut e = last + 1;
+    let mut np_end = None;
+    while e <= sent_end && e - last <= 8 {
+        if v.is_wordish(e) {
+            np_end = Some(e);
+        } else if !v.is_punct(e, &['(', ')']) {
+            break;
+        }
+        e += 1;
+    }
+    let np_end = np_end?;
+    let lead = (sent_start..i).all(|k| !v.is_wordish(k) || v.f(k) == "و");
+    let (a, b) = if lead {
+        let s = np_end + 1;
+        if s > sent_end {
+            return None;
+        }
+        trim_content(v, v.toks[s].span.start(), v.toks[sent_end].span.end())
+    } else {
+        trim_content(v, v.toks[sent_start].span.start(), v.toks[i - 1].span.end())
+    };
+    let words = v.text[a..b].split_whitespace().count();
+    if words < 3 {
+        return None;
+    }
+    Some(Draft {
+        cue: (i, last),
+        content: (a, b),
+        kind: QuoteKind::Indirect,
+        speaker: Some((last + 1, np_end)),
+        implicit: false,
+        medium: None,
+        confidence: 0.7,
+        class: Class::Speech,
+        block: v.block(i),
+    })
+}
+
+/// "وهذا نص البيان:" closing a paragraph: the paragraphs after it, up to the end of the article
+/// body, are the statement quoted in full.
+fn text_of(v: &View<'_>, i: usize, max_bytes: usize) -> Option<Draft> {
+    let media = i + 1;
+    if media >= v.len() || !v.has(media, Role::Media) {
+        return None;
+    }
+    let colon = v.tags[media].last as usize + 1;
+    if colon >= v.len() || !v.is_punct(colon, &[':']) || v.paragraph_end(colon) != colon {
+        return None;
+    }
+    let first = colon + 1;
+    if first >= v.len() || v.block(first) != v.block(i) {
+        return None;
+    }
+    let start = v.toks[first].span.start();
+    let mut last = v.paragraph_end(first);
+    while last + 1 < v.len()
+        && v.block(last + 1) == v.block(i)
+        && v.toks[v.paragraph_end(last + 1)].span.end() - start <= max_bytes
+    {
+        last = v.paragraph_end(last + 1);
+    }
+    let (a, b) = trim_content(v, start, v.toks[last].span.end());
+    Some(Draft {
+        cue: (i, v.tags[media].last as usize),
+        content: (a, b),
+        kind: QuoteKind::Direct,
+        speaker: None,
+        implicit: true,
+        medium: Some(v.bytes(media, v.tags[media].last as usize)),
+        confidence: 0.7,
+        class: Class::Speech,
+        block: v.block(i),
+    })
+}

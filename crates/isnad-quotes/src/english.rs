@@ -1,0 +1,516 @@
+//! Reported speech in English news.
+//!
+//! English puts the reporting clause before the content ("Clinton said that …", "He told
+//! reporters: “…”"), after it ("“…,” Clinton said on Thursday." / "…, officials said." /
+//! "“…,” said Mr. Smith."), or inside it ("The plan, he said, will fail."). The rules find a cue
+//! (a verb form from `data/en-cues.tsv`), check that it is used as a verb (not "the report", "a
+//! call"), read the source noun phrase to its left (over auxiliaries: "has also said") or, in
+//! "said Smith", to its right, and decide from what follows the cue whether the content comes
+//! after it (a that-clause, a colon, a quotation, a clause) or before it (nothing but adverbials up
+//! to the end of the sentence). A direct quotation that ends a claim takes in the quotations of
+//! the next sentences of its paragraph that have no cue of their own ("“…,” Clinton added. “…”").
+//! "according to X" attributes the rest of its sentence to X.
+
+use isnad_core::QuoteKind;
+
+use crate::draft::{has_quote, medium, trim_content, Draft};
+use crate::lexicon::{Class, Cue, Form, Frame, Role};
+use crate::view::View;
+use crate::QuotesConfig;
+
+/// Titles that take a period without ending a noun phrase.
+const TITLES: &[&str] = &["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "jr", "sr", "prof", "rev", "u.s", "sgt", "capt", "adm", "maj"];
+
+fn is_title_period(v: &View<'_>, j: usize) -> bool {
+    j > 0 && v.is_punct(j, &['.']) && TITLES.contains(&v.f(j - 1))
+}
+
+/// True when `i` is a cue used as an attribution verb, judged from its neighbours.
+fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
+    let (form, frame) = (cue.form, cue.frame);
+    let last = v.tags[i].last as usize;
+    if last + 1 < v.len() && v.is_word(last + 1) {
+        let next = v.f(last + 1);
+        // A passive with its agent ("was criticized by"): the agent is no subject here.
+        if next == "by" {
+            return false;
+        }
+        // "continues to face", "said to be": an infinitive after a verb of saying is no content.
+        if next == "to"
+            && cue.class == Class::Speech
+            && frame != Frame::Object
+            && last + 2 < v.len()
+            && v.is_word(last + 2)
+            && !starts_upper(v, last + 2)
+            && !v.has(last + 2, Role::Det)
+            && !v.has(last + 2, Role::Pronoun)
+        {
+            return false;
+        }
+    }
+    let Some(prev) = i.checked_sub(1) else { return matches!(form, Form::En3sg | Form::EnPast) && !cue.noun };
+    if cue.noun && matches!(form, Form::EnBase | Form::En3sg) {
+        // "reports", "plans", "calls": a noun unless a subject stands right before.
+        let subject = v.is_word(prev)
+            && (v.has(prev, Role::Pronoun) || v.has(prev, Role::Aux) || starts_upper(v, prev) || matches!(v.f(prev), "that" | "which" | "who"));
+        if !subject || (form == Form::EnBase && !(v.has(prev, Role::Aux) || matches!(v.f(prev), "they" | "we" | "i" | "you" | "to"))) {
+            return false;
+        }
+    }
+    if form == Form::EnIng {
+        // "…, saying that": a participle continues a clause; "a strong showing" is a noun.
+        let ok = v.is_punct(prev, &[',', '—', '–', ';'])
+            || (v.is_word(prev) && (v.has(prev, Role::Aux) || matches!(v.f(prev), "while" | "when" | "after" | "before" | "by" | "and")));
+        let belief_ok = v.is_word(prev) && v.has(prev, Role::Aux);
+        if (cue.class == Class::Belief && !belief_ok) || (cue.class != Class::Belief && !ok && cue.noun) {
+            return false;
+        }
+    }
+    if v.is_wordish(prev) {
+        let p = v.f(prev);
+        // "the report", "his call", "a statement of support".
+        if v.has(prev, Role::Det) {
+            return false;
+        }
+        if matches!(p, "for" | "with" | "in" | "on" | "at" | "by" | "from" | "into" | "about" | "against" | "under" | "over" | "without") {
+            return false;
+        }
+        // "so-called", "well-known", "much-anticipated".
+        if matches!(p, "so" | "well" | "much" | "widely" | "long") && form == Form::EnPast {
+            return false;
+        }
+        match form {
+            Form::EnBase => {
+                // The bare form is a verb after a plural subject, a modal or "to".
+                v.has(prev, Role::Pronoun) && !matches!(p, "he" | "she" | "it")
+                    || v.has(prev, Role::Aux)
+                    || p == "to"
+                    || (frame != Frame::Object && p.ends_with('s') && !p.ends_with("ss"))
+            }
+            Form::En3sg => frame != Frame::Object || v.has(prev, Role::Pronoun) || starts_upper(v, prev),
+            Form::EnPast | Form::EnIng => true,
+            _ => false,
+        }
+    } else {
+        // After punctuation: a participle after a comma ("…, saying"), a past form in "…,” he
+        // said" is read later with its source; a bare form after punctuation is a noun or an
+        // imperative.
+        matches!(form, Form::EnIng | Form::EnPast | Form::En3sg)
+    }
+}
+
+fn starts_upper(v: &View<'_>, j: usize) -> bool {
+    v.o(j).starts_with(|c: char| c.is_uppercase())
+}
+
+/// The noun phrase ending at `end` (inclusive), read leftwards: the source of a cue.
+fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)> {
+    let mut j = end;
+    let mut start = None;
+    let mut words = 0;
+    loop {
+        let ok = if v.is_wordish(j) {
+            !v.has(j, Role::Bound) && !v.has(j, Role::Comp) && !v.has(j, Role::Aux) && v.tags[j].cue.is_none()
+        } else {
+            is_title_period(v, j) || v.is_punct(j, &['-', '’', '\'', '&'])
+        };
+        if !ok {
+            break;
+        }
+        if v.is_wordish(j) {
+            words += 1;
+        }
+        start = Some(j);
+        if words >= 8 || j == floor {
+            break;
+        }
+        j -= 1;
+    }
+    let start = start?;
+    // A phrase that starts at a preposition is no subject ("in Ohio said").
+    Some((start, end))
+}
+
+/// Skips auxiliaries and adverbs left of a cue ("has also said"): the token before them.
+fn before_aux(v: &View<'_>, i: usize, floor: usize) -> Option<usize> {
+    let mut j = i.checked_sub(1)?;
+    while j > floor && v.is_word(j) && v.has(j, Role::Aux) {
+        j -= 1;
+    }
+    if j < floor || (v.is_word(j) && v.has(j, Role::Aux)) {
+        return None;
+    }
+    Some(j)
+}
+
+/// Last token of the content that starts at `s`: the end of the sentence (or of a quotation that
+/// runs past it), cut before a participle that opens the next claim (", adding that …") and
+/// before ", according to".
+fn content_end(v: &View<'_>, s: usize) -> usize {
+    let mut e = v.sentence_end(s);
+    let mut t = s;
+    while t <= e {
+        if let Some(qi) = v.mark_of[t] {
+            let q = &v.quotes[qi as usize];
+            if q.open == t {
+                let last = q.close.unwrap_or(q.end_tok.saturating_sub(1));
+                if last > e {
+                    e = v.sentence_end(last);
+                }
+                // "…,” adding that …": the participle after the quotation starts a new claim.
+                if last < e && v.tags[last + 1].cue.is_some_and(|c| c.form == Form::EnIng) {
+                    return last;
+                }
+                t = last + 1;
+                continue;
+            }
+        }
+        if t > s && t < e && (v.is_punct(t, &[',', ';', '—']) || v.is_quote_mark(t)) {
+            let n = t + 1;
+            let next_cue = v.tags[n].cue.is_some_and(|c| c.form == Form::EnIng);
+            if next_cue || v.has(n, Role::AttribPrep) {
+                return if v.is_quote_mark(t) { t } else { t - 1 };
+            }
+        }
+        // "… and says he introduced legislation": a second reporting verb of the same subject
+        // starts its own claim.
+        if t > s && t < e && v.is_word(t) && matches!(v.f(t), "and" | "but") {
+            let mut n = t + 1;
+            while n < e && v.is_word(n) && v.has(n, Role::Aux) {
+                n += 1;
+            }
+            if v.tags[n].cue.is_some_and(|c| matches!(c.form, Form::En3sg | Form::EnPast)) {
+                return t - 1;
+            }
+        }
+        t += 1;
+    }
+    e
+}
+
+/// Extends a content that ends with a quotation over the quotations that open the following
+/// sentences of the paragraph without a cue of their own.
+fn follow_quotes(v: &View<'_>, mut last: usize) -> usize {
+    loop {
+        let n = last + 1;
+        if n >= v.len() || v.para[n] != v.para[last] {
+            return last;
+        }
+        let Some(qi) = v.mark_of[n].filter(|&q| v.quotes[q as usize].open == n) else { return last };
+        let q = &v.quotes[qi as usize];
+        let Some(close) = q.close else { return last };
+        let sent_end = v.sentence_end(close);
+        // A cue after the quotation makes it its own claim.
+        if (close + 1..=sent_end).any(|k| v.tags[k].cue.is_some()) {
+            return last;
+        }
+        last = close;
+    }
+}
+
+/// Finds the claims of an English document.
+pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
+    let mut out = Vec::new();
+    let min_words = cfg.min_quote_words as u32;
+    let mut i = 0;
+    while i < v.len() {
+        let here = i;
+        i += 1;
+        if cfg.skip_headings && v.paragraph(here).heading {
+            continue;
+        }
+        if v.quote_of[here].is_some() {
+            continue;
+        }
+        if v.has(here, Role::AttribPrep) {
+            if let Some(d) = according_to(v, here) {
+                out.push(d);
+            }
+            continue;
+        }
+        let Some(cue) = v.tags[here].cue else { continue };
+        if !cfg.beliefs && cue.class == Class::Belief {
+            continue;
+        }
+        if !verbal(v, here, cue) {
+            continue;
+        }
+        if let Some(d) = claim_at(v, here, min_words) {
+            out.push(d);
+        }
+    }
+    out
+}
+
+fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
+    let cue = v.tags[i].cue?;
+    let last = v.tags[i].last as usize;
+    let sent_start = v.sentence_start(i);
+    let sent_end = v.sentence_end(i);
+    let draft = |content: (usize, usize), kind, speaker, implicit, conf| Draft {
+        cue: (i, last),
+        content,
+        kind,
+        speaker,
+        implicit,
+        medium: medium(v, last + 1, (last + 8).min(sent_end + 1)),
+        confidence: conf,
+        class: cue.class,
+        block: v.block(i),
+    };
+    // The source on the left, over auxiliaries; "who" points one phrase further back.
+    let left = before_aux(v, i, sent_start);
+    let mut source = None;
+    let mut left_edge = left; // the token before the source
+    let mut coordinated = false;
+    if let Some(l) = left {
+        if v.is_wordish(l) && v.f(l) == "who" {
+            let mut k = l.checked_sub(1);
+            if let Some(c) = k.filter(|&c| v.is_punct(c, &[','])) {
+                k = c.checked_sub(1);
+            }
+            if let Some(k) = k.filter(|&k| k >= sent_start) {
+                source = source_left(v, k, sent_start);
+            }
+            left_edge = source.and_then(|(s, _)| s.checked_sub(1));
+        } else if v.is_punct(l, &[',']) && l > sent_start {
+            // "Graham, a former candidate, told …": a name, then an apposition between commas.
+            if let Some((as_, _)) = source_left(v, l - 1, sent_start) {
+                if as_ > sent_start + 1 && v.is_punct(as_ - 1, &[',']) && starts_upper(v, as_ - 2) || as_ > sent_start + 1 && v.is_punct(as_ - 1, &[',']) && v.is_wordish(as_ - 2) && starts_upper(v, as_) {
+                    if let Some((hs, _)) = source_left(v, as_ - 2, sent_start) {
+                        if v.is_wordish(hs) && starts_upper(v, hs) {
+                            source = Some((hs, l - 1));
+                            left_edge = hs.checked_sub(1).filter(|&e| e >= sent_start);
+                        }
+                    }
+                }
+            }
+        } else if v.is_wordish(l) && matches!(v.f(l), "and" | "but") {
+            // "Rubio thanked Miami and said …": the subject of the first verb, unwritten here.
+            coordinated = true;
+        } else if v.is_wordish(l) {
+            source = source_left(v, l, sent_start);
+            left_edge = match source {
+                Some((s, _)) if s > sent_start => Some(s - 1),
+                Some(_) => None,
+                None => Some(l),
+            };
+        }
+    }
+    // What follows the cue.
+    let mut k = last + 1;
+    // "said Smith" / "said Mr. Smith, the spokesman": a source on the right when nothing on the left.
+    let mut right_source = None;
+    let after_punct = left.is_some_and(|l| !v.is_wordish(l));
+    if source.is_none() && after_punct && k <= sent_end && v.is_wordish(k) && starts_upper(v, k) {
+        let mut e = k;
+        while e < sent_end && (v.is_wordish(e + 1) && !v.has(e + 1, Role::After) && !v.has(e + 1, Role::Comp) || is_title_period(v, e + 1)) {
+            e += 1;
+        }
+        right_source = Some((k, e));
+        k = e + 1;
+    }
+    // The hearer of "told": "told CBS News on Tuesday", "told reporters that".
+    if cue.frame == Frame::Tell {
+        let mut h = k;
+        while h <= sent_end && h < k + 5 && (v.is_wordish(h) || is_title_period(v, h)) && !v.has(h, Role::Comp) && !v.has(h, Role::After) && !v.has(h, Role::Bound) {
+            h += 1;
+        }
+        if h > k && !(h <= sent_end && v.has(h, Role::Bound) && v.f(h) == "to") {
+            k = h;
+        }
+    }
+    // Hearers and adverbials before the content: "told reporters on Tuesday that".
+    let mut comp = None;
+    let mut colon = None;
+    let mut quote = None;
+    let mut j = k;
+    while j <= sent_end && j < k + 10 {
+        if v.has(j, Role::Comp) && v.is_word(j) {
+            comp = Some(j);
+            break;
+        }
+        if v.is_punct(j, &[':']) {
+            colon = Some(j);
+            break;
+        }
+        if let Some(qi) = v.mark_of[j].filter(|&q| v.quotes[q as usize].open == j) {
+            // Only a quotation right after the cue is the content ("said, “…”"); one further on
+            // sits inside an indirect content ("says Americans are “right to be angry”").
+            let nothing_between = (k..j).all(|t| !v.is_wordish(t));
+            if v.quotes[qi as usize].words >= min_words && nothing_between {
+                quote = Some(qi as usize);
+            }
+            break;
+        }
+        if v.tags[j].cue.is_some() || v.has(j, Role::Bound) || v.is_punct(j, &[',', ';', '(', ')', '.', '?', '!']) {
+            break;
+        }
+        j += 1;
+    }
+    // Is there content after the cue at all? Only adverbials up to the end of the sentence
+    // mean the content came before ("…, officials said on Tuesday.").
+    let tail_is_adverbial = {
+        let mut t = k;
+        let mut ok = true;
+        let mut words = 0;
+        while t <= sent_end {
+            if v.is_wordish(t) {
+                words += 1;
+            } else if v.is_quote_mark(t) && v.mark_of[t].is_some_and(|q| v.quotes[q as usize].open == t) {
+                ok = false;
+                break;
+            }
+            t += 1;
+        }
+        let first_prep = (k..=sent_end).find(|&t| v.is_wordish(t)).is_some_and(|t| matches!(v.f(t), "during" | "in" | "at" | "on" | "after" | "while" | "when" | "before" | "from"));
+        ok && (words == 0
+            || (words <= if first_prep { 25 } else { 12 }
+                && (k..=sent_end).filter(|&t| v.is_wordish(t)).take(1).all(|t| v.has(t, Role::After) || v.has(t, Role::Media) || matches!(v.f(t), "during" | "when" | "while" | "after" | "before" | "of" | "as" | "to" | "from"))
+                && comp.is_none()))
+    };
+    // "…,” Ramos said, referring to …": after a comma comes a new phrase, not the content
+    // (a quotation after the comma is the content: "he said, “…”").
+    let comma_tail = k <= sent_end
+        && v.is_punct(k, &[','])
+        && !(k < sent_end && v.mark_of[k + 1].is_some_and(|q| v.quotes[q as usize].open == k + 1));
+    let tail_is_adverbial = tail_is_adverbial || comma_tail;
+    let before_comma = left_edge.is_some_and(|e| v.is_punct(e, &[',', '—', '–']) || (v.is_quote_mark(e) && v.mark_of[e].is_some_and(|q| v.quotes[q as usize].close == Some(e))));
+    let postposed = tail_is_adverbial && (before_comma || (source.is_none() && after_punct) || right_source.is_some()) && comp.is_none() && colon.is_none() && quote.is_none();
+    if postposed {
+        // The content is before the reporting clause.
+        let edge = left_edge.or(left)?;
+        if edge <= sent_start && !v.is_quote_mark(edge) {
+            return None;
+        }
+        let speaker = source.or(right_source);
+        // A quotation closing right before: direct speech, possibly opened sentences earlier.
+        let close_tok = if v.is_quote_mark(edge) { Some(edge) } else if edge > 0 && v.is_quote_mark(edge - 1) { Some(edge - 1) } else { None };
+        if let Some(c) = close_tok {
+            if let Some(qi) = v.mark_of[c].filter(|&q| v.quotes[q as usize].close == Some(c)) {
+                let q = &v.quotes[qi as usize];
+                // Direct speech when the quotation is the whole of what comes before (it may have
+                // opened sentences earlier); "Trump is a “change agent,” Cole said" is mixed.
+                let whole = q.open <= sent_start || (sent_start..q.open).all(|t| !v.is_wordish(t));
+                if whole && q.words >= 1 {
+                    let end_tok = follow_quotes(v, sent_end);
+                    let mut b = q.end;
+                    if end_tok > sent_end {
+                        b = v.toks[end_tok].span.start();
+                    }
+                    let content = trim_content(v, q.start, b.max(q.end));
+                    return Some(draft(content, QuoteKind::Direct, speaker, speaker.is_none(), 0.9));
+                }
+            }
+        }
+        let s = sent_start;
+        if edge <= s {
+            return None;
+        }
+        let (a, b) = trim_content(v, v.toks[s].span.start(), v.toks[edge - 1].span.end());
+        if v.text[a..b].split_whitespace().count() < 3 {
+            return None;
+        }
+        let kind = if has_quote(v, a, b, 2) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+        // An interposed clause ("The plan, he said, will fail"): the content goes on after it.
+        let mut b = b;
+        let after = k;
+        let participle_next = after < sent_end && v.tags[after + 1].cue.is_some_and(|c| c.form == Form::EnIng)
+            || after < sent_end && v.is_word(after + 1) && v.f(after + 1).ends_with("ing");
+        if after <= sent_end && v.is_punct(after, &[',']) && after < sent_end && !participle_next {
+            let (_, b2) = trim_content(v, v.toks[after + 1].span.start(), v.toks[sent_end].span.end());
+            b = b2.max(b);
+        }
+        return Some(draft((a, b), kind, speaker, speaker.is_none(), 0.75));
+    }
+    // Content after the cue.
+    let speaker = source.or(right_source);
+    if let Some(qi) = quote {
+        let q = &v.quotes[qi];
+        let close = q.close.unwrap_or(q.end_tok.saturating_sub(1));
+        let end_tok = follow_quotes(v, close);
+        let b = if end_tok > close { v.toks[end_tok].span.start() } else { q.end };
+        let content = trim_content(v, q.start, b.max(q.end));
+        return Some(draft(content, QuoteKind::Direct, speaker, speaker.is_none(), 0.9));
+    }
+    let s = if let Some(c) = comp {
+        c
+    } else if let Some(c) = colon {
+        c + 1
+    } else {
+        k
+    };
+    if s > sent_end {
+        return None;
+    }
+    // A clause straight after the cue: the verb must not be the end of a noun phrase ("the
+    // statement said nothing") — require a cue with a clause frame or an object frame.
+    let e = content_end(v, s);
+    let (a, b) = trim_content(v, v.toks[s].span.start(), v.toks[e].span.end());
+    let words = v.text[a..b].split_whitespace().count();
+    if words < 2 {
+        return None;
+    }
+    if comp.is_none() && colon.is_none() && cue.frame == Frame::That {
+        // "wrote the letter": the object of such a verb is not what was said.
+        return None;
+    }
+    if comp.is_none() && colon.is_none() && cue.frame == Frame::Clause && source.is_none() && cue.form != Form::EnIng {
+        // No subject, no complementiser: too weak ("Said to be …", a headline fragment).
+        if right_source.is_none() && !after_punct && !coordinated {
+            return None;
+        }
+    }
+    let kind = if has_quote(v, a, b, 2) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+    let conf = if comp.is_some() || colon.is_some() { 0.85 } else { 0.6 };
+    Some(draft((a, b), kind, speaker, speaker.is_none(), conf))
+}
+
+/// "According to X, …" / "…, according to X." and "citing X".
+fn according_to(v: &View<'_>, i: usize) -> Option<Draft> {
+    let last = v.tags[i].last as usize;
+    let sent_start = v.sentence_start(i);
+    let sent_end = v.sentence_end(i);
+    let mut e = last + 1;
+    let mut np_end = None;
+    while e <= sent_end && e - last <= 10 {
+        if v.is_wordish(e) || is_title_period(v, e) || v.is_punct(e, &['’', '\'', '-']) {
+            np_end = Some(e);
+        } else {
+            break;
+        }
+        e += 1;
+    }
+    let np_end = np_end?;
+    let lead = (sent_start..i).all(|k| !v.is_wordish(k));
+    let (a, b) = if lead {
+        let s = np_end + 1;
+        if s > sent_end {
+            return None;
+        }
+        trim_content(v, v.toks[s].span.start(), v.toks[sent_end].span.end())
+    } else {
+        let b = if np_end < sent_end && v.is_punct(np_end + 1, &[',']) {
+            // "…, according to X, …": the content goes on after the phrase.
+            v.toks[sent_end].span.end()
+        } else {
+            v.toks[i - 1].span.end()
+        };
+        let (a, b1) = trim_content(v, v.toks[sent_start].span.start(), b);
+        (a, b1)
+    };
+    if v.text[a..b].split_whitespace().count() < 3 {
+        return None;
+    }
+    Some(Draft {
+        cue: (i, last),
+        content: (a, b),
+        kind: QuoteKind::Indirect,
+        speaker: Some((last + 1, np_end)),
+        implicit: false,
+        medium: None,
+        confidence: 0.8,
+        class: Class::Speech,
+        block: v.block(i),
+    })
+}

@@ -1,0 +1,398 @@
+//! The language knowledge of the stage, read from `data/` and compiled once into automata.
+//!
+//! Cue files list one verb a line with the forms it inflects from; the inflections are generated
+//! here (Arabic: gender, number, present tense, the ḥāl participle; English: -s, -ed, -ing), so a
+//! user extends the lexicon with one line per verb.
+
+use isnad_core::Token;
+use isnad_text::{data, Lexicon, LexiconError};
+
+use crate::QuotesError;
+
+/// What a reporting cue reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// A statement.
+    Speech,
+    /// An opinion, belief, intention or finding.
+    Belief,
+    /// A denial: what it reports is not asserted by anyone.
+    Denial,
+    /// A passive without an agent (أفيد، قيل): the speaker is unknown.
+    Agentless,
+}
+
+/// The grammatical form a cue was found in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// Arabic past (قال، قالت).
+    ArPast,
+    /// Arabic present (يقول، تقول).
+    ArPresent,
+    /// Arabic ḥāl participle (قائلا، مشيرة): continues the speaker of the main clause.
+    ArParticiple,
+    /// English base form (say).
+    EnBase,
+    /// English third person singular (says).
+    En3sg,
+    /// English past or past participle (said).
+    EnPast,
+    /// English -ing form (saying).
+    EnIng,
+}
+
+/// What follows an English cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Frame {
+    /// A that-clause, a quotation or a reporting clause.
+    Clause,
+    /// A noun phrase or clause as object.
+    Object,
+    /// A hearer and then a clause.
+    Tell,
+    /// Only a that-clause, a colon or a quotation, or a place after the content.
+    That,
+}
+
+/// A cue entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Cue {
+    pub class: Class,
+    pub form: Form,
+    pub frame: Frame,
+    /// The form is also a common noun ("reports", "plan").
+    pub noun: bool,
+}
+
+/// Roles of function words, as bits of [`Tag::roles`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    Comp,
+    Prep,
+    Nominal,
+    Stop,
+    Rel,
+    Aux,
+    Qad,
+    Author,
+    Pronoun,
+    Media,
+    NameHead,
+    Det,
+    Bound,
+    After,
+    AttribPrep,
+    Particle,
+    TextOf,
+}
+
+impl Role {
+    pub fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+
+    fn parse(s: &str) -> Option<Role> {
+        Some(match s {
+            "comp" => Role::Comp,
+            "prep" => Role::Prep,
+            "nominal" => Role::Nominal,
+            "stop" => Role::Stop,
+            "rel" => Role::Rel,
+            "aux" => Role::Aux,
+            "qad" => Role::Qad,
+            "author" => Role::Author,
+            "pronoun" | "pron" => Role::Pronoun,
+            "det" => Role::Det,
+            "bound" => Role::Bound,
+            "after" => Role::After,
+            "prep-attrib" => Role::AttribPrep,
+            "particle" => Role::Particle,
+            "text-of" => Role::TextOf,
+            _ => return None,
+        })
+    }
+}
+
+/// What the lexicons say about one token.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Tag {
+    /// Bits of [`Role`].
+    pub roles: u32,
+    /// The cue starting at this token.
+    pub cue: Option<Cue>,
+    /// Last token of the longest lexicon entry starting here (multi-word entries).
+    pub last: u32,
+    /// Byte length of the clitic prefix chain of the cue or function word matched here.
+    pub prefix: u8,
+}
+
+/// The compiled lexicons of one language.
+pub(crate) struct LangLex {
+    cues: Lexicon<Cue>,
+    function: Lexicon<u32>,
+}
+
+/// All compiled lexicons.
+pub(crate) struct Lexicons {
+    pub ar: LangLex,
+    pub en: LangLex,
+}
+
+const AR_CUES: &str = include_str!("../data/ar-cues.tsv");
+const AR_FUNCTION: &str = include_str!("../data/ar-function.tsv");
+const AR_MEDIA: &str = include_str!("../data/ar-media.tsv");
+const AR_NAMES: &str = include_str!("../data/ar-names.tsv");
+const EN_CUES: &str = include_str!("../data/en-cues.tsv");
+const EN_FUNCTION: &str = include_str!("../data/en-function.tsv");
+const EN_MEDIA: &str = include_str!("../data/en-media.tsv");
+
+fn data_err(file: &str, line: usize, msg: impl Into<String>) -> QuotesError {
+    QuotesError::Data { file: file.to_string(), line, message: msg.into() }
+}
+
+fn lex_err(file: &str) -> impl Fn(LexiconError) -> QuotesError + '_ {
+    move |e| data_err(file, 0, e.to_string())
+}
+
+fn class(s: &str, file: &str, line: usize) -> Result<Class, QuotesError> {
+    Ok(match s {
+        "speech" => Class::Speech,
+        "belief" => Class::Belief,
+        "denial" => Class::Denial,
+        "agentless" => Class::Agentless,
+        other => return Err(data_err(file, line, format!("unknown class '{other}'"))),
+    })
+}
+
+/// The Arabic forms generated from one line of `ar-cues.tsv`.
+fn arabic_forms(past: &str, present: &str, part: &str, extra: &str, class: Class) -> Vec<(String, Cue)> {
+    let mut out = Vec::new();
+    let cue = |form| Cue { class, form, frame: Frame::Clause, noun: false };
+    if past != "-" {
+        let stem = past.strip_suffix(['ى', 'ا']).unwrap_or(past);
+        out.push((past.to_string(), cue(Form::ArPast)));
+        for suffix in ["ت", "وا", "تا"] {
+            out.push((format!("{stem}{suffix}"), cue(Form::ArPast)));
+        }
+        out.push((format!("{past}ا"), cue(Form::ArPast)));
+    }
+    if present != "-" {
+        out.push((present.to_string(), cue(Form::ArPresent)));
+        if let Some(rest) = present.strip_prefix('ي') {
+            out.push((format!("ت{rest}"), cue(Form::ArPresent)));
+        }
+        for suffix in ["ون", "ان"] {
+            out.push((format!("{present}{suffix}"), cue(Form::ArPresent)));
+        }
+    }
+    if part != "-" {
+        for suffix in ["ا", "ة", "ين", "ات"] {
+            out.push((format!("{part}{suffix}"), cue(Form::ArParticiple)));
+        }
+    }
+    for form in extra.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+        let kind = if form.starts_with(['ي', 'ت']) && !form.ends_with('ت') {
+            Form::ArPresent
+        } else if form.ends_with(['ا', 'ة']) && (form.starts_with('م') || form.starts_with(part)) {
+            Form::ArParticiple
+        } else {
+            Form::ArPast
+        };
+        out.push((form.to_string(), cue(kind)));
+    }
+    out
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+/// The English forms of a lemma: base, 3sg, past, past participle, -ing.
+fn english_forms(lemma: &str, irregular: &str) -> [String; 5] {
+    let given: Vec<&str> = irregular.split(',').map(str::trim).collect();
+    let pick = |i: usize, rule: String| match given.get(i) {
+        Some(&f) if !f.is_empty() && f != "-" => f.to_string(),
+        _ => rule,
+    };
+    let last = lemma.chars().last().unwrap_or('a');
+    let before_last = lemma.chars().rev().nth(1).unwrap_or('a');
+    let s3 = if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("ch") || lemma.ends_with("sh") {
+        format!("{lemma}es")
+    } else if last == 'y' && !is_vowel(before_last) {
+        format!("{}ies", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}s")
+    };
+    let past = if last == 'e' {
+        format!("{lemma}d")
+    } else if last == 'y' && !is_vowel(before_last) {
+        format!("{}ied", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}ed")
+    };
+    let ing = if last == 'e' && !lemma.ends_with("ee") {
+        format!("{}ing", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}ing")
+    };
+    [lemma.to_string(), pick(0, s3), pick(1, past.clone()), pick(2, past), pick(3, ing)]
+}
+
+fn function_lexicon(sources: &[(&str, &str)]) -> Result<Lexicon<u32>, QuotesError> {
+    // Several roles may share one form: merge their bits before building.
+    let mut merged: Vec<(String, u32)> = Vec::new();
+    for &(file, text) in sources {
+        for (line, f) in data::lines(text) {
+            let role = match f.get(1) {
+                Some(r) => Role::parse(r).ok_or_else(|| data_err(file, line, format!("unknown role '{r}'")))?,
+                None if file.ends_with("media.tsv") => Role::Media,
+                None if file.ends_with("names.tsv") => Role::NameHead,
+                None => return Err(data_err(file, line, "missing role column")),
+            };
+            let key = isnad_text::fold(f[0]);
+            match merged.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, bits)) => *bits |= role.bit(),
+                None => merged.push((key, role.bit())),
+            }
+        }
+    }
+    Lexicon::new(merged).map_err(lex_err(sources[0].0))
+}
+
+impl Lexicons {
+    /// Loads and compiles every data file.
+    pub fn load() -> Result<Lexicons, QuotesError> {
+        let mut ar_cues = Vec::new();
+        for (line, f) in data::lines(AR_CUES) {
+            if f.len() < 4 {
+                return Err(data_err("ar-cues.tsv", line, "expected past, present, participle, class"));
+            }
+            let class = class(f[3], "ar-cues.tsv", line)?;
+            ar_cues.extend(arabic_forms(f[0], f[1], f[2], f.get(4).copied().unwrap_or(""), class));
+        }
+        let mut en_cues = Vec::new();
+        for (line, f) in data::lines(EN_CUES) {
+            if f.len() < 3 {
+                return Err(data_err("en-cues.tsv", line, "expected lemma, class, frame"));
+            }
+            let class = class(f[1], "en-cues.tsv", line)?;
+            let frame = match f[2] {
+                "clause" => Frame::Clause,
+                "object" => Frame::Object,
+                "tell" => Frame::Tell,
+                "that" => Frame::That,
+                other => return Err(data_err("en-cues.tsv", line, format!("unknown frame '{other}'"))),
+            };
+            let forms = english_forms(f[0], f.get(3).copied().unwrap_or(""));
+            let kinds = [Form::EnBase, Form::En3sg, Form::EnPast, Form::EnPast, Form::EnIng];
+            let noun = f.get(4).is_some_and(|flags| flags.split(',').any(|x| x.trim() == "noun"));
+            for (form, kind) in forms.into_iter().zip(kinds) {
+                if form != "!" {
+                    en_cues.push((form, Cue { class, form: kind, frame, noun }));
+                }
+            }
+        }
+        Ok(Lexicons {
+            ar: LangLex {
+                cues: Lexicon::new(ar_cues).map_err(lex_err("ar-cues.tsv"))?,
+                function: function_lexicon(&[
+                    ("ar-function.tsv", AR_FUNCTION),
+                    ("ar-media.tsv", AR_MEDIA),
+                    ("ar-names.tsv", AR_NAMES),
+                ])?,
+            },
+            en: LangLex {
+                cues: Lexicon::new(en_cues).map_err(lex_err("en-cues.tsv"))?,
+                function: function_lexicon(&[("en-function.tsv", EN_FUNCTION), ("en-media.tsv", EN_MEDIA)])?,
+            },
+        })
+    }
+
+    /// Tags every token of a document with the lexicon of its language.
+    pub fn tag(&self, english: bool, folded: &str, toks: &[Token]) -> Vec<Tag> {
+        let lex = if english { &self.en } else { &self.ar };
+        let mut tags: Vec<Tag> = (0..toks.len()).map(|i| Tag { last: i as u32, ..Tag::default() }).collect();
+        let first_at = |start: usize| toks.partition_point(|t| (t.norm.0 as usize) < start);
+        let last_before = |end: usize| toks.partition_point(|t| (t.norm.0 as usize) < end).saturating_sub(1);
+        for m in lex.cues.find_iter(folded) {
+            let i = first_at(m.start);
+            if i >= toks.len() || toks[i].norm.0 as usize != m.start {
+                continue;
+            }
+            let prefix = m.prefix(folded);
+            let ok = match m.value.form {
+                Form::ArPast | Form::ArParticiple => matches!(prefix, "" | "و" | "ف"),
+                Form::ArPresent => matches!(prefix, "" | "و" | "ف" | "س" | "وس" | "فس" | "ل" | "ول"),
+                _ => prefix.is_empty(),
+            };
+            if ok {
+                let t = &mut tags[i];
+                t.cue = Some(*m.value);
+                t.last = last_before(m.end).max(i) as u32;
+                t.prefix = prefix.len() as u8;
+            }
+        }
+        for m in lex.function.find_iter(folded) {
+            let i = first_at(m.start);
+            if i >= toks.len() || toks[i].norm.0 as usize != m.start {
+                continue;
+            }
+            let prefix = m.prefix(folded);
+            let mut bits = *m.value;
+            // Function words stand alone; only nouns (media, names) take clitics, and a
+            // conjunction may open an author's-voice phrase or a relative pronoun.
+            if !prefix.is_empty() {
+                let noun_bits = Role::Media.bit() | Role::NameHead.bit();
+                let conj = matches!(prefix, "و" | "ف");
+                let keep = noun_bits | Role::AttribPrep.bit() | if conj { Role::Author.bit() | Role::Rel.bit() | Role::Aux.bit() } else { 0 };
+                bits &= keep;
+            }
+            if bits == 0 {
+                continue;
+            }
+            let t = &mut tags[i];
+            t.roles |= bits;
+            if t.cue.is_none() {
+                t.prefix = prefix.len() as u8;
+            }
+            let last = last_before(m.end).max(i) as u32;
+            if bits & (Role::Author.bit() | Role::AttribPrep.bit() | Role::Stop.bit() | Role::Media.bit()) != 0 {
+                t.last = t.last.max(last);
+            }
+        }
+        tags
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_inflections() {
+        let forms: Vec<String> =
+            arabic_forms("قال", "يقول", "قائل", "", Class::Speech).into_iter().map(|(f, _)| f).collect();
+        for f in ["قال", "قالت", "قالوا", "قالا", "يقول", "تقول", "يقولون", "قائلا", "قائلة"] {
+            assert!(forms.iter().any(|g| g == f), "{f} missing from {forms:?}");
+        }
+        let forms: Vec<String> =
+            arabic_forms("نفى", "ينفي", "-", "", Class::Denial).into_iter().map(|(f, _)| f).collect();
+        assert!(forms.iter().any(|g| g == "نفت"), "{forms:?}");
+    }
+
+    #[test]
+    fn english_inflections() {
+        assert_eq!(english_forms("note", ""), ["note", "notes", "noted", "noted", "noting"].map(String::from));
+        assert_eq!(english_forms("deny", ""), ["deny", "denies", "denied", "denied", "denying"].map(String::from));
+        assert_eq!(english_forms("say", "says,said,said,saying")[2], "said");
+        assert_eq!(english_forms("stress", "")[1], "stresses");
+        assert_eq!(english_forms("agree", "")[4], "agreeing");
+    }
+
+    #[test]
+    fn data_files_load() {
+        let lex = Lexicons::load().unwrap();
+        assert!(lex.ar.cues.len() > 200);
+        assert!(lex.en.cues.len() > 300);
+    }
+}

@@ -1,0 +1,196 @@
+//! The document as the quote rules read it: tokens with their folded forms, tags from the
+//! lexicons, sentence and paragraph of each token, and the paired quotation marks.
+
+use isnad_core::{Block, Document, Normalized, Paragraph, Token, TokenKind};
+
+use crate::lexicon::{Lexicons, Role, Tag};
+use crate::marks::{self, Quote};
+
+/// One document prepared for the rules. Token indexes are the common currency.
+pub(crate) struct View<'a> {
+    /// The original text.
+    pub text: &'a str,
+    /// The folded text tokens point into.
+    pub folded: &'a str,
+    /// Tokens of the segment stage.
+    pub toks: &'a [Token],
+    /// Lexicon tags per token.
+    pub tags: Vec<Tag>,
+    /// Paragraph index per token.
+    pub para: Vec<u32>,
+    /// Sentence index per token (`u32::MAX` when a token lies in no sentence).
+    pub sent: Vec<u32>,
+    /// Paragraphs of the document.
+    pub paragraphs: &'a [Paragraph],
+    /// Quotations found from the marks, in text order.
+    pub quotes: Vec<Quote>,
+    /// For each token strictly inside a quotation: its index in `quotes`.
+    pub quote_of: Vec<Option<u32>>,
+    /// For each quotation mark token that opens or closes a quotation: its index.
+    pub mark_of: Vec<Option<u32>>,
+}
+
+impl<'a> View<'a> {
+    /// Builds the view; `None` when the document lacks the layers the stage needs.
+    pub fn new(doc: &'a Document, lex: &Lexicons, english: bool, max_quote_bytes: usize) -> Option<View<'a>> {
+        let norm: &Normalized = doc.layers.normalized.as_ref()?;
+        let toks = &doc.layers.tokens[..];
+        let paragraphs = &doc.layers.paragraphs[..];
+        let sentences = &doc.layers.sentences[..];
+        let mut para = Vec::with_capacity(toks.len());
+        let mut sent = Vec::with_capacity(toks.len());
+        let (mut pi, mut si) = (0usize, 0usize);
+        for t in toks {
+            while pi + 1 < paragraphs.len() && paragraphs[pi].span.end() <= t.span.start() {
+                pi += 1;
+            }
+            while si < sentences.len() && sentences[si].span.end() <= t.span.start() {
+                si += 1;
+            }
+            para.push(pi as u32);
+            let inside = sentences.get(si).is_some_and(|s| s.span.start() <= t.span.start());
+            sent.push(if inside { si as u32 } else { u32::MAX });
+        }
+        let tags = lex.tag(english, &norm.text, toks);
+        let quotes = marks::pair(&doc.text, toks, &para, max_quote_bytes);
+        let mut quote_of = vec![None; toks.len()];
+        let mut mark_of = vec![None; toks.len()];
+        for (qi, q) in quotes.iter().enumerate() {
+            mark_of[q.open] = Some(qi as u32);
+            if let Some(c) = q.close {
+                mark_of[c] = Some(qi as u32);
+            }
+            for slot in &mut quote_of[q.open + 1..q.end_tok] {
+                *slot = Some(qi as u32);
+            }
+        }
+        Some(View {
+            text: &doc.text,
+            folded: &norm.text,
+            toks,
+            tags,
+            para,
+            sent,
+            paragraphs,
+            quotes,
+            quote_of,
+            mark_of,
+        })
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The folded form of token `i`.
+    pub fn f(&self, i: usize) -> &'a str {
+        let (s, e) = self.toks[i].norm;
+        &self.folded[s as usize..e as usize]
+    }
+
+    /// The original text of token `i`.
+    pub fn o(&self, i: usize) -> &'a str {
+        self.toks[i].span.slice(self.text)
+    }
+
+    /// True when token `i` is a word.
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks[i].kind == TokenKind::Word
+    }
+
+    /// True when token `i` is a word or a number.
+    pub fn is_wordish(&self, i: usize) -> bool {
+        matches!(self.toks[i].kind, TokenKind::Word | TokenKind::Number)
+    }
+
+    /// True when token `i` is the single punctuation character `c` (folded).
+    pub fn is_punct(&self, i: usize, set: &[char]) -> bool {
+        self.toks[i].kind != TokenKind::Word && {
+            let f = self.o(i);
+            let mut ch = f.chars();
+            matches!((ch.next(), ch.next()), (Some(c), None) if set.contains(&c))
+        }
+    }
+
+    /// True when token `i` has lexicon role `r`.
+    pub fn has(&self, i: usize, r: Role) -> bool {
+        self.tags[i].roles & r.bit() != 0
+    }
+
+    /// True when token `i` is any quotation mark character.
+    pub fn is_quote_mark(&self, i: usize) -> bool {
+        self.toks[i].kind != TokenKind::Word && self.o(i).chars().next().is_some_and(marks::is_double_mark)
+    }
+
+    /// The paragraph token `i` belongs to.
+    pub fn paragraph(&self, i: usize) -> &'a Paragraph {
+        &self.paragraphs[self.para[i] as usize]
+    }
+
+    /// The block of token `i`'s paragraph.
+    pub fn block(&self, i: usize) -> Block {
+        self.paragraphs.get(self.para[i] as usize).map_or(Block::Main, |p| p.block)
+    }
+
+    /// True when token `i` ends a sentence (it is terminal punctuation at a sentence end, or the
+    /// last token of its paragraph).
+    pub fn ends_sentence(&self, i: usize) -> bool {
+        if i + 1 >= self.len() || self.para[i + 1] != self.para[i] {
+            return true;
+        }
+        if self.sent[i] != self.sent[i + 1] {
+            // An Arabic one-letter abbreviation ("د. بول مرقص", "م. أحمد") does not end one.
+            let abbrev = i > 0
+                && self.is_punct(i, &['.'])
+                && self.is_word(i - 1)
+                && self.o(i - 1).chars().filter(|&c| isnad_text::normalize::is_arabic_letter(c)).count() == 1;
+            return !abbrev;
+        }
+        // A period glued between two Arabic words ("خطيرا.وقال") ends a sentence even without the
+        // space the segmenter waits for (it keeps "3.5" and "U.S." whole).
+        i > 0
+            && self.is_punct(i, &['.', '!', '؟', '?'])
+            && self.toks[i - 1].span.end() == self.toks[i].span.start()
+            && self.toks[i].span.end() == self.toks[i + 1].span.start()
+            && self.o(i - 1).ends_with(isnad_text::normalize::is_arabic_letter)
+            && self.o(i + 1).starts_with(isnad_text::normalize::is_arabic_letter)
+    }
+
+    /// True when a sentence starts at token `i`.
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        i == 0 || self.ends_sentence(i - 1)
+    }
+
+    /// First token of the sentence of token `i`.
+    pub fn sentence_start(&self, i: usize) -> usize {
+        let mut j = i;
+        while j > 0 && !self.ends_sentence(j - 1) {
+            j -= 1;
+        }
+        j
+    }
+
+    /// Last token of the sentence of token `i`.
+    pub fn sentence_end(&self, i: usize) -> usize {
+        let mut j = i;
+        while !self.ends_sentence(j) {
+            j += 1;
+        }
+        j
+    }
+
+    /// Last token of the paragraph of token `i`.
+    pub fn paragraph_end(&self, i: usize) -> usize {
+        let mut j = i;
+        while j + 1 < self.len() && self.para[j + 1] == self.para[i] {
+            j += 1;
+        }
+        j
+    }
+
+    /// Byte range covering tokens `a..=b`.
+    pub fn bytes(&self, a: usize, b: usize) -> (usize, usize) {
+        (self.toks[a].span.start(), self.toks[b].span.end())
+    }
+}
