@@ -11,6 +11,7 @@
 #![deny(missing_docs)]
 
 pub mod dates;
+pub mod quotes;
 
 use std::collections::BTreeMap;
 use std::fmt;

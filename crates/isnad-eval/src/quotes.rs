@@ -1,0 +1,767 @@
+//! Scoring quote attribution: our gold files and PolNeAR.
+//!
+//! Two gold formats are read:
+//! - **gold JSON** (`*.gold.json` beside the article `*.txt`, as in `corpus/ar/`): `document` meta,
+//!   `claims` (content span, speaker, speaker mention, optional), `not_claims` (traps) and the
+//!   `speakers` table of aliases;
+//! - **PolNeAR JSONL** (one article a line: `id`, `lang`, `text`, `attributions` with `cue`,
+//!   `sources`, `contents`).
+//!
+//! Offsets in both are code points; they are turned into byte offsets once, on reading.
+//!
+//! # Matching
+//! A predicted claim matches a gold claim when the predicted content covers more than a
+//! threshold (30%, and separately 80%) of the gold content (all its spans together). Matching is
+//! one-to-one and greedy: required gold claims first, then by coverage. A gold claim marked
+//! `optional` is never a miss, and a prediction matched to it is no false positive either.
+//!
+//! Besides precision, recall and F1 the report gives: how many `not_claims` a prediction took for
+//! a claim (a prediction matched to no gold claim that covers more than 30% of a trap, or lies
+//! mostly inside it); speaker-mention accuracy on matched claims (the predicted mention overlaps
+//! the gold mention; both absent counts as right); and, for matched claims whose prediction names
+//! a speaker (`speaker.name`, set by speaker linking), speaker-entity accuracy against the gold
+//! speaker and its aliases.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use isnad_core::{Block, Claim, Document, Lang, Published};
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::{EvalError, Processor, Report};
+
+/// Options of the quote scorer.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// List misses, false positives and extracted traps with their text.
+    pub verbose: bool,
+    /// Score only the first `limit` documents of each input (for quick runs).
+    pub limit: Option<usize>,
+}
+
+/// One gold claim, in byte offsets.
+#[derive(Debug, Clone)]
+struct GoldClaim {
+    content: Vec<(usize, usize)>,
+    /// Spans of the speaker mention (several for PolNeAR sources); empty when unwritten.
+    mention: Vec<(usize, usize)>,
+    /// True when the gold says there is no written mention (implicit subject).
+    mention_null: bool,
+    /// The speaker's name, when the gold names one.
+    speaker: Option<String>,
+    optional: bool,
+    block: Block,
+    /// The gold cue text, for listings.
+    cue: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+struct Trap {
+    span: (usize, usize),
+    why: String,
+}
+
+#[derive(Debug, Clone)]
+struct GoldDoc {
+    doc: Document,
+    claims: Vec<GoldClaim>,
+    traps: Vec<Trap>,
+    /// Speaker name -> folded aliases (the name included).
+    aliases: BTreeMap<String, Vec<String>>,
+}
+
+/// Precision, recall and F1 at one overlap threshold.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Prf {
+    /// Matched required gold claims.
+    pub tp: usize,
+    /// Predictions matched to no gold claim.
+    pub fp: usize,
+    /// Required gold claims matched by no prediction.
+    pub fn_: usize,
+    /// tp / (tp + fp).
+    pub precision: f64,
+    /// tp / (tp + fn).
+    pub recall: f64,
+    /// Harmonic mean of the two.
+    pub f1: f64,
+}
+
+impl Prf {
+    fn finish(&mut self) {
+        let p = self.tp + self.fp;
+        let r = self.tp + self.fn_;
+        self.precision = if p == 0 { 0.0 } else { self.tp as f64 / p as f64 };
+        self.recall = if r == 0 { 0.0 } else { self.tp as f64 / r as f64 };
+        let s = self.precision + self.recall;
+        self.f1 = if s == 0.0 { 0.0 } else { 2.0 * self.precision * self.recall / s };
+    }
+
+    fn add(&mut self, other: &Prf) {
+        self.tp += other.tp;
+        self.fp += other.fp;
+        self.fn_ += other.fn_;
+    }
+}
+
+/// A claim listed in verbose output.
+#[derive(Debug, Clone, Serialize)]
+pub struct Listed {
+    /// Document id.
+    pub doc: String,
+    /// Cue text (predictions only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
+    /// Content text (shortened).
+    pub text: String,
+    /// Why it is listed (for traps: the gold's reason).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The result of scoring quotes.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct QuotesReport {
+    /// Documents scored.
+    pub documents: usize,
+    /// Required gold claims.
+    pub gold: usize,
+    /// Optional gold claims.
+    pub optional: usize,
+    /// Predicted claims.
+    pub predicted: usize,
+    /// Scores at more than 30% coverage.
+    pub at30: Prf,
+    /// Scores at more than 80% coverage.
+    pub at80: Prf,
+    /// Scores at 30% by block of the gold claim / prediction (`main`, `related`).
+    pub by_block: BTreeMap<String, Prf>,
+    /// Traps in the gold (`not_claims`).
+    pub not_claims: usize,
+    /// Traps a prediction took for a claim.
+    pub not_claims_extracted: usize,
+    /// Matched claims (at 30%) whose speaker mention was right.
+    pub mention_correct: usize,
+    /// Matched claims (at 30%) scored for the speaker mention.
+    pub mention_total: usize,
+    /// Matched claims whose predicted speaker entity was right.
+    pub entity_correct: usize,
+    /// Matched claims whose prediction named a speaker entity.
+    pub entity_total: usize,
+    /// Extracted traps, listed always.
+    pub extracted: Vec<Listed>,
+    /// Required gold claims missed (verbose).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub misses: Vec<Listed>,
+    /// Predictions matched to nothing (verbose).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub false_positives: Vec<Listed>,
+    /// Matched claims with a wrong speaker mention (verbose).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub wrong_mentions: Vec<Listed>,
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+impl Report for QuotesReport {
+    fn metrics(&self) -> BTreeMap<String, f64> {
+        let mut m = BTreeMap::new();
+        for (name, prf) in [("30", &self.at30), ("80", &self.at80)] {
+            m.insert(format!("precision@{name}"), prf.precision);
+            m.insert(format!("recall@{name}"), prf.recall);
+            m.insert(format!("f1@{name}"), prf.f1);
+        }
+        m.insert("not-claims-extracted".into(), self.not_claims_extracted as f64);
+        m.insert("speaker-mention-accuracy".into(), ratio(self.mention_correct, self.mention_total));
+        if self.entity_total > 0 {
+            m.insert("speaker-entity-accuracy".into(), ratio(self.entity_correct, self.entity_total));
+        }
+        m
+    }
+}
+
+impl fmt::Display for QuotesReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "quotes: {} documents, {} gold claims (+{} optional), {} predicted",
+            self.documents, self.gold, self.optional, self.predicted
+        )?;
+        writeln!(f, "{:<12} {:>6} {:>6} {:>6} {:>8} {:>8} {:>8}", "overlap", "tp", "fp", "fn", "P", "R", "F1")?;
+        let mut row = |name: &str, p: &Prf| {
+            writeln!(
+                f,
+                "{:<12} {:>6} {:>6} {:>6} {:>7.1}% {:>7.1}% {:>7.1}%",
+                name,
+                p.tp,
+                p.fp,
+                p.fn_,
+                p.precision * 100.0,
+                p.recall * 100.0,
+                p.f1 * 100.0
+            )
+        };
+        row(">30%", &self.at30)?;
+        row(">80%", &self.at80)?;
+        for (block, p) in &self.by_block {
+            row(&format!(">30% {block}"), p)?;
+        }
+        writeln!(f, "not_claims extracted: {} of {}", self.not_claims_extracted, self.not_claims)?;
+        writeln!(
+            f,
+            "speaker mention: {}/{} ({:.1}%)",
+            self.mention_correct,
+            self.mention_total,
+            ratio(self.mention_correct, self.mention_total) * 100.0
+        )?;
+        if self.entity_total > 0 {
+            writeln!(
+                f,
+                "speaker entity: {}/{} ({:.1}%)",
+                self.entity_correct,
+                self.entity_total,
+                ratio(self.entity_correct, self.entity_total) * 100.0
+            )?;
+        }
+        let mut list = |title: &str, items: &[Listed]| -> fmt::Result {
+            if items.is_empty() {
+                return Ok(());
+            }
+            writeln!(f, "{title}:")?;
+            for l in items {
+                write!(f, "  [{}]", l.doc)?;
+                if let Some(c) = &l.cue {
+                    write!(f, " <{c}>")?;
+                }
+                write!(f, " {}", l.text)?;
+                if let Some(n) = &l.note {
+                    write!(f, "  ({n})")?;
+                }
+                writeln!(f)?;
+            }
+            Ok(())
+        };
+        list("extracted not_claims", &self.extracted)?;
+        list("misses", &self.misses)?;
+        list("false positives", &self.false_positives)?;
+        list("wrong speaker mentions", &self.wrong_mentions)?;
+        Ok(())
+    }
+}
+
+/// Maps code-point offsets of a text to byte offsets.
+struct ByteIndex(Vec<usize>);
+
+impl ByteIndex {
+    fn new(text: &str) -> ByteIndex {
+        let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        v.push(text.len());
+        ByteIndex(v)
+    }
+
+    fn byte(&self, cp: usize) -> usize {
+        self.0[cp.min(self.0.len() - 1)]
+    }
+}
+
+fn fmt_err(path: &Path, line: usize, message: impl Into<String>) -> EvalError {
+    EvalError::Format { path: path.to_path_buf(), line, message: message.into() }
+}
+
+fn read(path: &Path) -> Result<String, EvalError> {
+    std::fs::read_to_string(path).map_err(|source| EvalError::Io { path: path.to_path_buf(), source })
+}
+
+fn short(s: &str) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() > 140 {
+        let cut: String = s.chars().take(137).collect();
+        format!("{cut}…")
+    } else {
+        s
+    }
+}
+
+/// Finds every occurrence of `needle` in `text` and returns the one nearest to `near`,
+/// preferring those before it.
+fn locate(text: &str, needle: &str, near: usize) -> Option<(usize, usize)> {
+    if needle.is_empty() {
+        return None;
+    }
+    text.match_indices(needle)
+        .map(|(at, _)| (at, at + needle.len()))
+        .min_by_key(|&(s, _)| if s <= near { (near - s) * 2 } else { (s - near) * 3 })
+}
+
+fn block_of(v: Option<&Value>) -> Block {
+    match v.and_then(Value::as_str) {
+        Some("related") => Block::Related,
+        _ => Block::Main,
+    }
+}
+
+fn span_pair(v: &Value) -> Option<(usize, usize)> {
+    let a = v.as_array()?;
+    Some((a.first()?.as_u64()? as usize, a.get(1)?.as_u64()? as usize))
+}
+
+/// Reads one gold JSON file and its article.
+fn read_gold(path: &Path) -> Result<GoldDoc, EvalError> {
+    let json: Value = serde_json::from_str(&read(path)?).map_err(|e| fmt_err(path, e.line(), e.to_string()))?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let stem = name.strip_suffix(".gold.json").unwrap_or(name);
+    let txt = path.with_file_name(format!("{stem}.txt"));
+    let text = read(&txt)?;
+    let idx = ByteIndex::new(&text);
+    let meta = json.get("document").cloned().unwrap_or(Value::Null);
+    let id = meta.get("id").and_then(Value::as_str).unwrap_or(stem).to_string();
+    let mut doc = Document::new(id, text.clone());
+    doc.meta.lang = meta.get("lang").and_then(Value::as_str).map(Lang::from_code);
+    doc.meta.published = meta.get("published").and_then(Value::as_str).and_then(|p| p.parse::<Published>().ok());
+    doc.meta.source = meta.get("source").and_then(Value::as_str).map(str::to_string);
+    doc.meta.url = meta.get("url").and_then(Value::as_str).map(str::to_string);
+    let mut claims = Vec::new();
+    for (n, c) in json.get("claims").and_then(Value::as_array).into_iter().flatten().enumerate() {
+        let (s, e) = c
+            .get("content_span")
+            .and_then(span_pair)
+            .ok_or_else(|| fmt_err(path, 0, format!("claim {n} has no content_span")))?;
+        let content = (idx.byte(s), idx.byte(e));
+        let mention_text = c.get("speaker_mention").and_then(Value::as_str);
+        let mention = mention_text.and_then(|m| locate(&text, m, content.0)).into_iter().collect();
+        claims.push(GoldClaim {
+            content: vec![content],
+            mention,
+            mention_null: mention_text.is_none(),
+            speaker: c.get("speaker").and_then(Value::as_str).map(str::to_string),
+            optional: c.get("optional").and_then(Value::as_bool).unwrap_or(false),
+            block: block_of(c.get("block")),
+            cue: c.get("cue").and_then(Value::as_str).map(str::to_string),
+        });
+    }
+    let mut traps = Vec::new();
+    for t in json.get("not_claims").and_then(Value::as_array).into_iter().flatten() {
+        if let Some((s, e)) = t.get("span").and_then(span_pair) {
+            let why = t.get("why").and_then(Value::as_str).unwrap_or_default().to_string();
+            traps.push(Trap { span: (idx.byte(s), idx.byte(e)), why });
+        }
+    }
+    let mut aliases = BTreeMap::new();
+    if let Some(table) = json.get("speakers").and_then(Value::as_object) {
+        for (name, entry) in table {
+            let mut list = vec![isnad_text::fold(name)];
+            for a in entry.get("aliases").and_then(Value::as_array).into_iter().flatten() {
+                if let Some(a) = a.as_str() {
+                    list.push(isnad_text::fold(a));
+                }
+            }
+            aliases.insert(name.clone(), list);
+        }
+    }
+    Ok(GoldDoc { doc, claims, traps, aliases })
+}
+
+/// Reads a PolNeAR JSONL file.
+fn read_polnear(path: &Path, limit: Option<usize>) -> Result<Vec<GoldDoc>, EvalError> {
+    let text = read(path)?;
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        if limit.is_some_and(|l| out.len() >= l) {
+            break;
+        }
+        let json: Value = serde_json::from_str(line).map_err(|e| fmt_err(path, n + 1, e.to_string()))?;
+        let body = json.get("text").and_then(Value::as_str).ok_or_else(|| fmt_err(path, n + 1, "no text"))?;
+        let idx = ByteIndex::new(body);
+        let id = json.get("id").and_then(Value::as_str).map_or_else(|| format!("line{}", n + 1), str::to_string);
+        let mut doc = Document::new(id, body.to_string());
+        doc.meta.lang = Some(json.get("lang").and_then(Value::as_str).map_or(Lang::En, Lang::from_code));
+        let spans = |v: Option<&Value>| -> Vec<(usize, usize)> {
+            v.and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|s| {
+                    let a = s.get("start")?.as_u64()? as usize;
+                    let b = s.get("end")?.as_u64()? as usize;
+                    Some((idx.byte(a), idx.byte(b)))
+                })
+                .collect()
+        };
+        let mut claims = Vec::new();
+        for a in json.get("attributions").and_then(Value::as_array).into_iter().flatten() {
+            let content = spans(a.get("contents"));
+            if content.is_empty() {
+                continue;
+            }
+            let mention = spans(a.get("sources"));
+            claims.push(GoldClaim {
+                content,
+                mention_null: mention.is_empty(),
+                mention,
+                speaker: None,
+                optional: false,
+                block: Block::Main,
+                cue: a.get("cue").and_then(|c| c.get("text")).and_then(Value::as_str).map(str::to_string),
+            });
+        }
+        out.push(GoldDoc { doc, claims, traps: Vec::new(), aliases: BTreeMap::new() });
+    }
+    Ok(out)
+}
+
+/// Collects the gold documents named by `paths`: directories (their `*.gold.json` and `*.jsonl`
+/// files), gold files, article `*.txt` files with a gold file beside them, or PolNeAR JSONL.
+fn collect(paths: &[PathBuf], opts: &Options) -> Result<Vec<GoldDoc>, EvalError> {
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
+                .map_err(|source| EvalError::Io { path: p.clone(), source })?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| {
+                    let n = f.to_string_lossy();
+                    n.ends_with(".gold.json") || n.ends_with(".jsonl")
+                })
+                .collect();
+            entries.sort();
+            files.extend(entries);
+        } else {
+            let n = p.to_string_lossy();
+            if let Some(stem) = n.strip_suffix(".txt") {
+                files.push(PathBuf::from(format!("{stem}.gold.json")));
+            } else {
+                files.push(p.clone());
+            }
+        }
+    }
+    let mut docs = Vec::new();
+    let mut gold_files = 0;
+    for f in files {
+        if f.to_string_lossy().ends_with(".jsonl") {
+            docs.extend(read_polnear(&f, opts.limit)?);
+        } else if opts.limit.is_none_or(|l| gold_files < l) {
+            docs.push(read_gold(&f)?);
+            gold_files += 1;
+        }
+    }
+    if docs.is_empty() {
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(EvalError::Empty(names.join(", ")));
+    }
+    Ok(docs)
+}
+
+fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
+    a.1.min(b.1).saturating_sub(a.0.max(b.0))
+}
+
+/// Share of the gold content that the predicted content covers.
+fn coverage(pred: (usize, usize), gold: &GoldClaim) -> f64 {
+    let total: usize = gold.content.iter().map(|&(s, e)| e - s).sum();
+    if total == 0 {
+        return 0.0;
+    }
+    let covered: usize = gold.content.iter().map(|&g| overlap(pred, g)).sum();
+    covered as f64 / total as f64
+}
+
+/// One-to-one greedy matching: pairs (prediction, gold) above `threshold`.
+fn match_claims(preds: &[Claim], gold: &[GoldClaim], threshold: f64) -> Vec<(usize, usize)> {
+    let mut cands = Vec::new();
+    for (pi, p) in preds.iter().enumerate() {
+        let pc = (p.content.start(), p.content.end());
+        for (gi, g) in gold.iter().enumerate() {
+            let c = coverage(pc, g);
+            if c > threshold {
+                // Ties go to the prediction that lies most inside the gold content.
+                let inside: usize = g.content.iter().map(|&gs| overlap(pc, gs)).sum();
+                let precision = inside as f64 / (pc.1 - pc.0).max(1) as f64;
+                cands.push((
+                    g.optional,
+                    std::cmp::Reverse((c * 1e6) as u64),
+                    std::cmp::Reverse((precision * 1e6) as u64),
+                    pi,
+                    gi,
+                ));
+            }
+        }
+    }
+    cands.sort();
+    let mut used_p = vec![false; preds.len()];
+    let mut used_g = vec![false; gold.len()];
+    let mut pairs = Vec::new();
+    for (_, _, _, pi, gi) in cands {
+        if !used_p[pi] && !used_g[gi] {
+            used_p[pi] = true;
+            used_g[gi] = true;
+            pairs.push((pi, gi));
+        }
+    }
+    pairs
+}
+
+fn block_name(b: Block) -> &'static str {
+    match b {
+        Block::Main => "main",
+        Block::Related => "related",
+    }
+}
+
+/// Scores one document; returns its report piece.
+fn score(g: &GoldDoc, doc: &Document, opts: &Options) -> QuotesReport {
+    let preds = &doc.layers.claims;
+    let mut r = QuotesReport {
+        documents: 1,
+        gold: g.claims.iter().filter(|c| !c.optional).count(),
+        optional: g.claims.iter().filter(|c| c.optional).count(),
+        predicted: preds.len(),
+        not_claims: g.traps.len(),
+        ..QuotesReport::default()
+    };
+    let text = &doc.text;
+    let listed = |p: &Claim| Listed {
+        doc: doc.id.clone(),
+        cue: Some(doc.slice(p.cue).to_string()),
+        text: short(doc.slice(p.content)),
+        note: None,
+    };
+    for (threshold, prf) in [(0.3, &mut r.at30), (0.8, &mut r.at80)] {
+        let pairs = match_claims(preds, &g.claims, threshold);
+        let mut matched_p = vec![false; preds.len()];
+        let mut matched_g = vec![false; g.claims.len()];
+        for &(pi, gi) in &pairs {
+            matched_p[pi] = true;
+            matched_g[gi] = true;
+            if !g.claims[gi].optional {
+                prf.tp += 1;
+            }
+        }
+        prf.fp = matched_p.iter().filter(|m| !**m).count();
+        prf.fn_ = g.claims.iter().zip(&matched_g).filter(|(c, m)| !c.optional && !**m).count();
+        if threshold < 0.5 {
+            // Blocks, traps, speakers and listings at the 30% threshold.
+            let mut blocks: BTreeMap<String, Prf> = BTreeMap::new();
+            for (gi, c) in g.claims.iter().enumerate() {
+                if c.optional {
+                    continue;
+                }
+                let b = blocks.entry(block_name(c.block).into()).or_default();
+                if matched_g[gi] { b.tp += 1 } else { b.fn_ += 1 }
+            }
+            for (pi, p) in preds.iter().enumerate() {
+                if !matched_p[pi] {
+                    blocks.entry(block_name(p.block).into()).or_default().fp += 1;
+                }
+            }
+            r.by_block = blocks;
+            for t in &g.traps {
+                let tlen = (t.span.1 - t.span.0).max(1);
+                let hit = preds.iter().enumerate().find(|(pi, p)| {
+                    let pc = (p.content.start(), p.content.end());
+                    let ov = overlap(pc, t.span);
+                    !matched_p[*pi] && (ov * 10 > tlen * 3 || ov * 2 > (pc.1 - pc.0).max(1))
+                });
+                if let Some((_, p)) = hit {
+                    r.not_claims_extracted += 1;
+                    r.extracted.push(Listed {
+                        doc: doc.id.clone(),
+                        cue: Some(doc.slice(p.cue).to_string()),
+                        text: short(&text[t.span.0..t.span.1]),
+                        note: Some(t.why.clone()),
+                    });
+                }
+            }
+            for &(pi, gi) in &pairs {
+                let (p, gc) = (&preds[pi], &g.claims[gi]);
+                let pm = p.speaker.mention.map(|m| (m.start(), m.end()));
+                let right = match pm {
+                    Some(m) => gc.mention.iter().any(|&gm| overlap(m, gm) > 0),
+                    None => gc.mention_null,
+                };
+                if gc.mention.is_empty() && !gc.mention_null {
+                    // The gold mention could not be located in the text: not scored.
+                } else {
+                    r.mention_total += 1;
+                    if right {
+                        r.mention_correct += 1;
+                    } else if opts.verbose {
+                        let mut l = listed(p);
+                        l.note = Some(format!(
+                            "predicted {:?}, gold {:?}",
+                            pm.map(|(s, e)| &text[s..e]),
+                            gc.mention.first().map(|&(s, e)| &text[s..e])
+                        ));
+                        r.wrong_mentions.push(l);
+                    }
+                }
+                let named = p.speaker.name.as_deref();
+                if p.speaker.name.is_some() || p.speaker.entity.is_some() {
+                    r.entity_total += 1;
+                    let ok = match (&gc.speaker, named) {
+                        (Some(gold), Some(name)) => {
+                            let f = isnad_text::fold(name);
+                            f == isnad_text::fold(gold)
+                                || g.aliases.get(gold).is_some_and(|al| al.contains(&f))
+                        }
+                        (Some(_), None) => false,
+                        // An unnamed source: right when the mention is the gold one.
+                        (None, _) => match pm {
+                            Some(m) => gc.mention.iter().any(|&gm| overlap(m, gm) > 0),
+                            None => gc.mention_null,
+                        },
+                    };
+                    if ok {
+                        r.entity_correct += 1;
+                    }
+                }
+            }
+            if opts.verbose {
+                for (gi, c) in g.claims.iter().enumerate() {
+                    if !c.optional && !matched_g[gi] {
+                        let t: Vec<&str> = c.content.iter().map(|&(s, e)| &text[s..e]).collect();
+                        r.misses.push(Listed { doc: doc.id.clone(), cue: c.cue.clone(), text: short(&t.join(" … ")), note: None });
+                    }
+                }
+                for (pi, p) in preds.iter().enumerate() {
+                    if !matched_p[pi] {
+                        r.false_positives.push(listed(p));
+                    }
+                }
+            }
+        }
+        prf.finish();
+    }
+    r
+}
+
+impl QuotesReport {
+    fn merge(&mut self, o: QuotesReport) {
+        self.documents += o.documents;
+        self.gold += o.gold;
+        self.optional += o.optional;
+        self.predicted += o.predicted;
+        self.at30.add(&o.at30);
+        self.at80.add(&o.at80);
+        for (k, v) in o.by_block {
+            self.by_block.entry(k).or_default().add(&v);
+        }
+        self.not_claims += o.not_claims;
+        self.not_claims_extracted += o.not_claims_extracted;
+        self.mention_correct += o.mention_correct;
+        self.mention_total += o.mention_total;
+        self.entity_correct += o.entity_correct;
+        self.entity_total += o.entity_total;
+        self.extracted.extend(o.extracted);
+        self.misses.extend(o.misses);
+        self.false_positives.extend(o.false_positives);
+        self.wrong_mentions.extend(o.wrong_mentions);
+    }
+}
+
+/// Scores quote attribution on the gold named by `paths` (directories, `*.gold.json`, article
+/// `*.txt` files, or PolNeAR `*.jsonl`), running each document through `process`.
+pub fn evaluate(paths: &[PathBuf], process: &Processor<'_>, opts: &Options) -> Result<QuotesReport, EvalError> {
+    let gold = collect(paths, opts)?;
+    let parts: Vec<QuotesReport> = gold
+        .par_iter()
+        .map(|g| {
+            let doc = process(g.doc.clone());
+            score(g, &doc, opts)
+        })
+        .collect();
+    let mut report = QuotesReport::default();
+    for p in parts {
+        report.merge(p);
+    }
+    report.at30.finish();
+    report.at80.finish();
+    for p in report.by_block.values_mut() {
+        p.finish();
+    }
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use isnad_core::{QuoteKind, Span, Speaker};
+
+    fn claim(s: usize, e: usize, mention: Option<(usize, usize)>) -> Claim {
+        Claim {
+            id: "c1".into(),
+            kind: QuoteKind::Indirect,
+            cue: Span::new(0, 1).unwrap(),
+            content: Span::new(s, e).unwrap(),
+            speaker: Speaker {
+                mention: mention.map(|(a, b)| Span::new(a, b).unwrap()),
+                implicit: mention.is_none(),
+                entity: None,
+                name: None,
+            },
+            medium: None,
+            block: Block::Main,
+            confidence: 1.0,
+            date: None,
+            ext: Default::default(),
+        }
+    }
+
+    fn gold(s: usize, e: usize, optional: bool) -> GoldClaim {
+        GoldClaim {
+            content: vec![(s, e)],
+            mention: vec![(0, 4)],
+            mention_null: false,
+            speaker: None,
+            optional,
+            block: Block::Main,
+            cue: None,
+        }
+    }
+
+    #[test]
+    fn coverage_threshold_and_one_to_one() {
+        let golds = vec![gold(10, 20, false), gold(30, 40, false)];
+        // Covers the first gold fully and 20% of the second: one match only.
+        let preds = vec![claim(10, 32, None)];
+        let pairs = match_claims(&preds, &golds, 0.3);
+        assert_eq!(pairs, vec![(0, 0)]);
+        // Two predictions on one gold: one of them is a false positive.
+        let preds = vec![claim(10, 20, None), claim(12, 20, None)];
+        assert_eq!(match_claims(&preds, &golds, 0.3).len(), 1);
+        // 80%: a prediction covering 70% fails.
+        let preds = vec![claim(10, 17, None)];
+        assert!(match_claims(&preds, &golds, 0.8).is_empty());
+        assert_eq!(match_claims(&preds, &golds, 0.3).len(), 1);
+    }
+
+    #[test]
+    fn optional_gold_is_neither_miss_nor_false_positive() {
+        let text = "x".repeat(50);
+        let g = GoldDoc {
+            doc: Document::new("d", text.clone()),
+            claims: vec![gold(10, 20, false), gold(30, 40, true)],
+            traps: vec![Trap { span: (42, 48), why: "trap".into() }],
+            aliases: BTreeMap::new(),
+        };
+        let mut doc = Document::new("d", text);
+        doc.layers.claims = vec![claim(10, 20, Some((1, 3))), claim(30, 40, None), claim(43, 47, None)];
+        let r = score(&g, &doc, &Options { verbose: true, limit: None });
+        assert_eq!((r.at30.tp, r.at30.fp, r.at30.fn_), (1, 1, 0));
+        assert_eq!(r.not_claims_extracted, 1);
+        // The optional claim is matched too: its missing mention is scored.
+        assert_eq!((r.mention_correct, r.mention_total), (1, 2));
+    }
+
+    #[test]
+    fn locate_prefers_the_nearest_occurrence() {
+        let text = "A said. B. A said again.";
+        assert_eq!(locate(text, "A", 20), Some((11, 12)));
+    }
+}
