@@ -423,3 +423,90 @@ pub fn resolve_plugin_path(
     }
     Err(PluginError::FileMissing { path: given.to_path_buf(), tried })
 }
+
+/// Building plugins from tests: the example plugins of a workspace, or a C plugin.
+///
+/// A plugin is a `cdylib`, which cargo cannot hand to a test as a dependency. These helpers run
+/// the `cargo` that is running the test (`$CARGO`) on the same target directory and profile as the
+/// test binary itself, so nothing is compiled twice and it works under a plain
+/// `cargo test --workspace`, whatever `CARGO_TARGET_DIR` says.
+pub mod testing {
+    use std::collections::BTreeSet;
+    use std::path::{Path, PathBuf};
+    use std::process::Command;
+    use std::sync::Mutex;
+
+    /// The directory holding `isnad_plugin.h`, for `cc -I`.
+    pub const C_INCLUDE_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/include");
+
+    /// The profile directory of the running test binary (`<target>/debug` for
+    /// `<target>/debug/deps/name-hash`).
+    pub fn profile_dir() -> Result<PathBuf, String> {
+        let exe = std::env::current_exe().map_err(|e| format!("no test executable path: {e}"))?;
+        exe.parent().and_then(Path::parent).map(Path::to_path_buf).ok_or_else(|| format!("{} has no profile directory", exe.display()))
+    }
+
+    /// The file name of a library crate's `cdylib` on this platform (`libx_y.so` for `x-y`).
+    pub fn library_file_name(crate_name: &str) -> String {
+        let stem = crate_name.replace('-', "_");
+        format!("{}{stem}{}", std::env::consts::DLL_PREFIX, std::env::consts::DLL_SUFFIX)
+    }
+
+    /// Builds the given workspace packages (once per test binary) and returns the directory
+    /// holding their libraries; `dir.join(library_file_name("my-plugin"))` is the file to load.
+    ///
+    /// Runs in `$CARGO_MANIFEST_DIR` (set by cargo for tests), so the packages must belong to
+    /// the workspace of the crate under test.
+    pub fn build_plugins(packages: &[&str]) -> Result<PathBuf, String> {
+        static BUILT: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
+        let profile = profile_dir()?;
+        let mut built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
+        let missing: Vec<&str> = packages.iter().copied().filter(|p| !built.contains(*p)).collect();
+        if missing.is_empty() {
+            return Ok(profile);
+        }
+        let target = profile.parent().ok_or("the profile directory has no parent")?;
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        let mut cmd = Command::new(cargo);
+        cmd.args(["build", "--quiet"]);
+        for p in &missing {
+            cmd.args(["-p", p]);
+        }
+        cmd.arg("--target-dir").arg(target).env_remove("CARGO_TARGET_DIR");
+        if let Some(dir) = std::env::var_os("CARGO_MANIFEST_DIR") {
+            cmd.current_dir(dir);
+        }
+        match profile.file_name().and_then(|n| n.to_str()) {
+            Some("debug") | None => {}
+            Some("release") => {
+                cmd.arg("--release");
+            }
+            Some(other) => {
+                cmd.args(["--profile", other]);
+            }
+        }
+        let status = cmd.status().map_err(|e| format!("cannot run cargo: {e}"))?;
+        if !status.success() {
+            return Err(format!("building plugins failed ({status}): {cmd:?}"));
+        }
+        built.extend(missing.iter().map(|p| p.to_string()));
+        Ok(profile)
+    }
+
+    /// Compiles a C plugin with the system compiler (`$CC`, else `cc`) into `out_dir` and returns
+    /// the library: `cc -std=c99 -Wall -Wextra -Werror -O2 -shared -fPIC -I <include> -o … src`.
+    pub fn compile_c(source: &Path, out_dir: &Path) -> Result<PathBuf, String> {
+        let stem = source.file_stem().and_then(|s| s.to_str()).ok_or("the C source has no file name")?;
+        let out = out_dir.join(library_file_name(stem));
+        let cc = std::env::var_os("CC").unwrap_or_else(|| "cc".into());
+        let mut cmd = Command::new(cc);
+        cmd.args(["-std=c99", "-Wall", "-Wextra", "-Werror", "-O2", "-shared", "-fPIC", "-I", C_INCLUDE_DIR, "-o"])
+            .arg(&out)
+            .arg(source);
+        let status = cmd.status().map_err(|e| format!("cannot run the C compiler: {e}"))?;
+        if !status.success() {
+            return Err(format!("compiling {} failed ({status}): {cmd:?}", source.display()));
+        }
+        Ok(out)
+    }
+}

@@ -51,13 +51,39 @@ pub fn panic_message(payload: &(dyn Any + Send)) -> String {
     }
 }
 
+thread_local! {
+    /// Where the last panic on this thread happened, recorded by the hook of [`record_panics`].
+    static PANIC_AT: std::cell::Cell<Option<String>> = const { std::cell::Cell::new(None) };
+}
+
+/// Installs (once) a panic hook that records the panic's location for the error record and then
+/// runs the previous hook (by default: the message on stderr). A `cdylib` has its own copy of
+/// `std`, so this hook sees the plugin's panics only.
+fn record_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if let Some(at) = info.location() {
+                PANIC_AT.with(|p| p.set(Some(format!("{}:{}:{}", at.file(), at.line(), at.column()))));
+            }
+            previous(info);
+        }));
+    });
+}
+
 /// Runs `body` under `catch_unwind` and writes its bytes (result or message) into `out`.
 fn guarded(out: *mut IsnadBuf, body: impl FnOnce() -> Result<Vec<u8>, String>) -> IsnadStatus {
+    record_panics();
+    PANIC_AT.with(|p| p.set(None));
     let (status, bytes) = match catch_unwind(AssertUnwindSafe(body)) {
         Ok(Ok(bytes)) => (STATUS_OK, bytes),
         Ok(Err(message)) => (STATUS_ERROR, message.into_bytes()),
         Err(payload) => {
-            let message = panic_message(&*payload);
+            let mut message = panic_message(&*payload);
+            if let Some(at) = PANIC_AT.with(|p| p.take()) {
+                message = format!("{message} (at {at})");
+            }
             // Dropping a payload can itself panic (a payload whose Drop panics); never unwind.
             let _ = catch_unwind(AssertUnwindSafe(move || drop(payload)));
             (STATUS_PANIC, message.into_bytes())
