@@ -489,6 +489,14 @@ impl<'a, 'v> Parser<'a, 'v> {
             let g = a.cap(Grain::Second);
             consider(Some((i + 1, T { start: truncate(a.now, g), grain: g, end: None, open: Open::After, cal: Calendar::Gregorian })));
         }
+        // "from 18th Dec for 10 days"
+        if !self.ar() && self.conn(i, Conn::From) {
+            if let Some((j, s)) = self.datetime(i + 1) {
+                if let Some(t) = self.resolve(&s) {
+                    consider(self.for_duration(j, t));
+                }
+            }
+        }
         // "for 10 days from 18th Dec", "for 30' starting from 4pm"
         if !self.ar() && self.conn(i, Conn::For) {
             if let Some((j, (n, QUnit::U(u)))) = self.quantity(i + 1) {
@@ -542,6 +550,12 @@ impl<'a, 'v> Parser<'a, 'v> {
         };
         let a = self.anchor();
         Some((j, T::point(a.now, a.cap(Grain::Second))))
+    }
+
+    /// A clock time follows (after "at", "@" or directly).
+    fn clock_after(&self, j: usize) -> bool {
+        let (k, at) = self.skip_joiners(j);
+        self.clock_m(k, at).is_some()
     }
 
     /// "for N units" after a time: the stretch from it.
@@ -931,7 +945,8 @@ impl<'a, 'v> Parser<'a, 'v> {
                 return Some((m3, s));
             }
         }
-        if weak && !self.context_before(i) {
+        let dotted = j > k + 1;
+        if weak && !dotted && !self.context_before(i) {
             return None;
         }
         Some((j, Spec { weekday: Some(wd), ..Spec::default() }))
@@ -989,7 +1004,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                     k + 2,
                     Spec { day: Some(d), month: Some(mon.month() as u8), year: Some(i32::from(mon.year())), ..Spec::default() },
                 ));
-            } else if !self.ar() && self.rel(k).is_some() && self.is_unit(k + 1, Unit::Month) {
+            } else if !self.ar() && k > j && self.rel(k).is_some() && self.is_unit(k + 1, Unit::Month) {
                 let a = self.anchor();
                 let mon = add_grain(truncate(a.now, Grain::Month), Grain::Month, rel_n(self.rel(k)?));
                 best = Some((
@@ -1216,6 +1231,12 @@ impl<'a, 'v> Parser<'a, 'v> {
                 s.year = Some(s.year? + 1);
                 j += 2;
             }
+        } else if !self.ar() && self.conn(j, Conn::In) && self.quantity(j + 1).is_some_and(|(_, (_, u))| matches!(u, QUnit::U(Unit::Year))) {
+            // "March in 1 year": that month of the year so many years ahead
+            let (k3, (n, _)) = self.quantity(j + 1)?;
+            s.year = Some(i32::from(self.anchor().today().year()) + n as i32);
+            j = k3;
+            strong = true;
         } else if !self.ar() && self.conn(j, Conn::After) && self.rel(j + 1) == Some(Rel::Next) {
             let a = self.anchor();
             let y = i32::from(a.today().year());
@@ -1248,6 +1269,15 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
             if self.sems(k).contains(&Sem::Weekend) {
                 best = Some((k + 1, Spec { base: Some(self.weekend(rel_n(r))), ..Spec::default() }));
+            }
+        }
+        // "last week's sunday"
+        if let Some((j, Spec { base: Some(w), .. })) = best {
+            if w.grain == Grain::Week && self.punct(j, '\'') && self.tok_text(j + 1) == Some("s") {
+                if let Some((wd, _, false)) = self.weekday(j + 2) {
+                    let d = add_days(w.date(), i64::from(wd) - 1);
+                    best = Some((j + 3, Spec { base: Some(T::day(d)), ..Spec::default() }));
+                }
             }
         }
         // Arabic unit + rel: الأسبوع الماضي، الشهر المقبل، العام الحالي، السنة القادمة
@@ -1574,13 +1604,14 @@ impl<'a, 'v> Parser<'a, 'v> {
     fn holiday(&self, i: usize) -> R<Spec> {
         let mut k = i;
         let mut rel = None;
-        if !self.ar() {
-            if let Some(r) = self.rel(k) {
+        if let Some(r) = self.rel(k) {
+            if !self.ar() || r == Rel::This {
                 rel = Some(r);
                 k += 1;
             }
         }
         let id = self.sems(k).iter().find_map(|s| if let Sem::Holiday(h) = s { Some(*h as usize) } else { None })?;
+        let season = self.hol.names.ids.get(id).is_some_and(|n| n.starts_with("season-"));
         let mut j = k + 1;
         let hv = self.a.hijri;
         let year_of = |y: i16| self.hol.in_year(id, y, hv);
@@ -1602,6 +1633,13 @@ impl<'a, 'v> Parser<'a, 'v> {
             self.pick_rel_year(r, &year_of)?
         } else if let Some(r) = rel {
             self.pick_rel_year(r, &year_of)?
+        } else if let Some((j2, t)) = self.holiday_offset(j) {
+            // "thanksgiving in a year", "thanksgiving 3 months ago": the one in the shifted year
+            j = j2;
+            t.start.year()
+        } else if season {
+            // a bare season name is an ordinary word ("a summer of protests")
+            return None;
         } else {
             let a = self.anchor();
             
@@ -1621,6 +1659,26 @@ impl<'a, 'v> Parser<'a, 'v> {
         Some((j, Spec { base: Some(t), absolute, ..Spec::default() }))
     }
 
+    /// An offset after a holiday name: "in 9 months", "9 months from now", "1 year ago".
+    fn holiday_offset(&self, j: usize) -> R<T> {
+        if self.ar() {
+            return None;
+        }
+        let a = self.anchor();
+        if self.conn(j, Conn::In) {
+            let (k, (n, u)) = self.quantity(j + 1)?;
+            return Some((k, self.shift(a, n, u)));
+        }
+        let (k, (n, u)) = self.quantity(j)?;
+        if self.conn(k, Conn::Ago) {
+            return Some((k + 1, self.shift(a, -n, u)));
+        }
+        if self.conn(k, Conn::Hence) {
+            return Some((k + 1, self.shift(a, n, u)));
+        }
+        None
+    }
+
     fn hol_kind(&self, id: usize) -> HolKind {
         let name = self.hol.names.ids.get(id).map(String::as_str).unwrap_or("");
         match name {
@@ -1634,12 +1692,19 @@ impl<'a, 'v> Parser<'a, 'v> {
         let a = self.anchor();
         let y = a.today().year();
         let today = a.today();
+        let contains = |yy: i16| year_of(yy).is_some_and(|(s, e, _)| s <= today && today < e);
         Some(match r {
             Rel::Last => {
-                if year_of(y).is_some_and(|(s, _, _)| s < today) { y } else { y - 1 }
+                // the last one that is over
+                if year_of(y).is_some_and(|(_, e, _)| e <= today) { y } else if year_of(y - 1).is_some_and(|(_, e, _)| e <= today) { y - 1 } else { y - 2 }
             }
-            Rel::Next | Rel::This | Rel::Same => {
+            Rel::This | Rel::Same if contains(y - 1) => y - 1,
+            Rel::This | Rel::Same => {
                 if year_of(y).is_some_and(|(_, e, _)| e > today) { y } else { y + 1 }
+            }
+            Rel::Next => {
+                // the next one that has not started
+                if year_of(y).is_some_and(|(s, _, _)| s > today) { y } else { y + 1 }
             }
         })
     }
@@ -1920,7 +1985,8 @@ impl<'a, 'v> Parser<'a, 'v> {
                 if let Some((m3, mm)) = self.num_word(m2) {
                     if mm < 10 {
                         s.minute = Some(mm as u8);
-                        end = m3;
+                        // "twelve oh three" is clock talk by itself
+                        return Some((m3, s));
                     }
                 }
             } else if let Some((m2, mm)) = self.number(m) {
@@ -2117,6 +2183,10 @@ impl<'a, 'v> Parser<'a, 'v> {
             let a = self.anchor();
             let day = match r {
                 Rel::Last if matches!(dp, DayPart::Night | DayPart::Evening) => add_days(a.today(), -1),
+                // English "this morning at 3": the part of day steers the clock, the day follows it
+                Rel::This if !self.ar() && self.clock_after(k + 2) => {
+                    return Some((k + 2, Spec { daypart: Some(adjust(dp, late, early)), ..Spec::default() }));
+                }
                 Rel::This => a.today(),
                 _ => return None,
             };
@@ -2153,6 +2223,9 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         if self.ar() && !self.tok(k)?.clitic && !matches!(dp, DayPart::Evening | DayPart::Morning) {
             return None;
+        }
+        if !self.ar() && !attached && self.clock_after(j) {
+            return Some((j, s));
         }
         if !self.ar() && i == k && !self.context_before(i) && !self.conn(j, Conn::At) && !self.punct(j, '@') {
             // a bare "morning" is latent in Duckling; news rarely means today by it
@@ -2232,7 +2305,13 @@ impl<'a, 'v> Parser<'a, 'v> {
         if self.conn(j, Conn::Hence) {
             let mut t = self.shift(a, n, u);
             if self.tok_text(j).is_some_and(|w| w.ends_with("today")) {
-                t = T::point(t.start, t.grain.max(Grain::Day));
+                if let QUnit::U(unit) = u {
+                    t = T::point(add_grain(a.now, time::unit_grain(unit), n), Grain::Day);
+                }
+            } else if self.tok_text(j).is_some_and(|w| w.ends_with("right now")) {
+                if let QUnit::U(unit) = u {
+                    t = T::point(add_grain(a.now, time::unit_grain(unit), n), a.cap(Grain::Second));
+                }
             }
             return Some((j + 1, t));
         }
@@ -2583,7 +2662,10 @@ impl<'a, 'v> Parser<'a, 'v> {
                 v.push((j, Spec { day: Some(d), ..Spec::default() }));
             }
         }
-        if let Some((j, c)) = self.clock(k).or_else(|| self.hm(k, true).map(|(j, s)| self.clock_suffix(j, s))) {
+        if let Some((j, c)) = self.clock(k) {
+            v.push((j, c));
+        }
+        if let Some((j, c)) = self.hm(k, true).map(|(j, s)| self.clock_suffix(j, s)) {
             v.push((j, c));
         }
         v.sort_by_key(|(j, _)| std::cmp::Reverse(*j));
@@ -2844,9 +2926,10 @@ fn daypart_hours(dp: DayPart) -> (i64, i64) {
 /// The 24-hour hour of a 12-hour clock reading in a day part ("3 عصرا" = 15, "12 ظهرا" = 12).
 fn daypart_hour(dp: DayPart, h: i64) -> i64 {
     match dp {
-        DayPart::Dawn | DayPart::Morning => if h == 12 { 12 } else { h },
+        DayPart::Dawn | DayPart::Morning => if h == 12 { 0 } else { h },
         DayPart::Noon | DayPart::Lunch => if h < 6 { h + 12 } else { h },
-        DayPart::Afternoon | DayPart::Evening | DayPart::Tonight => if h < 12 { h + 12 } else if h == 12 { 24 } else { h },
+        DayPart::Afternoon => if h < 12 { h + 12 } else { h },
+        DayPart::Evening | DayPart::Tonight => if h < 12 { h + 12 } else if h == 12 { 24 } else { h },
         DayPart::Night => if (5..12).contains(&h) { h + 12 } else if h == 12 { 24 } else { h },
         DayPart::Midnight => h,
     }

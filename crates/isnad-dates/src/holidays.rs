@@ -20,6 +20,9 @@ enum Rule {
     Chinese(u8, u8),
     Boss,
     JumuatulWida,
+    Span(i8, i8, i8, i8),
+    HebrewDeferred(u8, u8),
+    KingsDay,
 }
 
 /// The compiled holiday table.
@@ -76,6 +79,16 @@ impl Holidays {
                     let (m, d) = md(arg(1)?).ok_or_else(|| bad("expected MM-DD"))?;
                     Rule::Chinese(m, d)
                 }
+                "span" => {
+                    let (m1, d1) = md(arg(1)?).ok_or_else(|| bad("expected MM-DD"))?;
+                    let (m2, d2) = md(arg(2)?).ok_or_else(|| bad("expected MM-DD"))?;
+                    Rule::Span(m1 as i8, d1 as i8, m2 as i8, d2 as i8)
+                }
+                "hebrew-deferred" => {
+                    let (m, d) = md(arg(1)?).ok_or_else(|| bad("expected MM-DD"))?;
+                    Rule::HebrewDeferred(m, d)
+                }
+                "kings-day" => Rule::KingsDay,
                 "boss" => Rule::Boss,
                 "jumuatul-wida" => Rule::JumuatulWida,
                 _ => return Err(bad("unknown rule")),
@@ -94,6 +107,13 @@ impl Holidays {
     pub(crate) fn in_year(&self, id: usize, y: i16, hv: HijriVariant) -> Option<(Date, Date, bool)> {
         let (rule, days) = self.rules.get(id)?;
         let start = self.start(rule, y, hv)?;
+        if let Rule::Span(_, _, m2, d2) = *rule {
+            let mut end = Date::new(y, m2, d2).ok()?;
+            if end <= start {
+                end = Date::new(y + 1, m2, d2).ok()?;
+            }
+            return Some((start, end, true));
+        }
         if let Rule::HijriMonth(m) = rule {
             let (hy, _, _) = time::greg_to_hijri(hv, start)?;
             let (s, e) = time::hijri_month(hv, hy, *m)?;
@@ -107,7 +127,7 @@ impl Holidays {
 
     fn start(&self, rule: &Rule, y: i16, hv: HijriVariant) -> Option<Date> {
         match *rule {
-            Rule::Fixed(m, d) => Date::new(y, m, d).ok(),
+            Rule::Fixed(m, d) | Rule::Span(m, d, _, _) => Date::new(y, m, d).ok(),
             Rule::Nth { month, weekday, n } => {
                 let wd = time::weekday_of(weekday);
                 let first = Date::new(y, month, 1).ok()?;
@@ -146,6 +166,19 @@ impl Holidays {
                     _ => day,
                 };
                 Some(add_days(moved, -1))
+            }
+            Rule::HebrewDeferred(m, d) => {
+                let y32 = i32::from(y);
+                let day = [y32 + 3760, y32 + 3761]
+                    .into_iter()
+                    .filter_map(|hy| time::hebrew_to_greg(hy, m, d))
+                    .find(|g| g.year() == y)?;
+                let kept = if day.weekday() == Weekday::Saturday { add_days(day, 1) } else { day };
+                Some(add_days(kept, -1))
+            }
+            Rule::KingsDay => {
+                let d = Date::new(y, 4, 27).ok()?;
+                Some(if d.weekday() == Weekday::Sunday { add_days(d, -1) } else { d })
             }
             Rule::Chinese(m, d) => time::chinese_to_greg(i32::from(y), m, d),
             Rule::Boss => {

@@ -137,7 +137,8 @@ pub(crate) fn scan<'v>(text: &str, vocab: &'v Vocab) -> Vec<Tok<'v>> {
             // A word that starts in the middle of a longer match was already skipped; here the
             // whole run is unknown unless it is itself an entry (only reached for glued forms).
             let word = &text[i..j];
-            let kind = match vocab.lexicon.get(word) {
+            // "afternoonish": a known word with the English hedge suffix
+            let kind = match vocab.lexicon.get(word).or_else(|| word.strip_suffix("ish").and_then(|w| vocab.lexicon.get(w))) {
                 Some(s) => Kind::Lex(s.as_slice()),
                 None => Kind::Word,
             };
