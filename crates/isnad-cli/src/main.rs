@@ -13,6 +13,7 @@ use clap::{Parser, Subcommand};
 use isnad_core::Published;
 use isnad_runner::{Input, Pipeline, Reader, Registry, RunOptions};
 
+mod eval;
 mod progress;
 
 #[derive(Parser)]
@@ -32,6 +33,8 @@ enum Command {
         #[arg(required = true)]
         pipelines: Vec<PathBuf>,
     },
+    /// Score pipelines against gold data (precision/recall, accuracy), optionally as a gate.
+    Eval(eval::EvalArgs),
     /// List the built-in stages: what each requires and provides, and its configuration fields.
     Stages {
         /// Print JSON instead of text.
@@ -90,6 +93,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Run(args) => run(args, &registry),
         Command::Check { pipelines } => Ok(check(&pipelines, &registry)),
         Command::Stages { json } => stages(json, &registry),
+        Command::Eval(args) => Ok(if eval::run(args, &registry)? { ExitCode::SUCCESS } else { ExitCode::from(1) }),
     }
 }
 

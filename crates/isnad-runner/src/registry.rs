@@ -87,6 +87,11 @@ impl Registry {
             "normalisation for matching, paragraphs (with page-furniture blocks), sentences, tokens; language detection",
             |c: isnad_text::SegmentConfig, base| isnad_text::SegmentStage::new(c, base),
         );
+        r.register(
+            "dates",
+            "date and time expressions (Arabic and English, Gregorian and Hijri, holidays) resolved against the publication date",
+            |c: isnad_dates::DatesConfig, base| isnad_dates::DatesStage::new(c, base),
+        );
         r
     }
 

@@ -1,0 +1,169 @@
+//! `isnad eval`: scoring pipelines against gold data, with an optional gate for CI.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use isnad_core::{Document, Lang};
+use isnad_eval::Report;
+use isnad_runner::{Pipeline, Registry};
+
+/// What to score.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum Family {
+    /// Date resolution: Duckling-format case files (`*.jsonl`) and/or gold article files
+    /// (`*.gold.json` or directories of them, scoring their `timexes`).
+    Dates,
+}
+
+/// Arguments of `isnad eval`.
+#[derive(clap::Args)]
+pub struct EvalArgs {
+    /// What to score.
+    #[arg(value_enum)]
+    family: Family,
+    /// Gold data: files or directories.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Pipeline to score (default: the shipped one for each document's language; for Duckling
+    /// cases the dates-only pipelines with the `future` policy their corpus assumes).
+    #[arg(short, long)]
+    pipeline: Option<PathBuf>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+    /// List every miss.
+    #[arg(short, long)]
+    verbose: bool,
+    /// Fail (exit 1) when a metric is below a value: `--min accuracy=0.95` (repeatable).
+    #[arg(long, value_parser = parse_bound)]
+    min: Vec<(String, f64)>,
+    /// Fail (exit 1) when a metric is above a value: `--max negative-with-timex=1` (repeatable).
+    #[arg(long, value_parser = parse_bound)]
+    max: Vec<(String, f64)>,
+}
+
+fn parse_bound(s: &str) -> Result<(String, f64), String> {
+    let (name, value) = s.split_once('=').ok_or_else(|| format!("expected NAME=VALUE, got '{s}'"))?;
+    let value: f64 = value.trim().parse().map_err(|_| format!("'{value}' is not a number"))?;
+    Ok((name.trim().to_string(), value))
+}
+
+const DATES_AR: &str = include_str!("../../../pipelines/dates-ar.toml");
+const DATES_EN: &str = include_str!("../../../pipelines/dates-en.toml");
+const NEWS_AR: &str = include_str!("../../../pipelines/news-ar.toml");
+const NEWS_EN: &str = include_str!("../../../pipelines/news-en.toml");
+
+/// One pipeline per language, or the user's for all.
+struct ByLang {
+    ar: Pipeline,
+    en: Pipeline,
+}
+
+impl ByLang {
+    fn load(user: Option<&Path>, ar: (&str, &str), en: (&str, &str), registry: &Registry) -> Result<ByLang> {
+        let builtin = |(name, src): (&str, &str)| {
+            isnad_runner::load_str(src, name, Path::new("pipelines"), registry)
+                .map_err(|e| anyhow::anyhow!("invalid shipped pipeline (a bug):\n{e}"))
+        };
+        match user {
+            Some(path) => {
+                let load = || isnad_runner::load_file(path, registry).map_err(|e| anyhow::anyhow!("invalid pipeline:\n{e}"));
+                Ok(ByLang { ar: load()?, en: load()? })
+            }
+            None => Ok(ByLang { ar: builtin(ar)?, en: builtin(en)? }),
+        }
+    }
+
+    fn process(&self, mut doc: Document) -> Document {
+        let pipeline = match doc.meta.lang {
+            Some(Lang::En) => &self.en,
+            _ => &self.ar,
+        };
+        // Errors of single documents show up as misses in the report.
+        let _ = pipeline.process(&mut doc);
+        doc
+    }
+}
+
+/// Runs `isnad eval`; returns whether every gate held.
+pub fn run(args: EvalArgs, registry: &Registry) -> Result<bool> {
+    let mut reports: Vec<(String, serde_json::Value, String, BTreeMap<String, f64>)> = Vec::new();
+    match args.family {
+        Family::Dates => {
+            let (cases, gold): (Vec<PathBuf>, Vec<PathBuf>) =
+                expand_dirs(&args.paths)?.into_iter().partition(|p| p.extension().is_some_and(|e| e == "jsonl"));
+            let opts = isnad_eval::dates::Options { verbose: args.verbose };
+            if !cases.is_empty() {
+                let pipes = ByLang::load(args.pipeline.as_deref(), ("dates-ar.toml", DATES_AR), ("dates-en.toml", DATES_EN), registry)?;
+                let report = isnad_eval::dates::evaluate(&cases, &|d| pipes.process(d), &opts).context("scoring date cases")?;
+                reports.push(pack("dates", &report)?);
+            }
+            if !gold.is_empty() {
+                let pipes = ByLang::load(args.pipeline.as_deref(), ("news-ar.toml", NEWS_AR), ("news-en.toml", NEWS_EN), registry)?;
+                let report = isnad_eval::dates::evaluate_gold(&gold, &|d| pipes.process(d), &opts).context("scoring gold timexes")?;
+                reports.push(pack("dates-gold", &report)?);
+            }
+        }
+    }
+    let mut all: BTreeMap<String, f64> = BTreeMap::new();
+    let prefix = reports.len() > 1;
+    for (name, json, text, metrics) in &reports {
+        if args.json {
+            println!("{}", serde_json::json!({ "report": name, "result": json, "metrics": metrics }));
+        } else {
+            println!("{text}");
+        }
+        for (k, v) in metrics {
+            all.insert(if prefix { format!("{name}.{k}") } else { k.clone() }, *v);
+        }
+    }
+    gate(&all, &args.min, &args.max)
+}
+
+/// Replaces each directory by the gold files (`*.gold.json`) and case files (`*.jsonl`) in it.
+fn expand_dirs(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+                .with_context(|| format!("cannot read {}", path.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                    name.ends_with(".gold.json") || name.ends_with(".jsonl")
+                })
+                .collect();
+            if found.is_empty() {
+                bail!("{} holds no *.gold.json or *.jsonl file", path.display());
+            }
+            found.sort();
+            out.extend(found);
+        } else if path.exists() {
+            out.push(path.clone());
+        } else {
+            bail!("{} does not exist", path.display());
+        }
+    }
+    Ok(out)
+}
+
+fn pack<R: Report>(name: &str, report: &R) -> Result<(String, serde_json::Value, String, BTreeMap<String, f64>)> {
+    Ok((name.to_string(), serde_json::to_value(report)?, report.to_string(), report.metrics()))
+}
+
+/// Checks `--min`/`--max` bounds; an unknown metric name is an error listing the known ones.
+fn gate(metrics: &BTreeMap<String, f64>, min: &[(String, f64)], max: &[(String, f64)]) -> Result<bool> {
+    let mut ok = true;
+    let bounds = min.iter().map(|(n, v)| (n, *v, true)).chain(max.iter().map(|(n, v)| (n, *v, false)));
+    for (name, bound, is_min) in bounds {
+        let Some(&value) = metrics.get(name.as_str()) else {
+            bail!("unknown metric '{name}'; this report has: {}", metrics.keys().cloned().collect::<Vec<_>>().join(", "));
+        };
+        let held = if is_min { value >= bound } else { value <= bound };
+        let op = if is_min { ">=" } else { "<=" };
+        eprintln!("gate {name} = {value:.4} {op} {bound}: {}", if held { "ok" } else { "FAILED" });
+        ok &= held;
+    }
+    Ok(ok)
+}
