@@ -318,7 +318,13 @@ fn scan_numbers_and_names(content: &str, folded: &str, time_words: &[usize], cou
             }
             counts.add(Feature::Number);
             let run = &folded[start..i];
-            if run.len() == 4 && (run.starts_with("19") || run.starts_with("20")) {
+            let gregorian = run.starts_with("19") || run.starts_with("20");
+            // A Hijri year is written with هـ after it ("1446هـ", "1446 هـ"; folded: ه).
+            let hijri = (run.starts_with("13") || run.starts_with("14")) && {
+                let rest = folded[i..].trim_start_matches(' ');
+                rest.starts_with('ه') && !rest['ه'.len_utf8()..].chars().next().is_some_and(is_word_char)
+            };
+            if run.len() == 4 && (gregorian || hijri) {
                 counts.add(Feature::Time);
             }
             continue;
@@ -327,6 +333,15 @@ fn scan_numbers_and_names(content: &str, folded: &str, time_words: &[usize], cou
     }
     if folded.contains(['%', '٪']) {
         counts.add(Feature::Quantity);
+    }
+    // Arabic قد before an imperfect verb is "may" (قد يعود، قد يؤدي); before a perfect verb it
+    // asserts (قد أصدرت). ي marks the imperfect unambiguously; ت and ن also begin perfect verbs
+    // (تم، نفى), so those are left to the lexicon's explicit entries.
+    let mut words = folded.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).peekable();
+    while let Some(w) = words.next() {
+        if matches!(w, "قد" | "وقد" | "فقد") && words.peek().is_some_and(|next| next.starts_with('ي')) {
+            counts.add(Feature::Hedge);
+        }
     }
     // Capitalised words that do not start a sentence: English names ("France", "Biden").
     let mut sentence_start = true;
@@ -452,6 +467,20 @@ mod tests {
         assert_eq!(features("والحكومة").get(Feature::Entity), 1);
         assert_eq!(features("المجلسين").get(Feature::Entity), 0);
         assert_eq!(features("سيارتفع").get(Feature::Comparison), 0);
+    }
+
+    #[test]
+    fn qad_with_an_imperfect_verb_hedges() {
+        assert_eq!(features("روسيا قد يعود وفدها").get(Feature::Hedge), 1);
+        assert_eq!(features("وقد يؤثر ذلك").get(Feature::Hedge), 1);
+        assert_eq!(features("قد أصدرت بيانا").get(Feature::Hedge), 0);
+    }
+
+    #[test]
+    fn hijri_years_are_dates() {
+        assert_eq!(features("موسم الحج للعام 1446هـ").get(Feature::Time), 1);
+        assert_eq!(features("موسم الحج للعام 1446 هـ").get(Feature::Time), 1);
+        assert_eq!(features("رقم 1446 هنا").get(Feature::Time), 0);
     }
 
     #[test]
