@@ -830,7 +830,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             return None;
         }
         let mut j = k + 1;
-        if !self.ar() && self.punct(j, '.') && self.glued(k) {
+        if !self.ar() && self.punct(j, '.') && self.glued(k) && self.tok_text(k).is_some_and(|w| w.len() <= 4) {
             j += 1; // "mon."
         }
         let a = self.anchor();
@@ -1127,6 +1127,16 @@ impl<'a, 'v> Parser<'a, 'v> {
                     (b, a)
                 } else if b <= 12 && a > 12 {
                     (a, b)
+                } else if self.known && a != b {
+                    // both readings possible (12/02/2025): the one nearer the publication date
+                    let today = self.a.today();
+                    let dist = |d: u32, m: u32| {
+                        Date::new(y as i16, m as i8, d as i8).ok().and_then(|x| today.until(x).ok()).map(|s| i64::from(s.get_days()).abs())
+                    };
+                    match (dist(b, a), dist(a, b)) {
+                        (Some(us), Some(eu)) if eu < us => (a, b),
+                        _ => (b, a),
+                    }
                 } else {
                     (b, a)
                 };
@@ -1948,6 +1958,15 @@ impl<'a, 'v> Parser<'a, 'v> {
                     if !(marked || t.al && fem) {
                         return None;
                     }
+                    // "الثالثة فجرا", "الثامنة هذه الليلة", "الثالثة وربع": a bare ordinal needs a
+                    // time of day or minutes after it ("المرحلة الثانية" is no time)
+                    let timed = self.daypart(j).is_some()
+                        || self.rel(j) == Some(Rel::This) && self.daypart(j + 1).is_some()
+                        || self.ar_minutes(j).is_some()
+                        || self.conn(j, Conn::Tz);
+                    if !marked && !timed {
+                        return None;
+                    }
                     (j, v)
                 }
                 None => {
@@ -2425,7 +2444,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             return Some((j + 1, (n as i64, QUnit::Wd(wd.0))));
         }
         let (u, c) = self.unit(j)?;
-        let n = n * f64::from(c);
+        let n = n * f64::from(c.max(1));
         if n.fract() != 0.0 {
             // 2.5 hours -> minutes
             if u == Unit::Hour {

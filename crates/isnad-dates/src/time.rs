@@ -219,8 +219,11 @@ pub(crate) fn pick_year(a: &Anchor, past_tense: bool, f: impl Fn(i16) -> Option<
     let y = a.today().year();
     let now = a.now;
     let today = a.today().to_datetime(jiff::civil::Time::midnight());
+    // A month or a date without its year: `past` reads the nearest occurrence (news mentions both
+    // last January and next May without a year); only weekdays are strictly past.
     let mode = match a.bare {
-        Bare::Tense => if past_tense { Bare::Past } else { Bare::Future },
+        Bare::Tense => if past_tense { Bare::Nearest } else { Bare::Future },
+        Bare::Past => Bare::Nearest,
         m => m,
     };
     match mode {
