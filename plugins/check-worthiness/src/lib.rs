@@ -316,6 +316,10 @@ fn scan_numbers_and_names(content: &str, folded: &str, time_words: &[usize], cou
             while i < bytes.len() && (bytes[i].is_ascii_digit() || (matches!(bytes[i], b'.' | b',') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))) {
                 i += 1;
             }
+            // Digits glued to a Latin letter name things, not amounts (G7, MH17, B52).
+            if folded[..start].chars().next_back().is_some_and(|c| c.is_ascii_alphabetic()) {
+                continue;
+            }
             counts.add(Feature::Number);
             let run = &folded[start..i];
             let gregorian = run.starts_with("19") || run.starts_with("20");
@@ -481,6 +485,14 @@ mod tests {
         assert_eq!(features("موسم الحج للعام 1446هـ").get(Feature::Time), 1);
         assert_eq!(features("موسم الحج للعام 1446 هـ").get(Feature::Time), 1);
         assert_eq!(features("رقم 1446 هنا").get(Feature::Time), 0);
+    }
+
+    #[test]
+    fn identifiers_with_digits_are_not_numbers() {
+        assert_eq!(features("مجموعة السبع (G7)").get(Feature::Number), 0);
+        assert_eq!(features("flight MH17").get(Feature::Number), 0);
+        // An Arabic clitic before a number does not make it an identifier.
+        assert_eq!(features("مقارنة بـ9.8").get(Feature::Number), 1);
     }
 
     #[test]
