@@ -249,6 +249,43 @@ fn symbol<T: Copy>(lib: &'static Library, path: &Path, name: &'static [u8]) -> R
     })
 }
 
+/// Opens the library, checks the ABI version (before anything else), the vtable, and reads the
+/// info. The library stays loaded for good.
+fn open_plugin(path: &Path) -> Result<(Entries, PluginInfo), PluginError> {
+    let lib = open(path)?;
+    let version: AbiVersionFn = symbol(lib, path, ABI_VERSION_SYMBOL)?;
+    let vtable_fn: VTableFn = symbol(lib, path, VTABLE_SYMBOL)?;
+    // SAFETY: the symbol has the documented signature (a plugin that lies is beyond help).
+    let found = unsafe { version() };
+    if found != ABI_VERSION {
+        return Err(PluginError::AbiMismatch { path: path.to_path_buf(), found, expected: ABI_VERSION });
+    }
+    // SAFETY: as above; the vtable is static in the (never unloaded) library.
+    let vtable: Option<&'static PluginVTable> = unsafe { vtable_fn().as_ref() };
+    let missing = |entry| PluginError::VTableIncomplete { path: path.to_path_buf(), entry };
+    let vtable = *vtable.ok_or_else(|| missing("vtable"))?;
+    let info_fn = vtable.info.ok_or_else(|| missing("info"))?;
+    let entries = Entries {
+        create: vtable.create.ok_or_else(|| missing("create"))?,
+        process: vtable.process.ok_or_else(|| missing("process"))?,
+        destroy: vtable.destroy.ok_or_else(|| missing("destroy"))?,
+        free_buf: vtable.free_buf.ok_or_else(|| missing("free_buf"))?,
+    };
+
+    let bad_info = |reason: String| PluginError::BadInfo { path: path.to_path_buf(), reason };
+    let mut out = IsnadBuf::EMPTY;
+    // SAFETY: `out` is a valid out parameter.
+    let status = unsafe { info_fn(&mut out) };
+    let buf = PluginBuf { buf: out, free: entries.free_buf };
+    if status != STATUS_OK {
+        return Err(bad_info(format!("info returned status {status}: {}", buf.text())));
+    }
+    let info: PluginInfo = serde_json::from_slice(buf.bytes()).map_err(|e| bad_info(e.to_string()))?;
+    drop(buf);
+    info.validate().map_err(bad_info)?;
+    Ok((entries, info))
+}
+
 impl PluginStage {
     /// Loads the plugin library at `path` and builds an instance from `config` (the stage's
     /// `config` table as JSON; `Value::Null` is sent as `{}`).
@@ -256,38 +293,7 @@ impl PluginStage {
     /// `path` is used as given: resolve a pipeline's `plugin = "…"` with
     /// [`resolve_plugin_path`] first. The ABI version is checked before the vtable is touched.
     pub fn load(path: &Path, config: serde_json::Value) -> Result<PluginStage, PluginError> {
-        let lib = open(path)?;
-        let version: AbiVersionFn = symbol(lib, path, ABI_VERSION_SYMBOL)?;
-        let vtable_fn: VTableFn = symbol(lib, path, VTABLE_SYMBOL)?;
-        // SAFETY: the symbol has the documented signature (a plugin that lies is beyond help).
-        let found = unsafe { version() };
-        if found != ABI_VERSION {
-            return Err(PluginError::AbiMismatch { path: path.to_path_buf(), found, expected: ABI_VERSION });
-        }
-        // SAFETY: as above; the vtable is static in the (never unloaded) library.
-        let vtable: Option<&'static PluginVTable> = unsafe { vtable_fn().as_ref() };
-        let missing = |entry| PluginError::VTableIncomplete { path: path.to_path_buf(), entry };
-        let vtable = *vtable.ok_or_else(|| missing("vtable"))?;
-        let info_fn = vtable.info.ok_or_else(|| missing("info"))?;
-        let entries = Entries {
-            create: vtable.create.ok_or_else(|| missing("create"))?,
-            process: vtable.process.ok_or_else(|| missing("process"))?,
-            destroy: vtable.destroy.ok_or_else(|| missing("destroy"))?,
-            free_buf: vtable.free_buf.ok_or_else(|| missing("free_buf"))?,
-        };
-
-        let bad_info = |reason: String| PluginError::BadInfo { path: path.to_path_buf(), reason };
-        let mut out = IsnadBuf::EMPTY;
-        // SAFETY: `out` is a valid out parameter.
-        let status = unsafe { info_fn(&mut out) };
-        let buf = PluginBuf { buf: out, free: entries.free_buf };
-        if status != STATUS_OK {
-            return Err(bad_info(format!("info returned status {status}: {}", buf.text())));
-        }
-        let info: PluginInfo = serde_json::from_slice(buf.bytes()).map_err(|e| bad_info(e.to_string()))?;
-        drop(buf);
-        info.validate().map_err(bad_info)?;
-
+        let (entries, info) = open_plugin(path)?;
         let config = if config.is_null() { serde_json::json!({}) } else { config };
         let config = serde_json::to_vec(&config).expect("a JSON value always serialises");
         let mut instance: *mut c_void = std::ptr::null_mut();
@@ -303,6 +309,12 @@ impl PluginStage {
         }
         let input_layers = info.input_layers();
         Ok(PluginStage { info, path: path.to_path_buf(), entries, instance, input_layers })
+    }
+
+    /// Reads a plugin's info without building an instance (no config needed): for listing a
+    /// library in `isnad stages`. Makes every check `load` makes up to `create`.
+    pub fn inspect(path: &Path) -> Result<PluginInfo, PluginError> {
+        open_plugin(path).map(|(_, info)| info)
     }
 
     /// What the plugin says about itself (name, version, description, layers, config schema):

@@ -102,6 +102,18 @@ fn loads_a_rust_plugin_and_takes_its_info() {
 }
 
 #[test]
+fn inspect_reads_the_info_without_a_config() {
+    // A config the plugin would reject does not matter: no instance is built.
+    let info = PluginStage::inspect(&common::rust_plugin("check-worthiness")).expect("inspect");
+    assert_eq!(info.name, "check-worthiness");
+    assert_eq!(info.requires, vec![Layer::Quotes]);
+    assert_eq!(info.reads, vec![Layer::Mentions, Layer::Timexes]);
+    assert!(info.description.contains("check-worthiness"));
+    let info = PluginStage::inspect(&common::c_plugin()).expect("inspect C");
+    assert_eq!(info.config_schema.unwrap()["properties"]["short"]["default"], json!(1500));
+}
+
+#[test]
 fn only_declared_layers_are_sent() {
     // fault-injector reads `quotes`: a token layer present in the document is not sent, so the
     // plugin cannot see it, and it comes back untouched.
