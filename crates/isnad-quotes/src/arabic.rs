@@ -104,8 +104,11 @@ fn speaker_np(v: &View<'_>, from: usize, to: usize) -> Option<(usize, usize)> {
     let start = j;
     let mut last = None;
     while j < to {
+        // على folds to علي, which is also the name Ali: only the spelling with ى is the preposition.
+        let prep = v.has(j, Role::Prep) && (v.f(j) != "علي" || v.o(j).ends_with('ى'));
         let stop = v.has(j, Role::Stop)
-            || v.has(j, Role::Prep)
+            || prep
+            || (j == start && v.has(j, Role::Time))
             || v.has(j, Role::Comp)
             || (v.has(j, Role::Media) && v.tags[j].prefix > 0)
             || v.is_quote_mark(j)
@@ -291,7 +294,13 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             }
         }
         let sent_start = v.sentence_start(i);
-        let medium = medium(v, cue_last + 1, stretch_end).or_else(|| medium(v, sent_start, i));
+        // Before the cue only a circumstance can hold the medium ("وفي تصريحات نقلتها وكالة …،
+        // أوضح"): a media noun there may be the subject itself ("وكانت الصحيفة أوردت").
+        let medium = medium(v, cue_last + 1, stretch_end).or_else(|| {
+            (sent_start..i)
+                .find(|&t| v.has(t, Role::Stop) && t + 1 < i && v.has(t + 1, Role::Media))
+                .and_then(|t| medium(v, t + 1, i))
+        });
         // 4. content.
         let (content, kind, confidence) = match intro {
             Intro::Comp(k) | Intro::Nominal(k) => {

@@ -39,6 +39,11 @@ pub(crate) fn trim_content(v: &View<'_>, start: usize, end: usize) -> (usize, us
     let (mut a, mut b) = (start + lead, start + lead + body.len());
     // A content that is one whole quotation: keep the inside.
     for q in &v.quotes {
+        if q.close.is_none() && v.toks[q.open].span.start() == a {
+            // An opening mark that never closes: the content starts after it.
+            a = q.start.min(b);
+            break;
+        }
         if q.close.is_some() && v.toks[q.open].span.start() == a {
             let close_end = v.toks[q.close.unwrap_or(q.open)].span.end();
             if close_end >= b {

@@ -179,8 +179,10 @@ fn content_end(v: &View<'_>, s: usize) -> usize {
             while n < e && v.is_word(n) && v.has(n, Role::Aux) {
                 n += 1;
             }
-            if v.tags[n].cue.is_some_and(|c| matches!(c.form, Form::En3sg | Form::EnPast)) {
-                return t - 1;
+            let finite = v.tags[n].cue.is_some_and(|c| matches!(c.form, Form::En3sg | Form::EnPast));
+            let participle = v.tags[n].cue.is_some_and(|c| c.form == Form::EnIng) && v.is_punct(t - 1, &[',']);
+            if finite || participle {
+                return if participle { t - 2 } else { t - 1 };
             }
         }
         t += 1;
@@ -247,17 +249,6 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     let last = v.tags[i].last as usize;
     let sent_start = v.sentence_start(i);
     let sent_end = v.sentence_end(i);
-    let draft = |content: (usize, usize), kind, speaker, implicit, conf| Draft {
-        cue: (i, last),
-        content,
-        kind,
-        speaker,
-        implicit,
-        medium: medium(v, last + 1, (last + 8).min(sent_end + 1)),
-        confidence: conf,
-        class: cue.class,
-        block: v.block(i),
-    };
     // The source on the left, over auxiliaries; "who" points one phrase further back.
     let left = before_aux(v, i, sent_start);
     let mut source = None;
@@ -297,6 +288,25 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
             };
         }
     }
+    // "It was reported that …", "it is expected": an impersonal passive has no speaker.
+    let mut agentless = false;
+    if let Some((a, b)) = source {
+        if a == b && v.f(a) == "it" && (a + 1..i).any(|t| matches!(v.f(t), "was" | "is" | "has" | "been" | "were")) {
+            source = None;
+            agentless = true;
+        }
+    }
+    let draft = |content: (usize, usize), kind, speaker: Option<(usize, usize)>, implicit: bool, conf| Draft {
+        cue: (i, last),
+        content,
+        kind,
+        speaker,
+        implicit: implicit && !agentless,
+        medium: medium(v, last + 1, (last + 8).min(sent_end + 1)),
+        confidence: conf,
+        class: cue.class,
+        block: v.block(i),
+    };
     // What follows the cue.
     let mut k = last + 1;
     // "said Smith" / "said Mr. Smith, the spokesman": a source on the right when nothing on the left.
@@ -325,6 +335,11 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     let mut colon = None;
     let mut quote = None;
     let mut j = k;
+    // "he said, “…”": a comma before the quotation.
+    if j < sent_end && v.is_punct(j, &[',']) && v.mark_of[j + 1].is_some_and(|q| v.quotes[q as usize].open == j + 1) {
+        j += 1;
+        k = j;
+    }
     while j <= sent_end && j < k + 10 {
         if v.has(j, Role::Comp) && v.is_word(j) {
             comp = Some(j);
@@ -430,7 +445,17 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         let close = q.close.unwrap_or(q.end_tok.saturating_sub(1));
         let end_tok = follow_quotes(v, close);
         let b = if end_tok > close { v.toks[end_tok].span.start() } else { q.end };
-        let content = trim_content(v, q.start, b.max(q.end));
+        // "“It is a mistake,” he said, “and …”": the quotation before the reporting clause is
+        // the first half of the same statement.
+        let mut a = q.start;
+        if let Some(e) = left_edge.filter(|&e| v.is_quote_mark(e)) {
+            if let Some(p) = v.mark_of[e].map(|p| &v.quotes[p as usize]).filter(|p| p.close == Some(e)) {
+                if p.open <= sent_start || (sent_start..p.open).all(|t| !v.is_wordish(t)) {
+                    a = p.start;
+                }
+            }
+        }
+        let content = trim_content(v, a, b.max(q.end));
         return Some(draft(content, QuoteKind::Direct, speaker, speaker.is_none(), 0.9));
     }
     let s = if let Some(c) = comp {
@@ -461,7 +486,14 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
             return None;
         }
     }
-    let kind = if has_quote(v, a, b, 2) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+    let whole_quote = v.quotes.iter().any(|q| q.start == a && q.end >= b);
+    let kind = if colon.is_some() && whole_quote {
+        QuoteKind::Direct
+    } else if has_quote(v, a, b, 2) {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    };
     let conf = if comp.is_some() || colon.is_some() { 0.85 } else { 0.6 };
     Some(draft((a, b), kind, speaker, speaker.is_none(), conf))
 }

@@ -84,6 +84,7 @@ pub(crate) enum Role {
     AttribPrep,
     Particle,
     TextOf,
+    Time,
 }
 
 impl Role {
@@ -108,6 +109,7 @@ impl Role {
             "prep-attrib" => Role::AttribPrep,
             "particle" => Role::Particle,
             "text-of" => Role::TextOf,
+            "time" => Role::Time,
             _ => return None,
         })
     }

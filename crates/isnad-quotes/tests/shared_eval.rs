@@ -28,7 +28,7 @@ fn run(path: PathBuf) -> QuotesReport {
         doc
     };
     let verbose = std::env::var_os("ISNAD_VERBOSE").is_some();
-    let report = evaluate(&[path.clone()], &process, &Options { verbose, limit: None }).expect("gold readable");
+    let report = evaluate(std::slice::from_ref(&path), &process, &Options { verbose, limit: None }).expect("gold readable");
     println!("== {}\n{report}", path.display());
     report
 }
