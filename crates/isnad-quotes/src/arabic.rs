@@ -110,7 +110,7 @@ fn speaker_np(v: &View<'_>, from: usize, to: usize) -> Option<(usize, usize)> {
             || prep
             || (j == start && v.has(j, Role::Time))
             || v.has(j, Role::Comp)
-            || (v.has(j, Role::Media) && v.tags[j].prefix > 0)
+            || (v.has(j, Role::Media) && v.f(j)[..v.tags[j].prefix as usize].starts_with(['ل', 'ب']))
             || v.is_quote_mark(j)
             || v.is_punct(j, &[':', '-', '–', '—', '؛'])
             || (v.is_punct(j, &['.']) && !(j > from && v.is_word(j - 1) && v.f(j - 1).chars().count() == 1))
@@ -249,7 +249,9 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
                     continue;
                 }
             }
-            if v.has(k, Role::Rel) || (v.tags[k].cue.is_some() && k > cue_last + 1) {
+            // Another reporting verb ends the search: its complementiser is its own. (A relative
+            // clause does not: "وذكر التقرير الذي نشرته المنظمة أن …".)
+            if v.tags[k].cue.is_some() && k > cue_last + 1 {
                 break;
             }
             k += 1;

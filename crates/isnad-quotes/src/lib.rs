@@ -158,9 +158,10 @@ impl QuotesStage {
                 }
                 None => None,
             };
+            // A medium that is the speaker itself ("ذكر التقرير") is no separate channel.
             let medium = match d.medium {
-                Some((s, e)) => Some(doc.span(s, e)?),
-                None => None,
+                Some((s, e)) if mention.is_none_or(|m| e <= m.start() || s >= m.end()) => Some(doc.span(s, e)?),
+                _ => None,
             };
             if self.config.mentions {
                 if let (Some(span), Some((a, _))) = (mention, d.speaker) {

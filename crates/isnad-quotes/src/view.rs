@@ -150,7 +150,9 @@ impl<'a> View<'a> {
         // A period glued between two Arabic words ("خطيرا.وقال") ends a sentence even without the
         // space the segmenter waits for (it keeps "3.5" and "U.S." whole).
         i > 0
+            && self.quote_of[i].is_none()
             && self.is_punct(i, &['.', '!', '؟', '?'])
+            && self.o(i + 1).chars().count() > 2
             && self.toks[i - 1].span.end() == self.toks[i].span.start()
             && self.toks[i].span.end() == self.toks[i + 1].span.start()
             && self.o(i - 1).ends_with(isnad_text::normalize::is_arabic_letter)
