@@ -21,6 +21,9 @@ pub(crate) struct Hit {
     pub first: u32,
     /// Number of tokens the entry covers.
     pub len: u32,
+    /// True when a preposition clitic (ب ل ك) stands before the entry ("بمؤسسة", "للملك"): the
+    /// word is then governed by something before it.
+    pub governed: bool,
 }
 
 /// Per-document view used by every step of the linker.
@@ -58,12 +61,9 @@ impl<'d> Ctx<'d> {
                 last += 1;
             }
             let len = (last - first + 1) as u32;
-            for (k, slot) in hits[first..=last].iter_mut().enumerate() {
-                // English lexicon entries are lower-case words; keep a match only where the
-                // capitalisation does not make it a name part ("Gov" fine, "May" the name not
-                // in the lexicon anyway).
-                let _ = k;
-                *slot = Some(Hit { entry: *m.value, first: first as u32, len });
+            let governed = prefix.trim_start_matches(['و', 'ف']).starts_with(['ب', 'ل', 'ك']);
+            for slot in &mut hits[first..=last] {
+                *slot = Some(Hit { entry: *m.value, first: first as u32, len, governed });
             }
         }
         Ctx { text: &doc.text, norm, tokens, sentences: &doc.layers.sentences, lang, lex, hits }

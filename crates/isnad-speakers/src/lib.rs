@@ -397,10 +397,11 @@ fn relative_subject(ctx: &Ctx<'_>, cue: Span) -> bool {
 fn cue_agreement(ctx: &Ctx<'_>, cue: Span) -> Agr {
     match ctx.lang {
         Lang::Ar => {
-            let r = ctx.token_range(cue);
-            match r.clone().find(|&i| ctx.is_word(i)) {
-                Some(i) => morph::arabic_cue_agr(ctx.folded(i), ctx.lex),
-                None => Agr::NONE,
+            // A phrase ("نص البيان", "في تصريحات") is no verb and shows no agreement.
+            let words: Vec<usize> = ctx.token_range(cue).filter(|&i| ctx.is_word(i)).collect();
+            match words[..] {
+                [i] => morph::arabic_cue_agr(ctx.folded(i), ctx.lex),
+                _ => Agr::NONE,
             }
         }
         Lang::En => Agr::NONE,

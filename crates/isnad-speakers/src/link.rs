@@ -57,7 +57,10 @@ impl Ent {
     /// True when a speaker with agreement `agr` can be this entity. `person_only` is for English
     /// he/she, which never stand for organisations.
     pub fn agrees(&self, agr: Agr, person_only: bool) -> bool {
-        if person_only && matches!(self.kind, EntityKind::Organization | EntityKind::Group) {
+        if person_only
+            && (matches!(self.kind, EntityKind::Organization | EntityKind::Group)
+                || (self.kind == EntityKind::Unknown && self.names.is_empty()))
+        {
             return false;
         }
         let plural = self.kind == EntityKind::Group && self.agr.plural != Some(false) || self.agr.plural == Some(true);
@@ -138,9 +141,9 @@ impl<'g> Linker<'g> {
             Form::Anaphor => self
                 .recent(|e| e.speaker && e.agrees(p.agr, false))
                 .or_else(|| self.role_match(&p.roles)),
-            Form::Document => self
-                .recent(|e| e.speaker && e.kind == EntityKind::Organization)
-                .or_else(|| self.recent(|e| e.speaker)),
+            // "البيان", "the statement": the organisation that spoke last; a person's statement
+            // or a poll's figures are not linked (a new entity names the document).
+            Form::Document => self.recent(|e| e.speaker && e.kind == EntityKind::Organization),
             Form::Person | Form::Name => gaz
                 .and_then(|g| self.recent(|e| e.gaz == Some(g)))
                 .or_else(|| self.name_match(p))
@@ -156,7 +159,7 @@ impl<'g> Linker<'g> {
                 (p.bare).then(|| self.recent(|e| e.names.is_empty() && e.roles.iter().any(|r| &r.head == head))).flatten()
             }),
         };
-        if found.is_none() && matches!(p.form, Form::Anaphor | Form::Document) {
+        if found.is_none() && p.form == Form::Anaphor {
             return None;
         }
         let idx = match found {
@@ -165,6 +168,7 @@ impl<'g> Linker<'g> {
                 let kind = match p.form {
                     Form::Org => EntityKind::Organization,
                     Form::Group => EntityKind::Group,
+                    Form::Document => EntityKind::Unknown,
                     Form::Person | Form::Role => EntityKind::Person,
                     _ => match gaz.map(|g| self.gaz.expect("gazetteer").items[g].kind) {
                         Some(GazKind::Person) => EntityKind::Person,
@@ -217,7 +221,7 @@ impl<'g> Linker<'g> {
                     e.kind = EntityKind::Organization;
                 }
             }
-            Form::Role | Form::Anaphor | Form::Org | Form::Group if !p.text.is_empty() && !e.descs.contains(&p.text) => {
+            Form::Role | Form::Anaphor | Form::Org | Form::Group | Form::Document if !p.text.is_empty() && !e.descs.contains(&p.text) => {
                 e.descs.push(p.text.clone());
             }
             _ => {}
@@ -260,6 +264,10 @@ impl<'g> Linker<'g> {
                 continue;
             }
             let mut s = name_score(keys, &e.names);
+            // A surname is a person's: "Clinton" is not "the Clinton campaign".
+            if s == 2 && e.kind == EntityKind::Organization {
+                s = 0;
+            }
             if e.rests.iter().any(|r| r == keys) {
                 s = s.max(3);
             }
@@ -287,10 +295,14 @@ impl<'g> Linker<'g> {
 
     fn org_match(&self, p: &Parsed) -> Option<usize> {
         let keys = p.name.as_ref().map(|n| &n.keys);
+        // The name without its head stands for the organisation ("الخارجية الروسية"), but a
+        // person's name is not their campaign ("the Clinton campaign").
         let exact = self.recent(|e| {
             e.kind != EntityKind::Group
                 && (keys.is_some_and(|k| e.names.iter().any(|n| &n.keys == k || (!e.rests.is_empty() && e.rests.contains(k))))
-                    || (!p.rest.is_empty() && (e.rests.contains(&p.rest) || e.names.iter().any(|n| n.keys == p.rest))))
+                    || (!p.rest.is_empty()
+                        && (e.rests.contains(&p.rest)
+                            || (e.kind != EntityKind::Person && e.names.iter().any(|n| n.keys == p.rest)))))
         });
         if exact.is_some() || !p.bare {
             return exact;

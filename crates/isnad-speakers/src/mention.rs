@@ -233,7 +233,13 @@ fn clean_text(ctx: &Ctx<'_>, toks: &[usize]) -> String {
 }
 
 fn name_form(ctx: &Ctx<'_>, words: &[usize]) -> NameForm {
-    let text = clean_text(ctx, words);
+    let mut text = clean_text(ctx, words);
+    // "Clinton's", "Obama’s": the possessive is not part of the name.
+    for suffix in ["'s", "’s"] {
+        if let Some(t) = text.strip_suffix(suffix) {
+            text = t.to_string();
+        }
+    }
     let keys = name_keys(words.iter().filter(|&&i| ctx.is_word(i)).map(|&i| ctx.folded(i)));
     NameForm { text, keys }
 }
@@ -437,6 +443,33 @@ fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Pa
 fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
     let (seg, alias) = split_alias(ctx, seg);
     let mut words: Vec<usize> = seg.iter().copied().filter(|&i| ctx.is_word(i)).collect();
+    // "David Axelrod on Wednesday", "sources who reviewed them": an adverbial or relative clause
+    // after the noun phrase is not part of it.
+    let time_word = |i: usize| {
+        matches!(
+            ctx.folded(i),
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today"
+                | "now" | "then" | "also" | "again"
+        ) || ctx.tokens[i].kind == isnad_core::TokenKind::Number
+    };
+    let cut = words.iter().enumerate().skip(1).find(|&(k, &i)| match ctx.folded(i) {
+        "who" | "which" | "that" | "during" | "after" | "before" | "while" | "when" => true,
+        // "on Wednesday" is an adverbial; "Commission on Presidential Debates" is a name.
+        "on" | "at" | "in" => words.get(k + 1).is_none_or(|&n| !ctx.capitalized(n) || time_word(n)),
+        _ => time_word(i),
+    });
+    if let Some((k, _)) = cut {
+        words.truncate(k);
+    }
+    if words.is_empty() || words.iter().all(|&i| matches!(ctx.cat(i), Some(Cat::Stop))) {
+        return None;
+    }
+    // "Gary Johnson's doctor", "Trump's campaign": a possessive before the head names someone
+    // else; the phrase is about its last word.
+    let possessive = words[..words.len() - 1].iter().any(|&i| {
+        let o = ctx.orig(i);
+        o.ends_with("'s") || o.ends_with("’s") || o.ends_with("s'") || o.ends_with("s’")
+    });
     let definite = words.first().is_some_and(|&i| ctx.folded(i) == "the");
     // Determiners and quantities in front ("the", "a", "two", "another").
     while words.len() > 1
@@ -465,26 +498,15 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         p.name = Some(name_form(ctx, &words));
         return Some(p);
     }
-    if cat_last == Some(Cat::Org) || words.iter().any(|&i| ctx.cat(i) == Some(Cat::OrgName)) {
-        p.form = Form::Org;
-        if cat_last == Some(Cat::Org) {
-            p.head = Some(ctx.key(wl));
-        }
-        p.rest = name_keys(words.iter().filter(|&&i| ctx.cat(i) != Some(Cat::Org)).map(|&i| ctx.folded(i)));
-        p.bare = !any_cap;
-        p.name = Some(name_form(ctx, &words));
-        return Some(p);
-    }
-    if cat_last == Some(Cat::Document) && !any_cap {
-        p.form = Form::Document;
-        return Some(p);
-    }
     // A name: the capitalised words at the end that are not titles.
     let mut j = words.len();
     while j > 0 {
         let w = words[j - 1];
         let cat = ctx.cat(w);
-        let ok = ctx.capitalized(w) && matches!(cat, None | Some(Cat::Particle) | Some(Cat::Adj))
+        // After "Mr."/"Ms."/"Dr." a capitalised word is a name even when it is also a title
+        // ("Mr. King", "Ms. Price").
+        let after_honorific = j >= 2 && ctx.cat(words[j - 2]) == Some(Cat::Honorific);
+        let ok = ctx.capitalized(w) && (matches!(cat, None | Some(Cat::Particle)) || after_honorific)
             || (cat == Some(Cat::Particle) && j < words.len());
         if !ok {
             break;
@@ -492,6 +514,42 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         j -= 1;
     }
     let has_title = words[..j].iter().any(|&i| matches!(ctx.cat(i), Some(Cat::Title | Cat::Honorific)));
+    // "White House spokesman Josh Earnest": a title and a name make a person even when an
+    // organisation is named in the role.
+    let titled_name = has_title && j < words.len() && !possessive;
+    let org_word = |i: usize| match ctx.cat(i) {
+        Some(Cat::OrgName) => true,
+        Some(Cat::Org) => ctx.capitalized(i),
+        _ => false,
+    };
+    if !titled_name && (cat_last == Some(Cat::Org) || words.iter().any(|&i| org_word(i))) {
+        p.form = Form::Org;
+        if cat_last == Some(Cat::Org) {
+            p.head = Some(ctx.key(wl));
+        }
+        // The name starts at its first capital ("the nonpartisan Congressional Budget Office").
+        let from = words.iter().position(|&i| ctx.capitalized(i)).unwrap_or(0);
+        let named = &words[from..];
+        p.rest = if possessive {
+            name_keys(named.iter().map(|&i| ctx.folded(i)))
+        } else {
+            name_keys(named.iter().filter(|&&i| ctx.cat(i) != Some(Cat::Org)).map(|&i| ctx.folded(i)))
+        };
+        p.bare = !any_cap;
+        p.name = Some(name_form(ctx, named));
+        return Some(p);
+    }
+    if possessive {
+        p.form = Form::Role;
+        let text = ctx.slice(w0, wl);
+        let quals = words[..words.len() - 1].iter().map(|&i| morph::skeleton(&ctx.key(i))).collect();
+        p.roles.push(RoleForm { text: text.to_string(), head: ctx.key(wl), quals });
+        return Some(p);
+    }
+    if cat_last == Some(Cat::Document) && !any_cap {
+        p.form = Form::Document;
+        return Some(p);
+    }
     if j < words.len() {
         let name = &words[j..];
         p.name = Some(name_form(ctx, name));
@@ -603,7 +661,8 @@ pub(crate) fn trailing_name(ctx: &Ctx<'_>, after: usize, limit: usize) -> Option
         return None;
     }
     while j < n && j < start + 5 && ctx.tokens[j].span.end() <= limit && ctx.tokens[j].kind == isnad_core::TokenKind::Word {
-        let plain = matches!(ctx.cat(j), None | Some(Cat::Particle));
+        let plain = matches!(ctx.cat(j), None | Some(Cat::Particle))
+            && ctx.folded(j).chars().filter(|c| c.is_alphabetic()).count() >= 2;
         let ok = match ctx.lang {
             Lang::Ar => plain && !(j == start && ctx.definite(j)) && !(j > start && ctx.folded(j).starts_with('و') && ctx.cat(j).is_none()),
             Lang::En => plain && ctx.capitalized(j),
@@ -634,7 +693,7 @@ pub(crate) fn scan_orgs(ctx: &Ctx<'_>, skip: &[Span]) -> Vec<Parsed> {
         }
         let (a, b) = match ctx.lang {
             Lang::Ar => {
-                if ctx.definite(i) {
+                if ctx.definite(i) || h.governed {
                     i += 1;
                     continue;
                 }

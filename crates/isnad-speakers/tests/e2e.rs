@@ -1,0 +1,63 @@
+//! End to end: segment + dates + quotes + speakers on the gold corpora, scored by `isnad-eval`'s quote
+//! scorer (speaker-entity accuracy of matched claims). Skips when `../shared` is absent.
+
+use std::path::{Path, PathBuf};
+
+use isnad_core::{Document, Stage};
+use isnad_dates::{Bare, DatesConfig, DatesStage};
+use isnad_eval::quotes::{evaluate, Options};
+use isnad_eval::Report;
+use isnad_quotes::{QuotesConfig, QuotesStage};
+use isnad_speakers::{SpeakersConfig, SpeakersStage};
+use isnad_text::{SegmentConfig, SegmentStage};
+
+fn shared() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    p.is_dir().then_some(p)
+}
+
+fn score(path: PathBuf, limit: Option<usize>) -> std::collections::BTreeMap<String, f64> {
+    let base = Path::new(".");
+    let segment = SegmentStage::new(SegmentConfig::default(), base).unwrap();
+    let dates = DatesStage::new(DatesConfig { bare: Bare::Tense, ..DatesConfig::default() }, base).unwrap();
+    let quotes = QuotesStage::new(QuotesConfig::default(), base).unwrap();
+    let speakers = SpeakersStage::new(SpeakersConfig::default(), base).unwrap();
+    let process = |mut doc: Document| {
+        for stage in [&segment as &dyn Stage, &dates, &quotes, &speakers] {
+            if let Err(e) = stage.process(&mut doc) {
+                eprintln!("{}: {}: {e}", doc.id, stage.name());
+                break;
+            }
+            doc.layers.provided.extend(stage.provides().iter().cloned());
+        }
+        if std::env::var_os("SPEAKERS_VERBOSE").is_some() {
+            for c in &doc.layers.claims {
+                let m = c.speaker.mention.map(|m| doc.slice(m).to_string());
+                let content: String = if std::env::var_os("SPEAKERS_FULL").is_some() { doc.slice(c.content).to_string() } else { doc.slice(c.content).chars().take(40).collect() };
+                eprintln!("{} {} | {} | {:?} | {:?} | {:?} | {content}", doc.id, c.id, doc.slice(c.cue), m, c.speaker.name, c.date);
+            }
+        }
+        doc
+    };
+    let verbose = std::env::var_os("SPEAKERS_VERBOSE").is_some();
+    let report = evaluate(std::slice::from_ref(&path), &process, &Options { verbose, limit }).unwrap();
+    eprintln!("== {}\n{report}", path.display());
+    report.metrics()
+}
+
+#[test]
+fn end_to_end_speaker_entity_accuracy() {
+    let Some(root) = shared() else { return };
+    let seed = score(root.join("corpus/ar"), None);
+    let dev = score(root.join("corpus/ar-dev"), None);
+    let polnear = score(root.join("eval/quotes/polnear-dev.jsonl"), None);
+    for (name, m) in [("seed", &seed), ("ar-dev", &dev), ("polnear-dev", &polnear)] {
+        eprintln!("{name}: {m:?}");
+    }
+    // Speaker entities of matched claims, with the quote stage's mentions. Floors against
+    // regressions: measured 22/24 on the seed (the two misses are a mention that runs into the
+    // verb's object, "الصحفي أوزاي شيندير أسلوب ترامب السياسي") and 41/42 on ar-dev (the gold
+    // names "يسرائيل هيوم" without its classifier "صحيفة", which the seed's "صحيفة ملييت" keeps).
+    assert!(seed.get("speaker-entity-accuracy").copied().unwrap_or(0.0) >= 0.90);
+    assert!(dev.get("speaker-entity-accuracy").copied().unwrap_or(0.0) >= 0.90);
+}
