@@ -210,6 +210,24 @@ fn follow_quotes(v: &View<'_>, mut last: usize) -> usize {
     }
 }
 
+/// The subject opening a sentence, for a participle or a coordinated verb further on: a
+/// pronoun, or a run of capitalised words (with determiners and titles) before the first verb.
+fn clause_subject(v: &View<'_>, start: usize, before: usize) -> Option<(usize, usize)> {
+    if start >= before || !v.is_wordish(start) {
+        return None;
+    }
+    if v.has(start, Role::Pronoun) && v.f(start) != "it" {
+        return Some((start, start));
+    }
+    let mut e = start;
+    let mut named = starts_upper(v, start) && !v.has(start, Role::After) && !v.has(start, Role::Det);
+    while e + 1 < before && (v.is_wordish(e + 1) && (starts_upper(v, e + 1) || v.has(e + 1, Role::Det) || v.o(e + 1).contains('’')) || is_title_period(v, e + 1)) {
+        e += 1;
+        named |= starts_upper(v, e) && !v.has(e, Role::Det);
+    }
+    (named && e - start < 8).then_some((start, e))
+}
+
 /// Finds the claims of an English document.
 pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
     let mut out = Vec::new();
@@ -237,7 +255,18 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
         if !verbal(v, here, cue) {
             continue;
         }
-        if let Some(d) = claim_at(v, here, min_words) {
+        if let Some(mut d) = claim_at(v, here, min_words) {
+            // "Trump defended the plan, saying …": in English the participle's subject is written,
+            // as the subject of the clause it hangs on.
+            // The same holds for a verb coordinated with an earlier one ("Wilson praised Rubio and
+            // said …").
+            let coordinated = here > 0 && v.is_word(here - 1) && matches!(v.f(here - 1), "and" | "but");
+            if (cue.form == Form::EnIng || coordinated) && d.speaker.is_none() && d.implicit {
+                let start = v.sentence_start(here);
+                let earlier = out.iter().rev().find(|p| p.cue.0 >= start && p.cue.0 < here && p.speaker.is_some());
+                d.speaker = earlier.and_then(|p| p.speaker).or_else(|| clause_subject(v, start, here));
+                d.implicit = d.speaker.is_none();
+            }
             out.push(d);
         }
     }
@@ -312,7 +341,9 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     // "said Smith" / "said Mr. Smith, the spokesman": a source on the right when nothing on the left.
     let mut right_source = None;
     let after_punct = left.is_some_and(|l| !v.is_wordish(l));
-    if source.is_none() && after_punct && k <= sent_end && v.is_wordish(k) && starts_upper(v, k) {
+    // A title may open it in lower case: "said presumptive Republican nominee Donald Trump".
+    let named_soon = (k..=sent_end.min(k + 5)).any(|t| v.is_wordish(t) && starts_upper(v, t));
+    if source.is_none() && after_punct && cue.form != Form::EnIng && k <= sent_end && v.is_wordish(k) && !v.has(k, Role::After) && (starts_upper(v, k) || (named_soon && !v.has(k, Role::After) && !v.has(k, Role::Comp))) {
         let mut e = k;
         while e < sent_end && (v.is_wordish(e + 1) && !v.has(e + 1, Role::After) && !v.has(e + 1, Role::Comp) || is_title_period(v, e + 1)) {
             e += 1;
@@ -323,7 +354,8 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     // The hearer of "told": "told CBS News on Tuesday", "told reporters that".
     if cue.frame == Frame::Tell {
         let mut h = k;
-        while h <= sent_end && h < k + 5 && (v.is_wordish(h) || is_title_period(v, h)) && !v.has(h, Role::Comp) && !v.has(h, Role::After) && !v.has(h, Role::Bound) {
+        let name_and = |h: usize| v.f(h) == "and" && h < sent_end && starts_upper(v, h + 1);
+        while h <= sent_end && h < k + 7 && (v.is_wordish(h) || is_title_period(v, h)) && !v.has(h, Role::Comp) && !v.has(h, Role::After) && (!v.has(h, Role::Bound) || name_and(h)) {
             h += 1;
         }
         if h > k && !(h <= sent_end && v.has(h, Role::Bound) && v.f(h) == "to") {
