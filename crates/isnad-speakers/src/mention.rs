@@ -355,6 +355,9 @@ fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Pa
         let w = words[j - 1];
         let stop = match ctx.cat(w) {
             Some(Cat::Particle) | None => false,
+            // A definite nisba can be a surname ("منصور التركي"); the trim below drops it when
+            // no given name precedes it ("الرئيس الروسي").
+            Some(Cat::Adj) => !ctx.definite(w),
             Some(_) => true,
         };
         if stop || ctx.tokens[w].kind != isnad_core::TokenKind::Word {
@@ -384,7 +387,9 @@ fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Pa
     }
     let name_start = words.get(j).copied();
     if let Some(ns) = name_start {
-        let name_toks: Vec<usize> = seg.iter().copied().filter(|&t| t >= ns).collect();
+        let keep = name_len(ctx, &words[j..]);
+        let last = words[j + keep - 1];
+        let name_toks: Vec<usize> = seg.iter().copied().filter(|&t| t >= ns && t <= last).collect();
         p.name = Some(name_form(ctx, &name_toks));
         p.form = Form::Person;
     } else {
@@ -465,8 +470,9 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         return None;
     }
     // "Gary Johnson's doctor", "Trump's campaign": a possessive before the head names someone
-    // else; the phrase is about its last word.
-    let possessive = words[..words.len() - 1].iter().any(|&i| {
+    // else; the phrase is about its last word (unless a titled name ends it: "Qatar's foreign
+    // ministry spokesman Majed al-Ansari").
+    let possessive_word = words[..words.len() - 1].iter().any(|&i| {
         let o = ctx.orig(i);
         o.ends_with("'s") || o.ends_with("’s") || o.ends_with("s'") || o.ends_with("s’")
     });
@@ -506,7 +512,10 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         // After "Mr."/"Ms."/"Dr." a capitalised word is a name even when it is also a title
         // ("Mr. King", "Ms. Price").
         let after_honorific = j >= 2 && ctx.cat(words[j - 2]) == Some(Cat::Honorific);
+        // "al-Ansari", "bin-Salman": a particle joined to a capitalised name.
+        let joined = ctx.orig(w).split_once('-').is_some_and(|(_, b)| b.starts_with(char::is_uppercase));
         let ok = ctx.capitalized(w) && (matches!(cat, None | Some(Cat::Particle)) || after_honorific)
+            || joined
             || (cat == Some(Cat::Particle) && j < words.len());
         if !ok {
             break;
@@ -516,7 +525,8 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
     let has_title = words[..j].iter().any(|&i| matches!(ctx.cat(i), Some(Cat::Title | Cat::Honorific)));
     // "White House spokesman Josh Earnest": a title and a name make a person even when an
     // organisation is named in the role.
-    let titled_name = has_title && j < words.len() && !possessive;
+    let titled_name = has_title && j < words.len();
+    let possessive = possessive_word && !titled_name;
     let org_word = |i: usize| match ctx.cat(i) {
         Some(Cat::OrgName) => true,
         Some(Cat::Org) => ctx.capitalized(i),
@@ -687,7 +697,38 @@ pub(crate) fn scan_orgs(ctx: &Ctx<'_>, skip: &[Span]) -> Vec<Parsed> {
             continue;
         };
         let at = ctx.tokens[i].span.start();
-        if h.first as usize != i || h.entry.cat != Cat::Org || skip.iter().any(|s| s.start() <= at && at < s.end()) {
+        if h.first as usize != i || skip.iter().any(|s| s.start() <= at && at < s.end()) {
+            i += 1;
+            continue;
+        }
+        // A short form standing for an organisation ("رحبت الخارجية الأوكرانية", "the
+        // Kremlin said"), unless it qualifies a noun before it ("الشؤون الداخلية").
+        if h.entry.cat == Cat::OrgName {
+            let adjective = i > 0 && ctx.is_word(i - 1) && ctx.definite(i - 1);
+            if !adjective && !h.governed {
+                let mut j = i + h.len as usize;
+                while ctx.lang == Lang::Ar
+                    && j < n
+                    && j < i + 4
+                    && ctx.is_word(j)
+                    && ctx.folded(j).starts_with("ال")
+                    && ctx.definite(j)
+                    && ctx.cat(j).is_none_or(|c| c == Cat::Adj)
+                {
+                    j += 1;
+                }
+                if let Some(p) = parse(ctx, i..j)
+                    && p.form == Form::Org
+                {
+                    out.push(p);
+                }
+                i = j;
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        if h.entry.cat != Cat::Org {
             i += 1;
             continue;
         }
@@ -800,6 +841,28 @@ pub(crate) fn scan(ctx: &Ctx<'_>, skip: &[Span]) -> Vec<Parsed> {
     out
 }
 
+/// How many of `words` (starting with a given name) belong to the name. A word with the
+/// article is a family name only as the second unit ("وليد الركراكي", "عبد الفتاح السيسي") or
+/// in a name built with particles ("ماجد بن محمد الأنصاري"); later it is what follows the name
+/// ("فيكتور أوربان القرار", "أوزاي شيندير أسلوب ترامب السياسي").
+fn name_len(ctx: &Ctx<'_>, words: &[usize]) -> usize {
+    let mut units = 0;
+    let mut after_particle = false;
+    let mut particles = false;
+    for (k, &w) in words.iter().enumerate() {
+        let particle = ctx.cat(w) == Some(Cat::Particle);
+        particles |= particle;
+        if k > 0 && ctx.definite(w) && !particles && units >= 2 {
+            return k;
+        }
+        if !after_particle {
+            units += 1;
+        }
+        after_particle = particle;
+    }
+    words.len()
+}
+
 /// True when token `w` governs the next word as a genitive: an indefinite title ("مستشار",
 /// "مصدر", "متحدث باسم") or an organisation head ("حلف", "وزارة").
 fn construct_head(ctx: &Ctx<'_>, w: usize) -> bool {
@@ -853,11 +916,16 @@ fn window_ar(ctx: &Ctx<'_>, i: usize, title_len: usize) -> usize {
         return i;
     }
     let mut k = 0;
+    let name_start = j;
     while j < n && k < 5 {
         if !ctx.is_word(j) || ctx.tokens[j].kind != isnad_core::TokenKind::Word {
             break;
         }
-        let plain = matches!(ctx.cat(j), None | Some(Cat::Particle));
+        if k > 0 && name_len(ctx, &(name_start..=j).collect::<Vec<_>>()) <= k {
+            break;
+        }
+        let plain = matches!(ctx.cat(j), None | Some(Cat::Particle))
+            || (k > 0 && ctx.cat(j) == Some(Cat::Adj) && ctx.definite(j));
         let f = ctx.folded(j);
         if !plain || (k == 0 && ctx.definite(j)) || (k > 0 && f.starts_with('و') && ctx.cat(j).is_none()) {
             break;

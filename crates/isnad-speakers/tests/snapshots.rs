@@ -2,7 +2,7 @@
 //!
 //! A fixture gives the text, the language, the publication date, and the claims as the quote
 //! stage would give them: cue, content and (unless the subject is unwritten) speaker mention,
-//! each as a string found in the text at or after the previous claim's first span, plus
+//! each as the first whole-word occurrence after the previous claim's cue and mention, plus
 //! optional date expressions with their resolved values. The snapshot shows, per claim, who the
 //! linker says spoke and when, and the entities it built.
 
@@ -66,10 +66,8 @@ fn run(path: &Path) -> serde_json::Value {
         let cue = find(&text, &c.cue, cursor, "cue");
         let content = find(&text, &c.content, cursor, "content");
         let mention = c.mention.as_deref().map(|m| find(&text, m, cursor, "mention"));
-        cursor = [Some(cue), Some(content), mention].into_iter().flatten().map(|s| s.start()).min().unwrap() + 1;
-        while !text.is_char_boundary(cursor) {
-            cursor += 1;
-        }
+        // The next claim's spans come after this claim's cue and mention.
+        cursor = [Some(cue), mention].into_iter().flatten().map(|s| s.end()).max().unwrap();
         doc.layers.claims.push(Claim {
             id: format!("c{}", n + 1),
             kind: QuoteKind::Indirect,
