@@ -14,6 +14,12 @@ pub enum Family {
     /// Date resolution: Duckling-format case files (`*.jsonl`) and/or gold article files
     /// (`*.gold.json` or directories of them, scoring their `timexes`).
     Dates,
+    /// Quote attribution (and the speaker linking of matched claims): gold article files
+    /// (`*.gold.json`, article `*.txt` beside them, directories) and PolNeAR `*.jsonl`.
+    Quotes,
+    /// The same scoring as `quotes`; its speaker-entity and speaker-mention figures are the ones
+    /// that judge speaker linking.
+    Speakers,
 }
 
 /// Arguments of `isnad eval`.
@@ -35,6 +41,9 @@ pub struct EvalArgs {
     /// List every miss.
     #[arg(short, long)]
     verbose: bool,
+    /// Score only the first N documents of each input (quick runs).
+    #[arg(long)]
+    limit: Option<usize>,
     /// Fail (exit 1) when a metric is below a value: `--min accuracy=0.95` (repeatable).
     #[arg(long, value_parser = parse_bound)]
     min: Vec<(String, f64)>,
@@ -104,6 +113,12 @@ pub fn run(args: EvalArgs, registry: &Registry) -> Result<bool> {
                 let report = isnad_eval::dates::evaluate_gold(&gold, &|d| pipes.process(d), &opts).context("scoring gold timexes")?;
                 reports.push(pack("dates-gold", &report)?);
             }
+        }
+        Family::Quotes | Family::Speakers => {
+            let opts = isnad_eval::quotes::Options { verbose: args.verbose, limit: args.limit };
+            let pipes = ByLang::load(args.pipeline.as_deref(), ("news-ar.toml", NEWS_AR), ("news-en.toml", NEWS_EN), registry)?;
+            let report = isnad_eval::quotes::evaluate(&args.paths, &|d| pipes.process(d), &opts).context("scoring quotes")?;
+            reports.push(pack("quotes", &report)?);
         }
     }
     let mut all: BTreeMap<String, f64> = BTreeMap::new();

@@ -92,6 +92,11 @@ impl Registry {
             "date and time expressions (Arabic and English, Gregorian and Hijri, holidays) resolved against the publication date",
             |c: isnad_dates::DatesConfig, base| isnad_dates::DatesStage::new(c, base),
         );
+        r.register(
+            "quotes",
+            "attributed statements: direct, indirect and mixed quotations with cue, speaker mention, outlet and block",
+            |c: isnad_quotes::QuotesConfig, base| isnad_quotes::QuotesStage::new(c, base),
+        );
         r
     }
 
