@@ -121,8 +121,8 @@ pub fn sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
                 }
             }
             let next = body[end..].chars().next();
-            if next.is_some_and(|n| !n.is_whitespace()) {
-                continue; // "3.5", "U.S.", "example.com"
+            if next.is_some_and(|n| !n.is_whitespace()) && !glued_arabic_sentence(&body[..i], &body[end..]) {
+                continue; // "3.5", "U.S.", "example.com", "العربية.نت"
             }
             let after = body[end..].trim_start();
             // '"Go!" she said.': a lower-case continuation is never a new sentence.
@@ -151,6 +151,15 @@ fn push_sentence(text: &str, out: &mut Vec<Sentence>, start: usize, end: usize, 
     out.push(Sentence { span, paragraph });
 }
 
+/// A terminal mark glued between two Arabic words, as careless typing leaves it ("خطيرا.وقال"):
+/// a sentence end when both sides are Arabic words and the next one is longer than two letters
+/// (which keeps domain-like names such as "العربية.نت" together).
+fn glued_arabic_sentence(before: &str, after: &str) -> bool {
+    let prev_arabic = before.chars().next_back().is_some_and(is_arabic_letter);
+    let next_word: String = after.chars().take_while(|&c| is_word_char(c)).collect();
+    prev_arabic && next_word.chars().count() > 2 && next_word.chars().all(|c| is_arabic_letter(c) || !c.is_alphabetic())
+}
+
 /// Decides whether a period after `before` ends the sentence, given the text after it.
 fn ends_sentence_at_period(before: &str, after: &str) -> bool {
     let word: String = before
@@ -174,10 +183,11 @@ fn ends_sentence_at_period(before: &str, after: &str) -> bool {
             && next.is_some_and(|c| c.is_uppercase())
             && !after.starts_with(|c: char| c.is_uppercase() && after.split_whitespace().next().is_some_and(|w| w.len() <= 2));
     }
-    // An initial: one Latin capital ("J. Smith").
+    // An initial or a one-letter abbreviation: one Latin capital ("J. Smith") or one Arabic letter
+    // ("د. بول مرقص" for الدكتور, "م. أحمد" for المهندس).
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
-        if c.is_ascii_uppercase() {
+        if c.is_ascii_uppercase() || is_arabic_letter(c) {
             return false;
         }
     }
@@ -290,6 +300,10 @@ mod tests {
         assert_eq!(
             sents("قال بيسكوف، إن الاتصال مهم. وأضاف: «سنتحدث عن السلام»؛ ثم غادر؟ نعم\nسطر جديد"),
             vec!["قال بيسكوف، إن الاتصال مهم.", "وأضاف: «سنتحدث عن السلام»؛", "ثم غادر؟", "نعم", "سطر جديد"]
+        );
+        assert_eq!(
+            sents("لفت الوزير د. بول مرقص إلى أن الوضع خطير.وقال المصدر إن موقع العربية.نت نشر الخبر."),
+            vec!["لفت الوزير د. بول مرقص إلى أن الوضع خطير.", "وقال المصدر إن موقع العربية.نت نشر الخبر."]
         );
     }
 
