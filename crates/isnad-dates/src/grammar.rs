@@ -6,8 +6,6 @@
 //! am/pm) and resolved against the [`Anchor`]. At every position the longest parse wins. Which
 //! words mean what lives in the data files; which orders of words make a date lives here.
 
-use std::cell::Cell;
-
 use isnad_core::{Calendar, Grain};
 use jiff::civil::{Date, DateTime, Time};
 
@@ -130,7 +128,6 @@ pub(crate) struct Parser<'a, 'v> {
     a: Anchor,
     known: bool,
     hol: &'a Holidays,
-    used_anchor: Cell<bool>,
     past_tense: bool,
 }
 
@@ -145,7 +142,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         known: bool,
         hol: &'a Holidays,
     ) -> Self {
-        Parser { toks, text, lang, a, known, hol, used_anchor: Cell::new(false), past_tense: false }
+        Parser { toks, text, lang, a, known, hol, past_tense: false }
     }
 
     /// All expressions, left to right, longest first at each position.
@@ -157,9 +154,8 @@ impl<'a, 'v> Parser<'a, 'v> {
                 i += 1;
                 continue;
             }
-            self.used_anchor.set(false);
             if let Some((j, t)) = self.top(i) {
-                if j > i && (self.known || !self.used_anchor.get()) {
+                if j > i {
                     out.push(Found { start: i, end: j, t });
                     i = j;
                     continue;
@@ -174,8 +170,23 @@ impl<'a, 'v> Parser<'a, 'v> {
         self.past_tense = past;
     }
 
+    /// Whether an expression may start at token `i`: a number or a date word, or a function word
+    /// ("في", "من", "at", "the") with one of those within the next three tokens. Function words
+    /// are the commonest tokens of news text; skipping them early keeps the stage fast.
     fn can_start(&self, i: usize) -> bool {
-        matches!(self.toks[i].kind, Kind::Num(..) | Kind::Lex(_) | Kind::Punct('@'))
+        if self.is_trigger(i) {
+            return true;
+        }
+        let leads = matches!(self.toks[i].kind, Kind::Lex(_) | Kind::Punct('@'));
+        leads && (i + 1..(i + 4).min(self.toks.len())).any(|k| self.is_trigger(k))
+    }
+
+    fn is_trigger(&self, i: usize) -> bool {
+        match self.toks[i].kind {
+            Kind::Num(..) => true,
+            Kind::Lex(sems) => sems.iter().any(|s| !matches!(s, Sem::Conn(_) | Sem::Rel(..) | Sem::OrdSuffix | Sem::Era(_))),
+            _ => false,
+        }
     }
 
     // ------------------------------------------------------------------ token helpers
@@ -251,8 +262,9 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         i
     }
+    /// The reference time. (Without a publication date the stage parses against two unrelated
+    /// references and keeps what resolves alike, so rules may always ask for it.)
     fn anchor(&self) -> Anchor {
-        self.used_anchor.set(true);
         self.a
     }
     fn ar(&self) -> bool {

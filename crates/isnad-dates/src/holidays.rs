@@ -204,3 +204,41 @@ fn hijri_in_year(y: i16, f: impl Fn(i32) -> Option<Date>) -> Option<Date> {
     let approx = ((i32::from(y) - 622) as f64 * 33.0 / 32.0) as i32;
     (approx - 1..=approx + 2).filter_map(f).find(|g| g.year() == y)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn table() -> Holidays {
+        Holidays::parse(include_str!("../data/holidays.tsv")).unwrap()
+    }
+
+    fn day(h: &Holidays, name: &str, y: i16) -> (Date, Date, bool) {
+        let id = h.names.ids.iter().position(|n| n == name).unwrap();
+        h.in_year(id, y, HijriVariant::UmmAlQura).unwrap()
+    }
+
+    #[test]
+    fn rules_give_known_dates() {
+        let h = table();
+        assert_eq!(day(&h, "thanksgiving", 2013).0, date(2013, 11, 28));
+        assert_eq!(day(&h, "black-friday", 2017).0, date(2017, 11, 24));
+        assert_eq!(day(&h, "mlk", 2014).0, date(2014, 1, 20));
+        assert_eq!(day(&h, "memorial-day", 2025).0, date(2025, 5, 26));
+        assert_eq!(day(&h, "good-friday", 2025).0, date(2025, 4, 18));
+        assert_eq!(day(&h, "boss-day", 2021).0, date(2021, 10, 15));
+        assert_eq!(day(&h, "kings-day", 2014).0, date(2014, 4, 26));
+        // Islamic holidays through icu_calendar (Umm al-Qura)
+        assert_eq!(day(&h, "eid-al-fitr", 2025).0, date(2025, 3, 30));
+        assert_eq!(day(&h, "eid-al-adha", 2025).0, date(2025, 6, 6));
+        let (s, e, interval) = day(&h, "ramadan", 2024);
+        assert_eq!((s, e, interval), (date(2024, 3, 11), date(2024, 4, 10), true));
+        // Jewish holidays begin on the eve; Hanukkah 5779 lasts eight days
+        assert_eq!(day(&h, "yom-kippur", 2018).0, date(2018, 9, 18));
+        assert_eq!(day(&h, "hanukkah", 2018), (date(2018, 12, 2), date(2018, 12, 10), true));
+        assert_eq!(day(&h, "chinese-new-year", 2014).0, date(2014, 1, 31));
+        // seasons cross the new year
+        assert_eq!(day(&h, "season-winter", 2012), (date(2012, 12, 21), date(2013, 3, 21), true));
+    }
+}

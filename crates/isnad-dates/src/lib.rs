@@ -154,19 +154,29 @@ impl DatesStage {
             Lang::En => (&self.en, grammar::Lang::En),
             Lang::Other(_) => return Vec::new(),
         };
-        let (now, has_time, known) = match published {
-            Some(p) => (p.datetime(), p.time().is_some(), true),
-            None => (Date::constant(2000, 1, 1).to_datetime(jiff::civil::Time::midnight()), false, false),
-        };
-        let offset = published.and_then(|p| p.offset()).map(|o| o.seconds() / 60);
-        let anchor = Anchor { now, has_time, bare: self.config.bare, hijri: self.config.hijri, offset };
         let toks = scan::scan(folded, vocab);
-        let mut parser = Parser::new(&toks, folded, glang, anchor, known, &self.holidays);
-        if self.config.bare == Bare::Tense {
-            parser.set_past_tense(past_tense(folded, glang));
-        }
-        parser
-            .run()
+        let past = self.config.bare == Bare::Tense && past_tense(folded, glang);
+        let parse = |now: jiff::civil::DateTime, has_time: bool, known: bool| {
+            let offset = published.and_then(|p| p.offset()).map(|o| o.seconds() / 60);
+            let anchor = Anchor { now, has_time, bare: self.config.bare, hijri: self.config.hijri, offset };
+            let mut parser = Parser::new(&toks, folded, glang, anchor, known, &self.holidays);
+            parser.set_past_tense(past);
+            parser.run()
+        };
+        let found = match published {
+            Some(p) => parse(p.datetime(), p.time().is_some(), true),
+            None => {
+                // Without a reference, keep what does not depend on one: parse against two
+                // unrelated references and keep the expressions that resolve alike in both.
+                let mid = jiff::civil::Time::midnight();
+                let a = parse(Date::constant(2001, 3, 14).to_datetime(mid), false, false);
+                let b = parse(Date::constant(2010, 10, 2).to_datetime(mid), false, false);
+                a.into_iter()
+                    .filter(|x| b.iter().any(|y| y.start == x.start && y.end == x.end && y.t == x.t))
+                    .collect()
+            }
+        };
+        found
             .into_iter()
             .filter_map(|f| {
                 let start = toks[f.start].start;

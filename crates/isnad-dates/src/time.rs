@@ -386,3 +386,68 @@ pub(crate) fn orthodox_easter(y: i16) -> Option<Date> {
     let j = IcuDate::try_new(yy.into(), IcuMonth::new(month as u8), day as u8, icu_calendar::cal::Julian).ok()?;
     iso_to_jiff(&j.to_calendar(Iso))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn values_are_cut_at_their_grain() {
+        let t = date(2025, 2, 12).at(15, 30, 45, 0);
+        assert_eq!(format(t, Grain::Year), "2025");
+        assert_eq!(format(t, Grain::Quarter), "2025-Q1");
+        assert_eq!(format(t, Grain::Month), "2025-02");
+        assert_eq!(format(t, Grain::Week), "2025-W07");
+        assert_eq!(format(t, Grain::Day), "2025-02-12");
+        assert_eq!(format(t, Grain::Hour), "2025-02-12T15");
+        assert_eq!(format(t, Grain::Minute), "2025-02-12T15:30");
+        assert_eq!(format(t, Grain::Second), "2025-02-12T15:30:45");
+        // ISO week-years differ from calendar years around the new year
+        assert_eq!(format(date(2024, 12, 30).at(0, 0, 0, 0), Grain::Week), "2025-W01");
+    }
+
+    #[test]
+    fn truncation_starts_weeks_on_monday() {
+        let t = date(2025, 2, 16).at(9, 0, 0, 0); // a Sunday
+        assert_eq!(truncate(t, Grain::Week).date(), date(2025, 2, 10));
+        assert_eq!(truncate(t, Grain::Quarter).date(), date(2025, 1, 1));
+    }
+
+    #[test]
+    fn weekday_offsets_follow_the_direction() {
+        let wed = date(2025, 2, 19);
+        assert_eq!(weekday_offset(wed, Weekday::Friday, 1), 2);
+        assert_eq!(weekday_offset(wed, Weekday::Wednesday, 1), 7);
+        assert_eq!(weekday_offset(wed, Weekday::Thursday, -1), -6);
+        assert_eq!(weekday_offset(wed, Weekday::Wednesday, 0), 0);
+        assert_eq!(weekday_offset(wed, Weekday::Monday, 0), -2);
+    }
+
+    #[test]
+    fn easter_computus() {
+        // Western and Orthodox Easter of a few years, from published tables.
+        assert_eq!(easter(2013), Some(date(2013, 3, 31)));
+        assert_eq!(easter(2025), Some(date(2025, 4, 20)));
+        assert_eq!(orthodox_easter(2018), Some(date(2018, 4, 8)));
+        assert_eq!(orthodox_easter(2025), Some(date(2025, 4, 20)));
+    }
+
+    #[test]
+    fn hijri_conversions() {
+        // 1 Ramadan 1446 = 1 March 2025 and 1 Shawwal 1446 = 30 March 2025 (Umm al-Qura).
+        assert_eq!(hijri_to_greg(HijriVariant::UmmAlQura, 1446, 9, 1), Some(date(2025, 3, 1)));
+        assert_eq!(hijri_month(HijriVariant::UmmAlQura, 1446, 9), Some((date(2025, 3, 1), date(2025, 3, 30))));
+        assert_eq!(greg_to_hijri(HijriVariant::UmmAlQura, date(2025, 2, 19)), Some((1446, 8, 20)));
+        // the arithmetic variants exist and stay within a day or two of Umm al-Qura
+        let civil = hijri_to_greg(HijriVariant::Civil, 1446, 9, 1).unwrap();
+        assert!((civil - date(2025, 3, 1)).get_days().abs() <= 2);
+    }
+
+    #[test]
+    fn hebrew_and_chinese_conversions() {
+        // 1 Tishrei 5779 = 10 September 2018; Chinese New Year 2018 = 16 February.
+        assert_eq!(hebrew_to_greg(5779, 1, 1), Some(date(2018, 9, 10)));
+        assert_eq!(chinese_to_greg(2018, 1, 1), Some(date(2018, 2, 16)));
+    }
+}
