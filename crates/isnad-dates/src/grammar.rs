@@ -184,7 +184,9 @@ impl<'a, 'v> Parser<'a, 'v> {
     fn is_trigger(&self, i: usize) -> bool {
         match self.toks[i].kind {
             Kind::Num(..) => true,
-            Kind::Lex(sems) => sems.iter().any(|s| !matches!(s, Sem::Conn(_) | Sem::Rel(..) | Sem::OrdSuffix | Sem::Era(_))),
+            Kind::Lex(sems) => sems
+                .iter()
+                .any(|s| matches!(s, Sem::Conn(Conn::Asap)) || !matches!(s, Sem::Conn(_) | Sem::Rel(..) | Sem::OrdSuffix | Sem::Era(_))),
             _ => false,
         }
     }
