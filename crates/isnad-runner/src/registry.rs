@@ -97,6 +97,11 @@ impl Registry {
             "attributed statements: direct, indirect and mixed quotations with cue, speaker mention, outlet and block",
             |c: isnad_quotes::QuotesConfig, base| isnad_quotes::QuotesStage::new(c, base),
         );
+        r.register(
+            "speakers",
+            "speaker linking: mentions to entities (names, short forms, roles, organisations, pronouns, implicit subjects), gazetteer ids, claim dates",
+            |c: isnad_speakers::SpeakersConfig, base| isnad_speakers::SpeakersStage::new(c, base),
+        );
         r
     }
 
