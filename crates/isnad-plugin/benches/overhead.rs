@@ -22,6 +22,18 @@ use isnad_plugin::payload::input_json;
 use serde_json::json;
 
 fn main() {
+    // The payload sizes behind the timings, for the note.
+    let all = [Layer::Normalized, Layer::Sentences, Layer::Tokens, Layer::Quotes];
+    for p in SIZES {
+        let doc = document(p);
+        eprintln!(
+            "paragraphs={p}: text {} B, claims {}, input JSON claims-only {} B, all layers {} B",
+            doc.text.len(),
+            doc.layers.claims.len(),
+            input_json(&doc, &[Layer::Quotes]).len(),
+            input_json(&doc, &all).len()
+        );
+    }
     divan::main();
 }
 
@@ -132,23 +144,4 @@ fn input_json_all_layers(bencher: Bencher<'_, '_>, paragraphs: usize) {
     let doc = document(paragraphs);
     let all = [Layer::Normalized, Layer::Sentences, Layer::Tokens, Layer::Quotes];
     bencher.bench_local(|| input_json(&doc, &all).len());
-}
-
-#[divan::bench]
-fn sizes() {
-    // Not a timing: prints the payload sizes once, for the note.
-    static PRINTED: OnceLock<()> = OnceLock::new();
-    PRINTED.get_or_init(|| {
-        for p in SIZES {
-            let doc = document(p);
-            let all = [Layer::Normalized, Layer::Sentences, Layer::Tokens, Layer::Quotes];
-            eprintln!(
-                "paragraphs={p}: text {} B, claims {}, input JSON claims-only {} B, all layers {} B",
-                doc.text.len(),
-                doc.layers.claims.len(),
-                input_json(&doc, &[Layer::Quotes]).len(),
-                input_json(&doc, &all).len()
-            );
-        }
-    });
 }
