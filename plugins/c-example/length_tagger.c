@@ -274,6 +274,6 @@ static void destroy(void *instance) { free(instance); }
 
 static const IsnadPluginVTable VTABLE = {info, create, process, destroy, free_buf};
 
-uint32_t isnad_plugin_abi_version(void) { return ISNAD_PLUGIN_ABI_VERSION; }
+ISNAD_EXPORT uint32_t isnad_plugin_abi_version(void) { return ISNAD_PLUGIN_ABI_VERSION; }
 
-const IsnadPluginVTable *isnad_plugin_vtable(void) { return &VTABLE; }
+ISNAD_EXPORT const IsnadPluginVTable *isnad_plugin_vtable(void) { return &VTABLE; }

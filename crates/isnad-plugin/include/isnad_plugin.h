@@ -73,8 +73,17 @@ typedef struct IsnadPluginVTable {
     void (*free_buf)(IsnadBuf buf);
 } IsnadPluginVTable;
 
-uint32_t isnad_plugin_abi_version(void);
-const IsnadPluginVTable *isnad_plugin_vtable(void);
+/* Marks the two exported functions visible (also under -fvisibility=hidden, and on Windows). */
+#if defined(_WIN32)
+#define ISNAD_EXPORT __declspec(dllexport)
+#elif defined(__GNUC__)
+#define ISNAD_EXPORT __attribute__((visibility("default")))
+#else
+#define ISNAD_EXPORT
+#endif
+
+ISNAD_EXPORT uint32_t isnad_plugin_abi_version(void);
+ISNAD_EXPORT const IsnadPluginVTable *isnad_plugin_vtable(void);
 
 #ifdef __cplusplus
 }
