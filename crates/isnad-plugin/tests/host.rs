@@ -265,6 +265,49 @@ fn a_null_vtable_entry_is_reported() {
     assert_eq!(err.to_string(), format!("{} has an incomplete vtable: info is null", path.display()));
 }
 
+/// A C plugin whose `info` returns `info_json` and whose `process` returns `status` with `out`.
+fn odd_c_plugin(name: &str, info_json: &str, status: i32, out: &str) -> std::path::PathBuf {
+    let escape = |s: &str| s.replace('\\', "\\\\").replace('"', "\\\"");
+    compile_c(
+        name,
+        &format!(
+            "#include \"isnad_plugin.h\"\n#include <stdlib.h>\n#include <string.h>\n\
+             static IsnadStatus put(IsnadBuf *o, const char *t, IsnadStatus s) {{ o->len = strlen(t); o->ptr = malloc(o->len + 1); memcpy(o->ptr, t, o->len); return s; }}\n\
+             static IsnadStatus info(IsnadBuf *o) {{ return put(o, \"{info}\", ISNAD_OK); }}\n\
+             static IsnadStatus create(const uint8_t *c, size_t n, void **i, IsnadBuf *o) {{ (void)c; (void)n; (void)o; *i = NULL; return ISNAD_OK; }}\n\
+             static IsnadStatus process(void *i, const uint8_t *d, size_t n, IsnadBuf *o) {{ (void)i; (void)d; (void)n; return put(o, \"{out}\", {status}); }}\n\
+             static void destroy(void *i) {{ (void)i; }}\n\
+             static void free_buf(IsnadBuf b) {{ free(b.ptr); }}\n\
+             static const IsnadPluginVTable VT = {{ info, create, process, destroy, free_buf }};\n\
+             ISNAD_EXPORT uint32_t isnad_plugin_abi_version(void) {{ return ISNAD_PLUGIN_ABI_VERSION; }}\n\
+             ISNAD_EXPORT const IsnadPluginVTable *isnad_plugin_vtable(void) {{ return &VT; }}\n",
+            info = escape(info_json),
+            out = escape(out),
+        ),
+    )
+}
+
+#[test]
+fn an_unknown_status_is_an_error_for_that_document() {
+    let path = odd_c_plugin("odd_status", r#"{"name":"odd"}"#, 7, "something odd");
+    // A stateless C plugin may leave its instance NULL.
+    let stage = PluginStage::load(&path, Value::Null).expect("load");
+    let mut doc = documents().remove(0);
+    let err = stage.try_process(&mut doc).unwrap_err();
+    assert_eq!(err.to_string(), "plugin 'odd' returned unknown status 7: something odd");
+}
+
+#[test]
+fn unusable_info_is_reported() {
+    let path = odd_c_plugin("bad_info", "not json", 0, "{}");
+    let err = PluginStage::load(&path, Value::Null).unwrap_err();
+    assert!(matches!(err, PluginError::BadInfo { .. }), "{err}");
+    assert!(err.to_string().starts_with(&format!("{}: plugin info is unusable: expected ident", path.display())), "{err}");
+    let path = odd_c_plugin("bad_name", r#"{"name":"has space"}"#, 0, "{}");
+    let err = PluginStage::load(&path, Value::Null).unwrap_err();
+    assert!(err.to_string().ends_with("plugin name 'has space' must be non-empty ASCII letters, digits, '-', '_' or '.'"), "{err}");
+}
+
 #[test]
 fn plugin_paths_resolve_by_the_convention() {
     let base = common::temp_dir("resolve-base");
