@@ -438,6 +438,11 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// A month name, or شهر + number/name, or "الشهر الثالث".
     fn month(&self, i: usize) -> R<(u8, bool)> {
         if let Some((m, weak)) = self.month_word(i) {
+            // "Sept. 11", "Oct. 5": the abbreviation's dot belongs to it
+            let abbrev = !self.ar() && self.tok_text(i).is_some_and(|w| w.len() <= 4);
+            if abbrev && self.punct(i + 1, '.') && self.glued(i) && (self.num(i + 2).is_some() || self.ordinal(i + 2).is_some()) {
+                return Some((i + 2, (m, false)));
+            }
             return Some((i + 1, (m, weak)));
         }
         if self.ar() && self.is_unit(i, Unit::Month) && !self.is_dual(i) {
@@ -545,7 +550,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         let (j, t) = best?;
         // Trailing hedges: "3pm approximately", "3ish".
         let mut j = j;
-        while self.conn(j, Conn::Approx) || self.is_ish(j) {
+        while self.is_ish(j) || self.conn(j, Conn::Approx) && !matches!(self.tok_text(j), Some("about" | "around" | "حوالي" | "نحو")) {
             j += 1;
         }
         Some((j, t))
@@ -569,7 +574,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// A clock time follows (after "at", "@" or directly).
     fn clock_after(&self, j: usize) -> bool {
         let (k, at) = self.skip_joiners(j);
-        self.clock_m(k, at).is_some()
+        self.clock_m(k, at, false).is_some()
     }
 
     /// "for N units" after a time: the stretch from it.
@@ -601,7 +606,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             let (k0, at) = if first { (k, false) } else { self.skip_joiners(k) };
             let mut cands: Vec<(usize, Spec, u8)> = Vec::new();
             if !has_c {
-                if let Some((j, c)) = self.clock_m(k0, at || has_dp) {
+                if let Some((j, c)) = self.clock_m(k0, at || has_dp, has_dp) {
                     cands.push((j, c, 0));
                 }
             }
@@ -960,7 +965,8 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
         }
         let dotted = j > k + 1;
-        if weak && !dotted && !self.context_before(i) {
+        // Arabic "أحد"/"اثنين" without the article are "one of"/"two": never a bare weekday
+        if weak && (self.ar() || !dotted && !self.context_before(i)) {
             return None;
         }
         Some((j, Spec { weekday: Some(wd), ..Spec::default() }))
@@ -981,7 +987,6 @@ impl<'a, 'v> Parser<'a, 'v> {
             || self.conn(p, Conn::Until)
             || self.conn(p, Conn::By)
             || self.conn(p, Conn::From)
-            || (self.ar() && self.tok(i).is_some_and(|t| t.clitic))
     }
 
     /// "12 فبراير [2025] [م] [الجاري]", "15 of february", "the 1st of march", "march 3rd 2015",
@@ -1442,8 +1447,8 @@ impl<'a, 'v> Parser<'a, 'v> {
             .or_else(|| self.year_expr(m))
             .or_else(|| {
                 // bare "month" / "year" / "week" / "الشهر" / "العام": the current one
-                let (u, _) = self.unit(m)?;
-                if u >= Unit::Week && u != Unit::Quarter {
+                let (u, c) = self.unit(m)?;
+                if u >= Unit::Week && u != Unit::Quarter && c == 1 {
                     let g = time::unit_grain(u);
                     let t = T::point(truncate(a.now, g), g);
                     Some((m + 1, Spec { base: Some(t), ..Spec::default() }))
@@ -1634,8 +1639,8 @@ impl<'a, 'v> Parser<'a, 'v> {
                 k += 1;
             }
         }
-        let id = self.sems(k).iter().find_map(|s| if let Sem::Holiday(h) = s { Some(*h as usize) } else { None })?;
-        let season = self.hol.names.ids.get(id).is_some_and(|n| n.starts_with("season-"));
+        let (id, weak) = self.sems(k).iter().find_map(|s| if let Sem::Holiday(h, w) = s { Some((*h as usize, *w)) } else { None })?;
+        let season = weak || self.hol.names.ids.get(id).is_some_and(|n| n.starts_with("season-"));
         let mut j = k + 1;
         let hv = self.a.hijri;
         let year_of = |y: i16| self.hol.in_year(id, y, hv);
@@ -1666,8 +1671,9 @@ impl<'a, 'v> Parser<'a, 'v> {
             return None;
         } else {
             let a = self.anchor();
-            
-            time::pick_year(&Anchor { bare: crate::Bare::Future, ..a }, false, |yy| {
+            // Duckling's convention is the next one; news (`past`, `nearest`, `tense`) the nearest
+            let bare = if a.bare == crate::Bare::Future { crate::Bare::Future } else { crate::Bare::Nearest };
+            time::pick_year(&Anchor { bare, ..a }, false, |yy| {
                 let (s, e, _) = year_of(yy)?;
                 Some((s.to_datetime(Time::midnight()), e.to_datetime(Time::midnight())))
             })?
@@ -1792,7 +1798,22 @@ impl<'a, 'v> Parser<'a, 'v> {
                         let dday = day.map(|(_, d)| d).unwrap_or(30);
                         let over = m < cm || m == cm && dday < cd;
                         match a.bare {
-                            crate::Bare::Past => if m > cm || m == cm && day.map(|(_, d)| d).unwrap_or(1) > cd { cy - 1 } else { cy },
+                            // `past`, like Gregorian months, reads the nearest one
+                            crate::Bare::Past | crate::Bare::Nearest => {
+                                let today = a.today();
+                                let dist = |hy: i32| {
+                                    let (s, e) = time::hijri_month(hv, hy, m)?;
+                                    let d = if today < s {
+                                        today.until(s).ok()?.get_days()
+                                    } else if today >= e {
+                                        e.until(today).ok()?.get_days() + 1
+                                    } else {
+                                        0
+                                    };
+                                    Some(d)
+                                };
+                                [cy - 1, cy, cy + 1].into_iter().min_by_key(|&hy| dist(hy).unwrap_or(i32::MAX)).unwrap_or(cy)
+                            }
                             _ => if over { cy + 1 } else { cy },
                         }
                     }
@@ -1820,12 +1841,14 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// A clock time with its hedges and day parts: "3pm", "15:30", "الساعة 3 عصرا",
     /// "الثالثة وربع بعد الظهر", "a quarter past 3pm", "half three", "at noon", "الساعة 12 الا ربع".
     fn clock(&self, i: usize) -> R<Spec> {
-        self.clock_m(i, false)
+        self.clock_m(i, false, false)
     }
 
     /// [`Self::clock`], where `marked` says that the context already makes a number a time
     /// (after "at" or a day part: "Saturday morning at 9", "tonight 815").
-    fn clock_m(&self, i: usize, marked: bool) -> R<Spec> {
+    /// `sure` says the context already makes it a time whatever the number looks like (a day part
+    /// before it: "in the evening at eight").
+    fn clock_m(&self, i: usize, marked: bool, sure: bool) -> R<Spec> {
         let mut k = i;
         let mut marked = marked; // الساعة / at / @
         while self.conn(k, Conn::At) || self.punct(k, '@') || self.conn(k, Conn::Approx) {
@@ -1850,7 +1873,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 return Some((k + 1, s));
             }
         }
-        let (mut j, mut s) = self.hm(k, marked)?;
+        let (mut j, mut s) = self.hm_sure(k, marked, sure)?;
         // minutes and fractions after the hour: "و 18 دقيقة", "وربع", "الا ربع", "and a half"
         if self.ar() {
             if let Some((j2, add)) = self.ar_minutes(j) {
@@ -1876,6 +1899,10 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// Hours and minutes: "3", "15:30", "15:23:24", "3h18", "15h", "1030" (with at/ish), words.
     fn hm(&self, k: usize, marked: bool) -> R<Spec> {
+        self.hm_sure(k, marked, false)
+    }
+
+    fn hm_sure(&self, k: usize, marked: bool, sure: bool) -> R<Spec> {
         let mut s = Spec::default();
         if let Some((h, dh)) = self.num(k) {
             // h:mm[:ss]
@@ -1921,7 +1948,13 @@ impl<'a, 'v> Parser<'a, 'v> {
             if phone && !(self.punct(k + 1, '-') && dh <= 2) {
                 return None;
             }
+            let then_word = self.tok(k + 1).is_some_and(|t| matches!(t.kind, Kind::Word))
+                && !self.is_ish(k + 1)
+                && !(self.glued(k) && matches!(self.tok_text(k + 1), Some("p" | "a" | "h")));
             if (dh == 3 || dh == 4) && h % 100 < 60 && h / 100 <= 24 {
+                if then_word {
+                    return None;
+                }
                 let has_ampm = self.sems(k + 1).iter().any(|s| matches!(s, Sem::AmPm(_)));
                 let ctx = marked || has_ampm || self.conn(k.wrapping_sub(1), Conn::Approx) || self.is_ish(k + 1);
                 let daypart_after = self.daypart(k + 1).is_some() || self.conn(k + 1, Conn::In) && self.daypart(k + 2).is_some();
@@ -1952,7 +1985,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 || (self.ar() && self.tok(k + 1).is_some_and(|t| t.conj) && self.ar_minutes(k + 1).is_some())
                 || self.is_ish(k + 1)
                 || (!self.ar() && self.conn(k + 1, Conn::In) && self.daypart(k + 2).is_some());
-            if !marked && !suffix {
+            if !marked && !suffix || !suffix && then_word {
                 return None;
             }
             return Some((k + 1, s));
@@ -2033,7 +2066,9 @@ impl<'a, 'v> Parser<'a, 'v> {
                 || self.daypart(end).is_some()
                 || (self.rel(end) == Some(Rel::This) && self.daypart(end + 1).is_some())
                 || self.sems(end).iter().any(|x| matches!(x, Sem::Day(_)));
-            if !marked && !suffix {
+            // "at one point", "at two schools": a word number after "at" is a time only with
+            // minutes or an am/pm, o'clock or day-part word
+            if !suffix && !sure && !(marked && s.minute.is_some()) {
                 return None;
             }
             return Some((end, s));
@@ -2116,7 +2151,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 return None;
             }
         } else {
-            let (e, s) = self.hm(h_at, true)?;
+            let (e, s) = self.hm_sure(h_at, true, true)?;
             if s.minute.is_some() && s.minute != Some(0) {
                 return None;
             }
@@ -2652,6 +2687,12 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
         }
         if left.has_time() != right.has_time() && !(left.has_date() && right.has_date()) {
+            return None;
+        }
+        // "two to three", "5-6": two bare numbers are no time range without am/pm, minutes or a
+        // day part somewhere
+        let bare = |s: &Spec| s.hour.is_some() && s.minute.is_none() && s.pm.is_none() && s.daypart.is_none() && !s.h24;
+        if bare(&left) && bare(&right) && outer.is_none() {
             return None;
         }
         let right_pm = right.pm;

@@ -113,8 +113,18 @@ pub(crate) fn scan<'v>(text: &str, vocab: &'v Vocab) -> Vec<Tok<'v>> {
         if c.is_ascii_digit() {
             let mut j = i;
             let mut v: u64 = 0;
-            while j < text.len() && bytes[j].is_ascii_digit() {
-                v = (v * 10 + u64::from(bytes[j] - b'0')).min(u64::from(u32::MAX));
+            loop {
+                while j < text.len() && bytes[j].is_ascii_digit() {
+                    v = (v * 10 + u64::from(bytes[j] - b'0')).min(u64::from(u32::MAX));
+                    j += 1;
+                }
+                // thousands separators: "100,000" is one number, never "100" and "000"
+                let group = bytes.get(j) == Some(&b',')
+                    && bytes.get(j + 1..j + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+                    && !bytes.get(j + 4).is_some_and(u8::is_ascii_digit);
+                if !group {
+                    break;
+                }
                 j += 1;
             }
             let digits = (j - i).min(255) as u8;

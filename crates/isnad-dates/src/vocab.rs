@@ -129,7 +129,7 @@ pub(crate) enum Sem {
     Frac(u8),
     Conn(Conn),
     Era(Era),
-    Holiday(u16),
+    Holiday(u16, bool),
     Weekend,
     /// A time zone, in minutes east of UTC.
     Tz(i16),
@@ -277,7 +277,7 @@ fn parse_senses(spec: &str, holidays: &HolidayNames) -> Option<Vec<Sem>> {
             "holiday" => {
                 let name = *arg?;
                 let id = holidays.ids.iter().position(|h| h == name)?;
-                (Sem::Holiday(id as u16), 2)
+                (Sem::Holiday(id as u16, weak), 2)
             }
             "weekend" => (Sem::Weekend, 1),
             "tz" => (Sem::Tz(num(arg)? as i16), 2),
