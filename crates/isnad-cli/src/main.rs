@@ -40,6 +40,9 @@ enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Also describe these plugin libraries (paths, or names found in $ISNAD_PLUGIN_DIR).
+        #[arg(long = "plugin", value_name = "PATH")]
+        plugins: Vec<String>,
     },
 }
 
@@ -92,7 +95,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Run(args) => run(args, &registry),
         Command::Check { pipelines } => Ok(check(&pipelines, &registry)),
-        Command::Stages { json } => stages(json, &registry),
+        Command::Stages { json, plugins } => stages(json, &plugins, &registry),
         Command::Eval(args) => Ok(if eval::run(args, &registry)? { ExitCode::SUCCESS } else { ExitCode::from(1) }),
     }
 }
@@ -143,8 +146,11 @@ fn check(paths: &[PathBuf], registry: &Registry) -> ExitCode {
     if ok { ExitCode::SUCCESS } else { ExitCode::from(2) }
 }
 
-fn stages(json: bool, registry: &Registry) -> Result<ExitCode> {
-    let docs = registry.docs();
+fn stages(json: bool, plugins: &[String], registry: &Registry) -> Result<ExitCode> {
+    let mut docs = registry.docs();
+    for spec in plugins {
+        docs.push(isnad_runner::plugin_doc(spec).map_err(|e| anyhow::anyhow!("{e}"))?);
+    }
     let mut out = io::stdout().lock();
     if json {
         serde_json::to_writer_pretty(&mut out, &docs)?;

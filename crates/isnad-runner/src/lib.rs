@@ -22,7 +22,7 @@ mod spec;
 pub use input::{Input, InputError, Item, Reader};
 pub use output::{OutClaim, OutEntity, OutSpan, OutSpeaker, OutTimex, Record};
 pub use pipeline::{Language, Pipeline};
-pub use registry::{FieldDoc, Registry, StageDoc};
+pub use registry::{plugin_doc, FieldDoc, Registry, StageDoc};
 pub use run::{run, run_document, Progress, RunError, RunOptions, Summary};
 pub use spec::{load_file, load_str, PipelineError, Problem};
 

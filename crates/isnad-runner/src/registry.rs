@@ -169,6 +169,28 @@ impl Registry {
     }
 }
 
+/// What `isnad stages --plugin PATH` shows for a plugin library: its own description, layers and
+/// configuration schema, read without building an instance. `spec` is resolved like a pipeline's
+/// `plugin = "…"` relative to the current directory and `$ISNAD_PLUGIN_DIR`.
+pub fn plugin_doc(spec: &str) -> Result<StageDoc, String> {
+    use isnad_plugin::host::{resolve_plugin_path, PluginStage};
+    let search = std::env::var_os("ISNAD_PLUGIN_DIR");
+    let path = resolve_plugin_path(spec, Path::new("."), search.as_deref()).map_err(|e| e.to_string())?;
+    let info = PluginStage::inspect(&path).map_err(|e| e.to_string())?;
+    let summary = if info.version.is_empty() {
+        format!("{} (plugin {})", info.description, path.display())
+    } else {
+        format!("{} (plugin {} version {})", info.description, path.display(), info.version)
+    };
+    Ok(StageDoc {
+        name: info.name.clone(),
+        summary,
+        requires: info.requires.iter().map(Layer::to_string).collect(),
+        provides: info.provides.iter().map(Layer::to_string).collect(),
+        fields: info.config_schema.as_ref().map(fields_from_schema).unwrap_or_default(),
+    })
+}
+
 impl StageEntry {
     pub(crate) fn build(&self, de: toml::de::ValueDeserializer<'_>, base: &Path) -> Result<Box<dyn Stage>, BuildError> {
         (self.build)(de, base)
@@ -177,8 +199,11 @@ impl StageEntry {
 
 /// Reads field names, types, defaults and doc comments from a configuration's JSON schema.
 fn fields_of<C: JsonSchema>() -> Vec<FieldDoc> {
-    let schema = schemars::schema_for!(C);
-    let value = schema.as_value();
+    fields_from_schema(schemars::schema_for!(C).as_value())
+}
+
+/// The same from a JSON schema value (a plugin's `config_schema`).
+fn fields_from_schema(value: &serde_json::Value) -> Vec<FieldDoc> {
     let Some(props) = value.get("properties").and_then(|p| p.as_object()) else {
         return Vec::new();
     };
