@@ -437,6 +437,15 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// A month name, or شهر + number/name, or "الشهر الثالث".
     fn month(&self, i: usize) -> R<(u8, bool)> {
+        if let Some((m, _)) = self.month_word(i) {
+            // "آذار/مارس", "مارس (آذار)": the Levantine and the Egyptian name of one month
+            if self.punct(i + 1, '/') && self.month_word(i + 2).is_some_and(|(m2, _)| m2 == m) {
+                return Some((i + 3, (m, false)));
+            }
+            if self.punct(i + 1, '(') && self.month_word(i + 2).is_some_and(|(m2, _)| m2 == m) && self.punct(i + 3, ')') {
+                return Some((i + 4, (m, false)));
+            }
+        }
         if let Some((m, weak)) = self.month_word(i) {
             // "Sept. 11", "Oct. 5": the abbreviation's dot belongs to it
             let abbrev = !self.ar() && self.tok_text(i).is_some_and(|w| w.len() <= 4);
@@ -683,6 +692,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         take(self.holiday(i));
         take(self.hijri_date(i));
         take(self.day_only(i));
+        take(self.ar_tens(i));
         take(self.week_of(i));
         let (j, s) = best?;
         // Dual dating: "… الموافق 13 رمضان 1446هـ" / "الموافق: 12/04/2023" — one expression.
@@ -727,6 +737,31 @@ impl<'a, 'v> Parser<'a, 'v> {
             return None;
         }
         Some((j, Spec { day: Some(d as u8), ..Spec::default() }))
+    }
+
+    /// "العشر الأواخر من رمضان", "العشر الأوائل من ذي الحجة": ten days at one end of a month.
+    fn ar_tens(&self, i: usize) -> R<Spec> {
+        if !self.ar() || !self.tok(i)?.al || !self.sems(i).contains(&Sem::Teen) {
+            return None;
+        }
+        let p = self.part(i + 1)?;
+        let mut k = i + 2;
+        if self.conn(k, Conn::From) {
+            k += 1;
+        }
+        let (k2, spec) = self.hijri_date(k).or_else(|| self.month_expr(k))?;
+        let period = self.resolve(&spec)?;
+        let (s, e) = (period.start, period.end_excl());
+        let day = |n: i64| add_grain(s, Grain::Day, n);
+        let (from, to) = match p {
+            Part::Early | Part::Begin => (s, day(10)),
+            Part::Mid | Part::Middle => (day(10), day(20)),
+            Part::Late | Part::End | Part::Last => (add_grain(e, Grain::Day, -10), e),
+            _ => return None,
+        };
+        let mut t = T::interval(from, to, Grain::Day);
+        t.cal = period.cal;
+        Some((k2, Spec { base: Some(t), absolute: spec.absolute, ..Spec::default() }))
     }
 
     /// "the week of october 6th": the (Monday-based) week that holds the date.
@@ -810,7 +845,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 return Some((i + 2, n));
             }
         }
-        if self.ar() && self.is_unit(i, Unit::Day) && t.al && !self.is_dual(i) && self.unit(i).is_some() {
+        if self.ar() && self.unit(i) == Some((Unit::Day, 1)) && t.al {
             // اليوم الماضي / السابق / المنصرم = yesterday (Duckling, and news usage of "the previous day")
             match self.rel(i + 1) {
                 Some(Rel::Last) => return Some((i + 2, -1)),
@@ -2261,7 +2296,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             return Some((k + 2, Spec { daypart: Some(adjust(dp, late, early)), base: Some(T::day(day)), ..Spec::default() }));
         }
         let dp = self.daypart(k)?;
-        if matches!(dp, DayPart::Noon | DayPart::Midnight) {
+        if matches!(dp, DayPart::Noon | DayPart::Midnight) && !(self.ar() && !attached && self.date(k + 1).is_some()) {
             return None;
         }
         let mut j = k + 1;
@@ -2574,12 +2609,18 @@ impl<'a, 'v> Parser<'a, 'v> {
                 return Some(r);
             }
         }
+        if by && t.start <= a.now && t.end.is_none_or(|e| e <= a.now) {
+            // "حتى عام 2022" in a 2025 article: an end in the past, not a deadline from now
+            return Some((j, T { start: t.start, grain: t.grain, end: Some(t.start), open: Open::Before, cal: t.cal }));
+        }
         if by {
             let sg = a.cap(Grain::Second);
-            let end = if t.end.is_some() { t.end_excl() } else { t.start };
-            // "by the end of next month": to the end of the period
-            let end = if s.base.is_some() && t.end.is_some() { t.end_excl() } else { end };
-            let _ = end;
+            // "by the end of next month": to the end of the period; "by 2pm": to that time
+            let mut end = if t.end.is_some() { t.end_excl() } else { t.start };
+            if truncate(end, sg) != end {
+                // a reference known only to the day: the deadline's day is included
+                end = add_grain(truncate(end, sg), sg, 1);
+            }
             return Some((j, T::interval(truncate(a.now, sg), end, sg)));
         }
         if until || before {
