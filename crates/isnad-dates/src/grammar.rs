@@ -121,6 +121,9 @@ pub(crate) struct Found {
     pub t: T,
 }
 
+/// Memo of a rule's result at each token (`None` = not computed yet).
+type Memo = std::cell::RefCell<Vec<Option<R<Spec>>>>;
+
 pub(crate) struct Parser<'a, 'v> {
     toks: &'a [Tok<'v>],
     text: &'a str,
@@ -129,6 +132,10 @@ pub(crate) struct Parser<'a, 'v> {
     known: bool,
     hol: &'a Holidays,
     past_tense: bool,
+    /// [`Parser::date`] and [`Parser::datetime`] are asked for the same positions by many rules
+    /// (ranges, bounds, leading prepositions): their results are kept per token.
+    memo_date: Memo,
+    memo_datetime: Memo,
 }
 
 type R<X> = Option<(usize, X)>;
@@ -142,7 +149,17 @@ impl<'a, 'v> Parser<'a, 'v> {
         known: bool,
         hol: &'a Holidays,
     ) -> Self {
-        Parser { toks, text, lang, a, known, hol, past_tense: false }
+        Parser {
+            toks,
+            text,
+            lang,
+            a,
+            known,
+            hol,
+            past_tense: false,
+            memo_date: std::cell::RefCell::new(vec![None; toks.len() + 1]),
+            memo_datetime: std::cell::RefCell::new(vec![None; toks.len() + 1]),
+        }
     }
 
     /// All expressions, left to right, longest first at each position.
@@ -606,6 +623,17 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// clock time, joined by commas or at/on/in ("Saturday morning at 9", "9 tomorrow morning",
     /// "at 7:30 PM on Fri, Sep 20", "يوم السبت 21/09 الساعة 1:30 بعد الظهر", "مساء الأحد").
     fn datetime(&self, i: usize) -> R<Spec> {
+        if let Some(Some(r)) = self.memo_datetime.borrow().get(i) {
+            return *r;
+        }
+        let r = self.datetime_uncached(i);
+        if let Some(slot) = self.memo_datetime.borrow_mut().get_mut(i) {
+            *slot = Some(r);
+        }
+        r
+    }
+
+    fn datetime_uncached(&self, i: usize) -> R<Spec> {
         let mut best: R<Spec> = None;
         let mut cur = Spec::default();
         let (mut has_d, mut has_dp, mut has_c) = (false, false, false);
@@ -672,6 +700,17 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// Any date-level expression.
     fn date(&self, i: usize) -> R<Spec> {
+        if let Some(Some(r)) = self.memo_date.borrow().get(i) {
+            return *r;
+        }
+        let r = self.date_uncached(i);
+        if let Some(slot) = self.memo_date.borrow_mut().get_mut(i) {
+            *slot = Some(r);
+        }
+        r
+    }
+
+    fn date_uncached(&self, i: usize) -> R<Spec> {
         let mut best: R<Spec> = None;
         let mut take = |r: R<Spec>| {
             if let Some((j, s)) = r {

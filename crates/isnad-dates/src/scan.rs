@@ -148,11 +148,20 @@ pub(crate) fn scan<'v>(text: &str, vocab: &'v Vocab) -> Vec<Tok<'v>> {
             // whole run is unknown unless it is itself an entry (only reached for glued forms).
             let word = &text[i..j];
             // "afternoonish": a known word with the English hedge suffix
-            let kind = match vocab.lexicon.get(word).or_else(|| word.strip_suffix("ish").and_then(|w| vocab.lexicon.get(w))) {
-                Some(s) => Kind::Lex(s.as_slice()),
-                None => Kind::Word,
+            let found = vocab.word(word).or_else(|| word.strip_suffix("ish").and_then(|w| vocab.word(w)));
+            let (kind, pre) = match found {
+                Some((s, pre)) => (Kind::Lex(s), &word[..pre]),
+                None => (Kind::Word, ""),
             };
-            out.push(Tok { start: i, end: j, kind, space, conj: false, al: false, clitic: false });
+            out.push(Tok {
+                start: i,
+                end: j,
+                kind,
+                space,
+                conj: pre.starts_with('و') || pre.starts_with('ف'),
+                al: pre.ends_with("ال") || pre.ends_with("لل"),
+                clitic: !pre.is_empty(),
+            });
             space = false;
             i = j;
             continue;

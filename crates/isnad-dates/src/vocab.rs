@@ -135,9 +135,34 @@ pub(crate) enum Sem {
     Tz(i16),
 }
 
-/// A compiled vocabulary: one automaton over all surface forms of a language.
+/// A compiled vocabulary: one automaton over the surface forms of a language, and a map for the
+/// one- and two-letter words.
+///
+/// Why the split: a two-letter entry ("في", "in", "am") occurs inside most words of a text, and an
+/// overlapping automaton reports every such occurrence for the word-boundary check to reject. The
+/// scanner instead looks short words up whole (after Arabic clitics), which costs nothing.
 pub(crate) struct Vocab {
     pub lexicon: Lexicon<Vec<Sem>>,
+    pub short: HashMap<String, Vec<Sem>>,
+}
+
+impl Vocab {
+    /// The senses of a whole word (a run the automaton did not match), with its clitic prefix
+    /// length for Arabic ("وفي" -> في with و).
+    pub(crate) fn word(&self, word: &str) -> Option<(&[Sem], usize)> {
+        if let Some(s) = self.lexicon.get(word).or_else(|| self.short.get(word)) {
+            return Some((s.as_slice(), 0));
+        }
+        for (i, _) in word.char_indices().skip(1).take(3) {
+            let (pre, rest) = word.split_at(i);
+            if isnad_text::is_clitic_chain(pre) {
+                if let Some(s) = self.short.get(rest) {
+                    return Some((s.as_slice(), i));
+                }
+            }
+        }
+        None
+    }
 }
 
 /// Holiday identifiers, in the order of `data/holidays.tsv`.
@@ -313,12 +338,18 @@ impl Vocab {
                 }
             }
         }
-        let entries = order.into_iter().map(|s| {
+        let mut short = HashMap::new();
+        let mut long = Vec::new();
+        for s in order {
             let v = senses.remove(&s).unwrap_or_default();
-            (s, v)
-        });
-        let lexicon = Lexicon::new(entries)
+            if s.chars().count() <= 2 {
+                short.insert(s, v);
+            } else {
+                long.push((s, v));
+            }
+        }
+        let lexicon = Lexicon::new(long)
             .map_err(|e| DatesError::Data { file: name.to_string(), line: 0, message: e.to_string() })?;
-        Ok(Vocab { lexicon })
+        Ok(Vocab { lexicon, short })
     }
 }
