@@ -2059,7 +2059,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 || (self.ar() && self.tok(k + 1).is_some_and(|t| t.conj) && self.ar_minutes(k + 1).is_some())
                 || self.is_ish(k + 1)
                 || (!self.ar() && self.conn(k + 1, Conn::In) && self.daypart(k + 2).is_some());
-            if !marked && !suffix || !suffix && then_word {
+            if !suffix && (!marked || then_word) {
                 return None;
             }
             return Some((k + 1, s));
@@ -2142,7 +2142,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 || self.sems(end).iter().any(|x| matches!(x, Sem::Day(_)));
             // "at one point", "at two schools": a word number after "at" is a time only with
             // minutes or an am/pm, o'clock or day-part word
-            if !suffix && !sure && !(marked && s.minute.is_some()) {
+            if !(suffix || sure || marked && s.minute.is_some()) {
                 return None;
             }
             return Some((end, s));
