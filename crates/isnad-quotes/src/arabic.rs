@@ -419,7 +419,7 @@ fn postposed(v: &View<'_>, i: usize, cue_last: usize, sent_end: usize, min_words
         return None;
     }
     let (a, b) = trim_content(v, v.toks[s].span.start(), v.toks[i - 1].span.end());
-    let direct = v.quotes.iter().any(|q| q.start <= a && q.end >= b && q.words >= min_words);
+    let direct = v.quote_before(a).is_some_and(|q| q.end >= b && q.words >= min_words);
     let speaker_end = if v.is_wordish(sent_end) { sent_end } else { sent_end - 1 };
     Some(Draft {
         cue: (i, cue_last),

@@ -37,26 +37,23 @@ pub(crate) fn trim_content(v: &View<'_>, start: usize, end: usize) -> (usize, us
     let lead = s.len() - s.trim_start_matches(TRAILING).len();
     let body = s.trim_start_matches(TRAILING).trim_end_matches(TRAILING);
     let (mut a, mut b) = (start + lead, start + lead + body.len());
-    // A content that is one whole quotation: keep the inside.
-    for q in &v.quotes {
-        if q.close.is_none() && v.toks[q.open].span.start() == a {
-            // An opening mark that never closes: the content starts after it.
-            a = q.start.min(b);
-            break;
-        }
-        if q.close.is_some() && v.toks[q.open].span.start() == a {
-            let close_end = v.toks[q.close.unwrap_or(q.open)].span.end();
-            if close_end >= b {
-                a = q.start;
-                b = q.end;
-                let inner = &v.text[a..b];
-                let t = inner.trim_end_matches(TRAILING);
-                b = a + t.len();
+    // A content that is one whole quotation: keep the inside. The mark sits just before the
+    // quotation's content, so only quotations starting within a few bytes of `a` qualify.
+    if let Some(q) = v.quotes_starting_in(a, a + 4).first() {
+        if v.toks[q.open].span.start() == a {
+            if q.close.is_none() {
+                // An opening mark that never closes: the content starts after it.
+                a = q.start.min(b);
+            } else {
+                let close_end = v.toks[q.close.unwrap_or(q.open)].span.end();
+                if close_end >= b {
+                    a = q.start;
+                    b = q.end;
+                    let inner = &v.text[a..b];
+                    let t = inner.trim_end_matches(TRAILING);
+                    b = a + t.len();
+                }
             }
-            break;
-        }
-        if v.toks[q.open].span.start() > a {
-            break;
         }
     }
     if a > b { (start, start) } else { (a, b) }
@@ -64,7 +61,7 @@ pub(crate) fn trim_content(v: &View<'_>, start: usize, end: usize) -> (usize, us
 
 /// True when a quotation inside `start..end` is long enough to count as quoted words.
 pub(crate) fn has_quote(v: &View<'_>, start: usize, end: usize, min_words: u32) -> bool {
-    v.quotes.iter().any(|q| q.start >= start && q.end <= end + 3 && q.words >= min_words)
+    v.quotes_starting_in(start, end).iter().any(|q| q.end <= end + 3 && q.words >= min_words)
 }
 
 /// Picks the medium phrase in tokens `from..to`: a media noun and the words after it, or the

@@ -518,7 +518,7 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
             return None;
         }
     }
-    let whole_quote = v.quotes.iter().any(|q| q.start == a && q.end >= b);
+    let whole_quote = v.quote_before(a).is_some_and(|q| q.start == a && q.end >= b);
     let kind = if colon.is_some() && whole_quote {
         QuoteKind::Direct
     } else if has_quote(v, a, b, 2) {

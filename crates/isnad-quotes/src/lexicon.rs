@@ -4,7 +4,7 @@
 //! here (Arabic: gender, number, present tense, the ḥāl participle; English: -s, -ed, -ing), so a
 //! user extends the lexicon with one line per verb.
 
-use isnad_core::Token;
+use isnad_core::{Token, TokenKind};
 use isnad_text::{data, Lexicon, LexiconError};
 
 use crate::QuotesError;
@@ -130,8 +130,12 @@ pub(crate) struct Tag {
 
 /// The compiled lexicons of one language.
 pub(crate) struct LangLex {
+    /// Every cue form, looked up token by token ([`Lexicon::get`]).
     cues: Lexicon<Cue>,
+    /// Every function word, looked up token by token.
     function: Lexicon<u32>,
+    /// The multi-word function entries ("من جانبه", "according to"), scanned in the folded text.
+    phrases: Option<Lexicon<u32>>,
 }
 
 /// All compiled lexicons.
@@ -240,7 +244,8 @@ fn english_forms(lemma: &str, irregular: &str) -> [String; 5] {
     [lemma.to_string(), pick(0, s3), pick(1, past.clone()), pick(2, past), pick(3, ing)]
 }
 
-fn function_lexicon(sources: &[(&str, &str)]) -> Result<Lexicon<u32>, QuotesError> {
+#[allow(clippy::type_complexity)]
+fn function_lexicon(sources: &[(&str, &str)]) -> Result<(Lexicon<u32>, Option<Lexicon<u32>>), QuotesError> {
     // Several roles may share one form: merge their bits before building.
     let mut merged: Vec<(String, u32)> = Vec::new();
     for &(file, text) in sources {
@@ -258,7 +263,9 @@ fn function_lexicon(sources: &[(&str, &str)]) -> Result<Lexicon<u32>, QuotesErro
             }
         }
     }
-    Lexicon::new(merged).map_err(lex_err(sources[0].0))
+    let phrases: Vec<(String, u32)> = merged.iter().filter(|(k, _)| k.contains(' ')).cloned().collect();
+    let phrases = if phrases.is_empty() { None } else { Some(Lexicon::new(phrases).map_err(lex_err(sources[0].0))?) };
+    Ok((Lexicon::new(merged).map_err(lex_err(sources[0].0))?, phrases))
 }
 
 impl Lexicons {
@@ -294,76 +301,111 @@ impl Lexicons {
                 }
             }
         }
+        let (ar_function, ar_phrases) = function_lexicon(&[
+            ("ar-function.tsv", AR_FUNCTION),
+            ("ar-media.tsv", AR_MEDIA),
+            ("ar-names.tsv", AR_NAMES),
+        ])?;
+        let (en_function, en_phrases) = function_lexicon(&[("en-function.tsv", EN_FUNCTION), ("en-media.tsv", EN_MEDIA)])?;
         Ok(Lexicons {
             ar: LangLex {
                 cues: Lexicon::new(ar_cues).map_err(lex_err("ar-cues.tsv"))?,
-                function: function_lexicon(&[
-                    ("ar-function.tsv", AR_FUNCTION),
-                    ("ar-media.tsv", AR_MEDIA),
-                    ("ar-names.tsv", AR_NAMES),
-                ])?,
+                function: ar_function,
+                phrases: ar_phrases,
             },
             en: LangLex {
                 cues: Lexicon::new(en_cues).map_err(lex_err("en-cues.tsv"))?,
-                function: function_lexicon(&[("en-function.tsv", EN_FUNCTION), ("en-media.tsv", EN_MEDIA)])?,
+                function: en_function,
+                phrases: en_phrases,
             },
         })
     }
 
     /// Tags every token of a document with the lexicon of its language.
+    ///
+    /// Single words are looked up token by token in the lexicons' hash index, whole and then
+    /// without each clitic prefix chain the token may carry (و، ف، ب، ل، ال …): a scan of the
+    /// folded text would report every short function word (في، من، أن) inside every longer
+    /// word. Only the multi-word entries are scanned, with the aho-corasick automaton.
     pub fn tag(&self, english: bool, folded: &str, toks: &[Token]) -> Vec<Tag> {
         let lex = if english { &self.en } else { &self.ar };
         let mut tags: Vec<Tag> = (0..toks.len()).map(|i| Tag { last: i as u32, ..Tag::default() }).collect();
-        let first_at = |start: usize| toks.partition_point(|t| (t.norm.0 as usize) < start);
-        let last_before = |end: usize| toks.partition_point(|t| (t.norm.0 as usize) < end).saturating_sub(1);
-        for m in lex.cues.find_iter(folded) {
-            let i = first_at(m.start);
-            if i >= toks.len() || toks[i].norm.0 as usize != m.start {
+        for (i, t) in toks.iter().enumerate() {
+            if t.kind != TokenKind::Word {
                 continue;
             }
-            let prefix = m.prefix(folded);
-            let ok = match m.value.form {
-                Form::ArPast | Form::ArParticiple => matches!(prefix, "" | "و" | "ف"),
-                Form::ArPresent => matches!(prefix, "" | "و" | "ف" | "س" | "وس" | "فس" | "ل" | "ول"),
-                _ => prefix.is_empty(),
-            };
-            if ok {
-                let t = &mut tags[i];
-                t.cue = Some(*m.value);
-                t.last = last_before(m.end).max(i) as u32;
-                t.prefix = prefix.len() as u8;
+            let w = &folded[t.norm.0 as usize..t.norm.1 as usize];
+            let mut cue_done = false;
+            let mut fn_done = false;
+            for (p, _) in w.char_indices().take_while(|&(p, _)| p <= t.clitic_max as usize) {
+                let (prefix, rest) = w.split_at(p);
+                if p > 0 && !isnad_text::is_clitic_chain(prefix) {
+                    continue;
+                }
+                if !cue_done {
+                    if let Some(cue) = lex.cues.get(rest) {
+                        let ok = match cue.form {
+                            Form::ArPast | Form::ArParticiple => matches!(prefix, "" | "و" | "ف"),
+                            Form::ArPresent => matches!(prefix, "" | "و" | "ف" | "س" | "وس" | "فس" | "ل" | "ول"),
+                            _ => prefix.is_empty(),
+                        };
+                        if ok {
+                            tags[i].cue = Some(*cue);
+                            tags[i].prefix = p as u8;
+                            cue_done = true;
+                        }
+                    }
+                }
+                if !fn_done {
+                    if let Some(&bits) = lex.function.get(rest) {
+                        let bits = filter_prefix(bits, prefix);
+                        if bits != 0 {
+                            tags[i].roles |= bits;
+                            if !cue_done {
+                                tags[i].prefix = p as u8;
+                            }
+                            fn_done = true;
+                        }
+                    }
+                }
+                if cue_done && fn_done {
+                    break;
+                }
             }
         }
-        for m in lex.function.find_iter(folded) {
-            let i = first_at(m.start);
-            if i >= toks.len() || toks[i].norm.0 as usize != m.start {
-                continue;
-            }
-            let prefix = m.prefix(folded);
-            let mut bits = *m.value;
-            // Function words stand alone; only nouns (media, names) take clitics, and a
-            // conjunction may open an author's-voice phrase or a relative pronoun.
-            if !prefix.is_empty() {
-                let noun_bits = Role::Media.bit() | Role::NameHead.bit();
-                let conj = matches!(prefix, "و" | "ف");
-                let keep = noun_bits | Role::AttribPrep.bit() | if conj { Role::Author.bit() | Role::Rel.bit() | Role::Aux.bit() } else { 0 };
-                bits &= keep;
-            }
-            if bits == 0 {
-                continue;
-            }
-            let t = &mut tags[i];
-            t.roles |= bits;
-            if t.cue.is_none() {
-                t.prefix = prefix.len() as u8;
-            }
-            let last = last_before(m.end).max(i) as u32;
-            if bits & (Role::Author.bit() | Role::AttribPrep.bit() | Role::Stop.bit() | Role::Media.bit()) != 0 {
-                t.last = t.last.max(last);
+        if let Some(phrases) = &lex.phrases {
+            let first_at = |start: usize| toks.partition_point(|t| (t.norm.0 as usize) < start);
+            let last_before = |end: usize| toks.partition_point(|t| (t.norm.0 as usize) < end).saturating_sub(1);
+            for m in phrases.find_iter(folded) {
+                let i = first_at(m.start);
+                if i >= toks.len() || toks[i].norm.0 as usize != m.start {
+                    continue;
+                }
+                let bits = filter_prefix(*m.value, m.prefix(folded));
+                if bits == 0 {
+                    continue;
+                }
+                let t = &mut tags[i];
+                t.roles |= bits;
+                t.last = t.last.max(last_before(m.end).max(i) as u32);
             }
         }
         tags
     }
+}
+
+/// Function words stand alone; only nouns (media, names) and attribution prepositions take
+/// clitics, and a conjunction may open an author's-voice phrase, a relative pronoun or كان.
+fn filter_prefix(bits: u32, prefix: &str) -> u32 {
+    if prefix.is_empty() {
+        return bits;
+    }
+    let conj = matches!(prefix, "و" | "ف");
+    let keep = Role::Media.bit()
+        | Role::NameHead.bit()
+        | Role::AttribPrep.bit()
+        | if conj { Role::Author.bit() | Role::Rel.bit() | Role::Aux.bit() } else { 0 };
+    bits & keep
 }
 
 #[cfg(test)]

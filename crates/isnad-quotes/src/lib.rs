@@ -206,32 +206,35 @@ fn settle(v: &View<'_>, mut drafts: Vec<Draft>, keep_nested: bool) -> Vec<Draft>
     drafts.dedup_by_key(|d| d.cue.0);
     let n = drafts.len();
     let mut drop = vec![false; n];
+    // Outer candidates sorted by content start; contents are bounded (a sentence, a paragraph, a
+    // quotation), so only the few starting within the longest content before a cue can hold it.
+    let mut by_start: Vec<usize> = (0..n).collect();
+    by_start.sort_by_key(|&j| drafts[j].content.0);
+    let longest = drafts.iter().map(|d| d.content.1 - d.content.0).max().unwrap_or(0);
     for i in 0..n {
         let (cs, ce) = v.bytes(drafts[i].cue.0, drafts[i].cue.1);
-        for j in 0..n {
-            if i == j || drop[j] {
-                continue;
-            }
+        let upto = by_start.partition_point(|&j| drafts[j].content.0 <= cs);
+        for &j in by_start[..upto].iter().rev() {
             let outer = &drafts[j];
-            if !(outer.content.0 <= cs && ce <= outer.content.1) {
+            if cs - outer.content.0 > longest {
+                break;
+            }
+            if i == j || drop[j] || !(outer.content.0 <= cs && ce <= outer.content.1) {
                 continue;
             }
             // A belief inside reported content is part of what was reported ("أكد أنه يعتقد أن",
             // "ترى الإدارة أن" inside a quoted analysis).
-            if outer.class == Class::Denial || !keep_nested || drafts[i].class == Class::Belief
-            {
+            if outer.class == Class::Denial || !keep_nested || drafts[i].class == Class::Belief {
                 drop[i] = true;
                 break;
             }
         }
     }
     // Two claims for one content (a cue pair such as "أكد … مؤكدا"): keep the first.
+    let mut seen = std::collections::HashSet::new();
     let mut kept: Vec<Draft> = Vec::with_capacity(n);
     for (d, dropped) in drafts.into_iter().zip(drop) {
-        if dropped {
-            continue;
-        }
-        if kept.iter().any(|k| k.content == d.content) {
+        if dropped || !seen.insert(d.content) {
             continue;
         }
         kept.push(d);

@@ -28,6 +28,11 @@ pub(crate) struct View<'a> {
     pub quote_of: Vec<Option<u32>>,
     /// For each quotation mark token that opens or closes a quotation: its index.
     pub mark_of: Vec<Option<u32>>,
+    /// First and last token of the sentence of each token (see [`View::ends_sentence`]),
+    /// computed once so that no rule walks a sentence to find its ends.
+    sent_bounds: Vec<(u32, u32)>,
+    /// Last token of the paragraph of each token.
+    para_last: Vec<u32>,
 }
 
 impl<'a> View<'a> {
@@ -64,7 +69,7 @@ impl<'a> View<'a> {
                 *slot = Some(qi as u32);
             }
         }
-        Some(View {
+        let mut view = View {
             text: &doc.text,
             folded: &norm.text,
             toks,
@@ -75,7 +80,27 @@ impl<'a> View<'a> {
             quotes,
             quote_of,
             mark_of,
-        })
+            sent_bounds: Vec::new(),
+            para_last: Vec::new(),
+        };
+        let n = view.len();
+        let mut bounds = vec![(0u32, 0u32); n];
+        let mut start = 0;
+        for i in 0..n {
+            if view.sentence_break(i) {
+                for b in &mut bounds[start..=i] {
+                    *b = (start as u32, i as u32);
+                }
+                start = i + 1;
+            }
+        }
+        let mut para_last = vec![0u32; n];
+        for i in (0..n).rev() {
+            para_last[i] = if i + 1 < n && view.para[i + 1] == view.para[i] { para_last[i + 1] } else { i as u32 };
+        }
+        view.sent_bounds = bounds;
+        view.para_last = para_last;
+        Some(view)
     }
 
     /// Number of tokens.
@@ -136,6 +161,11 @@ impl<'a> View<'a> {
     /// True when token `i` ends a sentence (it is terminal punctuation at a sentence end, or the
     /// last token of its paragraph).
     pub fn ends_sentence(&self, i: usize) -> bool {
+        self.sent_bounds[i].1 as usize == i
+    }
+
+    /// The rule behind [`View::ends_sentence`], evaluated once per token.
+    fn sentence_break(&self, i: usize) -> bool {
         if i + 1 >= self.len() || self.para[i + 1] != self.para[i] {
             return true;
         }
@@ -166,29 +196,31 @@ impl<'a> View<'a> {
 
     /// First token of the sentence of token `i`.
     pub fn sentence_start(&self, i: usize) -> usize {
-        let mut j = i;
-        while j > 0 && !self.ends_sentence(j - 1) {
-            j -= 1;
-        }
-        j
+        self.sent_bounds[i].0 as usize
     }
 
     /// Last token of the sentence of token `i`.
     pub fn sentence_end(&self, i: usize) -> usize {
-        let mut j = i;
-        while !self.ends_sentence(j) {
-            j += 1;
-        }
-        j
+        self.sent_bounds[i].1 as usize
     }
 
     /// Last token of the paragraph of token `i`.
     pub fn paragraph_end(&self, i: usize) -> usize {
-        let mut j = i;
-        while j + 1 < self.len() && self.para[j + 1] == self.para[i] {
-            j += 1;
-        }
-        j
+        self.para_last[i] as usize
+    }
+
+    /// Quotations whose content starts in `start..=end` (bytes), by binary search: the
+    /// quotations are sorted, so no rule ever scans them all.
+    pub fn quotes_starting_in(&self, start: usize, end: usize) -> &[Quote] {
+        let a = self.quotes.partition_point(|q| q.start < start);
+        let b = self.quotes.partition_point(|q| q.start <= end);
+        &self.quotes[a..b.max(a)]
+    }
+
+    /// The quotation whose content starts nearest before or at byte `at`.
+    pub fn quote_before(&self, at: usize) -> Option<&Quote> {
+        let i = self.quotes.partition_point(|q| q.start <= at);
+        i.checked_sub(1).map(|i| &self.quotes[i])
     }
 
     /// Byte range covering tokens `a..=b`.
