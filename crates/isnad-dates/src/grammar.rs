@@ -683,7 +683,10 @@ impl<'a, 'v> Parser<'a, 'v> {
         let mut at = false;
         loop {
             let is_at = self.punct(j, '@') || self.conn(j, Conn::At);
+            // "الساعة الخامسة من مساء اليوم"
+            let of_daypart = self.ar() && self.conn(j, Conn::From) && self.daypart(j + 1).is_some();
             let joiner = is_at
+                || of_daypart
                 || self.punct(j, ',')
                 || self.punct(j, '،')
                 || self.conn(j, Conn::On)
@@ -731,6 +734,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         take(self.holiday(i));
         take(self.hijri_date(i));
         take(self.day_only(i));
+        take(self.year_fraction(i));
         take(self.ar_tens(i));
         take(self.week_of(i));
         let (j, s) = best?;
@@ -801,6 +805,64 @@ impl<'a, 'v> Parser<'a, 'v> {
         let mut t = T::interval(from, to, Grain::Day);
         t.cal = period.cal;
         Some((k2, Spec { base: Some(t), absolute: spec.absolute, ..Spec::default() }))
+    }
+
+    /// Quarters and halves of a year: "the first half of 2024", "الربع الأول من العام الجاري",
+    /// "النصف الثاني من عام 2023".
+    fn year_fraction(&self, i: usize) -> R<Spec> {
+        let frac = |k: usize| {
+            if self.is_unit(k, Unit::Quarter) || self.tok_text(k).is_some_and(|w| w.ends_with("ربع")) {
+                Some(4)
+            } else if self.tok_text(k).is_some_and(|w| w == "half" || w.ends_with("نصف")) {
+                Some(2)
+            } else {
+                None
+            }
+        };
+        let k = self.skip_filler(i);
+        let (n, parts, mut j) = if self.ar() {
+            let parts = frac(k)?;
+            let (j, n) = self.ordinal(k + 1)?;
+            (n, parts, j)
+        } else {
+            let (j, n) = self.ordinal(k)?;
+            let parts = frac(j)?;
+            if parts == 4 {
+                return None; // "the third quarter [of 2024]" is in period_rel
+            }
+            (n, parts, j + 1)
+        };
+        if n == 0 || n > parts {
+            return None;
+        }
+        if self.conn(j, Conn::Of) || self.conn(j, Conn::From) || self.conn(j, Conn::In) {
+            j += 1;
+        }
+        j = self.skip_filler(j);
+        let (j2, year) = match self.period_rel(j).or_else(|| self.year_expr(j)) {
+            Some((j2, s)) => {
+                let t = self.resolve(&s)?;
+                if t.grain != Grain::Year {
+                    return None;
+                }
+                (j2, t.start)
+            }
+            None => {
+                // "the first half of the year", "من العام": the current one
+                if self.unit(j) != Some((Unit::Year, 1)) {
+                    return None;
+                }
+                (j + 1, truncate(self.anchor().now, Grain::Year))
+            }
+        };
+        let months = 12 / i64::from(parts);
+        let from = add_grain(year, Grain::Month, months * i64::from(n - 1));
+        let t = if parts == 4 {
+            T::point(from, Grain::Quarter)
+        } else {
+            T::interval(from, add_grain(from, Grain::Month, months), Grain::Month)
+        };
+        Some((j2, Spec { base: Some(t), ..Spec::default() }))
     }
 
     /// "the week of october 6th": the (Monday-based) week that holds the date.
@@ -1053,6 +1115,8 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         let p = i - 1;
         self.conn(p, Conn::On)
+            || self.part(p).is_some()
+            || self.punct(p, '-') && p > 0 && self.part(p - 1).is_some()
             || self.conn(p, Conn::In)
             || self.conn(p, Conn::To)
             || self.conn(p, Conn::After)
@@ -1374,6 +1438,15 @@ impl<'a, 'v> Parser<'a, 'v> {
                 best = Some((k + 1, Spec { base: Some(self.weekend(rel_n(r))), ..Spec::default() }));
             }
         }
+        // "over the weekend": the bare policy decides which one
+        if !self.ar() && self.conn(i, Conn::Filler) && self.sems(i + 1).contains(&Sem::Weekend) && best.is_none() {
+            let a = self.anchor();
+            let wd = a.today().weekday().to_monday_zero_offset();
+            let past = matches!(a.bare, crate::Bare::Past) || a.bare == crate::Bare::Tense && self.past_tense;
+            // Friday evening to Sunday is "this weekend" whatever the policy
+            let n = if wd >= 4 { 0 } else if past { -1 } else { 0 };
+            best = Some((i + 2, Spec { base: Some(self.weekend(n)), ..Spec::default() }));
+        }
         // "last week's sunday"
         if let Some((j, Spec { base: Some(w), .. })) = best {
             if w.grain == Grain::Week && self.punct(j, '\'') && self.tok_text(j + 1) == Some("s") {
@@ -1506,7 +1579,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             _ => {}
         }
         let mut m = k + 1;
-        if self.conn(m, Conn::Of) || self.conn(m, Conn::In) {
+        if self.conn(m, Conn::Of) || self.conn(m, Conn::In) || self.punct(m, '-') && self.glued(k) {
             m += 1;
         }
         m = self.skip_filler(m);
@@ -1929,7 +2002,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             k += 1;
             marked = true;
         }
-        if self.ar() && self.is_unit(k, Unit::Hour) && !self.is_dual(k) && self.tok(k)?.al {
+        if self.ar() && self.unit(k) == Some((Unit::Hour, 1)) && self.tok(k)?.al {
             k += 1;
             marked = true;
         }
@@ -2427,8 +2500,15 @@ impl<'a, 'v> Parser<'a, 'v> {
                 }
             }
         }
-        // Arabic "الاسابيع الثلاثة القادمة"
+        // Arabic "الاسابيع الثلاثة القادمة", "الشهرين الماضيين"
         if self.ar() {
+            if let Some((u, 2)) = self.unit(i) {
+                if self.tok(i)?.al {
+                    if let Some(r) = self.rel(i + 1) {
+                        return self.n_periods(i + 2, r, 2, QUnit::U(u));
+                    }
+                }
+            }
             if let Some((u, _)) = self.unit(i) {
                 if self.tok(i)?.al {
                     if let Some((j, n)) = self.number(i + 1) {
@@ -2483,6 +2563,10 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// "3 days", "ثلاثة أيام", "يومين", "a week", "two weeks", "a fortnight", "3 fridays".
     fn quantity(&self, i: usize) -> R<(i64, QUnit)> {
+        // "الشهرين": a definite noun names given periods, it is no amount of time
+        if self.ar() && self.unit(i).is_some() && self.tok(i)?.al {
+            return None;
+        }
         // dual: يومين
         if let Some((u, 2)) = self.unit(i) {
             if u == Unit::Week && !self.ar() {
@@ -2629,7 +2713,8 @@ impl<'a, 'v> Parser<'a, 'v> {
         let a = self.anchor();
         let by = self.conn(i, Conn::By) || (self.ar() && self.conn(i, Conn::Until));
         let until = !self.ar() && self.conn(i, Conn::Until) || !self.ar() && self.conn(i, Conn::To) && i == 0;
-        let after = !self.ar() && (self.conn(i, Conn::After) || self.conn(i, Conn::Since) || self.conn(i, Conn::From) && self.clock(i + 1).is_some());
+        let after = !self.ar() && (self.conn(i, Conn::After) || self.conn(i, Conn::Since) || self.conn(i, Conn::From) && self.clock(i + 1).is_some())
+            || self.ar() && self.conn(i, Conn::Since) && self.quantity(i + 1).is_none();
         let before = !self.ar() && self.conn(i, Conn::Before);
         if !(by || until || after || before) {
             return None;
