@@ -293,6 +293,16 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
                 source = source_left(v, k, sent_start);
             }
             left_edge = source.and_then(|(s, _)| s.checked_sub(1));
+        } else if let Some(w) = (l > sent_start && v.is_punct(l, &[',']))
+            .then(|| (sent_start + 1..l).rev().find(|&w| v.is_word(w) && v.f(w) == "who" && v.is_punct(w - 1, &[','])))
+            .flatten()
+            .filter(|&w| (w + 1..l).all(|t| v.tags[t].cue.is_none()))
+        {
+            // "Paradis, who volunteered for Bill Clinton in 1992, says …".
+            if w >= sent_start + 2 {
+                source = source_left(v, w - 2, sent_start);
+                left_edge = source.and_then(|(s, _)| s.checked_sub(1)).filter(|&e| e >= sent_start);
+            }
         } else if v.is_punct(l, &[',']) && l > sent_start {
             // "Graham, a former candidate, told …": a name, then an apposition between commas.
             if let Some((as_, _)) = source_left(v, l - 1, sent_start) {
@@ -315,6 +325,15 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
                 Some(_) => None,
                 None => Some(l),
             };
+        }
+    }
+    // "“…, who knows?” Trump told …": the segmenter ends a sentence after "?”", but the
+    // quotation before it is still what the reporting clause reports.
+    let opens_sentence = source.map_or(left.is_none(), |(s, _)| s == sent_start);
+    if left_edge.is_none() && opens_sentence && sent_start > 0 && v.para[sent_start - 1] == v.para[i] {
+        let e = sent_start - 1;
+        if v.is_quote_mark(e) && v.mark_of[e].is_some_and(|q| v.quotes[q as usize].close == Some(e)) {
+            left_edge = Some(e);
         }
     }
     // "It was reported that …", "it is expected": an impersonal passive has no speaker.
@@ -343,13 +362,28 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     let after_punct = left.is_some_and(|l| !v.is_wordish(l));
     // A title may open it in lower case: "said presumptive Republican nominee Donald Trump".
     let named_soon = (k..=sent_end.min(k + 5)).any(|t| v.is_wordish(t) && starts_upper(v, t));
-    if source.is_none() && after_punct && cue.form != Form::EnIng && k <= sent_end && v.is_wordish(k) && !v.has(k, Role::After) && (starts_upper(v, k) || (named_soon && !v.has(k, Role::After) && !v.has(k, Role::Comp))) {
+    let quote_before = left.is_some_and(|l| {
+        let l = if v.is_punct(l, &[',']) && l > 0 { l - 1 } else { l };
+        v.is_quote_mark(l) && v.mark_of[l].is_some_and(|q| v.quotes[q as usize].close == Some(l))
+    });
+    if source.is_none()
+        && after_punct
+        && cue.form != Form::EnIng
+        && k <= sent_end
+        && v.is_wordish(k)
+        && !v.has(k, Role::After)
+        && !v.has(k, Role::Pronoun)
+        && !v.has(k, Role::Comp)
+        && (starts_upper(v, k) || named_soon || quote_before)
+    {
         let mut e = k;
-        while e < sent_end && (v.is_wordish(e + 1) && !v.has(e + 1, Role::After) && !v.has(e + 1, Role::Comp) || is_title_period(v, e + 1)) {
+        while e < sent_end && (v.is_wordish(e + 1) && !v.has(e + 1, Role::After) && !v.has(e + 1, Role::Comp) && !v.has(e + 1, Role::Bound) || is_title_period(v, e + 1)) {
             e += 1;
         }
-        right_source = Some((k, e));
-        k = e + 1;
+        if e - k < 8 {
+            right_source = Some((k, e));
+            k = e + 1;
+        }
     }
     // The hearer of "told": "told CBS News on Tuesday", "told reporters that".
     if cue.frame == Frame::Tell {
@@ -423,7 +457,17 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         && !(k < sent_end && v.mark_of[k + 1].is_some_and(|q| v.quotes[q as usize].open == k + 1));
     let tail_is_adverbial = tail_is_adverbial || comma_tail;
     let before_comma = left_edge.is_some_and(|e| v.is_punct(e, &[',', '—', '–']) || (v.is_quote_mark(e) && v.mark_of[e].is_some_and(|q| v.quotes[q as usize].close == Some(e))));
-    let postposed = tail_is_adverbial && (before_comma || (source.is_none() && after_punct) || right_source.is_some()) && comp.is_none() && colon.is_none() && quote.is_none();
+    // A quotation closing right before the reporting clause is its content, whatever follows
+    // ("“…,” Sarandon told MSNBC Monday when asked about …").
+    let after_quote = left_edge.is_some_and(|e| {
+        let e = if v.is_punct(e, &[',']) && e > 0 { e - 1 } else { e };
+        v.is_quote_mark(e) && v.mark_of[e].is_some_and(|q| v.quotes[q as usize].close == Some(e))
+    });
+    let postposed = (tail_is_adverbial && (before_comma || (source.is_none() && after_punct) || right_source.is_some())
+        || after_quote && comp.is_none())
+        && comp.is_none()
+        && colon.is_none()
+        && quote.is_none();
     if postposed {
         // The content is before the reporting clause.
         let edge = left_edge.or(left)?;
