@@ -226,8 +226,13 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
                 intro = Some(Intro::Comp(k));
                 break;
             }
+            // A nominal head right after the cue or its preposition ("شدد على ضرورة"), or after a
+            // short subject ("أكد الوزير ضرورة"), but not inside a relative clause ("المصدر الذي
+            // فضل عدم الكشف").
             if v.has(k, Role::Nominal)
-                && (k == cue_last + 1 || v.has(k - 1, Role::Prep) || k - cue_last <= 8)
+                && (k == cue_last + 1
+                    || v.has(k - 1, Role::Prep)
+                    || (k - cue_last <= 6 && (cue_last + 1..k).all(|t| !v.has(t, Role::Rel))))
             {
                 intro = Some(Intro::Nominal(k));
                 break;
@@ -295,6 +300,17 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
                 speaker = subject_before(v, i).or_else(|| clause_subject(v, i));
             }
         }
+        // "ونقلت وكالة رويترز عن مصدر حكومي قوله إن": the source is after عن, the agency is the
+        // medium.
+        let mut quoted_medium = None;
+        if stretch_end >= cue_last + 3 && v.is_word(stretch_end - 1) && v.f(stretch_end - 1).starts_with("قول") {
+            if let Some(a) = (cue_last + 1..stretch_end - 1).find(|&t| v.is_word(t) && v.f(t) == "عن") {
+                if a + 1 < stretch_end - 1 {
+                    quoted_medium = speaker.map(|(x, y)| v.bytes(x, y));
+                    speaker = Some((a + 1, stretch_end - 2));
+                }
+            }
+        }
         let sent_start = v.sentence_start(i);
         // Before the cue only a circumstance can hold the medium ("وفي تصريحات نقلتها وكالة …،
         // أوضح"): a media noun there may be the subject itself ("وكانت الصحيفة أوردت").
@@ -303,6 +319,7 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
                 .find(|&t| v.has(t, Role::Stop) && t + 1 < i && v.has(t + 1, Role::Media))
                 .and_then(|t| medium(v, t + 1, i))
         });
+        let medium = quoted_medium.or(medium);
         // 4. content.
         let (content, kind, confidence) = match intro {
             Intro::Comp(k) | Intro::Nominal(k) => {
@@ -381,8 +398,15 @@ fn starts_with_quote(v: &View<'_>, s: usize) -> bool {
 /// closing a sentence report the sentence before them.
 fn postposed(v: &View<'_>, i: usize, cue_last: usize, sent_end: usize, min_words: u32) -> Option<Draft> {
     // After a particle (قد، لن، لم، لا) the verb is the sentence's own predicate; after حسبما it
-    // points back to a claim already made.
+    // points back to a claim already made; with the future prefix (ستعلن) it is no report.
     if i > 0 && (v.has(i - 1, Role::Particle) || v.has(i - 1, Role::AttribPrep)) {
+        return None;
+    }
+    if v.f(i)[..v.tags[i].prefix as usize].contains('س') {
+        return None;
+    }
+    // A sentence that already reports something has its content there, not before this verb.
+    if (v.sentence_start(i)..i).any(|t| v.tags[t].cue.is_some_and(|c| c.form != Form::ArParticiple)) {
         return None;
     }
     // The speaker is a noun phrase: its first word takes no preposition (بالسيطرة، للصحيفة).
