@@ -1860,7 +1860,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         let name = self.hol.names.ids.get(id).map(String::as_str).unwrap_or("");
         match name {
             "eid-al-fitr" | "eid-al-adha" | "arafat" | "islamic-new-year" | "ashura" | "mawlid" | "isra-miraj"
-            | "laylat-al-qadr" | "ramadan" | "jumuatul-wida" => HolKind::Hijri,
+            | "laylat-al-qadr" | "ramadan" | "jumuatul-wida" | "mid-shaban" | "tarwiyah" | "tashreeq" => HolKind::Hijri,
             _ => HolKind::Other,
         }
     }

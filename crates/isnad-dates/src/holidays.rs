@@ -229,6 +229,9 @@ mod tests {
         assert_eq!(day(&h, "good-friday", 2025).0, date(2025, 4, 18));
         assert_eq!(day(&h, "boss-day", 2021).0, date(2021, 10, 15));
         assert_eq!(day(&h, "kings-day", 2014).0, date(2014, 4, 26));
+        assert_eq!(day(&h, "presidents-day", 2025).0, date(2025, 2, 17));
+        assert_eq!(day(&h, "sham-el-nessim", 2025).0, date(2025, 4, 21));
+        assert_eq!(day(&h, "arafat", 2025).0, date(2025, 6, 5));
         // Islamic holidays through icu_calendar (Umm al-Qura)
         assert_eq!(day(&h, "eid-al-fitr", 2025).0, date(2025, 3, 30));
         assert_eq!(day(&h, "eid-al-adha", 2025).0, date(2025, 6, 6));

@@ -48,7 +48,7 @@ fn duckling_corpora() {
 fn gold_articles() {
     let Some(root) = shared() else { return };
     let verbose = std::env::var("DATES_VERBOSE").is_ok();
-    for (dir, bare) in [("corpus/ar", Bare::Past), ("corpus/ar-dev", Bare::Past), ("corpus/ar-dev", Bare::Nearest)] {
+    for (dir, bare) in [("corpus/ar", Bare::Tense), ("corpus/ar-dev", Bare::Tense), ("corpus/ar-dev", Bare::Past), ("corpus/ar-dev", Bare::Nearest)] {
         let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join(dir))
             .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
             .unwrap_or_default();

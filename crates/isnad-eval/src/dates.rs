@@ -125,7 +125,9 @@ pub struct DatesReport {
 impl Report for DatesReport {
     fn metrics(&self) -> BTreeMap<String, f64> {
         let mut m = BTreeMap::new();
-        m.insert("accuracy".to_string(), self.overall.rate());
+        if self.overall.total > 0 {
+            m.insert("accuracy".to_string(), self.overall.rate());
+        }
         for (lang, t) in &self.non_holiday {
             m.insert(format!("non-holiday-{lang}"), t.rate());
         }
@@ -139,7 +141,9 @@ impl Report for DatesReport {
 
 impl fmt::Display for DatesReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "overall            {}", self.overall)?;
+        if self.overall.total > 0 {
+            writeln!(f, "overall            {}", self.overall)?;
+        }
         for (k, t) in &self.by_lang {
             writeln!(f, "lang {k:<13} {t}")?;
         }
