@@ -110,7 +110,12 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
     let mut words = 0;
     loop {
         let ok = if v.is_wordish(j) {
-            !v.has(j, Role::Bound) && !v.has(j, Role::Comp) && !v.has(j, Role::Aux) && v.tags[j].cue.is_none()
+            !v.has(j, Role::Bound)
+                && !v.has(j, Role::Comp)
+                && !v.has(j, Role::Aux)
+                && v.tags[j].cue.is_none()
+                // Prepositions that open an adverbial, not a part of a name ("for", "of" may be).
+                && !matches!(v.f(j), "during" | "with" | "into" | "over" | "through" | "despite" | "against" | "amid" | "up")
         } else {
             is_title_period(v, j) || v.is_punct(j, &['-', '’', '\'', '&'])
         };
@@ -134,13 +139,19 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
 /// Skips auxiliaries and adverbs left of a cue ("has also said"): the token before them.
 fn before_aux(v: &View<'_>, i: usize, floor: usize) -> Option<usize> {
     let mut j = i.checked_sub(1)?;
-    while j > floor && v.is_word(j) && v.has(j, Role::Aux) {
+    while j > floor && v.is_word(j) && skippable(v, j) {
         j -= 1;
     }
-    if j < floor || (v.is_word(j) && v.has(j, Role::Aux)) {
+    if j < floor || (v.is_word(j) && skippable(v, j)) {
         return None;
     }
     Some(j)
+}
+
+/// Auxiliaries and adverbs between a subject and its verb ("has also said", "basically said").
+fn skippable(v: &View<'_>, j: usize) -> bool {
+    let w = v.f(j);
+    v.has(j, Role::Aux) || (w.len() > 4 && w.ends_with("ly") && !starts_upper(v, j))
 }
 
 /// Last token of the content that starts at `s`: the end of the sentence (or of a quotation that
@@ -289,8 +300,9 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
             if let Some(c) = k.filter(|&c| v.is_punct(c, &[','])) {
                 k = c.checked_sub(1);
             }
+            // The mention runs from the antecedent to "who", both being the subject.
             if let Some(k) = k.filter(|&k| k >= sent_start) {
-                source = source_left(v, k, sent_start);
+                source = source_left(v, k, sent_start).map(|(a, _)| (a, l));
             }
             left_edge = source.and_then(|(s, _)| s.checked_sub(1));
         } else if let Some(w) = (l > sent_start && v.is_punct(l, &[',']))
@@ -300,7 +312,7 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         {
             // "Paradis, who volunteered for Bill Clinton in 1992, says …".
             if w >= sent_start + 2 {
-                source = source_left(v, w - 2, sent_start);
+                source = source_left(v, w - 2, sent_start).map(|(a, _)| (a, w));
                 left_edge = source.and_then(|(s, _)| s.checked_sub(1)).filter(|&e| e >= sent_start);
             }
         } else if v.is_punct(l, &[',']) && l > sent_start {
