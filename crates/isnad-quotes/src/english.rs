@@ -86,6 +86,11 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
                     || v.has(prev, Role::Aux)
                     || p == "to"
                     || (frame != Frame::Object && p.ends_with('s') && !p.ends_with("ss"))
+                    // Polls: "52 percent say", "most say", "Democrats in Ohio on Tuesday say".
+                    || (frame != Frame::Object
+                        && !cue.noun
+                        && (matches!(p, "percent" | "most" | "many" | "some" | "others" | "both" | "few" | "majority" | "all")
+                            || starts_upper(v, prev)))
             }
             Form::En3sg => frame != Frame::Object || v.has(prev, Role::Pronoun) || starts_upper(v, prev),
             Form::EnPast | Form::EnIng => true,
@@ -553,8 +558,10 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     } else {
         k
     };
-    if s > sent_end {
-        return None;
+    if s > sent_end || (s == sent_end && !v.is_wordish(s)) {
+        // "…, records compiled by the center show.": nothing after the cue, a long source
+        // after the last comma, and the content before it.
+        return long_source_postposed(v, i, sent_start, min_words).map(|(content, kind, speaker)| draft(content, kind, Some(speaker), false, 0.6));
     }
     // A clause straight after the cue: the verb must not be the end of a noun phrase ("the
     // statement said nothing") — require a cue with a clause frame or an object frame.
@@ -584,6 +591,25 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     };
     let conf = if comp.is_some() || colon.is_some() { 0.85 } else { 0.6 };
     Some(draft((a, b), kind, speaker, speaker.is_none(), conf))
+}
+
+/// Content bytes, kind and source tokens of a claim read leftwards.
+type Postposed = ((usize, usize), QuoteKind, (usize, usize));
+
+/// "CONTENT, SOURCE VERB." with a source too long for [`source_left`]: the content is the
+/// sentence up to its last comma, the source what lies between that comma and the cue.
+fn long_source_postposed(v: &View<'_>, i: usize, sent_start: usize, min_words: u32) -> Option<Postposed> {
+    let end = before_aux(v, i, sent_start)?;
+    let comma = (sent_start + 1..end).rev().find(|&t| v.is_punct(t, &[',']))?;
+    if end - comma > 14 || !v.is_wordish(comma + 1) {
+        return None;
+    }
+    let (a, b) = trim_content(v, v.toks[sent_start].span.start(), v.toks[comma - 1].span.end());
+    if v.text[a..b].split_whitespace().count() < 3 {
+        return None;
+    }
+    let kind = if has_quote(v, a, b, min_words) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+    Some(((a, b), kind, (comma + 1, end)))
 }
 
 /// "According to X, …" / "…, according to X." and "citing X".
