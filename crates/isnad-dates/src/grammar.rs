@@ -281,6 +281,15 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         i
     }
+    /// The bare-reference policy with `tense` decided for this sentence.
+    fn policy(&self) -> crate::Bare {
+        match self.a.bare {
+            crate::Bare::Tense if self.past_tense => crate::Bare::Past,
+            crate::Bare::Tense => crate::Bare::Future,
+            b => b,
+        }
+    }
+
     /// The reference time. (Without a publication date the stage parses against two unrelated
     /// references and keeps what resolves alike, so rules may always ask for it.)
     fn anchor(&self) -> Anchor {
@@ -1442,7 +1451,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         if !self.ar() && self.conn(i, Conn::Filler) && self.sems(i + 1).contains(&Sem::Weekend) && best.is_none() {
             let a = self.anchor();
             let wd = a.today().weekday().to_monday_zero_offset();
-            let past = matches!(a.bare, crate::Bare::Past) || a.bare == crate::Bare::Tense && self.past_tense;
+            let past = self.policy() == crate::Bare::Past;
             // Friday evening to Sunday is "this weekend" whatever the policy
             let n = if wd >= 4 { 0 } else if past { -1 } else { 0 };
             best = Some((i + 2, Spec { base: Some(self.weekend(n)), ..Spec::default() }));
@@ -1819,7 +1828,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         } else {
             let a = self.anchor();
             // Duckling's convention is the next one; news (`past`, `nearest`, `tense`) the nearest
-            let bare = if a.bare == crate::Bare::Future { crate::Bare::Future } else { crate::Bare::Nearest };
+            let bare = if self.policy() == crate::Bare::Future { crate::Bare::Future } else { crate::Bare::Nearest };
             time::pick_year(&Anchor { bare, ..a }, false, |yy| {
                 let (s, e, _) = year_of(yy)?;
                 Some((s.to_datetime(Time::midnight()), e.to_datetime(Time::midnight())))
@@ -1944,7 +1953,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                         // bare: the policy (future: this year's unless it is over)
                         let dday = day.map(|(_, d)| d).unwrap_or(30);
                         let over = m < cm || m == cm && dday < cd;
-                        match a.bare {
+                        match self.policy() {
                             // `past`, like Gregorian months, reads the nearest one
                             crate::Bare::Past | crate::Bare::Nearest => {
                                 let today = a.today();
@@ -3021,7 +3030,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             match (s.month, s.day) {
                 (Some(m), Some(d)) => {
                     let y0 = a.today().year();
-                    let years: Vec<i16> = match a.bare {
+                    let years: Vec<i16> = match self.policy() {
                         crate::Bare::Past => (0..28).map(|k| y0 - k).collect(),
                         _ => (0..28).map(|k| y0 + k).collect(),
                     };
@@ -3038,11 +3047,11 @@ impl<'a, 'v> Parser<'a, 'v> {
                     let mut mon = truncate(a.now, Grain::Month).date();
                     for _ in 0..24 {
                         if let Ok(date) = Date::new(mon.year(), mon.month(), d as i8) {
-                            if date.weekday() == w && (date >= a.today() || a.bare == crate::Bare::Past) {
+                            if date.weekday() == w && (date >= a.today() || self.policy() == crate::Bare::Past) {
                                 return Some(Some(T::day(date)));
                             }
                         }
-                        mon = if a.bare == crate::Bare::Past {
+                        mon = if self.policy() == crate::Bare::Past {
                             mon.checked_sub(jiff::Span::new().months(1)).ok()?
                         } else {
                             mon.checked_add(jiff::Span::new().months(1)).ok()?
@@ -3058,7 +3067,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         match (s.month, s.day) {
             (Some(m), Some(d)) => {
                 // a day of the current month stays in it ("الأول من شباط" written on 12 February)
-                let y = if m as i8 == a.today().month() && a.bare != crate::Bare::Nearest {
+                let y = if m as i8 == a.today().month() && self.policy() == crate::Bare::Future {
                     a.today().year()
                 } else {
                     time::pick_year(&a, self.past_tense, |yy| {
@@ -3083,7 +3092,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 let cur = truncate(a.now, Grain::Month).date();
                 let this = Date::new(cur.year(), cur.month(), d as i8).ok();
                 let today = a.today();
-                let date = match a.bare {
+                let date = match self.policy() {
                     crate::Bare::Past => match this {
                         Some(x) if x <= today => x,
                         _ => {

@@ -26,11 +26,30 @@
 //! converted to Gregorian values and marked `calendar: hijri`.
 //!
 //! # Bare references
-//! A weekday or month with nothing around it ("الخميس", "on Thursday", "في مارس") is resolved by
-//! the [`Bare`] policy: `future` (the next one, Duckling's convention, for scheduling text),
-//! `past` (the last one, what news usually means), `nearest` (within half a cycle, today
-//! included), or `tense` (past when the sentence has a past-tense verb or cue, else future).
-//! Relative words always win over the policy ("الخميس الماضي" is the last Thursday whatever it is).
+//! A weekday, month or date written without what anchors it ("الخميس", "on Thursday", "في مارس",
+//! "15 July") is resolved by the [`Bare`] policy:
+//! - `future`: the next one (Duckling's convention, for scheduling text): "Thursday" on a Tuesday is
+//!   two days later, a month or day-month is this year's unless it is over.
+//! - `past`: weekdays are the last one, the reference day included (an article published on a
+//!   Saturday that says "on Saturday" means that day); months, day-months, Hijri months and
+//!   holidays take the *nearest* occurrence, because news names both last January and next May
+//!   without a year.
+//! - `nearest`: the nearest occurrence of all of them, the reference day included.
+//! - `tense`: `past` when the sentence has a past-tense reporting verb (قال، أكد، said, was…), else
+//!   `future`.
+//!
+//! Relative words always win over the policy ("الخميس الماضي" is the last Thursday, "next March"
+//! the coming one). Arabic المقبل/القادم on a weekday is the next such day ("يوم الجمعة المقبل"
+//! written on a Wednesday is two days later); English "next Friday" is Friday of next week, as in
+//! Duckling. Clock times without a day: English takes the next such time (compared at the hour, so
+//! "at 4:23" at 4:30 is today), Arabic with a time-of-day word (صباحا، عصرا) the reference day.
+//! A weekday given with a full date must agree with it ("الثلاثاء الثالث من أيلول 2014" is read
+//! as the third Tuesday, not Wednesday 3 September).
+//!
+//! # Precision
+//! Offsets are as precise as their unit allows, one step finer ("in 3 days" is an hour, "two
+//! years ago" a month), but never finer than the reference: with a publication date only (the usual
+//! news metadata), "منذ ثلاثة أيام" is a day.
 //!
 //! # Without a publication date
 //! When `published` is absent only expressions that need no anchor are produced (a full date
@@ -65,7 +84,8 @@ pub enum Bare {
     /// The next one after the reference (Duckling's convention; scheduling text).
     #[default]
     Future,
-    /// The last one before the reference (what news reports usually mean).
+    /// Weekdays: the last one, the reference day included; months, dates and holidays without a
+    /// year: the nearest (what news reports usually mean).
     Past,
     /// The nearest one, the reference day included.
     Nearest,
@@ -93,8 +113,8 @@ pub struct DatesConfig {
     /// Hijri calendar used to convert Hijri dates and Islamic holidays (`umm-al-qura`, `civil`,
     /// `tabular`). Umm al-Qura is what Gulf and most Arab news follow.
     pub hijri: HijriVariant,
-    /// Policy for bare weekdays and months (`future`, `past`, `nearest`, `tense`). Duckling's
-    /// corpus assumes `future`; news usually wants `past` or `tense`.
+    /// Policy for bare weekdays, months and dates (`future`, `past`, `nearest`, `tense`; see the
+    /// crate docs). Duckling's corpus assumes `future`; news usually wants `tense` or `past`.
     pub bare: Bare,
 }
 
@@ -203,16 +223,26 @@ impl DatesStage {
     }
 }
 
-/// A rough past-tense test for the `tense` policy: Arabic perfect-tense reporting verbs and
-/// English "-ed"/irregular past forms of common reporting verbs.
+/// A past-tense test for the `tense` policy: a reporting or event verb in the perfect (Arabic,
+/// with its conjunction and person endings: وقال، وأكدت، فأعلنوا) or the English past.
 fn past_tense(folded: &str, lang: grammar::Lang) -> bool {
+    const AR: [&str; 16] = [
+        "قال", "اكد", "اعلن", "ذكر", "اضاف", "اوضح", "صرح", "كان", "جرى", "عقد", "وقع", "اشار", "افاد", "نفى", "حذر",
+        "شدد",
+    ];
+    const EN: [&str; 22] = [
+        "said", "told", "was", "were", "met", "held", "announced", "added", "stated", "reported", "declared",
+        "confirmed", "denied", "warned", "urged", "noted", "explained", "signed", "visited", "killed", "died", "took",
+    ];
+    let words = folded.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
     match lang {
-        grammar::Lang::Ar => ["قال", "اكد", "اعلن", "ذكر", "اضاف", "اوضح", "صرح", "كان", "جرى", "عقد", "وقع", "اشار"]
-            .iter()
-            .any(|w| folded.split(|c: char| !c.is_alphabetic()).any(|t| t == *w || t.len() > w.len() && t.ends_with(w) && t.len() <= w.len() + 2)),
-        grammar::Lang::En => folded
-            .split(|c: char| !c.is_alphabetic())
-            .any(|t| matches!(t, "said" | "was" | "were" | "told" | "met" | "held" | "announced" | "added" | "stated")),
+        grammar::Lang::Ar => words.into_iter().any(|w| {
+            let w = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w);
+            AR.iter().any(|v| {
+                w.strip_prefix(v).is_some_and(|rest| matches!(rest, "" | "ت" | "وا" | "ا" | "تا"))
+            })
+        }),
+        grammar::Lang::En => words.into_iter().any(|w| EN.contains(&w)),
     }
 }
 

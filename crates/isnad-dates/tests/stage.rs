@@ -101,3 +101,13 @@ fn config_is_kebab_case_and_strict() {
     assert_eq!(stage.requires(), &[Layer::Normalized, Layer::Sentences, Layer::Tokens]);
     assert_eq!(stage.provides(), &[Layer::Timexes]);
 }
+
+#[test]
+fn tense_policy_reads_arabic_verbs() {
+    let tense = || DatesConfig { bare: Bare::Tense, ..DatesConfig::default() };
+    // published Wednesday 19 February 2025
+    let past = run("وأكدت الوزارة الخميس أن الاتفاق جاهز.", "ar", Some("2025-02-19"), tense());
+    assert_eq!(found(&past)[0].1, "2025-02-13");
+    let future = run("تبدأ القمة الخميس في الرياض.", "ar", Some("2025-02-19"), tense());
+    assert_eq!(found(&future)[0].1, "2025-02-20");
+}
