@@ -414,6 +414,10 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// A year: four digits, or a number with an era, or عام/سنة + number.
     fn year(&self, i: usize) -> R<(i32, Option<Era>)> {
+        // "the 1990s", "mid-1990s": a decade, which isnad does not resolve (better none than 1990)
+        if self.num(i).is_some() && self.glued(i) && self.tok_text(i + 1) == Some("s") {
+            return None;
+        }
         let (mut j, mut y, explicit) = if self.is_unit(i, Unit::Year) && !self.is_dual(i) {
             let (j, y) = self.number(i + 1)?;
             (j, y as i32, true)
@@ -2393,6 +2397,10 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// "هذه الليلة"; after a date (`attached`) just the part: "tomorrow evening", "monday early
     /// morning", "february the 15th in the morning".
     fn daypart_phrase(&self, i: usize, attached: bool) -> R<Spec> {
+        // "early-morning tweets", "late-night calls": a compound adjective, no time
+        if i > 0 && self.punct(i - 1, '-') && !self.tok(i)?.space {
+            return None;
+        }
         let mut k = i;
         let late = self.part(k) == Some(Part::Late);
         let early = self.part(k) == Some(Part::Early);
