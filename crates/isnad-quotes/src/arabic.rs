@@ -75,7 +75,7 @@ fn content_end(v: &View<'_>, s: usize) -> usize {
         if t > s && t < e && v.tags[t].cue.is_some_and(|c| c.form != Form::ArParticiple) && v.tags[t].prefix > 0
             && v.is_punct(t - 1, COMMAS)
         {
-            return (t - 2).max(s);
+            return t.saturating_sub(2).max(s);
         }
         t += 1;
     }

@@ -33,6 +33,9 @@ const TRAILING: &[char] = &['.', ',', '،', '؛', ';', ':', ' ', '\n', '-', '–
 /// Trims punctuation and space from both ends of a byte range; when what is left is exactly one
 /// quotation, returns its inside.
 pub(crate) fn trim_content(v: &View<'_>, start: usize, end: usize) -> (usize, usize) {
+    if end <= start {
+        return (start, start);
+    }
     let s = &v.text[start..end];
     let lead = s.len() - s.trim_start_matches(TRAILING).len();
     let body = s.trim_start_matches(TRAILING).trim_end_matches(TRAILING);

@@ -198,7 +198,7 @@ fn content_end(v: &View<'_>, s: usize) -> usize {
             let finite = v.tags[n].cue.is_some_and(|c| matches!(c.form, Form::En3sg | Form::EnPast));
             let participle = v.tags[n].cue.is_some_and(|c| c.form == Form::EnIng) && v.is_punct(t - 1, &[',']);
             if finite || participle {
-                return if participle { t - 2 } else { t - 1 };
+                return if participle { t.saturating_sub(2).max(s) } else { t - 1 };
             }
         }
         t += 1;

@@ -202,6 +202,7 @@ fn mention_kind(v: &View<'_>, first: usize, span: Span) -> MentionKind {
 
 /// Orders drafts, removes duplicates, and applies the nesting policy.
 fn settle(v: &View<'_>, mut drafts: Vec<Draft>, keep_nested: bool) -> Vec<Draft> {
+    drafts.retain(|d| d.content.1 > d.content.0);
     drafts.sort_by_key(|d| (d.cue.0, d.content.0));
     drafts.dedup_by_key(|d| d.cue.0);
     let n = drafts.len();
