@@ -2357,6 +2357,11 @@ impl<'a, 'v> Parser<'a, 'v> {
     }
 
     fn clock_suffix0(&self, mut j: usize, mut s: Spec) -> (usize, Spec) {
+        // Arabic datelines abbreviate صباحا/مساء as ص/م after a clock ("09:39 م")
+        if self.ar() && s.minute.is_some() && matches!(self.tok_text(j), Some("ص" | "م")) {
+            s.pm = Some(self.tok_text(j) == Some("م"));
+            return (j + 1, s);
+        }
         if let Some(pm) = self.sems(j).iter().find_map(|x| if let Sem::AmPm(p) = x { Some(*p) } else { None }) {
             s.pm = Some(pm);
             j += 1;
