@@ -230,9 +230,11 @@ fn past_tense(folded: &str, lang: grammar::Lang) -> bool {
         "قال", "اكد", "اعلن", "ذكر", "اضاف", "اوضح", "صرح", "كان", "جرى", "عقد", "وقع", "اشار", "افاد", "نفى", "حذر",
         "شدد",
     ];
-    const EN: [&str; 22] = [
-        "said", "told", "was", "were", "met", "held", "announced", "added", "stated", "reported", "declared",
-        "confirmed", "denied", "warned", "urged", "noted", "explained", "signed", "visited", "killed", "died", "took",
+    // irregular past forms; regular ones are caught by their "-ed"
+    const EN: [&str; 34] = [
+        "said", "told", "was", "were", "met", "held", "took", "came", "went", "gave", "made", "won", "lost", "began",
+        "fought", "left", "sent", "saw", "knew", "thought", "brought", "spoke", "wrote", "rose", "fell", "had", "did",
+        "got", "put", "paid", "ran", "struck", "hit", "shot",
     ];
     let words = folded.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
     match lang {
@@ -242,7 +244,7 @@ fn past_tense(folded: &str, lang: grammar::Lang) -> bool {
                 w.strip_prefix(v).is_some_and(|rest| matches!(rest, "" | "ت" | "وا" | "ا" | "تا"))
             })
         }),
-        grammar::Lang::En => words.into_iter().any(|w| EN.contains(&w)),
+        grammar::Lang::En => words.into_iter().any(|w| EN.contains(&w) || w.len() >= 5 && w.ends_with("ed")),
     }
 }
 
