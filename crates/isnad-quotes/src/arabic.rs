@@ -256,7 +256,7 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             }
             // Another reporting verb ends the search: its complementiser is its own. (A relative
             // clause does not: "وذكر التقرير الذي نشرته المنظمة أن …".)
-            if v.tags[k].cue.is_some() && k > cue_last + 1 {
+            if (v.tags[k].cue.is_some() && k > cue_last + 1) || v.has(k, Role::Clause) {
                 break;
             }
             k += 1;

@@ -85,6 +85,7 @@ pub(crate) enum Role {
     Particle,
     TextOf,
     Time,
+    Clause,
 }
 
 impl Role {
@@ -110,6 +111,7 @@ impl Role {
             "particle" => Role::Particle,
             "text-of" => Role::TextOf,
             "time" => Role::Time,
+            "clause" => Role::Clause,
             _ => return None,
         })
     }
