@@ -1327,7 +1327,8 @@ impl<'a, 'v> Parser<'a, 'v> {
                     s.day = Some(1);
                 }
             } else if da == 4 && db <= 2 {
-                if sep_c == '.' {
+                // "2014-10", "2014/10"; spaced ("2025 - 12") is arithmetic or a range of numbers
+                if sep_c == '.' || spaced {
                     return None;
                 }
                 s.year = Some(a as i32);
