@@ -547,6 +547,16 @@ impl<'a, 'v> Parser<'a, 'v> {
             let g = a.cap(Grain::Second);
             consider(Some((i + 1, T { start: truncate(a.now, g), grain: g, end: None, open: Open::After, cal: Calendar::Gregorian })));
         }
+        // "today in one hour": the day is redundant with the offset
+        if let Some((j, 0)) = self.deictic_word(i) {
+            consider(self.offset(j).filter(|(_, t)| t.start.date() == self.anchor().today()));
+        }
+        // "later than 9:30 but before 11:00 on Thursday"
+        if !self.ar() && self.conn(i, Conn::After) {
+            consider(self.after_before(i + 1));
+        }
+        // "the closest Monday to Oct 5th", "the second closest Mon to October fifth"
+        consider(self.closest(i));
         // "from 18th Dec for 10 days"
         if !self.ar() && self.conn(i, Conn::From) {
             if let Some((j, s)) = self.datetime(i + 1) {
@@ -608,6 +618,72 @@ impl<'a, 'v> Parser<'a, 'v> {
         };
         let a = self.anchor();
         Some((j, T::point(a.now, a.cap(Grain::Second))))
+    }
+
+    /// "X but before Y" after "later than"/"after": the stretch between them.
+    fn after_before(&self, k: usize) -> R<T> {
+        let (j, left) = self.datetime(k)?;
+        let mut m = j;
+        if matches!(self.tok_text(m), Some("but" | "and")) {
+            m += 1;
+        }
+        if !self.conn(m, Conn::Before) {
+            return None;
+        }
+        let (end, right) = self.datetime(m + 1)?;
+        let mut left = left;
+        left.fill(&right);
+        let lt = self.resolve(&left)?;
+        let rt = self.resolve(&right)?;
+        if rt.start < lt.start {
+            return None;
+        }
+        let g = lt.grain.min(rt.grain);
+        Some((end, T::interval(lt.start, add_grain(rt.start, g, 1), g)))
+    }
+
+    /// "the closest Monday to Oct 5th": the weekday nearest the date; "the second closest": the
+    /// next nearest (ties go to the later day).
+    fn closest(&self, i: usize) -> R<T> {
+        let k = self.skip_filler(i);
+        let (k, nth) = match self.ordinal(k) {
+            Some((k2, n)) => (k2, n),
+            None => (k, 1),
+        };
+        if !self.sems(k).contains(&Sem::Closest) {
+            return None;
+        }
+        // the thing: a weekday, or a holiday ("the closest xmas to today")
+        let hol = self.sems(k + 1).iter().find_map(|s| if let Sem::Holiday(h, _) = s { Some(*h as usize) } else { None });
+        let wd = self.weekday(k + 1).filter(|w| !w.2).map(|w| w.0);
+        if hol.is_none() && wd.is_none() {
+            return None;
+        }
+        let mut j = k + 2;
+        if self.punct(j, '.') {
+            j += 1;
+        }
+        if !self.conn(j, Conn::To) {
+            return None;
+        }
+        let (end, s) = self.date(j + 1)?;
+        let d = self.resolve(&s)?.date();
+        let mut cands: Vec<Date> = match (wd, hol) {
+            (Some(wd), _) => {
+                let w = time::weekday_of(wd);
+                (-14..=14).map(|n| add_days(d, n)).filter(|x| x.weekday() == w).collect()
+            }
+            (None, Some(h)) => (-3..=3)
+                .filter_map(|n| self.hol.in_year(h, d.year() + n, self.a.hijri).map(|(s, _, _)| s))
+                .collect(),
+            _ => return None,
+        };
+        cands.sort_by_key(|x| {
+            let dist = i64::from(d.until(*x).map(|s| s.get_days()).unwrap_or(0));
+            (dist.abs(), -dist)
+        });
+        let pick = *cands.get(nth.checked_sub(1)? as usize)?;
+        Some((end, T::day(pick)))
     }
 
     /// A clock time follows (after "at", "@" or directly).
@@ -886,7 +962,10 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         let (j, s) = self.calendar_date(self.skip_filler(k + 2))?;
         let t = self.resolve(&s)?;
-        Some((j, Spec { base: Some(T::point(t.start, Grain::Week)), ..Spec::default() }))
+        // "the week of" names the week that starts around the date: a Sunday starts the next
+        // (Monday-based) week, as in American usage
+        let d = if t.date().weekday() == jiff::civil::Weekday::Sunday { add_days(t.date(), 1) } else { t.date() };
+        Some((j, Spec { base: Some(T::point(d.to_datetime(Time::midnight()), Grain::Week)), ..Spec::default() }))
     }
 
     /// اليوم، أمس، غدا، أول أمس، بعد غد، today, yesterday, the day after tomorrow… with an optional

@@ -133,6 +133,8 @@ pub(crate) enum Sem {
     Weekend,
     /// A time zone, in minutes east of UTC.
     Tz(i16),
+    /// "closest", "nearest" (the closest Monday to a date).
+    Closest,
 }
 
 /// A compiled vocabulary: one automaton over the surface forms of a language, and a map for the
@@ -305,6 +307,7 @@ fn parse_senses(spec: &str, holidays: &HolidayNames) -> Option<Vec<Sem>> {
                 (Sem::Holiday(id as u16, weak), 2)
             }
             "weekend" => (Sem::Weekend, 1),
+            "closest" => (Sem::Closest, 1),
             "tz" => (Sem::Tz(num(arg)? as i16), 2),
             "weak" | "plural" => {
                 i += 1;
