@@ -2639,17 +2639,43 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
             return Some((j + 1, t));
         }
-        // "three days after Easter": an offset from a date
-        if !self.ar() && self.conn(j, Conn::After) {
-            if let Some((k, s)) = self.date(j + 1) {
-                if let (Some(t), QUnit::U(unit)) = (self.resolve(&s), u) {
-                    if unit == Unit::Day || unit == Unit::Week {
-                        return Some((k, T::point(add_grain(t.start, time::unit_grain(unit), n), Grain::Day)));
-                    }
+        // "three days after Easter", "a year from Christmas": an offset from a date; a holiday
+        // named bare here is its nearest occurrence (the one the speaker has in mind)
+        if !self.ar() && (self.conn(j, Conn::After) || self.conn(j, Conn::From)) {
+            let QUnit::U(unit) = u else { return None };
+            let base = self.holiday_nearest(j + 1).or_else(|| {
+                let (k, s) = self.date(j + 1)?;
+                Some((k, self.resolve(&s)?))
+            });
+            if let Some((k, t)) = base {
+                if unit >= Unit::Day {
+                    return Some((k, T::point(add_grain(t.start, time::unit_grain(unit), n), Grain::Day)));
                 }
             }
         }
         None
+    }
+
+    /// A bare holiday name at `k`, resolved to its occurrence nearest the reference.
+    fn holiday_nearest(&self, k: usize) -> R<T> {
+        let k = self.skip_filler(k);
+        let h = self.sems(k).iter().find_map(|s| if let Sem::Holiday(h, false) = s { Some(*h as usize) } else { None })?;
+        if self.year(k + 1).is_some() {
+            return None;
+        }
+        let today = self.anchor().today();
+        let best = (-1..=1)
+            .filter_map(|n| self.hol.in_year(h, today.year() + n, self.a.hijri))
+            .min_by_key(|(s, e, _)| {
+                if today < *s {
+                    i64::from(today.until(*s).map(|x| x.get_days()).unwrap_or(i32::MAX))
+                } else if today >= *e {
+                    i64::from(e.until(today).map(|x| x.get_days()).unwrap_or(i32::MAX))
+                } else {
+                    0
+                }
+            })?;
+        Some((k + 1, T::day(best.0)))
     }
 
     fn then_clock(&self, j: usize, t: T) -> (usize, T) {
