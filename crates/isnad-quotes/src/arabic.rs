@@ -178,6 +178,18 @@ fn clause_subject(v: &View<'_>, cue: usize) -> Option<(usize, usize)> {
     }
 }
 
+/// A short line without final punctuation is a headline, except when it opens with a reporting
+/// verb carrying و or ف ("وأضاف أن …"): headlines do not start with a conjunction, sloppy body
+/// paragraphs without a final period do.
+fn body_line(v: &View<'_>, i: usize) -> bool {
+    let first = v.paragraph_start(i);
+    first > 0
+        && v.block(first) == isnad_core::Block::Main
+        && v.tags[first].cue.is_some()
+        && v.tags[first].prefix > 0
+        && v.f(first).starts_with(['و', 'ف'])
+}
+
 /// True when the cue at `i` lies inside an author's-voice phrase (يُذكر أن، والجدير بالذكر).
 fn in_author_voice(v: &View<'_>, i: usize) -> bool {
     let floor = i.saturating_sub(3);
@@ -189,7 +201,7 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
     let mut out = Vec::new();
     let min_words = cfg.min_quote_words as u32;
     for i in 0..v.len() {
-        if cfg.skip_headings && v.paragraph(i).heading {
+        if cfg.skip_headings && v.paragraph(i).heading && !body_line(v, i) {
             continue;
         }
         if v.has(i, Role::AttribPrep) {

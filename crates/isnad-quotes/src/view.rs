@@ -204,6 +204,12 @@ impl<'a> View<'a> {
         self.sent_bounds[i].1 as usize
     }
 
+    /// First token of the paragraph of token `i`.
+    pub fn paragraph_start(&self, i: usize) -> usize {
+        let p = self.para[i];
+        self.para.partition_point(|&x| x < p)
+    }
+
     /// Last token of the paragraph of token `i`.
     pub fn paragraph_end(&self, i: usize) -> usize {
         self.para_last[i] as usize
