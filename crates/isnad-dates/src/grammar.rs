@@ -1030,6 +1030,10 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
         }
         if let Some(n) = day(i) {
+            // "أمس الأول": the day before yesterday (Gulf usage)
+            if self.ar() && n == -1 && self.tok(i + 1).is_some_and(|t| t.al) && self.sems(i + 1).contains(&Sem::Ord(1)) {
+                return Some((i + 2, -2));
+            }
             return Some((i + 1, n));
         }
         // "يوم غد", "يوم أمس"
@@ -2691,6 +2695,8 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// "3 days", "ثلاثة أيام", "يومين", "a week", "two weeks", "a fortnight", "3 fridays".
     fn quantity(&self, i: usize) -> R<(i64, QUnit)> {
+        // "about a week", "نحو أسبوع"
+        let i = if self.conn(i, Conn::Approx) { i + 1 } else { i };
         // "الشهرين": a definite noun names given periods, it is no amount of time
         if self.ar() && self.unit(i).is_some() && self.tok(i)?.al {
             return None;
@@ -2714,7 +2720,6 @@ impl<'a, 'v> Parser<'a, 'v> {
                 }
             }
         }
-        let i = if self.conn(i, Conn::Approx) { i + 1 } else { i };
         let is_a = |k: usize| self.sems(k).iter().any(|s| matches!(s, Sem::Num(1, true)));
         let frac_at = |k: usize| self.sems(k).iter().find_map(|s| if let Sem::Frac(f) = s { Some(*f) } else { None });
         // fractions of an hour: "half an hour", "a quarter of an hour", "three-quarters of an hour"
