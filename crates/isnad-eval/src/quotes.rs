@@ -162,6 +162,9 @@ pub struct QuotesReport {
     /// Matched claims with a wrong speaker mention (verbose).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub wrong_mentions: Vec<Listed>,
+    /// Matched claims whose predicted speaker entity is wrong (verbose).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub wrong_entities: Vec<Listed>,
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -250,6 +253,7 @@ impl fmt::Display for QuotesReport {
         list("misses", &self.misses)?;
         list("false positives", &self.false_positives)?;
         list("wrong speaker mentions", &self.wrong_mentions)?;
+        list("wrong speaker entities", &self.wrong_entities)?;
         Ok(())
     }
 }
@@ -619,6 +623,10 @@ fn score(g: &GoldDoc, doc: &Document, opts: &Options) -> QuotesReport {
                     };
                     if ok {
                         r.entity_correct += 1;
+                    } else if opts.verbose {
+                        let mut l = listed(p);
+                        l.note = Some(format!("predicted {:?}, gold {:?}", named, gc.speaker));
+                        r.wrong_entities.push(l);
                     }
                 }
             }
@@ -662,6 +670,7 @@ impl QuotesReport {
         self.misses.extend(o.misses);
         self.false_positives.extend(o.false_positives);
         self.wrong_mentions.extend(o.wrong_mentions);
+        self.wrong_entities.extend(o.wrong_entities);
     }
 }
 
