@@ -830,6 +830,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         // Dual dating: "… الموافق 13 رمضان 1446هـ" / "الموافق: 12/04/2023" — one expression.
         if self.conn(j, Conn::Equiv) {
             let k = if self.punct(j + 1, ':') { j + 2 } else { j + 1 };
+            let k = self.skip_filler(k);
             if let Some((k2, other)) = self.date(k) {
                 // The more specific side wins; a bare weekday defers to the date.
                 let keep = if s.day.is_none() && s.base.is_none() || s.weekday.is_some() && s.day.is_none() {
