@@ -136,7 +136,8 @@ impl QuotesStage {
 
     fn claims(&self, doc: &Document, english: bool) -> Result<(Vec<Claim>, Vec<Mention>), StageError> {
         let Some(v) = View::new(doc, &self.lex, english, self.config.max_quote_bytes) else {
-            return Err(StageError::MissingLayer("normalized".into()));
+            let missing = if doc.layers.normalized.is_none() { "normalized" } else { "sentences" };
+            return Err(StageError::MissingLayer(missing.into()));
         };
         let drafts = if english { english::find(&v, &self.config) } else { arabic::find(&v, &self.config) };
         let keep_nested = match self.config.nested {

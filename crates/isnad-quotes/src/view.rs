@@ -42,6 +42,10 @@ impl<'a> View<'a> {
         let toks = &doc.layers.tokens[..];
         let paragraphs = &doc.layers.paragraphs[..];
         let sentences = &doc.layers.sentences[..];
+        // Tokens without paragraphs (a plugin that provides only tokens) cannot be read.
+        if paragraphs.is_empty() && !toks.is_empty() {
+            return None;
+        }
         let mut para = Vec::with_capacity(toks.len());
         let mut sent = Vec::with_capacity(toks.len());
         let (mut pi, mut si) = (0usize, 0usize);
