@@ -41,30 +41,24 @@ pub(crate) struct Ctx<'d> {
 impl<'d> Ctx<'d> {
     pub fn new(doc: &'d Document, norm: &'d Normalized, lang: Lang, lex: &'static LangLex) -> Ctx<'d> {
         let tokens = &doc.layers.tokens[..];
+        let words: Vec<&str> = tokens.iter().map(|t| &norm.text[t.norm.0 as usize..t.norm.1 as usize]).collect();
         let mut hits: Vec<Option<Hit>> = vec![None; tokens.len()];
-        for m in lex.lex.find_iter(&norm.text) {
-            let prefix = &norm.text[m.start..m.word_start];
-            // Function words take at most a conjunction; names of things take any clitic chain.
-            let strict = matches!(
-                m.value.cat,
-                Cat::Honorific | Cat::Stop | Cat::Pronoun | Cat::Particle | Cat::Anaphor | Cat::Before
-            );
-            if strict && !(prefix.is_empty() || prefix == "و" || prefix == "ف") {
+        let mut i = 0;
+        while i < tokens.len() {
+            if tokens[i].kind != TokenKind::Word {
+                i += 1;
                 continue;
             }
-            let first = tokens.partition_point(|t| (t.norm.0 as usize) < m.start);
-            if first >= tokens.len() || tokens[first].norm.0 as usize != m.start {
+            let Some(m) = lex.match_at(&words, i) else {
+                i += 1;
                 continue;
-            }
-            let mut last = first;
-            while last + 1 < tokens.len() && (tokens[last + 1].norm.0 as usize) < m.end {
-                last += 1;
-            }
-            let len = (last - first + 1) as u32;
+            };
+            let prefix = &words[i][..m.prefix];
             let governed = prefix.trim_start_matches(['و', 'ف']).starts_with(['ب', 'ل', 'ك']);
-            for slot in &mut hits[first..=last] {
-                *slot = Some(Hit { entry: *m.value, first: first as u32, len, governed });
+            for slot in &mut hits[i..i + m.len] {
+                *slot = Some(Hit { entry: m.entry, first: i as u32, len: m.len as u32, governed });
             }
+            i += m.len;
         }
         Ctx { text: &doc.text, norm, tokens, sentences: &doc.layers.sentences, lang, lex, hits }
     }

@@ -440,8 +440,11 @@ fn build_entity(linker: &Linker<'_>, i: usize, id: &str, gaz: Option<&Gazetteer>
         }
     }
     let mut roles: Vec<String> = Vec::new();
+    let mut seen_roles: Vec<String> = Vec::new();
     for r in &e.roles {
-        if !roles.iter().any(|x| fold(x) == fold(&r.text)) {
+        let f = fold(&r.text);
+        if !seen_roles.contains(&f) {
+            seen_roles.push(f);
             roles.push(r.text.clone());
         }
     }

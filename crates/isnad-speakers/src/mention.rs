@@ -115,43 +115,43 @@ pub(crate) fn name_keys<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<Str
 /// Reads a role phrase given as a string (gazetteer roles, role chunks of mentions).
 pub(crate) fn role_from_str(text: &str, lang: Lang, lex: &LangLex) -> Option<RoleForm> {
     let folded = isnad_text::fold(text);
-    let matches = lex.lex.find_all(&folded);
-    let mut head: Option<(usize, usize)> = None;
-    for m in &matches {
-        if m.value.cat == Cat::Title {
-            match lang {
-                Lang::Ar if head.is_none() => head = Some((m.start, m.end)),
-                Lang::En => head = Some((m.start, m.end)),
-                _ => {}
-            }
-        }
-    }
-    let (hs, he) = head?;
-    let head_words: Vec<&str> = folded[hs..he].split(' ').collect();
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    role_from_words(text, &words, lang, lex)
+}
+
+/// Reads the role phrase of tokens `a..=b` from their folded forms (no refolding).
+fn role_from_tokens(ctx: &Ctx<'_>, a: usize, b: usize) -> Option<RoleForm> {
+    let words: Vec<&str> = (a..=b).map(|i| ctx.folded(i)).collect();
+    role_from_words(ctx.slice(a, b), &words, ctx.lang, ctx.lex)
+}
+
+fn role_from_words(text: &str, words: &[&str], lang: Lang, lex: &LangLex) -> Option<RoleForm> {
+    let found = lex.find_in_words(words);
+    let titles = found.iter().filter(|(_, _, e)| e.cat == Cat::Title);
+    // Arabic heads come first ("المتحدث باسم الكرملين"), English heads last ("Kremlin spokesman").
+    let &(hs, hn, _) = match lang {
+        Lang::Ar => titles.clone().next(),
+        Lang::En => titles.clone().next_back(),
+    }?;
     let head_key = match lang {
-        Lang::Ar => morph::word_key(head_words[0]),
-        Lang::En => morph::word_key(head_words[head_words.len() - 1]),
+        Lang::Ar => morph::word_key(words[hs]),
+        Lang::En => morph::word_key(words[hs + hn - 1]),
     };
     let mut quals = Vec::new();
-    let mut at = 0;
-    for w in folded.split(' ') {
-        let start = at;
-        at += w.len() + 1;
-        if start >= hs && start < he {
+    for (k, w) in words.iter().enumerate() {
+        if k >= hs && k < hs + hn {
             continue;
         }
-        let skip = matches.iter().any(|m| {
-            m.start <= start
-                && start < m.end
-                && matches!(m.value.cat, Cat::Stop | Cat::Particle | Cat::Honorific | Cat::Before)
+        let skip = found.iter().any(|&(s, n, e)| {
+            s <= k && k < s + n && matches!(e.cat, Cat::Stop | Cat::Particle | Cat::Honorific | Cat::Before)
         });
-        let k = morph::word_key(w);
-        if skip || k.chars().count() < 2 || k.chars().all(|c| !c.is_alphanumeric()) {
+        let key = morph::word_key(w);
+        if skip || key.chars().count() < 2 || key.chars().all(|c| !c.is_alphanumeric()) {
             continue;
         }
-        let s = morph::skeleton(&k);
-        if !quals.contains(&s) {
-            quals.push(s);
+        let sk = morph::skeleton(&key);
+        if !quals.contains(&sk) {
+            quals.push(sk);
         }
     }
     Some(RoleForm { text: text.trim().to_string(), head: head_key, quals })
@@ -287,7 +287,7 @@ fn parse_ar(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         p.form = Form::Anaphor;
         p.agr = ctx.hits[words[k]].map(|h| h.entry.agr).unwrap_or_default();
         if k > 0
-            && let Some(r) = role_from_str(ctx.slice(words[0], words[k - 1]), ctx.lang, ctx.lex)
+            && let Some(r) = role_from_tokens(ctx, words[0], words[k - 1])
         {
             p.roles.push(r);
         }
@@ -338,7 +338,7 @@ fn parse_ar(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
             {
                 p.form = Form::Person;
                 p.name = Some(name_form(ctx, &words[..k]));
-                p.roles.extend(role_from_str(ctx.slice(words[k], words[words.len() - 1]), ctx.lang, ctx.lex));
+                p.roles.extend(role_from_tokens(ctx, words[k], words[words.len() - 1]));
                 return Some(p);
             }
             p.name = Some(name_form(ctx, &seg));
@@ -438,7 +438,7 @@ fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Pa
         // "كلمة للملك سلمان": a title behind a preposition is a complement, not an apposition.
         let f0 = ctx.folded(c[0]);
         let governed = ["لل", "بال", "كال", "ولل", "وبال", "فبال", "فلل"].iter().any(|pre| f0.starts_with(pre));
-        if !governed && let Some(r) = role_from_str(ctx.slice(c[0], last), ctx.lang, ctx.lex) {
+        if !governed && let Some(r) = role_from_tokens(ctx, c[0], last) {
             p.roles.push(r);
         }
     }
@@ -573,7 +573,7 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         }
         let role_words: Vec<usize> = words[..j].iter().copied().filter(|&i| ctx.cat(i) != Some(Cat::Honorific)).collect();
         if let (Some(&a), Some(&b)) = (role_words.first(), role_words.last())
-            && let Some(r) = role_from_str(ctx.slice(a, b), ctx.lang, ctx.lex)
+            && let Some(r) = role_from_tokens(ctx, a, b)
         {
             p.roles.push(r);
         }
@@ -651,7 +651,7 @@ pub(crate) fn trailing_role(ctx: &Ctx<'_>, after: usize, limit: usize) -> Option
             first += 1;
         }
     }
-    role_from_str(ctx.slice(first, last), ctx.lang, ctx.lex)
+    role_from_tokens(ctx, first, last)
 }
 
 /// A name right after a role-only mention, behind an optional quoted or bracketed alias or an
@@ -697,7 +697,10 @@ pub(crate) fn scan_orgs(ctx: &Ctx<'_>, skip: &[Span]) -> Vec<Parsed> {
             continue;
         };
         let at = ctx.tokens[i].span.start();
-        if h.first as usize != i || skip.iter().any(|s| s.start() <= at && at < s.end()) {
+        if h.first as usize != i
+            || !matches!(h.entry.cat, Cat::Org | Cat::OrgName)
+            || skip.iter().any(|s| s.start() <= at && at < s.end())
+        {
             i += 1;
             continue;
         }

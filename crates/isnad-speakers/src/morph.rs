@@ -69,7 +69,7 @@ pub(crate) fn skeleton(key: &str) -> String {
 /// singular, the unmarked form (قال, أكد, أوضح).
 pub(crate) fn arabic_cue_agr(folded_cue: &str, lex: &LangLex) -> Agr {
     let first = folded_cue.split(' ').next().unwrap_or("");
-    let mut word: Vec<char> = first.chars().filter(|c| c.is_alphabetic()).collect();
+    let mut word: Vec<char> = first.chars().filter(|c| !c.is_ascii_punctuation() && !c.is_numeric()).collect();
     if word.len() > 3 && matches!(word[0], 'و' | 'ف') {
         word.remove(0);
     }
