@@ -23,7 +23,24 @@
 //! (`2025-02-12`, `2025-W07`, `2025-02`, `2025-Q1`, `2025`, `2025-02-12T15`, `2025-02-12T15:30`).
 //! Intervals have `from` and an exclusive `to` ("13-15 July" → `…-07-13` to `…-07-16`); an open
 //! interval lacks one side ("until 2pm" has only `to`, "since 2014" only `from`). A Hijri date is
-//! converted to Gregorian values and marked `calendar: hijri`.
+//! converted to Gregorian values and marked `calendar: hijri`. A time written with a zone ("8:00
+//! GMT", "بتوقيت غرينتش") is converted to the reference's offset when the publication date carries
+//! one (grain at most a minute); otherwise it is kept as written.
+//!
+//! # What is not a date
+//! Ordinary words that are also date words need company to count: "مارس" (practised), "أحد"
+//! (one of), "may", "march", "sun", "lent", "fall" count only next to a number, a year, a
+//! preposition or a relative word; bare numbers are times only with a clock word (am/pm, o'clock,
+//! الساعة, صباحا) or minutes; "at 3 schools", "about 1,000 people", "early-morning tweets", "the
+//! 1990s", "in the coming years" and "خلال الأيام الماضية" give nothing.
+//!
+//! # Holidays
+//! Computed for any year from rules: fixed and n-th-weekday days, Western and Orthodox Easter
+//! (computus; Julian converted by icu_calendar), Islamic holidays and Ramadan (icu_calendar Hijri),
+//! Jewish holidays from their eve (icu_calendar Hebrew), Chinese New Year (icu_calendar Chinese),
+//! seasons, and a few solar Indian festivals fixed to within a day. Hindu lunisolar festivals
+//! (Diwali, Holi, Dussehra…) need a Hindu lunisolar calendar, which no well-kept crate provides:
+//! they are not recognised.
 //!
 //! # Bare references
 //! A weekday, month or date written without what anchors it ("الخميس", "on Thursday", "في مارس",
