@@ -22,8 +22,31 @@
 //! voice (يُذكر أن، والجدير بالذكر) is listed in the data; what a denial reports is not asserted,
 //! so reports nested inside a denied statement are dropped.
 //!
+//! # Pipeline
+//! ```toml
+//! [[stage]]
+//! use = "segment"
+//!
+//! [[stage]]
+//! use = "quotes"
+//! min-quote-words = 3   # shorter quoted stretches are names or scare quotes
+//! beliefs = true        # count "believes", "found", "يعتقد أن"
+//! ```
+//!
+//! # Data files (`data/`)
+//! - `ar-cues.tsv`, `en-cues.tsv`: reporting verbs, one lemma a line; inflections are generated
+//!   (Arabic gender/number/present/ḥāl participle, English -s/-ed/-ing) and classed as speech,
+//!   belief, denial or agentless.
+//! - `ar-function.tsv`, `en-function.tsv`: complementisers, prepositions of a cue's frame,
+//!   speaker-phrase stops, relative pronouns, كان/قد, attribution prepositions (بحسب، according
+//!   to), the author's-voice phrases, time words, clause openers.
+//! - `ar-media.tsv`, `en-media.tsv`, `ar-names.tsv`: media nouns (medium spans) and heads of
+//!   organisation names (quoted names after them are not quotations).
+//!
 //! Architecture invariant: the stage never changes `text` and never reads outside the layers it
-//! `requires`; every span it writes is checked against the text.
+//! `requires`; every span it writes is checked against the text. Every rule looks at a bounded
+//! window of tokens (a sentence, a paragraph, a quotation of at most `max-quote-bytes`), so the
+//! stage is linear in the length of the document.
 #![deny(missing_docs)]
 
 mod arabic;
