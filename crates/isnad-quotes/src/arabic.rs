@@ -66,6 +66,9 @@ fn content_end(v: &View<'_>, s: usize) -> usize {
                 continue;
             }
         }
+        if v.is_punct(t, COMMAS) && t < e && v.has(t + 1, Role::Aside) {
+            return t.saturating_sub(1).max(s);
+        }
         if v.is_punct(t, COMMAS) && t < e {
             let next = if v.f(t + 1) == "كما" && t + 2 <= e { t + 2 } else { t + 1 };
             if starts_new_claim(v, next) {

@@ -86,6 +86,7 @@ pub(crate) enum Role {
     TextOf,
     Time,
     Clause,
+    Aside,
 }
 
 impl Role {
@@ -112,6 +113,7 @@ impl Role {
             "text-of" => Role::TextOf,
             "time" => Role::Time,
             "clause" => Role::Clause,
+            "aside" => Role::Aside,
             _ => return None,
         })
     }
