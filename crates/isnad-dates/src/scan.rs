@@ -64,8 +64,16 @@ impl<'v> Tok<'v> {
     }
 }
 
+/// A letter of a word. Arabic and ASCII are decided by range (the folded text has no diacritics
+/// and only ASCII digits), which keeps the scan off the slow Unicode tables; other scripts ask them.
 fn is_letter(c: char) -> bool {
-    c.is_alphabetic()
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\x7f' => false,
+        '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{066F}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06FA}'..='\u{06FF}' => true,
+        '\u{0600}'..='\u{06FF}' => false,
+        c => c.is_alphabetic(),
+    }
 }
 
 /// Tokens of `text` (already folded).
@@ -105,7 +113,7 @@ pub(crate) fn scan<'v>(text: &str, vocab: &'v Vocab) -> Vec<Tok<'v>> {
             i += 1;
             continue;
         }
-        if c.is_whitespace() {
+        if c == ' ' || c.is_whitespace() {
             space = true;
             i += len;
             continue;
@@ -148,7 +156,10 @@ pub(crate) fn scan<'v>(text: &str, vocab: &'v Vocab) -> Vec<Tok<'v>> {
             // whole run is unknown unless it is itself an entry (only reached for glued forms).
             let word = &text[i..j];
             // "afternoonish": a known word with the English hedge suffix
-            let found = vocab.word(word).or_else(|| word.strip_suffix("ish").and_then(|w| vocab.word(w)));
+            let glued = i > 0 && bytes[i - 1].is_ascii_digit() || bytes.get(j).is_some_and(u8::is_ascii_digit);
+            let found = vocab
+                .word(word, glued)
+                .or_else(|| word.strip_suffix("ish").and_then(|w| vocab.word(w, true)));
             let (kind, pre) = match found {
                 Some((s, pre)) => (Kind::Lex(s), &word[..pre]),
                 None => (Kind::Word, ""),

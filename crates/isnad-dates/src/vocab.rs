@@ -151,8 +151,20 @@ pub(crate) struct Vocab {
 impl Vocab {
     /// The senses of a whole word (a run the automaton did not match), with its clitic prefix
     /// length for Arabic ("وفي" -> في with و).
-    pub(crate) fn word(&self, word: &str) -> Option<(&[Sem], usize)> {
-        if let Some(s) = self.lexicon.get(word).or_else(|| self.short.get(word)) {
+    ///
+    /// `glued`: the word touches a digit ("3pm", "14april"), so the automaton, which wants whole
+    /// words, may have missed a long entry; otherwise only short entries can be missing.
+    pub(crate) fn word(&self, word: &str, glued: bool) -> Option<(&[Sem], usize)> {
+        if glued {
+            if let Some(s) = self.lexicon.get(word) {
+                return Some((s.as_slice(), 0));
+            }
+        }
+        // short entries, alone or after Arabic clitics (at most three letters of them)
+        if word.chars().nth(5).is_some() {
+            return None;
+        }
+        if let Some(s) = self.short.get(word) {
             return Some((s.as_slice(), 0));
         }
         for (i, _) in word.char_indices().skip(1).take(3) {
