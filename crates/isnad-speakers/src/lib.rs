@@ -235,6 +235,12 @@ impl SpeakersStage {
                         let mut p = mention::parse(&ctx, ctx.token_range(m))?;
                         let next = ctx.token_range(m).end;
                         if p.form == Form::Role
+                            && let Some(longer) = mention::extend_role(&ctx, ctx.token_range(m), content_limit(c, m))
+                        {
+                            let span = p.span;
+                            p = longer;
+                            p.span = span;
+                        } else if p.form == Form::Role
                             && let Some(name) = mention::trailing_name(&ctx, next, content_limit(c, m))
                         {
                             p.name = Some(name);

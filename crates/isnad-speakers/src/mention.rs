@@ -379,11 +379,14 @@ fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Pa
             break;
         }
     }
-    // A name right after an indefinite title or an organisation head is its complement, not
+    // The word right after an indefinite title or an organisation head is its complement, not
     // its holder: "مستشار ترامب" is Trump's adviser, "مصدر وثيق الصلة" a source, "لحلف شمال
-    // الأطلسي" the alliance.
+    // الأطلسي" the alliance; a name may follow it ("القيادي في حركة حماس أسامة حمدان").
     if j > 0 && j < words.len() && construct_head(ctx, words[j - 1]) {
-        j = words.len();
+        j += 1;
+        while j < words.len() && (ctx.definite(words[j]) || ctx.cat(words[j]) == Some(Cat::Particle)) {
+            j += 1;
+        }
     }
     let name_start = words.get(j).copied();
     if let Some(ns) = name_start {
@@ -496,7 +499,12 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         p.agr = ctx.hits[w0].map(|h| h.entry.agr).unwrap_or_default();
         return Some(p);
     }
-    if cat_last == Some(Cat::Group) {
+    // "Analysts at Goldman Sachs", "officials in Kyiv": a plural head with its complement.
+    let group_head = words.iter().position(|&i| ctx.cat(i) == Some(Cat::Group)).filter(|&k| {
+        k + 1 == words.len() || matches!(ctx.folded(words[k + 1]), "at" | "in" | "from" | "with" | "for" | "of" | "close")
+    });
+    if cat_last == Some(Cat::Group) || group_head.is_some() {
+        let wl = group_head.map_or(wl, |k| words[k]);
         p.form = Form::Group;
         p.agr = Agr::PL;
         p.head = Some(ctx.key(wl));
@@ -654,6 +662,22 @@ pub(crate) fn trailing_role(ctx: &Ctx<'_>, after: usize, limit: usize) -> Option
     role_from_tokens(ctx, first, last)
 }
 
+/// A role-only Arabic mention read on into the text with the running-text grammar: "[القيادي]
+/// في حركة حماس أسامة حمدان" is Osama Hamdan. Returns the mention re-read over the longer
+/// stretch when that yields a name before `limit`.
+pub(crate) fn extend_role(ctx: &Ctx<'_>, range: std::ops::Range<usize>, limit: usize) -> Option<Parsed> {
+    if ctx.lang != Lang::Ar {
+        return None;
+    }
+    let t = range.clone().find(|&i| ctx.starts_entry(i) && matches!(ctx.cat(i), Some(Cat::Title | Cat::Honorific)))?;
+    let h = ctx.hits[t]?;
+    let j = window_ar(ctx, t, h.len as usize);
+    if j <= range.end || ctx.tokens[j - 1].span.end() > limit {
+        return None;
+    }
+    parse(ctx, range.start..j).filter(|p| p.form == Form::Person && p.name.is_some())
+}
+
 /// A name right after a role-only mention, behind an optional quoted or bracketed alias or an
 /// abbreviation dot: "[الأمين العام لحلف شمال الأطلسي] “الناتو” مارك روته", "[وزير الإعلام
 /// المحامي د]. بول مرقص". Mentions cut short by the quote stage still find their person.
@@ -668,6 +692,11 @@ pub(crate) fn trailing_name(ctx: &Ctx<'_>, after: usize, limit: usize) -> Option
     }
     let start = j;
     if ctx.lang == Lang::Ar && start > 0 && construct_head(ctx, start - 1) {
+        return None;
+    }
+    // Only after a complete role (ending in a definite word), an honorific's dot or a quoted
+    // alias: "مصدر دبلوماسي قوله" is a source and his words, not a source named "قوله".
+    if ctx.lang == Lang::Ar && start == after && !ctx.definite(after.saturating_sub(1)) {
         return None;
     }
     while j < n && j < start + 5 && ctx.tokens[j].span.end() <= limit && ctx.tokens[j].kind == isnad_core::TokenKind::Word {
@@ -905,7 +934,10 @@ fn window_ar(ctx: &Ctx<'_>, i: usize, title_len: usize) -> usize {
             Some(Cat::Title | Cat::Honorific | Cat::Org | Cat::OrgName | Cat::Group | Cat::Adj) => {}
             Some(Cat::Stop) => {
                 let prep = matches!(ctx.folded(j), "في" | "فى" | "باسم" | "لدى");
-                if !(prep && j + 1 < n && ctx.is_word(j + 1) && ctx.definite(j + 1)) {
+                let complement = j + 1 < n
+                    && ctx.is_word(j + 1)
+                    && (ctx.definite(j + 1) || matches!(ctx.cat(j + 1), Some(Cat::Org | Cat::OrgName)));
+                if !(prep && complement) {
                     break;
                 }
             }
@@ -915,8 +947,9 @@ fn window_ar(ctx: &Ctx<'_>, i: usize, title_len: usize) -> usize {
         }
         j += 1;
     }
-    if j > 0 && construct_head(ctx, j - 1) {
-        return i;
+    // The genitive of an indefinite head ("حركة حماس") belongs to the role.
+    if j > 0 && j < n && construct_head(ctx, j - 1) && ctx.is_word(j) && ctx.cat(j).is_none() {
+        j += 1;
     }
     let mut k = 0;
     let name_start = j;
@@ -927,8 +960,9 @@ fn window_ar(ctx: &Ctx<'_>, i: usize, title_len: usize) -> usize {
         if k > 0 && name_len(ctx, &(name_start..=j).collect::<Vec<_>>()) <= k {
             break;
         }
-        let plain = matches!(ctx.cat(j), None | Some(Cat::Particle))
-            || (k > 0 && ctx.cat(j) == Some(Cat::Adj) && ctx.definite(j));
+        let plain = (matches!(ctx.cat(j), None | Some(Cat::Particle))
+            || (k > 0 && ctx.cat(j) == Some(Cat::Adj) && ctx.definite(j)))
+            && ctx.folded(j).chars().nth(1).is_some();
         let f = ctx.folded(j);
         if !plain || (k == 0 && ctx.definite(j)) || (k > 0 && f.starts_with('و') && ctx.cat(j).is_none()) {
             break;
