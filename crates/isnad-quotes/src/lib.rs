@@ -296,3 +296,26 @@ impl Stage for QuotesStage {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_is_kebab_case_and_strict() {
+        let c: QuotesConfig = serde_json::from_str(r#"{"min-quote-words": 2, "nested": "drop"}"#).unwrap();
+        assert_eq!(c.min_quote_words, 2);
+        assert_eq!(c.nested, Nested::Drop);
+        assert!(c.beliefs, "unset fields keep their defaults");
+        assert!(serde_json::from_str::<QuotesConfig>(r#"{"cue-list": "x"}"#).is_err());
+    }
+
+    #[test]
+    fn provides_follow_the_mentions_switch() {
+        let on = QuotesStage::new(QuotesConfig::default(), Path::new(".")).unwrap();
+        assert_eq!(on.provides(), &[Layer::Quotes, Layer::Mentions]);
+        let off = QuotesStage::new(QuotesConfig { mentions: false, ..QuotesConfig::default() }, Path::new(".")).unwrap();
+        assert_eq!(off.provides(), &[Layer::Quotes]);
+        assert_eq!(on.requires(), &[Layer::Normalized, Layer::Sentences, Layer::Tokens]);
+    }
+}
