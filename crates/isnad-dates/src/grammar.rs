@@ -1591,6 +1591,26 @@ impl<'a, 'v> Parser<'a, 'v> {
                     }
                 }
             }
+            // "Q3", "Q4 2023", "Q1 of 2024": business quarters (this year's without a year)
+            if self.tok_text(i) == Some("q") && self.glued(i) {
+                if let Some((q, 1)) = self.num(i + 1) {
+                    if (1..=4).contains(&q) && !self.glued(i + 1) {
+                        let mut j = i + 2;
+                        let k = if self.conn(j, Conn::Of) { j + 1 } else { j };
+                        let year = match self.year(k) {
+                            Some((k2, (y, _))) => {
+                                j = k2;
+                                Some(y)
+                            }
+                            None => None,
+                        };
+                        let y = year.unwrap_or_else(|| i32::from(self.anchor().today().year()));
+                        let d = Date::new(y as i16, (3 * (q - 1) + 1) as i8, 1).ok()?;
+                        let t = T::point(d.to_datetime(Time::midnight()), Grain::Quarter);
+                        best = Some((j, Spec { base: Some(t), absolute: year.is_some(), ..Spec::default() }));
+                    }
+                }
+            }
             // 18q4 / 2018q4
             if let Some((y, dg)) = self.num(i) {
                 if self.glued(i) && self.text.get(self.tok(i + 1)?.start..self.tok(i + 1)?.end) == Some("q") && self.glued(i + 1) {
