@@ -272,6 +272,17 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             continue;
         }
         if let Some(mut d) = claim_at(v, here, min_words) {
+            // "told CNN", "told The Washington Post": a named hearer of "told" is the outlet.
+            if cue.frame == Frame::Tell {
+                let first = v.tags[here].last as usize + 1;
+                let mut e = first;
+                while e < v.len() && v.is_word(e) && starts_upper(v, e) && !v.has(e, Role::Pronoun) && !v.has(e, Role::After) {
+                    e += 1;
+                }
+                if e > first && v.sentence_end(first) >= e - 1 {
+                    d.medium = Some(v.bytes(first, e - 1));
+                }
+            }
             // "Trump defended the plan, saying …": in English the participle's subject is written,
             // as the subject of the clause it hangs on.
             // The same holds for a verb coordinated with an earlier one ("Wilson praised Rubio and
