@@ -111,3 +111,16 @@ fn tense_policy_reads_arabic_verbs() {
     let future = run("تبدأ القمة الخميس في الرياض.", "ar", Some("2025-02-19"), tense());
     assert_eq!(found(&future)[0].1, "2025-02-20");
 }
+
+#[test]
+fn tense_policy_sees_future_markers() {
+    let tense = || DatesConfig { bare: Bare::Tense, ..DatesConfig::default() };
+    // a past verb, but the event is announced for later
+    let doc = run("وقال الوزير إنه من المقرر أن يزور الرياض الخميس.", "ar", Some("2025-02-19"), tense());
+    assert_eq!(found(&doc)[0].1, "2025-02-20");
+    let doc = run("The minister said he will visit Riyadh on Thursday.", "en", Some("2025-02-19"), tense());
+    assert_eq!(found(&doc)[0].1, "2025-02-20");
+    // folded spellings of perfect verbs: التقى
+    let doc = run("والتقى الرئيس الخميس وفدا من الكونغرس.", "ar", Some("2025-02-19"), tense());
+    assert_eq!(found(&doc)[0].1, "2025-02-13");
+}
