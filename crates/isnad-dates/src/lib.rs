@@ -269,7 +269,7 @@ fn past_tense(folded: &str, lang: grammar::Lang) -> bool {
         }
         grammar::Lang::En => {
             let future = words().any(|w| matches!(w, "will" | "shall")) || folded.contains("expected to")
-                || folded.contains("going to") || folded.contains("scheduled to") || folded.contains("due to");
+                || folded.contains("going to") || folded.contains("scheduled to");
             !future && words().any(|w| EN.contains(&w) || w.len() >= 5 && w.ends_with("ed"))
         }
     }
