@@ -135,6 +135,14 @@ impl<'g> Linker<'g> {
     /// Links a mention (not a pronoun) at `pos`; returns the entity index, or `None` when the
     /// mention refers to nothing the document has (an anaphor with no antecedent).
     pub fn link(&mut self, p: &Parsed, pos: usize, speaker: bool) -> Option<usize> {
+        let trimmed;
+        let p = match self.trim_known_genitive(p) {
+            Some(t) => {
+                trimmed = t;
+                &trimmed
+            }
+            None => p,
+        };
         let gaz = self.gaz_of_names(p);
         let found = match p.form {
             Form::Pronoun => return None,
@@ -254,6 +262,36 @@ impl<'g> Linker<'g> {
         if matches!(p.form, Form::Person | Form::Org | Form::Group) {
             e.agr = e.agr.merge(p.agr);
         }
+    }
+
+    /// A name that runs into a known person's surname through a common noun is cut before
+    /// that noun: in "الصحفي أوزاي شيندير أسلوب ترامب" (the journalist Özay Şendir [described]
+    /// Trump's style) "ترامب" is an entity already met and "أسلوب" is not one of his names, so
+    /// the name is "أوزاي شيندير". A father's name ("علاء حسني مبارك") is kept: there the word
+    /// before the surname is the known person's given name.
+    fn trim_known_genitive(&self, p: &Parsed) -> Option<Parsed> {
+        let name = p.name.as_ref()?;
+        let words: Vec<&str> = name.text.split_whitespace().collect();
+        if !matches!(p.form, Form::Person | Form::Name)
+            || name.keys.len() < 3
+            || words.len() != name.keys.len()
+            || name.text.is_ascii()
+        {
+            return None;
+        }
+        let cut = (2..name.keys.len()).find(|&k| {
+            let key = &name.keys[k];
+            let before = &name.keys[k - 1];
+            self.ents.iter().any(|e| {
+                e.kind == EntityKind::Person
+                    && e.names.iter().any(|n| n.keys.len() >= 2 && n.keys.last() == Some(key))
+                    && !e.names.iter().any(|n| n.keys.contains(before))
+            })
+        })?;
+        let mut t = p.clone();
+        let keep = cut - 1;
+        t.name = Some(NameForm { text: words[..keep].join(" "), keys: name.keys[..keep].to_vec() });
+        Some(t)
     }
 
     fn name_match(&self, p: &Parsed) -> Option<usize> {

@@ -54,10 +54,10 @@ fn end_to_end_speaker_entity_accuracy() {
     for (name, m) in [("seed", &seed), ("ar-dev", &dev), ("polnear-dev", &polnear)] {
         eprintln!("{name}: {m:?}");
     }
-    // Speaker entities of matched claims, with the quote stage's mentions. Floors against
-    // regressions: measured 22/24 on the seed (the two misses are a mention that runs into the
-    // verb's object, "الصحفي أوزاي شيندير أسلوب ترامب السياسي") and 41/42 on ar-dev (the gold
-    // names "يسرائيل هيوم" without its classifier "صحيفة", which the seed's "صحيفة ملييت" keeps).
-    assert!(seed.get("speaker-entity-accuracy").copied().unwrap_or(0.0) >= 0.90);
+    // Speaker entities of matched claims, with the quote stage's mentions (issue 4: seed ≥ 95%,
+    // ar-dev ≥ 90%). Measured 24/24 and 41/43: on ar-dev the gold names "يسرائيل هيوم" without
+    // the classifier "صحيفة" that the seed's "صحيفة ملييت" keeps, and one mention is the verb's
+    // object ("من يتهم الحكومة اللبنانية").
+    assert!(seed.get("speaker-entity-accuracy").copied().unwrap_or(0.0) >= 0.95);
     assert!(dev.get("speaker-entity-accuracy").copied().unwrap_or(0.0) >= 0.90);
 }
