@@ -15,6 +15,7 @@ use isnad_runner::{Input, Pipeline, Reader, Registry, RunOptions};
 
 mod eval;
 mod progress;
+mod test_cmd;
 
 #[derive(Parser)]
 #[command(name = "isnad", version, about = "Extract claims (who said what, when, through which outlet) from news articles")]
@@ -35,6 +36,8 @@ enum Command {
     },
     /// Score pipelines against gold data (precision/recall, accuracy), optionally as a gate.
     Eval(eval::EvalArgs),
+    /// Compare a pipeline's output on a directory of documents with their reference outputs.
+    Test(test_cmd::TestArgs),
     /// List the built-in stages: what each requires and provides, and its configuration fields.
     Stages {
         /// Print JSON instead of text.
@@ -96,6 +99,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Run(args) => run(args, &registry),
         Command::Check { pipelines } => Ok(check(&pipelines, &registry)),
         Command::Stages { json, plugins } => stages(json, &plugins, &registry),
+        Command::Test(args) => test_cmd::run(args, &registry),
         Command::Eval(args) => Ok(if eval::run(args, &registry)? { ExitCode::SUCCESS } else { ExitCode::from(1) }),
     }
 }

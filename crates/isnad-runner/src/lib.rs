@@ -18,6 +18,7 @@ mod plugins;
 mod registry;
 mod run;
 mod spec;
+pub mod testing;
 
 pub use input::{Input, InputError, Item, Reader};
 pub use output::{OutClaim, OutEntity, OutSpan, OutSpeaker, OutTimex, Record};
