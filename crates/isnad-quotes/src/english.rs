@@ -272,6 +272,13 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             continue;
         }
         if let Some(mut d) = claim_at(v, here, min_words) {
+            // "I think", "you know", "we want" outside quotations: a writer's or a transcript's
+            // own voice, not an attributed belief.
+            if cue.class == Class::Belief
+                && d.speaker.is_some_and(|(a, b)| a == b && matches!(v.f(a), "i" | "you" | "we"))
+            {
+                continue;
+            }
             // "told CNN", "told The Washington Post": a named hearer of "told" is the outlet.
             if cue.frame == Frame::Tell {
                 let first = v.tags[here].last as usize + 1;
