@@ -309,7 +309,7 @@ fn parse_ar(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
             p.agr = h.entry.agr;
             let after: Vec<usize> = words.iter().copied().filter(|&i| i >= (h.first + h.len) as usize).collect();
             if cat != Cat::OrgName {
-                p.head = Some(ctx.key(w0));
+                p.head = Some(if cat == Cat::Group { morph::number_stem(&ctx.key(w0)) } else { ctx.key(w0) });
                 p.rest = name_keys(after.iter().map(|&i| ctx.folded(i)));
                 // "الوزارة", "المنظمة الحقوقية", "الوسائل": a head with the article refers back.
                 p.bare = ctx.definite(w0) && after.len() <= 1;
@@ -503,6 +503,23 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
     let group_head = words.iter().position(|&i| ctx.cat(i) == Some(Cat::Group)).filter(|&k| {
         k + 1 == words.len() || matches!(ctx.folded(words[k + 1]), "at" | "in" | "from" | "with" | "for" | "of" | "close")
     });
+    // "A spokesman for the commission", "an official at the ministry": a person described by
+    // a title and the body they speak for.
+    let title_of = words.iter().position(|&i| ctx.cat(i) == Some(Cat::Title)).filter(|&k| {
+        k + 1 < words.len() && matches!(ctx.folded(words[k + 1]), "for" | "at" | "with" | "from" | "in")
+    });
+    if let Some(k) = title_of
+        && group_head.is_none_or(|g| g > k)
+    {
+        p.form = Form::Role;
+        p.bare = definite;
+        let wt = words[k];
+        p.agr = ctx.hits[wt].map(|h| h.entry.agr).unwrap_or_default();
+        let text = ctx.slice(w0, wl);
+        let quals = words.iter().filter(|&&i| i != wt && ctx.cat(i).is_none_or(|c| c != Cat::Stop)).map(|&i| morph::skeleton(&ctx.key(i))).collect();
+        p.roles.push(RoleForm { text: text.to_string(), head: ctx.key(wt), quals });
+        return Some(p);
+    }
     if cat_last == Some(Cat::Group) || group_head.is_some() {
         let wl = group_head.map_or(wl, |k| words[k]);
         p.form = Form::Group;
@@ -635,7 +652,10 @@ pub(crate) fn trailing_role(ctx: &Ctx<'_>, after: usize, limit: usize) -> Option
                 if title
                     && i + 1 < n
                     && match ctx.lang {
-                        Lang::Ar => matches!(ctx.folded(i), "في" | "فى" | "باسم" | "لدى") && ctx.definite(i + 1),
+                        Lang::Ar => {
+                            matches!(ctx.folded(i), "في" | "فى" | "باسم" | "لدى" | "عن")
+                                && (ctx.definite(i + 1) || matches!(ctx.cat(i + 1), Some(Cat::Org | Cat::OrgName)))
+                        }
                         Lang::En => matches!(ctx.folded(i), "of" | "for" | "at" | "in") && ctx.is_word(i + 1),
                     } => {}
             Some(Cat::Stop | Cat::Before | Cat::Pronoun) => break,
@@ -884,7 +904,9 @@ fn name_len(ctx: &Ctx<'_>, words: &[usize]) -> usize {
     for (k, &w) in words.iter().enumerate() {
         let particle = ctx.cat(w) == Some(Cat::Particle);
         particles |= particle;
-        if k > 0 && ctx.definite(w) && !particles && units >= 2 {
+        // A nisba in ـي is a family name ("محمد شياع السوداني"); another definite word that
+        // late is not ("فيكتور أوربان القرار").
+        if k > 0 && ctx.definite(w) && !particles && units >= 2 && !ctx.folded(w).ends_with('ي') {
             return k;
         }
         if !after_particle {
@@ -933,7 +955,7 @@ fn window_ar(ctx: &Ctx<'_>, i: usize, title_len: usize) -> usize {
         match ctx.cat(j) {
             Some(Cat::Title | Cat::Honorific | Cat::Org | Cat::OrgName | Cat::Group | Cat::Adj) => {}
             Some(Cat::Stop) => {
-                let prep = matches!(ctx.folded(j), "في" | "فى" | "باسم" | "لدى");
+                let prep = matches!(ctx.folded(j), "في" | "فى" | "باسم" | "لدى" | "عن" | "من");
                 let complement = j + 1 < n
                     && ctx.is_word(j + 1)
                     && (ctx.definite(j + 1) || matches!(ctx.cat(j + 1), Some(Cat::Org | Cat::OrgName)));

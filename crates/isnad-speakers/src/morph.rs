@@ -47,6 +47,20 @@ pub(crate) fn word_key(folded: &str) -> String {
     stem.to_string()
 }
 
+/// The singular stem of an Arabic plural or dual head, so that "وزيرا الخارجية" and "الوزيران",
+/// "مسؤولون" and "المسؤولين" compare equal: ـون ـين ـان ـات, or a final ـا/ـو of the construct
+/// state, removed when three letters remain.
+pub(crate) fn number_stem(key: &str) -> String {
+    for suffix in ["ون", "ين", "ان", "ات", "ا", "و"] {
+        if let Some(stem) = key.strip_suffix(suffix)
+            && stem.chars().count() >= 3
+        {
+            return stem.to_string();
+        }
+    }
+    key.to_string()
+}
+
 /// The consonant skeleton of a key: long vowels and hamza seats dropped after the first letter.
 /// Used to compare role words spelled several ways ("الأوروبية" / "الاوربية").
 pub(crate) fn skeleton(key: &str) -> String {
