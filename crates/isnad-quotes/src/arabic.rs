@@ -479,11 +479,17 @@ fn by_preposition(v: &View<'_>, i: usize) -> Option<Draft> {
     let last = v.tags[i].last as usize;
     let sent_start = v.sentence_start(i);
     let sent_end = v.sentence_end(i);
-    // "حسبما ذكرت الوكالة" points back to a claim already made: it gives a medium, not a claim.
+    let lead = (sent_start..i).all(|k| !v.is_wordish(k) || v.f(k) == "و");
+    // "…، حسبما ذكرت الوكالة" closing a sentence points back to what was said: a medium, not a
+    // claim. Opening one ("وبحسب ما أفادت الوكالة، فإن …") it attributes what follows.
+    let mut np_start = last + 1;
     if last < sent_end && v.tags[last + 1].cue.is_some() {
-        return None;
+        if !lead {
+            return None;
+        }
+        np_start = last + 2;
     }
-    let mut e = last + 1;
+    let mut e = np_start;
     let mut np_end = None;
     while e <= sent_end && e - last <= 8 {
         if v.is_wordish(e) {
@@ -494,9 +500,15 @@ fn by_preposition(v: &View<'_>, i: usize) -> Option<Draft> {
         e += 1;
     }
     let np_end = np_end?;
-    let lead = (sent_start..i).all(|k| !v.is_wordish(k) || v.f(k) == "و");
     let (a, b) = if lead {
-        let s = np_end + 1;
+        let mut s = np_end + 1;
+        while s <= sent_end && !v.is_wordish(s) {
+            s += 1;
+        }
+        // "…، فإن الاشتباكات …": the particle only links the attribution to its content.
+        if s <= sent_end && matches!(v.f(s), "فان" | "فانه" | "فانها") {
+            s += 1;
+        }
         if s > sent_end {
             return None;
         }
@@ -512,7 +524,7 @@ fn by_preposition(v: &View<'_>, i: usize) -> Option<Draft> {
         cue: (i, last),
         content: (a, b),
         kind: QuoteKind::Indirect,
-        speaker: Some((last + 1, np_end)),
+        speaker: Some((np_start, np_end)),
         implicit: false,
         medium: None,
         confidence: 0.7,

@@ -399,7 +399,8 @@ impl Lexicons {
 }
 
 /// Function words stand alone; only nouns (media, names) and attribution prepositions take
-/// clitics, and a conjunction may open an author's-voice phrase, a relative pronoun or كان.
+/// clitics, and a conjunction may open an author's-voice phrase, a relative pronoun, كان, a
+/// circumstance (وفي، وخلال) or a new clause.
 fn filter_prefix(bits: u32, prefix: &str) -> u32 {
     if prefix.is_empty() {
         return bits;
@@ -408,7 +409,7 @@ fn filter_prefix(bits: u32, prefix: &str) -> u32 {
     let keep = Role::Media.bit()
         | Role::NameHead.bit()
         | Role::AttribPrep.bit()
-        | if conj { Role::Author.bit() | Role::Rel.bit() | Role::Aux.bit() } else { 0 };
+        | if conj { Role::Author.bit() | Role::Rel.bit() | Role::Aux.bit() | Role::Stop.bit() | Role::Clause.bit() } else { 0 };
     bits & keep
 }
 
