@@ -160,3 +160,55 @@ impl Gazetteer {
         self.by_name.get(keys).copied()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(name: &str, text: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("isnad-speakers-gaz-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    #[test]
+    fn toml_and_json_load_alike() {
+        let toml = write(
+            "g.toml",
+            "[[person]]\nname = \"Dmitry Peskov\"\naliases = [\"دميتري بيسكوف\", \"بيسكوف\"]\nroles = [\"المتحدث باسم الكرملين\"]\ngender = \"m\"\n",
+        );
+        let json = write(
+            "g.json",
+            r#"{"person": [{"name": "Dmitry Peskov", "aliases": ["دميتري بيسكوف", "بيسكوف"], "roles": ["المتحدث باسم الكرملين"], "gender": "m"}]}"#,
+        );
+        for path in [toml, json] {
+            let g = Gazetteer::load(&path).unwrap();
+            assert_eq!(g.items.len(), 1);
+            // Folding and the article do not matter; the surname matches because it is listed.
+            // A spelling that is not listed does not match.
+            assert_eq!(g.lookup(&name_keys(["ديمتري", "بيسكوف"])), None);
+            assert_eq!(g.lookup(&name_keys(isnad_text::fold("دميتري بيسكوف").split(' '))), Some(0));
+            assert_eq!(g.lookup(&name_keys(["بيسكوف"])), Some(0));
+            assert_eq!(g.items[0].roles.len(), 1);
+            assert_eq!(g.items[0].agr, Agr::M);
+        }
+    }
+
+    #[test]
+    fn errors_name_the_file_and_the_problem() {
+        let unknown = write("u.toml", "[[person]]\nname = \"X\"\nqid = \"Q1\"\n");
+        let e = Gazetteer::load(&unknown).unwrap_err().to_string();
+        assert!(e.contains("u.toml") && e.contains("qid"), "{e}");
+        let gender = write("gd.toml", "[[person]]\nname = \"X\"\ngender = \"x\"\n");
+        let e = Gazetteer::load(&gender).unwrap_err().to_string();
+        assert!(e.contains("gender"), "{e}");
+        let role = write("r.toml", "[[person]]\nname = \"X\"\nroles = [\"قال\"]\n");
+        let e = Gazetteer::load(&role).unwrap_err().to_string();
+        assert!(e.contains("title word"), "{e}");
+        let missing = std::env::temp_dir().join("isnad-speakers-no-such-gazetteer.toml");
+        let e = Gazetteer::load(&missing).unwrap_err().to_string();
+        assert!(e.contains("cannot read gazetteer"), "{e}");
+    }
+}
