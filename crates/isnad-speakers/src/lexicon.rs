@@ -122,11 +122,10 @@ impl LangLex {
             return word.strip_suffix("'s").and_then(|base| self.lookup(words, i, base, 0));
         }
         // Arabic clitic chains are made of these letters; try each cut that leaves two letters.
-        for (cut, c) in word.char_indices().skip(1).take(4) {
+        for (cut, _) in word.char_indices().skip(1).take(4) {
             if !matches!(word[..cut].chars().next_back(), Some('و' | 'ف' | 'ب' | 'ك' | 'ل' | 'ا' | 'س')) {
                 break;
             }
-            let _ = c;
             let prefix = &word[..cut];
             let stem = &word[cut..];
             if stem.chars().nth(1).is_none() {
