@@ -368,13 +368,24 @@ impl SpeakersStage {
     ) -> Option<usize> {
         let sentence = ctx.sentence_of(at);
         let paragraph = sentence.map_or(0, |s| ctx.sentences[s].paragraph);
-        let mut cands: Vec<(usize, usize)> = history
+        let sentence_start = sentence.map_or(0, |s| ctx.sentences[s].span.start());
+        // In order: speakers of earlier claims in the same sentence (the main clause a
+        // participle hangs on), titled names and organisations earlier in the same sentence
+        // (the subject of a non-reporting main verb: "رحبت الخارجية الأوكرانية …، وقالت"), then
+        // speakers of earlier sentences, each group nearest first.
+        let mut cands: Vec<(u8, usize, usize)> = history
             .iter()
             .filter(|(pos, _, par)| *pos < at && paragraph.saturating_sub(*par) <= self.config.carry_paragraphs)
-            .map(|&(pos, e, _)| (pos, e))
-            .chain(scanned.iter().filter(|(pos, _, s)| *pos < at && *s == sentence && s.is_some()).map(|&(pos, e, _)| (pos, e)))
+            .map(|&(pos, e, _)| (if pos >= sentence_start && sentence.is_some() { 0 } else { 2 }, pos, e))
+            .chain(
+                scanned
+                    .iter()
+                    .filter(|(pos, _, s)| *pos < at && *s == sentence && s.is_some())
+                    .map(|&(pos, e, _)| (1, pos, e)),
+            )
             .collect();
-        cands.sort_by_key(|c| std::cmp::Reverse(c.0));
+        cands.sort_by_key(|&(group, pos, _)| (group, std::cmp::Reverse(pos)));
+        let cands: Vec<(usize, usize)> = cands.into_iter().map(|(_, pos, e)| (pos, e)).collect();
         let fits = cands.iter().find(|&&(_, e)| linker.ents[e].agrees(agr, person_only));
         // Nothing fits: when the cue shows no agreement the nearest speaker is the best guess;
         // when it does ("قائلا" after only feminine speakers) the subject is someone the
