@@ -576,6 +576,17 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     } else {
         k
     };
+    // "Supporters cheered as the motorcade passed": a conjunction right after the verb opens an
+    // adverbial clause, not the content.
+    if comp.is_none()
+        && colon.is_none()
+        && cue.frame == Frame::Object
+        && s <= sent_end
+        && v.is_word(s)
+        && matches!(v.f(s), "while" | "after" | "before" | "since" | "until" | "though" | "although")
+    {
+        return None;
+    }
     if s > sent_end || (s == sent_end && !v.is_wordish(s)) {
         // "…, records compiled by the center show.": nothing after the cue, a long source
         // after the last comma, and the content before it.
