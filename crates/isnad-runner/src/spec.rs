@@ -279,22 +279,26 @@ impl<'a> Loader<'a> {
         }
     }
 
-    /// Checks that every stage's `requires` is provided by an earlier stage.
+    /// Checks that every stage's `requires` is provided by an earlier stage (one problem per stage).
     fn check_layers(&mut self, built: &[(usize, usize, Box<dyn Stage>)], registry: &Registry) {
         let mut provided: Vec<Layer> = Vec::new();
         for (n, at, stage) in built {
-            for layer in stage.requires() {
-                if !provided.contains(layer) {
-                    let providers = registry.providers_of(layer);
-                    let hint = if providers.is_empty() {
-                        "no built-in stage provides it (a plugin may)".to_string()
-                    } else {
-                        format!("add a stage that provides it before this one: {}", providers.join(", "))
-                    };
-                    self.problem(Some(*at..*at), Some((*n, stage.name().to_string())), format!(
-                        "requires layer '{layer}', which no earlier stage provides; {hint}"
-                    ));
-                }
+            let missing: Vec<&Layer> = stage.requires().iter().filter(|l| !provided.contains(l)).collect();
+            if !missing.is_empty() {
+                let mut providers: Vec<&str> = missing.iter().flat_map(|l| registry.providers_of(l)).collect();
+                providers.sort_unstable();
+                providers.dedup();
+                let names: Vec<String> = missing.iter().map(|l| format!("'{l}'")).collect();
+                let (noun, verb) = if missing.len() == 1 { ("layer", "provides") } else { ("layers", "provides them") };
+                let hint = if providers.is_empty() {
+                    "no built-in stage provides it (a plugin may)".to_string()
+                } else {
+                    format!("add a stage that {verb} before this one: {}", providers.join(", "))
+                };
+                self.problem(Some(*at..*at), Some((*n, stage.name().to_string())), format!(
+                    "requires {noun} {}, which no earlier stage provides; {hint}",
+                    names.join(", ")
+                ));
             }
             provided.extend(stage.provides().iter().cloned());
         }
