@@ -756,8 +756,14 @@ pub(crate) fn scan_orgs(ctx: &Ctx<'_>, skip: &[Span]) -> Vec<Parsed> {
         // A short form standing for an organisation ("رحبت الخارجية الأوكرانية", "the
         // Kremlin said"), unless it qualifies a noun before it ("الشؤون الداخلية").
         if h.entry.cat == Cat::OrgName {
-            let adjective = i > 0 && ctx.is_word(i - 1) && ctx.definite(i - 1);
-            if !adjective && !h.governed {
+            // Not when it qualifies the word before ("الشؤون الداخلية") or is its genitive
+            // ("وزير الخارجية", "المتحدث باسم الخارجية").
+            let governed_by_prev = i > 0
+                && ctx.is_word(i - 1)
+                && (ctx.definite(i - 1)
+                    || matches!(ctx.cat(i - 1), Some(Cat::Title | Cat::Org | Cat::Group | Cat::Honorific))
+                    || matches!(ctx.folded(i - 1), "باسم" | "في" | "فى" | "من" | "عن" | "لدى" | "of" | "at" | "for"));
+            if !governed_by_prev && !h.governed {
                 let mut j = i + h.len as usize;
                 while ctx.lang == Lang::Ar
                     && j < n

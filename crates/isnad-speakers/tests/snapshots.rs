@@ -21,6 +21,9 @@ struct Fixture {
     published: Option<String>,
     /// A gazetteer under `pipelines/gazetteers/`, by file name.
     gazetteer: Option<String>,
+    /// The stage's `all-entities` option.
+    #[serde(default)]
+    all_entities: bool,
     text: String,
     #[serde(default)]
     claim: Vec<FixClaim>,
@@ -93,7 +96,7 @@ fn run(path: &Path) -> serde_json::Value {
         });
     }
     let gazetteer = fx.gazetteer.as_ref().map(|g| g.into());
-    let config = SpeakersConfig { gazetteer, ..SpeakersConfig::default() };
+    let config = SpeakersConfig { gazetteer, all_entities: fx.all_entities, ..SpeakersConfig::default() };
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../pipelines/gazetteers");
     let stage = SpeakersStage::new(config, &base).unwrap();
     stage.process(&mut doc).unwrap();
