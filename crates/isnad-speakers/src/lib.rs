@@ -213,7 +213,7 @@ impl SpeakersStage {
             events.push((at, Event::Claim(i)));
         }
         events.sort_by_key(|(at, e)| (*at, matches!(e, Event::Claim(_))));
-        let mut linker = Linker::new(self.gazetteer.as_ref());
+        let mut linker = Linker::new(self.gazetteer.as_ref(), lang == Lang::Ar);
         let mut claim_ent: Vec<Option<usize>> = vec![None; claims.len()];
         // Speakers found so far: (position, entity, paragraph) — for unwritten subjects.
         let mut history: Vec<(usize, usize, usize)> = Vec::new();

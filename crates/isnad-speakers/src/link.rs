@@ -111,11 +111,14 @@ fn name_score(m: &[String], names: &[NameForm]) -> u8 {
 pub(crate) struct Linker<'g> {
     pub ents: Vec<Ent>,
     gaz: Option<&'g Gazetteer>,
+    /// Arabic names organisations by their head's complement alone ("الخارجية الروسية");
+    /// English does not ("the Clinton campaign" is not Clinton).
+    short_forms: bool,
 }
 
 impl<'g> Linker<'g> {
-    pub fn new(gaz: Option<&'g Gazetteer>) -> Linker<'g> {
-        Linker { ents: Vec::new(), gaz }
+    pub fn new(gaz: Option<&'g Gazetteer>, short_forms: bool) -> Linker<'g> {
+        Linker { ents: Vec::new(), gaz, short_forms }
     }
 
     /// The most recent entity (by last mention) satisfying `pred`.
@@ -340,7 +343,9 @@ impl<'g> Linker<'g> {
                 && (keys.is_some_and(|k| e.names.iter().any(|n| &n.keys == k || (!e.rests.is_empty() && e.rests.contains(k))))
                     || (!p.rest.is_empty()
                         && (e.rests.contains(&p.rest)
-                            || (e.kind != EntityKind::Person && e.names.iter().any(|n| n.keys == p.rest)))))
+                            || (self.short_forms
+                                && e.kind != EntityKind::Person
+                                && e.names.iter().any(|n| n.keys == p.rest)))))
         });
         if exact.is_some() || !p.bare {
             return exact;
