@@ -65,8 +65,7 @@ fn clitic_before(before: &str) -> bool {
     (1..=3).contains(&letters)
 }
 
-fn side(text: &str, tok: &Token) -> Side {
-    let (s, e) = (tok.span.start(), tok.span.end());
+fn side(text: &str, s: usize, e: usize) -> Side {
     let before = &text[..s];
     let prev = before.chars().next_back();
     let next = text[e..].chars().next();
@@ -75,7 +74,7 @@ fn side(text: &str, tok: &Token) -> Side {
     match (left_open, right_close) {
         (true, false) => Side::Open,
         (false, true) => Side::Close,
-        _ => match tok.span.slice(text).chars().next() {
+        _ => match text[s..e].chars().next() {
             Some('«' | '„') => Side::Open,
             Some('»') => Side::Close,
             _ => Side::Either,
@@ -86,27 +85,47 @@ fn side(text: &str, tok: &Token) -> Side {
 /// Pairs the double quotation marks of a document.
 pub(crate) fn pair(text: &str, toks: &[Token], para: &[u32], max_bytes: usize) -> Vec<Quote> {
     let mut out = Vec::new();
-    let mut stack: Vec<usize> = Vec::new();
-    let emit = |open: usize, close: Option<usize>, last_inner: usize, out: &mut Vec<Quote>| {
-        let start = toks[open].span.end();
+    // A mark is one token, or two adjacent apostrophes standing for a double mark (''…'', as
+    // some outlets and the New York Times archive write them): (first token, last token).
+    let mut marks: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if t.kind != TokenKind::Word {
+            let c = t.span.slice(text).chars().next();
+            if c.is_some_and(is_double_mark) {
+                marks.push((i, i));
+            } else if matches!(c, Some('\'' | '’' | '‘'))
+                && t.span.len() == 1
+                && i + 1 < toks.len()
+                && toks[i + 1].span.start() == t.span.end()
+                && toks[i + 1].span.slice(text) == t.span.slice(text)
+            {
+                marks.push((i, i + 1));
+                i += 1;
+            }
+        }
+        i += 1;
+    }
+    let emit = |open: (usize, usize), close: Option<(usize, usize)>, last_inner: usize, out: &mut Vec<Quote>| {
+        let start = toks[open.1].span.end();
         let (end, end_tok) = match close {
-            Some(c) => (toks[c].span.start(), c),
+            Some((c, _)) => (toks[c].span.start(), c),
             None => (toks[last_inner].span.end().max(start), last_inner + 1),
         };
-        if end <= start || end - start > max_bytes {
+        if end <= start || end - start > max_bytes || end_tok <= open.1 {
             return;
         }
-        let words = toks[open + 1..end_tok].iter().filter(|t| t.kind == TokenKind::Word).count() as u32;
-        out.push(Quote { open, close, end_tok, start, end, words });
+        let words = toks[open.1 + 1..end_tok].iter().filter(|t| t.kind == TokenKind::Word).count() as u32;
+        out.push(Quote { open: open.0, close: close.map(|c| c.1), end_tok, start, end, words });
     };
+    let mut stack: Vec<(usize, usize)> = Vec::new();
     // The paragraph the open quotation has reached so far.
     let mut quote_para = 0u32;
     let last_of_para = |p: u32| para.partition_point(|&x| x <= p).saturating_sub(1);
-    for (i, t) in toks.iter().enumerate() {
-        if t.kind == TokenKind::Word || !t.span.slice(text).chars().next().is_some_and(is_double_mark) {
-            continue;
-        }
-        let sd = side(text, t);
+    for &(first, last) in &marks {
+        let i = first;
+        let sd = side(text, toks[first].span.start(), toks[last].span.end());
         if let Some(&outer) = stack.first() {
             if quote_para != para[i] {
                 let first_of_para = i == 0 || para[i - 1] != para[i];
@@ -121,17 +140,17 @@ pub(crate) fn pair(text: &str, toks: &[Token], para: &[u32], max_bytes: usize) -
         }
         match (stack.is_empty(), sd) {
             (true, Side::Open | Side::Either) => {
-                stack.push(i);
+                stack.push((first, last));
                 quote_para = para[i];
             }
             (true, Side::Close) => {}
             (false, Side::Close | Side::Either) => {
                 let o = stack.pop().expect("not empty");
                 if stack.is_empty() {
-                    emit(o, Some(i), i, &mut out);
+                    emit(o, Some((first, last)), i, &mut out);
                 }
             }
-            (false, Side::Open) => stack.push(i),
+            (false, Side::Open) => stack.push((first, last)),
         }
     }
     if let Some(&outer) = stack.first() {
@@ -179,6 +198,11 @@ mod tests {
     fn quotes_run_over_paragraphs_when_the_mark_repeats() {
         let text = "“We will win.\n\n“And we will win again,” he said.";
         assert_eq!(quotes(text), ["We will win.\n\n“And we will win again,"]);
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_a_double_mark() {
+        assert_eq!(quotes("He said, ''We will win.'' Then he left."), ["We will win."]);
     }
 
     #[test]

@@ -149,7 +149,8 @@ impl<'a> View<'a> {
 
     /// True when token `i` is any quotation mark character.
     pub fn is_quote_mark(&self, i: usize) -> bool {
-        self.toks[i].kind != TokenKind::Word && self.o(i).chars().next().is_some_and(marks::is_double_mark)
+        self.toks[i].kind != TokenKind::Word
+            && (self.mark_of[i].is_some() || self.o(i).chars().next().is_some_and(marks::is_double_mark))
     }
 
     /// The paragraph token `i` belongs to.
