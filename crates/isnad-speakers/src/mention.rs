@@ -503,6 +503,18 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
     let group_head = words.iter().position(|&i| ctx.cat(i) == Some(Cat::Group)).filter(|&k| {
         k + 1 == words.len() || matches!(ctx.folded(words[k + 1]), "at" | "in" | "from" | "with" | "for" | "of" | "close")
     });
+    // "Trump and Macron", "the mayor and the governor": several speakers at once.
+    // (Not inside an organisation's name: "the Department of Health and Human Services".)
+    if let Some(k) = words.iter().position(|&i| ctx.folded(i) == "and")
+        && k > 0
+        && k + 1 < words.len()
+        && !words.iter().any(|&i| matches!(ctx.cat(i), Some(Cat::Org | Cat::OrgName)))
+    {
+        p.form = Form::Group;
+        p.agr = Agr::PL;
+        p.name = Some(name_form(ctx, &words));
+        return Some(p);
+    }
     // "A spokesman for the commission", "an official at the ministry": a person described by
     // a title and the body they speak for.
     let title_of = words.iter().position(|&i| ctx.cat(i) == Some(Cat::Title)).filter(|&k| {
