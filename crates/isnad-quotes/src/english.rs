@@ -44,6 +44,8 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
             && !starts_upper(v, last + 2)
             && !v.has(last + 2, Role::Det)
             && !v.has(last + 2, Role::Pronoun)
+            // "said to reporters", "said to cheers": a plural noun, not an infinitive.
+            && (!v.f(last + 2).ends_with('s') || v.f(last + 2).ends_with("ss"))
         {
             return false;
         }
@@ -118,7 +120,8 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
             !v.has(j, Role::Bound)
                 && !v.has(j, Role::Comp)
                 && !v.has(j, Role::Aux)
-                && v.tags[j].cue.is_none()
+                // A cue form that is also a noun may head the source ("the congressional report said").
+                && v.tags[j].cue.is_none_or(|c| c.noun)
                 // Prepositions that open an adverbial, not a part of a name ("for", "of" may be).
                 && !matches!(v.f(j), "during" | "with" | "into" | "over" | "through" | "despite" | "against" | "amid" | "up")
         } else {
@@ -498,7 +501,9 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         let e = if v.is_punct(e, &[',']) && e > 0 { e - 1 } else { e };
         v.is_quote_mark(e) && v.mark_of[e].is_some_and(|q| v.quotes[q as usize].close == Some(e))
     });
-    let postposed = (tail_is_adverbial && (before_comma || (source.is_none() && after_punct) || right_source.is_some())
+    // A participle ("…, referring to …") always has its content after it.
+    let postposed = cue.form != Form::EnIng
+        && (tail_is_adverbial && (before_comma || (source.is_none() && after_punct) || right_source.is_some())
         || after_quote && comp.is_none())
         && comp.is_none()
         && colon.is_none()
