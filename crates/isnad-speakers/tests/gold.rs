@@ -34,10 +34,12 @@ fn key(s: &str) -> String {
 struct Score {
     right: usize,
     total: usize,
+    /// Each gold file with the document as the linker left it.
+    docs: Vec<(Value, Document)>,
 }
 
 fn run_dir(dir: &Path) -> Score {
-    let mut score = Score { right: 0, total: 0 };
+    let mut score = Score { right: 0, total: 0, docs: Vec::new() };
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
     let segment = SegmentStage::new(SegmentConfig::default(), Path::new(".")).unwrap();
@@ -120,6 +122,7 @@ fn run_dir(dir: &Path) -> Score {
         if std::env::var_os("SPEAKERS_DUMP").is_some() {
             eprintln!("{}", serde_json::to_string_pretty(&doc.layers.entities).unwrap());
         }
+        score.docs.push((gold, doc));
     }
     score
 }
@@ -140,4 +143,31 @@ fn ar_dev_gold_speaker_accuracy() {
     let acc = s.right as f64 / s.total as f64;
     eprintln!("ar-dev: {}/{} = {:.1}%", s.right, s.total, acc * 100.0);
     assert!(acc >= 0.90, "ar-dev speaker accuracy {acc:.3} < 0.90");
+}
+
+/// Issue 4: "the seed's `speakers` table comes out as its entities (aliases and roles)": every
+/// gold speaker is an entity of that name, its gold aliases are among the entity's names and its
+/// gold roles among the entity's roles (compared folded).
+#[test]
+fn seed_speakers_table_as_entities() {
+    let Some(root) = shared() else { return };
+    let s = run_dir(&root.join("ar"));
+    for (gold, doc) in &s.docs {
+        for (name, entry) in gold["speakers"].as_object().into_iter().flatten() {
+            let e = doc
+                .layers
+                .entities
+                .iter()
+                .find(|e| key(&e.name) == key(name))
+                .unwrap_or_else(|| panic!("no entity named {name}: {:?}", doc.layers.entities));
+            let names: Vec<String> = std::iter::once(&e.name).chain(&e.aliases).map(|a| key(a)).collect();
+            for a in entry["aliases"].as_array().into_iter().flatten() {
+                assert!(names.contains(&key(a.as_str().unwrap())), "{name}: alias {a} not in {names:?}");
+            }
+            let roles: Vec<String> = e.roles.iter().map(|r| key(r)).collect();
+            for r in entry["roles"].as_array().into_iter().flatten() {
+                assert!(roles.contains(&key(r.as_str().unwrap())), "{name}: role {r} not in {roles:?}");
+            }
+        }
+    }
 }
