@@ -125,7 +125,7 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
                 // Prepositions that open an adverbial, not a part of a name ("for", "of" may be).
                 && !matches!(v.f(j), "during" | "with" | "into" | "over" | "through" | "despite" | "against" | "amid" | "up")
         } else {
-            is_title_period(v, j) || v.is_punct(j, &['-', '’', '\'', '&'])
+            v.mark_of[j].is_none() && (is_title_period(v, j) || v.is_punct(j, &['-', '’', '\'', '&']))
         };
         if !ok {
             break;
@@ -189,6 +189,20 @@ fn content_end(v: &View<'_>, s: usize) -> usize {
             let next_cue = v.tags[n].cue.is_some_and(|c| c.form == Form::EnIng);
             if next_cue || v.has(n, Role::AttribPrep) {
                 return if v.is_quote_mark(t) { t } else { t - 1 };
+            }
+        }
+        // "Asked whether …, Mr. Trump said: …", "Barkley, who said …, said …": a comma, a short
+        // subject and a finite reporting verb start the main clause, which is not this content.
+        if t > s && t < e && v.is_punct(t, &[',']) {
+            let mut n = t + 1;
+            while n <= e && n - t <= 7 && (v.is_wordish(n) || is_title_period(v, n)) && v.tags[n].cue.is_none() && !v.has(n, Role::Bound) && !v.has(n, Role::Comp) {
+                n += 1;
+            }
+            while n <= e && v.is_word(n) && skippable(v, n) {
+                n += 1;
+            }
+            if n <= e && v.tags[n].cue.is_some_and(|c| matches!(c.form, Form::En3sg | Form::EnPast) && !c.noun) {
+                return t - 1;
             }
         }
         // "… and says he introduced legislation": a second reporting verb of the same subject
@@ -255,7 +269,9 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
     while i < v.len() {
         let here = i;
         i += 1;
-        if cfg.skip_headings && v.paragraph(here).heading {
+        // A short line ending with a closing quotation mark ('' as in the NYT archive) is a
+        // sentence, not a headline.
+        if cfg.skip_headings && v.paragraph(here).heading && !v.is_quote_mark(v.paragraph_end(here)) {
             continue;
         }
         if v.quote_of[here].is_some() {
@@ -286,7 +302,10 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             if cue.frame == Frame::Tell {
                 let first = v.tags[here].last as usize + 1;
                 let mut e = first;
-                while e < v.len() && v.is_word(e) && starts_upper(v, e) && !v.has(e, Role::Pronoun) && !v.has(e, Role::After) {
+                while e < v.len()
+                    && (v.is_word(e) && starts_upper(v, e) && !v.has(e, Role::Pronoun) && !v.has(e, Role::After)
+                        || e > first && is_title_period(v, e))
+                {
                     e += 1;
                 }
                 if e > first && v.sentence_end(first) >= e - 1 {
@@ -330,11 +349,11 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
             if let Some(k) = k.filter(|&k| k >= sent_start) {
                 source = source_left(v, k, sent_start).map(|(a, _)| (a, l));
             }
-            left_edge = source.and_then(|(s, _)| s.checked_sub(1));
+            left_edge = source.and_then(|(s, _)| s.checked_sub(1)).filter(|&e| e >= sent_start);
         } else if let Some(w) = (l > sent_start && v.is_punct(l, &[',']))
             .then(|| (sent_start + 1..l).rev().find(|&w| v.is_word(w) && v.f(w) == "who" && v.is_punct(w - 1, &[','])))
             .flatten()
-            .filter(|&w| (w + 1..l).all(|t| v.tags[t].cue.is_none()))
+            .filter(|&w| l - w <= 16)
         {
             // "Paradis, who volunteered for Bill Clinton in 1992, says …".
             if w >= sent_start + 2 {
