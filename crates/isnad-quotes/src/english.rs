@@ -50,6 +50,10 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
             return false;
         }
     }
+    // "spoke about the economy" reports a topic; "spoke at a rally" reports nothing.
+    if frame == Frame::About && !(last + 1 < v.len() && v.is_word(last + 1) && matches!(v.f(last + 1), "about" | "of" | "on")) {
+        return false;
+    }
     let Some(prev) = i.checked_sub(1) else { return matches!(form, Form::En3sg | Form::EnPast) && !cue.noun };
     if cue.noun && matches!(form, Form::EnBase | Form::En3sg) {
         // "reports", "plans", "calls": a noun unless a subject stands right before.
@@ -495,7 +499,11 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         while t <= sent_end {
             if v.is_wordish(t) {
                 words += 1;
-            } else if v.is_quote_mark(t) && v.mark_of[t].is_some_and(|q| v.quotes[q as usize].open == t) {
+            } else if v.is_quote_mark(t)
+                && v.mark_of[t].is_some_and(|q| v.quotes[q as usize].open == t && v.quotes[q as usize].words >= min_words)
+            {
+                // A quotation after the cue is content; a quoted title ("on MSNBC’s “Morning
+                // Joe”") is not.
                 ok = false;
                 break;
             }
@@ -504,7 +512,13 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         let first_prep = (k..=sent_end).find(|&t| v.is_wordish(t)).is_some_and(|t| matches!(v.f(t), "during" | "in" | "at" | "on" | "after" | "while" | "when" | "before" | "from"));
         ok && (words == 0
             || (words <= if first_prep { 25 } else { 12 }
-                && (k..=sent_end).filter(|&t| v.is_wordish(t)).take(1).all(|t| v.has(t, Role::After) || v.has(t, Role::Media) || matches!(v.f(t), "during" | "when" | "while" | "after" | "before" | "of" | "as" | "to" | "from"))
+                && (k..=sent_end).filter(|&t| v.is_wordish(t)).take(1).all(|t| {
+                    v.has(t, Role::After)
+                        || v.has(t, Role::Media)
+                        || matches!(v.f(t), "during" | "when" | "while" | "after" | "before" | "of" | "as" | "to" | "from")
+                        // "said matter-of-factly", "said quietly"
+                        || (v.f(t).ends_with("ly") && !starts_upper(v, t))
+                })
                 && comp.is_none()))
     };
     // "…,” Ramos said, referring to …": after a comma comes a new phrase, not the content

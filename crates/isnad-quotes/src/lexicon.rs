@@ -52,6 +52,8 @@ pub(crate) enum Frame {
     Tell,
     /// Only a that-clause, a colon or a quotation, or a place after the content.
     That,
+    /// Only with "about"/"of"/"on" and a topic right after it.
+    About,
 }
 
 /// A cue entry.
@@ -294,6 +296,7 @@ impl Lexicons {
                 "object" => Frame::Object,
                 "tell" => Frame::Tell,
                 "that" => Frame::That,
+                "about" => Frame::About,
                 other => return Err(data_err("en-cues.tsv", line, format!("unknown frame '{other}'"))),
             };
             let forms = english_forms(f[0], f.get(3).copied().unwrap_or(""));
