@@ -22,7 +22,13 @@ use crate::QuotesConfig;
 const TITLES: &[&str] = &["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "jr", "sr", "prof", "rev", "u.s", "sgt", "capt", "adm", "maj"];
 
 fn is_title_period(v: &View<'_>, j: usize) -> bool {
-    j > 0 && v.is_punct(j, &['.']) && TITLES.contains(&v.f(j - 1))
+    j > 0
+        && v.is_punct(j, &['.'])
+        && (TITLES.contains(&v.f(j - 1)) || {
+            // An initial: "George W. Bush".
+            let mut c = v.o(j - 1).chars();
+            matches!((c.next(), c.next()), (Some(c), None) if c.is_ascii_uppercase())
+        })
 }
 
 /// True when `i` is a cue used as an attribution verb, judged from its neighbours.
@@ -194,6 +200,11 @@ fn content_end(v: &View<'_>, s: usize) -> usize {
             if next_cue || v.has(n, Role::AttribPrep) {
                 return if v.is_quote_mark(t) { t } else { t - 1 };
             }
+        }
+        // "…, though Mrs. Fiorina said …", "…, but for Republicans it is …": a contrastive clause
+        // after a comma is the writer's, not the reported content.
+        if t > s && t < e && v.is_punct(t, &[',', ';']) && v.is_word(t + 1) && matches!(v.f(t + 1), "though" | "although" | "but" | "whereas" | "while") {
+            return t - 1;
         }
         // "Asked whether …, Mr. Trump said: …", "Barkley, who said …, said …": a comma, a short
         // subject and a finite reporting verb start the main clause, which is not this content.
@@ -572,19 +583,22 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
             return None;
         }
         let (a, b) = trim_content(v, v.toks[s].span.start(), v.toks[edge - 1].span.end());
-        if v.text[a..b].split_whitespace().count() < 3 {
-            return None;
-        }
-        let kind = if has_quote(v, a, b, 2) { QuoteKind::Mixed } else { QuoteKind::Indirect };
-        // An interposed clause ("The plan, he said, will fail"): the content goes on after it.
-        let mut b = b;
+        // An interposed clause ("The plan, he said, will fail"; "Still, he said, officials …"):
+        // the content goes on after it.
         let after = k;
         let participle_next = after < sent_end && v.tags[after + 1].cue.is_some_and(|c| c.form == Form::EnIng)
             || after < sent_end && v.is_word(after + 1) && v.f(after + 1).ends_with("ing");
-        if after <= sent_end && v.is_punct(after, &[',']) && after < sent_end && !participle_next {
-            let (_, b2) = trim_content(v, v.toks[after + 1].span.start(), v.toks[sent_end].span.end());
-            b = b2.max(b);
-        }
+        let rest = (after < sent_end && v.is_punct(after, &[',']) && !participle_next)
+            .then(|| trim_content(v, v.toks[after + 1].span.start(), v.toks[sent_end].span.end()));
+        let words = |(x, y): (usize, usize)| v.text[x..y].split_whitespace().count();
+        let (a, b) = match rest {
+            // Only a sentence adverb before the reporting clause: the content is what follows.
+            Some(r) if words((a, b)) < 3 && words(r) >= 3 => r,
+            Some(r) if words((a, b)) >= 3 => (a, r.1.max(b)),
+            _ if words((a, b)) >= 3 => (a, b),
+            _ => return None,
+        };
+        let kind = if has_quote(v, a, b, 2) { QuoteKind::Mixed } else { QuoteKind::Indirect };
         return Some(draft((a, b), kind, speaker, speaker.is_none(), 0.75));
     }
     // Content after the cue.

@@ -96,6 +96,16 @@ pub(crate) fn pair(text: &str, toks: &[Token], para: &[u32], max_bytes: usize) -
             if c.is_some_and(is_double_mark) {
                 marks.push((i, i));
             } else if matches!(c, Some('\'' | '’' | '‘'))
+                && i + 2 < toks.len()
+                && toks[i + 1].span.start() == t.span.end()
+                && toks[i + 2].span.start() == toks[i + 1].span.end()
+                && toks[i + 1].span.slice(text) == t.span.slice(text)
+                && toks[i + 2].span.slice(text) == t.span.slice(text)
+            {
+                // "… one of us,'''": a nested single mark closing, then the double one.
+                marks.push((i + 1, i + 2));
+                i += 2;
+            } else if matches!(c, Some('\'' | '’' | '‘'))
                 && t.span.len() == 1
                 && i + 1 < toks.len()
                 && toks[i + 1].span.start() == t.span.end()
@@ -203,6 +213,7 @@ mod tests {
     #[test]
     fn doubled_apostrophes_are_a_double_mark() {
         assert_eq!(quotes("He said, ''We will win.'' Then he left."), ["We will win."]);
+        assert_eq!(quotes("''I would use the word 'old-school,''' said Mr. Slayton."), ["I would use the word 'old-school,'"]);
     }
 
     #[test]
