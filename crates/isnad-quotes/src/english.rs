@@ -126,8 +126,20 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
     let mut start = None;
     let mut words = 0;
     loop {
+        // "Rep. Elijah Cummings (D-Md.) said": a short parenthesis belongs to the name.
+        if v.is_punct(j, &[')']) && j > floor {
+            if let Some(open) = (j.saturating_sub(8).max(floor)..j).rev().find(|&t| v.is_punct(t, &['('])) {
+                if open > floor {
+                    start = Some(open);
+                    j = open - 1;
+                    continue;
+                }
+            }
+        }
+        // "the House Ways and Means Committee": "and" inside a name.
+        let name_and = v.is_word(j) && v.f(j) == "and" && j > floor && starts_upper(v, j - 1) && j < end && starts_upper(v, j + 1);
         let ok = if v.is_wordish(j) {
-            !v.has(j, Role::Bound)
+            (!v.has(j, Role::Bound) || name_and)
                 && !v.has(j, Role::Comp)
                 && !v.has(j, Role::Aux)
                 // A cue form that is also a noun may head the source ("the congressional report said").
@@ -378,15 +390,20 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         } else if v.is_punct(l, &[',']) && l > sent_start {
             // "Graham, a former candidate, told …": a name, then an apposition between commas.
             if let Some((as_, _)) = source_left(v, l - 1, sent_start) {
-                if as_ > sent_start + 1 && v.is_punct(as_ - 1, &[',']) && starts_upper(v, as_ - 2) || as_ > sent_start + 1 && v.is_punct(as_ - 1, &[',']) && v.is_wordish(as_ - 2) && starts_upper(v, as_) {
+                let head_end = as_ > sent_start + 1 && v.is_punct(as_ - 1, &[',']);
+                if head_end && (starts_upper(v, as_ - 2) || v.is_punct(as_ - 2, &[')']) || v.is_wordish(as_ - 2) && starts_upper(v, as_)) {
                     if let Some((hs, _)) = source_left(v, as_ - 2, sent_start) {
-                        if v.is_wordish(hs) && starts_upper(v, hs) {
+                        if v.is_wordish(hs) && (starts_upper(v, hs) || v.has(hs, Role::Det) || v.has(hs, Role::Pronoun)) {
                             source = Some((hs, l - 1));
                             left_edge = hs.checked_sub(1).filter(|&e| e >= sent_start);
                         }
                     }
                 }
             }
+        } else if v.is_punct(l, &[')']) {
+            // "Sen. Ted Cruz (R-Texas) said".
+            source = source_left(v, l, sent_start);
+            left_edge = source.and_then(|(s, _)| s.checked_sub(1)).filter(|&e| e >= sent_start);
         } else if v.is_wordish(l) && matches!(v.f(l), "and" | "but") {
             // "Rubio thanked Miami and said …": the subject of the first verb, unwritten here.
             coordinated = true;
