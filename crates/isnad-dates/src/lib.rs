@@ -77,6 +77,7 @@
 
 mod grammar;
 mod holidays;
+mod indian;
 mod scan;
 mod time;
 mod vocab;
@@ -192,15 +193,42 @@ impl DatesStage {
             Lang::Other(_) => return Vec::new(),
         };
         let toks = scan::scan(folded, vocab);
-        let past = self.config.bare == Bare::Tense && past_tense(folded, glang);
-        let parse = |now: jiff::civil::DateTime, has_time: bool, known: bool| {
+        let tense_policy = self.config.bare == Bare::Tense;
+        let past = tense_policy && tense(folded, glang) == Some(true);
+        let parse_with = |now: jiff::civil::DateTime, has_time: bool, known: bool, past: bool| {
             let offset = published.and_then(|p| p.offset()).map(|o| o.seconds() / 60);
             let anchor = Anchor { now, has_time, bare: self.config.bare, hijri: self.config.hijri, offset };
             let mut parser = Parser::new(&toks, folded, glang, anchor, known, &self.holidays);
             parser.set_past_tense(past);
             parser.run()
         };
+        let parse = |now: jiff::civil::DateTime, has_time: bool, known: bool| parse_with(now, has_time, known, past);
         let found = match published {
+            Some(p) if tense_policy => {
+                // A sentence can mix tenses ("Workers will strike on Friday, the union said on
+                // Monday"): each expression takes the tense of its own clause when that clause
+                // shows one, and the sentence's otherwise.
+                let (now, has_time) = (p.datetime(), p.time().is_some());
+                let as_past = parse_with(now, has_time, true, true);
+                let as_future = parse_with(now, has_time, true, false);
+                if as_past.iter().map(|x| (x.start, x.end, &x.t)).eq(as_future.iter().map(|x| (x.start, x.end, &x.t))) {
+                    as_past
+                } else {
+                    let by_span = |list: &[grammar::Found], s: usize, e: usize| list.iter().find(|x| x.start == s && x.end == e).cloned();
+                    let sentence = if past { &as_past } else { &as_future };
+                    sentence
+                        .iter()
+                        .map(|x| {
+                            let (cs, ce) = clause_around(folded, toks[x.start].start, toks[x.end - 1].end);
+                            match tense(&folded[cs..ce], glang) {
+                                Some(true) => by_span(&as_past, x.start, x.end).unwrap_or_else(|| x.clone()),
+                                Some(false) => by_span(&as_future, x.start, x.end).unwrap_or_else(|| x.clone()),
+                                None => x.clone(),
+                            }
+                        })
+                        .collect()
+                }
+            }
             Some(p) => parse(p.datetime(), p.time().is_some(), true),
             None => {
                 // Without a reference, keep what does not depend on one: parse against two
@@ -240,10 +268,20 @@ impl DatesStage {
     }
 }
 
-/// A past-tense test for the `tense` policy: a reporting or event verb in the perfect (Arabic,
-/// with its conjunction and person endings: وقال، وأكدت، فأعلنوا) or the English past, and no
-/// future marker (سوف، من المقرر، يعتزم، will, is expected to) in the sentence.
-fn past_tense(folded: &str, lang: grammar::Lang) -> bool {
+/// The clause around `start..end` of `folded`: from the clause boundary before it (a comma,
+/// semicolon, colon or quotation mark) to the one after it.
+fn clause_around(folded: &str, start: usize, end: usize) -> (usize, usize) {
+    let boundary = |c: char| matches!(c, ',' | '،' | ';' | '؛' | ':' | '"' | '\n');
+    let cs = folded[..start].char_indices().rev().find(|&(_, c)| boundary(c)).map(|(i, c)| i + c.len_utf8()).unwrap_or(0);
+    let ce = folded[end..].find(boundary).map(|i| end + i).unwrap_or(folded.len());
+    (cs, ce)
+}
+
+/// The tense a stretch of text shows, for the `tense` policy: `Some(false)` with a future marker
+/// (سوف، من المقرر، يعتزم، will, is expected to), else `Some(true)` with a reporting or event verb
+/// in the perfect (Arabic, with its conjunction and person endings: وقال، وأكدت، فأعلنوا) or the
+/// English past, else `None`.
+fn tense(folded: &str, lang: grammar::Lang) -> Option<bool> {
     const AR: [&str; 40] = [
         // folded spellings (ى -> ي, أ -> ا), as the text is matched folded
         "قال", "اكد", "اعلن", "ذكر", "اضاف", "اوضح", "صرح", "كان", "جري", "عقد", "وقع", "اشار", "افاد", "نفي", "حذر",
@@ -261,16 +299,17 @@ fn past_tense(folded: &str, lang: grammar::Lang) -> bool {
         grammar::Lang::Ar => {
             // (the prefix سـ of سيعقد cannot be told from سياسة by its letters: only explicit markers)
             let future = ["سوف", "المقرر", "يعتزم", "تعتزم"].iter().any(|m| folded.contains(m));
-            !future
-                && words().any(|w| {
-                    let w = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w);
-                    AR.iter().any(|v| w.strip_prefix(v).is_some_and(|rest| matches!(rest, "" | "ت" | "وا" | "ا" | "تا")))
-                })
+            let past = words().any(|w| {
+                let w = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w);
+                AR.iter().any(|v| w.strip_prefix(v).is_some_and(|rest| matches!(rest, "" | "ت" | "وا" | "ا" | "تا")))
+            });
+            if future { Some(false) } else { past.then_some(true) }
         }
         grammar::Lang::En => {
             let future = words().any(|w| matches!(w, "will" | "shall")) || folded.contains("expected to")
                 || folded.contains("going to") || folded.contains("scheduled to");
-            !future && words().any(|w| EN.contains(&w) || w.len() >= 5 && w.ends_with("ed"))
+            let past = words().any(|w| EN.contains(&w) || w.len() >= 5 && w.ends_with("ed"));
+            if future { Some(false) } else { past.then_some(true) }
         }
     }
 }
