@@ -122,6 +122,14 @@ fn starts_upper(v: &View<'_>, j: usize) -> bool {
 
 /// The noun phrase ending at `end` (inclusive), read leftwards: the source of a cue.
 fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)> {
+    // The word next to the verb heads the subject: a participle or an adverb there ("drawn huge
+    // crowds", "stopped", "at last") means the verb has no written subject.
+    if v.is_word(end) && !starts_upper(v, end) {
+        let w = v.f(end);
+        if (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"))) || matches!(w, "last" | "being" | "been") {
+            return None;
+        }
+    }
     let mut j = end;
     let mut start = None;
     let mut words = 0;
