@@ -123,7 +123,8 @@ fn speaker_np(v: &View<'_>, from: usize, to: usize) -> Option<(usize, usize)> {
         }
         if v.is_wordish(j) || v.is_punct(j, &['(', ')']) {
             last = Some(j);
-        } else if !v.is_punct(j, COMMAS) {
+        } else if !v.is_punct(j, COMMAS) && !v.is_punct(j, &['.']) {
+            // (a period that got here is an abbreviation's: "د. بول مرقص")
             break;
         }
         if j - start > 14 {
