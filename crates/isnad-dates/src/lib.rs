@@ -77,7 +77,6 @@
 
 mod grammar;
 mod holidays;
-mod indian;
 mod scan;
 mod time;
 mod vocab;
