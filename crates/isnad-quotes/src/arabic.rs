@@ -245,6 +245,11 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             // A nominal head right after the cue or its preposition ("شدد على ضرورة"), or after a
             // short subject ("أكد الوزير ضرورة"), but not inside a relative clause ("المصدر الذي
             // فضل عدم الكشف").
+            // "نفى المصدر الأنباء التي …": a denial's object names what is denied.
+            if cue.class == Class::Denial && v.has(k, Role::Reports) && k - cue_last <= 8 {
+                intro = Some(Intro::Nominal(k));
+                break;
+            }
             if v.has(k, Role::Nominal)
                 && (k == cue_last + 1
                     || v.has(k - 1, Role::Prep)

@@ -89,6 +89,7 @@ pub(crate) enum Role {
     Time,
     Clause,
     Aside,
+    Reports,
 }
 
 impl Role {
@@ -116,6 +117,7 @@ impl Role {
             "time" => Role::Time,
             "clause" => Role::Clause,
             "aside" => Role::Aside,
+            "reports" => Role::Reports,
             _ => return None,
         })
     }
@@ -411,6 +413,7 @@ fn filter_prefix(bits: u32, prefix: &str) -> u32 {
     let conj = matches!(prefix, "و" | "ف");
     let keep = Role::Media.bit()
         | Role::NameHead.bit()
+        | Role::Reports.bit()
         | Role::AttribPrep.bit()
         | if conj { Role::Author.bit() | Role::Rel.bit() | Role::Aux.bit() | Role::Stop.bit() | Role::Clause.bit() } else { 0 };
     bits & keep
