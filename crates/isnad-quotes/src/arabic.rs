@@ -183,15 +183,15 @@ fn clause_subject(v: &View<'_>, cue: usize) -> Option<(usize, usize)> {
 }
 
 /// A short line without final punctuation is a headline, except when it opens with a reporting
-/// verb carrying و or ف ("وأضاف أن …"): headlines do not start with a conjunction, sloppy body
-/// paragraphs without a final period do.
+/// verb carrying و or ف ("وأضاف أن …") or in the past tense, after the first line: headlines do
+/// not start that way, sloppy body paragraphs without a final period do.
 fn body_line(v: &View<'_>, i: usize) -> bool {
     let first = v.paragraph_start(i);
-    first > 0
-        && v.block(first) == isnad_core::Block::Main
-        && v.tags[first].cue.is_some()
-        && v.tags[first].prefix > 0
-        && v.f(first).starts_with(['و', 'ف'])
+    let Some(cue) = v.tags[first].cue else { return false };
+    // Headlines put the subject first and the verb in the present ("الوزير يقول إن …"); a line
+    // that opens with a past reporting verb ("قال الوزير إن …") is body text.
+    let conj = v.tags[first].prefix > 0 && v.f(first).starts_with(['و', 'ف']);
+    first > 0 && v.block(first) == isnad_core::Block::Main && (conj || cue.form == Form::ArPast)
 }
 
 /// True when the cue at `i` lies inside an author's-voice phrase (يُذكر أن، والجدير بالذكر).
