@@ -28,6 +28,12 @@ const ABBREVIATIONS: &[&str] = &[
     "a.m", "p.m", "approx", "dept", "est", "fig", "al", "op", "ed", "vol", "pp",
 ];
 
+/// Words that typically open an English sentence, for abbreviations that may also end one.
+const SENTENCE_STARTERS: &[&str] = &[
+    "He", "She", "It", "They", "We", "I", "You", "The", "This", "That", "These", "Those", "But", "And",
+    "In", "On", "At", "A", "An", "His", "Her", "Their", "Its", "Our", "There", "Still", "However", "Meanwhile",
+];
+
 static BLOCK_MARKERS: LazyLock<Lexicon<()>> = LazyLock::new(|| {
     let entries = crate::data::lines(include_str!("../data/blocks.tsv")).map(|(_, f)| (f[0].to_string(), ()));
     Lexicon::new(entries).expect("data/blocks.tsv is a valid lexicon")
@@ -95,7 +101,7 @@ fn marker(body: &str) -> Option<MarkerScope> {
 fn is_heading(body: &str) -> bool {
     let words = body.split_whitespace().count();
     let last = body.trim_end_matches(|c: char| c.is_whitespace()).chars().next_back();
-    words <= 14 && !last.is_some_and(|c| is_terminal(c) || matches!(c, ':' | '،' | ',' | '"' | '»' | '”'))
+    words <= 14 && !last.is_some_and(|c| is_terminal(c) || matches!(c, ':' | '،' | ',' | '"' | '\'' | '»' | '”' | '’'))
 }
 
 /// Splits each paragraph into sentences.
@@ -179,9 +185,11 @@ fn ends_sentence_at_period(before: &str, after: &str) -> bool {
     if ABBREVIATIONS.contains(&lower.as_str()) {
         // "Mr. Smith" goes on; "in the U.S. The" may end, but an abbreviation before a capital is far
         // more often a title, so keep going unless it is a sentence-final one.
+        // Ones that also end sentences ("… in the U.S. He said") do so before a word that
+        // typically starts one; "U.S. Army" and "Acme Inc. Chairman" go on.
+        let next_word = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         return matches!(lower.as_str(), "etc" | "u.s" | "u.k" | "u.n" | "inc" | "ltd" | "co" | "corp" | "jr" | "sr")
-            && next.is_some_and(|c| c.is_uppercase())
-            && !after.starts_with(|c: char| c.is_uppercase() && after.split_whitespace().next().is_some_and(|w| w.len() <= 2));
+            && SENTENCE_STARTERS.contains(&next_word);
     }
     // An initial or a one-letter abbreviation: one Latin capital ("J. Smith") or one Arabic letter
     // ("د. بول مرقص" for الدكتور, "م. أحمد" for المهندس).
@@ -292,6 +300,10 @@ mod tests {
         assert_eq!(
             sents("Mr. Smith paid $3.50 in the U.S. on Jan. 5. He left. \"Go!\" she said. J. Doe agreed."),
             vec!["Mr. Smith paid $3.50 in the U.S. on Jan. 5.", "He left.", "\"Go!\" she said.", "J. Doe agreed."]
+        );
+        assert_eq!(
+            sents("Troops left the U.S. He said the U.S. Army and Acme Inc. Chairman Lee agreed."),
+            vec!["Troops left the U.S.", "He said the U.S. Army and Acme Inc. Chairman Lee agreed."]
         );
     }
 
