@@ -1,6 +1,7 @@
 //! `isnad eval`: scoring pipelines against gold data, with an optional gate for CI.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
@@ -123,11 +124,12 @@ pub fn run(args: EvalArgs, registry: &Registry) -> Result<bool> {
     }
     let mut all: BTreeMap<String, f64> = BTreeMap::new();
     let prefix = reports.len() > 1;
+    let mut out = std::io::stdout().lock();
     for (name, json, text, metrics) in &reports {
         if args.json {
-            println!("{}", serde_json::json!({ "report": name, "result": json, "metrics": metrics }));
+            writeln!(out, "{}", serde_json::json!({ "report": name, "result": json, "metrics": metrics }))?;
         } else {
-            println!("{text}");
+            writeln!(out, "{text}")?;
         }
         for (k, v) in metrics {
             all.insert(if prefix { format!("{name}.{k}") } else { k.clone() }, *v);

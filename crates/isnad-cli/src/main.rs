@@ -15,6 +15,7 @@ use isnad_runner::{Input, Pipeline, Reader, Registry, RunOptions};
 
 mod eval;
 mod progress;
+mod table;
 mod test_cmd;
 
 #[derive(Parser)]
@@ -63,6 +64,14 @@ struct RunArgs {
     /// Write records here instead of standard output.
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Output: `jsonl` (one JSON record per document) or `table` (one line per claim: speaker,
+    /// cue, date, the first words of the content).
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    format: Format,
+    /// Right-to-left text in `--format table`: reordered for terminals without bidi support
+    /// (`visual`), as stored (`logical`), or visual only when writing to a terminal (`auto`).
+    #[arg(long, value_enum, default_value_t = table::Bidi::Auto)]
+    bidi: table::Bidi,
     /// Never show a progress bar.
     #[arg(long)]
     quiet: bool,
@@ -70,6 +79,15 @@ struct RunArgs {
     /// published, …), directories of them, or - for standard input.
     #[arg(required = true)]
     inputs: Vec<String>,
+}
+
+/// Output formats of `isnad run`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// One JSON record per document (the documented output format).
+    Jsonl,
+    /// A readable table, one line per claim.
+    Table,
 }
 
 fn parse_published(s: &str) -> Result<Published, String> {
@@ -86,11 +104,22 @@ fn main() -> ExitCode {
     };
     match dispatch(cli) {
         Ok(code) => code,
+        // A reader that stopped early (`isnad run … | head`) is not an error worth a message.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::from(2)
         }
     }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            || cause.downcast_ref::<isnad_runner::RunError>().is_some_and(
+                |r| matches!(r, isnad_runner::RunError::Write(io) if io.kind() == io::ErrorKind::BrokenPipe),
+            )
+    })
 }
 
 fn dispatch(cli: Cli) -> Result<ExitCode> {
@@ -122,6 +151,14 @@ fn run(args: RunArgs, registry: &Registry) -> Result<ExitCode> {
         )),
         None => Box::new(BufWriter::new(io::stdout().lock())),
     };
+    if args.format == Format::Table {
+        let visual = match args.bidi {
+            table::Bidi::Visual => true,
+            table::Bidi::Logical => false,
+            table::Bidi::Auto => args.output.is_none() && io::stdout().is_terminal(),
+        };
+        out = Box::new(table::TableWriter::new(out, visual));
+    }
     let show = !args.quiet && io::stderr().is_terminal();
     let mut bar = progress::Bar::new(show, &inputs);
     let summary = isnad_runner::run(&pipeline, reader, &mut out, &opts, &mut |p| bar.update(p))?;
