@@ -161,3 +161,23 @@ fn readme_example_runs() {
     assert_eq!(recs[0]["published"], "2025-02-24", "metadata comes from the .meta.json beside the file");
     assert_eq!(recs[1]["lang"], "en");
 }
+
+#[test]
+fn table_format_one_line_per_claim() {
+    let out = isnad()
+        .args(["run", "--format", "table", "--bidi", "logical", "examples/en-port-strike.txt", "examples/ar-water-talks.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("speaker"), "{text}");
+    assert!(text.contains("== en-port-strike (en, published 2025-02-24T09:30:00+01:00)"), "{text}");
+    assert!(text.lines().any(|l| l.contains("Maria Okafor") && l.contains("told")), "{text}");
+    assert!(text.lines().any(|l| l.contains("ليلى حداد") && l.contains("قالت")), "logical order keeps Arabic as stored: {text}");
+    let visual = isnad()
+        .args(["run", "--format", "table", "--bidi", "visual", "examples/ar-water-talks.txt"])
+        .output()
+        .unwrap();
+    let visual = String::from_utf8(visual.stdout).unwrap();
+    assert!(visual.contains("دادح ىليل"), "visual order reverses Arabic runs for terminals: {visual}");
+}
