@@ -1,6 +1,11 @@
 //! Holidays: named days whose date in a given year follows from a rule in `data/holidays.tsv`.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use jiff::civil::{Date, Weekday};
+
+use crate::indian::{self, Moment};
 
 use crate::time::{self, add_days};
 use crate::vocab::HolidayNames;
@@ -23,12 +28,51 @@ enum Rule {
     Span(i8, i8, i8, i8),
     HebrewDeferred(u8, u8),
     KingsDay,
+    /// Amanta month (0 = Chaitra), tithi (0..30), moment of the day it must prevail at.
+    Lunar(u8, u8, Moment),
+    /// The day a sidereal sign's sankranti is kept (0 = Mesha): by the sunset rule, or (`true`)
+    /// the Hindu day it falls in.
+    Sankranti(u8, bool),
+    /// Day N of a Bengali solar month.
+    Bengali(u8, u8),
+    /// A nakshatra (0 = Ashwini) in a sidereal solar month.
+    Nakshatra(u8, u8),
+    /// A 365-day year without leap days, anchored on one of its new-year days.
+    Vague(Date),
+    /// From the day of one holiday to the day of another (exclusive).
+    Between(usize, usize),
+}
+
+const LUNAR_MONTHS: [&str; 12] = [
+    "chaitra", "vaishakha", "jyeshtha", "ashadha", "shravana", "bhadrapada", "ashvina", "kartika", "margashirsha",
+    "pausha", "magha", "phalguna",
+];
+const SIGNS: [&str; 12] = [
+    "mesha", "vrishabha", "mithuna", "karka", "simha", "kanya", "tula", "vrishchika", "dhanu", "makara", "kumbha", "mina",
+];
+const NAKSHATRAS: [&str; 27] = [
+    "ashwini", "bharani", "krittika", "rohini", "mrigashira", "ardra", "punarvasu", "pushya", "ashlesha", "magha",
+    "purva-phalguni", "uttara-phalguni", "hasta", "chitra", "swati", "vishakha", "anuradha", "jyeshtha", "mula",
+    "purva-ashadha", "uttara-ashadha", "shravana", "dhanishta", "shatabhisha", "purva-bhadrapada", "uttara-bhadrapada",
+    "revati",
+];
+
+fn index_of(names: &[&str], s: &str) -> Option<u8> {
+    names.iter().position(|n| *n == s).map(|i| i as u8)
+}
+
+/// Whether a rule is computed astronomically (slow enough to be worth caching).
+fn is_astronomical(rule: &Rule) -> bool {
+    matches!(rule, Rule::Lunar(..) | Rule::Sankranti(..) | Rule::Bengali(..) | Rule::Nakshatra(..) | Rule::Between(..))
 }
 
 /// The compiled holiday table.
 pub(crate) struct Holidays {
     pub names: HolidayNames,
     rules: Vec<(Rule, Option<i64>)>,
+    /// Astronomical dates already computed, per (holiday, year): a few hundred microseconds
+    /// each, and a document asks for the same few again and again.
+    cache: Mutex<HashMap<(usize, i16), Option<Date>>>,
 }
 
 fn md(s: &str) -> Option<(u8, u8)> {
@@ -89,6 +133,40 @@ impl Holidays {
                     Rule::HebrewDeferred(m, d)
                 }
                 "kings-day" => Rule::KingsDay,
+                "lunar" => {
+                    let month = index_of(&LUNAR_MONTHS, arg(1)?).ok_or_else(|| bad("unknown lunar month"))?;
+                    let n: u8 = arg(3)?.parse().map_err(|_| bad("bad tithi"))?;
+                    if !(1..=15).contains(&n) {
+                        return Err(bad("tithi out of 1..=15"));
+                    }
+                    let tithi = match arg(2)? {
+                        "shukla" => n - 1,
+                        "krishna" => 14 + n,
+                        _ => return Err(bad("paksha is shukla or krishna")),
+                    };
+                    let moment = match spec.get(4) {
+                        Some(m) => Moment::parse(m).ok_or_else(|| bad("unknown moment"))?,
+                        None => Moment::Sunrise,
+                    };
+                    Rule::Lunar(month, tithi, moment)
+                }
+                "sankranti" | "sankranti-day" => Rule::Sankranti(
+                    index_of(&SIGNS, arg(1)?).ok_or_else(|| bad("unknown sign"))?,
+                    spec[0] == "sankranti-day",
+                ),
+                "bengali" => Rule::Bengali(
+                    index_of(&SIGNS, arg(1)?).ok_or_else(|| bad("unknown sign"))?,
+                    arg(2)?.parse().map_err(|_| bad("bad day"))?,
+                ),
+                "nakshatra" => Rule::Nakshatra(
+                    index_of(&SIGNS, arg(1)?).ok_or_else(|| bad("unknown sign"))?,
+                    index_of(&NAKSHATRAS, arg(2)?).ok_or_else(|| bad("unknown nakshatra"))?,
+                ),
+                "vague-year" => Rule::Vague(arg(1)?.parse().map_err(|_| bad("expected YYYY-MM-DD"))?),
+                "between" => {
+                    let pos = |name: &str| ids.iter().position(|i| i == name).ok_or_else(|| bad("unknown holiday"));
+                    Rule::Between(pos(arg(1)?)?, pos(arg(2)?)?)
+                }
                 "boss" => Rule::Boss,
                 "jumuatul-wida" => Rule::JumuatulWida,
                 _ => return Err(bad("unknown rule")),
@@ -99,7 +177,7 @@ impl Holidays {
             };
             rules.push((rule, days));
         }
-        Ok(Holidays { names: HolidayNames { ids }, rules })
+        Ok(Holidays { names: HolidayNames { ids }, rules, cache: Mutex::new(HashMap::new()) })
     }
 
     /// The holiday's first day and exclusive end in Gregorian year `y`, and whether it is a
@@ -107,6 +185,10 @@ impl Holidays {
     pub(crate) fn in_year(&self, id: usize, y: i16, hv: HijriVariant) -> Option<(Date, Date, bool)> {
         let (rule, days) = self.rules.get(id)?;
         let start = self.start(rule, y, hv)?;
+        if let Rule::Between(_, to) = *rule {
+            let end = self.start(&self.rules.get(to)?.0, y, hv)?;
+            return (end > start).then_some((start, end, true));
+        }
         if let Rule::Span(_, _, m2, d2) = *rule {
             let mut end = Date::new(y, m2, d2).ok()?;
             if end <= start {
@@ -126,7 +208,36 @@ impl Holidays {
     }
 
     fn start(&self, rule: &Rule, y: i16, hv: HijriVariant) -> Option<Date> {
+        if is_astronomical(rule) {
+            let key = (std::ptr::from_ref(rule) as usize, y);
+            if let Ok(cache) = self.cache.lock() {
+                if let Some(d) = cache.get(&key) {
+                    return *d;
+                }
+            }
+            let d = self.compute(rule, y, hv);
+            if let Ok(mut cache) = self.cache.lock() {
+                cache.insert(key, d);
+            }
+            return d;
+        }
+        self.compute(rule, y, hv)
+    }
+
+    fn compute(&self, rule: &Rule, y: i16, hv: HijriVariant) -> Option<Date> {
         match *rule {
+            Rule::Lunar(month, tithi, moment) => indian::lunar_in_year(y, month, tithi, moment),
+            Rule::Sankranti(sign, false) => indian::sankranti_day(y, sign),
+            Rule::Sankranti(sign, true) => indian::sankranti_hindu_day(y, sign),
+            Rule::Bengali(sign, n) => indian::bengali_day(y, sign, n),
+            Rule::Nakshatra(sign, nak) => indian::nakshatra_in_solar_month(y, sign, nak),
+            Rule::Vague(anchor) => {
+                let n = i64::from(y - anchor.year());
+                let d = add_days(anchor, 365 * n);
+                // the date drifts back a day every four years: step to the occurrence in `y`
+                Some(if d.year() > y { add_days(d, -365) } else if d.year() < y { add_days(d, 365) } else { d })
+            }
+            Rule::Between(from, _) => self.start(&self.rules.get(from)?.0, y, hv),
             Rule::Fixed(m, d) | Rule::Span(m, d, _, _) => Date::new(y, m, d).ok(),
             Rule::Nth { month, weekday, n } => {
                 let wd = time::weekday_of(weekday);
@@ -241,6 +352,26 @@ mod tests {
         assert_eq!(day(&h, "yom-kippur", 2018).0, date(2018, 9, 18));
         assert_eq!(day(&h, "hanukkah", 2018), (date(2018, 12, 2), date(2018, 12, 10), true));
         assert_eq!(day(&h, "chinese-new-year", 2014).0, date(2014, 1, 31));
+        // Indian festivals from the lunisolar calendar (New Delhi panchang conventions)
+        assert_eq!(day(&h, "diwali", 2023).0, date(2023, 11, 12));
+        assert_eq!(day(&h, "holika-dahan", 2024).0, date(2024, 3, 24));
+        assert_eq!(day(&h, "holi", 2024).0, date(2024, 3, 25));
+        assert_eq!(day(&h, "raksha-bandhan", 2023).0, date(2023, 8, 30));
+        assert_eq!(day(&h, "dussehra", 2023).0, date(2023, 10, 24));
+        assert_eq!(day(&h, "ganesh-chaturthi", 2023).0, date(2023, 9, 19));
+        assert_eq!(day(&h, "maha-shivaratri", 2024).0, date(2024, 3, 8));
+        assert_eq!(day(&h, "guru-nanak-jayanti", 2023).0, date(2023, 11, 27));
+        assert_eq!(day(&h, "onam", 2024).0, date(2024, 9, 15));
+        // solar ones: Makar Sankranti after sunset on 14 January 2019 is kept on the 15th
+        assert_eq!(day(&h, "makar-sankranti", 2019).0, date(2019, 1, 15));
+        assert_eq!(day(&h, "lohri", 2024).0, date(2024, 1, 14));
+        assert_eq!(day(&h, "vaisakhi", 2024).0, date(2024, 4, 13));
+        // the Shahenshahi year of 365 days: Navroz moves back a day after each leap day
+        assert_eq!(day(&h, "parsi-new-year", 2024).0, date(2024, 8, 15));
+        assert_eq!(day(&h, "parsi-new-year", 2023).0, date(2023, 8, 16));
+        assert_eq!(day(&h, "parsi-new-year", 2028).0, date(2028, 8, 14));
+        // Navaratri: Ghatasthapana to Vijayadashami
+        assert_eq!(day(&h, "navaratri", 2023), (date(2023, 10, 15), date(2023, 10, 24), true));
         // seasons cross the new year
         assert_eq!(day(&h, "season-winter", 2012), (date(2012, 12, 21), date(2013, 3, 21), true));
     }

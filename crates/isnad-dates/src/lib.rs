@@ -38,9 +38,14 @@
 //! Computed for any year from rules: fixed and n-th-weekday days, Western and Orthodox Easter
 //! (computus; Julian converted by icu_calendar), Islamic holidays and Ramadan (icu_calendar Hijri),
 //! Jewish holidays from their eve (icu_calendar Hebrew), Chinese New Year (icu_calendar Chinese),
-//! seasons, and a few solar Indian festivals fixed to within a day. Hindu lunisolar festivals
-//! (Diwali, Holi, Dussehra…) need a Hindu lunisolar calendar, which no well-kept crate provides:
-//! they are not recognised.
+//! seasons, and Indian festivals from the Indian lunisolar and sidereal solar calendars, which no
+//! well-kept crate provides and `indian.rs` computes from the sun's and the moon's positions
+//! (Meeus's series, Lahiri ayanamsa, amanta months with adhika months, tithis observed at the
+//! moment of the day each festival needs, sunrise and sunset at New Delhi in IST): Diwali, Holi,
+//! Dussehra, Navaratri, Janmashtami, Raksha Bandhan, Ugadi, Sikh gurpurabs, Makar Sankranti,
+//! Pongal, Vaisakhi, Onam, Rabindra Jayanti… Parsi New Year follows the 365-day Shahenshahi year.
+//! Not covered: dates set by organisations rather than calendars (Earth Hour, Global Youth Service
+//! Day) and Vesak, whose date differs between the countries that keep it.
 //!
 //! # Bare references
 //! A weekday, month or date written without what anchors it ("الخميس", "on Thursday", "في مارس",
@@ -77,6 +82,7 @@
 
 mod grammar;
 mod holidays;
+mod indian;
 mod scan;
 mod time;
 mod vocab;
@@ -220,9 +226,9 @@ impl DatesStage {
                         .map(|x| {
                             let (cs, ce) = clause_around(folded, toks[x.start].start, toks[x.end - 1].end);
                             match tense(&folded[cs..ce], glang) {
-                                Some(true) => by_span(&as_past, x.start, x.end).unwrap_or_else(|| x.clone()),
-                                Some(false) => by_span(&as_future, x.start, x.end).unwrap_or_else(|| x.clone()),
-                                None => x.clone(),
+                                Some(true) => by_span(&as_past, x.start, x.end).unwrap_or(*x),
+                                Some(false) => by_span(&as_future, x.start, x.end).unwrap_or(*x),
+                                None => *x,
                             }
                         })
                         .collect()
