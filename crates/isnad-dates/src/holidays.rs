@@ -5,7 +5,7 @@ use std::sync::Mutex;
 
 use jiff::civil::{Date, Weekday};
 
-use crate::indian::{self, Moment};
+use crate::indian::{self, Bhadra, Moment};
 
 use crate::time::{self, add_days};
 use crate::vocab::HolidayNames;
@@ -28,8 +28,9 @@ enum Rule {
     Span(i8, i8, i8, i8),
     HebrewDeferred(u8, u8),
     KingsDay,
-    /// Amanta month (0 = Chaitra), tithi (0..30), moment of the day it must prevail at.
-    Lunar(u8, u8, Moment),
+    /// Amanta month (0 = Chaitra), tithi (0..30), moment of the day it must prevail at, and
+    /// for Purnima festivals how Bhadra is avoided.
+    Lunar(u8, u8, Moment, Option<Bhadra>),
     /// The day a sidereal sign's sankranti is kept (0 = Mesha): by the sunset rule, or (`true`)
     /// the Hindu day it falls in.
     Sankranti(u8, bool),
@@ -148,7 +149,18 @@ impl Holidays {
                         Some(m) => Moment::parse(m).ok_or_else(|| bad("unknown moment"))?,
                         None => Moment::Sunrise,
                     };
-                    Rule::Lunar(month, tithi, moment)
+                    let bhadra = match spec.get(5).copied() {
+                        None => None,
+                        Some("bhadra") if tithi == 14 => Some(Bhadra {
+                            next_share: arg(6)?.parse().map_err(|_| bad("bad share of the day"))?,
+                            until: match spec.get(7) {
+                                Some(m) => Some(Moment::parse(m).ok_or_else(|| bad("unknown moment"))?),
+                                None => None,
+                            },
+                        }),
+                        Some(_) => return Err(bad("only Shukla Purnima takes `bhadra SHARE [UNTIL]`")),
+                    };
+                    Rule::Lunar(month, tithi, moment, bhadra)
                 }
                 "sankranti" | "sankranti-day" => Rule::Sankranti(
                     index_of(&SIGNS, arg(1)?).ok_or_else(|| bad("unknown sign"))?,
@@ -226,7 +238,7 @@ impl Holidays {
 
     fn compute(&self, rule: &Rule, y: i16, hv: HijriVariant) -> Option<Date> {
         match *rule {
-            Rule::Lunar(month, tithi, moment) => indian::lunar_in_year(y, month, tithi, moment),
+            Rule::Lunar(month, tithi, moment, bhadra) => indian::lunar_in_year(y, month, tithi, moment, bhadra),
             Rule::Sankranti(sign, false) => indian::sankranti_day(y, sign),
             Rule::Sankranti(sign, true) => indian::sankranti_hindu_day(y, sign),
             Rule::Bengali(sign, n) => indian::bengali_day(y, sign, n),
@@ -357,6 +369,21 @@ mod tests {
         assert_eq!(day(&h, "holika-dahan", 2024).0, date(2024, 3, 24));
         assert_eq!(day(&h, "holi", 2024).0, date(2024, 3, 25));
         assert_eq!(day(&h, "raksha-bandhan", 2023).0, date(2023, 8, 30));
+        // Bhadra: in 2025 Purnima's first half covered the afternoon of 8 August, and Purnima
+        // lasted into the next forenoon; in 2023 Holika Dahan's Bhadra ran past midnight
+        assert_eq!(day(&h, "raksha-bandhan", 2025).0, date(2025, 8, 9));
+        assert_eq!(day(&h, "holi", 2023).0, date(2023, 3, 8));
+        assert_eq!(day(&h, "holika-dahan", 2022).0, date(2022, 3, 17));
+        // Shashthi at sunrise on 19 November 2023, not at the sunset before
+        assert_eq!(day(&h, "chhath", 2023).0, date(2023, 11, 19));
+        // Chaturthi held at no moonrise in 2025: the day it held at sunrise
+        assert_eq!(day(&h, "karva-chauth", 2025).0, date(2025, 10, 10));
+        assert_eq!(day(&h, "dhanteras", 2024).0, date(2024, 10, 29));
+        // pradosha is a window: Trayodashi began 19:08 on 25 October 2019, inside it
+        assert_eq!(day(&h, "dhanteras", 2019).0, date(2019, 10, 25));
+        assert_eq!(day(&h, "diwali", 2022).0, date(2022, 10, 24));
+        assert_eq!(day(&h, "vasant-panchami", 2024).0, date(2024, 2, 14));
+        assert_eq!(day(&h, "rabindra-jayanti", 2024).0, date(2024, 5, 8));
         assert_eq!(day(&h, "dussehra", 2023).0, date(2023, 10, 24));
         assert_eq!(day(&h, "ganesh-chaturthi", 2023).0, date(2023, 9, 19));
         assert_eq!(day(&h, "maha-shivaratri", 2024).0, date(2024, 3, 8));

@@ -261,10 +261,10 @@ pub(crate) enum Moment {
     /// *Aparahna*, the afternoon: the fourth fifth of the daytime, at 0.7 of it (Dussehra, Raksha
     /// Bandhan, Bhai Dooj).
     Afternoon,
-    /// Sunset (Chhath's evening offering).
+    /// Sunset.
     Sunset,
-    /// *Pradosha*, the three muhurtas after sunset, taken at their middle (a tenth of the night):
-    /// Lakshmi Puja on Diwali, Dhanteras, Holika Dahan.
+    /// *Pradosha*, the three muhurtas after sunset (a fifth of the night), a window that the
+    /// tithi has to reach, not a point: Lakshmi Puja on Diwali, Dhanteras, Holika Dahan.
     Dusk,
     /// Moonrise (Karva Chauth), approximated as sunset plus the time the moon lags behind the
     /// sun's setting: its elongation past 180° at 24 h 50 min per turn.
@@ -289,6 +289,17 @@ impl Moment {
         })
     }
 
+    /// The stretch of this moment in the Hindu day that begins at sunrise on civil date `d`: a
+    /// window for pradosha, an instant (`from == to`) for the others.
+    fn window(self, d: Date) -> (f64, f64) {
+        if self == Moment::Dusk {
+            let set = sunset(d);
+            return (set, set + 0.2 * (sunrise(add_days(d, 1)) - set));
+        }
+        let m = self.at(d);
+        (m, m)
+    }
+
     /// The instant of this moment in the Hindu day that begins at sunrise on civil date `d`.
     fn at(self, d: Date) -> f64 {
         let rise = sunrise(d);
@@ -302,7 +313,7 @@ impl Moment {
             Moment::Midday => rise + 0.5 * day,
             Moment::Afternoon => rise + 0.7 * day,
             Moment::Sunset => set,
-            Moment::Dusk => set + 0.1 * night,
+            Moment::Dusk => set,
             Moment::Moonrise => {
                 let lag = norm(elongation(set) - 180.0);
                 let lag = if lag > 180.0 { 0.0 } else { lag };
@@ -314,22 +325,37 @@ impl Moment {
 }
 
 /// The civil date of the Hindu day on which an interval `[start, end)` (a tithi, a nakshatra)
-/// prevails at `moment`: the first day whose moment falls inside it; when it falls between two
-/// days' moments (a *kshaya* tithi), the day in which it runs.
+/// prevails at `moment`: the first day whose moment falls inside it (or, for a window, overlaps it). When it covers no day's
+/// moment, the day is reckoned as panchangs reckon days, by the tithi at sunrise (*udaya*); when
+/// it covers no sunrise either (a *kshaya* tithi), the day it runs in.
 fn day_of(start: f64, end: f64, moment: Moment) -> Date {
-    let first = add_days(ist_date(start), -1);
-    let mut d = first;
-    for _ in 0..4 {
-        let m = moment.at(d);
-        if m >= start && m < end {
-            return d;
+    let covering = |moment: Moment| {
+        let mut d = add_days(ist_date(start), -1);
+        for _ in 0..4 {
+            let (from, to) = moment.window(d);
+            if start <= to && end > from {
+                return Some(d);
+            }
+            d = add_days(d, 1);
         }
-        if m >= end {
-            return add_days(d, -1);
-        }
-        d = add_days(d, 1);
-    }
-    add_days(first, 1)
+        None
+    };
+    covering(moment).or_else(|| covering(Moment::Sunrise)).unwrap_or_else(|| {
+        let d = ist_date(start);
+        if sunrise(d) <= start { d } else { add_days(d, -1) }
+    })
+}
+
+/// How a Purnima festival avoids *Bhadra* (the Vishti karana, the first half of Purnima), during
+/// which auspicious rites are not performed: when the festival's moment on the first day falls in
+/// Bhadra, it moves to the next day if Purnima lasts at least `next_share` of that day's daytime
+/// after its sunrise, unless Bhadra ends by `until` on the first day (the rite is then performed
+/// after it). Holika Dahan: three prahars (0.75) and midnight; Raksha Bandhan: six ghatis (0.2)
+/// and no deadline.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Bhadra {
+    pub next_share: f64,
+    pub until: Option<Moment>,
 }
 
 /// Amanta lunar months: (start new moon, end new moon, month 0 = Chaitra … 11 = Phalguna,
@@ -354,7 +380,7 @@ fn lunar_months(y: i16) -> Vec<(f64, f64, u8, bool)> {
 /// The civil date in Gregorian year `y` of tithi `tithi` (0 = Shukla Pratipada … 14 = Purnima,
 /// 15 = Krishna Pratipada … 29 = Amavasya) of the (nija) amanta month `month` (0 = Chaitra),
 /// observed at `moment`. When a Gregorian year holds two (Pausha can), the first is taken.
-pub(crate) fn lunar_in_year(y: i16, month: u8, tithi: u8, moment: Moment) -> Option<Date> {
+pub(crate) fn lunar_in_year(y: i16, month: u8, tithi: u8, moment: Moment, bhadra: Option<Bhadra>) -> Option<Date> {
     for (nm, _, m, adhika) in lunar_months(y) {
         if m != month || adhika {
             continue;
@@ -364,7 +390,19 @@ pub(crate) fn lunar_in_year(y: i16, month: u8, tithi: u8, moment: Moment) -> Opt
         let guess = nm + k * SYNODIC / 30.0;
         let start = if tithi == 0 { nm } else { solve(elongation, 12.0 * k, guess, rate) };
         let end = solve(elongation, norm(12.0 * (k + 1.0)), guess + SYNODIC / 30.0, rate);
-        let d = day_of(start, end, moment);
+        let mut d = day_of(start, end, moment);
+        if let Some(b) = bhadra {
+            let bhadra_end = (start + end) / 2.0;
+            // the part of the moment inside the tithi lies wholly in Bhadra
+            let (_, to) = moment.window(d);
+            if to >= start && to < bhadra_end && !b.until.is_some_and(|u| bhadra_end <= u.at(d)) {
+                let next = add_days(d, 1);
+                let rise = sunrise(next);
+                if end - rise >= b.next_share * (sunset(next) - rise) {
+                    d = next;
+                }
+            }
+        }
         if d.year() == y {
             return Some(d);
         }
@@ -477,16 +515,16 @@ mod tests {
     #[test]
     fn lunar_festivals() {
         // Diwali (Lakshmi Puja, amavasya of amanta Ashvina at dusk)
-        assert_eq!(lunar_in_year(2023, 6, 29, Moment::Dusk), Some(date(2023, 11, 12)));
-        assert_eq!(lunar_in_year(2024, 6, 29, Moment::Dusk), Some(date(2024, 10, 31)));
+        assert_eq!(lunar_in_year(2023, 6, 29, Moment::Dusk, None), Some(date(2023, 11, 12)));
+        assert_eq!(lunar_in_year(2024, 6, 29, Moment::Dusk, None), Some(date(2024, 10, 31)));
         // Holika Dahan 2024 (Phalguna Purnima at dusk); Holi is the day after
-        assert_eq!(lunar_in_year(2024, 11, 14, Moment::Dusk), Some(date(2024, 3, 24)));
+        assert_eq!(lunar_in_year(2024, 11, 14, Moment::Dusk, None), Some(date(2024, 3, 24)));
         // Raksha Bandhan 2023 (Shravana Purnima in the afternoon)
-        assert_eq!(lunar_in_year(2023, 4, 14, Moment::Afternoon), Some(date(2023, 8, 30)));
+        assert_eq!(lunar_in_year(2023, 4, 14, Moment::Afternoon, None), Some(date(2023, 8, 30)));
         // Ugadi / Gudi Padwa 2024 (Chaitra Shukla Pratipada at sunrise)
-        assert_eq!(lunar_in_year(2024, 0, 0, Moment::Sunrise), Some(date(2024, 4, 9)));
+        assert_eq!(lunar_in_year(2024, 0, 0, Moment::Sunrise, None), Some(date(2024, 4, 9)));
         // 2023 had an adhika Shravana: Janmashtami fell in September
-        assert_eq!(lunar_in_year(2023, 4, 22, Moment::Midnight), Some(date(2023, 9, 6)));
+        assert_eq!(lunar_in_year(2023, 4, 22, Moment::Midnight, None), Some(date(2023, 9, 6)));
     }
 
     #[test]
