@@ -20,6 +20,8 @@ pub(crate) enum Cat {
     Particle,
     Stop,
     Before,
+    /// Issuing a document; its author follows ("الصادر عن", "released by").
+    Issued,
 }
 
 /// Grammatical gender as far as agreement shows it.
@@ -202,6 +204,7 @@ fn cat_of(name: &str) -> Option<Cat> {
         "particle" => Cat::Particle,
         "stop" => Cat::Stop,
         "before" => Cat::Before,
+        "issued" => Cat::Issued,
         _ => return None,
     })
 }

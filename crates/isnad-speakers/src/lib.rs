@@ -250,6 +250,18 @@ impl SpeakersStage {
                             p.name = Some(name);
                             p.form = Form::Person;
                             p.bare = false;
+                        } else if p.form == Form::Role
+                            && let Some((name, role)) = mention::apposed_name(&ctx, ctx.token_range(m), content_limit(c, m))
+                        {
+                            // "[رئيسة قسم الأوبئة] في جامعة الخليج الطبية، نورة القحطاني، …".
+                            p.name = Some(name);
+                            p.form = Form::Person;
+                            p.bare = false;
+                            if let Some(r) = role
+                                && p.roles.len() <= 1
+                            {
+                                p.roles = vec![r];
+                            }
                         }
                         let bracket_taken = p.form == Form::Person && ctx.tokens.get(next).is_some_and(|t| is_quote_or_bracket(t.span.slice(&doc.text)));
                         if p.form == Form::Org

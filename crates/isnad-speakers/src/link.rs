@@ -153,8 +153,10 @@ impl<'g> Linker<'g> {
                 .recent(|e| e.speaker && e.agrees(p.agr, false))
                 .or_else(|| self.role_match(&p.roles)),
             // "البيان", "the statement": the organisation that spoke last; a person's statement
-            // or a poll's figures are not linked (a new entity names the document).
-            Form::Document => self.recent(|e| e.speaker && e.kind == EntityKind::Organization),
+            // or a poll's figures are not linked (a new entity names the document). An
+            // indefinite document ("a traffic study", "دراسة حديثة") is new: a new entity.
+            Form::Document if p.bare => self.recent(|e| e.speaker && e.kind == EntityKind::Organization),
+            Form::Document => None,
             Form::Person | Form::Name => gaz
                 .and_then(|g| self.recent(|e| e.gaz == Some(g)))
                 .or_else(|| self.name_match(p))

@@ -207,7 +207,10 @@ pub(crate) fn parse(ctx: &Ctx<'_>, range: std::ops::Range<usize>) -> Option<Pars
         out.form = Form::Person;
     }
     out.span = span;
-    out.text = clean_text(ctx, toks);
+    // A document's author keeps the author's own words ("الوزارة" of "بيان الوزارة").
+    if out.text.is_empty() {
+        out.text = clean_text(ctx, toks);
+    }
     Some(out)
 }
 
@@ -299,11 +302,7 @@ fn parse_ar(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
             p.agr = h.entry.agr;
             Some(p)
         }
-        Some((Cat::Document, h)) if words.len() <= 3 => {
-            p.form = Form::Document;
-            p.agr = h.entry.agr;
-            Some(p)
-        }
+        Some((Cat::Document, h)) => Some(document_ar(ctx, &seg, &words, h.len as usize, p)),
         Some((cat @ (Cat::Group | Cat::Org | Cat::OrgName), h)) => {
             p.form = if cat == Cat::Group { Form::Group } else { Form::Org };
             p.agr = h.entry.agr;
@@ -472,13 +471,15 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
     if words.is_empty() || words.iter().all(|&i| matches!(ctx.cat(i), Some(Cat::Stop))) {
         return None;
     }
+    // ", who runs a bakery on Harlow Street": a relative clause describes, it is no role.
+    if matches!(ctx.folded(words[0]), "who" | "whom" | "whose" | "which" | "that" | "where") {
+        return None;
+    }
     // "Gary Johnson's doctor", "Trump's campaign": a possessive before the head names someone
     // else; the phrase is about its last word (unless a titled name ends it: "Qatar's foreign
     // ministry spokesman Majed al-Ansari").
-    let possessive_word = words[..words.len() - 1].iter().any(|&i| {
-        let o = ctx.orig(i);
-        o.ends_with("'s") || o.ends_with("’s") || o.ends_with("s'") || o.ends_with("s’")
-    });
+    let possessive_word = words[..words.len() - 1].iter().any(|&i| possessive(ctx.orig(i)));
+    let w_first = words[0];
     let definite = words.first().is_some_and(|&i| ctx.folded(i) == "the");
     // Determiners and quantities in front ("the", "a", "two", "another").
     while words.len() > 1
@@ -498,6 +499,9 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         p.form = Form::Pronoun;
         p.agr = ctx.hits[w0].map(|h| h.entry.agr).unwrap_or_default();
         return Some(p);
+    }
+    if let Some(d) = document_en(ctx, &seg, &words, definite) {
+        return Some(d);
     }
     // "Analysts at Goldman Sachs", "officials in Kyiv": a plural head with its complement.
     let group_head = words.iter().position(|&i| ctx.cat(i) == Some(Cat::Group)).filter(|&k| {
@@ -582,13 +586,16 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         } else {
             name_keys(named.iter().filter(|&&i| ctx.cat(i) != Some(Cat::Org)).map(|&i| ctx.folded(i)))
         };
-        p.bare = !any_cap;
+        // "the department", "the foreign ministry" refer back; "the transportation department"
+        // names one (in lower case, but by a word of its own).
+        p.bare = !any_cap && words.iter().all(|&i| i == wl || matches!(ctx.cat(i), Some(Cat::Org | Cat::Adj | Cat::Stop)));
         p.name = Some(name_form(ctx, named));
         return Some(p);
     }
     if possessive {
         p.form = Form::Role;
-        let text = ctx.slice(w0, wl);
+        // "the department's chief engineer": the article goes with the possessive.
+        let text = ctx.slice(if definite { w_first } else { w0 }, wl);
         let quals = words[..words.len() - 1].iter().map(|&i| morph::skeleton(&ctx.key(i))).collect();
         p.roles.push(RoleForm { text: text.to_string(), head: ctx.key(wl), quals });
         return Some(p);
@@ -645,8 +652,13 @@ pub(crate) fn trailing_role(ctx: &Ctx<'_>, after: usize, limit: usize) -> Option
         return None;
     }
     let mut i = after + 1;
-    let start = i;
     let mut title = false;
+    // "Tomas Berg, the museum's head curator": English appositions open with a determiner.
+    let det = ctx.lang == Lang::En && i < n && matches!(ctx.folded(i), "the" | "a" | "an");
+    if det {
+        i += 1;
+    }
+    let start = i;
     while i < n && i < start + 10 && ctx.tokens[i].span.start() < limit {
         if !ctx.is_word(i) {
             let o = ctx.orig(i);
@@ -673,7 +685,8 @@ pub(crate) fn trailing_role(ctx: &Ctx<'_>, after: usize, limit: usize) -> Option
             Some(Cat::Stop | Cat::Before | Cat::Pronoun) => break,
             _ => {}
         }
-        if i == start && !title && !(ctx.lang == Lang::En && matches!(ctx.folded(i), "the" | "a" | "an")) {
+        // Arabic appositions open with their title; English titles come last ("the museum's head curator").
+        if i == start && !title && ctx.lang == Lang::Ar {
             return None;
         }
         i += 1;
@@ -685,12 +698,8 @@ pub(crate) fn trailing_role(ctx: &Ctx<'_>, after: usize, limit: usize) -> Option
     while last > start && !ctx.is_word(last) && !matches!(ctx.orig(last), ")" | "”" | "»") {
         last -= 1;
     }
-    let mut first = start;
-    if ctx.lang == Lang::En {
-        while first < last && matches!(ctx.folded(first), "the" | "a" | "an") {
-            first += 1;
-        }
-    }
+    // "the department's chief engineer" keeps its article: without it the possessive dangles.
+    let first = if det && possessive(ctx.orig(start)) { start - 1 } else { start };
     role_from_tokens(ctx, first, last)
 }
 
@@ -1026,4 +1035,239 @@ fn window_en(ctx: &Ctx<'_>, i: usize, title_len: usize) -> usize {
         k += 1;
     }
     if k == 0 { i } else { j }
+}
+
+/// The tokens of `seg` from word `a` to word `b` (brackets and quotes between them kept).
+fn seg_between(seg: &[usize], a: usize, b: usize) -> Vec<usize> {
+    seg.iter().copied().filter(|&t| t >= a && t <= b).collect()
+}
+
+/// A document standing for its author, in Arabic: "تقرير المنظمة الإقليمية للصحة الصادر في 3
+/// نوفمبر" is the organisation's report, "بيان صادر عن وزارة الخارجية" the ministry's statement,
+/// "دراسة أعدتها جامعة …" the university's study. The author is the genitive of an indefinite
+/// document noun when it is an organisation, a role or a proper name (not "تقرير التنمية", a
+/// report *on* development), or what follows an issuing word ("الصادر عن", "أعدتها"). With an
+/// author the mention is the author's; without one it is the document, named by its noun phrase
+/// without what follows it (participles, dates, prepositions): "دراسة حديثة".
+fn document_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], doc_len: usize, mut p: Parsed) -> Parsed {
+    let w0 = words[0];
+    p.form = Form::Document;
+    p.agr = ctx.hits[w0].map(|h| h.entry.agr).unwrap_or_default();
+    p.bare = ctx.definite(w0);
+    // Where the document's noun phrase ends: after one word right after the noun (a genitive
+    // or an adjective, "تقرير المنظمة", "دراسة حديثة"), only a chain of definite words goes on
+    // ("المنظمة الإقليمية للصحة"; not "نشرت" in "دراسة حديثة نشرت …"). Further on, an issuing
+    // word may name the author.
+    let mut np_end: Option<usize> = None;
+    let mut author: Option<(usize, usize)> = None;
+    let ends_author = |w: usize| {
+        matches!(ctx.cat(w), Some(Cat::Stop | Cat::Before | Cat::Pronoun | Cat::Issued | Cat::Anaphor))
+            || ctx.tokens[w].kind == isnad_core::TokenKind::Number
+    };
+    let start = doc_len.min(words.len());
+    for k in start..words.len() {
+        let w = words[k];
+        // Words separated by punctuation other than brackets and quotes are no longer the phrase.
+        if seg.iter().any(|&t| t > words[k - 1] && t < w && !ctx.is_word(t) && !is_quote_or_bracket(ctx.orig(t))) {
+            np_end.get_or_insert(k);
+            break;
+        }
+        if ctx.cat(w) == Some(Cat::Issued) {
+            np_end.get_or_insert(k);
+            // "الصادر عن الهيئة", "صادرة من الوزارة"; a finite verb takes its subject directly.
+            let from = match words.get(k + 1).map(|&n| ctx.folded(n)) {
+                Some("عن" | "من") => k + 2,
+                _ if !ctx.definite(w) && !ctx.folded(w).starts_with("صادر") => k + 1,
+                _ => break,
+            };
+            let to = (from..words.len()).find(|&m| ends_author(words[m])).unwrap_or(words.len());
+            if to > from {
+                author = Some((from, to));
+            }
+            break;
+        }
+        if ends_author(w) {
+            np_end.get_or_insert(k);
+            break;
+        }
+        if k > start && !(ctx.definite(w) && ctx.definite(words[k - 1])) {
+            np_end.get_or_insert(k);
+        }
+    }
+    let np_end = np_end.unwrap_or(words.len());
+    // The genitive right after an indefinite document noun.
+    if author.is_none() && !ctx.definite(w0) && np_end > start {
+        let g = words[start];
+        // Not an adjective: a nisba ("رسمي"), or a feminine ending agreeing with a feminine or
+        // non-human plural noun ("دراسة حديثة", "تصريحات صحفية").
+        let (fg, f0) = (ctx.folded(g), ctx.folded(w0));
+        let adjective = fg.ends_with('ي') || fg.ends_with("يه") || ((f0.ends_with('ه') || f0.ends_with("ات")) && fg.ends_with('ه'));
+        let proper = ctx.cat(g).is_none() && !adjective && !ctx.definite(g) && !ctx.hits[g].is_some_and(|h| h.governed);
+        let named = matches!(ctx.cat(g), Some(Cat::Org | Cat::OrgName | Cat::Group | Cat::Title | Cat::Honorific))
+            && !ctx.hits[g].is_some_and(|h| h.governed);
+        if proper || named {
+            author = Some((start, np_end));
+        }
+    }
+    if let Some((a, b)) = author {
+        let toks = seg_between(seg, words[a], words[b - 1]);
+        if let Some(mut q) = parse_ar(ctx, &toks)
+            && q.form != Form::Document
+            && (q.name.is_some() || !q.roles.is_empty())
+        {
+            q.text = clean_text(ctx, &toks);
+            return q;
+        }
+    }
+    let last = words[np_end.max(1) - 1];
+    p.text = clean_text(ctx, &seg_between(seg, w0, last));
+    p
+}
+
+/// A document standing for its author, in English: "a report by the World Bank", "a statement
+/// released by the ministry", "the ministry's statement", "a Gallup poll". The document noun
+/// must head the phrase (the last word, or followed by "by", "from", an issuing participle or
+/// another participle: "a traffic study commissioned by the city"). "by"/"from" and the issuing
+/// participles ("released by") name the author; "commissioned by" names a client, not an author.
+/// Without an author the mention is the document, named by its noun phrase without determiners
+/// and without what follows the noun ("traffic study").
+fn document_en(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], definite: bool) -> Option<Parsed> {
+    let k = words.iter().position(|&i| ctx.cat(i) == Some(Cat::Document))?;
+    let next = words.get(k + 1).copied();
+    let heads = match next {
+        None => true,
+        Some(n) => {
+            let f = ctx.folded(n);
+            matches!(f, "by" | "from") || ctx.cat(n) == Some(Cat::Issued) || (f.ends_with("ed") && !ctx.capitalized(n))
+        }
+    };
+    // "poll numbers", "report cards": the noun modifies another.
+    if !heads || words[..k].iter().any(|&i| matches!(ctx.cat(i), Some(Cat::Title | Cat::Group))) {
+        return None;
+    }
+    let doc = words[k];
+    let span = ctx.span(seg[0], seg[seg.len() - 1]);
+    let author: Option<Vec<usize>> = match next.map(|n| (n, ctx.folded(n))) {
+        Some((_, "by" | "from")) if k + 2 < words.len() => Some(seg_between(seg, words[k + 2], words[words.len() - 1])),
+        Some((n, _)) if ctx.cat(n) == Some(Cat::Issued) && k + 3 < words.len() && ctx.folded(words[k + 2]) == "by" => {
+            Some(seg_between(seg, words[k + 3], words[words.len() - 1]))
+        }
+        _ => {
+            // A possessive before the noun ("the ministry's statement") or capitalised words
+            // right before it ("a World Bank report").
+            let poss = words[..k].iter().rposition(|&i| possessive(ctx.orig(i)));
+            match poss {
+                Some(q) => Some(seg_between(seg, seg[0], words[q])),
+                None => {
+                    let mut a = k;
+                    while a > 0 && ctx.capitalized(words[a - 1]) && ctx.cat(words[a - 1]) != Some(Cat::Stop) {
+                        a -= 1;
+                    }
+                    (a < k).then(|| seg_between(seg, words[a], words[k - 1]))
+                }
+            }
+        }
+    };
+    if let Some(toks) = author
+        && let Some(mut q) = parse_en(ctx, &toks)
+        && !matches!(q.form, Form::Document | Form::Pronoun)
+        && (q.name.is_some() || !q.roles.is_empty())
+    {
+        let t = clean_text(ctx, &toks);
+        q.text = t.strip_suffix("'s").or_else(|| t.strip_suffix("’s")).unwrap_or(&t).to_string();
+        return Some(q);
+    }
+    let mut p = empty(span, Form::Document);
+    p.bare = definite;
+    p.agr = Agr::N;
+    p.text = clean_text(ctx, &seg_between(seg, words[0], doc));
+    Some(p)
+}
+
+/// A name in apposition after a role-only mention cut short by the quote stage: "[رئيسة قسم
+/// الأوبئة] في جامعة الخليج الطبية، نورة القحطاني، …", "[the agency's chief economist], Mark
+/// Ellis, said". The role may run on (a prepositional complement, definite words) up to a comma;
+/// after it (and an optional honorific) comes a name that ends at a comma, other punctuation, a
+/// function word or where the content starts (`limit`). Returns the name, and the role over the
+/// mention and its continuation when it ran on.
+pub(crate) fn apposed_name(ctx: &Ctx<'_>, mention: std::ops::Range<usize>, limit: usize) -> Option<(NameForm, Option<RoleForm>)> {
+    let n = ctx.tokens.len();
+    let after = mention.end;
+    let mut j = after;
+    while j < n && j < after + 8 && ctx.is_word(j) && ctx.tokens[j].span.end() <= limit {
+        let ok = match ctx.lang {
+            Lang::Ar => {
+                ctx.definite(j)
+                    || matches!(ctx.cat(j), Some(Cat::Org | Cat::OrgName | Cat::Adj | Cat::Title))
+                    || (matches!(ctx.folded(j), "في" | "فى" | "باسم" | "لدى" | "عن" | "من")
+                        && j + 1 < n
+                        && ctx.is_word(j + 1)
+                        && (ctx.definite(j + 1)
+                            || matches!(ctx.cat(j + 1), Some(Cat::Org | Cat::OrgName))
+                            // "في مستشفى الرحمة": a construct whose genitive is definite.
+                            || (j + 2 < n && ctx.is_word(j + 2) && ctx.definite(j + 2))))
+                    || (j > 0 && construct_head(ctx, j - 1) && ctx.cat(j).is_none())
+                    || (j > after && matches!(ctx.folded(j - 1), "في" | "فى" | "باسم" | "لدى" | "عن" | "من"))
+            }
+            Lang::En => {
+                matches!(ctx.folded(j), "of" | "for" | "at" | "in" | "the")
+                    || matches!(ctx.cat(j), Some(Cat::Org | Cat::OrgName | Cat::Title | Cat::Adj))
+                    || (j > after && matches!(ctx.folded(j - 1), "of" | "for" | "at" | "in" | "the"))
+            }
+        };
+        if !ok {
+            break;
+        }
+        j += 1;
+    }
+    if j >= n || !is_comma(ctx.orig(j)) || ctx.tokens[j].span.end() > limit {
+        return None;
+    }
+    let role_end = j;
+    j += 1;
+    if j < n && ctx.cat(j) == Some(Cat::Honorific) {
+        j += 1;
+        if abbrev_dot(ctx, j) {
+            j += 1;
+        }
+    }
+    let start = j;
+    let mut k = 0;
+    while j < n && k < 5 && ctx.tokens[j].span.end() <= limit && ctx.tokens[j].kind == isnad_core::TokenKind::Word {
+        let plain = matches!(ctx.cat(j), None | Some(Cat::Particle)) && ctx.folded(j).chars().nth(1).is_some();
+        let ok = match ctx.lang {
+            Lang::Ar => {
+                (plain || (k > 0 && ctx.cat(j) == Some(Cat::Adj) && ctx.definite(j)))
+                    && !(k == 0 && ctx.definite(j))
+                    && !(k > 0 && ctx.folded(j).starts_with('و') && ctx.cat(j).is_none())
+                    && (k == 0 || name_len(ctx, &(start..=j).collect::<Vec<_>>()) > k)
+            }
+            Lang::En => plain && ctx.capitalized(j),
+        };
+        if !ok {
+            break;
+        }
+        j += 1;
+        k += 1;
+    }
+    // Two words at least in Arabic (a single plain word after a comma is as likely the start of
+    // a clause); the name must end the apposition.
+    let min = if ctx.lang == Lang::Ar { 2 } else { 1 };
+    let closed = j >= n
+        || !ctx.is_word(j)
+        || ctx.tokens[j].span.start() >= limit
+        || matches!(ctx.cat(j), Some(Cat::Stop))
+        || (ctx.lang == Lang::En && !ctx.capitalized(j));
+    if k < min || !closed {
+        return None;
+    }
+    let name = name_form(ctx, &(start..j).collect::<Vec<_>>());
+    let first = (mention.start..after).find(|&i| ctx.is_word(i) && !(ctx.lang == Lang::En && matches!(ctx.folded(i), "the" | "a" | "an")))?;
+    let role = (role_end > after).then(|| role_from_tokens(ctx, first, role_end - 1)).flatten();
+    Some((name, role))
+}
+
+/// True for an English possessive ("ministry's", "states'").
+fn possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s") || word.ends_with("s'") || word.ends_with("s’")
 }
