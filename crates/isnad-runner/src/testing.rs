@@ -386,10 +386,14 @@ pub fn diff_records(expected: &Record, actual: &Record) -> RecordDiff {
         o.push(format!("id: {} -> {}", expected.id, actual.id));
     }
     if expected.lang != actual.lang {
-        o.push(format!("lang: {:?} -> {:?}", expected.lang, actual.lang));
+        o.push(format!("lang: {} -> {}", expected.lang.as_deref().unwrap_or("-"), actual.lang.as_deref().unwrap_or("-")));
     }
     if expected.published != actual.published {
-        o.push(format!("published: {:?} -> {:?}", expected.published, actual.published));
+        o.push(format!(
+            "published: {} -> {}",
+            expected.published.as_deref().unwrap_or("-"),
+            actual.published.as_deref().unwrap_or("-")
+        ));
     }
     if expected.meta != actual.meta {
         o.push(format!("meta: {} -> {}", serde_json::Value::Object(expected.meta.clone()), serde_json::Value::Object(actual.meta.clone())));
