@@ -273,6 +273,26 @@ impl ByteIndex {
     }
 }
 
+/// The words around a cue, for a listing: what precedes it in its line (up to ~120 bytes), the
+/// cue in brackets, and a few words after it, so that a wrong speaker can be read in context.
+fn cue_context(text: &str, start: usize, end: usize) -> String {
+    let mut a = start.saturating_sub(120);
+    while !text.is_char_boundary(a) {
+        a += 1;
+    }
+    if let Some(nl) = text[a..start].rfind('\n') {
+        a += nl + 1;
+    }
+    let mut b = (end + 40).min(text.len());
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    if let Some(nl) = text[end..b].find('\n') {
+        b = end + nl;
+    }
+    format!("{}[{}]{}", &text[a..start], &text[start..end], &text[end..b])
+}
+
 fn fmt_err(path: &Path, line: usize, message: impl Into<String>) -> EvalError {
     EvalError::Format { path: path.to_path_buf(), line, message: message.into() }
 }
@@ -598,9 +618,10 @@ fn score(g: &GoldDoc, doc: &Document, opts: &Options) -> QuotesReport {
                     } else if opts.verbose {
                         let mut l = listed(p);
                         l.note = Some(format!(
-                            "predicted {:?}, gold {:?}",
+                            "predicted {:?}, gold {:?}, at {:?}",
                             pm.map(|(s, e)| &text[s..e]),
-                            gc.mention.first().map(|&(s, e)| &text[s..e])
+                            gc.mention.first().map(|&(s, e)| &text[s..e]),
+                            cue_context(text, p.cue.start(), p.cue.end())
                         ));
                         r.wrong_mentions.push(l);
                     }

@@ -119,6 +119,13 @@ fn speaker_np(v: &View<'_>, from: usize, to: usize) -> Option<(usize, usize)> {
             || (v.is_punct(j, &['.']) && !(j > from && v.is_word(j - 1) && v.f(j - 1).chars().count() == 1))
             || v.tags[j].cue.is_some();
         if stop {
+            // "رئيسة قسم الأوبئة في جامعة الخليج الطبية، نورة القحطاني،": a role with its
+            // prepositional phrase, then the name in apposition, is one speaker phrase.
+            if last.is_some() && v.has(j, Role::Stop) && matches!(v.f(j), "في" | "فى") {
+                if let Some(e) = role_pp_name(v, j, to) {
+                    last = Some(e);
+                }
+            }
             break;
         }
         if v.is_wordish(j) || v.is_punct(j, &['(', ')']) {
@@ -133,6 +140,31 @@ fn speaker_np(v: &View<'_>, from: usize, to: usize) -> Option<(usize, usize)> {
         j += 1;
     }
     last.map(|l| (start, l))
+}
+
+/// "في جامعة الخليج الطبية، نورة القحطاني،": the prepositional phrase at `pp` (a few words without
+/// another stop) up to a comma, then a name of two to four words closed by a comma: its last
+/// token. A name carries no article on its first word and no function word or cue.
+fn role_pp_name(v: &View<'_>, pp: usize, to: usize) -> Option<usize> {
+    let plain = |t: usize| {
+        v.is_wordish(t)
+            && !v.has(t, Role::Stop)
+            && !v.has(t, Role::Prep)
+            && !v.has(t, Role::Comp)
+            && !v.has(t, Role::Rel)
+            && !v.has(t, Role::Time)
+            && v.tags[t].cue.is_none()
+    };
+    let c1 = (pp + 1..to.min(pp + 9)).find(|&t| !plain(t))?;
+    if c1 < pp + 2 || !v.is_punct(c1, COMMAS) {
+        return None;
+    }
+    let c2 = (c1 + 1..to.min(c1 + 6)).find(|&t| !plain(t))?;
+    let words = c2 - c1 - 1;
+    if !(2..=4).contains(&words) || !v.is_punct(c2, COMMAS) || v.f(c1 + 1).starts_with("ال") {
+        return None;
+    }
+    Some(c2 - 1)
 }
 
 /// A subject written before the cue after كان (and قد): "وكان الرئيس … قد أكد".
@@ -247,6 +279,12 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             // فضل عدم الكشف").
             // "نفى المصدر الأنباء التي …": a denial's object names what is denied.
             if cue.class == Class::Denial && v.has(k, Role::Reports) && k - cue_last <= 8 {
+                intro = Some(Intro::Nominal(k));
+                break;
+            }
+            // "نفت الهيئة ما تداولته مواقع التواصل", "أكد الوزير ما ذكرته الصحيفة": the object of a
+            // denial (or of a confirmation of a report) is a relative ما clause, the content.
+            if k - cue_last <= 8 && relative_ma(v, k) && (cue.class == Class::Denial || v.tags[k + 1].cue.is_some()) {
                 intro = Some(Intro::Nominal(k));
                 break;
             }
@@ -411,6 +449,18 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
     out
 }
 
+/// True when token `k` is the relative ما ("what") opening a clause: a bare ما followed by a
+/// verb, not the negation of ما زال/ما دام, not "ما يلي" (the following) and not a ما after a
+/// preposition.
+fn relative_ma(v: &View<'_>, k: usize) -> bool {
+    if !(v.is_word(k) && v.f(k) == "ما" && k + 1 < v.len() && v.is_word(k + 1) && v.sent[k] == v.sent[k + 1]) {
+        return false;
+    }
+    let blocked = [Role::NotRelative, Role::Stop, Role::Prep, Role::Comp].iter().any(|&r| v.has(k + 1, r));
+    let after_prep = k > 0 && v.has(k - 1, Role::Prep);
+    !(blocked || after_prep)
+}
+
 fn starts_with_quote(v: &View<'_>, s: usize) -> bool {
     v.mark_of[s].is_some_and(|q| v.quotes[q as usize].open == s)
 }
@@ -495,9 +545,24 @@ fn by_preposition(v: &View<'_>, i: usize) -> Option<Draft> {
         }
         np_start = last + 2;
     }
+    // "جرى وفق جدول معلن", "حسب الخطة": a rule or a plan after the preposition makes it a manner
+    // adverbial, not an attribution.
+    if np_start <= sent_end && v.has(np_start, Role::NonSource) {
+        return None;
+    }
+    // Inside a reported clause ("قالت … إن …، لافتة إلى أن الملء جرى وفق …") the preposition
+    // belongs to that content: the content before it is another cue's, not this phrase's.
+    if !lead && (sent_start..i).any(|t| v.tags[t].cue.is_some()) {
+        return None;
+    }
     let mut e = np_start;
     let mut np_end = None;
     while e <= sent_end && e - last <= 8 {
+        // The source ends before its date: "بيان صادر عن الاتحاد اليوم الاثنين"، "تقرير المنظمة
+        // الصادر في 3 نوفمبر".
+        if e > np_start && (v.in_timex(e) || dated(v, e, sent_end) || date_stop(v, e)) {
+            break;
+        }
         if v.is_wordish(e) {
             np_end = Some(e);
         } else if !v.is_punct(e, &['(', ')']) {
@@ -508,6 +573,12 @@ fn by_preposition(v: &View<'_>, i: usize) -> Option<Draft> {
     let np_end = np_end?;
     let (a, b) = if lead {
         let mut s = np_end + 1;
+        // A date or participle phrase left after the source ends at the comma before the content.
+        if s <= sent_end && v.is_wordish(s) {
+            if let Some(c) = (s..=sent_end.min(s + 10)).find(|&t| v.is_punct(t, COMMAS)) {
+                s = c + 1;
+            }
+        }
         while s <= sent_end && !v.is_wordish(s) {
             s += 1;
         }
@@ -537,6 +608,25 @@ fn by_preposition(v: &View<'_>, i: usize) -> Option<Draft> {
         class: Class::Speech,
         block: v.block(i),
     })
+}
+
+/// True when token `e` is a dating participle (الصادر، الصادرة) followed by a date: a number, a
+/// time word or a time expression, over في or بتاريخ.
+fn dated(v: &View<'_>, e: usize, sent_end: usize) -> bool {
+    if !v.has(e, Role::Dated) {
+        return false;
+    }
+    let mut n = e + 1;
+    while n <= sent_end && n <= e + 2 && v.is_word(n) && (v.has(n, Role::Stop) && !v.has(n, Role::Time) || v.f(n) == "بتاريخ") {
+        n += 1;
+    }
+    n <= sent_end && (v.toks[n].kind == isnad_core::TokenKind::Number || v.has(n, Role::Time) || v.in_timex(n) || date_stop(v, n))
+}
+
+/// Words of the date (اليوم، أمس، the days of the week): a source phrase never runs on
+/// over one.
+fn date_stop(v: &View<'_>, e: usize) -> bool {
+    v.is_word(e) && v.has(e, Role::DateWord)
 }
 
 /// "وهذا نص البيان:" closing a paragraph: the paragraphs after it, up to the end of the article

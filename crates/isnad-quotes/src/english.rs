@@ -116,6 +116,11 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
     }
 }
 
+/// Last token of the cue at `i`.
+fn last_of(v: &View<'_>, i: usize) -> usize {
+    v.tags[i].last as usize
+}
+
 fn starts_upper(v: &View<'_>, j: usize) -> bool {
     v.o(j).starts_with(|c: char| c.is_uppercase())
 }
@@ -177,13 +182,25 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
 /// Skips auxiliaries and adverbs left of a cue ("has also said"): the token before them.
 fn before_aux(v: &View<'_>, i: usize, floor: usize) -> Option<usize> {
     let mut j = i.checked_sub(1)?;
-    while j > floor && v.is_word(j) && skippable(v, j) {
-        j -= 1;
+    loop {
+        if j > floor && v.is_word(j) && skippable(v, j) {
+            j -= 1;
+        } else if j >= floor + 3 && negation(v, j) {
+            // "hasn't said", "didn't say": the negated auxiliary is split into three tokens.
+            j -= 3;
+        } else {
+            break;
+        }
     }
     if j < floor || (v.is_word(j) && skippable(v, j)) {
         return None;
     }
     Some(j)
+}
+
+/// True when tokens `j-2..=j` are a negated auxiliary split by the tokenizer ("hasn" "'" "t").
+fn negation(v: &View<'_>, j: usize) -> bool {
+    j >= 2 && v.is_word(j) && v.f(j) == "t" && v.is_punct(j - 1, &['\'', '’']) && v.is_word(j - 2) && v.f(j - 2).ends_with('n')
 }
 
 /// Auxiliaries and adverbs between a subject and its verb ("has also said", "basically said").
@@ -278,22 +295,182 @@ fn follow_quotes(v: &View<'_>, mut last: usize) -> usize {
     }
 }
 
-/// The subject opening a sentence, for a participle or a coordinated verb further on: a
-/// pronoun, or a run of capitalised words (with determiners and titles) before the first verb.
-fn clause_subject(v: &View<'_>, start: usize, before: usize) -> Option<(usize, usize)> {
-    if start >= before || !v.is_wordish(start) {
+/// True when token `j` shows that the words before it are the subject of a clause: an
+/// auxiliary or adverb, a finite reporting verb, a listed finite verb, or a lower-case -ed form.
+fn finite_like(v: &View<'_>, j: usize) -> bool {
+    if !v.is_word(j) || starts_upper(v, j) {
+        return false;
+    }
+    let w = v.f(j);
+    v.has(j, Role::Aux)
+        || v.has(j, Role::Verb)
+        || v.tags[j].cue.is_some_and(|c| matches!(c.form, Form::En3sg | Form::EnPast))
+        || (w.len() > 4 && w.ends_with("ed"))
+}
+
+/// True when token `j` opens a sentence adverbial rather than a subject ("In May", "Likewise",
+/// "Speaking at …", "Once he was president").
+fn opens_adverbial(v: &View<'_>, j: usize) -> bool {
+    let w = v.f(j);
+    v.has(j, Role::Intro) || v.has(j, Role::After) || v.has(j, Role::AttribPrep) || (w.len() > 4 && (w.ends_with("ing") || w.ends_with("ly")))
+}
+
+/// The noun phrase starting at `p` that is the subject of a clause: a pronoun, or a run of
+/// capitalised words (with determiners, titles and "of"), or a determiner and up to three
+/// lower-case words, directly followed (over a parenthesis or a short aside between commas) by
+/// a finite-looking verb before `limit`.
+fn subject_at(v: &View<'_>, p: usize, limit: usize) -> Option<(usize, usize)> {
+    if p >= limit || !v.is_wordish(p) || opens_adverbial(v, p) || v.tags[p].cue.is_some_and(|c| !c.noun) {
         return None;
     }
-    if v.has(start, Role::Pronoun) && v.f(start) != "it" {
-        return Some((start, start));
+    let e = if v.has(p, Role::Pronoun) {
+        if matches!(v.f(p), "it" | "you" | "i" | "we") {
+            return None;
+        }
+        p
+    } else if v.has(p, Role::Det) && v.f(p) != "of" {
+        let mut e = p;
+        while e + 1 < limit && e - p < 5 && v.is_wordish(e + 1) && !finite_like(v, e + 1) && !v.has(e + 1, Role::Bound) && !v.has(e + 1, Role::Comp) {
+            e += 1;
+        }
+        if e == p {
+            return None;
+        }
+        e
+    } else if starts_upper(v, p) {
+        let mut e = p;
+        while e + 1 < limit
+            && e - p < 8
+            && (v.is_wordish(e + 1) && (starts_upper(v, e + 1) || (v.f(e + 1) == "of" && e + 2 < limit && starts_upper(v, e + 2)))
+                || is_title_period(v, e + 1)
+                || v.is_punct(e + 1, &['’', '\'', '-']) && e + 2 < limit && v.is_wordish(e + 2))
+        {
+            e += 1;
+        }
+        e
+    } else {
+        return None;
+    };
+    // What follows the phrase: a parenthesis ("Sen. Bernie Sanders (I-Vt.)"), a short aside
+    // between commas ("Trump, meanwhile, was"), then the verb.
+    let mut n = e + 1;
+    if n < limit && v.is_punct(n, &['(']) {
+        n = (n..limit.min(n + 9)).find(|&t| v.is_punct(t, &[')']))? + 1;
     }
-    let mut e = start;
-    let mut named = starts_upper(v, start) && !v.has(start, Role::After) && !v.has(start, Role::Det);
+    if n + 1 < limit && v.is_punct(n, &[',']) {
+        n = if finite_like(v, n + 1) { n + 1 } else { (n + 1..limit.min(n + 6)).find(|&t| v.is_punct(t, &[',']))? + 1 };
+    }
+    while n < limit && v.is_word(n) && skippable(v, n) && !v.has(n, Role::Aux) {
+        n += 1;
+    }
+    (n < limit && finite_like(v, n)).then_some((p, e))
+}
+
+/// The subject a participle, an infinitive or a coordinated verb at `before` shares with the
+/// clause it hangs on ("Trump launched an attack, calling …", "Mr. Cruz pledged to oppose …",
+/// "when Rubio thanked Miami and said …"): the nearest noun phrase before it that opens a
+/// clause (at the sentence start or after a comma, a conjunction or a closing quotation) and is
+/// followed by a finite verb.
+fn clause_subject(v: &View<'_>, start: usize, before: usize) -> Option<(usize, usize)> {
+    nearest_subject(v, start, before).or_else(|| main_subject(v, start, before))
+}
+
+/// The subject of the sentence's main clause: the first noun phrase after any sentence
+/// adverbials ("In May, a judge sided …, saying"; "Speaking at a town hall, Trump went after
+/// Bush, calling …"): a pronoun or a run of capitalised words (with determiners and titles), or a
+/// determiner and its noun.
+fn main_subject(v: &View<'_>, start: usize, before: usize) -> Option<(usize, usize)> {
+    let mut p = start;
+    for _ in 0..3 {
+        if p < before && v.is_word(p) && matches!(v.f(p), "but" | "and" | "so" | "yet") {
+            p += 1;
+        }
+        if p < before && v.is_wordish(p) && opens_adverbial(v, p) {
+            p = (p + 1..before).find(|&t| v.is_punct(t, &[',']))? + 1;
+        } else {
+            break;
+        }
+    }
+    if p >= before || !v.is_wordish(p) || opens_adverbial(v, p) {
+        return None;
+    }
+    if v.has(p, Role::Pronoun) {
+        return (!matches!(v.f(p), "it" | "you" | "i" | "we")).then_some((p, p));
+    }
+    if let Some(np) = subject_at(v, p, before) {
+        return Some(np);
+    }
+    let mut e = p;
+    let mut named = starts_upper(v, p) && !v.has(p, Role::Det);
     while e + 1 < before && (v.is_wordish(e + 1) && (starts_upper(v, e + 1) || v.has(e + 1, Role::Det) || v.o(e + 1).contains('’')) || is_title_period(v, e + 1)) {
         e += 1;
         named |= starts_upper(v, e) && !v.has(e, Role::Det);
     }
-    (named && e - start < 8).then_some((start, e))
+    (named && e - p < 8).then_some((p, e))
+}
+
+/// The nearest clause-opening noun phrase before `before` that a finite verb follows.
+fn nearest_subject(v: &View<'_>, start: usize, before: usize) -> Option<(usize, usize)> {
+    let mut p = before;
+    while p > start {
+        p -= 1;
+        let opener = p == start || {
+            let q = p - 1;
+            v.is_punct(q, &[',', ';', '—', '–', '(', ':'])
+                || v.is_quote_mark(q)
+                || (v.is_word(q) && q >= start && (v.has(q, Role::Bound) || v.has(q, Role::Comp) || v.has(q, Role::Intro)) && v.f(q) != "to" && v.f(q) != "of")
+        };
+        if opener {
+            if let Some(np) = subject_at(v, p, before) {
+                return Some(np);
+            }
+        }
+    }
+    None
+}
+
+/// "Marley Anderson, 21, a junior from Las Vegas, said …": the subject of a cue right after a
+/// comma is a name that opens the clause (at the sentence start, after a sentence adverbial or
+/// a closing quotation) followed by its apposition; the mention is the name with the apposition.
+fn apposition_subject(v: &View<'_>, comma: usize, sent_start: usize) -> Option<(usize, usize)> {
+    let lo = comma.saturating_sub(45).max(sent_start);
+    let mut floor = (lo..comma).rev().find(|&t| v.is_quote_mark(t) || v.is_punct(t, &[':', ';'])).map_or(sent_start, |t| t + 1);
+    if floor == sent_start && comma - sent_start > 45 {
+        return None;
+    }
+    while floor < comma && !v.is_wordish(floor) {
+        floor += 1;
+    }
+    if floor < comma && v.is_word(floor) && matches!(v.f(floor), "but" | "and" | "so" | "yet") {
+        floor += 1;
+    }
+    let mut p = floor;
+    for _ in 0..2 {
+        let c = (p + 1..comma).find(|&t| v.is_punct(t, &[','])).unwrap_or(comma);
+        if opens_adverbial(v, p) {
+            // "In an interview on Tuesday, Clinton, 35, said": the subject comes after.
+            if c == comma {
+                return None;
+            }
+            p = c + 1;
+            continue;
+        }
+        let words = (p..c).filter(|&t| v.is_wordish(t)).count();
+        let head_ok = (p..c).all(|t| {
+            (v.is_wordish(t) && !v.has(t, Role::Aux) && !v.has(t, Role::Comp) && !finite_like(v, t) && v.tags[t].cue.is_none_or(|c| c.noun))
+                || is_title_period(v, t)
+                || v.is_punct(t, &['(', ')', '-', '’', '\'', '.'])
+        });
+        let last_word = (p..c).rev().find(|&t| v.is_wordish(t))?;
+        // A lone name before the cue's comma must be a name with a title or a parenthesis
+        // ("Sen. Jack Reed (D-R.I.), said"), not the end of a fronted content.
+        let named = (starts_upper(v, last_word) || v.is_punct(c - 1, &[')'])) && (c < comma || v.is_punct(c - 1, &[')']));
+        if head_ok && words <= 8 && named && v.is_wordish(p) {
+            return Some((p, comma - 1));
+        }
+        return None;
+    }
+    None
 }
 
 /// Finds the claims of an English document.
@@ -352,10 +529,20 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             // The same holds for a verb coordinated with an earlier one ("Wilson praised Rubio and
             // said …").
             let coordinated = here > 0 && v.is_word(here - 1) && matches!(v.f(here - 1), "and" | "but");
-            if (cue.form == Form::EnIng || coordinated) && d.speaker.is_none() && d.implicit {
+            // "Mr. Cruz pledged to oppose …": an infinitive's subject is that of the verb it
+            // completes.
+            let infinitive = here > 0 && v.is_word(here - 1) && v.f(here - 1) == "to";
+            if (cue.form == Form::EnIng || coordinated || infinitive) && d.speaker.is_none() && d.implicit {
                 let start = v.sentence_start(here);
                 let earlier = out.iter().rev().find(|p| p.cue.0 >= start && p.cue.0 < here && p.speaker.is_some());
-                d.speaker = earlier.and_then(|p| p.speaker).or_else(|| clause_subject(v, start, here));
+                // A participle hangs on the main clause; a coordinated verb or an infinitive on
+                // the nearest clause.
+                let subject = if cue.form == Form::EnIng && !coordinated {
+                    main_subject(v, start, here).or_else(|| nearest_subject(v, start, here))
+                } else {
+                    clause_subject(v, start, here)
+                };
+                d.speaker = earlier.and_then(|p| p.speaker).or(subject);
                 d.implicit = d.speaker.is_none();
             }
             out.push(d);
@@ -406,6 +593,16 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
                             left_edge = hs.checked_sub(1).filter(|&e| e >= sent_start);
                         }
                     }
+                }
+            }
+            // A longer apposition ("Bob Friedman, a talk show host and operations manager at
+            // the oldest black-owned radio station in Alabama, said"), unless a name follows the
+            // cue ("…, said Smith").
+            let named_after = last_of(v, i) + 1 < v.len() && v.is_word(last_of(v, i) + 1) && starts_upper(v, last_of(v, i) + 1);
+            if source.is_none() && !named_after {
+                if let Some((hs, he)) = apposition_subject(v, l, sent_start) {
+                    source = Some((hs, he));
+                    left_edge = hs.checked_sub(1).filter(|&e| e >= sent_start);
                 }
             }
         } else if v.is_punct(l, &[')']) {
@@ -471,6 +668,9 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         && !v.has(k, Role::After)
         && !v.has(k, Role::Pronoun)
         && !v.has(k, Role::Comp)
+        // "said after a lunch on Tuesday that …": an adverbial, not a source.
+        && !v.has(k, Role::Bound)
+        && !v.has(k, Role::Intro)
         && (starts_upper(v, k) || named_soon || quote_before)
     {
         let mut e = k;

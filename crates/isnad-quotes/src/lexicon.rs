@@ -90,6 +90,12 @@ pub(crate) enum Role {
     Clause,
     Aside,
     Reports,
+    Verb,
+    Intro,
+    NonSource,
+    Dated,
+    DateWord,
+    NotRelative,
 }
 
 impl Role {
@@ -118,6 +124,12 @@ impl Role {
             "clause" => Role::Clause,
             "aside" => Role::Aside,
             "reports" => Role::Reports,
+            "verb" => Role::Verb,
+            "intro" => Role::Intro,
+            "non-source" => Role::NonSource,
+            "dated" => Role::Dated,
+            "date-word" => Role::DateWord,
+            "not-relative" => Role::NotRelative,
             _ => return None,
         })
     }
@@ -414,6 +426,8 @@ fn filter_prefix(bits: u32, prefix: &str) -> u32 {
     let keep = Role::Media.bit()
         | Role::NameHead.bit()
         | Role::Reports.bit()
+        | Role::NonSource.bit()
+        | Role::Dated.bit()
         | Role::AttribPrep.bit()
         | if conj { Role::Author.bit() | Role::Rel.bit() | Role::Aux.bit() | Role::Stop.bit() | Role::Clause.bit() } else { 0 };
     bits & keep

@@ -33,6 +33,8 @@ pub(crate) struct View<'a> {
     sent_bounds: Vec<(u32, u32)>,
     /// Last token of the paragraph of each token.
     para_last: Vec<u32>,
+    /// Byte spans of the time expressions of the `dates` stage, when it ran before (sorted).
+    timexes: Vec<(usize, usize)>,
 }
 
 impl<'a> View<'a> {
@@ -86,7 +88,9 @@ impl<'a> View<'a> {
             mark_of,
             sent_bounds: Vec::new(),
             para_last: Vec::new(),
+            timexes: doc.layers.timexes.iter().map(|t| (t.span.start(), t.span.end())).collect(),
         };
+        view.timexes.sort_unstable();
         let n = view.len();
         let mut bounds = vec![(0u32, 0u32); n];
         let mut start = 0;
@@ -232,6 +236,13 @@ impl<'a> View<'a> {
     pub fn quote_before(&self, at: usize) -> Option<&Quote> {
         let i = self.quotes.partition_point(|q| q.start <= at);
         i.checked_sub(1).map(|i| &self.quotes[i])
+    }
+
+    /// True when token `i` lies inside a time expression found by the `dates` stage.
+    pub fn in_timex(&self, i: usize) -> bool {
+        let (s, e) = (self.toks[i].span.start(), self.toks[i].span.end());
+        let k = self.timexes.partition_point(|t| t.0 <= s);
+        k > 0 && self.timexes[k - 1].1 >= e
     }
 
     /// Byte range covering tokens `a..=b`.
