@@ -98,3 +98,22 @@ fn arabic_article(bencher: Bencher<'_, '_>) {
 fn english_article(bencher: Bencher<'_, '_>) {
     bench_stage(bencher, segmented(&article(&EN_FILLER, &EN_DATES), Lang::En));
 }
+
+/// Indian festivals are computed from the positions of the sun and moon on first use and cached
+/// in the stage: this measures a document naming five of them for a fresh stage (the cost a
+/// process pays once per festival and year), the stage's construction left out.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn english_festivals_uncached(bencher: Bencher<'_, '_>) {
+    let doc = segmented(
+        "Sales peaked before Diwali 2023 and again ahead of Holi 2024. Schools closed for Onam 2024, \
+         Raksha Bandhan 2025 and Makar Sankranti 2025.",
+        Lang::En,
+    );
+    bencher
+        .with_inputs(|| (DatesStage::new(DatesConfig::default(), Path::new(".")).unwrap(), doc.clone()))
+        .bench_local_values(|(stage, mut d)| {
+            stage.process(&mut d).unwrap();
+            assert_eq!(d.layers.timexes.len(), 5);
+            d
+        });
+}
