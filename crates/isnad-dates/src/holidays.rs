@@ -384,6 +384,12 @@ mod tests {
         assert_eq!(day(&h, "diwali", 2022).0, date(2022, 10, 24));
         assert_eq!(day(&h, "vasant-panchami", 2024).0, date(2024, 2, 14));
         assert_eq!(day(&h, "rabindra-jayanti", 2024).0, date(2024, 5, 8));
+        assert_eq!(day(&h, "pohela-boishakh", 2023).0, date(2023, 4, 15));
+        assert_eq!(day(&h, "akshaya-tritiya", 2024).0, date(2024, 5, 10));
+        // the full moon's night vigil on 16 October 2024, Valmiki Jayanti at sunrise the day after
+        assert_eq!(day(&h, "sharad-purnima", 2024).0, date(2024, 10, 16));
+        assert_eq!(day(&h, "valmiki-jayanti", 2024).0, date(2024, 10, 17));
+        assert_eq!(day(&h, "mahalaya", 2024).0, date(2024, 10, 2));
         assert_eq!(day(&h, "dussehra", 2023).0, date(2023, 10, 24));
         assert_eq!(day(&h, "ganesh-chaturthi", 2023).0, date(2023, 9, 19));
         assert_eq!(day(&h, "maha-shivaratri", 2024).0, date(2024, 3, 8));
