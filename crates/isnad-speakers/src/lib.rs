@@ -291,6 +291,11 @@ impl SpeakersStage {
                     });
                     let cue_agr = cue_agreement(&ctx, c.cue);
                     let (idx, mention) = match &parsed {
+                        // "من يتهم الحكومة": after the relative "من" the noun after the verb is its
+                        // object; the subject is whoever, nobody named.
+                        Some(p) if p.span.start() >= c.cue.end() && relative_subject(&ctx, c.cue) => {
+                            (None, Some((c.cue, MentionKind::Implicit, cue_agr)))
+                        }
                         Some(p) if p.form == Form::Pronoun => {
                             let person_only = lang == Lang::En && matches!(p.agr.gender, Some(Gender::Masc | Gender::Fem));
                             let found = self.resolve(&ctx, &linker, &history, &scanned, at, p.agr, person_only);
