@@ -235,7 +235,11 @@ impl SpeakersStage {
                 }
                 Event::Claim(ci) => {
                     let c = &claims[ci];
-                    let parsed = c.speaker.mention.and_then(|m| {
+                    // A subject inside a quotation whose verb is outside it is no subject of that
+                    // verb ("X told reporters that [the repairs] were overdue and promised …"):
+                    // the cue's subject is then unwritten.
+                    let stray = |m: Span| claims.iter().any(|o| o.content.contains(m) && !o.content.contains(c.cue));
+                    let parsed = c.speaker.mention.filter(|&m| !stray(m)).and_then(|m| {
                         let mut p = mention::parse(&ctx, ctx.token_range(m))?;
                         let next = ctx.token_range(m).end;
                         if p.form == Form::Role
@@ -262,6 +266,13 @@ impl SpeakersStage {
                             {
                                 p.roles = vec![r];
                             }
+                        }
+                        if p.form == Form::Document
+                            && let Some(author) = mention::trailing_author(&ctx, ctx.token_range(m), content_limit(c, m))
+                        {
+                            let span = p.span;
+                            p = author;
+                            p.span = span;
                         }
                         let bracket_taken = p.form == Form::Person && ctx.tokens.get(next).is_some_and(|t| is_quote_or_bracket(t.span.slice(&doc.text)));
                         if p.form == Form::Org

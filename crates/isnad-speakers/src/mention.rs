@@ -380,6 +380,10 @@ fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Pa
         }
         j -= 1;
     }
+    // Words right after a preposition are its object, not a name: "الخبيرة في شؤون المياه".
+    if j > 0 && j < words.len() && ctx.cat(words[j - 1]) == Some(Cat::Stop) && is_preposition_ar(ctx.folded(words[j - 1])) {
+        j = words.len();
+    }
     // It starts with a word without the article (a given name), not with a particle like بن.
     while j < words.len() {
         let w = words[j];
@@ -476,6 +480,16 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         "who" | "which" | "that" | "during" | "after" | "before" | "while" | "when" => true,
         // "on Wednesday" is an adverbial; "Commission on Presidential Debates" is a name.
         "on" | "at" | "in" => words.get(k + 1).is_none_or(|&n| !ctx.capitalized(n) || time_word(n)),
+        // "Residents interviewed by the Marlow Gazette": a participle clause describes the head
+        // (an issuing participle names a document's author: "a report released by …").
+        f if f.ends_with("ed")
+            && !ctx.capitalized(i)
+            && ctx.cat(i) != Some(Cat::Issued)
+            && words.get(k + 1).is_some_and(|&n| ctx.folded(n) == "by")
+            && ctx.cat(words[k - 1]) != Some(Cat::Document) =>
+        {
+            true
+        }
         _ => time_word(i),
     });
     if let Some((k, _)) = cut {
@@ -1283,4 +1297,34 @@ pub(crate) fn apposed_name(ctx: &Ctx<'_>, mention: std::ops::Range<usize>, limit
 /// True for an English possessive ("ministry's", "states'").
 fn possessive(word: &str) -> bool {
     word.ends_with("'s") || word.ends_with("’s") || word.ends_with("s'") || word.ends_with("s’")
+}
+
+/// Arabic prepositions that govern the words after them ("في شؤون المياه", "باسم الوزارة").
+fn is_preposition_ar(f: &str) -> bool {
+    matches!(f, "في" | "من" | "عن" | "علي" | "الي" | "لدي" | "باسم" | "مع" | "حول" | "بين")
+}
+
+/// A document mention cut short by the quote stage, read on to its author: "[بيان صادر] عن سلطة
+/// وادي الأردن", "[a report] released by the bank". Returns the author's reading of the longer
+/// stretch (up to the content, `limit`), or `None` when it names no author.
+pub(crate) fn trailing_author(ctx: &Ctx<'_>, range: std::ops::Range<usize>, limit: usize) -> Option<Parsed> {
+    let n = ctx.tokens.len();
+    let mut j = range.end;
+    let linking = |j: usize| {
+        matches!(ctx.folded(j), "عن" | "من" | "by" | "from") && j > 0 && matches!(ctx.cat(j - 1), Some(Cat::Issued | Cat::Document))
+    };
+    // Only an issuing word or "by"/"عن" after the document (or its issuing word) reads on.
+    if j >= n || !ctx.is_word(j) || !(ctx.cat(j) == Some(Cat::Issued) || linking(j)) {
+        return None;
+    }
+    while j < n && j < range.end + 10 && ctx.is_word(j) && ctx.tokens[j].span.end() <= limit {
+        if ctx.cat(j) == Some(Cat::Stop) && !linking(j) {
+            break;
+        }
+        j += 1;
+    }
+    if j == range.end {
+        return None;
+    }
+    parse(ctx, range.start..j).filter(|p| p.form != Form::Document && (p.name.is_some() || !p.roles.is_empty()))
 }
