@@ -26,10 +26,22 @@ pub(crate) fn claim_date(
     let cue = claim.cue;
     let sentence = ctx.sentence_of(cue.start()).map(|i| ctx.sentences[i].span);
     let in_content = |s: Span| claims.iter().any(|c| c.content.overlaps(s));
+    // "The IMF, which lent Kenya $3.6 billion last year, said …": a date in a relative clause
+    // of a speaker mention dates what the clause tells, not the saying ("تقرير … الصادر في 3
+    // نوفمبر", a participle, still dates the report that speaks).
+    let in_relative = |s: Span| {
+        claims.iter().filter_map(|c| c.speaker.mention).any(|m| {
+            m.contains(s)
+                && ctx
+                    .token_range(m)
+                    .take_while(|&i| ctx.tokens[i].span.end() <= s.start())
+                    .any(|i| matches!(ctx.folded(i), "who" | "which" | "whose" | "that" | "الذي" | "التي" | "الذين"))
+        })
+    };
     let timex = sentence.and_then(|sent| {
         timexes
             .iter()
-            .filter(|t| sent.contains(t.span) && !in_content(t.span))
+            .filter(|t| sent.contains(t.span) && !in_content(t.span) && !in_relative(t.span))
             .filter(|t| t.value.is_some() || t.from.is_some())
             .min_by_key(|t| {
                 if t.span.end() <= cue.start() { cue.start() - t.span.end() } else { t.span.start().saturating_sub(cue.end()) }

@@ -180,12 +180,16 @@ pub(crate) fn parse(ctx: &Ctx<'_>, range: std::ops::Range<usize>) -> Option<Pars
             segs.last_mut().expect("one segment").push(i);
         }
     }
-    let mut pieces: Vec<Parsed> = segs
+    let mut pieces: Vec<(usize, Parsed)> = segs
         .iter()
-        .filter(|s| s.iter().any(|&i| ctx.is_word(i)))
-        .filter_map(|s| match ctx.lang {
-            Lang::Ar => parse_ar(ctx, s),
-            Lang::En => parse_en(ctx, s),
+        .enumerate()
+        .filter(|(_, s)| s.iter().any(|&i| ctx.is_word(i)))
+        .filter_map(|(k, s)| {
+            match ctx.lang {
+                Lang::Ar => parse_ar(ctx, s),
+                Lang::En => parse_en(ctx, s),
+            }
+            .map(|p| (k, p))
         })
         .collect();
     if pieces.is_empty() {
@@ -194,15 +198,23 @@ pub(crate) fn parse(ctx: &Ctx<'_>, range: std::ops::Range<usize>) -> Option<Pars
     // Combine: the piece with a name (or the first one) takes the roles of role pieces.
     let main = pieces
         .iter()
-        .position(|p| matches!(p.form, Form::Person | Form::Name | Form::Org | Form::Group))
+        .position(|(_, p)| matches!(p.form, Form::Person | Form::Name | Form::Org | Form::Group))
         .unwrap_or(0);
-    let mut out = pieces.remove(main);
-    for p in pieces {
+    let (main_seg, mut out) = pieces.remove(main);
+    let (mut first_seg, mut last_seg) = (main_seg, main_seg);
+    for (k, p) in pieces {
         if p.form == Form::Role || (p.form == Form::Person && p.name.is_none()) {
             out.roles.extend(p.roles);
             out.agr = out.agr.merge(p.agr);
+            first_seg = first_seg.min(k);
+            last_seg = last_seg.max(k);
         }
     }
+    // The text stands for the pieces used: a relative clause after them (", which lent …") is
+    // left out of the description.
+    let used: Vec<usize> = segs[first_seg..=last_seg].iter().flatten().copied().collect();
+    let toks = if used.is_empty() { toks } else { &toks[..=toks.iter().position(|&t| t == used[used.len() - 1]).unwrap_or(toks.len() - 1)] };
+    let toks = &toks[toks.iter().position(|&t| t == used.first().copied().unwrap_or(toks[0])).unwrap_or(0)..];
     if out.form == Form::Name && !out.roles.is_empty() {
         out.form = Form::Person;
     }
@@ -548,8 +560,11 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
     }
     // "A spokesman for the commission", "an official at the ministry": a person described by
     // a title and the body they speak for.
-    let title_of = words.iter().position(|&i| ctx.cat(i) == Some(Cat::Title)).filter(|&k| {
-        k + 1 < words.len() && matches!(ctx.folded(words[k + 1]), "for" | "at" | "with" | "from" | "in")
+    // ("the bank's chief economist for Africa": the title before the preposition is the head.)
+    let title_of = (0..words.len()).find(|&k| {
+        ctx.cat(words[k]) == Some(Cat::Title)
+            && k + 1 < words.len()
+            && matches!(ctx.folded(words[k + 1]), "for" | "at" | "with" | "from" | "in")
     });
     if let Some(k) = title_of
         && group_head.is_none_or(|g| g > k)
