@@ -284,14 +284,17 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             }
             // "نفت الهيئة ما تداولته مواقع التواصل", "أكد الوزير ما ذكرته الصحيفة": the object of a
             // denial (or of a confirmation of a report) is a relative ما clause, the content.
-            if k - cue_last <= 8 && relative_ma(v, k) && (cue.class == Class::Denial || v.tags[k + 1].cue.is_some()) {
+            // (A confirmation needs the verb of the ما clause to carry the pronoun that refers
+            // back to ما, as reports do: ذكرته، نشرته، أوردتها.)
+            if k - cue_last <= 8 && relative_ma(v, k) && (cue.class == Class::Denial || resumptive(v, k + 1)) {
                 intro = Some(Intro::Nominal(k));
                 break;
             }
+            // (Not after a comma: "قال مصدر، طلب عدم الكشف عن اسمه، إن" is an aside.)
             if v.has(k, Role::Nominal)
                 && (k == cue_last + 1
-                    || v.has(k - 1, Role::Prep)
-                    || (k - cue_last <= 6 && (cue_last + 1..k).all(|t| !v.has(t, Role::Rel))))
+                    || v.has(k - 1, Role::Prep) && !(cue_last + 1..k).any(|t| v.is_punct(t, COMMAS))
+                    || (k - cue_last <= 6 && (cue_last + 1..k).all(|t| !v.has(t, Role::Rel) && !v.is_punct(t, COMMAS))))
             {
                 intro = Some(Intro::Nominal(k));
                 break;
@@ -459,6 +462,13 @@ fn relative_ma(v: &View<'_>, k: usize) -> bool {
     let blocked = [Role::NotRelative, Role::Stop, Role::Prep, Role::Comp].iter().any(|&r| v.has(k + 1, r));
     let after_prep = k > 0 && v.has(k - 1, Role::Prep);
     !(blocked || after_prep)
+}
+
+/// True when token `k` carries an object pronoun that refers back to a relative ما ("ما ذكرته
+/// الصحيفة", "ما أوردتها الوكالة"): it ends in ه or ها as written (a ة folds to ه, so the original
+/// text is read).
+fn resumptive(v: &View<'_>, k: usize) -> bool {
+    v.is_word(k) && v.o(k).ends_with('ه') && v.o(k).chars().count() > 3
 }
 
 fn starts_with_quote(v: &View<'_>, s: usize) -> bool {

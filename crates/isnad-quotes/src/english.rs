@@ -116,6 +116,11 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
     }
 }
 
+/// True for the forms of "be" that make a past participle passive.
+fn is_be(w: &str) -> bool {
+    matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "isn't" | "wasn't" | "aren't" | "weren't")
+}
+
 /// Last token of the cue at `i`.
 fn last_of(v: &View<'_>, i: usize) -> usize {
     v.tags[i].last as usize
@@ -182,25 +187,13 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
 /// Skips auxiliaries and adverbs left of a cue ("has also said"): the token before them.
 fn before_aux(v: &View<'_>, i: usize, floor: usize) -> Option<usize> {
     let mut j = i.checked_sub(1)?;
-    loop {
-        if j > floor && v.is_word(j) && skippable(v, j) {
-            j -= 1;
-        } else if j >= floor + 3 && negation(v, j) {
-            // "hasn't said", "didn't say": the negated auxiliary is split into three tokens.
-            j -= 3;
-        } else {
-            break;
-        }
+    while j > floor && v.is_word(j) && skippable(v, j) {
+        j -= 1;
     }
     if j < floor || (v.is_word(j) && skippable(v, j)) {
         return None;
     }
     Some(j)
-}
-
-/// True when tokens `j-2..=j` are a negated auxiliary split by the tokenizer ("hasn" "'" "t").
-fn negation(v: &View<'_>, j: usize) -> bool {
-    j >= 2 && v.is_word(j) && v.f(j) == "t" && v.is_punct(j - 1, &['\'', '’']) && v.is_word(j - 2) && v.f(j - 2).ends_with('n')
 }
 
 /// Auxiliaries and adverbs between a subject and its verb ("has also said", "basically said").
@@ -347,6 +340,15 @@ fn subject_at(v: &View<'_>, p: usize, limit: usize) -> Option<(usize, usize)> {
         {
             e += 1;
         }
+        // "Federal investigators have", "Democratic voters are": a capitalised modifier and
+        // its noun.
+        let mut f = e;
+        while f + 1 < limit && f - e < 2 && v.is_word(f + 1) && !starts_upper(v, f + 1) && !finite_like(v, f + 1) && plain_word(v, f + 1) {
+            f += 1;
+        }
+        if f > e && f + 1 < limit && finite_like(v, f + 1) {
+            e = f;
+        }
         e
     } else {
         return None;
@@ -366,14 +368,28 @@ fn subject_at(v: &View<'_>, p: usize, limit: usize) -> Option<(usize, usize)> {
     (n < limit && finite_like(v, n)).then_some((p, e))
 }
 
-/// The subject a participle, an infinitive or a coordinated verb at `before` shares with the
-/// clause it hangs on ("Trump launched an attack, calling …", "Mr. Cruz pledged to oppose …",
-/// "when Rubio thanked Miami and said …"): the nearest noun phrase before it that opens a
-/// clause (at the sentence start or after a comma, a conjunction or a closing quotation) and is
-/// followed by a finite verb.
-fn clause_subject(v: &View<'_>, start: usize, before: usize) -> Option<(usize, usize)> {
-    nearest_subject(v, start, before).or_else(|| main_subject(v, start, before))
+/// "prompted Anderson Cooper to accuse", "urged them to reject": a name or an object pronoun
+/// between a verb and "to" (at `to`) is the subject of the infinitive.
+fn infinitive_object(v: &View<'_>, start: usize, to: usize) -> Option<(usize, usize)> {
+    let e = to.checked_sub(1).filter(|&e| e > start && v.is_word(e))?;
+    if matches!(v.f(e), "him" | "her" | "them" | "us" | "me") {
+        return (finite_like(v, e - 1)).then_some((e, e));
+    }
+    if !starts_upper(v, e) {
+        return None;
+    }
+    let mut s = e;
+    while s > start && s + 5 > e && (v.is_word(s - 1) && starts_upper(v, s - 1) || is_title_period(v, s - 1)) {
+        s -= 1;
+    }
+    (s > start && finite_like(v, s - 1)).then_some((s, e))
 }
+
+/// A lower-case content word: no function word of the lexicon, no cue.
+fn plain_word(v: &View<'_>, j: usize) -> bool {
+    [Role::Det, Role::Bound, Role::Intro, Role::Comp, Role::After, Role::Pronoun].iter().all(|&r| !v.has(j, r)) && v.tags[j].cue.is_none()
+}
+
 
 /// The subject of the sentence's main clause: the first noun phrase after any sentence
 /// adverbials ("In May, a judge sided …, saying"; "Speaking at a town hall, Trump went after
@@ -409,8 +425,13 @@ fn main_subject(v: &View<'_>, start: usize, before: usize) -> Option<(usize, usi
     (named && e - p < 8).then_some((p, e))
 }
 
-/// The nearest clause-opening noun phrase before `before` that a finite verb follows.
-fn nearest_subject(v: &View<'_>, start: usize, before: usize) -> Option<(usize, usize)> {
+/// The subject a participle, an infinitive or a coordinated verb at `before` shares with the
+/// clause it hangs on ("Trump launched an attack, calling …", "Mr. Cruz pledged to oppose …",
+/// "when Rubio thanked Miami and said …"): the nearest noun phrase before it that opens a
+/// clause (at the sentence start or after a comma, a conjunction or a closing quotation) and is
+/// followed by a finite verb. With `complements` off, a clause after "that" is skipped: a verb coordinated after it ("rejected
+/// the idea that the changes amounted to a shake-up and said") belongs to the main clause.
+fn nearest_subject(v: &View<'_>, start: usize, before: usize, complements: bool) -> Option<(usize, usize)> {
     let mut p = before;
     while p > start {
         p -= 1;
@@ -418,7 +439,7 @@ fn nearest_subject(v: &View<'_>, start: usize, before: usize) -> Option<(usize, 
             let q = p - 1;
             v.is_punct(q, &[',', ';', '—', '–', '(', ':'])
                 || v.is_quote_mark(q)
-                || (v.is_word(q) && q >= start && (v.has(q, Role::Bound) || v.has(q, Role::Comp) || v.has(q, Role::Intro)) && v.f(q) != "to" && v.f(q) != "of")
+                || (v.is_word(q) && q >= start && (v.has(q, Role::Bound) || complements && v.has(q, Role::Comp)) && !matches!(v.f(q), "to" | "of" | "than"))
         };
         if opener {
             if let Some(np) = subject_at(v, p, before) {
@@ -537,12 +558,15 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
                 let earlier = out.iter().rev().find(|p| p.cue.0 >= start && p.cue.0 < here && p.speaker.is_some());
                 // A participle hangs on the main clause; a coordinated verb or an infinitive on
                 // the nearest clause.
-                let subject = if cue.form == Form::EnIng && !coordinated {
-                    main_subject(v, start, here).or_else(|| nearest_subject(v, start, here))
+                d.speaker = if cue.form == Form::EnIng && !coordinated {
+                    earlier.and_then(|p| p.speaker).or_else(|| main_subject(v, start, here)).or_else(|| nearest_subject(v, start, here, true))
                 } else {
-                    clause_subject(v, start, here)
+                    let object = if infinitive { infinitive_object(v, start, here - 1) } else { None };
+                    object
+                        .or_else(|| nearest_subject(v, start, here, infinitive))
+                        .or_else(|| main_subject(v, start, here))
+                        .or_else(|| earlier.and_then(|p| p.speaker))
                 };
-                d.speaker = earlier.and_then(|p| p.speaker).or(subject);
                 d.implicit = d.speaker.is_none();
             }
             out.push(d);
@@ -638,12 +662,23 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
             agentless = true;
         }
     }
+    // "Blumenthal was asked …", "Trump is expected to …", "No deal was announced": a past
+    // participle after a form of "be" is a passive; its subject is what was said or asked about,
+    // and the one who said it is unwritten.
+    let mut passive = false;
+    if cue.form == Form::EnPast && source.is_some() {
+        let mut j = i;
+        while j > sent_start && v.is_word(j - 1) && skippable(v, j - 1) && !is_be(v.f(j - 1)) {
+            j -= 1;
+        }
+        passive = j > sent_start && v.is_word(j - 1) && is_be(v.f(j - 1));
+    }
     let draft = |content: (usize, usize), kind, speaker: Option<(usize, usize)>, implicit: bool, conf| Draft {
         cue: (i, last),
         content,
         kind,
-        speaker,
-        implicit: implicit && !agentless,
+        speaker: if passive { None } else { speaker },
+        implicit: implicit && !agentless && !passive,
         medium: medium(v, last + 1, (last + 8).min(sent_end + 1)),
         confidence: conf,
         class: cue.class,
