@@ -45,6 +45,8 @@ fn fold_char(c: char) -> Fold {
         c if c.is_whitespace() => Fold::Space { newline: false },
         'A'..='Z' => Fold::One(c.to_ascii_lowercase()),
         c if c.is_ascii() => Fold::One(c),
+        // The rest of the Arabic blocks has no case: skip the Unicode case tables.
+        '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' => Fold::One(c),
         c if c.is_uppercase() => {
             let mut lower = c.to_lowercase();
             match (lower.next(), lower.next()) {
@@ -76,7 +78,25 @@ pub fn normalize(text: &str) -> Normalized {
     let mut map: Vec<u32> = Vec::with_capacity(text.len() + 1);
     // Pending whitespace run: its start in the original and whether it holds a newline.
     let mut space: Option<(usize, bool)> = None;
-    for (at, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // Fast path: a run of ASCII that folds to itself (lower-case letters, digits, most
+        // punctuation) is copied whole, with its map entries in one extend.
+        let run = bytes[at..].iter().take_while(|&&b| is_ascii_identity(b)).count();
+        if run > 0 {
+            if let Some((start, nl)) = space.take() {
+                push(&mut out, &mut map, if nl { '\n' } else { ' ' }, start);
+            }
+            out.push_str(&text[at..at + run]);
+            map.extend(at as u32..(at + run) as u32);
+            at += run;
+            continue;
+        }
+        let c = text[at..].chars().next().expect("at is a char boundary below the end");
+        let here = at;
+        at += c.len_utf8();
+        let at = here;
         let fold = fold_char(c);
         if let Fold::Space { newline } = fold {
             space = Some(match space {
@@ -108,6 +128,12 @@ pub fn normalize(text: &str) -> Normalized {
     Normalized { text: out, map }
 }
 
+/// ASCII bytes that fold to themselves: everything but upper-case letters, whitespace and '`'.
+#[inline]
+fn is_ascii_identity(b: u8) -> bool {
+    b.is_ascii() && !b.is_ascii_uppercase() && !b.is_ascii_whitespace() && b != b'`' && b >= 0x20 && b != 0x7f
+}
+
 fn push(out: &mut String, map: &mut Vec<u32>, c: char, orig: usize) {
     let len = c.len_utf8();
     out.push(c);
@@ -122,8 +148,19 @@ pub fn fold(s: &str) -> String {
 }
 
 /// True for characters that make up words in either script (letters, digits, combining marks).
+///
+/// ASCII and the main Arabic block are decided by ranges: the general Unicode tables behind
+/// `char::is_alphanumeric` are a slow search for every non-ASCII character, and this runs on
+/// every character of the text.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_arabic_mark(c)
+    match c {
+        '0'..='9' | 'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7F}' => false,
+        '\u{0621}'..='\u{064A}' | '\u{0660}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' | '\u{06F0}'..='\u{06FC}' | '\u{06FF}' => true,
+        '\u{0600}'..='\u{06FF}' => is_arabic_mark(c),
+        _ => c.is_alphanumeric() || is_arabic_mark(c),
+    }
 }
 
 /// Arabic diacritics and tatweel: they sit inside words.
@@ -132,7 +169,14 @@ pub fn is_arabic_mark(c: char) -> bool {
 }
 
 /// True for letters of the Arabic script.
+#[inline]
 pub fn is_arabic_letter(c: char) -> bool {
+    if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}') {
+        return true;
+    }
+    if c.is_ascii() {
+        return false;
+    }
     matches!(c, '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}'
         | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
         && c.is_alphabetic()

@@ -80,8 +80,21 @@ enum MarkerScope {
 
 fn marker(body: &str) -> Option<MarkerScope> {
     let lead = body.trim_start_matches(|c: char| !is_word_char(c));
-    let folded = fold(lead);
-    let m = BLOCK_MARKERS.find_all(&folded).into_iter().next()?;
+    // Markers are short: fold only the start of the line, not the whole paragraph.
+    let mut cut = lead.len().min(80);
+    while !lead.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let folded = fold(&lead[..cut]);
+    if cut < lead.len() && folded.len() < 60 {
+        // A marker cut off at 80 bytes cannot be complete and alone on its line; fall back.
+        return marker_folded(&fold(lead));
+    }
+    marker_folded(&folded)
+}
+
+fn marker_folded(folded: &str) -> Option<MarkerScope> {
+    let m = BLOCK_MARKERS.find_all(folded).into_iter().next()?;
     if m.start != 0 {
         return None;
     }
@@ -215,14 +228,14 @@ pub fn tokens(text: &str, paragraphs: &[Paragraph], norm: &Normalized) -> Vec<To
             }
             let kind;
             let mut end = i + c.len_utf8();
-            if c.is_numeric() {
+            if is_digit(c) {
                 kind = TokenKind::Number;
                 while let Some(&(j, d)) = iter.peek() {
-                    if d.is_numeric() {
+                    if is_digit(d) {
                         end = j + d.len_utf8();
                         iter.next();
                     } else if matches!(d, '.' | ',' | ':' | '/' | '٫' | '٬')
-                        && body[j + d.len_utf8()..].chars().next().is_some_and(char::is_numeric)
+                        && body[j + d.len_utf8()..].chars().next().is_some_and(is_digit)
                     {
                         end = j + d.len_utf8();
                         iter.next();
@@ -236,7 +249,7 @@ pub fn tokens(text: &str, paragraphs: &[Paragraph], norm: &Normalized) -> Vec<To
                     let joiner = matches!(d, '\'' | '’' | '-' | '\u{200C}')
                         && !is_arabic_letter(c)
                         && body[j + d.len_utf8()..].chars().next().is_some_and(|n| n.is_alphabetic() && !is_arabic_letter(n));
-                    if (is_word_char(d) && !d.is_numeric()) || joiner {
+                    if (is_word_char(d) && !is_digit(d)) || joiner {
                         end = j + d.len_utf8();
                         iter.next();
                     } else {
@@ -262,6 +275,16 @@ pub fn tokens(text: &str, paragraphs: &[Paragraph], norm: &Normalized) -> Vec<To
         }
     }
     out
+}
+
+/// Digits of any script, with the common ones decided without the Unicode tables.
+#[inline]
+fn is_digit(c: char) -> bool {
+    match c {
+        '0'..='9' | '٠'..='٩' | '۰'..='۹' => true,
+        '\0'..='\u{7F}' | '\u{0600}'..='\u{065F}' | '\u{066A}'..='\u{06EF}' => false,
+        _ => c.is_numeric(),
+    }
 }
 
 fn is_punct(c: char) -> bool {
