@@ -45,7 +45,7 @@ impl<W: Write> TableWriter<W> {
         let record: Record = serde_json::from_slice(line).map_err(io::Error::other)?;
         if !self.header {
             self.header = true;
-            writeln!(self.out, "{}  {}  {}  {}", pad("speaker", SPEAKER), pad("cue", CUE), pad("date", DATE), "content")?;
+            writeln!(self.out, "{}  {}  {}  content", pad("speaker", SPEAKER), pad("cue", CUE), pad("date", DATE))?;
         }
         writeln!(self.out, "== {} ({}, published {})", record.id, record.lang.as_deref().unwrap_or("?"), record.published.as_deref().unwrap_or("unknown"))?;
         for e in &record.errors {

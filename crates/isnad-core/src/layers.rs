@@ -390,6 +390,33 @@ pub enum Grain {
     Year,
 }
 
+impl Grain {
+    /// The ISO 8601 / TIMEX3 text of `t` cut at this grain (`2025`, `2025-Q1`, `2025-02`,
+    /// `2025-W07`, `2025-02-12`, `2025-02-12T15`, `2025-02-12T15:30`, `2025-02-12T15:30:00`): the
+    /// notation of [`Timex::value`], shared by the date stage and its scorer.
+    pub fn format(self, t: jiff::civil::DateTime) -> String {
+        let y = t.year();
+        let year = if y < 0 { format!("-{:04}", -i32::from(y)) } else { format!("{y:04}") };
+        match self {
+            Grain::Year => year,
+            Grain::Quarter => format!("{year}-Q{}", (t.month() - 1) / 3 + 1),
+            Grain::Month => format!("{year}-{:02}", t.month()),
+            Grain::Week => {
+                let w = t.date().iso_week_date();
+                let wy = w.year();
+                let wy = if wy < 0 { format!("-{:04}", -i32::from(wy)) } else { format!("{wy:04}") };
+                format!("{wy}-W{:02}", w.week())
+            }
+            Grain::Day => format!("{year}-{:02}-{:02}", t.month(), t.day()),
+            Grain::Hour => format!("{year}-{:02}-{:02}T{:02}", t.month(), t.day(), t.hour()),
+            Grain::Minute => format!("{year}-{:02}-{:02}T{:02}:{:02}", t.month(), t.day(), t.hour(), t.minute()),
+            Grain::Second => {
+                format!("{year}-{:02}-{:02}T{:02}:{:02}:{:02}", t.month(), t.day(), t.hour(), t.minute(), t.second())
+            }
+        }
+    }
+}
+
 /// The calendar an expression was written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -149,27 +149,9 @@ pub(crate) fn truncate(t: DateTime, g: Grain) -> DateTime {
     }
 }
 
-/// ISO 8601 / TIMEX3 text of `t` cut at `g`.
+/// ISO 8601 / TIMEX3 text of `t` cut at `g` (see [`Grain::format`]).
 pub(crate) fn format(t: DateTime, g: Grain) -> String {
-    let y = t.year();
-    let year = if y < 0 { format!("-{:04}", -i32::from(y)) } else { format!("{:04}", y) };
-    match g {
-        Grain::Year => year,
-        Grain::Quarter => format!("{year}-Q{}", (t.month() - 1) / 3 + 1),
-        Grain::Month => format!("{year}-{:02}", t.month()),
-        Grain::Week => {
-            let w = t.date().iso_week_date();
-            let wy = w.year();
-            let wy = if wy < 0 { format!("-{:04}", -i32::from(wy)) } else { format!("{:04}", wy) };
-            format!("{wy}-W{:02}", w.week())
-        }
-        Grain::Day => format!("{year}-{:02}-{:02}", t.month(), t.day()),
-        Grain::Hour => format!("{year}-{:02}-{:02}T{:02}", t.month(), t.day(), t.hour()),
-        Grain::Minute => format!("{year}-{:02}-{:02}T{:02}:{:02}", t.month(), t.day(), t.hour(), t.minute()),
-        Grain::Second => {
-            format!("{year}-{:02}-{:02}T{:02}:{:02}:{:02}", t.month(), t.day(), t.hour(), t.minute(), t.second())
-        }
-    }
+    g.format(t)
 }
 
 pub(crate) fn weekday_of(n: u8) -> Weekday {

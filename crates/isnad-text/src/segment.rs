@@ -231,12 +231,10 @@ pub fn tokens(text: &str, paragraphs: &[Paragraph], norm: &Normalized) -> Vec<To
             if is_digit(c) {
                 kind = TokenKind::Number;
                 while let Some(&(j, d)) = iter.peek() {
-                    if is_digit(d) {
-                        end = j + d.len_utf8();
-                        iter.next();
-                    } else if matches!(d, '.' | ',' | ':' | '/' | '٫' | '٬')
-                        && body[j + d.len_utf8()..].chars().next().is_some_and(is_digit)
-                    {
+                    // Digits, and separators between digits ("3.5", "12:30", "1,000", "١٢٫٥").
+                    let separator = matches!(d, '.' | ',' | ':' | '/' | '٫' | '٬')
+                        && body[j + d.len_utf8()..].chars().next().is_some_and(is_digit);
+                    if is_digit(d) || separator {
                         end = j + d.len_utf8();
                         iter.next();
                     } else {
