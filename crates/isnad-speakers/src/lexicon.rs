@@ -87,9 +87,6 @@ pub(crate) struct LangLex {
     words: HashMap<String, Slot>,
     /// Perfect verbs whose root ends in ت (Arabic only).
     pub tfinal: HashSet<String>,
-    /// Heads that classify an outlet named after them ("صحيفة يسرائيل هيوم"): the name proper
-    /// is what follows.
-    pub media: HashSet<String>,
 }
 
 #[derive(Default)]
@@ -109,11 +106,6 @@ pub(crate) struct WordMatch {
 }
 
 impl LangLex {
-    /// True when folded `word` is an outlet classifier, maybe behind clitics ("لصحيفة").
-    pub fn is_medium(&self, word: &str) -> bool {
-        word.char_indices().take(4).any(|(i, _)| self.media.contains(&word[i..]))
-    }
-
     /// Number of distinct entries.
     #[cfg(test)]
     pub fn len(&self) -> usize {
@@ -229,7 +221,6 @@ pub(crate) enum DataError {
 fn compile(file: &'static str, text: &str) -> Result<LangLex, DataError> {
     let mut entries = Vec::new();
     let mut tfinal = HashSet::new();
-    let mut media = HashSet::new();
     for (line, fields) in isnad_text::data::lines(text) {
         let bad = |message: String| DataError::Line { file, line, message };
         let form = fields.first().copied().unwrap_or("");
@@ -238,10 +229,6 @@ fn compile(file: &'static str, text: &str) -> Result<LangLex, DataError> {
             .ok_or_else(|| bad(format!("unknown agreement '{}'", fields[2])))?;
         if cat == "tfinal" {
             tfinal.insert(isnad_text::fold(form));
-            continue;
-        }
-        if cat == "medium" {
-            media.insert(isnad_text::fold(form));
             continue;
         }
         let cat = cat_of(cat).ok_or_else(|| bad(format!("unknown category '{cat}'")))?;
@@ -266,7 +253,7 @@ fn compile(file: &'static str, text: &str) -> Result<LangLex, DataError> {
     for slot in words.values_mut() {
         slot.multi.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
     }
-    Ok(LangLex { words, tfinal, media })
+    Ok(LangLex { words, tfinal })
 }
 
 /// The Arabic lexicon, compiled on first use.

@@ -339,19 +339,6 @@ fn parse_ar(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
                 }
                 _ => p.name = Some(name_form(ctx, &seg)),
             }
-            // "صحيفة يسرائيل هيوم", "صحيفة “ملييت” التركية": an outlet is named by its name proper;
-            // the classified form is a description ("منظمة العفو الدولية" keeps its head: "العفو"
-            // is definite, no name proper).
-            if cat == Cat::Org && !ctx.definite(w0) && ctx.lex.is_medium(ctx.folded(w0)) {
-                let proper: Vec<usize> =
-                    after.iter().copied().take_while(|&i| ctx.cat(i).is_none() && !ctx.definite(i)).collect();
-                if let (Some(&a), Some(&b)) = (proper.first(), proper.last())
-                    && let Some(full) = p.name.replace(name_form(ctx, &seg_between(&seg, a, b)))
-                    && !p.descs.contains(&full.text)
-                {
-                    p.descs.insert(0, full.text);
-                }
-            }
             Some(p)
         }
         Some((Cat::Title | Cat::Honorific, _)) => Some(person_ar(ctx, &seg, &words, p)),
@@ -1222,7 +1209,8 @@ fn document_en(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], definite: bool) ->
     let mut p = empty(span, Form::Document);
     p.bare = definite;
     p.agr = Agr::N;
-    p.text = clean_text(ctx, &seg_between(seg, words[0], doc));
+    // "traffic study" names a new entity; "The statement" describes a known one.
+    p.text = clean_text(ctx, &seg_between(seg, if definite { seg[0] } else { words[0] }, doc));
     Some(p)
 }
 
