@@ -116,6 +116,11 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
     }
 }
 
+/// First token of the sentence of token `i`.
+fn start_of(v: &View<'_>, i: usize) -> usize {
+    v.sentence_start(i)
+}
+
 /// True for the forms of "be" that make a past participle passive.
 fn is_be(w: &str) -> bool {
     matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "isn't" | "wasn't" | "aren't" | "weren't")
@@ -402,6 +407,10 @@ fn main_subject(v: &View<'_>, start: usize, before: usize) -> Option<(usize, usi
             p += 1;
         }
         if p < before && v.is_wordish(p) && opens_adverbial(v, p) {
+            // "Then he cut into Bush, calling …": an adverb straight before a pronoun subject.
+            if p + 1 < before && v.is_word(p + 1) && v.has(p + 1, Role::Pronoun) && !matches!(v.f(p + 1), "it" | "you" | "i" | "we") {
+                return Some((p + 1, p + 1));
+            }
             p = (p + 1..before).find(|&t| v.is_punct(t, &[',']))? + 1;
         } else {
             break;
@@ -484,8 +493,11 @@ fn apposition_subject(v: &View<'_>, comma: usize, sent_start: usize) -> Option<(
         });
         let last_word = (p..c).rev().find(|&t| v.is_wordish(t))?;
         // A lone name before the cue's comma must be a name with a title or a parenthesis
-        // ("Sen. Jack Reed (D-R.I.), said"), not the end of a fronted content.
-        let named = (starts_upper(v, last_word) || v.is_punct(c - 1, &[')'])) && (c < comma || v.is_punct(c - 1, &[')']));
+        // ("Sen. Jack Reed (D-R.I.), said"), not the end of a fronted content. A head without a
+        // name ("Many recent studies of the minimum wage, often conducted …, have found") is a
+        // noun phrase opening the sentence, with no verb in it.
+        let nominal = p == floor && (v.has(p, Role::Det) || starts_upper(v, p)) && (p..c).all(|t| !v.is_word(t) || !(v.f(t).ends_with("ing") && v.f(t).len() > 4));
+        let named = (starts_upper(v, last_word) || v.is_punct(c - 1, &[')']) || nominal) && (c < comma || v.is_punct(c - 1, &[')']));
         if head_ok && words <= 8 && named && v.is_wordish(p) {
             return Some((p, comma - 1));
         }
@@ -553,12 +565,21 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             // "Mr. Cruz pledged to oppose …": an infinitive's subject is that of the verb it
             // completes.
             let infinitive = here > 0 && v.is_word(here - 1) && v.f(here - 1) == "to";
+            // "Clinton paused, then revealed why …": a finite verb after a comma (over adverbs)
+            // with its content after it continues the clause before the comma.
+            let after_comma = matches!(cue.form, Form::EnPast | Form::En3sg)
+                && d.content.0 > v.toks[here].span.start()
+                && before_aux(v, here, start_of(v, here)).is_some_and(|l| v.is_punct(l, &[',']));
+            let coordinated = coordinated || after_comma;
             if (cue.form == Form::EnIng || coordinated || infinitive) && d.speaker.is_none() && d.implicit {
                 let start = v.sentence_start(here);
                 let earlier = out.iter().rev().find(|p| p.cue.0 >= start && p.cue.0 < here && p.speaker.is_some());
                 // A participle hangs on the main clause; a coordinated verb or an infinitive on
                 // the nearest clause.
-                d.speaker = if cue.form == Form::EnIng && !coordinated {
+                d.speaker = if cue.form == Form::EnIng && here == start {
+                    // "Recalling that moment, David Axelrod … said": the subject follows.
+                    main_subject(v, start, v.sentence_end(here))
+                } else if cue.form == Form::EnIng && !coordinated {
                     earlier.and_then(|p| p.speaker).or_else(|| main_subject(v, start, here)).or_else(|| nearest_subject(v, start, here, true))
                 } else {
                     let object = if infinitive { infinitive_object(v, start, here - 1) } else { None };
@@ -629,6 +650,16 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
                     left_edge = hs.checked_sub(1).filter(|&e| e >= sent_start);
                 }
             }
+        } else if v.is_punct(l, &['—', '–']) && l > sent_start + 2 {
+            // "Jason Sims — a teacher from Mount Pleasant — says": an apposition between dashes.
+            if let Some(d) = (l.saturating_sub(25).max(sent_start + 1)..l).rev().find(|&t| v.is_punct(t, &['—', '–'])) {
+                if let Some((hs, _)) = source_left(v, d - 1, sent_start) {
+                    if starts_upper(v, hs) || v.has(hs, Role::Det) {
+                        source = Some((hs, l - 1));
+                        left_edge = hs.checked_sub(1).filter(|&e| e >= sent_start);
+                    }
+                }
+            }
         } else if v.is_punct(l, &[')']) {
             // "Sen. Ted Cruz (R-Texas) said".
             source = source_left(v, l, sent_start);
@@ -666,7 +697,7 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     // participle after a form of "be" is a passive; its subject is what was said or asked about,
     // and the one who said it is unwritten.
     let mut passive = false;
-    if cue.form == Form::EnPast && source.is_some() {
+    if cue.form == Form::EnPast {
         let mut j = i;
         while j > sent_start && v.is_word(j - 1) && skippable(v, j - 1) && !is_be(v.f(j - 1)) {
             j -= 1;
@@ -709,7 +740,11 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         && (starts_upper(v, k) || named_soon || quote_before)
     {
         let mut e = k;
-        while e < sent_end && (v.is_wordish(e + 1) && !v.has(e + 1, Role::After) && !v.has(e + 1, Role::Comp) && !v.has(e + 1, Role::Bound) || is_title_period(v, e + 1)) {
+        // "said a former official who oversaw …": the relative clause is no part of the name.
+        while e < sent_end
+            && (v.is_wordish(e + 1) && !v.has(e + 1, Role::After) && !v.has(e + 1, Role::Comp) && !v.has(e + 1, Role::Bound) && v.f(e + 1) != "who"
+                || is_title_period(v, e + 1))
+        {
             e += 1;
         }
         if e - k < 8 {
@@ -797,7 +832,17 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     let comma_tail = k <= sent_end
         && v.is_punct(k, &[','])
         && !(k < sent_end && v.mark_of[k + 1].is_some_and(|q| v.quotes[q as usize].open == k + 1));
-    let tail_is_adverbial = tail_is_adverbial || comma_tail;
+    // "is expected to declassify …", "plans to run …": a belief or intention with an
+    // infinitive has its content after it.
+    let infinitive_tail = cue.class == Class::Belief
+        && k < sent_end
+        && v.is_word(k)
+        && v.f(k) == "to"
+        && v.is_word(k + 1)
+        && !starts_upper(v, k + 1)
+        && !v.has(k + 1, Role::Det)
+        && !v.has(k + 1, Role::Pronoun);
+    let tail_is_adverbial = (tail_is_adverbial || comma_tail) && !infinitive_tail;
     let before_comma = left_edge.is_some_and(|e| v.is_punct(e, &[',', '—', '–']) || (v.is_quote_mark(e) && v.mark_of[e].is_some_and(|q| v.quotes[q as usize].close == Some(e))));
     // A quotation closing right before the reporting clause is its content, whatever follows
     // ("“…,” Sarandon told MSNBC Monday when asked about …").
