@@ -496,7 +496,7 @@ fn apposition_subject(v: &View<'_>, comma: usize, sent_start: usize) -> Option<(
         // ("Sen. Jack Reed (D-R.I.), said"), not the end of a fronted content. A head without a
         // name ("Many recent studies of the minimum wage, often conducted …, have found") is a
         // noun phrase opening the sentence, with no verb in it.
-        let nominal = p == floor && (v.has(p, Role::Det) || starts_upper(v, p)) && (p..c).all(|t| !v.is_word(t) || !(v.f(t).ends_with("ing") && v.f(t).len() > 4));
+        let nominal = p == floor && (v.has(p, Role::Det) || starts_upper(v, p)) && !(p..c).any(|t| v.is_word(t) && v.f(t).ends_with("ing") && v.f(t).len() > 4);
         let named = (starts_upper(v, last_word) || v.is_punct(c - 1, &[')']) || nominal) && (c < comma || v.is_punct(c - 1, &[')']));
         if head_ok && words <= 8 && named && v.is_wordish(p) {
             return Some((p, comma - 1));
