@@ -464,6 +464,19 @@ fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Pa
 }
 
 fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
+    // "Sen. Laura Whitfield (D-Ore.)": a party and state tag in brackets is no part of the name.
+    let tag = seg.iter().position(|&t| {
+        ctx.orig(t) == "("
+            && seg.iter().find(|&&w| w > t && ctx.is_word(w)).is_some_and(|&w| {
+                let o = ctx.orig(w);
+                o.len() >= 3 && o.as_bytes()[0].is_ascii_uppercase() && o.as_bytes()[1] == b'-'
+            })
+    });
+    let seg = &seg[..tag.unwrap_or(seg.len())];
+    // "John Adeyemi, 54, a teacher": an age is no role.
+    if seg.iter().all(|&t| !ctx.is_word(t) || ctx.tokens[t].kind == isnad_core::TokenKind::Number) {
+        return None;
+    }
     let (seg, alias) = split_alias(ctx, seg);
     let mut words: Vec<usize> = seg.iter().copied().filter(|&i| ctx.is_word(i)).collect();
     // "David Axelrod on Wednesday", "sources who reviewed them": an adverbial or relative clause
@@ -477,6 +490,10 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
     };
     let cut = words.iter().enumerate().skip(1).find(|&(k, &i)| match ctx.folded(i) {
         "who" | "which" | "that" | "during" | "after" | "before" | "while" | "when" => true,
+        // "YouGov last month": a time adverbial.
+        "last" | "next" | "this" | "earlier" => words.get(k + 1).is_some_and(|&n| {
+            matches!(ctx.folded(n), "week" | "month" | "year" | "weekend" | "night" | "morning" | "evening" | "summer" | "spring" | "autumn" | "fall" | "winter")
+        }),
         // "on Wednesday" is an adverbial; "Commission on Presidential Debates" is a name.
         "on" | "at" | "in" => words.get(k + 1).is_none_or(|&n| !ctx.capitalized(n) || time_word(n)),
         // "Residents interviewed by the Marlow Gazette": a participle clause describes the head
@@ -593,9 +610,28 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         j -= 1;
     }
     let has_title = words[..j].iter().any(|&i| matches!(ctx.cat(i), Some(Cat::Title | Cat::Honorific)));
+    // "the director of the Institute for Peace Studies": capitals after a preposition are its
+    // object, not the title holder's name; the phrase is a role.
+    let after_prep = j > 0 && j < words.len() && matches!(ctx.folded(words[j - 1]), "of" | "for" | "at" | "in" | "from" | "with" | "on" | "by");
+    let title_before_prep = words[..j].iter().position(|&i| ctx.cat(i) == Some(Cat::Title)).is_some_and(|t| {
+        words[t + 1..j].iter().any(|&i| matches!(ctx.folded(i), "of" | "for" | "at" | "in" | "from" | "with"))
+    });
+    if after_prep && title_before_prep && !possessive_word {
+        j = words.len();
+    }
     // "White House spokesman Josh Earnest": a title and a name make a person even when an
     // organisation is named in the role.
     let titled_name = has_title && j < words.len();
+    if has_title && title_before_prep && j == words.len() {
+        p.form = Form::Role;
+        p.bare = definite;
+        let text = ctx.slice(w0, wl);
+        if let Some(r) = role_from_str(text, ctx.lang, ctx.lex) {
+            p.agr = p.agr.merge(ctx.hits[words[0]].map(|h| h.entry.agr).unwrap_or_default());
+            p.roles.push(r);
+            return Some(p);
+        }
+    }
     let possessive = possessive_word && !titled_name;
     let org_word = |i: usize| match ctx.cat(i) {
         Some(Cat::OrgName) => true,
@@ -709,7 +745,14 @@ pub(crate) fn trailing_role(ctx: &Ctx<'_>, after: usize, limit: usize) -> Option
                             matches!(ctx.folded(i), "في" | "فى" | "باسم" | "لدى" | "عن")
                                 && (ctx.definite(i + 1) || matches!(ctx.cat(i + 1), Some(Cat::Org | Cat::OrgName)))
                         }
-                        Lang::En => matches!(ctx.folded(i), "of" | "for" | "at" | "in") && ctx.is_word(i + 1),
+                        // "a spokeswoman for the foreign ministry": the preposition's article too.
+                        Lang::En => {
+                            (matches!(ctx.folded(i), "of" | "for" | "at" | "in")
+                                || (matches!(ctx.folded(i), "the" | "a" | "an")
+                                    && i > 0
+                                    && matches!(ctx.folded(i - 1), "of" | "for" | "at" | "in")))
+                                && ctx.is_word(i + 1)
+                        }
                     } => {}
             Some(Cat::Stop | Cat::Before | Cat::Pronoun) => break,
             _ => {}
