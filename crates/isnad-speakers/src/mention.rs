@@ -840,7 +840,7 @@ pub(crate) fn scan_orgs(ctx: &Ctx<'_>, skip: &[Span]) -> Vec<Parsed> {
         };
         let at = ctx.tokens[i].span.start();
         if h.first as usize != i
-            || !matches!(h.entry.cat, Cat::Org | Cat::OrgName)
+            || !matches!(h.entry.cat, Cat::Org | Cat::OrgName | Cat::Group)
             || skip.iter().any(|s| s.start() <= at && at < s.end())
         {
             i += 1;
@@ -870,6 +870,28 @@ pub(crate) fn scan_orgs(ctx: &Ctx<'_>, skip: &[Span]) -> Vec<Parsed> {
                 }
                 if let Some(p) = parse(ctx, i..j)
                     && p.form == Form::Org
+                {
+                    out.push(p);
+                }
+                i = j;
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        // A group introduced in running text ("نقلا عن ثلاثة دبلوماسيين غربيين"): the antecedent
+        // of a later "الدبلوماسيون". Indefinite only; a definite group refers back itself.
+        if h.entry.cat == Cat::Group {
+            if ctx.lang == Lang::Ar && !ctx.definite(i) {
+                let mut j = i + h.len as usize;
+                while j < n && j < i + h.len as usize + 3 && ctx.is_word(j) && !ctx.definite(j) && {
+                    let f = ctx.folded(j);
+                    ctx.cat(j) == Some(Cat::Adj) || f.ends_with("يين") || f.ends_with("يون") || f.ends_with("يه")
+                } {
+                    j += 1;
+                }
+                if let Some(p) = parse(ctx, i..j)
+                    && p.form == Form::Group
                 {
                     out.push(p);
                 }

@@ -55,9 +55,8 @@ fn end_to_end_speaker_entity_accuracy() {
         eprintln!("{name}: {m:?}");
     }
     // Speaker entities of matched claims, with the quote stage's mentions (issue 4 asks for
-    // seed ≥ 95%, ar-dev ≥ 90%). Measured 24/24 and 41/43: on ar-dev the gold names "يسرائيل
-    // هيوم" without the classifier "صحيفة" that the seed's "صحيفة ملييت" keeps, and one mention
-    // is the verb's object ("من يتهم الحكومة اللبنانية"). The seed floor leaves one claim of
+    // seed ≥ 95%, ar-dev ≥ 90%). Measured 24/24 and 42/43: on ar-dev the gold names "يسرائيل
+    // هيوم" without the classifier "صحيفة" that the seed's "صحيفة ملييت" keeps. The seed floor leaves one claim of
     // slack for changes in the quote stage, which this test does not own; `tests/gold.rs` holds
     // the linker alone to 95%.
     assert!(seed.get("speaker-entity-accuracy").copied().unwrap_or(0.0) >= 0.90);
