@@ -87,6 +87,8 @@ pub(crate) struct LangLex {
     words: HashMap<String, Slot>,
     /// Perfect verbs whose root ends in ت (Arabic only).
     pub tfinal: HashSet<String>,
+    /// Abbreviated titles → their full form ("sen" → "senator"), for comparing role heads.
+    pub full: HashMap<String, String>,
 }
 
 #[derive(Default)]
@@ -221,6 +223,7 @@ pub(crate) enum DataError {
 fn compile(file: &'static str, text: &str) -> Result<LangLex, DataError> {
     let mut entries = Vec::new();
     let mut tfinal = HashSet::new();
+    let mut full = HashMap::new();
     for (line, fields) in isnad_text::data::lines(text) {
         let bad = |message: String| DataError::Line { file, line, message };
         let form = fields.first().copied().unwrap_or("");
@@ -232,6 +235,9 @@ fn compile(file: &'static str, text: &str) -> Result<LangLex, DataError> {
             continue;
         }
         let cat = cat_of(cat).ok_or_else(|| bad(format!("unknown category '{cat}'")))?;
+        if let Some(f) = fields.get(3).filter(|f| !f.is_empty()) {
+            full.insert(isnad_text::fold(form), isnad_text::fold(f));
+        }
         entries.push((form.to_string(), Entry { cat, agr }));
     }
     let mut words: HashMap<String, Slot> = HashMap::new();
@@ -253,7 +259,7 @@ fn compile(file: &'static str, text: &str) -> Result<LangLex, DataError> {
     for slot in words.values_mut() {
         slot.multi.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
     }
-    Ok(LangLex { words, tfinal })
+    Ok(LangLex { words, tfinal, full })
 }
 
 /// The Arabic lexicon, compiled on first use.

@@ -137,6 +137,8 @@ fn role_from_words(text: &str, words: &[&str], lang: Lang, lex: &LangLex) -> Opt
         Lang::Ar => morph::word_key(words[hs]),
         Lang::En => morph::word_key(words[hs + hn - 1]),
     };
+    // "Sen." and "senator" head the same role.
+    let head_key = lex.full.get(&head_key).cloned().unwrap_or(head_key);
     let mut quals = Vec::new();
     for (k, w) in words.iter().enumerate() {
         if k >= hs && k < hs + hn {
