@@ -116,6 +116,11 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
     }
 }
 
+/// True when token `j` is a dash: an em or en dash, or a double hyphen.
+fn is_dash(v: &View<'_>, j: usize) -> bool {
+    v.is_punct(j, &['—', '–']) || (!v.is_wordish(j) && v.o(j) == "--")
+}
+
 /// First token of the sentence of token `i`.
 fn start_of(v: &View<'_>, i: usize) -> usize {
     v.sentence_start(i)
@@ -192,13 +197,52 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
 /// Skips auxiliaries and adverbs left of a cue ("has also said"): the token before them.
 fn before_aux(v: &View<'_>, i: usize, floor: usize) -> Option<usize> {
     let mut j = i.checked_sub(1)?;
-    while j > floor && v.is_word(j) && skippable(v, j) {
-        j -= 1;
+    loop {
+        while j > floor && v.is_word(j) && skippable(v, j) {
+            j -= 1;
+        }
+        // A time adverbial between the subject and its verb: "Wells Fargo just this month
+        // announced", "officials on Tuesday said", "the State Department two weeks ago said".
+        if j > floor + 1 && v.is_word(j) && v.has(j, Role::Time) {
+            let prev = v.f(j - 1);
+            if v.f(j) == "ago" {
+                // "two weeks ago", "a year ago"
+                let unit = j - 1;
+                if unit > floor + 1
+                    && v.has(unit, Role::Time)
+                    && (v.toks[unit - 1].kind == isnad_core::TokenKind::Number || matches!(v.f(unit - 1), "a" | "an" | "few" | "several" | "two" | "three"))
+                    && keeps_subject(v, unit - 2)
+                {
+                    j = unit - 2;
+                    continue;
+                }
+            } else if matches!(prev, "this" | "last" | "next" | "on" | "earlier") {
+                // "this month", "last week", "on Tuesday"
+                if keeps_subject(v, j - 2) {
+                    j -= 2;
+                    continue;
+                }
+            } else if v.has(j, Role::After) {
+                // "officials Tuesday said", "Clinton yesterday said"
+                if keeps_subject(v, j - 1) {
+                    j -= 1;
+                    continue;
+                }
+            }
+        }
+        break;
     }
     if j < floor || (v.is_word(j) && skippable(v, j)) {
         return None;
     }
     Some(j)
+}
+
+/// True when the word before a time adverbial can end the subject: not a participle ("a poll
+/// released Wednesday found" keeps the time in its noun phrase).
+fn keeps_subject(v: &View<'_>, j: usize) -> bool {
+    let w = v.f(j);
+    !(v.is_word(j) && !starts_upper(v, j) && w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")))
 }
 
 /// Auxiliaries and adverbs between a subject and its verb ("has also said", "basically said").
@@ -561,7 +605,8 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             // as the subject of the clause it hangs on.
             // The same holds for a verb coordinated with an earlier one ("Wilson praised Rubio and
             // said …").
-            let coordinated = here > 0 && v.is_word(here - 1) && matches!(v.f(here - 1), "and" | "but");
+            // (over auxiliaries: "has attacked loopholes and has called for …")
+            let coordinated = before_aux(v, here, start_of(v, here)).is_some_and(|l| v.is_word(l) && matches!(v.f(l), "and" | "but"));
             // "Mr. Cruz pledged to oppose …": an infinitive's subject is that of the verb it
             // completes.
             let infinitive = here > 0 && v.is_word(here - 1) && v.f(here - 1) == "to";
@@ -607,7 +652,7 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     let mut left_edge = left; // the token before the source
     let mut coordinated = false;
     if let Some(l) = left {
-        if v.is_wordish(l) && v.f(l) == "who" {
+        if v.is_wordish(l) && matches!(v.f(l), "who" | "which") {
             let mut k = l.checked_sub(1);
             if let Some(c) = k.filter(|&c| v.is_punct(c, &[','])) {
                 k = c.checked_sub(1);
@@ -625,6 +670,11 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
             // "Paradis, who volunteered for Bill Clinton in 1992, says …".
             if w >= sent_start + 2 {
                 source = source_left(v, w - 2, sent_start).map(|(a, _)| (a, w));
+                // "Donna Rawlings, 59, of Ashton, Md., who watched …, said": a name with its
+                // appositions before the relative clause.
+                if let Some((hs, he)) = apposition_subject(v, l, sent_start).filter(|&(hs, _)| source.is_none_or(|(a, _)| hs < a)) {
+                    source = Some((hs, he));
+                }
                 left_edge = source.and_then(|(s, _)| s.checked_sub(1)).filter(|&e| e >= sent_start);
             }
         } else if v.is_punct(l, &[',']) && l > sent_start {
@@ -643,16 +693,17 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
             // A longer apposition ("Bob Friedman, a talk show host and operations manager at
             // the oldest black-owned radio station in Alabama, said"), unless a name follows the
             // cue ("…, said Smith").
-            let named_after = last_of(v, i) + 1 < v.len() && v.is_word(last_of(v, i) + 1) && starts_upper(v, last_of(v, i) + 1);
+            let n = last_of(v, i) + 1;
+            let named_after = n < v.len() && v.is_word(n) && starts_upper(v, n) && !v.has(n, Role::After);
             if source.is_none() && !named_after {
                 if let Some((hs, he)) = apposition_subject(v, l, sent_start) {
                     source = Some((hs, he));
                     left_edge = hs.checked_sub(1).filter(|&e| e >= sent_start);
                 }
             }
-        } else if v.is_punct(l, &['—', '–']) && l > sent_start + 2 {
+        } else if is_dash(v, l) && l > sent_start + 2 {
             // "Jason Sims — a teacher from Mount Pleasant — says": an apposition between dashes.
-            if let Some(d) = (l.saturating_sub(25).max(sent_start + 1)..l).rev().find(|&t| v.is_punct(t, &['—', '–'])) {
+            if let Some(d) = (l.saturating_sub(25).max(sent_start + 1)..l).rev().find(|&t| is_dash(v, t)) {
                 if let Some((hs, _)) = source_left(v, d - 1, sent_start) {
                     if starts_upper(v, hs) || v.has(hs, Role::Det) {
                         source = Some((hs, l - 1));
