@@ -1155,6 +1155,7 @@ fn document_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], doc_len: usize, mu
     // ("المنظمة الإقليمية للصحة"; not "نشرت" in "دراسة حديثة نشرت …"). Further on, an issuing
     // word may name the author.
     let mut np_end: Option<usize> = None;
+    let mut stop_end = words.len();
     let mut author: Option<(usize, usize)> = None;
     let ends_author = |w: usize| {
         matches!(ctx.cat(w), Some(Cat::Stop | Cat::Before | Cat::Pronoun | Cat::Issued | Cat::Anaphor))
@@ -1166,10 +1167,12 @@ fn document_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], doc_len: usize, mu
         // Words separated by punctuation other than brackets and quotes are no longer the phrase.
         if seg.iter().any(|&t| t > words[k - 1] && t < w && !ctx.is_word(t) && !is_quote_or_bracket(ctx.orig(t))) {
             np_end.get_or_insert(k);
+            stop_end = k;
             break;
         }
         if ctx.cat(w) == Some(Cat::Issued) {
             np_end.get_or_insert(k);
+            stop_end = k;
             // "الصادر عن الهيئة", "صادرة من الوزارة"; a finite verb takes its subject directly.
             let from = match words.get(k + 1).map(|&n| ctx.folded(n)) {
                 Some("عن" | "من") => k + 2,
@@ -1184,6 +1187,7 @@ fn document_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], doc_len: usize, mu
         }
         if ends_author(w) {
             np_end.get_or_insert(k);
+            stop_end = k;
             break;
         }
         if k > start && !(ctx.definite(w) && ctx.definite(words[k - 1])) {
@@ -1199,10 +1203,15 @@ fn document_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], doc_len: usize, mu
         let (fg, f0) = (ctx.folded(g), ctx.folded(w0));
         let adjective = fg.ends_with('ي') || fg.ends_with("يه") || ((f0.ends_with('ه') || f0.ends_with("ات")) && fg.ends_with('ه'));
         let proper = ctx.cat(g).is_none() && !adjective && !ctx.definite(g) && !ctx.hits[g].is_some_and(|h| h.governed);
-        let named = matches!(ctx.cat(g), Some(Cat::Org | Cat::OrgName | Cat::Group | Cat::Title | Cat::Honorific))
-            && !ctx.hits[g].is_some_and(|h| h.governed);
-        if proper || named {
-            author = Some((start, np_end));
+        // An organisation or a role, also behind the preposition ل of the genitive ("تقرير
+        // لوكالة رويترز", "بيان للأمم المتحدة"), runs to the end of the phrase; a proper name
+        // over its plain words ("تصريحات دونالد ترامب").
+        let named = matches!(ctx.cat(g), Some(Cat::Org | Cat::OrgName | Cat::Group | Cat::Title | Cat::Honorific));
+        if named {
+            author = Some((start, stop_end.min(start + 6)));
+        } else if proper {
+            let end = (start..stop_end).find(|&m| ctx.cat(words[m]).is_some() || ctx.definite(words[m])).unwrap_or(stop_end);
+            author = Some((start, end.max(start + 1)));
         }
     }
     if let Some((a, b)) = author {
@@ -1212,6 +1221,9 @@ fn document_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], doc_len: usize, mu
             && (q.name.is_some() || !q.roles.is_empty())
         {
             q.text = clean_text(ctx, &toks);
+            if ctx.hits[words[a]].is_some_and(|h| h.governed) {
+                drop_lam(ctx, &toks, &mut q);
+            }
             return q;
         }
     }
@@ -1397,4 +1409,34 @@ pub(crate) fn trailing_author(ctx: &Ctx<'_>, range: std::ops::Range<usize>, limi
         return None;
     }
     parse(ctx, range.start..j).filter(|p| p.form != Form::Document && (p.name.is_some() || !p.roles.is_empty()))
+}
+
+/// Takes the genitive preposition ل off the first word of an author read from "تقرير لوكالة
+/// رويترز" ("لوكالة" → "وكالة", "للأمم" → "الأمم") in its name, keys and text.
+fn drop_lam(ctx: &Ctx<'_>, toks: &[usize], q: &mut Parsed) {
+    let fix = |w: &str| -> String {
+        if let Some(r) = w.strip_prefix("لل") {
+            format!("ال{r}")
+        } else {
+            w.strip_prefix('ل').unwrap_or(w).to_string()
+        }
+    };
+    let Some(&first) = toks.iter().find(|&&t| ctx.is_word(t)) else { return };
+    let key = morph::word_key(&fix(ctx.folded(first)));
+    let orig = ctx.orig(first);
+    let fixed = fix(orig);
+    if let Some(n) = q.name.as_mut()
+        && n.text.starts_with(orig)
+        && !n.keys.is_empty()
+    {
+        let old_keys = n.keys.clone();
+        n.text = format!("{fixed}{}", &n.text[orig.len()..]);
+        n.keys[0] = key.clone();
+        if q.rest == old_keys {
+            q.rest = n.keys.clone();
+        }
+    }
+    if let Some(t) = q.text.strip_prefix(orig) {
+        q.text = format!("{fixed}{t}");
+    }
 }
