@@ -240,7 +240,16 @@ impl SpeakersStage {
                     // the cue's subject is then unwritten.
                     let stray = |m: Span| claims.iter().any(|o| o.content.contains(m) && !o.content.contains(c.cue));
                     let parsed = c.speaker.mention.filter(|&m| !stray(m)).and_then(|m| {
-                        let mut p = mention::parse(&ctx, ctx.token_range(m))?;
+                        let mut p = match mention::relative_antecedent(&ctx, ctx.token_range(m)) {
+                            // "Stumpf, who was under questioning, [admitted]": the relative
+                            // pronoun stands for the name before it.
+                            Some(range) => {
+                                let mut p = mention::parse(&ctx, range)?;
+                                p.span = m;
+                                p
+                            }
+                            None => mention::parse(&ctx, ctx.token_range(m))?,
+                        };
                         let next = ctx.token_range(m).end;
                         if p.form == Form::Role
                             && let Some(longer) = mention::extend_role(&ctx, ctx.token_range(m), content_limit(c, m))

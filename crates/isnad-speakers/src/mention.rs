@@ -1440,3 +1440,21 @@ fn drop_lam(ctx: &Ctx<'_>, toks: &[usize], q: &mut Parsed) {
         q.text = format!("{fixed}{t}");
     }
 }
+
+/// For a mention that is only an English relative pronoun ("who", "which"), the tokens of the
+/// capitalised name right before it (behind a comma): "Stumpf, who …" → "Stumpf".
+pub(crate) fn relative_antecedent(ctx: &Ctx<'_>, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    let words: Vec<usize> = range.clone().filter(|&i| ctx.is_word(i)).collect();
+    if ctx.lang != Lang::En || words.len() != 1 || !matches!(ctx.folded(words[0]), "who" | "which") {
+        return None;
+    }
+    let mut j = words[0];
+    while j > 0 && !ctx.is_word(j - 1) && is_comma(ctx.orig(j - 1)) {
+        j -= 1;
+    }
+    let end = j;
+    while j > 0 && end - j < 4 && ctx.is_word(j - 1) && ctx.capitalized(j - 1) {
+        j -= 1;
+    }
+    (j < end).then_some(j..end)
+}
