@@ -754,6 +754,16 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
             j -= 1;
         }
         passive = j > sent_start && v.is_word(j - 1) && is_be(v.f(j - 1));
+        // "a group called …", "the contests known as Super Tuesday", "best known for": a naming
+        // participle after a common noun or a degree adverb names a thing; nobody speaks.
+        // "Known" after a noun is always such a participle; "called", "named" only after an
+        // indefinite noun phrase ("a website called …"), as "the president called …" is a verb.
+        let lower_before = i > sent_start && v.is_word(i - 1) && !starts_upper(v, i - 1) && !v.has(i - 1, Role::Pronoun) && !v.has(i - 1, Role::Aux);
+        let indefinite = (i.saturating_sub(4).max(sent_start)..i).rev().find(|&t| !(v.is_word(t) && !starts_upper(v, t) && plain_word(v, t)))
+            .is_some_and(|t| v.is_word(t) && matches!(v.f(t), "a" | "an") && t + 1 < i);
+        if v.has(i, Role::Naming) && lower_before && (v.f(i) == "known" || indefinite) {
+            passive = true;
+        }
     }
     let draft = |content: (usize, usize), kind, speaker: Option<(usize, usize)>, implicit: bool, conf| Draft {
         cue: (i, last),

@@ -96,6 +96,7 @@ pub(crate) enum Role {
     Dated,
     DateWord,
     NotRelative,
+    Naming,
 }
 
 impl Role {
@@ -130,6 +131,7 @@ impl Role {
             "dated" => Role::Dated,
             "date-word" => Role::DateWord,
             "not-relative" => Role::NotRelative,
+            "naming" => Role::Naming,
             _ => return None,
         })
     }
