@@ -69,6 +69,10 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
             return false;
         }
     }
+    if form == Form::EnIng && v.is_word(prev) && matches!(v.f(prev), "most" | "more" | "very" | "so" | "less" | "least") {
+        // "the most telling promise": a degree adverb makes the participle an adjective.
+        return false;
+    }
     if form == Form::EnIng {
         // "…, saying that": a participle continues a clause; "a strong showing" is a noun.
         let ok = v.is_punct(prev, &[',', '—', '–', ';'])
@@ -450,6 +454,14 @@ fn main_subject(v: &View<'_>, start: usize, before: usize) -> Option<(usize, usi
         if p < before && v.is_word(p) && matches!(v.f(p), "but" | "and" | "so" | "yet") {
             p += 1;
         }
+        // "Hours later, Trump …", "A few days ago, …": a short time phrase before a comma.
+        let time_phrase = (p + 1..before.min(p + 6)).find(|&t| v.is_punct(t, &[','])).filter(|&c| {
+            v.is_word(c - 1) && (v.has(c - 1, Role::Intro) || v.has(c - 1, Role::Time)) && (p..c).all(|t| v.is_wordish(t))
+        });
+        if let Some(c) = time_phrase {
+            p = c + 1;
+            continue;
+        }
         if p < before && v.is_wordish(p) && opens_adverbial(v, p) {
             // "Then he cut into Bush, calling …": an adverb straight before a pronoun subject.
             if p + 1 < before && v.is_word(p + 1) && v.has(p + 1, Role::Pronoun) && !matches!(v.f(p + 1), "it" | "you" | "i" | "we") {
@@ -694,7 +706,8 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
             // the oldest black-owned radio station in Alabama, said"), unless a name follows the
             // cue ("…, said Smith").
             let n = last_of(v, i) + 1;
-            let named_after = n < v.len() && v.is_word(n) && starts_upper(v, n) && !v.has(n, Role::After);
+            // (The name after "told" is the hearer: "Graham, a former candidate, told CBS News".)
+            let named_after = n < v.len() && v.is_word(n) && starts_upper(v, n) && !v.has(n, Role::After) && cue.frame != Frame::Tell;
             if source.is_none() && !named_after {
                 if let Some((hs, he)) = apposition_subject(v, l, sent_start) {
                     source = Some((hs, he));
