@@ -1207,8 +1207,16 @@ fn document_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], doc_len: usize, mu
         // لوكالة رويترز", "بيان للأمم المتحدة"), runs to the end of the phrase; a proper name
         // over its plain words ("تصريحات دونالد ترامب").
         let named = matches!(ctx.cat(g), Some(Cat::Org | Cat::OrgName | Cat::Group | Cat::Title | Cat::Honorific));
+        // "بيان مشترك لمنظمات إغاثة دولية": after an adjective, the author behind ل.
+        let after_adj = (adjective || ctx.cat(g) == Some(Cat::Adj))
+            && start + 1 < stop_end
+            && ctx.hits[words[start + 1]].is_some_and(|h| {
+                h.governed && matches!(h.entry.cat, Cat::Org | Cat::OrgName | Cat::Group | Cat::Title)
+            });
         if named {
             author = Some((start, stop_end.min(start + 6)));
+        } else if after_adj {
+            author = Some((start + 1, stop_end.min(start + 7)));
         } else if proper {
             let end = (start..stop_end).find(|&m| ctx.cat(words[m]).is_some() || ctx.definite(words[m])).unwrap_or(stop_end);
             author = Some((start, end.max(start + 1)));
