@@ -39,7 +39,12 @@
 //!   belief, denial or agentless.
 //! - `ar-function.tsv`, `en-function.tsv`: complementisers, prepositions of a cue's frame,
 //!   speaker-phrase stops, relative pronouns, كان/قد, attribution prepositions (بحسب، according
-//!   to), the author's-voice phrases, time words, clause openers.
+//!   to), the author's-voice phrases, time words, clause openers; the nouns of rules and plans
+//!   that make وفق/حسب a manner adverbial (`non-source`), the dating participles and day words a
+//!   source after بحسب ends before (`dated`, `date-word`), the words that make ما a negation
+//!   (`not-relative`); English finite verbs and sentence-adverbial openers that locate the
+//!   subject a participle, an infinitive or a coordinated verb shares (`verb`, `intro`), time
+//!   adverbials between a subject and its verb (`time`), naming participles (`naming`).
 //! - `ar-media.tsv`, `en-media.tsv`, `ar-names.tsv`: media nouns (medium spans) and heads of
 //!   organisation names (quoted names after them are not quotations).
 //!

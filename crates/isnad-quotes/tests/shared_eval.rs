@@ -46,6 +46,7 @@ fn arabic_dev() {
     let Some(root) = shared() else { return };
     let r = run(root.join("corpus/ar-dev"));
     assert!(r.at30.f1 >= 0.95, "ar-dev F1@30 {:.3}", r.at30.f1);
+    assert!(r.mention_correct as f64 >= 0.95 * r.mention_total as f64, "ar-dev speaker mentions {}/{}", r.mention_correct, r.mention_total);
 }
 
 #[test]
@@ -53,4 +54,6 @@ fn polnear_dev() {
     let Some(root) = shared() else { return };
     let r = run(root.join("eval/quotes/polnear-dev.jsonl"));
     assert!(r.at30.f1 >= 0.70, "polnear-dev F1@30 {:.3}", r.at30.f1);
+    let mention = r.mention_correct as f64 / r.mention_total.max(1) as f64;
+    assert!(mention >= 0.87, "polnear-dev speaker mention accuracy {mention:.3}");
 }
