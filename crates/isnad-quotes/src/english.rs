@@ -557,6 +557,17 @@ fn apposition_subject(v: &View<'_>, comma: usize, sent_start: usize) -> Option<(
         if head_ok && words <= 8 && named && v.is_wordish(p) {
             return Some((p, comma - 1));
         }
+        // "The head of the super PAC backing Jeb Bush, Mike Murphy, praised …": a description,
+        // then the name in apposition right before the cue's comma.
+        if c < comma {
+            let name = c + 1;
+            let ok = comma - name <= 5
+                && (name..comma).all(|t| v.is_wordish(t) && starts_upper(v, t) && !opens_adverbial(v, t) || is_title_period(v, t) || v.is_punct(t, &['-', '’', '\'']))
+                && (name..comma).any(|t| v.is_wordish(t));
+            if ok && (c + 1..comma).all(|t| !v.is_punct(t, &[','])) {
+                return Some((name, comma - 1));
+            }
+        }
         return None;
     }
     None
@@ -628,6 +639,13 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
                 && d.content.0 > v.toks[here].span.start()
                 && before_aux(v, here, start_of(v, here)).is_some_and(|l| v.is_punct(l, &[',']));
             let coordinated = coordinated || after_comma;
+            // "After saying …, the man …", "While talking …, Cruz …": a participle opening the
+            // sentence (after a subordinator) has the subject of the main clause after it.
+            let opens = (start_of(v, here)..here).all(|t| v.is_word(t) && opens_adverbial(v, t));
+            if cue.form == Form::EnIng && opens && d.speaker.is_none() && d.implicit {
+                d.speaker = main_subject(v, start_of(v, here), v.sentence_end(here));
+                d.implicit = d.speaker.is_none();
+            }
             if (cue.form == Form::EnIng || coordinated || infinitive) && d.speaker.is_none() && d.implicit {
                 let start = v.sentence_start(here);
                 let earlier = out.iter().rev().find(|p| p.cue.0 >= start && p.cue.0 < here && p.speaker.is_some());
@@ -664,7 +682,17 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     let mut left_edge = left; // the token before the source
     let mut coordinated = false;
     if let Some(l) = left {
-        if v.is_wordish(l) && matches!(v.f(l), "who" | "which") {
+        // (and "that" after a noun: "a new ad that urges voters …")
+        let relative_that = v.is_wordish(l)
+            && v.f(l) == "that"
+            && l > sent_start
+            && v.is_wordish(l - 1)
+            && v.tags[l - 1].cue.is_none()
+            && !v.has(l - 1, Role::Comp)
+            && !v.has(l - 1, Role::Aux)
+            && !v.has(l - 1, Role::Bound)
+            && !v.has(l - 1, Role::Pronoun);
+        if v.is_wordish(l) && (matches!(v.f(l), "who" | "which") || relative_that) {
             let mut k = l.checked_sub(1);
             if let Some(c) = k.filter(|&c| v.is_punct(c, &[','])) {
                 k = c.checked_sub(1);
