@@ -735,7 +735,7 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
             // cue ("…, said Smith").
             let n = last_of(v, i) + 1;
             // (The name after "told" is the hearer: "Graham, a former candidate, told CBS News".)
-            let named_after = n < v.len() && v.is_word(n) && starts_upper(v, n) && !v.has(n, Role::After) && cue.frame != Frame::Tell;
+            let named_after = n < v.len() && v.is_word(n) && starts_upper(v, n) && !v.has(n, Role::After) && !matches!(cue.frame, Frame::Tell | Frame::Object);
             if source.is_none() && !named_after {
                 if let Some((hs, he)) = apposition_subject(v, l, sent_start) {
                     source = Some((hs, he));
@@ -828,8 +828,10 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         let l = if v.is_punct(l, &[',']) && l > 0 { l - 1 } else { l };
         v.is_quote_mark(l) && v.mark_of[l].is_some_and(|q| v.quotes[q as usize].close == Some(l))
     });
+    // (Only a verb of saying inverts: "attacked Rubio" has its object there, not its subject.)
     if source.is_none()
         && after_punct
+        && cue.frame != Frame::Object
         && cue.form != Form::EnIng
         && k <= sent_end
         && v.is_wordish(k)
