@@ -122,7 +122,10 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
 
 /// True when token `j` is a dash: an em or en dash, or a double hyphen.
 fn is_dash(v: &View<'_>, j: usize) -> bool {
-    v.is_punct(j, &['—', '–']) || (!v.is_wordish(j) && v.o(j) == "--")
+    v.is_punct(j, &['—', '–'])
+        || (!v.is_wordish(j) && v.o(j) == "--")
+        // "--" written as two hyphen tokens
+        || (v.is_punct(j, &['-']) && (j > 0 && v.is_punct(j - 1, &['-']) || j + 1 < v.len() && v.is_punct(j + 1, &['-'])))
 }
 
 /// First token of the sentence of token `i`.
@@ -744,10 +747,15 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
             }
         } else if is_dash(v, l) && l > sent_start + 2 {
             // "Jason Sims — a teacher from Mount Pleasant — says": an apposition between dashes.
-            if let Some(d) = (l.saturating_sub(25).max(sent_start + 1)..l).rev().find(|&t| is_dash(v, t)) {
+            // (a double hyphen is two tokens: step over its first half on both sides)
+            let close = if l > 0 && is_dash(v, l - 1) { l - 1 } else { l };
+            if let Some(mut d) = (close.saturating_sub(25).max(sent_start + 1)..close).rev().find(|&t| is_dash(v, t)) {
+                if d > sent_start + 1 && is_dash(v, d - 1) {
+                    d -= 1;
+                }
                 if let Some((hs, _)) = source_left(v, d - 1, sent_start) {
                     if starts_upper(v, hs) || v.has(hs, Role::Det) {
-                        source = Some((hs, l - 1));
+                        source = Some((hs, close - 1));
                         left_edge = hs.checked_sub(1).filter(|&e| e >= sent_start);
                     }
                 }
