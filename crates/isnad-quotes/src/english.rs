@@ -470,7 +470,20 @@ fn main_subject(v: &View<'_>, start: usize, before: usize) -> Option<(usize, usi
             if p + 1 < before && v.is_word(p + 1) && v.has(p + 1, Role::Pronoun) && !matches!(v.f(p + 1), "it" | "you" | "i" | "we") {
                 return Some((p + 1, p + 1));
             }
-            p = (p + 1..before).find(|&t| v.is_punct(t, &[',']))? + 1;
+            match (p + 1..before).find(|&t| v.is_punct(t, &[','])) {
+                Some(c) => p = c + 1,
+                None => {
+                    // "Last week Stumpf … appeared to blame": a time phrase without its comma.
+                    let mut q = p;
+                    while q < before && q - p < 4 && v.is_word(q) && (v.has(q, Role::Time) || v.has(q, Role::After)) {
+                        q += 1;
+                    }
+                    if q < p + 2 || q >= before {
+                        return None;
+                    }
+                    p = q;
+                }
+            }
         } else {
             break;
         }
