@@ -361,7 +361,10 @@ fn finite_like(v: &View<'_>, j: usize) -> bool {
 /// "Speaking at …", "Once he was president").
 fn opens_adverbial(v: &View<'_>, j: usize) -> bool {
     let w = v.f(j);
-    v.has(j, Role::Intro) || v.has(j, Role::After) || v.has(j, Role::AttribPrep) || (w.len() > 4 && (w.ends_with("ing") || w.ends_with("ly")))
+    // (A capitalised -ly or -ing word before another capitalised one is a name: "Carly
+    // Fiorina", "Peyton Manning".)
+    let name = starts_upper(v, j) && j + 1 < v.len() && v.is_word(j + 1) && starts_upper(v, j + 1) && !v.has(j + 1, Role::After) && !v.has(j + 1, Role::Time);
+    v.has(j, Role::Intro) || v.has(j, Role::After) || v.has(j, Role::AttribPrep) || (!name && w.len() > 4 && (w.ends_with("ing") || w.ends_with("ly")))
 }
 
 /// The noun phrase starting at `p` that is the subject of a clause: a pronoun, or a run of
@@ -470,20 +473,17 @@ fn main_subject(v: &View<'_>, start: usize, before: usize) -> Option<(usize, usi
             if p + 1 < before && v.is_word(p + 1) && v.has(p + 1, Role::Pronoun) && !matches!(v.f(p + 1), "it" | "you" | "i" | "we") {
                 return Some((p + 1, p + 1));
             }
-            match (p + 1..before).find(|&t| v.is_punct(t, &[','])) {
-                Some(c) => p = c + 1,
-                None => {
-                    // "Last week Stumpf … appeared to blame": a time phrase without its comma.
-                    let mut q = p;
-                    while q < before && q - p < 4 && v.is_word(q) && (v.has(q, Role::Time) || v.has(q, Role::After)) {
-                        q += 1;
-                    }
-                    if q < p + 2 || q >= before {
-                        return None;
-                    }
-                    p = q;
-                }
+            // "Last week Stumpf … appeared to blame", "Early Sunday morning Mr. Trump made …": a
+            // time phrase without its comma, then the subject.
+            let mut q = p + 1;
+            while q < before && q - p < 4 && v.is_word(q) && (v.has(q, Role::Time) || v.has(q, Role::After)) {
+                q += 1;
             }
+            if q > p + 1 && q < before && v.is_word(q) && (starts_upper(v, q) || v.has(q, Role::Pronoun)) {
+                p = q;
+                continue;
+            }
+            p = (p + 1..before).find(|&t| v.is_punct(t, &[',']))? + 1;
         } else {
             break;
         }
@@ -767,7 +767,8 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
                     d -= 1;
                 }
                 if let Some((hs, _)) = source_left(v, d - 1, sent_start) {
-                    if starts_upper(v, hs) || v.has(hs, Role::Det) {
+                    // ("insiders in the next two states — Nevada and South Carolina — said")
+                    if starts_upper(v, hs) || v.has(hs, Role::Det) || v.is_word(hs) && !opens_adverbial(v, hs) && !v.has(hs, Role::Bound) {
                         source = Some((hs, close - 1));
                         left_edge = hs.checked_sub(1).filter(|&e| e >= sent_start);
                     }
