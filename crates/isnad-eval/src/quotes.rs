@@ -317,9 +317,13 @@ fn locate(text: &str, needle: &str, near: usize) -> Option<(usize, usize)> {
     if needle.is_empty() {
         return None;
     }
-    text.match_indices(needle)
-        .map(|(at, _)| (at, at + needle.len()))
-        .min_by_key(|&(s, _)| if s <= near { (near - s) * 2 } else { (s - near) * 3 })
+    // Whole-word occurrences first: a short mention ("he") is also inside longer words ("the").
+    let whole = |&(s, e): &(usize, usize)| {
+        !text[..s].chars().next_back().is_some_and(char::is_alphanumeric) && !text[e..].chars().next().is_some_and(char::is_alphanumeric)
+    };
+    let nearest = |it: &mut dyn Iterator<Item = (usize, usize)>| it.min_by_key(|&(s, _)| if s <= near { (near - s) * 2 } else { (s - near) * 3 });
+    let all = || text.match_indices(needle).map(|(at, _)| (at, at + needle.len()));
+    nearest(&mut all().filter(whole)).or_else(|| nearest(&mut all()))
 }
 
 fn block_of(v: Option<&Value>) -> Block {
@@ -793,5 +797,12 @@ mod tests {
     fn locate_prefers_the_nearest_occurrence() {
         let text = "A said. B. A said again.";
         assert_eq!(locate(text, "A", 20), Some((11, 12)));
+    }
+
+    #[test]
+    fn locate_prefers_whole_words() {
+        let text = "Then he said the rest.";
+        assert_eq!(locate(text, "he", 14), Some((5, 7)), "not the 'he' inside 'the'");
+        assert_eq!(locate("other", "he", 0), Some((2, 4)), "inside a word only when nothing else matches");
     }
 }
