@@ -145,6 +145,10 @@ fn speaker_np(v: &View<'_>, from: usize, to: usize) -> Option<(usize, usize)> {
 /// "في جامعة الخليج الطبية، نورة القحطاني،": the prepositional phrase at `pp` (a few words without
 /// another stop) up to a comma, then a name of two to four words closed by a comma: its last
 /// token. A name carries no article on its first word and no function word or cue.
+/// Without the commas ("مدير التعليم في المحافظة إياد سليمان للصحيفة إن"), the phrase ends on a
+/// definite word and the name (two to four words, the first without the article) runs up to
+/// what ends a speaker phrase: the stretch's end, a comma, a complementiser, a cue or a medium
+/// after ل or ب.
 fn role_pp_name(v: &View<'_>, pp: usize, to: usize) -> Option<usize> {
     let plain = |t: usize| {
         v.is_wordish(t)
@@ -155,7 +159,11 @@ fn role_pp_name(v: &View<'_>, pp: usize, to: usize) -> Option<usize> {
             && !v.has(t, Role::Time)
             && v.tags[t].cue.is_none()
     };
-    let c1 = (pp + 1..to.min(pp + 9)).find(|&t| !plain(t))?;
+    let c1 = (pp + 1..to.min(pp + 9)).find(|&t| !plain(t));
+    if c1.is_none_or(|c| !v.is_punct(c, COMMAS)) {
+        return pp_name_no_comma(v, pp, to, &plain);
+    }
+    let c1 = c1?;
     if c1 < pp + 2 || !v.is_punct(c1, COMMAS) {
         return None;
     }
@@ -165,6 +173,27 @@ fn role_pp_name(v: &View<'_>, pp: usize, to: usize) -> Option<usize> {
         return None;
     }
     Some(c2 - 1)
+}
+
+/// True for a word with the article, over a clitic chain (التعليم، والتعليم، بالمحافظة، للوزارة).
+fn definite(w: &str) -> bool {
+    let rest = w.trim_start_matches(['و', 'ف']);
+    let rest = rest.strip_prefix(['ب', 'ك']).unwrap_or(rest);
+    rest.starts_with("ال") || rest.starts_with("لل")
+}
+
+/// The comma-less form of [`role_pp_name`]: the last token of the name, if there is one.
+fn pp_name_no_comma(v: &View<'_>, pp: usize, to: usize, plain: &dyn Fn(usize) -> bool) -> Option<usize> {
+    let media_after_prep = |t: usize| v.has(t, Role::Media) && v.f(t)[..v.tags[t].prefix as usize].starts_with(['ل', 'ب']);
+    let k = (pp + 1..to.min(pp + 10)).find(|&t| !plain(t) || media_after_prep(t)).unwrap_or(to);
+    let closes = k == to || v.is_punct(k, COMMAS) || v.has(k, Role::Comp) || media_after_prep(k) || v.tags[k].cue.is_some();
+    if !closes || k > pp + 9 {
+        return None;
+    }
+    // The phrase: at least one word, ending on a definite word; the name: 2–4 words, its first
+    // without the article.
+    let name = (pp + 2..k).find(|&s| definite(v.f(s - 1)) && !definite(v.f(s)))?;
+    (k - name >= 2 && k - name <= 4 && (pp + 1..k).all(|t| v.is_word(t))).then_some(k - 1)
 }
 
 /// A subject written before the cue after كان (and قد): "وكان الرئيس … قد أكد".

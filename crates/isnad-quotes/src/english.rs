@@ -405,8 +405,16 @@ fn subject_at(v: &View<'_>, p: usize, limit: usize) -> Option<(usize, usize)> {
         while f + 1 < limit && f - e < 2 && v.is_word(f + 1) && !starts_upper(v, f + 1) && !finite_like(v, f + 1) && plain_word(v, f + 1) {
             f += 1;
         }
+        // "Opposition leader Marcus Hale called": a capitalised modifier, its noun, then the
+        // name the noun is the title of.
+        let mut g = f;
+        while f > e && g + 1 < limit && g - f < 4 && v.is_word(g + 1) && starts_upper(v, g + 1) && !v.has(g + 1, Role::Time) && !v.has(g + 1, Role::After) {
+            g += 1;
+        }
         if f > e && f + 1 < limit && finite_like(v, f + 1) {
             e = f;
+        } else if g > f && g + 1 < limit && finite_like(v, g + 1) {
+            e = g;
         }
         e
     } else {
@@ -570,7 +578,13 @@ fn apposition_subject(v: &View<'_>, comma: usize, sent_start: usize) -> Option<(
         // noun phrase opening the sentence, with no verb in it.
         let nominal = p == floor && (v.has(p, Role::Det) || starts_upper(v, p)) && !(p..c).any(|t| v.is_word(t) && v.f(t).ends_with("ing") && v.f(t).len() > 4);
         let named = (starts_upper(v, last_word) || v.is_punct(c - 1, &[')']) || nominal) && (c < comma || v.is_punct(c - 1, &[')']));
-        if head_ok && words <= 8 && named && v.is_wordish(p) {
+        // No comma in an apposition is followed by a verb: in "The union's general secretary,
+        // Fiona Gallagher, said the strike would go ahead on Monday, adding …" the name's comma
+        // is followed by its clause (an apposition may hold a relative clause, not this).
+        let opens_verb = (c..comma).any(|t| {
+            v.is_punct(t, &[',']) && t + 1 < comma && v.is_word(t + 1) && (v.has(t + 1, Role::Aux) || v.tags[t + 1].cue.is_some_and(|q| !q.noun))
+        });
+        if head_ok && words <= 8 && named && v.is_wordish(p) && !opens_verb {
             return Some((p, comma - 1));
         }
         // "The head of the super PAC backing Jeb Bush, Mike Murphy, praised …": a description,
