@@ -27,7 +27,7 @@
 //! it is listed. Roles link a role mention ("المتحدث باسم الكرملين") to the entry only when the
 //! entry is also named in the same article: roles change hands, names do not.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 use schemars::JsonSchema;

@@ -1,7 +1,7 @@
 //! The language knowledge of the linker: `data/ar.tsv` and `data/en.tsv`, compiled once into
 //! word tables.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 
@@ -222,8 +222,8 @@ pub(crate) enum DataError {
 
 fn compile(file: &'static str, text: &str) -> Result<LangLex, DataError> {
     let mut entries = Vec::new();
-    let mut tfinal = HashSet::new();
-    let mut full = HashMap::new();
+    let mut tfinal = HashSet::default();
+    let mut full = HashMap::default();
     for (line, fields) in isnad_text::data::lines(text) {
         let bad = |message: String| DataError::Line { file, line, message };
         let form = fields.first().copied().unwrap_or("");
@@ -240,7 +240,7 @@ fn compile(file: &'static str, text: &str) -> Result<LangLex, DataError> {
         }
         entries.push((form.to_string(), Entry { cat, agr }));
     }
-    let mut words: HashMap<String, Slot> = HashMap::new();
+    let mut words: HashMap<String, Slot> = HashMap::default();
     for (form, entry) in entries {
         let folded = isnad_text::fold(&form);
         let mut parts = folded.split(' ').map(str::to_string);

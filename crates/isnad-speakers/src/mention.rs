@@ -816,7 +816,7 @@ pub(crate) fn trailing_name(ctx: &Ctx<'_>, after: usize, limit: usize) -> Option
     }
     while j < n && j < start + 5 && ctx.tokens[j].span.end() <= limit && ctx.tokens[j].kind == isnad_core::TokenKind::Word {
         let plain = matches!(ctx.cat(j), None | Some(Cat::Particle))
-            && ctx.folded(j).chars().filter(|c| c.is_alphabetic()).count() >= 2;
+            && ctx.folded(j).chars().filter(|&c| is_letter(c)).count() >= 2;
         let ok = match ctx.lang {
             Lang::Ar => plain && !(j == start && ctx.definite(j)) && !(j > start && ctx.folded(j).starts_with('و') && ctx.cat(j).is_none()),
             Lang::En => plain && ctx.capitalized(j),
@@ -1465,4 +1465,13 @@ pub(crate) fn relative_antecedent(ctx: &Ctx<'_>, range: std::ops::Range<usize>) 
         j -= 1;
     }
     (j < end).then_some(j..end)
+}
+
+/// `char::is_alphabetic` with fast paths: ASCII, and the basic Arabic letter blocks (all
+/// alphabetic), which are most folded characters here; the Unicode table only for the rest.
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}') || c.is_alphabetic()
 }
