@@ -132,6 +132,9 @@ pub(crate) struct Parser<'a, 'v> {
     known: bool,
     hol: &'a Holidays,
     past_tense: bool,
+    /// Whether a rule asked for the sentence's tense ([`Parser::past`]): when none did, the parse
+    /// under the other tense would find the same, and the stage skips it.
+    tense_used: std::cell::Cell<bool>,
     /// [`Parser::date`] and [`Parser::datetime`] are asked for the same positions by many rules
     /// (ranges, bounds, leading prepositions): their results are kept per token.
     memo_date: Memo,
@@ -157,6 +160,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             known,
             hol,
             past_tense: false,
+            tense_used: std::cell::Cell::new(false),
             memo_date: std::cell::RefCell::new(vec![None; toks.len() + 1]),
             memo_datetime: std::cell::RefCell::new(vec![None; toks.len() + 1]),
         }
@@ -187,6 +191,17 @@ impl<'a, 'v> Parser<'a, 'v> {
         self.past_tense = past;
     }
 
+    /// Whether the last [`Parser::run`] depended on the tense set by [`Parser::set_past_tense`].
+    pub(crate) fn tense_used(&self) -> bool {
+        self.tense_used.get()
+    }
+
+    /// The sentence's tense, noting that it was asked for (see [`Parser::tense_used`]).
+    fn past(&self) -> bool {
+        self.tense_used.set(true);
+        self.past_tense
+    }
+
     /// Whether an expression may start at token `i`: a number or a date word, or a function word
     /// ("في", "من", "at", "the") with one of those within the next three tokens. Function words
     /// are the commonest tokens of news text; skipping them early keeps the stage fast.
@@ -199,13 +214,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     }
 
     fn is_trigger(&self, i: usize) -> bool {
-        match self.toks[i].kind {
-            Kind::Num(..) => true,
-            Kind::Lex(sems) => sems
-                .iter()
-                .any(|s| matches!(s, Sem::Conn(Conn::Asap)) || !matches!(s, Sem::Conn(_) | Sem::Rel(..) | Sem::OrdSuffix | Sem::Era(_))),
-            _ => false,
-        }
+        is_trigger(&self.toks[i])
     }
 
     // ------------------------------------------------------------------ token helpers
@@ -284,7 +293,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// The bare-reference policy with `tense` decided for this sentence.
     fn policy(&self) -> crate::Bare {
         match self.a.bare {
-            crate::Bare::Tense if self.past_tense => crate::Bare::Past,
+            crate::Bare::Tense if self.past() => crate::Bare::Past,
             crate::Bare::Tense => crate::Bare::Future,
             b => b,
         }
@@ -3205,7 +3214,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                     return None;
                 }
                 _ => {
-                    return Some(Some(T::day(time::bare_weekday(&a, w, self.past_tense))));
+                    return Some(Some(T::day(time::bare_weekday(&a, w, self.past()))));
                 }
             }
         }
@@ -3215,7 +3224,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 let y = if m as i8 == a.today().month() && self.policy() == crate::Bare::Future {
                     a.today().year()
                 } else {
-                    time::pick_year(&a, self.past_tense, |yy| {
+                    time::pick_year(&a, self.past(), |yy| {
                         let date = Date::new(yy, m as i8, d as i8).ok()?;
                         let st = date.to_datetime(Time::midnight());
                         Some((st, add_grain(st, Grain::Day, 1)))
@@ -3225,7 +3234,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 Some(Some(T::day(date)))
             }
             (Some(m), None) => {
-                let y = time::pick_year(&a, self.past_tense, |yy| {
+                let y = time::pick_year(&a, self.past(), |yy| {
                     let st = Date::new(yy, m as i8, 1).ok()?.to_datetime(Time::midnight());
                     Some((st, add_grain(st, Grain::Month, 1)))
                 })?;
@@ -3360,5 +3369,18 @@ fn part_interval(start: DateTime, g: Grain, p: Part, lang: Lang) -> T {
             };
             T::interval(s, e, Grain::Day)
         }
+    }
+}
+
+/// Whether a token can anchor an expression: a number or a date word (see `Parser::can_start`).
+/// Every expression [`Parser::run`] finds holds one, so a sentence without any has nothing to
+/// parse: the stage checks this first and skips the parses and the tense scan.
+pub(crate) fn is_trigger(t: &Tok<'_>) -> bool {
+    match t.kind {
+        Kind::Num(..) => true,
+        Kind::Lex(sems) => sems
+            .iter()
+            .any(|s| matches!(s, Sem::Conn(Conn::Asap)) || !matches!(s, Sem::Conn(_) | Sem::Rel(..) | Sem::OrdSuffix | Sem::Era(_))),
+        _ => false,
     }
 }

@@ -198,6 +198,11 @@ impl DatesStage {
             Lang::Other(_) => return Vec::new(),
         };
         let toks = scan::scan(folded, vocab);
+        if !toks.iter().any(grammar::is_trigger) {
+            // every expression starts at or just before a number or a date word: none here, nothing
+            // to parse and no tense to scan (most sentences of news text)
+            return Vec::new();
+        }
         let tense_policy = self.config.bare == Bare::Tense;
         let past = tense_policy && tense(folded, glang) == Some(true);
         let parse_with = |now: jiff::civil::DateTime, has_time: bool, known: bool, past: bool| {
@@ -205,17 +210,22 @@ impl DatesStage {
             let anchor = Anchor { now, has_time, bare: self.config.bare, hijri: self.config.hijri, offset };
             let mut parser = Parser::new(&toks, folded, glang, anchor, known, &self.holidays);
             parser.set_past_tense(past);
-            parser.run()
+            let found = parser.run();
+            (found, parser.tense_used())
         };
-        let parse = |now: jiff::civil::DateTime, has_time: bool, known: bool| parse_with(now, has_time, known, past);
+        let parse = |now: jiff::civil::DateTime, has_time: bool, known: bool| parse_with(now, has_time, known, past).0;
         let found = match published {
             Some(p) if tense_policy => {
                 // A sentence can mix tenses ("Workers will strike on Friday, the union said on
                 // Monday"): each expression takes the tense of its own clause when that clause
                 // shows one, and the sentence's otherwise.
                 let (now, has_time) = (p.datetime(), p.time().is_some());
-                let as_past = parse_with(now, has_time, true, true);
-                let as_future = parse_with(now, has_time, true, false);
+                let (as_past, used) = parse_with(now, has_time, true, true);
+                if !used {
+                    // no rule asked for the tense: the future reading is the same
+                    return self.finish(folded, &toks, as_past);
+                }
+                let as_future = parse_with(now, has_time, true, false).0;
                 if as_past.iter().map(|x| (x.start, x.end, &x.t)).eq(as_future.iter().map(|x| (x.start, x.end, &x.t))) {
                     as_past
                 } else {
@@ -246,6 +256,11 @@ impl DatesStage {
                     .collect()
             }
         };
+        self.finish(folded, &toks, found)
+    }
+
+    /// The parser's expressions as byte ranges of `folded` with their timexes.
+    fn finish(&self, folded: &str, toks: &[scan::Tok<'_>], found: Vec<grammar::Found>) -> Vec<Found> {
         found
             .into_iter()
             .filter_map(|f| {
@@ -299,7 +314,7 @@ fn tense(folded: &str, lang: grammar::Lang) -> Option<bool> {
         "fought", "left", "sent", "saw", "knew", "thought", "brought", "spoke", "wrote", "rose", "fell", "had", "did",
         "got", "put", "paid", "ran", "struck", "hit", "shot",
     ];
-    let words = || folded.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+    let words = || folded.split(|c: char| !is_alphabetic(c)).filter(|w| !w.is_empty());
     match lang {
         grammar::Lang::Ar => {
             // (the prefix سـ of سيعقد cannot be told from سياسة by its letters: only explicit markers)
@@ -316,6 +331,17 @@ fn tense(folded: &str, lang: grammar::Lang) -> Option<bool> {
             let past = words().any(|w| EN.contains(&w) || w.len() >= 5 && w.ends_with("ed"));
             if future { Some(false) } else { past.then_some(true) }
         }
+    }
+}
+
+/// `char::is_alphabetic` with fast paths for ASCII and the basic Arabic letters, the bulk of the
+/// text: the general Unicode table lookup was a hot spot of the tense scan. Same answers.
+#[inline]
+fn is_alphabetic(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        '\0'..='\u{7F}' => false,
+        _ => c.is_alphabetic(),
     }
 }
 
