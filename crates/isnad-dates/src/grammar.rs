@@ -721,14 +721,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// clock time, joined by commas or at/on/in ("Saturday morning at 9", "9 tomorrow morning",
     /// "at 7:30 PM on Fri, Sep 20", "يوم السبت 21/09 الساعة 1:30 بعد الظهر", "مساء الأحد").
     fn datetime(&self, i: usize) -> R<Spec> {
-        if let Some(Some(r)) = self.memo_datetime.borrow().get(i) {
-            return *r;
-        }
-        let r = self.datetime_uncached(i);
-        if let Some(slot) = self.memo_datetime.borrow_mut().get_mut(i) {
-            *slot = Some(r);
-        }
-        r
+        memoised(&self.memo_datetime, i, || self.datetime_uncached(i))
     }
 
     fn datetime_uncached(&self, i: usize) -> R<Spec> {
@@ -801,14 +794,7 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// Any date-level expression.
     fn date(&self, i: usize) -> R<Spec> {
-        if let Some(Some(r)) = self.memo_date.borrow().get(i) {
-            return *r;
-        }
-        let r = self.date_uncached(i);
-        if let Some(slot) = self.memo_date.borrow_mut().get_mut(i) {
-            *slot = Some(r);
-        }
-        r
+        memoised(&self.memo_date, i, || self.date_uncached(i))
     }
 
     fn date_uncached(&self, i: usize) -> R<Spec> {
@@ -3383,4 +3369,18 @@ pub(crate) fn is_trigger(t: &Tok<'_>) -> bool {
             .any(|s| matches!(s, Sem::Conn(Conn::Asap)) || !matches!(s, Sem::Conn(_) | Sem::Rel(..) | Sem::OrdSuffix | Sem::Era(_))),
         _ => false,
     }
+}
+
+/// The result at token `i` from `memo`, computed with `compute` and stored the first time.
+/// (The parser asks for the same date or date-time at a token many times while it tries
+/// alternatives.) The borrow is released before `compute` runs, which may recurse.
+fn memoised(memo: &Memo, i: usize, compute: impl FnOnce() -> R<Spec>) -> R<Spec> {
+    if let Some(Some(r)) = memo.borrow().get(i) {
+        return *r;
+    }
+    let r = compute();
+    if let Some(slot) = memo.borrow_mut().get_mut(i) {
+        *slot = Some(r);
+    }
+    r
 }
