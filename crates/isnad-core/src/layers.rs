@@ -292,6 +292,26 @@ pub struct Claim {
     pub ext: BTreeMap<String, serde_json::Value>,
 }
 
+impl Claim {
+    /// A claim with what every claim needs; the rest takes its plain default (no written speaker,
+    /// no medium, main block, confidence 1, no date, no plugin fields). Set other fields with
+    /// struct update syntax: `Claim { confidence: 0.8, ..Claim::new(…) }`.
+    pub fn new(id: impl Into<String>, kind: QuoteKind, cue: Span, content: Span) -> Claim {
+        Claim {
+            id: id.into(),
+            kind,
+            cue,
+            content,
+            speaker: Speaker::default(),
+            medium: None,
+            block: Block::Main,
+            confidence: 1.0,
+            date: None,
+            ext: BTreeMap::new(),
+        }
+    }
+}
+
 /// What a mention refers to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

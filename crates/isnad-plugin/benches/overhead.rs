@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use divan::Bencher;
 use isnad_core::{
-    Block, Claim, Document, Layer, Normalized, QuoteKind, Sentence, Speaker, Stage, StageError, Token, TokenKind,
+    Claim, Document, Layer, Normalized, QuoteKind, Sentence, Stage, StageError, Token, TokenKind,
 };
 use isnad_plugin::host::PluginStage;
 use isnad_plugin::payload::input_json;
@@ -48,18 +48,7 @@ fn document(paragraphs: usize) -> Document {
     for (i, p) in text.split_inclusive('\n').enumerate() {
         let content_start = at + p.find("معدل").unwrap();
         let content_end = at + p.find('،').unwrap();
-        doc.layers.claims.push(Claim {
-            id: format!("c{}", i + 1),
-            kind: QuoteKind::Indirect,
-            cue: doc.span(at + "و".len(), at + "وقال".len()).unwrap(),
-            content: doc.span(content_start, content_end).unwrap(),
-            speaker: Speaker::default(),
-            medium: None,
-            block: Block::Main,
-            confidence: 0.8,
-            date: None,
-            ext: Default::default(),
-        });
+        doc.layers.claims.push(Claim { confidence: 0.8, ..Claim::new(format!("c{}", i + 1), QuoteKind::Indirect, doc.span(at + "و".len(), at + "وقال".len()).unwrap(), doc.span(content_start, content_end).unwrap()) });
         doc.layers.sentences.push(Sentence { span: doc.span(at, at + p.len()).unwrap(), paragraph: i });
         at += p.len();
     }

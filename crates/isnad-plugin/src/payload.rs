@@ -451,24 +451,13 @@ fn appended<T: Clone + PartialEq>(before: &[T], after: &[T], what: &str) -> Resu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use isnad_core::{Block, QuoteKind, Speaker};
+    use isnad_core::QuoteKind;
     use serde_json::json;
 
     fn doc() -> Document {
         let mut doc = Document::new("d", "قال الوزير إن الأسعار ارتفعت");
         let content = doc.span("قال الوزير إن ".len(), doc.text.len()).unwrap();
-        doc.layers.claims.push(Claim {
-            id: "c1".into(),
-            kind: QuoteKind::Indirect,
-            cue: doc.span(0, "قال".len()).unwrap(),
-            content,
-            speaker: Speaker::default(),
-            medium: None,
-            block: Block::Main,
-            confidence: 0.9,
-            date: None,
-            ext: Default::default(),
-        });
+        doc.layers.claims.push(Claim { confidence: 0.9, ..Claim::new("c1", QuoteKind::Indirect, doc.span(0, "قال".len()).unwrap(), content) });
         doc
     }
 

@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use isnad_core::{Block, Claim, Document, Layer, QuoteKind, Speaker, Stage};
+use isnad_core::{Claim, Document, Layer, QuoteKind, Stage};
 use isnad_plugin::host::{PluginError, PluginStage, ProcessError, resolve_plugin_path};
 use serde_json::{Value, json};
 
@@ -14,18 +14,7 @@ const EN: &str = "The minister said that inflation rose to 12% in 2024, higher t
 
 fn claim(doc: &Document, id: &str, content: &str) -> Claim {
     let start = doc.text.find(content).expect("content in text");
-    Claim {
-        id: id.to_string(),
-        kind: QuoteKind::Indirect,
-        cue: doc.span(0, 0).unwrap(),
-        content: doc.span(start, start + content.len()).unwrap(),
-        speaker: Speaker::default(),
-        medium: None,
-        block: Block::Main,
-        confidence: 0.9,
-        date: None,
-        ext: Default::default(),
-    }
+    Claim { confidence: 0.9, ..Claim::new(id.to_string(), QuoteKind::Indirect, doc.span(0, 0).unwrap(), doc.span(start, start + content.len()).unwrap()) }
 }
 
 /// Four documents; the one whose id contains "fail" is the fault-injector's target.

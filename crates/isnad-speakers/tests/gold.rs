@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use isnad_core::{Block, Claim, Document, Lang, QuoteKind, Span, Speaker, Stage};
+use isnad_core::{Claim, Document, Lang, QuoteKind, Span, Speaker, Stage};
 use isnad_speakers::{SpeakersConfig, SpeakersStage};
 use isnad_text::{fold, SegmentConfig, SegmentStage};
 use serde_json::Value;
@@ -71,18 +71,7 @@ fn run_dir(dir: &Path) -> Score {
                     .expect("mention in text");
                 Span::new(at, at + m.len()).unwrap()
             });
-            doc.layers.claims.push(Claim {
-                id: format!("c{}", n + 1),
-                kind: QuoteKind::Indirect,
-                cue,
-                content: Span::new(cs, ce).unwrap(),
-                speaker: Speaker { mention, implicit: mention.is_none(), entity: None, name: None },
-                medium: None,
-                block: Block::Main,
-                confidence: 1.0,
-                date: None,
-                ext: Default::default(),
-            });
+            doc.layers.claims.push(Claim { speaker: Speaker { mention, implicit: mention.is_none(), entity: None, name: None }, ..Claim::new(format!("c{}", n + 1), QuoteKind::Indirect, cue, Span::new(cs, ce).unwrap()) });
         }
         stage.process(&mut doc).unwrap();
         let speakers = gold["speakers"].as_object().cloned().unwrap_or_default();

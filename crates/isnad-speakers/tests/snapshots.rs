@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use isnad_core::{Block, Calendar, Claim, Document, Grain, Lang, QuoteKind, Span, Speaker, Stage, Timex, TimexKind};
+use isnad_core::{Calendar, Claim, Document, Grain, Lang, QuoteKind, Span, Speaker, Stage, Timex, TimexKind};
 use isnad_speakers::{SpeakersConfig, SpeakersStage};
 use isnad_text::{SegmentConfig, SegmentStage};
 use serde::Deserialize;
@@ -71,18 +71,7 @@ fn run(path: &Path) -> serde_json::Value {
         let mention = c.mention.as_deref().map(|m| find(&text, m, cursor, "mention"));
         // The next claim's spans come after this claim's cue and mention.
         cursor = [Some(cue), mention].into_iter().flatten().map(|s| s.end()).max().unwrap();
-        doc.layers.claims.push(Claim {
-            id: format!("c{}", n + 1),
-            kind: QuoteKind::Indirect,
-            cue,
-            content,
-            speaker: Speaker { mention, implicit: mention.is_none(), entity: None, name: None },
-            medium: None,
-            block: Block::Main,
-            confidence: 1.0,
-            date: None,
-            ext: Default::default(),
-        });
+        doc.layers.claims.push(Claim { speaker: Speaker { mention, implicit: mention.is_none(), entity: None, name: None }, ..Claim::new(format!("c{}", n + 1), QuoteKind::Indirect, cue, content) });
     }
     for t in &fx.timex {
         doc.layers.timexes.push(Timex {

@@ -2,7 +2,7 @@
 //! through the same JSON path a loaded plugin takes (`isnad_plugin::sdk::testing`).
 
 use check_worthiness::CheckWorthiness;
-use isnad_plugin::isnad_core::{Block, Claim, Document, Lang, Layer, QuoteKind, Speaker};
+use isnad_plugin::isnad_core::{Claim, Document, Lang, Layer, QuoteKind};
 use isnad_plugin::sdk::testing;
 use isnad_plugin::serde_json::json;
 
@@ -12,18 +12,7 @@ fn document(lang: Lang, lines: &[&str]) -> Document {
     doc.meta.lang = Some(lang);
     let mut at = 0;
     for (i, line) in lines.iter().enumerate() {
-        doc.layers.claims.push(Claim {
-            id: format!("c{}", i + 1),
-            kind: QuoteKind::Indirect,
-            cue: doc.span(at, at).unwrap(),
-            content: doc.span(at, at + line.len()).unwrap(),
-            speaker: Speaker::default(),
-            medium: None,
-            block: Block::Main,
-            confidence: 1.0,
-            date: None,
-            ext: Default::default(),
-        });
+        doc.layers.claims.push(Claim::new(format!("c{}", i + 1), QuoteKind::Indirect, doc.span(at, at).unwrap(), doc.span(at, at + line.len()).unwrap()));
         at += line.len() + 1;
     }
     doc.layers.provided.insert(Layer::Quotes);
