@@ -12,7 +12,8 @@
 //! # Matching
 //! A predicted claim matches a gold claim when the predicted content covers more than a
 //! threshold (30%, and separately 80%) of the gold content (all its spans together). Matching is
-//! one-to-one and greedy: required gold claims first, then by coverage. A gold claim marked
+//! one-to-one and greedy: required gold claims first, then pairs whose cues overlap (the same
+//! attribution when contents nest), then by coverage. A gold claim marked
 //! `optional` is never a miss, and a prediction matched to it is no false positive either.
 //!
 //! Besides precision, recall and F1 the report gives: how many `not_claims` a prediction took for
@@ -56,6 +57,8 @@ struct GoldClaim {
     block: Block,
     /// The gold cue text, for listings.
     cue: Option<String>,
+    /// Where the cue is, when known: it tells apart gold claims whose contents nest.
+    cue_span: Option<(usize, usize)>,
 }
 
 #[derive(Debug, Clone)]
@@ -362,6 +365,8 @@ fn read_gold(path: &Path) -> Result<GoldDoc, EvalError> {
         let content = (idx.byte(s), idx.byte(e));
         let mention_text = c.get("speaker_mention").and_then(Value::as_str);
         let mention = mention_text.and_then(|m| locate(&text, m, content.0)).into_iter().collect();
+        let cue = c.get("cue").and_then(Value::as_str).map(str::to_string);
+        let cue_span = cue.as_deref().and_then(|q| locate(&text, q, content.0));
         claims.push(GoldClaim {
             content: vec![content],
             mention,
@@ -369,7 +374,8 @@ fn read_gold(path: &Path) -> Result<GoldDoc, EvalError> {
             speaker: c.get("speaker").and_then(Value::as_str).map(str::to_string),
             optional: c.get("optional").and_then(Value::as_bool).unwrap_or(false),
             block: block_of(c.get("block")),
-            cue: c.get("cue").and_then(Value::as_str).map(str::to_string),
+            cue,
+            cue_span,
         });
     }
     let mut traps = Vec::new();
@@ -429,6 +435,9 @@ fn read_polnear(path: &Path, limit: Option<usize>) -> Result<Vec<GoldDoc>, EvalE
                 continue;
             }
             let mention = spans(a.get("sources"));
+            let cue_span = a.get("cue").and_then(|c| {
+                Some((idx.byte(c.get("start")?.as_u64()? as usize), idx.byte(c.get("end")?.as_u64()? as usize)))
+            });
             claims.push(GoldClaim {
                 content,
                 mention_null: mention.is_empty(),
@@ -437,6 +446,7 @@ fn read_polnear(path: &Path, limit: Option<usize>) -> Result<Vec<GoldDoc>, EvalE
                 optional: false,
                 block: Block::Main,
                 cue: a.get("cue").and_then(|c| c.get("text")).and_then(Value::as_str).map(str::to_string),
+                cue_span,
             });
         }
         out.push(GoldDoc { doc, claims, traps: Vec::new(), aliases: BTreeMap::new() });
@@ -501,6 +511,11 @@ fn coverage(pred: (usize, usize), gold: &GoldClaim) -> f64 {
 }
 
 /// One-to-one greedy matching: pairs (prediction, gold) above `threshold`.
+///
+/// Among the candidates above the threshold, pairs whose cues overlap go first: when gold
+/// contents nest or run on ("X said … He added, …" annotated as one content, or an indirect
+/// claim inside another's quotation), coverage alone can pair a prediction with the neighbouring
+/// attribution, and its speaker would then be judged against the wrong source.
 fn match_claims(preds: &[Claim], gold: &[GoldClaim], threshold: f64) -> Vec<(usize, usize)> {
     let mut cands = Vec::new();
     for (pi, p) in preds.iter().enumerate() {
@@ -508,11 +523,13 @@ fn match_claims(preds: &[Claim], gold: &[GoldClaim], threshold: f64) -> Vec<(usi
         for (gi, g) in gold.iter().enumerate() {
             let c = coverage(pc, g);
             if c > threshold {
+                let same_cue = g.cue_span.is_some_and(|gc| overlap((p.cue.start(), p.cue.end()), gc) > 0);
                 // Ties go to the prediction that lies most inside the gold content.
                 let inside: usize = g.content.iter().map(|&gs| overlap(pc, gs)).sum();
                 let precision = inside as f64 / (pc.1 - pc.0).max(1) as f64;
                 cands.push((
                     g.optional,
+                    !same_cue,
                     std::cmp::Reverse((c * 1e6) as u64),
                     std::cmp::Reverse((precision * 1e6) as u64),
                     pi,
@@ -525,7 +542,7 @@ fn match_claims(preds: &[Claim], gold: &[GoldClaim], threshold: f64) -> Vec<(usi
     let mut used_p = vec![false; preds.len()];
     let mut used_g = vec![false; gold.len()];
     let mut pairs = Vec::new();
-    for (_, _, _, pi, gi) in cands {
+    for (_, _, _, _, pi, gi) in cands {
         if !used_p[pi] && !used_g[gi] {
             used_p[pi] = true;
             used_g[gi] = true;
@@ -756,6 +773,7 @@ mod tests {
             optional,
             block: Block::Main,
             cue: None,
+            cue_span: None,
         }
     }
 
@@ -773,6 +791,24 @@ mod tests {
         let preds = vec![claim(10, 17, None)];
         assert!(match_claims(&preds, &golds, 0.8).is_empty());
         assert_eq!(match_claims(&preds, &golds, 0.3).len(), 1);
+    }
+
+    #[test]
+    fn same_cue_pairs_go_first_when_contents_nest() {
+        // Gold A (cue at 0..1) runs over 10..40; gold B (cue at 45..50) is 30..40 inside it. A
+        // prediction with cue 0..1 covering 10..40 covers B fully and A fully: coverage alone ties
+        // and the inner B would win on precision; the cue says it is A.
+        let mut a = gold(10, 40, false);
+        a.cue_span = Some((0, 1));
+        let mut b = gold(30, 40, false);
+        b.cue_span = Some((45, 50));
+        let preds = vec![claim(10, 40, None)];
+        assert_eq!(match_claims(&preds, &[b.clone(), a.clone()], 0.3), vec![(0, 1)]);
+        // Without cue spans (gold formats without them) coverage decides as before.
+        a.cue_span = None;
+        b.cue_span = None;
+        let preds = vec![claim(30, 40, None)];
+        assert_eq!(match_claims(&preds, &[a, b], 0.3), vec![(0, 1)]);
     }
 
     #[test]
