@@ -157,6 +157,11 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
             return None;
         }
     }
+    // A subject pronoun is the whole noun phrase: in "told reporters he thought" the words
+    // before it belong to another clause.
+    if v.is_word(end) && v.has(end, Role::Pronoun) && matches!(v.f(end), "he" | "she" | "they" | "we" | "i") {
+        return Some((end, end));
+    }
     let mut j = end;
     let mut start = None;
     let mut words = 0;
@@ -402,7 +407,7 @@ fn subject_at(v: &View<'_>, p: usize, limit: usize) -> Option<(usize, usize)> {
         // "Federal investigators have", "Democratic voters are": a capitalised modifier and
         // its noun.
         let mut f = e;
-        while f + 1 < limit && f - e < 2 && v.is_word(f + 1) && !starts_upper(v, f + 1) && !finite_like(v, f + 1) && plain_word(v, f + 1) {
+        while f + 1 < limit && f - e < 2 && v.is_word(f + 1) && !starts_upper(v, f + 1) && !finite_like(v, f + 1) && plain_word(v, f + 1) && !skippable(v, f + 1) {
             f += 1;
         }
         // "Opposition leader Marcus Hale called": a capitalised modifier, its noun, then the
@@ -520,7 +525,10 @@ fn main_subject(v: &View<'_>, start: usize, before: usize) -> Option<(usize, usi
 /// clause (at the sentence start or after a comma, a conjunction or a closing quotation) and is
 /// followed by a finite verb. With `complements` off, a clause after "that" is skipped: a verb coordinated after it ("rejected
 /// the idea that the changes amounted to a shake-up and said") belongs to the main clause.
-fn nearest_subject(v: &View<'_>, start: usize, before: usize, complements: bool) -> Option<(usize, usize)> {
+///
+/// With `subordinate` off, only clauses opening the sentence or following punctuation count,
+/// not those after a conjunction or a wh-word ("what he was talking about").
+fn nearest_subject(v: &View<'_>, start: usize, before: usize, complements: bool, subordinate: bool) -> Option<(usize, usize)> {
     let mut p = before;
     while p > start {
         p -= 1;
@@ -528,7 +536,11 @@ fn nearest_subject(v: &View<'_>, start: usize, before: usize, complements: bool)
             let q = p - 1;
             v.is_punct(q, &[',', ';', '—', '–', '(', ':'])
                 || v.is_quote_mark(q)
-                || (v.is_word(q) && q >= start && (v.has(q, Role::Bound) || complements && v.has(q, Role::Comp)) && !matches!(v.f(q), "to" | "of" | "than"))
+                || (subordinate
+                    && v.is_word(q)
+                    && q >= start
+                    && (v.has(q, Role::Bound) || complements && v.has(q, Role::Comp))
+                    && !matches!(v.f(q), "to" | "of" | "than"))
         };
         if opener {
             if let Some(np) = subject_at(v, p, before) {
@@ -660,6 +672,7 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             // said …").
             // (over auxiliaries: "has attacked loopholes and has called for …")
             let coordinated = before_aux(v, here, start_of(v, here)).is_some_and(|l| v.is_word(l) && matches!(v.f(l), "and" | "but"));
+            let serial = coordinated && before_aux(v, here, start_of(v, here)).is_some_and(|l| l > 0 && v.is_punct(l - 1, &[',']));
             // "Mr. Cruz pledged to oppose …": an infinitive's subject is that of the verb it
             // completes.
             let infinitive = here > 0 && v.is_word(here - 1) && v.f(here - 1) == "to";
@@ -676,6 +689,9 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
                 d.speaker = main_subject(v, start_of(v, here), v.sentence_end(here));
                 d.implicit = d.speaker.is_none();
             }
+            if cue.form == Form::EnPast && d.speaker.is_none() && d.implicit {
+                elliptic_clause(v, here, &mut d);
+            }
             if (cue.form == Form::EnIng || coordinated || infinitive) && d.speaker.is_none() && d.implicit {
                 let start = v.sentence_start(here);
                 let earlier = out.iter().rev().find(|p| p.cue.0 >= start && p.cue.0 < here && p.speaker.is_some());
@@ -685,11 +701,19 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
                     // "Recalling that moment, David Axelrod … said": the subject follows.
                     main_subject(v, start, v.sentence_end(here))
                 } else if cue.form == Form::EnIng && !coordinated {
-                    earlier.and_then(|p| p.speaker).or_else(|| main_subject(v, start, here)).or_else(|| nearest_subject(v, start, here, true))
+                    earlier.and_then(|p| p.speaker).or_else(|| main_subject(v, start, here)).or_else(|| nearest_subject(v, start, here, true, true))
+                } else if serial {
+                    // "Farage said the President did not know what he was talking about, and
+                    // accused …": after a comma, "and" joins the verb to the main clause, not to
+                    // the last clause inside its complement.
+                    nearest_subject(v, start, here, false, false)
+                        .or_else(|| nearest_subject(v, start, here, false, true))
+                        .or_else(|| main_subject(v, start, here))
+                        .or_else(|| earlier.and_then(|p| p.speaker))
                 } else {
                     let object = if infinitive { infinitive_object(v, start, here - 1) } else { None };
                     object
-                        .or_else(|| nearest_subject(v, start, here, infinitive))
+                        .or_else(|| nearest_subject(v, start, here, infinitive, true))
                         .or_else(|| main_subject(v, start, here))
                         .or_else(|| earlier.and_then(|p| p.speaker))
                 };
@@ -699,6 +723,36 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
         }
     }
     out
+}
+
+/// Subordinators that open a clause whose verb may stand without its subject and auxiliary
+/// ("When asked about …", "If elected, …", "Once confirmed, …").
+const ELLIPTIC_OPENERS: &[&str] = &["when", "whenever", "if", "once", "after", "before", "while", "unless", "until", "though", "although"];
+
+/// "When asked about the polls, Cruz said …": a past participle right after a subordinator that
+/// opens the sentence (or follows a comma) is a clause without its subject and "be"; its subject
+/// is that of the main clause after the comma, and what it reports ends at that comma.
+fn elliptic_clause(v: &View<'_>, here: usize, d: &mut Draft) {
+    let start = start_of(v, here);
+    let end = v.sentence_end(here);
+    let Some(l) = before_aux(v, here, start) else { return };
+    if !(v.is_word(l) && ELLIPTIC_OPENERS.contains(&v.f(l))) {
+        return;
+    }
+    let clause_start = l == start
+        || v.is_punct(l - 1, &[',', ';', '—', '–'])
+        || (l - 1 == start && v.is_word(l - 1) && matches!(v.f(l - 1), "and" | "but" | "so"));
+    if !clause_start {
+        return;
+    }
+    let last = v.tags[here].last as usize;
+    let Some(comma) = (last + 1..end).find(|&t| v.is_punct(t, &[',']) && v.quote_of[t].is_none()) else { return };
+    let Some(speaker) = main_subject(v, comma + 1, end) else { return };
+    d.speaker = Some(speaker);
+    d.implicit = false;
+    if comma > last + 1 {
+        d.content = trim_content(v, v.toks[last + 1].span.start(), v.toks[comma].span.start());
+    }
 }
 
 fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
@@ -795,7 +849,8 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         } else if v.is_wordish(l) && matches!(v.f(l), "and" | "but") {
             // "Rubio thanked Miami and said …": the subject of the first verb, unwritten here.
             coordinated = true;
-        } else if v.is_wordish(l) {
+        } else if v.is_wordish(l) || is_title_period(v, l) {
+            // (a name ending with an initial's period: "the F.B.I. has said")
             source = source_left(v, l, sent_start);
             left_edge = match source {
                 Some((s, _)) if s > sent_start => Some(s - 1),
@@ -896,7 +951,19 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     if cue.frame == Frame::Tell {
         let mut h = k;
         let name_and = |h: usize| v.f(h) == "and" && h < sent_end && starts_upper(v, h + 1);
-        while h <= sent_end && h < k + 7 && (v.is_wordish(h) || is_title_period(v, h)) && !v.has(h, Role::Comp) && !v.has(h, Role::After) && (!v.has(h, Role::Bound) || name_and(h)) {
+        // (A subject pronoun or a verb ends it: "told reporters he thought …" reports a clause
+        // without "that".)
+        let opens_clause = |h: usize| {
+            h > k && v.is_word(h) && (matches!(v.f(h), "he" | "she" | "they" | "we" | "i") || v.tags[h].cue.is_some_and(|c| !c.noun) || v.has(h, Role::Aux))
+        };
+        while h <= sent_end
+            && h < k + 7
+            && (v.is_wordish(h) || is_title_period(v, h))
+            && !v.has(h, Role::Comp)
+            && !v.has(h, Role::After)
+            && (!v.has(h, Role::Bound) || name_and(h))
+            && !opens_clause(h)
+        {
             h += 1;
         }
         if h > k && !(h <= sent_end && v.has(h, Role::Bound) && v.f(h) == "to") {
