@@ -6,6 +6,7 @@
 
 use isnad_core::{Token, TokenKind};
 use isnad_text::{data, Lexicon, LexiconError};
+use rustc_hash::FxHashMap;
 
 use crate::QuotesError;
 
@@ -150,14 +151,46 @@ pub(crate) struct Tag {
     pub prefix: u8,
 }
 
+/// What the lexicons say of one folded word: its cue reading and its function-word roles.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordEntry {
+    cue: Option<Cue>,
+    roles: u32,
+}
+
 /// The compiled lexicons of one language.
 pub(crate) struct LangLex {
-    /// Every cue form, looked up token by token ([`Lexicon::get`]).
-    cues: Lexicon<Cue>,
-    /// Every function word, looked up token by token.
-    function: Lexicon<u32>,
+    /// Every single-word cue form and function word, looked up token by token: one hash lookup
+    /// per candidate stem answers both questions (this runs for every word of every document).
+    words: FxHashMap<String, WordEntry>,
     /// The multi-word function entries ("من جانبه", "according to"), scanned in the folded text.
     phrases: Option<Lexicon<u32>>,
+}
+
+/// Folds lexicon forms into one word index; the first reading of a form wins, as in [`Lexicon`].
+fn word_index(cues: Vec<(String, Cue)>, function: Vec<(String, u32)>, file: &str) -> Result<FxHashMap<String, WordEntry>, QuotesError> {
+    let mut words: FxHashMap<String, WordEntry> = FxHashMap::default();
+    for (surface, cue) in cues {
+        let key = isnad_text::fold(&surface);
+        if key.is_empty() {
+            return Err(lex_err(file)(LexiconError::EmptyEntry(surface)));
+        }
+        let e = words.entry(key).or_default();
+        e.cue = e.cue.or(Some(cue));
+    }
+    for (key, bits) in function {
+        if key.is_empty() {
+            return Err(lex_err(file)(LexiconError::EmptyEntry(key)));
+        }
+        // (multi-word entries are matched by the phrase automaton, never token by token)
+        if !key.contains(' ') {
+            let e = words.entry(key).or_default();
+            if e.roles == 0 {
+                e.roles = bits;
+            }
+        }
+    }
+    Ok(words)
 }
 
 /// All compiled lexicons.
@@ -267,7 +300,7 @@ fn english_forms(lemma: &str, irregular: &str) -> [String; 5] {
 }
 
 #[allow(clippy::type_complexity)]
-fn function_lexicon(sources: &[(&str, &str)]) -> Result<(Lexicon<u32>, Option<Lexicon<u32>>), QuotesError> {
+fn function_lexicon(sources: &[(&str, &str)]) -> Result<(Vec<(String, u32)>, Option<Lexicon<u32>>), QuotesError> {
     // Several roles may share one form: merge their bits before building.
     let mut merged: Vec<(String, u32)> = Vec::new();
     for &(file, text) in sources {
@@ -287,7 +320,7 @@ fn function_lexicon(sources: &[(&str, &str)]) -> Result<(Lexicon<u32>, Option<Le
     }
     let phrases: Vec<(String, u32)> = merged.iter().filter(|(k, _)| k.contains(' ')).cloned().collect();
     let phrases = if phrases.is_empty() { None } else { Some(Lexicon::new(phrases).map_err(lex_err(sources[0].0))?) };
-    Ok((Lexicon::new(merged).map_err(lex_err(sources[0].0))?, phrases))
+    Ok((merged, phrases))
 }
 
 impl Lexicons {
@@ -331,16 +364,8 @@ impl Lexicons {
         ])?;
         let (en_function, en_phrases) = function_lexicon(&[("en-function.tsv", EN_FUNCTION), ("en-media.tsv", EN_MEDIA)])?;
         Ok(Lexicons {
-            ar: LangLex {
-                cues: Lexicon::new(ar_cues).map_err(lex_err("ar-cues.tsv"))?,
-                function: ar_function,
-                phrases: ar_phrases,
-            },
-            en: LangLex {
-                cues: Lexicon::new(en_cues).map_err(lex_err("en-cues.tsv"))?,
-                function: en_function,
-                phrases: en_phrases,
-            },
+            ar: LangLex { words: word_index(ar_cues, ar_function, "ar-cues.tsv")?, phrases: ar_phrases },
+            en: LangLex { words: word_index(en_cues, en_function, "en-cues.tsv")?, phrases: en_phrases },
         })
     }
 
@@ -365,8 +390,9 @@ impl Lexicons {
                 if p > 0 && !isnad_text::is_clitic_chain(prefix) {
                     continue;
                 }
+                let Some(entry) = lex.words.get(rest) else { continue };
                 if !cue_done {
-                    if let Some(cue) = lex.cues.get(rest) {
+                    if let Some(cue) = &entry.cue {
                         let ok = match cue.form {
                             Form::ArPast | Form::ArParticiple => matches!(prefix, "" | "و" | "ف"),
                             Form::ArPresent => matches!(prefix, "" | "و" | "ف" | "س" | "وس" | "فس" | "ل" | "ول"),
@@ -380,15 +406,13 @@ impl Lexicons {
                     }
                 }
                 if !fn_done {
-                    if let Some(&bits) = lex.function.get(rest) {
-                        let bits = filter_prefix(bits, prefix);
-                        if bits != 0 {
-                            tags[i].roles |= bits;
-                            if !cue_done {
-                                tags[i].prefix = p as u8;
-                            }
-                            fn_done = true;
+                    let bits = filter_prefix(entry.roles, prefix);
+                    if bits != 0 {
+                        tags[i].roles |= bits;
+                        if !cue_done {
+                            tags[i].prefix = p as u8;
                         }
+                        fn_done = true;
                     }
                 }
                 if cue_done && fn_done {
