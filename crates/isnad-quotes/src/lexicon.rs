@@ -487,7 +487,7 @@ mod tests {
     #[test]
     fn data_files_load() {
         let lex = Lexicons::load().unwrap();
-        assert!(lex.ar.cues.len() > 200);
-        assert!(lex.en.cues.len() > 300);
+        assert!(lex.ar.words.values().filter(|w| w.cue.is_some()).count() > 200);
+        assert!(lex.en.words.values().filter(|w| w.cue.is_some()).count() > 300);
     }
 }
