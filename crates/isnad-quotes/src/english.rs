@@ -692,6 +692,7 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             if cue.form == Form::EnPast && d.speaker.is_none() && d.implicit {
                 elliptic_clause(v, here, &mut d);
             }
+            fronted_clause(v, here, &mut d);
             if (cue.form == Form::EnIng || coordinated || infinitive) && d.speaker.is_none() && d.implicit {
                 let start = v.sentence_start(here);
                 let earlier = out.iter().rev().find(|p| p.cue.0 >= start && p.cue.0 < here && p.speaker.is_some());
@@ -752,6 +753,35 @@ fn elliptic_clause(v: &View<'_>, here: usize, d: &mut Draft) {
     d.implicit = false;
     if comma > last + 1 {
         d.content = trim_content(v, v.toks[last + 1].span.start(), v.toks[comma].span.start());
+    }
+}
+
+/// Subordinators whose clause, opening a sentence, ends at the comma before the main clause.
+/// ("As he said, …" is left out: there the main clause is what was said.)
+const FRONTED_OPENERS: &[&str] = &["when", "whenever", "if", "after", "before", "since", "although", "though", "while", "because", "unless", "until", "once"];
+
+/// "Ever since she endorsed Mrs. Clinton this month, Ms. Warren has been …": a cue inside a
+/// subordinate clause that opens the sentence reports no more than that clause; its content ends
+/// at the comma that closes it.
+fn fronted_clause(v: &View<'_>, here: usize, d: &mut Draft) {
+    let start = start_of(v, here);
+    let end = v.sentence_end(here);
+    let mut p = start;
+    if p < here && v.is_word(p) && matches!(v.f(p), "and" | "but" | "ever" | "even") {
+        p += 1;
+    }
+    if !(p < here && v.is_word(p) && FRONTED_OPENERS.contains(&v.f(p))) {
+        return;
+    }
+    // The clause must still be open at the cue: no comma or quotation between its opener and the cue.
+    if (p + 1..here).any(|t| v.is_punct(t, &[',', ';', ':']) || v.is_quote_mark(t)) {
+        return;
+    }
+    let last = v.tags[here].last as usize;
+    let Some(comma) = (last + 1..end).find(|&t| v.is_punct(t, &[',']) && v.quote_of[t].is_none()) else { return };
+    let cut = v.toks[comma].span.start();
+    if d.content.0 < cut && d.content.1 > cut && comma > last + 1 {
+        d.content = trim_content(v, d.content.0, cut);
     }
 }
 
