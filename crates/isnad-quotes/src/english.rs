@@ -693,6 +693,7 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
                 elliptic_clause(v, here, &mut d);
             }
             fronted_clause(v, here, &mut d);
+            parenthetical_participle(v, here, &mut d);
             if (cue.form == Form::EnIng || coordinated || infinitive) && d.speaker.is_none() && d.implicit {
                 let start = v.sentence_start(here);
                 let earlier = out.iter().rev().find(|p| p.cue.0 >= start && p.cue.0 < here && p.speaker.is_some());
@@ -753,6 +754,27 @@ fn elliptic_clause(v: &View<'_>, here: usize, d: &mut Draft) {
     d.implicit = false;
     if comma > last + 1 {
         d.content = trim_content(v, v.toks[last + 1].span.start(), v.toks[comma].span.start());
+    }
+}
+
+/// "The Gazette, citing internal memos, reported that …": a participle between the subject and
+/// its verb reports only what lies before the comma that returns to the main clause.
+fn parenthetical_participle(v: &View<'_>, here: usize, d: &mut Draft) {
+    let cue = match v.tags[here].cue {
+        Some(c) if c.form == Form::EnIng => c,
+        _ => return,
+    };
+    if cue.frame != Frame::Object || here == 0 || !v.is_punct(here - 1, &[',']) {
+        return;
+    }
+    let last = v.tags[here].last as usize;
+    let end = v.sentence_end(here);
+    let Some(comma) = (last + 1..end).find(|&t| v.is_punct(t, &[',']) && v.quote_of[t].is_none()) else { return };
+    if comma + 1 <= end && finite_like(v, comma + 1) && comma > last + 1 {
+        let cut = v.toks[comma].span.start();
+        if d.content.0 < cut && d.content.1 > cut {
+            d.content = trim_content(v, d.content.0, cut);
+        }
     }
 }
 
@@ -1235,7 +1257,8 @@ fn long_source_postposed(v: &View<'_>, i: usize, sent_start: usize, min_words: u
     Some(((a, b), kind, (comma + 1, end)))
 }
 
-/// "According to X, …" / "…, according to X." and "citing X".
+/// "According to X, …" / "…, according to X." and "quoting X". ("Citing X" is a participle cue:
+/// X is what the subject of its clause cites, the content.)
 fn according_to(v: &View<'_>, i: usize) -> Option<Draft> {
     let last = v.tags[i].last as usize;
     let sent_start = v.sentence_start(i);

@@ -353,6 +353,8 @@ impl Lexicons {
             let noun = f.get(4).is_some_and(|flags| flags.split(',').any(|x| x.trim() == "noun"));
             for (form, kind) in forms.into_iter().zip(kinds) {
                 if form != "!" {
+                    // (only the base and -s forms double as nouns: "the report", "reports")
+                    let noun = noun && matches!(kind, Form::EnBase | Form::En3sg);
                     en_cues.push((form, Cue { class, form: kind, frame, noun }));
                 }
             }
