@@ -644,6 +644,10 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
         if !verbal(v, here, cue) {
             continue;
         }
+        // "It is worth noting that …": the author's own voice, not an attribution.
+        if (start_of(v, here)..=here).any(|k| v.has(k, Role::Author) && v.tags[k].last as usize >= here) {
+            continue;
+        }
         if let Some(mut d) = claim_at(v, here, min_words) {
             // "I think", "you know", "we want" outside quotations: a writer's or a transcript's
             // own voice, not an attributed belief.
