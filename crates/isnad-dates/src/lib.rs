@@ -86,6 +86,7 @@ mod indian;
 mod scan;
 mod time;
 mod vocab;
+mod words;
 
 use std::path::Path;
 

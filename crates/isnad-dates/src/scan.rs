@@ -78,7 +78,8 @@ fn is_letter(c: char) -> bool {
 
 /// Tokens of `text` (already folded).
 pub(crate) fn scan<'v>(text: &str, vocab: &'v Vocab) -> Vec<Tok<'v>> {
-    let matches = vocab.lexicon.find_all(text);
+    let mut matches = Vec::new();
+    vocab.words.find_all(text, &mut matches);
     let mut out: Vec<Tok<'v>> = Vec::new();
     let bytes = text.as_bytes();
     let mut m = 0;
@@ -94,7 +95,7 @@ pub(crate) fn scan<'v>(text: &str, vocab: &'v Vocab) -> Vec<Tok<'v>> {
             out.push(Tok {
                 start: lm.start,
                 end: lm.end,
-                kind: Kind::Lex(lm.value.as_slice()),
+                kind: Kind::Lex(vocab.values[lm.id as usize].as_slice()),
                 space,
                 conj: prefix.starts_with('و') || prefix.starts_with('ف'),
                 al: prefix.ends_with("ال") || prefix.ends_with("لل"),

@@ -2,8 +2,9 @@
 
 use std::collections::HashMap;
 
-use isnad_text::Lexicon;
+use rustc_hash::FxHashMap;
 
+use crate::words::Words;
 use crate::DatesError;
 
 /// A unit of time as written in text.
@@ -137,15 +138,23 @@ pub(crate) enum Sem {
     Closest,
 }
 
-/// A compiled vocabulary: one automaton over the surface forms of a language, and a map for the
-/// one- and two-letter words.
+/// A compiled vocabulary: a trie over the surface forms of a language (see [`Words`]), and a map
+/// for the one- and two-letter words.
 ///
-/// Why the split: a two-letter entry ("في", "in", "am") occurs inside most words of a text, and an
-/// overlapping automaton reports every such occurrence for the word-boundary check to reject. The
+/// Why the split: a two-letter entry ("في", "in", "am") occurs inside most words of a text, and a
+/// substring search reports every such occurrence for the word-boundary check to reject. The
 /// scanner instead looks short words up whole (after Arabic clitics), which costs nothing.
 pub(crate) struct Vocab {
-    pub lexicon: Lexicon<Vec<Sem>>,
-    pub short: HashMap<String, Vec<Sem>>,
+    /// Entries of three letters or more, matched as whole words (with Arabic clitics).
+    pub words: Words,
+    /// The senses of each entry of `words`, by its index.
+    pub values: Vec<Vec<Sem>>,
+    /// The entries of `words` by surface form, for words glued to digits ("3pm").
+    index: FxHashMap<String, usize>,
+    /// One- and two-letter entries.
+    short: FxHashMap<String, Vec<Sem>>,
+    /// The longest short entry, in bytes: longer words need no lookup.
+    short_max: usize,
 }
 
 impl Vocab {
@@ -155,24 +164,25 @@ impl Vocab {
     /// `glued`: the word touches a digit ("3pm", "14april"), so the automaton, which wants whole
     /// words, may have missed a long entry; otherwise only short entries can be missing.
     pub(crate) fn word(&self, word: &str, glued: bool) -> Option<(&[Sem], usize)> {
-        if glued {
-            if let Some(s) = self.lexicon.get(word) {
-                return Some((s.as_slice(), 0));
-            }
+        if glued && let Some(&i) = self.index.get(word) {
+            return Some((self.values[i].as_slice(), 0));
         }
-        // short entries, alone or after Arabic clitics (at most three letters of them)
-        if word.chars().nth(5).is_some() {
-            return None;
-        }
-        if let Some(s) = self.short.get(word) {
+        // short entries, alone or after Arabic clitics (at most three letters of them); a word
+        // longer than any short entry that does not start with an Arabic letter (a clitic) has
+        // none, which is most words
+        if word.len() <= self.short_max && let Some(s) = self.short.get(word) {
             return Some((s.as_slice(), 0));
+        }
+        if word.as_bytes().first().is_none_or(|&b| b < 0x80) {
+            return None;
         }
         for (i, _) in word.char_indices().skip(1).take(3) {
             let (pre, rest) = word.split_at(i);
-            if isnad_text::is_clitic_chain(pre) {
-                if let Some(s) = self.short.get(rest) {
-                    return Some((s.as_slice(), i));
-                }
+            if rest.len() <= self.short_max
+                && isnad_text::is_clitic_chain(pre)
+                && let Some(s) = self.short.get(rest)
+            {
+                return Some((s.as_slice(), i));
             }
         }
         None
@@ -353,18 +363,35 @@ impl Vocab {
                 }
             }
         }
-        let mut short = HashMap::new();
-        let mut long = Vec::new();
+        let mut short = FxHashMap::default();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut values = Vec::new();
+        let mut index = FxHashMap::default();
         for s in order {
             let v = senses.remove(&s).unwrap_or_default();
             if s.chars().count() <= 2 {
                 short.insert(s, v);
             } else {
-                long.push((s, v));
+                // as the lexicon did: entries are folded again, and of two that fold alike the
+                // first is kept
+                let folded = isnad_text::fold(&s);
+                if folded.is_empty() {
+                    return Err(DatesError::Data {
+                        file: name.to_string(),
+                        line: 0,
+                        message: format!("entry '{s}' is empty once folded"),
+                    });
+                }
+                if index.contains_key(&folded) {
+                    continue;
+                }
+                index.insert(folded.clone(), patterns.len());
+                patterns.push(folded);
+                values.push(v);
             }
         }
-        let lexicon = Lexicon::new(long)
-            .map_err(|e| DatesError::Data { file: name.to_string(), line: 0, message: e.to_string() })?;
-        Ok(Vocab { lexicon, short })
+        let short_max = short.keys().map(String::len).max().unwrap_or(0);
+        let words = Words::new(&patterns);
+        Ok(Vocab { words, values, index, short, short_max })
     }
 }

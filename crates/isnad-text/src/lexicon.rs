@@ -156,23 +156,24 @@ impl<V> Lexicon<V> {
 /// an optional conjunction (و ف), then an optional preposition or particle (ب ل ك س), then an
 /// optional article (ال, or ل after ل as in لل).
 pub fn is_clitic_chain(prefix: &str) -> bool {
-    let mut rest = prefix;
-    if let Some(r) = rest.strip_prefix('و').or_else(|| rest.strip_prefix('ف')) {
+    // On the UTF-8 bytes: every letter involved is two bytes (و D9 88, ف D9 81, ب D8 A8,
+    // ل D9 84, ك D9 83, س D8 B3, ا D8 A7). This runs for every Arabic word, several times.
+    let mut rest = prefix.as_bytes();
+    if let [0xD9, 0x88 | 0x81, r @ ..] = rest {
         rest = r;
     }
-    if rest.is_empty() {
-        return true;
-    }
-    if let Some(r) = rest.strip_prefix("لل") {
-        return r.is_empty();
-    }
-    if let Some(r) = ['ب', 'ل', 'ك', 'س'].iter().find_map(|&c| rest.strip_prefix(c)) {
-        rest = r;
-        if rest.is_empty() {
-            return true;
+    match rest {
+        [] => return true,
+        [0xD9, 0x84, 0xD9, 0x84, r @ ..] => return r.is_empty(),
+        [0xD8, 0xA8 | 0xB3, r @ ..] | [0xD9, 0x84 | 0x83, r @ ..] => {
+            if r.is_empty() {
+                return true;
+            }
+            rest = r;
         }
+        _ => {}
     }
-    rest == "ال"
+    rest == "ال".as_bytes()
 }
 
 #[cfg(test)]
@@ -210,5 +211,40 @@ mod tests {
         let lex = Lexicon::new([("قال".to_string(), 1)]).unwrap();
         assert_eq!(lex.get("قال"), Some(&1));
         assert_eq!(lex.get("قالت"), None);
+    }
+
+    #[test]
+    fn clitic_chains_on_bytes_as_on_chars() {
+        fn reference(prefix: &str) -> bool {
+            let mut rest = prefix;
+            if let Some(r) = rest.strip_prefix('و').or_else(|| rest.strip_prefix('ف')) {
+                rest = r;
+            }
+            if rest.is_empty() {
+                return true;
+            }
+            if let Some(r) = rest.strip_prefix("لل") {
+                return r.is_empty();
+            }
+            if let Some(r) = ['ب', 'ل', 'ك', 'س'].iter().find_map(|&c| rest.strip_prefix(c)) {
+                rest = r;
+                if rest.is_empty() {
+                    return true;
+                }
+            }
+            rest == "ال"
+        }
+        let letters: Vec<char> = "وفبلكسالمنهxى".chars().collect();
+        for k in 0..200_000usize {
+            let mut x = k;
+            let prefix: String = (0..k % 6)
+                .map(|_| {
+                    let c = letters[x % letters.len()];
+                    x /= letters.len();
+                    c
+                })
+                .collect();
+            assert_eq!(is_clitic_chain(&prefix), reference(&prefix), "{prefix}");
+        }
     }
 }

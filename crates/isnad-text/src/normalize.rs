@@ -74,34 +74,44 @@ fn lower_many(c: char) -> &'static str {
 /// Latin letters are lower-cased; curly, low and angle quotation marks become `"` or `'`; a run of
 /// whitespace becomes one space, or one `\n` when it holds a line break. Everything else is kept.
 pub fn normalize(text: &str) -> Normalized {
-    let mut out = String::with_capacity(text.len());
-    let mut map: Vec<u32> = Vec::with_capacity(text.len() + 1);
+    let bytes = text.as_bytes();
+    // Folding rarely changes the length (only lam-alef ligatures and a few case pairs grow it).
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut map: Vec<u32> = Vec::with_capacity(text.len() + 9);
     // Pending whitespace run: its start in the original and whether it holds a newline.
     let mut space: Option<(usize, bool)> = None;
-    let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        // Fast path: a run of ASCII that folds to itself (lower-case letters, digits, most
-        // punctuation) is copied whole, with its map entries in one extend.
-        let run = bytes[at..].iter().take_while(|&&b| is_ascii_identity(b)).count();
-        if run > 0 {
+        // Fast path: a run of characters that fold to a character of the same length, one to one
+        // (ASCII letters, digits and most punctuation, Arabic letters without variants, single
+        // spaces between them) is copied whole; each byte maps to the start of its character.
+        // A space right after pending whitespace joins it: the slow path collapses it.
+        let end = if space.is_some() && bytes[at] == b' ' { at } else { identity_run(bytes, at) };
+        if end > at {
             if let Some((start, nl)) = space.take() {
                 push(&mut out, &mut map, if nl { '\n' } else { ' ' }, start);
             }
-            out.push_str(&text[at..at + run]);
-            map.extend(at as u32..(at + run) as u32);
-            at += run;
+            let from = out.len();
+            out.push_str(&text[at..end]);
+            out[from..].make_ascii_lowercase();
+            let mut char_start = at as u32;
+            for (i, &b) in bytes[at..end].iter().enumerate() {
+                if !is_continuation(b) {
+                    char_start = (at + i) as u32;
+                }
+                map.push(char_start);
+            }
+            at = end;
             continue;
         }
         let c = text[at..].chars().next().expect("at is a char boundary below the end");
         let here = at;
         at += c.len_utf8();
-        let at = here;
         let fold = fold_char(c);
         if let Fold::Space { newline } = fold {
             space = Some(match space {
                 Some((start, nl)) => (start, nl || newline),
-                None => (at, newline),
+                None => (here, newline),
             });
             continue;
         }
@@ -110,10 +120,10 @@ pub fn normalize(text: &str) -> Normalized {
         }
         match fold {
             Fold::Drop | Fold::Space { .. } => {}
-            Fold::One(f) => push(&mut out, &mut map, f, at),
+            Fold::One(f) => push(&mut out, &mut map, f, here),
             Fold::Many(s) => {
                 for f in s.chars() {
-                    push(&mut out, &mut map, f, at);
+                    push(&mut out, &mut map, f, here);
                 }
             }
         }
@@ -128,16 +138,76 @@ pub fn normalize(text: &str) -> Normalized {
     Normalized { text: out, map }
 }
 
-/// ASCII bytes that fold to themselves: everything but upper-case letters, whitespace and '`'.
+/// The end of the run of characters starting at `at` that [`fold_char`] maps one to one onto a
+/// character of the same UTF-8 length: ASCII (upper case lower-cased) except whitespace, controls
+/// and '`'; Arabic-block letters without variants ([`ARABIC_IDENTITY`]); and single spaces
+/// followed by such a character (a space alone folds to itself; only runs of whitespace collapse).
 #[inline]
-fn is_ascii_identity(b: u8) -> bool {
-    b.is_ascii() && !b.is_ascii_uppercase() && !b.is_ascii_whitespace() && b != b'`' && b >= 0x20 && b != 0x7f
+fn identity_run(bytes: &[u8], mut at: usize) -> usize {
+    let len = bytes.len();
+    while at < len {
+        let b = bytes[at];
+        if ASCII_FOLDS_ALONE[b as usize] {
+            at += 1;
+        } else if is_arabic_identity(bytes, at) {
+            at += 2;
+        } else if b == b' ' && at + 1 < len && (ASCII_FOLDS_ALONE[bytes[at + 1] as usize] || is_arabic_identity(bytes, at + 1)) {
+            at += 1;
+        } else {
+            break;
+        }
+    }
+    at
 }
 
+/// True when a two-byte character of U+0600–U+06FF that folds to itself starts at `at`.
+#[inline]
+fn is_arabic_identity(bytes: &[u8], at: usize) -> bool {
+    let b = bytes[at];
+    if !(0xD8..=0xDB).contains(&b) || at + 1 >= bytes.len() {
+        return false;
+    }
+    let low = (((b & 0x03) as usize) << 6) | (bytes[at + 1] & 0x3F) as usize;
+    ARABIC_IDENTITY[low]
+}
+
+#[inline]
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+/// ASCII bytes that fold to one ASCII byte on their own: everything printable but whitespace and
+/// '`' (upper-case letters fold to lower case, which the copy does).
+static ASCII_FOLDS_ALONE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0x21;
+    while b < 0x7F {
+        t[b] = b != b'`' as usize;
+        b += 1;
+    }
+    t
+};
+
+/// For U+0600 + i: true when [`fold_char`] keeps the character as it is. Checked against
+/// `fold_char` for every entry by a unit test.
+static ARABIC_IDENTITY: [bool; 256] = {
+    let mut t = [true; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = 0x600 + i as u32;
+        let changed = matches!(c,
+            0x0622 | 0x0623 | 0x0624 | 0x0625 | 0x0626 | 0x0629 | 0x0649 | 0x0671..=0x0673 | 0x06CC | 0x06D0
+            | 0x06A9 | 0x0640 | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x061C | 0x0660..=0x0669
+            | 0x06F0..=0x06F9);
+        t[i] = !changed;
+        i += 1;
+    }
+    t
+};
+
 fn push(out: &mut String, map: &mut Vec<u32>, c: char, orig: usize) {
-    let len = c.len_utf8();
     out.push(c);
-    for _ in 0..len {
+    for _ in 0..c.len_utf8() {
         map.push(orig as u32);
     }
 }
@@ -183,7 +253,7 @@ pub fn is_arabic_letter(c: char) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -211,5 +281,85 @@ mod tests {
         let (s, e) = n.to_original(at, at + "اليوم".len());
         assert_eq!(&text[s..e], "اليوم");
         assert_eq!(n.map.len(), n.text.len() + 1);
+    }
+
+    /// Folding character by character with [`fold_char`] alone: what the fast paths must equal.
+    fn normalize_by_char(text: &str) -> (String, Vec<u32>) {
+        let (mut out, mut map) = (String::new(), Vec::new());
+        let mut space: Option<(usize, bool)> = None;
+        for (at, c) in text.char_indices() {
+            let fold = fold_char(c);
+            if let Fold::Space { newline } = fold {
+                space = Some(space.map_or((at, newline), |(s, nl)| (s, nl || newline)));
+                continue;
+            }
+            if let Some((start, nl)) = space.take() {
+                push(&mut out, &mut map, if nl { '\n' } else { ' ' }, start);
+            }
+            match fold {
+                Fold::One(f) => push(&mut out, &mut map, f, at),
+                Fold::Many(s) => s.chars().for_each(|f| push(&mut out, &mut map, f, at)),
+                Fold::Drop | Fold::Space { .. } => {}
+            }
+        }
+        if let Some((start, nl)) = space {
+            push(&mut out, &mut map, if nl { '\n' } else { ' ' }, start);
+        }
+        map.push(text.len() as u32);
+        (out, map)
+    }
+
+    /// Strings of characters where the fast paths start and stop: spaces next to pending
+    /// whitespace, dropped marks, letters with variants, upper case, ligatures, multi-byte runs.
+    pub(crate) fn tricky_strings() -> Vec<String> {
+        let alphabet: Vec<char> = " \n\t\r\u{0B}\u{A0}\u{2003}AaZz09`'’\"“«»-.!?؟؛…।,:٫()أإاةهىیکؤئءـَّٰ\u{200C}\u{200F}\u{FEFF}٣۵ﻻİÀKΣ😀وفبلكسمنقد"
+            .chars()
+            .collect();
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut out: Vec<String> = ["", " ", "  x", "\n x", "x \n", "a  b", "قال  «اليوم»", "A B\u{200F} C", "ا ة", "لا ﻻ"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 24) as usize;
+            let mut x = seed >> 8;
+            out.push(
+                (0..len)
+                    .map(|_| {
+                        let c = alphabet[(x % alphabet.len() as u64) as usize];
+                        x = x / alphabet.len() as u64 + (seed >> 40) * 7 + 1;
+                        c
+                    })
+                    .collect(),
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn fast_paths_fold_like_fold_char() {
+        for text in tricky_strings() {
+            let n = normalize(&text);
+            let (folded, map) = normalize_by_char(&text);
+            assert_eq!((n.text, n.map), (folded, map), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn arabic_identity_table_matches_fold_char() {
+        for (i, &identity) in ARABIC_IDENTITY.iter().enumerate() {
+            let c = char::from_u32(0x600 + i as u32).unwrap();
+            let same = matches!(fold_char(c), Fold::One(f) if f == c);
+            assert_eq!(identity, same, "U+{:04X}", 0x600 + i);
+        }
+        // The ASCII table may leave out bytes that fold alone (controls take the slow path), but
+        // must not claim any that do not.
+        for b in 0..=255u8 {
+            let same = b.is_ascii() && matches!(fold_char(b as char), Fold::One(f) if f == (b as char).to_ascii_lowercase());
+            assert!(!ASCII_FOLDS_ALONE[b as usize] || same, "byte {b:#x}");
+        }
     }
 }

@@ -112,7 +112,8 @@ fn marker_folded(folded: &str) -> Option<MarkerScope> {
 
 /// A line that reads as a headline, label or list item title: short and without final punctuation.
 fn is_heading(body: &str) -> bool {
-    let words = body.split_whitespace().count();
+    // Only "at most 14" matters: stop counting at 15.
+    let words = body.split_whitespace().take(15).count();
     let last = body.trim_end_matches(|c: char| c.is_whitespace()).chars().next_back();
     words <= 14 && !last.is_some_and(|c| is_terminal(c) || matches!(c, ':' | '،' | ',' | '"' | '\'' | '»' | '”' | '’'))
 }
@@ -122,25 +123,26 @@ pub fn sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         let body = p.span.slice(text);
+        let bytes = body.as_bytes();
         let base = p.span.start();
         let mut start = 0;
-        let mut iter = body.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
-            if !is_terminal(c) {
-                continue;
-            }
+        let mut i = 0;
+        while let Some((at, c)) = next_terminal(body, i) {
+            i = at;
             // Take the run of terminal marks and closers ("?!", "...", '."').
             let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
+            while end < bytes.len() {
+                let (d, len) = char_at(body, end);
                 if is_terminal(d) || is_closer(d) {
-                    end = j + d.len_utf8();
-                    iter.next();
+                    end += len;
                 } else {
                     break;
                 }
             }
+            let next_at = i;
+            i = end;
             let next = body[end..].chars().next();
-            if next.is_some_and(|n| !n.is_whitespace()) && !glued_arabic_sentence(&body[..i], &body[end..]) {
+            if next.is_some_and(|n| !n.is_whitespace()) && !glued_arabic_sentence(&body[..next_at], &body[end..]) {
                 continue; // "3.5", "U.S.", "example.com", "العربية.نت"
             }
             let after = body[end..].trim_start();
@@ -148,7 +150,7 @@ pub fn sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
             if after.starts_with(char::is_lowercase) {
                 continue;
             }
-            if c == '.' && !ends_sentence_at_period(&body[start..i], after) {
+            if c == '.' && !ends_sentence_at_period(&body[start..next_at], after) {
                 continue;
             }
             push_sentence(text, &mut out, base + start, base + end, pi);
@@ -174,82 +176,168 @@ fn push_sentence(text: &str, out: &mut Vec<Sentence>, start: usize, end: usize, 
 /// a sentence end when both sides are Arabic words and the next one is longer than two letters
 /// (which keeps domain-like names such as "العربية.نت" together).
 fn glued_arabic_sentence(before: &str, after: &str) -> bool {
-    let prev_arabic = before.chars().next_back().is_some_and(is_arabic_letter);
-    let next_word: String = after.chars().take_while(|&c| is_word_char(c)).collect();
-    prev_arabic && next_word.chars().count() > 2 && next_word.chars().all(|c| is_arabic_letter(c) || !c.is_alphabetic())
+    if !before.chars().next_back().is_some_and(is_arabic_letter) {
+        return false;
+    }
+    let mut letters = 0;
+    for c in after.chars().take_while(|&c| is_word_char(c)) {
+        if !is_arabic_letter(c) && c.is_alphabetic() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters > 2
 }
 
 /// Decides whether a period after `before` ends the sentence, given the text after it.
 fn ends_sentence_at_period(before: &str, after: &str) -> bool {
-    let word: String = before
-        .chars()
+    let word_start = before
+        .char_indices()
         .rev()
-        .take_while(|&c| c.is_alphanumeric() || c == '.')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let lower = word.to_lowercase();
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = &before[word_start..];
+    // Abbreviations are short ASCII: lower-case those in a stack buffer; anything else the
+    // Unicode way (a non-ASCII letter may lower-case to ASCII, e.g. the Kelvin sign).
+    let mut buf = [0u8; 16];
+    let owned;
+    let lower: &str = if word.is_ascii() && word.len() <= buf.len() {
+        buf[..word.len()].copy_from_slice(word.as_bytes());
+        buf[..word.len()].make_ascii_lowercase();
+        std::str::from_utf8(&buf[..word.len()]).expect("ASCII")
+    } else {
+        owned = word.to_lowercase();
+        &owned
+    };
     let next = after.chars().next();
     // A lower-case continuation is never a new English sentence.
     if next.is_some_and(|c| c.is_lowercase()) {
         return false;
     }
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if ABBREVIATIONS.contains(&lower) {
         // "Mr. Smith" goes on; "in the U.S. The" may end, but an abbreviation before a capital is far
         // more often a title, so keep going unless it is a sentence-final one.
         // Ones that also end sentences ("… in the U.S. He said") do so before a word that
         // typically starts one; "U.S. Army" and "Acme Inc. Chairman" go on.
         let next_word = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        return matches!(lower.as_str(), "etc" | "u.s" | "u.k" | "u.n" | "inc" | "ltd" | "co" | "corp" | "jr" | "sr")
+        return matches!(lower, "etc" | "u.s" | "u.k" | "u.n" | "inc" | "ltd" | "co" | "corp" | "jr" | "sr")
             && SENTENCE_STARTERS.contains(&next_word);
     }
     // An initial or a one-letter abbreviation: one Latin capital ("J. Smith") or one Arabic letter
     // ("د. بول مرقص" for الدكتور, "م. أحمد" for المهندس).
     let mut chars = word.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if c.is_ascii_uppercase() || is_arabic_letter(c) {
-            return false;
-        }
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && (c.is_ascii_uppercase() || is_arabic_letter(c))
+    {
+        return false;
     }
     true
+}
+
+/// The first sentence-ending character (see [`is_terminal`]) at or after byte `from` of `s`.
+///
+/// Scans bytes rather than characters, 32 at a time: the terminal marks are ASCII or end in a
+/// byte that is rare in Arabic text (U+061B is D8 9B, U+061F is D8 9F) or start with a rare lead
+/// byte (U+2026 is E2 80 A6, U+0964 is E0 A5 A4).
+#[inline]
+fn next_terminal(s: &str, from: usize) -> Option<(usize, char)> {
+    #[inline]
+    fn candidate(b: u8) -> bool {
+        (b == b'.') | (b == b'!') | (b == b'?') | (b == 0x9B) | (b == 0x9F) | (b == 0xE2) | (b == 0xE0)
+    }
+    let bytes = s.as_bytes();
+    let mut i = from;
+    loop {
+        while i + 32 <= bytes.len() && !bytes[i..i + 32].iter().fold(false, |acc, &b| acc | candidate(b)) {
+            i += 32;
+        }
+        let stop = (i + 32).min(bytes.len());
+        while i < stop {
+            match bytes[i] {
+                b'.' => return Some((i, '.')),
+                b'!' => return Some((i, '!')),
+                b'?' => return Some((i, '?')),
+                0x9B if i > from && bytes[i - 1] == 0xD8 => return Some((i - 1, '؛')),
+                0x9F if i > from && bytes[i - 1] == 0xD8 => return Some((i - 1, '؟')),
+                0xE2 if bytes[i + 1..].starts_with(&[0x80, 0xA6]) => return Some((i, '…')),
+                0xE0 if bytes[i + 1..].starts_with(&[0xA5, 0xA4]) => return Some((i, '।')),
+                _ => {}
+            }
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+    }
+}
+
+/// The character starting at byte `i` of `s` (a char boundary below the end) and its length,
+/// decoded from the bytes (which are valid UTF-8, `s` being a `str`).
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes();
+    let b0 = b[i];
+    let (cp, len) = if b0 < 0x80 {
+        return (b0 as char, 1);
+    } else if b0 < 0xE0 {
+        (((b0 as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F), 2)
+    } else if b0 < 0xF0 {
+        (((b0 as u32 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F), 3)
+    } else {
+        let cp = ((b0 as u32 & 0x07) << 18)
+            | ((b[i + 1] as u32 & 0x3F) << 12)
+            | ((b[i + 2] as u32 & 0x3F) << 6)
+            | (b[i + 3] as u32 & 0x3F);
+        (cp, 4)
+    };
+    (char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER), len)
 }
 
 /// Splits the text of each paragraph into tokens and links them to the folded text.
 pub fn tokens(text: &str, paragraphs: &[Paragraph], norm: &Normalized) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 6);
+    let mut folded = MapCursor::new(&norm.map);
     for p in paragraphs {
         let body = p.span.slice(text);
+        let len = body.len();
         let base = p.span.start();
-        let mut iter = body.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
-            if c.is_whitespace() {
+        let mut i = 0;
+        while i < len {
+            let (c, clen) = char_at(body, i);
+            if is_space(c) {
+                i += clen;
                 continue;
             }
             let kind;
-            let mut end = i + c.len_utf8();
+            let mut end = i + clen;
             if is_digit(c) {
                 kind = TokenKind::Number;
-                while let Some(&(j, d)) = iter.peek() {
+                while end < len {
+                    let (d, dlen) = char_at(body, end);
                     // Digits, and separators between digits ("3.5", "12:30", "1,000", "١٢٫٥").
                     let separator = matches!(d, '.' | ',' | ':' | '/' | '٫' | '٬')
-                        && body[j + d.len_utf8()..].chars().next().is_some_and(is_digit);
+                        && body[end + dlen..].chars().next().is_some_and(is_digit);
                     if is_digit(d) || separator {
-                        end = j + d.len_utf8();
-                        iter.next();
+                        end += dlen;
                     } else {
                         break;
                     }
                 }
             } else if is_word_char(c) {
                 kind = TokenKind::Word;
-                while let Some(&(j, d)) = iter.peek() {
-                    let joiner = matches!(d, '\'' | '’' | '-' | '\u{200C}')
-                        && !is_arabic_letter(c)
-                        && body[j + d.len_utf8()..].chars().next().is_some_and(|n| n.is_alphabetic() && !is_arabic_letter(n));
-                    if (is_word_char(d) && !is_digit(d)) || joiner {
-                        end = j + d.len_utf8();
-                        iter.next();
+                let latin_start = !is_arabic_letter(c);
+                while end < len {
+                    let (d, dlen) = char_at(body, end);
+                    let take = if matches!(d, '\'' | '’' | '-' | '\u{200C}') {
+                        // A joiner (never a word character itself) inside a non-Arabic word.
+                        latin_start
+                            && body[end + dlen..].chars().next().is_some_and(|n| n.is_alphabetic() && !is_arabic_letter(n))
+                    } else {
+                        is_word_char(d) && !is_digit(d)
+                    };
+                    if take {
+                        end += dlen;
                     } else {
                         break;
                     }
@@ -259,20 +347,75 @@ pub fn tokens(text: &str, paragraphs: &[Paragraph], norm: &Normalized) -> Vec<To
             } else {
                 kind = TokenKind::Symbol;
             }
-            let span = Span::in_text(text, base + i, base + end).expect("token on char boundaries");
-            let ns = norm.map.partition_point(|&o| (o as usize) < span.start());
-            let ne = norm.map.partition_point(|&o| (o as usize) < span.end()).max(ns);
+            let span = Span::new(base + i, base + end).expect("start before end");
+            debug_assert!(span.check(text).is_ok(), "token on char boundaries");
+            let ns = folded.first_at_or_after(span.start());
+            let ne = folded.first_at_or_after(span.end()).max(ns);
             let ne = ne.min(norm.text.len());
-            let folded = &norm.text[ns..ne];
-            let clitic_max = if kind == TokenKind::Word && folded.starts_with(is_arabic_letter) {
-                clitic_max(folded)
+            let form = &norm.text[ns..ne];
+            let clitic_max = if kind == TokenKind::Word && form.starts_with(is_arabic_letter) {
+                clitic_max(form)
             } else {
                 0
             };
             out.push(Token { span, norm: (ns as u32, ne as u32), kind, clitic_max });
+            i = end;
         }
     }
     out
+}
+
+/// Whitespace as `char::is_whitespace`, with ASCII and the Arabic block (no whitespace below
+/// U+1680 but U+0085 and U+00A0) decided first.
+#[inline]
+fn is_space(c: char) -> bool {
+    match c {
+        '\0'..='\u{7F}' => c.is_ascii_whitespace() || c == '\u{0B}',
+        '\u{80}'..='\u{167F}' => c == '\u{85}' || c == '\u{A0}',
+        _ => c.is_whitespace(),
+    }
+}
+
+/// Finds `map.partition_point(|&o| o < offset)` for offsets that mostly grow, by walking forward
+/// from the previous answer instead of searching the whole map for every token (the map is sorted:
+/// folded text keeps the order of the original).
+struct MapCursor<'a> {
+    map: &'a [u32],
+    at: usize,
+}
+
+impl<'a> MapCursor<'a> {
+    fn new(map: &'a [u32]) -> MapCursor<'a> {
+        MapCursor { map, at: 0 }
+    }
+
+    #[inline]
+    fn first_at_or_after(&mut self, offset: usize) -> usize {
+        let map = self.map;
+        if self.at > 0 && self.at <= map.len() && (map[self.at - 1] as usize) >= offset {
+            // Went back (paragraphs out of order): search afresh.
+            self.at = map.partition_point(|&o| (o as usize) < offset);
+            return self.at;
+        }
+        // Where folding kept byte lengths since `at` (most text), the answer is `offset` bytes on.
+        if self.at < map.len() {
+            let guess = self.at + offset.saturating_sub(map[self.at] as usize);
+            if guess < map.len() && (map[guess] as usize) >= offset && (guess == self.at || (map[guess - 1] as usize) < offset) {
+                self.at = guess;
+                return guess;
+            }
+        }
+        // Gallop forward, then finish with a binary search in the last step.
+        let mut step = 1;
+        let mut lo = self.at;
+        while lo + step <= map.len() && (map[lo + step - 1] as usize) < offset {
+            lo += step;
+            step *= 2;
+        }
+        let hi = (lo + step).min(map.len());
+        self.at = lo + map[lo..hi].partition_point(|&o| (o as usize) < offset);
+        self.at
+    }
 }
 
 /// Digits of any script, with the common ones decided without the Unicode tables.
@@ -292,11 +435,14 @@ fn is_punct(c: char) -> bool {
 
 /// The longest clitic chain a folded Arabic word may start with, leaving at least two letters.
 fn clitic_max(folded: &str) -> u8 {
-    let chars: Vec<(usize, char)> = folded.char_indices().take(5).collect();
-    let total = folded.chars().count();
+    // Every non-empty chain starts with one of these (و ف, ب ل ك س, or the ا of ال).
+    if !folded.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'س', 'ا']) {
+        return 0;
+    }
     let mut best = 0;
-    for (n, &(at, _)) in chars.iter().enumerate().skip(1) {
-        if total - n < 2 {
+    // Prefixes of one to four characters, each leaving at least two characters after it.
+    for (at, _) in folded.char_indices().skip(1).take(4) {
+        if folded[at..].chars().nth(1).is_none() {
             break;
         }
         if is_clitic_chain(&folded[..at]) {
@@ -375,5 +521,73 @@ mod tests {
                 ("don't", "don't", 0),
             ]
         );
+    }
+
+    #[test]
+    fn byte_scans_agree_with_char_scans() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
+        }
+        for text in crate::normalize::tests::tricky_strings() {
+            let by_char: Vec<(usize, char)> = text.char_indices().collect();
+            for (i, &(at, c)) in by_char.iter().enumerate() {
+                assert_eq!(char_at(&text, at), (c, c.len_utf8()));
+                let expected = by_char[i..].iter().copied().find(|&(_, c)| is_terminal(c));
+                assert_eq!(next_terminal(&text, at), expected, "{text:?} from {at}");
+            }
+        }
+        let long = "قال الوزير، في بيان، إن «الاتصال» مفيد جدا ومهم للجميع هنا وهناك؟ ".repeat(3) + "end… x";
+        let expected: Vec<usize> = long.char_indices().filter(|&(_, c)| is_terminal(c)).map(|(i, _)| i).collect();
+        let mut found = Vec::new();
+        let mut from = 0;
+        while let Some((at, c)) = next_terminal(&long, from) {
+            found.push(at);
+            from = at + c.len_utf8();
+        }
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn map_cursor_agrees_with_binary_search() {
+        for text in crate::normalize::tests::tricky_strings().iter().step_by(7) {
+            let map = normalize(text).map;
+            let mut cursor = MapCursor::new(&map);
+            // Growing offsets (as tokens come), then a jump back (paragraphs out of order).
+            let offsets: Vec<usize> = (0..=text.len() + 1).chain([0, text.len() / 2, 1]).collect();
+            for offset in offsets {
+                let expected = map.partition_point(|&o| (o as usize) < offset);
+                assert_eq!(cursor.first_at_or_after(offset), expected, "{text:?} at {offset}");
+            }
+        }
+    }
+
+    #[test]
+    fn clitic_max_without_allocating() {
+        fn reference(folded: &str) -> u8 {
+            let chars: Vec<(usize, char)> = folded.char_indices().take(5).collect();
+            let total = folded.chars().count();
+            let mut best = 0;
+            for (n, &(at, _)) in chars.iter().enumerate().skip(1) {
+                if total - n < 2 {
+                    break;
+                }
+                if is_clitic_chain(&folded[..at]) {
+                    best = at;
+                }
+            }
+            best as u8
+        }
+        let letters: Vec<char> = "وفبلكسامنه".chars().collect();
+        for k in 0..100_000usize {
+            let mut x = k;
+            let word: String = (0..k % 8)
+                .map(|_| {
+                    let c = letters[x % letters.len()];
+                    x /= letters.len();
+                    c
+                })
+                .collect();
+            assert_eq!(clitic_max(&word), reference(&word), "{word}");
+        }
     }
 }
