@@ -237,7 +237,9 @@ fn clause_subject(v: &View<'_>, cue: usize) -> Option<(usize, usize)> {
             return None;
         }
         if v.starts_sentence(j) {
-            return Some((j, end));
+            // "لكن العلي شدد": the conjunction opening the clause is no part of its subject.
+            let s = if v.has(j, Role::Clause) && j < end { j + 1 } else { j };
+            return Some((s, end));
         }
         j = j.checked_sub(1)?;
     }

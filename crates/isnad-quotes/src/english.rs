@@ -196,7 +196,7 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
             words += 1;
         }
         start = Some(j);
-        if words >= 8 || j == floor {
+        if words >= 12 || j == floor {
             break;
         }
         j -= 1;

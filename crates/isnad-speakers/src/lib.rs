@@ -263,8 +263,8 @@ impl SpeakersStage {
                             p.name = Some(name);
                             p.form = Form::Person;
                             p.bare = false;
-                        } else if p.form == Form::Role
-                            && let Some((name, role)) = mention::apposed_name(&ctx, ctx.token_range(m), content_limit(c, m))
+                        } else if matches!(p.form, Form::Role | Form::Person)
+                            && let Some((name, role)) = mention::apposed_name(&ctx, ctx.token_range(m), content_limit(c, m), p.form == Form::Person)
                         {
                             // "[رئيسة قسم الأوبئة] في جامعة الخليج الطبية، نورة القحطاني، …".
                             p.name = Some(name);

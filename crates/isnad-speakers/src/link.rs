@@ -34,6 +34,9 @@ pub(crate) struct Ent {
     pub speaker: bool,
     pub first: usize,
     pub last: usize,
+    /// Made from a document mention ("a fare table published on …", "the report's summary"):
+    /// it may speak, but "he" or "she" never stands for it.
+    pub document: bool,
 }
 
 impl Ent {
@@ -51,6 +54,7 @@ impl Ent {
             speaker: false,
             first: pos,
             last: pos,
+            document: false,
         }
     }
 
@@ -59,6 +63,7 @@ impl Ent {
     pub fn agrees(&self, agr: Agr, person_only: bool) -> bool {
         if person_only
             && (matches!(self.kind, EntityKind::Organization | EntityKind::Group)
+                || self.document
                 || (self.kind == EntityKind::Unknown && self.names.is_empty()))
         {
             return false;
@@ -193,7 +198,9 @@ impl<'g> Linker<'g> {
                         },
                     },
                 };
-                self.ents.push(Ent::new(kind, pos));
+                let mut e = Ent::new(kind, pos);
+                e.document = p.form == Form::Document;
+                self.ents.push(e);
                 self.ents.len() - 1
             }
         };

@@ -612,6 +612,24 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         j -= 1;
     }
     let has_title = words[..j].iter().any(|&i| matches!(ctx.cat(i), Some(Cat::Title | Cat::Honorific)));
+    // "Health economist Priya Raman of Westbrook University": the walk above stops at the
+    // organisation; the name is the capitalised run right after the title, before "of"/"at"/
+    // "from" brings in where the person works.
+    let mut name_end = words.len();
+    if has_title && j == words.len() {
+        let first_prep = words.iter().position(|&i| matches!(ctx.folded(i), "of" | "at" | "from"));
+        if let Some(t) = words[..first_prep.unwrap_or(0)].iter().rposition(|&i| matches!(ctx.cat(i), Some(Cat::Title | Cat::Honorific))) {
+            let start = t + 1;
+            let mut e = start;
+            while e < words.len() && ctx.capitalized(words[e]) && ctx.cat(words[e]).is_none() {
+                e += 1;
+            }
+            if e > start && Some(e) == first_prep && words[e + 1..].iter().any(|&i| matches!(ctx.cat(i), Some(Cat::Org | Cat::OrgName)) && ctx.capitalized(i)) {
+                j = start;
+                name_end = e;
+            }
+        }
+    }
     // "the director of the Institute for Peace Studies": capitals after a preposition are its
     // object, not the title holder's name; the phrase is a role.
     let after_prep = j > 0 && j < words.len() && matches!(ctx.folded(words[j - 1]), "of" | "for" | "at" | "in" | "from" | "with" | "on" | "by");
@@ -672,7 +690,7 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         return Some(p);
     }
     if j < words.len() {
-        let name = &words[j..];
+        let name = &words[j..name_end];
         p.name = Some(name_form(ctx, name));
         p.form = if has_title { Form::Person } else { Form::Name };
         for &i in &words[..j] {
@@ -1248,7 +1266,12 @@ fn document_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], doc_len: usize, mu
 /// Without an author the mention is the document, named by its noun phrase without determiners
 /// and without what follows the noun ("traffic study").
 fn document_en(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], definite: bool) -> Option<Parsed> {
-    let k = words.iter().position(|&i| ctx.cat(i) == Some(Cat::Document))?;
+    // A document noun, or any common noun an issuing participle describes ("a fare table
+    // published on the website").
+    let k = words.iter().position(|&i| ctx.cat(i) == Some(Cat::Document)).or_else(|| {
+        let q = words.iter().position(|&i| ctx.cat(i) == Some(Cat::Issued))?;
+        (q > 0 && !ctx.capitalized(words[q - 1]) && ctx.cat(words[q - 1]).is_none()).then(|| q - 1)
+    })?;
     let next = words.get(k + 1).copied();
     let heads = match next {
         None => true,
@@ -1307,7 +1330,11 @@ fn document_en(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], definite: bool) ->
 /// after it (and an optional honorific) comes a name that ends at a comma, other punctuation, a
 /// function word or where the content starts (`limit`). Returns the name, and the role over the
 /// mention and its continuation when it ran on.
-pub(crate) fn apposed_name(ctx: &Ctx<'_>, mention: std::ops::Range<usize>, limit: usize) -> Option<(NameForm, Option<RoleForm>)> {
+///
+/// With `honorific`, the name must open with an honorific ("، الدكتور منير العلي،"): then it
+/// names the person even when the mention itself read as a name ("أستاذ هندسة البيئة" is a
+/// title and its field, not a title and a name).
+pub(crate) fn apposed_name(ctx: &Ctx<'_>, mention: std::ops::Range<usize>, limit: usize, honorific: bool) -> Option<(NameForm, Option<RoleForm>)> {
     let n = ctx.tokens.len();
     let after = mention.end;
     let mut j = after;
@@ -1342,6 +1369,9 @@ pub(crate) fn apposed_name(ctx: &Ctx<'_>, mention: std::ops::Range<usize>, limit
     }
     let role_end = j;
     j += 1;
+    if honorific && !(j < n && ctx.cat(j) == Some(Cat::Honorific)) {
+        return None;
+    }
     if j < n && ctx.cat(j) == Some(Cat::Honorific) {
         j += 1;
         if abbrev_dot(ctx, j) {
