@@ -1175,8 +1175,14 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         // weekday + day number only ("السبت السادس عشر", "Tuesday 19th", "Thu 15th")
         if let Some((m2, d)) = self.day_num(m) {
-            let is_ord = self.ordinal(if self.conn(m, Conn::Filler) && self.ar() { m + 1 } else { m }).is_some();
-            if is_ord {
+            let at = if self.conn(m, Conn::Filler) && self.ar() { m + 1 } else { m };
+            let is_ord = self.ordinal(at).is_some();
+            // "on Tuesday, the first increase in six years": a spelled-out English ordinal
+            // followed by a noun counts that noun, it is no day of the month.
+            let counts_noun = !self.ar()
+                && self.num(at).is_none()
+                && self.tok(m2).is_some_and(|t| matches!(t.kind, Kind::Word) || self.unit(m2).is_some());
+            if is_ord && !counts_noun {
                 let mut s = Spec { day: Some(d), weekday: Some(wd), ..Spec::default() };
                 let mut m3 = m2;
                 // "من هذا الشهر"
@@ -2595,6 +2601,11 @@ impl<'a, 'v> Parser<'a, 'v> {
             if self.conn(i, Conn::Since) && !self.ar() {
                 return None;
             }
+            // "the first increase in six years", "the highest level in a decade": after a
+            // superlative, "in N years" is the stretch of time looked back over, no date ahead.
+            if ahead && !self.ar() && (i.saturating_sub(4)..i).any(|k| self.tok_text(k).is_some_and(superlative)) {
+                return None;
+            }
             let t = self.shift(a, n * dir, u);
             // "in 7 days at 5pm", "in 4 years at 5pm"
             return Some(self.then_clock(j, t));
@@ -3272,6 +3283,17 @@ fn stretch(t: T, n: i64, u: Unit) -> T {
     let g = t.grain.min(time::unit_grain(u));
     let end = add_grain(add_grain(t.start, time::unit_grain(u), n), g, 1);
     T::interval(t.start, end, g)
+}
+
+/// English superlatives (and "first", "only") that make "in N years" a look back: "the first
+/// increase in six years", "its lowest level in a decade".
+fn superlative(w: &str) -> bool {
+    matches!(
+        w,
+        "first" | "only" | "highest" | "lowest" | "biggest" | "largest" | "smallest" | "longest" | "shortest" | "worst" | "best"
+            | "fastest" | "slowest" | "strongest" | "weakest" | "deadliest" | "busiest" | "hottest" | "coldest" | "warmest"
+            | "sharpest" | "steepest" | "heaviest" | "most" | "least"
+    )
 }
 
 fn rel_n(r: Rel) -> i64 {
