@@ -3,7 +3,8 @@
 //! Two gold formats are read:
 //! - **gold JSON** (`*.gold.json` beside the article `*.txt`, as in `corpus/ar/`): `document` meta,
 //!   `claims` (content span, speaker, speaker mention, optional), `not_claims` (traps) and the
-//!   `speakers` table of aliases;
+//!   `speakers` table of aliases; `content_span` may also be a list of spans, for a quotation
+//!   split by its reporting clause;
 //! - **PolNeAR JSONL** (one article a line: `id`, `lang`, `text`, `attributions` with `cue`,
 //!   `sources`, `contents`).
 //!
@@ -358,17 +359,23 @@ fn read_gold(path: &Path) -> Result<GoldDoc, EvalError> {
     doc.meta.url = meta.get("url").and_then(Value::as_str).map(str::to_string);
     let mut claims = Vec::new();
     for (n, c) in json.get("claims").and_then(Value::as_array).into_iter().flatten().enumerate() {
-        let (s, e) = c
-            .get("content_span")
-            .and_then(span_pair)
-            .ok_or_else(|| fmt_err(path, 0, format!("claim {n} has no content_span")))?;
-        let content = (idx.byte(s), idx.byte(e));
+        // One span, or a list of spans for a quotation split by its reporting clause
+        // ("“…,” she said, “…”" is one statement, as in PolNeAR's contents).
+        let spans: Vec<(usize, usize)> = match c.get("content_span") {
+            Some(Value::Array(a)) if a.first().is_some_and(Value::is_array) => a.iter().filter_map(span_pair).collect(),
+            other => other.and_then(span_pair).into_iter().collect(),
+        };
+        if spans.is_empty() {
+            return Err(fmt_err(path, 0, format!("claim {n} has no content_span")));
+        }
+        let spans: Vec<(usize, usize)> = spans.into_iter().map(|(s, e)| (idx.byte(s), idx.byte(e))).collect();
+        let content = spans[0];
         let mention_text = c.get("speaker_mention").and_then(Value::as_str);
         let mention = mention_text.and_then(|m| locate(&text, m, content.0)).into_iter().collect();
         let cue = c.get("cue").and_then(Value::as_str).map(str::to_string);
         let cue_span = cue.as_deref().and_then(|q| locate(&text, q, content.0));
         claims.push(GoldClaim {
-            content: vec![content],
+            content: spans,
             mention,
             mention_null: mention_text.is_none(),
             speaker: c.get("speaker").and_then(Value::as_str).map(str::to_string),
@@ -827,6 +834,23 @@ mod tests {
         assert_eq!(r.not_claims_extracted, 1);
         // The optional claim is matched too: its missing mention is scored.
         assert_eq!((r.mention_correct, r.mention_total), (1, 2));
+    }
+
+    #[test]
+    fn split_quotation_gold_lists_its_spans() {
+        let dir = std::env::temp_dir().join(format!("isnad-eval-split-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        // Code points: the Arabic letters are one each, two bytes each in UTF-8.
+        let text = "«لا نريد ذلك»، قال سامي، «لكن لا خيار».";
+        std::fs::write(dir.join("a.txt"), text).unwrap();
+        let gold = r#"{"document": {"lang": "ar"}, "claims": [
+            {"speaker": "سامي", "speaker_mention": "سامي", "cue": "قال", "kind": "direct",
+             "content_span": [[1, 12], [26, 37]]}]}"#;
+        std::fs::write(dir.join("a.gold.json"), gold).unwrap();
+        let g = read_gold(&dir.join("a.gold.json")).unwrap();
+        let spans: Vec<&str> = g.claims[0].content.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(spans, vec!["لا نريد ذلك", "لكن لا خيار"]);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -644,8 +644,9 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
         if !verbal(v, here, cue) {
             continue;
         }
-        // "It is worth noting that …": the author's own voice, not an attribution.
-        if (start_of(v, here)..=here).any(|k| v.has(k, Role::Author) && v.tags[k].last as usize >= here) {
+        // "It is worth noting that X reported …": the author's own voice, and what it goes on to
+        // tell is background the author vouches for, not an attribution.
+        if (start_of(v, here)..=here).any(|k| v.has(k, Role::Author)) {
             continue;
         }
         if let Some(mut d) = claim_at(v, here, min_words) {
