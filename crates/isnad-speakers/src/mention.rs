@@ -603,7 +603,8 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         let after_honorific = j >= 2 && ctx.cat(words[j - 2]) == Some(Cat::Honorific);
         // "al-Ansari", "bin-Salman": a particle joined to a capitalised name.
         let joined = ctx.orig(w).split_once('-').is_some_and(|(_, b)| b.starts_with(char::is_uppercase));
-        let ok = ctx.capitalized(w) && (matches!(cat, None | Some(Cat::Particle)) || after_honorific)
+        // (A capitalised document noun is part of a name: "the National Statistics Bureau".)
+        let ok = ctx.capitalized(w) && (matches!(cat, None | Some(Cat::Particle) | Some(Cat::Document)) || after_honorific)
             || joined
             || (cat == Some(Cat::Particle) && j < words.len());
         if !ok {
@@ -1268,7 +1269,14 @@ fn document_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], doc_len: usize, mu
 fn document_en(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], definite: bool) -> Option<Parsed> {
     // A document noun, or any common noun an issuing participle describes ("a fare table
     // published on the website").
-    let k = words.iter().position(|&i| ctx.cat(i) == Some(Cat::Document)).or_else(|| {
+    // (A capitalised document noun inside a name is part of the name: "the National Statistics
+    // Bureau"; at the start of a phrase it may just open a sentence: "Figures from …".)
+    let doc_noun = |k: usize| {
+        let i = words[k];
+        ctx.cat(i) == Some(Cat::Document)
+            && (!ctx.capitalized(i) || (k == 0 && words.get(1).is_none_or(|&n| !ctx.capitalized(n))))
+    };
+    let k = (0..words.len()).find(|&k| doc_noun(k)).or_else(|| {
         let q = words.iter().position(|&i| ctx.cat(i) == Some(Cat::Issued))?;
         (q > 0 && !ctx.capitalized(words[q - 1]) && ctx.cat(words[q - 1]).is_none()).then(|| q - 1)
     })?;
