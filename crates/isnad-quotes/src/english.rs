@@ -266,7 +266,7 @@ fn skippable(v: &View<'_>, j: usize) -> bool {
 /// Last token of the content that starts at `s`: the end of the sentence (or of a quotation that
 /// runs past it), cut before a participle that opens the next claim (", adding that …") and
 /// before ", according to".
-fn content_end(v: &View<'_>, s: usize) -> usize {
+fn content_end(v: &View<'_>, s: usize, cue: usize) -> usize {
     let mut e = v.sentence_end(s);
     let mut t = s;
     while t <= e {
@@ -322,6 +322,19 @@ fn content_end(v: &View<'_>, s: usize) -> usize {
             let participle = v.tags[n].cue.is_some_and(|c| c.form == Form::EnIng) && v.is_punct(t - 1, &[',']);
             if finite || participle {
                 return if participle { t.saturating_sub(2).max(s) } else { t - 1 };
+            }
+            // "One in three said … and one in four said …": a short subject and the same
+            // reporting verb again make a parallel report, not part of this content. (Only the
+            // same verb: in "said the mayor and the governor agreed" the subject is coordinated.)
+            let mut m = t + 1;
+            while m < e && m - t <= 6 && v.is_wordish(m) && v.tags[m].cue.is_none() && !v.has(m, Role::Bound) && !v.has(m, Role::Comp) {
+                m += 1;
+            }
+            while m < e && v.is_word(m) && skippable(v, m) {
+                m += 1;
+            }
+            if m > t + 1 && m <= e && v.tags[m].cue.is_some_and(|c| matches!(c.form, Form::En3sg | Form::EnPast) && !c.noun) && v.f(m) == v.f(cue) {
+                return t - 1;
             }
         }
         t += 1;
@@ -736,26 +749,34 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
 /// ("When asked about …", "If elected, …", "Once confirmed, …").
 const ELLIPTIC_OPENERS: &[&str] = &["when", "whenever", "if", "once", "after", "before", "while", "unless", "until", "though", "although"];
 
-/// "When asked about the polls, Cruz said …": a past participle right after a subordinator that
-/// opens the sentence (or follows a comma) is a clause without its subject and "be"; its subject
-/// is that of the main clause after the comma, and what it reports ends at that comma.
+/// "When asked about the polls, Cruz said …", "Asked whether …, she said …": a past participle
+/// opening the sentence, alone or after a subordinator, is a passive clause without its subject
+/// and "be". What it reports ends at the comma before the main clause (whose own claim then
+/// stands), and its speaker is unwritten: the main clause's subject is the one asked.
 fn elliptic_clause(v: &View<'_>, here: usize, d: &mut Draft) {
     let start = start_of(v, here);
     let end = v.sentence_end(here);
-    let Some(l) = before_aux(v, here, start) else { return };
-    if !(v.is_word(l) && ELLIPTIC_OPENERS.contains(&v.f(l))) {
-        return;
-    }
-    let clause_start = l == start
-        || v.is_punct(l - 1, &[',', ';', '—', '–'])
-        || (l - 1 == start && v.is_word(l - 1) && matches!(v.f(l - 1), "and" | "but" | "so"));
-    if !clause_start {
-        return;
+    // ("Asked about the polls, Cruz said …": the participle may open the sentence itself.)
+    if here != start {
+        let Some(l) = before_aux(v, here, start) else { return };
+        if !(v.is_word(l) && ELLIPTIC_OPENERS.contains(&v.f(l))) {
+            return;
+        }
+        let clause_start = l == start
+            || v.is_punct(l - 1, &[',', ';', '—', '–'])
+            || (l - 1 == start && v.is_word(l - 1) && matches!(v.f(l - 1), "and" | "but" | "so"));
+        if !clause_start {
+            return;
+        }
     }
     let last = v.tags[here].last as usize;
     let Some(comma) = (last + 1..end).find(|&t| v.is_punct(t, &[',']) && v.quote_of[t].is_none()) else { return };
-    let Some(speaker) = main_subject(v, comma + 1, end) else { return };
-    d.speaker = Some(speaker);
+    if main_subject(v, comma + 1, end).is_none() {
+        return;
+    }
+    // The participle is a passive: the main clause's subject is the one asked or told, and
+    // whoever asked is not written.
+    d.speaker = None;
     d.implicit = false;
     if comma > last + 1 {
         d.content = trim_content(v, v.toks[last + 1].span.start(), v.toks[comma].span.start());
@@ -1215,7 +1236,7 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     }
     // A clause straight after the cue: the verb must not be the end of a noun phrase ("the
     // statement said nothing") — require a cue with a clause frame or an object frame.
-    let e = content_end(v, s);
+    let e = content_end(v, s, i);
     let (a, b) = trim_content(v, v.toks[s].span.start(), v.toks[e].span.end());
     let words = v.text[a..b].split_whitespace().count();
     if words < 2 {
