@@ -219,6 +219,20 @@ fn subject_before(v: &View<'_>, cue: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// "أما الخبير التربوي وليد حمدان فيرى أن …": after أما the topic is the subject of the verb that
+/// takes ف.
+fn topic_subject(v: &View<'_>, cue: usize) -> Option<(usize, usize)> {
+    let p = v.tags[cue].prefix as usize;
+    if p == 0 || !v.f(cue).starts_with('ف') {
+        return None;
+    }
+    let floor = v.sentence_start(cue);
+    let amma = (floor.max(cue.saturating_sub(12))..cue).rev().find(|&t| v.is_word(t) && v.f(t) == "اما")?;
+    // The topic is a noun phrase: words (and the dots of abbreviations) only.
+    let ok = amma + 1 < cue && (amma + 1..cue).all(|t| v.is_wordish(t) || v.is_punct(t, &['.'])) && v.tags[amma + 1..cue].iter().all(|g| g.cue.is_none());
+    ok.then_some((amma + 1, cue - 1))
+}
+
 /// A short subject opening the cue's clause: ": رئيس الحكومة أشار إلى أن".
 fn clause_subject(v: &View<'_>, cue: usize) -> Option<(usize, usize)> {
     if v.tags[cue].prefix > 0 {
@@ -390,7 +404,7 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
         if cue.form != Form::ArParticiple {
             speaker = speaker_np(v, cue_last + 1, stretch_end);
             if speaker.is_none() {
-                speaker = subject_before(v, i).or_else(|| clause_subject(v, i));
+                speaker = subject_before(v, i).or_else(|| clause_subject(v, i)).or_else(|| topic_subject(v, i));
             }
         }
         // "ونقلت وكالة رويترز عن مصدر حكومي قوله إن": the source is after عن, the agency is the
