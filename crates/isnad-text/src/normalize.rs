@@ -94,13 +94,11 @@ pub fn normalize(text: &str) -> Normalized {
             let from = out.len();
             out.push_str(&text[at..end]);
             out[from..].make_ascii_lowercase();
-            let mut char_start = at as u32;
-            for (i, &b) in bytes[at..end].iter().enumerate() {
-                if !is_continuation(b) {
-                    char_start = (at + i) as u32;
-                }
-                map.push(char_start);
-            }
+            // The run holds one- and two-byte characters only: a continuation byte belongs to
+            // the character that starts one byte before it.
+            map.extend(
+                bytes[at..end].iter().enumerate().map(|(i, &b)| (at + i) as u32 - u32::from(is_continuation(b))),
+            );
             at = end;
             continue;
         }

@@ -127,7 +127,8 @@ pub fn sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
         let base = p.span.start();
         let mut start = 0;
         let mut i = 0;
-        while let Some((at, c)) = next_terminal(body, i) {
+        let mut terminals = Terminals::new(body);
+        while let Some((at, c)) = terminals.next_from(i) {
             i = at;
             // Take the run of terminal marks and closers ("?!", "...", '."').
             let mut end = i + c.len_utf8();
@@ -235,46 +236,93 @@ fn ends_sentence_at_period(before: &str, after: &str) -> bool {
     true
 }
 
-/// The first sentence-ending character (see [`is_terminal`]) at or after byte `from` of `s`.
+/// Finds the sentence-ending characters ([`is_terminal`]) of one paragraph in order, with
+/// vectorised byte searches (`memchr3`) rather than a walk over every character.
 ///
-/// Scans bytes rather than characters, 32 at a time: the terminal marks are ASCII or end in a
-/// byte that is rare in Arabic text (U+061B is D8 9B, U+061F is D8 9F) or start with a rare lead
-/// byte (U+2026 is E2 80 A6, U+0964 is E0 A5 A4).
-#[inline]
-fn next_terminal(s: &str, from: usize) -> Option<(usize, char)> {
-    #[inline]
-    fn candidate(b: u8) -> bool {
-        (b == b'.') | (b == b'!') | (b == b'?') | (b == 0x9B) | (b == 0x9F) | (b == 0xE2) | (b == 0xE0)
+/// The terminal marks are ASCII (`.` `!` `?`), or end in a byte that is rare in Arabic text
+/// (U+061B is D8 9B, U+061F is D8 9F), or start with a lead byte rare in both languages (U+2026
+/// is E2 80 A6, U+0964 is E0 A5 A4). Each group is searched on its own and the nearest hit wins;
+/// hits of the rare bytes that are not terminal marks are skipped.
+struct Terminals<'a> {
+    bytes: &'a [u8],
+    /// Next hit of `.` `!` `?` at or after the last position asked for (`len` when none).
+    ascii: usize,
+    /// Next hit of 0x9B, 0x9F or 0xE2.
+    rare: usize,
+    /// Next hit of 0xE0.
+    e0: usize,
+    /// Where the cached hits were searched from.
+    from: usize,
+}
+
+impl<'a> Terminals<'a> {
+    fn new(s: &'a str) -> Terminals<'a> {
+        let mut t = Terminals { bytes: s.as_bytes(), ascii: 0, rare: 0, e0: 0, from: 0 };
+        t.search_all(0);
+        t
     }
-    let bytes = s.as_bytes();
-    let mut i = from;
-    loop {
-        while i + 32 <= bytes.len() && !bytes[i..i + 32].iter().fold(false, |acc, &b| acc | candidate(b)) {
-            i += 32;
+
+    fn search_all(&mut self, from: usize) {
+        let (bytes, len) = (self.bytes, self.bytes.len());
+        self.ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map_or(len, |i| from + i);
+        self.rare = memchr::memchr3(0x9B, 0x9F, 0xE2, &bytes[from..]).map_or(len, |i| from + i);
+        self.e0 = memchr::memchr(0xE0, &bytes[from..]).map_or(len, |i| from + i);
+        self.from = from;
+    }
+
+    /// The first terminal mark at or after byte `from` (a char boundary), with its position.
+    fn next_from(&mut self, mut from: usize) -> Option<(usize, char)> {
+        let bytes = self.bytes;
+        let len = bytes.len();
+        if from < self.from {
+            // Asked to go back: search afresh.
+            self.search_all(from);
         }
-        let stop = (i + 32).min(bytes.len());
-        while i < stop {
-            match bytes[i] {
-                b'.' => return Some((i, '.')),
-                b'!' => return Some((i, '!')),
-                b'?' => return Some((i, '?')),
-                0x9B if i > from && bytes[i - 1] == 0xD8 => return Some((i - 1, '؛')),
-                0x9F if i > from && bytes[i - 1] == 0xD8 => return Some((i - 1, '؟')),
-                0xE2 if bytes[i + 1..].starts_with(&[0x80, 0xA6]) => return Some((i, '…')),
-                0xE0 if bytes[i + 1..].starts_with(&[0xA5, 0xA4]) => return Some((i, '।')),
-                _ => {}
+        self.from = from;
+        loop {
+            if self.ascii < from {
+                self.ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map_or(len, |i| from + i);
             }
-            i += 1;
-        }
-        if i >= bytes.len() {
-            return None;
+            if self.rare < from {
+                self.rare = memchr::memchr3(0x9B, 0x9F, 0xE2, &bytes[from..]).map_or(len, |i| from + i);
+            }
+            if self.e0 < from {
+                self.e0 = memchr::memchr(0xE0, &bytes[from..]).map_or(len, |i| from + i);
+            }
+            let at = self.ascii.min(self.rare).min(self.e0);
+            if at >= len {
+                return None;
+            }
+            let found = match bytes[at] {
+                b'.' => Some((at, '.')),
+                b'!' => Some((at, '!')),
+                b'?' => Some((at, '?')),
+                0x9B if at > from && bytes[at - 1] == 0xD8 => Some((at - 1, '؛')),
+                0x9F if at > from && bytes[at - 1] == 0xD8 => Some((at - 1, '؟')),
+                0xE2 if bytes[at + 1..].starts_with(&[0x80, 0xA6]) => Some((at, '…')),
+                0xE0 if bytes[at + 1..].starts_with(&[0xA5, 0xA4]) => Some((at, '।')),
+                _ => None,
+            };
+            if found.is_some() {
+                return found;
+            }
+            // A rare byte that is not a terminal mark: search on after it.
+            from = at + 1;
+            self.from = from;
         }
     }
 }
 
+/// The first sentence-ending character at or after byte `from` of `s` (for tests: the stateful
+/// [`Terminals`] does the work).
+#[cfg(test)]
+fn next_terminal(s: &str, from: usize) -> Option<(usize, char)> {
+    Terminals::new(s).next_from(from)
+}
+
 /// The character starting at byte `i` of `s` (a char boundary below the end) and its length,
 /// decoded from the bytes (which are valid UTF-8, `s` being a `str`).
-#[inline]
+#[inline(always)]
 fn char_at(s: &str, i: usize) -> (char, usize) {
     let b = s.as_bytes();
     let b0 = b[i];
@@ -327,7 +375,26 @@ pub fn tokens(text: &str, paragraphs: &[Paragraph], norm: &Normalized) -> Vec<To
             } else if is_word_char(c) {
                 kind = TokenKind::Word;
                 let latin_start = !is_arabic_letter(c);
+                let bytes = body.as_bytes();
                 while end < len {
+                    // Fast path for the letters that make up nearly all words: ASCII letters, and
+                    // U+0621–U+065F (letters, tatweel and harakat), all word characters and not
+                    // digits. Anything else takes the general rule below.
+                    match bytes[end] {
+                        b'a'..=b'z' | b'A'..=b'Z' => {
+                            end += 1;
+                            continue;
+                        }
+                        0xD8 if bytes.get(end + 1).is_some_and(|&b| b >= 0xA1) => {
+                            end += 2;
+                            continue;
+                        }
+                        0xD9 if bytes.get(end + 1).is_some_and(|&b| b <= 0x9F) => {
+                            end += 2;
+                            continue;
+                        }
+                        _ => {}
+                    }
                     let (d, dlen) = char_at(body, end);
                     let take = if matches!(d, '\'' | '’' | '-' | '\u{200C}') {
                         // A joiner (never a word character itself) inside a non-Arabic word.
@@ -530,17 +597,24 @@ mod tests {
         }
         for text in crate::normalize::tests::tricky_strings() {
             let by_char: Vec<(usize, char)> = text.char_indices().collect();
+            let mut terminals = Terminals::new(&text);
             for (i, &(at, c)) in by_char.iter().enumerate() {
                 assert_eq!(char_at(&text, at), (c, c.len_utf8()));
                 let expected = by_char[i..].iter().copied().find(|&(_, c)| is_terminal(c));
                 assert_eq!(next_terminal(&text, at), expected, "{text:?} from {at}");
+                // The same with the hits cached from the earlier positions, and after going back.
+                assert_eq!(terminals.next_from(at), expected, "{text:?} from {at}");
+                if i % 3 == 2 {
+                    assert_eq!(terminals.next_from(0), by_char.iter().copied().find(|&(_, c)| is_terminal(c)));
+                }
             }
         }
         let long = "قال الوزير، في بيان، إن «الاتصال» مفيد جدا ومهم للجميع هنا وهناك؟ ".repeat(3) + "end… x";
         let expected: Vec<usize> = long.char_indices().filter(|&(_, c)| is_terminal(c)).map(|(i, _)| i).collect();
         let mut found = Vec::new();
         let mut from = 0;
-        while let Some((at, c)) = next_terminal(&long, from) {
+        let mut terminals = Terminals::new(&long);
+        while let Some((at, c)) = terminals.next_from(from) {
             found.push(at);
             from = at + c.len_utf8();
         }
