@@ -9,7 +9,7 @@
 use isnad_core::Normalized;
 
 /// What one original character folds to.
-enum Fold {
+pub(crate) enum Fold {
     /// Dropped (diacritics, tatweel, bidi controls, zero-width joiners).
     Drop,
     /// One character.
@@ -20,7 +20,7 @@ enum Fold {
     Space { newline: bool },
 }
 
-fn fold_char(c: char) -> Fold {
+pub(crate) fn fold_char(c: char) -> Fold {
     match c {
         // Arabic letter variants.
         'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => Fold::One('ا'),
@@ -213,6 +213,57 @@ fn push(out: &mut String, map: &mut Vec<u32>, c: char, orig: usize) {
 /// Folds a string the way [`normalize`] folds text, without the map (lexicon entries, gold text).
 pub fn fold(s: &str) -> String {
     normalize(s).text.trim().to_string()
+}
+
+/// The first word of `fold(text)` (its leading run of [`is_word_char`] characters), written to
+/// `buf`; returns its length in bytes.
+///
+/// `None` when it cannot be told from the characters before byte `limit` of `text` alone (the word
+/// reaches `limit`, or the folded text would start with whitespace, which `fold` trims); also when
+/// the word does not fit in `buf` (`Some(usize::MAX)` would be ambiguous): callers treat `None` as
+/// "fold the text and look". Folding is character by character up to the first whitespace, so
+/// the first word of the folded text is the fold of the leading characters up to the first one
+/// that folds to a non-word character.
+pub(crate) fn first_folded_word(text: &str, limit: usize, buf: &mut [u8]) -> Option<usize> {
+    /// Appends `f` when it is a word character: `Some(false)` when it is not, `None` when full.
+    fn put(buf: &mut [u8], len: &mut usize, f: char) -> Option<bool> {
+        if !is_word_char(f) {
+            return Some(false);
+        }
+        let n = f.len_utf8();
+        if *len + n > buf.len() {
+            return None;
+        }
+        f.encode_utf8(&mut buf[*len..*len + n]);
+        *len += n;
+        Some(true)
+    }
+    let mut len = 0;
+    for (at, c) in text.char_indices() {
+        if at >= limit {
+            return None;
+        }
+        let more = match fold_char(c) {
+            Fold::Drop => true,
+            Fold::Space { .. } if len == 0 => return None,
+            Fold::Space { .. } => false,
+            Fold::One(f) => put(buf, &mut len, f)?,
+            Fold::Many(s) => {
+                let mut more = true;
+                for f in s.chars() {
+                    if !put(buf, &mut len, f)? {
+                        more = false;
+                        break;
+                    }
+                }
+                more
+            }
+        };
+        if !more {
+            break;
+        }
+    }
+    Some(len)
 }
 
 /// True for characters that make up words in either script (letters, digits, combining marks).

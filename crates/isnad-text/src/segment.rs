@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use isnad_core::{Block, Normalized, Paragraph, Sentence, Span, Token, TokenKind};
 
 use crate::lexicon::{is_clitic_chain, Lexicon};
-use crate::normalize::{fold, is_arabic_letter, is_word_char};
+use crate::normalize::{first_folded_word, fold, is_arabic_letter, is_word_char};
 
 /// Characters that end a sentence. The Arabic comma does not: Arabic news runs whole arguments
 /// together with commas, and a reporting verb is often separated from its content by one.
@@ -37,6 +37,22 @@ const SENTENCE_STARTERS: &[&str] = &[
 static BLOCK_MARKERS: LazyLock<Lexicon<()>> = LazyLock::new(|| {
     let entries = crate::data::lines(include_str!("../data/blocks.tsv")).map(|(_, f)| (f[0].to_string(), ()));
     Lexicon::new(entries).expect("data/blocks.tsv is a valid lexicon")
+});
+
+/// The first word of each block marker once folded (its leading run of word characters), for a
+/// quick test before folding a paragraph's start and searching it for markers. `None` when some
+/// marker does not start with a word character (then the test cannot be made).
+static MARKER_FIRST_WORDS: LazyLock<Option<Vec<String>>> = LazyLock::new(|| {
+    let mut words = Vec::new();
+    for (_, f) in crate::data::lines(include_str!("../data/blocks.tsv")) {
+        let folded = fold(f[0]);
+        let end = folded.find(|c: char| !is_word_char(c)).unwrap_or(folded.len());
+        if end == 0 {
+            return None;
+        }
+        words.push(folded[..end].to_string());
+    }
+    Some(words)
 });
 
 /// Splits `text` into paragraphs: non-blank lines, trimmed, with their block and heading flags.
@@ -73,6 +89,7 @@ pub fn paragraphs(text: &str, detect_blocks: bool) -> Vec<Paragraph> {
     out
 }
 
+#[derive(Debug, PartialEq, Eq)]
 enum MarkerScope {
     Line,
     Rest,
@@ -85,12 +102,36 @@ fn marker(body: &str) -> Option<MarkerScope> {
     while !lead.is_char_boundary(cut) {
         cut -= 1;
     }
+    if !may_start_with_marker(lead, cut) {
+        return None;
+    }
+    marker_at(lead, cut)
+}
+
+/// [`marker`] after the quick test: folds the start of the line and looks.
+fn marker_at(lead: &str, cut: usize) -> Option<MarkerScope> {
     let folded = fold(&lead[..cut]);
     if cut < lead.len() && folded.len() < 60 {
         // A marker cut off at 80 bytes cannot be complete and alone on its line; fall back.
         return marker_folded(&fold(lead));
     }
     marker_folded(&folded)
+}
+
+/// False when no marker can match at the start of `fold(lead)` (or of `fold(&lead[..cut])`): a match
+/// there that [`marker_folded`] accepts begins the folded text with a whole word made of a clitic
+/// chain (possibly empty) and the marker's first word, so the first folded word must end with one
+/// of [`MARKER_FIRST_WORDS`] after a clitic chain. Most paragraphs are ruled out without folding.
+fn may_start_with_marker(lead: &str, cut: usize) -> bool {
+    let Some(first_words) = MARKER_FIRST_WORDS.as_ref() else {
+        return true;
+    };
+    let mut buf = [0u8; 96];
+    let Some(len) = first_folded_word(lead, cut, &mut buf) else {
+        return true;
+    };
+    let word = std::str::from_utf8(&buf[..len]).expect("whole characters");
+    first_words.iter().any(|m| word.strip_suffix(m.as_str()).is_some_and(is_clitic_chain))
 }
 
 fn marker_folded(folded: &str) -> Option<MarkerScope> {
@@ -113,9 +154,31 @@ fn marker_folded(folded: &str) -> Option<MarkerScope> {
 /// A line that reads as a headline, label or list item title: short and without final punctuation.
 fn is_heading(body: &str) -> bool {
     // Only "at most 14" matters: stop counting at 15.
-    let words = body.split_whitespace().take(15).count();
+    let words = count_words(body, 15);
     let last = body.trim_end_matches(|c: char| c.is_whitespace()).chars().next_back();
     words <= 14 && !last.is_some_and(|c| is_terminal(c) || matches!(c, ':' | '،' | ',' | '"' | '\'' | '»' | '”' | '’'))
+}
+
+/// `s.split_whitespace().take(max).count()`, with the characters decoded by [`char_at`] and
+/// whitespace decided by [`is_space`].
+fn count_words(s: &str, max: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < s.len() {
+        let (c, len) = char_at(s, i);
+        i += len;
+        if is_space(c) {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words == max {
+                break;
+            }
+        }
+    }
+    words
 }
 
 /// Splits each paragraph into sentences.
@@ -195,28 +258,33 @@ fn ends_sentence_at_period(before: &str, after: &str) -> bool {
     let word_start = before
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .take_while(|&(_, c)| is_alphanumeric(c) || c == '.')
         .last()
         .map_or(before.len(), |(i, _)| i);
     let word = &before[word_start..];
-    // Abbreviations are short ASCII: lower-case those in a stack buffer; anything else the
-    // Unicode way (a non-ASCII letter may lower-case to ASCII, e.g. the Kelvin sign).
+    // The word lower-cased, when that can be an abbreviation (all of which are short ASCII): short
+    // ASCII words in a stack buffer; words with the Kelvin sign the Unicode way (the one non-ASCII
+    // character that lower-cases to ASCII only); `None` for the rest, which cannot be one.
     let mut buf = [0u8; 16];
     let owned;
-    let lower: &str = if word.is_ascii() && word.len() <= buf.len() {
-        buf[..word.len()].copy_from_slice(word.as_bytes());
-        buf[..word.len()].make_ascii_lowercase();
-        std::str::from_utf8(&buf[..word.len()]).expect("ASCII")
-    } else {
+    let lower: Option<&str> = if word.is_ascii() {
+        (word.len() <= buf.len()).then(|| {
+            buf[..word.len()].copy_from_slice(word.as_bytes());
+            buf[..word.len()].make_ascii_lowercase();
+            std::str::from_utf8(&buf[..word.len()]).expect("ASCII")
+        })
+    } else if word.contains('\u{212A}') {
         owned = word.to_lowercase();
-        &owned
+        Some(&owned)
+    } else {
+        None
     };
     let next = after.chars().next();
     // A lower-case continuation is never a new English sentence.
     if next.is_some_and(|c| c.is_lowercase()) {
         return false;
     }
-    if ABBREVIATIONS.contains(&lower) {
+    if let Some(lower) = lower.filter(|l| ABBREVIATIONS.contains(l)) {
         // "Mr. Smith" goes on; "in the U.S. The" may end, but an abbreviation before a capital is far
         // more often a title, so keep going unless it is a sentence-final one.
         // Ones that also end sentences ("… in the U.S. He said") do so before a word that
@@ -485,6 +553,16 @@ impl<'a> MapCursor<'a> {
     }
 }
 
+/// `char::is_alphanumeric`, with ASCII and the Arabic letters decided without the Unicode tables.
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\0'..='\u{7F}' => c.is_ascii_alphanumeric(),
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// Digits of any script, with the common ones decided without the Unicode tables.
 #[inline]
 fn is_digit(c: char) -> bool {
@@ -662,6 +740,48 @@ mod tests {
                 })
                 .collect();
             assert_eq!(clitic_max(&word), reference(&word), "{word}");
+        }
+    }
+
+    #[test]
+    fn marker_quick_test_rules_out_only_non_markers() {
+        let markers: Vec<String> = crate::data::lines(include_str!("../data/blocks.tsv")).map(|(_, f)| f[0].to_string()).collect();
+        let mut lines: Vec<String> = crate::normalize::tests::tricky_strings().into_iter().step_by(3).collect();
+        for m in &markers {
+            for prefix in ["", "و", "وال", "ف", "ب", "x", "ـ", "\u{200F}", "َ", "• ", "ال"] {
+                for suffix in ["", ":", " :", ": عنوان", " x", "x", "\u{200F}", "َ", " - ", "ـ", " »"] {
+                    lines.push(format!("{prefix}{m}{suffix}"));
+                    lines.push(format!("{prefix}{}{suffix}", m.to_uppercase()));
+                }
+            }
+            lines.push(format!("{} {m}", "ك".repeat(45)));
+            lines.push(format!("{}{m}", "َ".repeat(45)));
+        }
+        for line in &lines {
+            let lead = line.trim_start_matches(|c: char| !is_word_char(c));
+            let mut cut = lead.len().min(80);
+            while !lead.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            assert_eq!(marker(line), marker_at(lead, cut), "{line:?}");
+        }
+        // The quick test does let the markers through.
+        assert!(lines.iter().filter(|l| marker(l).is_some()).count() > markers.len() * 10);
+    }
+
+    #[test]
+    fn word_counts_and_classes_without_unicode_tables() {
+        for text in crate::normalize::tests::tricky_strings() {
+            for max in [1, 3, 15] {
+                assert_eq!(count_words(&text, max), text.split_whitespace().take(max).count(), "{text:?}");
+            }
+        }
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            // What ends_sentence_at_period relies on: only the Kelvin sign lower-cases to ASCII.
+            if !c.is_ascii() && c != '\u{212A}' {
+                assert!(!c.to_lowercase().all(|l| l.is_ascii()), "{c:?}");
+            }
         }
     }
 }
