@@ -1,8 +1,7 @@
 //! Word lexicons compiled into one automaton and matched against folded text.
 
-use std::collections::HashMap;
-
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
 use thiserror::Error;
 
 use crate::normalize::{fold, is_arabic_letter, is_word_char};
@@ -55,7 +54,9 @@ pub struct Lexicon<V> {
     automaton: AhoCorasick,
     values: Vec<V>,
     arabic: Vec<bool>,
-    index: HashMap<String, usize>,
+    /// Folded entry to its index, for [`Lexicon::get`]: Fx rather than SipHash, as callers look up
+    /// every word of a text (several times with clitics stripped) and the keys are our own data.
+    index: FxHashMap<String, usize>,
 }
 
 impl<V> Lexicon<V> {
@@ -64,7 +65,7 @@ impl<V> Lexicon<V> {
         let mut patterns = Vec::new();
         let mut values = Vec::new();
         let mut arabic = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: FxHashMap<String, usize> = FxHashMap::default();
         for (surface, value) in entries {
             let folded = fold(&surface);
             if folded.is_empty() {
