@@ -12,7 +12,7 @@ use jiff::civil::{Date, DateTime, Time};
 use crate::holidays::Holidays;
 use crate::scan::{Kind, Tok};
 use crate::time::{self, add_days, add_grain, truncate, Anchor, Open, T};
-use crate::vocab::{Conn, DayPart, Era, Part, Rel, Sem, Unit};
+use crate::vocab::{feat, Conn, DayPart, Era, Part, Rel, Sem, Unit};
 
 /// Which language's word orders apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -225,8 +225,18 @@ impl<'a, 'v> Parser<'a, 'v> {
     fn sems(&self, i: usize) -> &'v [Sem] {
         self.toks.get(i).map(|t| t.sems()).unwrap_or(&[])
     }
+    /// The [`feat`] bits of token `i` (none past the end).
+    #[inline(always)]
+    fn feat(&self, i: usize) -> u64 {
+        self.toks.get(i).map_or(0, |t| t.feat)
+    }
+    /// Token `i` has a sense of one of the kinds in `bits`.
+    #[inline(always)]
+    fn has(&self, i: usize, bits: u64) -> bool {
+        self.feat(i) & bits != 0
+    }
     fn conn(&self, i: usize, c: Conn) -> bool {
-        self.sems(i).contains(&Sem::Conn(c))
+        self.has(i, feat::conn(c))
     }
     fn punct(&self, i: usize, c: char) -> bool {
         self.tok(i).and_then(|t| t.punct()) == Some(c)
@@ -239,42 +249,63 @@ impl<'a, 'v> Parser<'a, 'v> {
         self.tok(i + 1).is_some_and(|t| !t.space)
     }
     fn rel(&self, i: usize) -> Option<Rel> {
+        if !self.has(i, feat::REL) {
+            return None;
+        }
         self.sems(i).iter().find_map(|s| match s {
             Sem::Rel(r, _) => Some(*r),
             _ => None,
         })
     }
     fn unit(&self, i: usize) -> Option<(Unit, u8)> {
+        if !self.has(i, feat::UNIT) {
+            return None;
+        }
         self.sems(i).iter().find_map(|s| match s {
             Sem::Unit(u, n) => Some((*u, *n)),
             _ => None,
         })
     }
     fn part(&self, i: usize) -> Option<Part> {
+        if !self.has(i, feat::PART) {
+            return None;
+        }
         self.sems(i).iter().find_map(|s| match s {
             Sem::Part(p) => Some(*p),
             _ => None,
         })
     }
     fn daypart(&self, i: usize) -> Option<DayPart> {
+        if !self.has(i, feat::DAYPART) {
+            return None;
+        }
         self.sems(i).iter().find_map(|s| match s {
             Sem::DayPart(p) => Some(*p),
             _ => None,
         })
     }
     fn weekday(&self, i: usize) -> Option<(u8, bool, bool)> {
+        if !self.has(i, feat::WEEKDAY) {
+            return None;
+        }
         self.sems(i).iter().find_map(|s| match s {
             Sem::Weekday(d, weak, pl) => Some((*d, *weak && !self.toks[i].al, *pl)),
             _ => None,
         })
     }
     fn month_word(&self, i: usize) -> Option<(u8, bool)> {
+        if !self.has(i, feat::MONTH) {
+            return None;
+        }
         self.sems(i).iter().find_map(|s| match s {
             Sem::Month(m, weak) => Some((*m, *weak)),
             _ => None,
         })
     }
     fn hmonth_word(&self, i: usize) -> Option<(u8, bool)> {
+        if !self.has(i, feat::HMONTH) {
+            return None;
+        }
         self.sems(i).iter().find_map(|s| match s {
             Sem::HMonth(m, weak) => Some((*m, *weak)),
             _ => None,
@@ -318,7 +349,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         let (mut j, mut v) = self.num_word(i)?;
         if self.ar() {
             // teens: ثلاثة عشر; compound tens: ثلاث وعشرون
-            if self.sems(j).contains(&Sem::Teen) && v < 10 {
+            if self.has(j, feat::TEEN) && v < 10 {
                 return Some((j + 1, v + 10));
             }
             if v < 10 && self.tok(j).is_some_and(|t| t.conj) {
@@ -328,7 +359,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                     }
                 }
             }
-            if self.sems(i).contains(&Sem::Teen) && !self.tok(i).is_some_and(|t| t.conj) {
+            if self.has(i, feat::TEEN) && !self.tok(i).is_some_and(|t| t.conj) {
                 return Some((i + 1, 10));
             }
         } else if v >= 20 && v % 10 == 0 {
@@ -358,7 +389,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// An ordinal ("3rd", "third", "twenty first", "الثالث", "الثالث عشر", "الثالث والعشرون").
     fn ordinal(&self, i: usize) -> R<u32> {
         if let Some((v, _)) = self.num(i) {
-            if self.glued(i) && self.sems(i + 1).contains(&Sem::OrdSuffix) {
+            if self.glued(i) && self.has(i + 1, feat::ORD_SUFFIX) {
                 return Some((i + 2, v));
             }
             return None;
@@ -367,7 +398,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         let base = t.sems().iter().find_map(|s| if let Sem::Ord(v) = s { Some(*v) } else { None });
         if self.ar() {
             if let Some(v) = base {
-                if v < 10 && self.sems(i + 1).contains(&Sem::Teen) {
+                if v < 10 && self.has(i + 1, feat::TEEN) {
                     return Some((i + 2, v + 10));
                 }
                 if v < 10 && self.tok(i + 1).is_some_and(|t| t.conj) {
@@ -431,7 +462,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             let (j, y) = self.number(i + 1)?;
             (j, y as i32, true)
         } else if let Some((v, d)) = self.num(i) {
-            if d != 4 && !(self.sems(i + 1).iter().any(|s| matches!(s, Sem::Era(_)))) {
+            if d != 4 && !(self.has(i + 1, feat::ERA)) {
                 return None;
             }
             (i + 1, v as i32, false)
@@ -617,7 +648,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// "now", "right now", "الآن", "حالا", "في هذه اللحظة".
     fn now_expr(&self, i: usize) -> R<T> {
         let strong = |k: usize| self.sems(k).iter().any(|s| matches!(s, Sem::Now(false)));
-        let any = |k: usize| self.sems(k).iter().any(|s| matches!(s, Sem::Now(_)));
+        let any = |k: usize| self.has(k, feat::NOW);
         let j = if strong(i) {
             i + 1
         } else if self.rel(i) == Some(Rel::This) && any(i + 1) {
@@ -659,7 +690,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             Some((k2, n)) => (k2, n),
             None => (k, 1),
         };
-        if !self.sems(k).contains(&Sem::Closest) {
+        if !self.has(k, feat::CLOSEST) {
             return None;
         }
         // the thing: a weekday, or a holiday ("the closest xmas to today")
@@ -869,7 +900,7 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// "العشر الأواخر من رمضان", "العشر الأوائل من ذي الحجة": ten days at one end of a month.
     fn ar_tens(&self, i: usize) -> R<Spec> {
-        if !self.ar() || !self.tok(i)?.al || !self.sems(i).contains(&Sem::Teen) {
+        if !self.ar() || !self.tok(i)?.al || !self.has(i, feat::TEEN) {
             return None;
         }
         let p = self.part(i + 1)?;
@@ -1311,7 +1342,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         } else if !self.ar() && s.day.is_some() {
             // "14th April 15": a two-digit year after an English date
             if let Some((v, 2)) = self.num(k) {
-                if !self.punct(k + 1, ':') && !self.sems(k + 1).iter().any(|s| matches!(s, Sem::AmPm(_) | Sem::Unit(..))) {
+                if !self.punct(k + 1, ':') && !self.has(k + 1, feat::AMPM | feat::UNIT) {
                     s.year = Some(two_digit_year(v));
                     j = k + 1;
                 }
@@ -1417,7 +1448,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 // day-month without year: "21/09" in Arabic (d/m), "2/15" in English (m/d)
                 let (d, m) = if self.ar() || a > 12 { (a, b) } else { (b, a) };
                 // "3-4pm" and "9:30 - 11:00" are not dates
-                if self.sems(i + 3).iter().any(|s| matches!(s, Sem::AmPm(_))) || self.punct(i + 3, ':') {
+                if self.has(i + 3, feat::AMPM) || self.punct(i + 3, ':') {
                     return None;
                 }
                 s.month = Some(m as u8);
@@ -1527,12 +1558,12 @@ impl<'a, 'v> Parser<'a, 'v> {
                     best = Some((k + 1, Spec { base: Some(t), ..Spec::default() }));
                 }
             }
-            if self.sems(k).contains(&Sem::Weekend) {
+            if self.has(k, feat::WEEKEND) {
                 best = Some((k + 1, Spec { base: Some(self.weekend(rel_n(r))), ..Spec::default() }));
             }
         }
         // "over the weekend": the bare policy decides which one
-        if !self.ar() && self.conn(i, Conn::Filler) && self.sems(i + 1).contains(&Sem::Weekend) && best.is_none() {
+        if !self.ar() && self.conn(i, Conn::Filler) && self.has(i + 1, feat::WEEKEND) && best.is_none() {
             let a = self.anchor();
             let wd = a.today().weekday().to_monday_zero_offset();
             let past = self.policy() == crate::Bare::Past;
@@ -1772,7 +1803,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         } else if self.is_unit(j, Unit::Week) && !self.is_dual(j) {
             what = What::Week;
             j += 1;
-        } else if self.sems(j).contains(&Sem::Weekend) {
+        } else if self.has(j, feat::WEEKEND) {
             what = What::Weekend;
             j += 1;
         } else {
@@ -2147,7 +2178,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
         }
         // "o'clock", "3ish pm"
-        if self.sems(j).contains(&Sem::Hour) || self.is_ish(j) {
+        if self.has(j, feat::HOUR) || self.is_ish(j) {
             j += 1;
         }
         // am/pm, day parts, time zones
@@ -2215,7 +2246,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 if then_word {
                     return None;
                 }
-                let has_ampm = self.sems(k + 1).iter().any(|s| matches!(s, Sem::AmPm(_)));
+                let has_ampm = self.has(k + 1, feat::AMPM);
                 let ctx = marked || has_ampm || self.conn(k.wrapping_sub(1), Conn::Approx) || self.is_ish(k + 1);
                 let daypart_after = self.daypart(k + 1).is_some() || self.conn(k + 1, Conn::In) && self.daypart(k + 2).is_some();
                 if ctx || daypart_after {
@@ -2397,7 +2428,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 }
             }
         }
-        let plain = !self.is_unit(j.wrapping_sub(1), Unit::Minute) && self.tok_text(k) != Some("half") && !self.sems(j.wrapping_sub(1)).iter().any(|s| matches!(s, Sem::Frac(_)));
+        let plain = !self.is_unit(j.wrapping_sub(1), Unit::Minute) && self.tok_text(k) != Some("half") && !self.has(j.wrapping_sub(1), feat::FRAC);
         let past = self.conn(j, Conn::Past) || self.conn(j, Conn::After) || self.conn(j, Conn::Hence) || (!plain && self.conn(j, Conn::From));
         let to = self.conn(j, Conn::Except) || self.conn(j, Conn::Before);
         let half_three = mins == 30 && self.tok_text(k) == Some("half") && !past && !to;
@@ -3045,7 +3076,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             v.push(r);
         }
         if let Some((j, d)) = self.day_num(k) {
-            let not_time = !self.punct(j, ':') && !self.sems(j).iter().any(|s| matches!(s, Sem::AmPm(_) | Sem::Hour));
+            let not_time = !self.punct(j, ':') && !self.has(j, feat::AMPM | feat::HOUR);
             if not_time {
                 v.push((j, Spec { day: Some(d), ..Spec::default() }));
             }
@@ -3362,13 +3393,8 @@ fn part_interval(start: DateTime, g: Grain, p: Part, lang: Lang) -> T {
 /// Every expression [`Parser::run`] finds holds one, so a sentence without any has nothing to
 /// parse: the stage checks this first and skips the parses and the tense scan.
 pub(crate) fn is_trigger(t: &Tok<'_>) -> bool {
-    match t.kind {
-        Kind::Num(..) => true,
-        Kind::Lex(sems) => sems
-            .iter()
-            .any(|s| matches!(s, Sem::Conn(Conn::Asap)) || !matches!(s, Sem::Conn(_) | Sem::Rel(..) | Sem::OrdSuffix | Sem::Era(_))),
-        _ => false,
-    }
+    // (numbers and date words carry the bit: see `feat::of_all`)
+    t.feat & feat::TRIGGER != 0
 }
 
 /// The result at token `i` from `memo`, computed with `compute` and stored the first time.

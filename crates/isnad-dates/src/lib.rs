@@ -193,28 +193,42 @@ impl DatesStage {
     /// against `published`. Offsets are bytes of `folded`. This is the stage without the document
     /// plumbing: the stage calls it per sentence and maps offsets back to the original text.
     pub fn find_folded(&self, folded: &str, lang: &Lang, published: Option<&isnad_core::Published>) -> Vec<Found> {
+        self.find_with(folded, lang, published, &mut scan::Scratch::default())
+    }
+
+    /// [`DatesStage::find_folded`] with buffers kept from earlier sentences.
+    fn find_with<'s>(
+        &'s self,
+        folded: &str,
+        lang: &Lang,
+        published: Option<&isnad_core::Published>,
+        scratch: &mut scan::Scratch<'s>,
+    ) -> Vec<Found> {
         let (vocab, glang) = match lang {
             Lang::Ar => (&self.ar, grammar::Lang::Ar),
             Lang::En => (&self.en, grammar::Lang::En),
             Lang::Other(_) => return Vec::new(),
         };
-        let toks = scan::scan(folded, vocab);
+        scan::scan(folded, vocab, scratch);
+        let toks = &scratch.toks[..];
         if !toks.iter().any(grammar::is_trigger) {
             // every expression starts at or just before a number or a date word: none here, nothing
             // to parse and no tense to scan (most sentences of news text)
             return Vec::new();
         }
         let tense_policy = self.config.bare == Bare::Tense;
-        let past = tense_policy && tense(folded, glang) == Some(true);
+        // the sentence's tense, asked for only when a parse depends on it (the tense scan reads
+        // the whole sentence)
+        let past = || tense_policy && tense(folded, glang) == Some(true);
         let parse_with = |now: jiff::civil::DateTime, has_time: bool, known: bool, past: bool| {
             let offset = published.and_then(|p| p.offset()).map(|o| o.seconds() / 60);
             let anchor = Anchor { now, has_time, bare: self.config.bare, hijri: self.config.hijri, offset };
-            let mut parser = Parser::new(&toks, folded, glang, anchor, known, &self.holidays);
+            let mut parser = Parser::new(toks, folded, glang, anchor, known, &self.holidays);
             parser.set_past_tense(past);
             let found = parser.run();
             (found, parser.tense_used())
         };
-        let parse = |now: jiff::civil::DateTime, has_time: bool, known: bool| parse_with(now, has_time, known, past).0;
+        let parse = |now: jiff::civil::DateTime, has_time: bool, known: bool, past: bool| parse_with(now, has_time, known, past).0;
         let found = match published {
             Some(p) if tense_policy => {
                 // A sentence can mix tenses ("Workers will strike on Friday, the union said on
@@ -224,14 +238,14 @@ impl DatesStage {
                 let (as_past, used) = parse_with(now, has_time, true, true);
                 if !used {
                     // no rule asked for the tense: the future reading is the same
-                    return self.finish(folded, &toks, as_past);
+                    return self.finish(folded, toks, as_past);
                 }
                 let as_future = parse_with(now, has_time, true, false).0;
                 if as_past.iter().map(|x| (x.start, x.end, &x.t)).eq(as_future.iter().map(|x| (x.start, x.end, &x.t))) {
                     as_past
                 } else {
                     let by_span = |list: &[grammar::Found], s: usize, e: usize| list.iter().find(|x| x.start == s && x.end == e).cloned();
-                    let sentence = if past { &as_past } else { &as_future };
+                    let sentence = if past() { &as_past } else { &as_future };
                     sentence
                         .iter()
                         .map(|x| {
@@ -245,19 +259,20 @@ impl DatesStage {
                         .collect()
                 }
             }
-            Some(p) => parse(p.datetime(), p.time().is_some(), true),
+            Some(p) => parse(p.datetime(), p.time().is_some(), true, false),
             None => {
                 // Without a reference, keep what does not depend on one: parse against two
                 // unrelated references and keep the expressions that resolve alike in both.
                 let mid = jiff::civil::Time::midnight();
-                let a = parse(Date::constant(2001, 3, 14).to_datetime(mid), false, false);
-                let b = parse(Date::constant(2010, 10, 2).to_datetime(mid), false, false);
+                let past = past();
+                let a = parse(Date::constant(2001, 3, 14).to_datetime(mid), false, false, past);
+                let b = parse(Date::constant(2010, 10, 2).to_datetime(mid), false, false, past);
                 a.into_iter()
                     .filter(|x| b.iter().any(|y| y.start == x.start && y.end == x.end && y.t == x.t))
                     .collect()
             }
         };
-        self.finish(folded, &toks, found)
+        self.finish(folded, toks, found)
     }
 
     /// The parser's expressions as byte ranges of `folded` with their timexes.
@@ -422,10 +437,11 @@ impl Stage for DatesStage {
                 .map(|s| (folded_at(&norm.map, s.span.start()), folded_at(&norm.map, s.span.end())))
                 .collect()
         };
+        let mut scratch = scan::Scratch::default();
         for (fs, fe) in ranges {
             let (fs, fe) = (fs.min(norm.text.len()), fe.min(norm.text.len()));
             let Some(slice) = norm.text.get(fs..fe) else { continue };
-            for f in self.find_folded(slice, &lang, published.as_ref()) {
+            for f in self.find_with(slice, &lang, published.as_ref(), &mut scratch) {
                 let (s, e) = norm.to_original(fs + f.start, fs + f.end);
                 let span = doc.span(s, e)?;
                 out.push(Timex { span, ..f.timex });

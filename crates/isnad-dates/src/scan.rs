@@ -5,7 +5,8 @@
 //! glued to digits ("3pm", "15h30", "18q4", "21st") are split from them, so that suffixes are
 //! ordinary vocabulary entries.
 
-use crate::vocab::{Sem, Vocab};
+use crate::vocab::{feat, Sem, Vocab};
+use crate::words::{char_at, WordMatch};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug)]
@@ -39,6 +40,8 @@ pub(crate) struct Tok<'v> {
     pub al: bool,
     /// Any clitic prefix (و ف ب ل ك ال) precedes the word.
     pub clitic: bool,
+    /// The [`feat`] bits of its senses; for a number, [`feat::TRIGGER`].
+    pub feat: u64,
 }
 
 impl<'v> Tok<'v> {
@@ -76,11 +79,20 @@ fn is_letter(c: char) -> bool {
     }
 }
 
-/// Tokens of `text` (already folded).
-pub(crate) fn scan<'v>(text: &str, vocab: &'v Vocab) -> Vec<Tok<'v>> {
-    let mut matches = Vec::new();
-    vocab.words.find_all(text, &mut matches);
-    let mut out: Vec<Tok<'v>> = Vec::new();
+/// Buffers [`scan`] reuses from one sentence to the next.
+#[derive(Default)]
+pub(crate) struct Scratch<'v> {
+    matches: Vec<WordMatch>,
+    /// The tokens of the last sentence scanned.
+    pub toks: Vec<Tok<'v>>,
+}
+
+/// Tokens of `text` (already folded), into `scratch.toks`.
+pub(crate) fn scan<'v>(text: &str, vocab: &'v Vocab, scratch: &mut Scratch<'v>) {
+    let matches = &mut scratch.matches;
+    vocab.words.find_all(text, matches);
+    let out = &mut scratch.toks;
+    out.clear();
     let bytes = text.as_bytes();
     let mut m = 0;
     let mut i = 0;
@@ -92,10 +104,12 @@ pub(crate) fn scan<'v>(text: &str, vocab: &'v Vocab) -> Vec<Tok<'v>> {
         if m < matches.len() && matches[m].start == i {
             let lm = &matches[m];
             let prefix = &text[lm.start..lm.word_start];
+            let entry = &vocab.values[lm.id as usize];
             out.push(Tok {
                 start: lm.start,
                 end: lm.end,
-                kind: Kind::Lex(vocab.values[lm.id as usize].as_slice()),
+                kind: Kind::Lex(&entry.sems),
+                feat: entry.feat,
                 space,
                 conj: prefix.starts_with('و') || prefix.starts_with('ف'),
                 al: prefix.ends_with("ال") || prefix.ends_with("لل"),
@@ -106,10 +120,9 @@ pub(crate) fn scan<'v>(text: &str, vocab: &'v Vocab) -> Vec<Tok<'v>> {
             m += 1;
             continue;
         }
-        let c = text[i..].chars().next().unwrap_or(' ');
-        let len = c.len_utf8();
+        let (c, len) = char_at(text, i);
         if c == '\n' {
-            out.push(Tok { start: i, end: i + 1, kind: Kind::Break, space, conj: false, al: false, clitic: false });
+            out.push(Tok { start: i, end: i + 1, kind: Kind::Break, space, conj: false, al: false, clitic: false, feat: 0 });
             space = true;
             i += 1;
             continue;
@@ -137,7 +150,7 @@ pub(crate) fn scan<'v>(text: &str, vocab: &'v Vocab) -> Vec<Tok<'v>> {
                 j += 1;
             }
             let digits = (j - i).min(255) as u8;
-            out.push(Tok { start: i, end: j, kind: Kind::Num(v as u32, digits), space, conj: false, al: false, clitic: false });
+            out.push(Tok { start: i, end: j, kind: Kind::Num(v as u32, digits), space, conj: false, al: false, clitic: false, feat: feat::TRIGGER });
             space = false;
             i = j;
             continue;
@@ -146,12 +159,18 @@ pub(crate) fn scan<'v>(text: &str, vocab: &'v Vocab) -> Vec<Tok<'v>> {
             // A word: Latin letters stop at digits; Arabic words run to the next non-letter.
             let latin = c.is_ascii_alphabetic();
             let mut j = i;
-            for (k, ch) in text[i..].char_indices() {
-                let ok = if latin { ch.is_ascii_alphabetic() } else { is_letter(ch) && !ch.is_ascii() };
-                if !ok {
-                    break;
+            if latin {
+                while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+                    j += 1;
                 }
-                j = i + k + ch.len_utf8();
+            } else {
+                while j < bytes.len() {
+                    let (ch, l) = char_at(text, j);
+                    if !is_letter(ch) || ch.is_ascii() {
+                        break;
+                    }
+                    j += l;
+                }
             }
             // A word that starts in the middle of a longer match was already skipped; here the
             // whole run is unknown unless it is itself an entry (only reached for glued forms).
@@ -161,14 +180,15 @@ pub(crate) fn scan<'v>(text: &str, vocab: &'v Vocab) -> Vec<Tok<'v>> {
             let found = vocab
                 .word(word, glued)
                 .or_else(|| word.strip_suffix("ish").and_then(|w| vocab.word(w, true)));
-            let (kind, pre) = match found {
-                Some((s, pre)) => (Kind::Lex(s), &word[..pre]),
-                None => (Kind::Word, ""),
+            let (kind, pre, feat) = match found {
+                Some((e, pre)) => (Kind::Lex(&e.sems), &word[..pre], e.feat),
+                None => (Kind::Word, "", 0),
             };
             out.push(Tok {
                 start: i,
                 end: j,
                 kind,
+                feat,
                 space,
                 conj: pre.starts_with('و') || pre.starts_with('ف'),
                 al: pre.ends_with("ال") || pre.ends_with("لل"),
@@ -178,9 +198,8 @@ pub(crate) fn scan<'v>(text: &str, vocab: &'v Vocab) -> Vec<Tok<'v>> {
             i = j;
             continue;
         }
-        out.push(Tok { start: i, end: i + len, kind: Kind::Punct(c), space, conj: false, al: false, clitic: false });
+        out.push(Tok { start: i, end: i + len, kind: Kind::Punct(c), space, conj: false, al: false, clitic: false, feat: 0 });
         space = false;
         i += len;
     }
-    out
 }

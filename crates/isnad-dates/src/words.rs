@@ -30,16 +30,21 @@ pub(crate) struct WordMatch {
     pub id: u32,
 }
 
-/// A byte trie over folded entries with dense, byte-class-compressed transitions.
+/// A byte trie over the entries.
+///
+/// Layout for few cache misses (a walk is a chain of dependent loads, at every word of the
+/// text): nodes are numbered breadth first, so the shallow ones most walks visit sit together; a
+/// node's fields share one record; its children are a sorted run of (byte, child) in two flat
+/// arrays, or, for the few nodes with many children (the root, after an Arabic lead byte), a
+/// table by byte.
 pub(crate) struct Words {
-    /// Byte -> class (0: the byte occurs in no entry).
-    class: [u8; 256],
-    /// Classes per node (row length of `next`).
-    stride: usize,
-    /// `next[node * stride + class]`: the child, or 0 (the root is never a child).
-    next: Vec<u32>,
-    /// The entry ending at each node, or [`NONE`].
-    accept: Vec<u32>,
+    nodes: Vec<Node>,
+    /// Children of nodes with few of them: `edge_byte[n.edges..n.edges + n.len]` (sorted) and
+    /// the child at the same index of `edge_to`.
+    edge_byte: Vec<u8>,
+    edge_to: Vec<u32>,
+    /// Children of nodes with many: 256 entries per node (0: none; the root is never a child).
+    table: Vec<u32>,
     /// Per entry: it starts with an Arabic letter (only those take clitic prefixes).
     arabic: Vec<bool>,
     /// Per entry: it ends with a word character (so the text must not go on with one).
@@ -49,33 +54,48 @@ pub(crate) struct Words {
     odd_first: [bool; 256],
 }
 
-/// The character at byte `i` of `s` (which must be a char boundary) and its length.
-#[inline]
+/// Nodes with more children than this get a table.
+const FEW: usize = 6;
+
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    /// The entry ending here, or [`NONE`].
+    accept: u32,
+    /// First child in `edge_byte`/`edge_to`, or the row in `table` when `len` is above [`FEW`].
+    edges: u32,
+    /// Number of children.
+    len: u32,
+}
+
+/// The character at byte `i` of `s` (which must be a char boundary) and its length, with the
+/// one- and two-byte forms (ASCII, Arabic) decoded inline.
+#[inline(always)]
 pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
-    let b = s.as_bytes()[i];
+    let bytes = s.as_bytes();
+    let b = bytes[i];
     if b < 0x80 {
         return (b as char, 1);
+    }
+    if b < 0xE0 {
+        // a two-byte sequence (the text is valid UTF-8, so the next byte exists)
+        let c = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+        return (char::from_u32(c).unwrap_or(' '), 2);
     }
     let c = s[i..].chars().next().unwrap_or(' ');
     (c, c.len_utf8())
 }
 
+/// A letter that can begin a clitic chain (see [`is_clitic_chain`]).
+#[inline]
+fn chain_letter(c: char) -> bool {
+    matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س' | 'ا')
+}
+
 impl Words {
     /// Builds the trie; `patterns` are folded and distinct (a repeated one keeps its first index).
     pub(crate) fn new<S: AsRef<str>>(patterns: &[S]) -> Words {
-        let mut class = [0u8; 256];
-        let mut n = 0usize;
-        for p in patterns {
-            for &b in p.as_ref().as_bytes() {
-                if class[b as usize] == 0 {
-                    n += 1;
-                    class[b as usize] = n as u8;
-                }
-            }
-        }
-        // (at most 255 distinct bytes can occur: a class fits in a byte)
-        let stride = n + 1;
-        let mut next = vec![0u32; stride];
+        // a trie with child lists first, flattened below
+        let mut kids: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
         let mut accept = vec![NONE];
         let mut arabic = Vec::with_capacity(patterns.len());
         let mut last_word = Vec::with_capacity(patterns.len());
@@ -89,60 +109,109 @@ impl Words {
                 odd_first[p.as_bytes()[0] as usize] = true;
             }
             let mut node = 0usize;
-            for &b in p.as_bytes() {
-                let slot = node * stride + class[b as usize] as usize;
-                if next[slot] == 0 {
-                    next[slot] = accept.len() as u32;
-                    accept.push(NONE);
-                    next.extend(std::iter::repeat_n(0, stride));
-                }
-                node = next[slot] as usize;
+            for b in p.bytes() {
+                node = match kids[node].iter().find(|(x, _)| *x == b) {
+                    Some(&(_, n)) => n as usize,
+                    None => {
+                        let n = accept.len();
+                        kids[node].push((b, n as u32));
+                        kids.push(Vec::new());
+                        accept.push(NONE);
+                        n
+                    }
+                };
             }
             if accept[node] == NONE {
                 accept[node] = id as u32;
             }
         }
-        Words { class, stride, next, accept, arabic, last_word, odd_first }
+        // breadth-first numbering, children sorted by byte
+        let mut order = vec![0u32];
+        let mut new_id = vec![0u32; kids.len()];
+        let mut k = 0;
+        while k < order.len() {
+            let old = order[k] as usize;
+            kids[old].sort_unstable();
+            for &(_, c) in &kids[old] {
+                new_id[c as usize] = order.len() as u32;
+                order.push(c);
+            }
+            k += 1;
+        }
+        let mut nodes = Vec::with_capacity(order.len());
+        let mut edge_byte = Vec::new();
+        let mut edge_to = Vec::new();
+        let mut table = Vec::new();
+        for &old in &order {
+            let old = old as usize;
+            let ks = &kids[old];
+            let edges = if ks.len() > FEW {
+                let row = table.len() / 256;
+                table.resize(table.len() + 256, 0);
+                for &(b, c) in ks {
+                    table[row * 256 + b as usize] = new_id[c as usize];
+                }
+                row
+            } else {
+                let at = edge_byte.len();
+                edge_byte.extend(ks.iter().map(|e| e.0));
+                edge_to.extend(ks.iter().map(|e| new_id[e.1 as usize]));
+                at
+            };
+            nodes.push(Node { accept: accept[old], edges: edges as u32, len: ks.len() as u32 });
+        }
+        Words { nodes, edge_byte, edge_to, table, arabic, last_word, odd_first }
     }
 
-    /// Every entry that matches `text` from byte `from` on and ends at a word boundary, longest
-    /// last: calls `f(id, end)` for each, shortest first.
+    /// The child of `node` by byte `b`.
+    #[inline(always)]
+    fn child(&self, node: &Node, b: u8) -> Option<&Node> {
+        let len = node.len as usize;
+        let e = node.edges as usize;
+        let to = if len > FEW {
+            match self.table[e * 256 + b as usize] {
+                0 => return None,
+                n => n,
+            }
+        } else {
+            let k = self.edge_byte[e..e + len].iter().position(|&x| x == b)?;
+            self.edge_to[e + k]
+        };
+        Some(&self.nodes[to as usize])
+    }
+
+    /// The longest entry that matches `text` from byte `from` on and ends at a word boundary
+    /// (only Arabic entries when `arabic_only`), as (end, entry).
     #[inline]
-    fn walk(&self, text: &str, from: usize, mut f: impl FnMut(u32, usize)) {
+    fn longest(&self, text: &str, from: usize, arabic_only: bool) -> Option<(usize, u32)> {
         let bytes = text.as_bytes();
-        let mut node = 0usize;
-        for (k, &b) in bytes[from..].iter().enumerate() {
-            let c = self.class[b as usize] as usize;
-            if c == 0 {
-                return;
-            }
-            node = self.next[node * self.stride + c] as usize;
-            if node == 0 {
-                return;
-            }
-            let id = self.accept[node];
-            if id != NONE {
-                let end = from + k + 1;
+        let mut node = self.child(&self.nodes[0], bytes[from])?;
+        let mut best = None;
+        let mut end = from + 1;
+        loop {
+            let id = node.accept;
+            if id != NONE && (!arabic_only || self.arabic[id as usize]) {
                 let joined = self.last_word[id as usize] && end < text.len() && is_word_char(char_at(text, end).0);
                 if !joined {
-                    f(id, end);
+                    best = Some((end, id));
                 }
             }
+            let Some(&b) = bytes.get(end) else { break };
+            match self.child(node, b) {
+                Some(n) => node = n,
+                None => break,
+            }
+            end += 1;
         }
+        best
     }
 
     /// The match kept at word start `w`: the longest, and of equally long ones the one with the
     /// shorter clitic prefix.
-    fn at_word(&self, text: &str, w: usize) -> Option<WordMatch> {
-        let mut best: Option<WordMatch> = None;
-        let mut consider = |q: usize, id: u32, end: usize| {
-            if best.is_none_or(|b| end > b.end) {
-                best = Some(WordMatch { start: w, word_start: q, end, id });
-            }
-        };
-        self.walk(text, w, |id, end| consider(w, id, end));
-        // entries after a clitic chain inside the word (only Arabic ones take clitics)
-        if text.as_bytes()[w] >= 0x80 {
+    fn at_word(&self, text: &str, w: usize, c: char) -> Option<WordMatch> {
+        let mut best = self.longest(text, w, false).map(|(end, id)| WordMatch { start: w, word_start: w, end, id });
+        if chain_letter(c) {
+            // entries after a clitic chain inside the word (only Arabic ones take clitics)
             let mut q = w;
             for _ in 0..4 {
                 let (c, len) = char_at(text, q);
@@ -150,29 +219,17 @@ impl Words {
                     break;
                 }
                 q += len;
-                if q >= text.len() || !is_word_char(char_at(text, q).0) {
+                if q >= text.len() {
                     break;
                 }
-                if is_clitic_chain(&text[w..q]) {
-                    self.walk(text, q, |id, end| {
-                        if self.arabic[id as usize] {
-                            consider(q, id, end)
-                        }
-                    });
+                if is_clitic_chain(&text[w..q])
+                    && let Some((end, id)) = self.longest(text, q, true)
+                    && best.is_none_or(|b| end > b.end)
+                {
+                    best = Some(WordMatch { start: w, word_start: q, end, id });
                 }
             }
         }
-        best
-    }
-
-    /// The match kept at `i`, a character that is not a word character.
-    fn at_other(&self, text: &str, i: usize) -> Option<WordMatch> {
-        let mut best: Option<WordMatch> = None;
-        self.walk(text, i, |id, end| {
-            if best.is_none_or(|b| end > b.end) {
-                best = Some(WordMatch { start: i, word_start: i, end, id });
-            }
-        });
         best
     }
 
@@ -182,22 +239,23 @@ impl Words {
         let bytes = text.as_bytes();
         let mut i = 0;
         let mut prev_word = false;
-        let mut kept_end = 0;
         while i < bytes.len() {
             let (c, len) = char_at(text, i);
             let word = is_word_char(c);
-            if i >= kept_end {
-                let m = if word && !prev_word {
-                    self.at_word(text, i)
-                } else if !word && self.odd_first[bytes[i] as usize] {
-                    self.at_other(text, i)
-                } else {
-                    None
-                };
-                if let Some(m) = m {
-                    kept_end = m.end;
-                    out.push(m);
-                }
+            let m = if word && !prev_word {
+                self.at_word(text, i, c)
+            } else if !word && self.odd_first[bytes[i] as usize] {
+                self.longest(text, i, false).map(|(end, id)| WordMatch { start: i, word_start: i, end, id })
+            } else {
+                None
+            };
+            if let Some(m) = m {
+                out.push(m);
+                // a match that starts inside this one is never kept: go on after it (whose
+                // last character is a word character or not as the entry's)
+                i = m.end;
+                prev_word = self.last_word[m.id as usize];
+                continue;
             }
             prev_word = word;
             i += len;
