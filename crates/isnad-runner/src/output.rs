@@ -160,11 +160,11 @@ impl Record {
 
     /// The record of a processed document.
     pub fn from_document(doc: &Document, errors: Vec<String>) -> Record {
-        let index = CharIndex::new(&doc.text);
-        let span = |s: Span| OutSpan {
-            start: index.char_offset(s.start()),
-            end: index.char_offset(s.end()),
-            text: doc.slice(s).to_string(),
+        // Built on the first span only: documents without claims, entities or timexes need none.
+        let index = std::cell::OnceCell::new();
+        let span = |s: Span| {
+            let index = index.get_or_init(|| CharIndex::new(&doc.text));
+            OutSpan { start: index.char_offset(s.start()), end: index.char_offset(s.end()), text: doc.slice(s).to_string() }
         };
         let mut meta = serde_json::Map::new();
         for (key, value) in [("source", &doc.meta.source), ("url", &doc.meta.url), ("title", &doc.meta.title)] {

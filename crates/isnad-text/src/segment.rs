@@ -448,20 +448,20 @@ pub fn tokens(text: &str, paragraphs: &[Paragraph], norm: &Normalized) -> Vec<To
                     // Fast path for the letters that make up nearly all words: ASCII letters, and
                     // U+0621–U+065F (letters, tatweel and harakat), all word characters and not
                     // digits. Anything else takes the general rule below.
-                    match bytes[end] {
-                        b'a'..=b'z' | b'A'..=b'Z' => {
-                            end += 1;
-                            continue;
-                        }
-                        0xD8 if bytes.get(end + 1).is_some_and(|&b| b >= 0xA1) => {
+                    // (One test for both lead bytes D8 and D9: the letters alternate between them
+                    // unpredictably.)
+                    let b = bytes[end];
+                    if b.is_ascii_alphabetic() {
+                        end += 1;
+                        continue;
+                    }
+                    if b & 0xFE == 0xD8 && end + 1 < len {
+                        // The code point minus U+0600.
+                        let low = (u32::from(b & 1) << 6) | u32::from(bytes[end + 1] & 0x3F);
+                        if low.wrapping_sub(0x21) <= 0x5F - 0x21 {
                             end += 2;
                             continue;
                         }
-                        0xD9 if bytes.get(end + 1).is_some_and(|&b| b <= 0x9F) => {
-                            end += 2;
-                            continue;
-                        }
-                        _ => {}
                     }
                     let (d, dlen) = char_at(body, end);
                     let take = if matches!(d, '\'' | '’' | '-' | '\u{200C}') {
