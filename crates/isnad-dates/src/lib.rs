@@ -431,11 +431,10 @@ impl Stage for DatesStage {
         let ranges: Vec<(usize, usize)> = if doc.layers.sentences.is_empty() {
             vec![(0, norm.text.len())]
         } else {
-            doc.layers
-                .sentences
-                .iter()
-                .map(|s| (folded_at(&norm.map, s.span.start()), folded_at(&norm.map, s.span.end())))
-                .collect()
+            // sentences come in order: each search goes on from the last one
+            let mut from = 0;
+            let mut at = |orig: usize| folded_at(&norm.map, orig, &mut from);
+            doc.layers.sentences.iter().map(|s| (at(s.span.start()), at(s.span.end()))).collect()
         };
         let mut scratch = scan::Scratch::default();
         for (fs, fe) in ranges {
@@ -453,11 +452,46 @@ impl Stage for DatesStage {
 }
 
 /// The first folded byte whose original offset is at or after `orig` (the map is monotonic).
-fn folded_at(map: &[u32], orig: usize) -> usize {
-    let mut i = map.partition_point(|&o| (o as usize) < orig);
+///
+/// `from` is where the last call's search ended (0 at first): when `orig` is not before that
+/// call's, the answer is not before it either, and a short forward scan from there finds it
+/// (a binary search over the whole map missed the cache at every step, for every sentence).
+fn folded_at(map: &[u32], orig: usize, from: &mut usize) -> usize {
+    let mut i = *from;
+    if i > 0 && (map[i - 1] as usize) >= orig {
+        i = map.partition_point(|&o| (o as usize) < orig);
+    } else {
+        // (the map is monotonic: when the last of 32 entries is before `orig`, all are)
+        while i + 32 <= map.len() && (map[i + 31] as usize) < orig {
+            i += 32;
+        }
+        while i < map.len() && (map[i] as usize) < orig {
+            i += 1;
+        }
+    }
+    *from = i;
     // stay on a folded char boundary: the map repeats an offset for every byte of a character
     while i > 0 && i < map.len() && map[i - 1] == map[i] {
         i -= 1;
     }
     i.min(map.len().saturating_sub(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::folded_at;
+
+    /// The forward scan gives what a binary search from scratch gives, in order or not.
+    #[test]
+    fn folded_at_agrees_with_a_fresh_search() {
+        let fresh = |map: &[u32], orig: usize| folded_at(map, orig, &mut 0);
+        let mut map: Vec<u32> = vec![0, 1, 1, 2, 4, 4, 4, 7, 8, 8, 12];
+        map.extend((13..200).flat_map(|o| [o, o]));
+        let mut from = 0;
+        for orig in [0, 1, 1, 3, 4, 2, 5, 9, 13, 0, 7, 8, 12, 6, 20, 50, 51, 120, 121, 199, 200, 250, 40, 199] {
+            assert_eq!(folded_at(&map, orig, &mut from), fresh(&map, orig), "orig {orig}");
+            let p = map.partition_point(|&o| (o as usize) < orig);
+            assert_eq!(from, p);
+        }
+    }
 }

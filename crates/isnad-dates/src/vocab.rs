@@ -4,6 +4,8 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
+use isnad_text::normalize::is_word_char;
+
 use crate::words::Words;
 use crate::DatesError;
 
@@ -248,6 +250,9 @@ pub(crate) struct Vocab {
     short: FxHashMap<String, Entry>,
     /// The longest short entry, in bytes: longer words need no lookup.
     short_max: usize,
+    /// Every long entry begins with a letter that starts a word of the scanner, so that it can
+    /// look them up as it goes (see `scan::scan`).
+    pub fusable: bool,
 }
 
 impl Vocab {
@@ -486,6 +491,7 @@ impl Vocab {
         }
         let short_max = short.keys().map(String::len).max().unwrap_or(0);
         let words = Words::new(&patterns);
-        Ok(Vocab { words, values, index, short, short_max })
+        let fusable = words.all_begin_with(|c| crate::scan::is_letter(c) && is_word_char(c));
+        Ok(Vocab { words, values, index, short, short_max, fusable })
     }
 }

@@ -3,19 +3,26 @@
 //!
 //! Why not the lexicon's automaton: an overlapping aho-corasick search reports every occurrence
 //! of every entry anywhere in the text ("may" in "mayor", "امس" in "الهمس", "day" in "today") and
-//! checks word boundaries afterwards; on date vocabulary that is most of the stage's time. But a
-//! match that survives the check can only start where a word starts, or just after an Arabic
-//! clitic chain at the start of a word (و ف ب ل ك س ال: at most four letters), or, for an entry
-//! that does not begin with a letter or digit, at that character. So this walks a trie of the
-//! entries from those few positions only and keeps, per start, the longest match whose end is a
-//! word boundary; the rule that picks among overlapping matches (the leftmost, then the longest,
-//! then the one with the shorter clitic prefix) is the lexicon's. A test checks both agree.
+//! checks word boundaries afterwards; on date vocabulary that was most of the stage's time. But a
+//! match that survives the check starts where a word starts, or just after an Arabic clitic chain
+//! at the start of a word (و ف ب ل ك س ال: at most four letters), or, for an entry that does not
+//! begin with a letter or digit, at that character. And it ends where a word ends: an entry made
+//! of letters and digits only is the rest of the word after the chain, and a longer one ("a.m.",
+//! "كانون الثاني") begins with that rest. So each word of the text costs a few lookups of its
+//! rest (after each chain its first letters allow) in a table of entries by their first run of
+//! word characters, most of them answered by a small bit filter without hashing. Among matches at
+//! a word, the rule of the lexicon picks: the longest, then the one with the shorter chain. A
+//! test checks both agree.
 
 use isnad_text::is_clitic_chain;
 use isnad_text::normalize::{is_arabic_letter, is_word_char};
+use rustc_hash::FxHashMap;
 
-/// No entry ends at this node.
+/// No entry.
 const NONE: u32 = u32::MAX;
+
+/// Bits of the filter in front of the table (a power of two).
+const FILTER_BITS: usize = 1 << 16;
 
 /// A match, in bytes of the text (as [`isnad_text::LexMatch`], with the entry's index).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,41 +37,43 @@ pub(crate) struct WordMatch {
     pub id: u32,
 }
 
-/// A byte trie over the entries.
-///
-/// Layout for few cache misses (a walk is a chain of dependent loads, at every word of the
-/// text): nodes are numbered breadth first, so the shallow ones most walks visit sit together; a
-/// node's fields share one record; its children are a sorted run of (byte, child) in two flat
-/// arrays, or, for the few nodes with many children (the root, after an Arabic lead byte), a
-/// table by byte.
+/// The entries whose first run of word characters is a given string.
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    /// The entry that is exactly the run, or [`NONE`].
+    whole: u32,
+    /// The entries that go on after the run: `multi[first..first + len]`.
+    first: u32,
+    len: u32,
+}
+
+/// The matches found at a word so far (see [`Words::at_word`]).
+#[derive(Default)]
+struct AtWord {
+    /// The longest match that goes on past the word.
+    longer: Option<WordMatch>,
+    /// The match that is the word (or its rest after the shortest chain).
+    whole: Option<WordMatch>,
+}
+
+/// The entries, indexed by their first run of word characters.
 pub(crate) struct Words {
-    nodes: Vec<Node>,
-    /// Children of nodes with few of them: `edge_byte[n.edges..n.edges + n.len]` (sorted) and
-    /// the child at the same index of `edge_to`.
-    edge_byte: Vec<u8>,
-    edge_to: Vec<u32>,
-    /// Children of nodes with many: 256 entries per node (0: none; the root is never a child).
-    table: Vec<u32>,
+    entries: Vec<Box<str>>,
+    by_run: FxHashMap<Box<str>, Slot>,
+    multi: Vec<u32>,
+    /// A bit per [`filter_key`] of every run in `by_run`: most words of a text miss it.
+    filter: Vec<u64>,
     /// Per entry: it starts with an Arabic letter (only those take clitic prefixes).
     arabic: Vec<bool>,
     /// Per entry: it ends with a word character (so the text must not go on with one).
     last_word: Vec<bool>,
-    /// Per byte: some entry starts with this byte and with a character that is not a word
-    /// character (such entries may start anywhere, not only at word starts).
+    /// Entries that do not begin with a word character (they may start anywhere), and their
+    /// first bytes.
+    odd: Vec<u32>,
     odd_first: [bool; 256],
-}
-
-/// Nodes with more children than this get a table.
-const FEW: usize = 6;
-
-#[derive(Clone, Copy, Debug)]
-struct Node {
-    /// The entry ending here, or [`NONE`].
-    accept: u32,
-    /// First child in `edge_byte`/`edge_to`, or the row in `table` when `len` is above [`FEW`].
-    edges: u32,
-    /// Number of children.
-    len: u32,
+    /// [`is_word_char`] of ASCII bytes and of the Arabic block U+0600-U+06FF, by low byte.
+    ascii_word: [bool; 128],
+    arabic_word: [bool; 256],
 }
 
 /// The character at byte `i` of `s` (which must be a char boundary) and its length, with the
@@ -91,143 +100,165 @@ fn chain_letter(c: char) -> bool {
     matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س' | 'ا')
 }
 
+/// The filter bit of a run: from its length and its first and last two bytes (no loop).
+#[inline(always)]
+fn filter_key(run: &[u8]) -> usize {
+    let n = run.len();
+    let k = n as u64
+        | u64::from(run[0]) << 8
+        | u64::from(run[1.min(n - 1)]) << 16
+        | u64::from(run[n.saturating_sub(2)]) << 24
+        | u64::from(run[n - 1]) << 32;
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize & (FILTER_BITS - 1)
+}
+
 impl Words {
-    /// Builds the trie; `patterns` are folded and distinct (a repeated one keeps its first index).
+    /// Indexes `patterns` (folded, distinct; a repeated one keeps its first index).
     pub(crate) fn new<S: AsRef<str>>(patterns: &[S]) -> Words {
-        // a trie with child lists first, flattened below
-        let mut kids: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
-        let mut accept = vec![NONE];
+        let mut entries = Vec::with_capacity(patterns.len());
         let mut arabic = Vec::with_capacity(patterns.len());
         let mut last_word = Vec::with_capacity(patterns.len());
+        let mut odd = Vec::new();
         let mut odd_first = [false; 256];
+        let mut groups: FxHashMap<Box<str>, (u32, Vec<u32>)> = FxHashMap::default();
+        let mut runs: Vec<Box<str>> = Vec::new();
         for (id, p) in patterns.iter().enumerate() {
             let p = p.as_ref();
+            let id = id as u32;
+            entries.push(Box::<str>::from(p));
             let first = p.chars().next().unwrap_or(' ');
             arabic.push(is_arabic_letter(first));
             last_word.push(p.chars().next_back().is_some_and(is_word_char));
+            if p.is_empty() || entries[..id as usize].iter().any(|e| **e == *p) {
+                continue;
+            }
             if !is_word_char(first) {
+                odd.push(id);
                 odd_first[p.as_bytes()[0] as usize] = true;
+                continue;
             }
-            let mut node = 0usize;
-            for b in p.bytes() {
-                node = match kids[node].iter().find(|(x, _)| *x == b) {
-                    Some(&(_, n)) => n as usize,
-                    None => {
-                        let n = accept.len();
-                        kids[node].push((b, n as u32));
-                        kids.push(Vec::new());
-                        accept.push(NONE);
-                        n
-                    }
-                };
-            }
-            if accept[node] == NONE {
-                accept[node] = id as u32;
-            }
-        }
-        // breadth-first numbering, children sorted by byte
-        let mut order = vec![0u32];
-        let mut new_id = vec![0u32; kids.len()];
-        let mut k = 0;
-        while k < order.len() {
-            let old = order[k] as usize;
-            kids[old].sort_unstable();
-            for &(_, c) in &kids[old] {
-                new_id[c as usize] = order.len() as u32;
-                order.push(c);
-            }
-            k += 1;
-        }
-        let mut nodes = Vec::with_capacity(order.len());
-        let mut edge_byte = Vec::new();
-        let mut edge_to = Vec::new();
-        let mut table = Vec::new();
-        for &old in &order {
-            let old = old as usize;
-            let ks = &kids[old];
-            let edges = if ks.len() > FEW {
-                let row = table.len() / 256;
-                table.resize(table.len() + 256, 0);
-                for &(b, c) in ks {
-                    table[row * 256 + b as usize] = new_id[c as usize];
-                }
-                row
+            let run_end = p.char_indices().find(|&(_, c)| !is_word_char(c)).map_or(p.len(), |(k, _)| k);
+            let run = &p[..run_end];
+            let g = groups.entry(run.into()).or_insert_with(|| {
+                runs.push(run.into());
+                (NONE, Vec::new())
+            });
+            if run_end == p.len() {
+                g.0 = id;
             } else {
-                let at = edge_byte.len();
-                edge_byte.extend(ks.iter().map(|e| e.0));
-                edge_to.extend(ks.iter().map(|e| new_id[e.1 as usize]));
-                at
-            };
-            nodes.push(Node { accept: accept[old], edges: edges as u32, len: ks.len() as u32 });
+                g.1.push(id);
+            }
         }
-        Words { nodes, edge_byte, edge_to, table, arabic, last_word, odd_first }
+        let mut by_run = FxHashMap::default();
+        let mut multi = Vec::new();
+        let mut filter = vec![0u64; FILTER_BITS / 64];
+        for run in runs {
+            let (whole, more) = groups.remove(&run).unwrap_or((NONE, Vec::new()));
+            let slot = Slot { whole, first: multi.len() as u32, len: more.len() as u32 };
+            multi.extend(more);
+            let k = filter_key(run.as_bytes());
+            filter[k / 64] |= 1 << (k % 64);
+            by_run.insert(run, slot);
+        }
+        let ascii_word = std::array::from_fn(|b| is_word_char(b as u8 as char));
+        let arabic_word = std::array::from_fn(|b| char::from_u32(0x600 + b as u32).is_some_and(is_word_char));
+        Words { entries, by_run, multi, filter, arabic, last_word, odd, odd_first, ascii_word, arabic_word }
     }
 
-    /// The child of `node` by byte `b`.
+    /// Whether entry `id` ends with a word character.
+    pub(crate) fn ends_with_word_char(&self, id: u32) -> bool {
+        self.last_word[id as usize]
+    }
+
+    /// Whether every entry begins with a letter (see `scan::scan_fused`): `starts_ok` says
+    /// which first characters are letters there.
+    pub(crate) fn all_begin_with(&self, starts_ok: impl Fn(char) -> bool) -> bool {
+        self.odd.is_empty() && self.entries.iter().all(|e| e.chars().next().is_some_and(&starts_ok))
+    }
+
+    /// Whether the character at `i` is a word character, and its length.
     #[inline(always)]
-    fn child(&self, node: &Node, b: u8) -> Option<&Node> {
-        let len = node.len as usize;
-        let e = node.edges as usize;
-        let to = if len > FEW {
-            match self.table[e * 256 + b as usize] {
-                0 => return None,
-                n => n,
-            }
-        } else {
-            let k = self.edge_byte[e..e + len].iter().position(|&x| x == b)?;
-            self.edge_to[e + k]
-        };
-        Some(&self.nodes[to as usize])
-    }
-
-    /// The longest entry that matches `text` from byte `from` on and ends at a word boundary
-    /// (only Arabic entries when `arabic_only`), as (end, entry).
-    #[inline]
-    fn longest(&self, text: &str, from: usize, arabic_only: bool) -> Option<(usize, u32)> {
+    pub(crate) fn word_char_at(&self, text: &str, i: usize) -> (bool, usize) {
         let bytes = text.as_bytes();
-        let mut node = self.child(&self.nodes[0], bytes[from])?;
-        let mut best = None;
-        let mut end = from + 1;
-        loop {
-            let id = node.accept;
-            if id != NONE && (!arabic_only || self.arabic[id as usize]) {
-                let joined = self.last_word[id as usize] && end < text.len() && is_word_char(char_at(text, end).0);
-                if !joined {
-                    best = Some((end, id));
-                }
-            }
-            let Some(&b) = bytes.get(end) else { break };
-            match self.child(node, b) {
-                Some(n) => node = n,
-                None => break,
-            }
-            end += 1;
+        let b = bytes[i];
+        if b < 0x80 {
+            (self.ascii_word[b as usize], 1)
+        } else if (0xD8..=0xDB).contains(&b) {
+            // U+0600-U+06FF
+            (self.arabic_word[(usize::from(b & 3) << 6) | usize::from(bytes[i + 1] & 0x3F)], 2)
+        } else {
+            let (c, len) = char_at(text, i);
+            (is_word_char(c), len)
         }
-        best
     }
 
-    /// The match kept at word start `w`: the longest, and of equally long ones the one with the
-    /// shorter clitic prefix.
-    fn at_word(&self, text: &str, w: usize, c: char) -> Option<WordMatch> {
-        let mut best = self.longest(text, w, false).map(|(end, id)| WordMatch { start: w, word_start: w, end, id });
-        if chain_letter(c) {
-            // entries after a clitic chain inside the word (only Arabic ones take clitics)
+    /// Whether the entry `id` matches `text` at `q` and ends at a word boundary; its end.
+    #[inline]
+    fn matches_at(&self, text: &str, q: usize, id: u32) -> Option<usize> {
+        let e = &self.entries[id as usize];
+        if !text[q..].starts_with(&**e) {
+            return None;
+        }
+        let end = q + e.len();
+        let joined = self.last_word[id as usize] && end < text.len() && self.word_char_at(text, end).0;
+        (!joined).then_some(end)
+    }
+
+    /// Matches of the entries whose first run is `text[q..e]` (a word, or the rest of one after
+    /// a clitic chain when `chained`): the longest one going on after the run into `longer`, the
+    /// one that is the run into `whole` (the first found stays: chains are tried shortest first).
+    #[inline]
+    fn try_run(&self, text: &str, (w, q, e): (usize, usize, usize), chained: bool, found: &mut AtWord) {
+        let AtWord { longer, whole } = found;
+        let run = &text.as_bytes()[q..e];
+        let k = filter_key(run);
+        if self.filter[k / 64] & (1 << (k % 64)) == 0 {
+            return;
+        }
+        let Some(slot) = self.by_run.get(&text[q..e]) else { return };
+        let ok = |id: u32| !chained || self.arabic[id as usize];
+        if slot.whole != NONE && whole.is_none() && ok(slot.whole) {
+            *whole = Some(WordMatch { start: w, word_start: q, end: e, id: slot.whole });
+        }
+        for &id in &self.multi[slot.first as usize..(slot.first + slot.len) as usize] {
+            if ok(id)
+                && let Some(end) = self.matches_at(text, q, id)
+                && longer.is_none_or(|b| end > b.end)
+            {
+                *longer = Some(WordMatch { start: w, word_start: q, end, id });
+            }
+        }
+    }
+
+    /// The match kept at the word `text[w..e]`: the longest, and of equally long ones the one
+    /// with the shorter clitic chain.
+    pub(crate) fn at_word(&self, text: &str, w: usize, e: usize) -> Option<WordMatch> {
+        let mut found = AtWord::default();
+        self.try_run(text, (w, w, e), false, &mut found);
+        if chain_letter(char_at(text, w).0) {
             let mut q = w;
             for _ in 0..4 {
-                let (c, len) = char_at(text, q);
-                if !is_word_char(c) {
+                q += char_at(text, q).1;
+                if q >= e {
                     break;
                 }
-                q += len;
-                if q >= text.len() {
-                    break;
+                if is_clitic_chain(&text[w..q]) {
+                    self.try_run(text, (w, q, e), true, &mut found);
                 }
-                if is_clitic_chain(&text[w..q])
-                    && let Some((end, id)) = self.longest(text, q, true)
-                    && best.is_none_or(|b| end > b.end)
-                {
-                    best = Some(WordMatch { start: w, word_start: q, end, id });
-                }
+            }
+        }
+        // an entry going on past the word ends after one that ends with it
+        found.longer.or(found.whole)
+    }
+
+    /// The match kept at `i`, a character that is not a word character.
+    fn at_other(&self, text: &str, i: usize) -> Option<WordMatch> {
+        let mut best: Option<WordMatch> = None;
+        for &id in &self.odd {
+            if let Some(end) = self.matches_at(text, i, id)
+                && best.is_none_or(|b| end > b.end)
+            {
+                best = Some(WordMatch { start: i, word_start: i, end, id });
             }
         }
         best
@@ -238,27 +269,48 @@ impl Words {
         out.clear();
         let bytes = text.as_bytes();
         let mut i = 0;
-        let mut prev_word = false;
         while i < bytes.len() {
-            let (c, len) = char_at(text, i);
-            let word = is_word_char(c);
-            let m = if word && !prev_word {
-                self.at_word(text, i, c)
-            } else if !word && self.odd_first[bytes[i] as usize] {
-                self.longest(text, i, false).map(|(end, id)| WordMatch { start: i, word_start: i, end, id })
+            let (word, len) = self.word_char_at(text, i);
+            let m = if word {
+                // a word starts here (the loop steps over whole words): find its end
+                let mut e = i + len;
+                while e < bytes.len() {
+                    let (w, l) = self.word_char_at(text, e);
+                    if !w {
+                        break;
+                    }
+                    e += l;
+                }
+                match self.at_word(text, i, e) {
+                    Some(m) => Some(m),
+                    None => {
+                        i = e;
+                        continue;
+                    }
+                }
+            } else if self.odd_first[bytes[i] as usize] {
+                self.at_other(text, i)
             } else {
                 None
             };
-            if let Some(m) = m {
-                out.push(m);
-                // a match that starts inside this one is never kept: go on after it (whose
-                // last character is a word character or not as the entry's)
-                i = m.end;
-                prev_word = self.last_word[m.id as usize];
-                continue;
+            match m {
+                Some(m) => {
+                    out.push(m);
+                    // a match that starts inside this one is never kept: go on after it; a
+                    // word character there starts a word only if the entry ends with none
+                    i = m.end;
+                    if self.last_word[m.id as usize] {
+                        while i < bytes.len() {
+                            let (w, l) = self.word_char_at(text, i);
+                            if !w {
+                                break;
+                            }
+                            i += l;
+                        }
+                    }
+                }
+                None => i += len,
             }
-            prev_word = word;
-            i += len;
         }
     }
 }
