@@ -121,8 +121,13 @@ pub(crate) struct Found {
     pub t: T,
 }
 
-/// Memo of a rule's result at each token (`None` = not computed yet).
-type Memo = std::cell::RefCell<Vec<Option<R<Spec>>>>;
+/// Memo of a rule's result at each token (`None` = not computed yet), with whether computing it
+/// asked for the sentence's tense.
+type Memo = std::cell::RefCell<Vec<Option<(R<Spec>, bool)>>>;
+
+/// What [`Parser::run_reusing`] found at each token where it tried a parse: the result, and whether it
+/// depended on the sentence's tense (a parse under the other tense can reuse the others).
+pub(crate) type Tried = Vec<Option<(R<T>, bool)>>;
 
 pub(crate) struct Parser<'a, 'v> {
     toks: &'a [Tok<'v>],
@@ -135,10 +140,34 @@ pub(crate) struct Parser<'a, 'v> {
     /// Whether a rule asked for the sentence's tense ([`Parser::past`]): when none did, the parse
     /// under the other tense would find the same, and the stage skips it.
     tense_used: std::cell::Cell<bool>,
+    /// Whether the computation under way asked for it (directly or through a memoised result).
+    tense_dep: std::cell::Cell<bool>,
     /// [`Parser::date`] and [`Parser::datetime`] are asked for the same positions by many rules
     /// (ranges, bounds, leading prepositions): their results are kept per token.
-    memo_date: Memo,
-    memo_datetime: Memo,
+    memo: &'a Memos,
+}
+
+/// The parser's memos, kept from one sentence to the next (see [`Parser::new`]).
+#[derive(Default)]
+pub(crate) struct Memos {
+    date: Memo,
+    datetime: Memo,
+    /// [`Parser::top`]'s results, with whether they asked for the tense.
+    top: std::cell::RefCell<Tried>,
+}
+
+impl Memos {
+    /// Empties them for a sentence of `n` tokens.
+    fn reset(&self, n: usize) {
+        for m in [&self.date, &self.datetime] {
+            let mut m = m.borrow_mut();
+            m.clear();
+            m.resize(n + 1, None);
+        }
+        let mut t = self.top.borrow_mut();
+        t.clear();
+        t.resize(n + 1, None);
+    }
 }
 
 type R<X> = Option<(usize, X)>;
@@ -151,6 +180,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         a: Anchor,
         known: bool,
         hol: &'a Holidays,
+        memo: &'a Memos,
     ) -> Self {
         Parser {
             toks,
@@ -161,13 +191,22 @@ impl<'a, 'v> Parser<'a, 'v> {
             hol,
             past_tense: false,
             tense_used: std::cell::Cell::new(false),
-            memo_date: std::cell::RefCell::new(vec![None; toks.len() + 1]),
-            memo_datetime: std::cell::RefCell::new(vec![None; toks.len() + 1]),
+            tense_dep: std::cell::Cell::new(false),
+            memo: {
+                memo.reset(toks.len());
+                memo
+            },
         }
     }
 
     /// All expressions, left to right, longest first at each position.
-    pub(crate) fn run(&mut self) -> Vec<Found> {
+    ///
+    /// The result at a token is taken from `earlier` (what a parser of the same tokens and
+    /// anchor under the other tense tried) when it did not depend on the tense; what this one
+    /// tries is noted into `tried`.
+    pub(crate) fn run_reusing(&mut self, earlier: Option<&Tried>, tried: &mut Tried) -> Vec<Found> {
+        tried.clear();
+        tried.resize(self.toks.len(), None);
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
@@ -175,7 +214,18 @@ impl<'a, 'v> Parser<'a, 'v> {
                 i += 1;
                 continue;
             }
-            if let Some((j, t)) = self.top(i) {
+            let r = match earlier.and_then(|e| e.get(i).copied().flatten()) {
+                Some((r, false)) => r,
+                _ => {
+                    let outer = self.tense_dep.replace(false);
+                    let r = self.top(i);
+                    let dep = self.tense_dep.get();
+                    self.tense_dep.set(outer || dep);
+                    tried[i] = Some((r, dep));
+                    r
+                }
+            };
+            if let Some((j, t)) = r {
                 if j > i {
                     out.push(Found { start: i, end: j, t });
                     i = j;
@@ -191,7 +241,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         self.past_tense = past;
     }
 
-    /// Whether the last [`Parser::run`] depended on the tense set by [`Parser::set_past_tense`].
+    /// Whether the last [`Parser::run_reusing`] depended on the tense set by [`Parser::set_past_tense`].
     pub(crate) fn tense_used(&self) -> bool {
         self.tense_used.get()
     }
@@ -199,6 +249,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// The sentence's tense, noting that it was asked for (see [`Parser::tense_used`]).
     fn past(&self) -> bool {
         self.tense_used.set(true);
+        self.tense_dep.set(true);
         self.past_tense
     }
 
@@ -562,6 +613,24 @@ impl<'a, 'v> Parser<'a, 'v> {
     // ------------------------------------------------------------------ top level
 
     fn top(&self, i: usize) -> R<T> {
+        // (run() asks again at the token after a leading preposition that gave nothing)
+        if let Some(Some((r, d))) = self.memo.top.borrow().get(i) {
+            if *d {
+                self.tense_dep.set(true);
+            }
+            return *r;
+        }
+        let outer = self.tense_dep.replace(false);
+        let r = self.top_uncached(i);
+        let d = self.tense_dep.get();
+        self.tense_dep.set(outer || d);
+        if let Some(slot) = self.memo.top.borrow_mut().get_mut(i) {
+            *slot = Some((r, d));
+        }
+        r
+    }
+
+    fn top_uncached(&self, i: usize) -> R<T> {
         let mut best: R<T> = None;
         let mut consider = |r: R<T>| {
             if let Some((j, t)) = r {
@@ -752,7 +821,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// clock time, joined by commas or at/on/in ("Saturday morning at 9", "9 tomorrow morning",
     /// "at 7:30 PM on Fri, Sep 20", "يوم السبت 21/09 الساعة 1:30 بعد الظهر", "مساء الأحد").
     fn datetime(&self, i: usize) -> R<Spec> {
-        memoised(&self.memo_datetime, i, || self.datetime_uncached(i))
+        memoised(&self.memo.datetime, &self.tense_dep, i, || self.datetime_uncached(i))
     }
 
     fn datetime_uncached(&self, i: usize) -> R<Spec> {
@@ -825,7 +894,7 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// Any date-level expression.
     fn date(&self, i: usize) -> R<Spec> {
-        memoised(&self.memo_date, i, || self.date_uncached(i))
+        memoised(&self.memo.date, &self.tense_dep, i, || self.date_uncached(i))
     }
 
     fn date_uncached(&self, i: usize) -> R<Spec> {
@@ -3390,7 +3459,7 @@ fn part_interval(start: DateTime, g: Grain, p: Part, lang: Lang) -> T {
 }
 
 /// Whether a token can anchor an expression: a number or a date word (see `Parser::can_start`).
-/// Every expression [`Parser::run`] finds holds one, so a sentence without any has nothing to
+/// Every expression [`Parser::run_reusing`] finds holds one, so a sentence without any has nothing to
 /// parse: the stage checks this first and skips the parses and the tense scan.
 pub(crate) fn is_trigger(t: &Tok<'_>) -> bool {
     // (numbers and date words carry the bit: see `feat::of_all`)
@@ -3400,13 +3469,20 @@ pub(crate) fn is_trigger(t: &Tok<'_>) -> bool {
 /// The result at token `i` from `memo`, computed with `compute` and stored the first time.
 /// (The parser asks for the same date or date-time at a token many times while it tries
 /// alternatives.) The borrow is released before `compute` runs, which may recurse.
-fn memoised(memo: &Memo, i: usize, compute: impl FnOnce() -> R<Spec>) -> R<Spec> {
-    if let Some(Some(r)) = memo.borrow().get(i) {
+fn memoised(memo: &Memo, dep: &std::cell::Cell<bool>, i: usize, compute: impl FnOnce() -> R<Spec>) -> R<Spec> {
+    if let Some(Some((r, d))) = memo.borrow().get(i) {
+        // a result that asked for the tense makes what uses it depend on the tense too
+        if *d {
+            dep.set(true);
+        }
         return *r;
     }
+    let outer = dep.replace(false);
     let r = compute();
+    let d = dep.get();
+    dep.set(outer || d);
     if let Some(slot) = memo.borrow_mut().get_mut(i) {
-        *slot = Some(r);
+        *slot = Some((r, d));
     }
     r
 }
