@@ -121,9 +121,9 @@ pub(crate) struct Found {
     pub t: T,
 }
 
-/// Memo of a rule's result at each token (`None` = not computed yet), with whether computing it
-/// asked for the sentence's tense.
-type Memo = std::cell::RefCell<Vec<Option<(R<Spec>, bool)>>>;
+/// Memo of a rule's result at each token, with whether computing it asked for the sentence's
+/// tense, and the generation of [`Memos`] it was stored in (an older one: not computed yet).
+type Memo<X> = std::cell::RefCell<Vec<(u32, R<X>, bool)>>;
 
 /// What [`Parser::run_reusing`] found at each token where it tried a parse: the result, and whether it
 /// depended on the sentence's tense (a parse under the other tense can reuse the others).
@@ -148,25 +148,40 @@ pub(crate) struct Parser<'a, 'v> {
 }
 
 /// The parser's memos, kept from one sentence to the next (see [`Parser::new`]).
+///
+/// Entries carry the generation they were stored in, so that emptying them for the next parse is
+/// a counter increment, not a pass over them.
 #[derive(Default)]
 pub(crate) struct Memos {
-    date: Memo,
-    datetime: Memo,
-    /// [`Parser::top`]'s results, with whether they asked for the tense.
-    top: std::cell::RefCell<Tried>,
+    generation: std::cell::Cell<u32>,
+    date: Memo<Spec>,
+    datetime: Memo<Spec>,
+    /// [`Parser::top`]'s results.
+    top: Memo<T>,
 }
 
 impl Memos {
     /// Empties them for a sentence of `n` tokens.
     fn reset(&self, n: usize) {
+        let mut generation = self.generation.get().wrapping_add(1);
+        if generation == 0 {
+            // (after 2^32 parses: forget the old entries for good)
+            self.date.borrow_mut().clear();
+            self.datetime.borrow_mut().clear();
+            self.top.borrow_mut().clear();
+            generation = 1;
+        }
+        self.generation.set(generation);
         for m in [&self.date, &self.datetime] {
             let mut m = m.borrow_mut();
-            m.clear();
-            m.resize(n + 1, None);
+            if m.len() < n + 1 {
+                m.resize(n + 1, (0, None, false));
+            }
         }
         let mut t = self.top.borrow_mut();
-        t.clear();
-        t.resize(n + 1, None);
+        if t.len() < n + 1 {
+            t.resize(n + 1, (0, None, false));
+        }
     }
 }
 
@@ -614,20 +629,7 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     fn top(&self, i: usize) -> R<T> {
         // (run() asks again at the token after a leading preposition that gave nothing)
-        if let Some(Some((r, d))) = self.memo.top.borrow().get(i) {
-            if *d {
-                self.tense_dep.set(true);
-            }
-            return *r;
-        }
-        let outer = self.tense_dep.replace(false);
-        let r = self.top_uncached(i);
-        let d = self.tense_dep.get();
-        self.tense_dep.set(outer || d);
-        if let Some(slot) = self.memo.top.borrow_mut().get_mut(i) {
-            *slot = Some((r, d));
-        }
-        r
+        memoised(&self.memo.top, self.memo.generation.get(), &self.tense_dep, i, || self.top_uncached(i))
     }
 
     fn top_uncached(&self, i: usize) -> R<T> {
@@ -821,7 +823,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// clock time, joined by commas or at/on/in ("Saturday morning at 9", "9 tomorrow morning",
     /// "at 7:30 PM on Fri, Sep 20", "يوم السبت 21/09 الساعة 1:30 بعد الظهر", "مساء الأحد").
     fn datetime(&self, i: usize) -> R<Spec> {
-        memoised(&self.memo.datetime, &self.tense_dep, i, || self.datetime_uncached(i))
+        memoised(&self.memo.datetime, self.memo.generation.get(), &self.tense_dep, i, || self.datetime_uncached(i))
     }
 
     fn datetime_uncached(&self, i: usize) -> R<Spec> {
@@ -894,7 +896,7 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// Any date-level expression.
     fn date(&self, i: usize) -> R<Spec> {
-        memoised(&self.memo.date, &self.tense_dep, i, || self.date_uncached(i))
+        memoised(&self.memo.date, self.memo.generation.get(), &self.tense_dep, i, || self.date_uncached(i))
     }
 
     fn date_uncached(&self, i: usize) -> R<Spec> {
@@ -3469,20 +3471,22 @@ pub(crate) fn is_trigger(t: &Tok<'_>) -> bool {
 /// The result at token `i` from `memo`, computed with `compute` and stored the first time.
 /// (The parser asks for the same date or date-time at a token many times while it tries
 /// alternatives.) The borrow is released before `compute` runs, which may recurse.
-fn memoised(memo: &Memo, dep: &std::cell::Cell<bool>, i: usize, compute: impl FnOnce() -> R<Spec>) -> R<Spec> {
-    if let Some(Some((r, d))) = memo.borrow().get(i) {
+fn memoised<X: Copy>(memo: &Memo<X>, generation: u32, dep: &std::cell::Cell<bool>, i: usize, compute: impl FnOnce() -> R<X>) -> R<X> {
+    if let Some(&(g, r, d)) = memo.borrow().get(i)
+        && g == generation
+    {
         // a result that asked for the tense makes what uses it depend on the tense too
-        if *d {
+        if d {
             dep.set(true);
         }
-        return *r;
+        return r;
     }
     let outer = dep.replace(false);
     let r = compute();
     let d = dep.get();
     dep.set(outer || d);
     if let Some(slot) = memo.borrow_mut().get_mut(i) {
-        *slot = Some((r, d));
+        *slot = (generation, r, d);
     }
     r
 }

@@ -171,48 +171,70 @@ fn scan_fused<'v>(text: &str, vocab: &'v Vocab, out: &mut Vec<Tok<'v>>) -> bool 
     // the character before `i` is a word character
     let mut after_word = false;
     while i < bytes.len() {
-        if bytes[i] == b' ' {
-            space = true;
-            after_word = false;
-            i += 1;
-            continue;
+        let b = bytes[i];
+        // the commonest characters first: Latin and Arabic letters (none of them is a line
+        // break, a space or a digit, so the order of the tests does not matter for them)
+        let letter = b.is_ascii_alphabetic() || (0xD8..=0xDB).contains(&b) && words.arabic_block(b, bytes[i + 1]).0;
+        if !letter {
+            if b == b' ' {
+                space = true;
+                after_word = false;
+                i += 1;
+                continue;
+            }
+            let (c, len) = char_at(text, i);
+            if c == '\n' {
+                out.push(plain(i, i + 1, Kind::Break, space));
+                space = true;
+                after_word = false;
+                i += 1;
+                continue;
+            }
+            if c.is_whitespace() {
+                space = true;
+                after_word = false;
+                i += len;
+                continue;
+            }
+            if c.is_ascii_digit() {
+                let t = number(bytes, i, space);
+                i = t.end;
+                out.push(t);
+                space = false;
+                after_word = true;
+                continue;
+            }
+            if !is_letter(c) {
+                out.push(plain(i, i + len, Kind::Punct(c), space));
+                space = false;
+                after_word = words.word_char_at(text, i).0;
+                i += len;
+                continue;
+            }
         }
-        let (c, len) = char_at(text, i);
-        if c == '\n' {
-            out.push(plain(i, i + 1, Kind::Break, space));
-            space = true;
-            after_word = false;
-            i += 1;
-            continue;
-        }
-        if c.is_whitespace() {
-            space = true;
-            after_word = false;
-            i += len;
-            continue;
-        }
-        if c.is_ascii_digit() {
-            let t = number(bytes, i, space);
-            i = t.end;
-            out.push(t);
-            space = false;
-            after_word = true;
-            continue;
-        }
-        if is_letter(c) {
-            let latin = c.is_ascii_alphabetic();
+        {
             let mut j = i;
-            if latin {
+            if b.is_ascii_alphabetic() {
                 while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
                     j += 1;
                 }
             } else {
+                // non-ASCII letters, stopping at anything else
                 while j < bytes.len() {
-                    let (ch, l) = char_at(text, j);
-                    if !is_letter(ch) || ch.is_ascii() {
+                    let bj = bytes[j];
+                    let (letter, word, l) = if (0xD8..=0xDB).contains(&bj) {
+                        let (letter, word) = words.arabic_block(bj, bytes[j + 1]);
+                        (letter, word, 2)
+                    } else if bj < 0x80 {
+                        break;
+                    } else {
+                        let (ch, l) = char_at(text, j);
+                        (is_letter(ch), words.word_char_at(text, j).0, l)
+                    };
+                    if !letter {
                         break;
                     }
-                    if !words.word_char_at(text, j).0 {
+                    if !word {
                         return false;
                     }
                     j += l;
@@ -240,12 +262,7 @@ fn scan_fused<'v>(text: &str, vocab: &'v Vocab, out: &mut Vec<Tok<'v>>) -> bool 
             space = false;
             after_word = true;
             i = j;
-            continue;
         }
-        out.push(plain(i, i + len, Kind::Punct(c), space));
-        space = false;
-        after_word = words.word_char_at(text, i).0;
-        i += len;
     }
     true
 }

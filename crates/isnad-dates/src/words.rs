@@ -59,9 +59,14 @@ struct AtWord {
 /// The entries, indexed by their first run of word characters.
 pub(crate) struct Words {
     entries: Vec<Box<str>>,
-    by_run: FxHashMap<Box<str>, Slot>,
+    /// The runs' slots, by run: open addressing on [`RunKey::hash`] (a power of two of
+    /// buckets, at most half full).
+    table: Vec<Bucket>,
+    slots: Vec<Slot>,
+    /// The runs, by slot (compared in full only when longer than sixteen bytes).
+    runs: Vec<Box<str>>,
     multi: Vec<u32>,
-    /// A bit per [`filter_key`] of every run in `by_run`: nearly every other word misses it.
+    /// A bit per run of `table` (from its hash): nearly every other word misses it.
     filter: Vec<u64>,
     /// Per entry: it starts with an Arabic letter (only those take clitic prefixes).
     arabic: Vec<bool>,
@@ -74,6 +79,8 @@ pub(crate) struct Words {
     /// [`is_word_char`] of ASCII bytes and of the Arabic block U+0600-U+06FF, by low byte.
     ascii_word: [bool; 128],
     arabic_word: [bool; 256],
+    /// The scanner's letters ([`crate::scan::is_letter`]) of the Arabic block, by low byte.
+    arabic_letter: [bool; 256],
 }
 
 /// The character at byte `i` of `s` (which must be a char boundary) and its length, with the
@@ -100,25 +107,47 @@ fn chain_letter(c: char) -> bool {
     matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س' | 'ا')
 }
 
-/// The filter bit of a run: a hash of its length and of its first and last eight bytes (four
-/// for shorter runs; so the whole run up to sixteen bytes, most words), with no loop.
-#[inline(always)]
-fn filter_key(run: &[u8]) -> usize {
-    let n = run.len();
-    let (head, tail) = if n >= 8 {
-        let head = u64::from_le_bytes(run[..8].try_into().unwrap_or_default());
-        let tail = u64::from_le_bytes(run[n - 8..].try_into().unwrap_or_default());
-        (head, tail)
-    } else if n >= 4 {
-        let head = u32::from_le_bytes(run[..4].try_into().unwrap_or_default());
-        let tail = u32::from_le_bytes(run[n - 4..].try_into().unwrap_or_default());
-        (u64::from(head), u64::from(tail))
-    } else {
-        let head = u64::from(run[0]) | u64::from(run[n / 2]) << 8 | u64::from(run[n - 1]) << 16;
-        (head, 0)
-    };
-    let k = head.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ tail.rotate_left(29).wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ (n as u64);
-    (k.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 48) as usize & (FILTER_BITS - 1)
+/// A run's length and its first and last eight bytes (four for shorter runs; the three that
+/// cover a run under four), read without a loop: for runs of up to sixteen bytes, most words,
+/// they are the run itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct RunKey {
+    len: u64,
+    head: u64,
+    tail: u64,
+}
+
+impl RunKey {
+    #[inline(always)]
+    fn of(run: &[u8]) -> RunKey {
+        let n = run.len();
+        let (head, tail) = if n >= 8 {
+            let head = u64::from_le_bytes(run[..8].try_into().unwrap_or_default());
+            let tail = u64::from_le_bytes(run[n - 8..].try_into().unwrap_or_default());
+            (head, tail)
+        } else if n >= 4 {
+            let head = u32::from_le_bytes(run[..4].try_into().unwrap_or_default());
+            let tail = u32::from_le_bytes(run[n - 4..].try_into().unwrap_or_default());
+            (u64::from(head), u64::from(tail))
+        } else {
+            (u64::from(run[0]) | u64::from(run[n / 2]) << 8 | u64::from(run[n - 1]) << 16, 0)
+        };
+        RunKey { len: n as u64, head, tail }
+    }
+
+    /// A hash of the key (the filter bit takes its top 16 bits, the table's bucket its low ones).
+    #[inline(always)]
+    fn hash(self) -> u64 {
+        let k = self.head.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ self.tail.rotate_left(29).wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ self.len;
+        k.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+}
+
+/// A bucket of the table of runs: the run's key and its slot (`slot == NONE`: empty).
+#[derive(Clone, Copy, Debug)]
+struct Bucket {
+    key: RunKey,
+    slot: u32,
 }
 
 impl Words {
@@ -158,20 +187,29 @@ impl Words {
                 g.1.push(id);
             }
         }
-        let mut by_run = FxHashMap::default();
         let mut multi = Vec::new();
         let mut filter = vec![0u64; FILTER_BITS / 64];
-        for run in runs {
-            let (whole, more) = groups.remove(&run).unwrap_or((NONE, Vec::new()));
-            let slot = Slot { whole, first: multi.len() as u32, len: more.len() as u32 };
+        let size = (runs.len() * 2).next_power_of_two().max(16);
+        let mut table = vec![Bucket { key: RunKey { len: 0, head: 0, tail: 0 }, slot: NONE }; size];
+        let mut slots = Vec::with_capacity(runs.len());
+        for run in &runs {
+            let (whole, more) = groups.remove(run).unwrap_or((NONE, Vec::new()));
+            slots.push(Slot { whole, first: multi.len() as u32, len: more.len() as u32 });
             multi.extend(more);
-            let k = filter_key(run.as_bytes());
-            filter[k / 64] |= 1 << (k % 64);
-            by_run.insert(run, slot);
+            let key = RunKey::of(run.as_bytes());
+            let h = key.hash();
+            let bit = (h >> 48) as usize;
+            filter[bit / 64] |= 1 << (bit % 64);
+            let mut b = h as usize & (size - 1);
+            while table[b].slot != NONE {
+                b = (b + 1) & (size - 1);
+            }
+            table[b] = Bucket { key, slot: slots.len() as u32 - 1 };
         }
         let ascii_word = std::array::from_fn(|b| is_word_char(b as u8 as char));
         let arabic_word = std::array::from_fn(|b| char::from_u32(0x600 + b as u32).is_some_and(is_word_char));
-        Words { entries, by_run, multi, filter, arabic, last_word, odd, odd_first, ascii_word, arabic_word }
+        let arabic_letter = std::array::from_fn(|b| char::from_u32(0x600 + b as u32).is_some_and(crate::scan::is_letter));
+        Words { entries, table, slots, runs, multi, filter, arabic, last_word, odd, odd_first, ascii_word, arabic_word, arabic_letter }
     }
 
     /// Whether entry `id` ends with a word character.
@@ -183,6 +221,14 @@ impl Words {
     /// which first characters are letters there.
     pub(crate) fn all_begin_with(&self, starts_ok: impl Fn(char) -> bool) -> bool {
         self.odd.is_empty() && self.entries.iter().all(|e| e.chars().next().is_some_and(&starts_ok))
+    }
+
+    /// For a character of the Arabic block (U+0600-U+06FF) from its two bytes: whether it is a
+    /// letter of the scanner, and whether it is a word character.
+    #[inline(always)]
+    pub(crate) fn arabic_block(&self, lead: u8, next: u8) -> (bool, bool) {
+        let k = (usize::from(lead & 3) << 6) | usize::from(next & 0x3F);
+        (self.arabic_letter[k], self.arabic_word[k])
     }
 
     /// Whether the character at `i` is a word character, and its length.
@@ -198,6 +244,23 @@ impl Words {
         } else {
             let (c, len) = char_at(text, i);
             (is_word_char(c), len)
+        }
+    }
+
+    /// The slot of a run (of key `key` and hash `h`).
+    #[inline]
+    fn slot(&self, key: RunKey, h: u64, run: &[u8]) -> Option<&Slot> {
+        let mask = self.table.len() - 1;
+        let mut b = h as usize & mask;
+        loop {
+            let bucket = &self.table[b];
+            if bucket.slot == NONE {
+                return None;
+            }
+            if bucket.key == key && (run.len() <= 16 || self.runs[bucket.slot as usize].as_bytes() == run) {
+                return Some(&self.slots[bucket.slot as usize]);
+            }
+            b = (b + 1) & mask;
         }
     }
 
@@ -220,11 +283,13 @@ impl Words {
     fn try_run(&self, text: &str, (w, q, e): (usize, usize, usize), chained: bool, found: &mut AtWord) {
         let AtWord { longer, whole } = found;
         let run = &text.as_bytes()[q..e];
-        let k = filter_key(run);
-        if self.filter[k / 64] & (1 << (k % 64)) == 0 {
+        let key = RunKey::of(run);
+        let h = key.hash();
+        let bit = (h >> 48) as usize;
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
             return;
         }
-        let Some(slot) = self.by_run.get(&text[q..e]) else { return };
+        let Some(slot) = self.slot(key, h, run) else { return };
         let ok = |id: u32| !chained || self.arabic[id as usize];
         if slot.whole != NONE && whole.is_none() && ok(slot.whole) {
             *whole = Some(WordMatch { start: w, word_start: q, end: e, id: slot.whole });
