@@ -153,22 +153,29 @@ fn marker_folded(folded: &str) -> Option<MarkerScope> {
 
 /// A line that reads as a headline, label or list item title: short and without final punctuation.
 fn is_heading(body: &str) -> bool {
-    // Only "at most 14" matters: stop counting at 15.
-    let words = count_words(body, 15);
     let last = body.trim_end_matches(|c: char| c.is_whitespace()).chars().next_back();
-    words <= 14 && !last.is_some_and(|c| is_terminal(c) || matches!(c, ':' | '،' | ',' | '"' | '\'' | '»' | '”' | '’'))
+    // The last character first: most paragraphs end in punctuation and need no word count. Only
+    // "at most 14" matters: stop counting at 15.
+    !last.is_some_and(|c| is_terminal(c) || matches!(c, ':' | '،' | ',' | '"' | '\'' | '»' | '”' | '’'))
+        && count_words(body, 15) <= 14
 }
 
-/// `s.split_whitespace().take(max).count()`, with the characters decoded by [`char_at`] and
-/// whitespace decided by [`is_space`].
+/// `s.split_whitespace().take(max).count()`, on the bytes: ASCII whitespace is decided by value,
+/// and only characters with a lead byte that starts some Unicode whitespace (C2 for U+0085 and
+/// U+00A0, E1, E2, E3 for U+1680, U+2000–U+205F, U+3000) are decoded; continuation bytes
+/// belong to the character before them.
 fn count_words(s: &str, max: usize) -> usize {
+    let bytes = s.as_bytes();
     let mut words = 0;
     let mut in_word = false;
-    let mut i = 0;
-    while i < s.len() {
-        let (c, len) = char_at(s, i);
-        i += len;
-        if is_space(c) {
+    for (i, &b) in bytes.iter().enumerate() {
+        let space = match b {
+            b' ' | b'\t'..=b'\r' => true,
+            0x80..=0xBF => continue,
+            0xC2 | 0xE1..=0xE3 => is_space(char_at(s, i).0),
+            _ => false,
+        };
+        if space {
             in_word = false;
         } else if !in_word {
             in_word = true;
@@ -516,27 +523,45 @@ fn is_space(c: char) -> bool {
 /// folded text keeps the order of the original).
 struct MapCursor<'a> {
     map: &'a [u32],
+    /// The previous answer.
     at: usize,
+    /// `map[at]` (`usize::MAX` at the end) and `map[at - 1]` (0 at the start), kept so that the
+    /// next call does not wait for loads that depend on `at`.
+    here: usize,
+    prev: usize,
 }
 
 impl<'a> MapCursor<'a> {
     fn new(map: &'a [u32]) -> MapCursor<'a> {
-        MapCursor { map, at: 0 }
+        let mut cursor = MapCursor { map, at: 0, here: 0, prev: 0 };
+        cursor.refresh();
+        cursor
+    }
+
+    fn refresh(&mut self) {
+        self.here = self.map.get(self.at).map_or(usize::MAX, |&o| o as usize);
+        self.prev = if self.at > 0 { self.map[self.at - 1] as usize } else { 0 };
     }
 
     #[inline]
     fn first_at_or_after(&mut self, offset: usize) -> usize {
         let map = self.map;
-        if self.at > 0 && self.at <= map.len() && (map[self.at - 1] as usize) >= offset {
+        if self.at > 0 && self.prev >= offset {
             // Went back (paragraphs out of order): search afresh.
             self.at = map.partition_point(|&o| (o as usize) < offset);
+            self.refresh();
+            return self.at;
+        }
+        // Everything before `at` is below `offset`.
+        if self.here >= offset {
             return self.at;
         }
         // Where folding kept byte lengths since `at` (most text), the answer is `offset` bytes on.
-        if self.at < map.len() {
-            let guess = self.at + offset.saturating_sub(map[self.at] as usize);
-            if guess < map.len() && (map[guess] as usize) >= offset && (guess == self.at || (map[guess - 1] as usize) < offset) {
-                self.at = guess;
+        let guess = self.at + (offset - self.here);
+        if guess < map.len() {
+            let (here, prev) = (map[guess] as usize, map[guess - 1] as usize);
+            if here >= offset && prev < offset {
+                (self.at, self.here, self.prev) = (guess, here, prev);
                 return guess;
             }
         }
@@ -549,6 +574,7 @@ impl<'a> MapCursor<'a> {
         }
         let hi = (lo + step).min(map.len());
         self.at = lo + map[lo..hi].partition_point(|&o| (o as usize) < offset);
+        self.refresh();
         self.at
     }
 }
