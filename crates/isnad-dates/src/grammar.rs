@@ -834,23 +834,29 @@ impl<'a, 'v> Parser<'a, 'v> {
         let mut first = true;
         loop {
             let (k0, at) = if first { (k, false) } else { self.skip_joiners(k) };
-            let mut cands: Vec<(usize, Spec, u8)> = Vec::new();
+            // the longest of a clock, a day part and a date here (of equally long ones, the first)
+            let mut cand: Option<(usize, Spec, u8)> = None;
+            let mut offer = |c: (usize, Spec, u8)| {
+                if cand.is_none_or(|b| c.0 > b.0) {
+                    cand = Some(c);
+                }
+            };
             if !has_c {
                 if let Some((j, c)) = self.clock_m(k0, at || has_dp, has_dp) {
-                    cands.push((j, c, 0));
+                    offer((j, c, 0));
                 }
             }
             if !has_dp {
                 if let Some((j, d)) = self.daypart_phrase(k0, !first) {
-                    cands.push((j, d, 1));
+                    offer((j, d, 1));
                 }
             }
             if !has_d {
                 if let Some((j, d)) = self.date(k0) {
-                    cands.push((j, d, 2));
+                    offer((j, d, 2));
                 }
             }
-            let Some(&(j, s, what)) = cands.iter().max_by_key(|c| (c.0, std::cmp::Reverse(c.2))) else { break };
+            let Some((j, s, what)) = cand else { break };
             match what {
                 0 => has_c = true,
                 1 => has_dp = true,
@@ -3018,21 +3024,21 @@ impl<'a, 'v> Parser<'a, 'v> {
         k = self.skip_filler(k);
         // a leading date for time ranges: "Thursday from 9:30 to 11:00"
         let mut outer: Option<Spec> = None;
-        let mut starts = vec![(k, None)];
+        let mut starts = [Some((k, None)), None];
         if !between && !from {
             if let Some((k2, d)) = self.date(k) {
                 if !d.has_time() {
                     if self.conn(k2, Conn::From) || self.conn(k2, Conn::Between) {
-                        starts.push((k2 + 1, Some(d)));
+                        starts[1] = Some((k2 + 1, Some(d)));
                     } else if self.num(k2).is_some() {
-                        starts.push((k2, Some(d)));
+                        starts[1] = Some((k2, Some(d)));
                     }
                 }
             }
         }
         let _ = &mut outer;
         let mut best: R<T> = None;
-        for (k, outer) in starts {
+        for (k, outer) in starts.into_iter().flatten() {
             if let Some((e, t)) = self.range_from(k, between, from, outer) {
                 if best.is_none_or(|(b, _)| e > b) {
                     best = Some((e, t));
@@ -3141,25 +3147,34 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// The candidate sides of a range at `k`, longest first: a full date-time, a bare day number
     /// ("13" in "13-15 July") or a bare clock time ("3" in "3-4pm").
-    fn range_sides(&self, k: usize) -> Vec<(usize, Spec)> {
-        let mut v = Vec::new();
+    ///
+    /// (A fixed array, not a `Vec`: this runs at every token a parse starts from.)
+    fn range_sides(&self, k: usize) -> impl Iterator<Item = (usize, Spec)> {
+        let mut v: [Option<(usize, Spec)>; 4] = [None; 4];
+        let mut n = 0;
+        // kept longest first, equally long ones in the order found (a stable sort)
+        let mut push = |r: (usize, Spec)| {
+            let at = v[..n].iter().position(|x| x.is_some_and(|(j, _)| j < r.0)).unwrap_or(n);
+            v[at..=n].rotate_right(1);
+            v[at] = Some(r);
+            n += 1;
+        };
         if let Some(r) = self.datetime(k) {
-            v.push(r);
+            push(r);
         }
         if let Some((j, d)) = self.day_num(k) {
             let not_time = !self.punct(j, ':') && !self.has(j, feat::AMPM | feat::HOUR);
             if not_time {
-                v.push((j, Spec { day: Some(d), ..Spec::default() }));
+                push((j, Spec { day: Some(d), ..Spec::default() }));
             }
         }
         if let Some((j, c)) = self.clock(k) {
-            v.push((j, c));
+            push((j, c));
         }
         if let Some((j, c)) = self.hm(k, true).map(|(j, s)| self.clock_suffix(j, s)) {
-            v.push((j, c));
+            push((j, c));
         }
-        v.sort_by_key(|(j, _)| std::cmp::Reverse(*j));
-        v
+        v.into_iter().flatten()
     }
 
     // ------------------------------------------------------------------ resolution
