@@ -543,7 +543,7 @@ impl<'a> MapCursor<'a> {
         self.prev = if self.at > 0 { self.map[self.at - 1] as usize } else { 0 };
     }
 
-    #[inline]
+    #[inline(always)]
     fn first_at_or_after(&mut self, offset: usize) -> usize {
         let map = self.map;
         if self.at > 0 && self.prev >= offset {
@@ -565,7 +565,13 @@ impl<'a> MapCursor<'a> {
                 return guess;
             }
         }
-        // Gallop forward, then finish with a binary search in the last step.
+        self.gallop(offset)
+    }
+
+    /// Gallops forward from `at`, then finishes with a binary search in the last step.
+    #[inline(never)]
+    fn gallop(&mut self, offset: usize) -> usize {
+        let map = self.map;
         let mut step = 1;
         let mut lo = self.at;
         while lo + step <= map.len() && (map[lo + step - 1] as usize) < offset {
@@ -594,7 +600,8 @@ fn is_alphanumeric(c: char) -> bool {
 fn is_digit(c: char) -> bool {
     match c {
         '0'..='9' | '٠'..='٩' | '۰'..='۹' => true,
-        '\0'..='\u{7F}' | '\u{0600}'..='\u{065F}' | '\u{066A}'..='\u{06EF}' => false,
+        // No digits among these (and General Punctuation, the curly quotes and dashes).
+        '\0'..='\u{7F}' | '\u{0600}'..='\u{065F}' | '\u{066A}'..='\u{06EF}' | '\u{2000}'..='\u{206F}' => false,
         _ => c.is_numeric(),
     }
 }
@@ -804,6 +811,7 @@ mod tests {
         }
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_digit(c), c.is_numeric(), "{c:?}");
             // What ends_sentence_at_period relies on: only the Kelvin sign lower-cases to ASCII.
             if !c.is_ascii() && c != '\u{212A}' {
                 assert!(!c.to_lowercase().all(|l| l.is_ascii()), "{c:?}");
