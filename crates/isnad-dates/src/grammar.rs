@@ -12,7 +12,7 @@ use jiff::civil::{Date, DateTime, Time};
 use crate::holidays::Holidays;
 use crate::scan::{Kind, Tok};
 use crate::time::{self, add_days, add_grain, truncate, Anchor, Open, T};
-use crate::vocab::{Conn, DayPart, Era, Part, Rel, Sem, Unit};
+use crate::vocab::{feat, Conn, DayPart, Era, Part, Rel, Sem, Unit};
 
 /// Which language's word orders apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,8 +121,13 @@ pub(crate) struct Found {
     pub t: T,
 }
 
-/// Memo of a rule's result at each token (`None` = not computed yet).
-type Memo = std::cell::RefCell<Vec<Option<R<Spec>>>>;
+/// Memo of a rule's result at each token, with whether computing it asked for the sentence's
+/// tense, and the generation of [`Memos`] it was stored in (an older one: not computed yet).
+type Memo<X> = std::cell::RefCell<Vec<(u32, R<X>, bool)>>;
+
+/// What [`Parser::run_reusing`] found at each token where it tried a parse: the result, and whether it
+/// depended on the sentence's tense (a parse under the other tense can reuse the others).
+pub(crate) type Tried = Vec<Option<(R<T>, bool)>>;
 
 pub(crate) struct Parser<'a, 'v> {
     toks: &'a [Tok<'v>],
@@ -135,10 +140,49 @@ pub(crate) struct Parser<'a, 'v> {
     /// Whether a rule asked for the sentence's tense ([`Parser::past`]): when none did, the parse
     /// under the other tense would find the same, and the stage skips it.
     tense_used: std::cell::Cell<bool>,
+    /// Whether the computation under way asked for it (directly or through a memoised result).
+    tense_dep: std::cell::Cell<bool>,
     /// [`Parser::date`] and [`Parser::datetime`] are asked for the same positions by many rules
     /// (ranges, bounds, leading prepositions): their results are kept per token.
-    memo_date: Memo,
-    memo_datetime: Memo,
+    memo: &'a Memos,
+}
+
+/// The parser's memos, kept from one sentence to the next (see [`Parser::new`]).
+///
+/// Entries carry the generation they were stored in, so that emptying them for the next parse is
+/// a counter increment, not a pass over them.
+#[derive(Default)]
+pub(crate) struct Memos {
+    generation: std::cell::Cell<u32>,
+    date: Memo<Spec>,
+    datetime: Memo<Spec>,
+    /// [`Parser::top`]'s results.
+    top: Memo<T>,
+}
+
+impl Memos {
+    /// Empties them for a sentence of `n` tokens.
+    fn reset(&self, n: usize) {
+        let mut generation = self.generation.get().wrapping_add(1);
+        if generation == 0 {
+            // (after 2^32 parses: forget the old entries for good)
+            self.date.borrow_mut().clear();
+            self.datetime.borrow_mut().clear();
+            self.top.borrow_mut().clear();
+            generation = 1;
+        }
+        self.generation.set(generation);
+        for m in [&self.date, &self.datetime] {
+            let mut m = m.borrow_mut();
+            if m.len() < n + 1 {
+                m.resize(n + 1, (0, None, false));
+            }
+        }
+        let mut t = self.top.borrow_mut();
+        if t.len() < n + 1 {
+            t.resize(n + 1, (0, None, false));
+        }
+    }
 }
 
 type R<X> = Option<(usize, X)>;
@@ -151,6 +195,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         a: Anchor,
         known: bool,
         hol: &'a Holidays,
+        memo: &'a Memos,
     ) -> Self {
         Parser {
             toks,
@@ -161,13 +206,22 @@ impl<'a, 'v> Parser<'a, 'v> {
             hol,
             past_tense: false,
             tense_used: std::cell::Cell::new(false),
-            memo_date: std::cell::RefCell::new(vec![None; toks.len() + 1]),
-            memo_datetime: std::cell::RefCell::new(vec![None; toks.len() + 1]),
+            tense_dep: std::cell::Cell::new(false),
+            memo: {
+                memo.reset(toks.len());
+                memo
+            },
         }
     }
 
     /// All expressions, left to right, longest first at each position.
-    pub(crate) fn run(&mut self) -> Vec<Found> {
+    ///
+    /// The result at a token is taken from `earlier` (what a parser of the same tokens and
+    /// anchor under the other tense tried) when it did not depend on the tense; what this one
+    /// tries is noted into `tried`.
+    pub(crate) fn run_reusing(&mut self, earlier: Option<&Tried>, tried: &mut Tried) -> Vec<Found> {
+        tried.clear();
+        tried.resize(self.toks.len(), None);
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
@@ -175,7 +229,18 @@ impl<'a, 'v> Parser<'a, 'v> {
                 i += 1;
                 continue;
             }
-            if let Some((j, t)) = self.top(i) {
+            let r = match earlier.and_then(|e| e.get(i).copied().flatten()) {
+                Some((r, false)) => r,
+                _ => {
+                    let outer = self.tense_dep.replace(false);
+                    let r = self.top(i);
+                    let dep = self.tense_dep.get();
+                    self.tense_dep.set(outer || dep);
+                    tried[i] = Some((r, dep));
+                    r
+                }
+            };
+            if let Some((j, t)) = r {
                 if j > i {
                     out.push(Found { start: i, end: j, t });
                     i = j;
@@ -191,7 +256,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         self.past_tense = past;
     }
 
-    /// Whether the last [`Parser::run`] depended on the tense set by [`Parser::set_past_tense`].
+    /// Whether the last [`Parser::run_reusing`] depended on the tense set by [`Parser::set_past_tense`].
     pub(crate) fn tense_used(&self) -> bool {
         self.tense_used.get()
     }
@@ -199,6 +264,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// The sentence's tense, noting that it was asked for (see [`Parser::tense_used`]).
     fn past(&self) -> bool {
         self.tense_used.set(true);
+        self.tense_dep.set(true);
         self.past_tense
     }
 
@@ -225,8 +291,18 @@ impl<'a, 'v> Parser<'a, 'v> {
     fn sems(&self, i: usize) -> &'v [Sem] {
         self.toks.get(i).map(|t| t.sems()).unwrap_or(&[])
     }
+    /// The [`feat`] bits of token `i` (none past the end).
+    #[inline(always)]
+    fn feat(&self, i: usize) -> u64 {
+        self.toks.get(i).map_or(0, |t| t.feat)
+    }
+    /// Token `i` has a sense of one of the kinds in `bits`.
+    #[inline(always)]
+    fn has(&self, i: usize, bits: u64) -> bool {
+        self.feat(i) & bits != 0
+    }
     fn conn(&self, i: usize, c: Conn) -> bool {
-        self.sems(i).contains(&Sem::Conn(c))
+        self.has(i, feat::conn(c))
     }
     fn punct(&self, i: usize, c: char) -> bool {
         self.tok(i).and_then(|t| t.punct()) == Some(c)
@@ -239,42 +315,63 @@ impl<'a, 'v> Parser<'a, 'v> {
         self.tok(i + 1).is_some_and(|t| !t.space)
     }
     fn rel(&self, i: usize) -> Option<Rel> {
+        if !self.has(i, feat::REL) {
+            return None;
+        }
         self.sems(i).iter().find_map(|s| match s {
             Sem::Rel(r, _) => Some(*r),
             _ => None,
         })
     }
     fn unit(&self, i: usize) -> Option<(Unit, u8)> {
+        if !self.has(i, feat::UNIT) {
+            return None;
+        }
         self.sems(i).iter().find_map(|s| match s {
             Sem::Unit(u, n) => Some((*u, *n)),
             _ => None,
         })
     }
     fn part(&self, i: usize) -> Option<Part> {
+        if !self.has(i, feat::PART) {
+            return None;
+        }
         self.sems(i).iter().find_map(|s| match s {
             Sem::Part(p) => Some(*p),
             _ => None,
         })
     }
     fn daypart(&self, i: usize) -> Option<DayPart> {
+        if !self.has(i, feat::DAYPART) {
+            return None;
+        }
         self.sems(i).iter().find_map(|s| match s {
             Sem::DayPart(p) => Some(*p),
             _ => None,
         })
     }
     fn weekday(&self, i: usize) -> Option<(u8, bool, bool)> {
+        if !self.has(i, feat::WEEKDAY) {
+            return None;
+        }
         self.sems(i).iter().find_map(|s| match s {
             Sem::Weekday(d, weak, pl) => Some((*d, *weak && !self.toks[i].al, *pl)),
             _ => None,
         })
     }
     fn month_word(&self, i: usize) -> Option<(u8, bool)> {
+        if !self.has(i, feat::MONTH) {
+            return None;
+        }
         self.sems(i).iter().find_map(|s| match s {
             Sem::Month(m, weak) => Some((*m, *weak)),
             _ => None,
         })
     }
     fn hmonth_word(&self, i: usize) -> Option<(u8, bool)> {
+        if !self.has(i, feat::HMONTH) {
+            return None;
+        }
         self.sems(i).iter().find_map(|s| match s {
             Sem::HMonth(m, weak) => Some((*m, *weak)),
             _ => None,
@@ -318,7 +415,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         let (mut j, mut v) = self.num_word(i)?;
         if self.ar() {
             // teens: ثلاثة عشر; compound tens: ثلاث وعشرون
-            if self.sems(j).contains(&Sem::Teen) && v < 10 {
+            if self.has(j, feat::TEEN) && v < 10 {
                 return Some((j + 1, v + 10));
             }
             if v < 10 && self.tok(j).is_some_and(|t| t.conj) {
@@ -328,7 +425,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                     }
                 }
             }
-            if self.sems(i).contains(&Sem::Teen) && !self.tok(i).is_some_and(|t| t.conj) {
+            if self.has(i, feat::TEEN) && !self.tok(i).is_some_and(|t| t.conj) {
                 return Some((i + 1, 10));
             }
         } else if v >= 20 && v % 10 == 0 {
@@ -358,7 +455,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// An ordinal ("3rd", "third", "twenty first", "الثالث", "الثالث عشر", "الثالث والعشرون").
     fn ordinal(&self, i: usize) -> R<u32> {
         if let Some((v, _)) = self.num(i) {
-            if self.glued(i) && self.sems(i + 1).contains(&Sem::OrdSuffix) {
+            if self.glued(i) && self.has(i + 1, feat::ORD_SUFFIX) {
                 return Some((i + 2, v));
             }
             return None;
@@ -367,7 +464,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         let base = t.sems().iter().find_map(|s| if let Sem::Ord(v) = s { Some(*v) } else { None });
         if self.ar() {
             if let Some(v) = base {
-                if v < 10 && self.sems(i + 1).contains(&Sem::Teen) {
+                if v < 10 && self.has(i + 1, feat::TEEN) {
                     return Some((i + 2, v + 10));
                 }
                 if v < 10 && self.tok(i + 1).is_some_and(|t| t.conj) {
@@ -431,7 +528,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             let (j, y) = self.number(i + 1)?;
             (j, y as i32, true)
         } else if let Some((v, d)) = self.num(i) {
-            if d != 4 && !(self.sems(i + 1).iter().any(|s| matches!(s, Sem::Era(_)))) {
+            if d != 4 && !(self.has(i + 1, feat::ERA)) {
                 return None;
             }
             (i + 1, v as i32, false)
@@ -531,6 +628,11 @@ impl<'a, 'v> Parser<'a, 'v> {
     // ------------------------------------------------------------------ top level
 
     fn top(&self, i: usize) -> R<T> {
+        // (run() asks again at the token after a leading preposition that gave nothing)
+        memoised(&self.memo.top, self.memo.generation.get(), &self.tense_dep, i, || self.top_uncached(i))
+    }
+
+    fn top_uncached(&self, i: usize) -> R<T> {
         let mut best: R<T> = None;
         let mut consider = |r: R<T>| {
             if let Some((j, t)) = r {
@@ -617,7 +719,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// "now", "right now", "الآن", "حالا", "في هذه اللحظة".
     fn now_expr(&self, i: usize) -> R<T> {
         let strong = |k: usize| self.sems(k).iter().any(|s| matches!(s, Sem::Now(false)));
-        let any = |k: usize| self.sems(k).iter().any(|s| matches!(s, Sem::Now(_)));
+        let any = |k: usize| self.has(k, feat::NOW);
         let j = if strong(i) {
             i + 1
         } else if self.rel(i) == Some(Rel::This) && any(i + 1) {
@@ -659,7 +761,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             Some((k2, n)) => (k2, n),
             None => (k, 1),
         };
-        if !self.sems(k).contains(&Sem::Closest) {
+        if !self.has(k, feat::CLOSEST) {
             return None;
         }
         // the thing: a weekday, or a holiday ("the closest xmas to today")
@@ -721,7 +823,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// clock time, joined by commas or at/on/in ("Saturday morning at 9", "9 tomorrow morning",
     /// "at 7:30 PM on Fri, Sep 20", "يوم السبت 21/09 الساعة 1:30 بعد الظهر", "مساء الأحد").
     fn datetime(&self, i: usize) -> R<Spec> {
-        memoised(&self.memo_datetime, i, || self.datetime_uncached(i))
+        memoised(&self.memo.datetime, self.memo.generation.get(), &self.tense_dep, i, || self.datetime_uncached(i))
     }
 
     fn datetime_uncached(&self, i: usize) -> R<Spec> {
@@ -732,23 +834,29 @@ impl<'a, 'v> Parser<'a, 'v> {
         let mut first = true;
         loop {
             let (k0, at) = if first { (k, false) } else { self.skip_joiners(k) };
-            let mut cands: Vec<(usize, Spec, u8)> = Vec::new();
+            // the longest of a clock, a day part and a date here (of equally long ones, the first)
+            let mut cand: Option<(usize, Spec, u8)> = None;
+            let mut offer = |c: (usize, Spec, u8)| {
+                if cand.is_none_or(|b| c.0 > b.0) {
+                    cand = Some(c);
+                }
+            };
             if !has_c {
                 if let Some((j, c)) = self.clock_m(k0, at || has_dp, has_dp) {
-                    cands.push((j, c, 0));
+                    offer((j, c, 0));
                 }
             }
             if !has_dp {
                 if let Some((j, d)) = self.daypart_phrase(k0, !first) {
-                    cands.push((j, d, 1));
+                    offer((j, d, 1));
                 }
             }
             if !has_d {
                 if let Some((j, d)) = self.date(k0) {
-                    cands.push((j, d, 2));
+                    offer((j, d, 2));
                 }
             }
-            let Some(&(j, s, what)) = cands.iter().max_by_key(|c| (c.0, std::cmp::Reverse(c.2))) else { break };
+            let Some((j, s, what)) = cand else { break };
             match what {
                 0 => has_c = true,
                 1 => has_dp = true,
@@ -794,7 +902,7 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// Any date-level expression.
     fn date(&self, i: usize) -> R<Spec> {
-        memoised(&self.memo_date, i, || self.date_uncached(i))
+        memoised(&self.memo.date, self.memo.generation.get(), &self.tense_dep, i, || self.date_uncached(i))
     }
 
     fn date_uncached(&self, i: usize) -> R<Spec> {
@@ -869,7 +977,7 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// "العشر الأواخر من رمضان", "العشر الأوائل من ذي الحجة": ten days at one end of a month.
     fn ar_tens(&self, i: usize) -> R<Spec> {
-        if !self.ar() || !self.tok(i)?.al || !self.sems(i).contains(&Sem::Teen) {
+        if !self.ar() || !self.tok(i)?.al || !self.has(i, feat::TEEN) {
             return None;
         }
         let p = self.part(i + 1)?;
@@ -1317,7 +1425,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         } else if !self.ar() && s.day.is_some() {
             // "14th April 15": a two-digit year after an English date
             if let Some((v, 2)) = self.num(k) {
-                if !self.punct(k + 1, ':') && !self.sems(k + 1).iter().any(|s| matches!(s, Sem::AmPm(_) | Sem::Unit(..))) {
+                if !self.punct(k + 1, ':') && !self.has(k + 1, feat::AMPM | feat::UNIT) {
                     s.year = Some(two_digit_year(v));
                     j = k + 1;
                 }
@@ -1423,7 +1531,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 // day-month without year: "21/09" in Arabic (d/m), "2/15" in English (m/d)
                 let (d, m) = if self.ar() || a > 12 { (a, b) } else { (b, a) };
                 // "3-4pm" and "9:30 - 11:00" are not dates
-                if self.sems(i + 3).iter().any(|s| matches!(s, Sem::AmPm(_))) || self.punct(i + 3, ':') {
+                if self.has(i + 3, feat::AMPM) || self.punct(i + 3, ':') {
                     return None;
                 }
                 s.month = Some(m as u8);
@@ -1533,12 +1641,12 @@ impl<'a, 'v> Parser<'a, 'v> {
                     best = Some((k + 1, Spec { base: Some(t), ..Spec::default() }));
                 }
             }
-            if self.sems(k).contains(&Sem::Weekend) {
+            if self.has(k, feat::WEEKEND) {
                 best = Some((k + 1, Spec { base: Some(self.weekend(rel_n(r))), ..Spec::default() }));
             }
         }
         // "over the weekend": the bare policy decides which one
-        if !self.ar() && self.conn(i, Conn::Filler) && self.sems(i + 1).contains(&Sem::Weekend) && best.is_none() {
+        if !self.ar() && self.conn(i, Conn::Filler) && self.has(i + 1, feat::WEEKEND) && best.is_none() {
             let a = self.anchor();
             let wd = a.today().weekday().to_monday_zero_offset();
             let past = self.policy() == crate::Bare::Past;
@@ -1778,7 +1886,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         } else if self.is_unit(j, Unit::Week) && !self.is_dual(j) {
             what = What::Week;
             j += 1;
-        } else if self.sems(j).contains(&Sem::Weekend) {
+        } else if self.has(j, feat::WEEKEND) {
             what = What::Weekend;
             j += 1;
         } else {
@@ -2153,7 +2261,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
         }
         // "o'clock", "3ish pm"
-        if self.sems(j).contains(&Sem::Hour) || self.is_ish(j) {
+        if self.has(j, feat::HOUR) || self.is_ish(j) {
             j += 1;
         }
         // am/pm, day parts, time zones
@@ -2221,7 +2329,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 if then_word {
                     return None;
                 }
-                let has_ampm = self.sems(k + 1).iter().any(|s| matches!(s, Sem::AmPm(_)));
+                let has_ampm = self.has(k + 1, feat::AMPM);
                 let ctx = marked || has_ampm || self.conn(k.wrapping_sub(1), Conn::Approx) || self.is_ish(k + 1);
                 let daypart_after = self.daypart(k + 1).is_some() || self.conn(k + 1, Conn::In) && self.daypart(k + 2).is_some();
                 if ctx || daypart_after {
@@ -2403,7 +2511,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 }
             }
         }
-        let plain = !self.is_unit(j.wrapping_sub(1), Unit::Minute) && self.tok_text(k) != Some("half") && !self.sems(j.wrapping_sub(1)).iter().any(|s| matches!(s, Sem::Frac(_)));
+        let plain = !self.is_unit(j.wrapping_sub(1), Unit::Minute) && self.tok_text(k) != Some("half") && !self.has(j.wrapping_sub(1), feat::FRAC);
         let past = self.conn(j, Conn::Past) || self.conn(j, Conn::After) || self.conn(j, Conn::Hence) || (!plain && self.conn(j, Conn::From));
         let to = self.conn(j, Conn::Except) || self.conn(j, Conn::Before);
         let half_three = mins == 30 && self.tok_text(k) == Some("half") && !past && !to;
@@ -2927,21 +3035,21 @@ impl<'a, 'v> Parser<'a, 'v> {
         k = self.skip_filler(k);
         // a leading date for time ranges: "Thursday from 9:30 to 11:00"
         let mut outer: Option<Spec> = None;
-        let mut starts = vec![(k, None)];
+        let mut starts = [Some((k, None)), None];
         if !between && !from {
             if let Some((k2, d)) = self.date(k) {
                 if !d.has_time() {
                     if self.conn(k2, Conn::From) || self.conn(k2, Conn::Between) {
-                        starts.push((k2 + 1, Some(d)));
+                        starts[1] = Some((k2 + 1, Some(d)));
                     } else if self.num(k2).is_some() {
-                        starts.push((k2, Some(d)));
+                        starts[1] = Some((k2, Some(d)));
                     }
                 }
             }
         }
         let _ = &mut outer;
         let mut best: R<T> = None;
-        for (k, outer) in starts {
+        for (k, outer) in starts.into_iter().flatten() {
             if let Some((e, t)) = self.range_from(k, between, from, outer) {
                 if best.is_none_or(|(b, _)| e > b) {
                     best = Some((e, t));
@@ -3050,25 +3158,34 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// The candidate sides of a range at `k`, longest first: a full date-time, a bare day number
     /// ("13" in "13-15 July") or a bare clock time ("3" in "3-4pm").
-    fn range_sides(&self, k: usize) -> Vec<(usize, Spec)> {
-        let mut v = Vec::new();
+    ///
+    /// (A fixed array, not a `Vec`: this runs at every token a parse starts from.)
+    fn range_sides(&self, k: usize) -> impl Iterator<Item = (usize, Spec)> {
+        let mut v: [Option<(usize, Spec)>; 4] = [None; 4];
+        let mut n = 0;
+        // kept longest first, equally long ones in the order found (a stable sort)
+        let mut push = |r: (usize, Spec)| {
+            let at = v[..n].iter().position(|x| x.is_some_and(|(j, _)| j < r.0)).unwrap_or(n);
+            v[at..=n].rotate_right(1);
+            v[at] = Some(r);
+            n += 1;
+        };
         if let Some(r) = self.datetime(k) {
-            v.push(r);
+            push(r);
         }
         if let Some((j, d)) = self.day_num(k) {
-            let not_time = !self.punct(j, ':') && !self.sems(j).iter().any(|s| matches!(s, Sem::AmPm(_) | Sem::Hour));
+            let not_time = !self.punct(j, ':') && !self.has(j, feat::AMPM | feat::HOUR);
             if not_time {
-                v.push((j, Spec { day: Some(d), ..Spec::default() }));
+                push((j, Spec { day: Some(d), ..Spec::default() }));
             }
         }
         if let Some((j, c)) = self.clock(k) {
-            v.push((j, c));
+            push((j, c));
         }
         if let Some((j, c)) = self.hm(k, true).map(|(j, s)| self.clock_suffix(j, s)) {
-            v.push((j, c));
+            push((j, c));
         }
-        v.sort_by_key(|(j, _)| std::cmp::Reverse(*j));
-        v
+        v.into_iter().flatten()
     }
 
     // ------------------------------------------------------------------ resolution
@@ -3381,28 +3498,32 @@ fn part_interval(start: DateTime, g: Grain, p: Part, lang: Lang) -> T {
 }
 
 /// Whether a token can anchor an expression: a number or a date word (see `Parser::can_start`).
-/// Every expression [`Parser::run`] finds holds one, so a sentence without any has nothing to
+/// Every expression [`Parser::run_reusing`] finds holds one, so a sentence without any has nothing to
 /// parse: the stage checks this first and skips the parses and the tense scan.
 pub(crate) fn is_trigger(t: &Tok<'_>) -> bool {
-    match t.kind {
-        Kind::Num(..) => true,
-        Kind::Lex(sems) => sems
-            .iter()
-            .any(|s| matches!(s, Sem::Conn(Conn::Asap)) || !matches!(s, Sem::Conn(_) | Sem::Rel(..) | Sem::OrdSuffix | Sem::Era(_))),
-        _ => false,
-    }
+    // (numbers and date words carry the bit: see `feat::of_all`)
+    t.feat & feat::TRIGGER != 0
 }
 
 /// The result at token `i` from `memo`, computed with `compute` and stored the first time.
 /// (The parser asks for the same date or date-time at a token many times while it tries
 /// alternatives.) The borrow is released before `compute` runs, which may recurse.
-fn memoised(memo: &Memo, i: usize, compute: impl FnOnce() -> R<Spec>) -> R<Spec> {
-    if let Some(Some(r)) = memo.borrow().get(i) {
-        return *r;
+fn memoised<X: Copy>(memo: &Memo<X>, generation: u32, dep: &std::cell::Cell<bool>, i: usize, compute: impl FnOnce() -> R<X>) -> R<X> {
+    if let Some(&(g, r, d)) = memo.borrow().get(i)
+        && g == generation
+    {
+        // a result that asked for the tense makes what uses it depend on the tense too
+        if d {
+            dep.set(true);
+        }
+        return r;
     }
+    let outer = dep.replace(false);
     let r = compute();
+    let d = dep.get();
+    dep.set(outer || d);
     if let Some(slot) = memo.borrow_mut().get_mut(i) {
-        *slot = Some(r);
+        *slot = (generation, r, d);
     }
     r
 }

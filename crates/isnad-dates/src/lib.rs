@@ -193,45 +193,61 @@ impl DatesStage {
     /// against `published`. Offsets are bytes of `folded`. This is the stage without the document
     /// plumbing: the stage calls it per sentence and maps offsets back to the original text.
     pub fn find_folded(&self, folded: &str, lang: &Lang, published: Option<&isnad_core::Published>) -> Vec<Found> {
+        self.find_with(folded, lang, published, &mut scan::Scratch::default())
+    }
+
+    /// [`DatesStage::find_folded`] with buffers kept from earlier sentences.
+    fn find_with<'s>(
+        &'s self,
+        folded: &str,
+        lang: &Lang,
+        published: Option<&isnad_core::Published>,
+        scratch: &mut scan::Scratch<'s>,
+    ) -> Vec<Found> {
         let (vocab, glang) = match lang {
             Lang::Ar => (&self.ar, grammar::Lang::Ar),
             Lang::En => (&self.en, grammar::Lang::En),
             Lang::Other(_) => return Vec::new(),
         };
-        let toks = scan::scan(folded, vocab);
+        scan::scan(folded, vocab, scratch);
+        let toks = &scratch.toks[..];
+        let memo = &scratch.memo;
         if !toks.iter().any(grammar::is_trigger) {
             // every expression starts at or just before a number or a date word: none here, nothing
             // to parse and no tense to scan (most sentences of news text)
             return Vec::new();
         }
         let tense_policy = self.config.bare == Bare::Tense;
-        let past = tense_policy && tense(folded, glang) == Some(true);
-        let parse_with = |now: jiff::civil::DateTime, has_time: bool, known: bool, past: bool| {
+        // the sentence's tense, asked for only when a parse depends on it (the tense scan reads
+        // the whole sentence)
+        let past = || tense_policy && tense(folded, glang) == Some(true);
+        let mut tried = grammar::Tried::new();
+        let parse_with = |now: jiff::civil::DateTime, has_time: bool, known: bool, past: bool, tried: &mut grammar::Tried, earlier: Option<&grammar::Tried>| {
             let offset = published.and_then(|p| p.offset()).map(|o| o.seconds() / 60);
             let anchor = Anchor { now, has_time, bare: self.config.bare, hijri: self.config.hijri, offset };
-            let mut parser = Parser::new(&toks, folded, glang, anchor, known, &self.holidays);
+            let mut parser = Parser::new(toks, folded, glang, anchor, known, &self.holidays, memo);
             parser.set_past_tense(past);
-            let found = parser.run();
+            let found = parser.run_reusing(earlier, tried);
             (found, parser.tense_used())
         };
-        let parse = |now: jiff::civil::DateTime, has_time: bool, known: bool| parse_with(now, has_time, known, past).0;
         let found = match published {
             Some(p) if tense_policy => {
                 // A sentence can mix tenses ("Workers will strike on Friday, the union said on
                 // Monday"): each expression takes the tense of its own clause when that clause
                 // shows one, and the sentence's otherwise.
                 let (now, has_time) = (p.datetime(), p.time().is_some());
-                let (as_past, used) = parse_with(now, has_time, true, true);
+                let (as_past, used) = parse_with(now, has_time, true, true, &mut tried, None);
                 if !used {
                     // no rule asked for the tense: the future reading is the same
-                    return self.finish(folded, &toks, as_past);
+                    return self.finish(folded, toks, as_past);
                 }
-                let as_future = parse_with(now, has_time, true, false).0;
+                // (what did not depend on the tense is taken from the first parse)
+                let as_future = parse_with(now, has_time, true, false, &mut grammar::Tried::new(), Some(&tried)).0;
                 if as_past.iter().map(|x| (x.start, x.end, &x.t)).eq(as_future.iter().map(|x| (x.start, x.end, &x.t))) {
                     as_past
                 } else {
                     let by_span = |list: &[grammar::Found], s: usize, e: usize| list.iter().find(|x| x.start == s && x.end == e).cloned();
-                    let sentence = if past { &as_past } else { &as_future };
+                    let sentence = if past() { &as_past } else { &as_future };
                     sentence
                         .iter()
                         .map(|x| {
@@ -245,19 +261,20 @@ impl DatesStage {
                         .collect()
                 }
             }
-            Some(p) => parse(p.datetime(), p.time().is_some(), true),
+            Some(p) => parse_with(p.datetime(), p.time().is_some(), true, false, &mut tried, None).0,
             None => {
                 // Without a reference, keep what does not depend on one: parse against two
                 // unrelated references and keep the expressions that resolve alike in both.
                 let mid = jiff::civil::Time::midnight();
-                let a = parse(Date::constant(2001, 3, 14).to_datetime(mid), false, false);
-                let b = parse(Date::constant(2010, 10, 2).to_datetime(mid), false, false);
+                let past = past();
+                let a = parse_with(Date::constant(2001, 3, 14).to_datetime(mid), false, false, past, &mut tried, None).0;
+                let b = parse_with(Date::constant(2010, 10, 2).to_datetime(mid), false, false, past, &mut tried, None).0;
                 a.into_iter()
                     .filter(|x| b.iter().any(|y| y.start == x.start && y.end == x.end && y.t == x.t))
                     .collect()
             }
         };
-        self.finish(folded, &toks, found)
+        self.finish(folded, toks, found)
     }
 
     /// The parser's expressions as byte ranges of `folded` with their timexes.
@@ -327,10 +344,34 @@ fn tense(folded: &str, lang: grammar::Lang) -> Option<bool> {
             if future { Some(false) } else { past.then_some(true) }
         }
         grammar::Lang::En => {
-            let future = words().any(|w| matches!(w, "will" | "shall")) || folded.contains("expected to")
-                || folded.contains("going to") || folded.contains("scheduled to");
-            let past = words().any(|w| EN.contains(&w) || w.len() >= 5 && w.ends_with("ed"));
-            if future { Some(false) } else { past.then_some(true) }
+            // one pass over the words (a future marker settles it); "expected to" and the like are
+            // found at the end of their first word, as a word ending so and going on with " to"
+            let mut past = false;
+            let bytes = folded.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                let (c, len) = words::char_at(folded, i);
+                if !is_alphabetic(c) {
+                    i += len;
+                    continue;
+                }
+                let start = i;
+                while i < bytes.len() {
+                    let (c, len) = words::char_at(folded, i);
+                    if !is_alphabetic(c) {
+                        break;
+                    }
+                    i += len;
+                }
+                let w = &folded[start..i];
+                if matches!(w, "will" | "shall")
+                    || (w.ends_with("expected") || w.ends_with("going") || w.ends_with("scheduled")) && folded[i..].starts_with(" to")
+                {
+                    return Some(false);
+                }
+                past = past || w.len() >= 5 && w.ends_with("ed") || EN.contains(&w);
+            }
+            past.then_some(true)
         }
     }
 }
@@ -416,16 +457,16 @@ impl Stage for DatesStage {
         let ranges: Vec<(usize, usize)> = if doc.layers.sentences.is_empty() {
             vec![(0, norm.text.len())]
         } else {
-            doc.layers
-                .sentences
-                .iter()
-                .map(|s| (folded_at(&norm.map, s.span.start()), folded_at(&norm.map, s.span.end())))
-                .collect()
+            // sentences come in order: each search goes on from the last one
+            let mut from = 0;
+            let mut at = |orig: usize| folded_at(&norm.map, orig, &mut from);
+            doc.layers.sentences.iter().map(|s| (at(s.span.start()), at(s.span.end()))).collect()
         };
+        let mut scratch = scan::Scratch::default();
         for (fs, fe) in ranges {
             let (fs, fe) = (fs.min(norm.text.len()), fe.min(norm.text.len()));
             let Some(slice) = norm.text.get(fs..fe) else { continue };
-            for f in self.find_folded(slice, &lang, published.as_ref()) {
+            for f in self.find_with(slice, &lang, published.as_ref(), &mut scratch) {
                 let (s, e) = norm.to_original(fs + f.start, fs + f.end);
                 let span = doc.span(s, e)?;
                 out.push(Timex { span, ..f.timex });
@@ -437,11 +478,73 @@ impl Stage for DatesStage {
 }
 
 /// The first folded byte whose original offset is at or after `orig` (the map is monotonic).
-fn folded_at(map: &[u32], orig: usize) -> usize {
-    let mut i = map.partition_point(|&o| (o as usize) < orig);
+///
+/// `from` is where the last call's search ended (0 at first): when `orig` is not before that
+/// call's, the answer is not before it either, and a short forward scan from there finds it
+/// (a binary search over the whole map missed the cache at every step, for every sentence).
+fn folded_at(map: &[u32], orig: usize, from: &mut usize) -> usize {
+    let mut i = *from;
+    if i > 0 && (map[i - 1] as usize) >= orig {
+        i = map.partition_point(|&o| (o as usize) < orig);
+    } else {
+        // (the map is monotonic: when the last of 32 entries is before `orig`, all are)
+        while i + 32 <= map.len() && (map[i + 31] as usize) < orig {
+            i += 32;
+        }
+        while i < map.len() && (map[i] as usize) < orig {
+            i += 1;
+        }
+    }
+    *from = i;
     // stay on a folded char boundary: the map repeats an offset for every byte of a character
     while i > 0 && i < map.len() && map[i - 1] == map[i] {
         i -= 1;
     }
     i.min(map.len().saturating_sub(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::folded_at;
+
+    /// The one-pass English tense scan says what the definition says: a future marker anywhere
+    /// (will, shall, or "expected to", "going to", "scheduled to" as substrings), else a past form.
+    #[test]
+    fn english_tense_agrees_with_its_definition() {
+        const EN: [&str; 34] = [
+            "said", "told", "was", "were", "met", "held", "took", "came", "went", "gave", "made", "won", "lost", "began",
+            "fought", "left", "sent", "saw", "knew", "thought", "brought", "spoke", "wrote", "rose", "fell", "had", "did",
+            "got", "put", "paid", "ran", "struck", "hit", "shot",
+        ];
+        let definition = |folded: &str| {
+            let words = || folded.split(|c: char| !super::is_alphabetic(c)).filter(|w| !w.is_empty());
+            let future = words().any(|w| matches!(w, "will" | "shall"))
+                || folded.contains("expected to")
+                || folded.contains("going to")
+                || folded.contains("scheduled to");
+            let past = words().any(|w| EN.contains(&w) || w.len() >= 5 && w.ends_with("ed"));
+            if future { Some(false) } else { past.then_some(true) }
+        };
+        for text in [
+            "he said it will rain", "it was unexpected tomorrow", "the ongoing to-do list", "rescheduled to friday",
+            "expected  to", "expectedto", "going to", "we are going", "wills and shalls", "bed", "owned", "الطقس said",
+            "مexpected to", "said, expected", "scheduled\nto", "the talks ended", "red", "", "was. will",
+        ] {
+            assert_eq!(super::tense(text, super::grammar::Lang::En), definition(text), "{text:?}");
+        }
+    }
+
+    /// The forward scan gives what a binary search from scratch gives, in order or not.
+    #[test]
+    fn folded_at_agrees_with_a_fresh_search() {
+        let fresh = |map: &[u32], orig: usize| folded_at(map, orig, &mut 0);
+        let mut map: Vec<u32> = vec![0, 1, 1, 2, 4, 4, 4, 7, 8, 8, 12];
+        map.extend((13..200).flat_map(|o| [o, o]));
+        let mut from = 0;
+        for orig in [0, 1, 1, 3, 4, 2, 5, 9, 13, 0, 7, 8, 12, 6, 20, 50, 51, 120, 121, 199, 200, 250, 40, 199] {
+            assert_eq!(folded_at(&map, orig, &mut from), fresh(&map, orig), "orig {orig}");
+            let p = map.partition_point(|&o| (o as usize) < orig);
+            assert_eq!(from, p);
+        }
+    }
 }

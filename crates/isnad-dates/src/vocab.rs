@@ -4,6 +4,8 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
+use isnad_text::normalize::is_word_char;
+
 use crate::words::Words;
 use crate::DatesError;
 
@@ -138,6 +140,99 @@ pub(crate) enum Sem {
     Closest,
 }
 
+/// Bits summing up the senses of a token, so that the grammar's many questions ("is this a
+/// preposition of time?", "has it a unit sense?") are one mask test instead of a scan of the
+/// senses. Bits 0-31: the [`Conn`] senses; bits 32-62: the kinds of the other senses; bit 63:
+/// the token can anchor an expression (see `grammar::is_trigger`).
+pub(crate) mod feat {
+    use super::{Conn, Sem};
+
+    /// The token can anchor an expression: a number or a date word.
+    pub(crate) const TRIGGER: u64 = 1 << 63;
+
+    /// The bit of one function-word sense.
+    #[inline(always)]
+    pub(crate) const fn conn(c: Conn) -> u64 {
+        1 << (c as u32)
+    }
+
+    /// Bits of the kinds of sense (all values of a kind share one).
+    pub(crate) const MONTH: u64 = 1 << 32;
+    pub(crate) const HMONTH: u64 = 1 << 33;
+    pub(crate) const WEEKDAY: u64 = 1 << 34;
+    pub(crate) const NUM: u64 = 1 << 35;
+    pub(crate) const ORD: u64 = 1 << 36;
+    pub(crate) const ORD_SUFFIX: u64 = 1 << 37;
+    pub(crate) const TEEN: u64 = 1 << 38;
+    pub(crate) const UNIT: u64 = 1 << 39;
+    pub(crate) const DAY: u64 = 1 << 40;
+    pub(crate) const NOW: u64 = 1 << 41;
+    pub(crate) const REL: u64 = 1 << 42;
+    pub(crate) const PART: u64 = 1 << 43;
+    pub(crate) const DAYPART: u64 = 1 << 44;
+    pub(crate) const AMPM: u64 = 1 << 45;
+    pub(crate) const HOUR: u64 = 1 << 46;
+    pub(crate) const FRAC: u64 = 1 << 47;
+    pub(crate) const ERA: u64 = 1 << 48;
+    pub(crate) const HOLIDAY: u64 = 1 << 49;
+    pub(crate) const WEEKEND: u64 = 1 << 50;
+    pub(crate) const TZ: u64 = 1 << 51;
+    pub(crate) const CLOSEST: u64 = 1 << 52;
+
+    /// The bit of one sense.
+    pub(crate) fn of(s: &Sem) -> u64 {
+        match s {
+            Sem::Month(..) => MONTH,
+            Sem::HMonth(..) => HMONTH,
+            Sem::Weekday(..) => WEEKDAY,
+            Sem::Num(..) => NUM,
+            Sem::Ord(_) => ORD,
+            Sem::OrdSuffix => ORD_SUFFIX,
+            Sem::Teen => TEEN,
+            Sem::Unit(..) => UNIT,
+            Sem::Day(_) => DAY,
+            Sem::Now(_) => NOW,
+            Sem::Rel(..) => REL,
+            Sem::Part(_) => PART,
+            Sem::DayPart(_) => DAYPART,
+            Sem::AmPm(_) => AMPM,
+            Sem::Hour => HOUR,
+            Sem::Frac(_) => FRAC,
+            Sem::Conn(c) => conn(*c),
+            Sem::Era(_) => ERA,
+            Sem::Holiday(..) => HOLIDAY,
+            Sem::Weekend => WEEKEND,
+            Sem::Tz(_) => TZ,
+            Sem::Closest => CLOSEST,
+        }
+    }
+
+    /// The bits of a list of senses, with [`TRIGGER`] when one of them is a date word (anything
+    /// but a function word, a relative word, an ordinal suffix or an era; "asap" counts).
+    pub(crate) fn of_all(sems: &[Sem]) -> u64 {
+        let mut f = sems.iter().fold(0, |f, s| f | of(s));
+        if sems.iter().any(|s| matches!(s, Sem::Conn(Conn::Asap)) || !matches!(s, Sem::Conn(_) | Sem::Rel(..) | Sem::OrdSuffix | Sem::Era(_))) {
+            f |= TRIGGER;
+        }
+        f
+    }
+}
+
+/// The senses of a vocabulary entry with their [`feat`] bits.
+pub(crate) struct Entry {
+    /// The senses, in the data file's order.
+    pub sems: Vec<Sem>,
+    /// Their bits.
+    pub feat: u64,
+}
+
+impl Entry {
+    fn new(sems: Vec<Sem>) -> Entry {
+        let feat = feat::of_all(&sems);
+        Entry { sems, feat }
+    }
+}
+
 /// A compiled vocabulary: a trie over the surface forms of a language (see [`Words`]), and a map
 /// for the one- and two-letter words.
 ///
@@ -148,13 +243,16 @@ pub(crate) struct Vocab {
     /// Entries of three letters or more, matched as whole words (with Arabic clitics).
     pub words: Words,
     /// The senses of each entry of `words`, by its index.
-    pub values: Vec<Vec<Sem>>,
+    pub values: Vec<Entry>,
     /// The entries of `words` by surface form, for words glued to digits ("3pm").
     index: FxHashMap<String, usize>,
     /// One- and two-letter entries.
-    short: FxHashMap<String, Vec<Sem>>,
+    short: FxHashMap<String, Entry>,
     /// The longest short entry, in bytes: longer words need no lookup.
     short_max: usize,
+    /// Every long entry begins with a letter that starts a word of the scanner, so that it can
+    /// look them up as it goes (see `scan::scan`).
+    pub fusable: bool,
 }
 
 impl Vocab {
@@ -163,17 +261,18 @@ impl Vocab {
     ///
     /// `glued`: the word touches a digit ("3pm", "14april"), so the automaton, which wants whole
     /// words, may have missed a long entry; otherwise only short entries can be missing.
-    pub(crate) fn word(&self, word: &str, glued: bool) -> Option<(&[Sem], usize)> {
+    pub(crate) fn word(&self, word: &str, glued: bool) -> Option<(&Entry, usize)> {
         if glued && let Some(&i) = self.index.get(word) {
-            return Some((self.values[i].as_slice(), 0));
+            return Some((&self.values[i], 0));
         }
         // short entries, alone or after Arabic clitics (at most three letters of them); a word
         // longer than any short entry that does not start with an Arabic letter (a clitic) has
         // none, which is most words
         if word.len() <= self.short_max && let Some(s) = self.short.get(word) {
-            return Some((s.as_slice(), 0));
+            return Some((s, 0));
         }
-        if word.as_bytes().first().is_none_or(|&b| b < 0x80) {
+        // (a clitic chain is Arabic, at most three letters of two bytes here)
+        if word.as_bytes().first().is_none_or(|&b| b < 0x80) || word.len() > self.short_max + 6 {
             return None;
         }
         for (i, _) in word.char_indices().skip(1).take(3) {
@@ -182,7 +281,7 @@ impl Vocab {
                 && isnad_text::is_clitic_chain(pre)
                 && let Some(s) = self.short.get(rest)
             {
-                return Some((s.as_slice(), i));
+                return Some((s, i));
             }
         }
         None
@@ -370,7 +469,7 @@ impl Vocab {
         for s in order {
             let v = senses.remove(&s).unwrap_or_default();
             if s.chars().count() <= 2 {
-                short.insert(s, v);
+                short.insert(s, Entry::new(v));
             } else {
                 // as the lexicon did: entries are folded again, and of two that fold alike the
                 // first is kept
@@ -387,11 +486,12 @@ impl Vocab {
                 }
                 index.insert(folded.clone(), patterns.len());
                 patterns.push(folded);
-                values.push(v);
+                values.push(Entry::new(v));
             }
         }
         let short_max = short.keys().map(String::len).max().unwrap_or(0);
         let words = Words::new(&patterns);
-        Ok(Vocab { words, values, index, short, short_max })
+        let fusable = words.all_begin_with(|c| crate::scan::is_letter(c) && is_word_char(c));
+        Ok(Vocab { words, values, index, short, short_max, fusable })
     }
 }

@@ -121,6 +121,8 @@ struct Lines {
     reader: Box<dyn BufRead + Send>,
     stem: String,
     line: usize,
+    /// The current line, kept between lines so that its allocation is reused.
+    buf: Vec<u8>,
 }
 
 impl Reader {
@@ -131,8 +133,8 @@ impl Reader {
 
     fn next_line_item(&mut self) -> Option<Item> {
         let lines = self.current.as_mut()?;
-        let mut buf = Vec::new();
-        loop {
+        let mut buf = std::mem::take(&mut lines.buf);
+        let item = loop {
             buf.clear();
             lines.line += 1;
             match lines.reader.read_until(b'\n', &mut buf) {
@@ -145,7 +147,7 @@ impl Reader {
                     if trimmed.is_empty() {
                         continue; // blank lines separate nothing and hold no document
                     }
-                    return Some(parse_json_line(trimmed, &lines.stem, lines.line, n));
+                    break parse_json_line(trimmed, &lines.stem, lines.line, n);
                 }
                 Err(e) => {
                     let id = format!("{}:{}", lines.stem, lines.line);
@@ -153,7 +155,12 @@ impl Reader {
                     return Some(Item::failed(id, format!("read error: {e}"), 0));
                 }
             }
+        };
+        // A huge line should not keep its buffer for the rest of the file.
+        if buf.capacity() <= 1 << 20 {
+            lines.buf = buf;
         }
+        Some(item)
     }
 }
 
@@ -171,7 +178,7 @@ impl Iterator for Reader {
             match self.sources.next()? {
                 Source::Text(path) => return Some(read_text_file(&path)),
                 Source::Jsonl(path) => match File::open(&path) {
-                    Ok(f) => self.current = Some(Lines { reader: Box::new(BufReader::with_capacity(1 << 20, f)), stem: stem(&path), line: 0 }),
+                    Ok(f) => self.current = Some(Lines { reader: Box::new(BufReader::with_capacity(1 << 20, f)), stem: stem(&path), line: 0, buf: Vec::new() }),
                     Err(e) => return Some(Item::failed(stem(&path), format!("cannot read {}: {e}", path.display()), 0)),
                 },
                 Source::Stdin => {
@@ -184,7 +191,7 @@ impl Iterator for Reader {
                         Err(_) => false,
                     };
                     if starts_json {
-                        self.current = Some(Lines { reader: Box::new(stdin), stem: "stdin".into(), line: 0 });
+                        self.current = Some(Lines { reader: Box::new(stdin), stem: "stdin".into(), line: 0, buf: Vec::new() });
                     } else {
                         let mut bytes = Vec::new();
                         return Some(match stdin.read_to_end(&mut bytes) {

@@ -58,10 +58,10 @@ impl Pipeline {
     /// documents. Catching panics here means one bad document can never take a run down, whatever
     /// a stage does with it.
     pub fn process(&self, doc: &mut Document) -> Vec<String> {
-        if doc.meta.lang.is_none() {
-            if let Language::Fixed(lang) = &self.language {
-                doc.meta.lang = Some(lang.clone());
-            }
+        if doc.meta.lang.is_none()
+            && let Language::Fixed(lang) = &self.language
+        {
+            doc.meta.lang = Some(lang.clone());
         }
         for stage in &self.stages {
             let result = catch_unwind(AssertUnwindSafe(|| stage.process(doc)));

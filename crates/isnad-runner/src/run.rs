@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use thiserror::Error;
 
 use crate::input::{Item, Reader};
-use crate::output::Record;
+use crate::output::{write_record, Record};
 use crate::pipeline::Pipeline;
 
 /// How to run.
@@ -106,10 +106,10 @@ pub fn run(
             }
         });
         for chunk in rx {
-            let lines: Vec<(String, bool, usize)> =
+            let lines: Vec<(Vec<u8>, bool, usize)> =
                 pool.install(|| chunk.into_par_iter().map(|item| process_item(pipeline, item, opts)).collect());
             for (line, failed, bytes) in lines {
-                out.write_all(line.as_bytes())?;
+                out.write_all(&line)?;
                 out.write_all(b"\n")?;
                 summary.documents += 1;
                 summary.failed += usize::from(failed);
@@ -124,26 +124,33 @@ pub fn run(
 }
 
 /// One item to its JSON line, whether it failed at reading or in a stage.
-fn process_item(pipeline: &Pipeline, item: Item, opts: &RunOptions) -> (String, bool, usize) {
+fn process_item(pipeline: &Pipeline, item: Item, opts: &RunOptions) -> (Vec<u8>, bool, usize) {
     let Item { doc, id, mut errors, bytes } = item;
-    let record = match doc {
-        None => Record::failed(id, errors),
+    let mut line = Vec::new();
+    match doc {
+        None => {
+            let record = Record::failed(id, errors);
+            let failed = !record.errors.is_empty();
+            serde_json::to_writer(&mut line, &record).unwrap_or_else(|e| {
+                // Serialising our own types cannot fail short of a bug; still, never lose the record.
+                line = serde_json::json!({ "id": record.id, "claims": [], "entities": [], "timexes": [],
+                    "errors": [format!("cannot serialise record: {e}")] })
+                .to_string()
+                .into_bytes();
+            });
+            (line, failed, bytes)
+        }
         Some(mut doc) => {
             if doc.meta.published.is_none() {
                 doc.meta.published = opts.published.clone();
             }
             errors.extend(pipeline.process(&mut doc));
-            Record::from_document(&doc, errors)
+            // What `Record::from_document` then serde_json would write, without the copies.
+            line.reserve(doc.text.len() + 256);
+            write_record(&doc, &errors, &mut line);
+            (line, !errors.is_empty(), bytes)
         }
-    };
-    let failed = !record.errors.is_empty();
-    let line = serde_json::to_string(&record).unwrap_or_else(|e| {
-        // Serialising our own types cannot fail short of a bug; still, never lose the record.
-        serde_json::json!({ "id": record.id, "claims": [], "entities": [], "timexes": [],
-            "errors": [format!("cannot serialise record: {e}")] })
-        .to_string()
-    });
-    (line, failed, bytes)
+    }
 }
 
 /// Runs one in-memory document through a pipeline and returns its record (for tests and tools).

@@ -1,11 +1,13 @@
 //! Word lexicons compiled into one automaton and matched against folded text.
 
-use std::collections::HashMap;
-
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{packed, AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
 use thiserror::Error;
 
 use crate::normalize::{fold, is_arabic_letter, is_word_char};
+
+/// Lexicons of at most this many entries search with a packed (SIMD) searcher.
+const PACKED_MAX: usize = 48;
 
 /// A lexicon that cannot be built.
 #[derive(Debug, Error)]
@@ -53,9 +55,17 @@ impl<V> LexMatch<'_, V> {
 #[derive(Debug, Clone)]
 pub struct Lexicon<V> {
     automaton: AhoCorasick,
+    /// For lexicons of a few entries: a SIMD searcher (Teddy) that finds where the leftmost
+    /// occurrence of any entry starts, much faster than stepping the automaton over every byte.
+    /// `None` when the lexicon is larger or the CPU has no support.
+    packed: Option<packed::Searcher>,
+    /// The folded entries, by index.
+    patterns: Vec<String>,
     values: Vec<V>,
     arabic: Vec<bool>,
-    index: HashMap<String, usize>,
+    /// Folded entry to its index, for [`Lexicon::get`]: Fx rather than SipHash, as callers look up
+    /// every word of a text (several times with clitics stripped) and the keys are our own data.
+    index: FxHashMap<String, usize>,
 }
 
 impl<V> Lexicon<V> {
@@ -64,7 +74,7 @@ impl<V> Lexicon<V> {
         let mut patterns = Vec::new();
         let mut values = Vec::new();
         let mut arabic = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: FxHashMap<String, usize> = FxHashMap::default();
         for (surface, value) in entries {
             let folded = fold(&surface);
             if folded.is_empty() {
@@ -83,7 +93,17 @@ impl<V> Lexicon<V> {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns))?;
-        Ok(Lexicon { automaton, values, arabic, index: seen })
+        let packed = if patterns.len() <= PACKED_MAX {
+            packed::Config::new()
+                .match_kind(packed::MatchKind::LeftmostFirst)
+                .only_teddy(true)
+                .builder()
+                .extend(&patterns)
+                .build()
+        } else {
+            None
+        };
+        Ok(Lexicon { automaton, packed, patterns, values, arabic, index: seen })
     }
 
     /// Number of distinct entries.
@@ -99,11 +119,46 @@ impl<V> Lexicon<V> {
     /// All whole-word matches in `folded`, leftmost first; overlapping candidates resolve to the
     /// longest one starting first.
     pub fn find_all<'a>(&'a self, folded: &str) -> Vec<LexMatch<'a, V>> {
+        match &self.packed {
+            Some(packed) => self.select(folded, self.occurrences_packed(packed, folded)),
+            None => self.select(folded, self.occurrences(folded)),
+        }
+    }
+
+    /// Every occurrence of every entry, as `(entry, start, end)`, by the automaton.
+    fn occurrences(&self, folded: &str) -> Vec<(usize, usize, usize)> {
+        self.automaton.find_overlapping_iter(folded).map(|m| (m.pattern().as_usize(), m.start(), m.end())).collect()
+    }
+
+    /// The same occurrences (in another order) by the packed searcher: it returns where the
+    /// leftmost occurrence of any entry starts; every entry is then tried at that position, and the
+    /// search goes on from the next byte. All occurrences start at positions it visits.
+    fn occurrences_packed(&self, packed: &packed::Searcher, folded: &str) -> Vec<(usize, usize, usize)> {
+        let bytes = folded.as_bytes();
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < bytes.len() {
+            let Some(m) = packed.find_in(bytes, aho_corasick::Span::from(at..bytes.len())) else {
+                break;
+            };
+            let start = m.start();
+            for (id, p) in self.patterns.iter().enumerate() {
+                if bytes[start..].starts_with(p.as_bytes()) {
+                    out.push((id, start, start + p.len()));
+                }
+            }
+            at = start + 1;
+        }
+        out
+    }
+
+    /// The whole-word matches among `occurrences`, leftmost first, overlaps resolved to the longest
+    /// one starting first.
+    fn select<'a>(&'a self, folded: &str, occurrences: Vec<(usize, usize, usize)>) -> Vec<LexMatch<'a, V>> {
         let mut found: Vec<LexMatch<'a, V>> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(folded) {
-            let id = m.pattern().as_usize();
-            if let Some(start) = self.word_start(folded, m.start(), m.end(), self.arabic[id]) {
-                found.push(LexMatch { start, word_start: m.start(), end: m.end(), value: &self.values[id] });
+        for (id, s, e) in occurrences {
+            if let Some(start) = self.word_start(folded, s, e, self.arabic[id]) {
+                found.push(LexMatch { start, word_start: s, end: e, value: &self.values[id] });
             }
         }
         found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
@@ -246,5 +301,39 @@ mod tests {
                 .collect();
             assert_eq!(is_clitic_chain(&prefix), reference(&prefix), "{prefix}");
         }
+    }
+
+    #[test]
+    fn packed_search_finds_what_the_automaton_finds() {
+        let mut seed = 0x853C_49E6_748F_EA9Bu64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        // Few letters, so that entries overlap, share prefixes and suffixes, and follow clitics.
+        let letters: Vec<char> = "وفبلاقمن اxy".chars().collect();
+        let word = |len: usize, next: &mut dyn FnMut() -> u64| -> String {
+            (0..len).map(|_| letters[(next() % letters.len() as u64) as usize]).collect()
+        };
+        let mut packed_used = 0;
+        for round in 0..300 {
+            let n = 1 + (next() % 20) as usize;
+            let entries: Vec<(String, usize)> = (0..n)
+                .map(|i| (word(1 + (next() % 5) as usize, &mut next), i))
+                .filter(|(w, _)| !fold(w).is_empty())
+                .collect();
+            let Ok(lex) = Lexicon::new(entries) else { continue };
+            packed_used += usize::from(lex.packed.is_some());
+            for _ in 0..20 {
+                let len = (next() % (if round % 2 == 0 { 12 } else { 120 })) as usize;
+                let text = fold(&word(len, &mut next));
+                let key = |ms: Vec<LexMatch<'_, usize>>| ms.iter().map(|m| (m.start, m.word_start, m.end, *m.value)).collect::<Vec<_>>();
+                let by_automaton = key(lex.select(&text, lex.occurrences(&text)));
+                assert_eq!(key(lex.find_all(&text)), by_automaton, "{text:?}");
+            }
+        }
+        assert!(packed_used > 100, "the packed searcher should be available on this CPU ({packed_used})");
     }
 }

@@ -9,7 +9,7 @@
 use isnad_core::Normalized;
 
 /// What one original character folds to.
-enum Fold {
+pub(crate) enum Fold {
     /// Dropped (diacritics, tatweel, bidi controls, zero-width joiners).
     Drop,
     /// One character.
@@ -20,7 +20,7 @@ enum Fold {
     Space { newline: bool },
 }
 
-fn fold_char(c: char) -> Fold {
+pub(crate) fn fold_char(c: char) -> Fold {
     match c {
         // Arabic letter variants.
         'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => Fold::One('ا'),
@@ -94,13 +94,11 @@ pub fn normalize(text: &str) -> Normalized {
             let from = out.len();
             out.push_str(&text[at..end]);
             out[from..].make_ascii_lowercase();
-            let mut char_start = at as u32;
-            for (i, &b) in bytes[at..end].iter().enumerate() {
-                if !is_continuation(b) {
-                    char_start = (at + i) as u32;
-                }
-                map.push(char_start);
-            }
+            // The run holds one- and two-byte characters only: a continuation byte belongs to
+            // the character that starts one byte before it.
+            map.extend(
+                bytes[at..end].iter().enumerate().map(|(i, &b)| (at + i) as u32 - u32::from(is_continuation(b))),
+            );
             at = end;
             continue;
         }
@@ -149,6 +147,11 @@ fn identity_run(bytes: &[u8], mut at: usize) -> usize {
         let b = bytes[at];
         if ASCII_FOLDS_ALONE[b as usize] {
             at += 1;
+            // Latin text: then eight bytes at a time while they are all printable ASCII but '`',
+            // with no two spaces in a row and no space last (its fate depends on the byte after).
+            while at + 8 <= len && ascii_word_folds_alone(u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"))) {
+                at += 8;
+            }
         } else if is_arabic_identity(bytes, at) {
             at += 2;
         } else if b == b' ' && at + 1 < len && (ASCII_FOLDS_ALONE[bytes[at + 1] as usize] || is_arabic_identity(bytes, at + 1)) {
@@ -158,6 +161,26 @@ fn identity_run(bytes: &[u8], mut at: usize) -> usize {
         }
     }
     at
+}
+
+/// True when the eight bytes of `w` (little-endian) are each ASCII and in [`ASCII_FOLDS_ALONE`] or
+/// a space, no two spaces are next to each other and the last byte is not a space: then each byte
+/// folds to one byte on its own (a space followed by a non-space stays a space).
+#[inline]
+fn ascii_word_folds_alone(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // High bit of each byte set when the byte is not zero (exact: no carry leaves a byte).
+    let nonzero = |x: u64| ((x & LOW7).wrapping_add(LOW7) | x) & HIGH;
+    let is = |c: u8| !nonzero(w ^ (ONES * u64::from(c))) & HIGH;
+    if w & HIGH != 0 {
+        return false;
+    }
+    // All ASCII now: byte + 0x60 reaches the high bit exactly when the byte is 0x20 or more.
+    let control = !(w.wrapping_add(ONES * 0x60)) & HIGH;
+    let spaces = is(b' ');
+    control == 0 && is(0x7F) == 0 && is(b'`') == 0 && spaces & (spaces >> 8) == 0 && spaces >> 56 == 0
 }
 
 /// True when a two-byte character of U+0600–U+06FF that folds to itself starts at `at`.
@@ -215,6 +238,57 @@ fn push(out: &mut String, map: &mut Vec<u32>, c: char, orig: usize) {
 /// Folds a string the way [`normalize`] folds text, without the map (lexicon entries, gold text).
 pub fn fold(s: &str) -> String {
     normalize(s).text.trim().to_string()
+}
+
+/// The first word of `fold(text)` (its leading run of [`is_word_char`] characters), written to
+/// `buf`; returns its length in bytes.
+///
+/// `None` when it cannot be told from the characters before byte `limit` of `text` alone (the word
+/// reaches `limit`, or the folded text would start with whitespace, which `fold` trims); also when
+/// the word does not fit in `buf` (`Some(usize::MAX)` would be ambiguous): callers treat `None` as
+/// "fold the text and look". Folding is character by character up to the first whitespace, so
+/// the first word of the folded text is the fold of the leading characters up to the first one
+/// that folds to a non-word character.
+pub(crate) fn first_folded_word(text: &str, limit: usize, buf: &mut [u8]) -> Option<usize> {
+    /// Appends `f` when it is a word character: `Some(false)` when it is not, `None` when full.
+    fn put(buf: &mut [u8], len: &mut usize, f: char) -> Option<bool> {
+        if !is_word_char(f) {
+            return Some(false);
+        }
+        let n = f.len_utf8();
+        if *len + n > buf.len() {
+            return None;
+        }
+        f.encode_utf8(&mut buf[*len..*len + n]);
+        *len += n;
+        Some(true)
+    }
+    let mut len = 0;
+    for (at, c) in text.char_indices() {
+        if at >= limit {
+            return None;
+        }
+        let more = match fold_char(c) {
+            Fold::Drop => true,
+            Fold::Space { .. } if len == 0 => return None,
+            Fold::Space { .. } => false,
+            Fold::One(f) => put(buf, &mut len, f)?,
+            Fold::Many(s) => {
+                let mut more = true;
+                for f in s.chars() {
+                    if !put(buf, &mut len, f)? {
+                        more = false;
+                        break;
+                    }
+                }
+                more
+            }
+        };
+        if !more {
+            break;
+        }
+    }
+    Some(len)
 }
 
 /// True for characters that make up words in either script (letters, digits, combining marks).
@@ -345,6 +419,31 @@ pub(crate) mod tests {
             let n = normalize(&text);
             let (folded, map) = normalize_by_char(&text);
             assert_eq!((n.text, n.map), (folded, map), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_words_by_bits_and_by_bytes() {
+        let by_bytes = |b: [u8; 8]| {
+            b.iter().all(|&x| ASCII_FOLDS_ALONE[x as usize] || x == b' ')
+                && b.windows(2).all(|p| p != b"  ")
+                && b[7] != b' '
+        };
+        let mut seed = 0xD1B5_4A32_D192_ED03u64;
+        let alphabet = b" `\x7f\x1f\x00\n\tAz09.,\x80\xd8\xff~!";
+        for _ in 0..200_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let b: [u8; 8] = std::array::from_fn(|i| {
+                let r = (seed >> (i * 8)) as u8;
+                // Mostly tricky bytes, sometimes any byte.
+                if r & 1 == 0 { alphabet[(r as usize >> 1) % alphabet.len()] } else { r }
+            });
+            assert_eq!(ascii_word_folds_alone(u64::from_le_bytes(b)), by_bytes(b), "{b:?}");
+        }
+        for b in [*b"abcdefgh", *b"a b c d1", *b"ab  cdef", *b"abcdefg ", *b"ABC`DEFG", *b" bcdefgh"] {
+            assert_eq!(ascii_word_folds_alone(u64::from_le_bytes(b)), by_bytes(b), "{b:?}");
         }
     }
 

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use isnad_core::{Block, Normalized, Paragraph, Sentence, Span, Token, TokenKind};
 
 use crate::lexicon::{is_clitic_chain, Lexicon};
-use crate::normalize::{fold, is_arabic_letter, is_word_char};
+use crate::normalize::{first_folded_word, fold, is_arabic_letter, is_word_char};
 
 /// Characters that end a sentence. The Arabic comma does not: Arabic news runs whole arguments
 /// together with commas, and a reporting verb is often separated from its content by one.
@@ -37,6 +37,22 @@ const SENTENCE_STARTERS: &[&str] = &[
 static BLOCK_MARKERS: LazyLock<Lexicon<()>> = LazyLock::new(|| {
     let entries = crate::data::lines(include_str!("../data/blocks.tsv")).map(|(_, f)| (f[0].to_string(), ()));
     Lexicon::new(entries).expect("data/blocks.tsv is a valid lexicon")
+});
+
+/// The first word of each block marker once folded (its leading run of word characters), for a
+/// quick test before folding a paragraph's start and searching it for markers. `None` when some
+/// marker does not start with a word character (then the test cannot be made).
+static MARKER_FIRST_WORDS: LazyLock<Option<Vec<String>>> = LazyLock::new(|| {
+    let mut words = Vec::new();
+    for (_, f) in crate::data::lines(include_str!("../data/blocks.tsv")) {
+        let folded = fold(f[0]);
+        let end = folded.find(|c: char| !is_word_char(c)).unwrap_or(folded.len());
+        if end == 0 {
+            return None;
+        }
+        words.push(folded[..end].to_string());
+    }
+    Some(words)
 });
 
 /// Splits `text` into paragraphs: non-blank lines, trimmed, with their block and heading flags.
@@ -73,6 +89,7 @@ pub fn paragraphs(text: &str, detect_blocks: bool) -> Vec<Paragraph> {
     out
 }
 
+#[derive(Debug, PartialEq, Eq)]
 enum MarkerScope {
     Line,
     Rest,
@@ -85,12 +102,36 @@ fn marker(body: &str) -> Option<MarkerScope> {
     while !lead.is_char_boundary(cut) {
         cut -= 1;
     }
+    if !may_start_with_marker(lead, cut) {
+        return None;
+    }
+    marker_at(lead, cut)
+}
+
+/// [`marker`] after the quick test: folds the start of the line and looks.
+fn marker_at(lead: &str, cut: usize) -> Option<MarkerScope> {
     let folded = fold(&lead[..cut]);
     if cut < lead.len() && folded.len() < 60 {
         // A marker cut off at 80 bytes cannot be complete and alone on its line; fall back.
         return marker_folded(&fold(lead));
     }
     marker_folded(&folded)
+}
+
+/// False when no marker can match at the start of `fold(lead)` (or of `fold(&lead[..cut])`): a match
+/// there that [`marker_folded`] accepts begins the folded text with a whole word made of a clitic
+/// chain (possibly empty) and the marker's first word, so the first folded word must end with one
+/// of [`MARKER_FIRST_WORDS`] after a clitic chain. Most paragraphs are ruled out without folding.
+fn may_start_with_marker(lead: &str, cut: usize) -> bool {
+    let Some(first_words) = MARKER_FIRST_WORDS.as_ref() else {
+        return true;
+    };
+    let mut buf = [0u8; 96];
+    let Some(len) = first_folded_word(lead, cut, &mut buf) else {
+        return true;
+    };
+    let word = std::str::from_utf8(&buf[..len]).expect("whole characters");
+    first_words.iter().any(|m| word.strip_suffix(m.as_str()).is_some_and(is_clitic_chain))
 }
 
 fn marker_folded(folded: &str) -> Option<MarkerScope> {
@@ -112,10 +153,39 @@ fn marker_folded(folded: &str) -> Option<MarkerScope> {
 
 /// A line that reads as a headline, label or list item title: short and without final punctuation.
 fn is_heading(body: &str) -> bool {
-    // Only "at most 14" matters: stop counting at 15.
-    let words = body.split_whitespace().take(15).count();
     let last = body.trim_end_matches(|c: char| c.is_whitespace()).chars().next_back();
-    words <= 14 && !last.is_some_and(|c| is_terminal(c) || matches!(c, ':' | '،' | ',' | '"' | '\'' | '»' | '”' | '’'))
+    // The last character first: most paragraphs end in punctuation and need no word count. Only
+    // "at most 14" matters: stop counting at 15.
+    !last.is_some_and(|c| is_terminal(c) || matches!(c, ':' | '،' | ',' | '"' | '\'' | '»' | '”' | '’'))
+        && count_words(body, 15) <= 14
+}
+
+/// `s.split_whitespace().take(max).count()`, on the bytes: ASCII whitespace is decided by value,
+/// and only characters with a lead byte that starts some Unicode whitespace (C2 for U+0085 and
+/// U+00A0, E1, E2, E3 for U+1680, U+2000–U+205F, U+3000) are decoded; continuation bytes
+/// belong to the character before them.
+fn count_words(s: &str, max: usize) -> usize {
+    let bytes = s.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let space = match b {
+            b' ' | b'\t'..=b'\r' => true,
+            0x80..=0xBF => continue,
+            0xC2 | 0xE1..=0xE3 => is_space(char_at(s, i).0),
+            _ => false,
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words == max {
+                break;
+            }
+        }
+    }
+    words
 }
 
 /// Splits each paragraph into sentences.
@@ -127,7 +197,8 @@ pub fn sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
         let base = p.span.start();
         let mut start = 0;
         let mut i = 0;
-        while let Some((at, c)) = next_terminal(body, i) {
+        let mut terminals = Terminals::new(body);
+        while let Some((at, c)) = terminals.next_from(i) {
             i = at;
             // Take the run of terminal marks and closers ("?!", "...", '."').
             let mut end = i + c.len_utf8();
@@ -194,28 +265,33 @@ fn ends_sentence_at_period(before: &str, after: &str) -> bool {
     let word_start = before
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .take_while(|&(_, c)| is_alphanumeric(c) || c == '.')
         .last()
         .map_or(before.len(), |(i, _)| i);
     let word = &before[word_start..];
-    // Abbreviations are short ASCII: lower-case those in a stack buffer; anything else the
-    // Unicode way (a non-ASCII letter may lower-case to ASCII, e.g. the Kelvin sign).
+    // The word lower-cased, when that can be an abbreviation (all of which are short ASCII): short
+    // ASCII words in a stack buffer; words with the Kelvin sign the Unicode way (the one non-ASCII
+    // character that lower-cases to ASCII only); `None` for the rest, which cannot be one.
     let mut buf = [0u8; 16];
     let owned;
-    let lower: &str = if word.is_ascii() && word.len() <= buf.len() {
-        buf[..word.len()].copy_from_slice(word.as_bytes());
-        buf[..word.len()].make_ascii_lowercase();
-        std::str::from_utf8(&buf[..word.len()]).expect("ASCII")
-    } else {
+    let lower: Option<&str> = if word.is_ascii() {
+        (word.len() <= buf.len()).then(|| {
+            buf[..word.len()].copy_from_slice(word.as_bytes());
+            buf[..word.len()].make_ascii_lowercase();
+            std::str::from_utf8(&buf[..word.len()]).expect("ASCII")
+        })
+    } else if word.contains('\u{212A}') {
         owned = word.to_lowercase();
-        &owned
+        Some(&owned)
+    } else {
+        None
     };
     let next = after.chars().next();
     // A lower-case continuation is never a new English sentence.
     if next.is_some_and(|c| c.is_lowercase()) {
         return false;
     }
-    if ABBREVIATIONS.contains(&lower) {
+    if let Some(lower) = lower.filter(|l| ABBREVIATIONS.contains(l)) {
         // "Mr. Smith" goes on; "in the U.S. The" may end, but an abbreviation before a capital is far
         // more often a title, so keep going unless it is a sentence-final one.
         // Ones that also end sentences ("… in the U.S. He said") do so before a word that
@@ -235,46 +311,93 @@ fn ends_sentence_at_period(before: &str, after: &str) -> bool {
     true
 }
 
-/// The first sentence-ending character (see [`is_terminal`]) at or after byte `from` of `s`.
+/// Finds the sentence-ending characters ([`is_terminal`]) of one paragraph in order, with
+/// vectorised byte searches (`memchr3`) rather than a walk over every character.
 ///
-/// Scans bytes rather than characters, 32 at a time: the terminal marks are ASCII or end in a
-/// byte that is rare in Arabic text (U+061B is D8 9B, U+061F is D8 9F) or start with a rare lead
-/// byte (U+2026 is E2 80 A6, U+0964 is E0 A5 A4).
-#[inline]
-fn next_terminal(s: &str, from: usize) -> Option<(usize, char)> {
-    #[inline]
-    fn candidate(b: u8) -> bool {
-        (b == b'.') | (b == b'!') | (b == b'?') | (b == 0x9B) | (b == 0x9F) | (b == 0xE2) | (b == 0xE0)
+/// The terminal marks are ASCII (`.` `!` `?`), or end in a byte that is rare in Arabic text
+/// (U+061B is D8 9B, U+061F is D8 9F), or start with a lead byte rare in both languages (U+2026
+/// is E2 80 A6, U+0964 is E0 A5 A4). Each group is searched on its own and the nearest hit wins;
+/// hits of the rare bytes that are not terminal marks are skipped.
+struct Terminals<'a> {
+    bytes: &'a [u8],
+    /// Next hit of `.` `!` `?` at or after the last position asked for (`len` when none).
+    ascii: usize,
+    /// Next hit of 0x9B, 0x9F or 0xE2.
+    rare: usize,
+    /// Next hit of 0xE0.
+    e0: usize,
+    /// Where the cached hits were searched from.
+    from: usize,
+}
+
+impl<'a> Terminals<'a> {
+    fn new(s: &'a str) -> Terminals<'a> {
+        let mut t = Terminals { bytes: s.as_bytes(), ascii: 0, rare: 0, e0: 0, from: 0 };
+        t.search_all(0);
+        t
     }
-    let bytes = s.as_bytes();
-    let mut i = from;
-    loop {
-        while i + 32 <= bytes.len() && !bytes[i..i + 32].iter().fold(false, |acc, &b| acc | candidate(b)) {
-            i += 32;
+
+    fn search_all(&mut self, from: usize) {
+        let (bytes, len) = (self.bytes, self.bytes.len());
+        self.ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map_or(len, |i| from + i);
+        self.rare = memchr::memchr3(0x9B, 0x9F, 0xE2, &bytes[from..]).map_or(len, |i| from + i);
+        self.e0 = memchr::memchr(0xE0, &bytes[from..]).map_or(len, |i| from + i);
+        self.from = from;
+    }
+
+    /// The first terminal mark at or after byte `from` (a char boundary), with its position.
+    fn next_from(&mut self, mut from: usize) -> Option<(usize, char)> {
+        let bytes = self.bytes;
+        let len = bytes.len();
+        if from < self.from {
+            // Asked to go back: search afresh.
+            self.search_all(from);
         }
-        let stop = (i + 32).min(bytes.len());
-        while i < stop {
-            match bytes[i] {
-                b'.' => return Some((i, '.')),
-                b'!' => return Some((i, '!')),
-                b'?' => return Some((i, '?')),
-                0x9B if i > from && bytes[i - 1] == 0xD8 => return Some((i - 1, '؛')),
-                0x9F if i > from && bytes[i - 1] == 0xD8 => return Some((i - 1, '؟')),
-                0xE2 if bytes[i + 1..].starts_with(&[0x80, 0xA6]) => return Some((i, '…')),
-                0xE0 if bytes[i + 1..].starts_with(&[0xA5, 0xA4]) => return Some((i, '।')),
-                _ => {}
+        self.from = from;
+        loop {
+            if self.ascii < from {
+                self.ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map_or(len, |i| from + i);
             }
-            i += 1;
-        }
-        if i >= bytes.len() {
-            return None;
+            if self.rare < from {
+                self.rare = memchr::memchr3(0x9B, 0x9F, 0xE2, &bytes[from..]).map_or(len, |i| from + i);
+            }
+            if self.e0 < from {
+                self.e0 = memchr::memchr(0xE0, &bytes[from..]).map_or(len, |i| from + i);
+            }
+            let at = self.ascii.min(self.rare).min(self.e0);
+            if at >= len {
+                return None;
+            }
+            let found = match bytes[at] {
+                b'.' => Some((at, '.')),
+                b'!' => Some((at, '!')),
+                b'?' => Some((at, '?')),
+                0x9B if at > from && bytes[at - 1] == 0xD8 => Some((at - 1, '؛')),
+                0x9F if at > from && bytes[at - 1] == 0xD8 => Some((at - 1, '؟')),
+                0xE2 if bytes[at + 1..].starts_with(&[0x80, 0xA6]) => Some((at, '…')),
+                0xE0 if bytes[at + 1..].starts_with(&[0xA5, 0xA4]) => Some((at, '।')),
+                _ => None,
+            };
+            if found.is_some() {
+                return found;
+            }
+            // A rare byte that is not a terminal mark: search on after it.
+            from = at + 1;
+            self.from = from;
         }
     }
 }
 
+/// The first sentence-ending character at or after byte `from` of `s` (for tests: the stateful
+/// [`Terminals`] does the work).
+#[cfg(test)]
+fn next_terminal(s: &str, from: usize) -> Option<(usize, char)> {
+    Terminals::new(s).next_from(from)
+}
+
 /// The character starting at byte `i` of `s` (a char boundary below the end) and its length,
 /// decoded from the bytes (which are valid UTF-8, `s` being a `str`).
-#[inline]
+#[inline(always)]
 fn char_at(s: &str, i: usize) -> (char, usize) {
     let b = s.as_bytes();
     let b0 = b[i];
@@ -327,7 +450,26 @@ pub fn tokens(text: &str, paragraphs: &[Paragraph], norm: &Normalized) -> Vec<To
             } else if is_word_char(c) {
                 kind = TokenKind::Word;
                 let latin_start = !is_arabic_letter(c);
+                let bytes = body.as_bytes();
                 while end < len {
+                    // Fast path for the letters that make up nearly all words: ASCII letters, and
+                    // U+0621–U+065F (letters, tatweel and harakat), all word characters and not
+                    // digits. Anything else takes the general rule below.
+                    // (One test for both lead bytes D8 and D9: the letters alternate between them
+                    // unpredictably.)
+                    let b = bytes[end];
+                    if b.is_ascii_alphabetic() {
+                        end += 1;
+                        continue;
+                    }
+                    if b & 0xFE == 0xD8 && end + 1 < len {
+                        // The code point minus U+0600.
+                        let low = (u32::from(b & 1) << 6) | u32::from(bytes[end + 1] & 0x3F);
+                        if low.wrapping_sub(0x21) <= 0x5F - 0x21 {
+                            end += 2;
+                            continue;
+                        }
+                    }
                     let (d, dlen) = char_at(body, end);
                     let take = if matches!(d, '\'' | '’' | '-' | '\u{200C}') {
                         // A joiner (never a word character itself) inside a non-Arabic word.
@@ -381,31 +523,55 @@ fn is_space(c: char) -> bool {
 /// folded text keeps the order of the original).
 struct MapCursor<'a> {
     map: &'a [u32],
+    /// The previous answer.
     at: usize,
+    /// `map[at]` (`usize::MAX` at the end) and `map[at - 1]` (0 at the start), kept so that the
+    /// next call does not wait for loads that depend on `at`.
+    here: usize,
+    prev: usize,
 }
 
 impl<'a> MapCursor<'a> {
     fn new(map: &'a [u32]) -> MapCursor<'a> {
-        MapCursor { map, at: 0 }
+        let mut cursor = MapCursor { map, at: 0, here: 0, prev: 0 };
+        cursor.refresh();
+        cursor
     }
 
-    #[inline]
+    fn refresh(&mut self) {
+        self.here = self.map.get(self.at).map_or(usize::MAX, |&o| o as usize);
+        self.prev = if self.at > 0 { self.map[self.at - 1] as usize } else { 0 };
+    }
+
+    #[inline(always)]
     fn first_at_or_after(&mut self, offset: usize) -> usize {
         let map = self.map;
-        if self.at > 0 && self.at <= map.len() && (map[self.at - 1] as usize) >= offset {
+        if self.at > 0 && self.prev >= offset {
             // Went back (paragraphs out of order): search afresh.
             self.at = map.partition_point(|&o| (o as usize) < offset);
+            self.refresh();
+            return self.at;
+        }
+        // Everything before `at` is below `offset`.
+        if self.here >= offset {
             return self.at;
         }
         // Where folding kept byte lengths since `at` (most text), the answer is `offset` bytes on.
-        if self.at < map.len() {
-            let guess = self.at + offset.saturating_sub(map[self.at] as usize);
-            if guess < map.len() && (map[guess] as usize) >= offset && (guess == self.at || (map[guess - 1] as usize) < offset) {
-                self.at = guess;
+        let guess = self.at + (offset - self.here);
+        if guess < map.len() {
+            let (here, prev) = (map[guess] as usize, map[guess - 1] as usize);
+            if here >= offset && prev < offset {
+                (self.at, self.here, self.prev) = (guess, here, prev);
                 return guess;
             }
         }
-        // Gallop forward, then finish with a binary search in the last step.
+        self.gallop(offset)
+    }
+
+    /// Gallops forward from `at`, then finishes with a binary search in the last step.
+    #[inline(never)]
+    fn gallop(&mut self, offset: usize) -> usize {
+        let map = self.map;
         let mut step = 1;
         let mut lo = self.at;
         while lo + step <= map.len() && (map[lo + step - 1] as usize) < offset {
@@ -414,7 +580,18 @@ impl<'a> MapCursor<'a> {
         }
         let hi = (lo + step).min(map.len());
         self.at = lo + map[lo..hi].partition_point(|&o| (o as usize) < offset);
+        self.refresh();
         self.at
+    }
+}
+
+/// `char::is_alphanumeric`, with ASCII and the Arabic letters decided without the Unicode tables.
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\0'..='\u{7F}' => c.is_ascii_alphanumeric(),
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        _ => c.is_alphanumeric(),
     }
 }
 
@@ -423,7 +600,8 @@ impl<'a> MapCursor<'a> {
 fn is_digit(c: char) -> bool {
     match c {
         '0'..='9' | '٠'..='٩' | '۰'..='۹' => true,
-        '\0'..='\u{7F}' | '\u{0600}'..='\u{065F}' | '\u{066A}'..='\u{06EF}' => false,
+        // No digits among these (and General Punctuation, the curly quotes and dashes).
+        '\0'..='\u{7F}' | '\u{0600}'..='\u{065F}' | '\u{066A}'..='\u{06EF}' | '\u{2000}'..='\u{206F}' => false,
         _ => c.is_numeric(),
     }
 }
@@ -530,17 +708,24 @@ mod tests {
         }
         for text in crate::normalize::tests::tricky_strings() {
             let by_char: Vec<(usize, char)> = text.char_indices().collect();
+            let mut terminals = Terminals::new(&text);
             for (i, &(at, c)) in by_char.iter().enumerate() {
                 assert_eq!(char_at(&text, at), (c, c.len_utf8()));
                 let expected = by_char[i..].iter().copied().find(|&(_, c)| is_terminal(c));
                 assert_eq!(next_terminal(&text, at), expected, "{text:?} from {at}");
+                // The same with the hits cached from the earlier positions, and after going back.
+                assert_eq!(terminals.next_from(at), expected, "{text:?} from {at}");
+                if i % 3 == 2 {
+                    assert_eq!(terminals.next_from(0), by_char.iter().copied().find(|&(_, c)| is_terminal(c)));
+                }
             }
         }
         let long = "قال الوزير، في بيان، إن «الاتصال» مفيد جدا ومهم للجميع هنا وهناك؟ ".repeat(3) + "end… x";
         let expected: Vec<usize> = long.char_indices().filter(|&(_, c)| is_terminal(c)).map(|(i, _)| i).collect();
         let mut found = Vec::new();
         let mut from = 0;
-        while let Some((at, c)) = next_terminal(&long, from) {
+        let mut terminals = Terminals::new(&long);
+        while let Some((at, c)) = terminals.next_from(from) {
             found.push(at);
             from = at + c.len_utf8();
         }
@@ -588,6 +773,49 @@ mod tests {
                 })
                 .collect();
             assert_eq!(clitic_max(&word), reference(&word), "{word}");
+        }
+    }
+
+    #[test]
+    fn marker_quick_test_rules_out_only_non_markers() {
+        let markers: Vec<String> = crate::data::lines(include_str!("../data/blocks.tsv")).map(|(_, f)| f[0].to_string()).collect();
+        let mut lines: Vec<String> = crate::normalize::tests::tricky_strings().into_iter().step_by(3).collect();
+        for m in &markers {
+            for prefix in ["", "و", "وال", "ف", "ب", "x", "ـ", "\u{200F}", "َ", "• ", "ال"] {
+                for suffix in ["", ":", " :", ": عنوان", " x", "x", "\u{200F}", "َ", " - ", "ـ", " »"] {
+                    lines.push(format!("{prefix}{m}{suffix}"));
+                    lines.push(format!("{prefix}{}{suffix}", m.to_uppercase()));
+                }
+            }
+            lines.push(format!("{} {m}", "ك".repeat(45)));
+            lines.push(format!("{}{m}", "َ".repeat(45)));
+        }
+        for line in &lines {
+            let lead = line.trim_start_matches(|c: char| !is_word_char(c));
+            let mut cut = lead.len().min(80);
+            while !lead.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            assert_eq!(marker(line), marker_at(lead, cut), "{line:?}");
+        }
+        // The quick test does let the markers through.
+        assert!(lines.iter().filter(|l| marker(l).is_some()).count() > markers.len() * 10);
+    }
+
+    #[test]
+    fn word_counts_and_classes_without_unicode_tables() {
+        for text in crate::normalize::tests::tricky_strings() {
+            for max in [1, 3, 15] {
+                assert_eq!(count_words(&text, max), text.split_whitespace().take(max).count(), "{text:?}");
+            }
+        }
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_digit(c), c.is_numeric(), "{c:?}");
+            // What ends_sentence_at_period relies on: only the Kelvin sign lower-cases to ASCII.
+            if !c.is_ascii() && c != '\u{212A}' {
+                assert!(!c.to_lowercase().all(|l| l.is_ascii()), "{c:?}");
+            }
         }
     }
 }
