@@ -251,10 +251,15 @@ impl DatesStage {
                     sentence
                         .iter()
                         .map(|x| {
+                            let (p, f) = (by_span(&as_past, x.start, x.end), by_span(&as_future, x.start, x.end));
+                            if p.is_some_and(|p| p.t == x.t) && f.is_some_and(|f| f.t == x.t) {
+                                // both tenses read it alike: no need for the clause's
+                                return *x;
+                            }
                             let (cs, ce) = clause_around(folded, toks[x.start].start, toks[x.end - 1].end);
                             match tense(&folded[cs..ce], glang) {
-                                Some(true) => by_span(&as_past, x.start, x.end).unwrap_or(*x),
-                                Some(false) => by_span(&as_future, x.start, x.end).unwrap_or(*x),
+                                Some(true) => p.unwrap_or(*x),
+                                Some(false) => f.unwrap_or(*x),
                                 None => *x,
                             }
                         })

@@ -13,8 +13,8 @@ use crate::words::{char_at, WordMatch};
 pub(crate) enum Kind<'v> {
     /// ASCII digits: value and number of digits.
     Num(u32, u8),
-    /// A vocabulary entry with its senses.
-    Lex(&'v [Sem]),
+    /// A vocabulary entry with its senses (a thin pointer: tokens are made by the million).
+    Lex(&'v Entry),
     /// A word the vocabulary does not know.
     Word,
     /// One punctuation or symbol character.
@@ -47,7 +47,7 @@ pub(crate) struct Tok<'v> {
 impl<'v> Tok<'v> {
     pub(crate) fn sems(&self) -> &'v [Sem] {
         match self.kind {
-            Kind::Lex(s) => s,
+            Kind::Lex(e) => &e.sems,
             _ => &[],
         }
     }
@@ -99,7 +99,7 @@ fn lex<'v>(start: usize, end: usize, entry: &'v Entry, prefix: &str, space: bool
     Tok {
         start,
         end,
-        kind: Kind::Lex(&entry.sems),
+        kind: Kind::Lex(entry),
         space,
         conj: prefix.starts_with('و') || prefix.starts_with('ف'),
         al: prefix.ends_with("ال") || prefix.ends_with("لل"),

@@ -219,6 +219,7 @@ pub(crate) mod feat {
 }
 
 /// The senses of a vocabulary entry with their [`feat`] bits.
+#[derive(Debug)]
 pub(crate) struct Entry {
     /// The senses, in the data file's order.
     pub sems: Vec<Sem>,
@@ -247,7 +248,7 @@ pub(crate) struct Vocab {
     /// The entries of `words` by surface form, for words glued to digits ("3pm").
     index: FxHashMap<String, usize>,
     /// One- and two-letter entries.
-    short: FxHashMap<String, Entry>,
+    short: FxHashMap<u64, Entry>,
     /// The longest short entry, in bytes: longer words need no lookup.
     short_max: usize,
     /// Every long entry begins with a letter that starts a word of the scanner, so that it can
@@ -268,7 +269,7 @@ impl Vocab {
         // short entries, alone or after Arabic clitics (at most three letters of them); a word
         // longer than any short entry that does not start with an Arabic letter (a clitic) has
         // none, which is most words
-        if word.len() <= self.short_max && let Some(s) = self.short.get(word) {
+        if word.len() <= self.short_max && let Some(s) = self.short.get(&short_key(word)) {
             return Some((s, 0));
         }
         // (a clitic chain is Arabic, at most three letters of two bytes here)
@@ -279,13 +280,24 @@ impl Vocab {
             let (pre, rest) = word.split_at(i);
             if rest.len() <= self.short_max
                 && isnad_text::is_clitic_chain(pre)
-                && let Some(s) = self.short.get(rest)
+                && let Some(s) = self.short.get(&short_key(rest))
             {
                 return Some((s, i));
             }
         }
         None
     }
+}
+
+/// A short entry or word (at most seven bytes, which `Vocab::build` checks) as a number: its
+/// bytes and its length, so that a lookup hashes one integer.
+#[inline]
+fn short_key(s: &str) -> u64 {
+    let mut k = s.len() as u64;
+    for (i, &b) in s.as_bytes().iter().take(7).enumerate() {
+        k |= u64::from(b) << (8 * (i + 1));
+    }
+    k
 }
 
 /// Holiday identifiers, in the order of `data/holidays.tsv`.
@@ -463,13 +475,22 @@ impl Vocab {
             }
         }
         let mut short = FxHashMap::default();
+        let mut short_max = 0;
         let mut patterns: Vec<String> = Vec::new();
         let mut values = Vec::new();
         let mut index = FxHashMap::default();
         for s in order {
             let v = senses.remove(&s).unwrap_or_default();
             if s.chars().count() <= 2 {
-                short.insert(s, Entry::new(v));
+                if s.len() > 7 {
+                    return Err(DatesError::Data {
+                        file: name.to_string(),
+                        line: 0,
+                        message: format!("short entry '{s}' is longer than seven bytes"),
+                    });
+                }
+                short_max = short_max.max(s.len());
+                short.insert(short_key(&s), Entry::new(v));
             } else {
                 // as the lexicon did: entries are folded again, and of two that fold alike the
                 // first is kept
@@ -489,7 +510,6 @@ impl Vocab {
                 values.push(Entry::new(v));
             }
         }
-        let short_max = short.keys().map(String::len).max().unwrap_or(0);
         let words = Words::new(&patterns);
         let fusable = words.all_begin_with(|c| crate::scan::is_letter(c) && is_word_char(c));
         Ok(Vocab { words, values, index, short, short_max, fusable })

@@ -267,11 +267,13 @@ impl Words {
     /// Whether the entry `id` matches `text` at `q` and ends at a word boundary; its end.
     #[inline]
     fn matches_at(&self, text: &str, q: usize, id: u32) -> Option<usize> {
-        let e = &self.entries[id as usize];
-        if !text[q..].starts_with(&**e) {
+        let e = self.entries[id as usize].as_bytes();
+        let end = q + e.len();
+        // (the last byte first: it tells most entries of a common first word apart cheaply)
+        let bytes = text.as_bytes();
+        if end > bytes.len() || bytes[end - 1] != e[e.len() - 1] || bytes[q..end] != *e {
             return None;
         }
-        let end = q + e.len();
         let joined = self.last_word[id as usize] && end < text.len() && self.word_char_at(text, end).0;
         (!joined).then_some(end)
     }

@@ -612,15 +612,29 @@ fn is_punct(c: char) -> bool {
 }
 
 /// The longest clitic chain a folded Arabic word may start with, leaving at least two letters.
+///
+/// On the bytes: every letter of a chain (و ف ب ل ك س, and ا ل of the article) is two bytes, so
+/// the prefixes to try end at bytes 2, 4, 6 and 8, and none longer than the first letter that
+/// cannot be in a chain.
 fn clitic_max(folded: &str) -> u8 {
-    // Every non-empty chain starts with one of these (و ف, ب ل ك س, or the ا of ال).
-    if !folded.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'س', 'ا']) {
-        return 0;
-    }
+    let b = folded.as_bytes();
     let mut best = 0;
-    // Prefixes of one to four characters, each leaving at least two characters after it.
-    for (at, _) in folded.char_indices().skip(1).take(4) {
-        if folded[at..].chars().nth(1).is_none() {
+    let mut at = 0;
+    while at < 8 {
+        if !matches!(b.get(at..at + 2), Some([0xD9, 0x88 | 0x81 | 0x84 | 0x83] | [0xD8, 0xA8 | 0xB3 | 0xA7])) {
+            break;
+        }
+        at += 2;
+        // At least two characters must follow the prefix.
+        let rest = &b[at..];
+        let first_len = match rest.first() {
+            None => break,
+            Some(&lead) if lead < 0x80 => 1,
+            Some(&lead) if lead < 0xE0 => 2,
+            Some(&lead) if lead < 0xF0 => 3,
+            Some(_) => 4,
+        };
+        if rest.len() <= first_len {
             break;
         }
         if is_clitic_chain(&folded[..at]) {
@@ -762,8 +776,8 @@ mod tests {
             }
             best as u8
         }
-        let letters: Vec<char> = "وفبلكسامنه".chars().collect();
-        for k in 0..100_000usize {
+        let letters: Vec<char> = "وفبلكسامنهx€😀".chars().collect();
+        for k in 0..300_000usize {
             let mut x = k;
             let word: String = (0..k % 8)
                 .map(|_| {
