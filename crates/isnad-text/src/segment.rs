@@ -292,6 +292,11 @@ fn ends_sentence_at_period(before: &str, after: &str) -> bool {
         return false;
     }
     if let Some(lower) = lower.filter(|l| ABBREVIATIONS.contains(l)) {
+        // "No. 3", "Nos. 4 and 5" go on; "the candidate said no. But he …" ends: "no" abbreviates
+        // "number" only before one.
+        if matches!(lower, "no" | "nos") {
+            return !after.trim_start().starts_with(|c: char| c.is_ascii_digit());
+        }
         // "Mr. Smith" goes on; "in the U.S. The" may end, but an abbreviation before a capital is far
         // more often a title, so keep going unless it is a sentence-final one.
         // Ones that also end sentences ("… in the U.S. He said") do so before a word that
@@ -663,6 +668,10 @@ mod tests {
         assert_eq!(
             sents("Troops left the U.S. He said the U.S. Army and Acme Inc. Chairman Lee agreed."),
             vec!["Troops left the U.S.", "He said the U.S. Army and Acme Inc. Chairman Lee agreed."]
+        );
+        assert_eq!(
+            sents("Asked about it, he said no. But he backed Resolution No. 4 and Nos. 5 and 6."),
+            vec!["Asked about it, he said no.", "But he backed Resolution No. 4 and Nos. 5 and 6."]
         );
     }
 
