@@ -796,7 +796,7 @@ fn parenthetical_participle(v: &View<'_>, here: usize, d: &mut Draft) {
     let last = v.tags[here].last as usize;
     let end = v.sentence_end(here);
     let Some(comma) = (last + 1..end).find(|&t| v.is_punct(t, &[',']) && v.quote_of[t].is_none()) else { return };
-    if comma + 1 <= end && finite_like(v, comma + 1) && comma > last + 1 {
+    if comma < end && finite_like(v, comma + 1) && comma > last + 1 {
         let cut = v.toks[comma].span.start();
         if d.content.0 < cut && d.content.1 > cut {
             d.content = trim_content(v, d.content.0, cut);

@@ -1,7 +1,6 @@
 //! Every broken pipeline file under `tests/fixtures/config-errors/` and the exact error text a
 //! user sees for it (`isnad check`). Data-driven: add a file, review its snapshot.
 
-use std::path::Path;
 
 use isnad_runner::{load_str, Registry};
 
