@@ -160,6 +160,11 @@ pub(crate) struct Memos {
     top: Memo<T>,
 }
 
+thread_local! {
+    /// Each thread's memos (a parse uses them from [`Parser::new`] to its end).
+    pub(crate) static MEMOS: Memos = Memos::default();
+}
+
 impl Memos {
     /// Empties them for a sentence of `n` tokens.
     fn reset(&self, n: usize) {

@@ -211,75 +211,77 @@ impl DatesStage {
         };
         scan::scan(folded, vocab, scratch);
         let toks = &scratch.toks[..];
-        let memo = &scratch.memo;
         if !toks.iter().any(grammar::is_trigger) {
             // every expression starts at or just before a number or a date word: none here, nothing
             // to parse and no tense to scan (most sentences of news text)
             return Vec::new();
         }
-        let tense_policy = self.config.bare == Bare::Tense;
-        // the sentence's tense, asked for only when a parse depends on it (the tense scan reads
-        // the whole sentence)
-        let past = || tense_policy && tense(folded, glang) == Some(true);
-        let mut tried = grammar::Tried::new();
-        let parse_with = |now: jiff::civil::DateTime, has_time: bool, known: bool, past: bool, tried: &mut grammar::Tried, earlier: Option<&grammar::Tried>| {
-            let offset = published.and_then(|p| p.offset()).map(|o| o.seconds() / 60);
-            let anchor = Anchor { now, has_time, bare: self.config.bare, hijri: self.config.hijri, offset };
-            let mut parser = Parser::new(toks, folded, glang, anchor, known, &self.holidays, memo);
-            parser.set_past_tense(past);
-            let found = parser.run_reusing(earlier, tried);
-            (found, parser.tense_used())
-        };
-        let found = match published {
-            Some(p) if tense_policy => {
-                // A sentence can mix tenses ("Workers will strike on Friday, the union said on
-                // Monday"): each expression takes the tense of its own clause when that clause
-                // shows one, and the sentence's otherwise.
-                let (now, has_time) = (p.datetime(), p.time().is_some());
-                let (as_past, used) = parse_with(now, has_time, true, true, &mut tried, None);
-                if !used {
-                    // no rule asked for the tense: the future reading is the same
-                    return self.finish(folded, toks, as_past);
+        // (the grammar's memos live as long as the thread: sized once for the longest sentence)
+        grammar::MEMOS.with(|memo| {
+            let tense_policy = self.config.bare == Bare::Tense;
+            // the sentence's tense, asked for only when a parse depends on it (the tense scan reads
+            // the whole sentence)
+            let past = || tense_policy && tense(folded, glang) == Some(true);
+            let mut tried = grammar::Tried::new();
+            let parse_with = |now: jiff::civil::DateTime, has_time: bool, known: bool, past: bool, tried: &mut grammar::Tried, earlier: Option<&grammar::Tried>| {
+                let offset = published.and_then(|p| p.offset()).map(|o| o.seconds() / 60);
+                let anchor = Anchor { now, has_time, bare: self.config.bare, hijri: self.config.hijri, offset };
+                let mut parser = Parser::new(toks, folded, glang, anchor, known, &self.holidays, memo);
+                parser.set_past_tense(past);
+                let found = parser.run_reusing(earlier, tried);
+                (found, parser.tense_used())
+            };
+            let found = match published {
+                Some(p) if tense_policy => {
+                    // A sentence can mix tenses ("Workers will strike on Friday, the union said on
+                    // Monday"): each expression takes the tense of its own clause when that clause
+                    // shows one, and the sentence's otherwise.
+                    let (now, has_time) = (p.datetime(), p.time().is_some());
+                    let (as_past, used) = parse_with(now, has_time, true, true, &mut tried, None);
+                    if !used {
+                        // no rule asked for the tense: the future reading is the same
+                        return self.finish(folded, toks, as_past);
+                    }
+                    // (what did not depend on the tense is taken from the first parse)
+                    let as_future = parse_with(now, has_time, true, false, &mut grammar::Tried::new(), Some(&tried)).0;
+                    if as_past.iter().map(|x| (x.start, x.end, &x.t)).eq(as_future.iter().map(|x| (x.start, x.end, &x.t))) {
+                        as_past
+                    } else {
+                        let by_span = |list: &[grammar::Found], s: usize, e: usize| list.iter().find(|x| x.start == s && x.end == e).cloned();
+                        let sentence = if past() { &as_past } else { &as_future };
+                        sentence
+                            .iter()
+                            .map(|x| {
+                                let (p, f) = (by_span(&as_past, x.start, x.end), by_span(&as_future, x.start, x.end));
+                                if p.is_some_and(|p| p.t == x.t) && f.is_some_and(|f| f.t == x.t) {
+                                    // both tenses read it alike: no need for the clause's
+                                    return *x;
+                                }
+                                let (cs, ce) = clause_around(folded, toks[x.start].start, toks[x.end - 1].end);
+                                match tense(&folded[cs..ce], glang) {
+                                    Some(true) => p.unwrap_or(*x),
+                                    Some(false) => f.unwrap_or(*x),
+                                    None => *x,
+                                }
+                            })
+                            .collect()
+                    }
                 }
-                // (what did not depend on the tense is taken from the first parse)
-                let as_future = parse_with(now, has_time, true, false, &mut grammar::Tried::new(), Some(&tried)).0;
-                if as_past.iter().map(|x| (x.start, x.end, &x.t)).eq(as_future.iter().map(|x| (x.start, x.end, &x.t))) {
-                    as_past
-                } else {
-                    let by_span = |list: &[grammar::Found], s: usize, e: usize| list.iter().find(|x| x.start == s && x.end == e).cloned();
-                    let sentence = if past() { &as_past } else { &as_future };
-                    sentence
-                        .iter()
-                        .map(|x| {
-                            let (p, f) = (by_span(&as_past, x.start, x.end), by_span(&as_future, x.start, x.end));
-                            if p.is_some_and(|p| p.t == x.t) && f.is_some_and(|f| f.t == x.t) {
-                                // both tenses read it alike: no need for the clause's
-                                return *x;
-                            }
-                            let (cs, ce) = clause_around(folded, toks[x.start].start, toks[x.end - 1].end);
-                            match tense(&folded[cs..ce], glang) {
-                                Some(true) => p.unwrap_or(*x),
-                                Some(false) => f.unwrap_or(*x),
-                                None => *x,
-                            }
-                        })
+                Some(p) => parse_with(p.datetime(), p.time().is_some(), true, false, &mut tried, None).0,
+                None => {
+                    // Without a reference, keep what does not depend on one: parse against two
+                    // unrelated references and keep the expressions that resolve alike in both.
+                    let mid = jiff::civil::Time::midnight();
+                    let past = past();
+                    let a = parse_with(Date::constant(2001, 3, 14).to_datetime(mid), false, false, past, &mut tried, None).0;
+                    let b = parse_with(Date::constant(2010, 10, 2).to_datetime(mid), false, false, past, &mut tried, None).0;
+                    a.into_iter()
+                        .filter(|x| b.iter().any(|y| y.start == x.start && y.end == x.end && y.t == x.t))
                         .collect()
                 }
-            }
-            Some(p) => parse_with(p.datetime(), p.time().is_some(), true, false, &mut tried, None).0,
-            None => {
-                // Without a reference, keep what does not depend on one: parse against two
-                // unrelated references and keep the expressions that resolve alike in both.
-                let mid = jiff::civil::Time::midnight();
-                let past = past();
-                let a = parse_with(Date::constant(2001, 3, 14).to_datetime(mid), false, false, past, &mut tried, None).0;
-                let b = parse_with(Date::constant(2010, 10, 2).to_datetime(mid), false, false, past, &mut tried, None).0;
-                a.into_iter()
-                    .filter(|x| b.iter().any(|y| y.start == x.start && y.end == x.end && y.t == x.t))
-                    .collect()
-            }
-        };
-        self.finish(folded, toks, found)
+            };
+            self.finish(folded, toks, found)
+        })
     }
 
     /// The parser's expressions as byte ranges of `folded` with their timexes.

@@ -85,8 +85,6 @@ pub(crate) struct Scratch<'v> {
     matches: Vec<WordMatch>,
     /// The tokens of the last sentence scanned.
     pub toks: Vec<Tok<'v>>,
-    /// The grammar's memos.
-    pub memo: crate::grammar::Memos,
 }
 
 /// A token with no clitic and no senses.
