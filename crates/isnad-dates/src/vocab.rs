@@ -279,7 +279,7 @@ impl Vocab {
         for (i, _) in word.char_indices().skip(1).take(3) {
             let (pre, rest) = word.split_at(i);
             if rest.len() <= self.short_max
-                && isnad_text::is_clitic_chain(pre)
+                && self.words.chains.is_chain(pre)
                 && let Some(s) = self.short.get(&short_key(rest))
             {
                 return Some((s, i));
