@@ -158,6 +158,8 @@ pub(crate) struct Memos {
     datetime: Memo<Spec>,
     /// [`Parser::top`]'s results.
     top: Memo<T>,
+    /// What a parse tried, for the one under the other tense (see [`Parser::run_reusing`]).
+    pub(crate) tried: [std::cell::RefCell<Tried>; 2],
 }
 
 thread_local! {

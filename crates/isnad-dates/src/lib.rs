@@ -224,7 +224,7 @@ impl DatesStage {
             // the sentence's tense, asked for only when a parse depends on it (the tense scan reads
             // the whole sentence)
             let past = || tense_policy && tense(folded, glang) == Some(true);
-            let mut tried = grammar::Tried::new();
+            let (mut tried, mut tried_again) = (memo.tried[0].borrow_mut(), memo.tried[1].borrow_mut());
             let parse_with = |now: jiff::civil::DateTime, has_time: bool, known: bool, past: bool, tried: &mut grammar::Tried, earlier: Option<&grammar::Tried>| {
                 let offset = published.and_then(|p| p.offset()).map(|o| o.seconds() / 60);
                 let anchor = Anchor { now, has_time, bare: self.config.bare, hijri: self.config.hijri, offset };
@@ -245,7 +245,7 @@ impl DatesStage {
                         return self.finish(folded, toks, as_past);
                     }
                     // (what did not depend on the tense is taken from the first parse)
-                    let as_future = parse_with(now, has_time, true, false, &mut grammar::Tried::new(), Some(&tried)).0;
+                    let as_future = parse_with(now, has_time, true, false, &mut tried_again, Some(&*tried)).0;
                     if as_past.iter().map(|x| (x.start, x.end, &x.t)).eq(as_future.iter().map(|x| (x.start, x.end, &x.t))) {
                         as_past
                     } else {
