@@ -335,12 +335,6 @@ fn tense(folded: &str, lang: grammar::Lang) -> Option<bool> {
         "شدد", "التقي", "زار", "وصل", "غادر", "استقبل", "بحث", "ناقش", "شارك", "افتتح", "اجري", "اتصل", "تراس",
         "اعتبر", "طالب", "دعا", "رحب", "انتقد", "قتل", "اصيب", "سقط", "اندلع", "شهد", "جاء", "انتهي",
     ];
-    // irregular past forms; regular ones are caught by their "-ed"
-    const EN: [&str; 34] = [
-        "said", "told", "was", "were", "met", "held", "took", "came", "went", "gave", "made", "won", "lost", "began",
-        "fought", "left", "sent", "saw", "knew", "thought", "brought", "spoke", "wrote", "rose", "fell", "had", "did",
-        "got", "put", "paid", "ran", "struck", "hit", "shot",
-    ];
     let words = || folded.split(|c: char| !is_alphabetic(c)).filter(|w| !w.is_empty());
     match lang {
         grammar::Lang::Ar => {
@@ -378,11 +372,22 @@ fn tense(folded: &str, lang: grammar::Lang) -> Option<bool> {
                 {
                     return Some(false);
                 }
-                past = past || w.len() >= 5 && w.ends_with("ed") || EN.contains(&w);
+                past = past || w.len() >= 5 && w.ends_with("ed") || irregular_past(w);
             }
             past.then_some(true)
         }
     }
+}
+
+/// English irregular past forms (regular ones are caught by their "-ed"); a `match`, which
+/// compares by length first, rather than a scan of a list for every word.
+fn irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "said" | "told" | "was" | "were" | "met" | "held" | "took" | "came" | "went" | "gave" | "made" | "won" | "lost"
+            | "began" | "fought" | "left" | "sent" | "saw" | "knew" | "thought" | "brought" | "spoke" | "wrote" | "rose"
+            | "fell" | "had" | "did" | "got" | "put" | "paid" | "ran" | "struck" | "hit" | "shot"
+    )
 }
 
 /// `char::is_alphabetic` with fast paths for ASCII and the basic Arabic letters, the bulk of the
@@ -534,6 +539,12 @@ mod tests {
             let past = words().any(|w| EN.contains(&w) || w.len() >= 5 && w.ends_with("ed"));
             if future { Some(false) } else { past.then_some(true) }
         };
+        for w in EN {
+            assert!(super::irregular_past(w), "{w}");
+        }
+        for w in ["sai", "saids", "Said", "wa", "the", "shots", "hits", ""] {
+            assert!(!super::irregular_past(w), "{w}");
+        }
         for text in [
             "he said it will rain", "it was unexpected tomorrow", "the ongoing to-do list", "rescheduled to friday",
             "expected  to", "expectedto", "going to", "we are going", "wills and shalls", "bed", "owned", "الطقس said",
