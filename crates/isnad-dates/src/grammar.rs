@@ -158,6 +158,13 @@ pub(crate) struct Memos {
     datetime: Memo<Spec>,
     /// [`Parser::top`]'s results.
     top: Memo<T>,
+    /// What a parse tried, for the one under the other tense (see [`Parser::run_reusing`]).
+    pub(crate) tried: [std::cell::RefCell<Tried>; 2],
+}
+
+thread_local! {
+    /// Each thread's memos (a parse uses them from [`Parser::new`] to its end).
+    pub(crate) static MEMOS: Memos = Memos::default();
 }
 
 impl Memos {

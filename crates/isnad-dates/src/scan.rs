@@ -1,7 +1,8 @@
 //! Cutting folded text into the tokens the date grammar reads.
 //!
-//! The vocabulary automaton finds every known word or phrase in one pass (with Arabic clitic
-//! prefixes); everything between is cut into numbers, unknown words and punctuation. Latin letters
+//! The vocabulary's entries are looked up at each word start (with Arabic clitic prefixes), and
+//! the longest known word or phrase there becomes one token; everything else is cut into numbers,
+//! unknown words (short entries are looked up whole) and punctuation. Latin letters
 //! glued to digits ("3pm", "15h30", "18q4", "21st") are split from them, so that suffixes are
 //! ordinary vocabulary entries.
 
@@ -85,8 +86,6 @@ pub(crate) struct Scratch<'v> {
     matches: Vec<WordMatch>,
     /// The tokens of the last sentence scanned.
     pub toks: Vec<Tok<'v>>,
-    /// The grammar's memos.
-    pub memo: crate::grammar::Memos,
 }
 
 /// A token with no clitic and no senses.

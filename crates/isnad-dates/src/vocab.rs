@@ -1,4 +1,4 @@
-//! The date vocabulary of each language, read from `data/*.tsv` and compiled once into automata.
+//! The date vocabulary of each language, read from `data/*.tsv` and compiled once into tables.
 
 use std::collections::HashMap;
 
@@ -257,11 +257,11 @@ pub(crate) struct Vocab {
 }
 
 impl Vocab {
-    /// The senses of a whole word (a run the automaton did not match), with its clitic prefix
+    /// The senses of a whole word (a run no long entry matched), with its clitic prefix
     /// length for Arabic ("وفي" -> في with و).
     ///
-    /// `glued`: the word touches a digit ("3pm", "14april"), so the automaton, which wants whole
-    /// words, may have missed a long entry; otherwise only short entries can be missing.
+    /// `glued`: the word touches a digit ("3pm", "14april"), so the whole-word lookup may have
+    /// missed a long entry; otherwise only short entries can be missing.
     pub(crate) fn word(&self, word: &str, glued: bool) -> Option<(&Entry, usize)> {
         if glued && let Some(&i) = self.index.get(word) {
             return Some((&self.values[i], 0));
@@ -279,7 +279,7 @@ impl Vocab {
         for (i, _) in word.char_indices().skip(1).take(3) {
             let (pre, rest) = word.split_at(i);
             if rest.len() <= self.short_max
-                && isnad_text::is_clitic_chain(pre)
+                && self.words.chains.is_chain(pre)
                 && let Some(s) = self.short.get(&short_key(rest))
             {
                 return Some((s, i));

@@ -76,6 +76,8 @@ pub(crate) struct Words {
     /// first bytes.
     odd: Vec<u32>,
     odd_first: [bool; 256],
+    /// The clitic chains.
+    pub(crate) chains: Chains,
     /// [`is_word_char`] of ASCII bytes and of the Arabic block U+0600-U+06FF, by low byte.
     ascii_word: [bool; 128],
     arabic_word: [bool; 256],
@@ -101,10 +103,67 @@ pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
-/// A letter that can begin a clitic chain (see [`is_clitic_chain`]).
-#[inline]
-fn chain_letter(c: char) -> bool {
-    matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س' | 'ا')
+/// The letters clitic chains are made of (see [`is_clitic_chain`]), numbered from 1.
+const CHAIN_LETTERS: [char; 7] = ['و', 'ف', 'ب', 'ل', 'ك', 'س', 'ا'];
+
+/// The number of a chain letter, or 0.
+#[inline(always)]
+fn chain_digit(c: char) -> usize {
+    match c {
+        'و' => 1,
+        'ف' => 2,
+        'ب' => 3,
+        'ل' => 4,
+        'ك' => 5,
+        'س' => 6,
+        'ا' => 7,
+        _ => 0,
+    }
+}
+
+/// Which sequences of up to four chain letters [`is_clitic_chain`] accepts, by their letters'
+/// numbers read in base 8 (a bit set of 4096): a chain is only ever made of those letters and at
+/// most four long, so a prefix is tested by a few additions and one bit instead of string work.
+pub(crate) struct Chains([u64; 64]);
+
+impl Chains {
+    fn new() -> Chains {
+        let mut bits = [0u64; 64];
+        let mut level: Vec<(usize, String)> = vec![(0, String::new())];
+        for _ in 0..4 {
+            let mut next = Vec::new();
+            for (code, p) in &level {
+                for (d, &c) in CHAIN_LETTERS.iter().enumerate() {
+                    let (code, p) = (code * 8 + d + 1, format!("{p}{c}"));
+                    if is_clitic_chain(&p) {
+                        bits[code / 64] |= 1 << (code % 64);
+                    }
+                    next.push((code, p));
+                }
+            }
+            level = next;
+        }
+        Chains(bits)
+    }
+
+    #[inline(always)]
+    fn has(&self, code: usize) -> bool {
+        self.0[code / 64] & (1 << (code % 64)) != 0
+    }
+
+    /// [`is_clitic_chain`] of a non-empty prefix.
+    #[inline]
+    pub(crate) fn is_chain(&self, prefix: &str) -> bool {
+        let mut code = 0;
+        for (k, c) in prefix.chars().enumerate() {
+            let d = chain_digit(c);
+            if d == 0 || k == 4 {
+                return false;
+            }
+            code = code * 8 + d;
+        }
+        code != 0 && self.has(code)
+    }
 }
 
 /// A run's length and its first and last eight bytes (four for shorter runs; the three that
@@ -209,7 +268,7 @@ impl Words {
         let ascii_word = std::array::from_fn(|b| is_word_char(b as u8 as char));
         let arabic_word = std::array::from_fn(|b| char::from_u32(0x600 + b as u32).is_some_and(is_word_char));
         let arabic_letter = std::array::from_fn(|b| char::from_u32(0x600 + b as u32).is_some_and(crate::scan::is_letter));
-        Words { entries, table, slots, runs, multi, filter, arabic, last_word, odd, odd_first, ascii_word, arabic_word, arabic_letter }
+        Words { entries, table, slots, runs, multi, filter, arabic, last_word, odd, odd_first, chains: Chains::new(), ascii_word, arabic_word, arabic_letter }
     }
 
     /// Whether entry `id` ends with a word character.
@@ -311,16 +370,23 @@ impl Words {
     pub(crate) fn at_word(&self, text: &str, w: usize, e: usize) -> Option<WordMatch> {
         let mut found = AtWord::default();
         self.try_run(text, (w, w, e), false, &mut found);
-        if chain_letter(char_at(text, w).0) {
-            let mut q = w;
-            for _ in 0..4 {
-                q += char_at(text, q).1;
-                if q >= e {
-                    break;
-                }
-                if is_clitic_chain(&text[w..q]) {
-                    self.try_run(text, (w, q, e), true, &mut found);
-                }
+        // entries after each clitic chain the word begins with
+        let mut q = w;
+        let mut code = 0;
+        for _ in 0..4 {
+            let (c, len) = char_at(text, q);
+            let d = chain_digit(c);
+            if d == 0 {
+                // (a chain is made of chain letters only: no longer prefix is one)
+                break;
+            }
+            code = code * 8 + d;
+            q += len;
+            if q >= e {
+                break;
+            }
+            if self.chains.has(code) {
+                self.try_run(text, (w, q, e), true, &mut found);
             }
         }
         // an entry going on past the word ends after one that ends with it
@@ -408,6 +474,20 @@ mod tests {
             words.find_all(&t, &mut out);
             let fast: Vec<(usize, usize, usize, u32)> = out.iter().map(|m| (m.start, m.word_start, m.end, m.id)).collect();
             assert_eq!(fast, slow, "text: {t}");
+        }
+    }
+
+    #[test]
+    fn chains_agree_with_the_definition() {
+        let chains = Chains::new();
+        let letters = ['و', 'ف', 'ب', 'ل', 'ك', 'س', 'ا', 'م', 'a'];
+        let mut all = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = all.iter().flat_map(|p| letters.iter().map(move |c| format!("{p}{c}"))).collect();
+            for p in &longer {
+                assert_eq!(chains.is_chain(p), is_clitic_chain(p), "{p}");
+            }
+            all = longer;
         }
     }
 
