@@ -283,12 +283,11 @@ impl<'g> Linker<'g> {
     /// before the surname is the known person's given name.
     fn trim_known_genitive(&self, p: &Parsed) -> Option<Parsed> {
         let name = p.name.as_ref()?;
+        if !matches!(p.form, Form::Person | Form::Name) || name.keys.len() < 3 || name.text.is_ascii() {
+            return None;
+        }
         let words: Vec<&str> = name.text.split_whitespace().collect();
-        if !matches!(p.form, Form::Person | Form::Name)
-            || name.keys.len() < 3
-            || words.len() != name.keys.len()
-            || name.text.is_ascii()
-        {
+        if words.len() != name.keys.len() {
             return None;
         }
         let cut = (2..name.keys.len()).find(|&k| {

@@ -83,7 +83,10 @@ pub(crate) fn skeleton(key: &str) -> String {
 /// singular, the unmarked form (قال, أكد, أوضح).
 pub(crate) fn arabic_cue_agr(folded_cue: &str, lex: &LangLex) -> Agr {
     let first = folded_cue.split(' ').next().unwrap_or("");
-    let mut word: Vec<char> = first.chars().filter(|c| !c.is_ascii_punctuation() && !c.is_numeric()).collect();
+    // (Digits are dropped; Arabic letters are never numeric, so the Unicode table is asked only
+    // about other characters.)
+    let numeric = |c: char| if c.is_ascii() { c.is_ascii_digit() } else { !isnad_text::normalize::is_arabic_letter(c) && c.is_numeric() };
+    let mut word: Vec<char> = first.chars().filter(|&c| !c.is_ascii_punctuation() && !numeric(c)).collect();
     if word.len() > 3 && matches!(word[0], 'و' | 'ف') {
         word.remove(0);
     }
