@@ -55,16 +55,13 @@ fn content_end(v: &View<'_>, s: usize) -> usize {
     let mut e = v.sentence_end(s);
     let mut t = s;
     while t <= e {
-        if let Some(qi) = v.mark_of[t] {
-            let q = &v.quotes[qi as usize];
-            if q.open == t {
-                let last = q.close.unwrap_or(q.end_tok.saturating_sub(1));
-                if last > e {
-                    e = v.sentence_end(last);
-                }
-                t = last + 1;
-                continue;
+        if let Some(qi) = v.opening(t) {
+            let last = v.quotes[qi as usize].last_tok();
+            if last > e {
+                e = v.sentence_end(last);
             }
+            t = last + 1;
+            continue;
         }
         if v.is_punct(t, COMMAS) && t < e && v.has(t + 1, Role::Aside) {
             return t.saturating_sub(1).max(s);
@@ -349,17 +346,14 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
                 intro = Some(if k + 1 < v.len() && v.has(k + 1, Role::Comp) { Intro::Comp(k + 1) } else { Intro::Colon(k) });
                 break;
             }
-            if let Some(qi) = v.mark_of[k] {
-                let q = &v.quotes[qi as usize];
-                if q.open == k {
-                    if let Some(qi) = speech_quote(v, k, min_words) {
-                        intro = Some(Intro::Quote(qi));
-                        break;
-                    }
-                    // A quoted name: step over it.
-                    k = q.close.unwrap_or(k) + 1;
-                    continue;
+            if let Some(qi) = v.opening(k) {
+                if let Some(qi) = speech_quote(v, k, min_words) {
+                    intro = Some(Intro::Quote(qi));
+                    break;
                 }
+                // A quoted name: step over it.
+                k = v.quotes[qi as usize].close.unwrap_or(k) + 1;
+                continue;
             }
             // Another reporting verb ends the search: its complementiser is its own. (A relative
             // clause does not: "وذكر التقرير الذي نشرته المنظمة أن …".)
@@ -449,7 +443,7 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
                 if s >= v.len() {
                     continue;
                 }
-                if let Some(qi) = v.mark_of[s].filter(|&q| v.quotes[q as usize].open == s) {
+                if let Some(qi) = v.opening(s) {
                     let q = &v.quotes[qi as usize];
                     ((q.start, q.end), QuoteKind::Direct, 0.9)
                 } else {
@@ -517,7 +511,7 @@ fn resumptive(v: &View<'_>, k: usize) -> bool {
 }
 
 fn starts_with_quote(v: &View<'_>, s: usize) -> bool {
-    v.mark_of[s].is_some_and(|q| v.quotes[q as usize].open == s)
+    v.opening(s).is_some()
 }
 
 /// "… للمرة الأولى يفحص الاتحاد … تقول صحيفة يسرائيل هيوم." — a cue and a short noun phrase

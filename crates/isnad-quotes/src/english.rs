@@ -270,20 +270,17 @@ fn content_end(v: &View<'_>, s: usize, cue: usize) -> usize {
     let mut e = v.sentence_end(s);
     let mut t = s;
     while t <= e {
-        if let Some(qi) = v.mark_of[t] {
-            let q = &v.quotes[qi as usize];
-            if q.open == t {
-                let last = q.close.unwrap_or(q.end_tok.saturating_sub(1));
-                if last > e {
-                    e = v.sentence_end(last);
-                }
-                // "…,” adding that …": the participle after the quotation starts a new claim.
-                if last < e && v.tags[last + 1].cue.is_some_and(|c| c.form == Form::EnIng) {
-                    return last;
-                }
-                t = last + 1;
-                continue;
+        if let Some(qi) = v.opening(t) {
+            let last = v.quotes[qi as usize].last_tok();
+            if last > e {
+                e = v.sentence_end(last);
             }
+            // "…,” adding that …": the participle after the quotation starts a new claim.
+            if last < e && v.tags[last + 1].cue.is_some_and(|c| c.form == Form::EnIng) {
+                return last;
+            }
+            t = last + 1;
+            continue;
         }
         if t > s && t < e && (v.is_punct(t, &[',', ';', '—']) || v.is_quote_mark(t)) {
             let n = t + 1;
@@ -350,7 +347,7 @@ fn follow_quotes(v: &View<'_>, mut last: usize) -> usize {
         if n >= v.len() || v.para[n] != v.para[last] {
             return last;
         }
-        let Some(qi) = v.mark_of[n].filter(|&q| v.quotes[q as usize].open == n) else { return last };
+        let Some(qi) = v.opening(n) else { return last };
         let q = &v.quotes[qi as usize];
         let Some(close) = q.close else { return last };
         let sent_end = v.sentence_end(close);
@@ -942,7 +939,7 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     let opens_sentence = source.map_or(left.is_none(), |(s, _)| s == sent_start);
     if left_edge.is_none() && opens_sentence && sent_start > 0 && v.para[sent_start - 1] == v.para[i] {
         let e = sent_start - 1;
-        if v.is_quote_mark(e) && v.mark_of[e].is_some_and(|q| v.quotes[q as usize].close == Some(e)) {
+        if v.is_quote_mark(e) && v.closing(e).is_some() {
             left_edge = Some(e);
         }
     }
@@ -995,7 +992,7 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     let named_soon = (k..=sent_end.min(k + 5)).any(|t| v.is_wordish(t) && starts_upper(v, t));
     let quote_before = left.is_some_and(|l| {
         let l = if v.is_punct(l, &[',']) && l > 0 { l - 1 } else { l };
-        v.is_quote_mark(l) && v.mark_of[l].is_some_and(|q| v.quotes[q as usize].close == Some(l))
+        v.is_quote_mark(l) && v.closing(l).is_some()
     });
     // (Only a verb of saying inverts: "attacked Rubio" has its object there, not its subject.)
     if source.is_none()
@@ -1054,7 +1051,7 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     let mut quote = None;
     let mut j = k;
     // "he said, “…”": a comma before the quotation.
-    if j < sent_end && v.is_punct(j, &[',']) && v.mark_of[j + 1].is_some_and(|q| v.quotes[q as usize].open == j + 1) {
+    if j < sent_end && v.is_punct(j, &[',']) && v.opening(j + 1).is_some() {
         j += 1;
         k = j;
     }
@@ -1067,7 +1064,7 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
             colon = Some(j);
             break;
         }
-        if let Some(qi) = v.mark_of[j].filter(|&q| v.quotes[q as usize].open == j) {
+        if let Some(qi) = v.opening(j) {
             // Only a quotation right after the cue is the content ("said, “…”"); one further on
             // sits inside an indirect content ("says Americans are “right to be angry”").
             let nothing_between = (k..j).all(|t| !v.is_wordish(t));
@@ -1091,7 +1088,7 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
             if v.is_wordish(t) {
                 words += 1;
             } else if v.is_quote_mark(t)
-                && v.mark_of[t].is_some_and(|q| v.quotes[q as usize].open == t && v.quotes[q as usize].words >= min_words)
+                && v.opening(t).is_some_and(|q| v.quotes[q as usize].words >= min_words)
             {
                 // A quotation after the cue is content; a quoted title ("on MSNBC’s “Morning
                 // Joe”") is not.
@@ -1116,7 +1113,7 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     // (a quotation after the comma is the content: "he said, “…”").
     let comma_tail = k <= sent_end
         && v.is_punct(k, &[','])
-        && !(k < sent_end && v.mark_of[k + 1].is_some_and(|q| v.quotes[q as usize].open == k + 1));
+        && !(k < sent_end && v.opening(k + 1).is_some());
     // "is expected to declassify …", "plans to run …": a belief or intention with an
     // infinitive has its content after it.
     let infinitive_tail = cue.class == Class::Belief
@@ -1128,12 +1125,12 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         && !v.has(k + 1, Role::Det)
         && !v.has(k + 1, Role::Pronoun);
     let tail_is_adverbial = (tail_is_adverbial || comma_tail) && !infinitive_tail;
-    let before_comma = left_edge.is_some_and(|e| v.is_punct(e, &[',', '—', '–']) || (v.is_quote_mark(e) && v.mark_of[e].is_some_and(|q| v.quotes[q as usize].close == Some(e))));
+    let before_comma = left_edge.is_some_and(|e| v.is_punct(e, &[',', '—', '–']) || (v.is_quote_mark(e) && v.closing(e).is_some()));
     // A quotation closing right before the reporting clause is its content, whatever follows
     // ("“…,” Sarandon told MSNBC Monday when asked about …").
     let after_quote = left_edge.is_some_and(|e| {
         let e = if v.is_punct(e, &[',']) && e > 0 { e - 1 } else { e };
-        v.is_quote_mark(e) && v.mark_of[e].is_some_and(|q| v.quotes[q as usize].close == Some(e))
+        v.is_quote_mark(e) && v.closing(e).is_some()
     });
     // A participle ("…, referring to …") always has its content after it.
     let postposed = cue.form != Form::EnIng
@@ -1152,7 +1149,7 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         // A quotation closing right before: direct speech, possibly opened sentences earlier.
         let close_tok = if v.is_quote_mark(edge) { Some(edge) } else if edge > 0 && v.is_quote_mark(edge - 1) { Some(edge - 1) } else { None };
         if let Some(c) = close_tok {
-            if let Some(qi) = v.mark_of[c].filter(|&q| v.quotes[q as usize].close == Some(c)) {
+            if let Some(qi) = v.closing(c) {
                 let q = &v.quotes[qi as usize];
                 // Direct speech when the quotation is the whole of what comes before (it may have
                 // opened sentences earlier); "Trump is a “change agent,” Cole said" is mixed.
@@ -1195,14 +1192,14 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     let speaker = source.or(right_source);
     if let Some(qi) = quote {
         let q = &v.quotes[qi];
-        let close = q.close.unwrap_or(q.end_tok.saturating_sub(1));
+        let close = q.last_tok();
         let end_tok = follow_quotes(v, close);
         let b = if end_tok > close { v.toks[end_tok].span.start() } else { q.end };
         // "“It is a mistake,” he said, “and …”": the quotation before the reporting clause is
         // the first half of the same statement.
         let mut a = q.start;
         if let Some(e) = left_edge.filter(|&e| v.is_quote_mark(e)) {
-            if let Some(p) = v.mark_of[e].map(|p| &v.quotes[p as usize]).filter(|p| p.close == Some(e)) {
+            if let Some(p) = v.closing(e).map(|p| &v.quotes[p as usize]) {
                 if p.open <= sent_start || (sent_start..p.open).all(|t| !v.is_wordish(t)) {
                     a = p.start;
                 }

@@ -29,6 +29,14 @@ pub(crate) struct Quote {
     pub words: u32,
 }
 
+impl Quote {
+    /// The last token of the quotation: its closing mark, or the last token an unclosed one
+    /// reaches.
+    pub fn last_tok(&self) -> usize {
+        self.close.unwrap_or(self.end_tok.saturating_sub(1))
+    }
+}
+
 /// True for double quotation marks of any style.
 pub(crate) fn is_double_mark(c: char) -> bool {
     matches!(c, '"' | '«' | '»' | '“' | '”' | '„' | '‟' | '″' | '＂')

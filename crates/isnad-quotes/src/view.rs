@@ -151,6 +151,16 @@ impl<'a> View<'a> {
         self.tags[i].roles & r.bit() != 0
     }
 
+    /// The quotation that token `t` opens, if it opens one (its index in `quotes`).
+    pub fn opening(&self, t: usize) -> Option<u32> {
+        self.mark_of[t].filter(|&q| self.quotes[q as usize].open == t)
+    }
+
+    /// The quotation that token `t` closes, if it closes one (its index in `quotes`).
+    pub fn closing(&self, t: usize) -> Option<u32> {
+        self.mark_of[t].filter(|&q| self.quotes[q as usize].close == Some(t))
+    }
+
     /// True when token `i` is any quotation mark character.
     pub fn is_quote_mark(&self, i: usize) -> bool {
         self.toks[i].kind != TokenKind::Word
