@@ -194,6 +194,15 @@ impl Memos {
 
 type R<X> = Option<(usize, X)>;
 
+/// Keeps in `best` the parse that reaches furthest; on a tie the one found first stays.
+fn keep_longest<X>(best: &mut R<X>, r: R<X>) {
+    if let Some((j, x)) = r
+        && best.as_ref().is_none_or(|(b, _)| j > *b)
+    {
+        *best = Some((j, x));
+    }
+}
+
 impl<'a, 'v> Parser<'a, 'v> {
     pub(crate) fn new(
         toks: &'a [Tok<'v>],
@@ -641,13 +650,7 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     fn top_uncached(&self, i: usize) -> R<T> {
         let mut best: R<T> = None;
-        let mut consider = |r: R<T>| {
-            if let Some((j, t)) = r {
-                if best.is_none_or(|(b, _)| j > b) {
-                    best = Some((j, t));
-                }
-            }
-        };
+        let mut consider = |r: R<T>| keep_longest(&mut best, r);
         consider(self.now_expr(i));
         if let Some((j, s)) = self.datetime(i) {
             if let Some(t) = self.resolve(&s) {
@@ -708,11 +711,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             || self.conn(i, Conn::For)
             || self.punct(i, '@');
         if lead {
-            if let Some((j, t)) = self.top(i + 1) {
-                if best.is_none_or(|(b, _)| j > b) {
-                    best = Some((j, t));
-                }
-            }
+            keep_longest(&mut best, self.top(i + 1));
         }
         let (j, t) = best?;
         // Trailing hedges: "3pm approximately", "3ish".
@@ -914,13 +913,7 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     fn date_uncached(&self, i: usize) -> R<Spec> {
         let mut best: R<Spec> = None;
-        let mut take = |r: R<Spec>| {
-            if let Some((j, s)) = r {
-                if best.is_none_or(|(b, _)| j > b) {
-                    best = Some((j, s));
-                }
-            }
-        };
+        let mut take = |r: R<Spec>| keep_longest(&mut best, r);
         take(self.deictic(i));
         take(self.weekday_expr(i));
         take(self.calendar_date(i));
@@ -1393,10 +1386,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             if let Some((k2, d)) = day {
                 // not a year ("October 2014")
                 if self.num(k).is_none_or(|(_, dg)| dg != 4) {
-                    let cand = (k2, Spec { day: Some(d), month: Some(m), ..Spec::default() });
-                    if best.is_none_or(|(b, _)| k2 > b) {
-                        best = Some(cand);
-                    }
+                    keep_longest(&mut best, Some((k2, Spec { day: Some(d), month: Some(m), ..Spec::default() })));
                 }
             }
         }
@@ -1702,9 +1692,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                     let d = Date::new(year as i16, (3 * (n - 1) + 1) as i8, 1).ok()?;
                     let t = T::point(d.to_datetime(Time::midnight()), Grain::Quarter);
                     let s = Spec { base: Some(t), absolute: y.is_some(), ..Spec::default() };
-                    if best.is_none_or(|(b, _)| k3 > b) {
-                        best = Some((k3, s));
-                    }
+                    keep_longest(&mut best, Some((k3, s)));
                 }
             }
             // "Q3", "Q4 2023", "Q1 of 2024": business quarters (this year's without a year)
@@ -3057,11 +3045,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         let _ = &mut outer;
         let mut best: R<T> = None;
         for (k, outer) in starts.into_iter().flatten() {
-            if let Some((e, t)) = self.range_from(k, between, from, outer) {
-                if best.is_none_or(|(b, _)| e > b) {
-                    best = Some((e, t));
-                }
-            }
+            keep_longest(&mut best, self.range_from(k, between, from, outer));
         }
         best
     }
@@ -3089,11 +3073,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
             m = self.skip_filler(m);
             for (r_end, right) in self.range_sides(m) {
-                if let Some((e, t)) = self.range_finish(left, right, r_end, outer) {
-                    if best.is_none_or(|(b, _)| e > b) {
-                        best = Some((e, t));
-                    }
-                }
+                keep_longest(&mut best, self.range_finish(left, right, r_end, outer));
             }
         }
         best
