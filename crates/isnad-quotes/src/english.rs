@@ -742,6 +742,22 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
     out
 }
 
+/// The first comma after the cue at `here`, in its sentence and outside quotations: where a
+/// clause the cue stands in gives way to the next one.
+fn comma_after_cue(v: &View<'_>, here: usize) -> Option<usize> {
+    let last = v.tags[here].last as usize;
+    (last + 1..v.sentence_end(here)).find(|&t| v.is_punct(t, &[',']) && v.quote_of[t].is_none())
+}
+
+/// Ends the draft's content before the comma at `comma` when the content runs over it (and
+/// something of it is left: the comma is not right after the cue at `here`).
+fn cut_at_comma(v: &View<'_>, here: usize, comma: usize, d: &mut Draft) {
+    let cut = v.toks[comma].span.start();
+    if comma > v.tags[here].last as usize + 1 && d.content.0 < cut && d.content.1 > cut {
+        d.content = trim_content(v, d.content.0, cut);
+    }
+}
+
 /// Subordinators that open a clause whose verb may stand without its subject and auxiliary
 /// ("When asked about …", "If elected, …", "Once confirmed, …").
 const ELLIPTIC_OPENERS: &[&str] = &["when", "whenever", "if", "once", "after", "before", "while", "unless", "until", "though", "although"];
@@ -767,7 +783,7 @@ fn elliptic_clause(v: &View<'_>, here: usize, d: &mut Draft) {
         }
     }
     let last = v.tags[here].last as usize;
-    let Some(comma) = (last + 1..end).find(|&t| v.is_punct(t, &[',']) && v.quote_of[t].is_none()) else { return };
+    let Some(comma) = comma_after_cue(v, here) else { return };
     if main_subject(v, comma + 1, end).is_none() {
         return;
     }
@@ -790,14 +806,9 @@ fn parenthetical_participle(v: &View<'_>, here: usize, d: &mut Draft) {
     if cue.frame != Frame::Object || here == 0 || !v.is_punct(here - 1, &[',']) {
         return;
     }
-    let last = v.tags[here].last as usize;
-    let end = v.sentence_end(here);
-    let Some(comma) = (last + 1..end).find(|&t| v.is_punct(t, &[',']) && v.quote_of[t].is_none()) else { return };
-    if comma < end && finite_like(v, comma + 1) && comma > last + 1 {
-        let cut = v.toks[comma].span.start();
-        if d.content.0 < cut && d.content.1 > cut {
-            d.content = trim_content(v, d.content.0, cut);
-        }
+    let Some(comma) = comma_after_cue(v, here) else { return };
+    if comma < v.sentence_end(here) && finite_like(v, comma + 1) {
+        cut_at_comma(v, here, comma, d);
     }
 }
 
@@ -810,7 +821,6 @@ const FRONTED_OPENERS: &[&str] = &["when", "whenever", "if", "after", "before", 
 /// at the comma that closes it.
 fn fronted_clause(v: &View<'_>, here: usize, d: &mut Draft) {
     let start = start_of(v, here);
-    let end = v.sentence_end(here);
     let mut p = start;
     if p < here && v.is_word(p) && matches!(v.f(p), "and" | "but" | "ever" | "even") {
         p += 1;
@@ -822,11 +832,8 @@ fn fronted_clause(v: &View<'_>, here: usize, d: &mut Draft) {
     if (p + 1..here).any(|t| v.is_punct(t, &[',', ';', ':']) || v.is_quote_mark(t)) {
         return;
     }
-    let last = v.tags[here].last as usize;
-    let Some(comma) = (last + 1..end).find(|&t| v.is_punct(t, &[',']) && v.quote_of[t].is_none()) else { return };
-    let cut = v.toks[comma].span.start();
-    if d.content.0 < cut && d.content.1 > cut && comma > last + 1 {
-        d.content = trim_content(v, d.content.0, cut);
+    if let Some(comma) = comma_after_cue(v, here) {
+        cut_at_comma(v, here, comma, d);
     }
 }
 
