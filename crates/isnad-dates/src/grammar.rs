@@ -299,6 +299,53 @@ impl<'a, 'v> Parser<'a, 'v> {
         is_trigger(&self.toks[i])
     }
 
+    /// English "a"/"an" (a token whose only sense is the weak number one) that begins no
+    /// expression, told by the token after it: [`Parser::top`] gives nothing there, so it is not
+    /// asked. About a third of English parse starts are such articles ("a new law").
+    ///
+    /// Why this is exact, rule by rule, for such a token at `i` (no other sense, and none of
+    /// the texts that rules compare at the first token: "half", "q", "upcoming"): it is no
+    /// preposition, relative, part, unit, weekday, month, day, holiday, ordinal or digit, so
+    /// `now_expr`, `deictic`, `weekday_expr`, `calendar_date`, `numeric_date`, `month_expr`,
+    /// `period_rel`, `part_of`, `nth_in`, `holiday`, `hijri_date`, `day_only`,
+    /// `year_fraction` (an ordinal first in English), `week_of`, `daypart_phrase`, `closest`,
+    /// `within`, `bounded`, the leading-preposition step and the English `hm_sure` (a weak number
+    /// word is never an hour) give nothing at once. What is left reads it as the number one and
+    /// needs the next token to be:
+    /// - `minutes_rel` ("a quarter past 3pm", "a minute to noon"): a fraction, a minute unit, or
+    ///   past / after / hence / to (its "except" sense) / before;
+    /// - `year_words` ("a thousand AD"): the word "thousand";
+    /// - `offset`'s "a upcoming week": the word "upcoming";
+    /// - `quantity` (in `offset`: "a week ago", "a day after Easter", "a half hour from now"): a
+    ///   fraction, a unit, a weekday ("a fridays"), "of" / "more" before the unit, "and" ("a and
+    ///   a half hours"), or a mark glued to it (decimal ".", "/", minutes "'", seconds "\"").
+    ///
+    /// `datetime` and `range` at `i` are made of `clock_m` (`minutes_rel`, `hm_sure`) and `date`
+    /// (only `year_expr` through `year_words` here), so they need the same. The unit test
+    /// `idle_articles_give_nothing` checks the rules at every such token of the fixtures and of
+    /// "a"/"an" before every vocabulary entry.
+    fn idle_one(&self, i: usize) -> bool {
+        if self.ar() || !self.has(i, feat::ONE_WEAK) {
+            return false;
+        }
+        let Some(n) = self.tok(i + 1) else { return true };
+        const GOES_ON: u64 = feat::FRAC
+            | feat::UNIT
+            | feat::WEEKDAY
+            | feat::conn(Conn::Past)
+            | feat::conn(Conn::After)
+            | feat::conn(Conn::Hence)
+            | feat::conn(Conn::Except)
+            | feat::conn(Conn::Before)
+            | feat::conn(Conn::And)
+            | feat::conn(Conn::Of);
+        if n.feat & GOES_ON != 0 || !n.space && matches!(n.kind, Kind::Punct('.' | '/' | '\'' | '"')) {
+            return false;
+        }
+        !matches!(self.text.get(n.start..n.end), Some("thousand" | "upcoming" | "more"))
+            && !matches!(self.tok_text(i), Some("half" | "q" | "upcoming"))
+    }
+
     // ------------------------------------------------------------------ token helpers
 
     fn tok(&self, i: usize) -> Option<&Tok<'v>> {
@@ -644,6 +691,9 @@ impl<'a, 'v> Parser<'a, 'v> {
     // ------------------------------------------------------------------ top level
 
     fn top(&self, i: usize) -> R<T> {
+        if fast_paths() && self.idle_one(i) {
+            return None;
+        }
         // (run() asks again at the token after a leading preposition that gave nothing)
         memoised(&self.memo.top, self.memo.generation.get(), &self.tense_dep, i, || self.top_uncached(i))
     }
@@ -3484,6 +3534,25 @@ fn part_interval(start: DateTime, g: Grain, p: Part, lang: Lang) -> T {
     }
 }
 
+/// Whether the exact fast paths are on (tests turn them off to compare with the rules).
+#[inline(always)]
+fn fast_paths() -> bool {
+    #[cfg(test)]
+    {
+        !SLOW_PATHS.with(std::cell::Cell::get)
+    }
+    #[cfg(not(test))]
+    {
+        true
+    }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Set by tests to run the rules without the fast paths.
+    pub(crate) static SLOW_PATHS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Whether a token can anchor an expression: a number or a date word (see `Parser::can_start`).
 /// Every expression [`Parser::run_reusing`] finds holds one, so a sentence without any has nothing to
 /// parse: the stage checks this first and skips the parses and the tense scan.
@@ -3513,4 +3582,106 @@ fn memoised<X: Copy>(memo: &Memo<X>, generation: u32, dep: &std::cell::Cell<bool
         *slot = (generation, r, d);
     }
     r
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::vocab::Vocab;
+
+    /// English texts where the articles are tricky: the crate's fixtures, the project's English
+    /// fixtures (when the crate sits in its workspace), and (with `every_entry`) "a"/"an" before
+    /// every entry of the English vocabulary with what could follow it.
+    pub(crate) fn article_texts(every_entry: bool) -> Vec<String> {
+        let mut texts: Vec<String> = [
+            include_str!("../tests/fixtures/en-news.txt"),
+            include_str!("../tests/fixtures/en-news-2.txt"),
+            include_str!("../tests/fixtures/en-datelines.txt"),
+            include_str!("../tests/fixtures/en-duckling-style.txt"),
+            include_str!("../tests/fixtures/en-festivals.txt"),
+        ]
+        .iter()
+        .flat_map(|t| t.lines().map(str::to_string))
+        .collect();
+        let project = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/en");
+        if let Ok(dir) = std::fs::read_dir(project) {
+            for f in dir.flatten() {
+                if f.path().extension().is_some_and(|e| e == "txt") {
+                    texts.extend(std::fs::read_to_string(f.path()).unwrap_or_default().lines().map(str::to_string));
+                }
+            }
+        }
+        texts.extend(
+            [
+                "a half", "a half hour ago", "half an hour later", "a quarter past 3pm", "a quarter to noon", "a.m.", "at 5 a.m.",
+                "at 5a.m. and 6 a.m", "at 5a and 6a", "a few days ago", "a few", "a couple of weeks ago", "a couple of",
+                "a couple", "a pair of days ago", "an hour and a half", "in an hour and a half", "a week from Tuesday",
+                "a day after Easter", "a year from christmas", "a thousand AD", "a thousand and 5 BC", "a thousand years ago",
+                "a upcoming week", "a more minutes ago", "a of days ago", "a and a half hours ago", "a.5 hours ago",
+                "a/2 h ago", "a' ago", "a\" ago", "a hence 3 pm", "a from now noon", "a minute past noon", "a minute after 3pm", "a minute to 4pm",
+                "a minute before 4pm", "a fridays from now", "3 fridays from now", "aish", "a.", "a .5", "a / 2 h",
+                "it was a 2014 deal", "a may day", "a march 3 rally", "a 5 pm", "at a 5", "for a week", "in a week",
+                "about a week ago", "within a day", "after a day", "since a year", "by a day", "the day after a week",
+                "a week", "a day later", "an hour", "a second time", "a second ago", "a quarter", "a quarter of an hour",
+                "a third of the vote", "a twenty", "a and", "a to z", "a past life", "a hence", "a before", "a after",
+                "a more", "a thousand", "a weekend", "a summer", "a monday meeting", "a lot of days ago", "a ago",
+                "a a week ago", "an an hour", "the a", "a the day", "a \"great\" week ago", "a 'day' ago",
+            ]
+            .map(str::to_string),
+        );
+        let tails = [
+            "", "ago", "from now", "hence", "past 3pm", "to noon", "after Easter", "from Tuesday", "of an hour", "AD", "3", "2014",
+            "before 5 pm", "after next", "in the morning", "a half hours ago", "days ago", "quarter past 3 pm",
+        ];
+        let entries = if every_entry { include_str!("../data/en.tsv") } else { "" };
+        for (_, fields) in isnad_text::data::lines(entries) {
+            for article in ["a", "an", "in a", "for an"] {
+                for tail in tails {
+                    texts.push(format!("He said {article} {} {tail}.", fields[0]));
+                }
+            }
+        }
+        texts
+    }
+
+    /// Every article [`Parser::idle_one`] passes over gives nothing under the rules themselves.
+    #[test]
+    fn idle_articles_give_nothing() {
+        let hol = Holidays::parse(include_str!("../data/holidays.tsv")).unwrap();
+        let en = Vocab::build("en.tsv", include_str!("../data/en.tsv"), &hol.names).unwrap();
+        let memos = Memos::default();
+        let mut scratch = crate::scan::Scratch::default();
+        let anchors = [
+            (DateTime::constant(2025, 2, 19, 0, 0, 0, 0), false, crate::Bare::Tense),
+            (DateTime::constant(2025, 12, 30, 16, 45, 0, 0), true, crate::Bare::Future),
+            (DateTime::constant(2024, 6, 1, 0, 0, 0, 0), false, crate::Bare::Past),
+        ];
+        let (mut idle, mut busy) = (0, 0);
+        for text in article_texts(true) {
+            let folded = isnad_text::fold(&text);
+            crate::scan::scan(&folded, &en, &mut scratch);
+            let toks = &scratch.toks[..];
+            for &(now, has_time, bare) in &anchors {
+                for past in [false, true] {
+                    let a = Anchor { now, has_time, bare, hijri: crate::HijriVariant::UmmAlQura, offset: None };
+                    let mut p = Parser::new(toks, &folded, Lang::En, a, true, &hol, &memos);
+                    p.set_past_tense(past);
+                    for i in 0..toks.len() {
+                        if !p.has(i, feat::ONE_WEAK) {
+                            continue;
+                        }
+                        if !p.idle_one(i) {
+                            busy += 1;
+                            continue;
+                        }
+                        idle += 1;
+                        if let Some((j, t)) = p.top_uncached(i) {
+                            assert!(j <= i, "{text:?}: an article at {i} starts {t:?} to {j}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(idle > 10_000 && busy > 10_000, "idle {idle}, busy {busy}");
+    }
 }

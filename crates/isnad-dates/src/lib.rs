@@ -554,6 +554,37 @@ mod tests {
         }
     }
 
+    /// The stage finds the same with the grammar's fast paths as with its rules alone, under
+    /// each policy, with and without a publication date (and time).
+    #[test]
+    fn fast_paths_agree_with_the_rules() {
+        use super::{Bare, DatesConfig, DatesStage};
+        use isnad_core::Lang;
+        let (few, all) = (crate::grammar::tests::article_texts(false), crate::grammar::tests::article_texts(true));
+        let published: Vec<Option<isnad_core::Published>> =
+            vec![Some("2025-02-19".parse().unwrap()), Some("2024-12-30T16:45:00+03:00".parse().unwrap()), None];
+        let mut found = 0;
+        for bare in [Bare::Tense, Bare::Future, Bare::Past] {
+            let stage = DatesStage::new(DatesConfig { bare, ..DatesConfig::default() }, std::path::Path::new(".")).unwrap();
+            // (every entry under the news policy with a publication date; the handmade texts under all)
+            for (k, p) in published.iter().enumerate() {
+                let texts = if bare == Bare::Tense && k == 0 { &all } else { &few };
+                for text in texts {
+                    let run = |slow: bool| {
+                        crate::grammar::SLOW_PATHS.with(|s| s.set(slow));
+                        let r = stage.find(text, &Lang::En, p.as_ref());
+                        crate::grammar::SLOW_PATHS.with(|s| s.set(false));
+                        r
+                    };
+                    let fast = run(false);
+                    assert_eq!(fast, run(true), "{text:?} ({bare:?}, {p:?})");
+                    found += fast.len();
+                }
+            }
+        }
+        assert!(found > 10_000, "{found}");
+    }
+
     /// The forward scan gives what a binary search from scratch gives, in order or not.
     #[test]
     fn folded_at_agrees_with_a_fresh_search() {

@@ -178,6 +178,8 @@ pub(crate) mod feat {
     pub(crate) const WEEKEND: u64 = 1 << 50;
     pub(crate) const TZ: u64 = 1 << 51;
     pub(crate) const CLOSEST: u64 = 1 << 52;
+    /// The only sense is the weak number one: English "a", "an" (see `Parser::idle_one`).
+    pub(crate) const ONE_WEAK: u64 = 1 << 53;
 
     /// The bit of one sense.
     pub(crate) fn of(s: &Sem) -> u64 {
@@ -213,6 +215,9 @@ pub(crate) mod feat {
         let mut f = sems.iter().fold(0, |f, s| f | of(s));
         if sems.iter().any(|s| matches!(s, Sem::Conn(Conn::Asap)) || !matches!(s, Sem::Conn(_) | Sem::Rel(..) | Sem::OrdSuffix | Sem::Era(_))) {
             f |= TRIGGER;
+        }
+        if sems == [Sem::Num(1, true)] {
+            f |= ONE_WEAK;
         }
         f
     }
