@@ -213,7 +213,7 @@ impl DatesStage {
         };
         scan::scan(folded, vocab, scratch);
         let toks = &scratch.toks[..];
-        if !toks.iter().any(grammar::is_trigger) {
+        if !grammar::any_trigger(toks, folded, glang) {
             // every expression starts at or just before a number or a date word: none here, nothing
             // to parse and no tense to scan (most sentences of news text)
             return Vec::new();
