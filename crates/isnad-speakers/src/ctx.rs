@@ -3,7 +3,7 @@
 
 use isnad_core::{Document, Normalized, Sentence, Span, Token, TokenKind};
 
-use crate::lexicon::{Cat, Entry, LangLex};
+use crate::lexicon::{Cat, Entry, LangLex, Words};
 use crate::morph;
 
 /// The two languages the linker knows.
@@ -41,7 +41,9 @@ pub(crate) struct Ctx<'d> {
 impl<'d> Ctx<'d> {
     pub fn new(doc: &'d Document, norm: &'d Normalized, lang: Lang, lex: &'static LangLex) -> Ctx<'d> {
         let tokens = &doc.layers.tokens[..];
-        let words: Vec<&str> = tokens.iter().map(|t| &norm.text[t.norm.0 as usize..t.norm.1 as usize]).collect();
+        // (The folded words are sliced as the lexicon asks for them: a vector of them all cost
+        // as much again as the lookups.)
+        let words = Folded { tokens, text: &norm.text };
         let mut hits: Vec<Option<Hit>> = vec![None; tokens.len()];
         let mut i = 0;
         while i < tokens.len() {
@@ -53,7 +55,7 @@ impl<'d> Ctx<'d> {
                 i += 1;
                 continue;
             };
-            let prefix = &words[i][..m.prefix];
+            let prefix = &words.word(i)[..m.prefix];
             let governed = prefix.trim_start_matches(['و', 'ف']).starts_with(['ب', 'ل', 'ك']);
             for slot in &mut hits[i..i + m.len] {
                 *slot = Some(Hit { entry: m.entry, first: i as u32, len: m.len as u32, governed });
@@ -107,7 +109,16 @@ impl<'d> Ctx<'d> {
     /// Indices of the tokens inside `span`.
     pub fn token_range(&self, span: Span) -> std::ops::Range<usize> {
         let a = self.tokens.partition_point(|t| t.span.end() <= span.start());
-        let b = self.tokens.partition_point(|t| t.span.start() < span.end());
+        // Tokens are sorted and do not overlap, so the end is searched from `a` on, galloping
+        // (mentions and cues end a few tokens on); same result as a search over all tokens.
+        let rest = &self.tokens[a..];
+        let inside = |t: &Token| t.span.start() < span.end();
+        let mut hi = 1;
+        while hi <= rest.len() && inside(&rest[hi - 1]) {
+            hi *= 2;
+        }
+        let lo = hi / 2;
+        let b = a + lo + rest[lo..hi.min(rest.len())].partition_point(inside);
         a..b.max(a)
     }
 
@@ -128,6 +139,53 @@ impl<'d> Ctx<'d> {
     }
 }
 
+/// The folded forms of a document's tokens, as the lexicon reads them.
+struct Folded<'d> {
+    tokens: &'d [Token],
+    text: &'d str,
+}
+
+impl Words for Folded<'_> {
+    fn count(&self) -> usize {
+        self.tokens.len()
+    }
+
+    #[inline]
+    fn word(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.text[t.norm.0 as usize..t.norm.1 as usize]
+    }
+}
+
+/// A set of byte positions given as spans (the speaker mentions and contents of claims), merged
+/// into sorted disjoint intervals: "is this position inside any of them?" is then one binary
+/// search, not a pass over every span for every candidate word.
+pub(crate) struct Cover {
+    intervals: Vec<(usize, usize)>,
+}
+
+impl Cover {
+    pub fn new(spans: impl IntoIterator<Item = Span>) -> Cover {
+        let mut spans: Vec<(usize, usize)> =
+            spans.into_iter().filter(|s| s.start() < s.end()).map(|s| (s.start(), s.end())).collect();
+        spans.sort_unstable();
+        let mut intervals: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+        for (a, b) in spans {
+            match intervals.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                _ => intervals.push((a, b)),
+            }
+        }
+        Cover { intervals }
+    }
+
+    /// True when some span has `start <= at < end`.
+    pub fn contains(&self, at: usize) -> bool {
+        let k = self.intervals.partition_point(|&(_, end)| end <= at);
+        k < self.intervals.len() && self.intervals[k].0 <= at
+    }
+}
+
 /// True for a quotation mark or bracket token, which delimits an alias or a quoted name.
 pub(crate) fn is_quote_or_bracket(s: &str) -> bool {
     matches!(s, "\"" | "'" | "“" | "”" | "„" | "«" | "»" | "‘" | "’" | "(" | ")" | "[" | "]")
@@ -136,4 +194,46 @@ pub(crate) fn is_quote_or_bracket(s: &str) -> bool {
 /// True for a comma of either script.
 pub(crate) fn is_comma(s: &str) -> bool {
     matches!(s, "," | "،")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cover_is_any_span_containing() {
+        // Overlapping, nested, touching, empty and out-of-order spans.
+        let raw = [(10, 20), (15, 30), (40, 45), (45, 50), (60, 60), (70, 80), (72, 75), (5, 8), (100, 101)];
+        let spans: Vec<Span> = raw.iter().map(|&(a, b)| Span::new(a, b).unwrap()).collect();
+        let cover = Cover::new(spans.iter().copied());
+        for at in 0..120 {
+            let slow = spans.iter().any(|s| s.start() <= at && at < s.end());
+            assert_eq!(cover.contains(at), slow, "{at}");
+        }
+        assert!(!Cover::new(std::iter::empty()).contains(0));
+    }
+
+    #[test]
+    fn token_range_gallops_to_the_same_end() {
+        use isnad_core::Lang as DocLang;
+        let text = "The mayor, Jane Doe, said on Tuesday that the city would \"act soon\" (or later).";
+        let mut doc = Document::new("t", text);
+        doc.meta.lang = Some(DocLang::En);
+        let seg = isnad_text::SegmentStage::new(isnad_text::SegmentConfig::default(), std::path::Path::new(".")).unwrap();
+        isnad_core::Stage::process(&seg, &mut doc).unwrap();
+        let norm = doc.layers.normalized.clone().unwrap();
+        let ctx = Ctx::new(&doc, &norm, Lang::En, crate::lexicon::english().unwrap());
+        let slow = |span: Span| {
+            let a = ctx.tokens.partition_point(|t| t.span.end() <= span.start());
+            let b = ctx.tokens.partition_point(|t| t.span.start() < span.end());
+            a..b.max(a)
+        };
+        for a in 0..=text.len() {
+            for b in a..=text.len() {
+                if let Ok(span) = Span::new(a, b) {
+                    assert_eq!(ctx.token_range(span), slow(span), "{a}..{b}");
+                }
+            }
+        }
+    }
 }

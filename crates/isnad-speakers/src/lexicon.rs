@@ -91,6 +91,24 @@ pub(crate) struct LangLex {
     pub full: HashMap<String, String>,
 }
 
+/// A sequence of folded words: a tokenised document or the words of a phrase.
+pub(crate) trait Words {
+    /// Number of words.
+    fn count(&self) -> usize;
+    /// Word `i` (folded; punctuation as its own items).
+    fn word(&self, i: usize) -> &str;
+}
+
+impl Words for [&str] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self[i]
+    }
+}
+
 #[derive(Default)]
 struct Slot {
     single: Option<Entry>,
@@ -117,8 +135,8 @@ impl LangLex {
     /// The entry starting at `words[i]` (folded words; punctuation as its own items), trying
     /// the whole word first and then without each Arabic clitic chain (و ف ب ك ل ال), and for
     /// English without a possessive "'s". Function words take at most a conjunction.
-    pub fn match_at(&self, words: &[&str], i: usize) -> Option<WordMatch> {
-        let word = words[i];
+    pub fn match_at<W: Words + ?Sized>(&self, words: &W, i: usize) -> Option<WordMatch> {
+        let word = words.word(i);
         if let Some(m) = self.lookup(words, i, word, 0) {
             return Some(m);
         }
@@ -144,18 +162,18 @@ impl LangLex {
         None
     }
 
-    fn lookup(&self, words: &[&str], i: usize, stem: &str, prefix: usize) -> Option<WordMatch> {
+    fn lookup<W: Words + ?Sized>(&self, words: &W, i: usize, stem: &str, prefix: usize) -> Option<WordMatch> {
         let slot = self.words.get(stem)?;
         let allowed = |e: &Entry| {
             !matches!(e.cat, Cat::Honorific | Cat::Stop | Cat::Pronoun | Cat::Particle | Cat::Anaphor | Cat::Before)
                 || prefix == 0
-                || matches!(&words[i][..prefix], "و" | "ف")
+                || matches!(&words.word(i)[..prefix], "و" | "ف")
         };
         for (rest, entry) in &slot.multi {
             if allowed(entry)
-                && words.len() > i + rest.len()
+                && words.count() > i + rest.len()
                 && rest.iter().enumerate().all(|(k, r)| {
-                    let w = words[i + 1 + k];
+                    let w = words.word(i + 1 + k);
                     w == r || (k + 1 == rest.len() && w.strip_suffix("'s") == Some(r.as_str()))
                 })
             {

@@ -45,7 +45,6 @@ mod link;
 mod mention;
 mod morph;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use isnad_core::{Document, Entity, Lang as DocLang, Layer, Mention, MentionKind, Span, Stage, StageError};
@@ -201,11 +200,10 @@ impl SpeakersStage {
         }
         // Titled names are scanned outside speaker mentions (read on their own) and outside what
         // was said (a quotation's "رئيس الحكومة طلب …" is no name).
-        let mention_spans: Vec<Span> =
-            claims.iter().filter_map(|c| c.speaker.mention).chain(claims.iter().map(|c| c.content)).collect();
-        let mut events: Vec<(usize, Event)> = mention::scan(&ctx, &mention_spans)
+        let skip = ctx::Cover::new(claims.iter().filter_map(|c| c.speaker.mention).chain(claims.iter().map(|c| c.content)));
+        let mut events: Vec<(usize, Event)> = mention::scan(&ctx, &skip)
             .into_iter()
-            .chain(mention::scan_orgs(&ctx, &mention_spans))
+            .chain(mention::scan_orgs(&ctx, &skip))
             .map(|p| (p.span.start(), Event::Scan(Box::new(p))))
             .collect();
         for (i, c) in claims.iter().enumerate() {
@@ -240,7 +238,8 @@ impl SpeakersStage {
                     // the cue's subject is then unwritten.
                     let stray = |m: Span| claims.iter().any(|o| o.content.contains(m) && !o.content.contains(c.cue));
                     let parsed = c.speaker.mention.filter(|&m| !stray(m)).and_then(|m| {
-                        let mut p = match mention::relative_antecedent(&ctx, ctx.token_range(m)) {
+                        let range = ctx.token_range(m);
+                        let mut p = match mention::relative_antecedent(&ctx, range.clone()) {
                             // "Stumpf, who was under questioning, [admitted]": the relative
                             // pronoun stands for the name before it.
                             Some(range) => {
@@ -248,11 +247,11 @@ impl SpeakersStage {
                                 p.span = m;
                                 p
                             }
-                            None => mention::parse(&ctx, ctx.token_range(m))?,
+                            None => mention::parse(&ctx, range.clone())?,
                         };
-                        let next = ctx.token_range(m).end;
+                        let next = range.end;
                         if p.form == Form::Role
-                            && let Some(longer) = mention::extend_role(&ctx, ctx.token_range(m), content_limit(c, m))
+                            && let Some(longer) = mention::extend_role(&ctx, range.clone(), content_limit(c, m))
                         {
                             let span = p.span;
                             p = longer;
@@ -264,7 +263,7 @@ impl SpeakersStage {
                             p.form = Form::Person;
                             p.bare = false;
                         } else if matches!(p.form, Form::Role | Form::Person)
-                            && let Some((name, role)) = mention::apposed_name(&ctx, ctx.token_range(m), content_limit(c, m), p.form == Form::Person)
+                            && let Some((name, role)) = mention::apposed_name(&ctx, range.clone(), content_limit(c, m), p.form == Form::Person)
                         {
                             // "[رئيسة قسم الأوبئة] في جامعة الخليج الطبية، نورة القحطاني، …".
                             p.name = Some(name);
@@ -277,7 +276,7 @@ impl SpeakersStage {
                             }
                         }
                         if p.form == Form::Document
-                            && let Some(author) = mention::trailing_author(&ctx, ctx.token_range(m), content_limit(c, m))
+                            && let Some(author) = mention::trailing_author(&ctx, range.clone(), content_limit(c, m))
                         {
                             let span = p.span;
                             p = author;
@@ -355,21 +354,25 @@ impl SpeakersStage {
             .filter(|&i| self.config.all_entities || linker.ents[i].speaker)
             .collect();
         order.sort_by_key(|&i| linker.ents[i].mentions.iter().map(|s| s.start()).min().unwrap_or(linker.ents[i].first));
-        let ids: HashMap<usize, String> = order.iter().enumerate().map(|(n, &i)| (i, format!("e{}", n + 1))).collect();
-        let entities: Vec<Entity> = order.iter().map(|&i| build_entity(&linker, i, &ids[&i], self.gazetteer.as_ref())).collect();
-        let names: HashMap<&str, &str> = entities.iter().map(|e| (e.id.as_str(), e.name.as_str())).collect();
+        // Entity index → position in the output (its id is "e" and the position + 1).
+        let mut out_pos: Vec<Option<usize>> = vec![None; linker.ents.len()];
+        for (n, &i) in order.iter().enumerate() {
+            out_pos[i] = Some(n);
+        }
+        let entities: Vec<Entity> =
+            order.iter().enumerate().map(|(n, &i)| build_entity(&linker, i, format!("e{}", n + 1), self.gazetteer.as_ref())).collect();
+        let out_of = |idx: usize| out_pos.get(idx).copied().flatten().map(|n| &entities[n]);
         let links = claim_ent
             .iter()
-            .map(|idx| {
-                let id = idx.and_then(|i| ids.get(&i)).cloned();
-                let name = id.as_deref().and_then(|id| names.get(id)).map(|s| s.to_string());
-                (id, name)
+            .map(|idx| match idx.and_then(out_of) {
+                Some(e) => (Some(e.id.clone()), Some(e.name.clone())),
+                None => (None, None),
             })
             .collect();
         let mut out_mentions: Vec<Mention> = mentions
             .into_iter()
             .filter_map(|(mut m, idx)| {
-                let id = ids.get(&idx).cloned();
+                let id = out_of(idx).map(|e| e.id.clone());
                 if id.is_none() && m.kind != MentionKind::Implicit && m.kind != MentionKind::Pronoun {
                     // Scanned names of people who never speak stay out unless asked for.
                     if !claims.iter().any(|c| c.speaker.mention == Some(m.span)) {
@@ -477,7 +480,7 @@ fn mention_kind(form: Form) -> MentionKind {
     }
 }
 
-fn build_entity(linker: &Linker<'_>, i: usize, id: &str, gaz: Option<&Gazetteer>) -> Entity {
+fn build_entity(linker: &Linker<'_>, i: usize, id: String, gaz: Option<&Gazetteer>) -> Entity {
     let e = &linker.ents[i];
     let fold = |s: &str| isnad_text::fold(s);
     let name = e
@@ -488,29 +491,49 @@ fn build_entity(linker: &Linker<'_>, i: usize, id: &str, gaz: Option<&Gazetteer>
         .or_else(|| e.descs.first().cloned())
         .or_else(|| e.roles.first().map(|r| r.text.clone()))
         .unwrap_or_default();
-    let mut seen = vec![fold(&name)];
+    // Aliases and roles are kept once per folded form. Folding is the costly part, so a text
+    // equal to one already taken (the name itself, most often) is passed over unfolded — equal
+    // texts fold alike — and nothing is folded when there is nothing to compare.
     let mut aliases = Vec::new();
-    for a in e.names.iter().map(|n| &n.text).chain(&e.descs) {
-        let f = fold(a);
-        if !seen.contains(&f) {
-            seen.push(f);
-            aliases.push(a.clone());
+    let candidates: Vec<&String> = e.names.iter().map(|n| &n.text).chain(&e.descs).filter(|&a| *a != name).collect();
+    if !candidates.is_empty() {
+        let mut seen = vec![fold(&name)];
+        let mut seen_text: Vec<&str> = Vec::new();
+        for a in candidates {
+            if seen_text.contains(&a.as_str()) {
+                continue;
+            }
+            seen_text.push(a);
+            let f = fold(a);
+            if !seen.contains(&f) {
+                seen.push(f);
+                aliases.push(a.clone());
+            }
         }
     }
     let mut roles: Vec<String> = Vec::new();
-    let mut seen_roles: Vec<String> = Vec::new();
-    for r in &e.roles {
-        let f = fold(&r.text);
-        if !seen_roles.contains(&f) {
-            seen_roles.push(f);
-            roles.push(r.text.clone());
+    if let [r] = &e.roles[..] {
+        roles.push(r.text.clone());
+    } else {
+        let mut seen_roles: Vec<String> = Vec::new();
+        let mut seen_text: Vec<&str> = Vec::new();
+        for r in &e.roles {
+            if seen_text.contains(&r.text.as_str()) {
+                continue;
+            }
+            seen_text.push(&r.text);
+            let f = fold(&r.text);
+            if !seen_roles.contains(&f) {
+                seen_roles.push(f);
+                roles.push(r.text.clone());
+            }
         }
     }
     let mut mentions = e.mentions.clone();
     mentions.sort();
     mentions.dedup();
     Entity {
-        id: id.to_string(),
+        id,
         name,
         kind: e.kind,
         aliases,
@@ -524,7 +547,10 @@ fn build_entity(linker: &Linker<'_>, i: usize, id: &str, gaz: Option<&Gazetteer>
 /// span) and adds the rest.
 fn merge_mentions(layer: &mut Vec<Mention>, ours: Vec<Mention>, provided: bool) {
     if !provided {
-        layer.clear();
+        // Ours are sorted by span, one per span: the merge below would give them unchanged.
+        debug_assert!(ours.windows(2).all(|w| w[0].span < w[1].span));
+        *layer = ours;
+        return;
     }
     for m in ours {
         match layer.iter_mut().find(|x| x.span == m.span) {

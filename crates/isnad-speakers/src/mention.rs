@@ -9,7 +9,7 @@
 
 use isnad_core::Span;
 
-use crate::ctx::{is_comma, is_quote_or_bracket, Ctx, Lang};
+use crate::ctx::{is_comma, is_quote_or_bracket, Cover, Ctx, Lang};
 use crate::lexicon::{Agr, Cat, LangLex};
 use crate::morph;
 
@@ -280,13 +280,14 @@ fn empty(span: Span, form: Form) -> Parsed {
 /// Words of a piece after a trailing quoted or bracketed alias has been taken off.
 fn split_alias(ctx: &Ctx<'_>, seg: &[usize]) -> (Vec<usize>, Option<NameForm>) {
     let n = seg.len();
-    if n >= 3 && is_quote_or_bracket(ctx.orig(seg[n - 1])) {
-        if let Some(open) = (0..n - 1).rev().find(|&k| is_quote_or_bracket(ctx.orig(seg[k]))) {
-            let inner: Vec<usize> = seg[open + 1..n - 1].iter().copied().filter(|&i| ctx.is_word(i)).collect();
-            let before = seg[..open].iter().filter(|&&i| ctx.is_word(i)).count();
-            if !inner.is_empty() && inner.len() <= 3 && before > 0 {
-                return (seg[..open].to_vec(), Some(name_form(ctx, &inner)));
-            }
+    if n >= 3
+        && is_quote_or_bracket(ctx.orig(seg[n - 1]))
+        && let Some(open) = (0..n - 1).rev().find(|&k| is_quote_or_bracket(ctx.orig(seg[k])))
+    {
+        let inner: Vec<usize> = seg[open + 1..n - 1].iter().copied().filter(|&i| ctx.is_word(i)).collect();
+        let before = seg[..open].iter().filter(|&&i| ctx.is_word(i)).count();
+        if !inner.is_empty() && inner.len() <= 3 && before > 0 {
+            return (seg[..open].to_vec(), Some(name_form(ctx, &inner)));
         }
     }
     (seg.to_vec(), None)
@@ -850,7 +851,7 @@ pub(crate) fn trailing_name(ctx: &Ctx<'_>, after: usize, limit: usize) -> Option
 
 /// Organisations named in running text ("أعلنت وزارة الشؤون الإسلامية …", "the State
 /// Department"): antecedents for a later bare head ("الوزارة", "the department").
-pub(crate) fn scan_orgs(ctx: &Ctx<'_>, skip: &[Span]) -> Vec<Parsed> {
+pub(crate) fn scan_orgs(ctx: &Ctx<'_>, skip: &Cover) -> Vec<Parsed> {
     let mut out = Vec::new();
     let n = ctx.tokens.len();
     let mut i = 0;
@@ -862,7 +863,7 @@ pub(crate) fn scan_orgs(ctx: &Ctx<'_>, skip: &[Span]) -> Vec<Parsed> {
         let at = ctx.tokens[i].span.start();
         if h.first as usize != i
             || !matches!(h.entry.cat, Cat::Org | Cat::OrgName | Cat::Group)
-            || skip.iter().any(|s| s.start() <= at && at < s.end())
+            || skip.contains(at)
         {
             i += 1;
             continue;
@@ -1003,7 +1004,7 @@ pub(crate) fn trailing_alias(ctx: &Ctx<'_>, after: usize) -> Option<NameForm> {
 
 /// Titled names in running text ("برئاسة الرئيس نواف سلام", "President Barack Obama"): they
 /// give roles and full names that later mentions link to ("رئيس الحكومة", "Obama").
-pub(crate) fn scan(ctx: &Ctx<'_>, skip: &[Span]) -> Vec<Parsed> {
+pub(crate) fn scan(ctx: &Ctx<'_>, skip: &Cover) -> Vec<Parsed> {
     let mut out = Vec::new();
     let n = ctx.tokens.len();
     let mut i = 0;
@@ -1014,7 +1015,7 @@ pub(crate) fn scan(ctx: &Ctx<'_>, skip: &[Span]) -> Vec<Parsed> {
         };
         if h.first as usize != i
             || !matches!(h.entry.cat, Cat::Title | Cat::Honorific)
-            || skip.iter().any(|s| s.start() <= ctx.tokens[i].span.start() && ctx.tokens[i].span.start() < s.end())
+            || skip.contains(ctx.tokens[i].span.start())
         {
             i += 1;
             continue;
