@@ -413,24 +413,22 @@ fn to_timex(span: isnad_core::Span, t: &time::T) -> Timex {
             to: Some(time::format(t.start, g)),
             calendar: t.cal,
         },
-        (_, Open::After) => Timex {
-            span,
-            kind: TimexKind::Interval,
-            grain: g,
-            value: Some(time::format(t.start, g)),
-            from: Some(time::format(t.start, g)),
-            to: None,
-            calendar: t.cal,
-        },
-        (Some(e), Open::No) => Timex {
-            span,
-            kind: TimexKind::Interval,
-            grain: g,
-            value: Some(time::format(t.start, g)),
-            from: Some(time::format(t.start, g)),
-            to: Some(time::format(e, g)),
-            calendar: t.cal,
-        },
+        (_, Open::After) => {
+            let start = time::format(t.start, g);
+            Timex { span, kind: TimexKind::Interval, grain: g, value: Some(start.clone()), from: Some(start), to: None, calendar: t.cal }
+        }
+        (Some(e), Open::No) => {
+            let start = time::format(t.start, g);
+            Timex {
+                span,
+                kind: TimexKind::Interval,
+                grain: g,
+                value: Some(start.clone()),
+                from: Some(start),
+                to: Some(time::format(e, g)),
+                calendar: t.cal,
+            }
+        }
         (None, Open::No) => Timex {
             span,
             kind: TimexKind::Value,
