@@ -166,10 +166,12 @@ pub(crate) fn parse(ctx: &Ctx<'_>, range: std::ops::Range<usize>) -> Option<Pars
     let last_word = toks.iter().rposition(|&i| ctx.is_word(i))?;
     let toks = &toks[first_word..=last_word];
     let span = ctx.span(toks[0], toks[toks.len() - 1]);
-    // Split at commas outside brackets.
-    let mut segs: Vec<Vec<usize>> = vec![Vec::new()];
+    // Split at commas outside brackets. The pieces are the runs of `toks` between those commas,
+    // kept as ranges of positions in `toks` (one vector, not one per piece).
+    let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(4);
     let mut depth = 0i32;
-    for &i in toks {
+    let mut from = 0;
+    for (k, &i) in toks.iter().enumerate() {
         let o = ctx.orig(i);
         match o {
             "(" | "[" => depth += 1,
@@ -177,14 +179,14 @@ pub(crate) fn parse(ctx: &Ctx<'_>, range: std::ops::Range<usize>) -> Option<Pars
             _ => {}
         }
         if depth <= 0 && is_comma(o) {
-            segs.push(Vec::new());
-        } else {
-            segs.last_mut().expect("one segment").push(i);
+            bounds.push((from, k));
+            from = k + 1;
         }
     }
-    let mut pieces: Vec<(usize, Parsed)> = segs
-        .iter()
-        .enumerate()
+    bounds.push((from, toks.len()));
+    let seg = |k: usize| &toks[bounds[k].0..bounds[k].1];
+    let mut pieces: Vec<(usize, Parsed)> = (0..bounds.len())
+        .map(|k| (k, seg(k)))
         .filter(|(_, s)| s.iter().any(|&i| ctx.is_word(i)))
         .filter_map(|(k, s)| {
             match ctx.lang {
@@ -214,9 +216,14 @@ pub(crate) fn parse(ctx: &Ctx<'_>, range: std::ops::Range<usize>) -> Option<Pars
     }
     // The text stands for the pieces used: a relative clause after them (", which lent …") is
     // left out of the description.
-    let used: Vec<usize> = segs[first_seg..=last_seg].iter().flatten().copied().collect();
-    let toks = if used.is_empty() { toks } else { &toks[..=toks.iter().position(|&t| t == used[used.len() - 1]).unwrap_or(toks.len() - 1)] };
-    let toks = &toks[toks.iter().position(|&t| t == used.first().copied().unwrap_or(toks[0])).unwrap_or(0)..];
+    let used = (first_seg..=last_seg).map(seg);
+    let used_first = used.clone().find_map(|s| s.first().copied());
+    let used_last = used.rev().find_map(|s| s.last().copied());
+    let toks = match used_last {
+        None => toks,
+        Some(last) => &toks[..=toks.iter().position(|&t| t == last).unwrap_or(toks.len() - 1)],
+    };
+    let toks = &toks[toks.iter().position(|&t| t == used_first.unwrap_or(toks[0])).unwrap_or(0)..];
     if out.form == Form::Name && !out.roles.is_empty() {
         out.form = Form::Person;
     }
@@ -230,7 +237,13 @@ pub(crate) fn parse(ctx: &Ctx<'_>, range: std::ops::Range<usize>) -> Option<Pars
 
 /// The original text of tokens, without quotation marks and outer punctuation.
 fn clean_text(ctx: &Ctx<'_>, toks: &[usize]) -> String {
-    let mut out = String::new();
+    // Sized once: the tokens and single spaces between them never take more room than the text
+    // they come from (growing the string piece by piece cost more than the rest of the reading).
+    let room = match (toks.first(), toks.last()) {
+        (Some(&a), Some(&b)) => ctx.tokens[b].span.end().saturating_sub(ctx.tokens[a].span.start()),
+        _ => 0,
+    };
+    let mut out = String::with_capacity(room);
     let mut prev_end: Option<usize> = None;
     for &i in toks {
         let o = ctx.orig(i);
@@ -246,7 +259,16 @@ fn clean_text(ctx: &Ctx<'_>, toks: &[usize]) -> String {
         out.push_str(o);
         prev_end = Some(t.span.end());
     }
-    out.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '-' | ':' | '.')).to_string()
+    trim_outer(out)
+}
+
+/// `s.trim_matches(…).to_string()` for whitespace and outer punctuation, without a second string.
+fn trim_outer(mut s: String) -> String {
+    let outer = |c: char| c.is_whitespace() || matches!(c, ',' | '،' | '-' | ':' | '.');
+    s.truncate(s.trim_end_matches(outer).len());
+    let lead = s.len() - s.trim_start_matches(outer).len();
+    s.drain(..lead);
+    s
 }
 
 fn name_form(ctx: &Ctx<'_>, words: &[usize]) -> NameForm {
@@ -254,7 +276,7 @@ fn name_form(ctx: &Ctx<'_>, words: &[usize]) -> NameForm {
     // "Clinton's", "Obama’s": the possessive is not part of the name.
     for suffix in ["'s", "’s"] {
         if let Some(t) = text.strip_suffix(suffix) {
-            text = t.to_string();
+            text.truncate(t.len());
         }
     }
     let keys = name_keys(words.iter().filter(|&&i| ctx.is_word(i)).map(|&i| ctx.folded(i)));
@@ -278,7 +300,7 @@ fn empty(span: Span, form: Form) -> Parsed {
 }
 
 /// Words of a piece after a trailing quoted or bracketed alias has been taken off.
-fn split_alias(ctx: &Ctx<'_>, seg: &[usize]) -> (Vec<usize>, Option<NameForm>) {
+fn split_alias<'s>(ctx: &Ctx<'_>, seg: &'s [usize]) -> (&'s [usize], Option<NameForm>) {
     let n = seg.len();
     if n >= 3
         && is_quote_or_bracket(ctx.orig(seg[n - 1]))
@@ -287,10 +309,10 @@ fn split_alias(ctx: &Ctx<'_>, seg: &[usize]) -> (Vec<usize>, Option<NameForm>) {
         let inner: Vec<usize> = seg[open + 1..n - 1].iter().copied().filter(|&i| ctx.is_word(i)).collect();
         let before = seg[..open].iter().filter(|&&i| ctx.is_word(i)).count();
         if !inner.is_empty() && inner.len() <= 3 && before > 0 {
-            return (seg[..open].to_vec(), Some(name_form(ctx, &inner)));
+            return (&seg[..open], Some(name_form(ctx, &inner)));
         }
     }
-    (seg.to_vec(), None)
+    (seg, None)
 }
 
 fn parse_ar(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
@@ -317,7 +339,7 @@ fn parse_ar(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
             p.agr = h.entry.agr;
             Some(p)
         }
-        Some((Cat::Document, h)) => Some(document_ar(ctx, &seg, &words, h.len as usize, p)),
+        Some((Cat::Document, h)) => Some(document_ar(ctx, seg, &words, h.len as usize, p)),
         Some((cat @ (Cat::Group | Cat::Org | Cat::OrgName), h)) => {
             p.form = if cat == Cat::Group { Form::Group } else { Form::Org };
             p.agr = h.entry.agr;
@@ -338,13 +360,13 @@ fn parse_ar(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
                 (Some(o), Some(c)) if o < c && seg[c + 1..].iter().any(|&t| ctx.is_word(t)) && o > 0 => {
                     let named: Vec<usize> = seg[..c].to_vec();
                     p.name = Some(name_form(ctx, &named));
-                    p.descs.push(name_form(ctx, &seg).text);
+                    p.descs.push(name_form(ctx, seg).text);
                 }
-                _ => p.name = Some(name_form(ctx, &seg)),
+                _ => p.name = Some(name_form(ctx, seg)),
             }
             Some(p)
         }
-        Some((Cat::Title | Cat::Honorific, _)) => Some(person_ar(ctx, &seg, &words, p)),
+        Some((Cat::Title | Cat::Honorific, _)) => Some(person_ar(ctx, seg, &words, p)),
         _ => {
             // A name, maybe followed by its role without a comma ("بيسكوف المتحدث باسم …").
             if let Some(k) = words.iter().position(|&i| ctx.cat(i) == Some(Cat::Title) && ctx.starts_entry(i))
@@ -355,7 +377,7 @@ fn parse_ar(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
                 p.roles.extend(role_from_tokens(ctx, words[k], words[words.len() - 1]));
                 return Some(p);
             }
-            p.name = Some(name_form(ctx, &seg));
+            p.name = Some(name_form(ctx, seg));
             Some(p)
         }
     }
@@ -546,7 +568,7 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         p.agr = ctx.hits[w0].map(|h| h.entry.agr).unwrap_or_default();
         return Some(p);
     }
-    if let Some(d) = document_en(ctx, &seg, &words, definite) {
+    if let Some(d) = document_en(ctx, seg, &words, definite) {
         return Some(d);
     }
     // "Analysts at Goldman Sachs", "officials in Kyiv": a plural head with its complement.
@@ -1513,4 +1535,17 @@ fn is_letter(c: char) -> bool {
         return c.is_ascii_alphabetic();
     }
     matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}') || c.is_alphabetic()
+}
+
+#[cfg(test)]
+mod trim_tests {
+    use super::trim_outer;
+
+    #[test]
+    fn trim_outer_is_trim_matches() {
+        let outer = |c: char| c.is_whitespace() || matches!(c, ',' | '،' | '-' | ':' | '.');
+        for s in ["", " ", ",", " ، x ،", "x", "- x -", "، وزير،", ":.x.y.:", "  a b  ", ".\u{a0}x\u{a0}.", "،،،"] {
+            assert_eq!(trim_outer(s.to_string()), s.trim_matches(outer), "{s:?}");
+        }
+    }
 }
