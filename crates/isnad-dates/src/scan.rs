@@ -130,6 +130,10 @@ fn number<'v>(bytes: &[u8], i: usize, space: bool) -> Tok<'v> {
 }
 
 /// The word token of the letter run `text[i..j]` (which no long entry matched).
+///
+/// (Inlined: returned through the stack, the token was read back before the stores that wrote
+/// it had landed, a stall at every word of the text.)
+#[inline(always)]
 fn word<'v>(text: &str, i: usize, j: usize, vocab: &'v Vocab, space: bool) -> Tok<'v> {
     let bytes = text.as_bytes();
     // A word that starts in the middle of a longer match was already skipped; here the
