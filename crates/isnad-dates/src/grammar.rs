@@ -925,7 +925,60 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// Any date-level expression.
     fn date(&self, i: usize) -> R<Spec> {
+        if fast_paths() && !self.ar() && !self.date_may_start(i) {
+            return None;
+        }
         memoised(&self.memo.date, self.memo.generation.get(), &self.tense_dep, i, || self.date_uncached(i))
+    }
+
+    /// Whether an English [`Parser::date`] can find anything at `i`: every one of its rules
+    /// reads a date word or a number first, at `i` or after "the" (`k`):
+    /// - at `k`: an ordinal, a cardinal (words or digits), a unit, a deictic day, a relative, a
+    ///   weekday, a month, a holiday, a Hijri month, a weekend, a part of a period, or
+    ///   after/before ("after tomorrow"): `deictic`, `weekday_expr`, `calendar_date`,
+    ///   `numeric_date`, `month_expr`, `period_rel`, `year_expr`, `nth_in`, `holiday`,
+    ///   `hijri_date`, `year_fraction`, `week_of`, `part_of` (when `i` is "the", the rules that
+    ///   look at `i` itself find nothing there);
+    /// - "q" at `i` (`period_rel`: "Q3");
+    /// - at/in [the] and a part of a period (`part_of`: "in early March");
+    /// - on [the] and an ordinal or a number (`day_only`: "on the 15th").
+    ///
+    /// Most parse starts are function words and numbers of other things: this spares them the
+    /// fifteen rules. The unit test `guards_agree_with_the_rules` checks it at every token of
+    /// the English test texts.
+    fn date_may_start(&self, i: usize) -> bool {
+        const AT_K: u64 = feat::ORD
+            | feat::NUM
+            | feat::UNIT
+            | feat::DAY
+            | feat::REL
+            | feat::WEEKDAY
+            | feat::MONTH
+            | feat::HOLIDAY
+            | feat::HMONTH
+            | feat::WEEKEND
+            | feat::PART
+            | feat::conn(Conn::After)
+            | feat::conn(Conn::Before);
+        let k = self.skip_filler(i);
+        let number = |k: usize| self.has(k, feat::ORD | feat::NUM) || self.num(k).is_some();
+        self.has(k, AT_K)
+            || self.num(k).is_some()
+            || self.tok_text(i) == Some("q")
+            || (self.conn(k, Conn::At) || self.conn(k, Conn::In)) && self.has(self.skip_filler(k + 1), feat::PART)
+            || self.conn(i, Conn::On) && number(if self.conn(i + 1, Conn::Filler) { i + 2 } else { i + 1 })
+    }
+
+    /// Whether an English [`Parser::clock_m`] can find anything at `i`: after at/@/about it
+    /// reads a number (digits or words, "a" of "a quarter" included), a fraction ("half
+    /// past") or a time of day ("noon") first (`minutes_rel`, `hm_sure`, the noon/midnight
+    /// step). Checked with [`Parser::date_may_start`] by `guards_agree_with_the_rules`.
+    fn clock_may_start(&self, i: usize) -> bool {
+        let mut k = i;
+        while self.conn(k, Conn::At) || self.punct(k, '@') || self.conn(k, Conn::Approx) {
+            k += 1;
+        }
+        self.has(k, feat::NUM | feat::FRAC | feat::DAYPART) || self.num(k).is_some() || self.tok_text(k) == Some("half")
     }
 
     fn date_uncached(&self, i: usize) -> R<Spec> {
@@ -2235,6 +2288,9 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// `sure` says the context already makes it a time whatever the number looks like (a day part
     /// before it: "in the evening at eight").
     fn clock_m(&self, i: usize, marked: bool, sure: bool) -> R<Spec> {
+        if fast_paths() && !self.ar() && !self.clock_may_start(i) {
+            return None;
+        }
         let mut k = i;
         let mut marked = marked; // الساعة / at / @
         while self.conn(k, Conn::At) || self.punct(k, '@') || self.conn(k, Conn::Approx) {
@@ -3696,6 +3752,62 @@ pub(crate) mod tests {
             }
         }
         texts
+    }
+
+    /// Where the English guards say that `date` or `clock_m` finds nothing, the rules find
+    /// nothing, at every token of the English test texts, under several references and both
+    /// tenses.
+    #[test]
+    fn guards_agree_with_the_rules() {
+        let hol = Holidays::parse(include_str!("../data/holidays.tsv")).unwrap();
+        let en = Vocab::build("en.tsv", include_str!("../data/en.tsv"), &hol.names).unwrap();
+        let memos = Memos::default();
+        let mut scratch = crate::scan::Scratch::default();
+        let anchors = [
+            (DateTime::constant(2025, 2, 19, 0, 0, 0, 0), false, crate::Bare::Tense),
+            (DateTime::constant(2025, 12, 30, 16, 45, 0, 0), true, crate::Bare::Future),
+        ];
+        let mut texts = article_texts(true);
+        texts.extend(
+            [
+                "the the weekend", "over the weekend", "at the end of the month", "in early march", "in the middle of 2014",
+                "on the 15th", "on 15", "on the first", "the 1st of may", "q3 2024", "Q1 of 2024", "18q4", "2018q4",
+                "the day after tomorrow", "after tomorrow", "before yesterday", "the week of october 6th",
+                "the third quarter", "the first half of 2024", "the closest monday to oct 5th", "last week's sunday",
+                "at about half past three", "@ 5pm", "about noon", "at a quarter to noon", "at twelve oh three",
+                "in a half hour", "at 1030", "at 3 15", "twenty after 3pm", "half three", "at the end", "in mid-march",
+                "mid-1990s", "the 1990s", "in the", "on the", "on", "the", "at", "at at at 5", "about about 3pm",
+            ]
+            .map(str::to_string),
+        );
+        let (mut date_skips, mut clock_skips) = (0, 0);
+        for text in texts {
+            let folded = isnad_text::fold(&text);
+            crate::scan::scan(&folded, &en, &mut scratch);
+            let toks = &scratch.toks[..];
+            for &(now, has_time, bare) in &anchors {
+                for past in [false, true] {
+                    let a = Anchor { now, has_time, bare, hijri: crate::HijriVariant::UmmAlQura, offset: None };
+                    let mut p = Parser::new(toks, &folded, Lang::En, a, true, &hol, &memos);
+                    p.set_past_tense(past);
+                    SLOW_PATHS.with(|s| s.set(true));
+                    for i in 0..=toks.len() {
+                        if !p.date_may_start(i) {
+                            date_skips += 1;
+                            assert!(p.date(i).is_none(), "{text:?}: date at {i}");
+                        }
+                        if !p.clock_may_start(i) {
+                            clock_skips += 1;
+                            for (marked, sure) in [(false, false), (true, false), (true, true), (false, true)] {
+                                assert!(p.clock_m(i, marked, sure).is_none(), "{text:?}: clock at {i}");
+                            }
+                        }
+                    }
+                    SLOW_PATHS.with(|s| s.set(false));
+                }
+            }
+        }
+        assert!(date_skips > 50_000 && clock_skips > 50_000, "{date_skips} {clock_skips}");
     }
 
     /// Where the fast paths skip a parse start (an article that begins nothing, a function word
