@@ -359,7 +359,12 @@ fn tense(folded: &str, lang: grammar::Lang) -> Option<bool> {
                     continue;
                 }
                 let start = i;
-                while i < bytes.len() {
+                loop {
+                    // (ASCII letters eight at a time; other characters one by one)
+                    i = scan::ascii_letters_end(bytes, i);
+                    if i >= bytes.len() || bytes[i] < 0x80 {
+                        break;
+                    }
                     let (c, len) = words::char_at(folded, i);
                     if !is_alphabetic(c) {
                         break;
@@ -547,7 +552,14 @@ mod tests {
             "he said it will rain", "it was unexpected tomorrow", "the ongoing to-do list", "rescheduled to friday",
             "expected  to", "expectedto", "going to", "we are going", "wills and shalls", "bed", "owned", "الطقس said",
             "مexpected to", "said, expected", "scheduled\nto", "the talks ended", "red", "", "was. will",
-        ] {
+            "the café closed", "caféd", "wasé", "willé", "éwill", "saidé", "naïve and unrelated", "résuméd",
+            "a long unexpectedly worded text", "abcdefghijklmnopqed", "expectedé to", "wil—l", "will—", "—said",
+        ]
+        .into_iter()
+        .map(str::to_string)
+        .chain(crate::grammar::tests::article_texts(false).into_iter().map(|t| isnad_text::fold(&t)))
+        {
+            let text = text.as_str();
             assert_eq!(super::tense(text, super::grammar::Lang::En), definition(text), "{text:?}");
         }
     }
