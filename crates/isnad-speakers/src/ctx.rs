@@ -1,6 +1,8 @@
 //! A document seen through the linker's lexicon: tokens with their folded forms and the lexicon
 //! entries that start at them.
 
+use std::cell::Cell;
+
 use isnad_core::{Document, Normalized, Sentence, Span, Token, TokenKind};
 
 use crate::lexicon::{Cat, Entry, LangLex, Words};
@@ -14,7 +16,7 @@ pub(crate) enum Lang {
 }
 
 /// A lexicon entry found at a token.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Hit {
     pub entry: Entry,
     /// Index of the token the entry starts at (`== the token` unless this is a continuation).
@@ -27,6 +29,15 @@ pub(crate) struct Hit {
 }
 
 /// Per-document view used by every step of the linker.
+///
+/// Tagging every token with the lexicon is the largest single cost of the stage, and much of the
+/// text is what speakers said, which the linker reads only where a mention or a name runs into
+/// it. So the tokens are tagged stretch by stretch, a stretch being the tokens between two tokens
+/// that can neither start nor continue a lexicon entry (punctuation, numbers: see
+/// `LangLex::rests_have_letters`); leftmost-longest matching gives the same tags whether it runs
+/// over the whole document or over each stretch on its own. Stretches wholly inside a claim's
+/// content are tagged the first time one of their tokens is asked about (`hit`), the others at
+/// once.
 pub(crate) struct Ctx<'d> {
     pub text: &'d str,
     pub norm: &'d Normalized,
@@ -34,35 +45,130 @@ pub(crate) struct Ctx<'d> {
     pub sentences: &'d [Sentence],
     pub lang: Lang,
     pub lex: &'static LangLex,
-    /// For each token, the lexicon entry covering it.
-    pub hits: Vec<Option<Hit>>,
+    /// The contents of the claims, merged.
+    pub contents: Cover,
+    /// The contents of the claims, for "is this span inside one of them?".
+    pub containers: Containers,
+    /// For each token, the lexicon entry covering it; `None` while its stretch is untagged.
+    hits: Vec<Cell<Option<Option<Hit>>>>,
+    /// The tokens where an entry starts, in order, outside the contents (see `entry_starts`).
+    starts: Vec<u32>,
 }
 
 impl<'d> Ctx<'d> {
-    pub fn new(doc: &'d Document, norm: &'d Normalized, lang: Lang, lex: &'static LangLex) -> Ctx<'d> {
+    /// `contents`: the contents of the claims.
+    pub fn new(doc: &'d Document, norm: &'d Normalized, lang: Lang, lex: &'static LangLex, contents: &[Span]) -> Ctx<'d> {
         let tokens = &doc.layers.tokens[..];
-        // (The folded words are sliced as the lexicon asks for them: a vector of them all cost
-        // as much again as the lookups.)
-        let words = Folded { tokens, text: &norm.text };
-        let mut hits: Vec<Option<Hit>> = vec![None; tokens.len()];
-        let mut i = 0;
-        while i < tokens.len() {
-            if tokens[i].kind != TokenKind::Word {
+        let n = tokens.len();
+        let mut ctx = Ctx {
+            text: &doc.text,
+            norm,
+            tokens,
+            sentences: &doc.layers.sentences,
+            lang,
+            lex,
+            contents: Cover::new(contents.iter().copied()),
+            containers: Containers::new(contents),
+            hits: vec![Cell::new(Some(None)); n],
+            starts: Vec::new(),
+        };
+        let mut starts = Vec::new();
+        if !lex.rests_have_letters || ctx.contents.is_empty() {
+            ctx.tag(0, n, Some(&mut starts));
+            ctx.starts = starts;
+            return ctx;
+        }
+        let mut s = 0;
+        while s < n {
+            let mut e = s;
+            while e < n && !ctx.is_boundary(e) {
+                e += 1;
+            }
+            if e > s {
+                if ctx.contents.covers(tokens[s].span.start(), tokens[e - 1].span.end()) {
+                    for cell in &ctx.hits[s..e] {
+                        cell.set(None);
+                    }
+                } else {
+                    ctx.tag(s, e, Some(&mut starts));
+                }
+            }
+            s = e + 1;
+        }
+        ctx.starts = starts;
+        ctx
+    }
+
+    /// The tokens where a lexicon entry starts, in order: all of them except in stretches inside
+    /// the contents (whose tokens the scans for names pass over anyway).
+    pub fn entry_starts(&self) -> &[u32] {
+        &self.starts
+    }
+
+    /// True when token `i` can neither start nor continue a lexicon entry.
+    fn is_boundary(&self, i: usize) -> bool {
+        self.tokens[i].kind != TokenKind::Word && !self.folded(i).chars().any(char::is_alphabetic)
+    }
+
+    /// Tags tokens `s..e` (a whole stretch, or the whole document) leftmost-longest; adds the
+    /// tokens where an entry starts to `starts`.
+    fn tag(&self, s: usize, e: usize, mut starts: Option<&mut Vec<u32>>) {
+        let words = Folded { tokens: self.tokens, text: &self.norm.text };
+        for cell in &self.hits[s..e] {
+            cell.set(Some(None));
+        }
+        let mut i = s;
+        while i < e {
+            if self.tokens[i].kind != TokenKind::Word {
                 i += 1;
                 continue;
             }
-            let Some(m) = lex.match_at(&words, i) else {
+            let Some(m) = self.lex.match_at(&words, i) else {
                 i += 1;
                 continue;
             };
             let prefix = &words.word(i)[..m.prefix];
             let governed = prefix.trim_start_matches(['و', 'ف']).starts_with(['ب', 'ل', 'ك']);
-            for slot in &mut hits[i..i + m.len] {
-                *slot = Some(Hit { entry: m.entry, first: i as u32, len: m.len as u32, governed });
+            for cell in &self.hits[i..i + m.len] {
+                cell.set(Some(Some(Hit { entry: m.entry, first: i as u32, len: m.len as u32, governed })));
+            }
+            if let Some(starts) = starts.as_deref_mut() {
+                starts.push(i as u32);
             }
             i += m.len;
         }
-        Ctx { text: &doc.text, norm, tokens, sentences: &doc.layers.sentences, lang, lex, hits }
+    }
+
+    /// The lexicon entry covering token `i` (`Some`) when its stretch is tagged; `None` when not yet.
+    pub fn peek(&self, i: usize) -> Option<Option<Hit>> {
+        self.hits[i].get()
+    }
+
+    /// The end of the untagged stretch holding token `i`.
+    pub fn untagged_end(&self, i: usize) -> usize {
+        let mut e = i;
+        while e < self.hits.len() && self.hits[e].get().is_none() {
+            e += 1;
+        }
+        e
+    }
+
+    /// The lexicon entry covering token `i`, tagging its stretch first when that was put off.
+    pub fn hit(&self, i: usize) -> Option<Hit> {
+        if let Some(h) = self.hits[i].get() {
+            return h;
+        }
+        // Untagged cells are exactly whole stretches (boundary tokens are always tagged).
+        let mut s = i;
+        while s > 0 && self.hits[s - 1].get().is_none() {
+            s -= 1;
+        }
+        let mut e = i + 1;
+        while e < self.hits.len() && self.hits[e].get().is_none() {
+            e += 1;
+        }
+        self.tag(s, e, None);
+        self.hits[i].get().flatten()
     }
 
     /// The folded form of token `i`.
@@ -83,12 +189,12 @@ impl<'d> Ctx<'d> {
 
     /// The category of the lexicon entry covering token `i`.
     pub fn cat(&self, i: usize) -> Option<Cat> {
-        self.hits[i].map(|h| h.entry.cat)
+        self.hit(i).map(|h| h.entry.cat)
     }
 
     /// True when an entry starts at token `i` (not a continuation of a longer entry).
     pub fn starts_entry(&self, i: usize) -> bool {
-        self.hits[i].is_some_and(|h| h.first as usize == i)
+        self.hit(i).is_some_and(|h| h.first as usize == i)
     }
 
     /// The comparison key of token `i`.
@@ -180,9 +286,69 @@ impl Cover {
     }
 
     /// True when some span has `start <= at < end`.
+    #[cfg(test)]
     pub fn contains(&self, at: usize) -> bool {
         let k = self.intervals.partition_point(|&(_, end)| end <= at);
         k < self.intervals.len() && self.intervals[k].0 <= at
+    }
+
+    /// True when the bytes `a..b` lie inside the spans (inside one merged interval).
+    pub fn covers(&self, a: usize, b: usize) -> bool {
+        let k = self.intervals.partition_point(|&(_, end)| end <= a);
+        k < self.intervals.len() && self.intervals[k].0 <= a && b <= self.intervals[k].1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.intervals.is_empty()
+    }
+
+    /// A reader for positions given in increasing order (one pass instead of a search each).
+    pub fn cursor(&self) -> CoverCursor<'_> {
+        CoverCursor { intervals: &self.intervals, k: 0 }
+    }
+}
+
+/// Spans for the question "does one of them contain this span?" (`Span::contains`), answered
+/// with one binary search: sorted by start, with the furthest end reached so far.
+pub(crate) struct Containers {
+    starts: Vec<usize>,
+    reach: Vec<usize>,
+}
+
+impl Containers {
+    pub fn new(spans: &[Span]) -> Containers {
+        let mut spans: Vec<(usize, usize)> = spans.iter().map(|s| (s.start(), s.end())).collect();
+        spans.sort_unstable();
+        let mut reach = Vec::with_capacity(spans.len());
+        let mut far = 0;
+        for &(_, end) in &spans {
+            far = far.max(end);
+            reach.push(far);
+        }
+        Containers { starts: spans.into_iter().map(|(start, _)| start).collect(), reach }
+    }
+
+    /// True when some span contains `s`.
+    pub fn contain(&self, s: Span) -> bool {
+        let k = self.starts.partition_point(|&start| start <= s.start());
+        k > 0 && self.reach[k - 1] >= s.end()
+    }
+
+}
+
+/// See `Cover::cursor`.
+pub(crate) struct CoverCursor<'c> {
+    intervals: &'c [(usize, usize)],
+    k: usize,
+}
+
+impl CoverCursor<'_> {
+    /// `Cover::contains(at)`, for `at` not smaller than at the previous call.
+    pub fn contains(&mut self, at: usize) -> bool {
+        while self.k < self.intervals.len() && self.intervals[self.k].1 <= at {
+            self.k += 1;
+        }
+        self.k < self.intervals.len() && self.intervals[self.k].0 <= at
     }
 }
 
@@ -211,6 +377,14 @@ mod tests {
             assert_eq!(cover.contains(at), slow, "{at}");
         }
         assert!(!Cover::new(std::iter::empty()).contains(0));
+        let containers = Containers::new(&spans);
+        for a in 0..120 {
+            for b in a..122 {
+                let t = Span::new(a, b).unwrap();
+                assert_eq!(containers.contain(t), spans.iter().any(|s| s.contains(t)), "{a}..{b}");
+            }
+        }
+
     }
 
     #[test]
@@ -222,7 +396,7 @@ mod tests {
         let seg = isnad_text::SegmentStage::new(isnad_text::SegmentConfig::default(), std::path::Path::new(".")).unwrap();
         isnad_core::Stage::process(&seg, &mut doc).unwrap();
         let norm = doc.layers.normalized.clone().unwrap();
-        let ctx = Ctx::new(&doc, &norm, Lang::En, crate::lexicon::english().unwrap());
+        let ctx = Ctx::new(&doc, &norm, Lang::En, crate::lexicon::english().unwrap(), &[]);
         let slow = |span: Span| {
             let a = ctx.tokens.partition_point(|t| t.span.end() <= span.start());
             let b = ctx.tokens.partition_point(|t| t.span.start() < span.end());
@@ -232,6 +406,63 @@ mod tests {
             for b in a..=text.len() {
                 if let Ok(span) = Span::new(a, b) {
                     assert_eq!(ctx.token_range(span), slow(span), "{a}..{b}");
+                }
+            }
+        }
+    }
+
+    /// Tagging stretch by stretch, some of them only when asked, gives the tags of one pass
+    /// over the whole document, whatever order the tokens are asked in.
+    #[test]
+    fn deferred_tags_are_the_tags_of_one_pass() {
+        use isnad_core::{Lang as DocLang, Stage};
+        let texts = [
+            (DocLang::En, "Officials said the plan \"will cut costs, the prime minister's office said, and White House spokesman Josh Earnest agreed\" on Tuesday. \"The State Department, 2 officials, and the minister of foreign affairs,\" he said."),
+            (DocLang::Ar, "وقال وزير الخارجية أحمد سالم إن \"الأمين العام لحلف شمال الأطلسي، والرئيس الروسي، ووزارة الخارجية الروسية في تصريحات سابقة 3 قالوا\" وأضاف المتحدث باسم الكرملين: «رئيس الحكومة والناطق الرسمي باسم الوزارة، نواف سلام، قال».") ,
+        ];
+        for (lang, text) in texts {
+            let mut doc = Document::new("t", text);
+            doc.meta.lang = Some(lang.clone());
+            let seg = isnad_text::SegmentStage::new(isnad_text::SegmentConfig::default(), std::path::Path::new(".")).unwrap();
+            seg.process(&mut doc).unwrap();
+            let norm = doc.layers.normalized.clone().unwrap();
+            let (l, lex) = match lang {
+                DocLang::Ar => (Lang::Ar, crate::lexicon::arabic().unwrap()),
+                _ => (Lang::En, crate::lexicon::english().unwrap()),
+            };
+            let eager = Ctx::new(&doc, &norm, l, lex, &[]);
+            let all: Vec<Option<Hit>> = (0..eager.tokens.len()).map(|i| eager.hit(i)).collect();
+            assert!(all.iter().filter(|h| h.is_some_and(|h| h.len > 1)).count() >= 2, "multi-word entries in {text}");
+            // Every quoted stretch as a content, and spans starting and ending inside words too.
+            let quoted: Vec<Span> = text
+                .match_indices(['"', '«', '»'])
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>()
+                .chunks(2)
+                .filter(|c| c.len() == 2)
+                .map(|c| Span::new(c[0], c[1]).unwrap())
+                .collect();
+            let cuts = [(0, text.len()), (5, text.len() - 3), (text.len() / 3, 2 * text.len() / 3)];
+            let mut contents = vec![quoted.clone()];
+            contents.extend(cuts.iter().map(|&(a, b)| {
+                let a = (a..text.len()).find(|&k| text.is_char_boundary(k)).unwrap();
+                let b = (b..=text.len()).find(|&k| text.is_char_boundary(k)).unwrap();
+                vec![Span::new(a, b).unwrap()]
+            }));
+            for spans in contents {
+                for order in 0..3 {
+                    let lazy = Ctx::new(&doc, &norm, l, lex, &spans);
+                    let n = lazy.tokens.len();
+                    let pending = lazy.hits.iter().filter(|c| c.get().is_none()).count();
+                    assert!(pending > 0 && pending < n, "{pending} of {n} deferred in {text}");
+                    let idx: Vec<usize> = match order {
+                        0 => (0..n).collect(),
+                        1 => (0..n).rev().collect(),
+                        _ => (0..n).map(|k| (k * 7) % n).collect(),
+                    };
+                    for i in idx {
+                        assert_eq!(lazy.hit(i), all[i], "token {i} ({:?}) of {text}", lazy.orig(i));
+                    }
                 }
             }
         }

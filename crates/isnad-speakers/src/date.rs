@@ -10,18 +10,20 @@
 //! the publication date is then only an upper bound, and `before` is set. With one, the
 //! expression locates the statement and `before` stays false.
 
-use isnad_core::{Claim, ClaimDate, DateSource, Published, Span, Timex};
+use isnad_core::{Claim, ClaimDate, DateSource, Span, Timex};
 
 use crate::ctx::{Ctx, Lang};
 use crate::lexicon::Cat;
 
 /// The date of `claim`, or `None` when neither a date expression nor a publication date is known.
+/// `published` is the publication date as written in records (`Published::date`), formatted once
+/// per document.
 pub(crate) fn claim_date(
     ctx: &Ctx<'_>,
     claim: &Claim,
     claims: &[Claim],
     timexes: &[Timex],
-    published: Option<&Published>,
+    published: Option<&str>,
 ) -> Option<ClaimDate> {
     let cue = claim.cue;
     let sentence = ctx.sentence_of(cue.start()).map(|i| ctx.sentences[i].span);
@@ -52,15 +54,16 @@ pub(crate) fn claim_date(
         return Some(ClaimDate { value, source: DateSource::Timex, before: false });
     }
     let published = published?;
-    let before = sentence.is_some_and(|sent| says_before(ctx, sent, cue, claims));
-    Some(ClaimDate { value: published.date().to_string(), source: DateSource::Published, before })
+    let before = sentence.is_some_and(|sent| says_before(ctx, sent, cue));
+    Some(ClaimDate { value: published.to_string(), source: DateSource::Published, before })
 }
 
 /// True when the clause of the cue marks the statement as older than the article.
-fn says_before(ctx: &Ctx<'_>, sent: Span, cue: Span, claims: &[Claim]) -> bool {
+fn says_before(ctx: &Ctx<'_>, sent: Span, cue: Span) -> bool {
     let toks = ctx.token_range(sent);
-    let outside = |i: usize| !claims.iter().any(|c| c.content.contains(ctx.tokens[i].span));
-    if toks.clone().any(|i| ctx.cat(i) == Some(Cat::Before) && outside(i)) {
+    // (`ctx.containers` holds the contents of `claims`. The contents' tokens are passed over
+    // before their lexicon entry is asked for: see `Ctx`.)
+    if before_word_outside(ctx, toks.clone()) {
         return true;
     }
     // Pluperfect: "وكان X قد أكد", "had said".
@@ -83,4 +86,75 @@ fn says_before(ctx: &Ctx<'_>, sent: Span, cue: Span, claims: &[Claim]) -> bool {
         }
     }
     false
+}
+
+/// True when a token of `toks` outside every claim's content is a "before" word ("في تصريحات
+/// سابقة", "earlier"). Tokens not yet tagged (stretches inside the contents, see `Ctx`) are
+/// passed over by the stretch when one content holds the stretch, so they stay untagged.
+fn before_word_outside(ctx: &Ctx<'_>, toks: std::ops::Range<usize>) -> bool {
+    let outside = |i: usize| !ctx.containers.contain(ctx.tokens[i].span);
+    let mut i = toks.start;
+    while i < toks.end {
+        match ctx.peek(i) {
+            Some(hit) => {
+                if hit.is_some_and(|h| h.entry.cat == Cat::Before) && outside(i) {
+                    return true;
+                }
+                i += 1;
+            }
+            None => {
+                let e = ctx.untagged_end(i).min(toks.end);
+                if ctx.containers.contain(ctx.span(i, e - 1)) {
+                    i = e;
+                    continue;
+                }
+                if outside(i) && ctx.cat(i) == Some(Cat::Before) {
+                    return true;
+                }
+                i += 1;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ctx::Lang;
+    use isnad_core::{Document, Lang as DocLang, Stage};
+
+    /// The stretch-by-stretch walk answers as a test of every token would.
+    #[test]
+    fn before_word_outside_is_any_outside_before_word() {
+        let text = "وقال الوزير في تصريحات سابقة إن \"الحكومة في تصريحات سابقة أكدت، في وقت سابق، ذلك\" وأضاف: «سابقا في وقت سابق قال» earlier.";
+        let mut doc = Document::new("t", text);
+        doc.meta.lang = Some(DocLang::Ar);
+        let seg = isnad_text::SegmentStage::new(isnad_text::SegmentConfig::default(), std::path::Path::new(".")).unwrap();
+        seg.process(&mut doc).unwrap();
+        let norm = doc.layers.normalized.clone().unwrap();
+        let lex = crate::lexicon::arabic().unwrap();
+        let q: Vec<usize> = text.match_indices(['"', '«', '»']).map(|(i, _)| i).collect();
+        let span = |a: usize, b: usize| Span::new(a, b).unwrap();
+        let variants = vec![
+            vec![span(q[0], q[1]), span(q[2], q[3])],
+            // Overlapping contents: a token can be in both's union but in neither.
+            vec![span(q[0], q[1]), span(q[0] + 10, q[3])],
+            vec![span(0, text.len())],
+            vec![],
+        ];
+        for contents in variants {
+            let ctx = Ctx::new(&doc, &norm, Lang::Ar, lex, &contents);
+            let eager = Ctx::new(&doc, &norm, Lang::Ar, lex, &[]);
+            let n = ctx.tokens.len();
+            for a in 0..n {
+                for b in a..=n {
+                    let slow = (a..b).any(|i| {
+                        eager.cat(i) == Some(Cat::Before) && !contents.iter().any(|c| c.contains(eager.tokens[i].span))
+                    });
+                    assert_eq!(before_word_outside(&ctx, a..b), slow, "{a}..{b} {contents:?}");
+                }
+            }
+        }
+    }
 }

@@ -89,6 +89,10 @@ pub(crate) struct LangLex {
     pub tfinal: HashSet<String>,
     /// Abbreviated titles → their full form ("sen" → "senator"), for comparing role heads.
     pub full: HashMap<String, String>,
+    /// True when every word after the first of a multi-word entry has a letter. A token without
+    /// letters that is not a word token (punctuation, numbers) then neither starts nor continues
+    /// an entry, so the text between two such tokens can be tagged on its own (see `Ctx`).
+    pub rests_have_letters: bool,
 }
 
 /// A sequence of folded words: a tokenised document or the words of a phrase.
@@ -277,7 +281,9 @@ fn compile(file: &'static str, text: &str) -> Result<LangLex, DataError> {
     for slot in words.values_mut() {
         slot.multi.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
     }
-    Ok(LangLex { words, tfinal, full })
+    let rests_have_letters =
+        words.values().all(|s| s.multi.iter().all(|(rest, _)| rest.iter().all(|r| r.chars().any(char::is_alphabetic))));
+    Ok(LangLex { words, tfinal, full, rests_have_letters })
 }
 
 /// The Arabic lexicon, compiled on first use.
@@ -301,6 +307,8 @@ mod tests {
         assert!(arabic().unwrap().len() > 300);
         assert!(english().unwrap().len() > 150);
         assert!(arabic().unwrap().tfinal.contains("لفت"));
+        // Otherwise every token is tagged up front: still right, only slower.
+        assert!(arabic().unwrap().rests_have_letters && english().unwrap().rests_have_letters);
     }
 }
 

@@ -191,7 +191,8 @@ enum Event {
 
 impl SpeakersStage {
     fn run(&self, doc: &Document, norm: &isnad_core::Normalized, lang: Lang, lex: &'static lexicon::LangLex) -> Result<Output, StageError> {
-        let ctx = Ctx::new(doc, norm, lang, lex);
+        let contents: Vec<Span> = doc.layers.claims.iter().map(|c| c.content).collect();
+        let ctx = Ctx::new(doc, norm, lang, lex, &contents);
         let claims = &doc.layers.claims;
         for c in claims {
             for s in [Some(c.cue), Some(c.content), c.speaker.mention].into_iter().flatten() {
@@ -386,9 +387,10 @@ impl SpeakersStage {
         out_mentions.sort_by_key(|m| m.span);
         out_mentions.dedup_by_key(|m| m.span);
         let timexes = &doc.layers.timexes;
+        let published = doc.meta.published.as_ref().map(|p| p.date().to_string());
         let dates = claims
             .iter()
-            .map(|c| date::claim_date(&ctx, c, claims, timexes, doc.meta.published.as_ref()))
+            .map(|c| date::claim_date(&ctx, c, claims, timexes, published.as_deref()))
             .collect();
         Ok((entities, out_mentions, links, dates))
     }

@@ -322,10 +322,10 @@ fn parse_ar(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
     let span = ctx.span(seg[0], seg[seg.len() - 1]);
     let mut p = empty(span, Form::Name);
     p.aliases.extend(alias);
-    let lead = ctx.hits[w0].filter(|h| h.first as usize == w0);
+    let lead = ctx.hit(w0).filter(|h| h.first as usize == w0);
     if let Some(k) = words.iter().position(|&i| ctx.cat(i) == Some(Cat::Anaphor)) {
         p.form = Form::Anaphor;
-        p.agr = ctx.hits[words[k]].map(|h| h.entry.agr).unwrap_or_default();
+        p.agr = ctx.hit(words[k]).map(|h| h.entry.agr).unwrap_or_default();
         if k > 0
             && let Some(r) = role_from_tokens(ctx, words[0], words[k - 1])
         {
@@ -446,7 +446,7 @@ fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Pa
         let cat = ctx.cat(w);
         let f = ctx.folded(w);
         if cat == Some(Cat::Honorific) {
-            if let Some(h) = ctx.hits[w]
+            if let Some(h) = ctx.hit(w)
                 && p.agr.gender.is_none()
             {
                 p.agr = p.agr.merge(h.entry.agr);
@@ -465,7 +465,7 @@ fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Pa
         chunks.last_mut().expect("a chunk").push(w);
     }
     for c in chunks.iter().filter(|c| !c.is_empty()) {
-        if let Some(h) = ctx.hits[c[0]]
+        if let Some(h) = ctx.hit(c[0])
             && h.entry.cat == Cat::Title
         {
             p.agr = p.agr.merge(h.entry.agr);
@@ -565,7 +565,7 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
     let any_cap = words.iter().any(|&i| ctx.capitalized(i));
     if words.len() == 1 && ctx.cat(w0) == Some(Cat::Pronoun) {
         p.form = Form::Pronoun;
-        p.agr = ctx.hits[w0].map(|h| h.entry.agr).unwrap_or_default();
+        p.agr = ctx.hit(w0).map(|h| h.entry.agr).unwrap_or_default();
         return Some(p);
     }
     if let Some(d) = document_en(ctx, seg, &words, definite) {
@@ -601,7 +601,7 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         p.form = Form::Role;
         p.bare = definite;
         let wt = words[k];
-        p.agr = ctx.hits[wt].map(|h| h.entry.agr).unwrap_or_default();
+        p.agr = ctx.hit(wt).map(|h| h.entry.agr).unwrap_or_default();
         let text = ctx.slice(w0, wl);
         let quals = words.iter().filter(|&&i| i != wt && ctx.cat(i).is_none_or(|c| c != Cat::Stop)).map(|&i| morph::skeleton(&ctx.key(i))).collect();
         p.roles.push(RoleForm { text: text.to_string(), head: ctx.key(wt), quals });
@@ -671,7 +671,7 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         p.bare = definite;
         let text = ctx.slice(w0, wl);
         if let Some(r) = role_from_str(text, ctx.lang, ctx.lex) {
-            p.agr = p.agr.merge(ctx.hits[words[0]].map(|h| h.entry.agr).unwrap_or_default());
+            p.agr = p.agr.merge(ctx.hit(words[0]).map(|h| h.entry.agr).unwrap_or_default());
             p.roles.push(r);
             return Some(p);
         }
@@ -718,7 +718,7 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         p.name = Some(name_form(ctx, name));
         p.form = if has_title { Form::Person } else { Form::Name };
         for &i in &words[..j] {
-            if let Some(h) = ctx.hits[i]
+            if let Some(h) = ctx.hit(i)
                 && matches!(h.entry.cat, Cat::Honorific | Cat::Title)
             {
                 p.agr = p.agr.merge(h.entry.agr);
@@ -735,7 +735,7 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
     p.form = Form::Role;
     p.bare = definite;
     for &i in &words {
-        if let Some(h) = ctx.hits[i]
+        if let Some(h) = ctx.hit(i)
             && h.entry.cat == Cat::Title
         {
             p.agr = p.agr.merge(h.entry.agr);
@@ -827,7 +827,7 @@ pub(crate) fn extend_role(ctx: &Ctx<'_>, range: std::ops::Range<usize>, limit: u
         return None;
     }
     let t = range.clone().find(|&i| ctx.starts_entry(i) && matches!(ctx.cat(i), Some(Cat::Title | Cat::Honorific)))?;
-    let h = ctx.hits[t]?;
+    let h = ctx.hit(t)?;
     let j = window_ar(ctx, t, h.len as usize);
     if j <= range.end || ctx.tokens[j - 1].span.end() > limit {
         return None;
@@ -877,16 +877,25 @@ pub(crate) fn scan_orgs(ctx: &Ctx<'_>, skip: &Cover) -> Vec<Parsed> {
     let mut out = Vec::new();
     let n = ctx.tokens.len();
     let mut i = 0;
+    // Only where an entry starts is there anything to do: from anywhere else the walk goes on to
+    // the next token. (Skipped tokens are passed over before their lexicon entry is asked for:
+    // see `Ctx`.)
+    let mut starts = ctx.entry_starts().iter().map(|&t| t as usize);
+    let mut skip = skip.cursor();
     while i < n {
-        let Some(h) = ctx.hits[i] else {
+        match starts.find(|&t| t >= i) {
+            Some(t) => i = t,
+            None => break,
+        }
+        if skip.contains(ctx.tokens[i].span.start()) {
+            i += 1;
+            continue;
+        }
+        let Some(h) = ctx.hit(i) else {
             i += 1;
             continue;
         };
-        let at = ctx.tokens[i].span.start();
-        if h.first as usize != i
-            || !matches!(h.entry.cat, Cat::Org | Cat::OrgName | Cat::Group)
-            || skip.contains(at)
-        {
+        if h.first as usize != i || !matches!(h.entry.cat, Cat::Org | Cat::OrgName | Cat::Group) {
             i += 1;
             continue;
         }
@@ -1030,15 +1039,25 @@ pub(crate) fn scan(ctx: &Ctx<'_>, skip: &Cover) -> Vec<Parsed> {
     let mut out = Vec::new();
     let n = ctx.tokens.len();
     let mut i = 0;
+    // Only where an entry starts is there anything to do: from anywhere else the walk goes on to
+    // the next token. (Skipped tokens are passed over before their lexicon entry is asked for:
+    // see `Ctx`.)
+    let mut starts = ctx.entry_starts().iter().map(|&t| t as usize);
+    let mut skip = skip.cursor();
     while i < n {
-        let Some(h) = ctx.hits[i] else {
+        match starts.find(|&t| t >= i) {
+            Some(t) => i = t,
+            None => break,
+        }
+        if skip.contains(ctx.tokens[i].span.start()) {
+            i += 1;
+            continue;
+        }
+        let Some(h) = ctx.hit(i) else {
             i += 1;
             continue;
         };
-        if h.first as usize != i
-            || !matches!(h.entry.cat, Cat::Title | Cat::Honorific)
-            || skip.contains(ctx.tokens[i].span.start())
-        {
+        if h.first as usize != i || !matches!(h.entry.cat, Cat::Title | Cat::Honorific) {
             i += 1;
             continue;
         }
@@ -1190,7 +1209,7 @@ fn seg_between(seg: &[usize], a: usize, b: usize) -> Vec<usize> {
 fn document_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], doc_len: usize, mut p: Parsed) -> Parsed {
     let w0 = words[0];
     p.form = Form::Document;
-    p.agr = ctx.hits[w0].map(|h| h.entry.agr).unwrap_or_default();
+    p.agr = ctx.hit(w0).map(|h| h.entry.agr).unwrap_or_default();
     p.bare = ctx.definite(w0);
     // Where the document's noun phrase ends: after one word right after the noun (a genitive
     // or an adjective, "تقرير المنظمة", "دراسة حديثة"), only a chain of definite words goes on
@@ -1244,7 +1263,7 @@ fn document_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], doc_len: usize, mu
         // non-human plural noun ("دراسة حديثة", "تصريحات صحفية").
         let (fg, f0) = (ctx.folded(g), ctx.folded(w0));
         let adjective = fg.ends_with('ي') || fg.ends_with("يه") || ((f0.ends_with('ه') || f0.ends_with("ات")) && fg.ends_with('ه'));
-        let proper = ctx.cat(g).is_none() && !adjective && !ctx.definite(g) && !ctx.hits[g].is_some_and(|h| h.governed);
+        let proper = ctx.cat(g).is_none() && !adjective && !ctx.definite(g) && !ctx.hit(g).is_some_and(|h| h.governed);
         // An organisation or a role, also behind the preposition ل of the genitive ("تقرير
         // لوكالة رويترز", "بيان للأمم المتحدة"), runs to the end of the phrase; a proper name
         // over its plain words ("تصريحات دونالد ترامب").
@@ -1252,7 +1271,7 @@ fn document_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], doc_len: usize, mu
         // "بيان مشترك لمنظمات إغاثة دولية": after an adjective, the author behind ل.
         let after_adj = (adjective || ctx.cat(g) == Some(Cat::Adj))
             && start + 1 < stop_end
-            && ctx.hits[words[start + 1]].is_some_and(|h| {
+            && ctx.hit(words[start + 1]).is_some_and(|h| {
                 h.governed && matches!(h.entry.cat, Cat::Org | Cat::OrgName | Cat::Group | Cat::Title)
             });
         if named {
@@ -1271,7 +1290,7 @@ fn document_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], doc_len: usize, mu
             && (q.name.is_some() || !q.roles.is_empty())
         {
             q.text = clean_text(ctx, &toks);
-            if ctx.hits[words[a]].is_some_and(|h| h.governed) {
+            if ctx.hit(words[a]).is_some_and(|h| h.governed) {
                 drop_lam(ctx, &toks, &mut q);
             }
             return q;
@@ -1513,11 +1532,15 @@ fn drop_lam(ctx: &Ctx<'_>, toks: &[usize], q: &mut Parsed) {
 /// For a mention that is only an English relative pronoun ("who", "which"), the tokens of the
 /// capitalised name right before it (behind a comma): "Stumpf, who …" → "Stumpf".
 pub(crate) fn relative_antecedent(ctx: &Ctx<'_>, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
-    let words: Vec<usize> = range.clone().filter(|&i| ctx.is_word(i)).collect();
-    if ctx.lang != Lang::En || words.len() != 1 || !matches!(ctx.folded(words[0]), "who" | "which") {
+    if ctx.lang != Lang::En {
         return None;
     }
-    let mut j = words[0];
+    let mut words = range.clone().filter(|&i| ctx.is_word(i));
+    let (Some(word), None) = (words.next(), words.next()) else { return None };
+    if !matches!(ctx.folded(word), "who" | "which") {
+        return None;
+    }
+    let mut j = word;
     while j > 0 && !ctx.is_word(j - 1) && is_comma(ctx.orig(j - 1)) {
         j -= 1;
     }
