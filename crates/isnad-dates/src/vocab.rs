@@ -254,6 +254,12 @@ pub(crate) struct Vocab {
     index: FxHashMap<String, usize>,
     /// One- and two-letter entries.
     short: FxHashMap<u64, Entry>,
+    /// The short entries of one or two ASCII letters by [`ascii_pair`] of the word: an index in
+    /// `short_list`, or `u16::MAX` (most short words of English text are such, and a table is
+    /// cheaper than hashing them).
+    short_ascii: Vec<u16>,
+    /// Those entries.
+    short_list: Vec<Entry>,
     /// The longest short entry, in bytes: longer words need no lookup.
     short_max: usize,
     /// Every long entry begins with a letter that starts a word of the scanner, so that it can
@@ -267,9 +273,25 @@ impl Vocab {
     ///
     /// `glued`: the word touches a digit ("3pm", "14april"), so the whole-word lookup may have
     /// missed a long entry; otherwise only short entries can be missing.
+    #[inline]
     pub(crate) fn word(&self, word: &str, glued: bool) -> Option<(&Entry, usize)> {
+        // most words: not glued to a digit, longer than any short entry and not Arabic (no
+        // clitic): none (what the steps below give them, without a call)
+        if !glued && word.len() > self.short_max && word.as_bytes().first().is_some_and(|&b| b < 0x80) {
+            return None;
+        }
+        self.word_lookup(word, glued)
+    }
+
+    /// [`Vocab::word`] for the words it does not settle at once.
+    fn word_lookup(&self, word: &str, glued: bool) -> Option<(&Entry, usize)> {
         if glued && let Some(&i) = self.index.get(word) {
             return Some((&self.values[i], 0));
+        }
+        if let Some(k) = ascii_pair(word) {
+            // (a word of ASCII letters takes no clitic: its short entry or none)
+            let e = self.short_ascii[k];
+            return (e != u16::MAX).then(|| (&self.short_list[usize::from(e)], 0));
         }
         // short entries, alone or after Arabic clitics (at most three letters of them); a word
         // longer than any short entry that does not start with an Arabic letter (a clitic) has
@@ -291,6 +313,22 @@ impl Vocab {
             }
         }
         None
+    }
+}
+
+/// A word of one or two ASCII letters as an index of a table of 53 x 53 (0 for none, 1-26 for
+/// a-z, 27-52 for A-Z), or `None` for any other word.
+#[inline]
+fn ascii_pair(word: &str) -> Option<usize> {
+    let no = |b: u8| match b {
+        b'a'..=b'z' => Some(usize::from(b - b'a') + 1),
+        b'A'..=b'Z' => Some(usize::from(b - b'A') + 27),
+        _ => None,
+    };
+    match *word.as_bytes() {
+        [a] => Some(no(a)? * 53),
+        [a, b] => Some(no(a)? * 53 + no(b)?),
+        _ => None,
     }
 }
 
@@ -480,6 +518,7 @@ impl Vocab {
             }
         }
         let mut short = FxHashMap::default();
+        let mut short_words: Vec<(String, Vec<Sem>)> = Vec::new();
         let mut short_max = 0;
         let mut patterns: Vec<String> = Vec::new();
         let mut values = Vec::new();
@@ -495,6 +534,7 @@ impl Vocab {
                     });
                 }
                 short_max = short_max.max(s.len());
+                short_words.push((s.clone(), v.clone()));
                 short.insert(short_key(&s), Entry::new(v));
             } else {
                 // as the lexicon did: entries are folded again, and of two that fold alike the
@@ -517,6 +557,66 @@ impl Vocab {
         }
         let words = Words::new(&patterns);
         let fusable = words.all_begin_with(|c| crate::scan::is_letter(c) && is_word_char(c));
-        Ok(Vocab { words, values, index, short, short_max, fusable })
+        let mut short_ascii = vec![u16::MAX; 53 * 53];
+        let mut short_list = Vec::new();
+        for (s, sems) in short_words {
+            if let Some(k) = ascii_pair(&s) {
+                short_ascii[k] = short_list.len() as u16;
+                short_list.push(Entry::new(sems));
+            }
+        }
+        Ok(Vocab { words, values, index, short, short_ascii, short_list, short_max, fusable })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The table of one- and two-letter ASCII words answers what the map of short entries
+    /// answers (such a word takes no clitic), in both vocabularies, for every such word.
+    #[test]
+    fn short_ascii_table_agrees_with_the_map() {
+        let holidays = crate::holidays::Holidays::parse(include_str!("../data/holidays.tsv")).unwrap();
+        let ar = Vocab::build("ar.tsv", include_str!("../data/ar.tsv"), &holidays.names).unwrap();
+        let en = Vocab::build("en.tsv", include_str!("../data/en.tsv"), &holidays.names).unwrap();
+        let letters: Vec<char> = ('a'..='z').chain('A'..='Z').collect();
+        let mut words: Vec<String> = letters.iter().map(|c| c.to_string()).collect();
+        for a in &letters {
+            for b in &letters {
+                words.push(format!("{a}{b}"));
+            }
+        }
+        let mut found = 0;
+        for vocab in [&ar, &en] {
+            for w in &words {
+                let map = (w.len() <= vocab.short_max).then(|| vocab.short.get(&short_key(w))).flatten();
+                let table = vocab.word(w, false).map(|(e, pre)| (e.sems.clone(), pre));
+                assert_eq!(table, map.map(|e| (e.sems.clone(), 0)), "{w}");
+                found += usize::from(map.is_some());
+            }
+        }
+        assert!(found >= 10, "{found}");
+        // and the quick answer for long words is the lookup's, over the words of the fixtures
+        let texts = [
+            include_str!("../tests/fixtures/en-news.txt"),
+            include_str!("../tests/fixtures/en-festivals.txt"),
+            include_str!("../tests/fixtures/ar-news.txt"),
+            include_str!("../tests/fixtures/ar-families.txt"),
+        ];
+        let mut n = 0;
+        for text in texts {
+            let folded = isnad_text::fold(text);
+            for w in folded.split(|c: char| !crate::scan::is_letter(c)).filter(|w| !w.is_empty()) {
+                for vocab in [&ar, &en] {
+                    for glued in [false, true] {
+                        let key = |r: Option<(&Entry, usize)>| r.map(|(e, pre)| (e.sems.clone(), pre));
+                        assert_eq!(key(vocab.word(w, glued)), key(vocab.word_lookup(w, glued)), "{w}");
+                        n += 1;
+                    }
+                }
+            }
+        }
+        assert!(n > 1000, "{n}");
     }
 }
