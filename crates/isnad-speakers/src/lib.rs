@@ -225,11 +225,12 @@ impl SpeakersStage {
         for (at, ev) in events {
             match ev {
                 Event::Scan(p) => {
-                    if let Some(idx) = linker.link(&p, at, false) {
-                        if !in_content(p.span) {
+                    let (span, form) = (p.span, p.form);
+                    if let Some(idx) = linker.link(*p, at, false) {
+                        if !in_content(span) {
                             scanned.push((at, idx, ctx.sentence_of(at)));
                         }
-                        mentions.push((Mention { span: p.span, kind: mention_kind(p.form), entity: None }, idx));
+                        mentions.push((Mention { span, kind: mention_kind(form), entity: None }, idx));
                     }
                 }
                 Event::Claim(ci) => {
@@ -310,7 +311,7 @@ impl SpeakersStage {
                         Some(p)
                     });
                     let cue_agr = cue_agreement(&ctx, c.cue);
-                    let (idx, mention) = match &parsed {
+                    let (idx, mention) = match parsed {
                         // "من يتهم الحكومة": after the relative "من" the noun after the verb is its
                         // object; the subject is whoever, nobody named.
                         Some(p) if p.span.start() >= c.cue.end() && relative_subject(&ctx, c.cue) => {
@@ -322,12 +323,13 @@ impl SpeakersStage {
                             (found, Some((p.span, MentionKind::Pronoun, p.agr)))
                         }
                         Some(p) => {
+                            let (span, form) = (p.span, p.form);
                             let idx = linker.link(p, at, true);
                             if let Some(i) = idx {
-                                let subject_first = p.span.start() < c.cue.start();
+                                let subject_first = span.start() < c.cue.start();
                                 linker.learn(i, cue_agr, subject_first);
                             }
-                            (idx, Some((p.span, mention_kind(p.form), Agr::NONE)))
+                            (idx, Some((span, mention_kind(form), Agr::NONE)))
                         }
                         None if relative_subject(&ctx, c.cue) => (None, Some((c.cue, MentionKind::Implicit, cue_agr))),
                         None => {

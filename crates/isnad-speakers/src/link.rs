@@ -141,17 +141,14 @@ impl<'g> Linker<'g> {
     }
 
     /// Links a mention (not a pronoun) at `pos`; returns the entity index, or `None` when the
-    /// mention refers to nothing the document has (an anaphor with no antecedent).
-    pub fn link(&mut self, p: &Parsed, pos: usize, speaker: bool) -> Option<usize> {
-        let trimmed;
-        let p = match self.trim_known_genitive(p) {
-            Some(t) => {
-                trimmed = t;
-                &trimmed
-            }
-            None => p,
-        };
-        let gaz = self.gaz_of_names(p);
+    /// mention refers to nothing the document has (an anaphor with no antecedent). The mention's
+    /// names, roles and texts move into the entity (no copies).
+    pub fn link(&mut self, mut p: Parsed, pos: usize, speaker: bool) -> Option<usize> {
+        if let Some(name) = self.trim_known_genitive(&p) {
+            p.name = Some(name);
+        }
+        let p = p;
+        let gaz = self.gaz_of_names(&p);
         let found = match p.form {
             Form::Pronoun => return None,
             Form::Anaphor => self
@@ -164,12 +161,12 @@ impl<'g> Linker<'g> {
             Form::Document => None,
             Form::Person | Form::Name => gaz
                 .and_then(|g| self.recent(|e| e.gaz == Some(g)))
-                .or_else(|| self.name_match(p))
-                .or_else(|| self.anonymous_match(p)),
+                .or_else(|| self.name_match(&p))
+                .or_else(|| self.anonymous_match(&p)),
             Form::Org => gaz
                 .and_then(|g| self.recent(|e| e.gaz == Some(g)))
-                .or_else(|| self.org_match(p)),
-            Form::Group => self.group_match(p),
+                .or_else(|| self.org_match(&p)),
+            Form::Group => self.group_match(&p),
             Form::Role => self.role_match(&p.roles).or_else(|| {
                 // "المصدر المطلع" after "مصدر وثيق الصلة …": a definite role whose head an
                 // earlier anonymous speaker had refers back to it, whatever its adjectives.
@@ -209,14 +206,15 @@ impl<'g> Linker<'g> {
     }
 
     /// Adds what a mention says to an entity.
-    fn absorb(&mut self, idx: usize, p: &Parsed, pos: usize, speaker: bool, gaz: Option<usize>) {
+    fn absorb(&mut self, idx: usize, p: Parsed, pos: usize, speaker: bool, gaz: Option<usize>) {
+        let Parsed { span, form, name, roles, aliases, head, rest, bare, descs, agr, text } = p;
         let gaz_items = self.gaz.map(|g| &g.items);
         let e = &mut self.ents[idx];
         e.speaker |= speaker;
         e.last = e.last.max(pos);
         e.first = e.first.min(pos);
-        if !e.mentions.contains(&p.span) {
-            e.mentions.push(p.span);
+        if !e.mentions.contains(&span) {
+            e.mentions.push(span);
         }
         if e.gaz.is_none()
             && let Some(g) = gaz
@@ -226,53 +224,53 @@ impl<'g> Linker<'g> {
                 e.agr = e.agr.merge(items[g].agr);
             }
         }
-        match p.form {
-            Form::Person | Form::Name | Form::Org | Form::Group if !p.bare => {
-                if let Some(n) = &p.name
+        match form {
+            Form::Person | Form::Name | Form::Org | Form::Group if !bare => {
+                if let Some(n) = name
                     && !n.keys.is_empty()
                     && !e.names.iter().any(|x| x.keys == n.keys)
                 {
-                    e.names.push(n.clone());
+                    e.names.push(n);
                 }
-                if p.form == Form::Person && e.kind == EntityKind::Unknown {
+                if form == Form::Person && e.kind == EntityKind::Unknown {
                     e.kind = EntityKind::Person;
                 }
-                if p.form == Form::Org && e.kind == EntityKind::Unknown {
+                if form == Form::Org && e.kind == EntityKind::Unknown {
                     e.kind = EntityKind::Organization;
                 }
             }
-            Form::Role | Form::Anaphor | Form::Org | Form::Group | Form::Document if !p.text.is_empty() && !e.descs.contains(&p.text) => {
-                e.descs.push(p.text.clone());
+            Form::Role | Form::Anaphor | Form::Org | Form::Group | Form::Document if !text.is_empty() && !e.descs.contains(&text) => {
+                e.descs.push(text);
             }
             _ => {}
         }
-        for d in &p.descs {
-            if !e.descs.contains(d) {
-                e.descs.push(d.clone());
+        for d in descs {
+            if !e.descs.contains(&d) {
+                e.descs.push(d);
             }
         }
-        for a in &p.aliases {
+        for a in aliases {
             if !e.names.iter().any(|x| x.keys == a.keys) {
-                e.names.push(a.clone());
+                e.names.push(a);
             }
         }
-        if !p.rest.is_empty() && !e.rests.contains(&p.rest) {
-            e.rests.push(p.rest.clone());
+        if !rest.is_empty() && !e.rests.contains(&rest) {
+            e.rests.push(rest);
         }
-        if let Some(h) = &p.head
-            && !e.heads.contains(h)
+        if let Some(h) = head
+            && !e.heads.contains(&h)
         {
-            e.heads.push(h.clone());
+            e.heads.push(h);
         }
-        if p.form != Form::Anaphor {
-            for r in &p.roles {
+        if form != Form::Anaphor {
+            for r in roles {
                 if !e.roles.iter().any(|x| x.text == r.text) {
-                    e.roles.push(r.clone());
+                    e.roles.push(r);
                 }
             }
         }
-        if matches!(p.form, Form::Person | Form::Org | Form::Group) {
-            e.agr = e.agr.merge(p.agr);
+        if matches!(form, Form::Person | Form::Org | Form::Group) {
+            e.agr = e.agr.merge(agr);
         }
     }
 
@@ -281,7 +279,8 @@ impl<'g> Linker<'g> {
     /// Trump's style) "ترامب" is an entity already met and "أسلوب" is not one of his names, so
     /// the name is "أوزاي شيندير". A father's name ("علاء حسني مبارك") is kept: there the word
     /// before the surname is the known person's given name.
-    fn trim_known_genitive(&self, p: &Parsed) -> Option<Parsed> {
+    /// Returns the cut name.
+    fn trim_known_genitive(&self, p: &Parsed) -> Option<NameForm> {
         let name = p.name.as_ref()?;
         if !matches!(p.form, Form::Person | Form::Name) || name.keys.len() < 3 || name.text.is_ascii() {
             return None;
@@ -299,10 +298,8 @@ impl<'g> Linker<'g> {
                     && !e.names.iter().any(|n| n.keys.contains(before))
             })
         })?;
-        let mut t = p.clone();
         let keep = cut - 1;
-        t.name = Some(NameForm { text: words[..keep].join(" "), keys: name.keys[..keep].to_vec() });
-        Some(t)
+        Some(NameForm { text: words[..keep].join(" "), keys: name.keys[..keep].to_vec() })
     }
 
     fn name_match(&self, p: &Parsed) -> Option<usize> {
