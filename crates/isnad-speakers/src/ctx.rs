@@ -202,6 +202,11 @@ impl<'d> Ctx<'d> {
         morph::word_key(self.folded(i))
     }
 
+    /// `key`, borrowed when it can be.
+    pub fn key_ref(&self, i: usize) -> std::borrow::Cow<'d, str> {
+        morph::word_key_ref(self.folded(i))
+    }
+
     /// True when token `i` carries the Arabic article.
     pub fn definite(&self, i: usize) -> bool {
         self.lang == Lang::Ar && morph::is_definite(self.folded(i))

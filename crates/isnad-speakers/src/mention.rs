@@ -97,7 +97,7 @@ pub(crate) fn name_keys<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<Str
     let mut keys: Vec<String> = Vec::new();
     let mut join = false;
     for w in words {
-        let k = morph::word_key(w);
+        let k = morph::word_key_ref(w);
         if k.is_empty() {
             continue;
         }
@@ -107,7 +107,7 @@ pub(crate) fn name_keys<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<Str
             continue;
         }
         join = k == "عبد";
-        keys.push(k);
+        keys.push(k.into_owned());
     }
     keys
 }
@@ -147,7 +147,7 @@ fn role_from_words(text: &str, words: &[&str], lang: Lang, lex: &LangLex) -> Opt
         let skip = found.iter().any(|&(s, n, e)| {
             s <= k && k < s + n && matches!(e.cat, Cat::Stop | Cat::Particle | Cat::Honorific | Cat::Before)
         });
-        let key = morph::word_key(w);
+        let key = morph::word_key_ref(w);
         if skip || key.chars().count() < 2 || key.chars().all(|c| !c.is_alphanumeric()) {
             continue;
         }
@@ -603,7 +603,7 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         let wt = words[k];
         p.agr = ctx.hit(wt).map(|h| h.entry.agr).unwrap_or_default();
         let text = ctx.slice(w0, wl);
-        let quals = words.iter().filter(|&&i| i != wt && ctx.cat(i).is_none_or(|c| c != Cat::Stop)).map(|&i| morph::skeleton(&ctx.key(i))).collect();
+        let quals = words.iter().filter(|&&i| i != wt && ctx.cat(i).is_none_or(|c| c != Cat::Stop)).map(|&i| morph::skeleton(&ctx.key_ref(i))).collect();
         p.roles.push(RoleForm { text: text.to_string(), head: ctx.key(wt), quals });
         return Some(p);
     }
@@ -705,7 +705,7 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         p.form = Form::Role;
         // "the department's chief engineer": the article goes with the possessive.
         let text = ctx.slice(if definite { w_first } else { w0 }, wl);
-        let quals = words[..words.len() - 1].iter().map(|&i| morph::skeleton(&ctx.key(i))).collect();
+        let quals = words[..words.len() - 1].iter().map(|&i| morph::skeleton(&ctx.key_ref(i))).collect();
         p.roles.push(RoleForm { text: text.to_string(), head: ctx.key(wl), quals });
         return Some(p);
     }
@@ -746,7 +746,7 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         Some(r) => p.roles.push(r),
         None => {
             // A description without a known title ("a campaign operative"): its last word heads it.
-            let quals = words[..words.len() - 1].iter().map(|&i| morph::skeleton(&ctx.key(i))).collect();
+            let quals = words[..words.len() - 1].iter().map(|&i| morph::skeleton(&ctx.key_ref(i))).collect();
             p.roles.push(RoleForm { text: text.to_string(), head: ctx.key(wl), quals });
         }
     }

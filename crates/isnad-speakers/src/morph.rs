@@ -1,5 +1,7 @@
 //! Word shapes: comparison keys of name and role words, and the agreement a cue verb shows.
 
+use std::borrow::Cow;
+
 use crate::lexicon::{Agr, LangLex};
 
 /// Byte length of the article chain at the start of a folded Arabic word (و/ف, then ب/ك/ل, then
@@ -36,15 +38,21 @@ pub(crate) fn is_definite(folded: &str) -> bool {
 /// "Trump". "عبد" names are written both joined and apart ("عبدالعزيز", "عبد العزيز"): callers
 /// join a lone "عبد" with the next key.
 pub(crate) fn word_key(folded: &str) -> String {
+    word_key_ref(folded).into_owned()
+}
+
+/// `word_key`, borrowing from `folded` when the key is a piece of it (all but joined "عبد"
+/// names): keys only compared or reshaped need no string of their own.
+pub(crate) fn word_key_ref(folded: &str) -> Cow<'_, str> {
     let w = folded.trim_matches(|c: char| !isnad_text::normalize::is_word_char(c));
     let w = w.strip_suffix("'s").unwrap_or(w);
     let stem = &w[article_len(w)..];
     if let Some(rest) = stem.strip_prefix("عبدال")
         && rest.chars().count() >= 2
     {
-        return format!("عبد{rest}");
+        return Cow::Owned(format!("عبد{rest}"));
     }
-    stem.to_string()
+    Cow::Borrowed(stem)
 }
 
 /// The singular stem of an Arabic plural or dual head, so that "وزيرا الخارجية" and "الوزيران",
