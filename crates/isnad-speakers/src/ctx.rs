@@ -72,7 +72,7 @@ impl<'d> Ctx<'d> {
             hits: vec![Cell::new(Some(None)); n],
             starts: Vec::new(),
         };
-        let mut starts = Vec::new();
+        let mut starts = Vec::with_capacity(n / 2);
         if !lex.rests_have_letters || ctx.contents.is_empty() {
             ctx.tag(0, n, Some(&mut starts));
             ctx.starts = starts;

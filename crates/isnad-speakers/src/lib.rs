@@ -202,23 +202,23 @@ impl SpeakersStage {
         // Titled names are scanned outside speaker mentions (read on their own) and outside what
         // was said (a quotation's "رئيس الحكومة طلب …" is no name).
         let skip = ctx::Cover::new(claims.iter().filter_map(|c| c.speaker.mention).chain(claims.iter().map(|c| c.content)));
-        let mut events: Vec<(usize, Event)> = mention::scan(&ctx, &skip)
-            .into_iter()
-            .chain(mention::scan_orgs(&ctx, &skip))
-            .map(|p| (p.span.start(), Event::Scan(Box::new(p))))
-            .collect();
+        let people = mention::scan(&ctx, &skip);
+        let orgs = mention::scan_orgs(&ctx, &skip);
+        // (Vectors below are sized up front: growing them copied more than the walk itself.)
+        let mut events: Vec<(usize, Event)> = Vec::with_capacity(people.len() + orgs.len() + claims.len());
+        events.extend(people.into_iter().chain(orgs).map(|p| (p.span.start(), Event::Scan(Box::new(p)))));
         for (i, c) in claims.iter().enumerate() {
             let at = c.speaker.mention.map_or(c.cue.start(), |m| m.start().min(c.cue.start()));
             events.push((at, Event::Claim(i)));
         }
         events.sort_by_key(|(at, e)| (*at, matches!(e, Event::Claim(_))));
-        let mut linker = Linker::new(self.gazetteer.as_ref(), lang == Lang::Ar);
+        let mut linker = Linker::new(self.gazetteer.as_ref(), lang == Lang::Ar, events.len());
         let mut claim_ent: Vec<Option<usize>> = vec![None; claims.len()];
         // Speakers found so far: (position, entity, paragraph) — for unwritten subjects.
-        let mut history: Vec<(usize, usize, usize)> = Vec::new();
+        let mut history: Vec<(usize, usize, usize)> = Vec::with_capacity(claims.len());
         // Titled names outside any content: (position, entity, sentence).
-        let mut scanned: Vec<(usize, usize, Option<usize>)> = Vec::new();
-        let mut mentions: Vec<(Mention, usize)> = Vec::new();
+        let mut scanned: Vec<(usize, usize, Option<usize>)> = Vec::with_capacity(events.len() - claims.len());
+        let mut mentions: Vec<(Mention, usize)> = Vec::with_capacity(events.len());
         let paragraph_of = |at: usize| ctx.sentence_of(at).map_or(0, |s| ctx.sentences[s].paragraph);
         let in_content = |s: Span| claims.iter().any(|c| c.content.contains(s));
 

@@ -122,8 +122,9 @@ pub(crate) struct Linker<'g> {
 }
 
 impl<'g> Linker<'g> {
-    pub fn new(gaz: Option<&'g Gazetteer>, short_forms: bool) -> Linker<'g> {
-        Linker { ents: Vec::new(), gaz, short_forms }
+    /// `mentions`: how many mentions will be linked at most (each makes at most one entity).
+    pub fn new(gaz: Option<&'g Gazetteer>, short_forms: bool, mentions: usize) -> Linker<'g> {
+        Linker { ents: Vec::with_capacity(mentions), gaz, short_forms }
     }
 
     /// The most recent entity (by last mention) satisfying `pred`.
