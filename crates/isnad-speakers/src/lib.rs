@@ -57,7 +57,7 @@ pub use gazetteer::{GazetteerEntry, GazetteerFile};
 use crate::ctx::{is_quote_or_bracket, Ctx, Lang};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::{Agr, Gender};
-use crate::link::Linker;
+use crate::link::{Ent, Linker};
 use crate::mention::{Form, Parsed};
 
 /// Configuration of the `speakers` stage.
@@ -363,7 +363,7 @@ impl SpeakersStage {
             out_pos[i] = Some(n);
         }
         let entities: Vec<Entity> =
-            order.iter().enumerate().map(|(n, &i)| build_entity(&linker, i, format!("e{}", n + 1), self.gazetteer.as_ref())).collect();
+            order.iter().enumerate().map(|(n, &i)| build_entity(&mut linker.ents[i], format!("e{}", n + 1), self.gazetteer.as_ref())).collect();
         let out_of = |idx: usize| out_pos.get(idx).copied().flatten().map(|n| &entities[n]);
         let links = claim_ent
             .iter()
@@ -484,56 +484,91 @@ fn mention_kind(form: Form) -> MentionKind {
     }
 }
 
-fn build_entity(linker: &Linker<'_>, i: usize, id: String, gaz: Option<&Gazetteer>) -> Entity {
-    let e = &linker.ents[i];
+/// The output entity; its texts are moved out of `e` (each entity is built once, at the end).
+fn build_entity(e: &mut Ent, id: String, gaz: Option<&Gazetteer>) -> Entity {
     let fold = |s: &str| isnad_text::fold(s);
-    let name = e
-        .names
-        .iter()
-        .max_by_key(|n| (n.keys.len(), n.text.chars().count()))
-        .map(|n| n.text.clone())
-        .or_else(|| e.descs.first().cloned())
-        .or_else(|| e.roles.first().map(|r| r.text.clone()))
-        .unwrap_or_default();
+    // Where the name comes from: the fullest name (the last of equals), else the first
+    // description, else the first role.
+    enum From {
+        Name(usize),
+        Desc,
+        Role,
+        Nothing,
+    }
+    let from = match e.names.iter().enumerate().max_by_key(|(_, n)| (n.keys.len(), n.text.chars().count())) {
+        Some((k, _)) => From::Name(k),
+        None if !e.descs.is_empty() => From::Desc,
+        None if !e.roles.is_empty() => From::Role,
+        None => From::Nothing,
+    };
     // Aliases and roles are kept once per folded form. Folding is the costly part, so a text
     // equal to one already taken (the name itself, most often) is passed over unfolded — equal
-    // texts fold alike — and nothing is folded when there is nothing to compare.
-    let mut aliases = Vec::new();
-    let candidates: Vec<&String> = e.names.iter().map(|n| &n.text).chain(&e.descs).filter(|&a| *a != name).collect();
-    if !candidates.is_empty() {
-        let mut seen = vec![fold(&name)];
-        let mut seen_text: Vec<&str> = Vec::new();
-        for a in candidates {
-            if seen_text.contains(&a.as_str()) {
-                continue;
+    // texts fold alike — and nothing is folded when there is nothing to compare. They are
+    // picked first (as indices: in the names or else the descriptions) and moved out after.
+    let mut alias_picks: Vec<(bool, usize)> = Vec::new();
+    let mut role_picks: Vec<usize> = Vec::new();
+    {
+        let name: &str = match from {
+            From::Name(k) => &e.names[k].text,
+            From::Desc => &e.descs[0],
+            From::Role => &e.roles[0].text,
+            From::Nothing => "",
+        };
+        let candidates: Vec<(bool, usize, &String)> = e
+            .names
+            .iter()
+            .enumerate()
+            .map(|(k, n)| (false, k, &n.text))
+            .chain(e.descs.iter().enumerate().map(|(k, d)| (true, k, d)))
+            .filter(|&(_, _, a)| *a != name)
+            .collect();
+        if !candidates.is_empty() {
+            let mut seen = vec![fold(name)];
+            let mut seen_text: Vec<&str> = Vec::new();
+            for (desc, k, a) in candidates {
+                if seen_text.contains(&a.as_str()) {
+                    continue;
+                }
+                seen_text.push(a);
+                let f = fold(a);
+                if !seen.contains(&f) {
+                    seen.push(f);
+                    alias_picks.push((desc, k));
+                }
             }
-            seen_text.push(a);
-            let f = fold(a);
-            if !seen.contains(&f) {
-                seen.push(f);
-                aliases.push(a.clone());
+        }
+        if e.roles.len() == 1 {
+            role_picks.push(0);
+        } else {
+            let mut seen_roles: Vec<String> = Vec::new();
+            let mut seen_text: Vec<&str> = Vec::new();
+            for (k, r) in e.roles.iter().enumerate() {
+                if seen_text.contains(&r.text.as_str()) {
+                    continue;
+                }
+                seen_text.push(&r.text);
+                let f = fold(&r.text);
+                if !seen_roles.contains(&f) {
+                    seen_roles.push(f);
+                    role_picks.push(k);
+                }
             }
         }
     }
-    let mut roles: Vec<String> = Vec::new();
-    if let [r] = &e.roles[..] {
-        roles.push(r.text.clone());
-    } else {
-        let mut seen_roles: Vec<String> = Vec::new();
-        let mut seen_text: Vec<&str> = Vec::new();
-        for r in &e.roles {
-            if seen_text.contains(&r.text.as_str()) {
-                continue;
-            }
-            seen_text.push(&r.text);
-            let f = fold(&r.text);
-            if !seen_roles.contains(&f) {
-                seen_roles.push(f);
-                roles.push(r.text.clone());
-            }
-        }
-    }
-    let mut mentions = e.mentions.clone();
+    // (A name taken from the names or descriptions is never also an alias: aliases differ from
+    // it. A name taken from the roles is also a role: copied.)
+    let name = match from {
+        From::Name(k) => std::mem::take(&mut e.names[k].text),
+        From::Desc => std::mem::take(&mut e.descs[0]),
+        From::Role => e.roles[0].text.clone(),
+        From::Nothing => String::new(),
+    };
+    let aliases = alias_picks
+        .into_iter()
+        .map(|(desc, k)| if desc { std::mem::take(&mut e.descs[k]) } else { std::mem::take(&mut e.names[k].text) })
+        .collect();
+    let roles = role_picks.into_iter().map(|k| std::mem::take(&mut e.roles[k].text)).collect();
+    let mut mentions = std::mem::take(&mut e.mentions);
     mentions.sort();
     mentions.dedup();
     Entity {
