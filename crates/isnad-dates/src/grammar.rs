@@ -658,7 +658,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     // ------------------------------------------------------------------ top level
 
     fn top(&self, i: usize) -> R<T> {
-        if fast_paths() && self.idle_one(i) {
+        if fast_paths() && (self.idle_one(i) || !self.ar() && !self.top_may_start(i)) {
             return None;
         }
         // (run() asks again at the token after a leading preposition that gave nothing)
@@ -967,6 +967,74 @@ impl<'a, 'v> Parser<'a, 'v> {
             || self.tok_text(i) == Some("q")
             || (self.conn(k, Conn::At) || self.conn(k, Conn::In)) && self.has(self.skip_filler(k + 1), feat::PART)
             || self.conn(i, Conn::On) && number(if self.conn(i + 1, Conn::Filler) { i + 2 } else { i + 1 })
+    }
+
+    /// Whether an English [`Parser::top`] can find anything at `i`: a trigger (a number or a
+    /// date word) may begin anything; otherwise the token must be one that a rule of `top`
+    /// reads first: "now" (`now_expr`), a relative word, a part of a period or of the day, a
+    /// preposition or hedge that leads an expression or bounds one (in, on, at, @, about, the,
+    /// for, from, between, since, by, until, after, before, within, asap; "to" only first in the
+    /// sentence), or the first token of a date, clock, range, offset or "closest" phrase
+    /// (`date_may_start`, `clock_may_start`, `range_may_start`, `offset_may_start`). So "of",
+    /// "and", "to" and "ago", function words that start a parse for the numbers near them, are
+    /// no longer tried. Checked by `guards_agree_with_the_rules`.
+    fn top_may_start(&self, i: usize) -> bool {
+        const FIRST: u64 = feat::TRIGGER
+            | feat::NOW
+            | feat::REL
+            | feat::PART
+            | feat::DAYPART
+            | feat::CLOSEST
+            | feat::conn(Conn::In)
+            | feat::conn(Conn::On)
+            | feat::conn(Conn::At)
+            | feat::conn(Conn::Approx)
+            | feat::conn(Conn::Filler)
+            | feat::conn(Conn::For)
+            | feat::conn(Conn::From)
+            | feat::conn(Conn::Between)
+            | feat::conn(Conn::Since)
+            | feat::conn(Conn::By)
+            | feat::conn(Conn::Until)
+            | feat::conn(Conn::After)
+            | feat::conn(Conn::Before)
+            | feat::conn(Conn::Within)
+            | feat::conn(Conn::Asap);
+        self.has(i, FIRST)
+            || self.punct(i, '@')
+            || i == 0 && self.conn(i, Conn::To)
+            || self.has(self.skip_filler(i), feat::CLOSEST)
+            || self.date_may_start(i)
+            || self.clock_may_start(i)
+            || self.range_may_start(i)
+            || self.offset_may_start(i)
+    }
+
+    /// Whether an English [`Parser::range`] can find anything at `i`: after between/from and
+    /// "the" (`k`), every side of a range begins with what begins a date-time (a date, a clock,
+    /// a part of the day: `date_may_start`, `clock_may_start`, a part or relative word or time
+    /// of day at `k`) or a bare day or hour number (digits, a cardinal or ordinal word); the
+    /// leading date of "Thursday from 9:30" is a date at `k`. Checked by
+    /// `guards_agree_with_the_rules`.
+    fn range_may_start(&self, i: usize) -> bool {
+        let k = if self.conn(i, Conn::Between) || self.conn(i, Conn::From) { i + 1 } else { i };
+        let k = self.skip_filler(k);
+        self.has(k, feat::NUM | feat::ORD | feat::FRAC | feat::DAYPART | feat::PART | feat::REL)
+            || self.num(k).is_some()
+            || self.date_may_start(k)
+            || self.clock_may_start(k)
+    }
+
+    /// Whether an English [`Parser::offset`] can find anything at `i`: it begins with since/in
+    /// ("in 3 days"), a relative word ("last 2 weeks"), "upcoming", or a quantity, which
+    /// begins with about, a number (digits or words), a unit or a fraction ("half an hour").
+    /// Checked by `guards_agree_with_the_rules`.
+    fn offset_may_start(&self, i: usize) -> bool {
+        self.has(
+            i,
+            feat::REL | feat::NUM | feat::UNIT | feat::FRAC | feat::conn(Conn::Since) | feat::conn(Conn::In) | feat::conn(Conn::Approx),
+        ) || self.num(i).is_some()
+            || self.tok_text(i) == Some("upcoming")
     }
 
     /// Whether an English [`Parser::clock_m`] can find anything at `i`: after at/@/about it
@@ -2761,6 +2829,9 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// "منذ ثلاثة أيام", "قبل أسبوعين", "بعد يومين", "3 days ago", "in 2 minutes", "two years hence",
     /// "a week from now", "3 fridays from now", "last 2 weeks", "الاسابيع الثلاثة القادمة".
     fn offset(&self, i: usize) -> R<T> {
+        if fast_paths() && !self.ar() && !self.offset_may_start(i) {
+            return None;
+        }
         let a = self.anchor();
         // prefix forms
         let back = self.conn(i, Conn::Since) || self.ar() && (self.conn(i, Conn::Before) || self.conn(i, Conn::From));
@@ -3094,6 +3165,9 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// "من 13 إلى 15 يوليو", "13-15 July", "July 13-15", "بين 10 و12 فبراير", "3-4pm",
     /// "9:30 - 11:00 on Thursday", "من الساعة 3 الى الساعة 4 بعد العصر".
     fn range(&self, i: usize) -> R<T> {
+        if fast_paths() && !self.ar() && !self.range_may_start(i) {
+            return None;
+        }
         let mut k = i;
         let between = self.conn(k, Conn::Between);
         let from = self.conn(k, Conn::From);
@@ -3754,7 +3828,7 @@ pub(crate) mod tests {
         texts
     }
 
-    /// Where the English guards say that `date` or `clock_m` finds nothing, the rules find
+    /// Where the English guards say that `top`, `date`, `clock_m`, `range` or `offset` finds nothing, the rules find
     /// nothing, at every token of the English test texts, under several references and both
     /// tenses.
     #[test]
@@ -3777,10 +3851,18 @@ pub(crate) mod tests {
                 "at about half past three", "@ 5pm", "about noon", "at a quarter to noon", "at twelve oh three",
                 "in a half hour", "at 1030", "at 3 15", "twenty after 3pm", "half three", "at the end", "in mid-march",
                 "mid-1990s", "the 1990s", "in the", "on the", "on", "the", "at", "at at at 5", "about about 3pm",
+                "from 13 to 15 july", "between 10 and 12 february", "3-4pm", "9:30 - 11:00 on thursday", "from the 3rd to the 5th",
+                "thursday from 9:30 to 11:00", "from noon to 2pm", "from tomorrow until friday", "between the two", "from a to b",
+                "from early march to late april", "from this morning to tonight", "from half past three to four",
+                "in 3 days", "since 2 weeks", "last 2 weeks", "upcoming two weeks", "2 upcoming weeks", "about a week ago",
+                "half an hour from now", "a quarter of an hour ago", "three days after easter", "in a year", "hours ago",
+                "the 3rd of may to the 5th", "from q3 to q4", "between the 1990s and 2000s", "8am until 6", "11:30-1:30", "at 5-6pm", "@ 3 - 4 pm", "about 3-4pm", "at noon to 2pm", "to 5pm", "to tuesday", "until 5 pm", "of 5 pm",
+                "and 3 days ago", "ago 3 days", "to the end of may", "the closest monday to oct 5th", "closest xmas to today",
+                "this now", "right now", "asap", "within 2 weeks", "by 2pm", "before 11 am", "after 2 pm", "since 2014",
             ]
             .map(str::to_string),
         );
-        let (mut date_skips, mut clock_skips) = (0, 0);
+        let (mut date_skips, mut clock_skips, mut range_skips, mut offset_skips, mut top_skips) = (0, 0, 0, 0, 0);
         for text in texts {
             let folded = isnad_text::fold(&text);
             crate::scan::scan(&folded, &en, &mut scratch);
@@ -3796,6 +3878,18 @@ pub(crate) mod tests {
                             date_skips += 1;
                             assert!(p.date(i).is_none(), "{text:?}: date at {i}");
                         }
+                        if !p.top_may_start(i) {
+                            top_skips += 1;
+                            assert!(p.top(i).is_none(), "{text:?}: top at {i}");
+                        }
+                        if !p.range_may_start(i) {
+                            range_skips += 1;
+                            assert!(p.range(i).is_none(), "{text:?}: range at {i}");
+                        }
+                        if !p.offset_may_start(i) {
+                            offset_skips += 1;
+                            assert!(p.offset(i).is_none(), "{text:?}: offset at {i}");
+                        }
                         if !p.clock_may_start(i) {
                             clock_skips += 1;
                             for (marked, sure) in [(false, false), (true, false), (true, true), (false, true)] {
@@ -3808,6 +3902,7 @@ pub(crate) mod tests {
             }
         }
         assert!(date_skips > 50_000 && clock_skips > 50_000, "{date_skips} {clock_skips}");
+        assert!(range_skips > 50_000 && offset_skips > 50_000 && top_skips > 20_000, "{range_skips} {offset_skips} {top_skips}");
     }
 
     /// Where the fast paths skip a parse start (an article that begins nothing, a function word
