@@ -145,6 +145,10 @@ pub(crate) struct Parser<'a, 'v> {
     /// [`Parser::date`] and [`Parser::datetime`] are asked for the same positions by many rules
     /// (ranges, bounds, leading prepositions): their results are kept per token.
     memo: &'a Memos,
+    /// The generation of the memos of the parse under the other tense that this one follows
+    /// (see [`Parser::run_reusing`]), or 0: its results that did not ask for the tense hold
+    /// here too.
+    reuse: u32,
 }
 
 /// The parser's memos, kept from one sentence to the next (see [`Parser::new`]).
@@ -227,15 +231,27 @@ impl<'a, 'v> Parser<'a, 'v> {
                 memo.reset(toks.len());
                 memo
             },
+            reuse: 0,
         }
+    }
+
+    /// The memos' generation, and the one whose tense-free results may be reused.
+    #[inline(always)]
+    fn generations(&self) -> (u32, u32) {
+        (self.memo.generation.get(), self.reuse)
     }
 
     /// All expressions, left to right, longest first at each position.
     ///
     /// The result at a token is taken from `earlier` (what a parser of the same tokens and
     /// anchor under the other tense tried) when it did not depend on the tense; what this one
-    /// tries is noted into `tried`.
+    /// tries is noted into `tried`. That parser must be the last one made before this one: the
+    /// results of its memos that did not depend on the tense are reused as well (with its memos
+    /// emptied, the parses that asked for the tense recomputed every date under them).
     pub(crate) fn run_reusing(&mut self, earlier: Option<&Tried>, tried: &mut Tried) -> Vec<Found> {
+        if earlier.is_some() && fast_paths() {
+            self.reuse = self.memo.generation.get().wrapping_sub(1);
+        }
         tried.clear();
         tried.resize(self.toks.len(), None);
         let mut out = Vec::new();
@@ -662,7 +678,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             return None;
         }
         // (run() asks again at the token after a leading preposition that gave nothing)
-        memoised(&self.memo.top, self.memo.generation.get(), &self.tense_dep, i, || self.top_uncached(i))
+        memoised(&self.memo.top, self.generations(), &self.tense_dep, i, || self.top_uncached(i))
     }
 
     fn top_uncached(&self, i: usize) -> R<T> {
@@ -846,7 +862,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// clock time, joined by commas or at/on/in ("Saturday morning at 9", "9 tomorrow morning",
     /// "at 7:30 PM on Fri, Sep 20", "يوم السبت 21/09 الساعة 1:30 بعد الظهر", "مساء الأحد").
     fn datetime(&self, i: usize) -> R<Spec> {
-        memoised(&self.memo.datetime, self.memo.generation.get(), &self.tense_dep, i, || self.datetime_uncached(i))
+        memoised(&self.memo.datetime, self.generations(), &self.tense_dep, i, || self.datetime_uncached(i))
     }
 
     fn datetime_uncached(&self, i: usize) -> R<Spec> {
@@ -928,7 +944,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         if fast_paths() && !self.ar() && !self.date_may_start(i) {
             return None;
         }
-        memoised(&self.memo.date, self.memo.generation.get(), &self.tense_dep, i, || self.date_uncached(i))
+        memoised(&self.memo.date, self.generations(), &self.tense_dep, i, || self.date_uncached(i))
     }
 
     /// Whether an English [`Parser::date`] can find anything at `i`: every one of its rules
@@ -3737,9 +3753,18 @@ pub(crate) fn is_trigger(t: &Tok<'_>) -> bool {
 /// The result at token `i` from `memo`, computed with `compute` and stored the first time.
 /// (The parser asks for the same date or date-time at a token many times while it tries
 /// alternatives.) The borrow is released before `compute` runs, which may recurse.
-fn memoised<X: Copy>(memo: &Memo<X>, generation: u32, dep: &std::cell::Cell<bool>, i: usize, compute: impl FnOnce() -> R<X>) -> R<X> {
+///
+/// `generations`: the current one, and one whose entries that did not depend on the tense are
+/// good too (0: none; see [`Parser::run_reusing`]).
+fn memoised<X: Copy>(
+    memo: &Memo<X>,
+    (generation, reuse): (u32, u32),
+    dep: &std::cell::Cell<bool>,
+    i: usize,
+    compute: impl FnOnce() -> R<X>,
+) -> R<X> {
     if let Some(&(g, r, d)) = memo.borrow().get(i)
-        && g == generation
+        && (g == generation || reuse != 0 && g == reuse && !d)
     {
         // a result that asked for the tense makes what uses it depend on the tense too
         if d {
