@@ -98,7 +98,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::grammar::Parser;
+use crate::grammar::{fast_paths, Parser};
 use crate::holidays::Holidays;
 use crate::time::{Anchor, Open};
 use crate::vocab::Vocab;
@@ -223,7 +223,16 @@ impl DatesStage {
             let tense_policy = self.config.bare == Bare::Tense;
             // the sentence's tense, asked for only when a parse depends on it (the tense scan reads
             // the whole sentence)
-            let past = || tense_policy && tense(folded, glang) == Some(true);
+            // (scanned once: a clause is often the whole sentence)
+            let sentence_tense = std::cell::OnceCell::new();
+            let tense_of = |cs: usize, ce: usize| {
+                if fast_paths() && cs == 0 && ce == folded.len() {
+                    *sentence_tense.get_or_init(|| tense(folded, glang))
+                } else {
+                    tense(&folded[cs..ce], glang)
+                }
+            };
+            let past = || tense_policy && tense_of(0, folded.len()) == Some(true);
             let (mut tried, mut tried_again) = (memo.tried[0].borrow_mut(), memo.tried[1].borrow_mut());
             let parse_with = |now: jiff::civil::DateTime, has_time: bool, known: bool, past: bool, tried: &mut grammar::Tried, earlier: Option<&grammar::Tried>| {
                 let offset = published.and_then(|p| p.offset()).map(|o| o.seconds() / 60);
@@ -250,20 +259,27 @@ impl DatesStage {
                         as_past
                     } else {
                         let by_span = |list: &[grammar::Found], s: usize, e: usize| list.iter().find(|x| x.start == s && x.end == e).cloned();
-                        let sentence = if past() { &as_past } else { &as_future };
+                        // The expressions of the sentence's reading, each with its clause's reading
+                        // when the two differ. When both readings cover the same spans, the
+                        // sentence's reading is its own expression at each span, so its tense is
+                        // asked for only where a clause shows none (the scan of the whole sentence
+                        // is often not needed).
+                        let same_spans = fast_paths() && as_past.iter().map(|x| (x.start, x.end)).eq(as_future.iter().map(|x| (x.start, x.end)));
+                        let sentence = if same_spans || past() { &as_past } else { &as_future };
                         sentence
                             .iter()
                             .map(|x| {
                                 let (p, f) = (by_span(&as_past, x.start, x.end), by_span(&as_future, x.start, x.end));
+                                let own = |x: &grammar::Found| if same_spans && !past() { f.unwrap_or(*x) } else { *x };
                                 if p.is_some_and(|p| p.t == x.t) && f.is_some_and(|f| f.t == x.t) {
                                     // both tenses read it alike: no need for the clause's
                                     return *x;
                                 }
                                 let (cs, ce) = clause_around(folded, toks[x.start].start, toks[x.end - 1].end);
-                                match tense(&folded[cs..ce], glang) {
+                                match tense_of(cs, ce) {
                                     Some(true) => p.unwrap_or(*x),
                                     Some(false) => f.unwrap_or(*x),
-                                    None => *x,
+                                    None => own(x),
                                 }
                             })
                             .collect()
