@@ -340,9 +340,11 @@ impl Words {
     /// Matches of the entries whose first run is `text[q..e]` (a word, or the rest of one after
     /// a clitic chain when `chained`): the longest one going on after the run into `longer`, the
     /// one that is the run into `whole` (the first found stays: chains are tried shortest first).
-    #[inline]
+    ///
+    /// (The filter test is inlined into the caller, the rest is not: most words stop at the
+    /// filter, and a call with its stack frame at every word of the text cost more than the test.)
+    #[inline(always)]
     fn try_run(&self, text: &str, (w, q, e): (usize, usize, usize), chained: bool, found: &mut AtWord) {
-        let AtWord { longer, whole } = found;
         let run = &text.as_bytes()[q..e];
         let key = RunKey::of(run);
         let h = key.hash();
@@ -350,6 +352,14 @@ impl Words {
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
             return;
         }
+        self.try_slot(text, (w, q, e), chained, found, key, h);
+    }
+
+    /// [`Words::try_run`] past the filter.
+    #[inline(never)]
+    fn try_slot(&self, text: &str, (w, q, e): (usize, usize, usize), chained: bool, found: &mut AtWord, key: RunKey, h: u64) {
+        let AtWord { longer, whole } = found;
+        let run = &text.as_bytes()[q..e];
         let Some(slot) = self.slot(key, h, run) else { return };
         let ok = |id: u32| !chained || self.arabic[id as usize];
         if slot.whole != NONE && whole.is_none() && ok(slot.whole) {
@@ -370,6 +380,10 @@ impl Words {
     pub(crate) fn at_word(&self, text: &str, w: usize, e: usize) -> Option<WordMatch> {
         let mut found = AtWord::default();
         self.try_run(text, (w, w, e), false, &mut found);
+        if text.as_bytes()[w] < 0x80 {
+            // (clitic chains are Arabic letters: a word that begins with ASCII has none)
+            return found.longer.or(found.whole);
+        }
         // entries after each clitic chain the word begins with
         let mut q = w;
         let mut code = 0;
