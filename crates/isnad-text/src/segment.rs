@@ -834,7 +834,7 @@ mod tests {
                 state ^= state << 13;
                 state ^= state >> 7;
                 state ^= state << 17;
-                *b = if (state >> 8) % 4 == 0 { interesting[((state >> 16) as usize + round + k) % 256] } else { b'a' + (state % 26) as u8 - if state & 64 == 0 { 32 } else { 0 } };
+                *b = if (state >> 8) & 3 == 0 { interesting[((state >> 16) as usize + round + k) % 256] } else { b'a' + (state % 26) as u8 - if state & 64 == 0 { 32 } else { 0 } };
             }
             let expected = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
             assert_eq!(ascii_letters_prefix(u64::from_le_bytes(bytes)), expected, "{bytes:?}");
