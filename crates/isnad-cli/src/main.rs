@@ -94,6 +94,13 @@ fn parse_published(s: &str) -> Result<Published, String> {
     s.parse().map_err(|e: isnad_core::PublishedError| e.to_string())
 }
 
+/// Every stage builds per-document vectors and strings (tokens, tags, mentions, the output
+/// record) and drops them a moment later: with the system allocator that was about a tenth of
+/// the pipeline's time; mimalloc's thread-local free lists make it a small fraction of that.
+/// (Plugins allocate and free their own buffers, so the host's allocator is free to differ.)
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

@@ -633,6 +633,11 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
     while i < v.len() {
         let here = i;
         i += 1;
+        // Only a cue or an attribution preposition starts a claim (every test below ends in
+        // `continue` without one): most tokens stop here.
+        if v.tags[here].cue.is_none() && !v.has(here, Role::AttribPrep) {
+            continue;
+        }
         // A short line ending with a closing quotation mark ('' as in the NYT archive) is a
         // sentence, not a headline.
         if cfg.skip_headings && v.paragraph(here).heading && !v.is_quote_mark(v.paragraph_end(here)) {

@@ -385,6 +385,14 @@ impl Lexicons {
                 continue;
             }
             let w = &folded[t.norm.0 as usize..t.norm.1 as usize];
+            if t.clitic_max == 0 {
+                // No clitic to cut (every English word): the whole word is the only stem.
+                if let Some(entry) = lex.words.get(w) {
+                    tags[i].cue = entry.cue;
+                    tags[i].roles = entry.roles;
+                }
+                continue;
+            }
             let mut cue_done = false;
             let mut fn_done = false;
             for (p, _) in w.char_indices().take_while(|&(p, _)| p <= t.clitic_max as usize) {

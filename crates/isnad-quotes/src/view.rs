@@ -138,11 +138,21 @@ impl<'a> View<'a> {
     }
 
     /// True when token `i` is the single punctuation character `c` (folded).
+    ///
+    /// (Decided on the bytes: a token of one byte is an ASCII character; a longer one is a single
+    /// character exactly when its first byte announces that length. Rules ask this of nearly every
+    /// token they look at.)
+    #[inline]
     pub fn is_punct(&self, i: usize, set: &[char]) -> bool {
-        self.toks[i].kind != TokenKind::Word && {
-            let f = self.o(i);
-            let mut ch = f.chars();
-            matches!((ch.next(), ch.next()), (Some(c), None) if set.contains(&c))
+        let t = &self.toks[i];
+        if t.kind == TokenKind::Word {
+            return false;
+        }
+        let b = &self.text.as_bytes()[t.span.start()..t.span.end()];
+        match b.len() {
+            1 => set.contains(&char::from(b[0])),
+            2..=4 if utf8_len(b[0]) == b.len() => self.o(i).chars().next().is_some_and(|c| set.contains(&c)),
+            _ => false,
         }
     }
 
@@ -258,5 +268,44 @@ impl<'a> View<'a> {
     /// Byte range covering tokens `a..=b`.
     pub fn bytes(&self, a: usize, b: usize) -> (usize, usize) {
         (self.toks[a].span.start(), self.toks[b].span.end())
+    }
+}
+
+/// The length of the UTF-8 sequence that `first` starts (1 for a continuation byte, never seen
+/// at a token start).
+#[inline]
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use isnad_core::Stage;
+
+    #[test]
+    fn is_punct_on_bytes_agrees_with_chars() {
+        let segment = isnad_text::SegmentStage::new(isnad_text::SegmentConfig::default(), std::path::Path::new(".")).unwrap();
+        let text = "قال: «نعم»، — “no” ... ؟ ?! x.y ؛ (a) 💬 €5 ++ -- ‘q’ …\n\"Who,\" she said; 'yes'.";
+        let mut doc = Document::new("p", text);
+        segment.process(&mut doc).unwrap();
+        let lex = Lexicons::load().unwrap();
+        let v = View::new(&doc, &lex, false, 10_000).unwrap();
+        let sets: [&[char]; 6] = [&[','], &['،', ','], &['.', '!', '؟', '?'], &['—', '-'], &['💬', '€'], &['«', '»', '“', '”', '"', '\'']];
+        let mut hits = 0;
+        for i in 0..v.len() {
+            for set in sets {
+                let mut ch = v.o(i).chars();
+                let by_chars = !v.is_word(i) && matches!((ch.next(), ch.next()), (Some(c), None) if set.contains(&c));
+                assert_eq!(v.is_punct(i, set), by_chars, "{:?} in {set:?}", v.o(i));
+                hits += usize::from(by_chars);
+            }
+        }
+        assert!(hits > 10, "the text exercises the sets ({hits})");
     }
 }

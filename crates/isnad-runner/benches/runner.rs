@@ -24,6 +24,10 @@ use isnad_core::{Document, Lang, Stage};
 use isnad_runner::{load_file, load_str, Pipeline, Registry};
 use rayon::prelude::*;
 
+/// The allocator of the `isnad` binary, so that the figures are those of `isnad run`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -256,14 +256,19 @@ fn out_timex(t: &Timex, span: &impl Fn(Span) -> OutSpan) -> OutTimex {
 /// serde_json. The unit tests check both paths give the same bytes.
 pub(crate) fn write_record(doc: &Document, errors: &[String], out: &mut Vec<u8>) {
     let index = std::cell::OnceCell::new();
-    let span = |out: &mut Vec<u8>, s: Span| {
+    // The fields of a span, without braces (a timex writes its own beside them).
+    let span_fields = |out: &mut Vec<u8>, s: Span| {
         let index = index.get_or_init(|| CharIndex::new(&doc.text));
-        out.extend_from_slice(b"{\"start\":");
+        out.extend_from_slice(b"\"start\":");
         write_usize(out, index.char_offset(s.start()));
         out.extend_from_slice(b",\"end\":");
         write_usize(out, index.char_offset(s.end()));
         out.extend_from_slice(b",\"text\":");
         write_str(out, doc.slice(s));
+    };
+    let span = |out: &mut Vec<u8>, s: Span| {
+        out.push(b'{');
+        span_fields(out, s);
         out.push(b'}');
     };
     let opt_span = |out: &mut Vec<u8>, s: Option<Span>| match s {
@@ -358,9 +363,8 @@ pub(crate) fn write_record(doc: &Document, errors: &[String], out: &mut Vec<u8>)
             out.push(b',');
         }
         // A timex is flat: its span's fields beside its value.
-        let mut flat = Vec::new();
-        span(&mut flat, t.span);
-        out.extend_from_slice(&flat[..flat.len() - 1]);
+        out.push(b'{');
+        span_fields(out, t.span);
         out.extend_from_slice(b",\"kind\":");
         write_serde(out, &t.kind);
         out.extend_from_slice(b",\"grain\":");

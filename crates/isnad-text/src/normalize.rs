@@ -315,11 +315,12 @@ pub fn is_arabic_mark(c: char) -> bool {
 /// True for letters of the Arabic script.
 #[inline]
 pub fn is_arabic_letter(c: char) -> bool {
-    if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}') {
-        return true;
-    }
+    // (ASCII first: every token of English text is asked this.)
     if c.is_ascii() {
         return false;
+    }
+    if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}') {
+        return true;
     }
     matches!(c, '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}'
         | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
