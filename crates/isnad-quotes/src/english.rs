@@ -144,6 +144,11 @@ fn last_of(v: &View<'_>, i: usize) -> usize {
 }
 
 fn starts_upper(v: &View<'_>, j: usize) -> bool {
+    // (An ASCII first byte is decided on the byte: the rules ask this of most tokens they read.)
+    let first = v.text.as_bytes()[v.toks[j].span.start()];
+    if first.is_ascii() {
+        return first.is_ascii_uppercase();
+    }
     v.o(j).starts_with(|c: char| c.is_uppercase())
 }
 
