@@ -164,6 +164,9 @@ pub(crate) struct Memos {
     top: Memo<T>,
     /// What a parse tried, for the one under the other tense (see [`Parser::run_reusing`]).
     pub(crate) tried: [std::cell::RefCell<Tried>; 2],
+    /// Per token, the first [`real_trigger`] at or after it (the token count when none): see
+    /// [`Parser::run_reusing`].
+    next_trigger: std::cell::RefCell<Vec<u32>>,
 }
 
 thread_local! {
@@ -255,9 +258,42 @@ impl<'a, 'v> Parser<'a, 'v> {
         tried.clear();
         tried.resize(self.toks.len(), None);
         let mut out = Vec::new();
+        let n = self.toks.len();
+        // With the fast paths, where parses may start is read off the first real trigger at or
+        // after each token, computed once (`can_start` tests up to four tokens at every function
+        // word, and most positions of a sentence are far from any trigger): with `t` that
+        // trigger, `i` may start when `i == t`, or when it leads and `t < i + 4` (not being a
+        // trigger itself, the first trigger after it is `t` too); every position before `t - 3`
+        // is neither, and is stepped over at once.
+        let mut next = self.memo.next_trigger.borrow_mut();
+        let skip = fast_paths();
+        if skip {
+            next.clear();
+            next.resize(n + 1, n as u32);
+            for k in (0..n).rev() {
+                next[k] = if real_trigger(self.toks, self.text, self.lang, k) { k as u32 } else { next[k + 1] };
+            }
+        }
         let mut i = 0;
-        while i < self.toks.len() {
-            if !self.can_start(i) {
+        while i < n {
+            if skip {
+                // (debug builds, the tests, check every decision against `can_start`)
+                let t = next[i] as usize;
+                if t == n {
+                    debug_assert!((i..n).all(|k| !self.can_start(k)));
+                    break;
+                }
+                if t > i + 3 {
+                    debug_assert!((i..t - 3).all(|k| !self.can_start(k)));
+                    i = t - 3;
+                }
+                let may = i == t || matches!(self.toks[i].kind, Kind::Lex(_) | Kind::Punct('@')) && t < i + 4;
+                debug_assert_eq!(may, self.can_start(i));
+                if !may {
+                    i += 1;
+                    continue;
+                }
+            } else if !self.can_start(i) {
                 i += 1;
                 continue;
             }
