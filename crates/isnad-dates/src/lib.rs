@@ -333,10 +333,34 @@ impl DatesStage {
 
 /// The clause around `start..end` of `folded`: from the clause boundary before it (a comma,
 /// semicolon, colon or quotation mark) to the one after it.
+///
+/// Byte by byte, not char by char: the boundaries are ASCII or the Arabic comma and semicolon
+/// (U+060C, U+061B: D8 8C, D8 9B), and a D8 byte always begins a character, so a pair D8 8C or
+/// D8 9B is always one of them (a test compares with the char scan).
 fn clause_around(folded: &str, start: usize, end: usize) -> (usize, usize) {
-    let boundary = |c: char| matches!(c, ',' | '،' | ';' | '؛' | ':' | '"' | '\n');
-    let cs = folded[..start].char_indices().rev().find(|&(_, c)| boundary(c)).map(|(i, c)| i + c.len_utf8()).unwrap_or(0);
-    let ce = folded[end..].find(boundary).map(|i| end + i).unwrap_or(folded.len());
+    let bytes = folded.as_bytes();
+    let ascii = |b: u8| matches!(b, b',' | b';' | b':' | b'"' | b'\n');
+    let arabic = |b: u8| matches!(b, 0x8C | 0x9B);
+    let mut cs = 0;
+    let mut k = start;
+    while k > 0 {
+        k -= 1;
+        let b = bytes[k];
+        if ascii(b) || arabic(b) && k > 0 && bytes[k - 1] == 0xD8 {
+            cs = k + 1;
+            break;
+        }
+    }
+    let mut ce = folded.len();
+    let mut k = end;
+    while k < bytes.len() {
+        let b = bytes[k];
+        if ascii(b) || b == 0xD8 && bytes.get(k + 1).copied().is_some_and(arabic) {
+            ce = k;
+            break;
+        }
+        k += 1;
+    }
     (cs, ce)
 }
 
@@ -611,6 +635,40 @@ mod tests {
         assert!(found > 10_000, "{found}");
     }
 
+    /// The byte scan for clause boundaries finds what the char scan finds, from every place of
+    /// the test texts and of Arabic and mixed text full of near misses.
+    #[test]
+    fn clause_around_agrees_with_the_char_scan() {
+        let by_char = |folded: &str, start: usize, end: usize| {
+            let boundary = |c: char| matches!(c, ',' | '،' | ';' | '؛' | ':' | '"' | '\n');
+            let cs = folded[..start].char_indices().rev().find(|&(_, c)| boundary(c)).map(|(i, c)| i + c.len_utf8()).unwrap_or(0);
+            let ce = folded[end..].find(boundary).map(|i| end + i).unwrap_or(folded.len());
+            (cs, ce)
+        };
+        let mut texts: Vec<String> = crate::grammar::tests::article_texts(false).iter().map(|t| isnad_text::fold(t)).collect();
+        texts.extend(
+            [
+                "قال، امس؛ \"غدا\": وبعد\nذلك ،؛ ̌ ܌ ܛ ،x؛ — «» ‹› ; : , ؟ ٌ ،",
+                "ČŒ ،،؛؛ ،a،b؛c؛ ،؛",
+                "plain text without any boundary at all",
+                "",
+                "،",
+            ]
+            .map(String::from),
+        );
+        let mut checked = 0;
+        for text in &texts {
+            let at: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            for (k, &s) in at.iter().enumerate() {
+                for &e in &at[k..(k + 3).min(at.len())] {
+                    assert_eq!(super::clause_around(text, s, e), by_char(text, s, e), "{text:?} {s}..{e}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
+
     /// The forward scan gives what a binary search from scratch gives, in order or not.
     #[test]
     fn folded_at_agrees_with_a_fresh_search() {
@@ -622,6 +680,15 @@ mod tests {
             assert_eq!(folded_at(&map, orig, &mut from), fresh(&map, orig), "orig {orig}");
             let p = map.partition_point(|&o| (o as usize) < orig);
             assert_eq!(from, p);
+        }
+        // every step forward from every place (each offset of the window, the end of the map)
+        for start in 0..=200 {
+            for orig in start..=205 {
+                let mut from = map.partition_point(|&o| (o as usize) < start);
+                let p = map.partition_point(|&o| (o as usize) < orig);
+                assert_eq!(folded_at(&map, orig, &mut from), fresh(&map, orig), "{start} -> {orig}");
+                assert_eq!(from, p, "{start} -> {orig}");
+            }
         }
     }
 }
