@@ -476,18 +476,19 @@ pub fn tokens(text: &str, paragraphs: &[Paragraph], norm: &Normalized) -> Vec<To
                     // digits. Anything else takes the general rule below.
                     // (One test for both lead bytes D8 and D9: the letters alternate between them
                     // unpredictably.)
-                    // Eight bytes at a time while they are ASCII letters (most English words
-                    // end within one step, without a mispredicted branch per letter).
-                    if let Some(chunk) = bytes.get(end..end + 8) {
-                        let n = ascii_letters_prefix(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
-                        end += n;
-                        if n == 8 {
-                            continue;
-                        }
-                    }
                     let b = bytes[end];
                     if b.is_ascii_alphabetic() {
                         end += 1;
+                        // Then eight bytes at a time while they are ASCII letters (most English
+                        // words end within one step, without a mispredicted branch per letter;
+                        // Arabic words never get here).
+                        while let Some(chunk) = bytes.get(end..end + 8) {
+                            let n = ascii_letters_prefix(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+                            end += n;
+                            if n < 8 {
+                                break;
+                            }
+                        }
                         continue;
                     }
                     // Any other ASCII character but a joiner ends the word: the rule below takes
