@@ -9,7 +9,7 @@
 
 use isnad_core::Span;
 
-use crate::ctx::{is_comma, is_quote_or_bracket, Cover, Ctx, Lang};
+use crate::ctx::{is_comma, is_quote_or_bracket, Cover, Ctx, Hit, Lang};
 use crate::lexicon::{Agr, Cat, LangLex};
 use crate::morph;
 
@@ -871,30 +871,46 @@ pub(crate) fn trailing_name(ctx: &Ctx<'_>, after: usize, limit: usize) -> Option
     (j > start).then(|| name_form(ctx, &(start..j).collect::<Vec<_>>()))
 }
 
+/// The walk both name scans make: only where a lexicon entry starts is there anything to do, so
+/// from anywhere else it goes on to the next entry start; starts inside the skipped spans and
+/// tokens without an entry are passed over (before their entry is asked for: see `Ctx`).
+struct EntryWalk<'c, 'd> {
+    ctx: &'c Ctx<'d>,
+    starts: std::slice::Iter<'c, u32>,
+    skip: crate::ctx::CoverCursor<'c>,
+}
+
+impl<'c, 'd> EntryWalk<'c, 'd> {
+    fn new(ctx: &'c Ctx<'d>, skip: &'c Cover) -> Self {
+        EntryWalk { ctx, starts: ctx.entry_starts().iter(), skip: skip.cursor() }
+    }
+
+    /// The first entry start at or after token `i` (never before an earlier answer) with its hit.
+    fn next_from(&mut self, mut i: usize) -> Option<(usize, Hit)> {
+        loop {
+            i = self.starts.by_ref().map(|&t| t as usize).find(|&t| t >= i)?;
+            if self.skip.contains(self.ctx.tokens[i].span.start()) {
+                i += 1;
+                continue;
+            }
+            match self.ctx.hit(i) {
+                Some(h) => return Some((i, h)),
+                None => i += 1,
+            }
+        }
+    }
+}
+
 /// Organisations named in running text ("أعلنت وزارة الشؤون الإسلامية …", "the State
 /// Department"): antecedents for a later bare head ("الوزارة", "the department").
 pub(crate) fn scan_orgs(ctx: &Ctx<'_>, skip: &Cover) -> Vec<Parsed> {
     let mut out = Vec::new();
     let n = ctx.tokens.len();
     let mut i = 0;
-    // Only where an entry starts is there anything to do: from anywhere else the walk goes on to
-    // the next token. (Skipped tokens are passed over before their lexicon entry is asked for:
-    // see `Ctx`.)
-    let mut starts = ctx.entry_starts().iter().map(|&t| t as usize);
-    let mut skip = skip.cursor();
+    let mut walk = EntryWalk::new(ctx, skip);
     while i < n {
-        match starts.find(|&t| t >= i) {
-            Some(t) => i = t,
-            None => break,
-        }
-        if skip.contains(ctx.tokens[i].span.start()) {
-            i += 1;
-            continue;
-        }
-        let Some(h) = ctx.hit(i) else {
-            i += 1;
-            continue;
-        };
+        let Some((t, h)) = walk.next_from(i) else { break };
+        i = t;
         if h.first as usize != i || !matches!(h.entry.cat, Cat::Org | Cat::OrgName | Cat::Group) {
             i += 1;
             continue;
@@ -1039,24 +1055,10 @@ pub(crate) fn scan(ctx: &Ctx<'_>, skip: &Cover) -> Vec<Parsed> {
     let mut out = Vec::new();
     let n = ctx.tokens.len();
     let mut i = 0;
-    // Only where an entry starts is there anything to do: from anywhere else the walk goes on to
-    // the next token. (Skipped tokens are passed over before their lexicon entry is asked for:
-    // see `Ctx`.)
-    let mut starts = ctx.entry_starts().iter().map(|&t| t as usize);
-    let mut skip = skip.cursor();
+    let mut walk = EntryWalk::new(ctx, skip);
     while i < n {
-        match starts.find(|&t| t >= i) {
-            Some(t) => i = t,
-            None => break,
-        }
-        if skip.contains(ctx.tokens[i].span.start()) {
-            i += 1;
-            continue;
-        }
-        let Some(h) = ctx.hit(i) else {
-            i += 1;
-            continue;
-        };
+        let Some((t, h)) = walk.next_from(i) else { break };
+        i = t;
         if h.first as usize != i || !matches!(h.entry.cat, Cat::Title | Cat::Honorific) {
             i += 1;
             continue;
