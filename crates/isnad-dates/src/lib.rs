@@ -90,6 +90,18 @@ mod time;
 mod vocab;
 mod words;
 
+/// The crate's own fixture articles, for the tests that hold a fast path to the rule it replaces
+/// on real text.
+#[cfg(test)]
+pub(crate) const FIXTURE_TEXTS: [&str; 6] = [
+            include_str!("../tests/fixtures/ar-news.txt"),
+            include_str!("../tests/fixtures/ar-news-2.txt"),
+            include_str!("../tests/fixtures/ar-families.txt"),
+            include_str!("../tests/fixtures/en-news.txt"),
+            include_str!("../tests/fixtures/en-duckling-style.txt"),
+            include_str!("../tests/fixtures/en-festivals.txt"),
+];
+
 use std::path::Path;
 
 use isnad_core::{Document, Grain, Lang, Layer, Stage, StageError, Timex, TimexKind};

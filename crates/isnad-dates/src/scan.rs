@@ -408,19 +408,14 @@ mod tests {
         let ar = Vocab::build("ar.tsv", include_str!("../data/ar.tsv"), &holidays.names).unwrap();
         let en = Vocab::build("en.tsv", include_str!("../data/en.tsv"), &holidays.names).unwrap();
         assert!(ar.fusable && en.fusable);
-        let texts = [
-            include_str!("../tests/fixtures/ar-news.txt"),
-            include_str!("../tests/fixtures/ar-news-2.txt"),
-            include_str!("../tests/fixtures/ar-families.txt"),
-            include_str!("../tests/fixtures/en-news.txt"),
-            include_str!("../tests/fixtures/en-duckling-style.txt"),
-            include_str!("../tests/fixtures/en-festivals.txt"),
+        let texts: Vec<&str> = crate::FIXTURE_TEXTS.into_iter().chain([
             "at 3pm, 3 p.m. and 5a.m.x on 12/03 — 100,000 people; 100,000may 2020 café2 may ²may ৩امس",
             "وامس والامس بالامس 3امس امس3 ١٥ مارس ۽امس امس۽ ومارس۾ الخميس الماضي، السبت: 12 فبراير",
             "mid-march, mid march, the 21st, 2nd of may, a quarter past 3, o'clock, 24/7, may-day",
-        ];
+        ])
+        .collect();
         for vocab in [&ar, &en] {
-            for text in texts {
+            for &text in &texts {
                 let text = isnad_text::fold(text);
                 for line in text.split(['.', '\n']).chain([text.as_str()]) {
                     let mut slow = Scratch::default();

@@ -598,12 +598,7 @@ mod tests {
         }
         assert!(found >= 10, "{found}");
         // and the quick answer for long words is the lookup's, over the words of the fixtures
-        let texts = [
-            include_str!("../tests/fixtures/en-news.txt"),
-            include_str!("../tests/fixtures/en-festivals.txt"),
-            include_str!("../tests/fixtures/ar-news.txt"),
-            include_str!("../tests/fixtures/ar-families.txt"),
-        ];
+        let texts = crate::FIXTURE_TEXTS;
         let mut n = 0;
         for text in texts {
             let folded = isnad_text::fold(text);

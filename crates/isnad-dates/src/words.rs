@@ -520,14 +520,7 @@ mod tests {
 
     #[test]
     fn agrees_on_the_shipped_vocabularies() {
-        let texts = [
-            include_str!("../tests/fixtures/ar-news.txt"),
-            include_str!("../tests/fixtures/ar-news-2.txt"),
-            include_str!("../tests/fixtures/ar-families.txt"),
-            include_str!("../tests/fixtures/en-news.txt"),
-            include_str!("../tests/fixtures/en-duckling-style.txt"),
-            include_str!("../tests/fixtures/en-festivals.txt"),
-        ];
+        let texts = crate::FIXTURE_TEXTS;
         for data in [include_str!("../data/ar.tsv"), include_str!("../data/en.tsv")] {
             let mut entries: Vec<String> = Vec::new();
             for (_, fields) in isnad_text::data::lines(data) {
