@@ -285,11 +285,8 @@ pub(crate) fn write_record(doc: &Document, errors: &[String], out: &mut Vec<u8>)
         out.extend_from_slice(b",\"meta\":");
         write_serde(out, &meta_map(doc));
     }
-    out.extend_from_slice(b",\"claims\":[");
-    for (i, c) in doc.layers.claims.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
+    out.extend_from_slice(b",\"claims\":");
+    write_array(out, &doc.layers.claims, |out, c| {
         out.extend_from_slice(b"{\"id\":");
         write_str(out, &c.id);
         out.extend_from_slice(b",\"kind\":");
@@ -327,12 +324,9 @@ pub(crate) fn write_record(doc: &Document, errors: &[String], out: &mut Vec<u8>)
             write_serde(out, value);
         }
         out.push(b'}');
-    }
-    out.extend_from_slice(b"],\"entities\":[");
-    for (i, e) in doc.layers.entities.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
+    });
+    out.extend_from_slice(b",\"entities\":");
+    write_array(out, &doc.layers.entities, |out, e| {
         out.extend_from_slice(b"{\"id\":");
         write_str(out, &e.id);
         out.extend_from_slice(b",\"name\":");
@@ -343,25 +337,16 @@ pub(crate) fn write_record(doc: &Document, errors: &[String], out: &mut Vec<u8>)
         write_strs(out, &e.aliases);
         out.extend_from_slice(b",\"roles\":");
         write_strs(out, &e.roles);
-        out.extend_from_slice(b",\"mentions\":[");
-        for (j, &m) in e.mentions.iter().enumerate() {
-            if j > 0 {
-                out.push(b',');
-            }
-            span(out, m);
-        }
-        out.push(b']');
+        out.extend_from_slice(b",\"mentions\":");
+        write_array(out, &e.mentions, |out, &m| span(out, m));
         if let Some(kb) = &e.kb_id {
             out.extend_from_slice(b",\"kb_id\":");
             write_str(out, kb);
         }
         out.push(b'}');
-    }
-    out.extend_from_slice(b"],\"timexes\":[");
-    for (i, t) in doc.layers.timexes.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
+    });
+    out.extend_from_slice(b",\"timexes\":");
+    write_array(out, &doc.layers.timexes, |out, t| {
         // A timex is flat: its span's fields beside its value.
         out.push(b'{');
         span_fields(out, t.span);
@@ -378,8 +363,7 @@ pub(crate) fn write_record(doc: &Document, errors: &[String], out: &mut Vec<u8>)
         out.extend_from_slice(b",\"calendar\":");
         write_serde(out, &t.calendar);
         out.push(b'}');
-    }
-    out.push(b']');
+    });
     if !doc.layers.extensions.is_empty() {
         out.extend_from_slice(b",\"extensions\":");
         write_serde(out, &doc.layers.extensions);
@@ -417,12 +401,17 @@ fn write_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
 }
 
 fn write_strs(out: &mut Vec<u8>, items: &[String]) {
+    write_array(out, items, |out, s| write_str(out, s));
+}
+
+/// A JSON array: `[`, each item written by `item`, separated by commas, `]`.
+fn write_array<T>(out: &mut Vec<u8>, items: impl IntoIterator<Item = T>, mut item: impl FnMut(&mut Vec<u8>, T)) {
     out.push(b'[');
-    for (i, s) in items.iter().enumerate() {
+    for (i, x) in items.into_iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        write_str(out, s);
+        item(out, x);
     }
     out.push(b']');
 }
