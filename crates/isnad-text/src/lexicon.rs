@@ -289,16 +289,7 @@ mod tests {
             }
             rest == "ال"
         }
-        let letters: Vec<char> = "وفبلكسالمنهxى".chars().collect();
-        for k in 0..200_000usize {
-            let mut x = k;
-            let prefix: String = (0..k % 6)
-                .map(|_| {
-                    let c = letters[x % letters.len()];
-                    x /= letters.len();
-                    c
-                })
-                .collect();
+        for prefix in crate::normalize::tests::enumerated_strings("وفبلكسالمنهxى", 6, 200_000) {
             assert_eq!(is_clitic_chain(&prefix), reference(&prefix), "{prefix}");
         }
     }

@@ -384,6 +384,23 @@ pub(crate) mod tests {
         (out, map)
     }
 
+    /// `count` strings over `alphabet`, the k-th of length `k % lengths`, its characters the
+    /// digits of k in base `alphabet.len()`: every short combination, for holding a fast path to
+    /// its reference.
+    pub(crate) fn enumerated_strings(alphabet: &str, lengths: usize, count: usize) -> impl Iterator<Item = String> {
+        let letters: Vec<char> = alphabet.chars().collect();
+        (0..count).map(move |k| {
+            let mut x = k;
+            (0..k % lengths)
+                .map(|_| {
+                    let c = letters[x % letters.len()];
+                    x /= letters.len();
+                    c
+                })
+                .collect()
+        })
+    }
+
     /// Strings of characters where the fast paths start and stop: spaces next to pending
     /// whitespace, dropped marks, letters with variants, upper case, ligatures, multi-byte runs.
     pub(crate) fn tricky_strings() -> Vec<String> {

@@ -878,16 +878,7 @@ mod tests {
             }
             best as u8
         }
-        let letters: Vec<char> = "وفبلكسامنهx€😀".chars().collect();
-        for k in 0..300_000usize {
-            let mut x = k;
-            let word: String = (0..k % 8)
-                .map(|_| {
-                    let c = letters[x % letters.len()];
-                    x /= letters.len();
-                    c
-                })
-                .collect();
+        for word in crate::normalize::tests::enumerated_strings("وفبلكسامنهx€😀", 8, 300_000) {
             assert_eq!(clitic_max(&word), reference(&word), "{word}");
         }
     }
