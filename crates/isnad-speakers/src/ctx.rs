@@ -368,8 +368,17 @@ pub(crate) fn is_comma(s: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// A document of `text` in `lang` after the segment stage, as the speakers stage receives it.
+    pub(crate) fn segmented(text: &str, lang: isnad_core::Lang) -> Document {
+        let mut doc = Document::new("t", text);
+        doc.meta.lang = Some(lang);
+        let seg = isnad_text::SegmentStage::new(isnad_text::SegmentConfig::default(), std::path::Path::new(".")).unwrap();
+        isnad_core::Stage::process(&seg, &mut doc).unwrap();
+        doc
+    }
 
     #[test]
     fn cover_is_any_span_containing() {
@@ -396,10 +405,7 @@ mod tests {
     fn token_range_gallops_to_the_same_end() {
         use isnad_core::Lang as DocLang;
         let text = "The mayor, Jane Doe, said on Tuesday that the city would \"act soon\" (or later).";
-        let mut doc = Document::new("t", text);
-        doc.meta.lang = Some(DocLang::En);
-        let seg = isnad_text::SegmentStage::new(isnad_text::SegmentConfig::default(), std::path::Path::new(".")).unwrap();
-        isnad_core::Stage::process(&seg, &mut doc).unwrap();
+        let doc = segmented(text, DocLang::En);
         let norm = doc.layers.normalized.clone().unwrap();
         let ctx = Ctx::new(&doc, &norm, Lang::En, crate::lexicon::english().unwrap(), &[]);
         let slow = |span: Span| {
@@ -420,16 +426,13 @@ mod tests {
     /// over the whole document, whatever order the tokens are asked in.
     #[test]
     fn deferred_tags_are_the_tags_of_one_pass() {
-        use isnad_core::{Lang as DocLang, Stage};
+        use isnad_core::Lang as DocLang;
         let texts = [
             (DocLang::En, "Officials said the plan \"will cut costs, the prime minister's office said, and White House spokesman Josh Earnest agreed\" on Tuesday. \"The State Department, 2 officials, and the minister of foreign affairs,\" he said."),
             (DocLang::Ar, "وقال وزير الخارجية أحمد سالم إن \"الأمين العام لحلف شمال الأطلسي، والرئيس الروسي، ووزارة الخارجية الروسية في تصريحات سابقة 3 قالوا\" وأضاف المتحدث باسم الكرملين: «رئيس الحكومة والناطق الرسمي باسم الوزارة، نواف سلام، قال».") ,
         ];
         for (lang, text) in texts {
-            let mut doc = Document::new("t", text);
-            doc.meta.lang = Some(lang.clone());
-            let seg = isnad_text::SegmentStage::new(isnad_text::SegmentConfig::default(), std::path::Path::new(".")).unwrap();
-            seg.process(&mut doc).unwrap();
+            let doc = segmented(text, lang.clone());
             let norm = doc.layers.normalized.clone().unwrap();
             let (l, lex) = match lang {
                 DocLang::Ar => (Lang::Ar, crate::lexicon::arabic().unwrap()),

@@ -122,16 +122,13 @@ fn before_word_outside(ctx: &Ctx<'_>, toks: std::ops::Range<usize>) -> bool {
 mod tests {
     use super::*;
     use crate::ctx::Lang;
-    use isnad_core::{Document, Lang as DocLang, Stage};
+    use isnad_core::Lang as DocLang;
 
     /// The stretch-by-stretch walk answers as a test of every token would.
     #[test]
     fn before_word_outside_is_any_outside_before_word() {
         let text = "وقال الوزير في تصريحات سابقة إن \"الحكومة في تصريحات سابقة أكدت، في وقت سابق، ذلك\" وأضاف: «سابقا في وقت سابق قال» earlier.";
-        let mut doc = Document::new("t", text);
-        doc.meta.lang = Some(DocLang::Ar);
-        let seg = isnad_text::SegmentStage::new(isnad_text::SegmentConfig::default(), std::path::Path::new(".")).unwrap();
-        seg.process(&mut doc).unwrap();
+        let doc = crate::ctx::tests::segmented(text, DocLang::Ar);
         let norm = doc.layers.normalized.clone().unwrap();
         let lex = crate::lexicon::arabic().unwrap();
         let q: Vec<usize> = text.match_indices(['"', '«', '»']).map(|(i, _)| i).collect();
