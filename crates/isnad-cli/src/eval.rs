@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result, bail};
 use isnad_core::{Document, Lang};
 use isnad_eval::Report;
 use isnad_runner::{Pipeline, Registry};
@@ -54,7 +54,8 @@ pub struct EvalArgs {
 }
 
 fn parse_bound(s: &str) -> Result<(String, f64), String> {
-    let (name, value) = s.split_once('=').ok_or_else(|| format!("expected NAME=VALUE, got '{s}'"))?;
+    let (name, value) =
+        s.split_once('=').ok_or_else(|| format!("expected NAME=VALUE, got '{s}'"))?;
     let value: f64 = value.trim().parse().map_err(|_| format!("'{value}' is not a number"))?;
     Ok((name.trim().to_string(), value))
 }
@@ -71,14 +72,22 @@ struct ByLang {
 }
 
 impl ByLang {
-    fn load(user: Option<&Path>, ar: (&str, &str), en: (&str, &str), registry: &Registry) -> Result<ByLang> {
+    fn load(
+        user: Option<&Path>,
+        ar: (&str, &str),
+        en: (&str, &str),
+        registry: &Registry,
+    ) -> Result<ByLang> {
         let builtin = |(name, src): (&str, &str)| {
             isnad_runner::load_str(src, name, Path::new("pipelines"), registry)
                 .map_err(|e| anyhow::anyhow!("invalid shipped pipeline (a bug):\n{e}"))
         };
         match user {
             Some(path) => {
-                let load = || isnad_runner::load_file(path, registry).map_err(|e| anyhow::anyhow!("invalid pipeline:\n{e}"));
+                let load = || {
+                    isnad_runner::load_file(path, registry)
+                        .map_err(|e| anyhow::anyhow!("invalid pipeline:\n{e}"))
+                };
                 Ok(ByLang { ar: load()?, en: load()? })
             }
             None => Ok(ByLang { ar: builtin(ar)?, en: builtin(en)? }),
@@ -101,24 +110,43 @@ pub fn run(args: EvalArgs, registry: &Registry) -> Result<bool> {
     let mut reports: Vec<(String, serde_json::Value, String, BTreeMap<String, f64>)> = Vec::new();
     match args.family {
         Family::Dates => {
-            let (cases, gold): (Vec<PathBuf>, Vec<PathBuf>) =
-                expand_dirs(&args.paths)?.into_iter().partition(|p| p.extension().is_some_and(|e| e == "jsonl"));
+            let (cases, gold): (Vec<PathBuf>, Vec<PathBuf>) = expand_dirs(&args.paths)?
+                .into_iter()
+                .partition(|p| p.extension().is_some_and(|e| e == "jsonl"));
             let opts = isnad_eval::dates::Options { verbose: args.verbose };
             if !cases.is_empty() {
-                let pipes = ByLang::load(args.pipeline.as_deref(), ("dates-ar.toml", DATES_AR), ("dates-en.toml", DATES_EN), registry)?;
-                let report = isnad_eval::dates::evaluate(&cases, &|d| pipes.process(d), &opts).context("scoring date cases")?;
+                let pipes = ByLang::load(
+                    args.pipeline.as_deref(),
+                    ("dates-ar.toml", DATES_AR),
+                    ("dates-en.toml", DATES_EN),
+                    registry,
+                )?;
+                let report = isnad_eval::dates::evaluate(&cases, &|d| pipes.process(d), &opts)
+                    .context("scoring date cases")?;
                 reports.push(pack("dates", &report)?);
             }
             if !gold.is_empty() {
-                let pipes = ByLang::load(args.pipeline.as_deref(), ("news-ar.toml", NEWS_AR), ("news-en.toml", NEWS_EN), registry)?;
-                let report = isnad_eval::dates::evaluate_gold(&gold, &|d| pipes.process(d), &opts).context("scoring gold timexes")?;
+                let pipes = ByLang::load(
+                    args.pipeline.as_deref(),
+                    ("news-ar.toml", NEWS_AR),
+                    ("news-en.toml", NEWS_EN),
+                    registry,
+                )?;
+                let report = isnad_eval::dates::evaluate_gold(&gold, &|d| pipes.process(d), &opts)
+                    .context("scoring gold timexes")?;
                 reports.push(pack("dates-gold", &report)?);
             }
         }
         Family::Quotes | Family::Speakers => {
             let opts = isnad_eval::quotes::Options { verbose: args.verbose, limit: args.limit };
-            let pipes = ByLang::load(args.pipeline.as_deref(), ("news-ar.toml", NEWS_AR), ("news-en.toml", NEWS_EN), registry)?;
-            let report = isnad_eval::quotes::evaluate(&args.paths, &|d| pipes.process(d), &opts).context("scoring quotes")?;
+            let pipes = ByLang::load(
+                args.pipeline.as_deref(),
+                ("news-ar.toml", NEWS_AR),
+                ("news-en.toml", NEWS_EN),
+                registry,
+            )?;
+            let report = isnad_eval::quotes::evaluate(&args.paths, &|d| pipes.process(d), &opts)
+                .context("scoring quotes")?;
             reports.push(pack("quotes", &report)?);
         }
     }
@@ -127,7 +155,11 @@ pub fn run(args: EvalArgs, registry: &Registry) -> Result<bool> {
     let mut out = std::io::stdout().lock();
     for (name, json, text, metrics) in &reports {
         if args.json {
-            writeln!(out, "{}", serde_json::json!({ "report": name, "result": json, "metrics": metrics }))?;
+            writeln!(
+                out,
+                "{}",
+                serde_json::json!({ "report": name, "result": json, "metrics": metrics })
+            )?;
         } else {
             writeln!(out, "{text}")?;
         }
@@ -165,17 +197,28 @@ fn expand_dirs(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-fn pack<R: Report>(name: &str, report: &R) -> Result<(String, serde_json::Value, String, BTreeMap<String, f64>)> {
+fn pack<R: Report>(
+    name: &str,
+    report: &R,
+) -> Result<(String, serde_json::Value, String, BTreeMap<String, f64>)> {
     Ok((name.to_string(), serde_json::to_value(report)?, report.to_string(), report.metrics()))
 }
 
 /// Checks `--min`/`--max` bounds; an unknown metric name is an error listing the known ones.
-fn gate(metrics: &BTreeMap<String, f64>, min: &[(String, f64)], max: &[(String, f64)]) -> Result<bool> {
+fn gate(
+    metrics: &BTreeMap<String, f64>,
+    min: &[(String, f64)],
+    max: &[(String, f64)],
+) -> Result<bool> {
     let mut ok = true;
-    let bounds = min.iter().map(|(n, v)| (n, *v, true)).chain(max.iter().map(|(n, v)| (n, *v, false)));
+    let bounds =
+        min.iter().map(|(n, v)| (n, *v, true)).chain(max.iter().map(|(n, v)| (n, *v, false)));
     for (name, bound, is_min) in bounds {
         let Some(&value) = metrics.get(name.as_str()) else {
-            bail!("unknown metric '{name}'; this report has: {}", metrics.keys().cloned().collect::<Vec<_>>().join(", "));
+            bail!(
+                "unknown metric '{name}'; this report has: {}",
+                metrics.keys().cloned().collect::<Vec<_>>().join(", ")
+            );
         };
         let held = if is_min { value >= bound } else { value <= bound };
         let op = if is_min { ">=" } else { "<=" };

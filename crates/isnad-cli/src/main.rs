@@ -19,7 +19,11 @@ mod table;
 mod test_cmd;
 
 #[derive(Parser)]
-#[command(name = "isnad", version, about = "Extract claims (who said what, when, through which outlet) from news articles")]
+#[command(
+    name = "isnad",
+    version,
+    about = "Extract claims (who said what, when, through which outlet) from news articles"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -136,14 +140,18 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Check { pipelines } => Ok(check(&pipelines, &registry)),
         Command::Stages { json, plugins } => stages(json, &plugins, &registry),
         Command::Test(args) => test_cmd::run(args, &registry),
-        Command::Eval(args) => Ok(if eval::run(args, &registry)? { ExitCode::SUCCESS } else { ExitCode::from(1) }),
+        Command::Eval(args) => {
+            Ok(if eval::run(args, &registry)? { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
     }
 }
 
 fn load_pipeline(path: Option<&PathBuf>, registry: &Registry) -> Result<Pipeline> {
     match path {
-        Some(p) => isnad_runner::load_file(p, registry).map_err(|e| anyhow::anyhow!("invalid pipeline:\n{e}")),
-        None => isnad_runner::default_pipeline(registry).map_err(|e| anyhow::anyhow!("invalid built-in pipeline (a bug):\n{e}")),
+        Some(p) => isnad_runner::load_file(p, registry)
+            .map_err(|e| anyhow::anyhow!("invalid pipeline:\n{e}")),
+        None => isnad_runner::default_pipeline(registry)
+            .map_err(|e| anyhow::anyhow!("invalid built-in pipeline (a bug):\n{e}")),
     }
 }
 
@@ -154,7 +162,8 @@ fn run(args: RunArgs, registry: &Registry) -> Result<ExitCode> {
     let opts = RunOptions { jobs: args.jobs, published: args.published, ..RunOptions::default() };
     let mut out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(BufWriter::new(
-            File::create(path).with_context(|| format!("cannot create output file {}", path.display()))?,
+            File::create(path)
+                .with_context(|| format!("cannot create output file {}", path.display()))?,
         )),
         None => Box::new(BufWriter::new(io::stdout().lock())),
     };
@@ -171,7 +180,10 @@ fn run(args: RunArgs, registry: &Registry) -> Result<ExitCode> {
     let summary = isnad_runner::run(&pipeline, reader, &mut out, &opts, &mut |p| bar.update(p))?;
     bar.finish(&summary);
     if summary.failed > 0 {
-        eprintln!("isnad: {} of {} documents had errors (see their \"errors\" field)", summary.failed, summary.documents);
+        eprintln!(
+            "isnad: {} of {} documents had errors (see their \"errors\" field)",
+            summary.failed, summary.documents
+        );
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
@@ -207,7 +219,11 @@ fn stages(json: bool, plugins: &[String], registry: &Registry) -> Result<ExitCod
     }
     for d in docs {
         writeln!(out, "{}\n  {}", d.name, d.summary)?;
-        writeln!(out, "  requires: {}", if d.requires.is_empty() { "-".into() } else { d.requires.join(", ") })?;
+        writeln!(
+            out,
+            "  requires: {}",
+            if d.requires.is_empty() { "-".into() } else { d.requires.join(", ") }
+        )?;
         writeln!(out, "  provides: {}", d.provides.join(", "))?;
         if !d.fields.is_empty() {
             writeln!(out, "  config:")?;

@@ -37,7 +37,9 @@ impl Bar {
         } else {
             "{bar:30} {bytes}/{total_bytes} {elapsed_precise} (eta {eta}) {msg}"
         };
-        bar.set_style(ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()));
+        bar.set_style(
+            ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
         bar.enable_steady_tick(Duration::from_millis(200));
         Bar { bar: Some(bar) }
     }

@@ -45,9 +45,21 @@ impl<W: Write> TableWriter<W> {
         let record: Record = serde_json::from_slice(line).map_err(io::Error::other)?;
         if !self.header {
             self.header = true;
-            writeln!(self.out, "{}  {}  {}  content", pad("speaker", SPEAKER), pad("cue", CUE), pad("date", DATE))?;
+            writeln!(
+                self.out,
+                "{}  {}  {}  content",
+                pad("speaker", SPEAKER),
+                pad("cue", CUE),
+                pad("date", DATE)
+            )?;
         }
-        writeln!(self.out, "== {} ({}, published {})", record.id, record.lang.as_deref().unwrap_or("?"), record.published.as_deref().unwrap_or("unknown"))?;
+        writeln!(
+            self.out,
+            "== {} ({}, published {})",
+            record.id,
+            record.lang.as_deref().unwrap_or("?"),
+            record.published.as_deref().unwrap_or("unknown")
+        )?;
         for e in &record.errors {
             writeln!(self.out, "   error: {e}")?;
         }
@@ -57,9 +69,12 @@ impl<W: Write> TableWriter<W> {
                 .name
                 .clone()
                 .or_else(|| c.speaker.mention.as_ref().map(|m| m.text.clone()))
-                .unwrap_or_else(|| if c.speaker.implicit { "(implicit)".into() } else { "(unnamed)".into() });
+                .unwrap_or_else(|| {
+                    if c.speaker.implicit { "(implicit)".into() } else { "(unnamed)".into() }
+                });
             let date = c.date.clone().unwrap_or_default();
-            let mut words: Vec<&str> = c.content.text.split_whitespace().take(CONTENT_WORDS + 1).collect();
+            let mut words: Vec<&str> =
+                c.content.text.split_whitespace().take(CONTENT_WORDS + 1).collect();
             let more = words.len() > CONTENT_WORDS;
             words.truncate(CONTENT_WORDS);
             let content = format!("{}{}", words.join(" "), if more { " …" } else { "" });

@@ -11,10 +11,10 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{bail, Result};
+use anyhow::{Result, bail};
 use isnad_core::Published;
-use isnad_runner::testing::{self, Outcome};
 use isnad_runner::Registry;
+use isnad_runner::testing::{self, Outcome};
 
 /// Arguments of `isnad test`.
 #[derive(clap::Args)]
@@ -51,7 +51,11 @@ pub fn run(args: TestArgs, registry: &Registry) -> Result<ExitCode> {
     for name in &args.accept {
         if !names.contains(name.as_str()) {
             let known: Vec<&str> = names.iter().copied().collect();
-            bail!("--accept {name}: no such document in {} (documents: {})", args.dir.display(), known.join(", "));
+            bail!(
+                "--accept {name}: no such document in {} (documents: {})",
+                args.dir.display(),
+                known.join(", ")
+            );
         }
     }
     let mut out = std::io::stdout().lock();
@@ -91,7 +95,13 @@ pub fn run(args: TestArgs, registry: &Registry) -> Result<ExitCode> {
             }
             Outcome::Differs(diff) => {
                 differ += 1;
-                writeln!(out, "FAIL     {} ({} vs {})", case.name, case.source.display(), case.reference.display())?;
+                writeln!(
+                    out,
+                    "FAIL     {} ({} vs {})",
+                    case.name,
+                    case.source.display(),
+                    case.reference.display()
+                )?;
                 for line in diff.to_string().lines() {
                     writeln!(out, "    {line}")?;
                 }
@@ -100,7 +110,11 @@ pub fn run(args: TestArgs, registry: &Registry) -> Result<ExitCode> {
     }
     let orphans = testing::orphan_references(&args.dir, &cases)?;
     for path in &orphans {
-        writeln!(out, "ORPHAN   {}: no document gives this reference (delete it if its document is gone)", path.display())?;
+        writeln!(
+            out,
+            "ORPHAN   {}: no document gives this reference (delete it if its document is gone)",
+            path.display()
+        )?;
     }
     writeln!(out)?;
     let total = cases.len();

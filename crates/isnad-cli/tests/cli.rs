@@ -36,7 +36,10 @@ fn errors(r: &serde_json::Value) -> usize {
 fn jsonl_with_bad_lines_keeps_every_record_in_order() {
     let path = tmp("mixed.jsonl");
     let mut f = std::fs::File::create(&path).unwrap();
-    f.write_all(b"{\"id\":\"good-en\",\"text\":\"The minister said on Monday that talks would resume.\"}\n").unwrap();
+    f.write_all(
+        b"{\"id\":\"good-en\",\"text\":\"The minister said on Monday that talks would resume.\"}\n",
+    )
+    .unwrap();
     f.write_all(b"{\"id\":\"broken\",\"text\":\"unterminated\n").unwrap();
     f.write_all(b"{\"id\":\"latin1\",\"text\":\"caf\xe9 au lait\"}\n").unwrap();
     f.write_all(b"{\"id\":\"empty\",\"text\":\"\"}\n").unwrap();
@@ -110,7 +113,9 @@ fn stdin_text_and_jsonl() {
     let recs = records(&out);
     assert_eq!((recs.len(), recs[0]["id"].as_str()), (1, Some("stdin")));
     assert_eq!(recs[0]["published"], "2025-02-19");
-    let out = run("{\"id\":\"a\",\"text\":\"x\"}\n\n{\"id\":\"b\",\"text\":\"y\",\"published\":\"2024-01-01\"}\n");
+    let out = run(
+        "{\"id\":\"a\",\"text\":\"x\"}\n\n{\"id\":\"b\",\"text\":\"y\",\"published\":\"2024-01-01\"}\n",
+    );
     let recs = records(&out);
     assert_eq!(recs.iter().map(|r| r["id"].as_str().unwrap()).collect::<Vec<_>>(), ["a", "b"]);
     assert_eq!(recs[1]["published"], "2024-01-01", "the document's own date wins over --published");
@@ -121,7 +126,10 @@ fn missing_input_and_bad_arguments_exit_2() {
     let out = isnad().args(["run", "no/such/file.txt"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read input no/such/file.txt"));
-    let out = isnad().args(["run", "--published", "19/02/2025", "examples/en-port-strike.txt"]).output().unwrap();
+    let out = isnad()
+        .args(["run", "--published", "19/02/2025", "examples/en-port-strike.txt"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let out = isnad().args(["frobnicate"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -129,14 +137,32 @@ fn missing_input_and_bad_arguments_exit_2() {
 
 #[test]
 fn check_reports_field_line_and_known_stages() {
-    let out = isnad().args(["check", "tests/fixtures/config-errors/unknown-field.toml"]).output().unwrap();
+    let out = isnad()
+        .args(["check", "tests/fixtures/config-errors/unknown-field.toml"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("unknown-field.toml:7 stage[1] (segment): unknown field 'detect-languages'"), "{stderr}");
-    let out = isnad().args(["check", "tests/fixtures/config-errors/unknown-stage.toml"]).output().unwrap();
+    assert!(
+        stderr
+            .contains("unknown-field.toml:7 stage[1] (segment): unknown field 'detect-languages'"),
+        "{stderr}"
+    );
+    let out = isnad()
+        .args(["check", "tests/fixtures/config-errors/unknown-stage.toml"])
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("known stages: ") && stderr.contains("segment"), "{stderr}");
-    let out = isnad().args(["check", "pipelines/news-ar.toml", "pipelines/news-en.toml", "pipelines/default.toml"]).output().unwrap();
+    let out = isnad()
+        .args([
+            "check",
+            "pipelines/news-ar.toml",
+            "pipelines/news-en.toml",
+            "pipelines/default.toml",
+        ])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
@@ -147,25 +173,44 @@ fn stages_lists_config_fields_with_docs() {
     let docs: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     let segment = docs.iter().find(|d| d["name"] == "segment").unwrap();
     assert_eq!(segment["provides"], serde_json::json!(["normalized", "sentences", "tokens"]));
-    let field = segment["fields"].as_array().unwrap().iter().find(|f| f["name"] == "detect-language").unwrap();
+    let field = segment["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "detect-language")
+        .unwrap();
     assert_eq!(field["default"], "true");
     assert!(field["doc"].as_str().unwrap().contains("language"));
 }
 
 #[test]
 fn readme_example_runs() {
-    let out = isnad().args(["run", "examples/ar-water-talks.txt", "examples/en-port-strike.txt"]).output().unwrap();
+    let out = isnad()
+        .args(["run", "examples/ar-water-talks.txt", "examples/en-port-strike.txt"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let recs = records(&out);
     assert_eq!(recs.len(), 2);
-    assert_eq!(recs[0]["published"], "2025-02-24", "metadata comes from the .meta.json beside the file");
+    assert_eq!(
+        recs[0]["published"], "2025-02-24",
+        "metadata comes from the .meta.json beside the file"
+    );
     assert_eq!(recs[1]["lang"], "en");
 }
 
 #[test]
 fn table_format_one_line_per_claim() {
     let out = isnad()
-        .args(["run", "--format", "table", "--bidi", "logical", "examples/en-port-strike.txt", "examples/ar-water-talks.txt"])
+        .args([
+            "run",
+            "--format",
+            "table",
+            "--bidi",
+            "logical",
+            "examples/en-port-strike.txt",
+            "examples/ar-water-talks.txt",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
@@ -173,11 +218,17 @@ fn table_format_one_line_per_claim() {
     assert!(text.starts_with("speaker"), "{text}");
     assert!(text.contains("== en-port-strike (en, published 2025-02-24T09:30:00+01:00)"), "{text}");
     assert!(text.lines().any(|l| l.contains("Maria Okafor") && l.contains("told")), "{text}");
-    assert!(text.lines().any(|l| l.contains("ليلى حداد") && l.contains("قالت")), "logical order keeps Arabic as stored: {text}");
+    assert!(
+        text.lines().any(|l| l.contains("ليلى حداد") && l.contains("قالت")),
+        "logical order keeps Arabic as stored: {text}"
+    );
     let visual = isnad()
         .args(["run", "--format", "table", "--bidi", "visual", "examples/ar-water-talks.txt"])
         .output()
         .unwrap();
     let visual = String::from_utf8(visual.stdout).unwrap();
-    assert!(visual.contains("دادح ىليل"), "visual order reverses Arabic runs for terminals: {visual}");
+    assert!(
+        visual.contains("دادح ىليل"),
+        "visual order reverses Arabic runs for terminals: {visual}"
+    );
 }

@@ -17,7 +17,7 @@ use std::path::Path;
 
 use isnad_core::Published;
 use isnad_runner::testing::{record_view, run_pipeline};
-use isnad_runner::{load_file, Input, Registry};
+use isnad_runner::{Input, Registry, load_file};
 
 fn root() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
@@ -26,13 +26,17 @@ fn root() -> &'static Path {
 #[test]
 fn shipped_pipelines_on_fixtures() {
     let registry = Registry::builtin();
-    let ar = load_file(&root().join("pipelines/news-ar.toml"), &registry).expect("news-ar.toml loads");
-    let en = load_file(&root().join("pipelines/news-en.toml"), &registry).expect("news-en.toml loads");
+    let ar =
+        load_file(&root().join("pipelines/news-ar.toml"), &registry).expect("news-ar.toml loads");
+    let en =
+        load_file(&root().join("pipelines/news-en.toml"), &registry).expect("news-en.toml loads");
     let published: Published = "2025-03-12".parse().unwrap();
     insta::glob!("../../../tests/fixtures", "{ar,en}/*.txt", |path| {
         let lang = path.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str()).unwrap();
         let pipeline = if lang == "ar" { &ar } else { &en };
-        let records = run_pipeline(pipeline, &[Input::Path(path.to_path_buf())], Some(published.clone())).unwrap();
+        let records =
+            run_pipeline(pipeline, &[Input::Path(path.to_path_buf())], Some(published.clone()))
+                .unwrap();
         assert_eq!(records.len(), 1);
         let record = &records[0];
         assert!(record.errors.is_empty(), "{}: {:?}", path.display(), record.errors);

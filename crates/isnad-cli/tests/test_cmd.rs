@@ -20,7 +20,9 @@ fn setup(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("isnad-test-cmd-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("docs")).unwrap();
-    for f in ["en-beliefs.txt", "en-direct-double.txt", "en-time-of-day.txt", "en-time-of-day.meta.json"] {
+    for f in
+        ["en-beliefs.txt", "en-direct-double.txt", "en-time-of-day.txt", "en-time-of-day.meta.json"]
+    {
         std::fs::copy(root().join("tests/fixtures/en").join(f), dir.join("docs").join(f)).unwrap();
     }
     // The same pipeline as news-en.toml, but counting speech only (no "believes", "found").
@@ -38,7 +40,13 @@ fn update_then_pass_then_fail_after_a_pipeline_change() {
     let docs = docs.to_str().unwrap();
     let pipeline = "pipelines/news-en.toml";
     let args = |extra: &[&'static str]| -> Vec<String> {
-        let mut v: Vec<String> = vec!["test".into(), "--pipeline".into(), pipeline.into(), "--published".into(), "2025-03-12".into()];
+        let mut v: Vec<String> = vec![
+            "test".into(),
+            "--pipeline".into(),
+            pipeline.into(),
+            "--published".into(),
+            "2025-03-12".into(),
+        ];
         v.extend(extra.iter().map(|s| s.to_string()));
         v.push(docs.into());
         v
@@ -52,7 +60,13 @@ fn update_then_pass_then_fail_after_a_pipeline_change() {
 
     // --update writes them; then the same pipeline passes.
     let out = run(args(&["--update"]));
-    assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(stdout(&out).contains("3 references written"), "{}", stdout(&out));
     let reference = std::fs::read_to_string(dir.join("docs/en-beliefs.expected.json")).unwrap();
     assert!(reference.contains("\"believes\""), "{reference}");
@@ -64,7 +78,13 @@ fn update_then_pass_then_fail_after_a_pipeline_change() {
     // A pipeline change (quotes stage without beliefs) fails, naming the claims it removed.
     let changed = dir.join("speech-only.toml");
     let changed_args = |extra: &[&str]| -> Vec<String> {
-        let mut v: Vec<String> = vec!["test".into(), "--pipeline".into(), changed.to_str().unwrap().into(), "--published".into(), "2025-03-12".into()];
+        let mut v: Vec<String> = vec![
+            "test".into(),
+            "--pipeline".into(),
+            changed.to_str().unwrap().into(),
+            "--published".into(),
+            "2025-03-12".into(),
+        ];
         v.extend(extra.iter().map(|s| s.to_string()));
         v.push(docs.into());
         v
@@ -73,7 +93,10 @@ fn update_then_pass_then_fail_after_a_pipeline_change() {
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(text.contains("FAIL     en-beliefs"), "{text}");
-    let removed = text.lines().find(|l| l.starts_with("    - c1 indirect | Chloe Barrett")).unwrap_or_else(|| panic!("{text}"));
+    let removed = text
+        .lines()
+        .find(|l| l.starts_with("    - c1 indirect | Chloe Barrett"))
+        .unwrap_or_else(|| panic!("{text}"));
     assert!(removed.contains("| cue «believes» |"), "{text}");
     assert!(text.contains("cue «found»"), "{text}");
     assert!(text.contains("ok       en-direct-double"), "{text}");
@@ -96,12 +119,18 @@ fn update_then_pass_then_fail_after_a_pipeline_change() {
     std::fs::remove_file(dir.join("docs/en-direct-double.txt")).unwrap();
     let out = run(changed_args(&[]));
     assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
-    assert!(stdout(&out).contains("ORPHAN") && stdout(&out).contains("en-direct-double.expected.json"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("ORPHAN") && stdout(&out).contains("en-direct-double.expected.json"),
+        "{}",
+        stdout(&out)
+    );
 
     // An unknown name for --accept is a usage error.
     let out = run(changed_args(&["--accept", "no-such-doc"]));
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--accept no-such-doc: no such document"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--accept no-such-doc: no such document")
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -109,11 +138,19 @@ fn update_then_pass_then_fail_after_a_pipeline_change() {
 fn a_changed_speaker_and_date_show_as_field_changes() {
     let dir = setup("edit");
     let docs = dir.join("docs");
-    let out = isnad(&["test", "--pipeline", "pipelines/news-en.toml", "--update", docs.to_str().unwrap()]);
+    let out = isnad(&[
+        "test",
+        "--pipeline",
+        "pipelines/news-en.toml",
+        "--update",
+        docs.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     // Edit the document: another speaker, another day. The claim stays at the same place.
     let path = docs.join("en-time-of-day.txt");
-    let text = std::fs::read_to_string(&path).unwrap().replace("Sophie Laurent said the runway", "Sophie Lorrain said on Monday that the runway");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Sophie Laurent said the runway", "Sophie Lorrain said on Monday that the runway");
     std::fs::write(&path, text).unwrap();
     let out = isnad(&["test", "--pipeline", "pipelines/news-en.toml", docs.to_str().unwrap()]);
     let text = stdout(&out);

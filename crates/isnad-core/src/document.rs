@@ -24,7 +24,12 @@ pub struct Document {
 impl Document {
     /// A document with empty metadata and no layers.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
-        Document { id: id.into(), text: text.into(), meta: Meta::default(), layers: Layers::default() }
+        Document {
+            id: id.into(),
+            text: text.into(),
+            meta: Meta::default(),
+            layers: Layers::default(),
+        }
     }
 
     /// A span of this document's text, checked (order, bounds, character boundaries).

@@ -424,14 +424,24 @@ impl Grain {
             Grain::Week => {
                 let w = t.date().iso_week_date();
                 let wy = w.year();
-                let wy = if wy < 0 { format!("-{:04}", -i32::from(wy)) } else { format!("{wy:04}") };
+                let wy =
+                    if wy < 0 { format!("-{:04}", -i32::from(wy)) } else { format!("{wy:04}") };
                 format!("{wy}-W{:02}", w.week())
             }
             Grain::Day => format!("{year}-{:02}-{:02}", t.month(), t.day()),
             Grain::Hour => format!("{year}-{:02}-{:02}T{:02}", t.month(), t.day(), t.hour()),
-            Grain::Minute => format!("{year}-{:02}-{:02}T{:02}:{:02}", t.month(), t.day(), t.hour(), t.minute()),
+            Grain::Minute => {
+                format!("{year}-{:02}-{:02}T{:02}:{:02}", t.month(), t.day(), t.hour(), t.minute())
+            }
             Grain::Second => {
-                format!("{year}-{:02}-{:02}T{:02}:{:02}:{:02}", t.month(), t.day(), t.hour(), t.minute(), t.second())
+                format!(
+                    "{year}-{:02}-{:02}T{:02}:{:02}:{:02}",
+                    t.month(),
+                    t.day(),
+                    t.hour(),
+                    t.minute(),
+                    t.second()
+                )
             }
         }
     }

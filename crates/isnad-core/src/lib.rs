@@ -29,9 +29,9 @@ mod stage;
 pub use document::{Document, Lang, Meta};
 pub use error::{SpanError, StageError};
 pub use layers::{
-    Block, Calendar, Claim, ClaimDate, DateSource, Entity, EntityKind, Grain, Layer, Layers, Paragraph,
-    Mention, MentionKind, Normalized, QuoteKind, Sentence, Speaker, Timex, TimexKind, Token,
-    TokenKind,
+    Block, Calendar, Claim, ClaimDate, DateSource, Entity, EntityKind, Grain, Layer, Layers,
+    Mention, MentionKind, Normalized, Paragraph, QuoteKind, Sentence, Speaker, Timex, TimexKind,
+    Token, TokenKind,
 };
 pub use offsets::CharIndex;
 pub use published::{Published, PublishedError};

@@ -93,8 +93,13 @@ mod tests {
             seed ^= seed >> 7;
             seed ^= seed << 17;
             let len = (seed % 65) as usize;
-            let chunk: Vec<u8> = (0..len).map(|i| (seed.rotate_left(i as u32 * 5) as u8).wrapping_mul(i as u8 | 1)).collect();
-            let by_bytes = chunk.iter().enumerate().fold(0u64, |m, (i, &b)| m | (u64::from(b & 0xC0 != 0x80) << i));
+            let chunk: Vec<u8> = (0..len)
+                .map(|i| (seed.rotate_left(i as u32 * 5) as u8).wrapping_mul(i as u8 | 1))
+                .collect();
+            let by_bytes = chunk
+                .iter()
+                .enumerate()
+                .fold(0u64, |m, (i, &b)| m | (u64::from(b & 0xC0 != 0x80) << i));
             assert_eq!(starts_mask(&chunk), by_bytes, "{chunk:x?}");
         }
     }

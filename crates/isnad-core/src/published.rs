@@ -26,7 +26,9 @@ pub struct Published {
 
 /// A `published` value that is not an ISO 8601 date or date-time.
 #[derive(Debug, Clone, Error, PartialEq, Eq)]
-#[error("invalid published date '{raw}': {reason} (expected e.g. 2025-02-19 or 2025-02-19T10:30:00+02:00)")]
+#[error(
+    "invalid published date '{raw}': {reason} (expected e.g. 2025-02-19 or 2025-02-19T10:30:00+02:00)"
+)]
 pub struct PublishedError {
     raw: String,
     reason: String,

@@ -58,7 +58,11 @@ impl Span {
     /// Checks that this span fits `text` (used on spans that came from outside, e.g. a plugin).
     pub fn check(&self, text: &str) -> Result<(), SpanError> {
         if self.end > text.len() {
-            return Err(SpanError::OutOfBounds { start: self.start, end: self.end, len: text.len() });
+            return Err(SpanError::OutOfBounds {
+                start: self.start,
+                end: self.end,
+                len: text.len(),
+            });
         }
         for at in [self.start, self.end] {
             if !text.is_char_boundary(at) {

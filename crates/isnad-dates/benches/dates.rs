@@ -5,8 +5,8 @@
 
 use std::path::Path;
 
-use divan::counter::{BytesCount, ItemsCount};
 use divan::Bencher;
+use divan::counter::{BytesCount, ItemsCount};
 use isnad_core::{Document, Lang, Stage};
 use isnad_dates::{DatesConfig, DatesStage};
 use isnad_text::{SegmentConfig, SegmentStage};
@@ -110,7 +110,9 @@ fn english_festivals_uncached(bencher: Bencher<'_, '_>) {
         Lang::En,
     );
     bencher
-        .with_inputs(|| (DatesStage::new(DatesConfig::default(), Path::new(".")).unwrap(), doc.clone()))
+        .with_inputs(|| {
+            (DatesStage::new(DatesConfig::default(), Path::new(".")).unwrap(), doc.clone())
+        })
         .bench_local_values(|(stage, mut d)| {
             stage.process(&mut d).unwrap();
             assert_eq!(d.layers.timexes.len(), 5);

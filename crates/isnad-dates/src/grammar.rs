@@ -11,8 +11,8 @@ use jiff::civil::{Date, DateTime, Time};
 
 use crate::holidays::Holidays;
 use crate::scan::{Kind, Tok};
-use crate::time::{self, add_days, add_grain, truncate, Anchor, Open, T};
-use crate::vocab::{feat, Conn, DayPart, Era, Part, Rel, Sem, Unit};
+use crate::time::{self, Anchor, Open, T, add_days, add_grain, truncate};
+use crate::vocab::{Conn, DayPart, Era, Part, Rel, Sem, Unit, feat};
 
 /// Which language's word orders apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,7 +46,13 @@ pub(crate) struct Spec {
 
 /// Adds to `cur` what `s` knows and `cur` does not.
 fn merge(cur: &mut Spec, s: &Spec) {
-    if s.base.is_some() && cur.base.is_none() && cur.year.is_none() && cur.month.is_none() && cur.day.is_none() && cur.weekday.is_none() {
+    if s.base.is_some()
+        && cur.base.is_none()
+        && cur.year.is_none()
+        && cur.month.is_none()
+        && cur.day.is_none()
+        && cur.weekday.is_none()
+    {
         cur.base = s.base;
     }
     if cur.base.is_none() && s.base.is_none() {
@@ -72,7 +78,11 @@ fn merge(cur: &mut Spec, s: &Spec) {
 
 impl Spec {
     fn has_date(&self) -> bool {
-        self.year.is_some() || self.month.is_some() || self.day.is_some() || self.weekday.is_some() || self.base.is_some()
+        self.year.is_some()
+            || self.month.is_some()
+            || self.day.is_some()
+            || self.weekday.is_some()
+            || self.base.is_some()
     }
     fn has_date_fields(&self) -> bool {
         self.year.is_some() || self.month.is_some() || self.day.is_some() || self.weekday.is_some()
@@ -82,10 +92,14 @@ impl Spec {
     }
     /// Fills fields missing here from `o`.
     fn fill(&mut self, o: &Spec) {
-        if self.base.is_none() && self.day.is_none() && self.month.is_none() && self.weekday.is_none()
-            && self.base.is_none() {
-                self.base = o.base;
-            }
+        if self.base.is_none()
+            && self.day.is_none()
+            && self.month.is_none()
+            && self.weekday.is_none()
+            && self.base.is_none()
+        {
+            self.base = o.base;
+        }
         if self.base.is_none() {
             if self.month.is_none() && self.day.is_some() {
                 self.month = o.month;
@@ -271,7 +285,11 @@ impl<'a, 'v> Parser<'a, 'v> {
             next.clear();
             next.resize(n + 1, n as u32);
             for k in (0..n).rev() {
-                next[k] = if real_trigger(self.toks, self.text, self.lang, k) { k as u32 } else { next[k + 1] };
+                next[k] = if real_trigger(self.toks, self.text, self.lang, k) {
+                    k as u32
+                } else {
+                    next[k + 1]
+                };
             }
         }
         let mut i = 0;
@@ -287,7 +305,8 @@ impl<'a, 'v> Parser<'a, 'v> {
                     debug_assert!((i..t - 3).all(|k| !self.can_start(k)));
                     i = t - 3;
                 }
-                let may = i == t || matches!(self.toks[i].kind, Kind::Lex(_) | Kind::Punct('@')) && t < i + 4;
+                let may = i == t
+                    || matches!(self.toks[i].kind, Kind::Lex(_) | Kind::Punct('@')) && t < i + 4;
                 debug_assert_eq!(may, self.can_start(i));
                 if !may {
                     i += 1;
@@ -575,7 +594,10 @@ impl<'a, 'v> Parser<'a, 'v> {
         let (j, tens) = self.num_word(i)?;
         if tens >= 20 && tens % 10 == 0 {
             let k = if self.punct(j, '-') { j + 1 } else { j };
-            let u = self.sems(k).iter().find_map(|s| if let Sem::Ord(v) = s { Some(*v) } else { None })?;
+            let u = self
+                .sems(k)
+                .iter()
+                .find_map(|s| if let Sem::Ord(v) = s { Some(*v) } else { None })?;
             if u < 10 {
                 return Some((k + 1, tens + u));
             }
@@ -619,7 +641,9 @@ impl<'a, 'v> Parser<'a, 'v> {
             (j, y, false)
         };
         let mut era = None;
-        if let Some(e) = self.sems(j).iter().find_map(|s| if let Sem::Era(e) = s { Some(*e) } else { None }) {
+        if let Some(e) =
+            self.sems(j).iter().find_map(|s| if let Sem::Era(e) = s { Some(*e) } else { None })
+        {
             era = Some(e);
             j += 1;
         }
@@ -660,14 +684,21 @@ impl<'a, 'v> Parser<'a, 'v> {
             if self.punct(i + 1, '/') && self.month_word(i + 2).is_some_and(|(m2, _)| m2 == m) {
                 return Some((i + 3, (m, false)));
             }
-            if self.punct(i + 1, '(') && self.month_word(i + 2).is_some_and(|(m2, _)| m2 == m) && self.punct(i + 3, ')') {
+            if self.punct(i + 1, '(')
+                && self.month_word(i + 2).is_some_and(|(m2, _)| m2 == m)
+                && self.punct(i + 3, ')')
+            {
                 return Some((i + 4, (m, false)));
             }
         }
         if let Some((m, weak)) = self.month_word(i) {
             // "Sept. 11", "Oct. 5": the abbreviation's dot belongs to it
             let abbrev = !self.ar() && self.tok_text(i).is_some_and(|w| w.len() <= 4);
-            if abbrev && self.punct(i + 1, '.') && self.glued(i) && (self.num(i + 2).is_some() || self.ordinal(i + 2).is_some()) {
+            if abbrev
+                && self.punct(i + 1, '.')
+                && self.glued(i)
+                && (self.num(i + 2).is_some() || self.ordinal(i + 2).is_some())
+            {
                 return Some((i + 2, (m, false)));
             }
             return Some((i + 1, (m, weak)));
@@ -735,7 +766,16 @@ impl<'a, 'v> Parser<'a, 'v> {
         if self.conn(i, Conn::Asap) {
             let a = self.anchor();
             let g = a.cap(Grain::Second);
-            consider(Some((i + 1, T { start: truncate(a.now, g), grain: g, end: None, open: Open::After, cal: Calendar::Gregorian })));
+            consider(Some((
+                i + 1,
+                T {
+                    start: truncate(a.now, g),
+                    grain: g,
+                    end: None,
+                    open: Open::After,
+                    cal: Calendar::Gregorian,
+                },
+            )));
         }
         // "today in one hour": the day is redundant with the offset
         if let Some((j, 0)) = self.deictic_word(i) {
@@ -785,7 +825,10 @@ impl<'a, 'v> Parser<'a, 'v> {
         let (j, t) = best?;
         // Trailing hedges: "3pm approximately", "3ish".
         let mut j = j;
-        while self.is_ish(j) || self.conn(j, Conn::Approx) && !matches!(self.tok_text(j), Some("about" | "around" | "حوالي" | "نحو")) {
+        while self.is_ish(j)
+            || self.conn(j, Conn::Approx)
+                && !matches!(self.tok_text(j), Some("about" | "around" | "حوالي" | "نحو"))
+        {
             j += 1;
         }
         Some((j, t))
@@ -840,7 +883,10 @@ impl<'a, 'v> Parser<'a, 'v> {
             return None;
         }
         // the thing: a weekday, or a holiday ("the closest xmas to today")
-        let hol = self.sems(k + 1).iter().find_map(|s| if let Sem::Holiday(h, _) = s { Some(*h as usize) } else { None });
+        let hol = self
+            .sems(k + 1)
+            .iter()
+            .find_map(|s| if let Sem::Holiday(h, _) = s { Some(*h as usize) } else { None });
         let wd = self.weekday(k + 1).filter(|w| !w.2).map(|w| w.0);
         if hol.is_none() && wd.is_none() {
             return None;
@@ -898,7 +944,9 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// clock time, joined by commas or at/on/in ("Saturday morning at 9", "9 tomorrow morning",
     /// "at 7:30 PM on Fri, Sep 20", "يوم السبت 21/09 الساعة 1:30 بعد الظهر", "مساء الأحد").
     fn datetime(&self, i: usize) -> R<Spec> {
-        memoised(&self.memo.datetime, self.generations(), &self.tense_dep, i, || self.datetime_uncached(i))
+        memoised(&self.memo.datetime, self.generations(), &self.tense_dep, i, || {
+            self.datetime_uncached(i)
+        })
     }
 
     fn datetime_uncached(&self, i: usize) -> R<Spec> {
@@ -1017,8 +1065,10 @@ impl<'a, 'v> Parser<'a, 'v> {
         self.has(k, AT_K)
             || self.num(k).is_some()
             || self.tok_text(i) == Some("q")
-            || (self.conn(k, Conn::At) || self.conn(k, Conn::In)) && self.has(self.skip_filler(k + 1), feat::PART)
-            || self.conn(i, Conn::On) && number(if self.conn(i + 1, Conn::Filler) { i + 2 } else { i + 1 })
+            || (self.conn(k, Conn::At) || self.conn(k, Conn::In))
+                && self.has(self.skip_filler(k + 1), feat::PART)
+            || self.conn(i, Conn::On)
+                && number(if self.conn(i + 1, Conn::Filler) { i + 2 } else { i + 1 })
     }
 
     /// Whether an English [`Parser::top`] can find anything at `i`: a trigger (a number or a
@@ -1084,7 +1134,13 @@ impl<'a, 'v> Parser<'a, 'v> {
     fn offset_may_start(&self, i: usize) -> bool {
         self.has(
             i,
-            feat::REL | feat::NUM | feat::UNIT | feat::FRAC | feat::conn(Conn::Since) | feat::conn(Conn::In) | feat::conn(Conn::Approx),
+            feat::REL
+                | feat::NUM
+                | feat::UNIT
+                | feat::FRAC
+                | feat::conn(Conn::Since)
+                | feat::conn(Conn::In)
+                | feat::conn(Conn::Approx),
         ) || self.num(i).is_some()
             || self.tok_text(i) == Some("upcoming")
     }
@@ -1098,7 +1154,9 @@ impl<'a, 'v> Parser<'a, 'v> {
         while self.conn(k, Conn::At) || self.punct(k, '@') || self.conn(k, Conn::Approx) {
             k += 1;
         }
-        self.has(k, feat::NUM | feat::FRAC | feat::DAYPART) || self.num(k).is_some() || self.tok_text(k) == Some("half")
+        self.has(k, feat::NUM | feat::FRAC | feat::DAYPART)
+            || self.num(k).is_some()
+            || self.tok_text(k) == Some("half")
     }
 
     fn date_uncached(&self, i: usize) -> R<Spec> {
@@ -1126,7 +1184,9 @@ impl<'a, 'v> Parser<'a, 'v> {
             let k = self.skip_filler(k);
             if let Some((k2, other)) = self.date(k) {
                 // The more specific side wins; a bare weekday defers to the date.
-                let keep = if s.day.is_none() && s.base.is_none() || s.weekday.is_some() && s.day.is_none() {
+                let keep = if s.day.is_none() && s.base.is_none()
+                    || s.weekday.is_some() && s.day.is_none()
+                {
                     let mut o = other;
                     if o.weekday.is_none() {
                         o.weekday = s.weekday;
@@ -1159,7 +1219,11 @@ impl<'a, 'v> Parser<'a, 'v> {
         if !(1..=31).contains(&d) || !(on || digits) {
             return None;
         }
-        if self.unit(j).is_some() || self.conn(j, Conn::Of) || self.weekday(j).is_some() || self.month_word(j).is_some() {
+        if self.unit(j).is_some()
+            || self.conn(j, Conn::Of)
+            || self.weekday(j).is_some()
+            || self.month_word(j).is_some()
+        {
             return None;
         }
         Some((j, Spec { day: Some(d as u8), ..Spec::default() }))
@@ -1194,7 +1258,9 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// "النصف الثاني من عام 2023".
     fn year_fraction(&self, i: usize) -> R<Spec> {
         let frac = |k: usize| {
-            if self.is_unit(k, Unit::Quarter) || self.tok_text(k).is_some_and(|w| w.ends_with("ربع")) {
+            if self.is_unit(k, Unit::Quarter)
+                || self.tok_text(k).is_some_and(|w| w.ends_with("ربع"))
+            {
                 Some(4)
             } else if self.tok_text(k).is_some_and(|w| w == "half" || w.ends_with("نصف")) {
                 Some(2)
@@ -1258,8 +1324,18 @@ impl<'a, 'v> Parser<'a, 'v> {
         let t = self.resolve(&s)?;
         // "the week of" names the week that starts around the date: a Sunday starts the next
         // (Monday-based) week, as in American usage
-        let d = if t.date().weekday() == jiff::civil::Weekday::Sunday { add_days(t.date(), 1) } else { t.date() };
-        Some((j, Spec { base: Some(T::point(d.to_datetime(Time::midnight()), Grain::Week)), ..Spec::default() }))
+        let d = if t.date().weekday() == jiff::civil::Weekday::Sunday {
+            add_days(t.date(), 1)
+        } else {
+            t.date()
+        };
+        Some((
+            j,
+            Spec {
+                base: Some(T::point(d.to_datetime(Time::midnight()), Grain::Week)),
+                ..Spec::default()
+            },
+        ))
     }
 
     /// اليوم، أمس، غدا، أول أمس، بعد غد، today, yesterday, the day after tomorrow… with an optional
@@ -1287,7 +1363,11 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     fn deictic_word(&self, i: usize) -> R<i64> {
         let t = self.tok(i)?;
-        let day = |k: usize| self.sems(k).iter().find_map(|s| if let Sem::Day(n) = s { Some(i64::from(*n)) } else { None });
+        let day = |k: usize| {
+            self.sems(k)
+                .iter()
+                .find_map(|s| if let Sem::Day(n) = s { Some(i64::from(*n)) } else { None })
+        };
         // أول أمس / أول من أمس
         if self.sems(i).contains(&Sem::Ord(1)) {
             let k = if self.conn(i + 1, Conn::From) { i + 2 } else { i + 1 };
@@ -1305,7 +1385,8 @@ impl<'a, 'v> Parser<'a, 'v> {
                 }
             }
             let after = self.conn(k, Conn::After);
-            let before = self.conn(k, Conn::Before) || self.rel(k) == Some(Rel::Last) && self.ar() && k > i;
+            let before =
+                self.conn(k, Conn::Before) || self.rel(k) == Some(Rel::Last) && self.ar() && k > i;
             if after || before {
                 if let Some(n) = day(k + 1) {
                     if after && n == 1 {
@@ -1325,7 +1406,11 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         if let Some(n) = day(i) {
             // "أمس الأول": the day before yesterday (Gulf usage)
-            if self.ar() && n == -1 && self.tok(i + 1).is_some_and(|t| t.al) && self.sems(i + 1).contains(&Sem::Ord(1)) {
+            if self.ar()
+                && n == -1
+                && self.tok(i + 1).is_some_and(|t| t.al)
+                && self.sems(i + 1).contains(&Sem::Ord(1))
+            {
                 return Some((i + 2, -2));
             }
             return Some((i + 1, n));
@@ -1345,12 +1430,17 @@ impl<'a, 'v> Parser<'a, 'v> {
                 _ => {}
             }
             // "اليوم" = today, unless it is "the Nth day of" (handled elsewhere)
-            if self.ordinal(i + 1).is_none() && !self.sems(i).iter().any(|s| matches!(s, Sem::Unit(Unit::Day, 2))) {
+            if self.ordinal(i + 1).is_none()
+                && !self.sems(i).iter().any(|s| matches!(s, Sem::Unit(Unit::Day, 2)))
+            {
                 return Some((i + 1, 0));
             }
         }
         // "هذا اليوم" / "this day"
-        if self.rel(i) == Some(Rel::This) && self.is_unit(i + 1, Unit::Day) && self.unit(i + 1).is_some_and(|(_, n)| n == 1) {
+        if self.rel(i) == Some(Rel::This)
+            && self.is_unit(i + 1, Unit::Day)
+            && self.unit(i + 1).is_some_and(|(_, n)| n == 1)
+        {
             return Some((i + 2, 0));
         }
         None
@@ -1375,7 +1465,11 @@ impl<'a, 'v> Parser<'a, 'v> {
             return None;
         }
         let mut j = k + 1;
-        if !self.ar() && self.punct(j, '.') && self.glued(k) && self.tok_text(k).is_some_and(|w| w.len() <= 4) {
+        if !self.ar()
+            && self.punct(j, '.')
+            && self.glued(k)
+            && self.tok_text(k).is_some_and(|w| w.len() <= 4)
+        {
             j += 1; // "mon."
         }
         let a = self.anchor();
@@ -1420,12 +1514,19 @@ impl<'a, 'v> Parser<'a, 'v> {
                 if !self.ar() && self.conn(j, Conn::After) {
                     // "friday after next": the one after next week's
                     let nxt = add_days(a.today(), time::weekday_offset(a.today(), wdj, 1));
-                    return Some((m, Spec { base: Some(T::day(add_days(nxt, 7))), ..Spec::default() }));
+                    return Some((
+                        m,
+                        Spec { base: Some(T::day(add_days(nxt, 7))), ..Spec::default() },
+                    ));
                 }
                 return Some((m, Spec { base: Some(T::day(d)), ..Spec::default() }));
             }
         }
-        if self.ar() && post_rel.is_none() && self.conn(j, Conn::From) && self.rel(j + 1) == Some(Rel::This) {
+        if self.ar()
+            && post_rel.is_none()
+            && self.conn(j, Conn::From)
+            && self.rel(j + 1) == Some(Rel::This)
+        {
             // الثلاثاء ... من هذا الشهر: leave to the date rule below
             post_rel = None;
         }
@@ -1434,13 +1535,17 @@ impl<'a, 'v> Parser<'a, 'v> {
             let d = match (r, self.lang) {
                 (Rel::Last, _) => add_days(a.today(), time::weekday_offset(a.today(), wdj, -1)),
                 // Arabic المقبل/القادم: the next such day; English "next X": X of next week (Duckling).
-                (Rel::Next, Lang::Ar) => add_days(a.today(), time::weekday_offset(a.today(), wdj, 1)),
+                (Rel::Next, Lang::Ar) => {
+                    add_days(a.today(), time::weekday_offset(a.today(), wdj, 1))
+                }
                 (Rel::Next, Lang::En) => {
                     let monday = truncate(a.now, Grain::Week).date();
                     add_days(monday, 7 + i64::from(wd) - 1)
                 }
                 // "this monday", "هذا الاثنين": the coming one (Duckling)
-                (Rel::This | Rel::Same, _) => add_days(a.today(), time::weekday_offset(a.today(), wdj, 1)),
+                (Rel::This | Rel::Same, _) => {
+                    add_days(a.today(), time::weekday_offset(a.today(), wdj, 1))
+                }
             };
             if !self.ar() && r == Rel::Next && self.conn(j, Conn::After) {
                 return None;
@@ -1479,20 +1584,24 @@ impl<'a, 'v> Parser<'a, 'v> {
             // followed by a noun counts that noun, it is no day of the month.
             let counts_noun = !self.ar()
                 && self.num(at).is_none()
-                && self.tok(m2).is_some_and(|t| matches!(t.kind, Kind::Word) || self.unit(m2).is_some());
+                && self
+                    .tok(m2)
+                    .is_some_and(|t| matches!(t.kind, Kind::Word) || self.unit(m2).is_some());
             if is_ord && !counts_noun {
                 let mut s = Spec { day: Some(d), weekday: Some(wd), ..Spec::default() };
                 let mut m3 = m2;
                 // "من هذا الشهر"
                 if (self.conn(m3, Conn::From) || self.conn(m3, Conn::Of))
-                    && self.rel(m3 + 1).is_some() && self.is_unit(m3 + 2, Unit::Month) {
-                        let (mm, r) = (m3 + 3, self.rel(m3 + 1)?);
-                        let base = truncate(a.now, Grain::Month);
-                        let mon = add_grain(base, Grain::Month, rel_n(r));
-                        s.month = Some(mon.month() as u8);
-                        s.year = Some(i32::from(mon.year()));
-                        m3 = mm;
-                    }
+                    && self.rel(m3 + 1).is_some()
+                    && self.is_unit(m3 + 2, Unit::Month)
+                {
+                    let (mm, r) = (m3 + 3, self.rel(m3 + 1)?);
+                    let base = truncate(a.now, Grain::Month);
+                    let mon = add_grain(base, Grain::Month, rel_n(r));
+                    s.month = Some(mon.month() as u8);
+                    s.year = Some(i32::from(mon.year()));
+                    m3 = mm;
+                }
                 return Some((m3, s));
             }
         }
@@ -1539,30 +1648,59 @@ impl<'a, 'v> Parser<'a, 'v> {
                 k += 1; // 31-Oct-74, 31/Oct/1974
             }
             if let Some((k2, (m, _))) = self.month(k) {
-                best = Some((k2, Spec { day: Some(d), month: Some(m), h24: sep, ..Spec::default() }));
-            } else if self.ar() && self.rel(k) == Some(Rel::Same) && self.is_unit(k + 1, Unit::Month) {
+                best =
+                    Some((k2, Spec { day: Some(d), month: Some(m), h24: sep, ..Spec::default() }));
+            } else if self.ar()
+                && self.rel(k) == Some(Rel::Same)
+                && self.is_unit(k + 1, Unit::Month)
+            {
                 // "الـ 12 من نفس الشهر": the month named before; without it, the anchor's
                 best = Some((k + 2, Spec { day: Some(d), ..Spec::default() }));
             } else if self.ar() && self.rel(k).is_some() && self.is_unit(k + 1, Unit::Month) {
                 let a = self.anchor();
-                let mon = add_grain(truncate(a.now, Grain::Month), Grain::Month, rel_n(self.rel(k)?));
+                let mon =
+                    add_grain(truncate(a.now, Grain::Month), Grain::Month, rel_n(self.rel(k)?));
                 best = Some((
                     k + 2,
-                    Spec { day: Some(d), month: Some(mon.month() as u8), year: Some(i32::from(mon.year())), ..Spec::default() },
+                    Spec {
+                        day: Some(d),
+                        month: Some(mon.month() as u8),
+                        year: Some(i32::from(mon.year())),
+                        ..Spec::default()
+                    },
                 ));
-            } else if self.is_unit(k, Unit::Month) && self.tok(k).is_some_and(|t| t.al) && self.rel(k + 1).is_some() {
+            } else if self.is_unit(k, Unit::Month)
+                && self.tok(k).is_some_and(|t| t.al)
+                && self.rel(k + 1).is_some()
+            {
                 let a = self.anchor();
-                let mon = add_grain(truncate(a.now, Grain::Month), Grain::Month, rel_n(self.rel(k + 1)?));
+                let mon =
+                    add_grain(truncate(a.now, Grain::Month), Grain::Month, rel_n(self.rel(k + 1)?));
                 best = Some((
                     k + 2,
-                    Spec { day: Some(d), month: Some(mon.month() as u8), year: Some(i32::from(mon.year())), ..Spec::default() },
+                    Spec {
+                        day: Some(d),
+                        month: Some(mon.month() as u8),
+                        year: Some(i32::from(mon.year())),
+                        ..Spec::default()
+                    },
                 ));
-            } else if !self.ar() && k > j && self.rel(k).is_some() && self.is_unit(k + 1, Unit::Month) {
+            } else if !self.ar()
+                && k > j
+                && self.rel(k).is_some()
+                && self.is_unit(k + 1, Unit::Month)
+            {
                 let a = self.anchor();
-                let mon = add_grain(truncate(a.now, Grain::Month), Grain::Month, rel_n(self.rel(k)?));
+                let mon =
+                    add_grain(truncate(a.now, Grain::Month), Grain::Month, rel_n(self.rel(k)?));
                 best = Some((
                     k + 2,
-                    Spec { day: Some(d), month: Some(mon.month() as u8), year: Some(i32::from(mon.year())), ..Spec::default() },
+                    Spec {
+                        day: Some(d),
+                        month: Some(mon.month() as u8),
+                        year: Some(i32::from(mon.year())),
+                        ..Spec::default()
+                    },
                 ));
             }
         }
@@ -1576,7 +1714,10 @@ impl<'a, 'v> Parser<'a, 'v> {
             if let Some((k2, d)) = day {
                 // not a year ("October 2014")
                 if self.num(k).is_none_or(|(_, dg)| dg != 4) {
-                    keep_longest(&mut best, Some((k2, Spec { day: Some(d), month: Some(m), ..Spec::default() })));
+                    keep_longest(
+                        &mut best,
+                        Some((k2, Spec { day: Some(d), month: Some(m), ..Spec::default() })),
+                    );
                 }
             }
         }
@@ -1587,9 +1728,10 @@ impl<'a, 'v> Parser<'a, 'v> {
             k += 1;
         }
         if (self.conn(k, Conn::In) || self.conn(k, Conn::Of) || self.conn(k, Conn::From))
-            && self.year(k + 1).is_some() {
-                k += 1;
-            }
+            && self.year(k + 1).is_some()
+        {
+            k += 1;
+        }
         if s.h24 && (self.punct(k, '-') || self.punct(k, '/')) {
             if let Some((v, dg)) = self.num(k + 1) {
                 if dg == 2 || dg == 4 {
@@ -1632,8 +1774,20 @@ impl<'a, 'v> Parser<'a, 'v> {
                     let cur = a.today().month() as u8;
                     s.year = Some(match r {
                         Rel::This | Rel::Same => y,
-                        Rel::Last => if m <= cur { y } else { y - 1 },
-                        Rel::Next => if m >= cur { y } else { y + 1 },
+                        Rel::Last => {
+                            if m <= cur {
+                                y
+                            } else {
+                                y - 1
+                            }
+                        }
+                        Rel::Next => {
+                            if m >= cur {
+                                y
+                            } else {
+                                y + 1
+                            }
+                        }
                     });
                     j += 1;
                 }
@@ -1669,7 +1823,13 @@ impl<'a, 'v> Parser<'a, 'v> {
                 s.month = Some(b as u8);
                 s.day = Some(c as u8);
             } else {
-                let y = if dc == 4 { c as i32 } else if dc == 2 { two_digit_year(c) } else { return None };
+                let y = if dc == 4 {
+                    c as i32
+                } else if dc == 2 {
+                    two_digit_year(c)
+                } else {
+                    return None;
+                };
                 // d/m/y in Arabic and British usage; m/d/y when the first cannot be a day-month
                 let (d, m) = if self.ar() {
                     (a, b)
@@ -1681,7 +1841,10 @@ impl<'a, 'v> Parser<'a, 'v> {
                     // both readings possible (12/02/2025): the one nearer the publication date
                     let today = self.a.today();
                     let dist = |d: u32, m: u32| {
-                        Date::new(y as i16, m as i8, d as i8).ok().and_then(|x| today.until(x).ok()).map(|s| i64::from(s.get_days()).abs())
+                        Date::new(y as i16, m as i8, d as i8)
+                            .ok()
+                            .and_then(|x| today.until(x).ok())
+                            .map(|s| i64::from(s.get_days()).abs())
                     };
                     match (dist(b, a), dist(a, b)) {
                         (Some(us), Some(eu)) if eu < us => (a, b),
@@ -1762,9 +1925,10 @@ impl<'a, 'v> Parser<'a, 'v> {
             k2 += 1;
         }
         if (self.conn(k2, Conn::Of) || self.conn(k2, Conn::In) || self.conn(k2, Conn::From))
-            && self.year(k2 + 1).is_some() {
-                k2 += 1;
-            }
+            && self.year(k2 + 1).is_some()
+        {
+            k2 += 1;
+        }
         let mut strong = !weak || pre.is_some() || self.context_before(i);
         if let Some((k3, (y, era))) = self.year(k2) {
             if era == Some(Era::Ah) {
@@ -1784,15 +1948,34 @@ impl<'a, 'v> Parser<'a, 'v> {
             let cur = a.today().month() as u8;
             s.year = Some(match r {
                 Rel::This | Rel::Same => y,
-                Rel::Last => if m < cur || (self.ar() && m <= cur) { y } else { y - 1 },
-                Rel::Next => if m > cur || (self.ar() && m >= cur) { y } else { y + 1 },
+                Rel::Last => {
+                    if m < cur || (self.ar() && m <= cur) {
+                        y
+                    } else {
+                        y - 1
+                    }
+                }
+                Rel::Next => {
+                    if m > cur || (self.ar() && m >= cur) {
+                        y
+                    } else {
+                        y + 1
+                    }
+                }
             });
             // "March after next"
-            if !self.ar() && r == Rel::Next && self.conn(j, Conn::After) && self.rel(j + 1) == Some(Rel::Next) {
+            if !self.ar()
+                && r == Rel::Next
+                && self.conn(j, Conn::After)
+                && self.rel(j + 1) == Some(Rel::Next)
+            {
                 s.year = Some(s.year? + 1);
                 j += 2;
             }
-        } else if !self.ar() && self.conn(j, Conn::In) && self.quantity(j + 1).is_some_and(|(_, (_, u))| matches!(u, QUnit::U(Unit::Year))) {
+        } else if !self.ar()
+            && self.conn(j, Conn::In)
+            && self.quantity(j + 1).is_some_and(|(_, (_, u))| matches!(u, QUnit::U(Unit::Year)))
+        {
             // "March in 1 year": that month of the year so many years ahead
             let (k3, (n, _)) = self.quantity(j + 1)?;
             s.year = Some(i32::from(self.anchor().today().year()) + n as i32);
@@ -1829,16 +2012,27 @@ impl<'a, 'v> Parser<'a, 'v> {
                 }
             }
             if self.has(k, feat::WEEKEND) {
-                best = Some((k + 1, Spec { base: Some(self.weekend(rel_n(r))), ..Spec::default() }));
+                best =
+                    Some((k + 1, Spec { base: Some(self.weekend(rel_n(r))), ..Spec::default() }));
             }
         }
         // "over the weekend": the bare policy decides which one
-        if !self.ar() && self.conn(i, Conn::Filler) && self.has(i + 1, feat::WEEKEND) && best.is_none() {
+        if !self.ar()
+            && self.conn(i, Conn::Filler)
+            && self.has(i + 1, feat::WEEKEND)
+            && best.is_none()
+        {
             let a = self.anchor();
             let wd = a.today().weekday().to_monday_zero_offset();
             let past = self.policy() == crate::Bare::Past;
             // Friday evening to Sunday is "this weekend" whatever the policy
-            let n = if wd >= 4 { 0 } else if past { -1 } else { 0 };
+            let n = if wd >= 4 {
+                0
+            } else if past {
+                -1
+            } else {
+                0
+            };
             best = Some((i + 2, Spec { base: Some(self.weekend(n)), ..Spec::default() }));
         }
         // "last week's sunday"
@@ -1901,19 +2095,28 @@ impl<'a, 'v> Parser<'a, 'v> {
                         let y = year.unwrap_or_else(|| i32::from(self.anchor().today().year()));
                         let d = Date::new(y as i16, (3 * (q - 1) + 1) as i8, 1).ok()?;
                         let t = T::point(d.to_datetime(Time::midnight()), Grain::Quarter);
-                        best = Some((j, Spec { base: Some(t), absolute: year.is_some(), ..Spec::default() }));
+                        best = Some((
+                            j,
+                            Spec { base: Some(t), absolute: year.is_some(), ..Spec::default() },
+                        ));
                     }
                 }
             }
             // 18q4 / 2018q4
             if let Some((y, dg)) = self.num(i) {
-                if self.glued(i) && self.text.get(self.tok(i + 1)?.start..self.tok(i + 1)?.end) == Some("q") && self.glued(i + 1) {
+                if self.glued(i)
+                    && self.text.get(self.tok(i + 1)?.start..self.tok(i + 1)?.end) == Some("q")
+                    && self.glued(i + 1)
+                {
                     if let Some((q, 1)) = self.num(i + 2) {
                         let year = if dg == 2 { two_digit_year(y) } else { y as i32 };
                         if (1..=4).contains(&q) {
                             let d = Date::new(year as i16, (3 * (q - 1) + 1) as i8, 1).ok()?;
                             let t = T::point(d.to_datetime(Time::midnight()), Grain::Quarter);
-                            best = Some((i + 3, Spec { base: Some(t), absolute: true, ..Spec::default() }));
+                            best = Some((
+                                i + 3,
+                                Spec { base: Some(t), absolute: true, ..Spec::default() },
+                            ));
                         }
                     }
                 }
@@ -1945,7 +2148,12 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
             let (s, _) = time::hijri_month(self.a.hijri, y, 1)?;
             let (_, e) = time::hijri_month(self.a.hijri, y, 12)?;
-            let t = T::interval(s.to_datetime(Time::midnight()), e.to_datetime(Time::midnight()), Grain::Day).hijri();
+            let t = T::interval(
+                s.to_datetime(Time::midnight()),
+                e.to_datetime(Time::midnight()),
+                Grain::Day,
+            )
+            .hijri();
             return Some((j, Spec { base: Some(t), absolute: true, ..Spec::default() }));
         }
         // a bare 4-digit number is a year only in a plausible range, and only after a preposition
@@ -1955,9 +2163,15 @@ impl<'a, 'v> Parser<'a, 'v> {
             return None;
         }
         if !explicit {
-            let edge = |k: Option<&Tok<'v>>| k.is_none_or(|t| matches!(t.kind, Kind::Punct(_) | Kind::Break));
+            let edge = |k: Option<&Tok<'v>>| {
+                k.is_none_or(|t| matches!(t.kind, Kind::Punct(_) | Kind::Break))
+            };
             let alone = edge(i.checked_sub(1).and_then(|p| self.tok(p))) && edge(self.tok(j));
-            if !alone && !self.context_before(i) && !self.conn(i.wrapping_sub(1), Conn::Of) && !self.conn(i.wrapping_sub(1), Conn::Approx) {
+            if !alone
+                && !self.context_before(i)
+                && !self.conn(i.wrapping_sub(1), Conn::Of)
+                && !self.conn(i.wrapping_sub(1), Conn::Approx)
+            {
                 return None;
             }
         }
@@ -1979,13 +2193,39 @@ impl<'a, 'v> Parser<'a, 'v> {
             part_interval(base, g, if end { Part::End } else { Part::Begin }, self.lang)
         };
         match p {
-            Part::Eom => return Some((k + 1, Spec { base: Some(abbrev(Grain::Month, true)), ..Spec::default() })),
-            Part::Bom => return Some((k + 1, Spec { base: Some(abbrev(Grain::Month, false)), ..Spec::default() })),
-            Part::Eoy => return Some((k + 1, Spec { base: Some(abbrev(Grain::Year, true)), ..Spec::default() })),
-            Part::Boy => return Some((k + 1, Spec { base: Some(abbrev(Grain::Year, false)), ..Spec::default() })),
+            Part::Eom => {
+                return Some((
+                    k + 1,
+                    Spec { base: Some(abbrev(Grain::Month, true)), ..Spec::default() },
+                ));
+            }
+            Part::Bom => {
+                return Some((
+                    k + 1,
+                    Spec { base: Some(abbrev(Grain::Month, false)), ..Spec::default() },
+                ));
+            }
+            Part::Eoy => {
+                return Some((
+                    k + 1,
+                    Spec { base: Some(abbrev(Grain::Year, true)), ..Spec::default() },
+                ));
+            }
+            Part::Boy => {
+                return Some((
+                    k + 1,
+                    Spec { base: Some(abbrev(Grain::Year, false)), ..Spec::default() },
+                ));
+            }
             Part::Eod => {
                 let d = truncate(a.now, Grain::Day);
-                return Some((k + 1, Spec { base: Some(T::interval(d, add_grain(d, Grain::Day, 1), Grain::Day)), ..Spec::default() }));
+                return Some((
+                    k + 1,
+                    Spec {
+                        base: Some(T::interval(d, add_grain(d, Grain::Day, 1), Grain::Day)),
+                        ..Spec::default()
+                    },
+                ));
             }
             Part::Last => return None,
             _ => {}
@@ -2001,7 +2241,9 @@ impl<'a, 'v> Parser<'a, 'v> {
         // the period: a month expression, a year, or a relative period
         let (m2, spec) = self
             .month_expr(m)
-            .or_else(|| self.month(m).map(|(j, (mm, _))| (j, Spec { month: Some(mm), ..Spec::default() })))
+            .or_else(|| {
+                self.month(m).map(|(j, (mm, _))| (j, Spec { month: Some(mm), ..Spec::default() }))
+            })
             .or_else(|| self.period_rel(m))
             .or_else(|| self.year_expr(m))
             .or_else(|| {
@@ -2061,7 +2303,11 @@ impl<'a, 'v> Parser<'a, 'v> {
             n = -n;
             j += 1;
         }
-        let jj = if self.ar() && self.is_unit(j, Unit::Day) && self.weekday(j + 1).is_some() { j + 1 } else { j };
+        let jj = if self.ar() && self.is_unit(j, Unit::Day) && self.weekday(j + 1).is_some() {
+            j + 1
+        } else {
+            j
+        };
         if let Some((wd, _, _)) = self.weekday(jj) {
             what = What::Wd(wd);
             j = jj + 1;
@@ -2111,14 +2357,22 @@ impl<'a, 'v> Parser<'a, 'v> {
         m = self.skip_filler(m);
         let (mut m2, spec) = self
             .month_expr(m)
-            .or_else(|| self.month(m).map(|(j, (mm, _))| (j, Spec { month: Some(mm), ..Spec::default() })))
+            .or_else(|| {
+                self.month(m).map(|(j, (mm, _))| (j, Spec { month: Some(mm), ..Spec::default() }))
+            })
             .or_else(|| self.period_rel(m))
             .or_else(|| self.year_expr(m))
             .or_else(|| {
                 let (u, _) = self.unit(m)?;
                 if matches!(u, Unit::Month | Unit::Year) {
                     let g = time::unit_grain(u);
-                    Some((m + 1, Spec { base: Some(T::point(truncate(self.anchor().now, g), g)), ..Spec::default() }))
+                    Some((
+                        m + 1,
+                        Spec {
+                            base: Some(T::point(truncate(self.anchor().now, g), g)),
+                            ..Spec::default()
+                        },
+                    ))
                 } else {
                     None
                 }
@@ -2146,7 +2400,8 @@ impl<'a, 'v> Parser<'a, 'v> {
             What::Wd(wd) => {
                 let w = time::weekday_of(wd);
                 if n > 0 {
-                    let first = add_days(add_days(ps, -1), time::weekday_offset(add_days(ps, -1), w, 1));
+                    let first =
+                        add_days(add_days(ps, -1), time::weekday_offset(add_days(ps, -1), w, 1));
                     T::day(add_days(first, 7 * i64::from(n - 1)))
                 } else {
                     let last = add_days(pe, time::weekday_offset(pe, w, -1));
@@ -2157,12 +2412,19 @@ impl<'a, 'v> Parser<'a, 'v> {
                 // a weekend is Friday 18:00 to Monday 00:00, counted by its Friday
                 let fri = jiff::civil::Weekday::Friday;
                 let d = if n > 0 {
-                    add_days(add_days(add_days(ps, -1), time::weekday_offset(add_days(ps, -1), fri, 1)), 7 * i64::from(n - 1))
+                    add_days(
+                        add_days(add_days(ps, -1), time::weekday_offset(add_days(ps, -1), fri, 1)),
+                        7 * i64::from(n - 1),
+                    )
                 } else {
                     add_days(add_days(pe, time::weekday_offset(pe, fri, -1)), 7 * i64::from(n + 1))
                 };
                 let st = d.to_datetime(Time::midnight());
-                T::interval(add_grain(st, Grain::Hour, 18), add_grain(st, Grain::Day, 3), Grain::Hour)
+                T::interval(
+                    add_grain(st, Grain::Hour, 18),
+                    add_grain(st, Grain::Day, 3),
+                    Grain::Hour,
+                )
             }
             What::Day => {
                 if n > 0 {
@@ -2175,12 +2437,22 @@ impl<'a, 'v> Parser<'a, 'v> {
                 // weeks that start (on Monday) inside the period
                 // weeks (Monday to Sunday) that lie wholly inside the period
                 if n > 0 {
-                    let first = add_days(add_days(ps, -1), time::weekday_offset(add_days(ps, -1), jiff::civil::Weekday::Monday, 1));
-                    T::point(add_days(first, 7 * i64::from(n - 1)).to_datetime(Time::midnight()), Grain::Week)
+                    let first = add_days(
+                        add_days(ps, -1),
+                        time::weekday_offset(add_days(ps, -1), jiff::civil::Weekday::Monday, 1),
+                    );
+                    T::point(
+                        add_days(first, 7 * i64::from(n - 1)).to_datetime(Time::midnight()),
+                        Grain::Week,
+                    )
                 } else {
-                    let last_sunday = add_days(pe, time::weekday_offset(pe, jiff::civil::Weekday::Sunday, -1));
+                    let last_sunday =
+                        add_days(pe, time::weekday_offset(pe, jiff::civil::Weekday::Sunday, -1));
                     let last = add_days(last_sunday, -6);
-                    T::point(add_days(last, 7 * i64::from(n + 1)).to_datetime(Time::midnight()), Grain::Week)
+                    T::point(
+                        add_days(last, 7 * i64::from(n + 1)).to_datetime(Time::midnight()),
+                        Grain::Week,
+                    )
                 }
             }
         };
@@ -2198,20 +2470,27 @@ impl<'a, 'v> Parser<'a, 'v> {
                 k += 1;
             }
         }
-        let (id, weak) = self.sems(k).iter().find_map(|s| if let Sem::Holiday(h, w) = s { Some((*h as usize, *w)) } else { None })?;
+        let (id, weak) = self.sems(k).iter().find_map(|s| {
+            if let Sem::Holiday(h, w) = s { Some((*h as usize, *w)) } else { None }
+        })?;
         let season = weak || self.hol.names.ids.get(id).is_some_and(|n| n.starts_with("season-"));
         let mut j = k + 1;
         let hv = self.a.hijri;
         let year_of = |y: i16| self.hol.in_year(id, y, hv);
         let mut absolute = false;
-        let y = if let Some((j2, (y, era))) = self.year(j).or_else(|| if self.conn(j, Conn::In) { self.year(j + 1) } else { None }) {
+        let y = if let Some((j2, (y, era))) =
+            self.year(j).or_else(|| if self.conn(j, Conn::In) { self.year(j + 1) } else { None })
+        {
             if era == Some(Era::Ah) {
                 return None;
             }
             j = j2;
             absolute = true;
             y as i16
-        } else if (self.conn(j, Conn::Of) || self.ar() && self.conn(j, Conn::From)) && self.rel(j + 1).is_some() && self.is_unit(j + 2, Unit::Year) {
+        } else if (self.conn(j, Conn::Of) || self.ar() && self.conn(j, Conn::From))
+            && self.rel(j + 1).is_some()
+            && self.is_unit(j + 2, Unit::Year)
+        {
             let r = self.rel(j + 1)?;
             j += 3;
             self.anchor().today().year() + rel_n(r) as i16
@@ -2231,16 +2510,28 @@ impl<'a, 'v> Parser<'a, 'v> {
         } else {
             let a = self.anchor();
             // Duckling's convention is the next one; news (`past`, `nearest`, `tense`) the nearest
-            let bare = if self.policy() == crate::Bare::Future { crate::Bare::Future } else { crate::Bare::Nearest };
+            let bare = if self.policy() == crate::Bare::Future {
+                crate::Bare::Future
+            } else {
+                crate::Bare::Nearest
+            };
             time::pick_year(&Anchor { bare, ..a }, false, |yy| {
                 let (s, e, _) = year_of(yy)?;
                 Some((s.to_datetime(Time::midnight()), e.to_datetime(Time::midnight())))
             })?
         };
         let (s, e, interval) = year_of(y)?;
-        let cal = if matches!(self.hol_kind(id), HolKind::Hijri) { Calendar::Hijri } else { Calendar::Gregorian };
+        let cal = if matches!(self.hol_kind(id), HolKind::Hijri) {
+            Calendar::Hijri
+        } else {
+            Calendar::Gregorian
+        };
         let mut t = if interval {
-            T::interval(s.to_datetime(Time::midnight()), e.to_datetime(Time::midnight()), Grain::Day)
+            T::interval(
+                s.to_datetime(Time::midnight()),
+                e.to_datetime(Time::midnight()),
+                Grain::Day,
+            )
         } else {
             T::day(s)
         };
@@ -2271,13 +2562,18 @@ impl<'a, 'v> Parser<'a, 'v> {
     fn hol_kind(&self, id: usize) -> HolKind {
         let name = self.hol.names.ids.get(id).map(String::as_str).unwrap_or("");
         match name {
-            "eid-al-fitr" | "eid-al-adha" | "arafat" | "islamic-new-year" | "ashura" | "mawlid" | "isra-miraj"
-            | "laylat-al-qadr" | "ramadan" | "jumuatul-wida" | "mid-shaban" | "tarwiyah" | "tashreeq" => HolKind::Hijri,
+            "eid-al-fitr" | "eid-al-adha" | "arafat" | "islamic-new-year" | "ashura" | "mawlid"
+            | "isra-miraj" | "laylat-al-qadr" | "ramadan" | "jumuatul-wida" | "mid-shaban"
+            | "tarwiyah" | "tashreeq" => HolKind::Hijri,
             _ => HolKind::Other,
         }
     }
 
-    fn pick_rel_year(&self, r: Rel, year_of: &dyn Fn(i16) -> Option<(Date, Date, bool)>) -> Option<i16> {
+    fn pick_rel_year(
+        &self,
+        r: Rel,
+        year_of: &dyn Fn(i16) -> Option<(Date, Date, bool)>,
+    ) -> Option<i16> {
         let a = self.anchor();
         let y = a.today().year();
         let today = a.today();
@@ -2285,11 +2581,21 @@ impl<'a, 'v> Parser<'a, 'v> {
         Some(match r {
             Rel::Last => {
                 // the last one that is over
-                if year_of(y).is_some_and(|(_, e, _)| e <= today) { y } else if year_of(y - 1).is_some_and(|(_, e, _)| e <= today) { y - 1 } else { y - 2 }
+                if year_of(y).is_some_and(|(_, e, _)| e <= today) {
+                    y
+                } else if year_of(y - 1).is_some_and(|(_, e, _)| e <= today) {
+                    y - 1
+                } else {
+                    y - 2
+                }
             }
             Rel::This | Rel::Same if contains(y - 1) => y - 1,
             Rel::This | Rel::Same => {
-                if year_of(y).is_some_and(|(_, e, _)| e > today) { y } else { y + 1 }
+                if year_of(y).is_some_and(|(_, e, _)| e > today) {
+                    y
+                } else {
+                    y + 1
+                }
             }
             Rel::Next => {
                 // the next one that has not started
@@ -2342,15 +2648,29 @@ impl<'a, 'v> Parser<'a, 'v> {
             (None, Some(g)) => {
                 // the Hijri year whose month m starts in Gregorian year g
                 let approx = ((g - 622) as f64 * 33.0 / 32.0) as i32;
-                (approx - 1..=approx + 2).find(|&h| time::hijri_month(hv, h, m).is_some_and(|(s, _)| i32::from(s.year()) == g))?
+                (approx - 1..=approx + 2).find(|&h| {
+                    time::hijri_month(hv, h, m).is_some_and(|(s, _)| i32::from(s.year()) == g)
+                })?
             }
             (None, None) => {
                 let (cy, cm, cd) = time::greg_to_hijri(hv, a.today())?;
                 let cur_after = |mm: u8, dd: u8| (m, dd) > (mm, cd) || (m == mm && dd >= cd);
                 let _ = cur_after;
                 match rel {
-                    Some(Rel::Last) => if m < cm { cy } else { cy - 1 },
-                    Some(Rel::Next) => if m > cm { cy } else { cy + 1 },
+                    Some(Rel::Last) => {
+                        if m < cm {
+                            cy
+                        } else {
+                            cy - 1
+                        }
+                    }
+                    Some(Rel::Next) => {
+                        if m > cm {
+                            cy
+                        } else {
+                            cy + 1
+                        }
+                    }
                     Some(Rel::This | Rel::Same) => cy,
                     None => {
                         // bare: the policy (future: this year's unless it is over)
@@ -2371,9 +2691,18 @@ impl<'a, 'v> Parser<'a, 'v> {
                                     };
                                     Some(d)
                                 };
-                                [cy - 1, cy, cy + 1].into_iter().min_by_key(|&hy| dist(hy).unwrap_or(i32::MAX)).unwrap_or(cy)
+                                [cy - 1, cy, cy + 1]
+                                    .into_iter()
+                                    .min_by_key(|&hy| dist(hy).unwrap_or(i32::MAX))
+                                    .unwrap_or(cy)
                             }
-                            _ => if over { cy + 1 } else { cy },
+                            _ => {
+                                if over {
+                                    cy + 1
+                                } else {
+                                    cy
+                                }
+                            }
                         }
                     }
                 }
@@ -2388,7 +2717,12 @@ impl<'a, 'v> Parser<'a, 'v> {
             None => {
                 let (st, en) = time::hijri_month(hv, year, m)?;
                 s.base = Some(
-                    T::interval(st.to_datetime(Time::midnight()), en.to_datetime(Time::midnight()), Grain::Day).hijri(),
+                    T::interval(
+                        st.to_datetime(Time::midnight()),
+                        en.to_datetime(Time::midnight()),
+                        Grain::Day,
+                    )
+                    .hijri(),
                 );
             }
         }
@@ -2429,7 +2763,9 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         // "noon", "midnight", "midday"
         if let Some(dp) = self.daypart(k) {
-            if matches!(dp, DayPart::Noon | DayPart::Midnight) && (!self.ar() || matches!(dp, DayPart::Midnight)) {
+            if matches!(dp, DayPart::Noon | DayPart::Midnight)
+                && (!self.ar() || matches!(dp, DayPart::Midnight))
+            {
                 let h = if dp == DayPart::Noon { 12 } else { 24 };
                 let s = Spec { hour: Some(h), h24: true, ..Spec::default() };
                 return Some((k + 1, s));
@@ -2506,7 +2842,8 @@ impl<'a, 'v> Parser<'a, 'v> {
                 return Some((k + 2, s));
             }
             // 1030 / 730 with a marker or am/pm ("at 1030", "330 p.m.")
-            let phone = (self.punct(k + 1, '.') || self.punct(k + 1, '-')) && self.num(k + 2).is_some();
+            let phone =
+                (self.punct(k + 1, '.') || self.punct(k + 1, '-')) && self.num(k + 2).is_some();
             if phone && !(self.punct(k + 1, '-') && dh <= 2) {
                 return None;
             }
@@ -2518,8 +2855,12 @@ impl<'a, 'v> Parser<'a, 'v> {
                     return None;
                 }
                 let has_ampm = self.has(k + 1, feat::AMPM);
-                let ctx = marked || has_ampm || self.conn(k.wrapping_sub(1), Conn::Approx) || self.is_ish(k + 1);
-                let daypart_after = self.daypart(k + 1).is_some() || self.conn(k + 1, Conn::In) && self.daypart(k + 2).is_some();
+                let ctx = marked
+                    || has_ampm
+                    || self.conn(k.wrapping_sub(1), Conn::Approx)
+                    || self.is_ish(k + 1);
+                let daypart_after = self.daypart(k + 1).is_some()
+                    || self.conn(k + 1, Conn::In) && self.daypart(k + 2).is_some();
                 if ctx || daypart_after {
                     s.hour = Some((h / 100) as u8);
                     s.minute = Some((h % 100) as u8);
@@ -2541,10 +2882,15 @@ impl<'a, 'v> Parser<'a, 'v> {
                 }
             }
             // a bare number is a time only with a marker or a suffix
-            let suffix = self.sems(k + 1).iter().any(|x| matches!(x, Sem::AmPm(_) | Sem::Hour | Sem::DayPart(_) | Sem::Tz(_)))
+            let suffix = self
+                .sems(k + 1)
+                .iter()
+                .any(|x| matches!(x, Sem::AmPm(_) | Sem::Hour | Sem::DayPart(_) | Sem::Tz(_)))
                 || (self.rel(k + 1) == Some(Rel::This) && self.daypart(k + 2).is_some())
                 || (!self.ar() && self.sems(k + 1).iter().any(|x| matches!(x, Sem::Day(_))))
-                || (self.ar() && self.tok(k + 1).is_some_and(|t| t.conj) && self.ar_minutes(k + 1).is_some())
+                || (self.ar()
+                    && self.tok(k + 1).is_some_and(|t| t.conj)
+                    && self.ar_minutes(k + 1).is_some())
                 || self.is_ish(k + 1)
                 || (!self.ar() && self.conn(k + 1, Conn::In) && self.daypart(k + 2).is_some());
             if !suffix && (!marked || then_word) {
@@ -2556,7 +2902,10 @@ impl<'a, 'v> Parser<'a, 'v> {
         let (j, h) = if self.ar() {
             let ordr = self.ordinal(k).filter(|(_, v)| (1..=12).contains(v)).or_else(|| {
                 // "الرابعة واربعون دقيقة": the tens belong to the minutes
-                let v = self.sems(k).iter().find_map(|s| if let Sem::Ord(v) = s { Some(*v) } else { None })?;
+                let v = self
+                    .sems(k)
+                    .iter()
+                    .find_map(|s| if let Sem::Ord(v) = s { Some(*v) } else { None })?;
                 (1..=12).contains(&v).then_some((k + 1, v))
             });
             match ordr {
@@ -2623,11 +2972,12 @@ impl<'a, 'v> Parser<'a, 'v> {
                     end = m2;
                 }
             }
-            let suffix = self.sems(end).iter().any(|x| matches!(x, Sem::AmPm(_) | Sem::Hour | Sem::Tz(_)))
-                || (self.conn(end, Conn::In) && self.daypart(end + 1).is_some())
-                || self.daypart(end).is_some()
-                || (self.rel(end) == Some(Rel::This) && self.daypart(end + 1).is_some())
-                || self.sems(end).iter().any(|x| matches!(x, Sem::Day(_)));
+            let suffix =
+                self.sems(end).iter().any(|x| matches!(x, Sem::AmPm(_) | Sem::Hour | Sem::Tz(_)))
+                    || (self.conn(end, Conn::In) && self.daypart(end + 1).is_some())
+                    || self.daypart(end).is_some()
+                    || (self.rel(end) == Some(Rel::This) && self.daypart(end + 1).is_some())
+                    || self.sems(end).iter().any(|x| matches!(x, Sem::Day(_)));
             // "at one point", "at two schools": a word number after "at" is a time only with
             // minutes or an am/pm, o'clock or day-part word
             if !(suffix || sure || marked && s.minute.is_some()) {
@@ -2653,7 +3003,9 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         let k = if self.conn(j, Conn::And) || minus { j + 1 } else { j };
         // fraction
-        if let Some(f) = self.sems(k).iter().find_map(|s| if let Sem::Frac(f) = s { Some(*f) } else { None }) {
+        if let Some(f) =
+            self.sems(k).iter().find_map(|s| if let Sem::Frac(f) = s { Some(*f) } else { None })
+        {
             let mut e = k + 1;
             if self.tok_text(e).is_some_and(|w| w == "ا") {
                 e += 1;
@@ -2683,8 +3035,13 @@ impl<'a, 'v> Parser<'a, 'v> {
             mins = 30;
             j += 1;
         } else {
-            let kk = if self.sems(j).iter().any(|s| matches!(s, Sem::Num(1, true))) { j + 1 } else { j };
-            if let Some(f) = self.sems(kk).iter().find_map(|s| if let Sem::Frac(f) = s { Some(*f) } else { None }) {
+            let kk =
+                if self.sems(j).iter().any(|s| matches!(s, Sem::Num(1, true))) { j + 1 } else { j };
+            if let Some(f) = self
+                .sems(kk)
+                .iter()
+                .find_map(|s| if let Sem::Frac(f) = s { Some(*f) } else { None })
+            {
                 mins = u32::from(f);
                 j = kk + 1;
             } else {
@@ -2699,11 +3056,22 @@ impl<'a, 'v> Parser<'a, 'v> {
                 }
             }
         }
-        let plain = !self.is_unit(j.wrapping_sub(1), Unit::Minute) && self.tok_text(k) != Some("half") && !self.has(j.wrapping_sub(1), feat::FRAC);
-        let past = self.conn(j, Conn::Past) || self.conn(j, Conn::After) || self.conn(j, Conn::Hence) || (!plain && self.conn(j, Conn::From));
+        let plain = !self.is_unit(j.wrapping_sub(1), Unit::Minute)
+            && self.tok_text(k) != Some("half")
+            && !self.has(j.wrapping_sub(1), feat::FRAC);
+        let past = self.conn(j, Conn::Past)
+            || self.conn(j, Conn::After)
+            || self.conn(j, Conn::Hence)
+            || (!plain && self.conn(j, Conn::From));
         let to = self.conn(j, Conn::Except) || self.conn(j, Conn::Before);
         let half_three = mins == 30 && self.tok_text(k) == Some("half") && !past && !to;
-        let h_at = if half_three { j } else if past || to { j + 1 } else { return None };
+        let h_at = if half_three {
+            j
+        } else if past || to {
+            j + 1
+        } else {
+            return None;
+        };
         let (h_end, hs) = if let Some(dp) = self.daypart(h_at) {
             if dp == DayPart::Noon {
                 (h_at + 1, Spec { hour: Some(12), h24: true, ..Spec::default() })
@@ -2747,7 +3115,9 @@ impl<'a, 'v> Parser<'a, 'v> {
         if paren {
             k += 1;
         }
-        if let Some(z) = self.sems(k).iter().find_map(|x| if let Sem::Tz(z) = x { Some(*z) } else { None }) {
+        if let Some(z) =
+            self.sems(k).iter().find_map(|x| if let Sem::Tz(z) = x { Some(*z) } else { None })
+        {
             k += 1;
             if paren && self.punct(k, ')') {
                 k += 1;
@@ -2764,7 +3134,9 @@ impl<'a, 'v> Parser<'a, 'v> {
             s.pm = Some(self.tok_text(j) == Some("م"));
             return (j + 1, s);
         }
-        if let Some(pm) = self.sems(j).iter().find_map(|x| if let Sem::AmPm(p) = x { Some(*p) } else { None }) {
+        if let Some(pm) =
+            self.sems(j).iter().find_map(|x| if let Sem::AmPm(p) = x { Some(*p) } else { None })
+        {
             s.pm = Some(pm);
             j += 1;
         } else if !self.ar() && self.conn(j, Conn::In) && self.daypart(j + 1).is_some() {
@@ -2773,7 +3145,9 @@ impl<'a, 'v> Parser<'a, 'v> {
         } else if let Some(dp) = self.daypart(j) {
             if !matches!(dp, DayPart::Lunch) {
                 s.daypart = Some(dp);
-                if matches!(dp, DayPart::Tonight) || self.ar() && self.tok(j).is_some_and(|t| t.al) && dp == DayPart::Night {
+                if matches!(dp, DayPart::Tonight)
+                    || self.ar() && self.tok(j).is_some_and(|t| t.al) && dp == DayPart::Night
+                {
                     s.base = Some(T::day(self.anchor().today()));
                 }
                 j += 1;
@@ -2821,23 +3195,39 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
             let a = self.anchor();
             let day = match r {
-                Rel::Last if matches!(dp, DayPart::Night | DayPart::Evening) => add_days(a.today(), -1),
+                Rel::Last if matches!(dp, DayPart::Night | DayPart::Evening) => {
+                    add_days(a.today(), -1)
+                }
                 // English "this morning at 3": the part of day steers the clock, the day follows it
                 Rel::This if !self.ar() && self.clock_after(k + 2) => {
-                    return Some((k + 2, Spec { daypart: Some(adjust(dp, late, early)), ..Spec::default() }));
+                    return Some((
+                        k + 2,
+                        Spec { daypart: Some(adjust(dp, late, early)), ..Spec::default() },
+                    ));
                 }
                 Rel::This => a.today(),
                 _ => return None,
             };
-            return Some((k + 2, Spec { daypart: Some(adjust(dp, late, early)), base: Some(T::day(day)), ..Spec::default() }));
+            return Some((
+                k + 2,
+                Spec {
+                    daypart: Some(adjust(dp, late, early)),
+                    base: Some(T::day(day)),
+                    ..Spec::default()
+                },
+            ));
         }
         let dp = self.daypart(k)?;
-        if matches!(dp, DayPart::Noon | DayPart::Midnight) && !(self.ar() && !attached && self.date(k + 1).is_some()) {
+        if matches!(dp, DayPart::Noon | DayPart::Midnight)
+            && !(self.ar() && !attached && self.date(k + 1).is_some())
+        {
             return None;
         }
         let mut j = k + 1;
         let mut s = Spec { daypart: Some(adjust(dp, late, early)), ..Spec::default() };
-        if dp == DayPart::Tonight || self.ar() && dp == DayPart::Night && self.tok(k)?.al && !attached {
+        if dp == DayPart::Tonight
+            || self.ar() && dp == DayPart::Night && self.tok(k)?.al && !attached
+        {
             s.daypart = Some(adjust(dp, late, early));
             if !attached {
                 s.base = Some(T::day(self.anchor().today()));
@@ -2866,7 +3256,12 @@ impl<'a, 'v> Parser<'a, 'v> {
         if !self.ar() && !attached && self.clock_after(j) {
             return Some((j, s));
         }
-        if !self.ar() && i == k && !self.context_before(i) && !self.conn(j, Conn::At) && !self.punct(j, '@') {
+        if !self.ar()
+            && i == k
+            && !self.context_before(i)
+            && !self.conn(j, Conn::At)
+            && !self.punct(j, '@')
+        {
             // a bare "morning" is latent in Duckling; news rarely means today by it
             if self.tok(i.wrapping_sub(1)).is_some() || self.tok(j).is_some() {
                 return None;
@@ -2886,7 +3281,8 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         let a = self.anchor();
         // prefix forms
-        let back = self.conn(i, Conn::Since) || self.ar() && (self.conn(i, Conn::Before) || self.conn(i, Conn::From));
+        let back = self.conn(i, Conn::Since)
+            || self.ar() && (self.conn(i, Conn::Before) || self.conn(i, Conn::From));
         let ahead = if self.ar() { self.conn(i, Conn::After) } else { self.conn(i, Conn::In) };
         let pre = if back {
             Some(-1)
@@ -2902,7 +3298,10 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
             // "the first increase in six years", "the highest level in a decade": after a
             // superlative, "in N years" is the stretch of time looked back over, no date ahead.
-            if ahead && !self.ar() && (i.saturating_sub(4)..i).any(|k| self.tok_text(k).is_some_and(superlative)) {
+            if ahead
+                && !self.ar()
+                && (i.saturating_sub(4)..i).any(|k| self.tok_text(k).is_some_and(superlative))
+            {
                 return None;
             }
             let t = self.shift(a, n * dir, u);
@@ -2979,7 +3378,10 @@ impl<'a, 'v> Parser<'a, 'v> {
             });
             if let Some((k, t)) = base {
                 if unit >= Unit::Day {
-                    return Some((k, T::point(add_grain(t.start, time::unit_grain(unit), n), Grain::Day)));
+                    return Some((
+                        k,
+                        T::point(add_grain(t.start, time::unit_grain(unit), n), Grain::Day),
+                    ));
                 }
             }
         }
@@ -2989,7 +3391,10 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// A bare holiday name at `k`, resolved to its occurrence nearest the reference.
     fn holiday_nearest(&self, k: usize) -> R<T> {
         let k = self.skip_filler(k);
-        let h = self.sems(k).iter().find_map(|s| if let Sem::Holiday(h, false) = s { Some(*h as usize) } else { None })?;
+        let h = self
+            .sems(k)
+            .iter()
+            .find_map(|s| if let Sem::Holiday(h, false) = s { Some(*h as usize) } else { None })?;
         if self.year(k + 1).is_some() {
             return None;
         }
@@ -3041,13 +3446,19 @@ impl<'a, 'v> Parser<'a, 'v> {
             if let Some((u, 1)) = self.unit(i) {
                 if !self.tok(i)?.al && self.num(i + 1).is_none() && self.number(i + 1).is_none() {
                     // and "ساعة واحدة"
-                    let j = if self.sems(i + 1).iter().any(|s| matches!(s, Sem::Num(1, _))) { i + 2 } else { i + 1 };
+                    let j = if self.sems(i + 1).iter().any(|s| matches!(s, Sem::Num(1, _))) {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
                     return Some((j, (1, QUnit::U(u))));
                 }
             }
         }
         let is_a = |k: usize| self.sems(k).iter().any(|s| matches!(s, Sem::Num(1, true)));
-        let frac_at = |k: usize| self.sems(k).iter().find_map(|s| if let Sem::Frac(f) = s { Some(*f) } else { None });
+        let frac_at = |k: usize| {
+            self.sems(k).iter().find_map(|s| if let Sem::Frac(f) = s { Some(*f) } else { None })
+        };
         // fractions of an hour: "half an hour", "a quarter of an hour", "three-quarters of an hour"
         {
             let mut k = i;
@@ -3171,8 +3582,12 @@ impl<'a, 'v> Parser<'a, 'v> {
     fn bounded(&self, i: usize) -> R<T> {
         let a = self.anchor();
         let by = self.conn(i, Conn::By) || (self.ar() && self.conn(i, Conn::Until));
-        let until = !self.ar() && self.conn(i, Conn::Until) || !self.ar() && self.conn(i, Conn::To) && i == 0;
-        let after = !self.ar() && (self.conn(i, Conn::After) || self.conn(i, Conn::Since) || self.conn(i, Conn::From) && self.clock(i + 1).is_some())
+        let until = !self.ar() && self.conn(i, Conn::Until)
+            || !self.ar() && self.conn(i, Conn::To) && i == 0;
+        let after = !self.ar()
+            && (self.conn(i, Conn::After)
+                || self.conn(i, Conn::Since)
+                || self.conn(i, Conn::From) && self.clock(i + 1).is_some())
             || self.ar() && self.conn(i, Conn::Since) && self.quantity(i + 1).is_none();
         let before = !self.ar() && self.conn(i, Conn::Before);
         if !(by || until || after || before) {
@@ -3194,7 +3609,16 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         if by && t.start <= a.now && t.end.is_none_or(|e| e <= a.now) {
             // "حتى عام 2022" in a 2025 article: an end in the past, not a deadline from now
-            return Some((j, T { start: t.start, grain: t.grain, end: Some(t.start), open: Open::Before, cal: t.cal }));
+            return Some((
+                j,
+                T {
+                    start: t.start,
+                    grain: t.grain,
+                    end: Some(t.start),
+                    open: Open::Before,
+                    cal: t.cal,
+                },
+            ));
         }
         if by {
             let sg = a.cap(Grain::Second);
@@ -3207,7 +3631,16 @@ impl<'a, 'v> Parser<'a, 'v> {
             return Some((j, T::interval(truncate(a.now, sg), end, sg)));
         }
         if until || before {
-            return Some((j, T { start: t.start, grain: t.grain, end: Some(t.start), open: Open::Before, cal: t.cal }));
+            return Some((
+                j,
+                T {
+                    start: t.start,
+                    grain: t.grain,
+                    end: Some(t.start),
+                    open: Open::Before,
+                    cal: t.cal,
+                },
+            ));
         }
         Some((j, T { start: t.start, grain: t.grain, end: None, open: Open::After, cal: t.cal }))
     }
@@ -3278,17 +3711,29 @@ impl<'a, 'v> Parser<'a, 'v> {
         best
     }
 
-    fn range_finish(&self, mut left: Spec, mut right: Spec, r_end: usize, outer: Option<Spec>) -> R<T> {
+    fn range_finish(
+        &self,
+        mut left: Spec,
+        mut right: Spec,
+        r_end: usize,
+        outer: Option<Spec>,
+    ) -> R<T> {
         let mut end = r_end;
         // trailing context: "on Thursday", "tomorrow", "من شهر ايلول", "of July"
         let mut k2 = end;
-        if self.conn(k2, Conn::On) || self.conn(k2, Conn::Of) || self.conn(k2, Conn::From) || self.conn(k2, Conn::In) {
+        if self.conn(k2, Conn::On)
+            || self.conn(k2, Conn::Of)
+            || self.conn(k2, Conn::From)
+            || self.conn(k2, Conn::In)
+        {
             k2 += 1;
         }
         let k2 = self.skip_filler(k2);
         let mut trail: Option<Spec> = None;
         if right.has_time() && !right.has_date() || right.day.is_some() && right.month.is_none() {
-            if let Some((k3, d)) = self.date(k2).or_else(|| self.month(k2).map(|(j, (mm, _))| (j, Spec { month: Some(mm), ..Spec::default() }))) {
+            if let Some((k3, d)) = self.date(k2).or_else(|| {
+                self.month(k2).map(|(j, (mm, _))| (j, Spec { month: Some(mm), ..Spec::default() }))
+            }) {
                 trail = Some(d);
                 end = k3;
             }
@@ -3310,7 +3755,13 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         // "two to three", "5-6": two bare numbers are no time range without am/pm, minutes or a
         // day part somewhere
-        let bare = |s: &Spec| s.hour.is_some() && s.minute.is_none() && s.pm.is_none() && s.daypart.is_none() && !s.h24;
+        let bare = |s: &Spec| {
+            s.hour.is_some()
+                && s.minute.is_none()
+                && s.pm.is_none()
+                && s.daypart.is_none()
+                && !s.h24
+        };
         if bare(&left) && bare(&right) && outer.is_none() {
             return None;
         }
@@ -3320,7 +3771,9 @@ impl<'a, 'v> Parser<'a, 'v> {
         if right.hour.is_some() {
             right.pm = right_pm;
         }
-        if left.day.is_some() && left.month.is_none() || right.day.is_some() && right.month.is_none() {
+        if left.day.is_some() && left.month.is_none()
+            || right.day.is_some() && right.month.is_none()
+        {
             return None;
         }
         let lt = self.resolve(&left)?;
@@ -3329,7 +3782,12 @@ impl<'a, 'v> Parser<'a, 'v> {
             return None;
         }
         // "8am until 6", "11:30-1:30": an ambiguous right hour is the first one after the left
-        while rt.start < lt.start && right.hour.is_some() && right.pm.is_none() && !right.h24 && right.daypart.is_none() {
+        while rt.start < lt.start
+            && right.hour.is_some()
+            && right.pm.is_none()
+            && !right.h24
+            && right.daypart.is_none()
+        {
             rt.start = add_grain(rt.start, Grain::Hour, 12);
         }
         if rt.start < lt.start {
@@ -3391,7 +3849,11 @@ impl<'a, 'v> Parser<'a, 'v> {
             };
             let (h1, h2) = daypart_hours(dp);
             let st = day.to_datetime(Time::midnight());
-            return Some(T::interval(add_grain(st, Grain::Hour, h1), add_grain(st, Grain::Hour, h2), Grain::Hour));
+            return Some(T::interval(
+                add_grain(st, Grain::Hour, h1),
+                add_grain(st, Grain::Hour, h2),
+                Grain::Hour,
+            ));
         }
         let mut h = i64::from(s.hour?);
         let mi = i64::from(s.minute.unwrap_or(0));
@@ -3443,7 +3905,8 @@ impl<'a, 'v> Parser<'a, 'v> {
         };
         let (t, grain) = match (s.tz, a.offset) {
             (Some(z), Some(off)) => {
-                let shifted = t.checked_add(jiff::Span::new().minutes(i64::from(off) - i64::from(z))).ok()?;
+                let shifted =
+                    t.checked_add(jiff::Span::new().minutes(i64::from(off) - i64::from(z))).ok()?;
                 (shifted, grain.min(Grain::Minute))
             }
             _ => (t, grain),
@@ -3501,7 +3964,9 @@ impl<'a, 'v> Parser<'a, 'v> {
                     let mut mon = truncate(a.now, Grain::Month).date();
                     for _ in 0..24 {
                         if let Ok(date) = Date::new(mon.year(), mon.month(), d as i8) {
-                            if date.weekday() == w && (date >= a.today() || self.policy() == crate::Bare::Past) {
+                            if date.weekday() == w
+                                && (date >= a.today() || self.policy() == crate::Bare::Past)
+                            {
                                 return Some(Some(T::day(date)));
                             }
                         }
@@ -3593,9 +4058,31 @@ fn stretch(t: T, n: i64, u: Unit) -> T {
 fn superlative(w: &str) -> bool {
     matches!(
         w,
-        "first" | "only" | "highest" | "lowest" | "biggest" | "largest" | "smallest" | "longest" | "shortest" | "worst" | "best"
-            | "fastest" | "slowest" | "strongest" | "weakest" | "deadliest" | "busiest" | "hottest" | "coldest" | "warmest"
-            | "sharpest" | "steepest" | "heaviest" | "most" | "least"
+        "first"
+            | "only"
+            | "highest"
+            | "lowest"
+            | "biggest"
+            | "largest"
+            | "smallest"
+            | "longest"
+            | "shortest"
+            | "worst"
+            | "best"
+            | "fastest"
+            | "slowest"
+            | "strongest"
+            | "weakest"
+            | "deadliest"
+            | "busiest"
+            | "hottest"
+            | "coldest"
+            | "warmest"
+            | "sharpest"
+            | "steepest"
+            | "heaviest"
+            | "most"
+            | "least"
     )
 }
 
@@ -3639,11 +4126,45 @@ fn daypart_hours(dp: DayPart) -> (i64, i64) {
 /// The 24-hour hour of a 12-hour clock reading in a day part ("3 عصرا" = 15, "12 ظهرا" = 12).
 fn daypart_hour(dp: DayPart, h: i64) -> i64 {
     match dp {
-        DayPart::Dawn | DayPart::Morning => if h == 12 { 0 } else { h },
-        DayPart::Noon | DayPart::Lunch => if h < 6 { h + 12 } else { h },
-        DayPart::Afternoon => if h < 12 { h + 12 } else { h },
-        DayPart::Evening | DayPart::Tonight => if h < 12 { h + 12 } else if h == 12 { 24 } else { h },
-        DayPart::Night => if (5..12).contains(&h) { h + 12 } else if h == 12 { 24 } else { h },
+        DayPart::Dawn | DayPart::Morning => {
+            if h == 12 {
+                0
+            } else {
+                h
+            }
+        }
+        DayPart::Noon | DayPart::Lunch => {
+            if h < 6 {
+                h + 12
+            } else {
+                h
+            }
+        }
+        DayPart::Afternoon => {
+            if h < 12 {
+                h + 12
+            } else {
+                h
+            }
+        }
+        DayPart::Evening | DayPart::Tonight => {
+            if h < 12 {
+                h + 12
+            } else if h == 12 {
+                24
+            } else {
+                h
+            }
+        }
+        DayPart::Night => {
+            if (5..12).contains(&h) {
+                h + 12
+            } else if h == 12 {
+                24
+            } else {
+                h
+            }
+        }
         DayPart::Midnight => h,
     }
 }
@@ -3837,47 +4358,180 @@ pub(crate) mod tests {
         .iter()
         .flat_map(|t| t.lines().map(str::to_string))
         .collect();
-        let project = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/en");
+        let project =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/en");
         if let Ok(dir) = std::fs::read_dir(project) {
             for f in dir.flatten() {
                 if f.path().extension().is_some_and(|e| e == "txt") {
-                    texts.extend(std::fs::read_to_string(f.path()).unwrap_or_default().lines().map(str::to_string));
+                    texts.extend(
+                        std::fs::read_to_string(f.path())
+                            .unwrap_or_default()
+                            .lines()
+                            .map(str::to_string),
+                    );
                 }
             }
         }
         texts.extend(
             [
-                "a half", "a half hour ago", "half an hour later", "a quarter past 3pm", "a quarter to noon", "a.m.", "at 5 a.m.",
-                "at 5a.m. and 6 a.m", "at 5a and 6a", "a few days ago", "a few", "a couple of weeks ago", "a couple of",
-                "a couple", "a pair of days ago", "an hour and a half", "in an hour and a half", "a week from Tuesday",
-                "a day after Easter", "a year from christmas", "a thousand AD", "a thousand and 5 BC", "a thousand years ago",
-                "a upcoming week", "a more minutes ago", "a of days ago", "a and a half hours ago", "a.5 hours ago",
-                "a/2 h ago", "a' ago", "a\" ago", "a hence 3 pm", "a from now noon", "a minute past noon", "a minute after 3pm", "a minute to 4pm",
-                "a minute before 4pm", "a fridays from now", "3 fridays from now", "aish", "a.", "a .5", "a / 2 h",
-                "it was a 2014 deal", "a may day", "a march 3 rally", "a 5 pm", "at a 5", "for a week", "in a week",
-                "about a week ago", "within a day", "after a day", "since a year", "by a day", "the day after a week",
-                "a week", "a day later", "an hour", "a second time", "a second ago", "a quarter", "a quarter of an hour",
-                "a third of the vote", "a twenty", "a and", "a to z", "a past life", "a hence", "a before", "a after",
-                "a more", "a thousand", "a weekend", "a summer", "a monday meeting", "a lot of days ago", "a ago",
-                "a a week ago", "an an hour", "the a", "a the day", "a \"great\" week ago", "a 'day' ago",
-                "in a statement on monday", "at a rally at 5pm", "for an hour a day", "to a new record in 2014",
-                "since a 2014 deal", "by a 3-2 vote", "from a to b", "between a and b", "at a quarter past 3",
-                "at a the 5pm", "in the a 2014", "the a 15th", "at about a 5 pm", "in a a week", "twenty a", "twelve oh a",
-                "at 5a", "at 5 a", "for a few days", "on a monday", "in a year or two", "a year ago today",
-                "Workers will strike on Friday, the union said on Monday.", "The union said on Monday it will strike on Friday.",
-                "On Tuesday, officials said the vote would be held on Friday; it will be close.", "He arrived on Monday and will leave on Friday",
-                "Talks resume Monday, he said.", "In March, the plan was approved: it starts in May", "said on 12 March that it will end in May",
-                "the expected date is March 3, the minister said", "We met in June. We will meet in June.", "Monday: talks; Friday: vote",
+                "a half",
+                "a half hour ago",
+                "half an hour later",
+                "a quarter past 3pm",
+                "a quarter to noon",
+                "a.m.",
+                "at 5 a.m.",
+                "at 5a.m. and 6 a.m",
+                "at 5a and 6a",
+                "a few days ago",
+                "a few",
+                "a couple of weeks ago",
+                "a couple of",
+                "a couple",
+                "a pair of days ago",
+                "an hour and a half",
+                "in an hour and a half",
+                "a week from Tuesday",
+                "a day after Easter",
+                "a year from christmas",
+                "a thousand AD",
+                "a thousand and 5 BC",
+                "a thousand years ago",
+                "a upcoming week",
+                "a more minutes ago",
+                "a of days ago",
+                "a and a half hours ago",
+                "a.5 hours ago",
+                "a/2 h ago",
+                "a' ago",
+                "a\" ago",
+                "a hence 3 pm",
+                "a from now noon",
+                "a minute past noon",
+                "a minute after 3pm",
+                "a minute to 4pm",
+                "a minute before 4pm",
+                "a fridays from now",
+                "3 fridays from now",
+                "aish",
+                "a.",
+                "a .5",
+                "a / 2 h",
+                "it was a 2014 deal",
+                "a may day",
+                "a march 3 rally",
+                "a 5 pm",
+                "at a 5",
+                "for a week",
+                "in a week",
+                "about a week ago",
+                "within a day",
+                "after a day",
+                "since a year",
+                "by a day",
+                "the day after a week",
+                "a week",
+                "a day later",
+                "an hour",
+                "a second time",
+                "a second ago",
+                "a quarter",
+                "a quarter of an hour",
+                "a third of the vote",
+                "a twenty",
+                "a and",
+                "a to z",
+                "a past life",
+                "a hence",
+                "a before",
+                "a after",
+                "a more",
+                "a thousand",
+                "a weekend",
+                "a summer",
+                "a monday meeting",
+                "a lot of days ago",
+                "a ago",
+                "a a week ago",
+                "an an hour",
+                "the a",
+                "a the day",
+                "a \"great\" week ago",
+                "a 'day' ago",
+                "in a statement on monday",
+                "at a rally at 5pm",
+                "for an hour a day",
+                "to a new record in 2014",
+                "since a 2014 deal",
+                "by a 3-2 vote",
+                "from a to b",
+                "between a and b",
+                "at a quarter past 3",
+                "at a the 5pm",
+                "in the a 2014",
+                "the a 15th",
+                "at about a 5 pm",
+                "in a a week",
+                "twenty a",
+                "twelve oh a",
+                "at 5a",
+                "at 5 a",
+                "for a few days",
+                "on a monday",
+                "in a year or two",
+                "a year ago today",
+                "Workers will strike on Friday, the union said on Monday.",
+                "The union said on Monday it will strike on Friday.",
+                "On Tuesday, officials said the vote would be held on Friday; it will be close.",
+                "He arrived on Monday and will leave on Friday",
+                "Talks resume Monday, he said.",
+                "In March, the plan was approved: it starts in May",
+                "said on 12 March that it will end in May",
+                "the expected date is March 3, the minister said",
+                "We met in June. We will meet in June.",
+                "Monday: talks; Friday: vote",
             ]
             .map(str::to_string),
         );
         let tails = [
-            "", "ago", "from now", "hence", "past 3pm", "to noon", "after Easter", "from Tuesday", "of an hour", "AD", "3", "2014",
-            "before 5 pm", "after next", "in the morning", "a half hours ago", "days ago", "quarter past 3 pm",
+            "",
+            "ago",
+            "from now",
+            "hence",
+            "past 3pm",
+            "to noon",
+            "after Easter",
+            "from Tuesday",
+            "of an hour",
+            "AD",
+            "3",
+            "2014",
+            "before 5 pm",
+            "after next",
+            "in the morning",
+            "a half hours ago",
+            "days ago",
+            "quarter past 3 pm",
         ];
         let entries = if every_entry { include_str!("../data/en.tsv") } else { "" };
         // and after the function words that lead expressions (with fewer tails)
-        let leads = ["in a", "for an", "at a", "about a", "the a", "from a", "between a", "since an", "by a", "until a", "after a", "within a", "on a", "@ a", "to a"];
+        let leads = [
+            "in a",
+            "for an",
+            "at a",
+            "about a",
+            "the a",
+            "from a",
+            "between a",
+            "since an",
+            "by a",
+            "until a",
+            "after a",
+            "within a",
+            "on a",
+            "@ a",
+            "to a",
+        ];
         for (_, fields) in isnad_text::data::lines(entries) {
             for article in ["a", "an"] {
                 for tail in tails {
@@ -3909,32 +4563,116 @@ pub(crate) mod tests {
         let mut texts = article_texts(true);
         texts.extend(
             [
-                "the the weekend", "over the weekend", "at the end of the month", "in early march", "in the middle of 2014",
-                "on the 15th", "on 15", "on the first", "the 1st of may", "q3 2024", "Q1 of 2024", "18q4", "2018q4",
-                "the day after tomorrow", "after tomorrow", "before yesterday", "the week of october 6th",
-                "the third quarter", "the first half of 2024", "the closest monday to oct 5th", "last week's sunday",
-                "at about half past three", "@ 5pm", "about noon", "at a quarter to noon", "at twelve oh three",
-                "in a half hour", "at 1030", "at 3 15", "twenty after 3pm", "half three", "at the end", "in mid-march",
-                "mid-1990s", "the 1990s", "in the", "on the", "on", "the", "at", "at at at 5", "about about 3pm",
-                "from 13 to 15 july", "between 10 and 12 february", "3-4pm", "9:30 - 11:00 on thursday", "from the 3rd to the 5th",
-                "thursday from 9:30 to 11:00", "from noon to 2pm", "from tomorrow until friday", "between the two", "from a to b",
-                "from early march to late april", "from this morning to tonight", "from half past three to four",
-                "in 3 days", "since 2 weeks", "last 2 weeks", "upcoming two weeks", "2 upcoming weeks", "about a week ago",
-                "half an hour from now", "a quarter of an hour ago", "three days after easter", "in a year", "hours ago",
-                "the 3rd of may to the 5th", "from q3 to q4", "between the 1990s and 2000s", "8am until 6", "11:30-1:30", "at 5-6pm", "@ 3 - 4 pm", "about 3-4pm", "at noon to 2pm", "to 5pm", "to tuesday", "until 5 pm", "of 5 pm",
-                "and 3 days ago", "ago 3 days", "to the end of may", "the closest monday to oct 5th", "closest xmas to today",
-                "this now", "right now", "asap", "within 2 weeks", "by 2pm", "before 11 am", "after 2 pm", "since 2014",
+                "the the weekend",
+                "over the weekend",
+                "at the end of the month",
+                "in early march",
+                "in the middle of 2014",
+                "on the 15th",
+                "on 15",
+                "on the first",
+                "the 1st of may",
+                "q3 2024",
+                "Q1 of 2024",
+                "18q4",
+                "2018q4",
+                "the day after tomorrow",
+                "after tomorrow",
+                "before yesterday",
+                "the week of october 6th",
+                "the third quarter",
+                "the first half of 2024",
+                "the closest monday to oct 5th",
+                "last week's sunday",
+                "at about half past three",
+                "@ 5pm",
+                "about noon",
+                "at a quarter to noon",
+                "at twelve oh three",
+                "in a half hour",
+                "at 1030",
+                "at 3 15",
+                "twenty after 3pm",
+                "half three",
+                "at the end",
+                "in mid-march",
+                "mid-1990s",
+                "the 1990s",
+                "in the",
+                "on the",
+                "on",
+                "the",
+                "at",
+                "at at at 5",
+                "about about 3pm",
+                "from 13 to 15 july",
+                "between 10 and 12 february",
+                "3-4pm",
+                "9:30 - 11:00 on thursday",
+                "from the 3rd to the 5th",
+                "thursday from 9:30 to 11:00",
+                "from noon to 2pm",
+                "from tomorrow until friday",
+                "between the two",
+                "from a to b",
+                "from early march to late april",
+                "from this morning to tonight",
+                "from half past three to four",
+                "in 3 days",
+                "since 2 weeks",
+                "last 2 weeks",
+                "upcoming two weeks",
+                "2 upcoming weeks",
+                "about a week ago",
+                "half an hour from now",
+                "a quarter of an hour ago",
+                "three days after easter",
+                "in a year",
+                "hours ago",
+                "the 3rd of may to the 5th",
+                "from q3 to q4",
+                "between the 1990s and 2000s",
+                "8am until 6",
+                "11:30-1:30",
+                "at 5-6pm",
+                "@ 3 - 4 pm",
+                "about 3-4pm",
+                "at noon to 2pm",
+                "to 5pm",
+                "to tuesday",
+                "until 5 pm",
+                "of 5 pm",
+                "and 3 days ago",
+                "ago 3 days",
+                "to the end of may",
+                "the closest monday to oct 5th",
+                "closest xmas to today",
+                "this now",
+                "right now",
+                "asap",
+                "within 2 weeks",
+                "by 2pm",
+                "before 11 am",
+                "after 2 pm",
+                "since 2014",
             ]
             .map(str::to_string),
         );
-        let (mut date_skips, mut clock_skips, mut range_skips, mut offset_skips, mut top_skips) = (0, 0, 0, 0, 0);
+        let (mut date_skips, mut clock_skips, mut range_skips, mut offset_skips, mut top_skips) =
+            (0, 0, 0, 0, 0);
         for text in texts {
             let folded = isnad_text::fold(&text);
             crate::scan::scan(&folded, &en, &mut scratch);
             let toks = &scratch.toks[..];
             for &(now, has_time, bare) in &anchors {
                 for past in [false, true] {
-                    let a = Anchor { now, has_time, bare, hijri: crate::HijriVariant::UmmAlQura, offset: None };
+                    let a = Anchor {
+                        now,
+                        has_time,
+                        bare,
+                        hijri: crate::HijriVariant::UmmAlQura,
+                        offset: None,
+                    };
                     let mut p = Parser::new(toks, &folded, Lang::En, a, true, &hol, &memos);
                     p.set_past_tense(past);
                     SLOW_PATHS.with(|s| s.set(true));
@@ -3957,8 +4695,13 @@ pub(crate) mod tests {
                         }
                         if !p.clock_may_start(i) {
                             clock_skips += 1;
-                            for (marked, sure) in [(false, false), (true, false), (true, true), (false, true)] {
-                                assert!(p.clock_m(i, marked, sure).is_none(), "{text:?}: clock at {i}");
+                            for (marked, sure) in
+                                [(false, false), (true, false), (true, true), (false, true)]
+                            {
+                                assert!(
+                                    p.clock_m(i, marked, sure).is_none(),
+                                    "{text:?}: clock at {i}"
+                                );
                             }
                         }
                     }
@@ -3967,7 +4710,10 @@ pub(crate) mod tests {
             }
         }
         assert!(date_skips > 50_000 && clock_skips > 50_000, "{date_skips} {clock_skips}");
-        assert!(range_skips > 50_000 && offset_skips > 50_000 && top_skips > 20_000, "{range_skips} {offset_skips} {top_skips}");
+        assert!(
+            range_skips > 50_000 && offset_skips > 50_000 && top_skips > 20_000,
+            "{range_skips} {offset_skips} {top_skips}"
+        );
     }
 
     /// Where the fast paths skip a parse start (an article that begins nothing, a function word
@@ -3999,13 +4745,21 @@ pub(crate) mod tests {
             assert!(slow_any || !fast_any);
             for &(now, has_time, bare) in &anchors {
                 for past in [false, true] {
-                    let a = Anchor { now, has_time, bare, hijri: crate::HijriVariant::UmmAlQura, offset: None };
+                    let a = Anchor {
+                        now,
+                        has_time,
+                        bare,
+                        hijri: crate::HijriVariant::UmmAlQura,
+                        offset: None,
+                    };
                     let mut p = Parser::new(toks, &folded, Lang::En, a, true, &hol, &memos);
                     p.set_past_tense(past);
                     let fast_can: Vec<bool> = (0..toks.len()).map(|i| p.can_start(i)).collect();
                     slow(true);
                     for (i, &fast_can) in fast_can.iter().enumerate() {
-                        let skipped = p.has(i, feat::ONE_WEAK) && p.idle_one(i) || !fast_can && p.can_start(i) || !fast_any;
+                        let skipped = p.has(i, feat::ONE_WEAK) && p.idle_one(i)
+                            || !fast_can && p.can_start(i)
+                            || !fast_any;
                         if p.has(i, feat::ONE_WEAK) && !p.idle_one(i) {
                             busy += 1;
                         }
@@ -4027,6 +4781,9 @@ pub(crate) mod tests {
                 }
             }
         }
-        assert!(idle > 10_000 && busy > 10_000 && leads > 2_000 && sentences > 5_000, "{idle} {busy} {leads} {sentences}");
+        assert!(
+            idle > 10_000 && busy > 10_000 && leads > 2_000 && sentences > 5_000,
+            "{idle} {busy} {leads} {sentences}"
+        );
     }
 }

@@ -14,7 +14,11 @@ use crate::{DatesError, HijriVariant};
 #[derive(Clone, Debug)]
 enum Rule {
     Fixed(i8, i8),
-    Nth { month: i8, weekday: u8, n: i8 },
+    Nth {
+        month: i8,
+        weekday: u8,
+        n: i8,
+    },
     After(usize, i64),
     Easter,
     OrthodoxEaster,
@@ -45,16 +49,60 @@ enum Rule {
 }
 
 const LUNAR_MONTHS: [&str; 12] = [
-    "chaitra", "vaishakha", "jyeshtha", "ashadha", "shravana", "bhadrapada", "ashvina", "kartika", "margashirsha",
-    "pausha", "magha", "phalguna",
+    "chaitra",
+    "vaishakha",
+    "jyeshtha",
+    "ashadha",
+    "shravana",
+    "bhadrapada",
+    "ashvina",
+    "kartika",
+    "margashirsha",
+    "pausha",
+    "magha",
+    "phalguna",
 ];
 const SIGNS: [&str; 12] = [
-    "mesha", "vrishabha", "mithuna", "karka", "simha", "kanya", "tula", "vrishchika", "dhanu", "makara", "kumbha", "mina",
+    "mesha",
+    "vrishabha",
+    "mithuna",
+    "karka",
+    "simha",
+    "kanya",
+    "tula",
+    "vrishchika",
+    "dhanu",
+    "makara",
+    "kumbha",
+    "mina",
 ];
 const NAKSHATRAS: [&str; 27] = [
-    "ashwini", "bharani", "krittika", "rohini", "mrigashira", "ardra", "punarvasu", "pushya", "ashlesha", "magha",
-    "purva-phalguni", "uttara-phalguni", "hasta", "chitra", "swati", "vishakha", "anuradha", "jyeshtha", "mula",
-    "purva-ashadha", "uttara-ashadha", "shravana", "dhanishta", "shatabhisha", "purva-bhadrapada", "uttara-bhadrapada",
+    "ashwini",
+    "bharani",
+    "krittika",
+    "rohini",
+    "mrigashira",
+    "ardra",
+    "punarvasu",
+    "pushya",
+    "ashlesha",
+    "magha",
+    "purva-phalguni",
+    "uttara-phalguni",
+    "hasta",
+    "chitra",
+    "swati",
+    "vishakha",
+    "anuradha",
+    "jyeshtha",
+    "mula",
+    "purva-ashadha",
+    "uttara-ashadha",
+    "shravana",
+    "dhanishta",
+    "shatabhisha",
+    "purva-bhadrapada",
+    "uttara-bhadrapada",
     "revati",
 ];
 
@@ -88,8 +136,13 @@ impl Holidays {
         let ids: Vec<String> = lines.iter().map(|(_, f)| f[0].to_string()).collect();
         let mut rules = Vec::new();
         for (line, f) in &lines {
-            let bad = |m: &str| DatesError::Data { file: "holidays.tsv".into(), line: *line, message: m.into() };
-            let spec: Vec<&str> = f.get(1).ok_or_else(|| bad("missing rule"))?.split_whitespace().collect();
+            let bad = |m: &str| DatesError::Data {
+                file: "holidays.tsv".into(),
+                line: *line,
+                message: m.into(),
+            };
+            let spec: Vec<&str> =
+                f.get(1).ok_or_else(|| bad("missing rule"))?.split_whitespace().collect();
             let arg = |i: usize| spec.get(i).copied().ok_or_else(|| bad("missing rule argument"));
             let rule = match spec.first().copied().unwrap_or("") {
                 "fixed" => {
@@ -103,7 +156,8 @@ impl Holidays {
                 },
                 "after" => {
                     let name = arg(1)?;
-                    let base = ids.iter().position(|i| i == name).ok_or_else(|| bad("unknown holiday"))?;
+                    let base =
+                        ids.iter().position(|i| i == name).ok_or_else(|| bad("unknown holiday"))?;
                     Rule::After(base, arg(2)?.parse().map_err(|_| bad("bad offset"))?)
                 }
                 "easter" => Rule::Easter,
@@ -136,7 +190,8 @@ impl Holidays {
                 }
                 "kings-day" => Rule::KingsDay,
                 "lunar" => {
-                    let month = index_of(&LUNAR_MONTHS, arg(1)?).ok_or_else(|| bad("unknown lunar month"))?;
+                    let month = index_of(&LUNAR_MONTHS, arg(1)?)
+                        .ok_or_else(|| bad("unknown lunar month"))?;
                     let n: u8 = arg(3)?.parse().map_err(|_| bad("bad tithi"))?;
                     if !(1..=15).contains(&n) {
                         return Err(bad("tithi out of 1..=15"));
@@ -155,11 +210,15 @@ impl Holidays {
                         Some("bhadra") if tithi == 14 => Some(Bhadra {
                             next_share: arg(6)?.parse().map_err(|_| bad("bad share of the day"))?,
                             until: match spec.get(7) {
-                                Some(m) => Some(Moment::parse(m).ok_or_else(|| bad("unknown moment"))?),
+                                Some(m) => {
+                                    Some(Moment::parse(m).ok_or_else(|| bad("unknown moment"))?)
+                                }
                                 None => None,
                             },
                         }),
-                        Some(_) => return Err(bad("only Shukla Purnima takes `bhadra SHARE [UNTIL]`")),
+                        Some(_) => {
+                            return Err(bad("only Shukla Purnima takes `bhadra SHARE [UNTIL]`"));
+                        }
                     };
                     Rule::Lunar(month, tithi, moment, bhadra)
                 }
@@ -175,9 +234,13 @@ impl Holidays {
                     index_of(&SIGNS, arg(1)?).ok_or_else(|| bad("unknown sign"))?,
                     index_of(&NAKSHATRAS, arg(2)?).ok_or_else(|| bad("unknown nakshatra"))?,
                 ),
-                "vague-year" => Rule::Vague(arg(1)?.parse().map_err(|_| bad("expected YYYY-MM-DD"))?),
+                "vague-year" => {
+                    Rule::Vague(arg(1)?.parse().map_err(|_| bad("expected YYYY-MM-DD"))?)
+                }
                 "between" => {
-                    let pos = |name: &str| ids.iter().position(|i| i == name).ok_or_else(|| bad("unknown holiday"));
+                    let pos = |name: &str| {
+                        ids.iter().position(|i| i == name).ok_or_else(|| bad("unknown holiday"))
+                    };
                     Rule::Between(pos(arg(1)?)?, pos(arg(2)?)?)
                 }
                 "boss" => Rule::Boss,
@@ -195,7 +258,12 @@ impl Holidays {
 
     /// The holiday's first day and exclusive end in Gregorian year `y`, and whether it is a
     /// stretch of days (an interval) rather than one day.
-    pub(crate) fn in_year(&self, id: usize, y: i16, hv: HijriVariant) -> Option<(Date, Date, bool)> {
+    pub(crate) fn in_year(
+        &self,
+        id: usize,
+        y: i16,
+        hv: HijriVariant,
+    ) -> Option<(Date, Date, bool)> {
         let (rule, days) = self.rules.get(id)?;
         let start = self.start(rule, y, hv)?;
         if let Rule::Between(_, to) = *rule {
@@ -240,7 +308,9 @@ impl Holidays {
 
     fn compute(&self, rule: &Rule, y: i16, hv: HijriVariant) -> Option<Date> {
         match *rule {
-            Rule::Lunar(month, tithi, moment, bhadra) => indian::lunar_in_year(y, month, tithi, moment, bhadra),
+            Rule::Lunar(month, tithi, moment, bhadra) => {
+                indian::lunar_in_year(y, month, tithi, moment, bhadra)
+            }
             Rule::Sankranti(sign, false) => indian::sankranti_day(y, sign),
             Rule::Sankranti(sign, true) => indian::sankranti_hindu_day(y, sign),
             Rule::Bengali(sign, n) => indian::bengali_day(y, sign, n),
@@ -249,7 +319,13 @@ impl Holidays {
                 let n = i64::from(y - anchor.year());
                 let d = add_days(anchor, 365 * n);
                 // the date drifts back a day every four years: step to the occurrence in `y`
-                Some(if d.year() > y { add_days(d, -365) } else if d.year() < y { add_days(d, 365) } else { d })
+                Some(if d.year() > y {
+                    add_days(d, -365)
+                } else if d.year() < y {
+                    add_days(d, 365)
+                } else {
+                    d
+                })
             }
             Rule::Between(from, _) => self.start(&self.rules.get(from)?.0, y, hv),
             Rule::Fixed(m, d) | Rule::Span(m, d, _, _) => Date::new(y, m, d).ok(),

@@ -21,7 +21,7 @@
 //!   Festivals named in the *purnimanta* reckoning of North India ("Kartika Krishna Chaturthi")
 //!   are written in `holidays.tsv` with their amanta month.
 
-use jiff::civil::{date, Date};
+use jiff::civil::{Date, date};
 
 use crate::time::add_days;
 
@@ -64,7 +64,8 @@ pub(crate) fn jd_of(d: Date) -> f64 {
     }
     let a = (y / 100.0).floor();
     let b = 2.0 - a + (a / 4.0).floor();
-    (365.25 * (y + 4716.0)).floor() + (30.6001 * (m + 1.0)).floor() + f64::from(d.day()) + b - 1524.5
+    (365.25 * (y + 4716.0)).floor() + (30.6001 * (m + 1.0)).floor() + f64::from(d.day()) + b
+        - 1524.5
 }
 
 /// The civil date in India (IST) of an instant.
@@ -159,11 +160,15 @@ const MOON_TERMS: [(i8, i8, i8, i8, i32); 59] = [
 pub(crate) fn moon_longitude(jd: f64) -> f64 {
     let t = centuries(jd);
     let (t2, t3, t4) = (t * t, t * t * t, t * t * t * t);
-    let lp = 218.316_447_7 + 481_267.881_234_21 * t - 0.001_578_6 * t2 + t3 / 538_841.0 - t4 / 65_194_000.0;
-    let d = 297.850_192_1 + 445_267.111_403_4 * t - 0.001_881_9 * t2 + t3 / 545_868.0 - t4 / 113_065_000.0;
+    let lp = 218.316_447_7 + 481_267.881_234_21 * t - 0.001_578_6 * t2 + t3 / 538_841.0
+        - t4 / 65_194_000.0;
+    let d = 297.850_192_1 + 445_267.111_403_4 * t - 0.001_881_9 * t2 + t3 / 545_868.0
+        - t4 / 113_065_000.0;
     let m = 357.529_109_2 + 35_999.050_290_9 * t - 0.000_153_6 * t2 + t3 / 24_490_000.0;
-    let mp = 134.963_396_4 + 477_198.867_505_5 * t + 0.008_741_4 * t2 + t3 / 69_699.0 - t4 / 14_712_000.0;
-    let f = 93.272_095_0 + 483_202.017_523_3 * t - 0.003_653_9 * t2 - t3 / 3_526_000.0 + t4 / 863_310_000.0;
+    let mp = 134.963_396_4 + 477_198.867_505_5 * t + 0.008_741_4 * t2 + t3 / 69_699.0
+        - t4 / 14_712_000.0;
+    let f = 93.272_095_0 + 483_202.017_523_3 * t - 0.003_653_9 * t2 - t3 / 3_526_000.0
+        + t4 / 863_310_000.0;
     let e = 1.0 - 0.002_516 * t - 0.000_007_4 * t2;
     let mut sum = 0.0;
     for &(cd, cm, cmp, cf, coef) in &MOON_TERMS {
@@ -380,7 +385,13 @@ fn lunar_months(y: i16) -> Vec<(f64, f64, u8, bool)> {
 /// The civil date in Gregorian year `y` of tithi `tithi` (0 = Shukla Pratipada … 14 = Purnima,
 /// 15 = Krishna Pratipada … 29 = Amavasya) of the (nija) amanta month `month` (0 = Chaitra),
 /// observed at `moment`. When a Gregorian year holds two (Pausha can), the first is taken.
-pub(crate) fn lunar_in_year(y: i16, month: u8, tithi: u8, moment: Moment, bhadra: Option<Bhadra>) -> Option<Date> {
+pub(crate) fn lunar_in_year(
+    y: i16,
+    month: u8,
+    tithi: u8,
+    moment: Moment,
+    bhadra: Option<Bhadra>,
+) -> Option<Date> {
     for (nm, _, m, adhika) in lunar_months(y) {
         if m != month || adhika {
             continue;
@@ -415,7 +426,8 @@ fn sankranti(y: i16, sign: u8) -> Option<f64> {
     // the sun is near sidereal 0° around 14 April; a sign later a month on
     let approx = Date::new(y, 4, 14).ok()?;
     let guess = jd_of(approx) + f64::from(sign) * 30.44;
-    let guess = if guess > jd_of(Date::new(y, 12, 31).ok()?) + 1.0 { guess - 365.25 } else { guess };
+    let guess =
+        if guess > jd_of(Date::new(y, 12, 31).ok()?) + 1.0 { guess - 365.25 } else { guess };
     Some(solve(sun_sidereal, f64::from(sign) * 30.0, guess, 360.0 / 365.256))
 }
 
@@ -450,7 +462,8 @@ pub(crate) fn bengali_day(y: i16, sign: u8, n: u8) -> Option<Date> {
 /// Kerala keeps the one at its end).
 pub(crate) fn nakshatra_in_solar_month(y: i16, sign: u8, nak: u8) -> Option<Date> {
     let first = sankranti(y, sign)?;
-    let next = solve(sun_sidereal, f64::from((sign + 1) % 12) * 30.0, first + 30.4, 360.0 / 365.256);
+    let next =
+        solve(sun_sidereal, f64::from((sign + 1) % 12) * 30.0, first + 30.4, 360.0 / 365.256);
     let span = 360.0 / 27.0;
     let target = f64::from(nak) * span;
     let rate = 360.0 / 27.321_66;
@@ -536,4 +549,3 @@ mod tests {
         assert_eq!(nakshatra_in_solar_month(2024, 4, 21), Some(date(2024, 9, 15)));
     }
 }
-

@@ -94,12 +94,12 @@ mod words;
 /// on real text.
 #[cfg(test)]
 pub(crate) const FIXTURE_TEXTS: [&str; 6] = [
-            include_str!("../tests/fixtures/ar-news.txt"),
-            include_str!("../tests/fixtures/ar-news-2.txt"),
-            include_str!("../tests/fixtures/ar-families.txt"),
-            include_str!("../tests/fixtures/en-news.txt"),
-            include_str!("../tests/fixtures/en-duckling-style.txt"),
-            include_str!("../tests/fixtures/en-festivals.txt"),
+    include_str!("../tests/fixtures/ar-news.txt"),
+    include_str!("../tests/fixtures/ar-news-2.txt"),
+    include_str!("../tests/fixtures/ar-families.txt"),
+    include_str!("../tests/fixtures/en-news.txt"),
+    include_str!("../tests/fixtures/en-duckling-style.txt"),
+    include_str!("../tests/fixtures/en-festivals.txt"),
 ];
 
 use std::path::Path;
@@ -110,7 +110,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::grammar::{fast_paths, Parser};
+use crate::grammar::{Parser, fast_paths};
 use crate::holidays::Holidays;
 use crate::time::{Anchor, Open};
 use crate::vocab::Vocab;
@@ -206,7 +206,12 @@ impl DatesStage {
     /// Finds and resolves the expressions of an already folded text (see [`isnad_text::fold`])
     /// against `published`. Offsets are bytes of `folded`. This is the stage without the document
     /// plumbing: the stage calls it per sentence and maps offsets back to the original text.
-    pub fn find_folded(&self, folded: &str, lang: &Lang, published: Option<&isnad_core::Published>) -> Vec<Found> {
+    pub fn find_folded(
+        &self,
+        folded: &str,
+        lang: &Lang,
+        published: Option<&isnad_core::Published>,
+    ) -> Vec<Found> {
         self.find_with(folded, lang, published, &mut scan::Scratch::default())
     }
 
@@ -245,11 +250,24 @@ impl DatesStage {
                 }
             };
             let past = || tense_policy && tense_of(0, folded.len()) == Some(true);
-            let (mut tried, mut tried_again) = (memo.tried[0].borrow_mut(), memo.tried[1].borrow_mut());
-            let parse_with = |now: jiff::civil::DateTime, has_time: bool, known: bool, past: bool, tried: &mut grammar::Tried, earlier: Option<&grammar::Tried>| {
+            let (mut tried, mut tried_again) =
+                (memo.tried[0].borrow_mut(), memo.tried[1].borrow_mut());
+            let parse_with = |now: jiff::civil::DateTime,
+                              has_time: bool,
+                              known: bool,
+                              past: bool,
+                              tried: &mut grammar::Tried,
+                              earlier: Option<&grammar::Tried>| {
                 let offset = published.and_then(|p| p.offset()).map(|o| o.seconds() / 60);
-                let anchor = Anchor { now, has_time, bare: self.config.bare, hijri: self.config.hijri, offset };
-                let mut parser = Parser::new(toks, folded, glang, anchor, known, &self.holidays, memo);
+                let anchor = Anchor {
+                    now,
+                    has_time,
+                    bare: self.config.bare,
+                    hijri: self.config.hijri,
+                    offset,
+                };
+                let mut parser =
+                    Parser::new(toks, folded, glang, anchor, known, &self.holidays, memo);
                 parser.set_past_tense(past);
                 let found = parser.run_reusing(earlier, tried);
                 (found, parser.tense_used())
@@ -266,28 +284,45 @@ impl DatesStage {
                         return self.finish(folded, toks, as_past);
                     }
                     // (what did not depend on the tense is taken from the first parse)
-                    let as_future = parse_with(now, has_time, true, false, &mut tried_again, Some(&*tried)).0;
-                    if as_past.iter().map(|x| (x.start, x.end, &x.t)).eq(as_future.iter().map(|x| (x.start, x.end, &x.t))) {
+                    let as_future =
+                        parse_with(now, has_time, true, false, &mut tried_again, Some(&*tried)).0;
+                    if as_past
+                        .iter()
+                        .map(|x| (x.start, x.end, &x.t))
+                        .eq(as_future.iter().map(|x| (x.start, x.end, &x.t)))
+                    {
                         as_past
                     } else {
-                        let by_span = |list: &[grammar::Found], s: usize, e: usize| list.iter().find(|x| x.start == s && x.end == e).cloned();
+                        let by_span = |list: &[grammar::Found], s: usize, e: usize| {
+                            list.iter().find(|x| x.start == s && x.end == e).cloned()
+                        };
                         // The expressions of the sentence's reading, each with its clause's reading
                         // when the two differ. When both readings cover the same spans, the
                         // sentence's reading is its own expression at each span, so its tense is
                         // asked for only where a clause shows none (the scan of the whole sentence
                         // is often not needed).
-                        let same_spans = fast_paths() && as_past.iter().map(|x| (x.start, x.end)).eq(as_future.iter().map(|x| (x.start, x.end)));
+                        let same_spans = fast_paths()
+                            && as_past
+                                .iter()
+                                .map(|x| (x.start, x.end))
+                                .eq(as_future.iter().map(|x| (x.start, x.end)));
                         let sentence = if same_spans || past() { &as_past } else { &as_future };
                         sentence
                             .iter()
                             .map(|x| {
-                                let (p, f) = (by_span(&as_past, x.start, x.end), by_span(&as_future, x.start, x.end));
-                                let own = |x: &grammar::Found| if same_spans && !past() { f.unwrap_or(*x) } else { *x };
+                                let (p, f) = (
+                                    by_span(&as_past, x.start, x.end),
+                                    by_span(&as_future, x.start, x.end),
+                                );
+                                let own = |x: &grammar::Found| {
+                                    if same_spans && !past() { f.unwrap_or(*x) } else { *x }
+                                };
                                 if p.is_some_and(|p| p.t == x.t) && f.is_some_and(|f| f.t == x.t) {
                                     // both tenses read it alike: no need for the clause's
                                     return *x;
                                 }
-                                let (cs, ce) = clause_around(folded, toks[x.start].start, toks[x.end - 1].end);
+                                let (cs, ce) =
+                                    clause_around(folded, toks[x.start].start, toks[x.end - 1].end);
                                 match tense_of(cs, ce) {
                                     Some(true) => p.unwrap_or(*x),
                                     Some(false) => f.unwrap_or(*x),
@@ -297,16 +332,36 @@ impl DatesStage {
                             .collect()
                     }
                 }
-                Some(p) => parse_with(p.datetime(), p.time().is_some(), true, false, &mut tried, None).0,
+                Some(p) => {
+                    parse_with(p.datetime(), p.time().is_some(), true, false, &mut tried, None).0
+                }
                 None => {
                     // Without a reference, keep what does not depend on one: parse against two
                     // unrelated references and keep the expressions that resolve alike in both.
                     let mid = jiff::civil::Time::midnight();
                     let past = past();
-                    let a = parse_with(Date::constant(2001, 3, 14).to_datetime(mid), false, false, past, &mut tried, None).0;
-                    let b = parse_with(Date::constant(2010, 10, 2).to_datetime(mid), false, false, past, &mut tried, None).0;
+                    let a = parse_with(
+                        Date::constant(2001, 3, 14).to_datetime(mid),
+                        false,
+                        false,
+                        past,
+                        &mut tried,
+                        None,
+                    )
+                    .0;
+                    let b = parse_with(
+                        Date::constant(2010, 10, 2).to_datetime(mid),
+                        false,
+                        false,
+                        past,
+                        &mut tried,
+                        None,
+                    )
+                    .0;
                     a.into_iter()
-                        .filter(|x| b.iter().any(|y| y.start == x.start && y.end == x.end && y.t == x.t))
+                        .filter(|x| {
+                            b.iter().any(|y| y.start == x.start && y.end == x.end && y.t == x.t)
+                        })
                         .collect()
                 }
             };
@@ -315,7 +370,12 @@ impl DatesStage {
     }
 
     /// The parser's expressions as byte ranges of `folded` with their timexes.
-    fn finish(&self, folded: &str, toks: &[scan::Tok<'_>], found: Vec<grammar::Found>) -> Vec<Found> {
+    fn finish(
+        &self,
+        folded: &str,
+        toks: &[scan::Tok<'_>],
+        found: Vec<grammar::Found>,
+    ) -> Vec<Found> {
         found
             .into_iter()
             .filter_map(|f| {
@@ -330,7 +390,12 @@ impl DatesStage {
     /// Finds and resolves the expressions of a plain string (folding it first); offsets are
     /// bytes of `text`. Convenient for tests and tools; the stage itself reuses the document's
     /// normalized layer.
-    pub fn find(&self, text: &str, lang: &Lang, published: Option<&isnad_core::Published>) -> Vec<Found> {
+    pub fn find(
+        &self,
+        text: &str,
+        lang: &Lang,
+        published: Option<&isnad_core::Published>,
+    ) -> Vec<Found> {
         let n = isnad_text::normalize(text);
         self.find_folded(&n.text, lang, published)
             .into_iter()
@@ -383,9 +448,46 @@ fn clause_around(folded: &str, start: usize, end: usize) -> (usize, usize) {
 fn tense(folded: &str, lang: grammar::Lang) -> Option<bool> {
     const AR: [&str; 40] = [
         // folded spellings (ى -> ي, أ -> ا), as the text is matched folded
-        "قال", "اكد", "اعلن", "ذكر", "اضاف", "اوضح", "صرح", "كان", "جري", "عقد", "وقع", "اشار", "افاد", "نفي", "حذر",
-        "شدد", "التقي", "زار", "وصل", "غادر", "استقبل", "بحث", "ناقش", "شارك", "افتتح", "اجري", "اتصل", "تراس",
-        "اعتبر", "طالب", "دعا", "رحب", "انتقد", "قتل", "اصيب", "سقط", "اندلع", "شهد", "جاء", "انتهي",
+        "قال",
+        "اكد",
+        "اعلن",
+        "ذكر",
+        "اضاف",
+        "اوضح",
+        "صرح",
+        "كان",
+        "جري",
+        "عقد",
+        "وقع",
+        "اشار",
+        "افاد",
+        "نفي",
+        "حذر",
+        "شدد",
+        "التقي",
+        "زار",
+        "وصل",
+        "غادر",
+        "استقبل",
+        "بحث",
+        "ناقش",
+        "شارك",
+        "افتتح",
+        "اجري",
+        "اتصل",
+        "تراس",
+        "اعتبر",
+        "طالب",
+        "دعا",
+        "رحب",
+        "انتقد",
+        "قتل",
+        "اصيب",
+        "سقط",
+        "اندلع",
+        "شهد",
+        "جاء",
+        "انتهي",
     ];
     let words = || folded.split(|c: char| !is_alphabetic(c)).filter(|w| !w.is_empty());
     match lang {
@@ -394,7 +496,10 @@ fn tense(folded: &str, lang: grammar::Lang) -> Option<bool> {
             let future = ["سوف", "المقرر", "يعتزم", "تعتزم"].iter().any(|m| folded.contains(m));
             let past = words().any(|w| {
                 let w = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w);
-                AR.iter().any(|v| w.strip_prefix(v).is_some_and(|rest| matches!(rest, "" | "ت" | "وا" | "ا" | "تا")))
+                AR.iter().any(|v| {
+                    w.strip_prefix(v)
+                        .is_some_and(|rest| matches!(rest, "" | "ت" | "وا" | "ا" | "تا"))
+                })
             });
             if future { Some(false) } else { past.then_some(true) }
         }
@@ -425,7 +530,8 @@ fn tense(folded: &str, lang: grammar::Lang) -> Option<bool> {
                 }
                 let w = &folded[start..i];
                 if matches!(w, "will" | "shall")
-                    || (w.ends_with("expected") || w.ends_with("going") || w.ends_with("scheduled")) && folded[i..].starts_with(" to")
+                    || (w.ends_with("expected") || w.ends_with("going") || w.ends_with("scheduled"))
+                        && folded[i..].starts_with(" to")
                 {
                     return Some(false);
                 }
@@ -441,9 +547,40 @@ fn tense(folded: &str, lang: grammar::Lang) -> Option<bool> {
 fn irregular_past(w: &str) -> bool {
     matches!(
         w,
-        "said" | "told" | "was" | "were" | "met" | "held" | "took" | "came" | "went" | "gave" | "made" | "won" | "lost"
-            | "began" | "fought" | "left" | "sent" | "saw" | "knew" | "thought" | "brought" | "spoke" | "wrote" | "rose"
-            | "fell" | "had" | "did" | "got" | "put" | "paid" | "ran" | "struck" | "hit" | "shot"
+        "said"
+            | "told"
+            | "was"
+            | "were"
+            | "met"
+            | "held"
+            | "took"
+            | "came"
+            | "went"
+            | "gave"
+            | "made"
+            | "won"
+            | "lost"
+            | "began"
+            | "fought"
+            | "left"
+            | "sent"
+            | "saw"
+            | "knew"
+            | "thought"
+            | "brought"
+            | "spoke"
+            | "wrote"
+            | "rose"
+            | "fell"
+            | "had"
+            | "did"
+            | "got"
+            | "put"
+            | "paid"
+            | "ran"
+            | "struck"
+            | "hit"
+            | "shot"
     )
 }
 
@@ -472,7 +609,15 @@ fn to_timex(span: isnad_core::Span, t: &time::T) -> Timex {
         },
         (_, Open::After) => {
             let start = time::format(t.start, g);
-            Timex { span, kind: TimexKind::Interval, grain: g, value: Some(start.clone()), from: Some(start), to: None, calendar: t.cal }
+            Timex {
+                span,
+                kind: TimexKind::Interval,
+                grain: g,
+                value: Some(start.clone()),
+                from: Some(start),
+                to: None,
+                calendar: t.cal,
+            }
         }
         (Some(e), Open::No) => {
             let start = time::format(t.start, g);
@@ -519,7 +664,11 @@ impl Stage for DatesStage {
         if matches!(lang, Lang::Other(_)) {
             return Ok(());
         }
-        let norm = doc.layers.normalized.as_ref().ok_or_else(|| StageError::MissingLayer("normalized".into()))?;
+        let norm = doc
+            .layers
+            .normalized
+            .as_ref()
+            .ok_or_else(|| StageError::MissingLayer("normalized".into()))?;
         let published = doc.meta.published.clone();
         let mut out = Vec::new();
         // Expressions never cross sentences; each sentence is parsed on its folded range.
@@ -581,12 +730,14 @@ mod tests {
     #[test]
     fn english_tense_agrees_with_its_definition() {
         const EN: [&str; 34] = [
-            "said", "told", "was", "were", "met", "held", "took", "came", "went", "gave", "made", "won", "lost", "began",
-            "fought", "left", "sent", "saw", "knew", "thought", "brought", "spoke", "wrote", "rose", "fell", "had", "did",
-            "got", "put", "paid", "ran", "struck", "hit", "shot",
+            "said", "told", "was", "were", "met", "held", "took", "came", "went", "gave", "made",
+            "won", "lost", "began", "fought", "left", "sent", "saw", "knew", "thought", "brought",
+            "spoke", "wrote", "rose", "fell", "had", "did", "got", "put", "paid", "ran", "struck",
+            "hit", "shot",
         ];
         let definition = |folded: &str| {
-            let words = || folded.split(|c: char| !super::is_alphabetic(c)).filter(|w| !w.is_empty());
+            let words =
+                || folded.split(|c: char| !super::is_alphabetic(c)).filter(|w| !w.is_empty());
             let future = words().any(|w| matches!(w, "will" | "shall"))
                 || folded.contains("expected to")
                 || folded.contains("going to")
@@ -601,16 +752,45 @@ mod tests {
             assert!(!super::irregular_past(w), "{w}");
         }
         for text in [
-            "he said it will rain", "it was unexpected tomorrow", "the ongoing to-do list", "rescheduled to friday",
-            "expected  to", "expectedto", "going to", "we are going", "wills and shalls", "bed", "owned", "الطقس said",
-            "مexpected to", "said, expected", "scheduled\nto", "the talks ended", "red", "", "was. will",
-            "the café closed", "caféd", "wasé", "willé", "éwill", "saidé", "naïve and unrelated", "résuméd",
-            "a long unexpectedly worded text", "abcdefghijklmnopqed", "expectedé to", "wil—l", "will—", "—said",
+            "he said it will rain",
+            "it was unexpected tomorrow",
+            "the ongoing to-do list",
+            "rescheduled to friday",
+            "expected  to",
+            "expectedto",
+            "going to",
+            "we are going",
+            "wills and shalls",
+            "bed",
+            "owned",
+            "الطقس said",
+            "مexpected to",
+            "said, expected",
+            "scheduled\nto",
+            "the talks ended",
+            "red",
+            "",
+            "was. will",
+            "the café closed",
+            "caféd",
+            "wasé",
+            "willé",
+            "éwill",
+            "saidé",
+            "naïve and unrelated",
+            "résuméd",
+            "a long unexpectedly worded text",
+            "abcdefghijklmnopqed",
+            "expectedé to",
+            "wil—l",
+            "will—",
+            "—said",
         ]
         .into_iter()
         .map(str::to_string)
-        .chain(crate::grammar::tests::article_texts(false).into_iter().map(|t| isnad_text::fold(&t)))
-        {
+        .chain(
+            crate::grammar::tests::article_texts(false).into_iter().map(|t| isnad_text::fold(&t)),
+        ) {
             let text = text.as_str();
             assert_eq!(super::tense(text, super::grammar::Lang::En), definition(text), "{text:?}");
         }
@@ -622,12 +802,22 @@ mod tests {
     fn fast_paths_agree_with_the_rules() {
         use super::{Bare, DatesConfig, DatesStage};
         use isnad_core::Lang;
-        let (few, all) = (crate::grammar::tests::article_texts(false), crate::grammar::tests::article_texts(true));
-        let published: Vec<Option<isnad_core::Published>> =
-            vec![Some("2025-02-19".parse().unwrap()), Some("2024-12-30T16:45:00+03:00".parse().unwrap()), None];
+        let (few, all) = (
+            crate::grammar::tests::article_texts(false),
+            crate::grammar::tests::article_texts(true),
+        );
+        let published: Vec<Option<isnad_core::Published>> = vec![
+            Some("2025-02-19".parse().unwrap()),
+            Some("2024-12-30T16:45:00+03:00".parse().unwrap()),
+            None,
+        ];
         let mut found = 0;
         for bare in [Bare::Tense, Bare::Future, Bare::Past] {
-            let stage = DatesStage::new(DatesConfig { bare, ..DatesConfig::default() }, std::path::Path::new(".")).unwrap();
+            let stage = DatesStage::new(
+                DatesConfig { bare, ..DatesConfig::default() },
+                std::path::Path::new("."),
+            )
+            .unwrap();
             // (every entry under the news policy with a publication date; the handmade texts under all)
             for (k, p) in published.iter().enumerate() {
                 let texts = if bare == Bare::Tense && k == 0 { &all } else { &few };
@@ -653,11 +843,19 @@ mod tests {
     fn clause_around_agrees_with_the_char_scan() {
         let by_char = |folded: &str, start: usize, end: usize| {
             let boundary = |c: char| matches!(c, ',' | '،' | ';' | '؛' | ':' | '"' | '\n');
-            let cs = folded[..start].char_indices().rev().find(|&(_, c)| boundary(c)).map(|(i, c)| i + c.len_utf8()).unwrap_or(0);
+            let cs = folded[..start]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| boundary(c))
+                .map(|(i, c)| i + c.len_utf8())
+                .unwrap_or(0);
             let ce = folded[end..].find(boundary).map(|i| end + i).unwrap_or(folded.len());
             (cs, ce)
         };
-        let mut texts: Vec<String> = crate::grammar::tests::article_texts(false).iter().map(|t| isnad_text::fold(t)).collect();
+        let mut texts: Vec<String> = crate::grammar::tests::article_texts(false)
+            .iter()
+            .map(|t| isnad_text::fold(t))
+            .collect();
         texts.extend(
             [
                 "قال، امس؛ \"غدا\": وبعد\nذلك ،؛ ̌ ܌ ܛ ،x؛ — «» ‹› ; : , ؟ ٌ ،",
@@ -673,7 +871,11 @@ mod tests {
             let at: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
             for (k, &s) in at.iter().enumerate() {
                 for &e in &at[k..(k + 3).min(at.len())] {
-                    assert_eq!(super::clause_around(text, s, e), by_char(text, s, e), "{text:?} {s}..{e}");
+                    assert_eq!(
+                        super::clause_around(text, s, e),
+                        by_char(text, s, e),
+                        "{text:?} {s}..{e}"
+                    );
                     checked += 1;
                 }
             }
@@ -688,7 +890,10 @@ mod tests {
         let mut map: Vec<u32> = vec![0, 1, 1, 2, 4, 4, 4, 7, 8, 8, 12];
         map.extend((13..200).flat_map(|o| [o, o]));
         let mut from = 0;
-        for orig in [0, 1, 1, 3, 4, 2, 5, 9, 13, 0, 7, 8, 12, 6, 20, 50, 51, 120, 121, 199, 200, 250, 40, 199] {
+        for orig in [
+            0, 1, 1, 3, 4, 2, 5, 9, 13, 0, 7, 8, 12, 6, 20, 50, 51, 120, 121, 199, 200, 250, 40,
+            199,
+        ] {
             assert_eq!(folded_at(&map, orig, &mut from), fresh(&map, orig), "orig {orig}");
             let p = map.partition_point(|&o| (o as usize) < orig);
             assert_eq!(from, p);
@@ -698,7 +903,11 @@ mod tests {
             for orig in start..=205 {
                 let mut from = map.partition_point(|&o| (o as usize) < start);
                 let p = map.partition_point(|&o| (o as usize) < orig);
-                assert_eq!(folded_at(&map, orig, &mut from), fresh(&map, orig), "{start} -> {orig}");
+                assert_eq!(
+                    folded_at(&map, orig, &mut from),
+                    fresh(&map, orig),
+                    "{start} -> {orig}"
+                );
                 assert_eq!(from, p, "{start} -> {orig}");
             }
         }

@@ -6,8 +6,8 @@
 //! glued to digits ("3pm", "15h30", "18q4", "21st") are split from them, so that suffixes are
 //! ordinary vocabulary entries.
 
-use crate::vocab::{feat, Entry, Sem, Vocab};
-use crate::words::{char_at, WordMatch};
+use crate::vocab::{Entry, Sem, Vocab, feat};
+use crate::words::{WordMatch, char_at};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug)]
@@ -74,7 +74,11 @@ pub(crate) fn is_letter(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' => true,
         '\0'..='\x7f' => false,
-        '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{066F}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06FA}'..='\u{06FF}' => true,
+        '\u{0621}'..='\u{064A}'
+        | '\u{066E}'..='\u{066F}'
+        | '\u{0671}'..='\u{06D3}'
+        | '\u{06D5}'
+        | '\u{06FA}'..='\u{06FF}' => true,
         '\u{0600}'..='\u{06FF}' => false,
         c => c.is_alphabetic(),
     }
@@ -171,8 +175,11 @@ fn word<'v>(text: &str, i: usize, j: usize, vocab: &'v Vocab, space: bool) -> To
     // whole run is unknown unless it is itself an entry (only reached for glued forms).
     let word = &text[i..j];
     // "afternoonish": a known word with the English hedge suffix
-    let glued = i > 0 && bytes[i - 1].is_ascii_digit() || bytes.get(j).is_some_and(u8::is_ascii_digit);
-    let found = vocab.word(word, glued).or_else(|| word.strip_suffix("ish").and_then(|w| vocab.word(w, true)));
+    let glued =
+        i > 0 && bytes[i - 1].is_ascii_digit() || bytes.get(j).is_some_and(u8::is_ascii_digit);
+    let found = vocab
+        .word(word, glued)
+        .or_else(|| word.strip_suffix("ish").and_then(|w| vocab.word(w, true)));
     match found {
         Some((e, pre)) => lex(i, j, e, &word[..pre], space),
         None => plain(i, j, Kind::Word, space),
@@ -208,7 +215,8 @@ fn scan_fused<'v>(text: &str, vocab: &'v Vocab, out: &mut Vec<Tok<'v>>) -> bool 
         let b = bytes[i];
         // the commonest characters first: Latin and Arabic letters (none of them is a line
         // break, a space or a digit, so the order of the tests does not matter for them)
-        let letter = b.is_ascii_alphabetic() || (0xD8..=0xDB).contains(&b) && words.arabic_block(b, bytes[i + 1]).0;
+        let letter = b.is_ascii_alphabetic()
+            || (0xD8..=0xDB).contains(&b) && words.arabic_block(b, bytes[i + 1]).0;
         if !letter {
             if b == b' ' {
                 space = true;
@@ -283,7 +291,13 @@ fn scan_fused<'v>(text: &str, vocab: &'v Vocab, out: &mut Vec<Tok<'v>>) -> bool 
                     e += l;
                 }
                 if let Some(m) = words.at_word(text, i, e) {
-                    out.push(lex(m.start, m.end, &vocab.values[m.id as usize], &text[m.start..m.word_start], space));
+                    out.push(lex(
+                        m.start,
+                        m.end,
+                        &vocab.values[m.id as usize],
+                        &text[m.start..m.word_start],
+                        space,
+                    ));
                     space = false;
                     after_word = words.ends_with_word_char(m.id);
                     i = m.end;
@@ -317,7 +331,13 @@ fn scan_matched<'v>(text: &str, vocab: &'v Vocab, scratch: &mut Scratch<'v>) {
         }
         if m < matches.len() && matches[m].start == i {
             let lm = &matches[m];
-            out.push(lex(lm.start, lm.end, &vocab.values[lm.id as usize], &text[lm.start..lm.word_start], space));
+            out.push(lex(
+                lm.start,
+                lm.end,
+                &vocab.values[lm.id as usize],
+                &text[lm.start..lm.word_start],
+                space,
+            ));
             space = false;
             i = lm.end;
             m += 1;
@@ -375,7 +395,10 @@ mod tests {
     use super::*;
 
     fn key(t: &Tok<'_>) -> String {
-        format!("{}..{} {:?} {} {} {} {} {}", t.start, t.end, t.kind, t.space, t.conj, t.al, t.clitic, t.feat)
+        format!(
+            "{}..{} {:?} {} {} {} {} {}",
+            t.start, t.end, t.kind, t.space, t.conj, t.al, t.clitic, t.feat
+        )
     }
 
     /// The eight-bytes-at-a-time run end is the byte loop's, for every byte value at every
@@ -394,7 +417,11 @@ mod tests {
                 bytes[at] = b;
                 for len in at..=bytes.len() {
                     for from in 0..=at {
-                        assert_eq!(ascii_letters_end(&bytes[..len], from), slow(&bytes[..len], from), "{b:#x} at {at}, {len}, {from}");
+                        assert_eq!(
+                            ascii_letters_end(&bytes[..len], from),
+                            slow(&bytes[..len], from),
+                            "{b:#x} at {at}, {len}, {from}"
+                        );
                     }
                 }
             }
@@ -404,7 +431,8 @@ mod tests {
     /// The one-pass scan gives the tokens of the definition (or gives up where it must).
     #[test]
     fn fused_scan_agrees_with_matching_first() {
-        let holidays = crate::holidays::Holidays::parse(include_str!("../data/holidays.tsv")).unwrap();
+        let holidays =
+            crate::holidays::Holidays::parse(include_str!("../data/holidays.tsv")).unwrap();
         let ar = Vocab::build("ar.tsv", include_str!("../data/ar.tsv"), &holidays.names).unwrap();
         let en = Vocab::build("en.tsv", include_str!("../data/en.tsv"), &holidays.names).unwrap();
         assert!(ar.fusable && en.fusable);
@@ -422,7 +450,8 @@ mod tests {
                     scan_matched(line, vocab, &mut slow);
                     let mut fast = Vec::new();
                     if scan_fused(line, vocab, &mut fast) {
-                        let (a, b): (Vec<String>, Vec<String>) = (fast.iter().map(key).collect(), slow.toks.iter().map(key).collect());
+                        let (a, b): (Vec<String>, Vec<String>) =
+                            (fast.iter().map(key).collect(), slow.toks.iter().map(key).collect());
                         assert_eq!(a, b, "text: {line}");
                     } else {
                         assert!(line.contains(['\u{06FD}', '\u{06FE}']), "gave up on: {line}");

@@ -35,7 +35,13 @@ pub(crate) struct T {
 
 impl T {
     pub(crate) fn point(start: DateTime, grain: Grain) -> T {
-        T { start: truncate(start, grain), grain, end: None, open: Open::No, cal: Calendar::Gregorian }
+        T {
+            start: truncate(start, grain),
+            grain,
+            end: None,
+            open: Open::No,
+            cal: Calendar::Gregorian,
+        }
     }
 
     pub(crate) fn day(d: Date) -> T {
@@ -227,9 +233,27 @@ pub(crate) fn weekday_offset(from: Date, wd: Weekday, dir: i8) -> i64 {
     let tgt = i64::from(wd.to_monday_zero_offset());
     let fwd = (tgt - cur).rem_euclid(7);
     match dir {
-        d if d > 0 => if fwd == 0 { 7 } else { fwd },
-        d if d < 0 => if fwd == 0 { -7 } else { fwd - 7 },
-        _ => if fwd <= 3 { fwd } else { fwd - 7 },
+        d if d > 0 => {
+            if fwd == 0 {
+                7
+            } else {
+                fwd
+            }
+        }
+        d if d < 0 => {
+            if fwd == 0 {
+                -7
+            } else {
+                fwd - 7
+            }
+        }
+        _ => {
+            if fwd <= 3 {
+                fwd
+            } else {
+                fwd - 7
+            }
+        }
     }
 }
 
@@ -239,7 +263,13 @@ pub(crate) fn bare_weekday(a: &Anchor, wd: Weekday, past_tense: bool) -> Date {
         Bare::Future => 1,
         Bare::Past => -1,
         Bare::Nearest => 0,
-        Bare::Tense => if past_tense { -1 } else { 1 },
+        Bare::Tense => {
+            if past_tense {
+                -1
+            } else {
+                1
+            }
+        }
     };
     // `past` counts the reference day itself: a report published on a Saturday that says
     // "on Saturday" means that day.
@@ -251,14 +281,24 @@ pub(crate) fn bare_weekday(a: &Anchor, wd: Weekday, past_tense: bool) -> Date {
 
 /// Picks the occurrence of a yearly thing (month, day of month…) given a function from a year to
 /// its start and end: future takes the first that has not ended, past the last that has started.
-pub(crate) fn pick_year(a: &Anchor, past_tense: bool, f: impl Fn(i16) -> Option<(DateTime, DateTime)>) -> Option<i16> {
+pub(crate) fn pick_year(
+    a: &Anchor,
+    past_tense: bool,
+    f: impl Fn(i16) -> Option<(DateTime, DateTime)>,
+) -> Option<i16> {
     let y = a.today().year();
     let now = a.now;
     let today = a.today().to_datetime(jiff::civil::Time::midnight());
     // A month or a date without its year: `past` reads the nearest occurrence (news mentions both
     // last January and next May without a year); only weekdays are strictly past.
     let mode = match a.bare {
-        Bare::Tense => if past_tense { Bare::Nearest } else { Bare::Future },
+        Bare::Tense => {
+            if past_tense {
+                Bare::Nearest
+            } else {
+                Bare::Future
+            }
+        }
         Bare::Past => Bare::Nearest,
         m => m,
     };
@@ -321,7 +361,11 @@ fn dist_days(s: DateTime, e: DateTime, now: DateTime) -> Option<i64> {
 /// Gregorian date of a Hijri date.
 pub(crate) fn hijri_to_greg(v: HijriVariant, y: i32, m: u8, d: u8) -> Option<Date> {
     let iso = match v {
-        HijriVariant::UmmAlQura => IcuDate::try_new(y.into(), IcuMonth::new(m), d, Hijri::new_umm_al_qura()).ok()?.to_calendar(Iso),
+        HijriVariant::UmmAlQura => {
+            IcuDate::try_new(y.into(), IcuMonth::new(m), d, Hijri::new_umm_al_qura())
+                .ok()?
+                .to_calendar(Iso)
+        }
         HijriVariant::Civil => IcuDate::try_new(
             y.into(),
             IcuMonth::new(m),
@@ -343,11 +387,17 @@ pub(crate) fn hijri_to_greg(v: HijriVariant, y: i32, m: u8, d: u8) -> Option<Dat
 }
 
 fn iso_to_jiff(iso: &IcuDate<Iso>) -> Option<Date> {
-    Date::new(iso.year().extended_year().try_into().ok()?, iso.month().ordinal as i8, iso.day_of_month().0 as i8).ok()
+    Date::new(
+        iso.year().extended_year().try_into().ok()?,
+        iso.month().ordinal as i8,
+        iso.day_of_month().0 as i8,
+    )
+    .ok()
 }
 
 fn jiff_to_iso(d: Date) -> Option<IcuDate<Iso>> {
-    IcuDate::try_new(i32::from(d.year()).into(), IcuMonth::new(d.month() as u8), d.day() as u8, Iso).ok()
+    IcuDate::try_new(i32::from(d.year()).into(), IcuMonth::new(d.month() as u8), d.day() as u8, Iso)
+        .ok()
 }
 
 /// Hijri (year, month, day) of a Gregorian date.
@@ -359,11 +409,17 @@ pub(crate) fn greg_to_hijri(v: HijriVariant, d: Date) -> Option<(i32, u8, u8)> {
             (h.year().extended_year(), h.month().ordinal, h.day_of_month().0)
         }
         HijriVariant::Civil => {
-            let h = iso.to_calendar(Hijri::new_tabular(TabularAlgorithmLeapYears::TypeII, TabularAlgorithmEpoch::Friday));
+            let h = iso.to_calendar(Hijri::new_tabular(
+                TabularAlgorithmLeapYears::TypeII,
+                TabularAlgorithmEpoch::Friday,
+            ));
             (h.year().extended_year(), h.month().ordinal, h.day_of_month().0)
         }
         HijriVariant::Tabular => {
-            let h = iso.to_calendar(Hijri::new_tabular(TabularAlgorithmLeapYears::TypeII, TabularAlgorithmEpoch::Thursday));
+            let h = iso.to_calendar(Hijri::new_tabular(
+                TabularAlgorithmLeapYears::TypeII,
+                TabularAlgorithmEpoch::Thursday,
+            ));
             (h.year().extended_year(), h.month().ordinal, h.day_of_month().0)
         }
     };
@@ -385,7 +441,13 @@ pub(crate) fn hebrew_to_greg(y: i32, m: u8, d: u8) -> Option<Date> {
 
 /// Gregorian date of a Chinese lunisolar date in the Chinese year that starts in Gregorian `y`.
 pub(crate) fn chinese_to_greg(y: i32, m: u8, d: u8) -> Option<Date> {
-    let c = IcuDate::try_new(y.into(), IcuMonth::new(m), d, icu_calendar::cal::ChineseTraditional::new()).ok()?;
+    let c = IcuDate::try_new(
+        y.into(),
+        IcuMonth::new(m),
+        d,
+        icu_calendar::cal::ChineseTraditional::new(),
+    )
+    .ok()?;
     iso_to_jiff(&c.to_calendar(Iso))
 }
 
@@ -419,7 +481,13 @@ pub(crate) fn orthodox_easter(y: i16) -> Option<Date> {
     let e = (2 * a + 4 * b - d + 34) % 7;
     let month = (d + e + 114) / 31;
     let day = (d + e + 114) % 31 + 1;
-    let j = IcuDate::try_new(yy.into(), IcuMonth::new(month as u8), day as u8, icu_calendar::cal::Julian).ok()?;
+    let j = IcuDate::try_new(
+        yy.into(),
+        IcuMonth::new(month as u8),
+        day as u8,
+        icu_calendar::cal::Julian,
+    )
+    .ok()?;
     iso_to_jiff(&j.to_calendar(Iso))
 }
 
@@ -432,8 +500,24 @@ mod tests {
     /// both signs and every day, hour, minute and second.
     #[test]
     fn format_agrees_with_the_grain_notation() {
-        let grains = [Grain::Year, Grain::Quarter, Grain::Month, Grain::Week, Grain::Day, Grain::Hour, Grain::Minute, Grain::Second];
-        let mut days = vec![date(2025, 1, 1), date(-9999, 1, 1), date(9999, 12, 31), date(-1, 12, 31), date(0, 1, 1), date(1, 1, 3)];
+        let grains = [
+            Grain::Year,
+            Grain::Quarter,
+            Grain::Month,
+            Grain::Week,
+            Grain::Day,
+            Grain::Hour,
+            Grain::Minute,
+            Grain::Second,
+        ];
+        let mut days = vec![
+            date(2025, 1, 1),
+            date(-9999, 1, 1),
+            date(9999, 12, 31),
+            date(-1, 12, 31),
+            date(0, 1, 1),
+            date(1, 1, 3),
+        ];
         let mut d = date(2019, 12, 20);
         while d < date(2021, 1, 10) {
             days.push(d);
@@ -506,7 +590,10 @@ mod tests {
     fn hijri_conversions() {
         // 1 Ramadan 1446 = 1 March 2025 and 1 Shawwal 1446 = 30 March 2025 (Umm al-Qura).
         assert_eq!(hijri_to_greg(HijriVariant::UmmAlQura, 1446, 9, 1), Some(date(2025, 3, 1)));
-        assert_eq!(hijri_month(HijriVariant::UmmAlQura, 1446, 9), Some((date(2025, 3, 1), date(2025, 3, 30))));
+        assert_eq!(
+            hijri_month(HijriVariant::UmmAlQura, 1446, 9),
+            Some((date(2025, 3, 1), date(2025, 3, 30)))
+        );
         assert_eq!(greg_to_hijri(HijriVariant::UmmAlQura, date(2025, 2, 19)), Some((1446, 8, 20)));
         // the arithmetic variants exist and stay within a day or two of Umm al-Qura
         let civil = hijri_to_greg(HijriVariant::Civil, 1446, 9, 1).unwrap();

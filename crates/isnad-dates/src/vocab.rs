@@ -6,8 +6,8 @@ use rustc_hash::FxHashMap;
 
 use isnad_text::normalize::is_word_char;
 
-use crate::words::Words;
 use crate::DatesError;
+use crate::words::Words;
 
 /// A unit of time as written in text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -213,7 +213,10 @@ pub(crate) mod feat {
     /// but a function word, a relative word, an ordinal suffix or an era; "asap" counts).
     pub(crate) fn of_all(sems: &[Sem]) -> u64 {
         let mut f = sems.iter().fold(0, |f, s| f | of(s));
-        if sems.iter().any(|s| matches!(s, Sem::Conn(Conn::Asap)) || !matches!(s, Sem::Conn(_) | Sem::Rel(..) | Sem::OrdSuffix | Sem::Era(_))) {
+        if sems.iter().any(|s| {
+            matches!(s, Sem::Conn(Conn::Asap))
+                || !matches!(s, Sem::Conn(_) | Sem::Rel(..) | Sem::OrdSuffix | Sem::Era(_))
+        }) {
             f |= TRIGGER;
         }
         if sems == [Sem::Num(1, true)] {
@@ -277,7 +280,10 @@ impl Vocab {
     pub(crate) fn word(&self, word: &str, glued: bool) -> Option<(&Entry, usize)> {
         // most words: not glued to a digit, longer than any short entry and not Arabic (no
         // clitic): none (what the steps below give them, without a call)
-        if !glued && word.len() > self.short_max && word.as_bytes().first().is_some_and(|&b| b < 0x80) {
+        if !glued
+            && word.len() > self.short_max
+            && word.as_bytes().first().is_some_and(|&b| b < 0x80)
+        {
             return None;
         }
         self.word_lookup(word, glued)
@@ -296,7 +302,9 @@ impl Vocab {
         // short entries, alone or after Arabic clitics (at most three letters of them); a word
         // longer than any short entry that does not start with an Arabic letter (a clitic) has
         // none, which is most words
-        if word.len() <= self.short_max && let Some(s) = self.short.get(&short_key(word)) {
+        if word.len() <= self.short_max
+            && let Some(s) = self.short.get(&short_key(word))
+        {
             return Some((s, 0));
         }
         // (a clitic chain is Arabic, at most three letters of two bytes here)
@@ -499,11 +507,19 @@ fn parse_senses(spec: &str, holidays: &HolidayNames) -> Option<Vec<Sem>> {
 
 impl Vocab {
     /// Compiles one language's data file.
-    pub(crate) fn build(name: &str, data: &str, holidays: &HolidayNames) -> Result<Vocab, DatesError> {
+    pub(crate) fn build(
+        name: &str,
+        data: &str,
+        holidays: &HolidayNames,
+    ) -> Result<Vocab, DatesError> {
         let mut senses: HashMap<String, Vec<Sem>> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
         for (line, fields) in isnad_text::data::lines(data) {
-            let bad = |why: &str| DatesError::Data { file: name.to_string(), line, message: why.to_string() };
+            let bad = |why: &str| DatesError::Data {
+                file: name.to_string(),
+                line,
+                message: why.to_string(),
+            };
             if fields.len() < 2 {
                 return Err(bad("expected: surface <TAB> sense"));
             }
@@ -577,7 +593,8 @@ mod tests {
     /// answers (such a word takes no clitic), in both vocabularies, for every such word.
     #[test]
     fn short_ascii_table_agrees_with_the_map() {
-        let holidays = crate::holidays::Holidays::parse(include_str!("../data/holidays.tsv")).unwrap();
+        let holidays =
+            crate::holidays::Holidays::parse(include_str!("../data/holidays.tsv")).unwrap();
         let ar = Vocab::build("ar.tsv", include_str!("../data/ar.tsv"), &holidays.names).unwrap();
         let en = Vocab::build("en.tsv", include_str!("../data/en.tsv"), &holidays.names).unwrap();
         let letters: Vec<char> = ('a'..='z').chain('A'..='Z').collect();
@@ -590,7 +607,8 @@ mod tests {
         let mut found = 0;
         for vocab in [&ar, &en] {
             for w in &words {
-                let map = (w.len() <= vocab.short_max).then(|| vocab.short.get(&short_key(w))).flatten();
+                let map =
+                    (w.len() <= vocab.short_max).then(|| vocab.short.get(&short_key(w))).flatten();
                 let table = vocab.word(w, false).map(|(e, pre)| (e.sems.clone(), pre));
                 assert_eq!(table, map.map(|e| (e.sems.clone(), 0)), "{w}");
                 found += usize::from(map.is_some());
@@ -605,8 +623,13 @@ mod tests {
             for w in folded.split(|c: char| !crate::scan::is_letter(c)).filter(|w| !w.is_empty()) {
                 for vocab in [&ar, &en] {
                     for glued in [false, true] {
-                        let key = |r: Option<(&Entry, usize)>| r.map(|(e, pre)| (e.sems.clone(), pre));
-                        assert_eq!(key(vocab.word(w, glued)), key(vocab.word_lookup(w, glued)), "{w}");
+                        let key =
+                            |r: Option<(&Entry, usize)>| r.map(|(e, pre)| (e.sems.clone(), pre));
+                        assert_eq!(
+                            key(vocab.word(w, glued)),
+                            key(vocab.word_lookup(w, glued)),
+                            "{w}"
+                        );
                         n += 1;
                     }
                 }

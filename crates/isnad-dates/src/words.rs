@@ -197,7 +197,9 @@ impl RunKey {
     /// A hash of the key (the filter bit takes its top 16 bits, the table's bucket its low ones).
     #[inline(always)]
     fn hash(self) -> u64 {
-        let k = self.head.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ self.tail.rotate_left(29).wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ self.len;
+        let k = self.head.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            ^ self.tail.rotate_left(29).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+            ^ self.len;
         k.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
 }
@@ -234,7 +236,8 @@ impl Words {
                 odd_first[p.as_bytes()[0] as usize] = true;
                 continue;
             }
-            let run_end = p.char_indices().find(|&(_, c)| !is_word_char(c)).map_or(p.len(), |(k, _)| k);
+            let run_end =
+                p.char_indices().find(|&(_, c)| !is_word_char(c)).map_or(p.len(), |(k, _)| k);
             let run = &p[..run_end];
             let g = groups.entry(run.into()).or_insert_with(|| {
                 runs.push(run.into());
@@ -266,9 +269,27 @@ impl Words {
             table[b] = Bucket { key, slot: slots.len() as u32 - 1 };
         }
         let ascii_word = std::array::from_fn(|b| is_word_char(b as u8 as char));
-        let arabic_word = std::array::from_fn(|b| char::from_u32(0x600 + b as u32).is_some_and(is_word_char));
-        let arabic_letter = std::array::from_fn(|b| char::from_u32(0x600 + b as u32).is_some_and(crate::scan::is_letter));
-        Words { entries, table, slots, runs, multi, filter, arabic, last_word, odd, odd_first, chains: Chains::new(), ascii_word, arabic_word, arabic_letter }
+        let arabic_word =
+            std::array::from_fn(|b| char::from_u32(0x600 + b as u32).is_some_and(is_word_char));
+        let arabic_letter = std::array::from_fn(|b| {
+            char::from_u32(0x600 + b as u32).is_some_and(crate::scan::is_letter)
+        });
+        Words {
+            entries,
+            table,
+            slots,
+            runs,
+            multi,
+            filter,
+            arabic,
+            last_word,
+            odd,
+            odd_first,
+            chains: Chains::new(),
+            ascii_word,
+            arabic_word,
+            arabic_letter,
+        }
     }
 
     /// Whether entry `id` ends with a word character.
@@ -316,7 +337,9 @@ impl Words {
             if bucket.slot == NONE {
                 return None;
             }
-            if bucket.key == key && (run.len() <= 16 || self.runs[bucket.slot as usize].as_bytes() == run) {
+            if bucket.key == key
+                && (run.len() <= 16 || self.runs[bucket.slot as usize].as_bytes() == run)
+            {
                 return Some(&self.slots[bucket.slot as usize]);
             }
             b = (b + 1) & mask;
@@ -333,7 +356,8 @@ impl Words {
         if end > bytes.len() || bytes[end - 1] != e[e.len() - 1] || bytes[q..end] != *e {
             return None;
         }
-        let joined = self.last_word[id as usize] && end < text.len() && self.word_char_at(text, end).0;
+        let joined =
+            self.last_word[id as usize] && end < text.len() && self.word_char_at(text, end).0;
         (!joined).then_some(end)
     }
 
@@ -344,7 +368,13 @@ impl Words {
     /// (The filter test is inlined into the caller, the rest is not: most words stop at the
     /// filter, and a call with its stack frame at every word of the text cost more than the test.)
     #[inline(always)]
-    fn try_run(&self, text: &str, (w, q, e): (usize, usize, usize), chained: bool, found: &mut AtWord) {
+    fn try_run(
+        &self,
+        text: &str,
+        (w, q, e): (usize, usize, usize),
+        chained: bool,
+        found: &mut AtWord,
+    ) {
         let run = &text.as_bytes()[q..e];
         let key = RunKey::of(run);
         let h = key.hash();
@@ -357,7 +387,15 @@ impl Words {
 
     /// [`Words::try_run`] past the filter.
     #[inline(never)]
-    fn try_slot(&self, text: &str, (w, q, e): (usize, usize, usize), chained: bool, found: &mut AtWord, key: RunKey, h: u64) {
+    fn try_slot(
+        &self,
+        text: &str,
+        (w, q, e): (usize, usize, usize),
+        chained: bool,
+        found: &mut AtWord,
+        key: RunKey,
+        h: u64,
+    ) {
         let AtWord { longer, whole } = found;
         let run = &text.as_bytes()[q..e];
         let Some(slot) = self.slot(key, h, run) else { return };
@@ -474,19 +512,24 @@ impl Words {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use isnad_text::{fold, Lexicon};
+    use isnad_text::{Lexicon, fold};
 
     fn both(entries: &[&str], texts: &[&str]) {
         let folded: Vec<String> = entries.iter().map(|e| fold(e)).collect();
-        let lex = Lexicon::new(folded.iter().enumerate().map(|(i, e)| (e.clone(), i as u32))).unwrap();
+        let lex =
+            Lexicon::new(folded.iter().enumerate().map(|(i, e)| (e.clone(), i as u32))).unwrap();
         let words = Words::new(&folded);
         let mut out = Vec::new();
         for t in texts {
             let t = fold(t);
-            let slow: Vec<(usize, usize, usize, u32)> =
-                lex.find_all(&t).into_iter().map(|m| (m.start, m.word_start, m.end, *m.value)).collect();
+            let slow: Vec<(usize, usize, usize, u32)> = lex
+                .find_all(&t)
+                .into_iter()
+                .map(|m| (m.start, m.word_start, m.end, *m.value))
+                .collect();
             words.find_all(&t, &mut out);
-            let fast: Vec<(usize, usize, usize, u32)> = out.iter().map(|m| (m.start, m.word_start, m.end, m.id)).collect();
+            let fast: Vec<(usize, usize, usize, u32)> =
+                out.iter().map(|m| (m.start, m.word_start, m.end, m.id)).collect();
             assert_eq!(fast, slow, "text: {t}");
         }
     }
@@ -497,7 +540,8 @@ mod tests {
         let letters = ['و', 'ف', 'ب', 'ل', 'ك', 'س', 'ا', 'م', 'a'];
         let mut all = vec![String::new()];
         for _ in 0..5 {
-            let longer: Vec<String> = all.iter().flat_map(|p| letters.iter().map(move |c| format!("{p}{c}"))).collect();
+            let longer: Vec<String> =
+                all.iter().flat_map(|p| letters.iter().map(move |c| format!("{p}{c}"))).collect();
             for p in &longer {
                 assert_eq!(chains.is_chain(p), is_clitic_chain(p), "{p}");
             }
@@ -508,7 +552,21 @@ mod tests {
     #[test]
     fn agrees_with_the_lexicon() {
         both(
-            &["may", "may day", "mayor", "day", "today", "a.m.", "o'clock", "امس", "الامس", "اليوم", "يوم", "-day", "'s"],
+            &[
+                "may",
+                "may day",
+                "mayor",
+                "day",
+                "today",
+                "a.m.",
+                "o'clock",
+                "امس",
+                "الامس",
+                "اليوم",
+                "يوم",
+                "-day",
+                "'s",
+            ],
             &[
                 "the mayor said today may day was a day. at 3 a.m. o'clock, 5a.m.x",
                 "may days, mayday, todays today's  -day x-day 's it's",

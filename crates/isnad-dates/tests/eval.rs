@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use isnad_core::{Document, Stage};
 use isnad_dates::{Bare, DatesConfig, DatesStage};
-use isnad_eval::dates::{evaluate, evaluate_gold, Options};
+use isnad_eval::dates::{Options, evaluate, evaluate_gold};
 use isnad_text::{SegmentConfig, SegmentStage};
 
 fn shared() -> Option<PathBuf> {
@@ -16,7 +16,8 @@ fn shared() -> Option<PathBuf> {
 
 fn pipeline(bare: Bare) -> impl Fn(Document) -> Document + Sync {
     let seg = SegmentStage::new(SegmentConfig::default(), Path::new(".")).unwrap();
-    let dates = DatesStage::new(DatesConfig { bare, ..DatesConfig::default() }, Path::new(".")).unwrap();
+    let dates =
+        DatesStage::new(DatesConfig { bare, ..DatesConfig::default() }, Path::new(".")).unwrap();
     move |mut doc: Document| {
         if seg.process(&mut doc).is_ok() {
             for l in seg.provides() {
@@ -34,7 +35,8 @@ fn duckling_corpora() {
     let dir = root.join("eval/dates");
     let verbose = std::env::var("DATES_VERBOSE").is_ok();
     let process = pipeline(Bare::Future);
-    for name in ["duckling_time_ar.jsonl", "duckling_time_en.jsonl", "duckling_time_negative.jsonl"] {
+    for name in ["duckling_time_ar.jsonl", "duckling_time_en.jsonl", "duckling_time_negative.jsonl"]
+    {
         let p = dir.join(name);
         if !p.exists() {
             continue;
@@ -48,7 +50,12 @@ fn duckling_corpora() {
 fn gold_articles() {
     let Some(root) = shared() else { return };
     let verbose = std::env::var("DATES_VERBOSE").is_ok();
-    for (dir, bare) in [("corpus/ar", Bare::Tense), ("corpus/ar-dev", Bare::Tense), ("corpus/ar-dev", Bare::Past), ("corpus/ar-dev", Bare::Nearest)] {
+    for (dir, bare) in [
+        ("corpus/ar", Bare::Tense),
+        ("corpus/ar-dev", Bare::Tense),
+        ("corpus/ar-dev", Bare::Past),
+        ("corpus/ar-dev", Bare::Nearest),
+    ] {
         let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join(dir))
             .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
             .unwrap_or_default();

@@ -20,14 +20,17 @@ fn render(path: &Path) -> String {
             match h.split_once(": ") {
                 Some(("lang", v)) => lang = Lang::from_code(v),
                 Some(("published", v)) => published = Some(v.parse().unwrap()),
-                Some(("bare", v)) => bare = serde_json::from_value(serde_json::Value::String(v.into())).unwrap(),
+                Some(("bare", v)) => {
+                    bare = serde_json::from_value(serde_json::Value::String(v.into())).unwrap()
+                }
                 _ => {}
             }
         } else if !line.trim().is_empty() {
             lines.push(line);
         }
     }
-    let stage = DatesStage::new(DatesConfig { bare, ..DatesConfig::default() }, Path::new(".")).unwrap();
+    let stage =
+        DatesStage::new(DatesConfig { bare, ..DatesConfig::default() }, Path::new(".")).unwrap();
     let mut out = String::new();
     for line in lines {
         writeln!(out, "{line}").unwrap();
@@ -36,11 +39,23 @@ fn render(path: &Path) -> String {
             let v = match t.kind {
                 TimexKind::Value => t.value.clone().unwrap_or_default(),
                 TimexKind::Interval => {
-                    format!("[{} .. {})", t.from.as_deref().unwrap_or("-"), t.to.as_deref().unwrap_or("-"))
+                    format!(
+                        "[{} .. {})",
+                        t.from.as_deref().unwrap_or("-"),
+                        t.to.as_deref().unwrap_or("-")
+                    )
                 }
             };
-            writeln!(out, "  {:?} -> {:?} {:?} {} ({:?})", &line[f.start..f.end], t.kind, t.grain, v, t.calendar)
-                .unwrap();
+            writeln!(
+                out,
+                "  {:?} -> {:?} {:?} {} ({:?})",
+                &line[f.start..f.end],
+                t.kind,
+                t.grain,
+                v,
+                t.calendar
+            )
+            .unwrap();
         }
     }
     out

@@ -25,7 +25,11 @@ fn found(doc: &Document) -> Vec<(String, String)> {
         .map(|t| {
             let v = match t.kind {
                 TimexKind::Value => t.value.clone().unwrap_or_default(),
-                TimexKind::Interval => format!("{}..{}", t.from.clone().unwrap_or_default(), t.to.clone().unwrap_or_default()),
+                TimexKind::Interval => format!(
+                    "{}..{}",
+                    t.from.clone().unwrap_or_default(),
+                    t.to.clone().unwrap_or_default()
+                ),
             };
             (doc.slice(t.span).to_string(), v)
         })
@@ -49,11 +53,15 @@ fn spans_point_into_the_original_text() {
 
 #[test]
 fn without_a_publication_date_only_absolute_values_are_given() {
-    let text = "Talks resumed yesterday. The deal was signed on 12 February 2025 and runs until 2030.";
+    let text =
+        "Talks resumed yesterday. The deal was signed on 12 February 2025 and runs until 2030.";
     let doc = run(text, "en", None, DatesConfig::default());
     assert_eq!(
         found(&doc),
-        vec![("on 12 February 2025".to_string(), "2025-02-12".to_string()), ("until 2030".to_string(), "..2030".to_string())]
+        vec![
+            ("on 12 February 2025".to_string(), "2025-02-12".to_string()),
+            ("until 2030".to_string(), "..2030".to_string())
+        ]
     );
 }
 
@@ -66,14 +74,34 @@ fn other_languages_are_left_alone() {
 #[test]
 fn bare_policy_decides_bare_weekdays() {
     let text = "The vote is on Thursday.";
-    let future = run(text, "en", Some("2025-02-19"), DatesConfig { bare: Bare::Future, ..DatesConfig::default() });
-    let past = run(text, "en", Some("2025-02-19"), DatesConfig { bare: Bare::Past, ..DatesConfig::default() });
-    let nearest = run(text, "en", Some("2025-02-19"), DatesConfig { bare: Bare::Nearest, ..DatesConfig::default() });
+    let future = run(
+        text,
+        "en",
+        Some("2025-02-19"),
+        DatesConfig { bare: Bare::Future, ..DatesConfig::default() },
+    );
+    let past = run(
+        text,
+        "en",
+        Some("2025-02-19"),
+        DatesConfig { bare: Bare::Past, ..DatesConfig::default() },
+    );
+    let nearest = run(
+        text,
+        "en",
+        Some("2025-02-19"),
+        DatesConfig { bare: Bare::Nearest, ..DatesConfig::default() },
+    );
     assert_eq!(found(&future)[0].1, "2025-02-20");
     assert_eq!(found(&past)[0].1, "2025-02-13");
     assert_eq!(found(&nearest)[0].1, "2025-02-20");
     // `tense`: a past-tense sentence reads the last one
-    let tensed = run("The minister said on Thursday that talks failed.", "en", Some("2025-02-19"), DatesConfig { bare: Bare::Tense, ..DatesConfig::default() });
+    let tensed = run(
+        "The minister said on Thursday that talks failed.",
+        "en",
+        Some("2025-02-19"),
+        DatesConfig { bare: Bare::Tense, ..DatesConfig::default() },
+    );
     assert_eq!(found(&tensed)[0].1, "2025-02-13");
 }
 
@@ -82,7 +110,12 @@ fn hijri_variant_is_configurable() {
     let text = "يبدأ الصيام في 1 رمضان 1446هـ.";
     let uaq = run(text, "ar", Some("2025-02-19"), DatesConfig::default());
     assert_eq!(found(&uaq)[0].1, "2025-03-01");
-    let civil = run(text, "ar", Some("2025-02-19"), DatesConfig { hijri: HijriVariant::Civil, ..DatesConfig::default() });
+    let civil = run(
+        text,
+        "ar",
+        Some("2025-02-19"),
+        DatesConfig { hijri: HijriVariant::Civil, ..DatesConfig::default() },
+    );
     assert!(!found(&civil).is_empty());
     assert_eq!(doc_calendar(&uaq), "hijri");
 }
@@ -93,7 +126,8 @@ fn doc_calendar(doc: &Document) -> String {
 
 #[test]
 fn config_is_kebab_case_and_strict() {
-    let c: DatesConfig = serde_json::from_str(r#"{"hijri": "umm-al-qura", "bare": "nearest"}"#).unwrap();
+    let c: DatesConfig =
+        serde_json::from_str(r#"{"hijri": "umm-al-qura", "bare": "nearest"}"#).unwrap();
     assert_eq!(c.bare, Bare::Nearest);
     assert!(serde_json::from_str::<DatesConfig>(r#"{"bare": "past", "policy": "x"}"#).is_err());
     let stage = DatesStage::new(DatesConfig::default(), Path::new(".")).unwrap();
@@ -116,9 +150,15 @@ fn tense_policy_reads_arabic_verbs() {
 fn tense_policy_sees_future_markers() {
     let tense = || DatesConfig { bare: Bare::Tense, ..DatesConfig::default() };
     // a past verb, but the event is announced for later
-    let doc = run("وقال الوزير إنه من المقرر أن يزور الرياض الخميس.", "ar", Some("2025-02-19"), tense());
+    let doc =
+        run("وقال الوزير إنه من المقرر أن يزور الرياض الخميس.", "ar", Some("2025-02-19"), tense());
     assert_eq!(found(&doc)[0].1, "2025-02-20");
-    let doc = run("The minister said he will visit Riyadh on Thursday.", "en", Some("2025-02-19"), tense());
+    let doc = run(
+        "The minister said he will visit Riyadh on Thursday.",
+        "en",
+        Some("2025-02-19"),
+        tense(),
+    );
     assert_eq!(found(&doc)[0].1, "2025-02-20");
     // folded spellings of perfect verbs: التقى
     let doc = run("والتقى الرئيس الخميس وفدا من الكونغرس.", "ar", Some("2025-02-19"), tense());

@@ -160,7 +160,11 @@ impl fmt::Display for DatesReport {
             writeln!(f, "kind {k:<13} {t}")?;
         }
         if self.negative_total > 0 {
-            writeln!(f, "negative: {} of {} strings yield a timex", self.negative_with_timex, self.negative_total)?;
+            writeln!(
+                f,
+                "negative: {} of {} strings yield a timex",
+                self.negative_with_timex, self.negative_total
+            )?;
         }
         for x in &self.failures {
             writeln!(f, "FAIL {} {:?}: expected {} got {}", x.id, x.text, x.expected, x.got)?;
@@ -182,7 +186,9 @@ struct Expect {
 impl fmt::Display for Expect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.kind {
-            TimexKind::Value => write!(f, "{:?} {}", self.grain, self.value.as_deref().unwrap_or("-")),
+            TimexKind::Value => {
+                write!(f, "{:?} {}", self.grain, self.value.as_deref().unwrap_or("-"))
+            }
             TimexKind::Interval => write!(
                 f,
                 "{:?} [{} .. {})",
@@ -195,7 +201,14 @@ impl fmt::Display for Expect {
 }
 
 fn show(t: &Timex) -> String {
-    Expect { kind: t.kind, grain: t.grain, value: t.value.clone(), from: t.from.clone(), to: t.to.clone() }.to_string()
+    Expect {
+        kind: t.kind,
+        grain: t.grain,
+        value: t.value.clone(),
+        from: t.from.clone(),
+        to: t.to.clone(),
+    }
+    .to_string()
 }
 
 fn parse_grain(s: &str) -> Option<Grain> {
@@ -246,8 +259,12 @@ fn expectation(c: &Case) -> Option<Expect> {
                 Expect { kind: TimexKind::Interval, grain, value: v.clone(), from: v, to: e }
             }
         }
-        "interval/open-after" => Expect { kind: TimexKind::Interval, grain, value: v.clone(), from: v, to: None },
-        "interval/open-before" => Expect { kind: TimexKind::Interval, grain, value: None, from: None, to: e.or(v) },
+        "interval/open-after" => {
+            Expect { kind: TimexKind::Interval, grain, value: v.clone(), from: v, to: None }
+        }
+        "interval/open-before" => {
+            Expect { kind: TimexKind::Interval, grain, value: None, from: None, to: e.or(v) }
+        }
         _ => return None,
     })
 }
@@ -264,14 +281,16 @@ fn agrees(x: &Expect, t: &Timex) -> bool {
 
 /// True when `t` covers all of `text` but spaces and punctuation at either end.
 fn covers(text: &str, t: &Timex) -> bool {
-    let junk = |c: char| c.is_whitespace() || matches!(c, '.' | ',' | '?' | '!' | '؟' | '،' | '"' | '\'');
+    let junk =
+        |c: char| c.is_whitespace() || matches!(c, '.' | ',' | '?' | '!' | '؟' | '،' | '"' | '\'');
     let start = text.len() - text.trim_start_matches(junk).len();
     let end = text.trim_end_matches(junk).len();
     t.span.start() <= start && t.span.end() >= end.max(start)
 }
 
 fn read_cases(path: &Path) -> Result<Vec<Case>, EvalError> {
-    let data = std::fs::read_to_string(path).map_err(|source| EvalError::Io { path: path.to_path_buf(), source })?;
+    let data = std::fs::read_to_string(path)
+        .map_err(|source| EvalError::Io { path: path.to_path_buf(), source })?;
     let mut out = Vec::new();
     for (i, line) in data.lines().enumerate() {
         if line.trim().is_empty() {
@@ -298,7 +317,11 @@ fn document(id: &str, text: &str, lang: &str, published: Option<Published>) -> D
 }
 
 /// Scores Duckling-format case files (positive and negative lines alike).
-pub fn evaluate(paths: &[PathBuf], process: &Processor<'_>, opts: &Options) -> Result<DatesReport, EvalError> {
+pub fn evaluate(
+    paths: &[PathBuf],
+    process: &Processor<'_>,
+    opts: &Options,
+) -> Result<DatesReport, EvalError> {
     let mut cases = Vec::new();
     for p in paths {
         for c in read_cases(p)? {
@@ -306,16 +329,19 @@ pub fn evaluate(paths: &[PathBuf], process: &Processor<'_>, opts: &Options) -> R
         }
     }
     if cases.is_empty() {
-        return Err(EvalError::Empty(paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")));
+        return Err(EvalError::Empty(
+            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "),
+        ));
     }
     let results: Vec<Result<Outcome, EvalError>> = cases
         .par_iter()
         .map(|(path, c)| {
-            let published: Published = c.reference.parse().map_err(|e: isnad_core::PublishedError| EvalError::Format {
-                path: path.clone(),
-                line: 0,
-                message: format!("case {}: {e}", c.id),
-            })?;
+            let published: Published =
+                c.reference.parse().map_err(|e: isnad_core::PublishedError| EvalError::Format {
+                    path: path.clone(),
+                    line: 0,
+                    message: format!("case {}: {e}", c.id),
+                })?;
             let doc = process(document(&c.id, &c.text, &c.lang, Some(published)));
             let timexes = &doc.layers.timexes;
             if c.kind == "none" {
@@ -326,7 +352,15 @@ pub fn evaluate(paths: &[PathBuf], process: &Processor<'_>, opts: &Options) -> R
                     expected: "none".into(),
                     got: timexes.first().map(show).unwrap_or_default(),
                 });
-                return Ok((true, !bad, c.lang.clone(), false, String::new(), String::new(), failure));
+                return Ok((
+                    true,
+                    !bad,
+                    c.lang.clone(),
+                    false,
+                    String::new(),
+                    String::new(),
+                    failure,
+                ));
             }
             let x = expectation(c).ok_or_else(|| EvalError::Format {
                 path: path.clone(),
@@ -457,14 +491,23 @@ fn last_day(to: Option<&str>) -> Option<String> {
 }
 
 /// Scores the timexes of gold articles (`*.gold.json`, text in the `.txt` beside each).
-pub fn evaluate_gold(paths: &[PathBuf], process: &Processor<'_>, opts: &Options) -> Result<GoldReport, EvalError> {
+pub fn evaluate_gold(
+    paths: &[PathBuf],
+    process: &Processor<'_>,
+    opts: &Options,
+) -> Result<GoldReport, EvalError> {
     let mut r = GoldReport::default();
     for p in paths {
-        let data = std::fs::read_to_string(p).map_err(|source| EvalError::Io { path: p.clone(), source })?;
-        let gold: Gold = serde_json::from_str(&data)
-            .map_err(|e| EvalError::Format { path: p.clone(), line: e.line(), message: e.to_string() })?;
+        let data = std::fs::read_to_string(p)
+            .map_err(|source| EvalError::Io { path: p.clone(), source })?;
+        let gold: Gold = serde_json::from_str(&data).map_err(|e| EvalError::Format {
+            path: p.clone(),
+            line: e.line(),
+            message: e.to_string(),
+        })?;
         let txt = p.to_string_lossy().replace(".gold.json", ".txt");
-        let text = std::fs::read_to_string(&txt).map_err(|source| EvalError::Io { path: PathBuf::from(&txt), source })?;
+        let text = std::fs::read_to_string(&txt)
+            .map_err(|source| EvalError::Io { path: PathBuf::from(&txt), source })?;
         let published = match gold.document.published.as_deref() {
             Some(s) => Some(s.parse::<Published>().map_err(|e| EvalError::Format {
                 path: p.clone(),
@@ -475,13 +518,18 @@ pub fn evaluate_gold(paths: &[PathBuf], process: &Processor<'_>, opts: &Options)
         };
         let lang = gold.document.lang.clone().unwrap_or_else(|| "ar".into());
         let doc = process(document(&gold.document.id, &text, &lang, published));
-        let bytes: Vec<usize> = doc.text.char_indices().map(|(b, _)| b).chain([doc.text.len()]).collect();
+        let bytes: Vec<usize> =
+            doc.text.char_indices().map(|(b, _)| b).chain([doc.text.len()]).collect();
         let to_byte = |cp: usize| bytes.get(cp).copied().unwrap_or(doc.text.len());
         let tally = r.by_doc.entry(gold.document.id.clone()).or_default();
         for g in &gold.timexes {
             let (s, e) = (to_byte(g.span.0), to_byte(g.span.1));
-            let overlapping: Vec<&Timex> =
-                doc.layers.timexes.iter().filter(|t| t.span.start() < e && t.span.end() > s).collect();
+            let overlapping: Vec<&Timex> = doc
+                .layers
+                .timexes
+                .iter()
+                .filter(|t| t.span.start() < e && t.span.end() > s)
+                .collect();
             let interval = g.kind.as_deref() == Some("interval");
             let ok = overlapping.iter().any(|t| {
                 if interval {
@@ -490,10 +538,13 @@ pub fn evaluate_gold(paths: &[PathBuf], process: &Processor<'_>, opts: &Options)
                 let Some(gv) = g.value.as_deref() else { return false };
                 match t.kind {
                     // a finer value of the same day ("2013-08-07T09:39" for a gold "2013-08-07")
-                    TimexKind::Value => t.value.as_deref().is_some_and(|v| v == gv || finer_same(v, gv)),
+                    TimexKind::Value => {
+                        t.value.as_deref().is_some_and(|v| v == gv || finer_same(v, gv))
+                    }
                     // a range that starts or ends on the gold date: the gold split one range in two
                     TimexKind::Interval => {
-                        t.from.as_deref() == Some(gv) || last_day(t.to.as_deref()).as_deref() == Some(gv)
+                        t.from.as_deref() == Some(gv)
+                            || last_day(t.to.as_deref()).as_deref() == Some(gv)
                     }
                 }
             });
@@ -511,14 +562,20 @@ pub fn evaluate_gold(paths: &[PathBuf], process: &Processor<'_>, opts: &Options)
                     got: if overlapping.is_empty() {
                         "none".into()
                     } else {
-                        overlapping.iter().map(|t| format!("{} {:?}", show(t), doc.slice(t.span))).collect::<Vec<_>>().join("; ")
+                        overlapping
+                            .iter()
+                            .map(|t| format!("{} {:?}", show(t), doc.slice(t.span)))
+                            .collect::<Vec<_>>()
+                            .join("; ")
                     },
                 });
             }
         }
     }
     if r.resolved.total == 0 {
-        return Err(EvalError::Empty(paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")));
+        return Err(EvalError::Empty(
+            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "),
+        ));
     }
     Ok(r)
 }

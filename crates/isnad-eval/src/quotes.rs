@@ -184,9 +184,15 @@ impl Report for QuotesReport {
             m.insert(format!("f1@{name}"), prf.f1);
         }
         m.insert("not-claims-extracted".into(), self.not_claims_extracted as f64);
-        m.insert("speaker-mention-accuracy".into(), ratio(self.mention_correct, self.mention_total));
+        m.insert(
+            "speaker-mention-accuracy".into(),
+            ratio(self.mention_correct, self.mention_total),
+        );
         if self.entity_total > 0 {
-            m.insert("speaker-entity-accuracy".into(), ratio(self.entity_correct, self.entity_total));
+            m.insert(
+                "speaker-entity-accuracy".into(),
+                ratio(self.entity_correct, self.entity_total),
+            );
         }
         m
     }
@@ -199,7 +205,11 @@ impl fmt::Display for QuotesReport {
             "quotes: {} documents, {} gold claims (+{} optional), {} predicted",
             self.documents, self.gold, self.optional, self.predicted
         )?;
-        writeln!(f, "{:<12} {:>6} {:>6} {:>6} {:>8} {:>8} {:>8}", "overlap", "tp", "fp", "fn", "P", "R", "F1")?;
+        writeln!(
+            f,
+            "{:<12} {:>6} {:>6} {:>6} {:>8} {:>8} {:>8}",
+            "overlap", "tp", "fp", "fn", "P", "R", "F1"
+        )?;
         let mut row = |name: &str, p: &Prf| {
             writeln!(
                 f,
@@ -302,7 +312,8 @@ fn fmt_err(path: &Path, line: usize, message: impl Into<String>) -> EvalError {
 }
 
 fn read(path: &Path) -> Result<String, EvalError> {
-    std::fs::read_to_string(path).map_err(|source| EvalError::Io { path: path.to_path_buf(), source })
+    std::fs::read_to_string(path)
+        .map_err(|source| EvalError::Io { path: path.to_path_buf(), source })
 }
 
 fn short(s: &str) -> String {
@@ -323,9 +334,12 @@ fn locate(text: &str, needle: &str, near: usize) -> Option<(usize, usize)> {
     }
     // Whole-word occurrences first: a short mention ("he") is also inside longer words ("the").
     let whole = |&(s, e): &(usize, usize)| {
-        !text[..s].chars().next_back().is_some_and(char::is_alphanumeric) && !text[e..].chars().next().is_some_and(char::is_alphanumeric)
+        !text[..s].chars().next_back().is_some_and(char::is_alphanumeric)
+            && !text[e..].chars().next().is_some_and(char::is_alphanumeric)
     };
-    let nearest = |it: &mut dyn Iterator<Item = (usize, usize)>| it.min_by_key(|&(s, _)| if s <= near { (near - s) * 2 } else { (s - near) * 3 });
+    let nearest = |it: &mut dyn Iterator<Item = (usize, usize)>| {
+        it.min_by_key(|&(s, _)| if s <= near { (near - s) * 2 } else { (s - near) * 3 })
+    };
     let all = || text.match_indices(needle).map(|(at, _)| (at, at + needle.len()));
     nearest(&mut all().filter(whole)).or_else(|| nearest(&mut all()))
 }
@@ -344,7 +358,8 @@ fn span_pair(v: &Value) -> Option<(usize, usize)> {
 
 /// Reads one gold JSON file and its article.
 fn read_gold(path: &Path) -> Result<GoldDoc, EvalError> {
-    let json: Value = serde_json::from_str(&read(path)?).map_err(|e| fmt_err(path, e.line(), e.to_string()))?;
+    let json: Value =
+        serde_json::from_str(&read(path)?).map_err(|e| fmt_err(path, e.line(), e.to_string()))?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let stem = name.strip_suffix(".gold.json").unwrap_or(name);
     let txt = path.with_file_name(format!("{stem}.txt"));
@@ -354,7 +369,8 @@ fn read_gold(path: &Path) -> Result<GoldDoc, EvalError> {
     let id = meta.get("id").and_then(Value::as_str).unwrap_or(stem).to_string();
     let mut doc = Document::new(id, text.clone());
     doc.meta.lang = meta.get("lang").and_then(Value::as_str).map(Lang::from_code);
-    doc.meta.published = meta.get("published").and_then(Value::as_str).and_then(|p| p.parse::<Published>().ok());
+    doc.meta.published =
+        meta.get("published").and_then(Value::as_str).and_then(|p| p.parse::<Published>().ok());
     doc.meta.source = meta.get("source").and_then(Value::as_str).map(str::to_string);
     doc.meta.url = meta.get("url").and_then(Value::as_str).map(str::to_string);
     let mut claims = Vec::new();
@@ -362,13 +378,16 @@ fn read_gold(path: &Path) -> Result<GoldDoc, EvalError> {
         // One span, or a list of spans for a quotation split by its reporting clause
         // ("“…,” she said, “…”" is one statement, as in PolNeAR's contents).
         let spans: Vec<(usize, usize)> = match c.get("content_span") {
-            Some(Value::Array(a)) if a.first().is_some_and(Value::is_array) => a.iter().filter_map(span_pair).collect(),
+            Some(Value::Array(a)) if a.first().is_some_and(Value::is_array) => {
+                a.iter().filter_map(span_pair).collect()
+            }
             other => other.and_then(span_pair).into_iter().collect(),
         };
         if spans.is_empty() {
             return Err(fmt_err(path, 0, format!("claim {n} has no content_span")));
         }
-        let spans: Vec<(usize, usize)> = spans.into_iter().map(|(s, e)| (idx.byte(s), idx.byte(e))).collect();
+        let spans: Vec<(usize, usize)> =
+            spans.into_iter().map(|(s, e)| (idx.byte(s), idx.byte(e))).collect();
         let content = spans[0];
         let mention_text = c.get("speaker_mention").and_then(Value::as_str);
         let mention = mention_text.and_then(|m| locate(&text, m, content.0)).into_iter().collect();
@@ -418,12 +437,20 @@ fn read_polnear(path: &Path, limit: Option<usize>) -> Result<Vec<GoldDoc>, EvalE
         if limit.is_some_and(|l| out.len() >= l) {
             break;
         }
-        let json: Value = serde_json::from_str(line).map_err(|e| fmt_err(path, n + 1, e.to_string()))?;
-        let body = json.get("text").and_then(Value::as_str).ok_or_else(|| fmt_err(path, n + 1, "no text"))?;
+        let json: Value =
+            serde_json::from_str(line).map_err(|e| fmt_err(path, n + 1, e.to_string()))?;
+        let body = json
+            .get("text")
+            .and_then(Value::as_str)
+            .ok_or_else(|| fmt_err(path, n + 1, "no text"))?;
         let idx = ByteIndex::new(body);
-        let id = json.get("id").and_then(Value::as_str).map_or_else(|| format!("line{}", n + 1), str::to_string);
+        let id = json
+            .get("id")
+            .and_then(Value::as_str)
+            .map_or_else(|| format!("line{}", n + 1), str::to_string);
         let mut doc = Document::new(id, body.to_string());
-        doc.meta.lang = Some(json.get("lang").and_then(Value::as_str).map_or(Lang::En, Lang::from_code));
+        doc.meta.lang =
+            Some(json.get("lang").and_then(Value::as_str).map_or(Lang::En, Lang::from_code));
         let spans = |v: Option<&Value>| -> Vec<(usize, usize)> {
             v.and_then(Value::as_array)
                 .into_iter()
@@ -443,7 +470,10 @@ fn read_polnear(path: &Path, limit: Option<usize>) -> Result<Vec<GoldDoc>, EvalE
             }
             let mention = spans(a.get("sources"));
             let cue_span = a.get("cue").and_then(|c| {
-                Some((idx.byte(c.get("start")?.as_u64()? as usize), idx.byte(c.get("end")?.as_u64()? as usize)))
+                Some((
+                    idx.byte(c.get("start")?.as_u64()? as usize),
+                    idx.byte(c.get("end")?.as_u64()? as usize),
+                ))
             });
             claims.push(GoldClaim {
                 content,
@@ -452,7 +482,11 @@ fn read_polnear(path: &Path, limit: Option<usize>) -> Result<Vec<GoldDoc>, EvalE
                 speaker: None,
                 optional: false,
                 block: Block::Main,
-                cue: a.get("cue").and_then(|c| c.get("text")).and_then(Value::as_str).map(str::to_string),
+                cue: a
+                    .get("cue")
+                    .and_then(|c| c.get("text"))
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
                 cue_span,
             });
         }
@@ -530,7 +564,8 @@ fn match_claims(preds: &[Claim], gold: &[GoldClaim], threshold: f64) -> Vec<(usi
         for (gi, g) in gold.iter().enumerate() {
             let c = coverage(pc, g);
             if c > threshold {
-                let same_cue = g.cue_span.is_some_and(|gc| overlap((p.cue.start(), p.cue.end()), gc) > 0);
+                let same_cue =
+                    g.cue_span.is_some_and(|gc| overlap((p.cue.start(), p.cue.end()), gc) > 0);
                 // Ties go to the prediction that lies most inside the gold content.
                 let inside: usize = g.content.iter().map(|&gs| overlap(pc, gs)).sum();
                 let precision = inside as f64 / (pc.1 - pc.0).max(1) as f64;
@@ -683,7 +718,12 @@ fn score(g: &GoldDoc, doc: &Document, opts: &Options) -> QuotesReport {
                 for (gi, c) in g.claims.iter().enumerate() {
                     if !c.optional && !matched_g[gi] {
                         let t: Vec<&str> = c.content.iter().map(|&(s, e)| &text[s..e]).collect();
-                        r.misses.push(Listed { doc: doc.id.clone(), cue: c.cue.clone(), text: short(&t.join(" … ")), note: None });
+                        r.misses.push(Listed {
+                            doc: doc.id.clone(),
+                            cue: c.cue.clone(),
+                            text: short(&t.join(" … ")),
+                            note: None,
+                        });
                     }
                 }
                 for (pi, p) in preds.iter().enumerate() {
@@ -725,7 +765,11 @@ impl QuotesReport {
 
 /// Scores quote attribution on the gold named by `paths` (directories, `*.gold.json`, article
 /// `*.txt` files, or PolNeAR `*.jsonl`), running each document through `process`.
-pub fn evaluate(paths: &[PathBuf], process: &Processor<'_>, opts: &Options) -> Result<QuotesReport, EvalError> {
+pub fn evaluate(
+    paths: &[PathBuf],
+    process: &Processor<'_>,
+    opts: &Options,
+) -> Result<QuotesReport, EvalError> {
     let gold = collect(paths, opts)?;
     let parts: Vec<QuotesReport> = gold
         .par_iter()
@@ -828,7 +872,8 @@ mod tests {
             aliases: BTreeMap::new(),
         };
         let mut doc = Document::new("d", text);
-        doc.layers.claims = vec![claim(10, 20, Some((1, 3))), claim(30, 40, None), claim(43, 47, None)];
+        doc.layers.claims =
+            vec![claim(10, 20, Some((1, 3))), claim(30, 40, None), claim(43, 47, None)];
         let r = score(&g, &doc, &Options { verbose: true, limit: None });
         assert_eq!((r.at30.tp, r.at30.fp, r.at30.fn_), (1, 1, 0));
         assert_eq!(r.not_claims_extracted, 1);
@@ -863,6 +908,10 @@ mod tests {
     fn locate_prefers_whole_words() {
         let text = "Then he said the rest.";
         assert_eq!(locate(text, "he", 14), Some((5, 7)), "not the 'he' inside 'the'");
-        assert_eq!(locate("other", "he", 0), Some((2, 4)), "inside a word only when nothing else matches");
+        assert_eq!(
+            locate("other", "he", 0),
+            Some((2, 4)),
+            "inside a word only when nothing else matches"
+        );
     }
 }

@@ -48,8 +48,18 @@ fn document(paragraphs: usize) -> Document {
     for (i, p) in text.split_inclusive('\n').enumerate() {
         let content_start = at + p.find("معدل").unwrap();
         let content_end = at + p.find('،').unwrap();
-        doc.layers.claims.push(Claim { confidence: 0.8, ..Claim::new(format!("c{}", i + 1), QuoteKind::Indirect, doc.span(at + "و".len(), at + "وقال".len()).unwrap(), doc.span(content_start, content_end).unwrap()) });
-        doc.layers.sentences.push(Sentence { span: doc.span(at, at + p.len()).unwrap(), paragraph: i });
+        doc.layers.claims.push(Claim {
+            confidence: 0.8,
+            ..Claim::new(
+                format!("c{}", i + 1),
+                QuoteKind::Indirect,
+                doc.span(at + "و".len(), at + "وقال".len()).unwrap(),
+                doc.span(content_start, content_end).unwrap(),
+            )
+        });
+        doc.layers
+            .sentences
+            .push(Sentence { span: doc.span(at, at + p.len()).unwrap(), paragraph: i });
         at += p.len();
     }
     let mut start = None;
@@ -68,7 +78,8 @@ fn document(paragraphs: usize) -> Document {
             _ => {}
         }
     }
-    doc.layers.normalized = Some(Normalized { text: text.clone(), map: (0..=text.len() as u32).collect() });
+    doc.layers.normalized =
+        Some(Normalized { text: text.clone(), map: (0..=text.len() as u32).collect() });
     for layer in [Layer::Normalized, Layer::Sentences, Layer::Tokens, Layer::Quotes] {
         doc.layers.provided.insert(layer);
     }
@@ -98,7 +109,8 @@ impl Stage for Probe {
 fn plugin() -> &'static PluginStage {
     static STAGE: OnceLock<PluginStage> = OnceLock::new();
     STAGE.get_or_init(|| {
-        PluginStage::load(&common::rust_plugin("fault-injector"), serde_json::Value::Null).expect("load plugin")
+        PluginStage::load(&common::rust_plugin("fault-injector"), serde_json::Value::Null)
+            .expect("load plugin")
     })
 }
 
@@ -108,18 +120,24 @@ const SIZES: [usize; 2] = [1, 100];
 #[divan::bench(args = SIZES)]
 fn builtin(bencher: Bencher<'_, '_>, paragraphs: usize) {
     let doc = document(paragraphs);
-    bencher.counter(divan::counter::BytesCount::new(doc.text.len())).with_inputs(|| doc.clone()).bench_local_refs(|d| {
-        Probe.process(d).unwrap();
-    });
+    bencher
+        .counter(divan::counter::BytesCount::new(doc.text.len()))
+        .with_inputs(|| doc.clone())
+        .bench_local_refs(|d| {
+            Probe.process(d).unwrap();
+        });
 }
 
 #[divan::bench(args = SIZES)]
 fn plugin_stage(bencher: Bencher<'_, '_>, paragraphs: usize) {
     let doc = document(paragraphs);
     let stage = plugin();
-    bencher.counter(divan::counter::BytesCount::new(doc.text.len())).with_inputs(|| doc.clone()).bench_local_refs(|d| {
-        stage.try_process(d).unwrap();
-    });
+    bencher
+        .counter(divan::counter::BytesCount::new(doc.text.len()))
+        .with_inputs(|| doc.clone())
+        .bench_local_refs(|d| {
+            stage.try_process(d).unwrap();
+        });
 }
 
 #[divan::bench(args = SIZES)]

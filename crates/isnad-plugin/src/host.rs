@@ -26,8 +26,8 @@ use thiserror::Error;
 
 use crate::ABI_VERSION;
 use crate::abi::{
-    ABI_VERSION_SYMBOL, AbiVersionFn, IsnadBuf, IsnadStatus, PluginVTable, STATUS_ERROR,
-    STATUS_OK, STATUS_PANIC, VTABLE_SYMBOL, VTableFn,
+    ABI_VERSION_SYMBOL, AbiVersionFn, IsnadBuf, IsnadStatus, PluginVTable, STATUS_ERROR, STATUS_OK,
+    STATUS_PANIC, VTABLE_SYMBOL, VTableFn,
 };
 use crate::payload::{Patch, PatchError, PluginInfo, input_json};
 
@@ -231,16 +231,25 @@ impl std::fmt::Debug for PluginStage {
 /// Opens a library and leaks the handle (libraries are never unloaded).
 fn open(path: &Path) -> Result<&'static Library, PluginError> {
     if !path.is_file() {
-        return Err(PluginError::FileMissing { path: path.to_path_buf(), tried: vec![path.to_path_buf()] });
+        return Err(PluginError::FileMissing {
+            path: path.to_path_buf(),
+            tried: vec![path.to_path_buf()],
+        });
     }
     // SAFETY: loading runs the library's initialisers. That is inherent to plugins: only paths
     // the user named in a pipeline are loaded.
-    let lib = unsafe { Library::new(path) }
-        .map_err(|e| PluginError::NotALibrary { path: path.to_path_buf(), reason: e.to_string() })?;
+    let lib = unsafe { Library::new(path) }.map_err(|e| PluginError::NotALibrary {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
     Ok(Box::leak(Box::new(lib)))
 }
 
-fn symbol<T: Copy>(lib: &'static Library, path: &Path, name: &'static [u8]) -> Result<T, PluginError> {
+fn symbol<T: Copy>(
+    lib: &'static Library,
+    path: &Path,
+    name: &'static [u8],
+) -> Result<T, PluginError> {
     // SAFETY: `T` is the documented type of the symbol; the library outlives the copy (leaked).
     unsafe { lib.get::<T>(name) }.map(|s| *s).map_err(|e| PluginError::SymbolMissing {
         path: path.to_path_buf(),
@@ -258,7 +267,11 @@ fn open_plugin(path: &Path) -> Result<(Entries, PluginInfo), PluginError> {
     // SAFETY: the symbol has the documented signature (a plugin that lies is beyond help).
     let found = unsafe { version() };
     if found != ABI_VERSION {
-        return Err(PluginError::AbiMismatch { path: path.to_path_buf(), found, expected: ABI_VERSION });
+        return Err(PluginError::AbiMismatch {
+            path: path.to_path_buf(),
+            found,
+            expected: ABI_VERSION,
+        });
     }
     // SAFETY: as above; the vtable is static in the (never unloaded) library.
     let vtable: Option<&'static PluginVTable> = unsafe { vtable_fn().as_ref() };
@@ -280,7 +293,8 @@ fn open_plugin(path: &Path) -> Result<(Entries, PluginInfo), PluginError> {
     if status != STATUS_OK {
         return Err(bad_info(format!("info returned status {status}: {}", buf.text())));
     }
-    let info: PluginInfo = serde_json::from_slice(buf.bytes()).map_err(|e| bad_info(e.to_string()))?;
+    let info: PluginInfo =
+        serde_json::from_slice(buf.bytes()).map_err(|e| bad_info(e.to_string()))?;
     drop(buf);
     info.validate().map_err(bad_info)?;
     Ok((entries, info))
@@ -299,12 +313,15 @@ impl PluginStage {
         let mut instance: *mut c_void = std::ptr::null_mut();
         let mut out = IsnadBuf::EMPTY;
         // SAFETY: config bytes live across the call; out parameters are valid.
-        let status = unsafe { (entries.create)(config.as_ptr(), config.len(), &mut instance, &mut out) };
+        let status =
+            unsafe { (entries.create)(config.as_ptr(), config.len(), &mut instance, &mut out) };
         let buf = PluginBuf { buf: out, free: entries.free_buf };
         let plugin = info.name.clone();
         match status {
             STATUS_OK => {}
-            STATUS_PANIC => return Err(PluginError::CreatePanicked { plugin, message: buf.text() }),
+            STATUS_PANIC => {
+                return Err(PluginError::CreatePanicked { plugin, message: buf.text() });
+            }
             _ => return Err(PluginError::ConfigRejected { plugin, message: buf.text() }),
         }
         let input_layers = info.input_layers();
@@ -334,21 +351,32 @@ impl PluginStage {
         let mut out = IsnadBuf::EMPTY;
         // SAFETY: the instance is alive (destroyed only in Drop); input lives across the call;
         // concurrent calls are allowed by the ABI contract.
-        let status = unsafe { (self.entries.process)(self.instance, input.as_ptr(), input.len(), &mut out) };
+        let status =
+            unsafe { (self.entries.process)(self.instance, input.as_ptr(), input.len(), &mut out) };
         let buf = PluginBuf { buf: out, free: self.entries.free_buf };
         let plugin = || self.info.name.clone();
         match status {
             STATUS_OK => {}
-            STATUS_ERROR => return Err(ProcessError::Failed { plugin: plugin(), message: buf.text() }),
-            STATUS_PANIC => return Err(ProcessError::Panicked { plugin: plugin(), message: buf.text() }),
+            STATUS_ERROR => {
+                return Err(ProcessError::Failed { plugin: plugin(), message: buf.text() });
+            }
+            STATUS_PANIC => {
+                return Err(ProcessError::Panicked { plugin: plugin(), message: buf.text() });
+            }
             status => {
-                return Err(ProcessError::BadStatus { plugin: plugin(), status, message: buf.text() });
+                return Err(ProcessError::BadStatus {
+                    plugin: plugin(),
+                    status,
+                    message: buf.text(),
+                });
             }
         }
         let patch: Patch = serde_json::from_slice(buf.bytes())
             .map_err(|e| ProcessError::Malformed { plugin: plugin(), reason: e.to_string() })?;
         drop(buf);
-        patch.apply(doc, &self.info.provides).map_err(|source| ProcessError::Rejected { plugin: plugin(), source })
+        patch
+            .apply(doc, &self.info.provides)
+            .map_err(|source| ProcessError::Rejected { plugin: plugin(), source })
     }
 }
 
@@ -403,7 +431,10 @@ pub fn resolve_plugin_path(
         return if given.is_file() {
             Ok(given.to_path_buf())
         } else {
-            Err(PluginError::FileMissing { path: given.to_path_buf(), tried: vec![given.to_path_buf()] })
+            Err(PluginError::FileMissing {
+                path: given.to_path_buf(),
+                tried: vec![given.to_path_buf()],
+            })
         };
     }
     let bare = given.components().count() == 1;
@@ -417,7 +448,11 @@ pub fn resolve_plugin_path(
     }
     let mut names = vec![spec.to_string()];
     if given.extension().is_none() {
-        names.push(format!("{}{spec}{}", std::env::consts::DLL_PREFIX, std::env::consts::DLL_SUFFIX));
+        names.push(format!(
+            "{}{spec}{}",
+            std::env::consts::DLL_PREFIX,
+            std::env::consts::DLL_SUFFIX
+        ));
     }
     let mut dirs = vec![base_dir.to_path_buf()];
     if let Some(search) = search_path {
@@ -455,7 +490,10 @@ pub mod testing {
     /// `<target>/debug/deps/name-hash`).
     pub fn profile_dir() -> Result<PathBuf, String> {
         let exe = std::env::current_exe().map_err(|e| format!("no test executable path: {e}"))?;
-        exe.parent().and_then(Path::parent).map(Path::to_path_buf).ok_or_else(|| format!("{} has no profile directory", exe.display()))
+        exe.parent()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .ok_or_else(|| format!("{} has no profile directory", exe.display()))
     }
 
     /// The file name of a library crate's `cdylib` on this platform (`libx_y.so` for `x-y`).
@@ -508,13 +546,25 @@ pub mod testing {
     /// Compiles a C plugin with the system compiler (`$CC`, else `cc`) into `out_dir` and returns
     /// the library: `cc -std=c99 -Wall -Wextra -Werror -O2 -shared -fPIC -I <include> -o … src`.
     pub fn compile_c(source: &Path, out_dir: &Path) -> Result<PathBuf, String> {
-        let stem = source.file_stem().and_then(|s| s.to_str()).ok_or("the C source has no file name")?;
+        let stem =
+            source.file_stem().and_then(|s| s.to_str()).ok_or("the C source has no file name")?;
         let out = out_dir.join(library_file_name(stem));
         let cc = std::env::var_os("CC").unwrap_or_else(|| "cc".into());
         let mut cmd = Command::new(cc);
-        cmd.args(["-std=c99", "-Wall", "-Wextra", "-Werror", "-O2", "-shared", "-fPIC", "-I", C_INCLUDE_DIR, "-o"])
-            .arg(&out)
-            .arg(source);
+        cmd.args([
+            "-std=c99",
+            "-Wall",
+            "-Wextra",
+            "-Werror",
+            "-O2",
+            "-shared",
+            "-fPIC",
+            "-I",
+            C_INCLUDE_DIR,
+            "-o",
+        ])
+        .arg(&out)
+        .arg(source);
         let status = cmd.status().map_err(|e| format!("cannot run the C compiler: {e}"))?;
         if !status.success() {
             return Err(format!("compiling {} failed ({status}): {cmd:?}", source.display()));

@@ -358,7 +358,9 @@ impl Patch {
     /// The patch that turns `before` into `after`, for SDKs that hand the plugin a whole
     /// document: only additions (and `ext` fields) are allowed, anything else is an error.
     pub fn diff(before: &Document, after: &Document) -> Result<Patch, PatchError> {
-        let forbid = |what: &str| Err(PatchError::Forbidden(format!("the plugin changed {what}; plugins may only add")));
+        let forbid = |what: &str| {
+            Err(PatchError::Forbidden(format!("the plugin changed {what}; plugins may only add")))
+        };
         if before.text != after.text {
             return forbid("the document text");
         }
@@ -439,7 +441,11 @@ fn same_but_ext(a: &Claim, b: &Claim) -> bool {
         == (&b.id, b.kind, b.cue, b.content, &b.speaker, b.medium, b.block, b.confidence, &b.date)
 }
 
-fn appended<T: Clone + PartialEq>(before: &[T], after: &[T], what: &str) -> Result<Vec<T>, PatchError> {
+fn appended<T: Clone + PartialEq>(
+    before: &[T],
+    after: &[T],
+    what: &str,
+) -> Result<Vec<T>, PatchError> {
     if after.len() < before.len() || before != &after[..before.len()] {
         return Err(PatchError::Forbidden(format!(
             "the plugin changed existing {what}; plugins may only append"
@@ -457,7 +463,10 @@ mod tests {
     fn doc() -> Document {
         let mut doc = Document::new("d", "قال الوزير إن الأسعار ارتفعت");
         let content = doc.span("قال الوزير إن ".len(), doc.text.len()).unwrap();
-        doc.layers.claims.push(Claim { confidence: 0.9, ..Claim::new("c1", QuoteKind::Indirect, doc.span(0, "قال".len()).unwrap(), content) });
+        doc.layers.claims.push(Claim {
+            confidence: 0.9,
+            ..Claim::new("c1", QuoteKind::Indirect, doc.span(0, "قال".len()).unwrap(), content)
+        });
         doc
     }
 
@@ -485,17 +494,34 @@ mod tests {
     fn rejects_whole_patches() {
         let d = doc();
         let check = |v: Value| patch(v).check(&d, &[]).unwrap_err().to_string();
-        assert_eq!(check(json!({ "claim_ext": { "c9": {} } })), "claim_ext names claim 'c9', which the document does not have");
-        assert_eq!(check(json!({ "meta": { "lang": "en" } })), "meta field 'lang' is reserved; plugins may only add other fields");
-        assert_eq!(check(json!({ "extensions": { "x": 1 } })), "extension 'x' is not declared in the plugin's provides ()");
+        assert_eq!(
+            check(json!({ "claim_ext": { "c9": {} } })),
+            "claim_ext names claim 'c9', which the document does not have"
+        );
+        assert_eq!(
+            check(json!({ "meta": { "lang": "en" } })),
+            "meta field 'lang' is reserved; plugins may only add other fields"
+        );
+        assert_eq!(
+            check(json!({ "extensions": { "x": 1 } })),
+            "extension 'x' is not declared in the plugin's provides ()"
+        );
         let dup = serde_json::to_value(&d.layers.claims[0]).unwrap();
-        assert_eq!(check(json!({ "claims": [dup] })), "claim id 'c1' is already used in the document");
+        assert_eq!(
+            check(json!({ "claims": [dup] })),
+            "claim id 'c1' is already used in the document"
+        );
         assert_eq!(
             check(json!({ "mentions": [{ "span": { "start": 1, "end": 2 }, "kind": "person" }] })),
             "offset-breaking output: mentions[0].span: span offset 1 falls inside a UTF-8 character"
         );
         // A reversed span or an unknown field does not even parse: the host calls that malformed.
-        assert!(serde_json::from_value::<Patch>(json!({ "mentions": [{ "span": { "start": 2, "end": 1 }, "kind": "person" }] })).is_err());
+        assert!(
+            serde_json::from_value::<Patch>(
+                json!({ "mentions": [{ "span": { "start": 2, "end": 1 }, "kind": "person" }] })
+            )
+            .is_err()
+        );
         assert!(serde_json::from_value::<Patch>(json!({ "claim-ext": {} })).is_err());
     }
 
@@ -503,7 +529,9 @@ mod tests {
     fn a_failed_check_leaves_the_document_alone() {
         let mut d = doc();
         let before = serde_json::to_value(&d).unwrap();
-        let p = patch(json!({ "claim_ext": { "c1": { "score": 1 } }, "mentions": [{ "span": { "start": 0, "end": 999 }, "kind": "person" }] }));
+        let p = patch(
+            json!({ "claim_ext": { "c1": { "score": 1 } }, "mentions": [{ "span": { "start": 0, "end": 999 }, "kind": "person" }] }),
+        );
         assert!(p.apply(&mut d, &[]).is_err());
         assert_eq!(serde_json::to_value(&d).unwrap(), before);
     }
@@ -515,7 +543,10 @@ mod tests {
         after.layers.claims[0].ext.insert("score".into(), json!(0.7));
         after.layers.extensions.insert("mine".into(), json!(true));
         let p = Patch::diff(&before, &after).unwrap();
-        assert_eq!(serde_json::to_value(&p).unwrap(), json!({ "claim_ext": { "c1": { "score": 0.7 } }, "extensions": { "mine": true } }));
+        assert_eq!(
+            serde_json::to_value(&p).unwrap(),
+            json!({ "claim_ext": { "c1": { "score": 0.7 } }, "extensions": { "mine": true } })
+        );
         assert!(Patch::diff(&before, &before).unwrap().is_empty());
 
         let mut changed = before.clone();
@@ -539,7 +570,9 @@ mod tests {
         d.layers.provided.insert(Layer::Tokens);
         d.layers.extensions.insert("a".into(), json!(1));
         d.layers.extensions.insert("b".into(), json!(2));
-        let input: Value = serde_json::from_slice(&input_json(&d, &[Layer::Quotes, Layer::Extension("b".into())])).unwrap();
+        let input: Value =
+            serde_json::from_slice(&input_json(&d, &[Layer::Quotes, Layer::Extension("b".into())]))
+                .unwrap();
         assert_eq!(input["layers"]["provided"], json!(["quotes"]));
         assert_eq!(input["layers"]["extensions"], json!({ "b": 2 }));
         assert_eq!(input["layers"]["claims"][0]["id"], json!("c1"));

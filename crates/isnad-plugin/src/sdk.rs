@@ -65,7 +65,8 @@ fn record_panics() {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             if let Some(at) = info.location() {
-                PANIC_AT.with(|p| p.set(Some(format!("{}:{}:{}", at.file(), at.line(), at.column()))));
+                PANIC_AT
+                    .with(|p| p.set(Some(format!("{}:{}:{}", at.file(), at.line(), at.column()))));
             }
             previous(info);
         }));
@@ -148,8 +149,8 @@ pub unsafe extern "C" fn create<P: Plugin>(
 
 /// Runs `plugin` on an input document JSON and returns the patch JSON.
 fn process_bytes<P: Plugin>(plugin: &P, input: &[u8]) -> Result<Vec<u8>, String> {
-    let before: Document =
-        serde_json::from_slice(input).map_err(|e| format!("the host sent an unreadable document: {e}"))?;
+    let before: Document = serde_json::from_slice(input)
+        .map_err(|e| format!("the host sent an unreadable document: {e}"))?;
     let mut doc = before.clone();
     plugin.process(&mut doc).map_err(|e| e.to_string())?;
     let patch = Patch::diff(&before, &doc).map_err(|e| e.to_string())?;

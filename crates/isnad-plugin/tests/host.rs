@@ -14,7 +14,15 @@ const EN: &str = "The minister said that inflation rose to 12% in 2024, higher t
 
 fn claim(doc: &Document, id: &str, content: &str) -> Claim {
     let start = doc.text.find(content).expect("content in text");
-    Claim { confidence: 0.9, ..Claim::new(id.to_string(), QuoteKind::Indirect, doc.span(0, 0).unwrap(), doc.span(start, start + content.len()).unwrap()) }
+    Claim {
+        confidence: 0.9,
+        ..Claim::new(
+            id.to_string(),
+            QuoteKind::Indirect,
+            doc.span(0, 0).unwrap(),
+            doc.span(start, start + content.len()).unwrap(),
+        )
+    }
 }
 
 /// Four documents; the one whose id contains "fail" is the fault-injector's target.
@@ -23,7 +31,11 @@ fn documents() -> Vec<Document> {
     for (i, text) in [AR, EN, AR, EN].into_iter().enumerate() {
         let id = if i == 2 { "doc-2-fail".to_string() } else { format!("doc-{i}") };
         let mut doc = Document::new(id, text);
-        let content = if text == AR { "التضخم ارتفع إلى 12% في عام 2024" } else { "inflation rose to 12% in 2024" };
+        let content = if text == AR {
+            "التضخم ارتفع إلى 12% في عام 2024"
+        } else {
+            "inflation rose to 12% in 2024"
+        };
         let c = claim(&doc, "c1", content);
         doc.layers.claims.push(c);
         doc.layers.provided.insert(Layer::Quotes);
@@ -38,7 +50,10 @@ fn fault_injector(config: Value) -> Result<PluginStage, PluginError> {
 
 /// Runs `stage` over the documents from several threads at once (as the rayon pool does) and
 /// returns each result beside its document.
-fn run_concurrently(stage: &PluginStage, docs: Vec<Document>) -> Vec<(Document, Result<(), ProcessError>)> {
+fn run_concurrently(
+    stage: &PluginStage,
+    docs: Vec<Document>,
+) -> Vec<(Document, Result<(), ProcessError>)> {
     std::thread::scope(|s| {
         let handles: Vec<_> = docs
             .into_iter()
@@ -64,7 +79,10 @@ fn fault_message(fault: &str) -> String {
         if doc.id.contains("fail") {
             let err = result.expect_err("the target document fails");
             // The document is exactly as it was: a rejected patch is not half-applied.
-            assert_eq!(serde_json::to_value(&doc).unwrap(), serde_json::to_value(original).unwrap());
+            assert_eq!(
+                serde_json::to_value(&doc).unwrap(),
+                serde_json::to_value(original).unwrap()
+            );
             // Through the Stage trait the fault is a StageError carrying the same message.
             let mut again = original.clone();
             let stage_err = Stage::process(&stage, &mut again).expect_err("fails as a stage too");
@@ -72,7 +90,10 @@ fn fault_message(fault: &str) -> String {
             message = Some(err.to_string());
         } else {
             result.unwrap_or_else(|e| panic!("document {} should not fail: {e}", doc.id));
-            assert_eq!(doc.layers.extensions["fault-probe"], json!({ "bytes": doc.text.len(), "claims": 1 }));
+            assert_eq!(
+                doc.layers.extensions["fault-probe"],
+                json!({ "bytes": doc.text.len(), "claims": 1 })
+            );
         }
     }
     message.expect("one document failed")
@@ -165,17 +186,28 @@ fn undeclared_extension_is_rejected() {
 #[test]
 fn changing_the_text_is_refused() {
     let msg = fault_message("change-text");
-    assert_eq!(msg, "plugin 'fault-injector' failed: the plugin changed the document text; plugins may only add");
+    assert_eq!(
+        msg,
+        "plugin 'fault-injector' failed: the plugin changed the document text; plugins may only add"
+    );
 }
 
 #[test]
 fn config_rejected_by_the_plugin_shows_its_message() {
     let err = fault_injector(json!({ "reject": "threshold must be below 1" })).unwrap_err();
     assert!(matches!(err, PluginError::ConfigRejected { .. }));
-    assert_eq!(err.to_string(), "plugin 'fault-injector' rejected its config: threshold must be below 1");
+    assert_eq!(
+        err.to_string(),
+        "plugin 'fault-injector' rejected its config: threshold must be below 1"
+    );
     let err = fault_injector(json!({ "thresold": 0.5 })).unwrap_err();
     let msg = err.to_string();
-    assert!(msg.starts_with("plugin 'fault-injector' rejected its config: invalid config: unknown field `thresold`"), "{msg}");
+    assert!(
+        msg.starts_with(
+            "plugin 'fault-injector' rejected its config: invalid config: unknown field `thresold`"
+        ),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -202,7 +234,10 @@ fn a_file_that_is_not_a_library_is_reported() {
     std::fs::write(&path, "this is not a shared library\n").unwrap();
     let err = PluginStage::load(&path, Value::Null).unwrap_err();
     assert!(matches!(err, PluginError::NotALibrary { .. }), "{err}");
-    assert!(err.to_string().starts_with(&format!("{} is not a loadable plugin library: ", path.display())));
+    assert!(
+        err.to_string()
+            .starts_with(&format!("{} is not a loadable plugin library: ", path.display()))
+    );
 }
 
 /// Compiles a small C library from `source` into a temp dir.
@@ -217,7 +252,10 @@ fn compile_c(name: &str, source: &str) -> std::path::PathBuf {
 fn a_library_without_the_symbols_is_reported() {
     let path = compile_c("no_symbols", "int not_a_plugin(void) { return 42; }\n");
     let err = PluginStage::load(&path, Value::Null).unwrap_err();
-    assert!(matches!(err, PluginError::SymbolMissing { symbol: "isnad_plugin_abi_version", .. }), "{err}");
+    assert!(
+        matches!(err, PluginError::SymbolMissing { symbol: "isnad_plugin_abi_version", .. }),
+        "{err}"
+    );
     assert!(err.to_string().contains("does not export 'isnad_plugin_abi_version'"), "{err}");
 }
 
@@ -251,7 +289,10 @@ fn a_null_vtable_entry_is_reported() {
          const IsnadPluginVTable *isnad_plugin_vtable(void) { return &VT; }\n",
     );
     let err = PluginStage::load(&path, Value::Null).unwrap_err();
-    assert_eq!(err.to_string(), format!("{} has an incomplete vtable: info is null", path.display()));
+    assert_eq!(
+        err.to_string(),
+        format!("{} has an incomplete vtable: info is null", path.display())
+    );
 }
 
 /// A C plugin whose `info` returns `info_json` and whose `process` returns `status` with `out`.
@@ -291,10 +332,19 @@ fn unusable_info_is_reported() {
     let path = odd_c_plugin("bad_info", "not json", 0, "{}");
     let err = PluginStage::load(&path, Value::Null).unwrap_err();
     assert!(matches!(err, PluginError::BadInfo { .. }), "{err}");
-    assert!(err.to_string().starts_with(&format!("{}: plugin info is unusable: expected ident", path.display())), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with(&format!("{}: plugin info is unusable: expected ident", path.display())),
+        "{err}"
+    );
     let path = odd_c_plugin("bad_name", r#"{"name":"has space"}"#, 0, "{}");
     let err = PluginStage::load(&path, Value::Null).unwrap_err();
-    assert!(err.to_string().ends_with("plugin name 'has space' must be non-empty ASCII letters, digits, '-', '_' or '.'"), "{err}");
+    assert!(
+        err.to_string().ends_with(
+            "plugin name 'has space' must be non-empty ASCII letters, digits, '-', '_' or '.'"
+        ),
+        "{err}"
+    );
 }
 
 #[test]
@@ -308,7 +358,10 @@ fn plugin_paths_resolve_by_the_convention() {
     let search = std::env::join_paths([Path::new("/nonexistent"), &installed]).unwrap();
     // A relative path with a directory: relative to the pipeline's directory.
     let rel = format!("sub/{name}");
-    assert_eq!(resolve_plugin_path(&rel, &base, Some(&search)).unwrap(), base.join("sub").join(&name));
+    assert_eq!(
+        resolve_plugin_path(&rel, &base, Some(&search)).unwrap(),
+        base.join("sub").join(&name)
+    );
     // A bare name: the pipeline's directory first, then the search path.
     assert_eq!(resolve_plugin_path(&name, &base, Some(&search)).unwrap(), installed.join(&name));
     // A bare name without extension: the platform's library name.
@@ -320,20 +373,30 @@ fn plugin_paths_resolve_by_the_convention() {
     let err = resolve_plugin_path("nothere", &base, Some(&search)).unwrap_err();
     let msg = err.to_string();
     assert!(msg.starts_with("plugin file not found: nothere (looked in: "), "{msg}");
-    assert!(msg.contains(&installed.join(common::lib_name("nothere")).display().to_string()), "{msg}");
+    assert!(
+        msg.contains(&installed.join(common::lib_name("nothere")).display().to_string()),
+        "{msg}"
+    );
 }
 
 #[test]
 fn the_c_plugin_loads_and_tags_documents() {
     let path = common::c_plugin();
-    let stage = PluginStage::load(&path, json!({ "short": 80, "long": 120 })).expect("load C plugin");
+    let stage =
+        PluginStage::load(&path, json!({ "short": 80, "long": 120 })).expect("load C plugin");
     assert_eq!(stage.name(), "length-tagger");
     assert_eq!(stage.provides(), &[Layer::Extension("doc-length".into())]);
     let results = run_concurrently(&stage, documents());
     for (doc, result) in results {
         result.unwrap();
         let chars = doc.text.chars().count();
-        let class = if chars < 80 { "short" } else if chars >= 120 { "long" } else { "medium" };
+        let class = if chars < 80 {
+            "short"
+        } else if chars >= 120 {
+            "long"
+        } else {
+            "medium"
+        };
         assert_eq!(
             doc.layers.extensions["doc-length"],
             json!({ "bytes": doc.text.len(), "chars": chars, "class": class }),
@@ -352,14 +415,22 @@ fn the_c_plugin_loads_and_tags_documents() {
 fn the_c_plugin_rejects_bad_config() {
     let path = common::c_plugin();
     let err = PluginStage::load(&path, json!({ "shrot": 10 })).unwrap_err();
-    assert_eq!(err.to_string(), "plugin 'length-tagger' rejected its config: unknown field 'shrot' (expected 'short' or 'long')");
+    assert_eq!(
+        err.to_string(),
+        "plugin 'length-tagger' rejected its config: unknown field 'shrot' (expected 'short' or 'long')"
+    );
     let err = PluginStage::load(&path, json!({ "short": 500, "long": 100 })).unwrap_err();
-    assert_eq!(err.to_string(), "plugin 'length-tagger' rejected its config: 'short' (500) must be below 'long' (100)");
+    assert_eq!(
+        err.to_string(),
+        "plugin 'length-tagger' rejected its config: 'short' (500) must be below 'long' (100)"
+    );
 }
 
 #[test]
 fn check_worthiness_scores_claims() {
-    let stage = PluginStage::load(&common::rust_plugin("check-worthiness"), json!({ "threshold": 0.5 })).expect("load");
+    let stage =
+        PluginStage::load(&common::rust_plugin("check-worthiness"), json!({ "threshold": 0.5 }))
+            .expect("load");
     assert_eq!(stage.name(), "check-worthiness");
     assert_eq!(stage.requires(), &[Layer::Quotes]);
     let schema = stage.info().config_schema.as_ref().expect("schema");

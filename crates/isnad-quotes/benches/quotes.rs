@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use divan::counter::BytesCount;
 use divan::Bencher;
+use divan::counter::BytesCount;
 use isnad_core::{Document, Lang, Stage};
 use isnad_quotes::{QuotesConfig, QuotesStage};
 use isnad_text::{SegmentConfig, SegmentStage};
@@ -16,7 +16,13 @@ fn main() {
 /// About 1 MB of Arabic news-like text built from varied paragraphs: reporting verbs with أن,
 /// colons and quotations, participles, attribution by preposition, and plain narrative.
 fn arabic() -> String {
-    let names = ["الوزير أحمد سالم", "المتحدث باسم الحكومة خالد يوسف", "رئيس الوزراء", "مصدر مطلع", "الخارجية"];
+    let names = [
+        "الوزير أحمد سالم",
+        "المتحدث باسم الحكومة خالد يوسف",
+        "رئيس الوزراء",
+        "مصدر مطلع",
+        "الخارجية",
+    ];
     let verbs = ["قال", "أكد", "أوضح", "أشار", "صرح"];
     let mut out = String::new();
     let mut n = 0usize;
@@ -26,7 +32,9 @@ fn arabic() -> String {
         out.push_str(&format!(
             "و{verb} {name}، في تصريحات لـ\"وكالة الأنباء\" يوم {n}، إن الحكومة ستواصل العمل على خطة الإصلاح الاقتصادي خلال العام المقبل، مشيرا إلى أن الموازنة الجديدة تتضمن زيادة في الإنفاق على التعليم والصحة.\n\n"
         ));
-        out.push_str("وأضاف: «لن نتراجع عن هذه الخطوات مهما كانت الظروف، والمواطن سيلمس النتائج قريبا».\n\n");
+        out.push_str(
+            "وأضاف: «لن نتراجع عن هذه الخطوات مهما كانت الظروف، والمواطن سيلمس النتائج قريبا».\n\n",
+        );
         out.push_str("وشهدت الأسواق المحلية ارتفاعا ملحوظا في الأسعار خلال الأسبوع الماضي، بحسب بيانات الجهاز المركزي للإحصاء، فيما تراجعت قيمة العملة أمام الدولار.\n\n");
         n += 1;
     }
@@ -51,7 +59,8 @@ fn english() -> String {
 }
 
 fn prepared(text: String, lang: Lang) -> Document {
-    let segment = SegmentStage::new(SegmentConfig::default(), Path::new(".")).expect("segment stage");
+    let segment =
+        SegmentStage::new(SegmentConfig::default(), Path::new(".")).expect("segment stage");
     let mut doc = Document::new("bench", text);
     doc.meta.lang = Some(lang);
     segment.process(&mut doc).expect("segment");
@@ -63,13 +72,12 @@ fn run(bencher: Bencher<'_, '_>, lang: Lang) {
     let text = if lang == Lang::Ar { arabic() } else { english() };
     let doc = prepared(text, lang);
     let bytes = doc.text.len();
-    bencher
-        .counter(BytesCount::new(bytes))
-        .with_inputs(|| doc.clone())
-        .bench_local_values(|mut d| {
+    bencher.counter(BytesCount::new(bytes)).with_inputs(|| doc.clone()).bench_local_values(
+        |mut d| {
             stage.process(&mut d).expect("quotes");
             d
-        });
+        },
+    );
 }
 
 #[divan::bench]

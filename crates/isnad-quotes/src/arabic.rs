@@ -21,10 +21,10 @@
 
 use isnad_core::QuoteKind;
 
-use crate::draft::{has_quote, medium, trim_content, Draft};
+use crate::QuotesConfig;
+use crate::draft::{Draft, has_quote, medium, trim_content};
 use crate::lexicon::{Class, Form, Role};
 use crate::view::View;
-use crate::QuotesConfig;
 
 enum Intro {
     /// Complementiser at this token: content starts after it.
@@ -72,7 +72,10 @@ fn content_end(v: &View<'_>, s: usize) -> usize {
                 return t.saturating_sub(1).max(s);
             }
         }
-        if t > s && t < e && v.tags[t].cue.is_some_and(|c| c.form != Form::ArParticiple) && v.tags[t].prefix > 0
+        if t > s
+            && t < e
+            && v.tags[t].cue.is_some_and(|c| c.form != Form::ArParticiple)
+            && v.tags[t].prefix > 0
             && v.is_punct(t - 1, COMMAS)
         {
             return t.saturating_sub(2).max(s);
@@ -89,7 +92,10 @@ fn speech_quote(v: &View<'_>, k: usize, min_words: u32) -> Option<usize> {
     if q.open != k || q.words < min_words {
         return None;
     }
-    if k > 0 && (v.has(k - 1, Role::Media) || v.has(k - 1, Role::NameHead) || v.f(k - 1) == "ل") && q.words <= 4 {
+    if k > 0
+        && (v.has(k - 1, Role::Media) || v.has(k - 1, Role::NameHead) || v.f(k - 1) == "ل")
+        && q.words <= 4
+    {
         return None;
     }
     Some(qi)
@@ -110,10 +116,12 @@ fn speaker_np(v: &View<'_>, from: usize, to: usize) -> Option<(usize, usize)> {
             || prep
             || (j == start && v.has(j, Role::Time))
             || v.has(j, Role::Comp)
-            || (v.has(j, Role::Media) && v.f(j)[..v.tags[j].prefix as usize].starts_with(['ل', 'ب']))
+            || (v.has(j, Role::Media)
+                && v.f(j)[..v.tags[j].prefix as usize].starts_with(['ل', 'ب']))
             || v.is_quote_mark(j)
             || v.is_punct(j, &[':', '-', '–', '—', '؛'])
-            || (v.is_punct(j, &['.']) && !(j > from && v.is_word(j - 1) && v.f(j - 1).chars().count() == 1))
+            || (v.is_punct(j, &['.'])
+                && !(j > from && v.is_word(j - 1) && v.f(j - 1).chars().count() == 1))
             || v.tags[j].cue.is_some();
         if stop {
             // "رئيسة قسم الأوبئة في جامعة الخليج الطبية، نورة القحطاني،": a role with its
@@ -180,10 +188,21 @@ fn definite(w: &str) -> bool {
 }
 
 /// The comma-less form of [`role_pp_name`]: the last token of the name, if there is one.
-fn pp_name_no_comma(v: &View<'_>, pp: usize, to: usize, plain: &dyn Fn(usize) -> bool) -> Option<usize> {
-    let media_after_prep = |t: usize| v.has(t, Role::Media) && v.f(t)[..v.tags[t].prefix as usize].starts_with(['ل', 'ب']);
+fn pp_name_no_comma(
+    v: &View<'_>,
+    pp: usize,
+    to: usize,
+    plain: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let media_after_prep = |t: usize| {
+        v.has(t, Role::Media) && v.f(t)[..v.tags[t].prefix as usize].starts_with(['ل', 'ب'])
+    };
     let k = (pp + 1..to.min(pp + 10)).find(|&t| !plain(t) || media_after_prep(t)).unwrap_or(to);
-    let closes = k == to || v.is_punct(k, COMMAS) || v.has(k, Role::Comp) || media_after_prep(k) || v.tags[k].cue.is_some();
+    let closes = k == to
+        || v.is_punct(k, COMMAS)
+        || v.has(k, Role::Comp)
+        || media_after_prep(k)
+        || v.tags[k].cue.is_some();
     if !closes || k > pp + 9 {
         return None;
     }
@@ -224,9 +243,13 @@ fn topic_subject(v: &View<'_>, cue: usize) -> Option<(usize, usize)> {
         return None;
     }
     let floor = v.sentence_start(cue);
-    let amma = (floor.max(cue.saturating_sub(12))..cue).rev().find(|&t| v.is_word(t) && v.f(t) == "اما")?;
+    let amma = (floor.max(cue.saturating_sub(12))..cue)
+        .rev()
+        .find(|&t| v.is_word(t) && v.f(t) == "اما")?;
     // The topic is a noun phrase: words (and the dots of abbreviations) only.
-    let ok = amma + 1 < cue && (amma + 1..cue).all(|t| v.is_wordish(t) || v.is_punct(t, &['.'])) && v.tags[amma + 1..cue].iter().all(|g| g.cue.is_none());
+    let ok = amma + 1 < cue
+        && (amma + 1..cue).all(|t| v.is_wordish(t) || v.is_punct(t, &['.']))
+        && v.tags[amma + 1..cue].iter().all(|g| g.cue.is_none());
     ok.then_some((amma + 1, cue - 1))
 }
 
@@ -242,8 +265,13 @@ fn clause_subject(v: &View<'_>, cue: usize) -> Option<(usize, usize)> {
             let boundary = v.is_punct(j, &[':', '،', ',']) || v.is_quote_mark(j);
             return (boundary && j < end).then_some((j + 1, end));
         }
-        let bad = v.has(j, Role::Stop) || v.has(j, Role::Prep) || v.has(j, Role::Comp) || v.has(j, Role::Rel)
-            || v.has(j, Role::Particle) || v.tags[j].cue.is_some() || end - j >= 5;
+        let bad = v.has(j, Role::Stop)
+            || v.has(j, Role::Prep)
+            || v.has(j, Role::Comp)
+            || v.has(j, Role::Rel)
+            || v.has(j, Role::Particle)
+            || v.tags[j].cue.is_some()
+            || end - j >= 5;
         if bad {
             return None;
         }
@@ -328,22 +356,32 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             // denial (or of a confirmation of a report) is a relative ما clause, the content.
             // (A confirmation needs the verb of the ما clause to carry the pronoun that refers
             // back to ما, as reports do: ذكرته، نشرته، أوردتها.)
-            if k - cue_last <= 8 && relative_ma(v, k) && (cue.class == Class::Denial || resumptive(v, k + 1)) {
+            if k - cue_last <= 8
+                && relative_ma(v, k)
+                && (cue.class == Class::Denial || resumptive(v, k + 1))
+            {
                 intro = Some(Intro::Nominal(k));
                 break;
             }
             // (Not after a comma: "قال مصدر، طلب عدم الكشف عن اسمه، إن" is an aside.)
             if v.has(k, Role::Nominal)
                 && (k == cue_last + 1
-                    || v.has(k - 1, Role::Prep) && !(cue_last + 1..k).any(|t| v.is_punct(t, COMMAS))
-                    || (k - cue_last <= 6 && (cue_last + 1..k).all(|t| !v.has(t, Role::Rel) && !v.is_punct(t, COMMAS))))
+                    || v.has(k - 1, Role::Prep)
+                        && !(cue_last + 1..k).any(|t| v.is_punct(t, COMMAS))
+                    || (k - cue_last <= 6
+                        && (cue_last + 1..k)
+                            .all(|t| !v.has(t, Role::Rel) && !v.is_punct(t, COMMAS))))
             {
                 intro = Some(Intro::Nominal(k));
                 break;
             }
             if v.is_punct(k, &[':']) {
                 // "قال لـ"الجريدة": إن …" — the colon only announces the complementiser.
-                intro = Some(if k + 1 < v.len() && v.has(k + 1, Role::Comp) { Intro::Comp(k + 1) } else { Intro::Colon(k) });
+                intro = Some(if k + 1 < v.len() && v.has(k + 1, Role::Comp) {
+                    Intro::Comp(k + 1)
+                } else {
+                    Intro::Colon(k)
+                });
                 break;
             }
             if let Some(qi) = v.opening(k) {
@@ -365,8 +403,12 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
         // Participles continue the previous speaker: the introducer must follow at once.
         if cue.form == Form::ArParticiple {
             let near = match intro {
-                Some(Intro::Comp(k)) => k == cue_last + 1 || (k == cue_last + 2 && v.has(cue_last + 1, Role::Prep)),
-                Some(Intro::Nominal(k)) => k == cue_last + 1 || (k == cue_last + 2 && v.has(cue_last + 1, Role::Prep)),
+                Some(Intro::Comp(k)) => {
+                    k == cue_last + 1 || (k == cue_last + 2 && v.has(cue_last + 1, Role::Prep))
+                }
+                Some(Intro::Nominal(k)) => {
+                    k == cue_last + 1 || (k == cue_last + 2 && v.has(cue_last + 1, Role::Prep))
+                }
                 Some(Intro::Colon(k)) => k == cue_last + 1,
                 Some(Intro::Quote(qi)) => v.quotes[qi].open == cue_last + 1,
                 None => false,
@@ -398,14 +440,21 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
         if cue.form != Form::ArParticiple {
             speaker = speaker_np(v, cue_last + 1, stretch_end);
             if speaker.is_none() {
-                speaker = subject_before(v, i).or_else(|| clause_subject(v, i)).or_else(|| topic_subject(v, i));
+                speaker = subject_before(v, i)
+                    .or_else(|| clause_subject(v, i))
+                    .or_else(|| topic_subject(v, i));
             }
         }
         // "ونقلت وكالة رويترز عن مصدر حكومي قوله إن": the source is after عن, the agency is the
         // medium.
         let mut quoted_medium = None;
-        if stretch_end >= cue_last + 3 && v.is_word(stretch_end - 1) && v.f(stretch_end - 1).starts_with("قول") {
-            if let Some(a) = (cue_last + 1..stretch_end - 1).find(|&t| v.is_word(t) && v.f(t) == "عن") {
+        if stretch_end >= cue_last + 3
+            && v.is_word(stretch_end - 1)
+            && v.f(stretch_end - 1).starts_with("قول")
+        {
+            if let Some(a) =
+                (cue_last + 1..stretch_end - 1).find(|&t| v.is_word(t) && v.f(t) == "عن")
+            {
                 if a + 1 < stretch_end - 1 {
                     quoted_medium = speaker.map(|(x, y)| v.bytes(x, y));
                     speaker = Some((a + 1, stretch_end - 2));
@@ -495,10 +544,16 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
 /// verb, not the negation of ما زال/ما دام, not "ما يلي" (the following) and not a ما after a
 /// preposition.
 fn relative_ma(v: &View<'_>, k: usize) -> bool {
-    if !(v.is_word(k) && v.f(k) == "ما" && k + 1 < v.len() && v.is_word(k + 1) && v.sent[k] == v.sent[k + 1]) {
+    if !(v.is_word(k)
+        && v.f(k) == "ما"
+        && k + 1 < v.len()
+        && v.is_word(k + 1)
+        && v.sent[k] == v.sent[k + 1])
+    {
         return false;
     }
-    let blocked = [Role::NotRelative, Role::Stop, Role::Prep, Role::Comp].iter().any(|&r| v.has(k + 1, r));
+    let blocked =
+        [Role::NotRelative, Role::Stop, Role::Prep, Role::Comp].iter().any(|&r| v.has(k + 1, r));
     let after_prep = k > 0 && v.has(k - 1, Role::Prep);
     !(blocked || after_prep)
 }
@@ -516,7 +571,13 @@ fn starts_with_quote(v: &View<'_>, s: usize) -> bool {
 
 /// "… للمرة الأولى يفحص الاتحاد … تقول صحيفة يسرائيل هيوم." — a cue and a short noun phrase
 /// closing a sentence report the sentence before them.
-fn postposed(v: &View<'_>, i: usize, cue_last: usize, sent_end: usize, min_words: u32) -> Option<Draft> {
+fn postposed(
+    v: &View<'_>,
+    i: usize,
+    cue_last: usize,
+    sent_end: usize,
+    min_words: u32,
+) -> Option<Draft> {
     // After a particle (قد، لن، لم، لا) the verb is the sentence's own predicate; after حسبما it
     // points back to a claim already made; with the future prefix (ستعلن) it is no report.
     if i > 0 && (v.has(i - 1, Role::Particle) || v.has(i - 1, Role::AttribPrep)) {
@@ -526,20 +587,27 @@ fn postposed(v: &View<'_>, i: usize, cue_last: usize, sent_end: usize, min_words
         return None;
     }
     // A sentence that already reports something has its content there, not before this verb.
-    if (v.sentence_start(i)..i).any(|t| v.tags[t].cue.is_some_and(|c| c.form != Form::ArParticiple)) {
+    if (v.sentence_start(i)..i).any(|t| v.tags[t].cue.is_some_and(|c| c.form != Form::ArParticiple))
+    {
         return None;
     }
     // The speaker is a noun phrase: its first word takes no preposition (بالسيطرة، للصحيفة).
     if cue_last < sent_end && v.is_word(cue_last + 1) {
         let first = v.f(cue_last + 1);
-        if first.starts_with(['ب', 'ل', 'ك']) && !first.starts_with("ال") || v.has(cue_last + 1, Role::Pronoun) {
+        if first.starts_with(['ب', 'ل', 'ك']) && !first.starts_with("ال")
+            || v.has(cue_last + 1, Role::Pronoun)
+        {
             return None;
         }
     }
     let mut words = 0;
     for k in cue_last + 1..=sent_end {
         if v.is_wordish(k) {
-            if v.has(k, Role::Stop) || v.has(k, Role::Prep) || v.has(k, Role::Comp) || v.tags[k].cue.is_some() {
+            if v.has(k, Role::Stop)
+                || v.has(k, Role::Prep)
+                || v.has(k, Role::Comp)
+                || v.tags[k].cue.is_some()
+            {
                 return None;
             }
             words += 1;
@@ -666,10 +734,18 @@ fn dated(v: &View<'_>, e: usize, sent_end: usize) -> bool {
         return false;
     }
     let mut n = e + 1;
-    while n <= sent_end && n <= e + 2 && v.is_word(n) && (v.has(n, Role::Stop) && !v.has(n, Role::Time) || v.f(n) == "بتاريخ") {
+    while n <= sent_end
+        && n <= e + 2
+        && v.is_word(n)
+        && (v.has(n, Role::Stop) && !v.has(n, Role::Time) || v.f(n) == "بتاريخ")
+    {
         n += 1;
     }
-    n <= sent_end && (v.toks[n].kind == isnad_core::TokenKind::Number || v.has(n, Role::Time) || v.in_timex(n) || date_stop(v, n))
+    n <= sent_end
+        && (v.toks[n].kind == isnad_core::TokenKind::Number
+            || v.has(n, Role::Time)
+            || v.in_timex(n)
+            || date_stop(v, n))
 }
 
 /// Words of the date (اليوم، أمس، the days of the week): a source phrase never runs on

@@ -79,7 +79,9 @@ pub(crate) fn medium(v: &View<'_>, from: usize, to: usize) -> Option<(usize, usi
             // A quoted name shortly after the noun is the outlet's name.
             let mut k = last + 1;
             while k < to.min(v.len()) && k <= last + 3 {
-                if let Some(q) = v.opening(k).map(|qi| &v.quotes[qi as usize]).filter(|q| q.words <= 5) {
+                if let Some(q) =
+                    v.opening(k).map(|qi| &v.quotes[qi as usize]).filter(|q| q.words <= 5)
+                {
                     return Some((q.start, q.end));
                 }
                 if !v.is_word(k) {

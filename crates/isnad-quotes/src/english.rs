@@ -13,13 +13,16 @@
 
 use isnad_core::QuoteKind;
 
-use crate::draft::{has_quote, medium, trim_content, Draft};
+use crate::QuotesConfig;
+use crate::draft::{Draft, has_quote, medium, trim_content};
 use crate::lexicon::{Class, Cue, Form, Frame, Role};
 use crate::view::View;
-use crate::QuotesConfig;
 
 /// Titles that take a period without ending a noun phrase.
-const TITLES: &[&str] = &["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "jr", "sr", "prof", "rev", "u.s", "sgt", "capt", "adm", "maj"];
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "jr", "sr", "prof",
+    "rev", "u.s", "sgt", "capt", "adm", "maj",
+];
 
 fn is_title_period(v: &View<'_>, j: usize) -> bool {
     j > 0
@@ -57,28 +60,48 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
         }
     }
     // "spoke about the economy" reports a topic; "spoke at a rally" reports nothing.
-    if frame == Frame::About && !(last + 1 < v.len() && v.is_word(last + 1) && matches!(v.f(last + 1), "about" | "of" | "on")) {
+    if frame == Frame::About
+        && !(last + 1 < v.len()
+            && v.is_word(last + 1)
+            && matches!(v.f(last + 1), "about" | "of" | "on"))
+    {
         return false;
     }
-    let Some(prev) = i.checked_sub(1) else { return matches!(form, Form::En3sg | Form::EnPast) && !cue.noun };
+    let Some(prev) = i.checked_sub(1) else {
+        return matches!(form, Form::En3sg | Form::EnPast) && !cue.noun;
+    };
     if cue.noun && matches!(form, Form::EnBase | Form::En3sg) {
         // "reports", "plans", "calls": a noun unless a subject stands right before.
         let subject = v.is_word(prev)
-            && (v.has(prev, Role::Pronoun) || v.has(prev, Role::Aux) || starts_upper(v, prev) || matches!(v.f(prev), "that" | "which" | "who"));
-        if !subject || (form == Form::EnBase && !(v.has(prev, Role::Aux) || matches!(v.f(prev), "they" | "we" | "i" | "you" | "to"))) {
+            && (v.has(prev, Role::Pronoun)
+                || v.has(prev, Role::Aux)
+                || starts_upper(v, prev)
+                || matches!(v.f(prev), "that" | "which" | "who"));
+        if !subject
+            || (form == Form::EnBase
+                && !(v.has(prev, Role::Aux)
+                    || matches!(v.f(prev), "they" | "we" | "i" | "you" | "to")))
+        {
             return false;
         }
     }
-    if form == Form::EnIng && v.is_word(prev) && matches!(v.f(prev), "most" | "more" | "very" | "so" | "less" | "least") {
+    if form == Form::EnIng
+        && v.is_word(prev)
+        && matches!(v.f(prev), "most" | "more" | "very" | "so" | "less" | "least")
+    {
         // "the most telling promise": a degree adverb makes the participle an adjective.
         return false;
     }
     if form == Form::EnIng {
         // "…, saying that": a participle continues a clause; "a strong showing" is a noun.
         let ok = v.is_punct(prev, &[',', '—', '–', ';'])
-            || (v.is_word(prev) && (v.has(prev, Role::Aux) || matches!(v.f(prev), "while" | "when" | "after" | "before" | "by" | "and")));
+            || (v.is_word(prev)
+                && (v.has(prev, Role::Aux)
+                    || matches!(v.f(prev), "while" | "when" | "after" | "before" | "by" | "and")));
         let belief_ok = v.is_word(prev) && v.has(prev, Role::Aux);
-        if (cue.class == Class::Belief && !belief_ok) || (cue.class != Class::Belief && !ok && cue.noun) {
+        if (cue.class == Class::Belief && !belief_ok)
+            || (cue.class != Class::Belief && !ok && cue.noun)
+        {
             return false;
         }
     }
@@ -88,7 +111,22 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
         if v.has(prev, Role::Det) {
             return false;
         }
-        if matches!(p, "for" | "with" | "in" | "on" | "at" | "by" | "from" | "into" | "about" | "against" | "under" | "over" | "without") {
+        if matches!(
+            p,
+            "for"
+                | "with"
+                | "in"
+                | "on"
+                | "at"
+                | "by"
+                | "from"
+                | "into"
+                | "about"
+                | "against"
+                | "under"
+                | "over"
+                | "without"
+        ) {
             return false;
         }
         // "so-called", "well-known", "much-anticipated".
@@ -108,7 +146,9 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
                         && (matches!(p, "percent" | "most" | "many" | "some" | "others" | "both" | "few" | "majority" | "all")
                             || starts_upper(v, prev)))
             }
-            Form::En3sg => frame != Frame::Object || v.has(prev, Role::Pronoun) || starts_upper(v, prev),
+            Form::En3sg => {
+                frame != Frame::Object || v.has(prev, Role::Pronoun) || starts_upper(v, prev)
+            }
             Form::EnPast | Form::EnIng => true,
             _ => false,
         }
@@ -135,7 +175,19 @@ fn start_of(v: &View<'_>, i: usize) -> usize {
 
 /// True for the forms of "be" that make a past participle passive.
 fn is_be(w: &str) -> bool {
-    matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "isn't" | "wasn't" | "aren't" | "weren't")
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "isn't"
+            | "wasn't"
+            | "aren't"
+            | "weren't"
+    )
 }
 
 /// Last token of the cue at `i`.
@@ -158,13 +210,18 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
     // crowds", "stopped", "at last") means the verb has no written subject.
     if v.is_word(end) && !starts_upper(v, end) {
         let w = v.f(end);
-        if (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"))) || matches!(w, "last" | "being" | "been") {
+        if (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly")))
+            || matches!(w, "last" | "being" | "been")
+        {
             return None;
         }
     }
     // A subject pronoun is the whole noun phrase: in "told reporters he thought" the words
     // before it belong to another clause.
-    if v.is_word(end) && v.has(end, Role::Pronoun) && matches!(v.f(end), "he" | "she" | "they" | "we" | "i") {
+    if v.is_word(end)
+        && v.has(end, Role::Pronoun)
+        && matches!(v.f(end), "he" | "she" | "they" | "we" | "i")
+    {
         return Some((end, end));
     }
     let mut j = end;
@@ -173,7 +230,9 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
     loop {
         // "Rep. Elijah Cummings (D-Md.) said": a short parenthesis belongs to the name.
         if v.is_punct(j, &[')']) && j > floor {
-            if let Some(open) = (j.saturating_sub(8).max(floor)..j).rev().find(|&t| v.is_punct(t, &['('])) {
+            if let Some(open) =
+                (j.saturating_sub(8).max(floor)..j).rev().find(|&t| v.is_punct(t, &['(']))
+            {
                 if open > floor {
                     start = Some(open);
                     j = open - 1;
@@ -182,7 +241,12 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
             }
         }
         // "the House Ways and Means Committee": "and" inside a name.
-        let name_and = v.is_word(j) && v.f(j) == "and" && j > floor && starts_upper(v, j - 1) && j < end && starts_upper(v, j + 1);
+        let name_and = v.is_word(j)
+            && v.f(j) == "and"
+            && j > floor
+            && starts_upper(v, j - 1)
+            && j < end
+            && starts_upper(v, j + 1);
         let ok = if v.is_wordish(j) {
             (!v.has(j, Role::Bound) || name_and)
                 && !v.has(j, Role::Comp)
@@ -192,7 +256,8 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
                 // Prepositions that open an adverbial, not a part of a name ("for", "of" may be).
                 && !matches!(v.f(j), "during" | "with" | "into" | "over" | "through" | "despite" | "against" | "amid" | "up")
         } else {
-            v.mark_of[j].is_none() && (is_title_period(v, j) || v.is_punct(j, &['-', '’', '\'', '&']))
+            v.mark_of[j].is_none()
+                && (is_title_period(v, j) || v.is_punct(j, &['-', '’', '\'', '&']))
         };
         if !ok {
             break;
@@ -227,7 +292,11 @@ fn before_aux(v: &View<'_>, i: usize, floor: usize) -> Option<usize> {
                 let unit = j - 1;
                 if unit > floor + 1
                     && v.has(unit, Role::Time)
-                    && (v.toks[unit - 1].kind == isnad_core::TokenKind::Number || matches!(v.f(unit - 1), "a" | "an" | "few" | "several" | "two" | "three"))
+                    && (v.toks[unit - 1].kind == isnad_core::TokenKind::Number
+                        || matches!(
+                            v.f(unit - 1),
+                            "a" | "an" | "few" | "several" | "two" | "three"
+                        ))
                     && keeps_subject(v, unit - 2)
                 {
                     j = unit - 2;
@@ -259,7 +328,10 @@ fn before_aux(v: &View<'_>, i: usize, floor: usize) -> Option<usize> {
 /// released Wednesday found" keeps the time in its noun phrase).
 fn keeps_subject(v: &View<'_>, j: usize) -> bool {
     let w = v.f(j);
-    !(v.is_word(j) && !starts_upper(v, j) && w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")))
+    !(v.is_word(j)
+        && !starts_upper(v, j)
+        && w.len() > 4
+        && (w.ends_with("ed") || w.ends_with("ing")))
 }
 
 /// Auxiliaries and adverbs between a subject and its verb ("has also said", "basically said").
@@ -296,20 +368,35 @@ fn content_end(v: &View<'_>, s: usize, cue: usize) -> usize {
         }
         // "…, though Mrs. Fiorina said …", "…, but for Republicans it is …": a contrastive clause
         // after a comma is the writer's, not the reported content.
-        if t > s && t < e && v.is_punct(t, &[',', ';']) && v.is_word(t + 1) && matches!(v.f(t + 1), "though" | "although" | "but" | "whereas" | "while") {
+        if t > s
+            && t < e
+            && v.is_punct(t, &[',', ';'])
+            && v.is_word(t + 1)
+            && matches!(v.f(t + 1), "though" | "although" | "but" | "whereas" | "while")
+        {
             return t - 1;
         }
         // "Asked whether …, Mr. Trump said: …", "Barkley, who said …, said …": a comma, a short
         // subject and a finite reporting verb start the main clause, which is not this content.
         if t > s && t < e && v.is_punct(t, &[',']) {
             let mut n = t + 1;
-            while n <= e && n - t <= 7 && (v.is_wordish(n) || is_title_period(v, n)) && v.tags[n].cue.is_none() && !v.has(n, Role::Bound) && !v.has(n, Role::Comp) {
+            while n <= e
+                && n - t <= 7
+                && (v.is_wordish(n) || is_title_period(v, n))
+                && v.tags[n].cue.is_none()
+                && !v.has(n, Role::Bound)
+                && !v.has(n, Role::Comp)
+            {
                 n += 1;
             }
             while n <= e && v.is_word(n) && skippable(v, n) {
                 n += 1;
             }
-            if n <= e && v.tags[n].cue.is_some_and(|c| matches!(c.form, Form::En3sg | Form::EnPast) && !c.noun) {
+            if n <= e
+                && v.tags[n]
+                    .cue
+                    .is_some_and(|c| matches!(c.form, Form::En3sg | Form::EnPast) && !c.noun)
+            {
                 return t - 1;
             }
         }
@@ -320,8 +407,10 @@ fn content_end(v: &View<'_>, s: usize, cue: usize) -> usize {
             while n < e && v.is_word(n) && v.has(n, Role::Aux) {
                 n += 1;
             }
-            let finite = v.tags[n].cue.is_some_and(|c| matches!(c.form, Form::En3sg | Form::EnPast));
-            let participle = v.tags[n].cue.is_some_and(|c| c.form == Form::EnIng) && v.is_punct(t - 1, &[',']);
+            let finite =
+                v.tags[n].cue.is_some_and(|c| matches!(c.form, Form::En3sg | Form::EnPast));
+            let participle =
+                v.tags[n].cue.is_some_and(|c| c.form == Form::EnIng) && v.is_punct(t - 1, &[',']);
             if finite || participle {
                 return if participle { t.saturating_sub(2).max(s) } else { t - 1 };
             }
@@ -329,13 +418,25 @@ fn content_end(v: &View<'_>, s: usize, cue: usize) -> usize {
             // reporting verb again make a parallel report, not part of this content. (Only the
             // same verb: in "said the mayor and the governor agreed" the subject is coordinated.)
             let mut m = t + 1;
-            while m < e && m - t <= 6 && v.is_wordish(m) && v.tags[m].cue.is_none() && !v.has(m, Role::Bound) && !v.has(m, Role::Comp) {
+            while m < e
+                && m - t <= 6
+                && v.is_wordish(m)
+                && v.tags[m].cue.is_none()
+                && !v.has(m, Role::Bound)
+                && !v.has(m, Role::Comp)
+            {
                 m += 1;
             }
             while m < e && v.is_word(m) && skippable(v, m) {
                 m += 1;
             }
-            if m > t + 1 && m <= e && v.tags[m].cue.is_some_and(|c| matches!(c.form, Form::En3sg | Form::EnPast) && !c.noun) && v.f(m) == v.f(cue) {
+            if m > t + 1
+                && m <= e
+                && v.tags[m]
+                    .cue
+                    .is_some_and(|c| matches!(c.form, Form::En3sg | Form::EnPast) && !c.noun)
+                && v.f(m) == v.f(cue)
+            {
                 return t - 1;
             }
         }
@@ -383,8 +484,16 @@ fn opens_adverbial(v: &View<'_>, j: usize) -> bool {
     let w = v.f(j);
     // (A capitalised -ly or -ing word before another capitalised one is a name: "Carly
     // Fiorina", "Peyton Manning".)
-    let name = starts_upper(v, j) && j + 1 < v.len() && v.is_word(j + 1) && starts_upper(v, j + 1) && !v.has(j + 1, Role::After) && !v.has(j + 1, Role::Time);
-    v.has(j, Role::Intro) || v.has(j, Role::After) || v.has(j, Role::AttribPrep) || (!name && w.len() > 4 && (w.ends_with("ing") || w.ends_with("ly")))
+    let name = starts_upper(v, j)
+        && j + 1 < v.len()
+        && v.is_word(j + 1)
+        && starts_upper(v, j + 1)
+        && !v.has(j + 1, Role::After)
+        && !v.has(j + 1, Role::Time);
+    v.has(j, Role::Intro)
+        || v.has(j, Role::After)
+        || v.has(j, Role::AttribPrep)
+        || (!name && w.len() > 4 && (w.ends_with("ing") || w.ends_with("ly")))
 }
 
 /// The noun phrase starting at `p` that is the subject of a clause: a pronoun, or a run of
@@ -392,7 +501,11 @@ fn opens_adverbial(v: &View<'_>, j: usize) -> bool {
 /// lower-case words, directly followed (over a parenthesis or a short aside between commas) by
 /// a finite-looking verb before `limit`.
 fn subject_at(v: &View<'_>, p: usize, limit: usize) -> Option<(usize, usize)> {
-    if p >= limit || !v.is_wordish(p) || opens_adverbial(v, p) || v.tags[p].cue.is_some_and(|c| !c.noun) {
+    if p >= limit
+        || !v.is_wordish(p)
+        || opens_adverbial(v, p)
+        || v.tags[p].cue.is_some_and(|c| !c.noun)
+    {
         return None;
     }
     let e = if v.has(p, Role::Pronoun) {
@@ -402,7 +515,13 @@ fn subject_at(v: &View<'_>, p: usize, limit: usize) -> Option<(usize, usize)> {
         p
     } else if v.has(p, Role::Det) && v.f(p) != "of" {
         let mut e = p;
-        while e + 1 < limit && e - p < 5 && v.is_wordish(e + 1) && !finite_like(v, e + 1) && !v.has(e + 1, Role::Bound) && !v.has(e + 1, Role::Comp) {
+        while e + 1 < limit
+            && e - p < 5
+            && v.is_wordish(e + 1)
+            && !finite_like(v, e + 1)
+            && !v.has(e + 1, Role::Bound)
+            && !v.has(e + 1, Role::Comp)
+        {
             e += 1;
         }
         if e == p {
@@ -413,7 +532,9 @@ fn subject_at(v: &View<'_>, p: usize, limit: usize) -> Option<(usize, usize)> {
         let mut e = p;
         while e + 1 < limit
             && e - p < 8
-            && (v.is_wordish(e + 1) && (starts_upper(v, e + 1) || (v.f(e + 1) == "of" && e + 2 < limit && starts_upper(v, e + 2)))
+            && (v.is_wordish(e + 1)
+                && (starts_upper(v, e + 1)
+                    || (v.f(e + 1) == "of" && e + 2 < limit && starts_upper(v, e + 2)))
                 || is_title_period(v, e + 1)
                 || v.is_punct(e + 1, &['’', '\'', '-']) && e + 2 < limit && v.is_wordish(e + 2))
         {
@@ -422,13 +543,27 @@ fn subject_at(v: &View<'_>, p: usize, limit: usize) -> Option<(usize, usize)> {
         // "Federal investigators have", "Democratic voters are": a capitalised modifier and
         // its noun.
         let mut f = e;
-        while f + 1 < limit && f - e < 2 && v.is_word(f + 1) && !starts_upper(v, f + 1) && !finite_like(v, f + 1) && plain_word(v, f + 1) && !skippable(v, f + 1) {
+        while f + 1 < limit
+            && f - e < 2
+            && v.is_word(f + 1)
+            && !starts_upper(v, f + 1)
+            && !finite_like(v, f + 1)
+            && plain_word(v, f + 1)
+            && !skippable(v, f + 1)
+        {
             f += 1;
         }
         // "Opposition leader Marcus Hale called": a capitalised modifier, its noun, then the
         // name the noun is the title of.
         let mut g = f;
-        while f > e && g + 1 < limit && g - f < 4 && v.is_word(g + 1) && starts_upper(v, g + 1) && !v.has(g + 1, Role::Time) && !v.has(g + 1, Role::After) {
+        while f > e
+            && g + 1 < limit
+            && g - f < 4
+            && v.is_word(g + 1)
+            && starts_upper(v, g + 1)
+            && !v.has(g + 1, Role::Time)
+            && !v.has(g + 1, Role::After)
+        {
             g += 1;
         }
         if f > e && f + 1 < limit && finite_like(v, f + 1) {
@@ -447,7 +582,11 @@ fn subject_at(v: &View<'_>, p: usize, limit: usize) -> Option<(usize, usize)> {
         n = (n..limit.min(n + 9)).find(|&t| v.is_punct(t, &[')']))? + 1;
     }
     if n + 1 < limit && v.is_punct(n, &[',']) {
-        n = if finite_like(v, n + 1) { n + 1 } else { (n + 1..limit.min(n + 6)).find(|&t| v.is_punct(t, &[',']))? + 1 };
+        n = if finite_like(v, n + 1) {
+            n + 1
+        } else {
+            (n + 1..limit.min(n + 6)).find(|&t| v.is_punct(t, &[',']))? + 1
+        };
     }
     while n < limit && v.is_word(n) && skippable(v, n) && !v.has(n, Role::Aux) {
         n += 1;
@@ -466,7 +605,10 @@ fn infinitive_object(v: &View<'_>, start: usize, to: usize) -> Option<(usize, us
         return None;
     }
     let mut s = e;
-    while s > start && s + 5 > e && (v.is_word(s - 1) && starts_upper(v, s - 1) || is_title_period(v, s - 1)) {
+    while s > start
+        && s + 5 > e
+        && (v.is_word(s - 1) && starts_upper(v, s - 1) || is_title_period(v, s - 1))
+    {
         s -= 1;
     }
     (s > start && finite_like(v, s - 1)).then_some((s, e))
@@ -474,9 +616,11 @@ fn infinitive_object(v: &View<'_>, start: usize, to: usize) -> Option<(usize, us
 
 /// A lower-case content word: no function word of the lexicon, no cue.
 fn plain_word(v: &View<'_>, j: usize) -> bool {
-    [Role::Det, Role::Bound, Role::Intro, Role::Comp, Role::After, Role::Pronoun].iter().all(|&r| !v.has(j, r)) && v.tags[j].cue.is_none()
+    [Role::Det, Role::Bound, Role::Intro, Role::Comp, Role::After, Role::Pronoun]
+        .iter()
+        .all(|&r| !v.has(j, r))
+        && v.tags[j].cue.is_none()
 }
-
 
 /// The subject of the sentence's main clause: the first noun phrase after any sentence
 /// adverbials ("In May, a judge sided …, saying"; "Speaking at a town hall, Trump went after
@@ -489,25 +633,40 @@ fn main_subject(v: &View<'_>, start: usize, before: usize) -> Option<(usize, usi
             p += 1;
         }
         // "Hours later, Trump …", "A few days ago, …": a short time phrase before a comma.
-        let time_phrase = (p + 1..before.min(p + 6)).find(|&t| v.is_punct(t, &[','])).filter(|&c| {
-            v.is_word(c - 1) && (v.has(c - 1, Role::Intro) || v.has(c - 1, Role::Time)) && (p..c).all(|t| v.is_wordish(t))
-        });
+        let time_phrase =
+            (p + 1..before.min(p + 6)).find(|&t| v.is_punct(t, &[','])).filter(|&c| {
+                v.is_word(c - 1)
+                    && (v.has(c - 1, Role::Intro) || v.has(c - 1, Role::Time))
+                    && (p..c).all(|t| v.is_wordish(t))
+            });
         if let Some(c) = time_phrase {
             p = c + 1;
             continue;
         }
         if p < before && v.is_wordish(p) && opens_adverbial(v, p) {
             // "Then he cut into Bush, calling …": an adverb straight before a pronoun subject.
-            if p + 1 < before && v.is_word(p + 1) && v.has(p + 1, Role::Pronoun) && !matches!(v.f(p + 1), "it" | "you" | "i" | "we") {
+            if p + 1 < before
+                && v.is_word(p + 1)
+                && v.has(p + 1, Role::Pronoun)
+                && !matches!(v.f(p + 1), "it" | "you" | "i" | "we")
+            {
                 return Some((p + 1, p + 1));
             }
             // "Last week Stumpf … appeared to blame", "Early Sunday morning Mr. Trump made …": a
             // time phrase without its comma, then the subject.
             let mut q = p + 1;
-            while q < before && q - p < 4 && v.is_word(q) && (v.has(q, Role::Time) || v.has(q, Role::After)) {
+            while q < before
+                && q - p < 4
+                && v.is_word(q)
+                && (v.has(q, Role::Time) || v.has(q, Role::After))
+            {
                 q += 1;
             }
-            if q > p + 1 && q < before && v.is_word(q) && (starts_upper(v, q) || v.has(q, Role::Pronoun)) {
+            if q > p + 1
+                && q < before
+                && v.is_word(q)
+                && (starts_upper(v, q) || v.has(q, Role::Pronoun))
+            {
                 p = q;
                 continue;
             }
@@ -527,7 +686,11 @@ fn main_subject(v: &View<'_>, start: usize, before: usize) -> Option<(usize, usi
     }
     let mut e = p;
     let mut named = starts_upper(v, p) && !v.has(p, Role::Det);
-    while e + 1 < before && (v.is_wordish(e + 1) && (starts_upper(v, e + 1) || v.has(e + 1, Role::Det) || v.o(e + 1).contains('’')) || is_title_period(v, e + 1)) {
+    while e + 1 < before
+        && (v.is_wordish(e + 1)
+            && (starts_upper(v, e + 1) || v.has(e + 1, Role::Det) || v.o(e + 1).contains('’'))
+            || is_title_period(v, e + 1))
+    {
         e += 1;
         named |= starts_upper(v, e) && !v.has(e, Role::Det);
     }
@@ -543,7 +706,13 @@ fn main_subject(v: &View<'_>, start: usize, before: usize) -> Option<(usize, usi
 ///
 /// With `subordinate` off, only clauses opening the sentence or following punctuation count,
 /// not those after a conjunction or a wh-word ("what he was talking about").
-fn nearest_subject(v: &View<'_>, start: usize, before: usize, complements: bool, subordinate: bool) -> Option<(usize, usize)> {
+fn nearest_subject(
+    v: &View<'_>,
+    start: usize,
+    before: usize,
+    complements: bool,
+    subordinate: bool,
+) -> Option<(usize, usize)> {
     let mut p = before;
     while p > start {
         p -= 1;
@@ -571,7 +740,10 @@ fn nearest_subject(v: &View<'_>, start: usize, before: usize, complements: bool,
 /// a closing quotation) followed by its apposition; the mention is the name with the apposition.
 fn apposition_subject(v: &View<'_>, comma: usize, sent_start: usize) -> Option<(usize, usize)> {
     let lo = comma.saturating_sub(45).max(sent_start);
-    let mut floor = (lo..comma).rev().find(|&t| v.is_quote_mark(t) || v.is_punct(t, &[':', ';'])).map_or(sent_start, |t| t + 1);
+    let mut floor = (lo..comma)
+        .rev()
+        .find(|&t| v.is_quote_mark(t) || v.is_punct(t, &[':', ';']))
+        .map_or(sent_start, |t| t + 1);
     if floor == sent_start && comma - sent_start > 45 {
         return None;
     }
@@ -594,7 +766,11 @@ fn apposition_subject(v: &View<'_>, comma: usize, sent_start: usize) -> Option<(
         }
         let words = (p..c).filter(|&t| v.is_wordish(t)).count();
         let head_ok = (p..c).all(|t| {
-            (v.is_wordish(t) && !v.has(t, Role::Aux) && !v.has(t, Role::Comp) && !finite_like(v, t) && v.tags[t].cue.is_none_or(|c| c.noun))
+            (v.is_wordish(t)
+                && !v.has(t, Role::Aux)
+                && !v.has(t, Role::Comp)
+                && !finite_like(v, t)
+                && v.tags[t].cue.is_none_or(|c| c.noun))
                 || is_title_period(v, t)
                 || v.is_punct(t, &['(', ')', '-', '’', '\'', '.'])
         });
@@ -603,13 +779,19 @@ fn apposition_subject(v: &View<'_>, comma: usize, sent_start: usize) -> Option<(
         // ("Sen. Jack Reed (D-R.I.), said"), not the end of a fronted content. A head without a
         // name ("Many recent studies of the minimum wage, often conducted …, have found") is a
         // noun phrase opening the sentence, with no verb in it.
-        let nominal = p == floor && (v.has(p, Role::Det) || starts_upper(v, p)) && !(p..c).any(|t| v.is_word(t) && v.f(t).ends_with("ing") && v.f(t).len() > 4);
-        let named = (starts_upper(v, last_word) || v.is_punct(c - 1, &[')']) || nominal) && (c < comma || v.is_punct(c - 1, &[')']));
+        let nominal = p == floor
+            && (v.has(p, Role::Det) || starts_upper(v, p))
+            && !(p..c).any(|t| v.is_word(t) && v.f(t).ends_with("ing") && v.f(t).len() > 4);
+        let named = (starts_upper(v, last_word) || v.is_punct(c - 1, &[')']) || nominal)
+            && (c < comma || v.is_punct(c - 1, &[')']));
         // No comma in an apposition is followed by a verb: in "The union's general secretary,
         // Fiona Gallagher, said the strike would go ahead on Monday, adding …" the name's comma
         // is followed by its clause (an apposition may hold a relative clause, not this).
         let opens_verb = (c..comma).any(|t| {
-            v.is_punct(t, &[',']) && t + 1 < comma && v.is_word(t + 1) && (v.has(t + 1, Role::Aux) || v.tags[t + 1].cue.is_some_and(|q| !q.noun))
+            v.is_punct(t, &[','])
+                && t + 1 < comma
+                && v.is_word(t + 1)
+                && (v.has(t + 1, Role::Aux) || v.tags[t + 1].cue.is_some_and(|q| !q.noun))
         });
         if head_ok && words <= 8 && named && v.is_wordish(p) && !opens_verb {
             return Some((p, comma - 1));
@@ -619,7 +801,11 @@ fn apposition_subject(v: &View<'_>, comma: usize, sent_start: usize) -> Option<(
         if c < comma {
             let name = c + 1;
             let ok = comma - name <= 5
-                && (name..comma).all(|t| v.is_wordish(t) && starts_upper(v, t) && !opens_adverbial(v, t) || is_title_period(v, t) || v.is_punct(t, &['-', '’', '\'']))
+                && (name..comma).all(|t| {
+                    v.is_wordish(t) && starts_upper(v, t) && !opens_adverbial(v, t)
+                        || is_title_period(v, t)
+                        || v.is_punct(t, &['-', '’', '\''])
+                })
                 && (name..comma).any(|t| v.is_wordish(t));
             if ok && (c + 1..comma).all(|t| !v.is_punct(t, &[','])) {
                 return Some((name, comma - 1));
@@ -645,7 +831,8 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
         }
         // A short line ending with a closing quotation mark ('' as in the NYT archive) is a
         // sentence, not a headline.
-        if cfg.skip_headings && v.paragraph(here).heading && !v.is_quote_mark(v.paragraph_end(here)) {
+        if cfg.skip_headings && v.paragraph(here).heading && !v.is_quote_mark(v.paragraph_end(here))
+        {
             continue;
         }
         if v.quote_of[here].is_some() {
@@ -682,7 +869,10 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
                 let first = v.tags[here].last as usize + 1;
                 let mut e = first;
                 while e < v.len()
-                    && (v.is_word(e) && starts_upper(v, e) && !v.has(e, Role::Pronoun) && !v.has(e, Role::After)
+                    && (v.is_word(e)
+                        && starts_upper(v, e)
+                        && !v.has(e, Role::Pronoun)
+                        && !v.has(e, Role::After)
                         || e > first && is_title_period(v, e))
                 {
                     e += 1;
@@ -696,8 +886,11 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             // The same holds for a verb coordinated with an earlier one ("Wilson praised Rubio and
             // said …").
             // (over auxiliaries: "has attacked loopholes and has called for …")
-            let coordinated = before_aux(v, here, start_of(v, here)).is_some_and(|l| v.is_word(l) && matches!(v.f(l), "and" | "but"));
-            let serial = coordinated && before_aux(v, here, start_of(v, here)).is_some_and(|l| l > 0 && v.is_punct(l - 1, &[',']));
+            let coordinated = before_aux(v, here, start_of(v, here))
+                .is_some_and(|l| v.is_word(l) && matches!(v.f(l), "and" | "but"));
+            let serial = coordinated
+                && before_aux(v, here, start_of(v, here))
+                    .is_some_and(|l| l > 0 && v.is_punct(l - 1, &[',']));
             // "Mr. Cruz pledged to oppose …": an infinitive's subject is that of the verb it
             // completes.
             let infinitive = here > 0 && v.is_word(here - 1) && v.f(here - 1) == "to";
@@ -719,16 +912,25 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             }
             fronted_clause(v, here, &mut d);
             parenthetical_participle(v, here, &mut d);
-            if (cue.form == Form::EnIng || coordinated || infinitive) && d.speaker.is_none() && d.implicit {
+            if (cue.form == Form::EnIng || coordinated || infinitive)
+                && d.speaker.is_none()
+                && d.implicit
+            {
                 let start = v.sentence_start(here);
-                let earlier = out.iter().rev().find(|p| p.cue.0 >= start && p.cue.0 < here && p.speaker.is_some());
+                let earlier = out
+                    .iter()
+                    .rev()
+                    .find(|p| p.cue.0 >= start && p.cue.0 < here && p.speaker.is_some());
                 // A participle hangs on the main clause; a coordinated verb or an infinitive on
                 // the nearest clause.
                 d.speaker = if cue.form == Form::EnIng && here == start {
                     // "Recalling that moment, David Axelrod … said": the subject follows.
                     main_subject(v, start, v.sentence_end(here))
                 } else if cue.form == Form::EnIng && !coordinated {
-                    earlier.and_then(|p| p.speaker).or_else(|| main_subject(v, start, here)).or_else(|| nearest_subject(v, start, here, true, true))
+                    earlier
+                        .and_then(|p| p.speaker)
+                        .or_else(|| main_subject(v, start, here))
+                        .or_else(|| nearest_subject(v, start, here, true, true))
                 } else if serial {
                     // "Farage said the President did not know what he was talking about, and
                     // accused …": after a comma, "and" joins the verb to the main clause, not to
@@ -738,7 +940,8 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
                         .or_else(|| main_subject(v, start, here))
                         .or_else(|| earlier.and_then(|p| p.speaker))
                 } else {
-                    let object = if infinitive { infinitive_object(v, start, here - 1) } else { None };
+                    let object =
+                        if infinitive { infinitive_object(v, start, here - 1) } else { None };
                     object
                         .or_else(|| nearest_subject(v, start, here, infinitive, true))
                         .or_else(|| main_subject(v, start, here))
@@ -770,7 +973,10 @@ fn cut_at_comma(v: &View<'_>, here: usize, comma: usize, d: &mut Draft) {
 
 /// Subordinators that open a clause whose verb may stand without its subject and auxiliary
 /// ("When asked about …", "If elected, …", "Once confirmed, …").
-const ELLIPTIC_OPENERS: &[&str] = &["when", "whenever", "if", "once", "after", "before", "while", "unless", "until", "though", "although"];
+const ELLIPTIC_OPENERS: &[&str] = &[
+    "when", "whenever", "if", "once", "after", "before", "while", "unless", "until", "though",
+    "although",
+];
 
 /// "When asked about the polls, Cruz said …", "Asked whether …, she said …": a past participle
 /// opening the sentence, alone or after a subordinator, is a passive clause without its subject
@@ -824,7 +1030,10 @@ fn parenthetical_participle(v: &View<'_>, here: usize, d: &mut Draft) {
 
 /// Subordinators whose clause, opening a sentence, ends at the comma before the main clause.
 /// ("As he said, …" is left out: there the main clause is what was said.)
-const FRONTED_OPENERS: &[&str] = &["when", "whenever", "if", "after", "before", "since", "although", "though", "while", "because", "unless", "until", "once"];
+const FRONTED_OPENERS: &[&str] = &[
+    "when", "whenever", "if", "after", "before", "since", "although", "though", "while", "because",
+    "unless", "until", "once",
+];
 
 /// "Ever since she endorsed Mrs. Clinton this month, Ms. Warren has been …": a cue inside a
 /// subordinate clause that opens the sentence reports no more than that clause; its content ends
@@ -879,7 +1088,11 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
             }
             left_edge = source.and_then(|(s, _)| s.checked_sub(1)).filter(|&e| e >= sent_start);
         } else if let Some(w) = (l > sent_start && v.is_punct(l, &[',']))
-            .then(|| (sent_start + 1..l).rev().find(|&w| v.is_word(w) && v.f(w) == "who" && v.is_punct(w - 1, &[','])))
+            .then(|| {
+                (sent_start + 1..l)
+                    .rev()
+                    .find(|&w| v.is_word(w) && v.f(w) == "who" && v.is_punct(w - 1, &[',']))
+            })
             .flatten()
             .filter(|&w| l - w <= 16)
         {
@@ -888,7 +1101,9 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
                 source = source_left(v, w - 2, sent_start).map(|(a, _)| (a, w));
                 // "Donna Rawlings, 59, of Ashton, Md., who watched …, said": a name with its
                 // appositions before the relative clause.
-                if let Some((hs, he)) = apposition_subject(v, l, sent_start).filter(|&(hs, _)| source.is_none_or(|(a, _)| hs < a)) {
+                if let Some((hs, he)) = apposition_subject(v, l, sent_start)
+                    .filter(|&(hs, _)| source.is_none_or(|(a, _)| hs < a))
+                {
                     source = Some((hs, he));
                 }
                 left_edge = source.and_then(|(s, _)| s.checked_sub(1)).filter(|&e| e >= sent_start);
@@ -897,9 +1112,17 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
             // "Graham, a former candidate, told …": a name, then an apposition between commas.
             if let Some((as_, _)) = source_left(v, l - 1, sent_start) {
                 let head_end = as_ > sent_start + 1 && v.is_punct(as_ - 1, &[',']);
-                if head_end && (starts_upper(v, as_ - 2) || v.is_punct(as_ - 2, &[')']) || v.is_wordish(as_ - 2) && starts_upper(v, as_)) {
+                if head_end
+                    && (starts_upper(v, as_ - 2)
+                        || v.is_punct(as_ - 2, &[')'])
+                        || v.is_wordish(as_ - 2) && starts_upper(v, as_))
+                {
                     if let Some((hs, _)) = source_left(v, as_ - 2, sent_start) {
-                        if v.is_wordish(hs) && (starts_upper(v, hs) || v.has(hs, Role::Det) || v.has(hs, Role::Pronoun)) {
+                        if v.is_wordish(hs)
+                            && (starts_upper(v, hs)
+                                || v.has(hs, Role::Det)
+                                || v.has(hs, Role::Pronoun))
+                        {
                             source = Some((hs, l - 1));
                             left_edge = hs.checked_sub(1).filter(|&e| e >= sent_start);
                         }
@@ -911,7 +1134,11 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
             // cue ("…, said Smith").
             let n = last_of(v, i) + 1;
             // (The name after "told" is the hearer: "Graham, a former candidate, told CBS News".)
-            let named_after = n < v.len() && v.is_word(n) && starts_upper(v, n) && !v.has(n, Role::After) && !matches!(cue.frame, Frame::Tell | Frame::Object);
+            let named_after = n < v.len()
+                && v.is_word(n)
+                && starts_upper(v, n)
+                && !v.has(n, Role::After)
+                && !matches!(cue.frame, Frame::Tell | Frame::Object);
             if source.is_none() && !named_after {
                 if let Some((hs, he)) = apposition_subject(v, l, sent_start) {
                     source = Some((hs, he));
@@ -922,13 +1149,18 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
             // "Jason Sims — a teacher from Mount Pleasant — says": an apposition between dashes.
             // (a double hyphen is two tokens: step over its first half on both sides)
             let close = if l > 0 && is_dash(v, l - 1) { l - 1 } else { l };
-            if let Some(mut d) = (close.saturating_sub(25).max(sent_start + 1)..close).rev().find(|&t| is_dash(v, t)) {
+            if let Some(mut d) =
+                (close.saturating_sub(25).max(sent_start + 1)..close).rev().find(|&t| is_dash(v, t))
+            {
                 if d > sent_start + 1 && is_dash(v, d - 1) {
                     d -= 1;
                 }
                 if let Some((hs, _)) = source_left(v, d - 1, sent_start) {
                     // ("insiders in the next two states — Nevada and South Carolina — said")
-                    if starts_upper(v, hs) || v.has(hs, Role::Det) || v.is_word(hs) && !opens_adverbial(v, hs) && !v.has(hs, Role::Bound) {
+                    if starts_upper(v, hs)
+                        || v.has(hs, Role::Det)
+                        || v.is_word(hs) && !opens_adverbial(v, hs) && !v.has(hs, Role::Bound)
+                    {
                         source = Some((hs, close - 1));
                         left_edge = hs.checked_sub(1).filter(|&e| e >= sent_start);
                     }
@@ -954,7 +1186,11 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     // "“…, who knows?” Trump told …": the segmenter ends a sentence after "?”", but the
     // quotation before it is still what the reporting clause reports.
     let opens_sentence = source.map_or(left.is_none(), |(s, _)| s == sent_start);
-    if left_edge.is_none() && opens_sentence && sent_start > 0 && v.para[sent_start - 1] == v.para[i] {
+    if left_edge.is_none()
+        && opens_sentence
+        && sent_start > 0
+        && v.para[sent_start - 1] == v.para[i]
+    {
         let e = sent_start - 1;
         if v.is_quote_mark(e) && v.closing(e).is_some() {
             left_edge = Some(e);
@@ -963,7 +1199,10 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     // "It was reported that …", "it is expected": an impersonal passive has no speaker.
     let mut agentless = false;
     if let Some((a, b)) = source {
-        if a == b && v.f(a) == "it" && (a + 1..i).any(|t| matches!(v.f(t), "was" | "is" | "has" | "been" | "were")) {
+        if a == b
+            && v.f(a) == "it"
+            && (a + 1..i).any(|t| matches!(v.f(t), "was" | "is" | "has" | "been" | "were"))
+        {
             source = None;
             agentless = true;
         }
@@ -982,24 +1221,33 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         // participle after a common noun or a degree adverb names a thing; nobody speaks.
         // "Known" after a noun is always such a participle; "called", "named" only after an
         // indefinite noun phrase ("a website called …"), as "the president called …" is a verb.
-        let lower_before = i > sent_start && v.is_word(i - 1) && !starts_upper(v, i - 1) && !v.has(i - 1, Role::Pronoun) && !v.has(i - 1, Role::Aux);
-        let indefinite = (i.saturating_sub(4).max(sent_start)..i).rev().find(|&t| !(v.is_word(t) && !starts_upper(v, t) && plain_word(v, t)))
+        let lower_before = i > sent_start
+            && v.is_word(i - 1)
+            && !starts_upper(v, i - 1)
+            && !v.has(i - 1, Role::Pronoun)
+            && !v.has(i - 1, Role::Aux);
+        let indefinite = (i.saturating_sub(4).max(sent_start)..i)
+            .rev()
+            .find(|&t| !(v.is_word(t) && !starts_upper(v, t) && plain_word(v, t)))
             .is_some_and(|t| v.is_word(t) && matches!(v.f(t), "a" | "an") && t + 1 < i);
         if v.has(i, Role::Naming) && lower_before && (v.f(i) == "known" || indefinite) {
             passive = true;
         }
     }
-    let draft = |content: (usize, usize), kind, speaker: Option<(usize, usize)>, implicit: bool, conf| Draft {
-        cue: (i, last),
-        content,
-        kind,
-        speaker: if passive { None } else { speaker },
-        implicit: implicit && !agentless && !passive,
-        medium: medium(v, last + 1, (last + 8).min(sent_end + 1)),
-        confidence: conf,
-        class: cue.class,
-        block: v.block(i),
-    };
+    let draft =
+        |content: (usize, usize), kind, speaker: Option<(usize, usize)>, implicit: bool, conf| {
+            Draft {
+                cue: (i, last),
+                content,
+                kind,
+                speaker: if passive { None } else { speaker },
+                implicit: implicit && !agentless && !passive,
+                medium: medium(v, last + 1, (last + 8).min(sent_end + 1)),
+                confidence: conf,
+                class: cue.class,
+                block: v.block(i),
+            }
+        };
     // What follows the cue.
     let mut k = last + 1;
     // "said Smith" / "said Mr. Smith, the spokesman": a source on the right when nothing on the left.
@@ -1029,7 +1277,11 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         let mut e = k;
         // "said a former official who oversaw …": the relative clause is no part of the name.
         while e < sent_end
-            && (v.is_wordish(e + 1) && !v.has(e + 1, Role::After) && !v.has(e + 1, Role::Comp) && !v.has(e + 1, Role::Bound) && v.f(e + 1) != "who"
+            && (v.is_wordish(e + 1)
+                && !v.has(e + 1, Role::After)
+                && !v.has(e + 1, Role::Comp)
+                && !v.has(e + 1, Role::Bound)
+                && v.f(e + 1) != "who"
                 || is_title_period(v, e + 1))
         {
             e += 1;
@@ -1046,7 +1298,11 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         // (A subject pronoun or a verb ends it: "told reporters he thought …" reports a clause
         // without "that".)
         let opens_clause = |h: usize| {
-            h > k && v.is_word(h) && (matches!(v.f(h), "he" | "she" | "they" | "we" | "i") || v.tags[h].cue.is_some_and(|c| !c.noun) || v.has(h, Role::Aux))
+            h > k
+                && v.is_word(h)
+                && (matches!(v.f(h), "he" | "she" | "they" | "we" | "i")
+                    || v.tags[h].cue.is_some_and(|c| !c.noun)
+                    || v.has(h, Role::Aux))
         };
         while h <= sent_end
             && h < k + 7
@@ -1090,7 +1346,10 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
             }
             break;
         }
-        if v.tags[j].cue.is_some() || v.has(j, Role::Bound) || v.is_punct(j, &[',', ';', '(', ')', '.', '?', '!']) {
+        if v.tags[j].cue.is_some()
+            || v.has(j, Role::Bound)
+            || v.is_punct(j, &[',', ';', '(', ')', '.', '?', '!'])
+        {
             break;
         }
         j += 1;
@@ -1114,7 +1373,12 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
             }
             t += 1;
         }
-        let first_prep = (k..=sent_end).find(|&t| v.is_wordish(t)).is_some_and(|t| matches!(v.f(t), "during" | "in" | "at" | "on" | "after" | "while" | "when" | "before" | "from"));
+        let first_prep = (k..=sent_end).find(|&t| v.is_wordish(t)).is_some_and(|t| {
+            matches!(
+                v.f(t),
+                "during" | "in" | "at" | "on" | "after" | "while" | "when" | "before" | "from"
+            )
+        });
         ok && (words == 0
             || (words <= if first_prep { 25 } else { 12 }
                 && (k..=sent_end).filter(|&t| v.is_wordish(t)).take(1).all(|t| {
@@ -1128,9 +1392,8 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     };
     // "…,” Ramos said, referring to …": after a comma comes a new phrase, not the content
     // (a quotation after the comma is the content: "he said, “…”").
-    let comma_tail = k <= sent_end
-        && v.is_punct(k, &[','])
-        && !(k < sent_end && v.opening(k + 1).is_some());
+    let comma_tail =
+        k <= sent_end && v.is_punct(k, &[',']) && !(k < sent_end && v.opening(k + 1).is_some());
     // "is expected to declassify …", "plans to run …": a belief or intention with an
     // infinitive has its content after it.
     let infinitive_tail = cue.class == Class::Belief
@@ -1142,7 +1405,9 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         && !v.has(k + 1, Role::Det)
         && !v.has(k + 1, Role::Pronoun);
     let tail_is_adverbial = (tail_is_adverbial || comma_tail) && !infinitive_tail;
-    let before_comma = left_edge.is_some_and(|e| v.is_punct(e, &[',', '—', '–']) || (v.is_quote_mark(e) && v.closing(e).is_some()));
+    let before_comma = left_edge.is_some_and(|e| {
+        v.is_punct(e, &[',', '—', '–']) || (v.is_quote_mark(e) && v.closing(e).is_some())
+    });
     // A quotation closing right before the reporting clause is its content, whatever follows
     // ("“…,” Sarandon told MSNBC Monday when asked about …").
     let after_quote = left_edge.is_some_and(|e| {
@@ -1151,8 +1416,9 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     });
     // A participle ("…, referring to …") always has its content after it.
     let postposed = cue.form != Form::EnIng
-        && (tail_is_adverbial && (before_comma || (source.is_none() && after_punct) || right_source.is_some())
-        || after_quote && comp.is_none())
+        && (tail_is_adverbial
+            && (before_comma || (source.is_none() && after_punct) || right_source.is_some())
+            || after_quote && comp.is_none())
         && comp.is_none()
         && colon.is_none()
         && quote.is_none();
@@ -1164,7 +1430,13 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         }
         let speaker = source.or(right_source);
         // A quotation closing right before: direct speech, possibly opened sentences earlier.
-        let close_tok = if v.is_quote_mark(edge) { Some(edge) } else if edge > 0 && v.is_quote_mark(edge - 1) { Some(edge - 1) } else { None };
+        let close_tok = if v.is_quote_mark(edge) {
+            Some(edge)
+        } else if edge > 0 && v.is_quote_mark(edge - 1) {
+            Some(edge - 1)
+        } else {
+            None
+        };
         if let Some(c) = close_tok {
             if let Some(qi) = v.closing(c) {
                 let q = &v.quotes[qi as usize];
@@ -1178,7 +1450,13 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
                         b = v.toks[end_tok].span.start();
                     }
                     let content = trim_content(v, q.start, b.max(q.end));
-                    return Some(draft(content, QuoteKind::Direct, speaker, speaker.is_none(), 0.9));
+                    return Some(draft(
+                        content,
+                        QuoteKind::Direct,
+                        speaker,
+                        speaker.is_none(),
+                        0.9,
+                    ));
                 }
             }
         }
@@ -1190,7 +1468,8 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         // An interposed clause ("The plan, he said, will fail"; "Still, he said, officials …"):
         // the content goes on after it.
         let after = k;
-        let participle_next = after < sent_end && v.tags[after + 1].cue.is_some_and(|c| c.form == Form::EnIng)
+        let participle_next = after < sent_end
+            && v.tags[after + 1].cue.is_some_and(|c| c.form == Form::EnIng)
             || after < sent_end && v.is_word(after + 1) && v.f(after + 1).ends_with("ing");
         let rest = (after < sent_end && v.is_punct(after, &[',']) && !participle_next)
             .then(|| trim_content(v, v.toks[after + 1].span.start(), v.toks[sent_end].span.end()));
@@ -1239,14 +1518,18 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         && cue.frame == Frame::Object
         && s <= sent_end
         && v.is_word(s)
-        && matches!(v.f(s), "while" | "after" | "before" | "since" | "until" | "though" | "although")
+        && matches!(
+            v.f(s),
+            "while" | "after" | "before" | "since" | "until" | "though" | "although"
+        )
     {
         return None;
     }
     if s > sent_end || (s == sent_end && !v.is_wordish(s)) {
         // "…, records compiled by the center show.": nothing after the cue, a long source
         // after the last comma, and the content before it.
-        return long_source_postposed(v, i, sent_start, min_words).map(|(content, kind, speaker)| draft(content, kind, Some(speaker), false, 0.6));
+        return long_source_postposed(v, i, sent_start, min_words)
+            .map(|(content, kind, speaker)| draft(content, kind, Some(speaker), false, 0.6));
     }
     // A clause straight after the cue: the verb must not be the end of a noun phrase ("the
     // statement said nothing") — require a cue with a clause frame or an object frame.
@@ -1260,7 +1543,12 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         // "wrote the letter": the object of such a verb is not what was said.
         return None;
     }
-    if comp.is_none() && colon.is_none() && cue.frame == Frame::Clause && source.is_none() && cue.form != Form::EnIng {
+    if comp.is_none()
+        && colon.is_none()
+        && cue.frame == Frame::Clause
+        && source.is_none()
+        && cue.form != Form::EnIng
+    {
         // No subject, no complementiser: too weak ("Said to be …", a headline fragment).
         if right_source.is_none() && !after_punct && !coordinated {
             return None;
@@ -1283,7 +1571,12 @@ type Postposed = ((usize, usize), QuoteKind, (usize, usize));
 
 /// "CONTENT, SOURCE VERB." with a source too long for [`source_left`]: the content is the
 /// sentence up to its last comma, the source what lies between that comma and the cue.
-fn long_source_postposed(v: &View<'_>, i: usize, sent_start: usize, min_words: u32) -> Option<Postposed> {
+fn long_source_postposed(
+    v: &View<'_>,
+    i: usize,
+    sent_start: usize,
+    min_words: u32,
+) -> Option<Postposed> {
     let end = before_aux(v, i, sent_start)?;
     let comma = (sent_start + 1..end).rev().find(|&t| v.is_punct(t, &[',']))?;
     if end - comma > 14 || !v.is_wordish(comma + 1) {

@@ -5,7 +5,7 @@
 //! user extends the lexicon with one line per verb.
 
 use isnad_core::{Token, TokenKind};
-use isnad_text::{data, Lexicon, LexiconError};
+use isnad_text::{Lexicon, LexiconError, data};
 use rustc_hash::FxHashMap;
 
 use crate::QuotesError;
@@ -168,7 +168,11 @@ pub(crate) struct LangLex {
 }
 
 /// Folds lexicon forms into one word index; the first reading of a form wins, as in [`Lexicon`].
-fn word_index(cues: Vec<(String, Cue)>, function: Vec<(String, u32)>, file: &str) -> Result<FxHashMap<String, WordEntry>, QuotesError> {
+fn word_index(
+    cues: Vec<(String, Cue)>,
+    function: Vec<(String, u32)>,
+    file: &str,
+) -> Result<FxHashMap<String, WordEntry>, QuotesError> {
     let mut words: FxHashMap<String, WordEntry> = FxHashMap::default();
     for (surface, cue) in cues {
         let key = isnad_text::fold(&surface);
@@ -226,7 +230,13 @@ fn class(s: &str, file: &str, line: usize) -> Result<Class, QuotesError> {
 }
 
 /// The Arabic forms generated from one line of `ar-cues.tsv`.
-fn arabic_forms(past: &str, present: &str, part: &str, extra: &str, class: Class) -> Vec<(String, Cue)> {
+fn arabic_forms(
+    past: &str,
+    present: &str,
+    part: &str,
+    extra: &str,
+    class: Class,
+) -> Vec<(String, Cue)> {
     let mut out = Vec::new();
     let cue = |form| Cue { class, form, frame: Frame::Clause, noun: false };
     if past != "-" {
@@ -254,7 +264,8 @@ fn arabic_forms(past: &str, present: &str, part: &str, extra: &str, class: Class
     for form in extra.split(',').map(str::trim).filter(|f| !f.is_empty()) {
         let kind = if form.starts_with(['ي', 'ت']) && !form.ends_with('ت') {
             Form::ArPresent
-        } else if form.ends_with(['ا', 'ة']) && (form.starts_with('م') || form.starts_with(part)) {
+        } else if form.ends_with(['ا', 'ة']) && (form.starts_with('م') || form.starts_with(part))
+        {
             Form::ArParticiple
         } else {
             Form::ArPast
@@ -300,13 +311,16 @@ fn english_forms(lemma: &str, irregular: &str) -> [String; 5] {
 }
 
 #[allow(clippy::type_complexity)]
-fn function_lexicon(sources: &[(&str, &str)]) -> Result<(Vec<(String, u32)>, Option<Lexicon<u32>>), QuotesError> {
+fn function_lexicon(
+    sources: &[(&str, &str)],
+) -> Result<(Vec<(String, u32)>, Option<Lexicon<u32>>), QuotesError> {
     // Several roles may share one form: merge their bits before building.
     let mut merged: Vec<(String, u32)> = Vec::new();
     for &(file, text) in sources {
         for (line, f) in data::lines(text) {
             let role = match f.get(1) {
-                Some(r) => Role::parse(r).ok_or_else(|| data_err(file, line, format!("unknown role '{r}'")))?,
+                Some(r) => Role::parse(r)
+                    .ok_or_else(|| data_err(file, line, format!("unknown role '{r}'")))?,
                 None if file.ends_with("media.tsv") => Role::Media,
                 None if file.ends_with("names.tsv") => Role::NameHead,
                 None => return Err(data_err(file, line, "missing role column")),
@@ -318,8 +332,13 @@ fn function_lexicon(sources: &[(&str, &str)]) -> Result<(Vec<(String, u32)>, Opt
             }
         }
     }
-    let phrases: Vec<(String, u32)> = merged.iter().filter(|(k, _)| k.contains(' ')).cloned().collect();
-    let phrases = if phrases.is_empty() { None } else { Some(Lexicon::new(phrases).map_err(lex_err(sources[0].0))?) };
+    let phrases: Vec<(String, u32)> =
+        merged.iter().filter(|(k, _)| k.contains(' ')).cloned().collect();
+    let phrases = if phrases.is_empty() {
+        None
+    } else {
+        Some(Lexicon::new(phrases).map_err(lex_err(sources[0].0))?)
+    };
     Ok((merged, phrases))
 }
 
@@ -329,7 +348,11 @@ impl Lexicons {
         let mut ar_cues = Vec::new();
         for (line, f) in data::lines(AR_CUES) {
             if f.len() < 4 {
-                return Err(data_err("ar-cues.tsv", line, "expected past, present, participle, class"));
+                return Err(data_err(
+                    "ar-cues.tsv",
+                    line,
+                    "expected past, present, participle, class",
+                ));
             }
             let class = class(f[3], "ar-cues.tsv", line)?;
             ar_cues.extend(arabic_forms(f[0], f[1], f[2], f.get(4).copied().unwrap_or(""), class));
@@ -346,7 +369,9 @@ impl Lexicons {
                 "tell" => Frame::Tell,
                 "that" => Frame::That,
                 "about" => Frame::About,
-                other => return Err(data_err("en-cues.tsv", line, format!("unknown frame '{other}'"))),
+                other => {
+                    return Err(data_err("en-cues.tsv", line, format!("unknown frame '{other}'")));
+                }
             };
             let forms = english_forms(f[0], f.get(3).copied().unwrap_or(""));
             let kinds = [Form::EnBase, Form::En3sg, Form::EnPast, Form::EnPast, Form::EnIng];
@@ -364,10 +389,17 @@ impl Lexicons {
             ("ar-media.tsv", AR_MEDIA),
             ("ar-names.tsv", AR_NAMES),
         ])?;
-        let (en_function, en_phrases) = function_lexicon(&[("en-function.tsv", EN_FUNCTION), ("en-media.tsv", EN_MEDIA)])?;
+        let (en_function, en_phrases) =
+            function_lexicon(&[("en-function.tsv", EN_FUNCTION), ("en-media.tsv", EN_MEDIA)])?;
         Ok(Lexicons {
-            ar: LangLex { words: word_index(ar_cues, ar_function, "ar-cues.tsv")?, phrases: ar_phrases },
-            en: LangLex { words: word_index(en_cues, en_function, "en-cues.tsv")?, phrases: en_phrases },
+            ar: LangLex {
+                words: word_index(ar_cues, ar_function, "ar-cues.tsv")?,
+                phrases: ar_phrases,
+            },
+            en: LangLex {
+                words: word_index(en_cues, en_function, "en-cues.tsv")?,
+                phrases: en_phrases,
+            },
         })
     }
 
@@ -379,7 +411,8 @@ impl Lexicons {
     /// word. Only the multi-word entries are scanned, with the aho-corasick automaton.
     pub fn tag(&self, english: bool, folded: &str, toks: &[Token]) -> Vec<Tag> {
         let lex = if english { &self.en } else { &self.ar };
-        let mut tags: Vec<Tag> = (0..toks.len()).map(|i| Tag { last: i as u32, ..Tag::default() }).collect();
+        let mut tags: Vec<Tag> =
+            (0..toks.len()).map(|i| Tag { last: i as u32, ..Tag::default() }).collect();
         for (i, t) in toks.iter().enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
@@ -405,7 +438,9 @@ impl Lexicons {
                     if let Some(cue) = &entry.cue {
                         let ok = match cue.form {
                             Form::ArPast | Form::ArParticiple => matches!(prefix, "" | "و" | "ف"),
-                            Form::ArPresent => matches!(prefix, "" | "و" | "ف" | "س" | "وس" | "فس" | "ل" | "ول"),
+                            Form::ArPresent => {
+                                matches!(prefix, "" | "و" | "ف" | "س" | "وس" | "فس" | "ل" | "ول")
+                            }
                             _ => prefix.is_empty(),
                         };
                         if ok {
@@ -432,7 +467,8 @@ impl Lexicons {
         }
         if let Some(phrases) = &lex.phrases {
             let first_at = |start: usize| toks.partition_point(|t| (t.norm.0 as usize) < start);
-            let last_before = |end: usize| toks.partition_point(|t| (t.norm.0 as usize) < end).saturating_sub(1);
+            let last_before =
+                |end: usize| toks.partition_point(|t| (t.norm.0 as usize) < end).saturating_sub(1);
             for m in phrases.find_iter(folded) {
                 let i = first_at(m.start);
                 if i >= toks.len() || toks[i].norm.0 as usize != m.start {
@@ -465,7 +501,15 @@ fn filter_prefix(bits: u32, prefix: &str) -> u32 {
         | Role::NonSource.bit()
         | Role::Dated.bit()
         | Role::AttribPrep.bit()
-        | if conj { Role::Author.bit() | Role::Rel.bit() | Role::Aux.bit() | Role::Stop.bit() | Role::Clause.bit() } else { 0 };
+        | if conj {
+            Role::Author.bit()
+                | Role::Rel.bit()
+                | Role::Aux.bit()
+                | Role::Stop.bit()
+                | Role::Clause.bit()
+        } else {
+            0
+        };
     bits & keep
 }
 
@@ -475,20 +519,31 @@ mod tests {
 
     #[test]
     fn arabic_inflections() {
-        let forms: Vec<String> =
-            arabic_forms("قال", "يقول", "قائل", "", Class::Speech).into_iter().map(|(f, _)| f).collect();
-        for f in ["قال", "قالت", "قالوا", "قالا", "يقول", "تقول", "يقولون", "قائلا", "قائلة"] {
+        let forms: Vec<String> = arabic_forms("قال", "يقول", "قائل", "", Class::Speech)
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
+        for f in ["قال", "قالت", "قالوا", "قالا", "يقول", "تقول", "يقولون", "قائلا", "قائلة"]
+        {
             assert!(forms.iter().any(|g| g == f), "{f} missing from {forms:?}");
         }
-        let forms: Vec<String> =
-            arabic_forms("نفى", "ينفي", "-", "", Class::Denial).into_iter().map(|(f, _)| f).collect();
+        let forms: Vec<String> = arabic_forms("نفى", "ينفي", "-", "", Class::Denial)
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
         assert!(forms.iter().any(|g| g == "نفت"), "{forms:?}");
     }
 
     #[test]
     fn english_inflections() {
-        assert_eq!(english_forms("note", ""), ["note", "notes", "noted", "noted", "noting"].map(String::from));
-        assert_eq!(english_forms("deny", ""), ["deny", "denies", "denied", "denied", "denying"].map(String::from));
+        assert_eq!(
+            english_forms("note", ""),
+            ["note", "notes", "noted", "noted", "noting"].map(String::from)
+        );
+        assert_eq!(
+            english_forms("deny", ""),
+            ["deny", "denies", "denied", "denied", "denying"].map(String::from)
+        );
         assert_eq!(english_forms("say", "says,said,said,saying")[2], "said");
         assert_eq!(english_forms("stress", "")[1], "stresses");
         assert_eq!(english_forms("agree", "")[4], "agreeing");

@@ -162,12 +162,17 @@ impl QuotesStage {
         &self.config
     }
 
-    fn claims(&self, doc: &Document, english: bool) -> Result<(Vec<Claim>, Vec<Mention>), StageError> {
+    fn claims(
+        &self,
+        doc: &Document,
+        english: bool,
+    ) -> Result<(Vec<Claim>, Vec<Mention>), StageError> {
         let Some(v) = View::new(doc, &self.lex, english, self.config.max_quote_bytes) else {
             let missing = if doc.layers.normalized.is_none() { "normalized" } else { "sentences" };
             return Err(StageError::MissingLayer(missing.into()));
         };
-        let drafts = if english { english::find(&v, &self.config) } else { arabic::find(&v, &self.config) };
+        let drafts =
+            if english { english::find(&v, &self.config) } else { arabic::find(&v, &self.config) };
         let keep_nested = match self.config.nested {
             Nested::Auto => !english,
             Nested::Keep => true,
@@ -189,7 +194,9 @@ impl QuotesStage {
             };
             // A medium that is the speaker itself ("ذكر التقرير") is no separate channel.
             let medium = match d.medium {
-                Some((s, e)) if mention.is_none_or(|m| e <= m.start() || s >= m.end()) => Some(doc.span(s, e)?),
+                Some((s, e)) if mention.is_none_or(|m| e <= m.start() || s >= m.end()) => {
+                    Some(doc.span(s, e)?)
+                }
                 _ => None,
             };
             if self.config.mentions {
@@ -308,7 +315,8 @@ mod tests {
 
     #[test]
     fn config_is_kebab_case_and_strict() {
-        let c: QuotesConfig = serde_json::from_str(r#"{"min-quote-words": 2, "nested": "drop"}"#).unwrap();
+        let c: QuotesConfig =
+            serde_json::from_str(r#"{"min-quote-words": 2, "nested": "drop"}"#).unwrap();
         assert_eq!(c.min_quote_words, 2);
         assert_eq!(c.nested, Nested::Drop);
         assert!(c.beliefs, "unset fields keep their defaults");
@@ -319,7 +327,11 @@ mod tests {
     fn provides_follow_the_mentions_switch() {
         let on = QuotesStage::new(QuotesConfig::default(), Path::new(".")).unwrap();
         assert_eq!(on.provides(), &[Layer::Quotes, Layer::Mentions]);
-        let off = QuotesStage::new(QuotesConfig { mentions: false, ..QuotesConfig::default() }, Path::new(".")).unwrap();
+        let off = QuotesStage::new(
+            QuotesConfig { mentions: false, ..QuotesConfig::default() },
+            Path::new("."),
+        )
+        .unwrap();
         assert_eq!(off.provides(), &[Layer::Quotes]);
         assert_eq!(on.requires(), &[Layer::Normalized, Layer::Sentences, Layer::Tokens]);
     }

@@ -50,12 +50,30 @@ enum Side {
 }
 
 fn opens_after(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | ':' | '،' | ',' | '؛' | ';' | '/')
+    c.is_whitespace()
+        || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | ':' | '،' | ',' | '؛' | ';' | '/')
 }
 
 fn closes_before(c: char) -> bool {
     c.is_whitespace()
-        || matches!(c, '.' | ',' | '،' | '؛' | ';' | ':' | '!' | '?' | '؟' | ')' | ']' | '}' | '…' | '-' | '—' | '–')
+        || matches!(
+            c,
+            '.' | ','
+                | '،'
+                | '؛'
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | '؟'
+                | ')'
+                | ']'
+                | '}'
+                | '…'
+                | '-'
+                | '—'
+                | '–'
+        )
 }
 
 /// One to three Arabic proclitic letters (و ف ب ل ك, with tatweel) standing as a word before the
@@ -66,7 +84,9 @@ fn clitic_before(before: &str) -> bool {
         match c {
             'و' | 'ف' | 'ب' | 'ل' | 'ك' => letters += 1,
             'ـ' => {}
-            c if c.is_whitespace() || !isnad_text::normalize::is_word_char(c) => return (1..=3).contains(&letters),
+            c if c.is_whitespace() || !isnad_text::normalize::is_word_char(c) => {
+                return (1..=3).contains(&letters);
+            }
             _ => return false,
         }
     }
@@ -125,7 +145,10 @@ pub(crate) fn pair(text: &str, toks: &[Token], para: &[u32], max_bytes: usize) -
         }
         i += 1;
     }
-    let emit = |open: (usize, usize), close: Option<(usize, usize)>, last_inner: usize, out: &mut Vec<Quote>| {
+    let emit = |open: (usize, usize),
+                close: Option<(usize, usize)>,
+                last_inner: usize,
+                out: &mut Vec<Quote>| {
         let start = toks[open.1].span.end();
         let (end, end_tok) = match close {
             Some((c, _)) => (toks[c].span.start(), c),
@@ -134,7 +157,8 @@ pub(crate) fn pair(text: &str, toks: &[Token], para: &[u32], max_bytes: usize) -
         if end <= start || end - start > max_bytes || end_tok <= open.1 {
             return;
         }
-        let words = toks[open.1 + 1..end_tok].iter().filter(|t| t.kind == TokenKind::Word).count() as u32;
+        let words =
+            toks[open.1 + 1..end_tok].iter().filter(|t| t.kind == TokenKind::Word).count() as u32;
         out.push(Quote { open: open.0, close: close.map(|c| c.1), end_tok, start, end, words });
     };
     let mut stack: Vec<(usize, usize)> = Vec::new();
@@ -147,7 +171,11 @@ pub(crate) fn pair(text: &str, toks: &[Token], para: &[u32], max_bytes: usize) -
         if let Some(&outer) = stack.first() {
             if quote_para != para[i] {
                 let first_of_para = i == 0 || para[i - 1] != para[i];
-                if first_of_para && sd != Side::Close && quote_para + 1 == para[i] && stack.len() == 1 {
+                if first_of_para
+                    && sd != Side::Close
+                    && quote_para + 1 == para[i]
+                    && stack.len() == 1
+                {
                     // A quotation running on into this paragraph: its opening mark repeats here.
                     quote_para = para[i];
                     continue;
@@ -196,19 +224,29 @@ mod tests {
             }
             para.push(pi as u32);
         }
-        pair(text, &toks, &para, 5000).into_iter().map(|q| text[q.start..q.end].to_string()).collect()
+        pair(text, &toks, &para, 5000)
+            .into_iter()
+            .map(|q| text[q.start..q.end].to_string())
+            .collect()
     }
 
     #[test]
     fn styles_and_orientation() {
-        assert_eq!(quotes("قال «نعم هنا» ثم “لا” و”الاعتراف القانوني” الذي"), ["نعم هنا", "لا", "الاعتراف القانوني"]);
-        assert_eq!(quotes("لـ\"الجريدة\": إن \"التسريبات كبيرة\". وأضاف"), ["الجريدة", "التسريبات كبيرة"]);
+        assert_eq!(
+            quotes("قال «نعم هنا» ثم “لا” و”الاعتراف القانوني” الذي"),
+            ["نعم هنا", "لا", "الاعتراف القانوني"]
+        );
+        assert_eq!(
+            quotes("لـ\"الجريدة\": إن \"التسريبات كبيرة\". وأضاف"),
+            ["الجريدة", "التسريبات كبيرة"]
+        );
         assert_eq!(quotes("He said: „Nein, danke“ and left."), ["Nein, danke"]);
     }
 
     #[test]
     fn unbalanced_marks_stay_in_their_paragraph() {
-        let text = "وكانت وسائل أوردت أن \"وفدا وصل إلى هنا.\n\nوذكرت الوسائل أن الوفد \"بحث الأمر\".";
+        let text =
+            "وكانت وسائل أوردت أن \"وفدا وصل إلى هنا.\n\nوذكرت الوسائل أن الوفد \"بحث الأمر\".";
         assert_eq!(quotes(text), ["وفدا وصل إلى هنا.", "بحث الأمر"]);
     }
 
@@ -221,7 +259,10 @@ mod tests {
     #[test]
     fn doubled_apostrophes_are_a_double_mark() {
         assert_eq!(quotes("He said, ''We will win.'' Then he left."), ["We will win."]);
-        assert_eq!(quotes("''I would use the word 'old-school,''' said Mr. Slayton."), ["I would use the word 'old-school,'"]);
+        assert_eq!(
+            quotes("''I would use the word 'old-school,''' said Mr. Slayton."),
+            ["I would use the word 'old-school,'"]
+        );
     }
 
     #[test]

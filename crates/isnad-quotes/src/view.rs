@@ -39,7 +39,12 @@ pub(crate) struct View<'a> {
 
 impl<'a> View<'a> {
     /// Builds the view; `None` when the document lacks the layers the stage needs.
-    pub fn new(doc: &'a Document, lex: &Lexicons, english: bool, max_quote_bytes: usize) -> Option<View<'a>> {
+    pub fn new(
+        doc: &'a Document,
+        lex: &Lexicons,
+        english: bool,
+        max_quote_bytes: usize,
+    ) -> Option<View<'a>> {
         let norm: &Normalized = doc.layers.normalized.as_ref()?;
         let toks = &doc.layers.tokens[..];
         let paragraphs = &doc.layers.paragraphs[..];
@@ -104,7 +109,11 @@ impl<'a> View<'a> {
         }
         let mut para_last = vec![0u32; n];
         for i in (0..n).rev() {
-            para_last[i] = if i + 1 < n && view.para[i + 1] == view.para[i] { para_last[i + 1] } else { i as u32 };
+            para_last[i] = if i + 1 < n && view.para[i + 1] == view.para[i] {
+                para_last[i + 1]
+            } else {
+                i as u32
+            };
         }
         view.sent_bounds = bounds;
         view.para_last = para_last;
@@ -151,7 +160,9 @@ impl<'a> View<'a> {
         let b = &self.text.as_bytes()[t.span.start()..t.span.end()];
         match b.len() {
             1 => set.contains(&char::from(b[0])),
-            2..=4 if utf8_len(b[0]) == b.len() => self.o(i).chars().next().is_some_and(|c| set.contains(&c)),
+            2..=4 if utf8_len(b[0]) == b.len() => {
+                self.o(i).chars().next().is_some_and(|c| set.contains(&c))
+            }
             _ => false,
         }
     }
@@ -174,7 +185,8 @@ impl<'a> View<'a> {
     /// True when token `i` is any quotation mark character.
     pub fn is_quote_mark(&self, i: usize) -> bool {
         self.toks[i].kind != TokenKind::Word
-            && (self.mark_of[i].is_some() || self.o(i).chars().next().is_some_and(marks::is_double_mark))
+            && (self.mark_of[i].is_some()
+                || self.o(i).chars().next().is_some_and(marks::is_double_mark))
     }
 
     /// The paragraph token `i` belongs to.
@@ -203,7 +215,12 @@ impl<'a> View<'a> {
             let abbrev = i > 0
                 && self.is_punct(i, &['.'])
                 && self.is_word(i - 1)
-                && self.o(i - 1).chars().filter(|&c| isnad_text::normalize::is_arabic_letter(c)).count() == 1;
+                && self
+                    .o(i - 1)
+                    .chars()
+                    .filter(|&c| isnad_text::normalize::is_arabic_letter(c))
+                    .count()
+                    == 1;
             return !abbrev;
         }
         // A period glued between two Arabic words ("خطيرا.وقال") ends a sentence even without the
@@ -290,18 +307,31 @@ mod tests {
 
     #[test]
     fn is_punct_on_bytes_agrees_with_chars() {
-        let segment = isnad_text::SegmentStage::new(isnad_text::SegmentConfig::default(), std::path::Path::new(".")).unwrap();
-        let text = "قال: «نعم»، — “no” ... ؟ ?! x.y ؛ (a) 💬 €5 ++ -- ‘q’ …\n\"Who,\" she said; 'yes'.";
+        let segment = isnad_text::SegmentStage::new(
+            isnad_text::SegmentConfig::default(),
+            std::path::Path::new("."),
+        )
+        .unwrap();
+        let text =
+            "قال: «نعم»، — “no” ... ؟ ?! x.y ؛ (a) 💬 €5 ++ -- ‘q’ …\n\"Who,\" she said; 'yes'.";
         let mut doc = Document::new("p", text);
         segment.process(&mut doc).unwrap();
         let lex = Lexicons::load().unwrap();
         let v = View::new(&doc, &lex, false, 10_000).unwrap();
-        let sets: [&[char]; 6] = [&[','], &['،', ','], &['.', '!', '؟', '?'], &['—', '-'], &['💬', '€'], &['«', '»', '“', '”', '"', '\'']];
+        let sets: [&[char]; 6] = [
+            &[','],
+            &['،', ','],
+            &['.', '!', '؟', '?'],
+            &['—', '-'],
+            &['💬', '€'],
+            &['«', '»', '“', '”', '"', '\''],
+        ];
         let mut hits = 0;
         for i in 0..v.len() {
             for set in sets {
                 let mut ch = v.o(i).chars();
-                let by_chars = !v.is_word(i) && matches!((ch.next(), ch.next()), (Some(c), None) if set.contains(&c));
+                let by_chars = !v.is_word(i)
+                    && matches!((ch.next(), ch.next()), (Some(c), None) if set.contains(&c));
                 assert_eq!(v.is_punct(i, set), by_chars, "{:?} in {set:?}", v.o(i));
                 hits += usize::from(by_chars);
             }

@@ -9,10 +9,66 @@ use isnad_quotes::{QuotesConfig, QuotesStage};
 use isnad_text::{SegmentConfig, SegmentStage};
 
 const PIECES: &[&str] = &[
-    "قال", "وأضاف", "مشيرا", "إلى", "أن", "إن", "بأن", "على", "ضرورة", "الوزير", "لـ", "و", "بحسب", "نص",
-    "البيان", "كان", "قد", "الذي", "يُذكر", "said", "says", "told", "that", "according", "to", "he",
-    "The", "Mr.", "who", "saying", "and", "«", "»", "“", "”", "„", "\"", "'", "‘", "’", ":", "،", ",",
-    ".", "؟", "?", "!", "؛", "(", ")", "-", "\n", "\n\n", " ", " ", " ", "ـ", "\u{200f}", "١٢", "3.5",
+    "قال",
+    "وأضاف",
+    "مشيرا",
+    "إلى",
+    "أن",
+    "إن",
+    "بأن",
+    "على",
+    "ضرورة",
+    "الوزير",
+    "لـ",
+    "و",
+    "بحسب",
+    "نص",
+    "البيان",
+    "كان",
+    "قد",
+    "الذي",
+    "يُذكر",
+    "said",
+    "says",
+    "told",
+    "that",
+    "according",
+    "to",
+    "he",
+    "The",
+    "Mr.",
+    "who",
+    "saying",
+    "and",
+    "«",
+    "»",
+    "“",
+    "”",
+    "„",
+    "\"",
+    "'",
+    "‘",
+    "’",
+    ":",
+    "،",
+    ",",
+    ".",
+    "؟",
+    "?",
+    "!",
+    "؛",
+    "(",
+    ")",
+    "-",
+    "\n",
+    "\n\n",
+    " ",
+    " ",
+    " ",
+    "ـ",
+    "\u{200f}",
+    "١٢",
+    "3.5",
 ];
 
 fn soup(seed: u64, len: usize) -> String {
@@ -54,7 +110,10 @@ fn random_soups_never_panic_and_claims_are_well_formed() {
                 assert!(!c.content.is_empty(), "seed {seed}: empty content");
                 c.content.check(&doc.text).unwrap();
                 c.cue.check(&doc.text).unwrap();
-                assert!(c.content.len() <= QuotesConfig::default().max_quote_bytes + 2000, "seed {seed}: content too long");
+                assert!(
+                    c.content.len() <= QuotesConfig::default().max_quote_bytes + 2000,
+                    "seed {seed}: content too long"
+                );
             }
         }
     }
@@ -63,7 +122,21 @@ fn random_soups_never_panic_and_claims_are_well_formed() {
 #[test]
 fn degenerate_documents() {
     let st = stages();
-    for text in ["", " ", "\n\n", "«", "»»»««", "\"\"\"", "قال", "قال:", "said", "“", "قال إن", "he said that", "، ، ،"] {
+    for text in [
+        "",
+        " ",
+        "\n\n",
+        "«",
+        "»»»««",
+        "\"\"\"",
+        "قال",
+        "قال:",
+        "said",
+        "“",
+        "قال إن",
+        "he said that",
+        "، ، ،",
+    ] {
         for lang in [Lang::Ar, Lang::En] {
             run(&st, text.to_string(), lang);
         }

@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use isnad_core::{Document, Stage};
-use isnad_eval::quotes::{evaluate, Options, QuotesReport};
+use isnad_eval::quotes::{Options, QuotesReport, evaluate};
 use isnad_quotes::{QuotesConfig, QuotesStage};
 use isnad_text::{SegmentConfig, SegmentStage};
 
@@ -20,7 +20,8 @@ fn shared() -> Option<PathBuf> {
 }
 
 fn run(path: PathBuf) -> QuotesReport {
-    let segment = SegmentStage::new(SegmentConfig::default(), Path::new(".")).expect("segment stage");
+    let segment =
+        SegmentStage::new(SegmentConfig::default(), Path::new(".")).expect("segment stage");
     let quotes = QuotesStage::new(QuotesConfig::default(), Path::new(".")).expect("quotes stage");
     let process = |mut doc: Document| {
         segment.process(&mut doc).expect("segment");
@@ -28,7 +29,8 @@ fn run(path: PathBuf) -> QuotesReport {
         doc
     };
     let verbose = std::env::var_os("ISNAD_VERBOSE").is_some();
-    let report = evaluate(std::slice::from_ref(&path), &process, &Options { verbose, limit: None }).expect("gold readable");
+    let report = evaluate(std::slice::from_ref(&path), &process, &Options { verbose, limit: None })
+        .expect("gold readable");
     println!("== {}\n{report}", path.display());
     report
 }
@@ -46,7 +48,12 @@ fn arabic_dev() {
     let Some(root) = shared() else { return };
     let r = run(root.join("corpus/ar-dev"));
     assert!(r.at30.f1 >= 0.95, "ar-dev F1@30 {:.3}", r.at30.f1);
-    assert!(r.mention_correct as f64 >= 0.95 * r.mention_total as f64, "ar-dev speaker mentions {}/{}", r.mention_correct, r.mention_total);
+    assert!(
+        r.mention_correct as f64 >= 0.95 * r.mention_total as f64,
+        "ar-dev speaker mentions {}/{}",
+        r.mention_correct,
+        r.mention_total
+    );
 }
 
 #[test]

@@ -26,7 +26,8 @@ fn speaker(text: &str, timex: Option<&str>) -> String {
 
 #[test]
 fn a_timex_after_the_dating_participle_ends_the_source() {
-    let text = "وبحسب تقرير المنظمة الصادر في نوفمبر الماضي، فإن الأسعار ارتفعت بشكل كبير في المنطقة.";
+    let text =
+        "وبحسب تقرير المنظمة الصادر في نوفمبر الماضي، فإن الأسعار ارتفعت بشكل كبير في المنطقة.";
     assert_eq!(speaker(text, Some("نوفمبر الماضي")), "تقرير المنظمة");
     // Without the dates stage a month name is not known here: the phrase runs on (bounded).
     assert_ne!(speaker(text, None), "تقرير المنظمة");

@@ -18,10 +18,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use divan::counter::{BytesCount, ItemsCount};
 use divan::Bencher;
+use divan::counter::{BytesCount, ItemsCount};
 use isnad_core::{Document, Lang, Stage};
-use isnad_runner::{load_file, load_str, Pipeline, Registry};
+use isnad_runner::{Pipeline, Registry, load_file, load_str};
 use rayon::prelude::*;
 
 /// The allocator of the `isnad` binary, so that the figures are those of `isnad run`.
@@ -52,10 +52,16 @@ fn corpus(lang: &str) -> &'static [String] {
             .filter(|p| p.extension().is_some_and(|e| e == "txt"))
             .collect();
         files.sort();
-        let texts: Vec<String> = files.iter().map(|p| std::fs::read_to_string(p).unwrap().trim().to_string()).collect();
+        let texts: Vec<String> =
+            files.iter().map(|p| std::fs::read_to_string(p).unwrap().trim().to_string()).collect();
         assert!(texts.len() >= PER_DOC, "need at least {PER_DOC} fixtures in {}", dir.display());
         (0..DOCS)
-            .map(|i| (0..PER_DOC).map(|k| texts[(i * 3 + k) % texts.len()].as_str()).collect::<Vec<_>>().join("\n\n"))
+            .map(|i| {
+                (0..PER_DOC)
+                    .map(|k| texts[(i * 3 + k) % texts.len()].as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n\n")
+            })
             .collect()
     })
 }
@@ -85,14 +91,22 @@ fn news(lang: &str) -> &'static Pipeline {
     static AR: OnceLock<Pipeline> = OnceLock::new();
     static EN: OnceLock<Pipeline> = OnceLock::new();
     let cell = if lang == "ar" { &AR } else { &EN };
-    cell.get_or_init(|| load_file(&root().join(format!("pipelines/news-{lang}.toml")), &Registry::builtin()).unwrap())
+    cell.get_or_init(|| {
+        load_file(&root().join(format!("pipelines/news-{lang}.toml")), &Registry::builtin())
+            .unwrap()
+    })
 }
 
 fn segment_only() -> &'static Pipeline {
     static P: OnceLock<Pipeline> = OnceLock::new();
     P.get_or_init(|| {
-        load_str("[pipeline]\nname = \"segment-only\"\n\n[[stage]]\nuse = \"segment\"\n", "<bench>", Path::new("."), &Registry::builtin())
-            .unwrap()
+        load_str(
+            "[pipeline]\nname = \"segment-only\"\n\n[[stage]]\nuse = \"segment\"\n",
+            "<bench>",
+            Path::new("."),
+            &Registry::builtin(),
+        )
+        .unwrap()
     })
 }
 
@@ -106,18 +120,20 @@ fn run_pipeline(bencher: Bencher<'_, '_>, pipeline: &Pipeline, lang: &'static st
     let texts = corpus(lang);
     let pool = pool(threads);
     let published: isnad_core::Published = "2025-03-12".parse().unwrap();
-    bencher.counter(BytesCount::new(bytes(texts))).counter(ItemsCount::new(texts.len())).bench(|| {
-        pool.install(|| {
-            texts.par_iter().for_each(|t| {
-                let mut d = Document::new("d", t.clone());
-                d.meta.lang = Some(lang_of(lang));
-                d.meta.published = Some(published.clone());
-                let errors = pipeline.process(&mut d);
-                debug_assert!(errors.is_empty(), "{errors:?}");
-                divan::black_box(&d);
+    bencher.counter(BytesCount::new(bytes(texts))).counter(ItemsCount::new(texts.len())).bench(
+        || {
+            pool.install(|| {
+                texts.par_iter().for_each(|t| {
+                    let mut d = Document::new("d", t.clone());
+                    d.meta.lang = Some(lang_of(lang));
+                    d.meta.published = Some(published.clone());
+                    let errors = pipeline.process(&mut d);
+                    debug_assert!(errors.is_empty(), "{errors:?}");
+                    divan::black_box(&d);
+                })
             })
-        })
-    });
+        },
+    );
 }
 
 #[divan::bench(args = [1, 2], sample_count = 20)]
@@ -144,7 +160,10 @@ fn pipeline_en(bencher: Bencher<'_, '_>, threads: usize) {
 fn one_stage(bencher: Bencher<'_, '_>, lang: &'static str, name: &str) {
     let pipeline = news(lang);
     let stages: Vec<&dyn Stage> = pipeline.stages().collect();
-    let at = stages.iter().position(|s| s.name() == name).unwrap_or_else(|| panic!("news-{lang} has no stage {name}"));
+    let at = stages
+        .iter()
+        .position(|s| s.name() == name)
+        .unwrap_or_else(|| panic!("news-{lang} has no stage {name}"));
     let mut prepared = docs(lang);
     for d in &mut prepared {
         for s in &stages[..at] {

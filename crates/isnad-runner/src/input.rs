@@ -74,7 +74,8 @@ fn expand(inputs: &[Input]) -> Result<Vec<Source>, InputError> {
         match input {
             Input::Stdin => out.push(Source::Stdin),
             Input::Path(path) => {
-                let meta = std::fs::metadata(path).map_err(|source| InputError::Io { path: path.clone(), source })?;
+                let meta = std::fs::metadata(path)
+                    .map_err(|source| InputError::Io { path: path.clone(), source })?;
                 if meta.is_dir() {
                     let before = out.len();
                     walk(path, &mut out)?;
@@ -99,12 +100,16 @@ fn classify(path: &Path) -> Source {
 
 fn walk(dir: &Path, out: &mut Vec<Source>) -> Result<(), InputError> {
     let io_err = |source| InputError::Io { path: dir.to_path_buf(), source };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).map_err(io_err)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut entries: Vec<PathBuf> =
+        std::fs::read_dir(dir).map_err(io_err)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
     for path in entries {
         if path.is_dir() {
             walk(&path, out)?;
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl" | "ndjson")) {
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("txt" | "jsonl" | "ndjson")
+        ) {
             out.push(classify(&path));
         }
     }
@@ -178,8 +183,21 @@ impl Iterator for Reader {
             match self.sources.next()? {
                 Source::Text(path) => return Some(read_text_file(&path)),
                 Source::Jsonl(path) => match File::open(&path) {
-                    Ok(f) => self.current = Some(Lines { reader: Box::new(BufReader::with_capacity(1 << 20, f)), stem: stem(&path), line: 0, buf: Vec::new() }),
-                    Err(e) => return Some(Item::failed(stem(&path), format!("cannot read {}: {e}", path.display()), 0)),
+                    Ok(f) => {
+                        self.current = Some(Lines {
+                            reader: Box::new(BufReader::with_capacity(1 << 20, f)),
+                            stem: stem(&path),
+                            line: 0,
+                            buf: Vec::new(),
+                        })
+                    }
+                    Err(e) => {
+                        return Some(Item::failed(
+                            stem(&path),
+                            format!("cannot read {}: {e}", path.display()),
+                            0,
+                        ));
+                    }
                 },
                 Source::Stdin => {
                     let mut stdin = BufReader::with_capacity(1 << 20, io::stdin());
@@ -191,12 +209,21 @@ impl Iterator for Reader {
                         Err(_) => false,
                     };
                     if starts_json {
-                        self.current = Some(Lines { reader: Box::new(stdin), stem: "stdin".into(), line: 0, buf: Vec::new() });
+                        self.current = Some(Lines {
+                            reader: Box::new(stdin),
+                            stem: "stdin".into(),
+                            line: 0,
+                            buf: Vec::new(),
+                        });
                     } else {
                         let mut bytes = Vec::new();
                         return Some(match stdin.read_to_end(&mut bytes) {
                             Ok(_) => text_item("stdin".into(), bytes, Meta::default()),
-                            Err(e) => Item::failed("stdin".into(), format!("cannot read standard input: {e}"), 0),
+                            Err(e) => Item::failed(
+                                "stdin".into(),
+                                format!("cannot read standard input: {e}"),
+                                0,
+                            ),
                         });
                     }
                 }
@@ -206,7 +233,9 @@ impl Iterator for Reader {
 }
 
 fn stem(path: &Path) -> String {
-    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 fn trim_ascii(b: &[u8]) -> &[u8] {
@@ -225,7 +254,8 @@ fn read_text_file(path: &Path) -> Item {
     let mut errors = Vec::new();
     let meta = if meta_path.exists() {
         match std::fs::read(&meta_path).map_err(|e| e.to_string()).and_then(|b| {
-            serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&b).map_err(|e| e.to_string())
+            serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&b)
+                .map_err(|e| e.to_string())
         }) {
             Ok(map) => meta_from_map(map, &mut errors),
             Err(e) => {
@@ -277,15 +307,28 @@ fn parse_json_line(line: &[u8], stem: &str, lineno: usize, bytes: usize) -> Item
                 .ok()
                 .and_then(|v| v.get("id").and_then(|id| id.as_str().map(str::to_string)))
                 .unwrap_or(fallback_id);
-            return Item::failed(id, format!("line {lineno}: invalid UTF-8 at byte {}: the text must be UTF-8 encoded", e.valid_up_to()), bytes);
+            return Item::failed(
+                id,
+                format!(
+                    "line {lineno}: invalid UTF-8 at byte {}: the text must be UTF-8 encoded",
+                    e.valid_up_to()
+                ),
+                bytes,
+            );
         }
     };
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
-        Err(e) => return Item::failed(fallback_id, format!("line {lineno}: invalid JSON: {e}"), bytes),
+        Err(e) => {
+            return Item::failed(fallback_id, format!("line {lineno}: invalid JSON: {e}"), bytes);
+        }
     };
     let serde_json::Value::Object(mut map) = value else {
-        return Item::failed(fallback_id, format!("line {lineno}: expected a JSON object with \"id\" and \"text\""), bytes);
+        return Item::failed(
+            fallback_id,
+            format!("line {lineno}: expected a JSON object with \"id\" and \"text\""),
+            bytes,
+        );
     };
     let id = match map.remove("id") {
         Some(serde_json::Value::String(s)) if !s.is_empty() => s,
@@ -294,7 +337,9 @@ fn parse_json_line(line: &[u8], stem: &str, lineno: usize, bytes: usize) -> Item
     };
     let text = match map.remove("text") {
         Some(serde_json::Value::String(s)) => s,
-        Some(_) => return Item::failed(id, format!("line {lineno}: \"text\" must be a string"), bytes),
+        Some(_) => {
+            return Item::failed(id, format!("line {lineno}: \"text\" must be a string"), bytes);
+        }
         None => return Item::failed(id, format!("line {lineno}: missing \"text\""), bytes),
     };
     let mut errors = Vec::new();
@@ -306,11 +351,16 @@ fn parse_json_line(line: &[u8], stem: &str, lineno: usize, bytes: usize) -> Item
 
 /// Builds metadata from an object's remaining fields. A `published` that does not parse is
 /// reported and left out (the document is still processed, with relative dates unresolved).
-fn meta_from_map(mut map: serde_json::Map<String, serde_json::Value>, errors: &mut Vec<String>) -> Meta {
+fn meta_from_map(
+    mut map: serde_json::Map<String, serde_json::Value>,
+    errors: &mut Vec<String>,
+) -> Meta {
     let mut meta = Meta::default();
     if let Some(v) = map.remove("lang") {
         match v {
-            serde_json::Value::String(s) if !s.trim().is_empty() => meta.lang = Some(Lang::from_code(&s)),
+            serde_json::Value::String(s) if !s.trim().is_empty() => {
+                meta.lang = Some(Lang::from_code(&s))
+            }
             serde_json::Value::Null => {}
             other => errors.push(format!("\"lang\" must be a language code, not {other}")),
         }
@@ -325,7 +375,9 @@ fn meta_from_map(mut map: serde_json::Map<String, serde_json::Value>, errors: &m
             other => errors.push(format!("\"published\" must be a date string, not {other}")),
         }
     }
-    for (key, slot) in [("source", &mut meta.source), ("url", &mut meta.url), ("title", &mut meta.title)] {
+    for (key, slot) in
+        [("source", &mut meta.source), ("url", &mut meta.url), ("title", &mut meta.title)]
+    {
         match map.remove(key) {
             Some(serde_json::Value::String(s)) => *slot = Some(s),
             Some(serde_json::Value::Null) | None => {}

@@ -23,9 +23,9 @@ pub mod testing;
 pub use input::{Input, InputError, Item, Reader};
 pub use output::{OutClaim, OutEntity, OutSpan, OutSpeaker, OutTimex, Record};
 pub use pipeline::{Language, Pipeline};
-pub use registry::{plugin_doc, FieldDoc, Registry, StageDoc};
-pub use run::{run, run_document, Progress, RunError, RunOptions, Summary};
-pub use spec::{load_file, load_str, PipelineError, Problem};
+pub use registry::{FieldDoc, Registry, StageDoc, plugin_doc};
+pub use run::{Progress, RunError, RunOptions, Summary, run, run_document};
+pub use spec::{PipelineError, Problem, load_file, load_str};
 
 /// The pipeline `isnad run` uses without `--pipeline`: every built-in stage, language detected per
 /// document. Its text is `pipelines/default.toml`.

@@ -7,8 +7,8 @@
 use std::collections::BTreeMap;
 
 use isnad_core::{
-    Block, Calendar, CharIndex, Claim, DateSource, Document, Entity, EntityKind, Grain, QuoteKind, Span, Timex,
-    TimexKind,
+    Block, Calendar, CharIndex, Claim, DateSource, Document, Entity, EntityKind, Grain, QuoteKind,
+    Span, Timex, TimexKind,
 };
 use serde::{Deserialize, Serialize};
 
@@ -164,7 +164,11 @@ impl Record {
         let index = std::cell::OnceCell::new();
         let span = |s: Span| {
             let index = index.get_or_init(|| CharIndex::new(&doc.text));
-            OutSpan { start: index.char_offset(s.start()), end: index.char_offset(s.end()), text: doc.slice(s).to_string() }
+            OutSpan {
+                start: index.char_offset(s.start()),
+                end: index.char_offset(s.end()),
+                text: doc.slice(s).to_string(),
+            }
         };
         Record {
             id: doc.id.clone(),
@@ -183,7 +187,9 @@ impl Record {
 /// The record's `meta`: source, url and title when given, and the extra fields.
 fn meta_map(doc: &Document) -> serde_json::Map<String, serde_json::Value> {
     let mut meta = serde_json::Map::new();
-    for (key, value) in [("source", &doc.meta.source), ("url", &doc.meta.url), ("title", &doc.meta.title)] {
+    for (key, value) in
+        [("source", &doc.meta.source), ("url", &doc.meta.url), ("title", &doc.meta.title)]
+    {
         if let Some(v) = value {
             meta.insert(key.to_string(), serde_json::Value::String(v.clone()));
         }
@@ -281,7 +287,11 @@ pub(crate) fn write_record(doc: &Document, errors: &[String], out: &mut Vec<u8>)
     write_opt_str(out, doc.meta.lang.as_ref().map(|l| l.code()));
     out.extend_from_slice(b",\"published\":");
     write_opt_str(out, doc.meta.published.as_ref().map(|p| p.as_str()));
-    if doc.meta.source.is_some() || doc.meta.url.is_some() || doc.meta.title.is_some() || !doc.meta.extra.is_empty() {
+    if doc.meta.source.is_some()
+        || doc.meta.url.is_some()
+        || doc.meta.title.is_some()
+        || !doc.meta.extra.is_empty()
+    {
         out.extend_from_slice(b",\"meta\":");
         write_serde(out, &meta_map(doc));
     }
@@ -297,7 +307,11 @@ pub(crate) fn write_record(doc: &Document, errors: &[String], out: &mut Vec<u8>)
         span(out, c.content);
         out.extend_from_slice(b",\"speaker\":{\"mention\":");
         opt_span(out, c.speaker.mention);
-        out.extend_from_slice(if c.speaker.implicit { b",\"implicit\":true" } else { b",\"implicit\":false" });
+        out.extend_from_slice(if c.speaker.implicit {
+            b",\"implicit\":true"
+        } else {
+            b",\"implicit\":false"
+        });
         out.extend_from_slice(b",\"entity\":");
         write_opt_str(out, c.speaker.entity.as_deref());
         out.extend_from_slice(b",\"name\":");
@@ -354,7 +368,9 @@ pub(crate) fn write_record(doc: &Document, errors: &[String], out: &mut Vec<u8>)
         write_serde(out, &t.kind);
         out.extend_from_slice(b",\"grain\":");
         write_serde(out, &t.grain);
-        for (key, value) in [(&b",\"value\":"[..], &t.value), (b",\"from\":", &t.from), (b",\"to\":", &t.to)] {
+        for (key, value) in
+            [(&b",\"value\":"[..], &t.value), (b",\"from\":", &t.from), (b",\"to\":", &t.to)]
+        {
             if let Some(v) = value {
                 out.extend_from_slice(key);
                 write_str(out, v);
@@ -405,7 +421,11 @@ fn write_strs(out: &mut Vec<u8>, items: &[String]) {
 }
 
 /// A JSON array: `[`, each item written by `item`, separated by commas, `]`.
-fn write_array<T>(out: &mut Vec<u8>, items: impl IntoIterator<Item = T>, mut item: impl FnMut(&mut Vec<u8>, T)) {
+fn write_array<T>(
+    out: &mut Vec<u8>,
+    items: impl IntoIterator<Item = T>,
+    mut item: impl FnMut(&mut Vec<u8>, T),
+) {
     out.push(b'[');
     for (i, x) in items.into_iter().enumerate() {
         if i > 0 {
@@ -433,7 +453,9 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
             // High bit set in each byte that is below 0x20, '"' or a backslash (the lowest flagged byte
             // is always a true one; bytes of 0x80 and above never are).
             let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
-            let flags = (w.wrapping_sub(ONES * 0x20) & !w & HIGH) | has_zero(w ^ (ONES * b'"' as u64)) | has_zero(w ^ (ONES * b'\\' as u64));
+            let flags = (w.wrapping_sub(ONES * 0x20) & !w & HIGH)
+                | has_zero(w ^ (ONES * b'"' as u64))
+                | has_zero(w ^ (ONES * b'\\' as u64));
             if flags == 0 {
                 i += 8;
                 continue;
@@ -452,7 +474,14 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
             0x00..=0x1F => {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
                 out.extend_from_slice(&bytes[run..i]);
-                out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[(b >> 4) as usize], HEX[(b & 0xF) as usize]]);
+                out.extend_from_slice(&[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[(b >> 4) as usize],
+                    HEX[(b & 0xF) as usize],
+                ]);
                 i += 1;
                 run = i;
                 continue;
@@ -490,7 +519,16 @@ mod tests {
     #[test]
     fn strings_escape_like_serde_json() {
         let mut samples: Vec<String> = (0u8..0x80).map(|b| (b as char).to_string()).collect();
-        samples.extend(["", "plain", "قال «الوزير» \"نعم\"\n", "a\\b\"c\u{7f}\u{1f}😀\u{2028}", "\t\r\n\u{8}\u{c}"].map(String::from));
+        samples.extend(
+            [
+                "",
+                "plain",
+                "قال «الوزير» \"نعم\"\n",
+                "a\\b\"c\u{7f}\u{1f}😀\u{2028}",
+                "\t\r\n\u{8}\u{c}",
+            ]
+            .map(String::from),
+        );
         // Every position of an escape around the eight-byte words.
         for len in 0..20 {
             for at in 0..len {
@@ -504,7 +542,11 @@ mod tests {
         for s in samples {
             let mut out = Vec::new();
             write_str(&mut out, &s);
-            assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&s).unwrap(), "{s:?}");
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(&s).unwrap(),
+                "{s:?}"
+            );
         }
     }
 
@@ -539,12 +581,20 @@ mod tests {
                 medium: Some(span("Monday")),
                 block: Block::Related,
                 confidence: 0.123_456,
-                date: Some(ClaimDate { value: "2025-02-10".into(), source: DateSource::Timex, before: true }),
+                date: Some(ClaimDate {
+                    value: "2025-02-10".into(),
+                    source: DateSource::Timex,
+                    before: true,
+                }),
                 ext,
                 ..Claim::new("c2", QuoteKind::Mixed, span("said"), span("“fine”"))
             },
             Claim {
-                date: Some(ClaimDate { value: "2025-02-12".into(), source: DateSource::Published, before: false }),
+                date: Some(ClaimDate {
+                    value: "2025-02-12".into(),
+                    source: DateSource::Published,
+                    before: false,
+                }),
                 confidence: f32::NAN,
                 ..Claim::new("c3", QuoteKind::Indirect, span("said"), span("x."))
             },
@@ -611,10 +661,18 @@ mod tests {
                 if path.extension().is_none_or(|e| e != "txt") {
                     continue;
                 }
-                let mut doc = Document::new(path.display().to_string(), std::fs::read_to_string(&path).unwrap());
+                let mut doc = Document::new(
+                    path.display().to_string(),
+                    std::fs::read_to_string(&path).unwrap(),
+                );
                 doc.meta.published = Some("2025-02-12".parse().unwrap());
                 let errors = pipeline.process(&mut doc);
-                assert_eq!(direct_line(&doc, &errors), serde_line(&doc, &errors), "{}", path.display());
+                assert_eq!(
+                    direct_line(&doc, &errors),
+                    serde_line(&doc, &errors),
+                    "{}",
+                    path.display()
+                );
                 seen += doc.layers.claims.len();
             }
         }

@@ -1,6 +1,6 @@
 //! A validated, ready pipeline.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use isnad_core::{Document, Lang, Stage};
 
@@ -76,7 +76,10 @@ impl Pipeline {
                         .map(|s| s.to_string())
                         .or_else(|| panic.downcast_ref::<String>().cloned())
                         .unwrap_or_else(|| "unknown panic".to_string());
-                    return vec![format!("stage '{}' panicked: {msg} (this is a bug in the stage; please report it with the document)", stage.name())];
+                    return vec![format!(
+                        "stage '{}' panicked: {msg} (this is a bug in the stage; please report it with the document)",
+                        stage.name()
+                    )];
                 }
             }
         }

@@ -6,11 +6,15 @@ use std::path::Path;
 
 use isnad_core::{Layer, Stage};
 use schemars::JsonSchema;
-use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 /// Builds a stage from its already-deserialised configuration.
-type Build = Box<dyn Fn(toml::de::ValueDeserializer<'_>, &Path) -> Result<Box<dyn Stage>, BuildError> + Send + Sync>;
+type Build = Box<
+    dyn Fn(toml::de::ValueDeserializer<'_>, &Path) -> Result<Box<dyn Stage>, BuildError>
+        + Send
+        + Sync,
+>;
 
 /// Why a stage could not be built from its table.
 #[derive(Debug)]
@@ -122,7 +126,13 @@ impl Registry {
             Ok(Box::new(stage) as Box<dyn Stage>)
         });
         fn describe<C: JsonSchema + Default>() -> StageDoc {
-            StageDoc { name: String::new(), summary: String::new(), requires: vec![], provides: vec![], fields: fields_of::<C>() }
+            StageDoc {
+                name: String::new(),
+                summary: String::new(),
+                requires: vec![],
+                provides: vec![],
+                fields: fields_of::<C>(),
+            }
         }
         self.entries.insert(name, StageEntry { name, summary, build, describe: describe::<C> });
     }
@@ -173,9 +183,10 @@ impl Registry {
 /// configuration schema, read without building an instance. `spec` is resolved like a pipeline's
 /// `plugin = "…"` relative to the current directory and `$ISNAD_PLUGIN_DIR`.
 pub fn plugin_doc(spec: &str) -> Result<StageDoc, String> {
-    use isnad_plugin::host::{resolve_plugin_path, PluginStage};
+    use isnad_plugin::host::{PluginStage, resolve_plugin_path};
     let search = std::env::var_os("ISNAD_PLUGIN_DIR");
-    let path = resolve_plugin_path(spec, Path::new("."), search.as_deref()).map_err(|e| e.to_string())?;
+    let path =
+        resolve_plugin_path(spec, Path::new("."), search.as_deref()).map_err(|e| e.to_string())?;
     let info = PluginStage::inspect(&path).map_err(|e| e.to_string())?;
     let summary = if info.version.is_empty() {
         format!("{} (plugin {})", info.description, path.display())
@@ -192,7 +203,11 @@ pub fn plugin_doc(spec: &str) -> Result<StageDoc, String> {
 }
 
 impl StageEntry {
-    pub(crate) fn build(&self, de: toml::de::ValueDeserializer<'_>, base: &Path) -> Result<Box<dyn Stage>, BuildError> {
+    pub(crate) fn build(
+        &self,
+        de: toml::de::ValueDeserializer<'_>,
+        base: &Path,
+    ) -> Result<Box<dyn Stage>, BuildError> {
         (self.build)(de, base)
     }
 }
@@ -223,7 +238,12 @@ fn fields_from_schema(value: &serde_json::Value) -> Vec<FieldDoc> {
                 .and_then(|d| d.as_str())
                 .unwrap_or("")
                 .to_string();
-            FieldDoc { name: name.clone(), ty: type_of(resolved), default: prop.get("default").map(toml_like), doc }
+            FieldDoc {
+                name: name.clone(),
+                ty: type_of(resolved),
+                default: prop.get("default").map(toml_like),
+                doc,
+            }
         })
         .collect()
 }
@@ -244,7 +264,12 @@ fn type_of(schema: &serde_json::Value) -> String {
     }
     match schema.get("type") {
         Some(serde_json::Value::String(t)) => t.clone(),
-        Some(serde_json::Value::Array(ts)) => ts.iter().filter_map(|t| t.as_str()).filter(|t| *t != "null").collect::<Vec<_>>().join(" | "),
+        Some(serde_json::Value::Array(ts)) => ts
+            .iter()
+            .filter_map(|t| t.as_str())
+            .filter(|t| *t != "null")
+            .collect::<Vec<_>>()
+            .join(" | "),
         _ => "value".to_string(),
     }
 }

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use thiserror::Error;
 
 use crate::input::{Item, Reader};
-use crate::output::{write_record, Record};
+use crate::output::{Record, write_record};
 use crate::pipeline::Pipeline;
 
 /// How to run.
@@ -106,8 +106,9 @@ pub fn run(
             }
         });
         for chunk in rx {
-            let lines: Vec<(Vec<u8>, bool, usize)> =
-                pool.install(|| chunk.into_par_iter().map(|item| process_item(pipeline, item, opts)).collect());
+            let lines: Vec<(Vec<u8>, bool, usize)> = pool.install(|| {
+                chunk.into_par_iter().map(|item| process_item(pipeline, item, opts)).collect()
+            });
             for (line, failed, bytes) in lines {
                 out.write_all(&line)?;
                 out.write_all(b"\n")?;
@@ -115,7 +116,11 @@ pub fn run(
                 summary.failed += usize::from(failed);
                 summary.bytes += bytes as u64;
             }
-            progress(Progress { documents: summary.documents, bytes: summary.bytes, elapsed: start.elapsed() });
+            progress(Progress {
+                documents: summary.documents,
+                bytes: summary.bytes,
+                elapsed: start.elapsed(),
+            });
         }
         out.flush()?;
         Ok(())

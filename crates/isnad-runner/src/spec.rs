@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use isnad_core::{Layer, Stage};
 use serde::Deserialize;
 use thiserror::Error;
-use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use crate::pipeline::{Language, Pipeline};
 use crate::registry::{BuildError, Registry};
@@ -79,7 +79,12 @@ struct Header {
 pub fn load_file(path: &Path, registry: &Registry) -> Result<Pipeline, PipelineError> {
     let file = path.display().to_string();
     let src = std::fs::read_to_string(path).map_err(|e| PipelineError {
-        problems: vec![Problem { file: file.clone(), line: None, stage: None, message: format!("cannot read pipeline file: {e}") }],
+        problems: vec![Problem {
+            file: file.clone(),
+            line: None,
+            stage: None,
+            message: format!("cannot read pipeline file: {e}"),
+        }],
     })?;
     let base = path.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
     load_str(&src, &file, &base, registry)
@@ -87,7 +92,12 @@ pub fn load_file(path: &Path, registry: &Registry) -> Result<Pipeline, PipelineE
 
 /// Reads and validates pipeline TOML given as a string; `file` names it in messages and `base_dir`
 /// anchors its relative paths.
-pub fn load_str(src: &str, file: &str, base_dir: &Path, registry: &Registry) -> Result<Pipeline, PipelineError> {
+pub fn load_str(
+    src: &str,
+    file: &str,
+    base_dir: &Path,
+    registry: &Registry,
+) -> Result<Pipeline, PipelineError> {
     let mut loader = Loader { src, file, problems: Vec::new() };
     let pipeline = loader.load(base_dir, registry);
     match pipeline {
@@ -108,9 +118,19 @@ impl<'a> Loader<'a> {
         self.src.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1
     }
 
-    fn problem(&mut self, span: Option<Range<usize>>, stage: Option<(usize, String)>, message: impl Into<String>) {
+    fn problem(
+        &mut self,
+        span: Option<Range<usize>>,
+        stage: Option<(usize, String)>,
+        message: impl Into<String>,
+    ) {
         let line = span.map(|s| self.line_of(s.start));
-        self.problems.push(Problem { file: self.file.to_string(), line, stage, message: message.into() });
+        self.problems.push(Problem {
+            file: self.file.to_string(),
+            line,
+            stage,
+            message: message.into(),
+        });
     }
 
     fn load(&mut self, base_dir: &Path, registry: &Registry) -> Option<Pipeline> {
@@ -129,14 +149,28 @@ impl<'a> Loader<'a> {
                 "pipeline" => header = Some(value),
                 "stage" => match value.into_inner() {
                     DeValue::Array(items) => stages = items.into_iter().collect(),
-                    _ => self.problem(Some(key.span()), None, "'stage' must be an array of tables: write each stage as [[stage]]"),
+                    _ => self.problem(
+                        Some(key.span()),
+                        None,
+                        "'stage' must be an array of tables: write each stage as [[stage]]",
+                    ),
                 },
-                other => self.problem(Some(key.span()), None, format!("unknown top-level key '{other}': expected [pipeline] and [[stage]] tables")),
+                other => self.problem(
+                    Some(key.span()),
+                    None,
+                    format!(
+                        "unknown top-level key '{other}': expected [pipeline] and [[stage]] tables"
+                    ),
+                ),
             }
         }
         let header = match header {
             None => {
-                self.problem(Some(0..0), None, "missing [pipeline] table (with at least name = \"…\")");
+                self.problem(
+                    Some(0..0),
+                    None,
+                    "missing [pipeline] table (with at least name = \"…\")",
+                );
                 None
             }
             Some(value) => {
@@ -144,7 +178,11 @@ impl<'a> Loader<'a> {
                 match Header::deserialize(ValueDeserializer::from(value)) {
                     Ok(h) => Some(h),
                     Err(e) => {
-                        self.problem(e.span().or(Some(span)), None, format!("[pipeline]: {}", e.message().replace('`', "'")));
+                        self.problem(
+                            e.span().or(Some(span)),
+                            None,
+                            format!("[pipeline]: {}", e.message().replace('`', "'")),
+                        );
                         None
                     }
                 }
@@ -161,7 +199,11 @@ impl<'a> Loader<'a> {
             },
         };
         if stages.is_empty() {
-            self.problem(Some(self.src.len()..self.src.len()), None, "the pipeline has no stages: add a [[stage]] table, e.g. with use = \"segment\"");
+            self.problem(
+                Some(self.src.len()..self.src.len()),
+                None,
+                "the pipeline has no stages: add a [[stage]] table, e.g. with use = \"segment\"",
+            );
         }
         let mut built: Vec<(usize, usize, Box<dyn Stage>)> = Vec::new();
         for (i, value) in stages.into_iter().enumerate() {
@@ -184,7 +226,11 @@ impl<'a> Loader<'a> {
     ) -> Option<(usize, Box<dyn Stage>)> {
         let span = value.span();
         let DeValue::Table(table) = value.into_inner() else {
-            self.problem(Some(span), Some((n, "?".into())), "a stage must be a table: write it as [[stage]]");
+            self.problem(
+                Some(span),
+                Some((n, "?".into())),
+                "a stage must be a table: write it as [[stage]]",
+            );
             return None;
         };
         let mut use_name: Option<Spanned<String>> = None;
@@ -201,7 +247,11 @@ impl<'a> Loader<'a> {
                             let s = Spanned::new(vspan, s.to_string());
                             if is_use { use_name = Some(s) } else { plugin = Some(s) }
                         }
-                        _ => self.problem(Some(vspan), Some((n, "?".into())), format!("'{}' must be a string", key.get_ref())),
+                        _ => self.problem(
+                            Some(vspan),
+                            Some((n, "?".into())),
+                            format!("'{}' must be a string", key.get_ref()),
+                        ),
                     }
                 }
                 "config" => plugin_config = Some(val),
@@ -216,10 +266,14 @@ impl<'a> Loader<'a> {
                 None
             }
             (None, None) => {
-                self.problem(Some(span), Some((n, "?".into())), format!(
-                    "missing `use = \"<stage>\"` or `plugin = \"<path>\"`; built-in stages: {}",
-                    registry.names().join(", ")
-                ));
+                self.problem(
+                    Some(span),
+                    Some((n, "?".into())),
+                    format!(
+                        "missing `use = \"<stage>\"` or `plugin = \"<path>\"`; built-in stages: {}",
+                        registry.names().join(", ")
+                    ),
+                );
                 None
             }
             (Some(name), None) => {
@@ -229,19 +283,29 @@ impl<'a> Loader<'a> {
                 }
                 let Some(entry) = registry.get(name.get_ref()) else {
                     let suggestion = closest(name.get_ref(), &registry.names());
-                    self.problem(Some(name.span()), stage_id, format!(
-                        "unknown stage '{}'{}; known stages: {}",
-                        name.get_ref(),
-                        suggestion.map(|s| format!(" (did you mean '{s}'?)")).unwrap_or_default(),
-                        registry.names().join(", ")
-                    ));
+                    self.problem(
+                        Some(name.span()),
+                        stage_id,
+                        format!(
+                            "unknown stage '{}'{}; known stages: {}",
+                            name.get_ref(),
+                            suggestion
+                                .map(|s| format!(" (did you mean '{s}'?)"))
+                                .unwrap_or_default(),
+                            registry.names().join(", ")
+                        ),
+                    );
                     return None;
                 };
                 let de = ValueDeserializer::from(Spanned::new(span.clone(), DeValue::Table(rest)));
                 match entry.build(de, base_dir) {
                     Ok(stage) => Some((span.start, stage)),
                     Err(BuildError::Config(e)) => {
-                        self.problem(e.span().or(Some(span)), stage_id, e.message().replace('`', "'"));
+                        self.problem(
+                            e.span().or(Some(span)),
+                            stage_id,
+                            e.message().replace('`', "'"),
+                        );
                         None
                     }
                     Err(BuildError::Stage(msg)) => {
@@ -260,7 +324,8 @@ impl<'a> Loader<'a> {
                 }
                 let config = match plugin_config {
                     None => serde_json::Value::Object(Default::default()),
-                    Some(cfg) => match serde_json::Value::deserialize(ValueDeserializer::from(cfg)) {
+                    Some(cfg) => match serde_json::Value::deserialize(ValueDeserializer::from(cfg))
+                    {
                         Ok(v) => v,
                         Err(e) => {
                             self.problem(e.span(), stage_id, format!("config: {}", e.message()));
@@ -283,22 +348,32 @@ impl<'a> Loader<'a> {
     fn check_layers(&mut self, built: &[(usize, usize, Box<dyn Stage>)], registry: &Registry) {
         let mut provided: Vec<Layer> = Vec::new();
         for (n, at, stage) in built {
-            let missing: Vec<&Layer> = stage.requires().iter().filter(|l| !provided.contains(l)).collect();
+            let missing: Vec<&Layer> =
+                stage.requires().iter().filter(|l| !provided.contains(l)).collect();
             if !missing.is_empty() {
-                let mut providers: Vec<&str> = missing.iter().flat_map(|l| registry.providers_of(l)).collect();
+                let mut providers: Vec<&str> =
+                    missing.iter().flat_map(|l| registry.providers_of(l)).collect();
                 providers.sort_unstable();
                 providers.dedup();
                 let names: Vec<String> = missing.iter().map(|l| format!("'{l}'")).collect();
-                let (noun, verb) = if missing.len() == 1 { ("layer", "provides") } else { ("layers", "provides them") };
+                let (noun, verb) = if missing.len() == 1 {
+                    ("layer", "provides")
+                } else {
+                    ("layers", "provides them")
+                };
                 let hint = if providers.is_empty() {
                     "no built-in stage provides it (a plugin may)".to_string()
                 } else {
                     format!("add a stage that {verb} before this one: {}", providers.join(", "))
                 };
-                self.problem(Some(*at..*at), Some((*n, stage.name().to_string())), format!(
-                    "requires {noun} {}, which no earlier stage provides; {hint}",
-                    names.join(", ")
-                ));
+                self.problem(
+                    Some(*at..*at),
+                    Some((*n, stage.name().to_string())),
+                    format!(
+                        "requires {noun} {}, which no earlier stage provides; {hint}",
+                        names.join(", ")
+                    ),
+                );
             }
             provided.extend(stage.provides().iter().cloned());
         }

@@ -30,7 +30,7 @@ use crate::input::{Input, InputError, Reader};
 use crate::output::{OutClaim, OutEntity, OutSpan, OutTimex, Record};
 use crate::pipeline::Pipeline;
 use crate::registry::Registry;
-use crate::spec::{load_file, PipelineError};
+use crate::spec::{PipelineError, load_file};
 
 /// The file name suffix of a reference output: `NAME.expected.json` beside `NAME.txt`.
 pub const REFERENCE_SUFFIX: &str = ".expected.json";
@@ -65,13 +65,21 @@ pub enum TestingError {
 /// Runs the pipeline file `pipeline` (built with the built-in stages, and plugins it names) on
 /// `inputs` and returns one record per document, in input order. Documents without a publication
 /// date get `published`.
-pub fn run_pipeline_file(pipeline: &Path, inputs: &[Input], published: Option<Published>) -> Result<Vec<Record>, TestingError> {
+pub fn run_pipeline_file(
+    pipeline: &Path,
+    inputs: &[Input],
+    published: Option<Published>,
+) -> Result<Vec<Record>, TestingError> {
     let pipeline = load_file(pipeline, &Registry::builtin())?;
     run_pipeline(&pipeline, inputs, published)
 }
 
 /// Runs a built pipeline on `inputs` (see [`run_pipeline_file`]).
-pub fn run_pipeline(pipeline: &Pipeline, inputs: &[Input], published: Option<Published>) -> Result<Vec<Record>, TestingError> {
+pub fn run_pipeline(
+    pipeline: &Pipeline,
+    inputs: &[Input],
+    published: Option<Published>,
+) -> Result<Vec<Record>, TestingError> {
     let items: Vec<_> = Reader::open(inputs)?.collect();
     Ok(items
         .into_par_iter()
@@ -192,7 +200,12 @@ fn entity_line(e: &OutEntity) -> String {
     if !e.roles.is_empty() {
         let _ = write!(line, " | roles: {}", e.roles.join(", "));
     }
-    let _ = write!(line, " | {} mention{}", e.mentions.len(), if e.mentions.len() == 1 { "" } else { "s" });
+    let _ = write!(
+        line,
+        " | {} mention{}",
+        e.mentions.len(),
+        if e.mentions.len() == 1 { "" } else { "s" }
+    );
     line
 }
 
@@ -319,7 +332,11 @@ fn claim_fields(e: &OutClaim, a: &OutClaim) -> Vec<FieldChange> {
     push("kind", kind_str(e.kind), kind_str(a.kind));
     push("speaker", speaker_str(e), speaker_str(a));
     push("speaker mention", opt_span_str(&e.speaker.mention), opt_span_str(&a.speaker.mention));
-    push("speaker entity", e.speaker.entity.clone().unwrap_or_else(|| "-".into()), a.speaker.entity.clone().unwrap_or_else(|| "-".into()));
+    push(
+        "speaker entity",
+        e.speaker.entity.clone().unwrap_or_else(|| "-".into()),
+        a.speaker.entity.clone().unwrap_or_else(|| "-".into()),
+    );
     push("cue", span_str(&e.cue), span_str(&a.cue));
     push("content", span_str(&e.content), span_str(&a.content));
     push("medium", opt_span_str(&e.medium), opt_span_str(&a.medium));
@@ -328,7 +345,8 @@ fn claim_fields(e: &OutClaim, a: &OutClaim) -> Vec<FieldChange> {
     push("confidence", e.confidence.to_string(), a.confidence.to_string());
     let keys: BTreeSet<&String> = e.ext.keys().chain(a.ext.keys()).collect();
     for k in keys {
-        let show = |v: Option<&serde_json::Value>| v.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
+        let show =
+            |v: Option<&serde_json::Value>| v.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
         push(k, show(e.ext.get(k)), show(a.ext.get(k)));
     }
     out
@@ -347,7 +365,9 @@ pub fn diff_records(expected: &Record, actual: &Record) -> RecordDiff {
     let mut exp_left: Vec<Option<&OutClaim>> = expected.claims.iter().map(Some).collect();
     let mut act_left: Vec<Option<&OutClaim>> = actual.claims.iter().map(Some).collect();
     for a in act_left.iter_mut() {
-        if let Some(slot) = exp_left.iter_mut().find(|e| e.is_some_and(|e| same_claim(e, a.unwrap()))) {
+        if let Some(slot) =
+            exp_left.iter_mut().find(|e| e.is_some_and(|e| same_claim(e, a.unwrap())))
+        {
             *slot = None;
             *a = None;
         }
@@ -371,12 +391,23 @@ pub fn diff_records(expected: &Record, actual: &Record) -> RecordDiff {
         let mut fields = claim_fields(e, a);
         if fields.is_empty() {
             // Equal but for what claim_fields does not show (the id): still report it.
-            fields.push(FieldChange { field: "id".into(), expected: e.id.clone(), actual: a.id.clone() });
+            fields.push(FieldChange {
+                field: "id".into(),
+                expected: e.id.clone(),
+                actual: a.id.clone(),
+            });
         }
-        changes.push((a.content.start, ClaimChange::Changed { expected: e.clone(), actual: a.clone(), fields }));
+        changes.push((
+            a.content.start,
+            ClaimChange::Changed { expected: e.clone(), actual: a.clone(), fields },
+        ));
     }
-    changes.extend(exp_left.into_iter().flatten().map(|e| (e.content.start, ClaimChange::Removed(e.clone()))));
-    changes.extend(act_left.into_iter().flatten().map(|a| (a.content.start, ClaimChange::Added(a.clone()))));
+    changes.extend(
+        exp_left.into_iter().flatten().map(|e| (e.content.start, ClaimChange::Removed(e.clone()))),
+    );
+    changes.extend(
+        act_left.into_iter().flatten().map(|a| (a.content.start, ClaimChange::Added(a.clone()))),
+    );
     changes.sort_by_key(|(pos, _)| *pos);
     diff.claims = changes.into_iter().map(|(_, c)| c).collect();
 
@@ -386,7 +417,11 @@ pub fn diff_records(expected: &Record, actual: &Record) -> RecordDiff {
         o.push(format!("id: {} -> {}", expected.id, actual.id));
     }
     if expected.lang != actual.lang {
-        o.push(format!("lang: {} -> {}", expected.lang.as_deref().unwrap_or("-"), actual.lang.as_deref().unwrap_or("-")));
+        o.push(format!(
+            "lang: {} -> {}",
+            expected.lang.as_deref().unwrap_or("-"),
+            actual.lang.as_deref().unwrap_or("-")
+        ));
     }
     if expected.published != actual.published {
         o.push(format!(
@@ -396,7 +431,11 @@ pub fn diff_records(expected: &Record, actual: &Record) -> RecordDiff {
         ));
     }
     if expected.meta != actual.meta {
-        o.push(format!("meta: {} -> {}", serde_json::Value::Object(expected.meta.clone()), serde_json::Value::Object(actual.meta.clone())));
+        o.push(format!(
+            "meta: {} -> {}",
+            serde_json::Value::Object(expected.meta.clone()),
+            serde_json::Value::Object(actual.meta.clone())
+        ));
     }
     // Timexes: equal ones first, then pairs with the same text (a value or a position that
     // changed), then pairs at the same place (a text that changed).
@@ -415,7 +454,10 @@ pub fn diff_records(expected: &Record, actual: &Record) -> RecordDiff {
                 if round > 0 {
                     let (el, al) = (timex_line(e), timex_line(av));
                     if el == al {
-                        o.push(format!("timex moved: {el} at {}..{} -> {}..{}", e.start, e.end, av.start, av.end));
+                        o.push(format!(
+                            "timex moved: {el} at {}..{} -> {}..{}",
+                            e.start, e.end, av.start, av.end
+                        ));
                     } else {
                         o.push(format!("timex changed: {el} -> {al}"));
                     }
@@ -459,7 +501,8 @@ pub fn diff_records(expected: &Record, actual: &Record) -> RecordDiff {
         }
     }
     if diff.is_empty() && expected != actual {
-        diff.other.push("the records differ in a field the diff does not show; compare the JSON".into());
+        diff.other
+            .push("the records differ in a field the diff does not show; compare the JSON".into());
     }
     diff
 }
@@ -472,7 +515,11 @@ impl fmt::Display for RecordDiff {
                 ClaimChange::Added(a) => writeln!(f, "+ {}", claim_line(a))?,
                 ClaimChange::Removed(e) => writeln!(f, "- {}", claim_line(e))?,
                 ClaimChange::Changed { expected, actual, fields } => {
-                    let id = if expected.id == actual.id { expected.id.clone() } else { format!("{} -> {}", expected.id, actual.id) };
+                    let id = if expected.id == actual.id {
+                        expected.id.clone()
+                    } else {
+                        format!("{} -> {}", expected.id, actual.id)
+                    };
                     writeln!(f, "~ {id} (cue «{}»):", one_line(&actual.cue.text))?;
                     for fc in fields {
                         writeln!(f, "    {}: {} -> {}", fc.field, fc.expected, fc.actual)?;
@@ -516,17 +563,23 @@ pub enum Outcome {
 
 /// A file-name-safe form of a document id (`/`, `\`, `:` and control characters become `_`).
 fn file_name(id: &str) -> String {
-    id.chars().map(|c| if matches!(c, '/' | '\\' | ':') || c.is_control() { '_' } else { c }).collect()
+    id.chars()
+        .map(|c| if matches!(c, '/' | '\\' | ':') || c.is_control() { '_' } else { c })
+        .collect()
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), TestingError> {
     let err = |source| TestingError::Dir { path: dir.to_path_buf(), source };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).map_err(err)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut entries: Vec<PathBuf> =
+        std::fs::read_dir(dir).map_err(err)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
     for path in entries {
         if path.is_dir() {
             walk(&path, out)?;
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl" | "ndjson")) {
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("txt" | "jsonl" | "ndjson")
+        ) {
             out.push(path);
         }
     }
@@ -536,7 +589,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), TestingError> {
 /// Every document under `dir` (`.txt` files with their `.meta.json`, and each line of `.jsonl`
 /// files, in sorted path order, subdirectories included) run through `pipeline`, with the path of
 /// its reference beside its input file. Documents without a publication date get `published`.
-pub fn cases(pipeline: &Pipeline, dir: &Path, published: Option<Published>) -> Result<Vec<Case>, TestingError> {
+pub fn cases(
+    pipeline: &Pipeline,
+    dir: &Path,
+    published: Option<Published>,
+) -> Result<Vec<Case>, TestingError> {
     let mut files = Vec::new();
     walk(dir, &mut files)?;
     let mut out = Vec::new();
@@ -561,7 +618,11 @@ pub fn orphan_references(dir: &Path, cases: &[Case]) -> Result<Vec<PathBuf>, Tes
             let path = entry.map_err(err)?.path();
             if path.is_dir() {
                 refs(&path, out)?;
-            } else if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(REFERENCE_SUFFIX)) {
+            } else if path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.ends_with(REFERENCE_SUFFIX))
+            {
                 out.push(path);
             }
         }
@@ -570,7 +631,8 @@ pub fn orphan_references(dir: &Path, cases: &[Case]) -> Result<Vec<PathBuf>, Tes
     let mut all = Vec::new();
     refs(dir, &mut all)?;
     let owned: BTreeSet<&Path> = cases.iter().map(|c| c.reference.as_path()).collect();
-    let mut orphans: Vec<PathBuf> = all.into_iter().filter(|p| !owned.contains(p.as_path())).collect();
+    let mut orphans: Vec<PathBuf> =
+        all.into_iter().filter(|p| !owned.contains(p.as_path())).collect();
     orphans.sort();
     Ok(orphans)
 }
@@ -608,8 +670,9 @@ impl Case {
 
     /// Writes the record as the reference file.
     pub fn write_reference(&self) -> Result<(), TestingError> {
-        std::fs::write(&self.reference, reference_json(&self.record))
-            .map_err(|e| TestingError::Reference { path: self.reference.clone(), message: e.to_string() })
+        std::fs::write(&self.reference, reference_json(&self.record)).map_err(|e| {
+            TestingError::Reference { path: self.reference.clone(), message: e.to_string() }
+        })
     }
 }
 
@@ -628,7 +691,12 @@ mod tests {
             kind: QuoteKind::Indirect,
             cue: span(cue.0, cue.1),
             content: span(content.0, content.1),
-            speaker: crate::output::OutSpeaker { mention: Some(span(0, speaker)), implicit: false, entity: Some("e1".into()), name: Some(speaker.into()) },
+            speaker: crate::output::OutSpeaker {
+                mention: Some(span(0, speaker)),
+                implicit: false,
+                entity: Some("e1".into()),
+                name: Some(speaker.into()),
+            },
             medium: None,
             block: Block::Main,
             confidence: 0.9,
@@ -654,7 +722,10 @@ mod tests {
     #[test]
     fn an_inserted_claim_is_one_addition_not_a_cascade_of_changes() {
         let old = record(vec![claim("c1", (50, "said"), (60, "talks resume"), "Ana Reyes")]);
-        let new = record(vec![claim("c1", (10, "added"), (20, "prices rose"), "Ana Reyes"), claim("c2", (50, "said"), (60, "talks resume"), "Ana Reyes")]);
+        let new = record(vec![
+            claim("c1", (10, "added"), (20, "prices rose"), "Ana Reyes"),
+            claim("c2", (50, "said"), (60, "talks resume"), "Ana Reyes"),
+        ]);
         let d = diff_records(&old, &new);
         assert_eq!(d.claims.len(), 1, "{d}");
         assert!(matches!(&d.claims[0], ClaimChange::Added(c) if c.cue.text == "added"));
@@ -669,7 +740,10 @@ mod tests {
         let shown = d.to_string();
         assert!(shown.contains("~ c1 (cue «said»):"), "{shown}");
         assert!(shown.contains("speaker: Ana Reyes -> Tom Reyes"), "{shown}");
-        assert!(shown.contains("content: 20..32 «talks resume» -> 20..37 «talks resume soon»"), "{shown}");
+        assert!(
+            shown.contains("content: 20..32 «talks resume» -> 20..37 «talks resume soon»"),
+            "{shown}"
+        );
     }
 
     #[test]

@@ -1,8 +1,7 @@
 //! Every broken pipeline file under `tests/fixtures/config-errors/` and the exact error text a
 //! user sees for it (`isnad check`). Data-driven: add a file, review its snapshot.
 
-
-use isnad_runner::{load_str, Registry};
+use isnad_runner::{Registry, load_str};
 
 #[test]
 fn config_errors() {

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use isnad_plugin::host::testing::{build_plugins, library_file_name};
-use isnad_runner::{load_file, run, Input, Reader, Record, Registry, RunOptions};
+use isnad_runner::{Input, Reader, Record, Registry, RunOptions, load_file, run};
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -13,7 +13,8 @@ fn repo() -> PathBuf {
 /// Writes a pipeline file into a fresh directory beside copies of nothing: plugin paths are
 /// absolute here, as a user's may be.
 fn pipeline(name: &str, body: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("isnad-runner-plugins-{}-{name}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("isnad-runner-plugins-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("{name}.toml"));
     std::fs::write(&path, body).unwrap();
@@ -24,7 +25,8 @@ fn run_records(pipeline: &Path, inputs: &[Input]) -> Vec<Record> {
     let registry = Registry::builtin();
     let pipeline = load_file(pipeline, &registry).unwrap_or_else(|e| panic!("{e}"));
     let mut out = Vec::new();
-    run(&pipeline, Reader::open(inputs).unwrap(), &mut out, &RunOptions::default(), &mut |_| {}).unwrap();
+    run(&pipeline, Reader::open(inputs).unwrap(), &mut out, &RunOptions::default(), &mut |_| {})
+        .unwrap();
     String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
 }
 
@@ -40,14 +42,21 @@ fn check_worthiness_scores_every_claim() {
             lib.display().to_string()
         ),
     );
-    let inputs = [Input::Path(repo().join("examples/ar-water-talks.txt")), Input::Path(repo().join("examples/en-port-strike.txt"))];
+    let inputs = [
+        Input::Path(repo().join("examples/ar-water-talks.txt")),
+        Input::Path(repo().join("examples/en-port-strike.txt")),
+    ];
     let records = run_records(&path, &inputs);
     assert_eq!(records.len(), 2);
     for r in &records {
         assert!(r.errors.is_empty(), "{:?}", r.errors);
         assert!(!r.claims.is_empty(), "{} has claims", r.id);
         for c in &r.claims {
-            let score = c.ext.get("check_worthiness").and_then(|v| v.as_f64()).expect("every claim is scored");
+            let score = c
+                .ext
+                .get("check_worthiness")
+                .and_then(|v| v.as_f64())
+                .expect("every claim is scored");
             assert!((0.0..=1.0).contains(&score));
         }
     }

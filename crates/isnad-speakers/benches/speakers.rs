@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use divan::counter::BytesCount;
 use divan::Bencher;
+use divan::counter::BytesCount;
 use isnad_core::{Document, Lang, Stage};
 use isnad_quotes::{QuotesConfig, QuotesStage};
 use isnad_speakers::{SpeakersConfig, SpeakersStage};
@@ -40,7 +40,8 @@ fn arabic(n: usize) -> String {
 
 /// An English article with the same constructions.
 fn english(n: usize) -> String {
-    let people = [("Senator Jane Miller", "Miller"), ("Thomas Reed, a spokesman for the agency,", "Reed")];
+    let people =
+        [("Senator Jane Miller", "Miller"), ("Thomas Reed, a spokesman for the agency,", "Reed")];
     let mut out = String::new();
     let mut k = 0;
     while out.len() < 6_000 {
@@ -74,15 +75,18 @@ fn prepared(lang: Lang) -> Vec<Document> {
 }
 
 fn run(bencher: Bencher<'_, '_>, lang: Lang) {
-    let stage = SpeakersStage::new(SpeakersConfig::default(), Path::new(".")).expect("speakers stage");
+    let stage =
+        SpeakersStage::new(SpeakersConfig::default(), Path::new(".")).expect("speakers stage");
     let docs = prepared(lang);
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    bencher.counter(BytesCount::new(bytes)).with_inputs(|| docs.clone()).bench_local_values(|mut docs| {
-        for d in &mut docs {
-            stage.process(d).expect("speakers");
-        }
-        docs
-    });
+    bencher.counter(BytesCount::new(bytes)).with_inputs(|| docs.clone()).bench_local_values(
+        |mut docs| {
+            for d in &mut docs {
+                stage.process(d).expect("speakers");
+            }
+            docs
+        },
+    );
 }
 
 #[divan::bench]
@@ -94,4 +98,3 @@ fn speakers_arabic(bencher: Bencher<'_, '_>) {
 fn speakers_english(bencher: Bencher<'_, '_>) {
     run(bencher, Lang::En);
 }
-

@@ -57,7 +57,13 @@ pub(crate) struct Ctx<'d> {
 
 impl<'d> Ctx<'d> {
     /// `contents`: the contents of the claims.
-    pub fn new(doc: &'d Document, norm: &'d Normalized, lang: Lang, lex: &'static LangLex, contents: &[Span]) -> Ctx<'d> {
+    pub fn new(
+        doc: &'d Document,
+        norm: &'d Normalized,
+        lang: Lang,
+        lex: &'static LangLex,
+        contents: &[Span],
+    ) -> Ctx<'d> {
         let tokens = &doc.layers.tokens[..];
         let n = tokens.len();
         let mut ctx = Ctx {
@@ -130,7 +136,12 @@ impl<'d> Ctx<'d> {
             let prefix = &words.word(i)[..m.prefix];
             let governed = prefix.trim_start_matches(['و', 'ف']).starts_with(['ب', 'ل', 'ك']);
             for cell in &self.hits[i..i + m.len] {
-                cell.set(Some(Some(Hit { entry: m.entry, first: i as u32, len: m.len as u32, governed })));
+                cell.set(Some(Some(Hit {
+                    entry: m.entry,
+                    first: i as u32,
+                    len: m.len as u32,
+                    governed,
+                })));
             }
             if let Some(starts) = starts.as_deref_mut() {
                 starts.push(i as u32);
@@ -277,8 +288,11 @@ pub(crate) struct Cover {
 
 impl Cover {
     pub fn new(spans: impl IntoIterator<Item = Span>) -> Cover {
-        let mut spans: Vec<(usize, usize)> =
-            spans.into_iter().filter(|s| s.start() < s.end()).map(|s| (s.start(), s.end())).collect();
+        let mut spans: Vec<(usize, usize)> = spans
+            .into_iter()
+            .filter(|s| s.start() < s.end())
+            .map(|s| (s.start(), s.end()))
+            .collect();
         spans.sort_unstable();
         let mut intervals: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
         for (a, b) in spans {
@@ -338,7 +352,6 @@ impl Containers {
         let k = self.starts.partition_point(|&start| start <= s.start());
         k > 0 && self.reach[k - 1] >= s.end()
     }
-
 }
 
 /// See `Cover::cursor`.
@@ -375,7 +388,11 @@ pub(crate) mod tests {
     pub(crate) fn segmented(text: &str, lang: isnad_core::Lang) -> Document {
         let mut doc = Document::new("t", text);
         doc.meta.lang = Some(lang);
-        let seg = isnad_text::SegmentStage::new(isnad_text::SegmentConfig::default(), std::path::Path::new(".")).unwrap();
+        let seg = isnad_text::SegmentStage::new(
+            isnad_text::SegmentConfig::default(),
+            std::path::Path::new("."),
+        )
+        .unwrap();
         isnad_core::Stage::process(&seg, &mut doc).unwrap();
         doc
     }
@@ -383,7 +400,17 @@ pub(crate) mod tests {
     #[test]
     fn cover_is_any_span_containing() {
         // Overlapping, nested, touching, empty and out-of-order spans.
-        let raw = [(10, 20), (15, 30), (40, 45), (45, 50), (60, 60), (70, 80), (72, 75), (5, 8), (100, 101)];
+        let raw = [
+            (10, 20),
+            (15, 30),
+            (40, 45),
+            (45, 50),
+            (60, 60),
+            (70, 80),
+            (72, 75),
+            (5, 8),
+            (100, 101),
+        ];
         let spans: Vec<Span> = raw.iter().map(|&(a, b)| Span::new(a, b).unwrap()).collect();
         let cover = Cover::new(spans.iter().copied());
         for at in 0..120 {
@@ -398,13 +425,13 @@ pub(crate) mod tests {
                 assert_eq!(containers.contain(t), spans.iter().any(|s| s.contains(t)), "{a}..{b}");
             }
         }
-
     }
 
     #[test]
     fn token_range_gallops_to_the_same_end() {
         use isnad_core::Lang as DocLang;
-        let text = "The mayor, Jane Doe, said on Tuesday that the city would \"act soon\" (or later).";
+        let text =
+            "The mayor, Jane Doe, said on Tuesday that the city would \"act soon\" (or later).";
         let doc = segmented(text, DocLang::En);
         let norm = doc.layers.normalized.clone().unwrap();
         let ctx = Ctx::new(&doc, &norm, Lang::En, crate::lexicon::english().unwrap(), &[]);
@@ -428,8 +455,14 @@ pub(crate) mod tests {
     fn deferred_tags_are_the_tags_of_one_pass() {
         use isnad_core::Lang as DocLang;
         let texts = [
-            (DocLang::En, "Officials said the plan \"will cut costs, the prime minister's office said, and White House spokesman Josh Earnest agreed\" on Tuesday. \"The State Department, 2 officials, and the minister of foreign affairs,\" he said."),
-            (DocLang::Ar, "وقال وزير الخارجية أحمد سالم إن \"الأمين العام لحلف شمال الأطلسي، والرئيس الروسي، ووزارة الخارجية الروسية في تصريحات سابقة 3 قالوا\" وأضاف المتحدث باسم الكرملين: «رئيس الحكومة والناطق الرسمي باسم الوزارة، نواف سلام، قال».") ,
+            (
+                DocLang::En,
+                "Officials said the plan \"will cut costs, the prime minister's office said, and White House spokesman Josh Earnest agreed\" on Tuesday. \"The State Department, 2 officials, and the minister of foreign affairs,\" he said.",
+            ),
+            (
+                DocLang::Ar,
+                "وقال وزير الخارجية أحمد سالم إن \"الأمين العام لحلف شمال الأطلسي، والرئيس الروسي، ووزارة الخارجية الروسية في تصريحات سابقة 3 قالوا\" وأضاف المتحدث باسم الكرملين: «رئيس الحكومة والناطق الرسمي باسم الوزارة، نواف سلام، قال».",
+            ),
         ];
         for (lang, text) in texts {
             let doc = segmented(text, lang.clone());
@@ -440,7 +473,10 @@ pub(crate) mod tests {
             };
             let eager = Ctx::new(&doc, &norm, l, lex, &[]);
             let all: Vec<Option<Hit>> = (0..eager.tokens.len()).map(|i| eager.hit(i)).collect();
-            assert!(all.iter().filter(|h| h.is_some_and(|h| h.len > 1)).count() >= 2, "multi-word entries in {text}");
+            assert!(
+                all.iter().filter(|h| h.is_some_and(|h| h.len > 1)).count() >= 2,
+                "multi-word entries in {text}"
+            );
             // Every quoted stretch as a content, and spans starting and ending inside words too.
             let quoted: Vec<Span> = text
                 .match_indices(['"', '«', '»'])

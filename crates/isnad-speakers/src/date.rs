@@ -34,10 +34,14 @@ pub(crate) fn claim_date(
     let in_relative = |s: Span| {
         claims.iter().filter_map(|c| c.speaker.mention).any(|m| {
             m.contains(s)
-                && ctx
-                    .token_range(m)
-                    .take_while(|&i| ctx.tokens[i].span.end() <= s.start())
-                    .any(|i| matches!(ctx.folded(i), "who" | "which" | "whose" | "that" | "الذي" | "التي" | "الذين"))
+                && ctx.token_range(m).take_while(|&i| ctx.tokens[i].span.end() <= s.start()).any(
+                    |i| {
+                        matches!(
+                            ctx.folded(i),
+                            "who" | "which" | "whose" | "that" | "الذي" | "التي" | "الذين"
+                        )
+                    },
+                )
         })
     };
     let timex = sentence.and_then(|sent| {
@@ -46,7 +50,11 @@ pub(crate) fn claim_date(
             .filter(|t| sent.contains(t.span) && !in_content(t.span) && !in_relative(t.span))
             .filter(|t| t.value.is_some() || t.from.is_some())
             .min_by_key(|t| {
-                if t.span.end() <= cue.start() { cue.start() - t.span.end() } else { t.span.start().saturating_sub(cue.end()) }
+                if t.span.end() <= cue.start() {
+                    cue.start() - t.span.end()
+                } else {
+                    t.span.start().saturating_sub(cue.end())
+                }
             })
     });
     if let Some(t) = timex {
@@ -74,7 +82,10 @@ fn says_before(ctx: &Ctx<'_>, sent: Span, cue: Span) -> bool {
         let prev = ctx.folded(c - 1);
         match ctx.lang {
             Lang::Ar => {
-                if prev == "قد" && (toks.start..c - 1).any(|i| matches!(ctx.folded(i), "كان" | "وكان" | "كانت" | "وكانت")) {
+                if prev == "قد"
+                    && (toks.start..c - 1)
+                        .any(|i| matches!(ctx.folded(i), "كان" | "وكان" | "كانت" | "وكانت"))
+                {
                     return true;
                 }
             }
@@ -147,7 +158,8 @@ mod tests {
             for a in 0..n {
                 for b in a..=n {
                     let slow = (a..b).any(|i| {
-                        eager.cat(i) == Some(Cat::Before) && !contents.iter().any(|c| c.contains(eager.tokens[i].span))
+                        eager.cat(i) == Some(Cat::Before)
+                            && !contents.iter().any(|c| c.contains(eager.tokens[i].span))
                     });
                     assert_eq!(before_word_outside(&ctx, a..b), slow, "{a}..{b} {contents:?}");
                 }

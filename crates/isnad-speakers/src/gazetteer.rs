@@ -33,10 +33,10 @@ use std::path::Path;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
+use crate::SpeakersError;
 use crate::ctx::Lang;
 use crate::lexicon::{self, Agr};
-use crate::mention::{name_keys, role_from_str, RoleForm};
-use crate::SpeakersError;
+use crate::mention::{RoleForm, name_keys, role_from_str};
 
 /// One gazetteer entry as written in the file.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -102,14 +102,20 @@ impl Gazetteer {
     pub fn load(path: &Path) -> Result<Gazetteer, SpeakersError> {
         let text = std::fs::read_to_string(path)
             .map_err(|source| SpeakersError::Io { path: path.to_path_buf(), source })?;
-        let file: GazetteerFile = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
-            serde_json::from_str(&text)
-                .map_err(|e| SpeakersError::Gazetteer { path: path.to_path_buf(), message: e.to_string() })?
-        } else {
-            toml::from_str(&text)
-                .map_err(|e| SpeakersError::Gazetteer { path: path.to_path_buf(), message: e.to_string() })?
-        };
-        Gazetteer::compile(file).map_err(|message| SpeakersError::Gazetteer { path: path.to_path_buf(), message })
+        let file: GazetteerFile =
+            if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+                serde_json::from_str(&text).map_err(|e| SpeakersError::Gazetteer {
+                    path: path.to_path_buf(),
+                    message: e.to_string(),
+                })?
+            } else {
+                toml::from_str(&text).map_err(|e| SpeakersError::Gazetteer {
+                    path: path.to_path_buf(),
+                    message: e.to_string(),
+                })?
+            };
+        Gazetteer::compile(file)
+            .map_err(|message| SpeakersError::Gazetteer { path: path.to_path_buf(), message })
     }
 
     /// Compiles parsed entries.
@@ -127,11 +133,20 @@ impl Gazetteer {
                 None => Agr::NONE,
                 Some("m") => Agr::M,
                 Some("f") => Agr::F,
-                Some(other) => return Err(format!("entry '{}': gender must be \"m\" or \"f\", not '{other}'", e.name)),
+                Some(other) => {
+                    return Err(format!(
+                        "entry '{}': gender must be \"m\" or \"f\", not '{other}'",
+                        e.name
+                    ));
+                }
             };
             let mut roles = Vec::new();
             for r in &e.roles {
-                let lang = if r.chars().any(isnad_text::normalize::is_arabic_letter) { Lang::Ar } else { Lang::En };
+                let lang = if r.chars().any(isnad_text::normalize::is_arabic_letter) {
+                    Lang::Ar
+                } else {
+                    Lang::En
+                };
                 let lex = match lang {
                     Lang::Ar => lexicon::arabic(),
                     Lang::En => lexicon::english(),
@@ -139,7 +154,12 @@ impl Gazetteer {
                 .map_err(|e| e.to_string())?;
                 match role_from_str(r, lang, lex) {
                     Some(rf) => roles.push(rf),
-                    None => return Err(format!("entry '{}': role '{r}' has no known title word (see data/*.tsv)", e.name)),
+                    None => {
+                        return Err(format!(
+                            "entry '{}': role '{r}' has no known title word (see data/*.tsv)",
+                            e.name
+                        ));
+                    }
                 }
             }
             for alias in std::iter::once(&e.name).chain(&e.aliases) {

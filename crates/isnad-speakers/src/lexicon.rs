@@ -4,7 +4,6 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-
 /// What a lexicon entry says about a word (see the header of `data/ar.tsv`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Cat {
@@ -149,7 +148,10 @@ impl LangLex {
         }
         // Arabic clitic chains are made of these letters; try each cut that leaves two letters.
         for (cut, _) in word.char_indices().skip(1).take(4) {
-            if !matches!(word[..cut].chars().next_back(), Some('و' | 'ف' | 'ب' | 'ك' | 'ل' | 'ا' | 'س')) {
+            if !matches!(
+                word[..cut].chars().next_back(),
+                Some('و' | 'ف' | 'ب' | 'ك' | 'ل' | 'ا' | 'س')
+            ) {
                 break;
             }
             let prefix = &word[..cut];
@@ -166,11 +168,24 @@ impl LangLex {
         None
     }
 
-    fn lookup<W: Words + ?Sized>(&self, words: &W, i: usize, stem: &str, prefix: usize) -> Option<WordMatch> {
+    fn lookup<W: Words + ?Sized>(
+        &self,
+        words: &W,
+        i: usize,
+        stem: &str,
+        prefix: usize,
+    ) -> Option<WordMatch> {
         let slot = self.words.get(stem)?;
         let allowed = |e: &Entry| {
-            !matches!(e.cat, Cat::Honorific | Cat::Stop | Cat::Pronoun | Cat::Particle | Cat::Anaphor | Cat::Before)
-                || prefix == 0
+            !matches!(
+                e.cat,
+                Cat::Honorific
+                    | Cat::Stop
+                    | Cat::Pronoun
+                    | Cat::Particle
+                    | Cat::Anaphor
+                    | Cat::Before
+            ) || prefix == 0
                 || matches!(&words.word(i)[..prefix], "و" | "ف")
         };
         for (rest, entry) in &slot.multi {
@@ -281,8 +296,9 @@ fn compile(file: &'static str, text: &str) -> Result<LangLex, DataError> {
     for slot in words.values_mut() {
         slot.multi.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
     }
-    let rests_have_letters =
-        words.values().all(|s| s.multi.iter().all(|(rest, _)| rest.iter().all(|r| r.chars().any(char::is_alphabetic))));
+    let rests_have_letters = words.values().all(|s| {
+        s.multi.iter().all(|(rest, _)| rest.iter().all(|r| r.chars().any(char::is_alphabetic)))
+    });
     Ok(LangLex { words, tfinal, full, rests_have_letters })
 }
 
@@ -317,7 +333,10 @@ mod match_tests {
     use super::*;
 
     fn cats(lex: &LangLex, text: &str) -> Vec<(usize, usize, Cat)> {
-        lex.find_in_phrase(&isnad_text::fold(text)).into_iter().map(|(i, n, e)| (i, n, e.cat)).collect()
+        lex.find_in_phrase(&isnad_text::fold(text))
+            .into_iter()
+            .map(|(i, n, e)| (i, n, e.cat))
+            .collect()
     }
 
     #[test]
@@ -332,7 +351,10 @@ mod match_tests {
         // Words that merely start with an entry are not it.
         assert_eq!(cats(ar, "رئيسية وزيرات"), vec![]);
         let en = english().unwrap();
-        assert_eq!(cats(en, "the prime minister's office"), vec![(0, 1, Cat::Stop), (1, 2, Cat::Title), (3, 1, Cat::Org)]);
+        assert_eq!(
+            cats(en, "the prime minister's office"),
+            vec![(0, 1, Cat::Stop), (1, 2, Cat::Title), (3, 1, Cat::Org)]
+        );
         assert_eq!(cats(en, "he's"), vec![(0, 1, Cat::Pronoun)]);
     }
 }

@@ -47,14 +47,16 @@ mod morph;
 
 use std::path::{Path, PathBuf};
 
-use isnad_core::{Document, Entity, Lang as DocLang, Layer, Mention, MentionKind, Span, Stage, StageError};
+use isnad_core::{
+    Document, Entity, Lang as DocLang, Layer, Mention, MentionKind, Span, Stage, StageError,
+};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use thiserror::Error;
 
 pub use gazetteer::{GazetteerEntry, GazetteerFile};
 
-use crate::ctx::{is_quote_or_bracket, Ctx, Lang};
+use crate::ctx::{Ctx, Lang, is_quote_or_bracket};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::{Agr, Gender};
 use crate::link::{Ent, Linker};
@@ -162,7 +164,11 @@ impl Stage for SpeakersStage {
             Lang::En => lexicon::english(),
         }
         .map_err(|e| StageError::Failed(e.to_string()))?;
-        let norm = doc.layers.normalized.take().ok_or_else(|| StageError::MissingLayer("normalized".into()))?;
+        let norm = doc
+            .layers
+            .normalized
+            .take()
+            .ok_or_else(|| StageError::MissingLayer("normalized".into()))?;
         let result = self.run(doc, &norm, lang, lex);
         doc.layers.normalized = Some(norm);
         let (entities, mentions, links, dates) = result?;
@@ -176,12 +182,21 @@ impl Stage for SpeakersStage {
             }
         }
         doc.layers.entities = entities;
-        merge_mentions(&mut doc.layers.mentions, mentions, doc.layers.provided.contains(&Layer::Mentions));
+        merge_mentions(
+            &mut doc.layers.mentions,
+            mentions,
+            doc.layers.provided.contains(&Layer::Mentions),
+        );
         Ok(())
     }
 }
 
-type Output = (Vec<Entity>, Vec<Mention>, Vec<(Option<String>, Option<String>)>, Vec<Option<isnad_core::ClaimDate>>);
+type Output = (
+    Vec<Entity>,
+    Vec<Mention>,
+    Vec<(Option<String>, Option<String>)>,
+    Vec<Option<isnad_core::ClaimDate>>,
+);
 
 /// One step of the walk through the document.
 enum Event {
@@ -190,7 +205,13 @@ enum Event {
 }
 
 impl SpeakersStage {
-    fn run(&self, doc: &Document, norm: &isnad_core::Normalized, lang: Lang, lex: &'static lexicon::LangLex) -> Result<Output, StageError> {
+    fn run(
+        &self,
+        doc: &Document,
+        norm: &isnad_core::Normalized,
+        lang: Lang,
+        lex: &'static lexicon::LangLex,
+    ) -> Result<Output, StageError> {
         let contents: Vec<Span> = doc.layers.claims.iter().map(|c| c.content).collect();
         let ctx = Ctx::new(doc, norm, lang, lex, &contents);
         let claims = &doc.layers.claims;
@@ -201,12 +222,17 @@ impl SpeakersStage {
         }
         // Titled names are scanned outside speaker mentions (read on their own) and outside what
         // was said (a quotation's "رئيس الحكومة طلب …" is no name).
-        let skip = ctx::Cover::new(claims.iter().filter_map(|c| c.speaker.mention).chain(claims.iter().map(|c| c.content)));
+        let skip = ctx::Cover::new(
+            claims.iter().filter_map(|c| c.speaker.mention).chain(claims.iter().map(|c| c.content)),
+        );
         let people = mention::scan(&ctx, &skip);
         let orgs = mention::scan_orgs(&ctx, &skip);
         // (Vectors below are sized up front: growing them copied more than the walk itself.)
-        let mut events: Vec<(usize, Event)> = Vec::with_capacity(people.len() + orgs.len() + claims.len());
-        events.extend(people.into_iter().chain(orgs).map(|p| (p.span.start(), Event::Scan(Box::new(p)))));
+        let mut events: Vec<(usize, Event)> =
+            Vec::with_capacity(people.len() + orgs.len() + claims.len());
+        events.extend(
+            people.into_iter().chain(orgs).map(|p| (p.span.start(), Event::Scan(Box::new(p)))),
+        );
         for (i, c) in claims.iter().enumerate() {
             let at = c.speaker.mention.map_or(c.cue.start(), |m| m.start().min(c.cue.start()));
             events.push((at, Event::Claim(i)));
@@ -217,9 +243,11 @@ impl SpeakersStage {
         // Speakers found so far: (position, entity, paragraph) — for unwritten subjects.
         let mut history: Vec<(usize, usize, usize)> = Vec::with_capacity(claims.len());
         // Titled names outside any content: (position, entity, sentence).
-        let mut scanned: Vec<(usize, usize, Option<usize>)> = Vec::with_capacity(events.len() - claims.len());
+        let mut scanned: Vec<(usize, usize, Option<usize>)> =
+            Vec::with_capacity(events.len() - claims.len());
         let mut mentions: Vec<(Mention, usize)> = Vec::with_capacity(events.len());
-        let paragraph_of = |at: usize| ctx.sentence_of(at).map_or(0, |s| ctx.sentences[s].paragraph);
+        let paragraph_of =
+            |at: usize| ctx.sentence_of(at).map_or(0, |s| ctx.sentences[s].paragraph);
         let in_content = |s: Span| claims.iter().any(|c| c.content.contains(s));
 
         for (at, ev) in events {
@@ -230,7 +258,8 @@ impl SpeakersStage {
                         if !in_content(span) {
                             scanned.push((at, idx, ctx.sentence_of(at)));
                         }
-                        mentions.push((Mention { span, kind: mention_kind(form), entity: None }, idx));
+                        mentions
+                            .push((Mention { span, kind: mention_kind(form), entity: None }, idx));
                     }
                 }
                 Event::Claim(ci) => {
@@ -238,7 +267,9 @@ impl SpeakersStage {
                     // A subject inside a quotation whose verb is outside it is no subject of that
                     // verb ("X told reporters that [the repairs] were overdue and promised …"):
                     // the cue's subject is then unwritten.
-                    let stray = |m: Span| claims.iter().any(|o| o.content.contains(m) && !o.content.contains(c.cue));
+                    let stray = |m: Span| {
+                        claims.iter().any(|o| o.content.contains(m) && !o.content.contains(c.cue))
+                    };
                     let parsed = c.speaker.mention.filter(|&m| !stray(m)).and_then(|m| {
                         let range = ctx.token_range(m);
                         let mut p = match mention::relative_antecedent(&ctx, range.clone()) {
@@ -253,19 +284,26 @@ impl SpeakersStage {
                         };
                         let next = range.end;
                         if p.form == Form::Role
-                            && let Some(longer) = mention::extend_role(&ctx, range.clone(), content_limit(c, m))
+                            && let Some(longer) =
+                                mention::extend_role(&ctx, range.clone(), content_limit(c, m))
                         {
                             let span = p.span;
                             p = longer;
                             p.span = span;
                         } else if p.form == Form::Role
-                            && let Some(name) = mention::trailing_name(&ctx, next, content_limit(c, m))
+                            && let Some(name) =
+                                mention::trailing_name(&ctx, next, content_limit(c, m))
                         {
                             p.name = Some(name);
                             p.form = Form::Person;
                             p.bare = false;
                         } else if matches!(p.form, Form::Role | Form::Person)
-                            && let Some((name, role)) = mention::apposed_name(&ctx, range.clone(), content_limit(c, m), p.form == Form::Person)
+                            && let Some((name, role)) = mention::apposed_name(
+                                &ctx,
+                                range.clone(),
+                                content_limit(c, m),
+                                p.form == Form::Person,
+                            )
                         {
                             // "[رئيسة قسم الأوبئة] في جامعة الخليج الطبية، نورة القحطاني، …".
                             p.name = Some(name);
@@ -278,13 +316,18 @@ impl SpeakersStage {
                             }
                         }
                         if p.form == Form::Document
-                            && let Some(author) = mention::trailing_author(&ctx, range.clone(), content_limit(c, m))
+                            && let Some(author) =
+                                mention::trailing_author(&ctx, range.clone(), content_limit(c, m))
                         {
                             let span = p.span;
                             p = author;
                             p.span = span;
                         }
-                        let bracket_taken = p.form == Form::Person && ctx.tokens.get(next).is_some_and(|t| is_quote_or_bracket(t.span.slice(&doc.text)));
+                        let bracket_taken = p.form == Form::Person
+                            && ctx
+                                .tokens
+                                .get(next)
+                                .is_some_and(|t| is_quote_or_bracket(t.span.slice(&doc.text)));
                         if p.form == Form::Org
                             && p.rest.is_empty()
                             && !p.bare
@@ -298,7 +341,8 @@ impl SpeakersStage {
                             }
                         }
                         if matches!(p.form, Form::Person | Form::Name | Form::Org) {
-                            if let Some(r) = mention::trailing_role(&ctx, next, content_limit(c, m)) {
+                            if let Some(r) = mention::trailing_role(&ctx, next, content_limit(c, m))
+                            {
                                 p.roles.push(r);
                                 if p.form == Form::Name {
                                     p.form = Form::Person;
@@ -314,12 +358,23 @@ impl SpeakersStage {
                     let (idx, mention) = match parsed {
                         // "من يتهم الحكومة": after the relative "من" the noun after the verb is its
                         // object; the subject is whoever, nobody named.
-                        Some(p) if p.span.start() >= c.cue.end() && relative_subject(&ctx, c.cue) => {
+                        Some(p)
+                            if p.span.start() >= c.cue.end() && relative_subject(&ctx, c.cue) =>
+                        {
                             (None, Some((c.cue, MentionKind::Implicit, cue_agr)))
                         }
                         Some(p) if p.form == Form::Pronoun => {
-                            let person_only = lang == Lang::En && matches!(p.agr.gender, Some(Gender::Masc | Gender::Fem));
-                            let found = self.resolve(&ctx, &linker, &history, &scanned, at, p.agr, person_only);
+                            let person_only = lang == Lang::En
+                                && matches!(p.agr.gender, Some(Gender::Masc | Gender::Fem));
+                            let found = self.resolve(
+                                &ctx,
+                                &linker,
+                                &history,
+                                &scanned,
+                                at,
+                                p.agr,
+                                person_only,
+                            );
                             (found, Some((p.span, MentionKind::Pronoun, p.agr)))
                         }
                         Some(p) => {
@@ -331,9 +386,19 @@ impl SpeakersStage {
                             }
                             (idx, Some((span, mention_kind(form), Agr::NONE)))
                         }
-                        None if relative_subject(&ctx, c.cue) => (None, Some((c.cue, MentionKind::Implicit, cue_agr))),
+                        None if relative_subject(&ctx, c.cue) => {
+                            (None, Some((c.cue, MentionKind::Implicit, cue_agr)))
+                        }
                         None => {
-                            let found = self.resolve(&ctx, &linker, &history, &scanned, c.cue.start(), cue_agr, false);
+                            let found = self.resolve(
+                                &ctx,
+                                &linker,
+                                &history,
+                                &scanned,
+                                c.cue.start(),
+                                cue_agr,
+                                false,
+                            );
                             (found, Some((c.cue, MentionKind::Implicit, cue_agr)))
                         }
                     };
@@ -345,7 +410,10 @@ impl SpeakersStage {
                         history.push((at, i, paragraph_of(at)));
                     }
                     if let Some((span, kind, _)) = mention {
-                        mentions.push((Mention { span, kind, entity: None }, idx.unwrap_or(usize::MAX)));
+                        mentions.push((
+                            Mention { span, kind, entity: None },
+                            idx.unwrap_or(usize::MAX),
+                        ));
                     }
                     claim_ent[ci] = idx;
                 }
@@ -356,14 +424,21 @@ impl SpeakersStage {
         let mut order: Vec<usize> = (0..linker.ents.len())
             .filter(|&i| self.config.all_entities || linker.ents[i].speaker)
             .collect();
-        order.sort_by_key(|&i| linker.ents[i].mentions.iter().map(|s| s.start()).min().unwrap_or(linker.ents[i].first));
+        order.sort_by_key(|&i| {
+            linker.ents[i].mentions.iter().map(|s| s.start()).min().unwrap_or(linker.ents[i].first)
+        });
         // Entity index → position in the output (its id is "e" and the position + 1).
         let mut out_pos: Vec<Option<usize>> = vec![None; linker.ents.len()];
         for (n, &i) in order.iter().enumerate() {
             out_pos[i] = Some(n);
         }
-        let entities: Vec<Entity> =
-            order.iter().enumerate().map(|(n, &i)| build_entity(&mut linker.ents[i], format!("e{}", n + 1), self.gazetteer.as_ref())).collect();
+        let entities: Vec<Entity> = order
+            .iter()
+            .enumerate()
+            .map(|(n, &i)| {
+                build_entity(&mut linker.ents[i], format!("e{}", n + 1), self.gazetteer.as_ref())
+            })
+            .collect();
         let out_of = |idx: usize| out_pos.get(idx).copied().flatten().map(|n| &entities[n]);
         let links = claim_ent
             .iter()
@@ -376,7 +451,8 @@ impl SpeakersStage {
             .into_iter()
             .filter_map(|(mut m, idx)| {
                 let id = out_of(idx).map(|e| e.id.clone());
-                if id.is_none() && m.kind != MentionKind::Implicit && m.kind != MentionKind::Pronoun {
+                if id.is_none() && m.kind != MentionKind::Implicit && m.kind != MentionKind::Pronoun
+                {
                     // Scanned names of people who never speak stay out unless asked for.
                     if !claims.iter().any(|c| c.speaker.mention == Some(m.span)) {
                         return None;
@@ -419,8 +495,12 @@ impl SpeakersStage {
         // speakers of earlier sentences, each group nearest first.
         let mut cands: Vec<(u8, usize, usize)> = history
             .iter()
-            .filter(|(pos, _, par)| *pos < at && paragraph.saturating_sub(*par) <= self.config.carry_paragraphs)
-            .map(|&(pos, e, _)| (if pos >= sentence_start && sentence.is_some() { 0 } else { 2 }, pos, e))
+            .filter(|(pos, _, par)| {
+                *pos < at && paragraph.saturating_sub(*par) <= self.config.carry_paragraphs
+            })
+            .map(|&(pos, e, _)| {
+                (if pos >= sentence_start && sentence.is_some() { 0 } else { 2 }, pos, e)
+            })
             .chain(
                 scanned
                     .iter()
@@ -495,7 +575,12 @@ fn build_entity(e: &mut Ent, id: String, gaz: Option<&Gazetteer>) -> Entity {
         Role,
         Nothing,
     }
-    let from = match e.names.iter().enumerate().max_by_key(|(_, n)| (n.keys.len(), n.text.chars().count())) {
+    let from = match e
+        .names
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, n)| (n.keys.len(), n.text.chars().count()))
+    {
         Some((k, _)) => From::Name(k),
         None if !e.descs.is_empty() => From::Desc,
         None if !e.roles.is_empty() => From::Role,
@@ -565,7 +650,13 @@ fn build_entity(e: &mut Ent, id: String, gaz: Option<&Gazetteer>) -> Entity {
     };
     let aliases = alias_picks
         .into_iter()
-        .map(|(desc, k)| if desc { std::mem::take(&mut e.descs[k]) } else { std::mem::take(&mut e.names[k].text) })
+        .map(|(desc, k)| {
+            if desc {
+                std::mem::take(&mut e.descs[k])
+            } else {
+                std::mem::take(&mut e.names[k].text)
+            }
+        })
         .collect();
     let roles = role_picks.into_iter().map(|k| std::mem::take(&mut e.roles[k].text)).collect();
     let mut mentions = std::mem::take(&mut e.mentions);
@@ -603,5 +694,3 @@ fn merge_mentions(layer: &mut Vec<Mention>, ours: Vec<Mention>, provided: bool) 
     }
     layer.sort_by_key(|m| m.span);
 }
-
-

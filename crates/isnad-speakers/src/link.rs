@@ -68,7 +68,8 @@ impl Ent {
         {
             return false;
         }
-        let plural = self.kind == EntityKind::Group && self.agr.plural != Some(false) || self.agr.plural == Some(true);
+        let plural = self.kind == EntityKind::Group && self.agr.plural != Some(false)
+            || self.agr.plural == Some(true);
         match agr.plural {
             Some(true) if !plural && self.kind != EntityKind::Organization => return false,
             Some(false) if plural => return false,
@@ -97,14 +98,17 @@ fn name_score(m: &[String], names: &[NameForm]) -> u8 {
     if m.len() == 1 {
         let k = &m[0];
         let part = k.chars().count() >= 2
-            && names.iter().any(|n| n.keys.len() >= 2 && (n.keys.last() == Some(k) || n.keys.first() == Some(k)));
+            && names.iter().any(|n| {
+                n.keys.len() >= 2 && (n.keys.last() == Some(k) || n.keys.first() == Some(k))
+            });
         return if part { 2 } else { 0 };
     }
     let longest = names.iter().map(|n| &n.keys).max_by_key(|k| k.len()).expect("a name");
     if longest.len() == 1 {
         return if m.last() == longest.last() { 2 } else { 0 };
     }
-    let (short, long) = if m.len() <= longest.len() { (m, &longest[..]) } else { (&longest[..], m) };
+    let (short, long) =
+        if m.len() <= longest.len() { (m, &longest[..]) } else { (&longest[..], m) };
     let mut it = long.iter();
     if short.iter().all(|k| it.any(|x| x == k)) && short.last() == long.last() {
         return 2;
@@ -129,7 +133,12 @@ impl<'g> Linker<'g> {
 
     /// The most recent entity (by last mention) satisfying `pred`.
     fn recent(&self, pred: impl Fn(&Ent) -> bool) -> Option<usize> {
-        self.ents.iter().enumerate().filter(|(_, e)| pred(e)).max_by_key(|(_, e)| e.last).map(|(i, _)| i)
+        self.ents
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| pred(e))
+            .max_by_key(|(_, e)| e.last)
+            .map(|(i, _)| i)
     }
 
     fn gaz_of_names(&self, p: &Parsed) -> Option<usize> {
@@ -158,21 +167,29 @@ impl<'g> Linker<'g> {
             // "البيان", "the statement": the organisation that spoke last; a person's statement
             // or a poll's figures are not linked (a new entity names the document). An
             // indefinite document ("a traffic study", "دراسة حديثة") is new: a new entity.
-            Form::Document if p.bare => self.recent(|e| e.speaker && e.kind == EntityKind::Organization),
+            Form::Document if p.bare => {
+                self.recent(|e| e.speaker && e.kind == EntityKind::Organization)
+            }
             Form::Document => None,
             Form::Person | Form::Name => gaz
                 .and_then(|g| self.recent(|e| e.gaz == Some(g)))
                 .or_else(|| self.name_match(&p))
                 .or_else(|| self.anonymous_match(&p)),
-            Form::Org => gaz
-                .and_then(|g| self.recent(|e| e.gaz == Some(g)))
-                .or_else(|| self.org_match(&p)),
+            Form::Org => {
+                gaz.and_then(|g| self.recent(|e| e.gaz == Some(g))).or_else(|| self.org_match(&p))
+            }
             Form::Group => self.group_match(&p),
             Form::Role => self.role_match(&p.roles).or_else(|| {
                 // "المصدر المطلع" after "مصدر وثيق الصلة …": a definite role whose head an
                 // earlier anonymous speaker had refers back to it, whatever its adjectives.
                 let head = &p.roles.first()?.head;
-                (p.bare).then(|| self.recent(|e| e.names.is_empty() && e.roles.iter().any(|r| &r.head == head))).flatten()
+                (p.bare)
+                    .then(|| {
+                        self.recent(|e| {
+                            e.names.is_empty() && e.roles.iter().any(|r| &r.head == head)
+                        })
+                    })
+                    .flatten()
             }),
         };
         if found.is_none() && p.form == Form::Anaphor {
@@ -240,7 +257,9 @@ impl<'g> Linker<'g> {
                     e.kind = EntityKind::Organization;
                 }
             }
-            Form::Role | Form::Anaphor | Form::Org | Form::Group | Form::Document if !text.is_empty() && !e.descs.contains(&text) => {
+            Form::Role | Form::Anaphor | Form::Org | Form::Group | Form::Document
+                if !text.is_empty() && !e.descs.contains(&text) =>
+            {
                 e.descs.push(text);
             }
             _ => {}
@@ -283,7 +302,10 @@ impl<'g> Linker<'g> {
     /// Returns the cut name.
     fn trim_known_genitive(&self, p: &Parsed) -> Option<NameForm> {
         let name = p.name.as_ref()?;
-        if !matches!(p.form, Form::Person | Form::Name) || name.keys.len() < 3 || name.text.is_ascii() {
+        if !matches!(p.form, Form::Person | Form::Name)
+            || name.keys.len() < 3
+            || name.text.is_ascii()
+        {
             return None;
         }
         let words: Vec<&str> = name.text.split_whitespace().collect();
@@ -335,7 +357,9 @@ impl<'g> Linker<'g> {
                 && e.kind == EntityKind::Person
                 && e.roles.iter().any(|er| {
                     !er.quals.is_empty()
-                        && p.roles.iter().any(|pr| pr.head == er.head && er.quals.iter().all(|q| pr.quals.contains(q)))
+                        && p.roles.iter().any(|pr| {
+                            pr.head == er.head && er.quals.iter().all(|q| pr.quals.contains(q))
+                        })
                 })
         })
     }
@@ -346,12 +370,15 @@ impl<'g> Linker<'g> {
         // person's name is not their campaign ("the Clinton campaign").
         let exact = self.recent(|e| {
             e.kind != EntityKind::Group
-                && (keys.is_some_and(|k| e.names.iter().any(|n| &n.keys == k || (!e.rests.is_empty() && e.rests.contains(k))))
-                    || (!p.rest.is_empty()
-                        && (e.rests.contains(&p.rest)
-                            || (self.short_forms
-                                && e.kind != EntityKind::Person
-                                && e.names.iter().any(|n| n.keys == p.rest)))))
+                && (keys.is_some_and(|k| {
+                    e.names
+                        .iter()
+                        .any(|n| &n.keys == k || (!e.rests.is_empty() && e.rests.contains(k)))
+                }) || (!p.rest.is_empty()
+                    && (e.rests.contains(&p.rest)
+                        || (self.short_forms
+                            && e.kind != EntityKind::Person
+                            && e.names.iter().any(|n| n.keys == p.rest)))))
         });
         if exact.is_some() || !p.bare {
             return exact;
@@ -363,7 +390,8 @@ impl<'g> Linker<'g> {
     fn group_match(&self, p: &Parsed) -> Option<usize> {
         let keys = p.name.as_ref().map(|n| &n.keys);
         let exact = self.recent(|e| {
-            e.kind == EntityKind::Group && keys.is_some_and(|k| e.names.iter().any(|n| &n.keys == k))
+            e.kind == EntityKind::Group
+                && keys.is_some_and(|k| e.names.iter().any(|n| &n.keys == k))
         });
         if exact.is_some() || !p.bare {
             return exact;
@@ -382,7 +410,9 @@ impl<'g> Linker<'g> {
         }
         if let Some(g) = self.gaz {
             let hit = self.recent(|e| {
-                e.gaz.is_some_and(|gi| g.items[gi].roles.iter().any(|gr| roles.iter().any(|r| r.same(gr))))
+                e.gaz.is_some_and(|gi| {
+                    g.items[gi].roles.iter().any(|gr| roles.iter().any(|r| r.same(gr)))
+                })
             });
             if hit.is_some() {
                 return hit;
@@ -414,6 +444,9 @@ impl<'g> Linker<'g> {
         if e.kind == EntityKind::Group {
             return;
         }
-        e.agr = e.agr.merge(Agr { gender: cue_agr.gender, plural: if subject_first { cue_agr.plural } else { None } });
+        e.agr = e.agr.merge(Agr {
+            gender: cue_agr.gender,
+            plural: if subject_first { cue_agr.plural } else { None },
+        });
     }
 }

@@ -9,7 +9,7 @@
 
 use isnad_core::Span;
 
-use crate::ctx::{is_comma, is_quote_or_bracket, Cover, Ctx, Hit, Lang};
+use crate::ctx::{Cover, Ctx, Hit, Lang, is_comma, is_quote_or_bracket};
 use crate::lexicon::{Agr, Cat, LangLex};
 use crate::morph;
 
@@ -59,7 +59,9 @@ impl RoleForm {
 
     /// Same head and the same qualifiers.
     pub fn same(&self, other: &RoleForm) -> bool {
-        self.head == other.head && subset(&self.quals, &other.quals) && subset(&other.quals, &self.quals)
+        self.head == other.head
+            && subset(&self.quals, &other.quals)
+            && subset(&other.quals, &self.quals)
     }
 }
 
@@ -145,7 +147,9 @@ fn role_from_words(text: &str, words: &[&str], lang: Lang, lex: &LangLex) -> Opt
             continue;
         }
         let skip = found.iter().any(|&(s, n, e)| {
-            s <= k && k < s + n && matches!(e.cat, Cat::Stop | Cat::Particle | Cat::Honorific | Cat::Before)
+            s <= k
+                && k < s + n
+                && matches!(e.cat, Cat::Stop | Cat::Particle | Cat::Honorific | Cat::Before)
         });
         let key = morph::word_key_ref(w);
         if skip || key.chars().count() < 2 || key.chars().all(|c| !c.is_alphanumeric()) {
@@ -306,7 +310,8 @@ fn split_alias<'s>(ctx: &Ctx<'_>, seg: &'s [usize]) -> (&'s [usize], Option<Name
         && is_quote_or_bracket(ctx.orig(seg[n - 1]))
         && let Some(open) = (0..n - 1).rev().find(|&k| is_quote_or_bracket(ctx.orig(seg[k])))
     {
-        let inner: Vec<usize> = seg[open + 1..n - 1].iter().copied().filter(|&i| ctx.is_word(i)).collect();
+        let inner: Vec<usize> =
+            seg[open + 1..n - 1].iter().copied().filter(|&i| ctx.is_word(i)).collect();
         let before = seg[..open].iter().filter(|&&i| ctx.is_word(i)).count();
         if !inner.is_empty() && inner.len() <= 3 && before > 0 {
             return (&seg[..open], Some(name_form(ctx, &inner)));
@@ -343,9 +348,14 @@ fn parse_ar(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         Some((cat @ (Cat::Group | Cat::Org | Cat::OrgName), h)) => {
             p.form = if cat == Cat::Group { Form::Group } else { Form::Org };
             p.agr = h.entry.agr;
-            let after: Vec<usize> = words.iter().copied().filter(|&i| i >= (h.first + h.len) as usize).collect();
+            let after: Vec<usize> =
+                words.iter().copied().filter(|&i| i >= (h.first + h.len) as usize).collect();
             if cat != Cat::OrgName {
-                p.head = Some(if cat == Cat::Group { morph::number_stem(&ctx.key(w0)) } else { ctx.key(w0) });
+                p.head = Some(if cat == Cat::Group {
+                    morph::number_stem(&ctx.key(w0))
+                } else {
+                    ctx.key(w0)
+                });
                 p.rest = name_keys(after.iter().map(|&i| ctx.folded(i)));
                 // "الوزارة", "المنظمة الحقوقية", "الوسائل": a head with the article refers back.
                 p.bare = ctx.definite(w0) && after.len() <= 1;
@@ -357,7 +367,9 @@ fn parse_ar(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
             let close = seg.iter().rposition(|&t| matches!(ctx.orig(t), "”" | "»" | "\"" | ")"));
             let open = seg.iter().position(|&t| matches!(ctx.orig(t), "“" | "«" | "\"" | "("));
             match (open, close) {
-                (Some(o), Some(c)) if o < c && seg[c + 1..].iter().any(|&t| ctx.is_word(t)) && o > 0 => {
+                (Some(o), Some(c))
+                    if o < c && seg[c + 1..].iter().any(|&t| ctx.is_word(t)) && o > 0 =>
+                {
                     let named: Vec<usize> = seg[..c].to_vec();
                     p.name = Some(name_form(ctx, &named));
                     p.descs.push(name_form(ctx, seg).text);
@@ -369,7 +381,8 @@ fn parse_ar(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         Some((Cat::Title | Cat::Honorific, _)) => Some(person_ar(ctx, seg, &words, p)),
         _ => {
             // A name, maybe followed by its role without a comma ("بيسكوف المتحدث باسم …").
-            if let Some(k) = words.iter().position(|&i| ctx.cat(i) == Some(Cat::Title) && ctx.starts_entry(i))
+            if let Some(k) =
+                words.iter().position(|&i| ctx.cat(i) == Some(Cat::Title) && ctx.starts_entry(i))
                 && k > 0
             {
                 p.form = Form::Person;
@@ -399,20 +412,27 @@ fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Pa
         if stop || ctx.tokens[w].kind != isnad_core::TokenKind::Word {
             break;
         }
-        if j < words.len() && seg.iter().any(|&t| t > w && t < words[j] && !ctx.is_word(t) && ctx.orig(t) != ".") {
+        if j < words.len()
+            && seg.iter().any(|&t| t > w && t < words[j] && !ctx.is_word(t) && ctx.orig(t) != ".")
+        {
             break;
         }
         j -= 1;
     }
     // Words right after a preposition are its object, not a name: "الخبيرة في شؤون المياه".
-    if j > 0 && j < words.len() && ctx.cat(words[j - 1]) == Some(Cat::Stop) && is_preposition_ar(ctx.folded(words[j - 1])) {
+    if j > 0
+        && j < words.len()
+        && ctx.cat(words[j - 1]) == Some(Cat::Stop)
+        && is_preposition_ar(ctx.folded(words[j - 1]))
+    {
         j = words.len();
     }
     // It starts with a word without the article (a given name), not with a particle like بن.
     while j < words.len() {
         let w = words[j];
         let f = ctx.folded(w);
-        let name_initial = ctx.cat(w) != Some(Cat::Particle) || f.starts_with("عبد") || f.starts_with("ابو");
+        let name_initial =
+            ctx.cat(w) != Some(Cat::Particle) || f.starts_with("عبد") || f.starts_with("ابو");
         if ctx.definite(w) || !name_initial {
             j += 1;
         } else {
@@ -424,7 +444,9 @@ fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Pa
     // الأطلسي" the alliance; a name may follow it ("القيادي في حركة حماس أسامة حمدان").
     if j > 0 && j < words.len() && construct_head(ctx, words[j - 1]) {
         j += 1;
-        while j < words.len() && (ctx.definite(words[j]) || ctx.cat(words[j]) == Some(Cat::Particle)) {
+        while j < words.len()
+            && (ctx.definite(words[j]) || ctx.cat(words[j]) == Some(Cat::Particle))
+        {
             j += 1;
         }
     }
@@ -440,7 +462,8 @@ fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Pa
         p.bare = ctx.definite(words[0]);
     }
     // Roles: the words before the name, cut before each honorific and each new definite title.
-    let role_words: Vec<usize> = words.iter().copied().filter(|&w| name_start.is_none_or(|ns| w < ns)).collect();
+    let role_words: Vec<usize> =
+        words.iter().copied().filter(|&w| name_start.is_none_or(|ns| w < ns)).collect();
     let mut chunks: Vec<Vec<usize>> = Vec::new();
     for &w in &role_words {
         let cat = ctx.cat(w);
@@ -480,7 +503,9 @@ fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Pa
         }
         // "كلمة للملك سلمان": a title behind a preposition is a complement, not an apposition.
         let f0 = ctx.folded(c[0]);
-        let governed = ["لل", "بال", "كال", "ولل", "وبال", "فبال", "فلل"].iter().any(|pre| f0.starts_with(pre));
+        let governed = ["لل", "بال", "كال", "ولل", "وبال", "فبال", "فلل"]
+            .iter()
+            .any(|pre| f0.starts_with(pre));
         if !governed && let Some(r) = role_from_tokens(ctx, c[0], last) {
             p.roles.push(r);
         }
@@ -509,15 +534,40 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
     let time_word = |i: usize| {
         matches!(
             ctx.folded(i),
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today"
-                | "now" | "then" | "also" | "again"
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "yesterday"
+                | "today"
+                | "now"
+                | "then"
+                | "also"
+                | "again"
         ) || ctx.tokens[i].kind == isnad_core::TokenKind::Number
     };
     let cut = words.iter().enumerate().skip(1).find(|&(k, &i)| match ctx.folded(i) {
         "who" | "which" | "that" | "during" | "after" | "before" | "while" | "when" => true,
         // "YouGov last month": a time adverbial.
         "last" | "next" | "this" | "earlier" => words.get(k + 1).is_some_and(|&n| {
-            matches!(ctx.folded(n), "week" | "month" | "year" | "weekend" | "night" | "morning" | "evening" | "summer" | "spring" | "autumn" | "fall" | "winter")
+            matches!(
+                ctx.folded(n),
+                "week"
+                    | "month"
+                    | "year"
+                    | "weekend"
+                    | "night"
+                    | "morning"
+                    | "evening"
+                    | "summer"
+                    | "spring"
+                    | "autumn"
+                    | "fall"
+                    | "winter"
+            )
         }),
         // "on Wednesday" is an adverbial; "Commission on Presidential Debates" is a name.
         "on" | "at" | "in" => words.get(k + 1).is_none_or(|&n| !ctx.capitalized(n) || time_word(n)),
@@ -551,8 +601,20 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
     let definite = words.first().is_some_and(|&i| ctx.folded(i) == "the");
     // Determiners and quantities in front ("the", "a", "two", "another").
     while words.len() > 1
-        && (matches!(ctx.folded(words[0]), "the" | "a" | "an" | "another" | "some" | "several" | "many" | "one" | "two" | "three" | "four")
-            || ctx.tokens[words[0]].kind == isnad_core::TokenKind::Number)
+        && (matches!(
+            ctx.folded(words[0]),
+            "the"
+                | "a"
+                | "an"
+                | "another"
+                | "some"
+                | "several"
+                | "many"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+        ) || ctx.tokens[words[0]].kind == isnad_core::TokenKind::Number)
     {
         words.remove(0);
     }
@@ -573,7 +635,11 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
     }
     // "Analysts at Goldman Sachs", "officials in Kyiv": a plural head with its complement.
     let group_head = words.iter().position(|&i| ctx.cat(i) == Some(Cat::Group)).filter(|&k| {
-        k + 1 == words.len() || matches!(ctx.folded(words[k + 1]), "at" | "in" | "from" | "with" | "for" | "of" | "close")
+        k + 1 == words.len()
+            || matches!(
+                ctx.folded(words[k + 1]),
+                "at" | "in" | "from" | "with" | "for" | "of" | "close"
+            )
     });
     // "Trump and Macron", "the mayor and the governor": several speakers at once.
     // (Not inside an organisation's name: "the Department of Health and Human Services".)
@@ -603,7 +669,11 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         let wt = words[k];
         p.agr = ctx.hit(wt).map(|h| h.entry.agr).unwrap_or_default();
         let text = ctx.slice(w0, wl);
-        let quals = words.iter().filter(|&&i| i != wt && ctx.cat(i).is_none_or(|c| c != Cat::Stop)).map(|&i| morph::skeleton(&ctx.key_ref(i))).collect();
+        let quals = words
+            .iter()
+            .filter(|&&i| i != wt && ctx.cat(i).is_none_or(|c| c != Cat::Stop))
+            .map(|&i| morph::skeleton(&ctx.key_ref(i)))
+            .collect();
         p.roles.push(RoleForm { text: text.to_string(), head: ctx.key(wt), quals });
         return Some(p);
     }
@@ -625,9 +695,11 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         // ("Mr. King", "Ms. Price").
         let after_honorific = j >= 2 && ctx.cat(words[j - 2]) == Some(Cat::Honorific);
         // "al-Ansari", "bin-Salman": a particle joined to a capitalised name.
-        let joined = ctx.orig(w).split_once('-').is_some_and(|(_, b)| b.starts_with(char::is_uppercase));
+        let joined =
+            ctx.orig(w).split_once('-').is_some_and(|(_, b)| b.starts_with(char::is_uppercase));
         // (A capitalised document noun is part of a name: "the National Statistics Bureau".)
-        let ok = ctx.capitalized(w) && (matches!(cat, None | Some(Cat::Particle) | Some(Cat::Document)) || after_honorific)
+        let ok = ctx.capitalized(w)
+            && (matches!(cat, None | Some(Cat::Particle) | Some(Cat::Document)) || after_honorific)
             || joined
             || (cat == Some(Cat::Particle) && j < words.len());
         if !ok {
@@ -635,20 +707,29 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         }
         j -= 1;
     }
-    let has_title = words[..j].iter().any(|&i| matches!(ctx.cat(i), Some(Cat::Title | Cat::Honorific)));
+    let has_title =
+        words[..j].iter().any(|&i| matches!(ctx.cat(i), Some(Cat::Title | Cat::Honorific)));
     // "Health economist Priya Raman of Westbrook University": the walk above stops at the
     // organisation; the name is the capitalised run right after the title, before "of"/"at"/
     // "from" brings in where the person works.
     let mut name_end = words.len();
     if has_title && j == words.len() {
         let first_prep = words.iter().position(|&i| matches!(ctx.folded(i), "of" | "at" | "from"));
-        if let Some(t) = words[..first_prep.unwrap_or(0)].iter().rposition(|&i| matches!(ctx.cat(i), Some(Cat::Title | Cat::Honorific))) {
+        if let Some(t) = words[..first_prep.unwrap_or(0)]
+            .iter()
+            .rposition(|&i| matches!(ctx.cat(i), Some(Cat::Title | Cat::Honorific)))
+        {
             let start = t + 1;
             let mut e = start;
             while e < words.len() && ctx.capitalized(words[e]) && ctx.cat(words[e]).is_none() {
                 e += 1;
             }
-            if e > start && Some(e) == first_prep && words[e + 1..].iter().any(|&i| matches!(ctx.cat(i), Some(Cat::Org | Cat::OrgName)) && ctx.capitalized(i)) {
+            if e > start
+                && Some(e) == first_prep
+                && words[e + 1..].iter().any(|&i| {
+                    matches!(ctx.cat(i), Some(Cat::Org | Cat::OrgName)) && ctx.capitalized(i)
+                })
+            {
                 j = start;
                 name_end = e;
             }
@@ -656,10 +737,18 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
     }
     // "the director of the Institute for Peace Studies": capitals after a preposition are its
     // object, not the title holder's name; the phrase is a role.
-    let after_prep = j > 0 && j < words.len() && matches!(ctx.folded(words[j - 1]), "of" | "for" | "at" | "in" | "from" | "with" | "on" | "by");
-    let title_before_prep = words[..j].iter().position(|&i| ctx.cat(i) == Some(Cat::Title)).is_some_and(|t| {
-        words[t + 1..j].iter().any(|&i| matches!(ctx.folded(i), "of" | "for" | "at" | "in" | "from" | "with"))
-    });
+    let after_prep = j > 0
+        && j < words.len()
+        && matches!(
+            ctx.folded(words[j - 1]),
+            "of" | "for" | "at" | "in" | "from" | "with" | "on" | "by"
+        );
+    let title_before_prep =
+        words[..j].iter().position(|&i| ctx.cat(i) == Some(Cat::Title)).is_some_and(|t| {
+            words[t + 1..j]
+                .iter()
+                .any(|&i| matches!(ctx.folded(i), "of" | "for" | "at" | "in" | "from" | "with"))
+        });
     if after_prep && title_before_prep && !possessive_word {
         j = words.len();
     }
@@ -693,11 +782,16 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         p.rest = if possessive {
             name_keys(named.iter().map(|&i| ctx.folded(i)))
         } else {
-            name_keys(named.iter().filter(|&&i| ctx.cat(i) != Some(Cat::Org)).map(|&i| ctx.folded(i)))
+            name_keys(
+                named.iter().filter(|&&i| ctx.cat(i) != Some(Cat::Org)).map(|&i| ctx.folded(i)),
+            )
         };
         // "the department", "the foreign ministry" refer back; "the transportation department"
         // names one (in lower case, but by a word of its own).
-        p.bare = !any_cap && words.iter().all(|&i| i == wl || matches!(ctx.cat(i), Some(Cat::Org | Cat::Adj | Cat::Stop)));
+        p.bare = !any_cap
+            && words
+                .iter()
+                .all(|&i| i == wl || matches!(ctx.cat(i), Some(Cat::Org | Cat::Adj | Cat::Stop)));
         p.name = Some(name_form(ctx, named));
         return Some(p);
     }
@@ -705,7 +799,8 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         p.form = Form::Role;
         // "the department's chief engineer": the article goes with the possessive.
         let text = ctx.slice(if definite { w_first } else { w0 }, wl);
-        let quals = words[..words.len() - 1].iter().map(|&i| morph::skeleton(&ctx.key_ref(i))).collect();
+        let quals =
+            words[..words.len() - 1].iter().map(|&i| morph::skeleton(&ctx.key_ref(i))).collect();
         p.roles.push(RoleForm { text: text.to_string(), head: ctx.key(wl), quals });
         return Some(p);
     }
@@ -724,7 +819,8 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
                 p.agr = p.agr.merge(h.entry.agr);
             }
         }
-        let role_words: Vec<usize> = words[..j].iter().copied().filter(|&i| ctx.cat(i) != Some(Cat::Honorific)).collect();
+        let role_words: Vec<usize> =
+            words[..j].iter().copied().filter(|&i| ctx.cat(i) != Some(Cat::Honorific)).collect();
         if let (Some(&a), Some(&b)) = (role_words.first(), role_words.last())
             && let Some(r) = role_from_tokens(ctx, a, b)
         {
@@ -746,7 +842,10 @@ fn parse_en(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
         Some(r) => p.roles.push(r),
         None => {
             // A description without a known title ("a campaign operative"): its last word heads it.
-            let quals = words[..words.len() - 1].iter().map(|&i| morph::skeleton(&ctx.key_ref(i))).collect();
+            let quals = words[..words.len() - 1]
+                .iter()
+                .map(|&i| morph::skeleton(&ctx.key_ref(i)))
+                .collect();
             p.roles.push(RoleForm { text: text.to_string(), head: ctx.key(wl), quals });
         }
     }
@@ -787,7 +886,8 @@ pub(crate) fn trailing_role(ctx: &Ctx<'_>, after: usize, limit: usize) -> Option
                     && match ctx.lang {
                         Lang::Ar => {
                             matches!(ctx.folded(i), "في" | "فى" | "باسم" | "لدى" | "عن")
-                                && (ctx.definite(i + 1) || matches!(ctx.cat(i + 1), Some(Cat::Org | Cat::OrgName)))
+                                && (ctx.definite(i + 1)
+                                    || matches!(ctx.cat(i + 1), Some(Cat::Org | Cat::OrgName)))
                         }
                         // "a spokeswoman for the foreign ministry": the preposition's article too.
                         Lang::En => {
@@ -822,11 +922,17 @@ pub(crate) fn trailing_role(ctx: &Ctx<'_>, after: usize, limit: usize) -> Option
 /// A role-only Arabic mention read on into the text with the running-text grammar: "[القيادي]
 /// في حركة حماس أسامة حمدان" is Osama Hamdan. Returns the mention re-read over the longer
 /// stretch when that yields a name before `limit`.
-pub(crate) fn extend_role(ctx: &Ctx<'_>, range: std::ops::Range<usize>, limit: usize) -> Option<Parsed> {
+pub(crate) fn extend_role(
+    ctx: &Ctx<'_>,
+    range: std::ops::Range<usize>,
+    limit: usize,
+) -> Option<Parsed> {
     if ctx.lang != Lang::Ar {
         return None;
     }
-    let t = range.clone().find(|&i| ctx.starts_entry(i) && matches!(ctx.cat(i), Some(Cat::Title | Cat::Honorific)))?;
+    let t = range.clone().find(|&i| {
+        ctx.starts_entry(i) && matches!(ctx.cat(i), Some(Cat::Title | Cat::Honorific))
+    })?;
     let h = ctx.hit(t)?;
     let j = window_ar(ctx, t, h.len as usize);
     if j <= range.end || ctx.tokens[j - 1].span.end() > limit {
@@ -856,11 +962,19 @@ pub(crate) fn trailing_name(ctx: &Ctx<'_>, after: usize, limit: usize) -> Option
     if ctx.lang == Lang::Ar && start == after && !ctx.definite(after.saturating_sub(1)) {
         return None;
     }
-    while j < n && j < start + 5 && ctx.tokens[j].span.end() <= limit && ctx.tokens[j].kind == isnad_core::TokenKind::Word {
+    while j < n
+        && j < start + 5
+        && ctx.tokens[j].span.end() <= limit
+        && ctx.tokens[j].kind == isnad_core::TokenKind::Word
+    {
         let plain = matches!(ctx.cat(j), None | Some(Cat::Particle))
             && ctx.folded(j).chars().filter(|&c| is_letter(c)).count() >= 2;
         let ok = match ctx.lang {
-            Lang::Ar => plain && !(j == start && ctx.definite(j)) && !(j > start && ctx.folded(j).starts_with('و') && ctx.cat(j).is_none()),
+            Lang::Ar => {
+                plain
+                    && !(j == start && ctx.definite(j))
+                    && !(j > start && ctx.folded(j).starts_with('و') && ctx.cat(j).is_none())
+            }
             Lang::En => plain && ctx.capitalized(j),
         };
         if !ok {
@@ -923,8 +1037,14 @@ pub(crate) fn scan_orgs(ctx: &Ctx<'_>, skip: &Cover) -> Vec<Parsed> {
             let governed_by_prev = i > 0
                 && ctx.is_word(i - 1)
                 && (ctx.definite(i - 1)
-                    || matches!(ctx.cat(i - 1), Some(Cat::Title | Cat::Org | Cat::Group | Cat::Honorific))
-                    || matches!(ctx.folded(i - 1), "باسم" | "في" | "فى" | "من" | "عن" | "لدى" | "of" | "at" | "for"));
+                    || matches!(
+                        ctx.cat(i - 1),
+                        Some(Cat::Title | Cat::Org | Cat::Group | Cat::Honorific)
+                    )
+                    || matches!(
+                        ctx.folded(i - 1),
+                        "باسم" | "في" | "فى" | "من" | "عن" | "لدى" | "of" | "at" | "for"
+                    ));
             if !governed_by_prev && !h.governed {
                 let mut j = i + h.len as usize;
                 while ctx.lang == Lang::Ar
@@ -955,7 +1075,10 @@ pub(crate) fn scan_orgs(ctx: &Ctx<'_>, skip: &Cover) -> Vec<Parsed> {
                 let mut j = i + h.len as usize;
                 while j < n && j < i + h.len as usize + 3 && ctx.is_word(j) && !ctx.definite(j) && {
                     let f = ctx.folded(j);
-                    ctx.cat(j) == Some(Cat::Adj) || f.ends_with("يين") || f.ends_with("يون") || f.ends_with("يه")
+                    ctx.cat(j) == Some(Cat::Adj)
+                        || f.ends_with("يين")
+                        || f.ends_with("يون")
+                        || f.ends_with("يه")
                 } {
                     j += 1;
                 }
@@ -984,7 +1107,14 @@ pub(crate) fn scan_orgs(ctx: &Ctx<'_>, skip: &Cover) -> Vec<Parsed> {
                 let mut proper = 0;
                 while j < n && j < i + 10 && ctx.is_word(j) {
                     match ctx.cat(j) {
-                        Some(Cat::Stop | Cat::Title | Cat::Honorific | Cat::Pronoun | Cat::Before | Cat::Anaphor) => break,
+                        Some(
+                            Cat::Stop
+                            | Cat::Title
+                            | Cat::Honorific
+                            | Cat::Pronoun
+                            | Cat::Before
+                            | Cat::Anaphor,
+                        ) => break,
                         None if !ctx.definite(j) => {
                             // A proper name right after the head ("دولة قطر", "حركة حماس").
                             if proper >= 2 || j > i + h.len as usize + proper {
@@ -1004,7 +1134,11 @@ pub(crate) fn scan_orgs(ctx: &Ctx<'_>, skip: &Cover) -> Vec<Parsed> {
                     continue;
                 }
                 let mut a = i;
-                while a > 0 && ctx.is_word(a - 1) && ctx.capitalized(a - 1) && ctx.cat(a - 1).is_none_or(|c| c == Cat::OrgName) {
+                while a > 0
+                    && ctx.is_word(a - 1)
+                    && ctx.capitalized(a - 1)
+                    && ctx.cat(a - 1).is_none_or(|c| c == Cat::OrgName)
+                {
                     a -= 1;
                 }
                 let mut j = i + h.len as usize;
@@ -1126,7 +1260,8 @@ fn window_ar(ctx: &Ctx<'_>, i: usize, title_len: usize) -> usize {
     let mut j = i + title_len;
     while j < n && j < i + 14 {
         if !ctx.is_word(j) {
-            if abbrev_dot(ctx, j) || matches!(ctx.orig(j), "(" | ")" | "“" | "”" | "«" | "»") {
+            if abbrev_dot(ctx, j) || matches!(ctx.orig(j), "(" | ")" | "“" | "”" | "«" | "»")
+            {
                 j += 1;
                 continue;
             }
@@ -1139,12 +1274,14 @@ fn window_ar(ctx: &Ctx<'_>, i: usize, title_len: usize) -> usize {
             break;
         }
         match ctx.cat(j) {
-            Some(Cat::Title | Cat::Honorific | Cat::Org | Cat::OrgName | Cat::Group | Cat::Adj) => {}
+            Some(Cat::Title | Cat::Honorific | Cat::Org | Cat::OrgName | Cat::Group | Cat::Adj) => {
+            }
             Some(Cat::Stop) => {
                 let prep = matches!(ctx.folded(j), "في" | "فى" | "باسم" | "لدى" | "عن" | "من");
                 let complement = j + 1 < n
                     && ctx.is_word(j + 1)
-                    && (ctx.definite(j + 1) || matches!(ctx.cat(j + 1), Some(Cat::Org | Cat::OrgName)));
+                    && (ctx.definite(j + 1)
+                        || matches!(ctx.cat(j + 1), Some(Cat::Org | Cat::OrgName)));
                 if !(prep && complement) {
                     break;
                 }
@@ -1172,7 +1309,10 @@ fn window_ar(ctx: &Ctx<'_>, i: usize, title_len: usize) -> usize {
             || (k > 0 && ctx.cat(j) == Some(Cat::Adj) && ctx.definite(j)))
             && ctx.folded(j).chars().nth(1).is_some();
         let f = ctx.folded(j);
-        if !plain || (k == 0 && ctx.definite(j)) || (k > 0 && f.starts_with('و') && ctx.cat(j).is_none()) {
+        if !plain
+            || (k == 0 && ctx.definite(j))
+            || (k > 0 && f.starts_with('و') && ctx.cat(j).is_none())
+        {
             break;
         }
         j += 1;
@@ -1189,7 +1329,12 @@ fn window_en(ctx: &Ctx<'_>, i: usize, title_len: usize) -> usize {
         j += 1;
     }
     let mut k = 0;
-    while j < n && k < 4 && ctx.is_word(j) && ctx.capitalized(j) && matches!(ctx.cat(j), None | Some(Cat::Particle)) {
+    while j < n
+        && k < 4
+        && ctx.is_word(j)
+        && ctx.capitalized(j)
+        && matches!(ctx.cat(j), None | Some(Cat::Particle))
+    {
         j += 1;
         k += 1;
     }
@@ -1208,7 +1353,13 @@ fn seg_between(seg: &[usize], a: usize, b: usize) -> Vec<usize> {
 /// report *on* development), or what follows an issuing word ("الصادر عن", "أعدتها"). With an
 /// author the mention is the author's; without one it is the document, named by its noun phrase
 /// without what follows it (participles, dates, prepositions): "دراسة حديثة".
-fn document_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], doc_len: usize, mut p: Parsed) -> Parsed {
+fn document_ar(
+    ctx: &Ctx<'_>,
+    seg: &[usize],
+    words: &[usize],
+    doc_len: usize,
+    mut p: Parsed,
+) -> Parsed {
     let w0 = words[0];
     p.form = Form::Document;
     p.agr = ctx.hit(w0).map(|h| h.entry.agr).unwrap_or_default();
@@ -1221,14 +1372,18 @@ fn document_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], doc_len: usize, mu
     let mut stop_end = words.len();
     let mut author: Option<(usize, usize)> = None;
     let ends_author = |w: usize| {
-        matches!(ctx.cat(w), Some(Cat::Stop | Cat::Before | Cat::Pronoun | Cat::Issued | Cat::Anaphor))
-            || ctx.tokens[w].kind == isnad_core::TokenKind::Number
+        matches!(
+            ctx.cat(w),
+            Some(Cat::Stop | Cat::Before | Cat::Pronoun | Cat::Issued | Cat::Anaphor)
+        ) || ctx.tokens[w].kind == isnad_core::TokenKind::Number
     };
     let start = doc_len.min(words.len());
     for k in start..words.len() {
         let w = words[k];
         // Words separated by punctuation other than brackets and quotes are no longer the phrase.
-        if seg.iter().any(|&t| t > words[k - 1] && t < w && !ctx.is_word(t) && !is_quote_or_bracket(ctx.orig(t))) {
+        if seg.iter().any(|&t| {
+            t > words[k - 1] && t < w && !ctx.is_word(t) && !is_quote_or_bracket(ctx.orig(t))
+        }) {
             np_end.get_or_insert(k);
             stop_end = k;
             break;
@@ -1264,24 +1419,35 @@ fn document_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], doc_len: usize, mu
         // Not an adjective: a nisba ("رسمي"), or a feminine ending agreeing with a feminine or
         // non-human plural noun ("دراسة حديثة", "تصريحات صحفية").
         let (fg, f0) = (ctx.folded(g), ctx.folded(w0));
-        let adjective = fg.ends_with('ي') || fg.ends_with("يه") || ((f0.ends_with('ه') || f0.ends_with("ات")) && fg.ends_with('ه'));
-        let proper = ctx.cat(g).is_none() && !adjective && !ctx.definite(g) && !ctx.hit(g).is_some_and(|h| h.governed);
+        let adjective = fg.ends_with('ي')
+            || fg.ends_with("يه")
+            || ((f0.ends_with('ه') || f0.ends_with("ات")) && fg.ends_with('ه'));
+        let proper = ctx.cat(g).is_none()
+            && !adjective
+            && !ctx.definite(g)
+            && !ctx.hit(g).is_some_and(|h| h.governed);
         // An organisation or a role, also behind the preposition ل of the genitive ("تقرير
         // لوكالة رويترز", "بيان للأمم المتحدة"), runs to the end of the phrase; a proper name
         // over its plain words ("تصريحات دونالد ترامب").
-        let named = matches!(ctx.cat(g), Some(Cat::Org | Cat::OrgName | Cat::Group | Cat::Title | Cat::Honorific));
+        let named = matches!(
+            ctx.cat(g),
+            Some(Cat::Org | Cat::OrgName | Cat::Group | Cat::Title | Cat::Honorific)
+        );
         // "بيان مشترك لمنظمات إغاثة دولية": after an adjective, the author behind ل.
         let after_adj = (adjective || ctx.cat(g) == Some(Cat::Adj))
             && start + 1 < stop_end
             && ctx.hit(words[start + 1]).is_some_and(|h| {
-                h.governed && matches!(h.entry.cat, Cat::Org | Cat::OrgName | Cat::Group | Cat::Title)
+                h.governed
+                    && matches!(h.entry.cat, Cat::Org | Cat::OrgName | Cat::Group | Cat::Title)
             });
         if named {
             author = Some((start, stop_end.min(start + 6)));
         } else if after_adj {
             author = Some((start + 1, stop_end.min(start + 7)));
         } else if proper {
-            let end = (start..stop_end).find(|&m| ctx.cat(words[m]).is_some() || ctx.definite(words[m])).unwrap_or(stop_end);
+            let end = (start..stop_end)
+                .find(|&m| ctx.cat(words[m]).is_some() || ctx.definite(words[m]))
+                .unwrap_or(stop_end);
             author = Some((start, end.max(start + 1)));
         }
     }
@@ -1318,7 +1484,8 @@ fn document_en(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], definite: bool) ->
     let doc_noun = |k: usize| {
         let i = words[k];
         ctx.cat(i) == Some(Cat::Document)
-            && (!ctx.capitalized(i) || (k == 0 && words.get(1).is_none_or(|&n| !ctx.capitalized(n))))
+            && (!ctx.capitalized(i)
+                || (k == 0 && words.get(1).is_none_or(|&n| !ctx.capitalized(n))))
     };
     let k = (0..words.len()).find(|&k| doc_noun(k)).or_else(|| {
         let q = words.iter().position(|&i| ctx.cat(i) == Some(Cat::Issued))?;
@@ -1329,7 +1496,9 @@ fn document_en(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], definite: bool) ->
         None => true,
         Some(n) => {
             let f = ctx.folded(n);
-            matches!(f, "by" | "from") || ctx.cat(n) == Some(Cat::Issued) || (f.ends_with("ed") && !ctx.capitalized(n))
+            matches!(f, "by" | "from")
+                || ctx.cat(n) == Some(Cat::Issued)
+                || (f.ends_with("ed") && !ctx.capitalized(n))
         }
     };
     // "poll numbers", "report cards": the noun modifies another.
@@ -1339,8 +1508,14 @@ fn document_en(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], definite: bool) ->
     let doc = words[k];
     let span = ctx.span(seg[0], seg[seg.len() - 1]);
     let author: Option<Vec<usize>> = match next.map(|n| (n, ctx.folded(n))) {
-        Some((_, "by" | "from")) if k + 2 < words.len() => Some(seg_between(seg, words[k + 2], words[words.len() - 1])),
-        Some((n, _)) if ctx.cat(n) == Some(Cat::Issued) && k + 3 < words.len() && ctx.folded(words[k + 2]) == "by" => {
+        Some((_, "by" | "from")) if k + 2 < words.len() => {
+            Some(seg_between(seg, words[k + 2], words[words.len() - 1]))
+        }
+        Some((n, _))
+            if ctx.cat(n) == Some(Cat::Issued)
+                && k + 3 < words.len()
+                && ctx.folded(words[k + 2]) == "by" =>
+        {
             Some(seg_between(seg, words[k + 3], words[words.len() - 1]))
         }
         _ => {
@@ -1351,7 +1526,10 @@ fn document_en(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], definite: bool) ->
                 Some(q) => Some(seg_between(seg, seg[0], words[q])),
                 None => {
                     let mut a = k;
-                    while a > 0 && ctx.capitalized(words[a - 1]) && ctx.cat(words[a - 1]) != Some(Cat::Stop) {
+                    while a > 0
+                        && ctx.capitalized(words[a - 1])
+                        && ctx.cat(words[a - 1]) != Some(Cat::Stop)
+                    {
                         a -= 1;
                     }
                     (a < k).then(|| seg_between(seg, words[a], words[k - 1]))
@@ -1386,7 +1564,12 @@ fn document_en(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], definite: bool) ->
 /// With `honorific`, the name must open with an honorific ("، الدكتور منير العلي،"): then it
 /// names the person even when the mention itself read as a name ("أستاذ هندسة البيئة" is a
 /// title and its field, not a title and a name).
-pub(crate) fn apposed_name(ctx: &Ctx<'_>, mention: std::ops::Range<usize>, limit: usize, honorific: bool) -> Option<(NameForm, Option<RoleForm>)> {
+pub(crate) fn apposed_name(
+    ctx: &Ctx<'_>,
+    mention: std::ops::Range<usize>,
+    limit: usize,
+    honorific: bool,
+) -> Option<(NameForm, Option<RoleForm>)> {
     let n = ctx.tokens.len();
     let after = mention.end;
     let mut j = after;
@@ -1403,12 +1586,14 @@ pub(crate) fn apposed_name(ctx: &Ctx<'_>, mention: std::ops::Range<usize>, limit
                             // "في مستشفى الرحمة": a construct whose genitive is definite.
                             || (j + 2 < n && ctx.is_word(j + 2) && ctx.definite(j + 2))))
                     || (j > 0 && construct_head(ctx, j - 1) && ctx.cat(j).is_none())
-                    || (j > after && matches!(ctx.folded(j - 1), "في" | "فى" | "باسم" | "لدى" | "عن" | "من"))
+                    || (j > after
+                        && matches!(ctx.folded(j - 1), "في" | "فى" | "باسم" | "لدى" | "عن" | "من"))
             }
             Lang::En => {
                 matches!(ctx.folded(j), "of" | "for" | "at" | "in" | "the")
                     || matches!(ctx.cat(j), Some(Cat::Org | Cat::OrgName | Cat::Title | Cat::Adj))
-                    || (j > after && matches!(ctx.folded(j - 1), "of" | "for" | "at" | "in" | "the"))
+                    || (j > after
+                        && matches!(ctx.folded(j - 1), "of" | "for" | "at" | "in" | "the"))
             }
         };
         if !ok {
@@ -1432,8 +1617,13 @@ pub(crate) fn apposed_name(ctx: &Ctx<'_>, mention: std::ops::Range<usize>, limit
     }
     let start = j;
     let mut k = 0;
-    while j < n && k < 5 && ctx.tokens[j].span.end() <= limit && ctx.tokens[j].kind == isnad_core::TokenKind::Word {
-        let plain = matches!(ctx.cat(j), None | Some(Cat::Particle)) && ctx.folded(j).chars().nth(1).is_some();
+    while j < n
+        && k < 5
+        && ctx.tokens[j].span.end() <= limit
+        && ctx.tokens[j].kind == isnad_core::TokenKind::Word
+    {
+        let plain = matches!(ctx.cat(j), None | Some(Cat::Particle))
+            && ctx.folded(j).chars().nth(1).is_some();
         let ok = match ctx.lang {
             Lang::Ar => {
                 (plain || (k > 0 && ctx.cat(j) == Some(Cat::Adj) && ctx.definite(j)))
@@ -1461,7 +1651,9 @@ pub(crate) fn apposed_name(ctx: &Ctx<'_>, mention: std::ops::Range<usize>, limit
         return None;
     }
     let name = name_form(ctx, &(start..j).collect::<Vec<_>>());
-    let first = (mention.start..after).find(|&i| ctx.is_word(i) && !(ctx.lang == Lang::En && matches!(ctx.folded(i), "the" | "a" | "an")))?;
+    let first = (mention.start..after).find(|&i| {
+        ctx.is_word(i) && !(ctx.lang == Lang::En && matches!(ctx.folded(i), "the" | "a" | "an"))
+    })?;
     let role = (role_end > after).then(|| role_from_tokens(ctx, first, role_end - 1)).flatten();
     Some((name, role))
 }
@@ -1479,11 +1671,17 @@ fn is_preposition_ar(f: &str) -> bool {
 /// A document mention cut short by the quote stage, read on to its author: "[بيان صادر] عن سلطة
 /// وادي الأردن", "[a report] released by the bank". Returns the author's reading of the longer
 /// stretch (up to the content, `limit`), or `None` when it names no author.
-pub(crate) fn trailing_author(ctx: &Ctx<'_>, range: std::ops::Range<usize>, limit: usize) -> Option<Parsed> {
+pub(crate) fn trailing_author(
+    ctx: &Ctx<'_>,
+    range: std::ops::Range<usize>,
+    limit: usize,
+) -> Option<Parsed> {
     let n = ctx.tokens.len();
     let mut j = range.end;
     let linking = |j: usize| {
-        matches!(ctx.folded(j), "عن" | "من" | "by" | "from") && j > 0 && matches!(ctx.cat(j - 1), Some(Cat::Issued | Cat::Document))
+        matches!(ctx.folded(j), "عن" | "من" | "by" | "from")
+            && j > 0
+            && matches!(ctx.cat(j - 1), Some(Cat::Issued | Cat::Document))
     };
     // Only an issuing word or "by"/"عن" after the document (or its issuing word) reads on.
     if j >= n || !ctx.is_word(j) || !(ctx.cat(j) == Some(Cat::Issued) || linking(j)) {
@@ -1498,7 +1696,8 @@ pub(crate) fn trailing_author(ctx: &Ctx<'_>, range: std::ops::Range<usize>, limi
     if j == range.end {
         return None;
     }
-    parse(ctx, range.start..j).filter(|p| p.form != Form::Document && (p.name.is_some() || !p.roles.is_empty()))
+    parse(ctx, range.start..j)
+        .filter(|p| p.form != Form::Document && (p.name.is_some() || !p.roles.is_empty()))
 }
 
 /// Takes the genitive preposition ل off the first word of an author read from "تقرير لوكالة
@@ -1533,7 +1732,10 @@ fn drop_lam(ctx: &Ctx<'_>, toks: &[usize], q: &mut Parsed) {
 
 /// For a mention that is only an English relative pronoun ("who", "which"), the tokens of the
 /// capitalised name right before it (behind a comma): "Stumpf, who …" → "Stumpf".
-pub(crate) fn relative_antecedent(ctx: &Ctx<'_>, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+pub(crate) fn relative_antecedent(
+    ctx: &Ctx<'_>,
+    range: std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
     if ctx.lang != Lang::En {
         return None;
     }
@@ -1569,7 +1771,19 @@ mod trim_tests {
     #[test]
     fn trim_outer_is_trim_matches() {
         let outer = |c: char| c.is_whitespace() || matches!(c, ',' | '،' | '-' | ':' | '.');
-        for s in ["", " ", ",", " ، x ،", "x", "- x -", "، وزير،", ":.x.y.:", "  a b  ", ".\u{a0}x\u{a0}.", "،،،"] {
+        for s in [
+            "",
+            " ",
+            ",",
+            " ، x ،",
+            "x",
+            "- x -",
+            "، وزير،",
+            ":.x.y.:",
+            "  a b  ",
+            ".\u{a0}x\u{a0}.",
+            "،،،",
+        ] {
             assert_eq!(trim_outer(s.to_string()), s.trim_matches(outer), "{s:?}");
         }
     }

@@ -93,8 +93,15 @@ pub(crate) fn arabic_cue_agr(folded_cue: &str, lex: &LangLex) -> Agr {
     let first = folded_cue.split(' ').next().unwrap_or("");
     // (Digits are dropped; Arabic letters are never numeric, so the Unicode table is asked only
     // about other characters.)
-    let numeric = |c: char| if c.is_ascii() { c.is_ascii_digit() } else { !isnad_text::normalize::is_arabic_letter(c) && c.is_numeric() };
-    let mut word: Vec<char> = first.chars().filter(|&c| !c.is_ascii_punctuation() && !numeric(c)).collect();
+    let numeric = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_digit()
+        } else {
+            !isnad_text::normalize::is_arabic_letter(c) && c.is_numeric()
+        }
+    };
+    let mut word: Vec<char> =
+        first.chars().filter(|&c| !c.is_ascii_punctuation() && !numeric(c)).collect();
     if word.len() > 3 && matches!(word[0], 'و' | 'ف') {
         word.remove(0);
     }
@@ -152,7 +159,8 @@ pub(crate) fn arabic_cue_agr(folded_cue: &str, lex: &LangLex) -> Agr {
             if word[1] == 'ا' {
                 // تفاعل: a perfect (تابع, تساءل).
                 Agr::M
-            } else if n == 3 || word[1] == 'ء' || (n == 4 && matches!(word[2], 'و' | 'ي')) || n >= 5 {
+            } else if n == 3 || word[1] == 'ء' || (n == 4 && matches!(word[2], 'و' | 'ي')) || n >= 5
+            {
                 // Imperfect of the feminine (ترى, تؤكد, تقول, تشير, تعتبر).
                 Agr::F
             } else {
@@ -184,10 +192,25 @@ mod tests {
     fn cue_agreement() {
         let lex = crate::lexicon::arabic().unwrap();
         let agr = |w: &str| arabic_cue_agr(&fold(w), lex);
-        for m in ["قال", "وأكد", "وتابع", "لفت", "مشيرا", "مؤكداً", "قائلاً", "لافتا", "يقول", "وأضاف", "تحدث", "دعا", "نفى"] {
+        for m in [
+            "قال",
+            "وأكد",
+            "وتابع",
+            "لفت",
+            "مشيرا",
+            "مؤكداً",
+            "قائلاً",
+            "لافتا",
+            "يقول",
+            "وأضاف",
+            "تحدث",
+            "دعا",
+            "نفى",
+        ] {
             assert_eq!(agr(m), Agr::M, "{m}");
         }
-        for f in ["قالت", "وأضافت", "مشددة", "تقول", "تشير", "نفت", "وأكدت", "أوردت"] {
+        for f in ["قالت", "وأضافت", "مشددة", "تقول", "تشير", "نفت", "وأكدت", "أوردت"]
+        {
             assert_eq!(agr(f), Agr::F, "{f}");
         }
         for p in ["قالوا", "أوضحوا", "مشيرين", "أكدا"] {

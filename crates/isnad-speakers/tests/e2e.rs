@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use isnad_core::{Document, Stage};
 use isnad_dates::{Bare, DatesConfig, DatesStage};
-use isnad_eval::quotes::{evaluate, Options};
 use isnad_eval::Report;
+use isnad_eval::quotes::{Options, evaluate};
 use isnad_quotes::{QuotesConfig, QuotesStage};
 use isnad_speakers::{SpeakersConfig, SpeakersStage};
 use isnad_text::{SegmentConfig, SegmentStage};
@@ -19,7 +19,8 @@ fn shared() -> Option<PathBuf> {
 fn score(path: PathBuf, limit: Option<usize>) -> std::collections::BTreeMap<String, f64> {
     let base = Path::new(".");
     let segment = SegmentStage::new(SegmentConfig::default(), base).unwrap();
-    let dates = DatesStage::new(DatesConfig { bare: Bare::Tense, ..DatesConfig::default() }, base).unwrap();
+    let dates =
+        DatesStage::new(DatesConfig { bare: Bare::Tense, ..DatesConfig::default() }, base).unwrap();
     let quotes = QuotesStage::new(QuotesConfig::default(), base).unwrap();
     let speakers = SpeakersStage::new(SpeakersConfig::default(), base).unwrap();
     let process = |mut doc: Document| {
@@ -33,14 +34,27 @@ fn score(path: PathBuf, limit: Option<usize>) -> std::collections::BTreeMap<Stri
         if std::env::var_os("SPEAKERS_VERBOSE").is_some() {
             for c in &doc.layers.claims {
                 let m = c.speaker.mention.map(|m| doc.slice(m).to_string());
-                let content: String = if std::env::var_os("SPEAKERS_FULL").is_some() { doc.slice(c.content).to_string() } else { doc.slice(c.content).chars().take(40).collect() };
-                eprintln!("{} {} | {} | {:?} | {:?} | {:?} | {content}", doc.id, c.id, doc.slice(c.cue), m, c.speaker.name, c.date);
+                let content: String = if std::env::var_os("SPEAKERS_FULL").is_some() {
+                    doc.slice(c.content).to_string()
+                } else {
+                    doc.slice(c.content).chars().take(40).collect()
+                };
+                eprintln!(
+                    "{} {} | {} | {:?} | {:?} | {:?} | {content}",
+                    doc.id,
+                    c.id,
+                    doc.slice(c.cue),
+                    m,
+                    c.speaker.name,
+                    c.date
+                );
             }
         }
         doc
     };
     let verbose = std::env::var_os("SPEAKERS_VERBOSE").is_some();
-    let report = evaluate(std::slice::from_ref(&path), &process, &Options { verbose, limit }).unwrap();
+    let report =
+        evaluate(std::slice::from_ref(&path), &process, &Options { verbose, limit }).unwrap();
     eprintln!("== {}\n{report}", path.display());
     report.metrics()
 }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use isnad_core::{Claim, Document, Lang, QuoteKind, Span, Speaker, Stage};
 use isnad_speakers::{SpeakersConfig, SpeakersStage};
-use isnad_text::{fold, SegmentConfig, SegmentStage};
+use isnad_text::{SegmentConfig, SegmentStage, fold};
 use serde_json::Value;
 
 fn shared() -> Option<PathBuf> {
@@ -28,7 +28,13 @@ fn find_all(text: &str, needle: &str) -> Vec<usize> {
 }
 
 fn key(s: &str) -> String {
-    fold(s).chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+    fold(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ')
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 struct Score {
@@ -40,12 +46,14 @@ struct Score {
 
 fn run_dir(dir: &Path) -> Score {
     let mut score = Score { right: 0, total: 0, docs: Vec::new() };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
     let segment = SegmentStage::new(SegmentConfig::default(), Path::new(".")).unwrap();
     let stage = SpeakersStage::new(SpeakersConfig::default(), Path::new(".")).unwrap();
     for gold_path in files.iter().filter(|p| p.to_string_lossy().ends_with(".gold.json")) {
-        let gold: Value = serde_json::from_str(&std::fs::read_to_string(gold_path).unwrap()).unwrap();
+        let gold: Value =
+            serde_json::from_str(&std::fs::read_to_string(gold_path).unwrap()).unwrap();
         let txt = gold_path.to_string_lossy().replace(".gold.json", ".txt");
         let text = std::fs::read_to_string(&txt).unwrap();
         let mut doc = Document::new(gold["document"]["id"].as_str().unwrap(), text.clone());
@@ -60,7 +68,13 @@ fn run_dir(dir: &Path) -> Score {
             // The cue nearest the content, before it preferably.
             let cue_at = find_all(&text, cue_text)
                 .into_iter()
-                .min_by_key(|&i| if i + cue_text.len() <= cs { cs - i - cue_text.len() } else { i.saturating_sub(ce) + 400 })
+                .min_by_key(|&i| {
+                    if i + cue_text.len() <= cs {
+                        cs - i - cue_text.len()
+                    } else {
+                        i.saturating_sub(ce) + 400
+                    }
+                })
                 .expect("cue in text");
             let cue = Span::new(cue_at, cue_at + cue_text.len()).unwrap();
             let mention = g["speaker_mention"].as_str().map(|m| {
@@ -71,14 +85,24 @@ fn run_dir(dir: &Path) -> Score {
                     .expect("mention in text");
                 Span::new(at, at + m.len()).unwrap()
             });
-            doc.layers.claims.push(Claim { speaker: Speaker { mention, implicit: mention.is_none(), entity: None, name: None }, ..Claim::new(format!("c{}", n + 1), QuoteKind::Indirect, cue, Span::new(cs, ce).unwrap()) });
+            doc.layers.claims.push(Claim {
+                speaker: Speaker { mention, implicit: mention.is_none(), entity: None, name: None },
+                ..Claim::new(
+                    format!("c{}", n + 1),
+                    QuoteKind::Indirect,
+                    cue,
+                    Span::new(cs, ce).unwrap(),
+                )
+            });
         }
         stage.process(&mut doc).unwrap();
         let speakers = gold["speakers"].as_object().cloned().unwrap_or_default();
         let all_named: Vec<String> = speakers
             .iter()
             .flat_map(|(k, v)| {
-                std::iter::once(key(k)).chain(v["aliases"].as_array().into_iter().flatten().map(|a| key(a.as_str().unwrap())))
+                std::iter::once(key(k)).chain(
+                    v["aliases"].as_array().into_iter().flatten().map(|a| key(a.as_str().unwrap())),
+                )
             })
             .collect();
         for (g, c) in gclaims.iter().zip(&doc.layers.claims) {
@@ -87,7 +111,13 @@ fn run_dir(dir: &Path) -> Score {
                 Some(s) => {
                     let mut names = vec![key(s)];
                     if let Some(v) = speakers.get(s) {
-                        names.extend(v["aliases"].as_array().into_iter().flatten().map(|a| key(a.as_str().unwrap())));
+                        names.extend(
+                            v["aliases"]
+                                .as_array()
+                                .into_iter()
+                                .flatten()
+                                .map(|a| key(a.as_str().unwrap())),
+                        );
                     }
                     predicted.as_ref().is_some_and(|p| names.contains(p))
                 }
@@ -149,13 +179,20 @@ fn seed_speakers_table_as_entities() {
                 .iter()
                 .find(|e| key(&e.name) == key(name))
                 .unwrap_or_else(|| panic!("no entity named {name}: {:?}", doc.layers.entities));
-            let names: Vec<String> = std::iter::once(&e.name).chain(&e.aliases).map(|a| key(a)).collect();
+            let names: Vec<String> =
+                std::iter::once(&e.name).chain(&e.aliases).map(|a| key(a)).collect();
             for a in entry["aliases"].as_array().into_iter().flatten() {
-                assert!(names.contains(&key(a.as_str().unwrap())), "{name}: alias {a} not in {names:?}");
+                assert!(
+                    names.contains(&key(a.as_str().unwrap())),
+                    "{name}: alias {a} not in {names:?}"
+                );
             }
             let roles: Vec<String> = e.roles.iter().map(|r| key(r)).collect();
             for r in entry["roles"].as_array().into_iter().flatten() {
-                assert!(roles.contains(&key(r.as_str().unwrap())), "{name}: role {r} not in {roles:?}");
+                assert!(
+                    roles.contains(&key(r.as_str().unwrap())),
+                    "{name}: role {r} not in {roles:?}"
+                );
             }
         }
     }

@@ -8,7 +8,9 @@
 
 use std::path::Path;
 
-use isnad_core::{Calendar, Claim, Document, Grain, Lang, QuoteKind, Span, Speaker, Stage, Timex, TimexKind};
+use isnad_core::{
+    Calendar, Claim, Document, Grain, Lang, QuoteKind, Span, Speaker, Stage, Timex, TimexKind,
+};
 use isnad_speakers::{SpeakersConfig, SpeakersStage};
 use isnad_text::{SegmentConfig, SegmentStage};
 use serde::Deserialize;
@@ -52,7 +54,9 @@ fn find(text: &str, needle: &str, from: usize, what: &str) -> Span {
     let at = text[from..]
         .match_indices(needle)
         .map(|(i, _)| i + from)
-        .find(|&i| !word(text[..i].chars().next_back()) && !word(text[i + needle.len()..].chars().next()))
+        .find(|&i| {
+            !word(text[..i].chars().next_back()) && !word(text[i + needle.len()..].chars().next())
+        })
         .unwrap_or_else(|| panic!("{what} '{needle}' not found after byte {from}"));
     Span::new(at, at + needle.len()).unwrap()
 }
@@ -71,7 +75,10 @@ fn run(path: &Path) -> serde_json::Value {
         let mention = c.mention.as_deref().map(|m| find(&text, m, cursor, "mention"));
         // The next claim's spans come after this claim's cue and mention.
         cursor = [Some(cue), mention].into_iter().flatten().map(|s| s.end()).max().unwrap();
-        doc.layers.claims.push(Claim { speaker: Speaker { mention, implicit: mention.is_none(), entity: None, name: None }, ..Claim::new(format!("c{}", n + 1), QuoteKind::Indirect, cue, content) });
+        doc.layers.claims.push(Claim {
+            speaker: Speaker { mention, implicit: mention.is_none(), entity: None, name: None },
+            ..Claim::new(format!("c{}", n + 1), QuoteKind::Indirect, cue, content)
+        });
     }
     for t in &fx.timex {
         doc.layers.timexes.push(Timex {
@@ -85,7 +92,8 @@ fn run(path: &Path) -> serde_json::Value {
         });
     }
     let gazetteer = fx.gazetteer.as_ref().map(|g| g.into());
-    let config = SpeakersConfig { gazetteer, all_entities: fx.all_entities, ..SpeakersConfig::default() };
+    let config =
+        SpeakersConfig { gazetteer, all_entities: fx.all_entities, ..SpeakersConfig::default() };
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../pipelines/gazetteers");
     let stage = SpeakersStage::new(config, &base).unwrap();
     stage.process(&mut doc).unwrap();

@@ -6,8 +6,8 @@ use crate::normalize::is_arabic_letter;
 
 /// Frequent English function words: Latin-script text without them is not treated as English.
 const ENGLISH_WORDS: &[&str] = &[
-    "the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "said", "was", "he",
-    "she", "it", "as", "at", "by", "his", "her", "from", "have", "has", "are", "be", "this", "they",
+    "the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "said", "was", "he", "she",
+    "it", "as", "at", "by", "his", "her", "from", "have", "has", "are", "be", "this", "they",
 ];
 
 /// Guesses the language of `text` from its first 20,000 bytes.
@@ -54,8 +54,14 @@ mod tests {
     #[test]
     fn detects() {
         assert_eq!(detect("قال المتحدث باسم الكرملين إن الاتصال مهم (G7)"), Lang::Ar);
-        assert_eq!(detect("The Kremlin spokesman said on Tuesday that the call was useful."), Lang::En);
-        assert_eq!(detect("Le porte-parole du Kremlin a déclaré mardi que l'appel était utile."), Lang::Other("und".into()));
+        assert_eq!(
+            detect("The Kremlin spokesman said on Tuesday that the call was useful."),
+            Lang::En
+        );
+        assert_eq!(
+            detect("Le porte-parole du Kremlin a déclaré mardi que l'appel était utile."),
+            Lang::Other("und".into())
+        );
         assert_eq!(detect("12345 !!"), Lang::Other("und".into()));
     }
 }

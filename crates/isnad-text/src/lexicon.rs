@@ -1,6 +1,6 @@
 //! Word lexicons compiled into one automaton and matched against folded text.
 
-use aho_corasick::{packed, AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, packed};
 use rustc_hash::FxHashMap;
 use thiserror::Error;
 
@@ -127,13 +127,20 @@ impl<V> Lexicon<V> {
 
     /// Every occurrence of every entry, as `(entry, start, end)`, by the automaton.
     fn occurrences(&self, folded: &str) -> Vec<(usize, usize, usize)> {
-        self.automaton.find_overlapping_iter(folded).map(|m| (m.pattern().as_usize(), m.start(), m.end())).collect()
+        self.automaton
+            .find_overlapping_iter(folded)
+            .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+            .collect()
     }
 
     /// The same occurrences (in another order) by the packed searcher: it returns where the
     /// leftmost occurrence of any entry starts; every entry is then tried at that position, and the
     /// search goes on from the next byte. All occurrences start at positions it visits.
-    fn occurrences_packed(&self, packed: &packed::Searcher, folded: &str) -> Vec<(usize, usize, usize)> {
+    fn occurrences_packed(
+        &self,
+        packed: &packed::Searcher,
+        folded: &str,
+    ) -> Vec<(usize, usize, usize)> {
         let bytes = folded.as_bytes();
         let mut out = Vec::new();
         let mut at = 0;
@@ -154,7 +161,11 @@ impl<V> Lexicon<V> {
 
     /// The whole-word matches among `occurrences`, leftmost first, overlaps resolved to the longest
     /// one starting first.
-    fn select<'a>(&'a self, folded: &str, occurrences: Vec<(usize, usize, usize)>) -> Vec<LexMatch<'a, V>> {
+    fn select<'a>(
+        &'a self,
+        folded: &str,
+        occurrences: Vec<(usize, usize, usize)>,
+    ) -> Vec<LexMatch<'a, V>> {
         let mut found: Vec<LexMatch<'a, V>> = Vec::new();
         for (id, s, e) in occurrences {
             if let Some(start) = self.word_start(folded, s, e, self.arabic[id]) {
@@ -237,15 +248,22 @@ mod tests {
 
     #[test]
     fn whole_words_with_clitics() {
-        let lex = Lexicon::new([("قال".to_string(), 1), ("أكد".to_string(), 2), ("said".into(), 3)]).unwrap();
+        let lex =
+            Lexicon::new([("قال".to_string(), 1), ("أكد".to_string(), 2), ("said".into(), 3)])
+                .unwrap();
         let text = fold("وقال إنه فأكد والقالب said saidx");
-        let found: Vec<_> = lex.find_all(&text).into_iter().map(|m| (m.prefix(&text).to_string(), *m.value)).collect();
+        let found: Vec<_> = lex
+            .find_all(&text)
+            .into_iter()
+            .map(|m| (m.prefix(&text).to_string(), *m.value))
+            .collect();
         assert_eq!(found, vec![("و".to_string(), 1), ("ف".to_string(), 2), (String::new(), 3)]);
     }
 
     #[test]
     fn longest_entry_wins() {
-        let lex = Lexicon::new([("المتحدث".to_string(), 1), ("المتحدث باسم".to_string(), 2)]).unwrap();
+        let lex =
+            Lexicon::new([("المتحدث".to_string(), 1), ("المتحدث باسم".to_string(), 2)]).unwrap();
         let text = fold("وقال المتحدث باسم الكرملين");
         let found: Vec<_> = lex.find_all(&text).into_iter().map(|m| *m.value).collect();
         assert_eq!(found, vec![2]);
@@ -253,7 +271,8 @@ mod tests {
 
     #[test]
     fn clitic_chains() {
-        for ok in ["", "و", "ف", "وال", "بال", "لل", "ولل", "وب", "فس", "ال", "وبال"] {
+        for ok in ["", "و", "ف", "وال", "بال", "لل", "ولل", "وب", "فس", "ال", "وبال"]
+        {
             assert!(is_clitic_chain(ok), "{ok}");
         }
         for bad in ["ز", "وو", "الو", "بب", "ا"] {
@@ -289,7 +308,8 @@ mod tests {
             }
             rest == "ال"
         }
-        for prefix in crate::normalize::tests::enumerated_strings("وفبلكسالمنهxى", 6, 200_000) {
+        for prefix in crate::normalize::tests::enumerated_strings("وفبلكسالمنهxى", 6, 200_000)
+        {
             assert_eq!(is_clitic_chain(&prefix), reference(&prefix), "{prefix}");
         }
     }
@@ -320,11 +340,16 @@ mod tests {
             for _ in 0..20 {
                 let len = (next() % (if round % 2 == 0 { 12 } else { 120 })) as usize;
                 let text = fold(&word(len, &mut next));
-                let key = |ms: Vec<LexMatch<'_, usize>>| ms.iter().map(|m| (m.start, m.word_start, m.end, *m.value)).collect::<Vec<_>>();
+                let key = |ms: Vec<LexMatch<'_, usize>>| {
+                    ms.iter().map(|m| (m.start, m.word_start, m.end, *m.value)).collect::<Vec<_>>()
+                };
                 let by_automaton = key(lex.select(&text, lex.occurrences(&text)));
                 assert_eq!(key(lex.find_all(&text)), by_automaton, "{text:?}");
             }
         }
-        assert!(packed_used > 100, "the packed searcher should be available on this CPU ({packed_used})");
+        assert!(
+            packed_used > 100,
+            "the packed searcher should be available on this CPU ({packed_used})"
+        );
     }
 }

@@ -17,6 +17,6 @@ pub mod normalize;
 pub mod segment;
 mod stage;
 
-pub use lexicon::{is_clitic_chain, LexMatch, Lexicon, LexiconError};
+pub use lexicon::{LexMatch, Lexicon, LexiconError, is_clitic_chain};
 pub use normalize::{fold, normalize};
 pub use stage::{SegmentConfig, SegmentStage};

@@ -33,8 +33,12 @@ pub(crate) fn fold_char(c: char) -> Fold {
         // Tatweel, harakat, Quranic marks, superscript alef.
         'ـ' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => Fold::Drop,
         // Bidi controls, zero-width characters, BOM.
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}'
-        | '\u{FEFF}' | '\u{00AD}' => Fold::Drop,
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{061C}'
+        | '\u{FEFF}'
+        | '\u{00AD}' => Fold::Drop,
         // Digits of the Arabic script.
         '٠'..='٩' => Fold::One(char::from(b'0' + (c as u32 - '٠' as u32) as u8)),
         '۰'..='۹' => Fold::One(char::from(b'0' + (c as u32 - '۰' as u32) as u8)),
@@ -97,7 +101,10 @@ pub fn normalize(text: &str) -> Normalized {
             // The run holds one- and two-byte characters only: a continuation byte belongs to
             // the character that starts one byte before it.
             map.extend(
-                bytes[at..end].iter().enumerate().map(|(i, &b)| (at + i) as u32 - u32::from(is_continuation(b))),
+                bytes[at..end]
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &b)| (at + i) as u32 - u32::from(is_continuation(b))),
             );
             at = end;
             continue;
@@ -149,12 +156,19 @@ fn identity_run(bytes: &[u8], mut at: usize) -> usize {
             at += 1;
             // Latin text: then eight bytes at a time while they are all printable ASCII but '`',
             // with no two spaces in a row and no space last (its fate depends on the byte after).
-            while at + 8 <= len && ascii_word_folds_alone(u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"))) {
+            while at + 8 <= len
+                && ascii_word_folds_alone(u64::from_le_bytes(
+                    bytes[at..at + 8].try_into().expect("eight bytes"),
+                ))
+            {
                 at += 8;
             }
         } else if is_arabic_identity(bytes, at) {
             at += 2;
-        } else if b == b' ' && at + 1 < len && (ASCII_FOLDS_ALONE[bytes[at + 1] as usize] || is_arabic_identity(bytes, at + 1)) {
+        } else if b == b' '
+            && at + 1 < len
+            && (ASCII_FOLDS_ALONE[bytes[at + 1] as usize] || is_arabic_identity(bytes, at + 1))
+        {
             at += 1;
         } else {
             break;
@@ -180,7 +194,11 @@ fn ascii_word_folds_alone(w: u64) -> bool {
     // All ASCII now: byte + 0x60 reaches the high bit exactly when the byte is 0x20 or more.
     let control = !(w.wrapping_add(ONES * 0x60)) & HIGH;
     let spaces = is(b' ');
-    control == 0 && is(0x7F) == 0 && is(b'`') == 0 && spaces & (spaces >> 8) == 0 && spaces >> 56 == 0
+    control == 0
+        && is(0x7F) == 0
+        && is(b'`') == 0
+        && spaces & (spaces >> 8) == 0
+        && spaces >> 56 == 0
 }
 
 /// True when a two-byte character of U+0600–U+06FF that folds to itself starts at `at`.
@@ -301,7 +319,12 @@ pub fn is_word_char(c: char) -> bool {
     match c {
         '0'..='9' | 'a'..='z' | 'A'..='Z' => true,
         '\0'..='\u{7F}' => false,
-        '\u{0621}'..='\u{064A}' | '\u{0660}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' | '\u{06F0}'..='\u{06FC}' | '\u{06FF}' => true,
+        '\u{0621}'..='\u{064A}'
+        | '\u{0660}'..='\u{0669}'
+        | '\u{066E}'..='\u{06D3}'
+        | '\u{06D5}'
+        | '\u{06F0}'..='\u{06FC}'
+        | '\u{06FF}' => true,
         '\u{0600}'..='\u{06FF}' => is_arabic_mark(c),
         _ => c.is_alphanumeric() || is_arabic_mark(c),
     }
@@ -319,7 +342,8 @@ pub fn is_arabic_letter(c: char) -> bool {
     if c.is_ascii() {
         return false;
     }
-    if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}') {
+    if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}')
+    {
         return true;
     }
     matches!(c, '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}'
@@ -387,7 +411,11 @@ pub(crate) mod tests {
     /// `count` strings over `alphabet`, the k-th of length `k % lengths`, its characters the
     /// digits of k in base `alphabet.len()`: every short combination, for holding a fast path to
     /// its reference.
-    pub(crate) fn enumerated_strings(alphabet: &str, lengths: usize, count: usize) -> impl Iterator<Item = String> {
+    pub(crate) fn enumerated_strings(
+        alphabet: &str,
+        lengths: usize,
+        count: usize,
+    ) -> impl Iterator<Item = String> {
         let letters: Vec<char> = alphabet.chars().collect();
         (0..count).map(move |k| {
             let mut x = k;
@@ -408,10 +436,11 @@ pub(crate) mod tests {
             .chars()
             .collect();
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut out: Vec<String> = ["", " ", "  x", "\n x", "x \n", "a  b", "قال  «اليوم»", "A B\u{200F} C", "ا ة", "لا ﻻ"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let mut out: Vec<String> =
+            ["", " ", "  x", "\n x", "x \n", "a  b", "قال  «اليوم»", "A B\u{200F} C", "ا ة", "لا ﻻ"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
         for _ in 0..20_000 {
             seed ^= seed << 13;
             seed ^= seed >> 7;
@@ -460,7 +489,9 @@ pub(crate) mod tests {
             });
             assert_eq!(ascii_word_folds_alone(u64::from_le_bytes(b)), by_bytes(b), "{b:?}");
         }
-        for b in [*b"abcdefgh", *b"a b c d1", *b"ab  cdef", *b"abcdefg ", *b"ABC`DEFG", *b" bcdefgh"] {
+        for b in
+            [*b"abcdefgh", *b"a b c d1", *b"ab  cdef", *b"abcdefg ", *b"ABC`DEFG", *b" bcdefgh"]
+        {
             assert_eq!(ascii_word_folds_alone(u64::from_le_bytes(b)), by_bytes(b), "{b:?}");
         }
     }
@@ -475,7 +506,8 @@ pub(crate) mod tests {
         // The ASCII table may leave out bytes that fold alone (controls take the slow path), but
         // must not claim any that do not.
         for b in 0..=255u8 {
-            let same = b.is_ascii() && matches!(fold_char(b as char), Fold::One(f) if f == (b as char).to_ascii_lowercase());
+            let same = b.is_ascii()
+                && matches!(fold_char(b as char), Fold::One(f) if f == (b as char).to_ascii_lowercase());
             assert!(!ASCII_FOLDS_ALONE[b as usize] || same, "byte {b:#x}");
         }
     }

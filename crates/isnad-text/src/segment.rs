@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use isnad_core::{Block, Normalized, Paragraph, Sentence, Span, Token, TokenKind};
 use rustc_hash::FxHashSet;
 
-use crate::lexicon::{is_clitic_chain, Lexicon};
+use crate::lexicon::{Lexicon, is_clitic_chain};
 use crate::normalize::{first_folded_word, fold, is_arabic_letter, is_word_char};
 
 /// Characters that end a sentence. The Arabic comma does not: Arabic news runs whole arguments
@@ -26,23 +26,121 @@ fn is_closer(c: char) -> bool {
 fn is_abbreviation(lower: &str) -> bool {
     matches!(
         lower,
-        "mr" | "mrs" | "ms" | "dr" | "prof" | "sen" | "rep" | "gov" | "gen" | "col" | "lt" | "sgt" | "capt" | "cmdr"
-        | "adm" | "maj" | "st" | "jr" | "sr" | "inc" | "co" | "corp" | "ltd" | "llc" | "vs" | "etc" | "e.g" | "i.e"
-        | "u.s" | "u.k" | "u.n" | "u.s.a" | "no" | "nos" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug"
-        | "sep" | "sept" | "oct" | "nov" | "dec" | "mon" | "tue" | "tues" | "wed" | "thu" | "thurs" | "fri" | "sat"
-        | "sun" | "ave" | "blvd" | "mt" | "ft" | "gens" | "reps" | "sens" | "supt" | "det" | "insp" | "rev" | "fr"
-        | "a.m" | "p.m" | "approx" | "dept" | "est" | "fig" | "al" | "op" | "ed" | "vol" | "pp"
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "prof"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "gen"
+            | "col"
+            | "lt"
+            | "sgt"
+            | "capt"
+            | "cmdr"
+            | "adm"
+            | "maj"
+            | "st"
+            | "jr"
+            | "sr"
+            | "inc"
+            | "co"
+            | "corp"
+            | "ltd"
+            | "llc"
+            | "vs"
+            | "etc"
+            | "e.g"
+            | "i.e"
+            | "u.s"
+            | "u.k"
+            | "u.n"
+            | "u.s.a"
+            | "no"
+            | "nos"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "mon"
+            | "tue"
+            | "tues"
+            | "wed"
+            | "thu"
+            | "thurs"
+            | "fri"
+            | "sat"
+            | "sun"
+            | "ave"
+            | "blvd"
+            | "mt"
+            | "ft"
+            | "gens"
+            | "reps"
+            | "sens"
+            | "supt"
+            | "det"
+            | "insp"
+            | "rev"
+            | "fr"
+            | "a.m"
+            | "p.m"
+            | "approx"
+            | "dept"
+            | "est"
+            | "fig"
+            | "al"
+            | "op"
+            | "ed"
+            | "vol"
+            | "pp"
     )
 }
 
 /// Words that typically open an English sentence, for abbreviations that may also end one.
 const SENTENCE_STARTERS: &[&str] = &[
-    "He", "She", "It", "They", "We", "I", "You", "The", "This", "That", "These", "Those", "But", "And",
-    "In", "On", "At", "A", "An", "His", "Her", "Their", "Its", "Our", "There", "Still", "However", "Meanwhile",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "A",
+    "An",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "There",
+    "Still",
+    "However",
+    "Meanwhile",
 ];
 
 static BLOCK_MARKERS: LazyLock<Lexicon<()>> = LazyLock::new(|| {
-    let entries = crate::data::lines(include_str!("../data/blocks.tsv")).map(|(_, f)| (f[0].to_string(), ()));
+    let entries =
+        crate::data::lines(include_str!("../data/blocks.tsv")).map(|(_, f)| (f[0].to_string(), ()));
     Lexicon::new(entries).expect("data/blocks.tsv is a valid lexicon")
 });
 
@@ -155,7 +253,8 @@ fn marker_folded(folded: &str) -> Option<MarkerScope> {
     match chars.next() {
         None => Some(MarkerScope::Rest),
         Some(':' | '-' | '–' | '—' | '|' | '.' | '»' | '>' | '：') => {
-            let tail = after.trim_start_matches([':', '-', '–', '—', '|', '.', '»', '>', '：', ' ']);
+            let tail =
+                after.trim_start_matches([':', '-', '–', '—', '|', '.', '»', '>', '：', ' ']);
             if tail.is_empty() { Some(MarkerScope::Rest) } else { Some(MarkerScope::Line) }
         }
         Some(_) => None,
@@ -167,8 +266,9 @@ fn is_heading(body: &str) -> bool {
     let last = body.trim_end_matches(|c: char| c.is_whitespace()).chars().next_back();
     // The last character first: most paragraphs end in punctuation and need no word count. Only
     // "at most 14" matters: stop counting at 15.
-    !last.is_some_and(|c| is_terminal(c) || matches!(c, ':' | '،' | ',' | '"' | '\'' | '»' | '”' | '’'))
-        && count_words(body, 15) <= 14
+    !last.is_some_and(|c| {
+        is_terminal(c) || matches!(c, ':' | '،' | ',' | '"' | '\'' | '»' | '”' | '’')
+    }) && count_words(body, 15) <= 14
 }
 
 /// `s.split_whitespace().take(max).count()`, on the bytes: ASCII whitespace is decided by value,
@@ -224,7 +324,9 @@ pub fn sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
             let next_at = i;
             i = end;
             let next = body[end..].chars().next();
-            if next.is_some_and(|n| !n.is_whitespace()) && !glued_arabic_sentence(&body[..next_at], &body[end..]) {
+            if next.is_some_and(|n| !n.is_whitespace())
+                && !glued_arabic_sentence(&body[..next_at], &body[end..])
+            {
                 continue; // "3.5", "U.S.", "example.com", "العربية.نت"
             }
             let after = body[end..].trim_start();
@@ -250,7 +352,8 @@ fn push_sentence(text: &str, out: &mut Vec<Sentence>, start: usize, end: usize, 
     if body.is_empty() {
         return;
     }
-    let span = Span::in_text(text, start + lead, start + lead + body.len()).expect("trimmed on boundaries");
+    let span = Span::in_text(text, start + lead, start + lead + body.len())
+        .expect("trimmed on boundaries");
     out.push(Sentence { span, paragraph });
 }
 
@@ -313,8 +416,10 @@ fn ends_sentence_at_period(before: &str, after: &str) -> bool {
         // Ones that also end sentences ("… in the U.S. He said") do so before a word that
         // typically starts one; "U.S. Army" and "Acme Inc. Chairman" go on.
         let next_word = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        return matches!(lower, "etc" | "u.s" | "u.k" | "u.n" | "inc" | "ltd" | "co" | "corp" | "jr" | "sr")
-            && SENTENCE_STARTERS.contains(&next_word);
+        return matches!(
+            lower,
+            "etc" | "u.s" | "u.k" | "u.n" | "inc" | "ltd" | "co" | "corp" | "jr" | "sr"
+        ) && SENTENCE_STARTERS.contains(&next_word);
     }
     // An initial or a one-letter abbreviation: one Latin capital ("J. Smith") or one Arabic letter
     // ("د. بول مرقص" for الدكتور, "م. أحمد" for المهندس).
@@ -372,10 +477,12 @@ impl<'a> Terminals<'a> {
         self.from = from;
         loop {
             if self.ascii < from {
-                self.ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map_or(len, |i| from + i);
+                self.ascii =
+                    memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map_or(len, |i| from + i);
             }
             if self.rare < from {
-                self.rare = memchr::memchr3(0x9B, 0x9F, 0xE2, &bytes[from..]).map_or(len, |i| from + i);
+                self.rare =
+                    memchr::memchr3(0x9B, 0x9F, 0xE2, &bytes[from..]).map_or(len, |i| from + i);
             }
             if self.e0 < from {
                 self.e0 = memchr::memchr(0xE0, &bytes[from..]).map_or(len, |i| from + i);
@@ -483,7 +590,9 @@ pub fn tokens(text: &str, paragraphs: &[Paragraph], norm: &Normalized) -> Vec<To
                         // words end within one step, without a mispredicted branch per letter;
                         // Arabic words never get here).
                         while let Some(chunk) = bytes.get(end..end + 8) {
-                            let n = ascii_letters_prefix(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+                            let n = ascii_letters_prefix(u64::from_le_bytes(
+                                chunk.try_into().expect("eight bytes"),
+                            ));
                             end += n;
                             if n < 8 {
                                 break;
@@ -508,7 +617,10 @@ pub fn tokens(text: &str, paragraphs: &[Paragraph], norm: &Normalized) -> Vec<To
                     let take = if matches!(d, '\'' | '’' | '-' | '\u{200C}') {
                         // A joiner (never a word character itself) inside a non-Arabic word.
                         latin_start
-                            && body[end + dlen..].chars().next().is_some_and(|n| n.is_alphabetic() && !is_arabic_letter(n))
+                            && body[end + dlen..]
+                                .chars()
+                                .next()
+                                .is_some_and(|n| n.is_alphabetic() && !is_arabic_letter(n))
                     } else {
                         is_word_char(d) && !is_digit(d)
                     };
@@ -650,14 +762,33 @@ fn is_digit(c: char) -> bool {
     match c {
         '0'..='9' | '٠'..='٩' | '۰'..='۹' => true,
         // No digits among these (and General Punctuation, the curly quotes and dashes).
-        '\0'..='\u{7F}' | '\u{0600}'..='\u{065F}' | '\u{066A}'..='\u{06EF}' | '\u{2000}'..='\u{206F}' => false,
+        '\0'..='\u{7F}'
+        | '\u{0600}'..='\u{065F}'
+        | '\u{066A}'..='\u{06EF}'
+        | '\u{2000}'..='\u{206F}' => false,
         _ => c.is_numeric(),
     }
 }
 
 fn is_punct(c: char) -> bool {
-    matches!(c, '،' | '؛' | '؟' | '«' | '»' | '“' | '”' | '„' | '‘' | '’' | '…' | '–' | '—' | '٪' | '•' | '·')
-        || c.is_ascii_punctuation()
+    matches!(
+        c,
+        '،' | '؛'
+            | '؟'
+            | '«'
+            | '»'
+            | '“'
+            | '”'
+            | '„'
+            | '‘'
+            | '’'
+            | '…'
+            | '–'
+            | '—'
+            | '٪'
+            | '•'
+            | '·'
+    ) || c.is_ascii_punctuation()
 }
 
 /// The longest clitic chain a folded Arabic word may start with, leaving at least two letters.
@@ -670,7 +801,10 @@ fn clitic_max(folded: &str) -> u8 {
     let mut best = 0;
     let mut at = 0;
     while at < 8 {
-        if !matches!(b.get(at..at + 2), Some([0xD9, 0x88 | 0x81 | 0x84 | 0x83] | [0xD8, 0xA8 | 0xB3 | 0xA7])) {
+        if !matches!(
+            b.get(at..at + 2),
+            Some([0xD9, 0x88 | 0x81 | 0x84 | 0x83] | [0xD8, 0xA8 | 0xB3 | 0xA7])
+        ) {
             break;
         }
         at += 2;
@@ -706,12 +840,22 @@ mod tests {
     #[test]
     fn english_sentences() {
         assert_eq!(
-            sents("Mr. Smith paid $3.50 in the U.S. on Jan. 5. He left. \"Go!\" she said. J. Doe agreed."),
-            vec!["Mr. Smith paid $3.50 in the U.S. on Jan. 5.", "He left.", "\"Go!\" she said.", "J. Doe agreed."]
+            sents(
+                "Mr. Smith paid $3.50 in the U.S. on Jan. 5. He left. \"Go!\" she said. J. Doe agreed."
+            ),
+            vec![
+                "Mr. Smith paid $3.50 in the U.S. on Jan. 5.",
+                "He left.",
+                "\"Go!\" she said.",
+                "J. Doe agreed."
+            ]
         );
         assert_eq!(
             sents("Troops left the U.S. He said the U.S. Army and Acme Inc. Chairman Lee agreed."),
-            vec!["Troops left the U.S.", "He said the U.S. Army and Acme Inc. Chairman Lee agreed."]
+            vec![
+                "Troops left the U.S.",
+                "He said the U.S. Army and Acme Inc. Chairman Lee agreed."
+            ]
         );
         assert_eq!(
             sents("Asked about it, he said no. But he backed Resolution No. 4 and Nos. 5 and 6."),
@@ -723,11 +867,22 @@ mod tests {
     fn arabic_sentences() {
         assert_eq!(
             sents("قال بيسكوف، إن الاتصال مهم. وأضاف: «سنتحدث عن السلام»؛ ثم غادر؟ نعم\nسطر جديد"),
-            vec!["قال بيسكوف، إن الاتصال مهم.", "وأضاف: «سنتحدث عن السلام»؛", "ثم غادر؟", "نعم", "سطر جديد"]
+            vec![
+                "قال بيسكوف، إن الاتصال مهم.",
+                "وأضاف: «سنتحدث عن السلام»؛",
+                "ثم غادر؟",
+                "نعم",
+                "سطر جديد"
+            ]
         );
         assert_eq!(
-            sents("لفت الوزير د. بول مرقص إلى أن الوضع خطير.وقال المصدر إن موقع العربية.نت نشر الخبر."),
-            vec!["لفت الوزير د. بول مرقص إلى أن الوضع خطير.", "وقال المصدر إن موقع العربية.نت نشر الخبر."]
+            sents(
+                "لفت الوزير د. بول مرقص إلى أن الوضع خطير.وقال المصدر إن موقع العربية.نت نشر الخبر."
+            ),
+            vec![
+                "لفت الوزير د. بول مرقص إلى أن الوضع خطير.",
+                "وقال المصدر إن موقع العربية.نت نشر الخبر."
+            ]
         );
     }
 
@@ -747,7 +902,9 @@ mod tests {
         let toks = tokens(text, &ps, &n);
         let shown: Vec<(&str, &str, u8)> = toks
             .iter()
-            .map(|t| (t.span.slice(text), &n.text[t.norm.0 as usize..t.norm.1 as usize], t.clitic_max))
+            .map(|t| {
+                (t.span.slice(text), &n.text[t.norm.0 as usize..t.norm.1 as usize], t.clitic_max)
+            })
             .collect();
         assert_eq!(
             shown,
@@ -783,12 +940,17 @@ mod tests {
                 // The same with the hits cached from the earlier positions, and after going back.
                 assert_eq!(terminals.next_from(at), expected, "{text:?} from {at}");
                 if i % 3 == 2 {
-                    assert_eq!(terminals.next_from(0), by_char.iter().copied().find(|&(_, c)| is_terminal(c)));
+                    assert_eq!(
+                        terminals.next_from(0),
+                        by_char.iter().copied().find(|&(_, c)| is_terminal(c))
+                    );
                 }
             }
         }
-        let long = "قال الوزير، في بيان، إن «الاتصال» مفيد جدا ومهم للجميع هنا وهناك؟ ".repeat(3) + "end… x";
-        let expected: Vec<usize> = long.char_indices().filter(|&(_, c)| is_terminal(c)).map(|(i, _)| i).collect();
+        let long = "قال الوزير، في بيان، إن «الاتصال» مفيد جدا ومهم للجميع هنا وهناك؟ ".repeat(3)
+            + "end… x";
+        let expected: Vec<usize> =
+            long.char_indices().filter(|&(_, c)| is_terminal(c)).map(|(i, _)| i).collect();
         let mut found = Vec::new();
         let mut from = 0;
         let mut terminals = Terminals::new(&long);
@@ -814,7 +976,9 @@ mod tests {
         let mut hits = 0;
         for word in &words {
             let lead = format!("{word} and more");
-            let slow = first_words.iter().any(|m| word.strip_suffix(m.as_str()).is_some_and(is_clitic_chain));
+            let slow = first_words
+                .iter()
+                .any(|m| word.strip_suffix(m.as_str()).is_some_and(is_clitic_chain));
             if word.is_empty() {
                 continue;
             }
@@ -835,7 +999,11 @@ mod tests {
                 state ^= state << 13;
                 state ^= state >> 7;
                 state ^= state << 17;
-                *b = if (state >> 8) & 3 == 0 { interesting[((state >> 16) as usize + round + k) % 256] } else { b'a' + (state % 26) as u8 - if state & 64 == 0 { 32 } else { 0 } };
+                *b = if (state >> 8) & 3 == 0 {
+                    interesting[((state >> 16) as usize + round + k) % 256]
+                } else {
+                    b'a' + (state % 26) as u8 - if state & 64 == 0 { 32 } else { 0 }
+                };
             }
             let expected = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
             assert_eq!(ascii_letters_prefix(u64::from_le_bytes(bytes)), expected, "{bytes:?}");
@@ -878,18 +1046,25 @@ mod tests {
             }
             best as u8
         }
-        for word in crate::normalize::tests::enumerated_strings("وفبلكسامنهx€😀", 8, 300_000) {
+        for word in crate::normalize::tests::enumerated_strings("وفبلكسامنهx€😀", 8, 300_000)
+        {
             assert_eq!(clitic_max(&word), reference(&word), "{word}");
         }
     }
 
     #[test]
     fn marker_quick_test_rules_out_only_non_markers() {
-        let markers: Vec<String> = crate::data::lines(include_str!("../data/blocks.tsv")).map(|(_, f)| f[0].to_string()).collect();
-        let mut lines: Vec<String> = crate::normalize::tests::tricky_strings().into_iter().step_by(3).collect();
+        let markers: Vec<String> = crate::data::lines(include_str!("../data/blocks.tsv"))
+            .map(|(_, f)| f[0].to_string())
+            .collect();
+        let mut lines: Vec<String> =
+            crate::normalize::tests::tricky_strings().into_iter().step_by(3).collect();
         for m in &markers {
-            for prefix in ["", "و", "وال", "ف", "ب", "x", "ـ", "\u{200F}", "َ", "• ", "ال"] {
-                for suffix in ["", ":", " :", ": عنوان", " x", "x", "\u{200F}", "َ", " - ", "ـ", " »"] {
+            for prefix in ["", "و", "وال", "ف", "ب", "x", "ـ", "\u{200F}", "َ", "• ", "ال"]
+            {
+                for suffix in
+                    ["", ":", " :", ": عنوان", " x", "x", "\u{200F}", "َ", " - ", "ـ", " »"]
+                {
                     lines.push(format!("{prefix}{m}{suffix}"));
                     lines.push(format!("{prefix}{}{suffix}", m.to_uppercase()));
                 }
@@ -913,7 +1088,11 @@ mod tests {
     fn word_counts_and_classes_without_unicode_tables() {
         for text in crate::normalize::tests::tricky_strings() {
             for max in [1, 3, 15] {
-                assert_eq!(count_words(&text, max), text.split_whitespace().take(max).count(), "{text:?}");
+                assert_eq!(
+                    count_words(&text, max),
+                    text.split_whitespace().take(max).count(),
+                    "{text:?}"
+                );
             }
         }
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {

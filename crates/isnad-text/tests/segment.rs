@@ -29,7 +29,8 @@ fn segmentation() {
                 writeln!(out, "  - {}", doc.slice(s.span)).unwrap();
             }
         }
-        let words = doc.layers.tokens.iter().filter(|t| t.kind == isnad_core::TokenKind::Word).count();
+        let words =
+            doc.layers.tokens.iter().filter(|t| t.kind == isnad_core::TokenKind::Word).count();
         writeln!(out, "\ntokens: {} ({} words)", doc.layers.tokens.len(), words).unwrap();
         insta::assert_snapshot!(out);
     });

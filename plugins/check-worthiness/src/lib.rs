@@ -155,7 +155,12 @@ pub struct CheckWorthinessConfig {
 
 impl Default for CheckWorthinessConfig {
     fn default() -> Self {
-        CheckWorthinessConfig { threshold: 0.5, bias: -1.5, weights: Weights::default(), explain: true }
+        CheckWorthinessConfig {
+            threshold: 0.5,
+            bias: -1.5,
+            weights: Weights::default(),
+            explain: true,
+        }
     }
 }
 
@@ -179,7 +184,9 @@ fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(|| {
         let mut patterns: Vec<String> = Vec::new();
         let mut entries: Vec<Vec<Entry>> = Vec::new();
-        for (file, data) in [("ar.tsv", include_str!("../data/ar.tsv")), ("en.tsv", include_str!("../data/en.tsv"))] {
+        for (file, data) in
+            [("ar.tsv", include_str!("../data/ar.tsv")), ("en.tsv", include_str!("../data/en.tsv"))]
+        {
             for (n, line) in data.lines().enumerate() {
                 let line = line.trim_end();
                 if line.is_empty() || line.starts_with('#') {
@@ -188,7 +195,8 @@ fn lexicon() -> &'static Lexicon {
                 let mut cols = line.split('\t');
                 let phrase = cols.next().unwrap_or_default();
                 let feature = cols.next().and_then(Feature::from_name);
-                let feature = feature.unwrap_or_else(|| panic!("data/{file}:{}: unknown feature", n + 1));
+                let feature =
+                    feature.unwrap_or_else(|| panic!("data/{file}:{}: unknown feature", n + 1));
                 let exact = (cols.next() == Some("cs")).then(|| phrase.to_string());
                 let folded = fold(phrase).0;
                 let entry = Entry { feature, exact };
@@ -286,7 +294,12 @@ pub fn features(content: &str) -> Counts {
             continue;
         }
         // Walk back over letters glued to the match: nothing, or an Arabic clitic chain.
-        let glued_start = folded[..s].char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map_or(s, |(i, _)| i);
+        let glued_start = folded[..s]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_word_char(c))
+            .last()
+            .map_or(s, |(i, _)| i);
         if glued_start < s && !is_clitic_chain(&folded[glued_start..s]) {
             continue;
         }
@@ -313,7 +326,11 @@ fn scan_numbers_and_names(content: &str, folded: &str, time_words: &[usize], cou
     while i < bytes.len() {
         if bytes[i].is_ascii_digit() {
             let start = i;
-            while i < bytes.len() && (bytes[i].is_ascii_digit() || (matches!(bytes[i], b'.' | b',') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))) {
+            while i < bytes.len()
+                && (bytes[i].is_ascii_digit()
+                    || (matches!(bytes[i], b'.' | b',')
+                        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
+            {
                 i += 1;
             }
             // Digits glued to a Latin letter name things, not amounts (G7, MH17, B52).
@@ -326,7 +343,8 @@ fn scan_numbers_and_names(content: &str, folded: &str, time_words: &[usize], cou
             // A Hijri year is written with هـ after it ("1446هـ", "1446 هـ"; folded: ه).
             let hijri = (run.starts_with("13") || run.starts_with("14")) && {
                 let rest = folded[i..].trim_start_matches(' ');
-                rest.starts_with('ه') && !rest['ه'.len_utf8()..].chars().next().is_some_and(is_word_char)
+                rest.starts_with('ه')
+                    && !rest['ه'.len_utf8()..].chars().next().is_some_and(is_word_char)
             };
             if run.len() == 4 && (gregorian || hijri) {
                 counts.add(Feature::Time);
@@ -343,13 +361,17 @@ fn scan_numbers_and_names(content: &str, folded: &str, time_words: &[usize], cou
     // (تم، نفى), so those are left to the lexicon's explicit entries.
     let mut words = folded.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).peekable();
     while let Some(w) = words.next() {
-        if matches!(w, "قد" | "وقد" | "فقد") && words.peek().is_some_and(|next| next.starts_with('ي')) {
+        if matches!(w, "قد" | "وقد" | "فقد")
+            && words.peek().is_some_and(|next| next.starts_with('ي'))
+        {
             counts.add(Feature::Hedge);
         }
     }
     // Capitalised words that do not start a sentence: English names ("France", "Biden").
     let mut sentence_start = true;
-    let is_sep = |c: char| !(c.is_alphanumeric() || c == '\'' || c == '-' || c == '.' || c == '!' || c == '?');
+    let is_sep = |c: char| {
+        !(c.is_alphanumeric() || c == '\'' || c == '-' || c == '.' || c == '!' || c == '?')
+    };
     let mut at = 0;
     for word in content.split(is_sep) {
         let start = at;
@@ -359,7 +381,12 @@ fn scan_numbers_and_names(content: &str, folded: &str, time_words: &[usize], cou
         }
         let first = word.chars().next().unwrap_or(' ');
         let is_time = time_words.contains(&start);
-        if first.is_ascii_uppercase() && !sentence_start && !is_time && word != "I" && word.len() > 1 {
+        if first.is_ascii_uppercase()
+            && !sentence_start
+            && !is_time
+            && word != "I"
+            && word.len() > 1
+        {
             counts.add(Feature::Entity);
         }
         sentence_start = word.ends_with(['.', '!', '?']);
@@ -415,10 +442,22 @@ impl Plugin for CheckWorthiness {
 
     fn new(config: CheckWorthinessConfig) -> Result<Self, BoxError> {
         if !(0.0..=1.0).contains(&config.threshold) {
-            return Err(format!("threshold must be between 0 and 1, got {}", config.threshold).into());
+            return Err(
+                format!("threshold must be between 0 and 1, got {}", config.threshold).into()
+            );
         }
         let w = &config.weights;
-        let all = [config.bias, w.number, w.quantity, w.comparison, w.time, w.entity, w.hedge, w.opinion, w.future];
+        let all = [
+            config.bias,
+            w.number,
+            w.quantity,
+            w.comparison,
+            w.time,
+            w.entity,
+            w.hedge,
+            w.opinion,
+            w.future,
+        ];
         if all.iter().any(|x| !x.is_finite()) {
             return Err("bias and weights must be finite numbers".into());
         }
@@ -430,8 +469,13 @@ impl Plugin for CheckWorthiness {
         if matches!(doc.meta.lang, Some(Lang::Other(_))) {
             return Ok(());
         }
-        let scored: Vec<(usize, Counts)> =
-            doc.layers.claims.iter().enumerate().map(|(i, c)| (i, self.content_counts(doc, c.content))).collect();
+        let scored: Vec<(usize, Counts)> = doc
+            .layers
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (i, self.content_counts(doc, c.content)))
+            .collect();
         for (i, counts) in scored {
             let s = score(&counts, &self.config);
             let ext = &mut doc.layers.claims[i].ext;
@@ -520,14 +564,18 @@ mod tests {
         assert!(checkable > 0.9, "{checkable}");
         assert!(opinion < 0.05, "{opinion}");
         assert!((plain - 0.182).abs() < 0.01, "{plain}");
-        assert!(s("unemployment fell to 4 percent in March") > s("we believe things could improve"));
+        assert!(
+            s("unemployment fell to 4 percent in March") > s("we believe things could improve")
+        );
     }
 
     #[test]
     fn config_is_validated_and_weights_apply() {
         let bad = isnad_plugin::sdk::testing::build::<CheckWorthiness>(json!({ "threshold": 2 }));
         assert_eq!(bad.err().unwrap(), "threshold must be between 0 and 1, got 2");
-        let typo = isnad_plugin::sdk::testing::build::<CheckWorthiness>(json!({ "weights": { "numbr": 1 } }));
+        let typo = isnad_plugin::sdk::testing::build::<CheckWorthiness>(
+            json!({ "weights": { "numbr": 1 } }),
+        );
         assert!(typo.err().unwrap().contains("unknown field `numbr`"));
         let config: CheckWorthinessConfig =
             serde_json::from_value(json!({ "bias": 0.0, "weights": { "number": 0.0 } })).unwrap();

@@ -12,7 +12,12 @@ fn document(lang: Lang, lines: &[&str]) -> Document {
     doc.meta.lang = Some(lang);
     let mut at = 0;
     for (i, line) in lines.iter().enumerate() {
-        doc.layers.claims.push(Claim::new(format!("c{}", i + 1), QuoteKind::Indirect, doc.span(at, at).unwrap(), doc.span(at, at + line.len()).unwrap()));
+        doc.layers.claims.push(Claim::new(
+            format!("c{}", i + 1),
+            QuoteKind::Indirect,
+            doc.span(at, at).unwrap(),
+            doc.span(at, at + line.len()).unwrap(),
+        ));
         at += line.len() + 1;
     }
     doc.layers.provided.insert(Layer::Quotes);
@@ -24,15 +29,20 @@ fn scores() {
     let plugin: CheckWorthiness = testing::build(json!({})).unwrap();
     insta::glob!("fixtures/*.txt", |path| {
         let source = std::fs::read_to_string(path).unwrap();
-        let lines: Vec<&str> = source.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        let lines: Vec<&str> =
+            source.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
         let lang = Lang::from_code(path.file_stem().unwrap().to_str().unwrap());
         let mut doc = document(lang, &lines);
         testing::run(&plugin, &mut doc).unwrap();
         let mut out = String::new();
         for (claim, line) in doc.layers.claims.iter().zip(&lines) {
             let ext = &claim.ext;
-            let features: Vec<&str> =
-                ext["check_worthiness_features"].as_array().unwrap().iter().map(|f| f.as_str().unwrap()).collect();
+            let features: Vec<&str> = ext["check_worthiness_features"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f.as_str().unwrap())
+                .collect();
             out.push_str(&format!(
                 "{:.3} {} [{}] {line}\n",
                 ext["check_worthiness"].as_f64().unwrap(),

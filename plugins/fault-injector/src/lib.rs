@@ -85,12 +85,15 @@ impl Plugin for FaultInjector {
     }
 
     fn process(&self, doc: &mut Document) -> Result<(), BoxError> {
-        let fault = if doc.id.contains(&self.config.trigger) { self.config.fault } else { Fault::None };
+        let fault =
+            if doc.id.contains(&self.config.trigger) { self.config.fault } else { Fault::None };
         let probe = json!({ "bytes": doc.text.len(), "claims": doc.layers.claims.len() });
         doc.layers.extensions.insert("fault-probe".to_string(), probe);
         match fault {
             Fault::None | Fault::PanicInCreate => {}
-            Fault::Error => return Err(format!("fault-injector: error on document {}", doc.id).into()),
+            Fault::Error => {
+                return Err(format!("fault-injector: error on document {}", doc.id).into());
+            }
             Fault::Panic => panic!("fault-injector: panic on document {}", doc.id),
             Fault::MalformedJson => {
                 // The SDK always writes valid JSON, so the malformed case goes through the raw
@@ -100,7 +103,11 @@ impl Plugin for FaultInjector {
             Fault::SpanPastEnd => add_mention(doc, doc.text.len(), doc.text.len() + 10)?,
             Fault::SpanMidChar => {
                 // The end of the first multi-byte character, minus one byte.
-                let (at, ch) = doc.text.char_indices().find(|(_, c)| c.len_utf8() > 1).ok_or("no multi-byte character")?;
+                let (at, ch) = doc
+                    .text
+                    .char_indices()
+                    .find(|(_, c)| c.len_utf8() > 1)
+                    .ok_or("no multi-byte character")?;
                 add_mention(doc, at, at + ch.len_utf8() - 1)?;
             }
             Fault::UndeclaredExtension => {
@@ -114,8 +121,9 @@ impl Plugin for FaultInjector {
 
 /// Appends a mention with an unchecked span (what a buggy plugin would do).
 fn add_mention(doc: &mut Document, start: usize, end: usize) -> Result<(), BoxError> {
-    let mention: isnad_plugin::isnad_core::Mention =
-        serde_json::from_value(json!({ "span": { "start": start, "end": end }, "kind": "person" }))?;
+    let mention: isnad_plugin::isnad_core::Mention = serde_json::from_value(
+        json!({ "span": { "start": start, "end": end }, "kind": "person" }),
+    )?;
     doc.layers.mentions.push(mention);
     Ok(())
 }
@@ -151,12 +159,14 @@ unsafe extern "C" fn process_raw(
     out: *mut isnad_plugin::abi::IsnadBuf,
 ) -> isnad_plugin::abi::IsnadStatus {
     // SAFETY: forwarded unchanged from the host.
-    let status = unsafe { isnad_plugin::sdk::process::<FaultInjector>(instance, doc, doc_len, out) };
+    let status =
+        unsafe { isnad_plugin::sdk::process::<FaultInjector>(instance, doc, doc_len, out) };
     if status == isnad_plugin::abi::STATUS_OK && !out.is_null() {
         // SAFETY: `out` was just written by the SDK with a buffer of this library.
         let buf = unsafe { out.read() };
         // SAFETY: as above.
-        let garble = unsafe { buf.as_slice() }.windows(MALFORMED.len()).any(|w| w == MALFORMED.as_bytes());
+        let garble =
+            unsafe { buf.as_slice() }.windows(MALFORMED.len()).any(|w| w == MALFORMED.as_bytes());
         if garble {
             // SAFETY: freed once, then replaced.
             unsafe { buf.free_boxed() };

@@ -13,7 +13,8 @@ pub fn lib_name(crate_name: &str) -> String {
 
 /// The built library of a Rust example plugin (built on first use).
 pub fn rust_plugin(crate_name: &str) -> PathBuf {
-    let dir = testing::build_plugins(&["check-worthiness", "fault-injector"]).expect("build the example plugins");
+    let dir = testing::build_plugins(&["check-worthiness", "fault-injector"])
+        .expect("build the example plugins");
     dir.join(lib_name(crate_name))
 }
 
@@ -31,7 +32,8 @@ pub fn c_plugin() -> PathBuf {
     static BUILT: OnceLock<PathBuf> = OnceLock::new();
     BUILT
         .get_or_init(|| {
-            let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../plugins/c-example/length_tagger.c");
+            let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../plugins/c-example/length_tagger.c");
             testing::compile_c(&src, &temp_dir("c-example")).expect("compile the C plugin")
         })
         .clone()
