@@ -327,12 +327,12 @@ impl<'a, 'v> Parser<'a, 'v> {
                     r
                 }
             };
-            if let Some((j, t)) = r {
-                if j > i {
-                    out.push(Found { start: i, end: j, t });
-                    i = j;
-                    continue;
-                }
+            if let Some((j, t)) = r
+                && j > i
+            {
+                out.push(Found { start: i, end: j, t });
+                i = j;
+                continue;
             }
             i += 1;
         }
@@ -519,23 +519,24 @@ impl<'a, 'v> Parser<'a, 'v> {
             if self.has(j, feat::TEEN) && v < 10 {
                 return Some((j + 1, v + 10));
             }
-            if v < 10 && self.tok(j).is_some_and(|t| t.conj) {
-                if let Some((k, tens)) = self.num_word(j) {
-                    if tens >= 20 && tens % 10 == 0 {
-                        return Some((k, v + tens));
-                    }
-                }
+            if v < 10
+                && self.tok(j).is_some_and(|t| t.conj)
+                && let Some((k, tens)) = self.num_word(j)
+                && tens >= 20
+                && tens % 10 == 0
+            {
+                return Some((k, v + tens));
             }
             if self.has(i, feat::TEEN) && !self.tok(i).is_some_and(|t| t.conj) {
                 return Some((i + 1, 10));
             }
         } else if v >= 20 && v % 10 == 0 {
             let k = if self.punct(j, '-') { j + 1 } else { j };
-            if let Some((k2, u)) = self.num_word(k) {
-                if u < 10 {
-                    j = k2;
-                    v += u;
-                }
+            if let Some((k2, u)) = self.num_word(k)
+                && u < 10
+            {
+                j = k2;
+                v += u;
             }
         }
         Some((j, v))
@@ -568,22 +569,23 @@ impl<'a, 'v> Parser<'a, 'v> {
                 if v < 10 && self.has(i + 1, feat::TEEN) {
                     return Some((i + 2, v + 10));
                 }
-                if v < 10 && self.tok(i + 1).is_some_and(|t| t.conj) {
-                    if let Some((k, tens)) = self.num_word(i + 1) {
-                        if tens >= 20 && tens % 10 == 0 {
-                            return Some((k, v + tens));
-                        }
-                    }
+                if v < 10
+                    && self.tok(i + 1).is_some_and(|t| t.conj)
+                    && let Some((k, tens)) = self.num_word(i + 1)
+                    && tens >= 20
+                    && tens % 10 == 0
+                {
+                    return Some((k, v + tens));
                 }
                 return Some((i + 1, v));
             }
             // العشرون / العاشر: a tens word with the article is an ordinal
-            if t.al {
-                if let Some((j, v)) = self.num_word(i) {
-                    if v >= 20 && v % 10 == 0 {
-                        return Some((j, v));
-                    }
-                }
+            if t.al
+                && let Some((j, v)) = self.num_word(i)
+                && v >= 20
+                && v % 10 == 0
+            {
+                return Some((j, v));
             }
             return None;
         }
@@ -707,20 +709,20 @@ impl<'a, 'v> Parser<'a, 'v> {
             let t = self.tok(i)?;
             if t.al {
                 // الشهر الثالث / الشهر التاسع
-                if let Some((j, v)) = self.ordinal(i + 1) {
-                    if (1..=12).contains(&v) {
-                        return Some((j, (v as u8, false)));
-                    }
+                if let Some((j, v)) = self.ordinal(i + 1)
+                    && (1..=12).contains(&v)
+                {
+                    return Some((j, (v as u8, false)));
                 }
                 return None;
             }
             if let Some((m, _)) = self.month_word(i + 1) {
                 return Some((i + 2, (m, false)));
             }
-            if let Some((j, v)) = self.number(i + 1) {
-                if (1..=12).contains(&v) {
-                    return Some((j, (v as u8, false)));
-                }
+            if let Some((j, v)) = self.number(i + 1)
+                && (1..=12).contains(&v)
+            {
+                return Some((j, (v as u8, false)));
             }
         }
         None
@@ -730,10 +732,12 @@ impl<'a, 'v> Parser<'a, 'v> {
         if let Some((m, weak)) = self.hmonth_word(i) {
             return Some((i + 1, (m, weak)));
         }
-        if self.ar() && self.is_unit(i, Unit::Month) && !self.tok(i)?.al {
-            if let Some((m, _)) = self.hmonth_word(i + 1) {
-                return Some((i + 2, (m, false)));
-            }
+        if self.ar()
+            && self.is_unit(i, Unit::Month)
+            && !self.tok(i)?.al
+            && let Some((m, _)) = self.hmonth_word(i + 1)
+        {
+            return Some((i + 2, (m, false)));
         }
         None
     }
@@ -752,12 +756,12 @@ impl<'a, 'v> Parser<'a, 'v> {
         let mut best: R<T> = None;
         let mut consider = |r: R<T>| keep_longest(&mut best, r);
         consider(self.now_expr(i));
-        if let Some((j, s)) = self.datetime(i) {
-            if let Some(t) = self.resolve(&s) {
-                consider(Some((j, t)));
-                // "4pm for 30 mins", "18th Dec for 10 days": a stretch from that time
-                consider(self.for_duration(j, t));
-            }
+        if let Some((j, s)) = self.datetime(i)
+            && let Some(t) = self.resolve(&s)
+        {
+            consider(Some((j, t)));
+            // "4pm for 30 mins", "18th Dec for 10 days": a stretch from that time
+            consider(self.for_duration(j, t));
         }
         consider(self.range(i));
         consider(self.offset(i));
@@ -788,27 +792,27 @@ impl<'a, 'v> Parser<'a, 'v> {
         // "the closest Monday to Oct 5th", "the second closest Mon to October fifth"
         consider(self.closest(i));
         // "from 18th Dec for 10 days"
-        if !self.ar() && self.conn(i, Conn::From) {
-            if let Some((j, s)) = self.datetime(i + 1) {
-                if let Some(t) = self.resolve(&s) {
-                    consider(self.for_duration(j, t));
-                }
-            }
+        if !self.ar()
+            && self.conn(i, Conn::From)
+            && let Some((j, s)) = self.datetime(i + 1)
+            && let Some(t) = self.resolve(&s)
+        {
+            consider(self.for_duration(j, t));
         }
         // "for 10 days from 18th Dec", "for 30' starting from 4pm"
-        if !self.ar() && self.conn(i, Conn::For) {
-            if let Some((j, (n, QUnit::U(u)))) = self.quantity(i + 1) {
-                let mut k = j;
-                if self.tok_text(k) == Some("starting") {
-                    k += 1;
-                }
-                if self.conn(k, Conn::From) {
-                    if let Some((k2, s)) = self.datetime(k + 1) {
-                        if let Some(t) = self.resolve(&s) {
-                            consider(Some((k2, stretch(t, n, u))));
-                        }
-                    }
-                }
+        if !self.ar()
+            && self.conn(i, Conn::For)
+            && let Some((j, (n, QUnit::U(u)))) = self.quantity(i + 1)
+        {
+            let mut k = j;
+            if self.tok_text(k) == Some("starting") {
+                k += 1;
+            }
+            if self.conn(k, Conn::From)
+                && let Some((k2, s)) = self.datetime(k + 1)
+                && let Some(t) = self.resolve(&s)
+            {
+                consider(Some((k2, stretch(t, n, u))));
             }
         }
         // Leading prepositions and hedges belong to the expression ("in 2014", "حوالي الساعة 3").
@@ -964,20 +968,14 @@ impl<'a, 'v> Parser<'a, 'v> {
                     cand = Some(c);
                 }
             };
-            if !has_c {
-                if let Some((j, c)) = self.clock_m(k0, at || has_dp, has_dp) {
-                    offer((j, c, 0));
-                }
+            if !has_c && let Some((j, c)) = self.clock_m(k0, at || has_dp, has_dp) {
+                offer((j, c, 0));
             }
-            if !has_dp {
-                if let Some((j, d)) = self.daypart_phrase(k0, !first) {
-                    offer((j, d, 1));
-                }
+            if !has_dp && let Some((j, d)) = self.daypart_phrase(k0, !first) {
+                offer((j, d, 1));
             }
-            if !has_d {
-                if let Some((j, d)) = self.date(k0) {
-                    offer((j, d, 2));
-                }
+            if !has_d && let Some((j, d)) = self.date(k0) {
+                offer((j, d, 2));
             }
             let Some((j, s, what)) = cand else { break };
             match what {
@@ -1387,21 +1385,23 @@ impl<'a, 'v> Parser<'a, 'v> {
             let after = self.conn(k, Conn::After);
             let before =
                 self.conn(k, Conn::Before) || self.rel(k) == Some(Rel::Last) && self.ar() && k > i;
-            if after || before {
-                if let Some(n) = day(k + 1) {
-                    if after && n == 1 {
-                        return Some((k + 2, 2));
-                    }
-                    if before && n == -1 {
-                        return Some((k + 2, -2));
-                    }
+            if (after || before)
+                && let Some(n) = day(k + 1)
+            {
+                if after && n == 1 {
+                    return Some((k + 2, 2));
+                }
+                if before && n == -1 {
+                    return Some((k + 2, -2));
                 }
             }
             // English: the day after tomorrow / the day before yesterday
-            if !self.ar() && self.is_unit(i, Unit::Day) && (after || before) {
-                if let Some(n) = day(k + 1) {
-                    return Some((k + 2, n + if after { 1 } else { -1 }));
-                }
+            if !self.ar()
+                && self.is_unit(i, Unit::Day)
+                && (after || before)
+                && let Some(n) = day(k + 1)
+            {
+                return Some((k + 2, n + if after { 1 } else { -1 }));
             }
         }
         if let Some(n) = day(i) {
@@ -1416,10 +1416,12 @@ impl<'a, 'v> Parser<'a, 'v> {
             return Some((i + 1, n));
         }
         // "يوم غد", "يوم أمس"
-        if self.ar() && self.is_unit(i, Unit::Day) && !t.al {
-            if let Some(n) = day(i + 1) {
-                return Some((i + 2, n));
-            }
+        if self.ar()
+            && self.is_unit(i, Unit::Day)
+            && !t.al
+            && let Some(n) = day(i + 1)
+        {
+            return Some((i + 2, n));
         }
         if self.ar() && self.unit(i) == Some((Unit::Day, 1)) && t.al {
             // اليوم الماضي / السابق / المنصرم = yesterday (Duckling, and news usage of "the previous day")
@@ -1454,11 +1456,11 @@ impl<'a, 'v> Parser<'a, 'v> {
         if self.ar() && self.is_unit(k, Unit::Day) && !self.tok(k)?.al && self.unit(k)?.1 == 1 {
             k += 1; // يوم الجمعة
         }
-        if let Some(r) = self.rel(k) {
-            if !self.ar() || r == Rel::This {
-                pre_rel = Some(r);
-                k += 1;
-            }
+        if let Some(r) = self.rel(k)
+            && (!self.ar() || r == Rel::This)
+        {
+            pre_rel = Some(r);
+            k += 1;
         }
         let (wd, weak, plural) = self.weekday(k)?;
         if plural {
@@ -1489,10 +1491,10 @@ impl<'a, 'v> Parser<'a, 'v> {
             let m0 = m;
             let mut m = self.skip_filler(m);
             if !self.ar() {
-                if let Some(r) = self.rel(m) {
-                    if self.is_unit(m + 1, Unit::Week) {
-                        week_rel = Some((m + 2, rel_n(r)));
-                    }
+                if let Some(r) = self.rel(m)
+                    && self.is_unit(m + 1, Unit::Week)
+                {
+                    week_rel = Some((m + 2, rel_n(r)));
                 }
                 // "last week's sunday" handled in period_rel; "wednesday after next"
                 if self.conn(m0, Conn::After) && self.rel(m0 + 1) == Some(Rel::Next) {
@@ -1507,20 +1509,17 @@ impl<'a, 'v> Parser<'a, 'v> {
                 week_rel = Some((m + 2, 0));
             }
         }
-        if post_rel.is_none() {
-            if let Some((m, n)) = week_rel {
-                let monday = truncate(a.now, Grain::Week).date();
-                let d = add_days(monday, 7 * n + i64::from(wd) - 1);
-                if !self.ar() && self.conn(j, Conn::After) {
-                    // "friday after next": the one after next week's
-                    let nxt = add_days(a.today(), time::weekday_offset(a.today(), wdj, 1));
-                    return Some((
-                        m,
-                        Spec { base: Some(T::day(add_days(nxt, 7))), ..Spec::default() },
-                    ));
-                }
-                return Some((m, Spec { base: Some(T::day(d)), ..Spec::default() }));
+        if post_rel.is_none()
+            && let Some((m, n)) = week_rel
+        {
+            let monday = truncate(a.now, Grain::Week).date();
+            let d = add_days(monday, 7 * n + i64::from(wd) - 1);
+            if !self.ar() && self.conn(j, Conn::After) {
+                // "friday after next": the one after next week's
+                let nxt = add_days(a.today(), time::weekday_offset(a.today(), wdj, 1));
+                return Some((m, Spec { base: Some(T::day(add_days(nxt, 7))), ..Spec::default() }));
             }
+            return Some((m, Spec { base: Some(T::day(d)), ..Spec::default() }));
         }
         if self.ar()
             && post_rel.is_none()
@@ -1732,16 +1731,16 @@ impl<'a, 'v> Parser<'a, 'v> {
         {
             k += 1;
         }
-        if s.h24 && (self.punct(k, '-') || self.punct(k, '/')) {
-            if let Some((v, dg)) = self.num(k + 1) {
-                if dg == 2 || dg == 4 {
-                    s.year = Some(if dg == 2 { two_digit_year(v) } else { v as i32 });
-                    s.h24 = false;
-                    s.absolute = true;
-                    j = k + 2;
-                    return self.date_tail(j, s);
-                }
-            }
+        if s.h24
+            && (self.punct(k, '-') || self.punct(k, '/'))
+            && let Some((v, dg)) = self.num(k + 1)
+            && (dg == 2 || dg == 4)
+        {
+            s.year = Some(if dg == 2 { two_digit_year(v) } else { v as i32 });
+            s.h24 = false;
+            s.absolute = true;
+            j = k + 2;
+            return self.date_tail(j, s);
         }
         s.h24 = false;
         if let Some((k2, (y, era))) = self.year(k) {
@@ -1753,11 +1752,12 @@ impl<'a, 'v> Parser<'a, 'v> {
             j = k2;
         } else if !self.ar() && s.day.is_some() {
             // "14th April 15": a two-digit year after an English date
-            if let Some((v, 2)) = self.num(k) {
-                if !self.punct(k + 1, ':') && !self.has(k + 1, feat::AMPM | feat::UNIT) {
-                    s.year = Some(two_digit_year(v));
-                    j = k + 1;
-                }
+            if let Some((v, 2)) = self.num(k)
+                && !self.punct(k + 1, ':')
+                && !self.has(k + 1, feat::AMPM | feat::UNIT)
+            {
+                s.year = Some(two_digit_year(v));
+                j = k + 1;
             }
         }
         self.date_tail(j, s)
@@ -1766,38 +1766,39 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// After a date: الجاري/الماضي/المقبل on the month ("12 فبراير الجاري"), a trailing weekday
     /// ("Jul 18, Fri").
     fn date_tail(&self, mut j: usize, mut s: Spec) -> R<Spec> {
-        if self.ar() && s.year.is_none() {
-            if let Some(r) = self.rel(j) {
-                if let Some(m) = s.month {
-                    let a = self.anchor();
-                    let y = i32::from(a.today().year());
-                    let cur = a.today().month() as u8;
-                    s.year = Some(match r {
-                        Rel::This | Rel::Same => y,
-                        Rel::Last => {
-                            if m <= cur {
-                                y
-                            } else {
-                                y - 1
-                            }
-                        }
-                        Rel::Next => {
-                            if m >= cur {
-                                y
-                            } else {
-                                y + 1
-                            }
-                        }
-                    });
-                    j += 1;
+        if self.ar()
+            && s.year.is_none()
+            && let Some(r) = self.rel(j)
+            && let Some(m) = s.month
+        {
+            let a = self.anchor();
+            let y = i32::from(a.today().year());
+            let cur = a.today().month() as u8;
+            s.year = Some(match r {
+                Rel::This | Rel::Same => y,
+                Rel::Last => {
+                    if m <= cur {
+                        y
+                    } else {
+                        y - 1
+                    }
                 }
-            }
+                Rel::Next => {
+                    if m >= cur {
+                        y
+                    } else {
+                        y + 1
+                    }
+                }
+            });
+            j += 1;
         }
-        if !self.ar() && (self.punct(j, ',')) {
-            if let Some((wd, _, false)) = self.weekday(j + 1) {
-                s.weekday = Some(wd);
-                j += 2;
-            }
+        if !self.ar()
+            && (self.punct(j, ','))
+            && let Some((wd, _, false)) = self.weekday(j + 1)
+        {
+            s.weekday = Some(wd);
+            j += 2;
         }
         Some((j, s))
     }
@@ -1890,15 +1891,15 @@ impl<'a, 'v> Parser<'a, 'v> {
                 return None;
             }
         }
-        if let Some(m) = s.month {
-            if !(1..=12).contains(&m) {
-                return None;
-            }
+        if let Some(m) = s.month
+            && !(1..=12).contains(&m)
+        {
+            return None;
         }
-        if let Some(d) = s.day {
-            if !(1..=31).contains(&d) {
-                return None;
-            }
+        if let Some(d) = s.day
+            && !(1..=31).contains(&d)
+        {
+            return None;
         }
         // Not a phone number or a longer numeric run ("650-650-6500").
         if self.punct(end, sep_c) && self.num(end + 1).is_some() {
@@ -1912,11 +1913,11 @@ impl<'a, 'v> Parser<'a, 'v> {
     fn month_expr(&self, i: usize) -> R<Spec> {
         let mut k = i;
         let mut pre = None;
-        if !self.ar() {
-            if let Some(r) = self.rel(k) {
-                pre = Some(r);
-                k += 1;
-            }
+        if !self.ar()
+            && let Some(r) = self.rel(k)
+        {
+            pre = Some(r);
+            k += 1;
         }
         let (mut j, (m, weak)) = self.month(k)?;
         let mut s = Spec { month: Some(m), ..Spec::default() };
@@ -2003,13 +2004,14 @@ impl<'a, 'v> Parser<'a, 'v> {
         let mut best: R<Spec> = None;
         if let Some(r) = self.rel(i) {
             let k = self.skip_filler(i + 1);
-            if let Some((u, 1)) = self.unit(k) {
-                if u >= Unit::Week && (!self.ar() || r == Rel::This) {
-                    let g = time::unit_grain(u);
-                    let base = truncate(a_now(self), g);
-                    let t = T::point(add_grain(base, g, rel_n(r)), g);
-                    best = Some((k + 1, Spec { base: Some(t), ..Spec::default() }));
-                }
+            if let Some((u, 1)) = self.unit(k)
+                && u >= Unit::Week
+                && (!self.ar() || r == Rel::This)
+            {
+                let g = time::unit_grain(u);
+                let base = truncate(a_now(self), g);
+                let t = T::point(add_grain(base, g, rel_n(r)), g);
+                best = Some((k + 1, Spec { base: Some(t), ..Spec::default() }));
             }
             if self.has(k, feat::WEEKEND) {
                 best =
@@ -2036,89 +2038,84 @@ impl<'a, 'v> Parser<'a, 'v> {
             best = Some((i + 2, Spec { base: Some(self.weekend(n)), ..Spec::default() }));
         }
         // "last week's sunday"
-        if let Some((j, Spec { base: Some(w), .. })) = best {
-            if w.grain == Grain::Week && self.punct(j, '\'') && self.tok_text(j + 1) == Some("s") {
-                if let Some((wd, _, false)) = self.weekday(j + 2) {
-                    let d = add_days(w.date(), i64::from(wd) - 1);
-                    best = Some((j + 3, Spec { base: Some(T::day(d)), ..Spec::default() }));
-                }
-            }
+        if let Some((j, Spec { base: Some(w), .. })) = best
+            && w.grain == Grain::Week
+            && self.punct(j, '\'')
+            && self.tok_text(j + 1) == Some("s")
+            && let Some((wd, _, false)) = self.weekday(j + 2)
+        {
+            let d = add_days(w.date(), i64::from(wd) - 1);
+            best = Some((j + 3, Spec { base: Some(T::day(d)), ..Spec::default() }));
         }
         // Arabic unit + rel: الأسبوع الماضي، الشهر المقبل، العام الحالي، السنة القادمة
-        if self.ar() {
-            if let Some((u, 1)) = self.unit(i) {
-                if u >= Unit::Week && self.tok(i)?.al {
-                    if let Some(r) = self.rel(i + 1) {
-                        let g = time::unit_grain(u);
-                        let base = truncate(a_now(self), g);
-                        let t = T::point(add_grain(base, g, rel_n(r)), g);
-                        best = Some((i + 2, Spec { base: Some(t), ..Spec::default() }));
-                    }
-                }
-            }
+        if self.ar()
+            && let Some((u, 1)) = self.unit(i)
+            && u >= Unit::Week
+            && self.tok(i)?.al
+            && let Some(r) = self.rel(i + 1)
+        {
+            let g = time::unit_grain(u);
+            let base = truncate(a_now(self), g);
+            let t = T::point(add_grain(base, g, rel_n(r)), g);
+            best = Some((i + 2, Spec { base: Some(t), ..Spec::default() }));
         }
         // quarters: "third quarter", "the 3rd qtr", "4th quarter 2018", "the 4th qtr of 2018"
         if !self.ar() {
             let k = self.skip_filler(i);
-            if let Some((k2, n)) = self.ordinal(k) {
-                if self.is_unit(k2, Unit::Quarter) && (1..=4).contains(&n) {
-                    let mut k3 = k2 + 1;
-                    let mut y = None;
-                    let k4 = if self.conn(k3, Conn::Of) { k3 + 1 } else { k3 };
-                    if let Some((k5, (yy, _))) = self.year(k4) {
-                        y = Some(yy);
-                        k3 = k5;
-                    }
-                    let year = match y {
-                        Some(y) => y,
-                        None => i32::from(self.anchor().today().year()),
-                    };
-                    let d = Date::new(year as i16, (3 * (n - 1) + 1) as i8, 1).ok()?;
-                    let t = T::point(d.to_datetime(Time::midnight()), Grain::Quarter);
-                    let s = Spec { base: Some(t), absolute: y.is_some(), ..Spec::default() };
-                    keep_longest(&mut best, Some((k3, s)));
+            if let Some((k2, n)) = self.ordinal(k)
+                && self.is_unit(k2, Unit::Quarter)
+                && (1..=4).contains(&n)
+            {
+                let mut k3 = k2 + 1;
+                let mut y = None;
+                let k4 = if self.conn(k3, Conn::Of) { k3 + 1 } else { k3 };
+                if let Some((k5, (yy, _))) = self.year(k4) {
+                    y = Some(yy);
+                    k3 = k5;
                 }
+                let year = match y {
+                    Some(y) => y,
+                    None => i32::from(self.anchor().today().year()),
+                };
+                let d = Date::new(year as i16, (3 * (n - 1) + 1) as i8, 1).ok()?;
+                let t = T::point(d.to_datetime(Time::midnight()), Grain::Quarter);
+                let s = Spec { base: Some(t), absolute: y.is_some(), ..Spec::default() };
+                keep_longest(&mut best, Some((k3, s)));
             }
             // "Q3", "Q4 2023", "Q1 of 2024": business quarters (this year's without a year)
-            if self.tok_text(i) == Some("q") && self.glued(i) {
-                if let Some((q, 1)) = self.num(i + 1) {
-                    if (1..=4).contains(&q) && !self.glued(i + 1) {
-                        let mut j = i + 2;
-                        let k = if self.conn(j, Conn::Of) { j + 1 } else { j };
-                        let year = match self.year(k) {
-                            Some((k2, (y, _))) => {
-                                j = k2;
-                                Some(y)
-                            }
-                            None => None,
-                        };
-                        let y = year.unwrap_or_else(|| i32::from(self.anchor().today().year()));
-                        let d = Date::new(y as i16, (3 * (q - 1) + 1) as i8, 1).ok()?;
-                        let t = T::point(d.to_datetime(Time::midnight()), Grain::Quarter);
-                        best = Some((
-                            j,
-                            Spec { base: Some(t), absolute: year.is_some(), ..Spec::default() },
-                        ));
+            if self.tok_text(i) == Some("q")
+                && self.glued(i)
+                && let Some((q, 1)) = self.num(i + 1)
+                && (1..=4).contains(&q)
+                && !self.glued(i + 1)
+            {
+                let mut j = i + 2;
+                let k = if self.conn(j, Conn::Of) { j + 1 } else { j };
+                let year = match self.year(k) {
+                    Some((k2, (y, _))) => {
+                        j = k2;
+                        Some(y)
                     }
-                }
+                    None => None,
+                };
+                let y = year.unwrap_or_else(|| i32::from(self.anchor().today().year()));
+                let d = Date::new(y as i16, (3 * (q - 1) + 1) as i8, 1).ok()?;
+                let t = T::point(d.to_datetime(Time::midnight()), Grain::Quarter);
+                best =
+                    Some((j, Spec { base: Some(t), absolute: year.is_some(), ..Spec::default() }));
             }
             // 18q4 / 2018q4
-            if let Some((y, dg)) = self.num(i) {
-                if self.glued(i)
-                    && self.text.get(self.tok(i + 1)?.start..self.tok(i + 1)?.end) == Some("q")
-                    && self.glued(i + 1)
-                {
-                    if let Some((q, 1)) = self.num(i + 2) {
-                        let year = if dg == 2 { two_digit_year(y) } else { y as i32 };
-                        if (1..=4).contains(&q) {
-                            let d = Date::new(year as i16, (3 * (q - 1) + 1) as i8, 1).ok()?;
-                            let t = T::point(d.to_datetime(Time::midnight()), Grain::Quarter);
-                            best = Some((
-                                i + 3,
-                                Spec { base: Some(t), absolute: true, ..Spec::default() },
-                            ));
-                        }
-                    }
+            if let Some((y, dg)) = self.num(i)
+                && self.glued(i)
+                && self.text.get(self.tok(i + 1)?.start..self.tok(i + 1)?.end) == Some("q")
+                && self.glued(i + 1)
+                && let Some((q, 1)) = self.num(i + 2)
+            {
+                let year = if dg == 2 { two_digit_year(y) } else { y as i32 };
+                if (1..=4).contains(&q) {
+                    let d = Date::new(year as i16, (3 * (q - 1) + 1) as i8, 1).ok()?;
+                    let t = T::point(d.to_datetime(Time::midnight()), Grain::Quarter);
+                    best = Some((i + 3, Spec { base: Some(t), absolute: true, ..Spec::default() }));
                 }
             }
         }
@@ -2141,10 +2138,10 @@ impl<'a, 'v> Parser<'a, 'v> {
         let (j, (y, era)) = self.year(i)?;
         if era == Some(Era::Ah) {
             // a Gregorian year right after wins
-            if let Some((k, (gy, gera))) = self.year(j) {
-                if gera != Some(Era::Ah) {
-                    return Some((k, Spec { year: Some(gy), absolute: true, ..Spec::default() }));
-                }
+            if let Some((k, (gy, gera))) = self.year(j)
+                && gera != Some(Era::Ah)
+            {
+                return Some((k, Spec { year: Some(gy), absolute: true, ..Spec::default() }));
             }
             let (s, _) = time::hijri_month(self.a.hijri, y, 1)?;
             let (_, e) = time::hijri_month(self.a.hijri, y, 12)?;
@@ -2464,11 +2461,11 @@ impl<'a, 'v> Parser<'a, 'v> {
     fn holiday(&self, i: usize) -> R<Spec> {
         let mut k = i;
         let mut rel = None;
-        if let Some(r) = self.rel(k) {
-            if !self.ar() || r == Rel::This {
-                rel = Some(r);
-                k += 1;
-            }
+        if let Some(r) = self.rel(k)
+            && (!self.ar() || r == Rel::This)
+        {
+            rel = Some(r);
+            k += 1;
         }
         let (id, weak) = self.sems(k).iter().find_map(|s| {
             if let Sem::Holiday(h, w) = s { Some((*h as usize, *w)) } else { None }
@@ -2631,10 +2628,10 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
             j = y2;
             // the Gregorian twin: "1446هـ 2025م"
-            if let Some((y3, (_, e2))) = self.year(j) {
-                if e2 != Some(Era::Ah) {
-                    j = y3;
-                }
+            if let Some((y3, (_, e2))) = self.year(j)
+                && e2 != Some(Era::Ah)
+            {
+                j = y3;
             }
         } else if let Some(r) = self.rel(j).filter(|_| self.unit(j + 1).is_none()) {
             rel = Some(r);
@@ -2756,33 +2753,32 @@ impl<'a, 'v> Parser<'a, 'v> {
             marked = true;
         }
         // "a quarter past 3pm", "20 past 3", "15 minutes past noon", "a quarter to noon", "15 to noon"
-        if !self.ar() {
-            if let Some(r) = self.minutes_rel(k) {
-                return Some(r);
-            }
+        if !self.ar()
+            && let Some(r) = self.minutes_rel(k)
+        {
+            return Some(r);
         }
         // "noon", "midnight", "midday"
-        if let Some(dp) = self.daypart(k) {
-            if matches!(dp, DayPart::Noon | DayPart::Midnight)
-                && (!self.ar() || matches!(dp, DayPart::Midnight))
-            {
-                let h = if dp == DayPart::Noon { 12 } else { 24 };
-                let s = Spec { hour: Some(h), h24: true, ..Spec::default() };
-                return Some((k + 1, s));
-            }
+        if let Some(dp) = self.daypart(k)
+            && matches!(dp, DayPart::Noon | DayPart::Midnight)
+            && (!self.ar() || matches!(dp, DayPart::Midnight))
+        {
+            let h = if dp == DayPart::Noon { 12 } else { 24 };
+            let s = Spec { hour: Some(h), h24: true, ..Spec::default() };
+            return Some((k + 1, s));
         }
         let (mut j, mut s) = self.hm_sure(k, marked, sure)?;
         // minutes and fractions after the hour: "و 18 دقيقة", "وربع", "الا ربع", "and a half"
-        if self.ar() {
-            if let Some((j2, add)) = self.ar_minutes(j) {
-                if s.minute.is_none() {
-                    s.minute = Some(0);
-                }
-                let total = i32::from(s.hour?) * 60 + i32::from(s.minute?) + add;
-                s.hour = Some((total.div_euclid(60)) as u8);
-                s.minute = Some(total.rem_euclid(60) as u8);
-                j = j2;
+        if self.ar()
+            && let Some((j2, add)) = self.ar_minutes(j)
+        {
+            if s.minute.is_none() {
+                s.minute = Some(0);
             }
+            let total = i32::from(s.hour?) * 60 + i32::from(s.minute?) + add;
+            s.hour = Some((total.div_euclid(60)) as u8);
+            s.minute = Some(total.rem_euclid(60) as u8);
+            j = j2;
         }
         // "o'clock", "3ish pm"
         if self.has(j, feat::HOUR) || self.is_ish(j) {
@@ -2812,14 +2808,14 @@ impl<'a, 'v> Parser<'a, 'v> {
                     s.hour = Some(h as u8);
                     s.minute = Some(m as u8);
                     let mut j = k + 3;
-                    if self.punct(j, ':') {
-                        if let Some((sec, 2)) = self.num(j + 1) {
-                            if sec > 59 {
-                                return None;
-                            }
-                            s.second = Some(sec as u8);
-                            j += 2;
+                    if self.punct(j, ':')
+                        && let Some((sec, 2)) = self.num(j + 1)
+                    {
+                        if sec > 59 {
+                            return None;
                         }
+                        s.second = Some(sec as u8);
+                        j += 2;
                     }
                     return Some((j, s));
                 }
@@ -2829,14 +2825,14 @@ impl<'a, 'v> Parser<'a, 'v> {
             if self.glued(k) && self.tok_text(k + 1) == Some("h") && h <= 24 {
                 s.hour = Some(h as u8);
                 s.h24 = true;
-                if self.glued(k + 1) {
-                    if let Some((m, 2)) = self.num(k + 2) {
-                        if m > 59 {
-                            return None;
-                        }
-                        s.minute = Some(m as u8);
-                        return Some((k + 3, s));
+                if self.glued(k + 1)
+                    && let Some((m, 2)) = self.num(k + 2)
+                {
+                    if m > 59 {
+                        return None;
                     }
+                    s.minute = Some(m as u8);
+                    return Some((k + 3, s));
                 }
                 s.minute = Some(0);
                 return Some((k + 2, s));
@@ -2873,13 +2869,13 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
             s.hour = Some(h as u8);
             // "at 3 15": hour then minutes
-            if !self.ar() && marked {
-                if let Some((m, 2)) = self.num(k + 1) {
-                    if m < 60 {
-                        s.minute = Some(m as u8);
-                        return Some((k + 2, s));
-                    }
-                }
+            if !self.ar()
+                && marked
+                && let Some((m, 2)) = self.num(k + 1)
+                && m < 60
+            {
+                s.minute = Some(m as u8);
+                return Some((k + 2, s));
             }
             // a bare number is a time only with a marker or a suffix
             let suffix = self
@@ -2959,18 +2955,19 @@ impl<'a, 'v> Parser<'a, 'v> {
                 if self.punct(m2, '-') {
                     m2 += 1;
                 }
-                if let Some((m3, mm)) = self.num_word(m2) {
-                    if mm < 10 {
-                        s.minute = Some(mm as u8);
-                        // "twelve oh three" is clock talk by itself
-                        return Some((m3, s));
-                    }
-                }
-            } else if let Some((m2, mm)) = self.number(m) {
-                if (10..60).contains(&mm) && self.num(m).is_none() {
+                if let Some((m3, mm)) = self.num_word(m2)
+                    && mm < 10
+                {
                     s.minute = Some(mm as u8);
-                    end = m2;
+                    // "twelve oh three" is clock talk by itself
+                    return Some((m3, s));
                 }
+            } else if let Some((m2, mm)) = self.number(m)
+                && (10..60).contains(&mm)
+                && self.num(m).is_none()
+            {
+                s.minute = Some(mm as u8);
+                end = m2;
             }
             let suffix =
                 self.sems(end).iter().any(|x| matches!(x, Sem::AmPm(_) | Sem::Hour | Sem::Tz(_)))
@@ -3242,13 +3239,12 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         // "مساء الأحد", "صباح اليوم", "morning of xmas", "morning of the 15th of february"
         let m = if self.conn(j, Conn::Of) { j + 1 } else { j };
-        if self.ar() || m > j {
-            if let Some((m2, d)) = self.date(m) {
-                if !d.has_time() {
-                    merge(&mut s, &d);
-                    return Some((m2, s));
-                }
-            }
+        if (self.ar() || m > j)
+            && let Some((m2, d)) = self.date(m)
+            && !d.has_time()
+        {
+            merge(&mut s, &d);
+            return Some((m2, s));
         }
         if self.ar() && !self.tok(k)?.clitic && !matches!(dp, DayPart::Evening | DayPart::Morning) {
             return None;
@@ -3324,30 +3320,26 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
         }
         // "last/past/next N units" intervals
-        if let Some(r) = self.rel(i) {
-            if let Some((j, (n, u))) = self.quantity(i + 1) {
-                if n > 1 || self.num(i + 1).is_some() || self.num_word(i + 1).is_some() {
-                    return self.n_periods(j, r, n, u);
-                }
-            }
+        if let Some(r) = self.rel(i)
+            && let Some((j, (n, u))) = self.quantity(i + 1)
+            && (n > 1 || self.num(i + 1).is_some() || self.num_word(i + 1).is_some())
+        {
+            return self.n_periods(j, r, n, u);
         }
         // Arabic "الاسابيع الثلاثة القادمة", "الشهرين الماضيين"
         if self.ar() {
-            if let Some((u, 2)) = self.unit(i) {
-                if self.tok(i)?.al {
-                    if let Some(r) = self.rel(i + 1) {
-                        return self.n_periods(i + 2, r, 2, QUnit::U(u));
-                    }
-                }
+            if let Some((u, 2)) = self.unit(i)
+                && self.tok(i)?.al
+                && let Some(r) = self.rel(i + 1)
+            {
+                return self.n_periods(i + 2, r, 2, QUnit::U(u));
             }
-            if let Some((u, _)) = self.unit(i) {
-                if self.tok(i)?.al {
-                    if let Some((j, n)) = self.number(i + 1) {
-                        if let Some(r) = self.rel(j) {
-                            return self.n_periods(j + 1, r, i64::from(n), QUnit::U(u));
-                        }
-                    }
-                }
+            if let Some((u, _)) = self.unit(i)
+                && self.tok(i)?.al
+                && let Some((j, n)) = self.number(i + 1)
+                && let Some(r) = self.rel(j)
+            {
+                return self.n_periods(j + 1, r, i64::from(n), QUnit::U(u));
             }
         }
         // suffix forms: "N units ago|hence|from now"
@@ -3361,10 +3353,10 @@ impl<'a, 'v> Parser<'a, 'v> {
                 if let QUnit::U(unit) = u {
                     t = T::point(add_grain(a.now, time::unit_grain(unit), n), Grain::Day);
                 }
-            } else if self.tok_text(j).is_some_and(|w| w.ends_with("right now")) {
-                if let QUnit::U(unit) = u {
-                    t = T::point(add_grain(a.now, time::unit_grain(unit), n), a.cap(Grain::Second));
-                }
+            } else if self.tok_text(j).is_some_and(|w| w.ends_with("right now"))
+                && let QUnit::U(unit) = u
+            {
+                t = T::point(add_grain(a.now, time::unit_grain(unit), n), a.cap(Grain::Second));
             }
             return Some((j + 1, t));
         }
@@ -3376,13 +3368,13 @@ impl<'a, 'v> Parser<'a, 'v> {
                 let (k, s) = self.date(j + 1)?;
                 Some((k, self.resolve(&s)?))
             });
-            if let Some((k, t)) = base {
-                if unit >= Unit::Day {
-                    return Some((
-                        k,
-                        T::point(add_grain(t.start, time::unit_grain(unit), n), Grain::Day),
-                    ));
-                }
+            if let Some((k, t)) = base
+                && unit >= Unit::Day
+            {
+                return Some((
+                    k,
+                    T::point(add_grain(t.start, time::unit_grain(unit), n), Grain::Day),
+                ));
             }
         }
         None
@@ -3442,18 +3434,19 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
         }
         // Arabic: a bare unit means one ("قبل اسبوع", "بعد ساعة")
-        if self.ar() {
-            if let Some((u, 1)) = self.unit(i) {
-                if !self.tok(i)?.al && self.num(i + 1).is_none() && self.number(i + 1).is_none() {
-                    // and "ساعة واحدة"
-                    let j = if self.sems(i + 1).iter().any(|s| matches!(s, Sem::Num(1, _))) {
-                        i + 2
-                    } else {
-                        i + 1
-                    };
-                    return Some((j, (1, QUnit::U(u))));
-                }
-            }
+        if self.ar()
+            && let Some((u, 1)) = self.unit(i)
+            && !self.tok(i)?.al
+            && self.num(i + 1).is_none()
+            && self.number(i + 1).is_none()
+        {
+            // and "ساعة واحدة"
+            let j = if self.sems(i + 1).iter().any(|s| matches!(s, Sem::Num(1, _))) {
+                i + 2
+            } else {
+                i + 1
+            };
+            return Some((j, (1, QUnit::U(u))));
         }
         let is_a = |k: usize| self.sems(k).iter().any(|s| matches!(s, Sem::Num(1, true)));
         let frac_at = |k: usize| {
@@ -3602,10 +3595,10 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         let (j, s) = self.datetime(i + 1)?;
         let t = self.resolve(&s)?;
-        if self.conn(i, Conn::From) {
-            if let Some(r) = self.for_duration(j, t) {
-                return Some(r);
-            }
+        if self.conn(i, Conn::From)
+            && let Some(r) = self.for_duration(j, t)
+        {
+            return Some(r);
         }
         if by && t.start <= a.now && t.end.is_none_or(|e| e <= a.now) {
             // "حتى عام 2022" in a 2025 article: an end in the past, not a deadline from now
@@ -3663,15 +3656,15 @@ impl<'a, 'v> Parser<'a, 'v> {
         // a leading date for time ranges: "Thursday from 9:30 to 11:00"
         let mut outer: Option<Spec> = None;
         let mut starts = [Some((k, None)), None];
-        if !between && !from {
-            if let Some((k2, d)) = self.date(k) {
-                if !d.has_time() {
-                    if self.conn(k2, Conn::From) || self.conn(k2, Conn::Between) {
-                        starts[1] = Some((k2 + 1, Some(d)));
-                    } else if self.num(k2).is_some() {
-                        starts[1] = Some((k2, Some(d)));
-                    }
-                }
+        if !between
+            && !from
+            && let Some((k2, d)) = self.date(k)
+            && !d.has_time()
+        {
+            if self.conn(k2, Conn::From) || self.conn(k2, Conn::Between) {
+                starts[1] = Some((k2 + 1, Some(d)));
+            } else if self.num(k2).is_some() {
+                starts[1] = Some((k2, Some(d)));
             }
         }
         let _ = &mut outer;
@@ -3730,13 +3723,13 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         let k2 = self.skip_filler(k2);
         let mut trail: Option<Spec> = None;
-        if right.has_time() && !right.has_date() || right.day.is_some() && right.month.is_none() {
-            if let Some((k3, d)) = self.date(k2).or_else(|| {
+        if (right.has_time() && !right.has_date() || right.day.is_some() && right.month.is_none())
+            && let Some((k3, d)) = self.date(k2).or_else(|| {
                 self.month(k2).map(|(j, (mm, _))| (j, Spec { month: Some(mm), ..Spec::default() }))
-            }) {
-                trail = Some(d);
-                end = k3;
-            }
+            })
+        {
+            trail = Some(d);
+            end = k3;
         }
         // share context
         if let Some(o) = outer.or(trail) {
@@ -3872,10 +3865,10 @@ impl<'a, 'v> Parser<'a, 'v> {
             } else if !pm && h == 12 {
                 h = 0;
             }
-        } else if let Some(dp) = s.daypart {
-            if !s.h24 {
-                h = daypart_hour(dp, h);
-            }
+        } else if let Some(dp) = s.daypart
+            && !s.h24
+        {
+            h = daypart_hour(dp, h);
         }
         let at = |d: Date| {
             let st = d.to_datetime(Time::midnight());
@@ -3952,10 +3945,10 @@ impl<'a, 'v> Parser<'a, 'v> {
                         _ => (0..28).map(|k| y0 + k).collect(),
                     };
                     for y in years {
-                        if let Ok(date) = Date::new(y, m as i8, d as i8) {
-                            if date.weekday() == w {
-                                return Some(Some(T::day(date)));
-                            }
+                        if let Ok(date) = Date::new(y, m as i8, d as i8)
+                            && date.weekday() == w
+                        {
+                            return Some(Some(T::day(date)));
                         }
                     }
                     return None;
@@ -3963,12 +3956,11 @@ impl<'a, 'v> Parser<'a, 'v> {
                 (None, Some(d)) => {
                     let mut mon = truncate(a.now, Grain::Month).date();
                     for _ in 0..24 {
-                        if let Ok(date) = Date::new(mon.year(), mon.month(), d as i8) {
-                            if date.weekday() == w
-                                && (date >= a.today() || self.policy() == crate::Bare::Past)
-                            {
-                                return Some(Some(T::day(date)));
-                            }
+                        if let Ok(date) = Date::new(mon.year(), mon.month(), d as i8)
+                            && date.weekday() == w
+                            && (date >= a.today() || self.policy() == crate::Bare::Past)
+                        {
+                            return Some(Some(T::day(date)));
                         }
                         mon = if self.policy() == crate::Bare::Past {
                             mon.checked_sub(jiff::Span::new().months(1)).ok()?

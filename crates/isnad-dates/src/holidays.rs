@@ -292,10 +292,10 @@ impl Holidays {
         if is_astronomical(rule) {
             // rules live in `self.rules`, never moved after parsing: the address names the rule
             let key = (std::ptr::from_ref(rule) as usize, y);
-            if let Ok(cache) = self.cache.lock() {
-                if let Some(d) = cache.get(&key) {
-                    return *d;
-                }
+            if let Ok(cache) = self.cache.lock()
+                && let Some(d) = cache.get(&key)
+            {
+                return *d;
             }
             let d = self.compute(rule, y, hv);
             if let Ok(mut cache) = self.cache.lock() {

@@ -305,20 +305,20 @@ pub(crate) fn pick_year(
     match mode {
         Bare::Future | Bare::Tense => {
             for yy in [y, y + 1] {
-                if let Some((_, e)) = f(yy) {
-                    if e > today.max(truncate(now, Grain::Day)) {
-                        return Some(yy);
-                    }
+                if let Some((_, e)) = f(yy)
+                    && e > today.max(truncate(now, Grain::Day))
+                {
+                    return Some(yy);
                 }
             }
             Some(y + 1)
         }
         Bare::Past => {
             for yy in [y, y - 1] {
-                if let Some((s, _)) = f(yy) {
-                    if s <= now {
-                        return Some(yy);
-                    }
+                if let Some((s, _)) = f(yy)
+                    && s <= now
+                {
+                    return Some(yy);
                 }
             }
             Some(y - 1)

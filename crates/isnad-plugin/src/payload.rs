@@ -193,10 +193,10 @@ pub fn input_json(doc: &Document, layers: &[Layer]) -> Vec<u8> {
         view.timexes = &l.timexes;
     }
     for layer in layers {
-        if let Layer::Extension(key) = layer {
-            if let Some((k, v)) = l.extensions.get_key_value(key) {
-                view.extensions.insert(k, v);
-            }
+        if let Layer::Extension(key) = layer
+            && let Some((k, v)) = l.extensions.get_key_value(key)
+        {
+            view.extensions.insert(k, v);
         }
     }
     let view = DocView { id: &doc.id, text: &doc.text, meta: &doc.meta, layers: view };

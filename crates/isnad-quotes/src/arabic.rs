@@ -126,10 +126,12 @@ fn speaker_np(v: &View<'_>, from: usize, to: usize) -> Option<(usize, usize)> {
         if stop {
             // "رئيسة قسم الأوبئة في جامعة الخليج الطبية، نورة القحطاني،": a role with its
             // prepositional phrase, then the name in apposition, is one speaker phrase.
-            if last.is_some() && v.has(j, Role::Stop) && matches!(v.f(j), "في" | "فى") {
-                if let Some(e) = role_pp_name(v, j, to) {
-                    last = Some(e);
-                }
+            if last.is_some()
+                && v.has(j, Role::Stop)
+                && matches!(v.f(j), "في" | "فى")
+                && let Some(e) = role_pp_name(v, j, to)
+            {
+                last = Some(e);
             }
             break;
         }
@@ -418,10 +420,10 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             }
         }
         let Some(intro) = intro else {
-            if cue.form != Form::ArParticiple {
-                if let Some(d) = postposed(v, i, cue_last, sent_end, min_words) {
-                    out.push(d);
-                }
+            if cue.form != Form::ArParticiple
+                && let Some(d) = postposed(v, i, cue_last, sent_end, min_words)
+            {
+                out.push(d);
             }
             continue;
         };
@@ -451,15 +453,12 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
         if stretch_end >= cue_last + 3
             && v.is_word(stretch_end - 1)
             && v.f(stretch_end - 1).starts_with("قول")
-        {
-            if let Some(a) =
+            && let Some(a) =
                 (cue_last + 1..stretch_end - 1).find(|&t| v.is_word(t) && v.f(t) == "عن")
-            {
-                if a + 1 < stretch_end - 1 {
-                    quoted_medium = speaker.map(|(x, y)| v.bytes(x, y));
-                    speaker = Some((a + 1, stretch_end - 2));
-                }
-            }
+            && a + 1 < stretch_end - 1
+        {
+            quoted_medium = speaker.map(|(x, y)| v.bytes(x, y));
+            speaker = Some((a + 1, stretch_end - 2));
         }
         let sent_start = v.sentence_start(i);
         // Before the cue only a circumstance can hold the medium ("وفي تصريحات نقلتها وكالة …،
@@ -691,10 +690,11 @@ fn by_preposition(v: &View<'_>, i: usize) -> Option<Draft> {
     let (a, b) = if lead {
         let mut s = np_end + 1;
         // A date or participle phrase left after the source ends at the comma before the content.
-        if s <= sent_end && v.is_wordish(s) {
-            if let Some(c) = (s..=sent_end.min(s + 10)).find(|&t| v.is_punct(t, COMMAS)) {
-                s = c + 1;
-            }
+        if s <= sent_end
+            && v.is_wordish(s)
+            && let Some(c) = (s..=sent_end.min(s + 10)).find(|&t| v.is_punct(t, COMMAS))
+        {
+            s = c + 1;
         }
         while s <= sent_end && !v.is_wordish(s) {
             s += 1;

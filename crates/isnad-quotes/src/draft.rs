@@ -42,20 +42,20 @@ pub(crate) fn trim_content(v: &View<'_>, start: usize, end: usize) -> (usize, us
     let (mut a, mut b) = (start + lead, start + lead + body.len());
     // A content that is one whole quotation: keep the inside. The mark sits just before the
     // quotation's content, so only quotations starting within a few bytes of `a` qualify.
-    if let Some(q) = v.quotes_starting_in(a, a + 4).first() {
-        if v.toks[q.open].span.start() == a {
-            if q.close.is_none() {
-                // An opening mark that never closes: the content starts after it.
-                a = q.start.min(b);
-            } else {
-                let close_end = v.toks[q.close.unwrap_or(q.open)].span.end();
-                if close_end >= b {
-                    a = q.start;
-                    b = q.end;
-                    let inner = &v.text[a..b];
-                    let t = inner.trim_end_matches(TRAILING);
-                    b = a + t.len();
-                }
+    if let Some(q) = v.quotes_starting_in(a, a + 4).first()
+        && v.toks[q.open].span.start() == a
+    {
+        if q.close.is_none() {
+            // An opening mark that never closes: the content starts after it.
+            a = q.start.min(b);
+        } else {
+            let close_end = v.toks[q.close.unwrap_or(q.open)].span.end();
+            if close_end >= b {
+                a = q.start;
+                b = q.end;
+                let inner = &v.text[a..b];
+                let t = inner.trim_end_matches(TRAILING);
+                b = a + t.len();
             }
         }
     }

@@ -229,16 +229,15 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
     let mut words = 0;
     loop {
         // "Rep. Elijah Cummings (D-Md.) said": a short parenthesis belongs to the name.
-        if v.is_punct(j, &[')']) && j > floor {
-            if let Some(open) =
+        if v.is_punct(j, &[')'])
+            && j > floor
+            && let Some(open) =
                 (j.saturating_sub(8).max(floor)..j).rev().find(|&t| v.is_punct(t, &['(']))
-            {
-                if open > floor {
-                    start = Some(open);
-                    j = open - 1;
-                    continue;
-                }
-            }
+            && open > floor
+        {
+            start = Some(open);
+            j = open - 1;
+            continue;
         }
         // "the House Ways and Means Committee": "and" inside a name.
         let name_and = v.is_word(j)
@@ -726,10 +725,8 @@ fn nearest_subject(
                     && (v.has(q, Role::Bound) || complements && v.has(q, Role::Comp))
                     && !matches!(v.f(q), "to" | "of" | "than"))
         };
-        if opener {
-            if let Some(np) = subject_at(v, p, before) {
-                return Some(np);
-            }
+        if opener && let Some(np) = subject_at(v, p, before) {
+            return Some(np);
         }
     }
     None
@@ -1116,17 +1113,12 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
                     && (starts_upper(v, as_ - 2)
                         || v.is_punct(as_ - 2, &[')'])
                         || v.is_wordish(as_ - 2) && starts_upper(v, as_))
+                    && let Some((hs, _)) = source_left(v, as_ - 2, sent_start)
+                    && v.is_wordish(hs)
+                    && (starts_upper(v, hs) || v.has(hs, Role::Det) || v.has(hs, Role::Pronoun))
                 {
-                    if let Some((hs, _)) = source_left(v, as_ - 2, sent_start) {
-                        if v.is_wordish(hs)
-                            && (starts_upper(v, hs)
-                                || v.has(hs, Role::Det)
-                                || v.has(hs, Role::Pronoun))
-                        {
-                            source = Some((hs, l - 1));
-                            left_edge = hs.checked_sub(1).filter(|&e| e >= sent_start);
-                        }
-                    }
+                    source = Some((hs, l - 1));
+                    left_edge = hs.checked_sub(1).filter(|&e| e >= sent_start);
                 }
             }
             // A longer apposition ("Bob Friedman, a talk show host and operations manager at
@@ -1139,11 +1131,12 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
                 && starts_upper(v, n)
                 && !v.has(n, Role::After)
                 && !matches!(cue.frame, Frame::Tell | Frame::Object);
-            if source.is_none() && !named_after {
-                if let Some((hs, he)) = apposition_subject(v, l, sent_start) {
-                    source = Some((hs, he));
-                    left_edge = hs.checked_sub(1).filter(|&e| e >= sent_start);
-                }
+            if source.is_none()
+                && !named_after
+                && let Some((hs, he)) = apposition_subject(v, l, sent_start)
+            {
+                source = Some((hs, he));
+                left_edge = hs.checked_sub(1).filter(|&e| e >= sent_start);
             }
         } else if is_dash(v, l) && l > sent_start + 2 {
             // "Jason Sims — a teacher from Mount Pleasant — says": an apposition between dashes.
@@ -1198,14 +1191,13 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     }
     // "It was reported that …", "it is expected": an impersonal passive has no speaker.
     let mut agentless = false;
-    if let Some((a, b)) = source {
-        if a == b
-            && v.f(a) == "it"
-            && (a + 1..i).any(|t| matches!(v.f(t), "was" | "is" | "has" | "been" | "were"))
-        {
-            source = None;
-            agentless = true;
-        }
+    if let Some((a, b)) = source
+        && a == b
+        && v.f(a) == "it"
+        && (a + 1..i).any(|t| matches!(v.f(t), "was" | "is" | "has" | "been" | "were"))
+    {
+        source = None;
+        agentless = true;
     }
     // "Blumenthal was asked …", "Trump is expected to …", "No deal was announced": a past
     // participle after a form of "be" is a passive; its subject is what was said or asked about,
@@ -1437,27 +1429,21 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         } else {
             None
         };
-        if let Some(c) = close_tok {
-            if let Some(qi) = v.closing(c) {
-                let q = &v.quotes[qi as usize];
-                // Direct speech when the quotation is the whole of what comes before (it may have
-                // opened sentences earlier); "Trump is a “change agent,” Cole said" is mixed.
-                let whole = q.open <= sent_start || (sent_start..q.open).all(|t| !v.is_wordish(t));
-                if whole && q.words >= 1 {
-                    let end_tok = follow_quotes(v, sent_end);
-                    let mut b = q.end;
-                    if end_tok > sent_end {
-                        b = v.toks[end_tok].span.start();
-                    }
-                    let content = trim_content(v, q.start, b.max(q.end));
-                    return Some(draft(
-                        content,
-                        QuoteKind::Direct,
-                        speaker,
-                        speaker.is_none(),
-                        0.9,
-                    ));
+        if let Some(c) = close_tok
+            && let Some(qi) = v.closing(c)
+        {
+            let q = &v.quotes[qi as usize];
+            // Direct speech when the quotation is the whole of what comes before (it may have
+            // opened sentences earlier); "Trump is a “change agent,” Cole said" is mixed.
+            let whole = q.open <= sent_start || (sent_start..q.open).all(|t| !v.is_wordish(t));
+            if whole && q.words >= 1 {
+                let end_tok = follow_quotes(v, sent_end);
+                let mut b = q.end;
+                if end_tok > sent_end {
+                    b = v.toks[end_tok].span.start();
                 }
+                let content = trim_content(v, q.start, b.max(q.end));
+                return Some(draft(content, QuoteKind::Direct, speaker, speaker.is_none(), 0.9));
             }
         }
         let s = sent_start;
@@ -1494,12 +1480,11 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         // "“It is a mistake,” he said, “and …”": the quotation before the reporting clause is
         // the first half of the same statement.
         let mut a = q.start;
-        if let Some(e) = left_edge.filter(|&e| v.is_quote_mark(e)) {
-            if let Some(p) = v.closing(e).map(|p| &v.quotes[p as usize]) {
-                if p.open <= sent_start || (sent_start..p.open).all(|t| !v.is_wordish(t)) {
-                    a = p.start;
-                }
-            }
+        if let Some(e) = left_edge.filter(|&e| v.is_quote_mark(e))
+            && let Some(p) = v.closing(e).map(|p| &v.quotes[p as usize])
+            && (p.open <= sent_start || (sent_start..p.open).all(|t| !v.is_wordish(t)))
+        {
+            a = p.start;
         }
         let content = trim_content(v, a, b.max(q.end));
         return Some(draft(content, QuoteKind::Direct, speaker, speaker.is_none(), 0.9));

@@ -434,20 +434,18 @@ impl Lexicons {
                     continue;
                 }
                 let Some(entry) = lex.words.get(rest) else { continue };
-                if !cue_done {
-                    if let Some(cue) = &entry.cue {
-                        let ok = match cue.form {
-                            Form::ArPast | Form::ArParticiple => matches!(prefix, "" | "و" | "ف"),
-                            Form::ArPresent => {
-                                matches!(prefix, "" | "و" | "ف" | "س" | "وس" | "فس" | "ل" | "ول")
-                            }
-                            _ => prefix.is_empty(),
-                        };
-                        if ok {
-                            tags[i].cue = Some(*cue);
-                            tags[i].prefix = p as u8;
-                            cue_done = true;
+                if !cue_done && let Some(cue) = &entry.cue {
+                    let ok = match cue.form {
+                        Form::ArPast | Form::ArParticiple => matches!(prefix, "" | "و" | "ف"),
+                        Form::ArPresent => {
+                            matches!(prefix, "" | "و" | "ف" | "س" | "وس" | "فس" | "ل" | "ول")
                         }
+                        _ => prefix.is_empty(),
+                    };
+                    if ok {
+                        tags[i].cue = Some(*cue);
+                        tags[i].prefix = p as u8;
+                        cue_done = true;
                     }
                 }
                 if !fn_done {

@@ -168,21 +168,17 @@ pub(crate) fn pair(text: &str, toks: &[Token], para: &[u32], max_bytes: usize) -
     for &(first, last) in &marks {
         let i = first;
         let sd = side(text, toks[first].span.start(), toks[last].span.end());
-        if let Some(&outer) = stack.first() {
-            if quote_para != para[i] {
-                let first_of_para = i == 0 || para[i - 1] != para[i];
-                if first_of_para
-                    && sd != Side::Close
-                    && quote_para + 1 == para[i]
-                    && stack.len() == 1
-                {
-                    // A quotation running on into this paragraph: its opening mark repeats here.
-                    quote_para = para[i];
-                    continue;
-                }
-                stack.clear();
-                emit(outer, None, last_of_para(quote_para), &mut out);
+        if let Some(&outer) = stack.first()
+            && quote_para != para[i]
+        {
+            let first_of_para = i == 0 || para[i - 1] != para[i];
+            if first_of_para && sd != Side::Close && quote_para + 1 == para[i] && stack.len() == 1 {
+                // A quotation running on into this paragraph: its opening mark repeats here.
+                quote_para = para[i];
+                continue;
             }
+            stack.clear();
+            emit(outer, None, last_of_para(quote_para), &mut out);
         }
         match (stack.is_empty(), sd) {
             (true, Side::Open | Side::Either) => {

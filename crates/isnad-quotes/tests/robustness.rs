@@ -77,7 +77,7 @@ fn soup(seed: u64, len: usize) -> String {
     for _ in 0..len {
         x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         out.push_str(PIECES[(x >> 33) as usize % PIECES.len()]);
-        if (x >> 20) % 3 != 0 {
+        if !(x >> 20).is_multiple_of(3) {
             out.push(' ');
         }
     }

@@ -142,10 +142,10 @@ fn date_str(c: &OutClaim) -> String {
 /// page furniture.
 pub fn claim_line(c: &OutClaim) -> String {
     let mut line = format!("{} {} | {}", c.id, kind_str(c.kind), speaker_str(c));
-    if let (Some(_), Some(m)) = (&c.speaker.name, &c.speaker.mention) {
-        if c.speaker.name.as_deref() != Some(m.text.as_str()) {
-            let _ = write!(line, " «{}»", one_line(&m.text));
-        }
+    if let (Some(_), Some(m)) = (&c.speaker.name, &c.speaker.mention)
+        && c.speaker.name.as_deref() != Some(m.text.as_str())
+    {
+        let _ = write!(line, " «{}»", one_line(&m.text));
     }
     let _ = write!(line, " | cue «{}»", one_line(&c.cue.text));
     if let Some(m) = &c.medium {
@@ -379,10 +379,10 @@ pub fn diff_records(expected: &Record, actual: &Record) -> RecordDiff {
             let Some(e) = e else { continue };
             for (ai, a) in act_left.iter().enumerate() {
                 let Some(a) = a else { continue };
-                if let Some(score) = affinity(e, a) {
-                    if best.is_none_or(|(b, _, _)| score > b) {
-                        best = Some((score, ei, ai));
-                    }
+                if let Some(score) = affinity(e, a)
+                    && best.is_none_or(|(b, _, _)| score > b)
+                {
+                    best = Some((score, ei, ai));
                 }
             }
         }
