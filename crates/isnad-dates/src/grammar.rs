@@ -10,9 +10,9 @@ use isnad_core::{Calendar, Grain};
 use jiff::civil::{Date, DateTime, Time};
 
 use crate::holidays::Holidays;
-use crate::scan::{Kind, Tok};
 use crate::time::{self, Anchor, Open, T, add_days, add_grain, truncate};
-use crate::vocab::{Conn, DayPart, Era, Part, Rel, Sem, Unit, feat};
+use crate::tokenize::{Kind, Tok};
+use crate::vocab::{Connective, DayPart, Era, Part, Relative, Sense, Unit, features};
 
 /// Which language's word orders apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,9 +147,13 @@ pub(crate) struct Parser<'a, 'v> {
     toks: &'a [Tok<'v>],
     text: &'a str,
     lang: Lang,
-    a: Anchor,
-    known: bool,
-    hol: &'a Holidays,
+    /// The reference time and the options that resolve against it.
+    anchor: Anchor,
+    /// Whether the document has a publication date (without one the stage parses against two
+    /// unrelated references and keeps what resolves alike, so rules may always ask for
+    /// `anchor`; a few readings that only a real date can settle look at this).
+    has_published: bool,
+    holidays: &'a Holidays,
     past_tense: bool,
     /// Whether a rule asked for the sentence's tense ([`Parser::past`]): when none did, the parse
     /// under the other tense would find the same, and the stage skips it.
@@ -229,18 +233,18 @@ impl<'a, 'v> Parser<'a, 'v> {
         toks: &'a [Tok<'v>],
         text: &'a str,
         lang: Lang,
-        a: Anchor,
-        known: bool,
-        hol: &'a Holidays,
+        anchor: Anchor,
+        has_published: bool,
+        holidays: &'a Holidays,
         memo: &'a Memos,
     ) -> Self {
         Parser {
             toks,
             text,
             lang,
-            a,
-            known,
-            hol,
+            anchor,
+            has_published,
+            holidays,
             past_tense: false,
             tense_used: std::cell::Cell::new(false),
             tense_dep: std::cell::Cell::new(false),
@@ -389,21 +393,21 @@ impl<'a, 'v> Parser<'a, 'v> {
     fn tok(&self, i: usize) -> Option<&Tok<'v>> {
         self.toks.get(i)
     }
-    fn sems(&self, i: usize) -> &'v [Sem] {
-        self.toks.get(i).map(|t| t.sems()).unwrap_or(&[])
+    fn senses(&self, i: usize) -> &'v [Sense] {
+        self.toks.get(i).map(|t| t.senses()).unwrap_or(&[])
     }
-    /// The [`feat`] bits of token `i` (none past the end).
+    /// The [`features`] bits of token `i` (none past the end).
     #[inline(always)]
-    fn feat(&self, i: usize) -> u64 {
-        self.toks.get(i).map_or(0, |t| t.feat)
+    fn features(&self, i: usize) -> u64 {
+        self.toks.get(i).map_or(0, |t| t.features)
     }
     /// Token `i` has a sense of one of the kinds in `bits`.
     #[inline(always)]
     fn has(&self, i: usize, bits: u64) -> bool {
-        self.feat(i) & bits != 0
+        self.features(i) & bits != 0
     }
-    fn conn(&self, i: usize, c: Conn) -> bool {
-        self.has(i, feat::conn(c))
+    fn connective(&self, i: usize, c: Connective) -> bool {
+        self.has(i, features::connective(c))
     }
     fn punct(&self, i: usize, c: char) -> bool {
         self.tok(i).and_then(|t| t.punct()) == Some(c)
@@ -415,66 +419,68 @@ impl<'a, 'v> Parser<'a, 'v> {
     fn glued(&self, i: usize) -> bool {
         self.tok(i + 1).is_some_and(|t| !t.space)
     }
-    fn rel(&self, i: usize) -> Option<Rel> {
-        if !self.has(i, feat::REL) {
+    fn relative(&self, i: usize) -> Option<Relative> {
+        if !self.has(i, features::REL) {
             return None;
         }
-        self.sems(i).iter().find_map(|s| match s {
-            Sem::Rel(r, _) => Some(*r),
+        self.senses(i).iter().find_map(|s| match s {
+            Sense::Relative { relative, .. } => Some(*relative),
             _ => None,
         })
     }
     fn unit(&self, i: usize) -> Option<(Unit, u8)> {
-        if !self.has(i, feat::UNIT) {
+        if !self.has(i, features::UNIT) {
             return None;
         }
-        self.sems(i).iter().find_map(|s| match s {
-            Sem::Unit(u, n) => Some((*u, *n)),
+        self.senses(i).iter().find_map(|s| match s {
+            Sense::Unit { unit, count } => Some((*unit, *count)),
             _ => None,
         })
     }
     fn part(&self, i: usize) -> Option<Part> {
-        if !self.has(i, feat::PART) {
+        if !self.has(i, features::PART) {
             return None;
         }
-        self.sems(i).iter().find_map(|s| match s {
-            Sem::Part(p) => Some(*p),
+        self.senses(i).iter().find_map(|s| match s {
+            Sense::Part(p) => Some(*p),
             _ => None,
         })
     }
     fn daypart(&self, i: usize) -> Option<DayPart> {
-        if !self.has(i, feat::DAYPART) {
+        if !self.has(i, features::DAYPART) {
             return None;
         }
-        self.sems(i).iter().find_map(|s| match s {
-            Sem::DayPart(p) => Some(*p),
+        self.senses(i).iter().find_map(|s| match s {
+            Sense::DayPart(p) => Some(*p),
             _ => None,
         })
     }
     fn weekday(&self, i: usize) -> Option<(u8, bool, bool)> {
-        if !self.has(i, feat::WEEKDAY) {
+        if !self.has(i, features::WEEKDAY) {
             return None;
         }
-        self.sems(i).iter().find_map(|s| match s {
-            Sem::Weekday(d, weak, pl) => Some((*d, *weak && !self.toks[i].al, *pl)),
+        self.senses(i).iter().find_map(|s| match s {
+            Sense::Weekday { day, weak, plural } => {
+                Some((*day, *weak && !self.toks[i].al, *plural))
+            }
             _ => None,
         })
     }
     fn month_word(&self, i: usize) -> Option<(u8, bool)> {
-        if !self.has(i, feat::MONTH) {
+        if !self.has(i, features::MONTH) {
             return None;
         }
-        self.sems(i).iter().find_map(|s| match s {
-            Sem::Month(m, weak) => Some((*m, *weak)),
+        self.senses(i).iter().find_map(|s| match s {
+            Sense::Month { month, weak } => Some((*month, *weak)),
             _ => None,
         })
     }
     fn hmonth_word(&self, i: usize) -> Option<(u8, bool)> {
-        if !self.has(i, feat::HMONTH) {
+        if !self.has(i, features::HMONTH) {
             return None;
         }
-        self.sems(i).iter().find_map(|s| match s {
-            Sem::HMonth(m, weak) => Some((*m, *weak)),
+        self.senses(i).iter().find_map(|s| match s {
+            Sense::HijriMonth { month, weak } => Some((*month, *weak)),
             _ => None,
         })
     }
@@ -483,26 +489,21 @@ impl<'a, 'v> Parser<'a, 'v> {
     }
     /// Skips the English article and Arabic standalone article ("the", "الـ").
     fn skip_filler(&self, mut i: usize) -> usize {
-        while self.conn(i, Conn::Filler) {
+        while self.connective(i, Connective::Filler) {
             i += 1;
         }
         i
     }
     /// The bare-reference policy with `tense` decided for this sentence.
     fn policy(&self) -> crate::Bare {
-        match self.a.bare {
+        match self.anchor.bare {
             crate::Bare::Tense if self.past() => crate::Bare::Past,
             crate::Bare::Tense => crate::Bare::Future,
             b => b,
         }
     }
 
-    /// The reference time. (Without a publication date the stage parses against two unrelated
-    /// references and keeps what resolves alike, so rules may always ask for it.)
-    fn anchor(&self) -> Anchor {
-        self.a
-    }
-    fn ar(&self) -> bool {
+    fn is_arabic(&self) -> bool {
         self.lang == Lang::Ar
     }
 
@@ -514,9 +515,9 @@ impl<'a, 'v> Parser<'a, 'v> {
             return Some((i + 1, v));
         }
         let (mut j, mut v) = self.num_word(i)?;
-        if self.ar() {
+        if self.is_arabic() {
             // teens: ثلاثة عشر; compound tens: ثلاث وعشرون
-            if self.has(j, feat::TEEN) && v < 10 {
+            if self.has(j, features::TEEN) && v < 10 {
                 return Some((j + 1, v + 10));
             }
             if v < 10
@@ -527,7 +528,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             {
                 return Some((k, v + tens));
             }
-            if self.has(i, feat::TEEN) && !self.tok(i).is_some_and(|t| t.conj) {
+            if self.has(i, features::TEEN) && !self.tok(i).is_some_and(|t| t.conj) {
                 return Some((i + 1, 10));
             }
         } else if v >= 20 && v % 10 == 0 {
@@ -544,10 +545,10 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     fn num_word(&self, i: usize) -> R<u32> {
         let t = self.tok(i)?;
-        for s in t.sems() {
+        for s in t.senses() {
             match s {
-                Sem::Num(v, _) => return Some((i + 1, *v)),
-                Sem::Teen if self.ar() => return Some((i + 1, 10)),
+                Sense::Num { value, .. } => return Some((i + 1, *value)),
+                Sense::Teen if self.is_arabic() => return Some((i + 1, 10)),
                 _ => {}
             }
         }
@@ -557,16 +558,17 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// An ordinal ("3rd", "third", "twenty first", "الثالث", "الثالث عشر", "الثالث والعشرون").
     fn ordinal(&self, i: usize) -> R<u32> {
         if let Some((v, _)) = self.num(i) {
-            if self.glued(i) && self.has(i + 1, feat::ORD_SUFFIX) {
+            if self.glued(i) && self.has(i + 1, features::ORD_SUFFIX) {
                 return Some((i + 2, v));
             }
             return None;
         }
         let t = self.tok(i)?;
-        let base = t.sems().iter().find_map(|s| if let Sem::Ord(v) = s { Some(*v) } else { None });
-        if self.ar() {
+        let base =
+            t.senses().iter().find_map(|s| if let Sense::Ord(v) = s { Some(*v) } else { None });
+        if self.is_arabic() {
             if let Some(v) = base {
-                if v < 10 && self.has(i + 1, feat::TEEN) {
+                if v < 10 && self.has(i + 1, features::TEEN) {
                     return Some((i + 2, v + 10));
                 }
                 if v < 10
@@ -597,9 +599,9 @@ impl<'a, 'v> Parser<'a, 'v> {
         if tens >= 20 && tens % 10 == 0 {
             let k = if self.punct(j, '-') { j + 1 } else { j };
             let u = self
-                .sems(k)
+                .senses(k)
                 .iter()
-                .find_map(|s| if let Sem::Ord(v) = s { Some(*v) } else { None })?;
+                .find_map(|s| if let Sense::Ord(v) = s { Some(*v) } else { None })?;
             if u < 10 {
                 return Some((k + 1, tens + u));
             }
@@ -610,7 +612,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// A day of the month: digits (optionally ordinal) or an ordinal word; English also takes
     /// small number words after a month ("march third" is ordinal; "march 3").
     fn day_num(&self, i: usize) -> R<u8> {
-        let i = if self.ar() && self.conn(i, Conn::Filler) { i + 1 } else { i };
+        let i = if self.is_arabic() && self.connective(i, Connective::Filler) { i + 1 } else { i };
         if let Some((j, v)) = self.ordinal(i) {
             if (1..=31).contains(&v) {
                 return Some((j, v as u8));
@@ -634,7 +636,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             let (j, y) = self.number(i + 1)?;
             (j, y as i32, true)
         } else if let Some((v, d)) = self.num(i) {
-            if d != 4 && !(self.has(i + 1, feat::ERA)) {
+            if d != 4 && !(self.has(i + 1, features::ERA)) {
                 return None;
             }
             (i + 1, v as i32, false)
@@ -644,7 +646,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         };
         let mut era = None;
         if let Some(e) =
-            self.sems(j).iter().find_map(|s| if let Sem::Era(e) = s { Some(*e) } else { None })
+            self.senses(j).iter().find_map(|s| if let Sense::Era(e) = s { Some(*e) } else { None })
         {
             era = Some(e);
             j += 1;
@@ -666,7 +668,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             return None;
         }
         let mut k = j + 1;
-        if self.conn(k, Conn::And) {
+        if self.connective(k, Connective::And) {
             k += 1;
         }
         match self.number(k) {
@@ -695,7 +697,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         if let Some((m, weak)) = self.month_word(i) {
             // "Sept. 11", "Oct. 5": the abbreviation's dot belongs to it
-            let abbrev = !self.ar() && self.tok_text(i).is_some_and(|w| w.len() <= 4);
+            let abbrev = !self.is_arabic() && self.tok_text(i).is_some_and(|w| w.len() <= 4);
             if abbrev
                 && self.punct(i + 1, '.')
                 && self.glued(i)
@@ -705,7 +707,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
             return Some((i + 1, (m, weak)));
         }
-        if self.ar() && self.is_unit(i, Unit::Month) && !self.is_dual(i) {
+        if self.is_arabic() && self.is_unit(i, Unit::Month) && !self.is_dual(i) {
             let t = self.tok(i)?;
             if t.al {
                 // الشهر الثالث / الشهر التاسع
@@ -732,7 +734,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         if let Some((m, weak)) = self.hmonth_word(i) {
             return Some((i + 1, (m, weak)));
         }
-        if self.ar()
+        if self.is_arabic()
             && self.is_unit(i, Unit::Month)
             && !self.tok(i)?.al
             && let Some((m, _)) = self.hmonth_word(i + 1)
@@ -745,7 +747,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     // ------------------------------------------------------------------ top level
 
     fn top(&self, i: usize) -> R<T> {
-        if fast_paths() && (self.idle_one(i) || !self.ar() && !self.top_may_start(i)) {
+        if fast_paths() && (self.idle_one(i) || !self.is_arabic() && !self.top_may_start(i)) {
             return None;
         }
         // (run() asks again at the token after a leading preposition that gave nothing)
@@ -767,8 +769,8 @@ impl<'a, 'v> Parser<'a, 'v> {
         consider(self.offset(i));
         consider(self.within(i));
         consider(self.bounded(i));
-        if self.conn(i, Conn::Asap) {
-            let a = self.anchor();
+        if self.connective(i, Connective::Asap) {
+            let a = self.anchor;
             let g = a.cap(Grain::Second);
             consider(Some((
                 i + 1,
@@ -783,32 +785,32 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         // "today in one hour": the day is redundant with the offset
         if let Some((j, 0)) = self.deictic_word(i) {
-            consider(self.offset(j).filter(|(_, t)| t.start.date() == self.anchor().today()));
+            consider(self.offset(j).filter(|(_, t)| t.start.date() == self.anchor.today()));
         }
         // "later than 9:30 but before 11:00 on Thursday"
-        if !self.ar() && self.conn(i, Conn::After) {
+        if !self.is_arabic() && self.connective(i, Connective::After) {
             consider(self.after_before(i + 1));
         }
         // "the closest Monday to Oct 5th", "the second closest Mon to October fifth"
         consider(self.closest(i));
         // "from 18th Dec for 10 days"
-        if !self.ar()
-            && self.conn(i, Conn::From)
+        if !self.is_arabic()
+            && self.connective(i, Connective::From)
             && let Some((j, s)) = self.datetime(i + 1)
             && let Some(t) = self.resolve(&s)
         {
             consider(self.for_duration(j, t));
         }
         // "for 10 days from 18th Dec", "for 30' starting from 4pm"
-        if !self.ar()
-            && self.conn(i, Conn::For)
+        if !self.is_arabic()
+            && self.connective(i, Connective::For)
             && let Some((j, (n, QUnit::U(u)))) = self.quantity(i + 1)
         {
             let mut k = j;
             if self.tok_text(k) == Some("starting") {
                 k += 1;
             }
-            if self.conn(k, Conn::From)
+            if self.connective(k, Connective::From)
                 && let Some((k2, s)) = self.datetime(k + 1)
                 && let Some(t) = self.resolve(&s)
             {
@@ -816,12 +818,12 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
         }
         // Leading prepositions and hedges belong to the expression ("in 2014", "حوالي الساعة 3").
-        let lead = self.conn(i, Conn::In)
-            || self.conn(i, Conn::On)
-            || self.conn(i, Conn::At)
-            || self.conn(i, Conn::Approx)
-            || self.conn(i, Conn::Filler)
-            || self.conn(i, Conn::For)
+        let lead = self.connective(i, Connective::In)
+            || self.connective(i, Connective::On)
+            || self.connective(i, Connective::At)
+            || self.connective(i, Connective::Approx)
+            || self.connective(i, Connective::Filler)
+            || self.connective(i, Connective::For)
             || self.punct(i, '@');
         if lead {
             keep_longest(&mut best, self.top(i + 1));
@@ -830,7 +832,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         // Trailing hedges: "3pm approximately", "3ish".
         let mut j = j;
         while self.is_ish(j)
-            || self.conn(j, Conn::Approx)
+            || self.connective(j, Connective::Approx)
                 && !matches!(self.tok_text(j), Some("about" | "around" | "حوالي" | "نحو"))
         {
             j += 1;
@@ -840,16 +842,17 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// "now", "right now", "الآن", "حالا", "في هذه اللحظة".
     fn now_expr(&self, i: usize) -> R<T> {
-        let strong = |k: usize| self.sems(k).iter().any(|s| matches!(s, Sem::Now(false)));
-        let any = |k: usize| self.has(k, feat::NOW);
+        let strong =
+            |k: usize| self.senses(k).iter().any(|s| matches!(s, Sense::Now { weak: false }));
+        let any = |k: usize| self.has(k, features::NOW);
         let j = if strong(i) {
             i + 1
-        } else if self.rel(i) == Some(Rel::This) && any(i + 1) {
+        } else if self.relative(i) == Some(Relative::This) && any(i + 1) {
             i + 2
         } else {
             return None;
         };
-        let a = self.anchor();
+        let a = self.anchor;
         Some((j, T::point(a.now, a.cap(Grain::Second))))
     }
 
@@ -860,7 +863,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         if matches!(self.tok_text(m), Some("but" | "and")) {
             m += 1;
         }
-        if !self.conn(m, Conn::Before) {
+        if !self.connective(m, Connective::Before) {
             return None;
         }
         let (end, right) = self.datetime(m + 1)?;
@@ -883,14 +886,13 @@ impl<'a, 'v> Parser<'a, 'v> {
             Some((k2, n)) => (k2, n),
             None => (k, 1),
         };
-        if !self.has(k, feat::CLOSEST) {
+        if !self.has(k, features::CLOSEST) {
             return None;
         }
         // the thing: a weekday, or a holiday ("the closest xmas to today")
-        let hol = self
-            .sems(k + 1)
-            .iter()
-            .find_map(|s| if let Sem::Holiday(h, _) = s { Some(*h as usize) } else { None });
+        let hol = self.senses(k + 1).iter().find_map(|s| {
+            if let Sense::Holiday { id, .. } = s { Some(*id as usize) } else { None }
+        });
         let wd = self.weekday(k + 1).filter(|w| !w.2).map(|w| w.0);
         if hol.is_none() && wd.is_none() {
             return None;
@@ -899,7 +901,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         if self.punct(j, '.') {
             j += 1;
         }
-        if !self.conn(j, Conn::To) {
+        if !self.connective(j, Connective::To) {
             return None;
         }
         let (end, s) = self.date(j + 1)?;
@@ -910,7 +912,9 @@ impl<'a, 'v> Parser<'a, 'v> {
                 (-14..=14).map(|n| add_days(d, n)).filter(|x| x.weekday() == w).collect()
             }
             (None, Some(h)) => (-3..=3)
-                .filter_map(|n| self.hol.in_year(h, d.year() + n, self.a.hijri).map(|(s, _, _)| s))
+                .filter_map(|n| {
+                    self.holidays.in_year(h, d.year() + n, self.anchor.hijri).map(|(s, _, _)| s)
+                })
                 .collect(),
             _ => return None,
         };
@@ -930,7 +934,7 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// "for N units" after a time: the stretch from it.
     fn for_duration(&self, j: usize, t: T) -> R<T> {
-        if self.ar() || !self.conn(j, Conn::For) || t.end.is_some() {
+        if self.is_arabic() || !self.connective(j, Connective::For) || t.end.is_some() {
             return None;
         }
         let (k, (n, u)) = self.quantity(j + 1)?;
@@ -1002,17 +1006,19 @@ impl<'a, 'v> Parser<'a, 'v> {
     fn skip_joiners(&self, mut j: usize) -> (usize, bool) {
         let mut at = false;
         loop {
-            let is_at = self.punct(j, '@') || self.conn(j, Conn::At);
+            let is_at = self.punct(j, '@') || self.connective(j, Connective::At);
             // "الساعة الخامسة من مساء اليوم"
-            let of_daypart = self.ar() && self.conn(j, Conn::From) && self.daypart(j + 1).is_some();
+            let of_daypart = self.is_arabic()
+                && self.connective(j, Connective::From)
+                && self.daypart(j + 1).is_some();
             let joiner = is_at
                 || of_daypart
                 || self.punct(j, ',')
                 || self.punct(j, '،')
-                || self.conn(j, Conn::On)
-                || self.conn(j, Conn::In)
-                || self.conn(j, Conn::For)
-                || self.conn(j, Conn::Filler);
+                || self.connective(j, Connective::On)
+                || self.connective(j, Connective::In)
+                || self.connective(j, Connective::For)
+                || self.connective(j, Connective::Filler);
             if !joiner {
                 return (j, at);
             }
@@ -1023,7 +1029,7 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// Any date-level expression.
     fn date(&self, i: usize) -> R<Spec> {
-        if fast_paths() && !self.ar() && !self.date_may_start(i) {
+        if fast_paths() && !self.is_arabic() && !self.date_may_start(i) {
             return None;
         }
         memoised(&self.memo.date, self.generations(), &self.tense_dep, i, || self.date_uncached(i))
@@ -1045,28 +1051,28 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// fifteen rules. The unit test `guards_agree_with_the_rules` checks it at every token of
     /// the English test texts.
     fn date_may_start(&self, i: usize) -> bool {
-        const AT_K: u64 = feat::ORD
-            | feat::NUM
-            | feat::UNIT
-            | feat::DAY
-            | feat::REL
-            | feat::WEEKDAY
-            | feat::MONTH
-            | feat::HOLIDAY
-            | feat::HMONTH
-            | feat::WEEKEND
-            | feat::PART
-            | feat::conn(Conn::After)
-            | feat::conn(Conn::Before);
+        const AT_K: u64 = features::ORD
+            | features::NUM
+            | features::UNIT
+            | features::DAY
+            | features::REL
+            | features::WEEKDAY
+            | features::MONTH
+            | features::HOLIDAY
+            | features::HMONTH
+            | features::WEEKEND
+            | features::PART
+            | features::connective(Connective::After)
+            | features::connective(Connective::Before);
         let k = self.skip_filler(i);
-        let number = |k: usize| self.has(k, feat::ORD | feat::NUM) || self.num(k).is_some();
+        let number = |k: usize| self.has(k, features::ORD | features::NUM) || self.num(k).is_some();
         self.has(k, AT_K)
             || self.num(k).is_some()
             || self.tok_text(i) == Some("q")
-            || (self.conn(k, Conn::At) || self.conn(k, Conn::In))
-                && self.has(self.skip_filler(k + 1), feat::PART)
-            || self.conn(i, Conn::On)
-                && number(if self.conn(i + 1, Conn::Filler) { i + 2 } else { i + 1 })
+            || (self.connective(k, Connective::At) || self.connective(k, Connective::In))
+                && self.has(self.skip_filler(k + 1), features::PART)
+            || self.connective(i, Connective::On)
+                && number(if self.connective(i + 1, Connective::Filler) { i + 2 } else { i + 1 })
     }
 
     /// Whether an English [`Parser::top`] can find anything at `i`: a trigger (a number or a
@@ -1079,31 +1085,31 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// "and", "to" and "ago", function words that start a parse for the numbers near them, are
     /// no longer tried. Checked by `guards_agree_with_the_rules`.
     fn top_may_start(&self, i: usize) -> bool {
-        const FIRST: u64 = feat::TRIGGER
-            | feat::NOW
-            | feat::REL
-            | feat::PART
-            | feat::DAYPART
-            | feat::CLOSEST
-            | feat::conn(Conn::In)
-            | feat::conn(Conn::On)
-            | feat::conn(Conn::At)
-            | feat::conn(Conn::Approx)
-            | feat::conn(Conn::Filler)
-            | feat::conn(Conn::For)
-            | feat::conn(Conn::From)
-            | feat::conn(Conn::Between)
-            | feat::conn(Conn::Since)
-            | feat::conn(Conn::By)
-            | feat::conn(Conn::Until)
-            | feat::conn(Conn::After)
-            | feat::conn(Conn::Before)
-            | feat::conn(Conn::Within)
-            | feat::conn(Conn::Asap);
+        const FIRST: u64 = features::TRIGGER
+            | features::NOW
+            | features::REL
+            | features::PART
+            | features::DAYPART
+            | features::CLOSEST
+            | features::connective(Connective::In)
+            | features::connective(Connective::On)
+            | features::connective(Connective::At)
+            | features::connective(Connective::Approx)
+            | features::connective(Connective::Filler)
+            | features::connective(Connective::For)
+            | features::connective(Connective::From)
+            | features::connective(Connective::Between)
+            | features::connective(Connective::Since)
+            | features::connective(Connective::By)
+            | features::connective(Connective::Until)
+            | features::connective(Connective::After)
+            | features::connective(Connective::Before)
+            | features::connective(Connective::Within)
+            | features::connective(Connective::Asap);
         self.has(i, FIRST)
             || self.punct(i, '@')
-            || i == 0 && self.conn(i, Conn::To)
-            || self.has(self.skip_filler(i), feat::CLOSEST)
+            || i == 0 && self.connective(i, Connective::To)
+            || self.has(self.skip_filler(i), features::CLOSEST)
             || self.date_may_start(i)
             || self.clock_may_start(i)
             || self.range_may_start(i)
@@ -1117,10 +1123,21 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// leading date of "Thursday from 9:30" is a date at `k`. Checked by
     /// `guards_agree_with_the_rules`.
     fn range_may_start(&self, i: usize) -> bool {
-        let k = if self.conn(i, Conn::Between) || self.conn(i, Conn::From) { i + 1 } else { i };
+        let k = if self.connective(i, Connective::Between) || self.connective(i, Connective::From) {
+            i + 1
+        } else {
+            i
+        };
         let k = self.skip_filler(k);
-        self.has(k, feat::NUM | feat::ORD | feat::FRAC | feat::DAYPART | feat::PART | feat::REL)
-            || self.num(k).is_some()
+        self.has(
+            k,
+            features::NUM
+                | features::ORD
+                | features::FRAC
+                | features::DAYPART
+                | features::PART
+                | features::REL,
+        ) || self.num(k).is_some()
             || self.date_may_start(k)
             || self.clock_may_start(k)
     }
@@ -1132,13 +1149,13 @@ impl<'a, 'v> Parser<'a, 'v> {
     fn offset_may_start(&self, i: usize) -> bool {
         self.has(
             i,
-            feat::REL
-                | feat::NUM
-                | feat::UNIT
-                | feat::FRAC
-                | feat::conn(Conn::Since)
-                | feat::conn(Conn::In)
-                | feat::conn(Conn::Approx),
+            features::REL
+                | features::NUM
+                | features::UNIT
+                | features::FRAC
+                | features::connective(Connective::Since)
+                | features::connective(Connective::In)
+                | features::connective(Connective::Approx),
         ) || self.num(i).is_some()
             || self.tok_text(i) == Some("upcoming")
     }
@@ -1149,10 +1166,13 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// step). Checked with [`Parser::date_may_start`] by `guards_agree_with_the_rules`.
     fn clock_may_start(&self, i: usize) -> bool {
         let mut k = i;
-        while self.conn(k, Conn::At) || self.punct(k, '@') || self.conn(k, Conn::Approx) {
+        while self.connective(k, Connective::At)
+            || self.punct(k, '@')
+            || self.connective(k, Connective::Approx)
+        {
             k += 1;
         }
-        self.has(k, feat::NUM | feat::FRAC | feat::DAYPART)
+        self.has(k, features::NUM | features::FRAC | features::DAYPART)
             || self.num(k).is_some()
             || self.tok_text(k) == Some("half")
     }
@@ -1177,7 +1197,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         take(self.week_of(i));
         let (j, s) = best?;
         // Dual dating: "… الموافق 13 رمضان 1446هـ" / "الموافق: 12/04/2023" — one expression.
-        if self.conn(j, Conn::Equiv) {
+        if self.connective(j, Connective::Equiv) {
             let k = if self.punct(j + 1, ':') { j + 2 } else { j + 1 };
             let k = self.skip_filler(k);
             if let Some((k2, other)) = self.date(k) {
@@ -1202,12 +1222,12 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// A day of the month alone, where English marks it as one: "on the 15th", "the 1st",
     /// "on 24th", "on the first" (the month is the policy's: this one or the next).
     fn day_only(&self, i: usize) -> R<Spec> {
-        if self.ar() {
+        if self.is_arabic() {
             return None;
         }
-        let on = self.conn(i, Conn::On);
+        let on = self.connective(i, Connective::On);
         let k = if on { i + 1 } else { i };
-        let the = self.conn(k, Conn::Filler);
+        let the = self.connective(k, Connective::Filler);
         let k = if the { k + 1 } else { k };
         if !on && !the {
             return None;
@@ -1218,7 +1238,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             return None;
         }
         if self.unit(j).is_some()
-            || self.conn(j, Conn::Of)
+            || self.connective(j, Connective::Of)
             || self.weekday(j).is_some()
             || self.month_word(j).is_some()
         {
@@ -1229,12 +1249,12 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// "العشر الأواخر من رمضان", "العشر الأوائل من ذي الحجة": ten days at one end of a month.
     fn ar_tens(&self, i: usize) -> R<Spec> {
-        if !self.ar() || !self.tok(i)?.al || !self.has(i, feat::TEEN) {
+        if !self.is_arabic() || !self.tok(i)?.al || !self.has(i, features::TEEN) {
             return None;
         }
         let p = self.part(i + 1)?;
         let mut k = i + 2;
-        if self.conn(k, Conn::From) {
+        if self.connective(k, Connective::From) {
             k += 1;
         }
         let (k2, spec) = self.hijri_date(k).or_else(|| self.month_expr(k))?;
@@ -1267,7 +1287,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
         };
         let k = self.skip_filler(i);
-        let (n, parts, mut j) = if self.ar() {
+        let (n, parts, mut j) = if self.is_arabic() {
             let parts = frac(k)?;
             let (j, n) = self.ordinal(k + 1)?;
             (n, parts, j)
@@ -1282,7 +1302,10 @@ impl<'a, 'v> Parser<'a, 'v> {
         if n == 0 || n > parts {
             return None;
         }
-        if self.conn(j, Conn::Of) || self.conn(j, Conn::From) || self.conn(j, Conn::In) {
+        if self.connective(j, Connective::Of)
+            || self.connective(j, Connective::From)
+            || self.connective(j, Connective::In)
+        {
             j += 1;
         }
         j = self.skip_filler(j);
@@ -1299,7 +1322,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 if self.unit(j) != Some((Unit::Year, 1)) {
                     return None;
                 }
-                (j + 1, truncate(self.anchor().now, Grain::Year))
+                (j + 1, truncate(self.anchor.now, Grain::Year))
             }
         };
         let months = 12 / i64::from(parts);
@@ -1315,7 +1338,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// "the week of october 6th": the (Monday-based) week that holds the date.
     fn week_of(&self, i: usize) -> R<Spec> {
         let k = self.skip_filler(i);
-        if !self.is_unit(k, Unit::Week) || !self.conn(k + 1, Conn::Of) {
+        if !self.is_unit(k, Unit::Week) || !self.connective(k + 1, Connective::Of) {
             return None;
         }
         let (j, s) = self.calendar_date(self.skip_filler(k + 2))?;
@@ -1340,7 +1363,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// weekday and date after them ("أمس الثلاثاء", "غدا الثلاثاء 17 أكتوبر الجاري").
     fn deictic(&self, i: usize) -> R<Spec> {
         let (j, off) = self.deictic_word(i)?;
-        let a = self.anchor();
+        let a = self.anchor;
         let mut d = add_days(a.today(), off);
         let mut j = j;
         let k = if self.punct(j, ',') || self.punct(j, '،') { j + 1 } else { j };
@@ -1362,13 +1385,13 @@ impl<'a, 'v> Parser<'a, 'v> {
     fn deictic_word(&self, i: usize) -> R<i64> {
         let t = self.tok(i)?;
         let day = |k: usize| {
-            self.sems(k)
+            self.senses(k)
                 .iter()
-                .find_map(|s| if let Sem::Day(n) = s { Some(i64::from(*n)) } else { None })
+                .find_map(|s| if let Sense::Day(n) = s { Some(i64::from(*n)) } else { None })
         };
         // أول أمس / أول من أمس
-        if self.sems(i).contains(&Sem::Ord(1)) {
-            let k = if self.conn(i + 1, Conn::From) { i + 2 } else { i + 1 };
+        if self.senses(i).contains(&Sense::Ord(1)) {
+            let k = if self.connective(i + 1, Connective::From) { i + 2 } else { i + 1 };
             if day(k) == Some(-1) {
                 return Some((k + 1, -2));
             }
@@ -1378,13 +1401,15 @@ impl<'a, 'v> Parser<'a, 'v> {
             let mut k = i;
             if self.is_unit(k, Unit::Day) && !self.is_dual(k) {
                 k += 1;
-                if self.conn(k, Conn::Filler) || self.conn(k, Conn::To) && self.ar() {
+                if self.connective(k, Connective::Filler)
+                    || self.connective(k, Connective::To) && self.is_arabic()
+                {
                     k += 1;
                 }
             }
-            let after = self.conn(k, Conn::After);
-            let before =
-                self.conn(k, Conn::Before) || self.rel(k) == Some(Rel::Last) && self.ar() && k > i;
+            let after = self.connective(k, Connective::After);
+            let before = self.connective(k, Connective::Before)
+                || self.relative(k) == Some(Relative::Last) && self.is_arabic() && k > i;
             if (after || before)
                 && let Some(n) = day(k + 1)
             {
@@ -1396,7 +1421,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 }
             }
             // English: the day after tomorrow / the day before yesterday
-            if !self.ar()
+            if !self.is_arabic()
                 && self.is_unit(i, Unit::Day)
                 && (after || before)
                 && let Some(n) = day(k + 1)
@@ -1406,40 +1431,43 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         if let Some(n) = day(i) {
             // "أمس الأول": the day before yesterday (Gulf usage)
-            if self.ar()
+            if self.is_arabic()
                 && n == -1
                 && self.tok(i + 1).is_some_and(|t| t.al)
-                && self.sems(i + 1).contains(&Sem::Ord(1))
+                && self.senses(i + 1).contains(&Sense::Ord(1))
             {
                 return Some((i + 2, -2));
             }
             return Some((i + 1, n));
         }
         // "يوم غد", "يوم أمس"
-        if self.ar()
+        if self.is_arabic()
             && self.is_unit(i, Unit::Day)
             && !t.al
             && let Some(n) = day(i + 1)
         {
             return Some((i + 2, n));
         }
-        if self.ar() && self.unit(i) == Some((Unit::Day, 1)) && t.al {
+        if self.is_arabic() && self.unit(i) == Some((Unit::Day, 1)) && t.al {
             // اليوم الماضي / السابق / المنصرم = yesterday (Duckling, and news usage of "the previous day")
-            match self.rel(i + 1) {
-                Some(Rel::Last) => return Some((i + 2, -1)),
-                Some(Rel::Next) => return Some((i + 2, 1)),
-                Some(Rel::This) => return Some((i + 2, 0)),
+            match self.relative(i + 1) {
+                Some(Relative::Last) => return Some((i + 2, -1)),
+                Some(Relative::Next) => return Some((i + 2, 1)),
+                Some(Relative::This) => return Some((i + 2, 0)),
                 _ => {}
             }
             // "اليوم" = today, unless it is "the Nth day of" (handled elsewhere)
             if self.ordinal(i + 1).is_none()
-                && !self.sems(i).iter().any(|s| matches!(s, Sem::Unit(Unit::Day, 2)))
+                && !self
+                    .senses(i)
+                    .iter()
+                    .any(|s| matches!(s, Sense::Unit { unit: Unit::Day, count: 2 }))
             {
                 return Some((i + 1, 0));
             }
         }
         // "هذا اليوم" / "this day"
-        if self.rel(i) == Some(Rel::This)
+        if self.relative(i) == Some(Relative::This)
             && self.is_unit(i + 1, Unit::Day)
             && self.unit(i + 1).is_some_and(|(_, n)| n == 1)
         {
@@ -1453,11 +1481,15 @@ impl<'a, 'v> Parser<'a, 'v> {
     fn weekday_expr(&self, i: usize) -> R<Spec> {
         let mut k = i;
         let mut pre_rel = None;
-        if self.ar() && self.is_unit(k, Unit::Day) && !self.tok(k)?.al && self.unit(k)?.1 == 1 {
+        if self.is_arabic()
+            && self.is_unit(k, Unit::Day)
+            && !self.tok(k)?.al
+            && self.unit(k)?.1 == 1
+        {
             k += 1; // يوم الجمعة
         }
-        if let Some(r) = self.rel(k)
-            && (!self.ar() || r == Rel::This)
+        if let Some(r) = self.relative(k)
+            && (!self.is_arabic() || r == Relative::This)
         {
             pre_rel = Some(r);
             k += 1;
@@ -1467,17 +1499,17 @@ impl<'a, 'v> Parser<'a, 'v> {
             return None;
         }
         let mut j = k + 1;
-        if !self.ar()
+        if !self.is_arabic()
             && self.punct(j, '.')
             && self.glued(k)
             && self.tok_text(k).is_some_and(|w| w.len() <= 4)
         {
             j += 1; // "mon."
         }
-        let a = self.anchor();
+        let a = self.anchor;
         let wdj = time::weekday_of(wd);
         // Arabic relative after the weekday: الخميس الماضي، الجمعة المقبلة
-        let mut post_rel = if self.ar() { self.rel(j) } else { None };
+        let mut post_rel = if self.is_arabic() { self.relative(j) } else { None };
         if post_rel.is_some() {
             j += 1;
         }
@@ -1485,27 +1517,32 @@ impl<'a, 'v> Parser<'a, 'v> {
         let mut week_rel: Option<(usize, i64)> = None;
         {
             let mut m = j;
-            if self.conn(m, Conn::Of) || self.conn(m, Conn::From) || self.conn(m, Conn::In) {
+            if self.connective(m, Connective::Of)
+                || self.connective(m, Connective::From)
+                || self.connective(m, Connective::In)
+            {
                 m += 1;
             }
             let m0 = m;
             let mut m = self.skip_filler(m);
-            if !self.ar() {
-                if let Some(r) = self.rel(m)
+            if !self.is_arabic() {
+                if let Some(r) = self.relative(m)
                     && self.is_unit(m + 1, Unit::Week)
                 {
-                    week_rel = Some((m + 2, rel_n(r)));
+                    week_rel = Some((m + 2, relative_steps(r)));
                 }
                 // "last week's sunday" handled in period_rel; "wednesday after next"
-                if self.conn(m0, Conn::After) && self.rel(m0 + 1) == Some(Rel::Next) {
+                if self.connective(m0, Connective::After)
+                    && self.relative(m0 + 1) == Some(Relative::Next)
+                {
                     week_rel = Some((m0 + 2, 2));
                     let _ = &mut m;
                 }
             } else if self.is_unit(m, Unit::Week) && !self.is_dual(m) {
-                if let Some(r) = self.rel(m + 1) {
-                    week_rel = Some((m + 2, rel_n(r)));
+                if let Some(r) = self.relative(m + 1) {
+                    week_rel = Some((m + 2, relative_steps(r)));
                 }
-            } else if self.rel(m) == Some(Rel::This) && self.is_unit(m + 1, Unit::Week) {
+            } else if self.relative(m) == Some(Relative::This) && self.is_unit(m + 1, Unit::Week) {
                 week_rel = Some((m + 2, 0));
             }
         }
@@ -1514,17 +1551,17 @@ impl<'a, 'v> Parser<'a, 'v> {
         {
             let monday = truncate(a.now, Grain::Week).date();
             let d = add_days(monday, 7 * n + i64::from(wd) - 1);
-            if !self.ar() && self.conn(j, Conn::After) {
+            if !self.is_arabic() && self.connective(j, Connective::After) {
                 // "friday after next": the one after next week's
                 let nxt = add_days(a.today(), time::weekday_offset(a.today(), wdj, 1));
                 return Some((m, Spec { base: Some(T::day(add_days(nxt, 7))), ..Spec::default() }));
             }
             return Some((m, Spec { base: Some(T::day(d)), ..Spec::default() }));
         }
-        if self.ar()
+        if self.is_arabic()
             && post_rel.is_none()
-            && self.conn(j, Conn::From)
-            && self.rel(j + 1) == Some(Rel::This)
+            && self.connective(j, Connective::From)
+            && self.relative(j + 1) == Some(Relative::This)
         {
             // الثلاثاء ... من هذا الشهر: leave to the date rule below
             post_rel = None;
@@ -1532,26 +1569,31 @@ impl<'a, 'v> Parser<'a, 'v> {
         let rel = pre_rel.or(post_rel);
         if let Some(r) = rel {
             let d = match (r, self.lang) {
-                (Rel::Last, _) => add_days(a.today(), time::weekday_offset(a.today(), wdj, -1)),
+                (Relative::Last, _) => {
+                    add_days(a.today(), time::weekday_offset(a.today(), wdj, -1))
+                }
                 // Arabic المقبل/القادم: the next such day; English "next X": X of next week (Duckling).
-                (Rel::Next, Lang::Ar) => {
+                (Relative::Next, Lang::Ar) => {
                     add_days(a.today(), time::weekday_offset(a.today(), wdj, 1))
                 }
-                (Rel::Next, Lang::En) => {
+                (Relative::Next, Lang::En) => {
                     let monday = truncate(a.now, Grain::Week).date();
                     add_days(monday, 7 + i64::from(wd) - 1)
                 }
                 // "this monday", "هذا الاثنين": the coming one (Duckling)
-                (Rel::This | Rel::Same, _) => {
+                (Relative::This | Relative::Same, _) => {
                     add_days(a.today(), time::weekday_offset(a.today(), wdj, 1))
                 }
             };
-            if !self.ar() && r == Rel::Next && self.conn(j, Conn::After) {
+            if !self.is_arabic() && r == Relative::Next && self.connective(j, Connective::After) {
                 return None;
             }
             return Some((j, Spec { base: Some(T::day(d)), ..Spec::default() }));
         }
-        if !self.ar() && self.conn(j, Conn::After) && self.rel(j + 1) == Some(Rel::Next) {
+        if !self.is_arabic()
+            && self.connective(j, Connective::After)
+            && self.relative(j + 1) == Some(Relative::Next)
+        {
             // "friday after next": the occurrence after the next one
             let nxt = add_days(a.today(), time::weekday_offset(a.today(), wdj, 1));
             return Some((j + 2, Spec { base: Some(T::day(add_days(nxt, 7))), ..Spec::default() }));
@@ -1561,7 +1603,10 @@ impl<'a, 'v> Parser<'a, 'v> {
         if self.punct(m, ',') || self.punct(m, '،') {
             m += 1;
         }
-        if self.conn(m, Conn::Equiv) || self.conn(m, Conn::In) || self.conn(m, Conn::Filler) {
+        if self.connective(m, Connective::Equiv)
+            || self.connective(m, Connective::In)
+            || self.connective(m, Connective::Filler)
+        {
             m += 1;
             if self.punct(m, ':') {
                 m += 1;
@@ -1577,11 +1622,12 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         // weekday + day number only ("السبت السادس عشر", "Tuesday 19th", "Thu 15th")
         if let Some((m2, d)) = self.day_num(m) {
-            let at = if self.conn(m, Conn::Filler) && self.ar() { m + 1 } else { m };
+            let at =
+                if self.connective(m, Connective::Filler) && self.is_arabic() { m + 1 } else { m };
             let is_ord = self.ordinal(at).is_some();
             // "on Tuesday, the first increase in six years": a spelled-out English ordinal
             // followed by a noun counts that noun, it is no day of the month.
-            let counts_noun = !self.ar()
+            let counts_noun = !self.is_arabic()
                 && self.num(at).is_none()
                 && self
                     .tok(m2)
@@ -1590,13 +1636,13 @@ impl<'a, 'v> Parser<'a, 'v> {
                 let mut s = Spec { day: Some(d), weekday: Some(wd), ..Spec::default() };
                 let mut m3 = m2;
                 // "من هذا الشهر"
-                if (self.conn(m3, Conn::From) || self.conn(m3, Conn::Of))
-                    && self.rel(m3 + 1).is_some()
+                if (self.connective(m3, Connective::From) || self.connective(m3, Connective::Of))
+                    && self.relative(m3 + 1).is_some()
                     && self.is_unit(m3 + 2, Unit::Month)
                 {
-                    let (mm, r) = (m3 + 3, self.rel(m3 + 1)?);
+                    let (mm, r) = (m3 + 3, self.relative(m3 + 1)?);
                     let base = truncate(a.now, Grain::Month);
-                    let mon = add_grain(base, Grain::Month, rel_n(r));
+                    let mon = add_grain(base, Grain::Month, relative_steps(r));
                     s.month = Some(mon.month() as u8);
                     s.year = Some(i32::from(mon.year()));
                     m3 = mm;
@@ -1606,7 +1652,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         let dotted = j > k + 1;
         // Arabic "أحد"/"اثنين" without the article are "one of"/"two": never a bare weekday
-        if weak && (self.ar() || !dotted && !self.context_before(i)) {
+        if weak && (self.is_arabic() || !dotted && !self.context_before(i)) {
             return None;
         }
         Some((j, Spec { weekday: Some(wd), ..Spec::default() }))
@@ -1618,17 +1664,17 @@ impl<'a, 'v> Parser<'a, 'v> {
             return false;
         }
         let p = i - 1;
-        self.conn(p, Conn::On)
+        self.connective(p, Connective::On)
             || self.part(p).is_some()
             || self.punct(p, '-') && p > 0 && self.part(p - 1).is_some()
-            || self.conn(p, Conn::In)
-            || self.conn(p, Conn::To)
-            || self.conn(p, Conn::After)
-            || self.conn(p, Conn::Before)
-            || self.conn(p, Conn::Since)
-            || self.conn(p, Conn::Until)
-            || self.conn(p, Conn::By)
-            || self.conn(p, Conn::From)
+            || self.connective(p, Connective::In)
+            || self.connective(p, Connective::To)
+            || self.connective(p, Connective::After)
+            || self.connective(p, Connective::Before)
+            || self.connective(p, Connective::Since)
+            || self.connective(p, Connective::Until)
+            || self.connective(p, Connective::By)
+            || self.connective(p, Connective::From)
     }
 
     /// "12 فبراير [2025] [م] [الجاري]", "15 of february", "the 1st of march", "march 3rd 2015",
@@ -1638,7 +1684,10 @@ impl<'a, 'v> Parser<'a, 'v> {
         // day [of|من] [the] month
         if let Some((j, d)) = self.day_num(self.skip_filler(i)) {
             let mut k = j;
-            if self.conn(k, Conn::Of) || self.conn(k, Conn::From) || self.conn(k, Conn::In) {
+            if self.connective(k, Connective::Of)
+                || self.connective(k, Connective::From)
+                || self.connective(k, Connective::In)
+            {
                 k += 1;
             }
             k = self.skip_filler(k);
@@ -1649,16 +1698,22 @@ impl<'a, 'v> Parser<'a, 'v> {
             if let Some((k2, (m, _))) = self.month(k) {
                 best =
                     Some((k2, Spec { day: Some(d), month: Some(m), h24: sep, ..Spec::default() }));
-            } else if self.ar()
-                && self.rel(k) == Some(Rel::Same)
+            } else if self.is_arabic()
+                && self.relative(k) == Some(Relative::Same)
                 && self.is_unit(k + 1, Unit::Month)
             {
                 // "الـ 12 من نفس الشهر": the month named before; without it, the anchor's
                 best = Some((k + 2, Spec { day: Some(d), ..Spec::default() }));
-            } else if self.ar() && self.rel(k).is_some() && self.is_unit(k + 1, Unit::Month) {
-                let a = self.anchor();
-                let mon =
-                    add_grain(truncate(a.now, Grain::Month), Grain::Month, rel_n(self.rel(k)?));
+            } else if self.is_arabic()
+                && self.relative(k).is_some()
+                && self.is_unit(k + 1, Unit::Month)
+            {
+                let a = self.anchor;
+                let mon = add_grain(
+                    truncate(a.now, Grain::Month),
+                    Grain::Month,
+                    relative_steps(self.relative(k)?),
+                );
                 best = Some((
                     k + 2,
                     Spec {
@@ -1670,11 +1725,14 @@ impl<'a, 'v> Parser<'a, 'v> {
                 ));
             } else if self.is_unit(k, Unit::Month)
                 && self.tok(k).is_some_and(|t| t.al)
-                && self.rel(k + 1).is_some()
+                && self.relative(k + 1).is_some()
             {
-                let a = self.anchor();
-                let mon =
-                    add_grain(truncate(a.now, Grain::Month), Grain::Month, rel_n(self.rel(k + 1)?));
+                let a = self.anchor;
+                let mon = add_grain(
+                    truncate(a.now, Grain::Month),
+                    Grain::Month,
+                    relative_steps(self.relative(k + 1)?),
+                );
                 best = Some((
                     k + 2,
                     Spec {
@@ -1684,14 +1742,17 @@ impl<'a, 'v> Parser<'a, 'v> {
                         ..Spec::default()
                     },
                 ));
-            } else if !self.ar()
+            } else if !self.is_arabic()
                 && k > j
-                && self.rel(k).is_some()
+                && self.relative(k).is_some()
                 && self.is_unit(k + 1, Unit::Month)
             {
-                let a = self.anchor();
-                let mon =
-                    add_grain(truncate(a.now, Grain::Month), Grain::Month, rel_n(self.rel(k)?));
+                let a = self.anchor;
+                let mon = add_grain(
+                    truncate(a.now, Grain::Month),
+                    Grain::Month,
+                    relative_steps(self.relative(k)?),
+                );
                 best = Some((
                     k + 2,
                     Spec {
@@ -1726,7 +1787,9 @@ impl<'a, 'v> Parser<'a, 'v> {
         if self.punct(k, ',') || self.punct(k, '،') {
             k += 1;
         }
-        if (self.conn(k, Conn::In) || self.conn(k, Conn::Of) || self.conn(k, Conn::From))
+        if (self.connective(k, Connective::In)
+            || self.connective(k, Connective::Of)
+            || self.connective(k, Connective::From))
             && self.year(k + 1).is_some()
         {
             k += 1;
@@ -1750,11 +1813,11 @@ impl<'a, 'v> Parser<'a, 'v> {
                 return None;
             }
             j = k2;
-        } else if !self.ar() && s.day.is_some() {
+        } else if !self.is_arabic() && s.day.is_some() {
             // "14th April 15": a two-digit year after an English date
             if let Some((v, 2)) = self.num(k)
                 && !self.punct(k + 1, ':')
-                && !self.has(k + 1, feat::AMPM | feat::UNIT)
+                && !self.has(k + 1, features::AMPM | features::UNIT)
             {
                 s.year = Some(two_digit_year(v));
                 j = k + 1;
@@ -1766,24 +1829,24 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// After a date: الجاري/الماضي/المقبل on the month ("12 فبراير الجاري"), a trailing weekday
     /// ("Jul 18, Fri").
     fn date_tail(&self, mut j: usize, mut s: Spec) -> R<Spec> {
-        if self.ar()
+        if self.is_arabic()
             && s.year.is_none()
-            && let Some(r) = self.rel(j)
+            && let Some(r) = self.relative(j)
             && let Some(m) = s.month
         {
-            let a = self.anchor();
+            let a = self.anchor;
             let y = i32::from(a.today().year());
             let cur = a.today().month() as u8;
             s.year = Some(match r {
-                Rel::This | Rel::Same => y,
-                Rel::Last => {
+                Relative::This | Relative::Same => y,
+                Relative::Last => {
                     if m <= cur {
                         y
                     } else {
                         y - 1
                     }
                 }
-                Rel::Next => {
+                Relative::Next => {
                     if m >= cur {
                         y
                     } else {
@@ -1793,7 +1856,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             });
             j += 1;
         }
-        if !self.ar()
+        if !self.is_arabic()
             && (self.punct(j, ','))
             && let Some((wd, _, false)) = self.weekday(j + 1)
         {
@@ -1832,15 +1895,15 @@ impl<'a, 'v> Parser<'a, 'v> {
                     return None;
                 };
                 // d/m/y in Arabic and British usage; m/d/y when the first cannot be a day-month
-                let (d, m) = if self.ar() {
+                let (d, m) = if self.is_arabic() {
                     (a, b)
                 } else if a <= 12 && b > 12 {
                     (b, a)
                 } else if b <= 12 && a > 12 {
                     (a, b)
-                } else if self.known && a != b {
+                } else if self.has_published && a != b {
                     // both readings possible (12/02/2025): the one nearer the publication date
-                    let today = self.a.today();
+                    let today = self.anchor.today();
                     let dist = |d: u32, m: u32| {
                         Date::new(y as i16, m as i8, d as i8)
                             .ok()
@@ -1866,7 +1929,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 s.month = Some(a as u8);
                 s.year = Some(b as i32);
                 s.absolute = true;
-                if self.ar() {
+                if self.is_arabic() {
                     // Duckling AR reads "2/2013" as the first day of the month
                     s.day = Some(1);
                 }
@@ -1880,9 +1943,9 @@ impl<'a, 'v> Parser<'a, 'v> {
                 s.absolute = true;
             } else if da <= 2 && db <= 2 && sep_c != '.' {
                 // day-month without year: "21/09" in Arabic (d/m), "2/15" in English (m/d)
-                let (d, m) = if self.ar() || a > 12 { (a, b) } else { (b, a) };
+                let (d, m) = if self.is_arabic() || a > 12 { (a, b) } else { (b, a) };
                 // "3-4pm" and "9:30 - 11:00" are not dates
-                if self.has(i + 3, feat::AMPM) || self.punct(i + 3, ':') {
+                if self.has(i + 3, features::AMPM) || self.punct(i + 3, ':') {
                     return None;
                 }
                 s.month = Some(m as u8);
@@ -1913,8 +1976,8 @@ impl<'a, 'v> Parser<'a, 'v> {
     fn month_expr(&self, i: usize) -> R<Spec> {
         let mut k = i;
         let mut pre = None;
-        if !self.ar()
-            && let Some(r) = self.rel(k)
+        if !self.is_arabic()
+            && let Some(r) = self.relative(k)
         {
             pre = Some(r);
             k += 1;
@@ -1925,7 +1988,9 @@ impl<'a, 'v> Parser<'a, 'v> {
         if self.punct(k2, ',') {
             k2 += 1;
         }
-        if (self.conn(k2, Conn::Of) || self.conn(k2, Conn::In) || self.conn(k2, Conn::From))
+        if (self.connective(k2, Connective::Of)
+            || self.connective(k2, Connective::In)
+            || self.connective(k2, Connective::From))
             && self.year(k2 + 1).is_some()
         {
             k2 += 1;
@@ -1939,25 +2004,27 @@ impl<'a, 'v> Parser<'a, 'v> {
             s.absolute = true;
             j = k3;
             strong = true;
-        } else if let Some(r) = pre.or_else(|| if self.ar() { self.rel(j) } else { None }) {
+        } else if let Some(r) =
+            pre.or_else(|| if self.is_arabic() { self.relative(j) } else { None })
+        {
             if pre.is_none() {
                 j += 1;
             }
             strong = true;
-            let a = self.anchor();
+            let a = self.anchor;
             let y = i32::from(a.today().year());
             let cur = a.today().month() as u8;
             s.year = Some(match r {
-                Rel::This | Rel::Same => y,
-                Rel::Last => {
-                    if m < cur || (self.ar() && m <= cur) {
+                Relative::This | Relative::Same => y,
+                Relative::Last => {
+                    if m < cur || (self.is_arabic() && m <= cur) {
                         y
                     } else {
                         y - 1
                     }
                 }
-                Rel::Next => {
-                    if m > cur || (self.ar() && m >= cur) {
+                Relative::Next => {
+                    if m > cur || (self.is_arabic() && m >= cur) {
                         y
                     } else {
                         y + 1
@@ -1965,25 +2032,28 @@ impl<'a, 'v> Parser<'a, 'v> {
                 }
             });
             // "March after next"
-            if !self.ar()
-                && r == Rel::Next
-                && self.conn(j, Conn::After)
-                && self.rel(j + 1) == Some(Rel::Next)
+            if !self.is_arabic()
+                && r == Relative::Next
+                && self.connective(j, Connective::After)
+                && self.relative(j + 1) == Some(Relative::Next)
             {
                 s.year = Some(s.year? + 1);
                 j += 2;
             }
-        } else if !self.ar()
-            && self.conn(j, Conn::In)
+        } else if !self.is_arabic()
+            && self.connective(j, Connective::In)
             && self.quantity(j + 1).is_some_and(|(_, (_, u))| matches!(u, QUnit::U(Unit::Year)))
         {
             // "March in 1 year": that month of the year so many years ahead
             let (k3, (n, _)) = self.quantity(j + 1)?;
-            s.year = Some(i32::from(self.anchor().today().year()) + n as i32);
+            s.year = Some(i32::from(self.anchor.today().year()) + n as i32);
             j = k3;
             strong = true;
-        } else if !self.ar() && self.conn(j, Conn::After) && self.rel(j + 1) == Some(Rel::Next) {
-            let a = self.anchor();
+        } else if !self.is_arabic()
+            && self.connective(j, Connective::After)
+            && self.relative(j + 1) == Some(Relative::Next)
+        {
+            let a = self.anchor;
             let y = i32::from(a.today().year());
             let cur = a.today().month() as u8;
             s.year = Some(if m > cur { y + 1 } else { y + 2 });
@@ -1999,32 +2069,34 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// "this/next/last week|month|quarter|year", "الاسبوع الماضي", "العام المقبل", "هذا العام",
     /// "this week-end", "the third quarter", "4th quarter 2018", "18q4".
     fn period_rel(&self, i: usize) -> R<Spec> {
-        let a_now = |p: &Self| p.anchor().now;
+        let a_now = |p: &Self| p.anchor.now;
         // English / Arabic "this X" (rel before unit)
         let mut best: R<Spec> = None;
-        if let Some(r) = self.rel(i) {
+        if let Some(r) = self.relative(i) {
             let k = self.skip_filler(i + 1);
             if let Some((u, 1)) = self.unit(k)
                 && u >= Unit::Week
-                && (!self.ar() || r == Rel::This)
+                && (!self.is_arabic() || r == Relative::This)
             {
                 let g = time::unit_grain(u);
                 let base = truncate(a_now(self), g);
-                let t = T::point(add_grain(base, g, rel_n(r)), g);
+                let t = T::point(add_grain(base, g, relative_steps(r)), g);
                 best = Some((k + 1, Spec { base: Some(t), ..Spec::default() }));
             }
-            if self.has(k, feat::WEEKEND) {
-                best =
-                    Some((k + 1, Spec { base: Some(self.weekend(rel_n(r))), ..Spec::default() }));
+            if self.has(k, features::WEEKEND) {
+                best = Some((
+                    k + 1,
+                    Spec { base: Some(self.weekend(relative_steps(r))), ..Spec::default() },
+                ));
             }
         }
         // "over the weekend": the bare policy decides which one
-        if !self.ar()
-            && self.conn(i, Conn::Filler)
-            && self.has(i + 1, feat::WEEKEND)
+        if !self.is_arabic()
+            && self.connective(i, Connective::Filler)
+            && self.has(i + 1, features::WEEKEND)
             && best.is_none()
         {
-            let a = self.anchor();
+            let a = self.anchor;
             let wd = a.today().weekday().to_monday_zero_offset();
             let past = self.policy() == crate::Bare::Past;
             // Friday evening to Sunday is "this weekend" whatever the policy
@@ -2048,19 +2120,19 @@ impl<'a, 'v> Parser<'a, 'v> {
             best = Some((j + 3, Spec { base: Some(T::day(d)), ..Spec::default() }));
         }
         // Arabic unit + rel: الأسبوع الماضي، الشهر المقبل، العام الحالي، السنة القادمة
-        if self.ar()
+        if self.is_arabic()
             && let Some((u, 1)) = self.unit(i)
             && u >= Unit::Week
             && self.tok(i)?.al
-            && let Some(r) = self.rel(i + 1)
+            && let Some(r) = self.relative(i + 1)
         {
             let g = time::unit_grain(u);
             let base = truncate(a_now(self), g);
-            let t = T::point(add_grain(base, g, rel_n(r)), g);
+            let t = T::point(add_grain(base, g, relative_steps(r)), g);
             best = Some((i + 2, Spec { base: Some(t), ..Spec::default() }));
         }
         // quarters: "third quarter", "the 3rd qtr", "4th quarter 2018", "the 4th qtr of 2018"
-        if !self.ar() {
+        if !self.is_arabic() {
             let k = self.skip_filler(i);
             if let Some((k2, n)) = self.ordinal(k)
                 && self.is_unit(k2, Unit::Quarter)
@@ -2068,14 +2140,14 @@ impl<'a, 'v> Parser<'a, 'v> {
             {
                 let mut k3 = k2 + 1;
                 let mut y = None;
-                let k4 = if self.conn(k3, Conn::Of) { k3 + 1 } else { k3 };
+                let k4 = if self.connective(k3, Connective::Of) { k3 + 1 } else { k3 };
                 if let Some((k5, (yy, _))) = self.year(k4) {
                     y = Some(yy);
                     k3 = k5;
                 }
                 let year = match y {
                     Some(y) => y,
-                    None => i32::from(self.anchor().today().year()),
+                    None => i32::from(self.anchor.today().year()),
                 };
                 let d = Date::new(year as i16, (3 * (n - 1) + 1) as i8, 1).ok()?;
                 let t = T::point(d.to_datetime(Time::midnight()), Grain::Quarter);
@@ -2090,7 +2162,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 && !self.glued(i + 1)
             {
                 let mut j = i + 2;
-                let k = if self.conn(j, Conn::Of) { j + 1 } else { j };
+                let k = if self.connective(j, Connective::Of) { j + 1 } else { j };
                 let year = match self.year(k) {
                     Some((k2, (y, _))) => {
                         j = k2;
@@ -2098,7 +2170,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                     }
                     None => None,
                 };
-                let y = year.unwrap_or_else(|| i32::from(self.anchor().today().year()));
+                let y = year.unwrap_or_else(|| i32::from(self.anchor.today().year()));
                 let d = Date::new(y as i16, (3 * (q - 1) + 1) as i8, 1).ok()?;
                 let t = T::point(d.to_datetime(Time::midnight()), Grain::Quarter);
                 best =
@@ -2124,7 +2196,7 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     fn weekend(&self, n: i64) -> T {
         // Friday 18:00 to Monday 00:00 of the week `n` weeks from this one.
-        let a = self.anchor();
+        let a = self.anchor;
         let monday = truncate(a.now, Grain::Week);
         let fri = add_grain(add_grain(monday, Grain::Week, n), Grain::Day, 4);
         let s = fri.with().hour(18).build().unwrap_or(fri);
@@ -2143,8 +2215,8 @@ impl<'a, 'v> Parser<'a, 'v> {
             {
                 return Some((k, Spec { year: Some(gy), absolute: true, ..Spec::default() }));
             }
-            let (s, _) = time::hijri_month(self.a.hijri, y, 1)?;
-            let (_, e) = time::hijri_month(self.a.hijri, y, 12)?;
+            let (s, _) = time::hijri_month(self.anchor.hijri, y, 1)?;
+            let (_, e) = time::hijri_month(self.anchor.hijri, y, 12)?;
             let t = T::interval(
                 s.to_datetime(Time::midnight()),
                 e.to_datetime(Time::midnight()),
@@ -2166,8 +2238,8 @@ impl<'a, 'v> Parser<'a, 'v> {
             let alone = edge(i.checked_sub(1).and_then(|p| self.tok(p))) && edge(self.tok(j));
             if !alone
                 && !self.context_before(i)
-                && !self.conn(i.wrapping_sub(1), Conn::Of)
-                && !self.conn(i.wrapping_sub(1), Conn::Approx)
+                && !self.connective(i.wrapping_sub(1), Connective::Of)
+                && !self.connective(i.wrapping_sub(1), Connective::Approx)
             {
                 return None;
             }
@@ -2179,11 +2251,11 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// "beginning of this week", "end of 2012", "EOM", "نهاية العام".
     fn part_of(&self, i: usize) -> R<Spec> {
         let mut k = self.skip_filler(i);
-        if self.conn(k, Conn::At) || self.conn(k, Conn::In) {
+        if self.connective(k, Connective::At) || self.connective(k, Connective::In) {
             k = self.skip_filler(k + 1);
         }
         let p = self.part(k)?;
-        let a = self.anchor();
+        let a = self.anchor;
         // abbreviations
         let abbrev = |g: Grain, end: bool| {
             let base = truncate(a.now, g);
@@ -2228,11 +2300,14 @@ impl<'a, 'v> Parser<'a, 'v> {
             _ => {}
         }
         let mut m = k + 1;
-        if self.conn(m, Conn::Of) || self.conn(m, Conn::In) || self.punct(m, '-') && self.glued(k) {
+        if self.connective(m, Connective::Of)
+            || self.connective(m, Connective::In)
+            || self.punct(m, '-') && self.glued(k)
+        {
             m += 1;
         }
         m = self.skip_filler(m);
-        if self.conn(m, Conn::Approx) {
+        if self.connective(m, Connective::Approx) {
             m += 1;
         }
         // the period: a month expression, a year, or a relative period
@@ -2259,9 +2334,9 @@ impl<'a, 'v> Parser<'a, 'v> {
         if !matches!(g, Grain::Month | Grain::Year | Grain::Week) {
             return None;
         }
-        let t = if self.ar() && p == Part::Begin && g == Grain::Month {
+        let t = if self.is_arabic() && p == Part::Begin && g == Grain::Month {
             T::point(period.start, Grain::Day)
-        } else if self.ar() && p == Part::Mid && g == Grain::Month {
+        } else if self.is_arabic() && p == Part::Mid && g == Grain::Month {
             T::point(add_grain(period.start, Grain::Day, 14), Grain::Day)
         } else {
             part_interval(period.start, g, p, self.lang)
@@ -2285,7 +2360,9 @@ impl<'a, 'v> Parser<'a, 'v> {
         let mut n: i32;
         let what: What;
         let mut j;
-        if self.part(k) == Some(Part::Last) || (self.rel(k) == Some(Rel::Last) && !self.ar()) {
+        if self.part(k) == Some(Part::Last)
+            || (self.relative(k) == Some(Relative::Last) && !self.is_arabic())
+        {
             n = -1;
             j = k + 1;
         } else if let Some((j2, v)) = self.ordinal(k) {
@@ -2300,7 +2377,8 @@ impl<'a, 'v> Parser<'a, 'v> {
             n = -n;
             j += 1;
         }
-        let jj = if self.ar() && self.is_unit(j, Unit::Day) && self.weekday(j + 1).is_some() {
+        let jj = if self.is_arabic() && self.is_unit(j, Unit::Day) && self.weekday(j + 1).is_some()
+        {
             j + 1
         } else {
             j
@@ -2314,7 +2392,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         } else if self.is_unit(j, Unit::Week) && !self.is_dual(j) {
             what = What::Week;
             j += 1;
-        } else if self.has(j, feat::WEEKEND) {
+        } else if self.has(j, features::WEEKEND) {
             what = What::Weekend;
             j += 1;
         } else {
@@ -2334,11 +2412,14 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         // of/in/من/في/ب + period
         let mut m = j;
-        if self.conn(m, Conn::Of) || self.conn(m, Conn::In) || self.conn(m, Conn::From) {
+        if self.connective(m, Connective::Of)
+            || self.connective(m, Connective::In)
+            || self.connective(m, Connective::From)
+        {
             m += 1;
-        } else if self.ar() && self.tok(m).is_some_and(|t| t.clitic) {
+        } else if self.is_arabic() && self.tok(m).is_some_and(|t| t.clitic) {
             // بشهر / بايلول
-        } else if self.conn(m, Conn::After) {
+        } else if self.connective(m, Connective::After) {
             // "third tuesday after christmas 2014"
             let (m2, h) = self.holiday(m + 1)?;
             let base = self.resolve(&h)?;
@@ -2366,7 +2447,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                     Some((
                         m + 1,
                         Spec {
-                            base: Some(T::point(truncate(self.anchor().now, g), g)),
+                            base: Some(T::point(truncate(self.anchor.now, g), g)),
                             ..Spec::default()
                         },
                     ))
@@ -2378,16 +2459,24 @@ impl<'a, 'v> Parser<'a, 'v> {
         // a year after the month: "من شهر ايلول من عام 2014", "بعام 2014", "في سنة 2014", "لعام 2014"
         if spec.year.is_none() && spec.base.is_none() {
             let mut y = m2;
-            if self.conn(y, Conn::From) || self.conn(y, Conn::In) || self.conn(y, Conn::Of) {
+            if self.connective(y, Connective::From)
+                || self.connective(y, Connective::In)
+                || self.connective(y, Connective::Of)
+            {
                 y += 1;
             }
             if let Some((y2, (yy, _))) = self.year(y) {
                 spec.year = Some(yy);
                 m2 = y2;
-            } else if self.ar() && self.is_unit(y, Unit::Year) && self.rel(y + 1).is_some() {
+            } else if self.is_arabic()
+                && self.is_unit(y, Unit::Year)
+                && self.relative(y + 1).is_some()
+            {
                 // "السنة القادمة"
-                let a = self.anchor();
-                spec.year = Some(i32::from(a.today().year()) + rel_n(self.rel(y + 1)?) as i32);
+                let a = self.anchor;
+                spec.year = Some(
+                    i32::from(a.today().year()) + relative_steps(self.relative(y + 1)?) as i32,
+                );
                 m2 = y + 2;
             }
         }
@@ -2461,22 +2550,24 @@ impl<'a, 'v> Parser<'a, 'v> {
     fn holiday(&self, i: usize) -> R<Spec> {
         let mut k = i;
         let mut rel = None;
-        if let Some(r) = self.rel(k)
-            && (!self.ar() || r == Rel::This)
+        if let Some(r) = self.relative(k)
+            && (!self.is_arabic() || r == Relative::This)
         {
             rel = Some(r);
             k += 1;
         }
-        let (id, weak) = self.sems(k).iter().find_map(|s| {
-            if let Sem::Holiday(h, w) = s { Some((*h as usize, *w)) } else { None }
+        let (id, weak) = self.senses(k).iter().find_map(|s| {
+            if let Sense::Holiday { id, weak } = s { Some((*id as usize, *weak)) } else { None }
         })?;
-        let season = weak || self.hol.names.ids.get(id).is_some_and(|n| n.starts_with("season-"));
+        let season =
+            weak || self.holidays.names.ids.get(id).is_some_and(|n| n.starts_with("season-"));
         let mut j = k + 1;
-        let hv = self.a.hijri;
-        let year_of = |y: i16| self.hol.in_year(id, y, hv);
+        let hv = self.anchor.hijri;
+        let year_of = |y: i16| self.holidays.in_year(id, y, hv);
         let mut absolute = false;
-        let y = if let Some((j2, (y, era))) =
-            self.year(j).or_else(|| if self.conn(j, Conn::In) { self.year(j + 1) } else { None })
+        let y = if let Some((j2, (y, era))) = self
+            .year(j)
+            .or_else(|| if self.connective(j, Connective::In) { self.year(j + 1) } else { None })
         {
             if era == Some(Era::Ah) {
                 return None;
@@ -2484,15 +2575,16 @@ impl<'a, 'v> Parser<'a, 'v> {
             j = j2;
             absolute = true;
             y as i16
-        } else if (self.conn(j, Conn::Of) || self.ar() && self.conn(j, Conn::From))
-            && self.rel(j + 1).is_some()
+        } else if (self.connective(j, Connective::Of)
+            || self.is_arabic() && self.connective(j, Connective::From))
+            && self.relative(j + 1).is_some()
             && self.is_unit(j + 2, Unit::Year)
         {
-            let r = self.rel(j + 1)?;
+            let r = self.relative(j + 1)?;
             j += 3;
-            self.anchor().today().year() + rel_n(r) as i16
-        } else if self.ar() && self.rel(j).is_some() {
-            let r = self.rel(j)?;
+            self.anchor.today().year() + relative_steps(r) as i16
+        } else if self.is_arabic() && self.relative(j).is_some() {
+            let r = self.relative(j)?;
             j += 1;
             self.pick_rel_year(r, &year_of)?
         } else if let Some(r) = rel {
@@ -2505,7 +2597,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             // a bare season name is an ordinary word ("a summer of protests")
             return None;
         } else {
-            let a = self.anchor();
+            let a = self.anchor;
             // Duckling's convention is the next one; news (`past`, `nearest`, `tense`) the nearest
             let bare = if self.policy() == crate::Bare::Future {
                 crate::Bare::Future
@@ -2538,26 +2630,26 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// An offset after a holiday name: "in 9 months", "9 months from now", "1 year ago".
     fn holiday_offset(&self, j: usize) -> R<T> {
-        if self.ar() {
+        if self.is_arabic() {
             return None;
         }
-        let a = self.anchor();
-        if self.conn(j, Conn::In) {
+        let a = self.anchor;
+        if self.connective(j, Connective::In) {
             let (k, (n, u)) = self.quantity(j + 1)?;
             return Some((k, self.shift(a, n, u)));
         }
         let (k, (n, u)) = self.quantity(j)?;
-        if self.conn(k, Conn::Ago) {
+        if self.connective(k, Connective::Ago) {
             return Some((k + 1, self.shift(a, -n, u)));
         }
-        if self.conn(k, Conn::Hence) {
+        if self.connective(k, Connective::Hence) {
             return Some((k + 1, self.shift(a, n, u)));
         }
         None
     }
 
     fn hol_kind(&self, id: usize) -> HolKind {
-        let name = self.hol.names.ids.get(id).map(String::as_str).unwrap_or("");
+        let name = self.holidays.names.ids.get(id).map(String::as_str).unwrap_or("");
         match name {
             "eid-al-fitr" | "eid-al-adha" | "arafat" | "islamic-new-year" | "ashura" | "mawlid"
             | "isra-miraj" | "laylat-al-qadr" | "ramadan" | "jumuatul-wida" | "mid-shaban"
@@ -2568,15 +2660,15 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     fn pick_rel_year(
         &self,
-        r: Rel,
+        r: Relative,
         year_of: &dyn Fn(i16) -> Option<(Date, Date, bool)>,
     ) -> Option<i16> {
-        let a = self.anchor();
+        let a = self.anchor;
         let y = a.today().year();
         let today = a.today();
         let contains = |yy: i16| year_of(yy).is_some_and(|(s, e, _)| s <= today && today < e);
         Some(match r {
-            Rel::Last => {
+            Relative::Last => {
                 // the last one that is over
                 if year_of(y).is_some_and(|(_, e, _)| e <= today) {
                     y
@@ -2586,15 +2678,15 @@ impl<'a, 'v> Parser<'a, 'v> {
                     y - 2
                 }
             }
-            Rel::This | Rel::Same if contains(y - 1) => y - 1,
-            Rel::This | Rel::Same => {
+            Relative::This | Relative::Same if contains(y - 1) => y - 1,
+            Relative::This | Relative::Same => {
                 if year_of(y).is_some_and(|(_, e, _)| e > today) {
                     y
                 } else {
                     y + 1
                 }
             }
-            Rel::Next => {
+            Relative::Next => {
                 // the next one that has not started
                 if year_of(y).is_some_and(|(s, _, _)| s > today) { y } else { y + 1 }
             }
@@ -2603,12 +2695,12 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// Hijri dates: "15 رمضان 1446هـ", "رمضان المقبل", "شهر رمضان لعام 1445هـ", "رمضان 2019".
     fn hijri_date(&self, i: usize) -> R<Spec> {
-        let hv = self.a.hijri;
+        let hv = self.anchor.hijri;
         let mut k = i;
         let day = self.day_num(k);
         if let Some((k2, _)) = day {
             k = k2;
-            if self.conn(k, Conn::From) {
+            if self.connective(k, Connective::From) {
                 k += 1;
             }
         }
@@ -2617,7 +2709,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         let mut gy: Option<i32> = None;
         let mut rel = None;
         let mut y = j;
-        if self.conn(y, Conn::From) || self.conn(y, Conn::In) {
+        if self.connective(y, Connective::From) || self.connective(y, Connective::In) {
             y += 1;
         }
         if let Some((y2, (yy, era))) = self.year(y) {
@@ -2633,13 +2725,13 @@ impl<'a, 'v> Parser<'a, 'v> {
             {
                 j = y3;
             }
-        } else if let Some(r) = self.rel(j).filter(|_| self.unit(j + 1).is_none()) {
+        } else if let Some(r) = self.relative(j).filter(|_| self.unit(j + 1).is_none()) {
             rel = Some(r);
             j += 1;
         } else if weak && day.is_none() {
             return None;
         }
-        let a = self.anchor();
+        let a = self.anchor;
         let year = match (hy, gy) {
             (Some(h), _) => h,
             (None, Some(g)) => {
@@ -2654,21 +2746,21 @@ impl<'a, 'v> Parser<'a, 'v> {
                 let cur_after = |mm: u8, dd: u8| (m, dd) > (mm, cd) || (m == mm && dd >= cd);
                 let _ = cur_after;
                 match rel {
-                    Some(Rel::Last) => {
+                    Some(Relative::Last) => {
                         if m < cm {
                             cy
                         } else {
                             cy - 1
                         }
                     }
-                    Some(Rel::Next) => {
+                    Some(Relative::Next) => {
                         if m > cm {
                             cy
                         } else {
                             cy + 1
                         }
                     }
-                    Some(Rel::This | Rel::Same) => cy,
+                    Some(Relative::This | Relative::Same) => cy,
                     None => {
                         // bare: the policy (future: this year's unless it is over)
                         let dday = day.map(|(_, d)| d).unwrap_or(30);
@@ -2739,21 +2831,24 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// `sure` says the context already makes it a time whatever the number looks like (a day part
     /// before it: "in the evening at eight").
     fn clock_m(&self, i: usize, marked: bool, sure: bool) -> R<Spec> {
-        if fast_paths() && !self.ar() && !self.clock_may_start(i) {
+        if fast_paths() && !self.is_arabic() && !self.clock_may_start(i) {
             return None;
         }
         let mut k = i;
         let mut marked = marked; // الساعة / at / @
-        while self.conn(k, Conn::At) || self.punct(k, '@') || self.conn(k, Conn::Approx) {
+        while self.connective(k, Connective::At)
+            || self.punct(k, '@')
+            || self.connective(k, Connective::Approx)
+        {
             k += 1;
             marked = true;
         }
-        if self.ar() && self.unit(k) == Some((Unit::Hour, 1)) && self.tok(k)?.al {
+        if self.is_arabic() && self.unit(k) == Some((Unit::Hour, 1)) && self.tok(k)?.al {
             k += 1;
             marked = true;
         }
         // "a quarter past 3pm", "20 past 3", "15 minutes past noon", "a quarter to noon", "15 to noon"
-        if !self.ar()
+        if !self.is_arabic()
             && let Some(r) = self.minutes_rel(k)
         {
             return Some(r);
@@ -2761,7 +2856,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         // "noon", "midnight", "midday"
         if let Some(dp) = self.daypart(k)
             && matches!(dp, DayPart::Noon | DayPart::Midnight)
-            && (!self.ar() || matches!(dp, DayPart::Midnight))
+            && (!self.is_arabic() || matches!(dp, DayPart::Midnight))
         {
             let h = if dp == DayPart::Noon { 12 } else { 24 };
             let s = Spec { hour: Some(h), h24: true, ..Spec::default() };
@@ -2769,7 +2864,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         let (mut j, mut s) = self.hm_sure(k, marked, sure)?;
         // minutes and fractions after the hour: "و 18 دقيقة", "وربع", "الا ربع", "and a half"
-        if self.ar()
+        if self.is_arabic()
             && let Some((j2, add)) = self.ar_minutes(j)
         {
             if s.minute.is_none() {
@@ -2781,7 +2876,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             j = j2;
         }
         // "o'clock", "3ish pm"
-        if self.has(j, feat::HOUR) || self.is_ish(j) {
+        if self.has(j, features::HOUR) || self.is_ish(j) {
             j += 1;
         }
         // am/pm, day parts, time zones
@@ -2850,13 +2945,13 @@ impl<'a, 'v> Parser<'a, 'v> {
                 if then_word {
                     return None;
                 }
-                let has_ampm = self.has(k + 1, feat::AMPM);
+                let has_ampm = self.has(k + 1, features::AMPM);
                 let ctx = marked
                     || has_ampm
-                    || self.conn(k.wrapping_sub(1), Conn::Approx)
+                    || self.connective(k.wrapping_sub(1), Connective::Approx)
                     || self.is_ish(k + 1);
                 let daypart_after = self.daypart(k + 1).is_some()
-                    || self.conn(k + 1, Conn::In) && self.daypart(k + 2).is_some();
+                    || self.connective(k + 1, Connective::In) && self.daypart(k + 2).is_some();
                 if ctx || daypart_after {
                     s.hour = Some((h / 100) as u8);
                     s.minute = Some((h % 100) as u8);
@@ -2869,7 +2964,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
             s.hour = Some(h as u8);
             // "at 3 15": hour then minutes
-            if !self.ar()
+            if !self.is_arabic()
                 && marked
                 && let Some((m, 2)) = self.num(k + 1)
                 && m < 60
@@ -2878,30 +2973,32 @@ impl<'a, 'v> Parser<'a, 'v> {
                 return Some((k + 2, s));
             }
             // a bare number is a time only with a marker or a suffix
-            let suffix = self
-                .sems(k + 1)
-                .iter()
-                .any(|x| matches!(x, Sem::AmPm(_) | Sem::Hour | Sem::DayPart(_) | Sem::Tz(_)))
-                || (self.rel(k + 1) == Some(Rel::This) && self.daypart(k + 2).is_some())
-                || (!self.ar() && self.sems(k + 1).iter().any(|x| matches!(x, Sem::Day(_))))
-                || (self.ar()
+            let suffix = self.senses(k + 1).iter().any(|x| {
+                matches!(x, Sense::AmPm { .. } | Sense::Hour | Sense::DayPart(_) | Sense::Tz(_))
+            }) || (self.relative(k + 1) == Some(Relative::This)
+                && self.daypart(k + 2).is_some())
+                || (!self.is_arabic()
+                    && self.senses(k + 1).iter().any(|x| matches!(x, Sense::Day(_))))
+                || (self.is_arabic()
                     && self.tok(k + 1).is_some_and(|t| t.conj)
                     && self.ar_minutes(k + 1).is_some())
                 || self.is_ish(k + 1)
-                || (!self.ar() && self.conn(k + 1, Conn::In) && self.daypart(k + 2).is_some());
+                || (!self.is_arabic()
+                    && self.connective(k + 1, Connective::In)
+                    && self.daypart(k + 2).is_some());
             if !suffix && (!marked || then_word) {
                 return None;
             }
             return Some((k + 1, s));
         }
         // word hours: "three", "الثالثة", "ثلاثة", "twelve oh three"
-        let (j, h) = if self.ar() {
+        let (j, h) = if self.is_arabic() {
             let ordr = self.ordinal(k).filter(|(_, v)| (1..=12).contains(v)).or_else(|| {
                 // "الرابعة واربعون دقيقة": the tens belong to the minutes
                 let v = self
-                    .sems(k)
+                    .senses(k)
                     .iter()
-                    .find_map(|s| if let Sem::Ord(v) = s { Some(*v) } else { None })?;
+                    .find_map(|s| if let Sense::Ord(v) = s { Some(*v) } else { None })?;
                 (1..=12).contains(&v).then_some((k + 1, v))
             });
             match ordr {
@@ -2915,9 +3012,10 @@ impl<'a, 'v> Parser<'a, 'v> {
                     // "الثالثة فجرا", "الثامنة هذه الليلة", "الثالثة وربع": a bare ordinal needs a
                     // time of day or minutes after it ("المرحلة الثانية" is no time)
                     let timed = self.daypart(j).is_some()
-                        || self.rel(j) == Some(Rel::This) && self.daypart(j + 1).is_some()
+                        || self.relative(j) == Some(Relative::This)
+                            && self.daypart(j + 1).is_some()
                         || self.ar_minutes(j).is_some()
-                        || self.conn(j, Conn::Tz);
+                        || self.connective(j, Connective::Tz);
                     if !marked && !timed {
                         return None;
                     }
@@ -2932,7 +3030,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 }
             }
         } else {
-            if self.sems(k).iter().any(|s| matches!(s, Sem::Num(_, true))) {
+            if self.senses(k).iter().any(|s| matches!(s, Sense::Num { weak: true, .. })) {
                 return None;
             }
             let (j, v) = self.number(k)?;
@@ -2943,7 +3041,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         s.hour = Some(h as u8);
         // English "three twenty", "ten thirty", "twelve oh three", "four twenty-three"
-        if !self.ar() {
+        if !self.is_arabic() {
             let mut m = j;
             if self.punct(m, '-') {
                 m += 1;
@@ -2969,12 +3067,14 @@ impl<'a, 'v> Parser<'a, 'v> {
                 s.minute = Some(mm as u8);
                 end = m2;
             }
-            let suffix =
-                self.sems(end).iter().any(|x| matches!(x, Sem::AmPm(_) | Sem::Hour | Sem::Tz(_)))
-                    || (self.conn(end, Conn::In) && self.daypart(end + 1).is_some())
-                    || self.daypart(end).is_some()
-                    || (self.rel(end) == Some(Rel::This) && self.daypart(end + 1).is_some())
-                    || self.sems(end).iter().any(|x| matches!(x, Sem::Day(_)));
+            let suffix = self
+                .senses(end)
+                .iter()
+                .any(|x| matches!(x, Sense::AmPm { .. } | Sense::Hour | Sense::Tz(_)))
+                || (self.connective(end, Connective::In) && self.daypart(end + 1).is_some())
+                || self.daypart(end).is_some()
+                || (self.relative(end) == Some(Relative::This) && self.daypart(end + 1).is_some())
+                || self.senses(end).iter().any(|x| matches!(x, Sense::Day(_)));
             // "at one point", "at two schools": a word number after "at" is a time only with
             // minutes or an am/pm, o'clock or day-part word
             if !(suffix || sure || marked && s.minute.is_some()) {
@@ -2993,15 +3093,15 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// Arabic minutes after an hour: "و 18 دقيقة", "وثمانية عشر دقيقة", "وربع", "ونصف", "وثلث",
     /// "الا ربع", "إلا ثلث", "وخمس واربعون دقيقة". Returns minutes to add (negative for إلا).
     fn ar_minutes(&self, j: usize) -> R<i32> {
-        let minus = self.conn(j, Conn::Except);
-        let conj = self.tok(j).is_some_and(|t| t.conj) || self.conn(j, Conn::And);
+        let minus = self.connective(j, Connective::Except);
+        let conj = self.tok(j).is_some_and(|t| t.conj) || self.connective(j, Connective::And);
         if !minus && !conj {
             return None;
         }
-        let k = if self.conn(j, Conn::And) || minus { j + 1 } else { j };
+        let k = if self.connective(j, Connective::And) || minus { j + 1 } else { j };
         // fraction
         if let Some(f) =
-            self.sems(k).iter().find_map(|s| if let Sem::Frac(f) = s { Some(*f) } else { None })
+            self.senses(k).iter().find_map(|s| if let Sense::Frac(f) = s { Some(*f) } else { None })
         {
             let mut e = k + 1;
             if self.tok_text(e).is_some_and(|w| w == "ا") {
@@ -3032,12 +3132,19 @@ impl<'a, 'v> Parser<'a, 'v> {
             mins = 30;
             j += 1;
         } else {
-            let kk =
-                if self.sems(j).iter().any(|s| matches!(s, Sem::Num(1, true))) { j + 1 } else { j };
-            if let Some(f) = self
-                .sems(kk)
+            let kk = if self
+                .senses(j)
                 .iter()
-                .find_map(|s| if let Sem::Frac(f) = s { Some(*f) } else { None })
+                .any(|s| matches!(s, Sense::Num { value: 1, weak: true }))
+            {
+                j + 1
+            } else {
+                j
+            };
+            if let Some(f) = self
+                .senses(kk)
+                .iter()
+                .find_map(|s| if let Sense::Frac(f) = s { Some(*f) } else { None })
             {
                 mins = u32::from(f);
                 j = kk + 1;
@@ -3055,12 +3162,12 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         let plain = !self.is_unit(j.wrapping_sub(1), Unit::Minute)
             && self.tok_text(k) != Some("half")
-            && !self.has(j.wrapping_sub(1), feat::FRAC);
-        let past = self.conn(j, Conn::Past)
-            || self.conn(j, Conn::After)
-            || self.conn(j, Conn::Hence)
-            || (!plain && self.conn(j, Conn::From));
-        let to = self.conn(j, Conn::Except) || self.conn(j, Conn::Before);
+            && !self.has(j.wrapping_sub(1), features::FRAC);
+        let past = self.connective(j, Connective::Past)
+            || self.connective(j, Connective::After)
+            || self.connective(j, Connective::Hence)
+            || (!plain && self.connective(j, Connective::From));
+        let to = self.connective(j, Connective::Except) || self.connective(j, Connective::Before);
         let half_three = mins == 30 && self.tok_text(k) == Some("half") && !past && !to;
         let h_at = if half_three {
             j
@@ -3088,7 +3195,10 @@ impl<'a, 'v> Parser<'a, 'v> {
         if plain && to && !(hs.pm.is_some() || hs.h24) {
             return None;
         }
-        if plain && past && !(hs.pm.is_some() || hs.h24 || self.conn(k.wrapping_sub(1), Conn::At)) {
+        if plain
+            && past
+            && !(hs.pm.is_some() || hs.h24 || self.connective(k.wrapping_sub(1), Connective::At))
+        {
             return None;
         }
         let mut s = hs;
@@ -3105,7 +3215,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         let (mut j, mut s) = self.clock_suffix0(j, s);
         // a time zone: "GMT", "(BST)", "بتوقيت GMT"
         let mut k = j;
-        if self.conn(k, Conn::Tz) {
+        if self.connective(k, Connective::Tz) {
             k += 1;
         }
         let paren = self.punct(k, '(');
@@ -3113,7 +3223,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             k += 1;
         }
         if let Some(z) =
-            self.sems(k).iter().find_map(|x| if let Sem::Tz(z) = x { Some(*z) } else { None })
+            self.senses(k).iter().find_map(|x| if let Sense::Tz(z) = x { Some(*z) } else { None })
         {
             k += 1;
             if paren && self.punct(k, ')') {
@@ -3127,36 +3237,47 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     fn clock_suffix0(&self, mut j: usize, mut s: Spec) -> (usize, Spec) {
         // Arabic datelines abbreviate صباحا/مساء as ص/م after a clock ("09:39 م")
-        if self.ar() && s.minute.is_some() && matches!(self.tok_text(j), Some("ص" | "م")) {
+        if self.is_arabic() && s.minute.is_some() && matches!(self.tok_text(j), Some("ص" | "م")) {
             s.pm = Some(self.tok_text(j) == Some("م"));
             return (j + 1, s);
         }
-        if let Some(pm) =
-            self.sems(j).iter().find_map(|x| if let Sem::AmPm(p) = x { Some(*p) } else { None })
+        if let Some(pm) = self
+            .senses(j)
+            .iter()
+            .find_map(|x| if let Sense::AmPm { pm } = x { Some(*pm) } else { None })
         {
             s.pm = Some(pm);
             j += 1;
-        } else if !self.ar() && self.conn(j, Conn::In) && self.daypart(j + 1).is_some() {
+        } else if !self.is_arabic()
+            && self.connective(j, Connective::In)
+            && self.daypart(j + 1).is_some()
+        {
             s.daypart = self.daypart(j + 1);
             j += 2;
         } else if let Some(dp) = self.daypart(j) {
             if !matches!(dp, DayPart::Lunch) {
                 s.daypart = Some(dp);
                 if matches!(dp, DayPart::Tonight)
-                    || self.ar() && self.tok(j).is_some_and(|t| t.al) && dp == DayPart::Night
+                    || self.is_arabic() && self.tok(j).is_some_and(|t| t.al) && dp == DayPart::Night
                 {
-                    s.base = Some(T::day(self.anchor().today()));
+                    s.base = Some(T::day(self.anchor.today()));
                 }
                 j += 1;
             }
-        } else if self.ar() && self.rel(j) == Some(Rel::This) && self.daypart(j + 1).is_some() {
+        } else if self.is_arabic()
+            && self.relative(j) == Some(Relative::This)
+            && self.daypart(j + 1).is_some()
+        {
             // "هذا الصباح", "هذه الليلة"
             s.daypart = self.daypart(j + 1);
-            s.base = Some(T::day(self.anchor().today()));
+            s.base = Some(T::day(self.anchor.today()));
             j += 2;
-        } else if !self.ar() && self.rel(j) == Some(Rel::This) && self.daypart(j + 1).is_some() {
+        } else if !self.is_arabic()
+            && self.relative(j) == Some(Relative::This)
+            && self.daypart(j + 1).is_some()
+        {
             s.daypart = self.daypart(j + 1);
-            s.base = Some(T::day(self.anchor().today()));
+            s.base = Some(T::day(self.anchor.today()));
             j += 2;
         } else if self.tok_text(j) == Some("a") && self.glued(j.wrapping_sub(1)) {
             s.pm = Some(false);
@@ -3185,24 +3306,24 @@ impl<'a, 'v> Parser<'a, 'v> {
         if late || early {
             k += 1;
         }
-        if let Some(r) = self.rel(k) {
+        if let Some(r) = self.relative(k) {
             let dp = self.daypart(k + 1)?;
             if attached {
                 return None;
             }
-            let a = self.anchor();
+            let a = self.anchor;
             let day = match r {
-                Rel::Last if matches!(dp, DayPart::Night | DayPart::Evening) => {
+                Relative::Last if matches!(dp, DayPart::Night | DayPart::Evening) => {
                     add_days(a.today(), -1)
                 }
                 // English "this morning at 3": the part of day steers the clock, the day follows it
-                Rel::This if !self.ar() && self.clock_after(k + 2) => {
+                Relative::This if !self.is_arabic() && self.clock_after(k + 2) => {
                     return Some((
                         k + 2,
                         Spec { daypart: Some(adjust(dp, late, early)), ..Spec::default() },
                     ));
                 }
-                Rel::This => a.today(),
+                Relative::This => a.today(),
                 _ => return None,
             };
             return Some((
@@ -3216,18 +3337,18 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         let dp = self.daypart(k)?;
         if matches!(dp, DayPart::Noon | DayPart::Midnight)
-            && !(self.ar() && !attached && self.date(k + 1).is_some())
+            && !(self.is_arabic() && !attached && self.date(k + 1).is_some())
         {
             return None;
         }
         let mut j = k + 1;
         let mut s = Spec { daypart: Some(adjust(dp, late, early)), ..Spec::default() };
         if dp == DayPart::Tonight
-            || self.ar() && dp == DayPart::Night && self.tok(k)?.al && !attached
+            || self.is_arabic() && dp == DayPart::Night && self.tok(k)?.al && !attached
         {
             s.daypart = Some(adjust(dp, late, early));
             if !attached {
-                s.base = Some(T::day(self.anchor().today()));
+                s.base = Some(T::day(self.anchor.today()));
             }
             return Some((j, s));
         }
@@ -3238,24 +3359,27 @@ impl<'a, 'v> Parser<'a, 'v> {
             return Some((j, s));
         }
         // "مساء الأحد", "صباح اليوم", "morning of xmas", "morning of the 15th of february"
-        let m = if self.conn(j, Conn::Of) { j + 1 } else { j };
-        if (self.ar() || m > j)
+        let m = if self.connective(j, Connective::Of) { j + 1 } else { j };
+        if (self.is_arabic() || m > j)
             && let Some((m2, d)) = self.date(m)
             && !d.has_time()
         {
             merge(&mut s, &d);
             return Some((m2, s));
         }
-        if self.ar() && !self.tok(k)?.clitic && !matches!(dp, DayPart::Evening | DayPart::Morning) {
+        if self.is_arabic()
+            && !self.tok(k)?.clitic
+            && !matches!(dp, DayPart::Evening | DayPart::Morning)
+        {
             return None;
         }
-        if !self.ar() && !attached && self.clock_after(j) {
+        if !self.is_arabic() && !attached && self.clock_after(j) {
             return Some((j, s));
         }
-        if !self.ar()
+        if !self.is_arabic()
             && i == k
             && !self.context_before(i)
-            && !self.conn(j, Conn::At)
+            && !self.connective(j, Connective::At)
             && !self.punct(j, '@')
         {
             // a bare "morning" is latent in Duckling; news rarely means today by it
@@ -3263,7 +3387,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 return None;
             }
         }
-        s.base = Some(T::day(self.anchor().today()));
+        s.base = Some(T::day(self.anchor.today()));
         Some((j, s))
     }
 
@@ -3272,14 +3396,19 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// "منذ ثلاثة أيام", "قبل أسبوعين", "بعد يومين", "3 days ago", "in 2 minutes", "two years hence",
     /// "a week from now", "3 fridays from now", "last 2 weeks", "الاسابيع الثلاثة القادمة".
     fn offset(&self, i: usize) -> R<T> {
-        if fast_paths() && !self.ar() && !self.offset_may_start(i) {
+        if fast_paths() && !self.is_arabic() && !self.offset_may_start(i) {
             return None;
         }
-        let a = self.anchor();
+        let a = self.anchor;
         // prefix forms
-        let back = self.conn(i, Conn::Since)
-            || self.ar() && (self.conn(i, Conn::Before) || self.conn(i, Conn::From));
-        let ahead = if self.ar() { self.conn(i, Conn::After) } else { self.conn(i, Conn::In) };
+        let back = self.connective(i, Connective::Since)
+            || self.is_arabic()
+                && (self.connective(i, Connective::Before) || self.connective(i, Connective::From));
+        let ahead = if self.is_arabic() {
+            self.connective(i, Connective::After)
+        } else {
+            self.connective(i, Connective::In)
+        };
         let pre = if back {
             Some(-1)
         } else if ahead {
@@ -3289,13 +3418,13 @@ impl<'a, 'v> Parser<'a, 'v> {
         };
         if let Some(dir) = pre {
             let (j, (n, u)) = self.quantity(i + 1)?;
-            if self.conn(i, Conn::Since) && !self.ar() {
+            if self.connective(i, Connective::Since) && !self.is_arabic() {
                 return None;
             }
             // "the first increase in six years", "the highest level in a decade": after a
             // superlative, "in N years" is the stretch of time looked back over, no date ahead.
             if ahead
-                && !self.ar()
+                && !self.is_arabic()
                 && (i.saturating_sub(4)..i).any(|k| self.tok_text(k).is_some_and(superlative))
             {
                 return None;
@@ -3320,34 +3449,34 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
         }
         // "last/past/next N units" intervals
-        if let Some(r) = self.rel(i)
+        if let Some(r) = self.relative(i)
             && let Some((j, (n, u))) = self.quantity(i + 1)
             && (n > 1 || self.num(i + 1).is_some() || self.num_word(i + 1).is_some())
         {
             return self.n_periods(j, r, n, u);
         }
         // Arabic "الاسابيع الثلاثة القادمة", "الشهرين الماضيين"
-        if self.ar() {
+        if self.is_arabic() {
             if let Some((u, 2)) = self.unit(i)
                 && self.tok(i)?.al
-                && let Some(r) = self.rel(i + 1)
+                && let Some(r) = self.relative(i + 1)
             {
                 return self.n_periods(i + 2, r, 2, QUnit::U(u));
             }
             if let Some((u, _)) = self.unit(i)
                 && self.tok(i)?.al
                 && let Some((j, n)) = self.number(i + 1)
-                && let Some(r) = self.rel(j)
+                && let Some(r) = self.relative(j)
             {
                 return self.n_periods(j + 1, r, i64::from(n), QUnit::U(u));
             }
         }
         // suffix forms: "N units ago|hence|from now"
         let (j, (n, u)) = self.quantity(i)?;
-        if self.conn(j, Conn::Ago) {
+        if self.connective(j, Connective::Ago) {
             return Some((j + 1, self.shift(a, -n, u)));
         }
-        if self.conn(j, Conn::Hence) {
+        if self.connective(j, Connective::Hence) {
             let mut t = self.shift(a, n, u);
             if self.tok_text(j).is_some_and(|w| w.ends_with("today")) {
                 if let QUnit::U(unit) = u {
@@ -3362,7 +3491,9 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         // "three days after Easter", "a year from Christmas": an offset from a date; a holiday
         // named bare here is its nearest occurrence (the one the speaker has in mind)
-        if !self.ar() && (self.conn(j, Conn::After) || self.conn(j, Conn::From)) {
+        if !self.is_arabic()
+            && (self.connective(j, Connective::After) || self.connective(j, Connective::From))
+        {
             let QUnit::U(unit) = u else { return None };
             let base = self.holiday_nearest(j + 1).or_else(|| {
                 let (k, s) = self.date(j + 1)?;
@@ -3383,16 +3514,15 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// A bare holiday name at `k`, resolved to its occurrence nearest the reference.
     fn holiday_nearest(&self, k: usize) -> R<T> {
         let k = self.skip_filler(k);
-        let h = self
-            .sems(k)
-            .iter()
-            .find_map(|s| if let Sem::Holiday(h, false) = s { Some(*h as usize) } else { None })?;
+        let h = self.senses(k).iter().find_map(|s| {
+            if let Sense::Holiday { id, weak: false } = s { Some(*id as usize) } else { None }
+        })?;
         if self.year(k + 1).is_some() {
             return None;
         }
-        let today = self.anchor().today();
+        let today = self.anchor.today();
         let best = (-1..=1)
-            .filter_map(|n| self.hol.in_year(h, today.year() + n, self.a.hijri))
+            .filter_map(|n| self.holidays.in_year(h, today.year() + n, self.anchor.hijri))
             .min_by_key(|(s, e, _)| {
                 if today < *s {
                     i64::from(today.until(*s).map(|x| x.get_days()).unwrap_or(i32::MAX))
@@ -3406,7 +3536,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     }
 
     fn then_clock(&self, j: usize, t: T) -> (usize, T) {
-        let k = if self.conn(j, Conn::At) { j + 1 } else { return (j, t) };
+        let k = if self.connective(j, Connective::At) { j + 1 } else { return (j, t) };
         if let Some((k2, mut c)) = self.clock(k) {
             c.base = Some(T::day(t.date()));
             if let Some(r) = self.resolve(&c) {
@@ -3419,38 +3549,40 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// "3 days", "ثلاثة أيام", "يومين", "a week", "two weeks", "a fortnight", "3 fridays".
     fn quantity(&self, i: usize) -> R<(i64, QUnit)> {
         // "about a week", "نحو أسبوع"
-        let i = if self.conn(i, Conn::Approx) { i + 1 } else { i };
+        let i = if self.connective(i, Connective::Approx) { i + 1 } else { i };
         // "الشهرين": a definite noun names given periods, it is no amount of time
-        if self.ar() && self.unit(i).is_some() && self.tok(i)?.al {
+        if self.is_arabic() && self.unit(i).is_some() && self.tok(i)?.al {
             return None;
         }
         // dual: يومين
         if let Some((u, 2)) = self.unit(i) {
-            if u == Unit::Week && !self.ar() {
+            if u == Unit::Week && !self.is_arabic() {
                 return Some((i + 1, (2, QUnit::U(u))));
             }
-            if self.ar() {
+            if self.is_arabic() {
                 return Some((i + 1, (2, QUnit::U(u))));
             }
         }
         // Arabic: a bare unit means one ("قبل اسبوع", "بعد ساعة")
-        if self.ar()
+        if self.is_arabic()
             && let Some((u, 1)) = self.unit(i)
             && !self.tok(i)?.al
             && self.num(i + 1).is_none()
             && self.number(i + 1).is_none()
         {
             // and "ساعة واحدة"
-            let j = if self.sems(i + 1).iter().any(|s| matches!(s, Sem::Num(1, _))) {
+            let j = if self.senses(i + 1).iter().any(|s| matches!(s, Sense::Num { value: 1, .. })) {
                 i + 2
             } else {
                 i + 1
             };
             return Some((j, (1, QUnit::U(u))));
         }
-        let is_a = |k: usize| self.sems(k).iter().any(|s| matches!(s, Sem::Num(1, true)));
+        let is_a = |k: usize| {
+            self.senses(k).iter().any(|s| matches!(s, Sense::Num { value: 1, weak: true }))
+        };
         let frac_at = |k: usize| {
-            self.sems(k).iter().find_map(|s| if let Sem::Frac(f) = s { Some(*f) } else { None })
+            self.senses(k).iter().find_map(|s| if let Sense::Frac(f) = s { Some(*f) } else { None })
         };
         // fractions of an hour: "half an hour", "a quarter of an hour", "three-quarters of an hour"
         {
@@ -3469,7 +3601,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 if self.tok_text(m) == Some("s") {
                     m += 1;
                 }
-                if self.conn(m, Conn::Of) {
+                if self.connective(m, Connective::Of) {
                     m += 1;
                 }
                 if is_a(m) {
@@ -3495,7 +3627,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
             n /= f64::from(d);
             j += 2;
-        } else if self.conn(j, Conn::And) && is_a(j + 1) && frac_at(j + 2).is_some() {
+        } else if self.connective(j, Connective::And) && is_a(j + 1) && frac_at(j + 2).is_some() {
             n += f64::from(frac_at(j + 2)?) / 60.0;
             j += 3;
         }
@@ -3507,7 +3639,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             return Some((j + 1, (n as i64, QUnit::U(Unit::Second))));
         }
         // "couple of", "2 more minutes"
-        if self.conn(j, Conn::Of) || self.tok_text(j) == Some("more") {
+        if self.connective(j, Connective::Of) || self.tok_text(j) == Some("more") {
             j += 1;
         }
         if let Some(wd) = self.weekday(j).filter(|w| w.2) {
@@ -3543,14 +3675,14 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
     }
 
-    fn n_periods(&self, j: usize, r: Rel, n: i64, u: QUnit) -> R<T> {
+    fn n_periods(&self, j: usize, r: Relative, n: i64, u: QUnit) -> R<T> {
         let QUnit::U(u) = u else { return None };
-        let a = self.anchor();
+        let a = self.anchor;
         let g = a.cap(time::unit_grain(u));
         let base = truncate(a.now, g);
         let t = match r {
-            Rel::Last => T::interval(add_grain(base, g, -n), base, g),
-            Rel::Next => T::interval(add_grain(base, g, 1), add_grain(base, g, n + 1), g),
+            Relative::Last => T::interval(add_grain(base, g, -n), base, g),
+            Relative::Next => T::interval(add_grain(base, g, 1), add_grain(base, g, n + 1), g),
             _ => return None,
         };
         Some((j, t))
@@ -3558,12 +3690,12 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// "خلال اسبوعين", "within 2 weeks": from now to the end of the span.
     fn within(&self, i: usize) -> R<T> {
-        if !self.conn(i, Conn::Within) {
+        if !self.connective(i, Connective::Within) {
             return None;
         }
         let (j, (n, u)) = self.quantity(i + 1)?;
         let QUnit::U(u) = u else { return None };
-        let a = self.anchor();
+        let a = self.anchor;
         let g = time::unit_grain(u);
         let end = truncate(add_grain(a.now, g, n), time::finer(g).max(Grain::Day));
         let sg = a.cap(Grain::Second);
@@ -3573,20 +3705,23 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// Open and half-open bounds: "حتى الساعة 2:00", "by 2pm", "until 2pm", "after 2 pm",
     /// "since 2014", "before 11 am", "by the end of next month".
     fn bounded(&self, i: usize) -> R<T> {
-        let a = self.anchor();
-        let by = self.conn(i, Conn::By) || (self.ar() && self.conn(i, Conn::Until));
-        let until = !self.ar() && self.conn(i, Conn::Until)
-            || !self.ar() && self.conn(i, Conn::To) && i == 0;
-        let after = !self.ar()
-            && (self.conn(i, Conn::After)
-                || self.conn(i, Conn::Since)
-                || self.conn(i, Conn::From) && self.clock(i + 1).is_some())
-            || self.ar() && self.conn(i, Conn::Since) && self.quantity(i + 1).is_none();
-        let before = !self.ar() && self.conn(i, Conn::Before);
+        let a = self.anchor;
+        let by = self.connective(i, Connective::By)
+            || (self.is_arabic() && self.connective(i, Connective::Until));
+        let until = !self.is_arabic() && self.connective(i, Connective::Until)
+            || !self.is_arabic() && self.connective(i, Connective::To) && i == 0;
+        let after = !self.is_arabic()
+            && (self.connective(i, Connective::After)
+                || self.connective(i, Connective::Since)
+                || self.connective(i, Connective::From) && self.clock(i + 1).is_some())
+            || self.is_arabic()
+                && self.connective(i, Connective::Since)
+                && self.quantity(i + 1).is_none();
+        let before = !self.is_arabic() && self.connective(i, Connective::Before);
         if !(by || until || after || before) {
             return None;
         }
-        if after && !self.conn(i, Conn::From) {
+        if after && !self.connective(i, Connective::From) {
             // "after 5 days"
             if let Some((j, (n, u))) = self.quantity(i + 1) {
                 let t = self.shift(a, n, u);
@@ -3595,7 +3730,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         let (j, s) = self.datetime(i + 1)?;
         let t = self.resolve(&s)?;
-        if self.conn(i, Conn::From)
+        if self.connective(i, Connective::From)
             && let Some(r) = self.for_duration(j, t)
         {
             return Some(r);
@@ -3643,12 +3778,12 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// "من 13 إلى 15 يوليو", "13-15 July", "July 13-15", "بين 10 و12 فبراير", "3-4pm",
     /// "9:30 - 11:00 on Thursday", "من الساعة 3 الى الساعة 4 بعد العصر".
     fn range(&self, i: usize) -> R<T> {
-        if fast_paths() && !self.ar() && !self.range_may_start(i) {
+        if fast_paths() && !self.is_arabic() && !self.range_may_start(i) {
             return None;
         }
         let mut k = i;
-        let between = self.conn(k, Conn::Between);
-        let from = self.conn(k, Conn::From);
+        let between = self.connective(k, Connective::Between);
+        let from = self.connective(k, Connective::From);
         if between || from {
             k += 1;
         }
@@ -3661,7 +3796,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             && let Some((k2, d)) = self.date(k)
             && !d.has_time()
         {
-            if self.conn(k2, Conn::From) || self.conn(k2, Conn::Between) {
+            if self.connective(k2, Connective::From) || self.connective(k2, Connective::Between) {
                 starts[1] = Some((k2 + 1, Some(d)));
             } else if self.num(k2).is_some() {
                 starts[1] = Some((k2, Some(d)));
@@ -3680,12 +3815,12 @@ impl<'a, 'v> Parser<'a, 'v> {
         for (l_end, left) in self.range_sides(k) {
             let mut m = l_end;
             let sep = if between {
-                self.conn(m, Conn::And)
+                self.connective(m, Connective::And)
             } else {
-                self.conn(m, Conn::To)
-                    || self.conn(m, Conn::Until)
+                self.connective(m, Connective::To)
+                    || self.connective(m, Connective::Until)
                     || self.punct(m, '-')
-                    || (self.conn(m, Conn::And) && from)
+                    || (self.connective(m, Connective::And) && from)
                     || (self.punct(m, '/') && left.has_date() && left.hour.is_some())
             };
             if !sep {
@@ -3693,7 +3828,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
             m += 1;
             // Arabic "وحتى": و + حتى; "إلى غاية"
-            if self.conn(m, Conn::Until) || self.conn(m, Conn::To) {
+            if self.connective(m, Connective::Until) || self.connective(m, Connective::To) {
                 m += 1;
             }
             m = self.skip_filler(m);
@@ -3714,10 +3849,10 @@ impl<'a, 'v> Parser<'a, 'v> {
         let mut end = r_end;
         // trailing context: "on Thursday", "tomorrow", "من شهر ايلول", "of July"
         let mut k2 = end;
-        if self.conn(k2, Conn::On)
-            || self.conn(k2, Conn::Of)
-            || self.conn(k2, Conn::From)
-            || self.conn(k2, Conn::In)
+        if self.connective(k2, Connective::On)
+            || self.connective(k2, Connective::Of)
+            || self.connective(k2, Connective::From)
+            || self.connective(k2, Connective::In)
         {
             k2 += 1;
         }
@@ -3811,7 +3946,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             push(r);
         }
         if let Some((j, d)) = self.day_num(k) {
-            let not_time = !self.punct(j, ':') && !self.has(j, feat::AMPM | feat::HOUR);
+            let not_time = !self.punct(j, ':') && !self.has(j, features::AMPM | features::HOUR);
             if not_time {
                 push((j, Spec { day: Some(d), ..Spec::default() }));
             }
@@ -3832,13 +3967,13 @@ impl<'a, 'v> Parser<'a, 'v> {
         if !s.has_time() {
             return date_t;
         }
-        let a = if s.absolute { self.a } else { self.anchor() };
+        let a = self.anchor;
         // day parts without a clock: an interval of that day
         if s.hour.is_none() {
             let dp = s.daypart?;
             let day = match date_t {
                 Some(t) => t.date(),
-                None => self.anchor().today(),
+                None => self.anchor.today(),
             };
             let (h1, h2) = daypart_hours(dp);
             let st = day.to_datetime(Time::midnight());
@@ -3878,7 +4013,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             Some(dt) => at(dt.date())?,
             None => {
                 let today = a.today();
-                if self.ar() && explicit {
+                if self.is_arabic() && explicit {
                     at(today)?
                 } else {
                     // the next such time: compared at the hour, so "at 4:23" at 4:30 is now-ish
@@ -3914,7 +4049,6 @@ impl<'a, 'v> Parser<'a, 'v> {
         if !s.has_date() {
             return Some(None);
         }
-        let a = if s.absolute { self.a } else { self.anchor() };
         if let (Some(y), Some(m), Some(d)) = (s.year, s.month, s.day) {
             let date = Date::new(i16::try_from(y).ok()?, m as i8, d as i8).ok()?;
             if s.weekday.is_some_and(|w| time::weekday_of(w) != date.weekday()) {
@@ -3930,10 +4064,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             let date = Date::new(i16::try_from(y).ok()?, 1, 1).ok()?;
             return Some(Some(T::point(date.to_datetime(Time::midnight()), Grain::Year)));
         }
-        let a = {
-            let _ = a;
-            self.anchor()
-        };
+        let a = self.anchor;
         // weekday with a partial date: the first match going forward (or back, with `past`)
         if let Some(wd) = s.weekday {
             let w = time::weekday_of(wd);
@@ -4078,11 +4209,11 @@ fn superlative(w: &str) -> bool {
     )
 }
 
-fn rel_n(r: Rel) -> i64 {
+fn relative_steps(r: Relative) -> i64 {
     match r {
-        Rel::Next => 1,
-        Rel::Last => -1,
-        Rel::This | Rel::Same => 0,
+        Relative::Next => 1,
+        Relative::Last => -1,
+        Relative::This | Relative::Same => 0,
     }
 }
 
@@ -4223,21 +4354,23 @@ fn part_interval(start: DateTime, g: Grain, p: Part, lang: Lang) -> T {
 /// "a"/"an" before every vocabulary entry.
 pub(crate) fn idle_one(toks: &[Tok<'_>], text: &str, lang: Lang, i: usize) -> bool {
     let Some(t) = toks.get(i) else { return false };
-    if lang == Lang::Ar || t.feat & feat::ONE_WEAK == 0 {
+    if lang == Lang::Ar || t.features & features::ONE_WEAK == 0 {
         return false;
     }
     let Some(n) = toks.get(i + 1) else { return true };
-    const GOES_ON: u64 = feat::FRAC
-        | feat::UNIT
-        | feat::WEEKDAY
-        | feat::conn(Conn::Past)
-        | feat::conn(Conn::After)
-        | feat::conn(Conn::Hence)
-        | feat::conn(Conn::Except)
-        | feat::conn(Conn::Before)
-        | feat::conn(Conn::And)
-        | feat::conn(Conn::Of);
-    if n.feat & GOES_ON != 0 || !n.space && matches!(n.kind, Kind::Punct('.' | '/' | '\'' | '"')) {
+    const GOES_ON: u64 = features::FRAC
+        | features::UNIT
+        | features::WEEKDAY
+        | features::connective(Connective::Past)
+        | features::connective(Connective::After)
+        | features::connective(Connective::Hence)
+        | features::connective(Connective::Except)
+        | features::connective(Connective::Before)
+        | features::connective(Connective::And)
+        | features::connective(Connective::Of);
+    if n.features & GOES_ON != 0
+        || !n.space && matches!(n.kind, Kind::Punct('.' | '/' | '\'' | '"'))
+    {
         return false;
     }
     !matches!(text.get(n.start..n.end), Some("thousand" | "upcoming" | "more"))
@@ -4257,9 +4390,9 @@ pub(crate) fn idle_one(toks: &[Tok<'_>], text: &str, lang: Lang, i: usize) -> bo
 /// is none; and a sentence whose only triggers are idle articles has no expression.
 #[inline]
 pub(crate) fn real_trigger(toks: &[Tok<'_>], text: &str, lang: Lang, i: usize) -> bool {
-    let f = toks[i].feat;
+    let f = toks[i].features;
     // (most triggers are no article: one test of the bits)
-    f & feat::TRIGGER != 0 && (f & feat::ONE_WEAK == 0 || !idle_one(toks, text, lang, i))
+    f & features::TRIGGER != 0 && (f & features::ONE_WEAK == 0 || !idle_one(toks, text, lang, i))
 }
 
 /// Whether some token of the sentence can anchor an expression ([`real_trigger`], or
@@ -4295,8 +4428,8 @@ thread_local! {
 /// Every expression [`Parser::run_reusing`] finds holds one, so a sentence without any has nothing to
 /// parse: the stage checks this first and skips the parses and the tense scan.
 pub(crate) fn is_trigger(t: &Tok<'_>) -> bool {
-    // (numbers and date words carry the bit: see `feat::of_all`)
-    t.feat & feat::TRIGGER != 0
+    // (numbers and date words carry the bit: see `features::of_all`)
+    t.features & features::TRIGGER != 0
 }
 
 /// The result at token `i` from `memo`, computed with `compute` and stored the first time.
@@ -4547,7 +4680,7 @@ pub(crate) mod tests {
         let hol = Holidays::parse(include_str!("../data/holidays.tsv")).unwrap();
         let en = Vocab::build("en.tsv", include_str!("../data/en.tsv"), &hol.names).unwrap();
         let memos = Memos::default();
-        let mut scratch = crate::scan::Scratch::default();
+        let mut scratch = crate::tokenize::Scratch::default();
         let anchors = [
             (DateTime::constant(2025, 2, 19, 0, 0, 0, 0), false, crate::Bare::Tense),
             (DateTime::constant(2025, 12, 30, 16, 45, 0, 0), true, crate::Bare::Future),
@@ -4654,7 +4787,7 @@ pub(crate) mod tests {
             (0, 0, 0, 0, 0);
         for text in texts {
             let folded = isnad_text::fold(&text);
-            crate::scan::scan(&folded, &en, &mut scratch);
+            crate::tokenize::tokenize(&folded, &en, &mut scratch);
             let toks = &scratch.toks[..];
             for &(now, has_time, bare) in &anchors {
                 for past in [false, true] {
@@ -4716,7 +4849,7 @@ pub(crate) mod tests {
         let hol = Holidays::parse(include_str!("../data/holidays.tsv")).unwrap();
         let en = Vocab::build("en.tsv", include_str!("../data/en.tsv"), &hol.names).unwrap();
         let memos = Memos::default();
-        let mut scratch = crate::scan::Scratch::default();
+        let mut scratch = crate::tokenize::Scratch::default();
         let anchors = [
             (DateTime::constant(2025, 2, 19, 0, 0, 0, 0), false, crate::Bare::Tense),
             (DateTime::constant(2025, 12, 30, 16, 45, 0, 0), true, crate::Bare::Future),
@@ -4726,7 +4859,7 @@ pub(crate) mod tests {
         let slow = |on: bool| SLOW_PATHS.with(|s| s.set(on));
         for text in article_texts(true) {
             let folded = isnad_text::fold(&text);
-            crate::scan::scan(&folded, &en, &mut scratch);
+            crate::tokenize::tokenize(&folded, &en, &mut scratch);
             let toks = &scratch.toks[..];
             let (fast_any, slow_any) = (any_trigger(toks, &folded, Lang::En), {
                 slow(true);
@@ -4749,16 +4882,16 @@ pub(crate) mod tests {
                     let fast_can: Vec<bool> = (0..toks.len()).map(|i| p.can_start(i)).collect();
                     slow(true);
                     for (i, &fast_can) in fast_can.iter().enumerate() {
-                        let skipped = p.has(i, feat::ONE_WEAK) && p.idle_one(i)
+                        let skipped = p.has(i, features::ONE_WEAK) && p.idle_one(i)
                             || !fast_can && p.can_start(i)
                             || !fast_any;
-                        if p.has(i, feat::ONE_WEAK) && !p.idle_one(i) {
+                        if p.has(i, features::ONE_WEAK) && !p.idle_one(i) {
                             busy += 1;
                         }
                         if !skipped || !p.can_start(i) {
                             continue;
                         }
-                        if p.has(i, feat::ONE_WEAK) {
+                        if p.has(i, features::ONE_WEAK) {
                             idle += 1;
                         } else if fast_any {
                             leads += 1;
