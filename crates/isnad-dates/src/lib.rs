@@ -586,7 +586,7 @@ fn irregular_past(w: &str) -> bool {
     )
 }
 
-fn to_timex(span: isnad_core::Span, t: &time::T) -> Timex {
+fn to_timex(span: isnad_core::Span, t: &time::TimeValue) -> Timex {
     let g: Grain = t.grain;
     match (t.end, t.open) {
         (_, Open::Before) => Timex {
@@ -596,7 +596,7 @@ fn to_timex(span: isnad_core::Span, t: &time::T) -> Timex {
             value: None,
             from: None,
             to: Some(time::format(t.start, g)),
-            calendar: t.cal,
+            calendar: t.calendar,
         },
         (_, Open::After) => {
             let start = time::format(t.start, g);
@@ -607,7 +607,7 @@ fn to_timex(span: isnad_core::Span, t: &time::T) -> Timex {
                 value: Some(start.clone()),
                 from: Some(start),
                 to: None,
-                calendar: t.cal,
+                calendar: t.calendar,
             }
         }
         (Some(e), Open::No) => {
@@ -619,7 +619,7 @@ fn to_timex(span: isnad_core::Span, t: &time::T) -> Timex {
                 value: Some(start.clone()),
                 from: Some(start),
                 to: Some(time::format(e, g)),
-                calendar: t.cal,
+                calendar: t.calendar,
             }
         }
         (None, Open::No) => Timex {
@@ -629,7 +629,7 @@ fn to_timex(span: isnad_core::Span, t: &time::T) -> Timex {
             value: Some(time::format(t.start, g)),
             from: None,
             to: None,
-            calendar: t.cal,
+            calendar: t.calendar,
         },
     }
 }
