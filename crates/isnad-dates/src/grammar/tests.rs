@@ -430,7 +430,7 @@ fn idle_articles_give_nothing() {
                     } else {
                         sentences += 1;
                     }
-                    if let Some((j, t)) = p.top(i) {
+                    if let Some(Match { end: j, value: t }) = p.top(i) {
                         assert!(j <= i, "{text:?}: a start skipped at {i} gives {t:?} to {j}");
                     }
                 }

@@ -6,11 +6,16 @@ use crate::vocab::{Connective, Relative, Sense, features};
 
 impl<'a, 'v> Parser<'a, 'v> {
     /// Hours and minutes: "3", "15:30", "15:23:24", "3h18", "15h", "1030" (with at/ish), words.
-    pub(in crate::grammar) fn hm(&self, k: usize, marked: bool) -> R<Spec> {
+    pub(in crate::grammar) fn hm(&self, k: usize, marked: bool) -> Option<Match<Spec>> {
         self.hm_sure(k, marked, false)
     }
 
-    pub(in crate::grammar) fn hm_sure(&self, k: usize, marked: bool, sure: bool) -> R<Spec> {
+    pub(in crate::grammar) fn hm_sure(
+        &self,
+        k: usize,
+        marked: bool,
+        sure: bool,
+    ) -> Option<Match<Spec>> {
         let mut s = Spec::default();
         if let Some((h, dh)) = self.num(k) {
             // h:mm[:ss]
@@ -31,7 +36,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                         s.second = Some(sec as u8);
                         j += 2;
                     }
-                    return Some((j, s));
+                    return Some(Match { end: j, value: s });
                 }
                 return None;
             }
@@ -46,10 +51,10 @@ impl<'a, 'v> Parser<'a, 'v> {
                         return None;
                     }
                     s.minute = Some(m as u8);
-                    return Some((k + 3, s));
+                    return Some(Match { end: k + 3, value: s });
                 }
                 s.minute = Some(0);
-                return Some((k + 2, s));
+                return Some(Match { end: k + 2, value: s });
             }
             // 1030 / 730 with a marker or am/pm ("at 1030", "330 p.m.")
             let phone =
@@ -74,7 +79,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 if ctx || daypart_after {
                     s.hour = Some((h / 100) as u8);
                     s.minute = Some((h % 100) as u8);
-                    return Some((k + 1, s));
+                    return Some(Match { end: k + 1, value: s });
                 }
                 return None;
             }
@@ -89,7 +94,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 && m < 60
             {
                 s.minute = Some(m as u8);
-                return Some((k + 2, s));
+                return Some(Match { end: k + 2, value: s });
             }
             // a bare number is a time only with a marker or a suffix
             let suffix = self.senses(k + 1).iter().any(|x| {
@@ -108,20 +113,23 @@ impl<'a, 'v> Parser<'a, 'v> {
             if !suffix && (!marked || then_word) {
                 return None;
             }
-            return Some((k + 1, s));
+            return Some(Match { end: k + 1, value: s });
         }
         // word hours: "three", "الثالثة", "ثلاثة", "twelve oh three"
         let (j, h) = if self.is_arabic() {
-            let ordr = self.ordinal(k).filter(|(_, v)| (1..=12).contains(v)).or_else(|| {
-                // "الرابعة واربعون دقيقة": the tens belong to the minutes
-                let v = self
-                    .senses(k)
-                    .iter()
-                    .find_map(|s| if let Sense::Ord(v) = s { Some(*v) } else { None })?;
-                (1..=12).contains(&v).then_some((k + 1, v))
-            });
+            let ordr = self
+                .ordinal(k)
+                .filter(|Match { end: _, value: v }| (1..=12).contains(v))
+                .or_else(|| {
+                    // "الرابعة واربعون دقيقة": the tens belong to the minutes
+                    let v = self
+                        .senses(k)
+                        .iter()
+                        .find_map(|s| if let Sense::Ord(v) = s { Some(*v) } else { None })?;
+                    (1..=12).contains(&v).then_some(Match { end: k + 1, value: v })
+                });
             match ordr {
-                Some((j, v)) => {
+                Some(Match { end: j, value: v }) => {
                     // a bare ordinal is an hour only in the feminine with the article (الثالثة)
                     let t = self.tok(k)?;
                     let fem = self.text.get(t.start..t.end).is_some_and(|w| w.ends_with('ه'));
@@ -144,7 +152,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                     if !marked {
                         return None;
                     }
-                    let (j, v) = self.number(k)?;
+                    let Match { end: j, value: v } = self.number(k)?;
                     (j, v)
                 }
             }
@@ -152,7 +160,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             if self.senses(k).iter().any(|s| matches!(s, Sense::Num { weak: true, .. })) {
                 return None;
             }
-            let (j, v) = self.number(k)?;
+            let Match { end: j, value: v } = self.number(k)?;
             (j, v)
         };
         if !(1..=24).contains(&h) {
@@ -172,14 +180,14 @@ impl<'a, 'v> Parser<'a, 'v> {
                 if self.punct(m2, '-') {
                     m2 += 1;
                 }
-                if let Some((m3, mm)) = self.num_word(m2)
+                if let Some(Match { end: m3, value: mm }) = self.num_word(m2)
                     && mm < 10
                 {
                     s.minute = Some(mm as u8);
                     // "twelve oh three" is clock talk by itself
-                    return Some((m3, s));
+                    return Some(Match { end: m3, value: s });
                 }
-            } else if let Some((m2, mm)) = self.number(m)
+            } else if let Some(Match { end: m2, value: mm }) = self.number(m)
                 && (10..60).contains(&mm)
                 && self.num(m).is_none()
             {
@@ -199,8 +207,8 @@ impl<'a, 'v> Parser<'a, 'v> {
             if !(suffix || sure || marked && s.minute.is_some()) {
                 return None;
             }
-            return Some((end, s));
+            return Some(Match { end, value: s });
         }
-        Some((j, s))
+        Some(Match { end: j, value: s })
     }
 }

@@ -10,7 +10,7 @@ use crate::vocab::{Connective, DayPart, Relative, Sense, Unit, features};
 impl<'a, 'v> Parser<'a, 'v> {
     /// A clock time with its hedges and day parts: "3pm", "15:30", "الساعة 3 عصرا",
     /// "الثالثة وربع بعد الظهر", "a quarter past 3pm", "half three", "at noon", "الساعة 12 الا ربع".
-    pub(in crate::grammar) fn clock(&self, i: usize) -> R<Spec> {
+    pub(in crate::grammar) fn clock(&self, i: usize) -> Option<Match<Spec>> {
         self.clock_m(i, false, false)
     }
 
@@ -18,7 +18,12 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// (after "at" or a day part: "Saturday morning at 9", "tonight 815").
     /// `sure` says the context already makes it a time whatever the number looks like (a day part
     /// before it: "in the evening at eight").
-    pub(in crate::grammar) fn clock_m(&self, i: usize, marked: bool, sure: bool) -> R<Spec> {
+    pub(in crate::grammar) fn clock_m(
+        &self,
+        i: usize,
+        marked: bool,
+        sure: bool,
+    ) -> Option<Match<Spec>> {
         if fast_paths() && !self.is_arabic() && !self.clock_may_start(i) {
             return None;
         }
@@ -48,12 +53,12 @@ impl<'a, 'v> Parser<'a, 'v> {
         {
             let h = if dp == DayPart::Noon { 12 } else { 24 };
             let s = Spec { hour: Some(h), h24: true, ..Spec::default() };
-            return Some((k + 1, s));
+            return Some(Match { end: k + 1, value: s });
         }
-        let (mut j, mut s) = self.hm_sure(k, marked, sure)?;
+        let Match { end: mut j, value: mut s } = self.hm_sure(k, marked, sure)?;
         // minutes and fractions after the hour: "و 18 دقيقة", "وربع", "الا ربع", "and a half"
         if self.is_arabic()
-            && let Some((j2, add)) = self.ar_minutes(j)
+            && let Some(Match { end: j2, value: add }) = self.ar_minutes(j)
         {
             if s.minute.is_none() {
                 s.minute = Some(0);
@@ -71,7 +76,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         let (j2, s2) = self.clock_suffix(j, s);
         j = j2;
         s = s2;
-        Some((j, s))
+        Some(Match { end: j, value: s })
     }
 
     /// A clock time follows (after "at", "@" or directly).
