@@ -1,6 +1,6 @@
 //! Holidays: "عيد الفطر 2013", "easter 2010", "last Christmas", "thanksgiving of next year".
 
-use isnad_core::{Calendar, Grain};
+use isnad_core::Grain;
 use jiff::civil::{Date, Time};
 
 use super::*;
@@ -73,11 +73,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             })?
         };
         let (s, e, interval) = year_of(y)?;
-        let cal = if matches!(self.hol_kind(id), HolKind::Hijri) {
-            Calendar::Hijri
-        } else {
-            Calendar::Gregorian
-        };
+        let cal = self.holidays.calendar(id);
         let mut t = if interval {
             TimeValue::interval(
                 s.to_datetime(Time::midnight()),
@@ -111,16 +107,9 @@ impl<'a, 'v> Parser<'a, 'v> {
         None
     }
 
-    pub(super) fn hol_kind(&self, id: usize) -> HolKind {
-        let name = self.holidays.names.ids.get(id).map(String::as_str).unwrap_or("");
-        match name {
-            "eid-al-fitr" | "eid-al-adha" | "arafat" | "islamic-new-year" | "ashura" | "mawlid"
-            | "isra-miraj" | "laylat-al-qadr" | "ramadan" | "jumuatul-wida" | "mid-shaban"
-            | "tarwiyah" | "tashreeq" => HolKind::Hijri,
-            _ => HolKind::Other,
-        }
-    }
-
+    /// The year of a holiday named with a relative word: "last Easter" is the last one that is
+    /// over, "next Easter" the next one that has not started, "this Easter" the one under way
+    /// or the next.
     pub(super) fn pick_rel_year(
         &self,
         r: Relative,
@@ -179,9 +168,4 @@ impl<'a, 'v> Parser<'a, 'v> {
             })?;
         Some(Match { end: k + 1, value: TimeValue::day(best.0) })
     }
-}
-
-pub(super) enum HolKind {
-    Hijri,
-    Other,
 }

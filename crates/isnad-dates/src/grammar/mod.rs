@@ -30,6 +30,7 @@ pub(crate) mod tests;
 mod tokens;
 mod weekday;
 
+use clock::ClockCue;
 use daypart::{daypart_hour, daypart_hours};
 #[cfg(test)]
 pub(crate) use fast_path::SLOW_PATHS;
@@ -39,7 +40,7 @@ pub(crate) use memo::{MEMOS, Tried};
 use memo::{Memos, memoised};
 use numbers::two_digit_year;
 use offset::{relative_steps, stretch};
-use quantity::QUnit;
+use quantity::CountUnit;
 use spec::{Spec, merge};
 
 use isnad_core::{Calendar, Grain};
@@ -301,7 +302,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         // "for 10 days from 18th Dec", "for 30' starting from 4pm"
         if !self.is_arabic()
             && self.connective(i, Connective::For)
-            && let Some(Match { end: j, value: (n, QUnit::U(u)) }) = self.quantity(i + 1)
+            && let Some(Match { end: j, value: (n, CountUnit::Unit(u)) }) = self.quantity(i + 1)
         {
             let mut k = j;
             if self.tok_text(k) == Some("starting") {
@@ -362,7 +363,16 @@ impl<'a, 'v> Parser<'a, 'v> {
                 }
             };
             if !has_c
-                && let Some(Match { end: j, value: c }) = self.clock_m(k0, at || has_dp, has_dp)
+                && let Some(Match { end: j, value: c }) = self.clock_in(
+                    k0,
+                    if has_dp {
+                        ClockCue::Certain
+                    } else if at {
+                        ClockCue::Marked
+                    } else {
+                        ClockCue::Bare
+                    },
+                )
             {
                 offer((j, c, 0));
             }

@@ -80,9 +80,9 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
         } else if !self.is_arabic()
             && self.connective(j, Connective::In)
-            && self
-                .quantity(j + 1)
-                .is_some_and(|Match { end: _, value: (_, u) }| matches!(u, QUnit::U(Unit::Year)))
+            && self.quantity(j + 1).is_some_and(|Match { end: _, value: (_, u) }| {
+                matches!(u, CountUnit::Unit(Unit::Year))
+            })
         {
             // "March in 1 year": that month of the year so many years ahead
             let Match { end: k3, value: (n, _) } = self.quantity(j + 1)?;

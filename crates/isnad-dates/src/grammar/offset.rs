@@ -79,14 +79,14 @@ impl<'a, 'v> Parser<'a, 'v> {
                 && self.tok(i)?.al
                 && let Some(r) = self.relative(i + 1)
             {
-                return self.n_periods(i + 2, r, 2, QUnit::U(u));
+                return self.n_periods(i + 2, r, 2, CountUnit::Unit(u));
             }
             if let Some((u, _)) = self.unit(i)
                 && self.tok(i)?.al
                 && let Some(Match { end: j, value: n }) = self.number(i + 1)
                 && let Some(r) = self.relative(j)
             {
-                return self.n_periods(j + 1, r, i64::from(n), QUnit::U(u));
+                return self.n_periods(j + 1, r, i64::from(n), CountUnit::Unit(u));
             }
         }
         // suffix forms: "N units ago|hence|from now"
@@ -97,11 +97,11 @@ impl<'a, 'v> Parser<'a, 'v> {
         if self.connective(j, Connective::Hence) {
             let mut t = self.shift(a, n, u);
             if self.tok_text(j).is_some_and(|w| w.ends_with("today")) {
-                if let QUnit::U(unit) = u {
+                if let CountUnit::Unit(unit) = u {
                     t = TimeValue::point(add_grain(a.now, time::unit_grain(unit), n), Grain::Day);
                 }
             } else if self.tok_text(j).is_some_and(|w| w.ends_with("right now"))
-                && let QUnit::U(unit) = u
+                && let CountUnit::Unit(unit) = u
             {
                 t = TimeValue::point(
                     add_grain(a.now, time::unit_grain(unit), n),
@@ -115,7 +115,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         if !self.is_arabic()
             && (self.connective(j, Connective::After) || self.connective(j, Connective::From))
         {
-            let QUnit::U(unit) = u else { return None };
+            let CountUnit::Unit(unit) = u else { return None };
             let base = self.holiday_nearest(j + 1).or_else(|| {
                 let Match { end: k, value: s } = self.date(j + 1)?;
                 Some(Match { end: k, value: self.resolve(&s)? })
@@ -148,15 +148,15 @@ impl<'a, 'v> Parser<'a, 'v> {
         unchanged
     }
 
-    pub(super) fn shift(&self, a: Anchor, n: i64, u: QUnit) -> TimeValue {
+    pub(super) fn shift(&self, a: Anchor, n: i64, u: CountUnit) -> TimeValue {
         match u {
-            QUnit::U(u) => {
+            CountUnit::Unit(u) => {
                 let g = time::unit_grain(u);
                 let fg = a.cap(time::finer(g));
                 let t = add_grain(a.now, g, n);
                 TimeValue::point(t, fg)
             }
-            QUnit::Wd(wd) => {
+            CountUnit::Weekday(wd) => {
                 let w = time::weekday_of(wd);
                 let dir: i64 = if n < 0 { -1 } else { 1 };
                 let first = add_days(a.today(), time::weekday_offset(a.today(), w, dir as i8));
@@ -171,9 +171,9 @@ impl<'a, 'v> Parser<'a, 'v> {
         j: usize,
         r: Relative,
         n: i64,
-        u: QUnit,
+        u: CountUnit,
     ) -> Option<Match<TimeValue>> {
-        let QUnit::U(u) = u else { return None };
+        let CountUnit::Unit(u) = u else { return None };
         let a = self.anchor;
         let g = a.cap(time::unit_grain(u));
         let base = truncate(a.now, g);
@@ -193,7 +193,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             return None;
         }
         let Match { end: j, value: (n, u) } = self.quantity(i + 1)?;
-        let QUnit::U(u) = u else { return None };
+        let CountUnit::Unit(u) = u else { return None };
         let a = self.anchor;
         let g = time::unit_grain(u);
         let end = truncate(add_grain(a.now, g, n), time::finer(g).max(Grain::Day));
@@ -207,7 +207,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             return None;
         }
         let Match { end: k, value: (n, u) } = self.quantity(j + 1)?;
-        let QUnit::U(u) = u else { return None };
+        let CountUnit::Unit(u) = u else { return None };
         Some(Match { end: k, value: stretch(t, n, u) })
     }
 }

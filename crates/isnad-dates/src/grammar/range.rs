@@ -193,8 +193,9 @@ impl<'a, 'v> Parser<'a, 'v> {
         if let Some(Match { end: j, value: c }) = self.clock(k) {
             push((j, c));
         }
-        if let Some((j, c)) =
-            self.hm(k, true).map(|Match { end: j, value: s }| self.clock_suffix(j, s))
+        if let Some((j, c)) = self
+            .hour_minute(k, ClockCue::Marked)
+            .map(|Match { end: j, value: s }| self.clock_suffix(j, s))
         {
             push((j, c));
         }

@@ -1,5 +1,6 @@
 //! Minutes around an hour: "وربع", "إلا ثلث", "20 past 3", "a quarter to noon".
 
+use super::ClockCue;
 use crate::grammar::*;
 use crate::vocab::{Connective, DayPart, Sense, Unit, features};
 
@@ -99,7 +100,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 return None;
             }
         } else {
-            let Match { end: e, value: s } = self.hm_sure(h_at, true, true)?;
+            let Match { end: e, value: s } = self.hour_minute(h_at, ClockCue::Certain)?;
             if s.minute.is_some() && s.minute != Some(0) {
                 return None;
             }
