@@ -36,8 +36,9 @@ use daypart::{daypart_hour, daypart_hours};
 pub(crate) use fast_path::SLOW_PATHS;
 use fast_path::real_trigger;
 pub(crate) use fast_path::{any_trigger, fast_paths};
+pub(crate) use memo::Memos;
+use memo::memoised;
 pub(crate) use memo::{MEMOS, Tried};
-use memo::{Memos, memoised};
 use numbers::two_digit_year;
 use offset::{relative_steps, stretch};
 use quantity::CountUnit;
@@ -45,17 +46,12 @@ use spec::{Spec, merge};
 
 use isnad_core::{Calendar, Grain};
 
+use crate::classes::{Class, WordClasses};
 use crate::holidays::Holidays;
+pub(crate) use crate::language::{Lang, Language};
 use crate::time::{Anchor, Open, TimeValue, truncate};
 use crate::tokenize::{Kind, Tok};
 use crate::vocab::{Connective, DayPart};
-
-/// Which language's word orders apply.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Lang {
-    Ar,
-    En,
-}
 
 /// An expression found in the text: token range and resolved value.
 #[derive(Clone, Copy, Debug)]
@@ -70,6 +66,8 @@ pub(crate) struct Parser<'a, 'v> {
     toks: &'a [Tok<'v>],
     text: &'a str,
     lang: Lang,
+    /// The words the rules ask about by name (superlatives, hedges…).
+    classes: &'a WordClasses,
     /// The reference time and the options that resolve against it.
     anchor: Anchor,
     /// Whether the document has a publication date (without one the stage parses against two
@@ -114,7 +112,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     pub(crate) fn new(
         toks: &'a [Tok<'v>],
         text: &'a str,
-        lang: Lang,
+        language: &'a Language,
         anchor: Anchor,
         has_published: bool,
         holidays: &'a Holidays,
@@ -123,7 +121,8 @@ impl<'a, 'v> Parser<'a, 'v> {
         Parser {
             toks,
             text,
-            lang,
+            lang: language.lang,
+            classes: &language.classes,
             anchor,
             has_published,
             holidays,
@@ -331,7 +330,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         let mut j = j;
         while self.is_ish(j)
             || self.connective(j, Connective::Approx)
-                && !matches!(self.tok_text(j), Some("about" | "around" | "حوالي" | "نحو"))
+                && !self.tok_text(j).is_some_and(|w| self.classes.has(w, Class::LeadingHedge))
         {
             j += 1;
         }

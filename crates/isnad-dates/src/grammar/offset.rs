@@ -3,6 +3,7 @@
 use isnad_core::Grain;
 
 use super::*;
+use crate::classes::Class;
 use crate::time::{self, Anchor, TimeValue, add_days, add_grain, truncate};
 use crate::vocab::{Connective, Relative, Unit};
 
@@ -39,7 +40,9 @@ impl<'a, 'v> Parser<'a, 'v> {
             // superlative, "in N years" is the stretch of time looked back over, no date ahead.
             if ahead
                 && !self.is_arabic()
-                && (i.saturating_sub(4)..i).any(|k| self.tok_text(k).is_some_and(superlative))
+                && (i.saturating_sub(4)..i).any(|k| {
+                    self.tok_text(k).is_some_and(|w| self.classes.has(w, Class::Superlative))
+                })
             {
                 return None;
             }
@@ -218,39 +221,6 @@ pub(super) fn stretch(t: TimeValue, n: i64, u: Unit) -> TimeValue {
     let g = t.grain.min(time::unit_grain(u));
     let end = add_grain(add_grain(t.start, time::unit_grain(u), n), g, 1);
     TimeValue::interval(t.start, end, g)
-}
-
-/// English superlatives (and "first", "only") that make "in N years" a look back: "the first
-/// increase in six years", "its lowest level in a decade".
-pub(super) fn superlative(w: &str) -> bool {
-    matches!(
-        w,
-        "first"
-            | "only"
-            | "highest"
-            | "lowest"
-            | "biggest"
-            | "largest"
-            | "smallest"
-            | "longest"
-            | "shortest"
-            | "worst"
-            | "best"
-            | "fastest"
-            | "slowest"
-            | "strongest"
-            | "weakest"
-            | "deadliest"
-            | "busiest"
-            | "hottest"
-            | "coldest"
-            | "warmest"
-            | "sharpest"
-            | "steepest"
-            | "heaviest"
-            | "most"
-            | "least"
-    )
 }
 
 pub(super) fn relative_steps(r: Relative) -> i64 {

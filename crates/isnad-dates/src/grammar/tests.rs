@@ -3,7 +3,7 @@
 use super::*;
 use jiff::civil::DateTime;
 
-use crate::vocab::{Vocab, features};
+use crate::vocab::features;
 
 /// English texts where the articles are tricky: the crate's fixtures, the project's English
 /// fixtures (when the crate sits in its workspace), and (with `every_entry`) "a"/"an" before
@@ -213,7 +213,7 @@ pub(crate) fn article_texts(every_entry: bool) -> Vec<String> {
 #[test]
 fn guards_agree_with_the_rules() {
     let hol = Holidays::parse(include_str!("../../data/holidays.tsv")).unwrap();
-    let en = Vocab::build("en.tsv", include_str!("../../data/en.tsv"), &hol.names).unwrap();
+    let en = Language::english(&hol.names).unwrap();
     let memos = Memos::default();
     let mut scratch = crate::tokenize::Scratch::default();
     let anchors = [
@@ -322,7 +322,7 @@ fn guards_agree_with_the_rules() {
         (0, 0, 0, 0, 0);
     for text in texts {
         let folded = isnad_text::fold(&text);
-        crate::tokenize::tokenize(&folded, &en, &mut scratch);
+        crate::tokenize::tokenize(&folded, &en.vocab, &mut scratch);
         let toks = &scratch.toks[..];
         for &(now, has_time, bare) in &anchors {
             for past in [false, true] {
@@ -333,7 +333,7 @@ fn guards_agree_with_the_rules() {
                     hijri: crate::HijriVariant::UmmAlQura,
                     offset: None,
                 };
-                let mut p = Parser::new(toks, &folded, Lang::En, a, true, &hol, &memos);
+                let mut p = Parser::new(toks, &folded, &en, a, true, &hol, &memos);
                 p.set_past_tense(past);
                 SLOW_PATHS.with(|s| s.set(true));
                 for i in 0..=toks.len() {
@@ -377,7 +377,7 @@ fn guards_agree_with_the_rules() {
 #[test]
 fn idle_articles_give_nothing() {
     let hol = Holidays::parse(include_str!("../../data/holidays.tsv")).unwrap();
-    let en = Vocab::build("en.tsv", include_str!("../../data/en.tsv"), &hol.names).unwrap();
+    let en = Language::english(&hol.names).unwrap();
     let memos = Memos::default();
     let mut scratch = crate::tokenize::Scratch::default();
     let anchors = [
@@ -389,7 +389,7 @@ fn idle_articles_give_nothing() {
     let slow = |on: bool| SLOW_PATHS.with(|s| s.set(on));
     for text in article_texts(true) {
         let folded = isnad_text::fold(&text);
-        crate::tokenize::tokenize(&folded, &en, &mut scratch);
+        crate::tokenize::tokenize(&folded, &en.vocab, &mut scratch);
         let toks = &scratch.toks[..];
         let (fast_any, slow_any) = (any_trigger(toks, &folded, Lang::En), {
             slow(true);
@@ -407,7 +407,7 @@ fn idle_articles_give_nothing() {
                     hijri: crate::HijriVariant::UmmAlQura,
                     offset: None,
                 };
-                let mut p = Parser::new(toks, &folded, Lang::En, a, true, &hol, &memos);
+                let mut p = Parser::new(toks, &folded, &en, a, true, &hol, &memos);
                 p.set_past_tense(past);
                 let fast_can: Vec<bool> = (0..toks.len()).map(|i| p.can_start(i)).collect();
                 slow(true);
