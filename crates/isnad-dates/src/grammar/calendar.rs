@@ -1,4 +1,17 @@
-//! Calendar dates: "12 فبراير 2025", "the 1st of March", "March 3rd", month names.
+//! Calendar dates: a day of a named month, with or without a year.
+//!
+//! **Reads**: "March 14", "14 March", "the 14th of March", "Mar. 14", "November 3, 2024",
+//! "30-Jul-98", "on the 28th" (a day alone), "14 مارس", "14 آذار/مارس", "الرابع عشر من مارس",
+//! "3 نوفمبر عام 2024", "12 فبراير الجاري", "30 يناير الماضي", "الـ 12 من نفس الشهر", "15 من
+//! الشهر المقبل".
+//!
+//! **Not**: "October 2014" (a month: `month_year.rs`), "May" or "March" alone (words before
+//! dates), "14th April 15:30" (the 15 is an hour), numbers with units ("the 3rd week").
+//!
+//! **Data**: `data/{ar,en}.tsv` senses `month N [weak]`, `ord`, `ordsuffix`, `num`, `era`,
+//! `rel` (الجاري، الماضي), `unit month`, `conn of|from|in|filler`.
+//!
+//! **Fixture**: `tests/corpus/ar/calendar.txt`, `tests/corpus/en/calendar.txt`.
 
 use isnad_core::Grain;
 

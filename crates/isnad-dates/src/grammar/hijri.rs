@@ -1,4 +1,16 @@
-//! Hijri dates: "15 رمضان 1446هـ", "رمضان المقبل", "شهر رمضان لعام 1445هـ".
+//! Hijri dates and months, converted to Gregorian values and marked `hijri`.
+//!
+//! **Reads**: "15 رمضان 1446هـ", "15 رمضان 1446 هـ", "15 رمضان", "رمضان", "شهر رمضان", "رمضان
+//! المقبل", "رمضان الماضي", "شهر رمضان لعام 1445هـ", "رمضان 2019" (the Ramadan that starts in
+//! Gregorian 2019), "20 شعبان 1446هـ".
+//!
+//! **Not**: weak month names alone ("رجب" as a given name, "صفر" as zero), a Gregorian year
+//! with `هـ`.
+//!
+//! **Data**: `data/{ar,en}.tsv` senses `hmonth N [weak]`, `era ah`, `rel`, `unit month`; the
+//! calendar variant of [`crate::HijriVariant`].
+//!
+//! **Fixture**: `tests/corpus/ar/hijri.txt`.
 
 use isnad_core::Grain;
 use jiff::civil::Time;

@@ -1,4 +1,17 @@
-//! The n-th of a period: "first Tuesday of October", "الثلاثاء الأخير من شهر مارس".
+//! The n-th of something inside a period.
+//!
+//! **Reads**: "the first Tuesday of March", "the last Monday of March", "the third day of
+//! March", "the first week of March", "the third last week of 2018", "the third Tuesday after
+//! Christmas 2014", "أول ثلاثاء من شهر مارس", "الاثنين الأخير من مارس", "آخر اثنين من شهر آذار",
+//! "اليوم الثالث من مارس", "الأسبوع الأول من مارس".
+//!
+//! **Not**: "the first increase in six years" (an ordinal that counts something else), "the
+//! third quarter" (`period.rs`).
+//!
+//! **Data**: `data/{ar,en}.tsv` senses `ord`, `part last`, `rel last`, `weekday`, `unit
+//! day|week|month|year`, `weekend`, `conn of|in|from|after`.
+//!
+//! **Fixture**: `tests/corpus/ar/nth.txt`, `tests/corpus/en/nth.txt`.
 
 use isnad_core::Grain;
 use jiff::civil::{Date, Time};

@@ -1,4 +1,20 @@
-//! Offsets from now: "منذ ثلاثة أيام", "in 2 minutes", "3 days ago", "within 2 weeks".
+//! Offsets from now, and stretches of whole periods before or after this one.
+//!
+//! **Reads**: "three days ago", "in 3 days", "two weeks ago", "a year ago", "two years hence",
+//! "a week from now", "three days after Easter", "within two weeks", "the last two weeks",
+//! "the next two weeks", "upcoming two weeks", "منذ ثلاثة أيام", "قبل يومين", "بعد 3 أيام",
+//! "قبل أسبوع", "منذ ثلاثة أشهر", "خلال أسبوعين", "الأسابيع الثلاثة القادمة". An offset is as
+//! precise as its unit, one step finer ("a year ago" is a month), never finer than the
+//! reference.
+//!
+//! **Not**: "the first increase in six years", "the highest level in a decade" (after a
+//! superlative "in N years" looks back); "الشهرين" with the article (given periods, no amount).
+//!
+//! **Data**: `data/{ar,en}.tsv` senses `unit`, `num`, `frac`, `rel`, `conn
+//! since|in|before|after|from|ago|hence|within`; `data/en-classes.tsv` class `superlative`.
+//! Amounts of time are read by `quantity.rs`.
+//!
+//! **Fixture**: `tests/corpus/ar/offset.txt`, `tests/corpus/en/offset.txt`.
 
 use isnad_core::Grain;
 

@@ -1,4 +1,18 @@
-//! Periods relative to now: "this week", "العام المقبل", "the third quarter", "the weekend".
+//! Periods counted from now: weeks, months, quarters, years, halves, weekends.
+//!
+//! **Reads**: "this week", "last week", "next month", "last year", "the third quarter", "the
+//! 4th quarter of 2024", "in Q4 2024", "18q4", "the first half of 2025", "this weekend", "over
+//! the weekend", "last week's Sunday", "the week of October 6th", "هذا الأسبوع", "الأسبوع
+//! الماضي", "الشهر الجاري", "العام المقبل", "السنة القادمة", "العام الحالي", "الربع الأول من
+//! العام الجاري", "النصف الثاني من عام 2024".
+//!
+//! **Not**: "the past two weeks" (a stretch of whole periods: `offset.rs`), "a week" (an
+//! amount), "quarter past three" (a clock).
+//!
+//! **Data**: `data/{ar,en}.tsv` senses `rel`, `unit week|month|quarter|year`, `weekend`, `ord`,
+//! `conn of|from|in|filler`.
+//!
+//! **Fixture**: `tests/corpus/ar/period.txt`, `tests/corpus/en/period.txt`.
 
 use isnad_core::Grain;
 use jiff::civil::{Date, Time};

@@ -1,4 +1,19 @@
-//! Weekdays: "الخميس الماضي", "يوم الجمعة المقبل", "last Tuesday", "Monday, Feb 18".
+//! Weekdays, bare or with a relative word, a week or a date.
+//!
+//! **Reads**: "Tuesday", "on Tuesday", "last Tuesday", "next Friday" (Friday of next week),
+//! "Friday of next week", "Wednesday after next", "Tuesday, Feb. 18", "Tuesday the 18th",
+//! "الثلاثاء", "يوم الجمعة المقبل" (the next Friday), "الخميس الماضي", "الخميس من الأسبوع
+//! الماضي", "الاثنين 17 فبراير", "السبت السادس عشر من هذا الشهر". A bare weekday follows the
+//! [`crate::Bare`] policy.
+//!
+//! **Not**: "أحد" and "اثنين" without the article ("one of", "two"); English "sun", "sat", "wed"
+//! unless next to a date, a dot or a preposition; plurals ("Fridays": `quantity.rs`); a weekday
+//! whose date disagrees with it.
+//!
+//! **Data**: `data/{ar,en}.tsv` senses `weekday N [weak] [plural]`, `rel`, `unit day|week`,
+//! `conn of|from|in|after|equiv|filler`.
+//!
+//! **Fixture**: `tests/corpus/ar/weekday.txt`, `tests/corpus/en/weekday.txt`.
 
 use isnad_core::Grain;
 use jiff::civil::Date;
