@@ -120,8 +120,19 @@ pub struct QuotesConfig {
     /// Longest quotation in bytes. A quotation whose closing mark is missing ends with its
     /// paragraph; this bounds even that, so a stray mark never swallows a page.
     pub max_quote_bytes: usize,
+    /// Longest sentence looked at, in tokens. A longer one (a page without punctuation, a list
+    /// run together) is read as consecutive windows of this many tokens, so the work per cue
+    /// stays bounded; news sentences are far shorter.
+    pub max_sentence_tokens: usize,
+    /// Longest claim content in bytes: a longer one is cut at the last token that fits. With
+    /// `nesting-depth` this bounds the output of a document by a small multiple of its text.
+    pub max_content_bytes: usize,
     /// Claims reported inside the content of another claim.
     pub nested: Nested,
+    /// Deepest nesting kept where nested claims are kept: 1 keeps claims inside no other, 2 also
+    /// those inside one ("قال إن الوزير أكد أن …"), and so on. Deeper ones are dropped, so that a
+    /// chain of reporting clauses cannot repeat the text once per level.
+    pub nesting_depth: usize,
     /// Add a `mentions` entry for each speaker mention and implicit subject, for the speaker
     /// linker.
     pub mentions: bool,
@@ -134,7 +145,10 @@ impl Default for QuotesConfig {
             beliefs: true,
             skip_headings: true,
             max_quote_bytes: 6000,
+            max_sentence_tokens: 400,
+            max_content_bytes: 6000,
             nested: Nested::Auto,
+            nesting_depth: 3,
             mentions: true,
         }
     }
@@ -167,18 +181,21 @@ impl QuotesStage {
         doc: &Document,
         english: bool,
     ) -> Result<(Vec<Claim>, Vec<Mention>), StageError> {
-        let Some(v) = View::new(doc, &self.lex, english, self.config.max_quote_bytes) else {
+        let Some(v) = View::new(doc, &self.lex, english, &self.config) else {
             let missing = if doc.layers.normalized.is_none() { "normalized" } else { "sentences" };
             return Err(StageError::MissingLayer(missing.into()));
         };
-        let drafts =
+        let mut drafts =
             if english { english::find(&v, &self.config) } else { arabic::find(&v, &self.config) };
+        for d in &mut drafts {
+            d.content.1 = capped_end(&v, d.content, self.config.max_content_bytes);
+        }
         let keep_nested = match self.config.nested {
             Nested::Auto => !english,
             Nested::Keep => true,
             Nested::Drop => false,
         };
-        let drafts = settle(&v, drafts, keep_nested);
+        let drafts = settle(&v, drafts, keep_nested, self.config.nesting_depth);
         let mut claims = Vec::with_capacity(drafts.len());
         let mut mentions = Vec::new();
         for (n, d) in drafts.iter().enumerate() {
@@ -236,13 +253,30 @@ fn mention_kind(v: &View<'_>, first: usize, span: Span) -> MentionKind {
     }
 }
 
-/// Orders drafts, removes duplicates, and applies the nesting policy.
-fn settle(v: &View<'_>, mut drafts: Vec<Draft>, keep_nested: bool) -> Vec<Draft> {
+/// The end of a content cut to at most `max` bytes: the end of the last token that fits (or the
+/// last character boundary, when not even one token does).
+fn capped_end(v: &View<'_>, (start, end): (usize, usize), max: usize) -> usize {
+    if end - start <= max {
+        return end;
+    }
+    let limit = start + max;
+    let fit = v.toks.partition_point(|t| t.span.end() <= limit);
+    match fit.checked_sub(1).map(|t| v.toks[t].span.end()) {
+        Some(e) if e > start => e,
+        _ => (start..=limit).rev().find(|&b| v.text.is_char_boundary(b)).unwrap_or(start),
+    }
+}
+
+/// Orders drafts, removes duplicates, and applies the nesting policy (claims inside a denial
+/// or a belief, nested claims where they are not kept, nesting deeper than `max_depth`).
+fn settle(v: &View<'_>, mut drafts: Vec<Draft>, keep_nested: bool, max_depth: usize) -> Vec<Draft> {
     drafts.retain(|d| d.content.1 > d.content.0);
     drafts.sort_by_key(|d| (d.cue.0, d.content.0));
     drafts.dedup_by_key(|d| d.cue.0);
     let n = drafts.len();
     let mut drop = vec![false; n];
+    // Nesting level of each kept draft: 1 inside no other, its container's level + 1 otherwise.
+    let mut depth = vec![1usize; n];
     // Outer candidates sorted by content start; contents are bounded (a sentence, a paragraph, a
     // quotation), so only the few starting within the longest content before a cue can hold it.
     let mut by_start: Vec<usize> = (0..n).collect();
@@ -262,6 +296,11 @@ fn settle(v: &View<'_>, mut drafts: Vec<Draft>, keep_nested: bool) -> Vec<Draft>
             // A belief inside reported content is part of what was reported ("أكد أنه يعتقد أن",
             // "ترى الإدارة أن" inside a quoted analysis).
             if outer.class == Class::Denial || !keep_nested || drafts[i].class == Class::Belief {
+                drop[i] = true;
+                break;
+            }
+            depth[i] = depth[i].max(depth[j] + 1);
+            if depth[i] > max_depth.max(1) {
                 drop[i] = true;
                 break;
             }
