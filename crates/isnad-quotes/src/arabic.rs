@@ -50,11 +50,15 @@ fn starts_new_claim(v: &View<'_>, j: usize) -> bool {
     }
 }
 
-/// Token index where the content starting at `s` ends (inclusive).
-fn content_end(v: &View<'_>, s: usize) -> usize {
+/// Token index where the content starting at `s` ends (inclusive); never more than `max_bytes`
+/// after its start, so a sentence without a period cannot make one claim swallow a page.
+fn content_end(v: &View<'_>, s: usize, max_bytes: usize) -> usize {
     let mut e = v.sentence_end(s);
     let mut t = s;
     while t <= e {
+        if too_long(v, s, t, max_bytes) {
+            return t.saturating_sub(1).max(s);
+        }
         if let Some(qi) = v.opening(t) {
             let last = v.quotes[qi as usize].last_tok();
             if last > e {
@@ -83,6 +87,69 @@ fn content_end(v: &View<'_>, s: usize) -> usize {
         t += 1;
     }
     e
+}
+
+/// True when content running from token `s` to token `t` would be longer than `max_bytes`.
+fn too_long(v: &View<'_>, s: usize, t: usize, max_bytes: usize) -> bool {
+    t > s && v.toks[t].span.end() - v.toks[s].span.start() > max_bytes
+}
+
+/// Where unmarked direct speech after a colon ends (inclusive), or speech after an opening mark
+/// that never closes: "وقال الوزير: نحن منفتحون على الحوار. وأضاف أن …". The speaker's words end
+/// with the sentence, before the next reporting clause (وأضاف، مضيفا), at a stray closing mark,
+/// or at the paragraph end, whichever comes first, and never run past `max_bytes`.
+///
+/// A closing mark with no opening one later in the paragraph (": رئيس الحكومة أشار … الفتنة".")
+/// marks where the speech ends, over several sentences.
+fn colon_speech_end(v: &View<'_>, s: usize, max_bytes: usize) -> usize {
+    let pe = v.paragraph_end(s);
+    for t in s + 1..=pe {
+        if too_long(v, s, t, max_bytes) {
+            break;
+        }
+        if v.is_quote_mark(t) && v.mark_of[t].is_none() {
+            return t - 1;
+        }
+    }
+    let e = v.sentence_end(s).min(pe);
+    for t in s + 1..=e {
+        if too_long(v, s, t, max_bytes) || starts_new_claim(v, t) {
+            // (a comma or a conjunction before the next clause belongs to neither)
+            let mut end = t - 1;
+            while end > s && (v.is_punct(end, COMMAS) || v.is_quote_mark(end)) {
+                end -= 1;
+            }
+            return end;
+        }
+    }
+    e
+}
+
+/// True when a claim's content follows its cue closely, across a few words and no comma
+/// ("وأضاف أن", "وقال وزير الخارجية:"): a clause of its own. A cue whose complementiser is far
+/// off ("وذكرت فيه الكويت، هو إيصال رسالة أن …", a clause of a relative) may not be one.
+fn tight(v: &View<'_>, d: &Draft) -> bool {
+    let mut gap = 0;
+    for t in d.cue.1 + 1..v.len() {
+        if v.toks[t].span.start() >= d.content.0 {
+            return true;
+        }
+        gap += 1;
+        if gap > 8 || v.is_punct(t, COMMAS) {
+            return false;
+        }
+    }
+    false
+}
+
+/// True when a bare إن or أن at `k` is followed at once by a verb in the past: "إن قال" is the
+/// conditional "if he said", "بعد أن قال" a time clause; the complementiser إنّ/أنّ takes a noun or
+/// a pronoun, never a verb, right after it.
+fn conditional(v: &View<'_>, k: usize) -> bool {
+    v.f(k) == "ان"
+        && k + 1 < v.len()
+        && v.tags[k + 1].cue.is_some_and(|c| c.form == Form::ArPast)
+        && v.tags[k + 1].prefix == 0
 }
 
 /// A quotation at `k` that is long enough to be speech and not the name of an outlet or body.
@@ -342,7 +409,7 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
         let mut intro = None;
         let mut k = cue_last + 1;
         while k <= sent_end && k - cue_last <= 32 {
-            if v.has(k, Role::Comp) && v.tags[k].prefix == 0 {
+            if v.has(k, Role::Comp) && v.tags[k].prefix == 0 && !conditional(v, k) {
                 intro = Some(Intro::Comp(k));
                 break;
             }
@@ -476,7 +543,7 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
                 if s >= v.len() || v.para[s] != v.para[i] {
                     continue;
                 }
-                let e = content_end(v, s);
+                let e = content_end(v, s, cfg.max_quote_bytes);
                 let (a, b) = trim_content(v, v.toks[s].span.start(), v.toks[e].span.end());
                 let kind = if has_quote(v, a, b, 2) || starts_with_quote(v, s) {
                     QuoteKind::Mixed
@@ -491,26 +558,20 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
                 if s >= v.len() {
                     continue;
                 }
-                if let Some(qi) = v.opening(s) {
+                let closed = v.opening(s).filter(|&qi| v.quotes[qi as usize].close.is_some());
+                if let Some(qi) = closed {
                     let q = &v.quotes[qi as usize];
                     ((q.start, q.end), QuoteKind::Direct, 0.9)
                 } else {
                     if v.para[s] != v.para[k] {
                         continue;
                     }
-                    // An unmarked or half-marked quotation: up to a stray closing mark, else to
-                    // the end of the paragraph.
-                    let pe = v.paragraph_end(k);
-                    let mut e = pe;
-                    for t in s..=pe {
-                        if v.is_quote_mark(t) && v.mark_of[t].is_none() && t > s {
-                            e = t - 1;
-                            break;
-                        }
-                    }
-                    while s < e && v.is_quote_mark(s) {
+                    // An unmarked quotation, or one whose closing mark is missing: the speaker's
+                    // sentence (see `colon_speech_end`).
+                    while s < v.paragraph_end(k) && v.is_quote_mark(s) {
                         s += 1;
                     }
+                    let e = colon_speech_end(v, s, cfg.max_quote_bytes);
                     let (a, b) = trim_content(v, v.toks[s].span.start(), v.toks[e].span.end());
                     ((a, b), QuoteKind::Direct, 0.7)
                 }
@@ -536,7 +597,38 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             block: v.block(i),
         });
     }
+    cut_at_next_claim(v, &mut out);
     out
+}
+
+/// A content never runs into the next reporting clause: "… أن الجولة ستعقد في الشهر القادم
+/// وقال الوزير: …" ends before "وقال", whose clause is a claim of its own. The next clause is a
+/// claim's cue that opens a new clause (a participle, or a finite cue with و/ف or after كما) and
+/// lies outside any quotation (a participle inside quoted words is the speaker's own).
+/// Contents are bounded (a sentence or `max-quote-bytes`), and each looks up only the next such
+/// cue, so the pass is linear.
+fn cut_at_next_claim(v: &View<'_>, out: &mut [Draft]) {
+    let mut cues: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|d| tight(v, d))
+        .map(|d| d.cue.0)
+        .filter(|&c| starts_new_claim(v, c) && v.quote_of[c].is_none())
+        .map(|c| (v.toks[c].span.start(), c))
+        .collect();
+    cues.sort_unstable();
+    // (Direct speech is cut by its marks or by `colon_speech_end`, not here.)
+    for d in out.iter_mut().filter(|d| d.kind != QuoteKind::Direct) {
+        let (a, b) = d.content;
+        let k = cues.partition_point(|&(at, _)| at <= a);
+        let Some(&(at, c)) = cues.get(k) else { continue };
+        if at >= b || c <= d.cue.1 {
+            continue;
+        }
+        let (na, nb) = trim_content(v, a, at);
+        if nb > na {
+            d.content = (na, nb);
+        }
+    }
 }
 
 /// True when token `k` is the relative ما ("what") opening a clause: a bare ما followed by a
