@@ -118,9 +118,7 @@ pub struct QuotesConfig {
     /// summary, not a statement made in the article.
     pub skip_headings: bool,
     /// Longest quotation in bytes. A quotation whose closing mark is missing ends with its
-    /// paragraph; this bounds even that, so a stray mark never swallows a page. Arabic contents
-    /// (after أنّ/إنّ, or unmarked speech after a colon, which ends with the speaker's sentence)
-    /// are cut at this length too.
+    /// paragraph; this bounds even that, so a stray mark never swallows a page.
     pub max_quote_bytes: usize,
     /// Claims reported inside the content of another claim.
     pub nested: Nested,
@@ -238,10 +236,6 @@ fn mention_kind(v: &View<'_>, first: usize, span: Span) -> MentionKind {
     }
 }
 
-/// How many claims may contain one another's cue: a claim, a report inside it ("قال إن الوزير
-/// قال إن …") and one inside that (a direct quotation that reports what someone said someone said).
-const MAX_NESTING: usize = 3;
-
 /// Orders drafts, removes duplicates, and applies the nesting policy.
 fn settle(v: &View<'_>, mut drafts: Vec<Draft>, keep_nested: bool) -> Vec<Draft> {
     drafts.retain(|d| d.content.1 > d.content.0);
@@ -257,7 +251,6 @@ fn settle(v: &View<'_>, mut drafts: Vec<Draft>, keep_nested: bool) -> Vec<Draft>
     for i in 0..n {
         let (cs, ce) = v.bytes(drafts[i].cue.0, drafts[i].cue.1);
         let upto = by_start.partition_point(|&j| drafts[j].content.0 <= cs);
-        let mut outers = 0;
         for &j in by_start[..upto].iter().rev() {
             let outer = &drafts[j];
             if cs - outer.content.0 > longest {
@@ -269,13 +262,6 @@ fn settle(v: &View<'_>, mut drafts: Vec<Draft>, keep_nested: bool) -> Vec<Draft>
             // A belief inside reported content is part of what was reported ("أكد أنه يعتقد أن",
             // "ترى الإدارة أن" inside a quoted analysis).
             if outer.class == Class::Denial || !keep_nested || drafts[i].class == Class::Belief {
-                drop[i] = true;
-                break;
-            }
-            // "قال إن الوزير قال إن المصدر قال إن …": reports nested deeper than `MAX_NESTING`
-            // are dropped, so nested contents cannot add up to many times the text.
-            outers += 1;
-            if outers >= MAX_NESTING {
                 drop[i] = true;
                 break;
             }
