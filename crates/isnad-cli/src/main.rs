@@ -14,6 +14,7 @@ use isnad_core::Published;
 use isnad_runner::{Input, Pipeline, Reader, Registry, RunOptions};
 
 mod eval;
+mod html;
 mod progress;
 mod table;
 mod test_cmd;
@@ -43,6 +44,8 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Compare a pipeline's output on a directory of documents with their reference outputs.
     Test(test_cmd::TestArgs),
+    /// Write one self-contained HTML file showing each article with its claims highlighted.
+    Html(html::HtmlArgs),
     /// List the built-in stages: what each requires and provides, and its configuration fields.
     Stages {
         /// Print JSON instead of text.
@@ -140,6 +143,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Check { pipelines } => Ok(check(&pipelines, &registry)),
         Command::Stages { json, plugins } => stages(json, &plugins, &registry),
         Command::Test(args) => test_cmd::run(args, &registry),
+        Command::Html(args) => html::run(args, &registry),
         Command::Eval(args) => {
             Ok(if eval::run(args, &registry)? { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
