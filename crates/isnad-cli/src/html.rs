@@ -66,6 +66,14 @@ impl Tally {
 
 pub fn run(args: HtmlArgs, registry: &Registry) -> Result<ExitCode> {
     let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
+    // Everything that can fail for a bad command line fails before the output file is created.
+    let source = match &args.records {
+        Some(path) => Source::Records(Records::open(path, &inputs)?),
+        None => Source::Pipeline(
+            crate::load_pipeline(args.pipeline.as_ref(), registry)?,
+            Reader::open(&inputs)?,
+        ),
+    };
     let title = args.title.clone().unwrap_or_else(|| default_title(&args));
     let out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(BufWriter::new(
@@ -76,16 +84,22 @@ pub fn run(args: HtmlArgs, registry: &Registry) -> Result<ExitCode> {
     };
     let mut report = Report::begin(out, &title)?;
     let mut tally = Tally::default();
-    match &args.records {
-        Some(records) => from_records(records, &inputs, &mut report, &mut tally)?,
-        None => {
-            let pipeline = crate::load_pipeline(args.pipeline.as_ref(), registry)?;
-            let reader = Reader::open(&inputs)?;
-            from_pipeline(&pipeline, reader, &args, &mut report, &mut tally)?;
+    match source {
+        Source::Records(records) => records.show(&mut report, &mut tally)?,
+        Source::Pipeline(pipeline, reader) => {
+            from_pipeline(&pipeline, reader, &args, &mut report, &mut tally)?
         }
     }
     report.finish()?;
     Ok(summarise(&tally, args.records.is_some() && !inputs.is_empty()))
+}
+
+/// Where the articles come from.
+enum Source {
+    /// Records of an earlier run.
+    Records(Records),
+    /// The pipeline, over these inputs.
+    Pipeline(Pipeline, Reader),
 }
 
 fn default_title(args: &HtmlArgs) -> String {
@@ -143,45 +157,57 @@ fn process(pipeline: &Pipeline, item: Item, published: Option<&Published>) -> Ar
     Article { record, text: Some(doc.text) }
 }
 
-/// Shows the records of `path`, with texts from `inputs` matched by id.
-fn from_records(
-    path: &Path,
-    inputs: &[Input],
-    report: &mut Report<Box<dyn Write>>,
-    tally: &mut Tally,
-) -> Result<()> {
-    let mut texts: HashMap<String, String> = HashMap::new();
-    if !inputs.is_empty() {
-        for item in Reader::open(inputs)? {
-            if let Some(doc) = item.doc {
-                texts.insert(doc.id, doc.text);
+/// Records of an earlier run, and the texts of the inputs by document id.
+struct Records {
+    path: PathBuf,
+    lines: io::Lines<BufReader<File>>,
+    texts: HashMap<String, String>,
+}
+
+impl Records {
+    /// Opens the records file and reads the inputs' texts (all of them: records may come in any
+    /// order).
+    fn open(path: &Path, inputs: &[Input]) -> Result<Records> {
+        let file = File::open(path)
+            .with_context(|| format!("cannot read records file {}", path.display()))?;
+        let mut texts = HashMap::new();
+        if !inputs.is_empty() {
+            for item in Reader::open(inputs)? {
+                if let Some(doc) = item.doc {
+                    texts.insert(doc.id, doc.text);
+                }
             }
         }
+        Ok(Records { path: path.to_path_buf(), lines: BufReader::new(file).lines(), texts })
     }
-    let file =
-        File::open(path).with_context(|| format!("cannot read records file {}", path.display()))?;
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("records");
-    for (n, line) in BufReader::new(file).lines().enumerate() {
-        let line = line.with_context(|| format!("cannot read records file {}", path.display()))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let article = match serde_json::from_str::<Record>(&line) {
-            Ok(record) => {
-                let text = texts.get(&record.id).cloned();
-                Article { record, text }
+
+    /// Writes an article per record; a line that is not a record becomes an article with its
+    /// error, named `FILE-STEM:LINE` as `isnad run` names unreadable lines.
+    fn show(self, report: &mut Report<Box<dyn Write>>, tally: &mut Tally) -> Result<()> {
+        let path = self.path.display();
+        let stem = self.path.file_stem().and_then(|s| s.to_str()).unwrap_or("records");
+        for (n, line) in self.lines.enumerate() {
+            let line = line.with_context(|| format!("cannot read records file {path}"))?;
+            if line.trim().is_empty() {
+                continue;
             }
-            Err(e) => Article {
-                record: Record::failed(
-                    format!("{stem}:{}", n + 1),
-                    vec![format!("{}:{}: not an isnad record: {e}", path.display(), n + 1)],
-                ),
-                text: None,
-            },
-        };
-        tally.add(report.article(&article)?);
+            let article = match serde_json::from_str::<Record>(&line) {
+                Ok(record) => {
+                    let text = self.texts.get(&record.id).cloned();
+                    Article { record, text }
+                }
+                Err(e) => Article {
+                    record: Record::failed(
+                        format!("{stem}:{}", n + 1),
+                        vec![format!("{path}:{}: not an isnad record: {e}", n + 1)],
+                    ),
+                    text: None,
+                },
+            };
+            tally.add(report.article(&article)?);
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 fn summarise(tally: &Tally, texts_expected: bool) -> ExitCode {

@@ -56,7 +56,9 @@
     const w = tip.offsetWidth, h = tip.offsetHeight;
     let top = r.bottom + 6;
     if (top + h > window.innerHeight - 4) top = Math.max(4, r.top - h - 6);
-    const left = Math.min(Math.max(4, r.left), Math.max(4, window.innerWidth - w - 4));
+    // Under the element's start: its left edge in left-to-right text, its right edge in Arabic.
+    const start = getComputedStyle(el).direction === "rtl" ? r.right - w : r.left;
+    const left = Math.min(Math.max(4, start), Math.max(4, window.innerWidth - w - 4));
     tip.style.top = top + "px";
     tip.style.left = left + "px";
     el.setAttribute("aria-describedby", "tip");
