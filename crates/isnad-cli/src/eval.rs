@@ -32,8 +32,11 @@ pub struct EvalArgs {
     /// Gold data: files or directories.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// Pipeline to score (default: the shipped one for each document's language; for Duckling
-    /// cases the dates-only pipelines with the `future` policy their corpus assumes).
+    /// Pipeline to score (default: the shipped one for each document's language, news-ar.toml or
+    /// news-en.toml, which output speech only; for PolNeAR files (`*.jsonl` quotes) the
+    /// attribution pipeline attribution-en.toml, since PolNeAR also annotates beliefs,
+    /// intentions and perceptions; for Duckling cases the dates-only pipelines with the `future`
+    /// policy their corpus assumes).
     #[arg(short, long)]
     pipeline: Option<PathBuf>,
     /// Print the report as JSON.
@@ -64,6 +67,7 @@ const DATES_AR: &str = include_str!("../../../pipelines/dates-ar.toml");
 const DATES_EN: &str = include_str!("../../../pipelines/dates-en.toml");
 const NEWS_AR: &str = include_str!("../../../pipelines/news-ar.toml");
 const NEWS_EN: &str = include_str!("../../../pipelines/news-en.toml");
+const ATTRIBUTION_EN: &str = include_str!("../../../pipelines/attribution-en.toml");
 
 /// One pipeline per language, or the user's for all.
 struct ByLang {
@@ -107,7 +111,7 @@ impl ByLang {
 
 /// Runs `isnad eval`; returns whether every gate held.
 pub fn run(args: EvalArgs, registry: &Registry) -> Result<bool> {
-    let mut reports: Vec<(String, serde_json::Value, String, BTreeMap<String, f64>)> = Vec::new();
+    let mut reports: Vec<Packed> = Vec::new();
     match args.family {
         Family::Dates => {
             let (cases, gold): (Vec<PathBuf>, Vec<PathBuf>) = expand_dirs(&args.paths)?
@@ -123,7 +127,7 @@ pub fn run(args: EvalArgs, registry: &Registry) -> Result<bool> {
                 )?;
                 let report = isnad_eval::dates::evaluate(&cases, &|d| pipes.process(d), &opts)
                     .context("scoring date cases")?;
-                reports.push(pack("dates", &report)?);
+                reports.push(pack("dates", None, &report)?);
             }
             if !gold.is_empty() {
                 let pipes = ByLang::load(
@@ -134,33 +138,61 @@ pub fn run(args: EvalArgs, registry: &Registry) -> Result<bool> {
                 )?;
                 let report = isnad_eval::dates::evaluate_gold(&gold, &|d| pipes.process(d), &opts)
                     .context("scoring gold timexes")?;
-                reports.push(pack("dates-gold", &report)?);
+                reports.push(pack("dates-gold", None, &report)?);
             }
         }
         Family::Quotes | Family::Speakers => {
             let opts = isnad_eval::quotes::Options { verbose: args.verbose, limit: args.limit };
-            let pipes = ByLang::load(
-                args.pipeline.as_deref(),
-                ("news-ar.toml", NEWS_AR),
-                ("news-en.toml", NEWS_EN),
-                registry,
-            )?;
-            let report = isnad_eval::quotes::evaluate(&args.paths, &|d| pipes.process(d), &opts)
-                .context("scoring quotes")?;
-            reports.push(pack("quotes", &report)?);
+            let news = (("news-ar.toml", NEWS_AR), ("news-en.toml", NEWS_EN));
+            // PolNeAR annotates beliefs, intentions and perceptions besides speech: unless told
+            // otherwise, its files are scored with the pipeline that outputs every act.
+            let (polnear, gold): (Vec<PathBuf>, Vec<PathBuf>) = if args.pipeline.is_some() {
+                (Vec::new(), args.paths.clone())
+            } else {
+                expand_dirs(&args.paths)?
+                    .into_iter()
+                    .partition(|p| p.extension().is_some_and(|e| e == "jsonl"))
+            };
+            let two = !polnear.is_empty() && !gold.is_empty();
+            for (paths, (ar, en), name) in [
+                (&gold, news, "quotes"),
+                (&polnear, (news.0, ("attribution-en.toml", ATTRIBUTION_EN)), "polnear"),
+            ] {
+                if paths.is_empty() {
+                    continue;
+                }
+                let pipes = ByLang::load(args.pipeline.as_deref(), ar, en, registry)?;
+                let report = isnad_eval::quotes::evaluate(paths, &|d| pipes.process(d), &opts)
+                    .context("scoring quotes")?;
+                let label = match &args.pipeline {
+                    Some(p) => p.display().to_string(),
+                    None if name == "polnear" => format!(
+                        "{} (PolNeAR counts beliefs, intentions and perceptions too; \
+                         --pipeline pipelines/news-en.toml scores speech only)",
+                        en.0
+                    ),
+                    None => format!("{} / {}", ar.0, en.0),
+                };
+                reports.push(pack(if two { name } else { "quotes" }, Some(label), &report)?);
+            }
         }
     }
     let mut all: BTreeMap<String, f64> = BTreeMap::new();
     let prefix = reports.len() > 1;
     let mut out = std::io::stdout().lock();
-    for (name, json, text, metrics) in &reports {
+    for Packed { name, pipeline, json, text, metrics } in &reports {
         if args.json {
             writeln!(
                 out,
                 "{}",
-                serde_json::json!({ "report": name, "result": json, "metrics": metrics })
+                serde_json::json!({
+                    "report": name, "pipeline": pipeline, "result": json, "metrics": metrics
+                })
             )?;
         } else {
+            if let Some(p) = pipeline {
+                writeln!(out, "pipeline: {p}")?;
+            }
             writeln!(out, "{text}")?;
         }
         for (k, v) in metrics {
@@ -197,11 +229,24 @@ fn expand_dirs(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-fn pack<R: Report>(
-    name: &str,
-    report: &R,
-) -> Result<(String, serde_json::Value, String, BTreeMap<String, f64>)> {
-    Ok((name.to_string(), serde_json::to_value(report)?, report.to_string(), report.metrics()))
+/// One report, ready to print and gate.
+struct Packed {
+    name: String,
+    /// The pipeline that was scored, when the report says it.
+    pipeline: Option<String>,
+    json: serde_json::Value,
+    text: String,
+    metrics: BTreeMap<String, f64>,
+}
+
+fn pack<R: Report>(name: &str, pipeline: Option<String>, report: &R) -> Result<Packed> {
+    Ok(Packed {
+        name: name.to_string(),
+        pipeline,
+        json: serde_json::to_value(report)?,
+        text: report.to_string(),
+        metrics: report.metrics(),
+    })
 }
 
 /// Checks `--min`/`--max` bounds; an unknown metric name is an error listing the known ones.

@@ -799,6 +799,7 @@ mod tests {
         Claim {
             id: "c1".into(),
             kind: QuoteKind::Indirect,
+            act: isnad_core::Act::Speech,
             cue: Span::new(0, 1).unwrap(),
             content: Span::new(s, e).unwrap(),
             speaker: Speaker {

@@ -325,9 +325,6 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             continue;
         }
         let Some(cue) = v.tags[i].cue else { continue };
-        if !cfg.beliefs && cue.class == Class::Belief {
-            continue;
-        }
         if in_author_voice(v, i) {
             continue;
         }

@@ -4,7 +4,7 @@
 //! here (Arabic: gender, number, present tense, the ḥāl participle; English: -s, -ed, -ing), so a
 //! user extends the lexicon with one line per verb.
 
-use isnad_core::{Token, TokenKind};
+use isnad_core::{Act, Token, TokenKind};
 use isnad_text::{Lexicon, LexiconError, data};
 use rustc_hash::FxHashMap;
 
@@ -61,6 +61,8 @@ pub(crate) enum Frame {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Cue {
     pub class: Class,
+    /// What a claim with this cue reports (the output's `act`).
+    pub act: Act,
     pub form: Form,
     pub frame: Frame,
     /// The form is also a common noun ("reports", "plan").
@@ -219,12 +221,18 @@ fn lex_err(file: &str) -> impl Fn(LexiconError) -> QuotesError + '_ {
     move |e| data_err(file, 0, e.to_string())
 }
 
-fn class(s: &str, file: &str, line: usize) -> Result<Class, QuotesError> {
+/// The class column of a cue file: how the rules treat the cue, and the act it reports. An
+/// opinion said as such (اعتبر، رأى) is speech, read with the rules of beliefs; a belief,
+/// intention or perception is a state of mind the article ascribes.
+fn class(s: &str, file: &str, line: usize) -> Result<(Class, Act), QuotesError> {
     Ok(match s {
-        "speech" => Class::Speech,
-        "belief" => Class::Belief,
-        "denial" => Class::Denial,
-        "agentless" => Class::Agentless,
+        "speech" => (Class::Speech, Act::Speech),
+        "opinion" => (Class::Belief, Act::Speech),
+        "belief" => (Class::Belief, Act::Belief),
+        "intention" => (Class::Belief, Act::Intention),
+        "perception" => (Class::Belief, Act::Perception),
+        "denial" => (Class::Denial, Act::Speech),
+        "agentless" => (Class::Agentless, Act::Speech),
         other => return Err(data_err(file, line, format!("unknown class '{other}'"))),
     })
 }
@@ -235,10 +243,10 @@ fn arabic_forms(
     present: &str,
     part: &str,
     extra: &str,
-    class: Class,
+    (class, act): (Class, Act),
 ) -> Vec<(String, Cue)> {
     let mut out = Vec::new();
-    let cue = |form| Cue { class, form, frame: Frame::Clause, noun: false };
+    let cue = |form| Cue { class, act, form, frame: Frame::Clause, noun: false };
     if past != "-" {
         let stem = past.strip_suffix(['ى', 'ا']).unwrap_or(past);
         out.push((past.to_string(), cue(Form::ArPast)));
@@ -362,7 +370,7 @@ impl Lexicons {
             if f.len() < 3 {
                 return Err(data_err("en-cues.tsv", line, "expected lemma, class, frame"));
             }
-            let class = class(f[1], "en-cues.tsv", line)?;
+            let (class, act) = class(f[1], "en-cues.tsv", line)?;
             let frame = match f[2] {
                 "clause" => Frame::Clause,
                 "object" => Frame::Object,
@@ -380,7 +388,7 @@ impl Lexicons {
                 if form != "!" {
                     // (only the base and -s forms double as nouns: "the report", "reports")
                     let noun = noun && matches!(kind, Form::EnBase | Form::En3sg);
-                    en_cues.push((form, Cue { class, form: kind, frame, noun }));
+                    en_cues.push((form, Cue { class, act, form: kind, frame, noun }));
                 }
             }
         }
@@ -517,15 +525,16 @@ mod tests {
 
     #[test]
     fn arabic_inflections() {
-        let forms: Vec<String> = arabic_forms("قال", "يقول", "قائل", "", Class::Speech)
-            .into_iter()
-            .map(|(f, _)| f)
-            .collect();
+        let forms: Vec<String> =
+            arabic_forms("قال", "يقول", "قائل", "", (Class::Speech, Act::Speech))
+                .into_iter()
+                .map(|(f, _)| f)
+                .collect();
         for f in ["قال", "قالت", "قالوا", "قالا", "يقول", "تقول", "يقولون", "قائلا", "قائلة"]
         {
             assert!(forms.iter().any(|g| g == f), "{f} missing from {forms:?}");
         }
-        let forms: Vec<String> = arabic_forms("نفى", "ينفي", "-", "", Class::Denial)
+        let forms: Vec<String> = arabic_forms("نفى", "ينفي", "-", "", (Class::Denial, Act::Speech))
             .into_iter()
             .map(|(f, _)| f)
             .collect();
