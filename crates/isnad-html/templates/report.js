@@ -31,8 +31,7 @@
     const claim = el.matches(CLAIM) ? el : claimOf(el);
     if (!claim) return [];
     const c = claim.dataset;
-    const out = [["Speaker", c.speaker], ["Kind", c.kind]];
-    if (c.act) out.push(["Act", c.act]);
+    const out = [["Speaker", c.speaker], ["Kind", c.kind], ["Act", c.act]];
     out.push(["Cue", c.cue], ["Medium", c.medium || "none named"], ["Date", c.date], ["Confidence", c.confidence]);
     if (c.block === "related") out.push(["Block", "related-article list (page furniture)"]);
     return out;

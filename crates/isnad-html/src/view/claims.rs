@@ -40,8 +40,8 @@ pub struct ClaimView {
     pub speaker: String,
     /// `direct`, `indirect` or `mixed`.
     pub kind: String,
-    /// `speech`, `belief`, … when the record says.
-    pub act: Option<String>,
+    /// `speech`, `belief`, `intention` or `perception`.
+    pub act: String,
     /// The cue's text.
     pub cue: String,
     /// The first words of the content.
@@ -93,7 +93,7 @@ fn view(anchor: &str, c: &OutClaim, colours: &Colours) -> ClaimView {
         entity,
         speaker,
         kind: name(&c.kind),
-        act: act(c),
+        act: name(&c.act),
         cue: c.cue.text.clone(),
         excerpt: excerpt.join(" "),
         medium: c.medium.as_ref().map(|m| m.text.clone()),
@@ -161,7 +161,7 @@ fn content_mark(range: Range<usize>, v: &ClaimView) -> Mark {
             ("data-entity", Some(v.entity.clone())),
             ("data-speaker", Some(v.speaker.clone())),
             ("data-kind", Some(v.kind.clone())),
-            ("data-act", v.act.clone()),
+            ("data-act", Some(v.act.clone())),
             ("data-cue", Some(v.cue.clone())),
             ("data-medium", v.medium.clone()),
             ("data-date", Some(v.date.clone())),
@@ -258,13 +258,6 @@ impl Shared {
             }
         })
     }
-}
-
-/// A claim's act (`speech`, `belief`, …) when the record has one: a field of newer records, read
-/// by name so that records with and without it both render.
-fn act(c: &OutClaim) -> Option<String> {
-    let value = serde_json::to_value(c).ok()?;
-    value.get("act")?.as_str().map(str::to_string)
 }
 
 /// The name an enum of the record is written with in JSON (`direct`, `related`, `day`).
