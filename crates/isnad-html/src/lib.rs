@@ -50,4 +50,4 @@ mod report;
 pub mod view;
 
 pub use error::HtmlError;
-pub use report::{Article, Report, Shown, render_article};
+pub use report::{Article, Report, SCRIPT, STYLE, Shown, render_article};

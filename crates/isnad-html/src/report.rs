@@ -12,8 +12,11 @@ use serde::Serialize;
 use crate::HtmlError;
 use crate::view::ArticleView;
 
-const STYLE: &str = include_str!("../templates/report.css");
-const SCRIPT: &str = include_str!("../templates/report.js");
+/// The report's style sheet, for pages that embed articles (put it in a `<style>` element).
+pub const STYLE: &str = include_str!("../templates/report.css");
+/// The report's script (tooltip, speaker filter, keys), for pages that embed articles (put it in
+/// a `<script>` element after them, with an element `<div id="tip" role="tooltip" hidden>`).
+pub const SCRIPT: &str = include_str!("../templates/report.js");
 
 /// A record with the text its offsets point into (`None` when only the record is at hand: its
 /// claims are then listed without their context).
