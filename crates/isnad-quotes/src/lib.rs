@@ -240,7 +240,8 @@ fn mention_kind(v: &View<'_>, first: usize, span: Span) -> MentionKind {
 fn settle(v: &View<'_>, mut drafts: Vec<Draft>, keep_nested: bool) -> Vec<Draft> {
     drafts.retain(|d| d.content.1 > d.content.0);
     drafts.sort_by_key(|d| (d.cue.0, d.content.0));
-    drafts.dedup_by_key(|d| d.cue.0);
+    // One claim per cue, except for contents side by side ("أكد أن … وأن …": two claims).
+    drafts.dedup_by(|b, a| a.cue.0 == b.cue.0 && b.content.0 < a.content.1);
     let n = drafts.len();
     let mut drop = vec![false; n];
     // Outer candidates sorted by content start; contents are bounded (a sentence, a paragraph, a
