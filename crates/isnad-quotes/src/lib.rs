@@ -348,7 +348,8 @@ fn capped_end(v: &View<'_>, (start, end): (usize, usize), max: usize) -> usize {
 fn settle(v: &View<'_>, mut drafts: Vec<Draft>, keep_nested: bool, max_depth: usize) -> Vec<Draft> {
     drafts.retain(|d| d.content.1 > d.content.0);
     drafts.sort_by_key(|d| (d.cue.0, d.content.0));
-    drafts.dedup_by_key(|d| d.cue.0);
+    // One claim per cue, except for contents side by side ("أكد أن … وأن …": two claims).
+    drafts.dedup_by(|b, a| a.cue.0 == b.cue.0 && b.content.0 < a.content.1);
     let n = drafts.len();
     let mut drop = vec![false; n];
     // Nesting level of each kept draft: 1 inside no other, its container's level + 1 otherwise.
