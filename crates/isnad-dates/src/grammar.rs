@@ -387,6 +387,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     // ------------------------------------------------------------------ token helpers
 
     fn tok(&self, i: usize) -> Option<&Tok<'v>> {
+        isnad_core::work::tick();
         self.toks.get(i)
     }
     fn sems(&self, i: usize) -> &'v [Sem] {
@@ -395,6 +396,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// The [`feat`] bits of token `i` (none past the end).
     #[inline(always)]
     fn feat(&self, i: usize) -> u64 {
+        isnad_core::work::tick();
         self.toks.get(i).map_or(0, |t| t.feat)
     }
     /// Token `i` has a sense of one of the kinds in `bits`.
