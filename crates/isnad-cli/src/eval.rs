@@ -290,7 +290,8 @@ pub fn run(args: EvalArgs, registry: &Registry) -> Result<bool> {
     }
     let mut all: BTreeMap<String, f64> = BTreeMap::new();
     let prefix = reports.len() > 1;
-    let mut out = std::io::stdout().lock();
+    // The gates are checked whatever happens to standard output (`isnad eval … | head`).
+    let mut out = crate::output::Lenient::new(std::io::stdout().lock());
     for Packed { name, pipeline, json, text, metrics } in &reports {
         if args.json {
             writeln!(
