@@ -122,24 +122,39 @@ pub fn index(args: IndexArgs, registry: &Registry) -> Result<ExitCode> {
     let opts = RunOptions { jobs: args.jobs, published: args.published, ..RunOptions::default() };
     let show = !args.quiet && io::stderr().is_terminal();
     let mut bar = crate::progress::Bar::new(show, &inputs);
-    let mut written = WriteSummary::default();
     let to_rows = |p: Processed| match p.doc {
         Some(doc) => DocRows::from_document(doc, p.errors),
         None => DocRows::unreadable(p.id, p.errors),
     };
-    let summary = isnad_runner::run_each(
-        &pipeline,
-        reader,
-        &opts,
-        &to_rows,
-        &mut |rows: Vec<DocRows>| {
-            written += db.write(&rows).map_err(|e| RunError::Sink(Box::new(e)))?;
-            Ok(())
-        },
-        &mut |p| bar.update(p),
-    )?;
+    // The database is written on a thread of its own, a chunk behind the pipeline: with a core
+    // to spare, writing costs no wall time. The channel holds one chunk, so memory stays bounded.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<DocRows>>(1);
+    let (summary, written) = std::thread::scope(|scope| -> Result<_> {
+        let writer = scope.spawn(move || -> Result<WriteSummary, isnad_index::IndexError> {
+            let mut written = WriteSummary::default();
+            for rows in rx {
+                written += db.write(&rows)?;
+            }
+            db.finish()?;
+            Ok(written)
+        });
+        let run = isnad_runner::run_each(
+            &pipeline,
+            reader,
+            &opts,
+            &to_rows,
+            &mut |rows: Vec<DocRows>| {
+                // A send fails only when the writer stopped on an error, which `join` reports.
+                tx.send(rows).map_err(|_| RunError::Sink("the database writer stopped".into()))
+            },
+            &mut |p| bar.update(p),
+        );
+        drop(tx);
+        let written = writer.join().map_err(|_| anyhow::anyhow!("the database writer panicked"))?;
+        let written = written.with_context(|| format!("writing {}", args.db.display()))?;
+        Ok((run?, written))
+    })?;
     bar.finish(&summary);
-    db.finish()?;
     eprintln!(
         "isnad: {} documents ({} replaced), {} claims, {} entities ({} linked to an actor of \
          another article) written to {}",

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use crate::link::{link, remember};
+use crate::link::{forget, link, remember};
 use crate::rows::{DocRows, SpanRow};
 use crate::{IndexError, schema};
 
@@ -68,10 +68,14 @@ impl Index {
         Ok(summary)
     }
 
-    /// Folds the write-ahead log back into the database file, so that the file alone holds
-    /// everything (for copying it, or opening it where the `-wal` file is not writable).
+    /// Ends a run of writes: refreshes the query planner's statistics (`PRAGMA optimize`, with a
+    /// bounded analysis) and folds the write-ahead log back into the database file, so that the
+    /// file alone holds everything (for copying it, or opening it where the `-wal` file is not
+    /// writable).
     pub fn finish(self) -> Result<(), IndexError> {
-        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA optimize;")?;
+        self.conn.execute_batch(
+            "PRAGMA analysis_limit = 1000; PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);",
+        )?;
         Ok(())
     }
 }
@@ -126,7 +130,7 @@ fn write_document(tx: &Transaction<'_>, doc: &DocRows) -> Result<WriteSummary, I
             linked.key
         ])?;
         let entity_id = tx.last_insert_rowid();
-        remember(tx, entity, entity_id, document, linked.actor)?;
+        remember(tx, &entity.keys, entity_id, linked.actor)?;
         ids.push((entity_id, linked.actor));
     }
     summary.entities = doc.entities.len();
@@ -246,16 +250,32 @@ fn remove_document(tx: &Transaction<'_>, doc_id: &str) -> Result<Option<Vec<i64>
     else {
         return Ok(None);
     };
-    let actors: Vec<i64> = tx
-        .prepare_cached("SELECT DISTINCT actor FROM entities WHERE document = ?1")?
-        .query_map([document], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+    let mut actors: Vec<i64> = Vec::new();
+    {
+        let mut stmt = tx.prepare_cached(
+            "SELECT id, actor, name, kind, aliases, roles, kb_id FROM entities WHERE document = ?1",
+        )?;
+        let mut rows = stmt.query([document])?;
+        while let Some(row) = rows.next()? {
+            let (entity, actor): (i64, i64) = (row.get(0)?, row.get(1)?);
+            let keys = crate::names::link_keys(
+                &row.get::<_, String>(2)?,
+                entity_kind(&row.get::<_, String>(3)?),
+                &json_strings(&row.get::<_, String>(4)?),
+                &json_strings(&row.get::<_, String>(5)?),
+                row.get::<_, Option<String>>(6)?.as_deref(),
+            );
+            forget(tx, &keys, entity, actor)?;
+            if !actors.contains(&actor) {
+                actors.push(actor);
+            }
+        }
+    }
     for sql in [
         "DELETE FROM claims_fts WHERE rowid IN (SELECT id FROM claims WHERE document = ?1)",
         "DELETE FROM claims WHERE document = ?1",
         "DELETE FROM mentions WHERE document = ?1",
         "DELETE FROM timexes WHERE document = ?1",
-        "DELETE FROM link_keys WHERE document = ?1",
         "DELETE FROM entities WHERE document = ?1",
         "DELETE FROM documents WHERE id = ?1",
     ] {
@@ -269,6 +289,16 @@ fn span_parts(span: Option<&SpanRow>) -> (Option<i64>, Option<i64>, Option<&str>
         Some(s) => (Some(s.start), Some(s.end), Some(s.text.as_str())),
         None => (None, None, None),
     }
+}
+
+fn json_strings(json: &str) -> Vec<String> {
+    serde_json::from_str(json).unwrap_or_default()
+}
+
+/// The kind of an entity row (its serde name).
+fn entity_kind(name: &str) -> isnad_core::EntityKind {
+    serde_json::from_value(serde_json::Value::String(name.to_string()))
+        .unwrap_or(isnad_core::EntityKind::Unknown)
 }
 
 fn json_list(items: &[String]) -> String {
