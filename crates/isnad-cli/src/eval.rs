@@ -21,6 +21,9 @@ pub enum Family {
     /// The same scoring as `quotes`; its speaker-entity and speaker-mention figures are the ones
     /// that judge speaker linking.
     Speakers,
+    /// Cross-document linking of a claims database: gold identity files (`*.tsv`) and the corpus
+    /// they are about (any input of `isnad index`), indexed into a temporary database.
+    Linking,
 }
 
 /// Arguments of `isnad eval`.
@@ -149,6 +152,12 @@ pub fn run(args: EvalArgs, registry: &Registry) -> Result<bool> {
                 .context("scoring quotes")?;
             reports.push(pack("quotes", &report)?);
         }
+        Family::Linking => reports.push(crate::index_cmd::eval_linking(
+            &args.paths,
+            args.pipeline.as_ref(),
+            args.verbose,
+            registry,
+        )?),
     }
     let mut all: BTreeMap<String, f64> = BTreeMap::new();
     let prefix = reports.len() > 1;

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::link::{forget, link, remember};
-use crate::rows::{DocRows, SpanRow};
+use crate::rows::{DocRows, EntityRow, SpanRow};
 use crate::{IndexError, schema};
 
 /// A claims database open for writing.
@@ -83,10 +83,10 @@ impl Index {
 /// One document: what was there under its id goes, then its rows come in.
 fn write_document(tx: &Transaction<'_>, doc: &DocRows) -> Result<WriteSummary, IndexError> {
     let mut summary = WriteSummary { documents: 1, ..WriteSummary::default() };
-    let orphans = match remove_document(tx, &doc.doc_id)? {
-        Some(actors) => {
+    let old = match remove_document(tx, &doc.doc_id)? {
+        Some(old) => {
             summary.replaced = 1;
-            actors
+            old
         }
         None => Vec::new(),
     };
@@ -111,8 +111,15 @@ fn write_document(tx: &Transaction<'_>, doc: &DocRows) -> Result<WriteSummary, I
     // (entity row id, actor id) per entity of the document.
     let mut ids: Vec<(i64, i64)> = Vec::with_capacity(doc.entities.len());
     for entity in &doc.entities {
-        let linked = link(tx, entity)?;
-        summary.linked += usize::from(linked.reason != "new");
+        let key = EntityKey::of(entity);
+        let (actor, reason, link_key) = match old.iter().find(|o| o.row == key) {
+            Some(o) => (o.actor, o.link.clone(), o.link_key.clone()),
+            None => {
+                let linked = link(tx, entity)?;
+                (linked.actor, linked.reason.to_string(), linked.key)
+            }
+        };
+        summary.linked += usize::from(reason != "new");
         tx.prepare_cached(
             "INSERT INTO entities (document, local_id, name, kind, aliases, roles, kb_id, actor, \
              link, link_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -125,19 +132,21 @@ fn write_document(tx: &Transaction<'_>, doc: &DocRows) -> Result<WriteSummary, I
             json_list(&entity.aliases),
             json_list(&entity.roles),
             entity.kb_id,
-            linked.actor,
-            linked.reason,
-            linked.key
+            actor,
+            reason,
+            link_key
         ])?;
         let entity_id = tx.last_insert_rowid();
-        remember(tx, &entity.keys, entity_id, linked.actor)?;
-        ids.push((entity_id, linked.actor));
+        remember(tx, &entity.keys, entity_id, actor)?;
+        ids.push((entity_id, actor));
     }
     summary.entities = doc.entities.len();
     write_claims(tx, doc, document, &ids)?;
     summary.claims = doc.claims.len();
     write_mentions_and_timexes(tx, doc, document, &ids)?;
     // Actors that only the old version of the document named.
+    let mut orphans: Vec<i64> = old.iter().map(|o| o.actor).collect();
+    orphans.dedup();
     for actor in orphans {
         tx.prepare_cached(
             "DELETE FROM actors WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM entities WHERE actor = ?1)",
@@ -240,9 +249,45 @@ fn write_mentions_and_timexes(
     Ok(())
 }
 
-/// Removes the document with this id and everything that hangs on it; returns the actors its
-/// entities were linked to (`None` when there was no such document).
-fn remove_document(tx: &Transaction<'_>, doc_id: &str) -> Result<Option<Vec<i64>>, IndexError> {
+/// An entity of a document being replaced, kept to give its actor and link back to the same
+/// entity of the new version: indexing a document again changes nothing.
+struct OldEntity {
+    row: EntityKey,
+    actor: i64,
+    link: String,
+    link_key: Option<String>,
+}
+
+/// What makes two entity rows the same entity.
+#[derive(PartialEq, Eq)]
+struct EntityKey {
+    local_id: String,
+    name: String,
+    kind: String,
+    aliases: String,
+    roles: String,
+    kb_id: Option<String>,
+}
+
+impl EntityKey {
+    fn of(e: &EntityRow) -> EntityKey {
+        EntityKey {
+            local_id: e.local_id.clone(),
+            name: e.name.clone(),
+            kind: e.kind.clone(),
+            aliases: json_list(&e.aliases),
+            roles: json_list(&e.roles),
+            kb_id: e.kb_id.clone(),
+        }
+    }
+}
+
+/// Removes the document with this id and everything that hangs on it; returns its entities
+/// (`None` when there was no such document).
+fn remove_document(
+    tx: &Transaction<'_>,
+    doc_id: &str,
+) -> Result<Option<Vec<OldEntity>>, IndexError> {
     let Some(document): Option<i64> = tx
         .prepare_cached("SELECT id FROM documents WHERE doc_id = ?1")?
         .query_row([doc_id], |r| r.get(0))
@@ -250,25 +295,32 @@ fn remove_document(tx: &Transaction<'_>, doc_id: &str) -> Result<Option<Vec<i64>
     else {
         return Ok(None);
     };
-    let mut actors: Vec<i64> = Vec::new();
+    let mut old = Vec::new();
     {
         let mut stmt = tx.prepare_cached(
-            "SELECT id, actor, name, kind, aliases, roles, kb_id FROM entities WHERE document = ?1",
+            "SELECT id, actor, name, kind, aliases, roles, kb_id, local_id, link, link_key \
+             FROM entities WHERE document = ?1",
         )?;
         let mut rows = stmt.query([document])?;
         while let Some(row) = rows.next()? {
             let (entity, actor): (i64, i64) = (row.get(0)?, row.get(1)?);
+            let key = EntityKey {
+                name: row.get(2)?,
+                kind: row.get(3)?,
+                aliases: row.get(4)?,
+                roles: row.get(5)?,
+                kb_id: row.get(6)?,
+                local_id: row.get(7)?,
+            };
             let keys = crate::names::link_keys(
-                &row.get::<_, String>(2)?,
-                entity_kind(&row.get::<_, String>(3)?),
-                &json_strings(&row.get::<_, String>(4)?),
-                &json_strings(&row.get::<_, String>(5)?),
-                row.get::<_, Option<String>>(6)?.as_deref(),
+                &key.name,
+                entity_kind(&key.kind),
+                &json_strings(&key.aliases),
+                &json_strings(&key.roles),
+                key.kb_id.as_deref(),
             );
             forget(tx, &keys, entity, actor)?;
-            if !actors.contains(&actor) {
-                actors.push(actor);
-            }
+            old.push(OldEntity { row: key, actor, link: row.get(8)?, link_key: row.get(9)? });
         }
     }
     for sql in [
@@ -281,7 +333,7 @@ fn remove_document(tx: &Transaction<'_>, doc_id: &str) -> Result<Option<Vec<i64>
     ] {
         tx.prepare_cached(sql)?.execute([document])?;
     }
-    Ok(Some(actors))
+    Ok(Some(old))
 }
 
 fn span_parts(span: Option<&SpanRow>) -> (Option<i64>, Option<i64>, Option<&str>) {
