@@ -6,46 +6,46 @@
 //! benchmark says it is skipped and measures nothing.
 
 use std::path::PathBuf;
-use std::sync::OnceLock;
 
 use isnad_index::{ClaimQuery, Database};
 
 fn main() {
-    if db().is_none() {
+    let described = DB.with(|db| {
+        let Some(db) = db else { return false };
+        let stats = db.stats().unwrap();
+        let top = db.actors(1).unwrap();
+        eprintln!(
+            "database: {} documents, {} claims, {} actors; top speaker: {} ({} claims)",
+            stats.documents,
+            stats.claims,
+            stats.actors,
+            top.first().map(|a| a.name.as_str()).unwrap_or("-"),
+            top.first().map(|a| a.claims).unwrap_or(0)
+        );
+        for (name, query) in queries(db) {
+            let n = db.claims(&query).unwrap().len();
+            eprintln!("{name}: {n} claims");
+        }
+        true
+    });
+    if !described {
         eprintln!("skipped: set ISNAD_BENCH_DB to a database (bench/index.sh builds one)");
         return;
-    }
-    let db = db().unwrap();
-    let stats = db.stats().unwrap();
-    let top = db.actors(1).unwrap();
-    eprintln!(
-        "database: {} documents, {} claims, {} actors; top speaker: {} ({} claims)",
-        stats.documents,
-        stats.claims,
-        stats.actors,
-        top.first().map(|a| a.name.as_str()).unwrap_or("-"),
-        top.first().map(|a| a.claims).unwrap_or(0)
-    );
-    for (name, query) in queries() {
-        let n = db.claims(&query).unwrap().len();
-        eprintln!("{name}: {n} claims");
     }
     divan::main();
 }
 
-fn db() -> Option<&'static Database> {
-    static DB: OnceLock<Option<Database>> = OnceLock::new();
-    DB.get_or_init(|| {
-        let path = PathBuf::from(std::env::var_os("ISNAD_BENCH_DB")?);
-        Some(Database::open(&path).expect("ISNAD_BENCH_DB is not a claims database"))
-    })
-    .as_ref()
+thread_local! {
+    /// A connection per thread (a connection is not shared between threads).
+    static DB: Option<Database> = std::env::var_os("ISNAD_BENCH_DB").map(|path| {
+        Database::open(&PathBuf::from(path)).expect("ISNAD_BENCH_DB is not a claims database")
+    });
 }
 
 /// The queries timed, by name.
-fn queries() -> Vec<(&'static str, ClaimQuery)> {
+fn queries(db: &Database) -> Vec<(&'static str, ClaimQuery)> {
     let page = |q: ClaimQuery| ClaimQuery { limit: 100, ..q };
-    let top = db().and_then(|db| db.actors(1).ok()).and_then(|a| a.into_iter().next());
+    let top = db.actors(1).ok().and_then(|a| a.into_iter().next());
     let top_name = top.map(|a| a.name).unwrap_or_default();
     vec![
         ("speaker_top", page(ClaimQuery { speaker: Some(top_name.clone()), ..Default::default() })),
@@ -92,8 +92,10 @@ fn queries() -> Vec<(&'static str, ClaimQuery)> {
 }
 
 #[divan::bench(args = ["speaker_top", "speaker_surname", "speaker_period", "search_common_en", "search_word_en", "search_phrase_en", "search_word_ar", "search_rare", "search_lang_period"], sample_count = 20)]
-fn query(name: &str) -> usize {
-    let Some(db) = db() else { return 0 };
-    let (_, query) = queries().into_iter().find(|(n, _)| *n == name).unwrap();
-    db.claims(&query).unwrap().len()
+fn query(bencher: divan::Bencher<'_, '_>, name: &str) {
+    DB.with(|db| {
+        let Some(db) = db else { return };
+        let (_, query) = queries(db).into_iter().find(|(n, _)| *n == name).unwrap();
+        bencher.bench_local(|| db.claims(&query).unwrap().len());
+    });
 }
