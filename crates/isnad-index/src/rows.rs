@@ -161,7 +161,7 @@ impl DocRows {
                 ClaimRow {
                     local_id: c.id.clone(),
                     kind: enum_name(&c.kind),
-                    act: c.ext.get("act").and_then(|a| a.as_str()).map(str::to_string),
+                    act: Some(c.act.as_str().to_string()),
                     cue: span(c.cue),
                     search: search_form(&content.text),
                     content,
