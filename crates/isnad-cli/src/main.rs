@@ -17,6 +17,7 @@ mod eval;
 mod html;
 mod index_cmd;
 mod progress;
+mod serve_cmd;
 mod table;
 mod test_cmd;
 
@@ -47,6 +48,8 @@ enum Command {
     Test(test_cmd::TestArgs),
     /// Write one self-contained HTML file showing each article with its claims highlighted.
     Html(html::HtmlArgs),
+    /// Browse a claims database in a web browser: search, speakers over time, articles.
+    Serve(serve_cmd::ServeArgs),
     /// Run a pipeline over a corpus into a claims database (SQLite), linking speakers across articles.
     Index(index_cmd::IndexArgs),
     /// Claims from a database, newest first: by speaker, period, words, language, outlet.
@@ -153,6 +156,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Stages { json, plugins } => stages(json, &plugins, &registry),
         Command::Test(args) => test_cmd::run(args, &registry),
         Command::Html(args) => html::run(args, &registry),
+        Command::Serve(args) => serve_cmd::run(args),
         Command::Index(args) => index_cmd::index(args, &registry),
         Command::Query(args) => index_cmd::query(args),
         Command::Speakers(args) => index_cmd::speakers(args),
