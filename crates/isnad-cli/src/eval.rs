@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use isnad_core::{Document, Lang};
+use isnad_core::{Act, Document, Lang};
 use isnad_eval::Report;
 use isnad_runner::{Pipeline, Registry};
 
@@ -21,6 +21,14 @@ pub enum Family {
     /// The same scoring as `quotes`; its speaker-entity and speaker-mention figures are the ones
     /// that judge speaker linking.
     Speakers,
+}
+
+/// `--unknown-acts`.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum UnknownActs {
+    Optional,
+    Required,
+    LeftOut,
 }
 
 /// Arguments of `isnad eval`.
@@ -39,6 +47,19 @@ pub struct EvalArgs {
     /// policy their corpus assumes).
     #[arg(short, long)]
     pipeline: Option<PathBuf>,
+    /// Quotes: score against the gold claims of these acts only (comma-separated: speech,
+    /// belief, intention, perception), each gold cue classed by the quotes stage's cue lexicon.
+    /// Gold claims of other acts are left out (a prediction matching one is a false positive);
+    /// those whose cue is of no known act (":", "statement") become optional. `--gold-acts
+    /// speech` is a speech-only view of PolNeAR, scored with the news pipelines unless
+    /// `--pipeline` says otherwise.
+    #[arg(long, value_delimiter = ',', value_parser = parse_act)]
+    gold_acts: Option<Vec<Act>>,
+    /// With `--gold-acts`: what to do with a gold claim whose cue is of no known act: `optional`
+    /// (the figures are those of the known acts), `required` (recall counts them: a lower bound),
+    /// `left-out` (a prediction matching one is a false positive).
+    #[arg(long, value_enum, default_value = "optional")]
+    unknown_acts: UnknownActs,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
@@ -54,6 +75,13 @@ pub struct EvalArgs {
     /// Fail (exit 1) when a metric is above a value: `--max negative-with-timex=1` (repeatable).
     #[arg(long, value_parser = parse_bound)]
     max: Vec<(String, f64)>,
+}
+
+fn parse_act(s: &str) -> Result<Act, String> {
+    Act::ALL
+        .into_iter()
+        .find(|a| a.as_str() == s.trim())
+        .ok_or_else(|| format!("unknown act '{s}' (speech, belief, intention, perception)"))
 }
 
 fn parse_bound(s: &str) -> Result<(String, f64), String> {
@@ -142,17 +170,40 @@ pub fn run(args: EvalArgs, registry: &Registry) -> Result<bool> {
             }
         }
         Family::Quotes | Family::Speakers => {
-            let opts = isnad_eval::quotes::Options { verbose: args.verbose, limit: args.limit };
+            let gold_acts = match &args.gold_acts {
+                Some(acts) => {
+                    let stage = isnad_quotes::QuotesStage::new(
+                        isnad_quotes::QuotesConfig::default(),
+                        Path::new("."),
+                    )
+                    .context("building the cue lexicon")?;
+                    let classify: std::sync::Arc<isnad_eval::quotes::CueActs> =
+                        std::sync::Arc::new(move |lang: &Lang, cue: &str| stage.cue_act(lang, cue));
+                    let unknown = match args.unknown_acts {
+                        UnknownActs::Optional => isnad_eval::quotes::UnknownAct::Optional,
+                        UnknownActs::Required => isnad_eval::quotes::UnknownAct::Required,
+                        UnknownActs::LeftOut => isnad_eval::quotes::UnknownAct::LeftOut,
+                    };
+                    Some(isnad_eval::quotes::GoldActs { acts: acts.clone(), classify, unknown })
+                }
+                None => None,
+            };
+            // Speech alone is what the news pipelines output.
+            let speech_only =
+                args.gold_acts.as_ref().is_some_and(|a| a.iter().all(|&a| a == Act::Speech));
+            let opts =
+                isnad_eval::quotes::Options { verbose: args.verbose, limit: args.limit, gold_acts };
             let news = (("news-ar.toml", NEWS_AR), ("news-en.toml", NEWS_EN));
             // PolNeAR annotates beliefs, intentions and perceptions besides speech: unless told
             // otherwise, its files are scored with the pipeline that outputs every act.
-            let (polnear, gold): (Vec<PathBuf>, Vec<PathBuf>) = if args.pipeline.is_some() {
-                (Vec::new(), args.paths.clone())
-            } else {
-                expand_dirs(&args.paths)?
-                    .into_iter()
-                    .partition(|p| p.extension().is_some_and(|e| e == "jsonl"))
-            };
+            let (polnear, gold): (Vec<PathBuf>, Vec<PathBuf>) =
+                if args.pipeline.is_some() || speech_only {
+                    (Vec::new(), args.paths.clone())
+                } else {
+                    expand_dirs(&args.paths)?
+                        .into_iter()
+                        .partition(|p| p.extension().is_some_and(|e| e == "jsonl"))
+                };
             let two = !polnear.is_empty() && !gold.is_empty();
             for (paths, (ar, en), name) in [
                 (&gold, news, "quotes"),
@@ -171,6 +222,7 @@ pub fn run(args: EvalArgs, registry: &Registry) -> Result<bool> {
                          --pipeline pipelines/news-en.toml scores speech only)",
                         en.0
                     ),
+                    None if speech_only => format!("{} / {} (speech only)", ar.0, en.0),
                     None => format!("{} / {}", ar.0, en.0),
                 };
                 reports.push(pack(if two { name } else { "quotes" }, Some(label), &report)?);

@@ -493,6 +493,37 @@ impl Lexicons {
     }
 }
 
+impl LangLex {
+    /// The act a cue phrase reports (for scoring gold claims by act): that of its first word
+    /// that is a cue (whole, or for Arabic after a conjunction or future prefix: "وأكد",
+    /// "سيقول"), else speech when it holds an attribution preposition ("according to", بحسب).
+    pub fn phrase_act(&self, phrase: &str) -> Option<Act> {
+        let folded = isnad_text::fold(phrase);
+        let words = folded.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-');
+        for word in words.clone().filter(|w| !w.is_empty()) {
+            let stems = word
+                .char_indices()
+                .take(4)
+                .map(|(p, _)| word.split_at(p))
+                .filter(|(prefix, _)| prefix.is_empty() || isnad_text::is_clitic_chain(prefix));
+            for (_, stem) in stems {
+                if let Some(cue) = self.words.get(stem).and_then(|e| e.cue) {
+                    return Some(cue.act);
+                }
+            }
+        }
+        let attrib = Role::AttribPrep.bit();
+        let single = words
+            .filter(|w| !w.is_empty())
+            .any(|w| self.words.get(w).is_some_and(|e| e.roles & attrib != 0));
+        let phrase = self
+            .phrases
+            .as_ref()
+            .is_some_and(|p| p.find_iter(&folded).any(|m| m.value & attrib != 0));
+        (single || phrase).then_some(Act::Speech)
+    }
+}
+
 /// Function words stand alone; only nouns (media, names) and attribution prepositions take
 /// clitics, and a conjunction may open an author's-voice phrase, a relative pronoun, كان, a
 /// circumstance (وفي، وخلال) or a new clause.
@@ -554,6 +585,21 @@ mod tests {
         assert_eq!(english_forms("say", "says,said,said,saying")[2], "said");
         assert_eq!(english_forms("stress", "")[1], "stresses");
         assert_eq!(english_forms("agree", "")[4], "agreeing");
+    }
+
+    #[test]
+    fn phrases_are_classed_by_their_cue() {
+        let lex = Lexicons::load().unwrap();
+        assert_eq!(lex.en.phrase_act("has said"), Some(Act::Speech));
+        assert_eq!(lex.en.phrase_act("according to"), Some(Act::Speech));
+        assert_eq!(lex.en.phrase_act("is expected"), Some(Act::Belief));
+        assert_eq!(lex.en.phrase_act("plans"), Some(Act::Intention));
+        assert_eq!(lex.en.phrase_act("found"), Some(Act::Perception));
+        assert_eq!(lex.en.phrase_act(":"), None);
+        assert_eq!(lex.en.phrase_act("statement"), None);
+        assert_eq!(lex.ar.phrase_act("وأكد"), Some(Act::Speech));
+        assert_eq!(lex.ar.phrase_act("يعتقد"), Some(Act::Belief));
+        assert_eq!(lex.ar.phrase_act("بحسب"), Some(Act::Speech));
     }
 
     #[test]

@@ -232,6 +232,18 @@ impl QuotesStage {
         &self.config
     }
 
+    /// The act a cue phrase of language `lang` reports, as the cue lexicon classes it: that of its
+    /// first cue word ("has said": speech, "is expected": belief), speech for an attribution
+    /// preposition ("according to", بحسب), `None` when no word is a cue (":", "statement") or
+    /// the language is neither Arabic nor English. Scoring uses it to class gold claims.
+    pub fn cue_act(&self, lang: &Lang, phrase: &str) -> Option<Act> {
+        match lang {
+            Lang::Ar => self.lex.ar.phrase_act(phrase),
+            Lang::En => self.lex.en.phrase_act(phrase),
+            _ => None,
+        }
+    }
+
     fn claims(
         &self,
         doc: &Document,

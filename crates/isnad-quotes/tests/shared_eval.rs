@@ -37,8 +37,9 @@ fn run_with(path: PathBuf, config: QuotesConfig) -> QuotesReport {
         doc
     };
     let verbose = std::env::var_os("ISNAD_VERBOSE").is_some();
-    let report = evaluate(std::slice::from_ref(&path), &process, &Options { verbose, limit: None })
-        .expect("gold readable");
+    let report =
+        evaluate(std::slice::from_ref(&path), &process, &Options { verbose, ..Options::default() })
+            .expect("gold readable");
     println!("== {}\n{report}", path.display());
     report
 }

@@ -9,10 +9,10 @@ use crate::vocab::{Connective, Era, Relative, Unit, features};
 impl<'a, 'v> Parser<'a, 'v> {
     /// "12 فبراير [2025] [م] [الجاري]", "15 of february", "the 1st of march", "march 3rd 2015",
     /// "الاول من شهر شباط", "Feb 18", "Jul 18, Fri".
-    pub(super) fn calendar_date(&self, i: usize) -> R<Spec> {
-        let mut best: R<Spec> = None;
+    pub(super) fn calendar_date(&self, i: usize) -> Option<Match<Spec>> {
+        let mut best: Option<Match<Spec>> = None;
         // day [of|من] [the] month
-        if let Some((j, d)) = self.day_num(self.skip_filler(i)) {
+        if let Some(Match { end: j, value: d }) = self.day_num(self.skip_filler(i)) {
             let mut k = j;
             if self.connective(k, Connective::Of)
                 || self.connective(k, Connective::From)
@@ -25,15 +25,17 @@ impl<'a, 'v> Parser<'a, 'v> {
             if sep {
                 k += 1; // 31-Oct-74, 31/Oct/1974
             }
-            if let Some((k2, (m, _))) = self.month(k) {
-                best =
-                    Some((k2, Spec { day: Some(d), month: Some(m), h24: sep, ..Spec::default() }));
+            if let Some(Match { end: k2, value: (m, _) }) = self.month(k) {
+                best = Some(Match {
+                    end: k2,
+                    value: Spec { day: Some(d), month: Some(m), h24: sep, ..Spec::default() },
+                });
             } else if self.is_arabic()
                 && self.relative(k) == Some(Relative::Same)
                 && self.is_unit(k + 1, Unit::Month)
             {
                 // "الـ 12 من نفس الشهر": the month named before; without it, the anchor's
-                best = Some((k + 2, Spec { day: Some(d), ..Spec::default() }));
+                best = Some(Match { end: k + 2, value: Spec { day: Some(d), ..Spec::default() } });
             } else if self.is_arabic()
                 && self.relative(k).is_some()
                 && self.is_unit(k + 1, Unit::Month)
@@ -44,15 +46,15 @@ impl<'a, 'v> Parser<'a, 'v> {
                     Grain::Month,
                     relative_steps(self.relative(k)?),
                 );
-                best = Some((
-                    k + 2,
-                    Spec {
+                best = Some(Match {
+                    end: k + 2,
+                    value: Spec {
                         day: Some(d),
                         month: Some(mon.month() as u8),
                         year: Some(i32::from(mon.year())),
                         ..Spec::default()
                     },
-                ));
+                });
             } else if self.is_unit(k, Unit::Month)
                 && self.tok(k).is_some_and(|t| t.al)
                 && self.relative(k + 1).is_some()
@@ -63,15 +65,15 @@ impl<'a, 'v> Parser<'a, 'v> {
                     Grain::Month,
                     relative_steps(self.relative(k + 1)?),
                 );
-                best = Some((
-                    k + 2,
-                    Spec {
+                best = Some(Match {
+                    end: k + 2,
+                    value: Spec {
                         day: Some(d),
                         month: Some(mon.month() as u8),
                         year: Some(i32::from(mon.year())),
                         ..Spec::default()
                     },
-                ));
+                });
             } else if !self.is_arabic()
                 && k > j
                 && self.relative(k).is_some()
@@ -83,35 +85,38 @@ impl<'a, 'v> Parser<'a, 'v> {
                     Grain::Month,
                     relative_steps(self.relative(k)?),
                 );
-                best = Some((
-                    k + 2,
-                    Spec {
+                best = Some(Match {
+                    end: k + 2,
+                    value: Spec {
                         day: Some(d),
                         month: Some(mon.month() as u8),
                         year: Some(i32::from(mon.year())),
                         ..Spec::default()
                     },
-                ));
+                });
             }
         }
         // month [the] day[th] — "march 3", "february the 15th", "يوليو 13" (Duckling AR)
-        if let Some((j, (m, _))) = self.month(i) {
+        if let Some(Match { end: j, value: (m, _) }) = self.month(i) {
             let k = self.skip_filler(j);
             let day = self.day_num(k).or({
                 // "march first", "march third"
                 None
             });
-            if let Some((k2, d)) = day {
+            if let Some(Match { end: k2, value: d }) = day {
                 // not a year ("October 2014")
                 if self.num(k).is_none_or(|(_, dg)| dg != 4) {
                     keep_longest(
                         &mut best,
-                        Some((k2, Spec { day: Some(d), month: Some(m), ..Spec::default() })),
+                        Some(Match {
+                            end: k2,
+                            value: Spec { day: Some(d), month: Some(m), ..Spec::default() },
+                        }),
                     );
                 }
             }
         }
-        let (mut j, mut s) = best?;
+        let Match { end: mut j, value: mut s } = best?;
         // glued "Feb13": fine. Year: [,] year | سنة/عام year
         let mut k = j;
         if self.punct(k, ',') || self.punct(k, '،') {
@@ -136,7 +141,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             return self.date_tail(j, s);
         }
         s.h24 = false;
-        if let Some((k2, (y, era))) = self.year(k) {
+        if let Some(Match { end: k2, value: (y, era) }) = self.year(k) {
             s.year = Some(y);
             s.absolute = true;
             if era == Some(Era::Ah) {
@@ -158,7 +163,7 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// After a date: الجاري/الماضي/المقبل on the month ("12 فبراير الجاري"), a trailing weekday
     /// ("Jul 18, Fri").
-    pub(super) fn date_tail(&self, mut j: usize, mut s: Spec) -> R<Spec> {
+    pub(super) fn date_tail(&self, mut j: usize, mut s: Spec) -> Option<Match<Spec>> {
         if self.is_arabic()
             && s.year.is_none()
             && let Some(r) = self.relative(j)
@@ -193,12 +198,12 @@ impl<'a, 'v> Parser<'a, 'v> {
             s.weekday = Some(wd);
             j += 2;
         }
-        Some((j, s))
+        Some(Match { end: j, value: s })
     }
 
     /// A day of the month alone, where English marks it as one: "on the 15th", "the 1st",
     /// "on 24th", "on the first" (the month is the policy's: this one or the next).
-    pub(super) fn day_only(&self, i: usize) -> R<Spec> {
+    pub(super) fn day_only(&self, i: usize) -> Option<Match<Spec>> {
         if self.is_arabic() {
             return None;
         }
@@ -210,7 +215,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             return None;
         }
         let digits = self.num(k).is_some();
-        let (j, d) = self.ordinal(k)?;
+        let Match { end: j, value: d } = self.ordinal(k)?;
         if !(1..=31).contains(&d) || !(on || digits) {
             return None;
         }
@@ -221,21 +226,27 @@ impl<'a, 'v> Parser<'a, 'v> {
         {
             return None;
         }
-        Some((j, Spec { day: Some(d as u8), ..Spec::default() }))
+        Some(Match { end: j, value: Spec { day: Some(d as u8), ..Spec::default() } })
+    }
+
+    /// A month alone ("July" of "13-15 July"), as a date with only its month.
+    pub(super) fn month_alone(&self, i: usize) -> Option<Match<Spec>> {
+        let Match { end, value: (month, _) } = self.month(i)?;
+        Some(Match { end, value: Spec { month: Some(month), ..Spec::default() } })
     }
 
     /// A month name, or شهر + number/name, or "الشهر الثالث".
-    pub(super) fn month(&self, i: usize) -> R<(u8, bool)> {
+    pub(super) fn month(&self, i: usize) -> Option<Match<(u8, bool)>> {
         if let Some((m, _)) = self.month_word(i) {
             // "آذار/مارس", "مارس (آذار)": the Levantine and the Egyptian name of one month
             if self.punct(i + 1, '/') && self.month_word(i + 2).is_some_and(|(m2, _)| m2 == m) {
-                return Some((i + 3, (m, false)));
+                return Some(Match { end: i + 3, value: (m, false) });
             }
             if self.punct(i + 1, '(')
                 && self.month_word(i + 2).is_some_and(|(m2, _)| m2 == m)
                 && self.punct(i + 3, ')')
             {
-                return Some((i + 4, (m, false)));
+                return Some(Match { end: i + 4, value: (m, false) });
             }
         }
         if let Some((m, weak)) = self.month_word(i) {
@@ -246,28 +257,28 @@ impl<'a, 'v> Parser<'a, 'v> {
                 && self.glued(i)
                 && (self.num(i + 2).is_some() || self.ordinal(i + 2).is_some())
             {
-                return Some((i + 2, (m, false)));
+                return Some(Match { end: i + 2, value: (m, false) });
             }
-            return Some((i + 1, (m, weak)));
+            return Some(Match { end: i + 1, value: (m, weak) });
         }
         if self.is_arabic() && self.is_unit(i, Unit::Month) && !self.is_dual(i) {
             let t = self.tok(i)?;
             if t.al {
                 // الشهر الثالث / الشهر التاسع
-                if let Some((j, v)) = self.ordinal(i + 1)
+                if let Some(Match { end: j, value: v }) = self.ordinal(i + 1)
                     && (1..=12).contains(&v)
                 {
-                    return Some((j, (v as u8, false)));
+                    return Some(Match { end: j, value: (v as u8, false) });
                 }
                 return None;
             }
             if let Some((m, _)) = self.month_word(i + 1) {
-                return Some((i + 2, (m, false)));
+                return Some(Match { end: i + 2, value: (m, false) });
             }
-            if let Some((j, v)) = self.number(i + 1)
+            if let Some(Match { end: j, value: v }) = self.number(i + 1)
                 && (1..=12).contains(&v)
             {
-                return Some((j, (v as u8, false)));
+                return Some(Match { end: j, value: (v as u8, false) });
             }
         }
         None

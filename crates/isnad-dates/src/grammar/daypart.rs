@@ -8,7 +8,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// A day-part phrase: "this morning", "tonight", "late last night", "مساء الأحد", "صباح اليوم",
     /// "هذه الليلة"; after a date (`attached`) just the part: "tomorrow evening", "monday early
     /// morning", "february the 15th in the morning".
-    pub(super) fn daypart_phrase(&self, i: usize, attached: bool) -> R<Spec> {
+    pub(super) fn daypart_phrase(&self, i: usize, attached: bool) -> Option<Match<Spec>> {
         // "early-morning tweets", "late-night calls": a compound adjective, no time
         if i > 0 && self.punct(i - 1, '-') && !self.tok(i)?.space {
             return None;
@@ -31,22 +31,22 @@ impl<'a, 'v> Parser<'a, 'v> {
                 }
                 // English "this morning at 3": the part of day steers the clock, the day follows it
                 Relative::This if !self.is_arabic() && self.clock_after(k + 2) => {
-                    return Some((
-                        k + 2,
-                        Spec { daypart: Some(adjust(dp, late, early)), ..Spec::default() },
-                    ));
+                    return Some(Match {
+                        end: k + 2,
+                        value: Spec { daypart: Some(adjust(dp, late, early)), ..Spec::default() },
+                    });
                 }
                 Relative::This => a.today(),
                 _ => return None,
             };
-            return Some((
-                k + 2,
-                Spec {
+            return Some(Match {
+                end: k + 2,
+                value: Spec {
                     daypart: Some(adjust(dp, late, early)),
                     base: Some(TimeValue::day(day)),
                     ..Spec::default()
                 },
-            ));
+            });
         }
         let dp = self.daypart(k)?;
         if matches!(dp, DayPart::Noon | DayPart::Midnight)
@@ -63,22 +63,22 @@ impl<'a, 'v> Parser<'a, 'v> {
             if !attached {
                 s.base = Some(TimeValue::day(self.anchor.today()));
             }
-            return Some((j, s));
+            return Some(Match { end: j, value: s });
         }
         if attached {
             if self.tok_text(j) == Some("ish") {
                 j += 1;
             }
-            return Some((j, s));
+            return Some(Match { end: j, value: s });
         }
         // "مساء الأحد", "صباح اليوم", "morning of xmas", "morning of the 15th of february"
         let m = if self.connective(j, Connective::Of) { j + 1 } else { j };
         if (self.is_arabic() || m > j)
-            && let Some((m2, d)) = self.date(m)
+            && let Some(Match { end: m2, value: d }) = self.date(m)
             && !d.has_time()
         {
             merge(&mut s, &d);
-            return Some((m2, s));
+            return Some(Match { end: m2, value: s });
         }
         if self.is_arabic()
             && !self.tok(k)?.clitic
@@ -87,7 +87,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             return None;
         }
         if !self.is_arabic() && !attached && self.clock_after(j) {
-            return Some((j, s));
+            return Some(Match { end: j, value: s });
         }
         if !self.is_arabic()
             && i == k
@@ -101,7 +101,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
         }
         s.base = Some(TimeValue::day(self.anchor.today()));
-        Some((j, s))
+        Some(Match { end: j, value: s })
     }
 }
 

@@ -8,7 +8,7 @@ use crate::vocab::{Connective, Relative, Sense, Unit, features};
 
 impl<'a, 'v> Parser<'a, 'v> {
     /// "now", "right now", "الآن", "حالا", "في هذه اللحظة".
-    pub(super) fn now_expr(&self, i: usize) -> R<TimeValue> {
+    pub(super) fn now_expr(&self, i: usize) -> Option<Match<TimeValue>> {
         let strong =
             |k: usize| self.senses(k).iter().any(|s| matches!(s, Sense::Now { weak: false }));
         let any = |k: usize| self.has(k, features::NOW);
@@ -20,13 +20,13 @@ impl<'a, 'v> Parser<'a, 'v> {
             return None;
         };
         let a = self.anchor;
-        Some((j, TimeValue::point(a.now, a.cap(Grain::Second))))
+        Some(Match { end: j, value: TimeValue::point(a.now, a.cap(Grain::Second)) })
     }
 
     /// اليوم، أمس، غدا، أول أمس، بعد غد، today, yesterday, the day after tomorrow… with an optional
     /// weekday and date after them ("أمس الثلاثاء", "غدا الثلاثاء 17 أكتوبر الجاري").
-    pub(super) fn deictic(&self, i: usize) -> R<Spec> {
-        let (j, off) = self.deictic_word(i)?;
+    pub(super) fn deictic(&self, i: usize) -> Option<Match<Spec>> {
+        let Match { end: j, value: off } = self.deictic_word(i)?;
         let a = self.anchor;
         let mut d = add_days(a.today(), off);
         let mut j = j;
@@ -37,16 +37,16 @@ impl<'a, 'v> Parser<'a, 'v> {
             d = add_days(d, off);
             j = k + 1;
             // and a full date after it
-            if let Some((k2, s)) = self.calendar_date(j) {
+            if let Some(Match { end: k2, value: s }) = self.calendar_date(j) {
                 let mut s = s;
                 s.weekday = None;
-                return Some((k2, s));
+                return Some(Match { end: k2, value: s });
             }
         }
-        Some((j, Spec { base: Some(TimeValue::day(d)), ..Spec::default() }))
+        Some(Match { end: j, value: Spec { base: Some(TimeValue::day(d)), ..Spec::default() } })
     }
 
-    pub(super) fn deictic_word(&self, i: usize) -> R<i64> {
+    pub(super) fn deictic_word(&self, i: usize) -> Option<Match<i64>> {
         let t = self.tok(i)?;
         let day = |k: usize| {
             self.senses(k)
@@ -57,7 +57,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         if self.senses(i).contains(&Sense::Ord(1)) {
             let k = if self.connective(i + 1, Connective::From) { i + 2 } else { i + 1 };
             if day(k) == Some(-1) {
-                return Some((k + 1, -2));
+                return Some(Match { end: k + 1, value: -2 });
             }
         }
         // (اليوم|يوم) (الذي|الي)? (بعد|قبل) (غد|امس|البارحه) ; بعد غد ; قبل امس
@@ -78,10 +78,10 @@ impl<'a, 'v> Parser<'a, 'v> {
                 && let Some(n) = day(k + 1)
             {
                 if after && n == 1 {
-                    return Some((k + 2, 2));
+                    return Some(Match { end: k + 2, value: 2 });
                 }
                 if before && n == -1 {
-                    return Some((k + 2, -2));
+                    return Some(Match { end: k + 2, value: -2 });
                 }
             }
             // English: the day after tomorrow / the day before yesterday
@@ -90,7 +90,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 && (after || before)
                 && let Some(n) = day(k + 1)
             {
-                return Some((k + 2, n + if after { 1 } else { -1 }));
+                return Some(Match { end: k + 2, value: n + if after { 1 } else { -1 } });
             }
         }
         if let Some(n) = day(i) {
@@ -100,9 +100,9 @@ impl<'a, 'v> Parser<'a, 'v> {
                 && self.tok(i + 1).is_some_and(|t| t.al)
                 && self.senses(i + 1).contains(&Sense::Ord(1))
             {
-                return Some((i + 2, -2));
+                return Some(Match { end: i + 2, value: -2 });
             }
-            return Some((i + 1, n));
+            return Some(Match { end: i + 1, value: n });
         }
         // "يوم غد", "يوم أمس"
         if self.is_arabic()
@@ -110,14 +110,14 @@ impl<'a, 'v> Parser<'a, 'v> {
             && !t.al
             && let Some(n) = day(i + 1)
         {
-            return Some((i + 2, n));
+            return Some(Match { end: i + 2, value: n });
         }
         if self.is_arabic() && self.unit(i) == Some((Unit::Day, 1)) && t.al {
             // اليوم الماضي / السابق / المنصرم = yesterday (Duckling, and news usage of "the previous day")
             match self.relative(i + 1) {
-                Some(Relative::Last) => return Some((i + 2, -1)),
-                Some(Relative::Next) => return Some((i + 2, 1)),
-                Some(Relative::This) => return Some((i + 2, 0)),
+                Some(Relative::Last) => return Some(Match { end: i + 2, value: -1 }),
+                Some(Relative::Next) => return Some(Match { end: i + 2, value: 1 }),
+                Some(Relative::This) => return Some(Match { end: i + 2, value: 0 }),
                 _ => {}
             }
             // "اليوم" = today, unless it is "the Nth day of" (handled elsewhere)
@@ -127,7 +127,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                     .iter()
                     .any(|s| matches!(s, Sense::Unit { unit: Unit::Day, count: 2 }))
             {
-                return Some((i + 1, 0));
+                return Some(Match { end: i + 1, value: 0 });
             }
         }
         // "هذا اليوم" / "this day"
@@ -135,7 +135,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             && self.is_unit(i + 1, Unit::Day)
             && self.unit(i + 1).is_some_and(|(_, n)| n == 1)
         {
-            return Some((i + 2, 0));
+            return Some(Match { end: i + 2, value: 0 });
         }
         None
     }

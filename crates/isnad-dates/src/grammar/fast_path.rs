@@ -159,9 +159,9 @@ impl<'a, 'v> Parser<'a, 'v> {
             || self.tok_text(i) == Some("upcoming")
     }
 
-    /// Whether an English [`Parser::clock_m`] can find anything at `i`: after at/@/about it
+    /// Whether an English [`Parser::clock_in`] can find anything at `i`: after at/@/about it
     /// reads a number (digits or words, "a" of "a quarter" included), a fraction ("half
-    /// past") or a time of day ("noon") first (`minutes_rel`, `hm_sure`, the noon/midnight
+    /// past") or a time of day ("noon") first (`minutes_rel`, `hour_minute_in`, the noon/midnight
     /// step). Checked with [`Parser::date_may_start`] by `guards_agree_with_the_rules`.
     pub(super) fn clock_may_start(&self, i: usize) -> bool {
         let mut k = i;
@@ -187,7 +187,7 @@ impl<'a, 'v> Parser<'a, 'v> {
 /// `now_expr`, `deictic`, `weekday_expr`, `calendar_date`, `numeric_date`, `month_expr`,
 /// `period_rel`, `part_of`, `nth_in`, `holiday`, `hijri_date`, `day_only`,
 /// `year_fraction` (an ordinal first in English), `week_of`, `daypart_phrase`, `closest`,
-/// `within`, `bounded`, the leading-preposition step and the English `hm_sure` (a weak number
+/// `within`, `bounded`, the leading-preposition step and the English `hour_minute_in` (a weak number
 /// word is never an hour) give nothing at once. What is left reads it as the number one and
 /// needs the next token to be:
 /// - `minutes_rel` ("a quarter past 3pm", "a minute to noon"): a fraction, a minute unit, or
@@ -198,7 +198,7 @@ impl<'a, 'v> Parser<'a, 'v> {
 ///   fraction, a unit, a weekday ("a fridays"), "of" / "more" before the unit, "and" ("a and
 ///   a half hours"), or a mark glued to it (decimal ".", "/", minutes "'", seconds "\"").
 ///
-/// `datetime` and `range` at `i` are made of `clock_m` (`minutes_rel`, `hm_sure`) and `date`
+/// `datetime` and `range` at `i` are made of `clock_in` (`minutes_rel`, `hour_minute_in`) and `date`
 /// (only `year_expr` through `year_words` here), so they need the same. The unit test
 /// `idle_articles_give_nothing` checks the rules at every such token of the fixtures and of
 /// "a"/"an" before every vocabulary entry.

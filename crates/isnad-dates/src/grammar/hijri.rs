@@ -9,17 +9,17 @@ use crate::vocab::{Connective, Era, Relative, Unit};
 
 impl<'a, 'v> Parser<'a, 'v> {
     /// Hijri dates: "15 رمضان 1446هـ", "رمضان المقبل", "شهر رمضان لعام 1445هـ", "رمضان 2019".
-    pub(super) fn hijri_date(&self, i: usize) -> R<Spec> {
+    pub(super) fn hijri_date(&self, i: usize) -> Option<Match<Spec>> {
         let hv = self.anchor.hijri;
         let mut k = i;
         let day = self.day_num(k);
-        if let Some((k2, _)) = day {
+        if let Some(Match { end: k2, value: _ }) = day {
             k = k2;
             if self.connective(k, Connective::From) {
                 k += 1;
             }
         }
-        let (mut j, (m, weak)) = self.hmonth(k)?;
+        let Match { end: mut j, value: (m, weak) } = self.hmonth(k)?;
         let mut hy: Option<i32> = None;
         let mut gy: Option<i32> = None;
         let mut rel = None;
@@ -27,7 +27,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         if self.connective(y, Connective::From) || self.connective(y, Connective::In) {
             y += 1;
         }
-        if let Some((y2, (yy, era))) = self.year(y) {
+        if let Some(Match { end: y2, value: (yy, era) }) = self.year(y) {
             if era == Some(Era::Ah) || (yy > 1300 && yy < 1600) {
                 hy = Some(yy);
             } else {
@@ -35,7 +35,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
             j = y2;
             // the Gregorian twin: "1446هـ 2025م"
-            if let Some((y3, (_, e2))) = self.year(j)
+            if let Some(Match { end: y3, value: (_, e2) }) = self.year(j)
                 && e2 != Some(Era::Ah)
             {
                 j = y3;
@@ -78,7 +78,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                     Some(Relative::This | Relative::Same) => cy,
                     None => {
                         // bare: the policy (future: this year's unless it is over)
-                        let dday = day.map(|(_, d)| d).unwrap_or(30);
+                        let dday = day.map(|Match { end: _, value: d }| d).unwrap_or(30);
                         let over = m < cm || m == cm && dday < cd;
                         match self.policy() {
                             // `past`, like Gregorian months, reads the nearest one
@@ -114,7 +114,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         };
         let mut s = Spec { absolute: hy.is_some() || gy.is_some(), ..Spec::default() };
         match day {
-            Some((_, d)) => {
+            Some(Match { end: _, value: d }) => {
                 let g = time::hijri_to_greg(hv, year, m, d)?;
                 s.base = Some(TimeValue::day(g).hijri());
             }
@@ -130,19 +130,19 @@ impl<'a, 'v> Parser<'a, 'v> {
                 );
             }
         }
-        Some((j, s))
+        Some(Match { end: j, value: s })
     }
 
-    pub(super) fn hmonth(&self, i: usize) -> R<(u8, bool)> {
+    pub(super) fn hmonth(&self, i: usize) -> Option<Match<(u8, bool)>> {
         if let Some((m, weak)) = self.hmonth_word(i) {
-            return Some((i + 1, (m, weak)));
+            return Some(Match { end: i + 1, value: (m, weak) });
         }
         if self.is_arabic()
             && self.is_unit(i, Unit::Month)
             && !self.tok(i)?.al
             && let Some((m, _)) = self.hmonth_word(i + 1)
         {
-            return Some((i + 2, (m, false)));
+            return Some(Match { end: i + 2, value: (m, false) });
         }
         None
     }

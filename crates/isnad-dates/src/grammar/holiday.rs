@@ -1,6 +1,6 @@
 //! Holidays: "عيد الفطر 2013", "easter 2010", "last Christmas", "thanksgiving of next year".
 
-use isnad_core::{Calendar, Grain};
+use isnad_core::Grain;
 use jiff::civil::{Date, Time};
 
 use super::*;
@@ -10,7 +10,7 @@ use crate::vocab::{Connective, Era, Relative, Sense, Unit};
 impl<'a, 'v> Parser<'a, 'v> {
     /// Holidays, with a year or relative word: "عيد الفطر 2013", "easter 2010", "last easter",
     /// "thanksgiving of next year", "MLK day of last year".
-    pub(super) fn holiday(&self, i: usize) -> R<Spec> {
+    pub(super) fn holiday(&self, i: usize) -> Option<Match<Spec>> {
         let mut k = i;
         let mut rel = None;
         if let Some(r) = self.relative(k)
@@ -28,7 +28,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         let hv = self.anchor.hijri;
         let year_of = |y: i16| self.holidays.in_year(id, y, hv);
         let mut absolute = false;
-        let y = if let Some((j2, (y, era))) = self
+        let y = if let Some(Match { end: j2, value: (y, era) }) = self
             .year(j)
             .or_else(|| if self.connective(j, Connective::In) { self.year(j + 1) } else { None })
         {
@@ -52,7 +52,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             self.pick_rel_year(r, &year_of)?
         } else if let Some(r) = rel {
             self.pick_rel_year(r, &year_of)?
-        } else if let Some((j2, t)) = self.holiday_offset(j) {
+        } else if let Some(Match { end: j2, value: t }) = self.holiday_offset(j) {
             // "thanksgiving in a year", "thanksgiving 3 months ago": the one in the shifted year
             j = j2;
             t.start.year()
@@ -73,11 +73,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             })?
         };
         let (s, e, interval) = year_of(y)?;
-        let cal = if matches!(self.hol_kind(id), HolKind::Hijri) {
-            Calendar::Hijri
-        } else {
-            Calendar::Gregorian
-        };
+        let cal = self.holidays.calendar(id);
         let mut t = if interval {
             TimeValue::interval(
                 s.to_datetime(Time::midnight()),
@@ -88,39 +84,32 @@ impl<'a, 'v> Parser<'a, 'v> {
             TimeValue::day(s)
         };
         t.calendar = cal;
-        Some((j, Spec { base: Some(t), absolute, ..Spec::default() }))
+        Some(Match { end: j, value: Spec { base: Some(t), absolute, ..Spec::default() } })
     }
 
     /// An offset after a holiday name: "in 9 months", "9 months from now", "1 year ago".
-    pub(super) fn holiday_offset(&self, j: usize) -> R<TimeValue> {
+    pub(super) fn holiday_offset(&self, j: usize) -> Option<Match<TimeValue>> {
         if self.is_arabic() {
             return None;
         }
         let a = self.anchor;
         if self.connective(j, Connective::In) {
-            let (k, (n, u)) = self.quantity(j + 1)?;
-            return Some((k, self.shift(a, n, u)));
+            let Match { end: k, value: (n, u) } = self.quantity(j + 1)?;
+            return Some(Match { end: k, value: self.shift(a, n, u) });
         }
-        let (k, (n, u)) = self.quantity(j)?;
+        let Match { end: k, value: (n, u) } = self.quantity(j)?;
         if self.connective(k, Connective::Ago) {
-            return Some((k + 1, self.shift(a, -n, u)));
+            return Some(Match { end: k + 1, value: self.shift(a, -n, u) });
         }
         if self.connective(k, Connective::Hence) {
-            return Some((k + 1, self.shift(a, n, u)));
+            return Some(Match { end: k + 1, value: self.shift(a, n, u) });
         }
         None
     }
 
-    pub(super) fn hol_kind(&self, id: usize) -> HolKind {
-        let name = self.holidays.names.ids.get(id).map(String::as_str).unwrap_or("");
-        match name {
-            "eid-al-fitr" | "eid-al-adha" | "arafat" | "islamic-new-year" | "ashura" | "mawlid"
-            | "isra-miraj" | "laylat-al-qadr" | "ramadan" | "jumuatul-wida" | "mid-shaban"
-            | "tarwiyah" | "tashreeq" => HolKind::Hijri,
-            _ => HolKind::Other,
-        }
-    }
-
+    /// The year of a holiday named with a relative word: "last Easter" is the last one that is
+    /// over, "next Easter" the next one that has not started, "this Easter" the one under way
+    /// or the next.
     pub(super) fn pick_rel_year(
         &self,
         r: Relative,
@@ -157,7 +146,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     }
 
     /// A bare holiday name at `k`, resolved to its occurrence nearest the reference.
-    pub(super) fn holiday_nearest(&self, k: usize) -> R<TimeValue> {
+    pub(super) fn holiday_nearest(&self, k: usize) -> Option<Match<TimeValue>> {
         let k = self.skip_filler(k);
         let h = self.senses(k).iter().find_map(|s| {
             if let Sense::Holiday { id, weak: false } = s { Some(*id as usize) } else { None }
@@ -177,11 +166,6 @@ impl<'a, 'v> Parser<'a, 'v> {
                     0
                 }
             })?;
-        Some((k + 1, TimeValue::day(best.0)))
+        Some(Match { end: k + 1, value: TimeValue::day(best.0) })
     }
-}
-
-pub(super) enum HolKind {
-    Hijri,
-    Other,
 }

@@ -4,11 +4,11 @@ use super::*;
 
 /// Memo of a rule's result at each token, with whether computing it asked for the sentence's
 /// tense, and the generation of [`Memos`] it was stored in (an older one: not computed yet).
-pub(super) type Memo<X> = std::cell::RefCell<Vec<(u32, R<X>, bool)>>;
+pub(super) type Memo<X> = std::cell::RefCell<Vec<(u32, Option<Match<X>>, bool)>>;
 
 /// What [`Parser::run_reusing`] found at each token where it tried a parse: the result, and whether it
 /// depended on the sentence's tense (a parse under the other tense can reuse the others).
-pub(crate) type Tried = Vec<Option<(R<TimeValue>, bool)>>;
+pub(crate) type Tried = Vec<Option<(Option<Match<TimeValue>>, bool)>>;
 
 /// The parser's memos, kept from one sentence to the next (see [`Parser::new`]).
 ///
@@ -69,8 +69,8 @@ pub(super) fn memoised<X: Copy>(
     (generation, reuse): (u32, u32),
     dep: &std::cell::Cell<bool>,
     i: usize,
-    compute: impl FnOnce() -> R<X>,
-) -> R<X> {
+    compute: impl FnOnce() -> Option<Match<X>>,
+) -> Option<Match<X>> {
     if let Some(&(g, r, d)) = memo.borrow().get(i)
         && (g == generation || reuse != 0 && g == reuse && !d)
     {

@@ -30,6 +30,7 @@ pub(crate) mod tests;
 mod tokens;
 mod weekday;
 
+use clock::ClockCue;
 use daypart::{daypart_hour, daypart_hours};
 #[cfg(test)]
 pub(crate) use fast_path::SLOW_PATHS;
@@ -39,7 +40,7 @@ pub(crate) use memo::{MEMOS, Tried};
 use memo::{Memos, memoised};
 use numbers::two_digit_year;
 use offset::{relative_steps, stretch};
-use quantity::QUnit;
+use quantity::CountUnit;
 use spec::{Spec, merge};
 
 use isnad_core::{Calendar, Grain};
@@ -91,14 +92,21 @@ pub(crate) struct Parser<'a, 'v> {
     reuse: u32,
 }
 
-type R<X> = Option<(usize, X)>;
+/// What a rule read: the token after the expression, and its value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Match<X> {
+    /// The token after the expression.
+    pub(crate) end: usize,
+    /// What it says.
+    pub(crate) value: X,
+}
 
 /// Keeps in `best` the parse that reaches furthest; on a tie the one found first stays.
-pub(super) fn keep_longest<X>(best: &mut R<X>, r: R<X>) {
-    if let Some((j, x)) = r
-        && best.as_ref().is_none_or(|(b, _)| j > *b)
+pub(super) fn keep_longest<X>(best: &mut Option<Match<X>>, r: Option<Match<X>>) {
+    if let Some(Match { end: j, value: x }) = r
+        && best.as_ref().is_none_or(|Match { end: b, value: _ }| j > *b)
     {
-        *best = Some((j, x));
+        *best = Some(Match { end: j, value: x });
     }
 }
 
@@ -205,7 +213,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                     r
                 }
             };
-            if let Some((j, t)) = r
+            if let Some(Match { end: j, value: t }) = r
                 && j > i
             {
                 out.push(Found { start: i, end: j, t });
@@ -233,7 +241,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         self.past_tense
     }
 
-    fn top(&self, i: usize) -> R<TimeValue> {
+    fn top(&self, i: usize) -> Option<Match<TimeValue>> {
         if fast_paths() && (self.idle_one(i) || !self.is_arabic() && !self.top_may_start(i)) {
             return None;
         }
@@ -241,14 +249,14 @@ impl<'a, 'v> Parser<'a, 'v> {
         memoised(&self.memo.top, self.generations(), &self.tense_dep, i, || self.top_uncached(i))
     }
 
-    fn top_uncached(&self, i: usize) -> R<TimeValue> {
-        let mut best: R<TimeValue> = None;
-        let mut consider = |r: R<TimeValue>| keep_longest(&mut best, r);
+    fn top_uncached(&self, i: usize) -> Option<Match<TimeValue>> {
+        let mut best: Option<Match<TimeValue>> = None;
+        let mut consider = |r: Option<Match<TimeValue>>| keep_longest(&mut best, r);
         consider(self.now_expr(i));
-        if let Some((j, s)) = self.datetime(i)
+        if let Some(Match { end: j, value: s }) = self.datetime(i)
             && let Some(t) = self.resolve(&s)
         {
-            consider(Some((j, t)));
+            consider(Some(Match { end: j, value: t }));
             // "4pm for 30 mins", "18th Dec for 10 days": a stretch from that time
             consider(self.for_duration(j, t));
         }
@@ -259,20 +267,23 @@ impl<'a, 'v> Parser<'a, 'v> {
         if self.connective(i, Connective::Asap) {
             let a = self.anchor;
             let g = a.cap(Grain::Second);
-            consider(Some((
-                i + 1,
-                TimeValue {
+            consider(Some(Match {
+                end: i + 1,
+                value: TimeValue {
                     start: truncate(a.now, g),
                     grain: g,
                     end: None,
                     open: Open::After,
                     calendar: Calendar::Gregorian,
                 },
-            )));
+            }));
         }
         // "today in one hour": the day is redundant with the offset
-        if let Some((j, 0)) = self.deictic_word(i) {
-            consider(self.offset(j).filter(|(_, t)| t.start.date() == self.anchor.today()));
+        if let Some(Match { end: j, value: 0 }) = self.deictic_word(i) {
+            consider(
+                self.offset(j)
+                    .filter(|Match { end: _, value: t }| t.start.date() == self.anchor.today()),
+            );
         }
         // "later than 9:30 but before 11:00 on Thursday"
         if !self.is_arabic() && self.connective(i, Connective::After) {
@@ -283,7 +294,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         // "from 18th Dec for 10 days"
         if !self.is_arabic()
             && self.connective(i, Connective::From)
-            && let Some((j, s)) = self.datetime(i + 1)
+            && let Some(Match { end: j, value: s }) = self.datetime(i + 1)
             && let Some(t) = self.resolve(&s)
         {
             consider(self.for_duration(j, t));
@@ -291,17 +302,17 @@ impl<'a, 'v> Parser<'a, 'v> {
         // "for 10 days from 18th Dec", "for 30' starting from 4pm"
         if !self.is_arabic()
             && self.connective(i, Connective::For)
-            && let Some((j, (n, QUnit::U(u)))) = self.quantity(i + 1)
+            && let Some(Match { end: j, value: (n, CountUnit::Unit(u)) }) = self.quantity(i + 1)
         {
             let mut k = j;
             if self.tok_text(k) == Some("starting") {
                 k += 1;
             }
             if self.connective(k, Connective::From)
-                && let Some((k2, s)) = self.datetime(k + 1)
+                && let Some(Match { end: k2, value: s }) = self.datetime(k + 1)
                 && let Some(t) = self.resolve(&s)
             {
-                consider(Some((k2, stretch(t, n, u))));
+                consider(Some(Match { end: k2, value: stretch(t, n, u) }));
             }
         }
         // Leading prepositions and hedges belong to the expression ("in 2014", "حوالي الساعة 3").
@@ -315,7 +326,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         if lead {
             keep_longest(&mut best, self.top(i + 1));
         }
-        let (j, t) = best?;
+        let Match { end: j, value: t } = best?;
         // Trailing hedges: "3pm approximately", "3ish".
         let mut j = j;
         while self.is_ish(j)
@@ -324,20 +335,20 @@ impl<'a, 'v> Parser<'a, 'v> {
         {
             j += 1;
         }
-        Some((j, t))
+        Some(Match { end: j, value: t })
     }
 
     /// A date, a time, or both, in any of the usual orders: up to one date, one day part and one
     /// clock time, joined by commas or at/on/in ("Saturday morning at 9", "9 tomorrow morning",
     /// "at 7:30 PM on Fri, Sep 20", "يوم السبت 21/09 الساعة 1:30 بعد الظهر", "مساء الأحد").
-    fn datetime(&self, i: usize) -> R<Spec> {
+    fn datetime(&self, i: usize) -> Option<Match<Spec>> {
         memoised(&self.memo.datetime, self.generations(), &self.tense_dep, i, || {
             self.datetime_uncached(i)
         })
     }
 
-    fn datetime_uncached(&self, i: usize) -> R<Spec> {
-        let mut best: R<Spec> = None;
+    fn datetime_uncached(&self, i: usize) -> Option<Match<Spec>> {
+        let mut best: Option<Match<Spec>> = None;
         let mut cur = Spec::default();
         let (mut has_d, mut has_dp, mut has_c) = (false, false, false);
         let mut k = i;
@@ -351,13 +362,24 @@ impl<'a, 'v> Parser<'a, 'v> {
                     cand = Some(c);
                 }
             };
-            if !has_c && let Some((j, c)) = self.clock_m(k0, at || has_dp, has_dp) {
+            if !has_c
+                && let Some(Match { end: j, value: c }) = self.clock_in(
+                    k0,
+                    if has_dp {
+                        ClockCue::Certain
+                    } else if at {
+                        ClockCue::Marked
+                    } else {
+                        ClockCue::Bare
+                    },
+                )
+            {
                 offer((j, c, 0));
             }
-            if !has_dp && let Some((j, d)) = self.daypart_phrase(k0, !first) {
+            if !has_dp && let Some(Match { end: j, value: d }) = self.daypart_phrase(k0, !first) {
                 offer((j, d, 1));
             }
-            if !has_d && let Some((j, d)) = self.date(k0) {
+            if !has_d && let Some(Match { end: j, value: d }) = self.date(k0) {
                 offer((j, d, 2));
             }
             let Some((j, s, what)) = cand else { break };
@@ -375,7 +397,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             merge(&mut cur, &s);
             k = j;
             first = false;
-            best = Some((k, cur));
+            best = Some(Match { end: k, value: cur });
         }
         best
     }
@@ -407,16 +429,16 @@ impl<'a, 'v> Parser<'a, 'v> {
     }
 
     /// Any date-level expression.
-    fn date(&self, i: usize) -> R<Spec> {
+    fn date(&self, i: usize) -> Option<Match<Spec>> {
         if fast_paths() && !self.is_arabic() && !self.date_may_start(i) {
             return None;
         }
         memoised(&self.memo.date, self.generations(), &self.tense_dep, i, || self.date_uncached(i))
     }
 
-    fn date_uncached(&self, i: usize) -> R<Spec> {
-        let mut best: R<Spec> = None;
-        let mut take = |r: R<Spec>| keep_longest(&mut best, r);
+    fn date_uncached(&self, i: usize) -> Option<Match<Spec>> {
+        let mut best: Option<Match<Spec>> = None;
+        let mut take = |r: Option<Match<Spec>>| keep_longest(&mut best, r);
         take(self.deictic(i));
         take(self.weekday_expr(i));
         take(self.calendar_date(i));
@@ -432,12 +454,12 @@ impl<'a, 'v> Parser<'a, 'v> {
         take(self.year_fraction(i));
         take(self.ar_tens(i));
         take(self.week_of(i));
-        let (j, s) = best?;
+        let Match { end: j, value: s } = best?;
         // Dual dating: "… الموافق 13 رمضان 1446هـ" / "الموافق: 12/04/2023" — one expression.
         if self.connective(j, Connective::Equiv) {
             let k = if self.punct(j + 1, ':') { j + 2 } else { j + 1 };
             let k = self.skip_filler(k);
-            if let Some((k2, other)) = self.date(k) {
+            if let Some(Match { end: k2, value: other }) = self.date(k) {
                 // The more specific side wins; a bare weekday defers to the date.
                 let keep = if s.day.is_none() && s.base.is_none()
                     || s.weekday.is_some() && s.day.is_none()
@@ -450,9 +472,9 @@ impl<'a, 'v> Parser<'a, 'v> {
                 } else {
                     s
                 };
-                return Some((k2, keep));
+                return Some(Match { end: k2, value: keep });
             }
         }
-        Some((j, s))
+        Some(Match { end: j, value: s })
     }
 }

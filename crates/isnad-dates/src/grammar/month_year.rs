@@ -11,7 +11,7 @@ use crate::vocab::{Connective, Era, Relative, Unit};
 impl<'a, 'v> Parser<'a, 'v> {
     /// Month expressions: "March", "October 2014", "next March", "يونيو الماضى", "الشهر المقبل"
     /// is in [`Self::period_rel`].
-    pub(super) fn month_expr(&self, i: usize) -> R<Spec> {
+    pub(super) fn month_expr(&self, i: usize) -> Option<Match<Spec>> {
         let mut k = i;
         let mut pre = None;
         if !self.is_arabic()
@@ -20,7 +20,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             pre = Some(r);
             k += 1;
         }
-        let (mut j, (m, weak)) = self.month(k)?;
+        let Match { end: mut j, value: (m, weak) } = self.month(k)?;
         let mut s = Spec { month: Some(m), ..Spec::default() };
         let mut k2 = j;
         if self.punct(k2, ',') {
@@ -34,7 +34,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             k2 += 1;
         }
         let mut strong = !weak || pre.is_some() || self.context_before(i);
-        if let Some((k3, (y, era))) = self.year(k2) {
+        if let Some(Match { end: k3, value: (y, era) }) = self.year(k2) {
             if era == Some(Era::Ah) {
                 return None;
             }
@@ -80,10 +80,12 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
         } else if !self.is_arabic()
             && self.connective(j, Connective::In)
-            && self.quantity(j + 1).is_some_and(|(_, (_, u))| matches!(u, QUnit::U(Unit::Year)))
+            && self.quantity(j + 1).is_some_and(|Match { end: _, value: (_, u) }| {
+                matches!(u, CountUnit::Unit(Unit::Year))
+            })
         {
             // "March in 1 year": that month of the year so many years ahead
-            let (k3, (n, _)) = self.quantity(j + 1)?;
+            let Match { end: k3, value: (n, _) } = self.quantity(j + 1)?;
             s.year = Some(i32::from(self.anchor.today().year()) + n as i32);
             j = k3;
             strong = true;
@@ -101,19 +103,22 @@ impl<'a, 'v> Parser<'a, 'v> {
         if !strong {
             return None;
         }
-        Some((j, s))
+        Some(Match { end: j, value: s })
     }
 
     /// A year: "2014", "in 2014 AD", "عام 2006", "للعام 1444هـ 2023 م" (Hijri year with its
     /// Gregorian twin: the Gregorian year), "1444هـ" alone (the Gregorian span of the Hijri year).
-    pub(super) fn year_expr(&self, i: usize) -> R<Spec> {
-        let (j, (y, era)) = self.year(i)?;
+    pub(super) fn year_expr(&self, i: usize) -> Option<Match<Spec>> {
+        let Match { end: j, value: (y, era) } = self.year(i)?;
         if era == Some(Era::Ah) {
             // a Gregorian year right after wins
-            if let Some((k, (gy, gera))) = self.year(j)
+            if let Some(Match { end: k, value: (gy, gera) }) = self.year(j)
                 && gera != Some(Era::Ah)
             {
-                return Some((k, Spec { year: Some(gy), absolute: true, ..Spec::default() }));
+                return Some(Match {
+                    end: k,
+                    value: Spec { year: Some(gy), absolute: true, ..Spec::default() },
+                });
             }
             let (s, _) = time::hijri_month(self.anchor.hijri, y, 1)?;
             let (_, e) = time::hijri_month(self.anchor.hijri, y, 12)?;
@@ -123,7 +128,10 @@ impl<'a, 'v> Parser<'a, 'v> {
                 Grain::Day,
             )
             .hijri();
-            return Some((j, Spec { base: Some(t), absolute: true, ..Spec::default() }));
+            return Some(Match {
+                end: j,
+                value: Spec { base: Some(t), absolute: true, ..Spec::default() },
+            });
         }
         // a bare 4-digit number is a year only in a plausible range, and only after a preposition
         // ("in 2014", "منذ 2011") or standing alone between punctuation (a headline "2023")
@@ -144,6 +152,6 @@ impl<'a, 'v> Parser<'a, 'v> {
                 return None;
             }
         }
-        Some((j, Spec { year: Some(y), absolute: true, ..Spec::default() }))
+        Some(Match { end: j, value: Spec { year: Some(y), absolute: true, ..Spec::default() } })
     }
 }

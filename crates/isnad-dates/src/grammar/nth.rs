@@ -11,7 +11,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// Ordinals inside a period: "first tuesday of october", "last Monday of March",
     /// "اخر اثنين من شهر اذار", "الثلاثاء الاخير من شهر مارس", "third day of october",
     /// "اليوم الثالث من اكتوبر", "first week of october 2014", "last day of october 2015".
-    pub(super) fn nth_in(&self, i: usize) -> R<Spec> {
+    pub(super) fn nth_in(&self, i: usize) -> Option<Match<Spec>> {
         let k = self.skip_filler(i);
         // what: (n, kind) where kind = weekday(wd) | day | week
         #[derive(Clone, Copy)]
@@ -29,7 +29,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         {
             n = -1;
             j = k + 1;
-        } else if let Some((j2, v)) = self.ordinal(k) {
+        } else if let Some(Match { end: j2, value: v }) = self.ordinal(k) {
             n = v as i32;
             j = j2;
         } else {
@@ -64,7 +64,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         if n == 0 {
             // Arabic order: noun then ordinal ("الثلاثاء الاخير", "الاسبوع الاول", "اليوم الثالث")
-            if let Some((j2, v)) = self.ordinal(j) {
+            if let Some(Match { end: j2, value: v }) = self.ordinal(j) {
                 n = v as i32;
                 j = j2;
             } else if self.part(j) == Some(Part::Last) {
@@ -85,36 +85,37 @@ impl<'a, 'v> Parser<'a, 'v> {
             // بشهر / بايلول
         } else if self.connective(m, Connective::After) {
             // "third tuesday after christmas 2014"
-            let (m2, h) = self.holiday(m + 1)?;
+            let Match { end: m2, value: h } = self.holiday(m + 1)?;
             let base = self.resolve(&h)?;
             if let What::Wd(wd) = what {
                 let off = time::weekday_offset(base.date(), time::weekday_of(wd), 1);
                 let d = add_days(base.date(), off + 7 * i64::from(n.max(1) - 1));
-                return Some((m2, Spec { base: Some(TimeValue::day(d)), ..Spec::default() }));
+                return Some(Match {
+                    end: m2,
+                    value: Spec { base: Some(TimeValue::day(d)), ..Spec::default() },
+                });
             }
             return None;
         } else {
             return None;
         }
         m = self.skip_filler(m);
-        let (mut m2, spec) = self
+        let Match { end: mut m2, value: spec } = self
             .month_expr(m)
-            .or_else(|| {
-                self.month(m).map(|(j, (mm, _))| (j, Spec { month: Some(mm), ..Spec::default() }))
-            })
+            .or_else(|| self.month_alone(m))
             .or_else(|| self.period_rel(m))
             .or_else(|| self.year_expr(m))
             .or_else(|| {
                 let (u, _) = self.unit(m)?;
                 if matches!(u, Unit::Month | Unit::Year) {
                     let g = time::unit_grain(u);
-                    Some((
-                        m + 1,
-                        Spec {
+                    Some(Match {
+                        end: m + 1,
+                        value: Spec {
                             base: Some(TimeValue::point(truncate(self.anchor.now, g), g)),
                             ..Spec::default()
                         },
-                    ))
+                    })
                 } else {
                     None
                 }
@@ -129,7 +130,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             {
                 y += 1;
             }
-            if let Some((y2, (yy, _))) = self.year(y) {
+            if let Some(Match { end: y2, value: (yy, _) }) = self.year(y) {
                 spec.year = Some(yy);
                 m2 = y2;
             } else if self.is_arabic()
@@ -206,6 +207,9 @@ impl<'a, 'v> Parser<'a, 'v> {
                 }
             }
         };
-        Some((m2, Spec { base: Some(t), absolute: spec.absolute, ..Spec::default() }))
+        Some(Match {
+            end: m2,
+            value: Spec { base: Some(t), absolute: spec.absolute, ..Spec::default() },
+        })
     }
 }

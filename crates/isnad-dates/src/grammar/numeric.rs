@@ -7,7 +7,7 @@ use crate::vocab::features;
 
 impl<'a, 'v> Parser<'a, 'v> {
     /// Numeric dates: 15/02/2025, 15-02-2011, 2015-03-03, 2/2013, 2014-10, 10.31.1974, 2/15.
-    pub(super) fn numeric_date(&self, i: usize) -> R<Spec> {
+    pub(super) fn numeric_date(&self, i: usize) -> Option<Match<Spec>> {
         let (a, da) = self.num(i)?;
         let sep_c = self.tok(i + 1)?.punct()?;
         if !matches!(sep_c, '/' | '-' | '.') {
@@ -108,6 +108,6 @@ impl<'a, 'v> Parser<'a, 'v> {
         if self.punct(end, sep_c) && self.num(end + 1).is_some() {
             return None;
         }
-        Some((end, s))
+        Some(Match { end, value: s })
     }
 }

@@ -9,7 +9,7 @@ use crate::vocab::{Connective, Relative, Unit};
 impl<'a, 'v> Parser<'a, 'v> {
     /// "منذ ثلاثة أيام", "قبل أسبوعين", "بعد يومين", "3 days ago", "in 2 minutes", "two years hence",
     /// "a week from now", "3 fridays from now", "last 2 weeks", "الاسابيع الثلاثة القادمة".
-    pub(super) fn offset(&self, i: usize) -> R<TimeValue> {
+    pub(super) fn offset(&self, i: usize) -> Option<Match<TimeValue>> {
         if fast_paths() && !self.is_arabic() && !self.offset_may_start(i) {
             return None;
         }
@@ -31,7 +31,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             None
         };
         if let Some(dir) = pre {
-            let (j, (n, u)) = self.quantity(i + 1)?;
+            let Match { end: j, value: (n, u) } = self.quantity(i + 1)?;
             if self.connective(i, Connective::Since) && !self.is_arabic() {
                 return None;
             }
@@ -51,23 +51,24 @@ impl<'a, 'v> Parser<'a, 'v> {
         {
             let up = |k: usize| self.tok_text(k) == Some("upcoming");
             let found = if up(i) {
-                self.number(i + 1).and_then(|(j, n)| self.unit(j).map(|(u, _)| (j + 1, n, u)))
-            } else if let Some((j, n)) = self.number(i) {
+                self.number(i + 1)
+                    .and_then(|Match { end: j, value: n }| self.unit(j).map(|(u, _)| (j + 1, n, u)))
+            } else if let Some(Match { end: j, value: n }) = self.number(i) {
                 if up(j) { self.unit(j + 1).map(|(u, _)| (j + 2, n, u)) } else { None }
             } else {
                 None
             };
             if let Some((j, n, u)) = found {
                 let g = time::unit_grain(u);
-                return Some((
-                    j,
-                    TimeValue::point(add_grain(truncate(a.now, g), g, i64::from(n)), g),
-                ));
+                return Some(Match {
+                    end: j,
+                    value: TimeValue::point(add_grain(truncate(a.now, g), g, i64::from(n)), g),
+                });
             }
         }
         // "last/past/next N units" intervals
         if let Some(r) = self.relative(i)
-            && let Some((j, (n, u))) = self.quantity(i + 1)
+            && let Some(Match { end: j, value: (n, u) }) = self.quantity(i + 1)
             && (n > 1 || self.num(i + 1).is_some() || self.num_word(i + 1).is_some())
         {
             return self.n_periods(j, r, n, u);
@@ -78,79 +79,84 @@ impl<'a, 'v> Parser<'a, 'v> {
                 && self.tok(i)?.al
                 && let Some(r) = self.relative(i + 1)
             {
-                return self.n_periods(i + 2, r, 2, QUnit::U(u));
+                return self.n_periods(i + 2, r, 2, CountUnit::Unit(u));
             }
             if let Some((u, _)) = self.unit(i)
                 && self.tok(i)?.al
-                && let Some((j, n)) = self.number(i + 1)
+                && let Some(Match { end: j, value: n }) = self.number(i + 1)
                 && let Some(r) = self.relative(j)
             {
-                return self.n_periods(j + 1, r, i64::from(n), QUnit::U(u));
+                return self.n_periods(j + 1, r, i64::from(n), CountUnit::Unit(u));
             }
         }
         // suffix forms: "N units ago|hence|from now"
-        let (j, (n, u)) = self.quantity(i)?;
+        let Match { end: j, value: (n, u) } = self.quantity(i)?;
         if self.connective(j, Connective::Ago) {
-            return Some((j + 1, self.shift(a, -n, u)));
+            return Some(Match { end: j + 1, value: self.shift(a, -n, u) });
         }
         if self.connective(j, Connective::Hence) {
             let mut t = self.shift(a, n, u);
             if self.tok_text(j).is_some_and(|w| w.ends_with("today")) {
-                if let QUnit::U(unit) = u {
+                if let CountUnit::Unit(unit) = u {
                     t = TimeValue::point(add_grain(a.now, time::unit_grain(unit), n), Grain::Day);
                 }
             } else if self.tok_text(j).is_some_and(|w| w.ends_with("right now"))
-                && let QUnit::U(unit) = u
+                && let CountUnit::Unit(unit) = u
             {
                 t = TimeValue::point(
                     add_grain(a.now, time::unit_grain(unit), n),
                     a.cap(Grain::Second),
                 );
             }
-            return Some((j + 1, t));
+            return Some(Match { end: j + 1, value: t });
         }
         // "three days after Easter", "a year from Christmas": an offset from a date; a holiday
         // named bare here is its nearest occurrence (the one the speaker has in mind)
         if !self.is_arabic()
             && (self.connective(j, Connective::After) || self.connective(j, Connective::From))
         {
-            let QUnit::U(unit) = u else { return None };
+            let CountUnit::Unit(unit) = u else { return None };
             let base = self.holiday_nearest(j + 1).or_else(|| {
-                let (k, s) = self.date(j + 1)?;
-                Some((k, self.resolve(&s)?))
+                let Match { end: k, value: s } = self.date(j + 1)?;
+                Some(Match { end: k, value: self.resolve(&s)? })
             });
-            if let Some((k, t)) = base
+            if let Some(Match { end: k, value: t }) = base
                 && unit >= Unit::Day
             {
-                return Some((
-                    k,
-                    TimeValue::point(add_grain(t.start, time::unit_grain(unit), n), Grain::Day),
-                ));
+                return Some(Match {
+                    end: k,
+                    value: TimeValue::point(
+                        add_grain(t.start, time::unit_grain(unit), n),
+                        Grain::Day,
+                    ),
+                });
             }
         }
         None
     }
 
-    pub(super) fn then_clock(&self, j: usize, t: TimeValue) -> (usize, TimeValue) {
-        let k = if self.connective(j, Connective::At) { j + 1 } else { return (j, t) };
-        if let Some((k2, mut c)) = self.clock(k) {
+    /// "in 7 days at 5pm": the clock time on the day of the offset, when one follows.
+    pub(super) fn then_clock(&self, j: usize, t: TimeValue) -> Match<TimeValue> {
+        let unchanged = Match { end: j, value: t };
+        let k = if self.connective(j, Connective::At) { j + 1 } else { return unchanged };
+        if let Some(Match { end: k2, value: mut c }) = self.clock(k) {
             c.base = Some(TimeValue::day(t.date()));
             if let Some(r) = self.resolve(&c) {
-                return (k2, r);
+                return Match { end: k2, value: r };
             }
         }
-        (j, t)
+        unchanged
     }
 
-    pub(super) fn shift(&self, a: Anchor, n: i64, u: QUnit) -> TimeValue {
+    pub(super) fn shift(&self, a: Anchor, n: i64, u: CountUnit) -> TimeValue {
         match u {
-            QUnit::U(u) => {
+            CountUnit::Unit(u) => {
                 let g = time::unit_grain(u);
                 let fg = a.cap(time::finer(g));
                 let t = add_grain(a.now, g, n);
                 TimeValue::point(t, fg)
             }
-            QUnit::Wd(wd) => {
+            CountUnit::Weekday(wd) => {
                 let w = time::weekday_of(wd);
                 let dir: i64 = if n < 0 { -1 } else { 1 };
                 let first = add_days(a.today(), time::weekday_offset(a.today(), w, dir as i8));
@@ -160,8 +166,14 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
     }
 
-    pub(super) fn n_periods(&self, j: usize, r: Relative, n: i64, u: QUnit) -> R<TimeValue> {
-        let QUnit::U(u) = u else { return None };
+    pub(super) fn n_periods(
+        &self,
+        j: usize,
+        r: Relative,
+        n: i64,
+        u: CountUnit,
+    ) -> Option<Match<TimeValue>> {
+        let CountUnit::Unit(u) = u else { return None };
         let a = self.anchor;
         let g = a.cap(time::unit_grain(u));
         let base = truncate(a.now, g);
@@ -172,31 +184,31 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
             _ => return None,
         };
-        Some((j, t))
+        Some(Match { end: j, value: t })
     }
 
     /// "خلال اسبوعين", "within 2 weeks": from now to the end of the span.
-    pub(super) fn within(&self, i: usize) -> R<TimeValue> {
+    pub(super) fn within(&self, i: usize) -> Option<Match<TimeValue>> {
         if !self.connective(i, Connective::Within) {
             return None;
         }
-        let (j, (n, u)) = self.quantity(i + 1)?;
-        let QUnit::U(u) = u else { return None };
+        let Match { end: j, value: (n, u) } = self.quantity(i + 1)?;
+        let CountUnit::Unit(u) = u else { return None };
         let a = self.anchor;
         let g = time::unit_grain(u);
         let end = truncate(add_grain(a.now, g, n), time::finer(g).max(Grain::Day));
         let sg = a.cap(Grain::Second);
-        Some((j, TimeValue::interval(truncate(a.now, sg), end, sg)))
+        Some(Match { end: j, value: TimeValue::interval(truncate(a.now, sg), end, sg) })
     }
 
     /// "for N units" after a time: the stretch from it.
-    pub(super) fn for_duration(&self, j: usize, t: TimeValue) -> R<TimeValue> {
+    pub(super) fn for_duration(&self, j: usize, t: TimeValue) -> Option<Match<TimeValue>> {
         if self.is_arabic() || !self.connective(j, Connective::For) || t.end.is_some() {
             return None;
         }
-        let (k, (n, u)) = self.quantity(j + 1)?;
-        let QUnit::U(u) = u else { return None };
-        Some((k, stretch(t, n, u)))
+        let Match { end: k, value: (n, u) } = self.quantity(j + 1)?;
+        let CountUnit::Unit(u) = u else { return None };
+        Some(Match { end: k, value: stretch(t, n, u) })
     }
 }
 

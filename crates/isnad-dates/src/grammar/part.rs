@@ -10,7 +10,7 @@ use crate::vocab::{Connective, Part, Unit, features};
 impl<'a, 'v> Parser<'a, 'v> {
     /// Parts of periods: "early March", "end of the month", "منتصف اذار", "أواخر الشهر الماضي",
     /// "beginning of this week", "end of 2012", "EOM", "نهاية العام".
-    pub(super) fn part_of(&self, i: usize) -> R<Spec> {
+    pub(super) fn part_of(&self, i: usize) -> Option<Match<Spec>> {
         let mut k = self.skip_filler(i);
         if self.connective(k, Connective::At) || self.connective(k, Connective::In) {
             k = self.skip_filler(k + 1);
@@ -24,38 +24,38 @@ impl<'a, 'v> Parser<'a, 'v> {
         };
         match p {
             Part::Eom => {
-                return Some((
-                    k + 1,
-                    Spec { base: Some(abbrev(Grain::Month, true)), ..Spec::default() },
-                ));
+                return Some(Match {
+                    end: k + 1,
+                    value: Spec { base: Some(abbrev(Grain::Month, true)), ..Spec::default() },
+                });
             }
             Part::Bom => {
-                return Some((
-                    k + 1,
-                    Spec { base: Some(abbrev(Grain::Month, false)), ..Spec::default() },
-                ));
+                return Some(Match {
+                    end: k + 1,
+                    value: Spec { base: Some(abbrev(Grain::Month, false)), ..Spec::default() },
+                });
             }
             Part::Eoy => {
-                return Some((
-                    k + 1,
-                    Spec { base: Some(abbrev(Grain::Year, true)), ..Spec::default() },
-                ));
+                return Some(Match {
+                    end: k + 1,
+                    value: Spec { base: Some(abbrev(Grain::Year, true)), ..Spec::default() },
+                });
             }
             Part::Boy => {
-                return Some((
-                    k + 1,
-                    Spec { base: Some(abbrev(Grain::Year, false)), ..Spec::default() },
-                ));
+                return Some(Match {
+                    end: k + 1,
+                    value: Spec { base: Some(abbrev(Grain::Year, false)), ..Spec::default() },
+                });
             }
             Part::Eod => {
                 let d = truncate(a.now, Grain::Day);
-                return Some((
-                    k + 1,
-                    Spec {
+                return Some(Match {
+                    end: k + 1,
+                    value: Spec {
                         base: Some(TimeValue::interval(d, add_grain(d, Grain::Day, 1), Grain::Day)),
                         ..Spec::default()
                     },
-                ));
+                });
             }
             Part::Last => return None,
             _ => {}
@@ -72,11 +72,9 @@ impl<'a, 'v> Parser<'a, 'v> {
             m += 1;
         }
         // the period: a month expression, a year, or a relative period
-        let (m2, spec) = self
+        let Match { end: m2, value: spec } = self
             .month_expr(m)
-            .or_else(|| {
-                self.month(m).map(|(j, (mm, _))| (j, Spec { month: Some(mm), ..Spec::default() }))
-            })
+            .or_else(|| self.month_alone(m))
             .or_else(|| self.period_rel(m))
             .or_else(|| self.year_expr(m))
             .or_else(|| {
@@ -85,7 +83,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 if u >= Unit::Week && u != Unit::Quarter && c == 1 {
                     let g = time::unit_grain(u);
                     let t = TimeValue::point(truncate(a.now, g), g);
-                    Some((m + 1, Spec { base: Some(t), ..Spec::default() }))
+                    Some(Match { end: m + 1, value: Spec { base: Some(t), ..Spec::default() } })
                 } else {
                     None
                 }
@@ -102,11 +100,14 @@ impl<'a, 'v> Parser<'a, 'v> {
         } else {
             part_interval(period.start, g, p, self.lang)
         };
-        Some((m2, Spec { base: Some(t), absolute: spec.absolute, ..Spec::default() }))
+        Some(Match {
+            end: m2,
+            value: Spec { base: Some(t), absolute: spec.absolute, ..Spec::default() },
+        })
     }
 
     /// "العشر الأواخر من رمضان", "العشر الأوائل من ذي الحجة": ten days at one end of a month.
-    pub(super) fn ar_tens(&self, i: usize) -> R<Spec> {
+    pub(super) fn ar_tens(&self, i: usize) -> Option<Match<Spec>> {
         if !self.is_arabic() || !self.tok(i)?.al || !self.has(i, features::TEEN) {
             return None;
         }
@@ -115,7 +116,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         if self.connective(k, Connective::From) {
             k += 1;
         }
-        let (k2, spec) = self.hijri_date(k).or_else(|| self.month_expr(k))?;
+        let Match { end: k2, value: spec } = self.hijri_date(k).or_else(|| self.month_expr(k))?;
         let period = self.resolve(&spec)?;
         let (s, e) = (period.start, period.end_exclusive());
         let day = |n: i64| add_grain(s, Grain::Day, n);
@@ -127,7 +128,10 @@ impl<'a, 'v> Parser<'a, 'v> {
         };
         let mut t = TimeValue::interval(from, to, Grain::Day);
         t.calendar = period.calendar;
-        Some((k2, Spec { base: Some(t), absolute: spec.absolute, ..Spec::default() }))
+        Some(Match {
+            end: k2,
+            value: Spec { base: Some(t), absolute: spec.absolute, ..Spec::default() },
+        })
     }
 }
 

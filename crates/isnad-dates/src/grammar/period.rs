@@ -10,10 +10,10 @@ use crate::vocab::{Connective, Relative, Unit, features};
 impl<'a, 'v> Parser<'a, 'v> {
     /// "this/next/last week|month|quarter|year", "الاسبوع الماضي", "العام المقبل", "هذا العام",
     /// "this week-end", "the third quarter", "4th quarter 2018", "18q4".
-    pub(super) fn period_rel(&self, i: usize) -> R<Spec> {
+    pub(super) fn period_rel(&self, i: usize) -> Option<Match<Spec>> {
         let a_now = |p: &Self| p.anchor.now;
         // English / Arabic "this X" (rel before unit)
-        let mut best: R<Spec> = None;
+        let mut best: Option<Match<Spec>> = None;
         if let Some(r) = self.relative(i) {
             let k = self.skip_filler(i + 1);
             if let Some((u, 1)) = self.unit(k)
@@ -23,13 +23,13 @@ impl<'a, 'v> Parser<'a, 'v> {
                 let g = time::unit_grain(u);
                 let base = truncate(a_now(self), g);
                 let t = TimeValue::point(add_grain(base, g, relative_steps(r)), g);
-                best = Some((k + 1, Spec { base: Some(t), ..Spec::default() }));
+                best = Some(Match { end: k + 1, value: Spec { base: Some(t), ..Spec::default() } });
             }
             if self.has(k, features::WEEKEND) {
-                best = Some((
-                    k + 1,
-                    Spec { base: Some(self.weekend(relative_steps(r))), ..Spec::default() },
-                ));
+                best = Some(Match {
+                    end: k + 1,
+                    value: Spec { base: Some(self.weekend(relative_steps(r))), ..Spec::default() },
+                });
             }
         }
         // "over the weekend": the bare policy decides which one
@@ -49,17 +49,23 @@ impl<'a, 'v> Parser<'a, 'v> {
             } else {
                 0
             };
-            best = Some((i + 2, Spec { base: Some(self.weekend(n)), ..Spec::default() }));
+            best = Some(Match {
+                end: i + 2,
+                value: Spec { base: Some(self.weekend(n)), ..Spec::default() },
+            });
         }
         // "last week's sunday"
-        if let Some((j, Spec { base: Some(w), .. })) = best
+        if let Some(Match { end: j, value: Spec { base: Some(w), .. } }) = best
             && w.grain == Grain::Week
             && self.punct(j, '\'')
             && self.tok_text(j + 1) == Some("s")
             && let Some((wd, _, false)) = self.weekday(j + 2)
         {
             let d = add_days(w.date(), i64::from(wd) - 1);
-            best = Some((j + 3, Spec { base: Some(TimeValue::day(d)), ..Spec::default() }));
+            best = Some(Match {
+                end: j + 3,
+                value: Spec { base: Some(TimeValue::day(d)), ..Spec::default() },
+            });
         }
         // Arabic unit + rel: الأسبوع الماضي، الشهر المقبل، العام الحالي، السنة القادمة
         if self.is_arabic()
@@ -71,19 +77,19 @@ impl<'a, 'v> Parser<'a, 'v> {
             let g = time::unit_grain(u);
             let base = truncate(a_now(self), g);
             let t = TimeValue::point(add_grain(base, g, relative_steps(r)), g);
-            best = Some((i + 2, Spec { base: Some(t), ..Spec::default() }));
+            best = Some(Match { end: i + 2, value: Spec { base: Some(t), ..Spec::default() } });
         }
         // quarters: "third quarter", "the 3rd qtr", "4th quarter 2018", "the 4th qtr of 2018"
         if !self.is_arabic() {
             let k = self.skip_filler(i);
-            if let Some((k2, n)) = self.ordinal(k)
+            if let Some(Match { end: k2, value: n }) = self.ordinal(k)
                 && self.is_unit(k2, Unit::Quarter)
                 && (1..=4).contains(&n)
             {
                 let mut k3 = k2 + 1;
                 let mut y = None;
                 let k4 = if self.connective(k3, Connective::Of) { k3 + 1 } else { k3 };
-                if let Some((k5, (yy, _))) = self.year(k4) {
+                if let Some(Match { end: k5, value: (yy, _) }) = self.year(k4) {
                     y = Some(yy);
                     k3 = k5;
                 }
@@ -94,7 +100,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 let d = Date::new(year as i16, (3 * (n - 1) + 1) as i8, 1).ok()?;
                 let t = TimeValue::point(d.to_datetime(Time::midnight()), Grain::Quarter);
                 let s = Spec { base: Some(t), absolute: y.is_some(), ..Spec::default() };
-                keep_longest(&mut best, Some((k3, s)));
+                keep_longest(&mut best, Some(Match { end: k3, value: s }));
             }
             // "Q3", "Q4 2023", "Q1 of 2024": business quarters (this year's without a year)
             if self.tok_text(i) == Some("q")
@@ -106,7 +112,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 let mut j = i + 2;
                 let k = if self.connective(j, Connective::Of) { j + 1 } else { j };
                 let year = match self.year(k) {
-                    Some((k2, (y, _))) => {
+                    Some(Match { end: k2, value: (y, _) }) => {
                         j = k2;
                         Some(y)
                     }
@@ -115,8 +121,10 @@ impl<'a, 'v> Parser<'a, 'v> {
                 let y = year.unwrap_or_else(|| i32::from(self.anchor.today().year()));
                 let d = Date::new(y as i16, (3 * (q - 1) + 1) as i8, 1).ok()?;
                 let t = TimeValue::point(d.to_datetime(Time::midnight()), Grain::Quarter);
-                best =
-                    Some((j, Spec { base: Some(t), absolute: year.is_some(), ..Spec::default() }));
+                best = Some(Match {
+                    end: j,
+                    value: Spec { base: Some(t), absolute: year.is_some(), ..Spec::default() },
+                });
             }
             // 18q4 / 2018q4
             if let Some((y, dg)) = self.num(i)
@@ -129,7 +137,10 @@ impl<'a, 'v> Parser<'a, 'v> {
                 if (1..=4).contains(&q) {
                     let d = Date::new(year as i16, (3 * (q - 1) + 1) as i8, 1).ok()?;
                     let t = TimeValue::point(d.to_datetime(Time::midnight()), Grain::Quarter);
-                    best = Some((i + 3, Spec { base: Some(t), absolute: true, ..Spec::default() }));
+                    best = Some(Match {
+                        end: i + 3,
+                        value: Spec { base: Some(t), absolute: true, ..Spec::default() },
+                    });
                 }
             }
         }
@@ -147,12 +158,12 @@ impl<'a, 'v> Parser<'a, 'v> {
     }
 
     /// "the week of october 6th": the (Monday-based) week that holds the date.
-    pub(super) fn week_of(&self, i: usize) -> R<Spec> {
+    pub(super) fn week_of(&self, i: usize) -> Option<Match<Spec>> {
         let k = self.skip_filler(i);
         if !self.is_unit(k, Unit::Week) || !self.connective(k + 1, Connective::Of) {
             return None;
         }
-        let (j, s) = self.calendar_date(self.skip_filler(k + 2))?;
+        let Match { end: j, value: s } = self.calendar_date(self.skip_filler(k + 2))?;
         let t = self.resolve(&s)?;
         // "the week of" names the week that starts around the date: a Sunday starts the next
         // (Monday-based) week, as in American usage
@@ -161,18 +172,18 @@ impl<'a, 'v> Parser<'a, 'v> {
         } else {
             t.date()
         };
-        Some((
-            j,
-            Spec {
+        Some(Match {
+            end: j,
+            value: Spec {
                 base: Some(TimeValue::point(d.to_datetime(Time::midnight()), Grain::Week)),
                 ..Spec::default()
             },
-        ))
+        })
     }
 
     /// Quarters and halves of a year: "the first half of 2024", "الربع الأول من العام الجاري",
     /// "النصف الثاني من عام 2023".
-    pub(super) fn year_fraction(&self, i: usize) -> R<Spec> {
+    pub(super) fn year_fraction(&self, i: usize) -> Option<Match<Spec>> {
         let frac = |k: usize| {
             if self.is_unit(k, Unit::Quarter)
                 || self.tok_text(k).is_some_and(|w| w.ends_with("ربع"))
@@ -187,10 +198,10 @@ impl<'a, 'v> Parser<'a, 'v> {
         let k = self.skip_filler(i);
         let (n, parts, mut j) = if self.is_arabic() {
             let parts = frac(k)?;
-            let (j, n) = self.ordinal(k + 1)?;
+            let Match { end: j, value: n } = self.ordinal(k + 1)?;
             (n, parts, j)
         } else {
-            let (j, n) = self.ordinal(k)?;
+            let Match { end: j, value: n } = self.ordinal(k)?;
             let parts = frac(j)?;
             if parts == 4 {
                 return None; // "the third quarter [of 2024]" is in period_rel
@@ -208,7 +219,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         j = self.skip_filler(j);
         let (j2, year) = match self.period_rel(j).or_else(|| self.year_expr(j)) {
-            Some((j2, s)) => {
+            Some(Match { end: j2, value: s }) => {
                 let t = self.resolve(&s)?;
                 if t.grain != Grain::Year {
                     return None;
@@ -230,6 +241,6 @@ impl<'a, 'v> Parser<'a, 'v> {
         } else {
             TimeValue::interval(from, add_grain(from, Grain::Month, months), Grain::Month)
         };
-        Some((j2, Spec { base: Some(t), ..Spec::default() }))
+        Some(Match { end: j2, value: Spec { base: Some(t), ..Spec::default() } })
     }
 }

@@ -5,7 +5,7 @@ use crate::vocab::{Connective, Sense, Unit};
 
 impl<'a, 'v> Parser<'a, 'v> {
     /// "3 days", "ثلاثة أيام", "يومين", "a week", "two weeks", "a fortnight", "3 fridays".
-    pub(super) fn quantity(&self, i: usize) -> R<(i64, QUnit)> {
+    pub(super) fn quantity(&self, i: usize) -> Option<Match<(i64, CountUnit)>> {
         // "about a week", "نحو أسبوع"
         let i = if self.connective(i, Connective::Approx) { i + 1 } else { i };
         // "الشهرين": a definite noun names given periods, it is no amount of time
@@ -15,10 +15,10 @@ impl<'a, 'v> Parser<'a, 'v> {
         // dual: يومين
         if let Some((u, 2)) = self.unit(i) {
             if u == Unit::Week && !self.is_arabic() {
-                return Some((i + 1, (2, QUnit::U(u))));
+                return Some(Match { end: i + 1, value: (2, CountUnit::Unit(u)) });
             }
             if self.is_arabic() {
-                return Some((i + 1, (2, QUnit::U(u))));
+                return Some(Match { end: i + 1, value: (2, CountUnit::Unit(u)) });
             }
         }
         // Arabic: a bare unit means one ("قبل اسبوع", "بعد ساعة")
@@ -34,7 +34,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             } else {
                 i + 1
             };
-            return Some((j, (1, QUnit::U(u))));
+            return Some(Match { end: j, value: (1, CountUnit::Unit(u)) });
         }
         let is_a = |k: usize| {
             self.senses(k).iter().any(|s| matches!(s, Sense::Num { value: 1, weak: true }))
@@ -46,7 +46,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         {
             let mut k = i;
             let mut mult = 1.0;
-            if let Some((k2, v)) = self.number(k).filter(|_| !is_a(k)) {
+            if let Some(Match { end: k2, value: v }) = self.number(k).filter(|_| !is_a(k)) {
                 if self.punct(k2, '-') && frac_at(k2 + 1).is_some() {
                     mult = f64::from(v);
                     k = k2 + 1;
@@ -66,11 +66,14 @@ impl<'a, 'v> Parser<'a, 'v> {
                     m += 1;
                 }
                 if self.is_unit(m, Unit::Hour) {
-                    return Some((m + 1, ((mult * f64::from(f)) as i64, QUnit::U(Unit::Minute))));
+                    return Some(Match {
+                        end: m + 1,
+                        value: ((mult * f64::from(f)) as i64, CountUnit::Unit(Unit::Minute)),
+                    });
                 }
             }
         }
-        let (mut j, n) = self.number(i)?;
+        let Match { end: mut j, value: n } = self.number(i)?;
         let mut n = f64::from(n);
         // decimals and fractions: "2.5 hours", "1/4h", "2 and an half hours"
         if self.punct(j, '.') && self.glued(j - 1) {
@@ -91,33 +94,39 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         // "15'" = minutes, "1\"" = seconds
         if self.glued(j - 1) && self.punct(j, '\'') {
-            return Some((j + 1, (n as i64, QUnit::U(Unit::Minute))));
+            return Some(Match { end: j + 1, value: (n as i64, CountUnit::Unit(Unit::Minute)) });
         }
         if self.glued(j - 1) && self.punct(j, '"') {
-            return Some((j + 1, (n as i64, QUnit::U(Unit::Second))));
+            return Some(Match { end: j + 1, value: (n as i64, CountUnit::Unit(Unit::Second)) });
         }
         // "couple of", "2 more minutes"
         if self.connective(j, Connective::Of) || self.tok_text(j) == Some("more") {
             j += 1;
         }
         if let Some(wd) = self.weekday(j).filter(|w| w.2) {
-            return Some((j + 1, (n as i64, QUnit::Wd(wd.0))));
+            return Some(Match { end: j + 1, value: (n as i64, CountUnit::Weekday(wd.0)) });
         }
         let (u, c) = self.unit(j)?;
         let n = n * f64::from(c.max(1));
         if n.fract() != 0.0 {
             // 2.5 hours -> minutes
             if u == Unit::Hour {
-                return Some((j + 1, ((n * 60.0).round() as i64, QUnit::U(Unit::Minute))));
+                return Some(Match {
+                    end: j + 1,
+                    value: ((n * 60.0).round() as i64, CountUnit::Unit(Unit::Minute)),
+                });
             }
             return None;
         }
-        Some((j + 1, (n as i64, QUnit::U(u))))
+        Some(Match { end: j + 1, value: (n as i64, CountUnit::Unit(u)) })
     }
 }
 
+/// What a quantity counts: units of time ("3 days") or weekdays ("3 fridays from now").
 #[derive(Clone, Copy, Debug)]
-pub(super) enum QUnit {
-    U(Unit),
-    Wd(u8),
+pub(super) enum CountUnit {
+    /// Units of time.
+    Unit(Unit),
+    /// A weekday (1 = Monday).
+    Weekday(u8),
 }

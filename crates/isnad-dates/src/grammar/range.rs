@@ -10,7 +10,7 @@ use crate::vocab::{Connective, Sense, features};
 impl<'a, 'v> Parser<'a, 'v> {
     /// "من 13 إلى 15 يوليو", "13-15 July", "July 13-15", "بين 10 و12 فبراير", "3-4pm",
     /// "9:30 - 11:00 on Thursday", "من الساعة 3 الى الساعة 4 بعد العصر".
-    pub(super) fn range(&self, i: usize) -> R<TimeValue> {
+    pub(super) fn range(&self, i: usize) -> Option<Match<TimeValue>> {
         if fast_paths() && !self.is_arabic() && !self.range_may_start(i) {
             return None;
         }
@@ -26,7 +26,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         let mut starts = [Some((k, None)), None];
         if !between
             && !from
-            && let Some((k2, d)) = self.date(k)
+            && let Some(Match { end: k2, value: d }) = self.date(k)
             && !d.has_time()
         {
             if self.connective(k2, Connective::From) || self.connective(k2, Connective::Between) {
@@ -36,7 +36,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
         }
         let _ = &mut outer;
-        let mut best: R<TimeValue> = None;
+        let mut best: Option<Match<TimeValue>> = None;
         for (k, outer) in starts.into_iter().flatten() {
             keep_longest(&mut best, self.range_from(k, between, from, outer));
         }
@@ -49,8 +49,8 @@ impl<'a, 'v> Parser<'a, 'v> {
         between: bool,
         from: bool,
         outer: Option<Spec>,
-    ) -> R<TimeValue> {
-        let mut best: R<TimeValue> = None;
+    ) -> Option<Match<TimeValue>> {
+        let mut best: Option<Match<TimeValue>> = None;
         for (l_end, left) in self.range_sides(k) {
             let mut m = l_end;
             let sep = if between {
@@ -84,7 +84,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         mut right: Spec,
         r_end: usize,
         outer: Option<Spec>,
-    ) -> R<TimeValue> {
+    ) -> Option<Match<TimeValue>> {
         let mut end = r_end;
         // trailing context: "on Thursday", "tomorrow", "من شهر ايلول", "of July"
         let mut k2 = end;
@@ -98,9 +98,8 @@ impl<'a, 'v> Parser<'a, 'v> {
         let k2 = self.skip_filler(k2);
         let mut trail: Option<Spec> = None;
         if (right.has_time() && !right.has_date() || right.day.is_some() && right.month.is_none())
-            && let Some((k3, d)) = self.date(k2).or_else(|| {
-                self.month(k2).map(|(j, (mm, _))| (j, Spec { month: Some(mm), ..Spec::default() }))
-            })
+            && let Some(Match { end: k3, value: d }) =
+                self.date(k2).or_else(|| self.month_alone(k2))
         {
             trail = Some(d);
             end = k3;
@@ -165,7 +164,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         let mut t = TimeValue::interval(lt.start, end_t, g);
         t.calendar =
             if lt.calendar == Calendar::Hijri { Calendar::Hijri } else { Calendar::Gregorian };
-        Some((end, t))
+        Some(Match { end, value: t })
     }
 
     /// The candidate sides of a range at `k`, longest first: a full date-time, a bare day number
@@ -183,18 +182,21 @@ impl<'a, 'v> Parser<'a, 'v> {
             n += 1;
         };
         if let Some(r) = self.datetime(k) {
-            push(r);
+            push((r.end, r.value));
         }
-        if let Some((j, d)) = self.day_num(k) {
+        if let Some(Match { end: j, value: d }) = self.day_num(k) {
             let not_time = !self.punct(j, ':') && !self.has(j, features::AMPM | features::HOUR);
             if not_time {
                 push((j, Spec { day: Some(d), ..Spec::default() }));
             }
         }
-        if let Some((j, c)) = self.clock(k) {
+        if let Some(Match { end: j, value: c }) = self.clock(k) {
             push((j, c));
         }
-        if let Some((j, c)) = self.hm(k, true).map(|(j, s)| self.clock_suffix(j, s)) {
+        if let Some((j, c)) = self
+            .hour_minute(k, ClockCue::Marked)
+            .map(|Match { end: j, value: s }| self.clock_suffix(j, s))
+        {
             push((j, c));
         }
         v.into_iter().flatten()
@@ -202,7 +204,7 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// Open and half-open bounds: "حتى الساعة 2:00", "by 2pm", "until 2pm", "after 2 pm",
     /// "since 2014", "before 11 am", "by the end of next month".
-    pub(super) fn bounded(&self, i: usize) -> R<TimeValue> {
+    pub(super) fn bounded(&self, i: usize) -> Option<Match<TimeValue>> {
         let a = self.anchor;
         let by = self.connective(i, Connective::By)
             || (self.is_arabic() && self.connective(i, Connective::Until));
@@ -221,12 +223,12 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         if after && !self.connective(i, Connective::From) {
             // "after 5 days"
-            if let Some((j, (n, u))) = self.quantity(i + 1) {
+            if let Some(Match { end: j, value: (n, u) }) = self.quantity(i + 1) {
                 let t = self.shift(a, n, u);
-                return Some((j, TimeValue { open: Open::After, ..t }));
+                return Some(Match { end: j, value: TimeValue { open: Open::After, ..t } });
             }
         }
-        let (j, s) = self.datetime(i + 1)?;
+        let Match { end: j, value: s } = self.datetime(i + 1)?;
         let t = self.resolve(&s)?;
         if self.connective(i, Connective::From)
             && let Some(r) = self.for_duration(j, t)
@@ -235,16 +237,16 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         if by && t.start <= a.now && t.end.is_none_or(|e| e <= a.now) {
             // "حتى عام 2022" in a 2025 article: an end in the past, not a deadline from now
-            return Some((
-                j,
-                TimeValue {
+            return Some(Match {
+                end: j,
+                value: TimeValue {
                     start: t.start,
                     grain: t.grain,
                     end: Some(t.start),
                     open: Open::Before,
                     calendar: t.calendar,
                 },
-            ));
+            });
         }
         if by {
             let sg = a.cap(Grain::Second);
@@ -254,35 +256,38 @@ impl<'a, 'v> Parser<'a, 'v> {
                 // a reference known only to the day: the deadline's day is included
                 end = add_grain(truncate(end, sg), sg, 1);
             }
-            return Some((j, TimeValue::interval(truncate(a.now, sg), end, sg)));
+            return Some(Match {
+                end: j,
+                value: TimeValue::interval(truncate(a.now, sg), end, sg),
+            });
         }
         if until || before {
-            return Some((
-                j,
-                TimeValue {
+            return Some(Match {
+                end: j,
+                value: TimeValue {
                     start: t.start,
                     grain: t.grain,
                     end: Some(t.start),
                     open: Open::Before,
                     calendar: t.calendar,
                 },
-            ));
+            });
         }
-        Some((
-            j,
-            TimeValue {
+        Some(Match {
+            end: j,
+            value: TimeValue {
                 start: t.start,
                 grain: t.grain,
                 end: None,
                 open: Open::After,
                 calendar: t.calendar,
             },
-        ))
+        })
     }
 
     /// "X but before Y" after "later than"/"after": the stretch between them.
-    pub(super) fn after_before(&self, k: usize) -> R<TimeValue> {
-        let (j, left) = self.datetime(k)?;
+    pub(super) fn after_before(&self, k: usize) -> Option<Match<TimeValue>> {
+        let Match { end: j, value: left } = self.datetime(k)?;
         let mut m = j;
         if matches!(self.tok_text(m), Some("but" | "and")) {
             m += 1;
@@ -290,7 +295,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         if !self.connective(m, Connective::Before) {
             return None;
         }
-        let (end, right) = self.datetime(m + 1)?;
+        let Match { end, value: right } = self.datetime(m + 1)?;
         let mut left = left;
         left.fill(&right);
         let lt = self.resolve(&left)?;
@@ -299,15 +304,15 @@ impl<'a, 'v> Parser<'a, 'v> {
             return None;
         }
         let g = lt.grain.min(rt.grain);
-        Some((end, TimeValue::interval(lt.start, add_grain(rt.start, g, 1), g)))
+        Some(Match { end, value: TimeValue::interval(lt.start, add_grain(rt.start, g, 1), g) })
     }
 
     /// "the closest Monday to Oct 5th": the weekday nearest the date; "the second closest": the
     /// next nearest (ties go to the later day).
-    pub(super) fn closest(&self, i: usize) -> R<TimeValue> {
+    pub(super) fn closest(&self, i: usize) -> Option<Match<TimeValue>> {
         let k = self.skip_filler(i);
         let (k, nth) = match self.ordinal(k) {
-            Some((k2, n)) => (k2, n),
+            Some(Match { end: k2, value: n }) => (k2, n),
             None => (k, 1),
         };
         if !self.has(k, features::CLOSEST) {
@@ -328,7 +333,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         if !self.connective(j, Connective::To) {
             return None;
         }
-        let (end, s) = self.date(j + 1)?;
+        let Match { end, value: s } = self.date(j + 1)?;
         let d = self.resolve(&s)?.date();
         let mut cands: Vec<Date> = match (wd, hol) {
             (Some(wd), _) => {
@@ -347,6 +352,6 @@ impl<'a, 'v> Parser<'a, 'v> {
             (dist.abs(), -dist)
         });
         let pick = *cands.get(nth.checked_sub(1)? as usize)?;
-        Some((end, TimeValue::day(pick)))
+        Some(Match { end, value: TimeValue::day(pick) })
     }
 }

@@ -207,7 +207,7 @@ pub(crate) fn article_texts(every_entry: bool) -> Vec<String> {
     texts
 }
 
-/// Where the English guards say that `top`, `date`, `clock_m`, `range` or `offset` finds nothing, the rules find
+/// Where the English guards say that `top`, `date`, `clock_in`, `range` or `offset` finds nothing, the rules find
 /// nothing, at every token of the English test texts, under several references and both
 /// tenses.
 #[test]
@@ -355,10 +355,8 @@ fn guards_agree_with_the_rules() {
                     }
                     if !p.clock_may_start(i) {
                         clock_skips += 1;
-                        for (marked, sure) in
-                            [(false, false), (true, false), (true, true), (false, true)]
-                        {
-                            assert!(p.clock_m(i, marked, sure).is_none(), "{text:?}: clock at {i}");
+                        for cue in [ClockCue::Bare, ClockCue::Marked, ClockCue::Certain] {
+                            assert!(p.clock_in(i, cue).is_none(), "{text:?}: clock at {i}");
                         }
                     }
                 }
@@ -430,7 +428,7 @@ fn idle_articles_give_nothing() {
                     } else {
                         sentences += 1;
                     }
-                    if let Some((j, t)) = p.top(i) {
+                    if let Some(Match { end: j, value: t }) = p.top(i) {
                         assert!(j <= i, "{text:?}: a start skipped at {i} gives {t:?} to {j}");
                     }
                 }

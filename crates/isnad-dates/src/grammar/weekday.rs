@@ -10,7 +10,7 @@ use crate::vocab::{Connective, Relative, Unit};
 impl<'a, 'v> Parser<'a, 'v> {
     /// Weekday expressions: "الخميس", "يوم الجمعة المقبل", "الخميس الماضي", "last tuesday",
     /// "wednesday of next week", "احد الاسبوع الماضي", with an optional date after them.
-    pub(super) fn weekday_expr(&self, i: usize) -> R<Spec> {
+    pub(super) fn weekday_expr(&self, i: usize) -> Option<Match<Spec>> {
         let mut k = i;
         let mut pre_rel = None;
         if self.is_arabic()
@@ -86,12 +86,15 @@ impl<'a, 'v> Parser<'a, 'v> {
             if !self.is_arabic() && self.connective(j, Connective::After) {
                 // "friday after next": the one after next week's
                 let nxt = add_days(a.today(), time::weekday_offset(a.today(), wdj, 1));
-                return Some((
-                    m,
-                    Spec { base: Some(TimeValue::day(add_days(nxt, 7))), ..Spec::default() },
-                ));
+                return Some(Match {
+                    end: m,
+                    value: Spec { base: Some(TimeValue::day(add_days(nxt, 7))), ..Spec::default() },
+                });
             }
-            return Some((m, Spec { base: Some(TimeValue::day(d)), ..Spec::default() }));
+            return Some(Match {
+                end: m,
+                value: Spec { base: Some(TimeValue::day(d)), ..Spec::default() },
+            });
         }
         if self.is_arabic()
             && post_rel.is_none()
@@ -123,7 +126,10 @@ impl<'a, 'v> Parser<'a, 'v> {
             if !self.is_arabic() && r == Relative::Next && self.connective(j, Connective::After) {
                 return None;
             }
-            return Some((j, Spec { base: Some(TimeValue::day(d)), ..Spec::default() }));
+            return Some(Match {
+                end: j,
+                value: Spec { base: Some(TimeValue::day(d)), ..Spec::default() },
+            });
         }
         if !self.is_arabic()
             && self.connective(j, Connective::After)
@@ -131,10 +137,10 @@ impl<'a, 'v> Parser<'a, 'v> {
         {
             // "friday after next": the occurrence after the next one
             let nxt = add_days(a.today(), time::weekday_offset(a.today(), wdj, 1));
-            return Some((
-                j + 2,
-                Spec { base: Some(TimeValue::day(add_days(nxt, 7))), ..Spec::default() },
-            ));
+            return Some(Match {
+                end: j + 2,
+                value: Spec { base: Some(TimeValue::day(add_days(nxt, 7))), ..Spec::default() },
+            });
         }
         // weekday followed by a date: "الاثنين 18 شباط", "Monday, Feb 18", "Tuesday the 19th"
         let mut m = j;
@@ -150,16 +156,18 @@ impl<'a, 'v> Parser<'a, 'v> {
                 m += 1;
             }
         }
-        if let Some((m2, mut s)) = self.calendar_date(m).or_else(|| self.numeric_date(m)) {
+        if let Some(Match { end: m2, value: mut s }) =
+            self.calendar_date(m).or_else(|| self.numeric_date(m))
+        {
             s.weekday = Some(wd);
             // the weekday must agree with the date: "الثلاثاء الثالث من شهر ايلول 2014" is the
             // third Tuesday, not Wednesday 3 September
             if self.resolve_date(&s).flatten().is_some() {
-                return Some((m2, s));
+                return Some(Match { end: m2, value: s });
             }
         }
         // weekday + day number only ("السبت السادس عشر", "Tuesday 19th", "Thu 15th")
-        if let Some((m2, d)) = self.day_num(m) {
+        if let Some(Match { end: m2, value: d }) = self.day_num(m) {
             let at =
                 if self.connective(m, Connective::Filler) && self.is_arabic() { m + 1 } else { m };
             let is_ord = self.ordinal(at).is_some();
@@ -185,7 +193,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                     s.year = Some(i32::from(mon.year()));
                     m3 = mm;
                 }
-                return Some((m3, s));
+                return Some(Match { end: m3, value: s });
             }
         }
         let dotted = j > k + 1;
@@ -193,6 +201,6 @@ impl<'a, 'v> Parser<'a, 'v> {
         if weak && (self.is_arabic() || !dotted && !self.context_before(i)) {
             return None;
         }
-        Some((j, Spec { weekday: Some(wd), ..Spec::default() }))
+        Some(Match { end: j, value: Spec { weekday: Some(wd), ..Spec::default() } })
     }
 }

@@ -1,12 +1,13 @@
 //! Minutes around an hour: "وربع", "إلا ثلث", "20 past 3", "a quarter to noon".
 
+use super::ClockCue;
 use crate::grammar::*;
 use crate::vocab::{Connective, DayPart, Sense, Unit, features};
 
 impl<'a, 'v> Parser<'a, 'v> {
     /// Arabic minutes after an hour: "و 18 دقيقة", "وثمانية عشر دقيقة", "وربع", "ونصف", "وثلث",
     /// "الا ربع", "إلا ثلث", "وخمس واربعون دقيقة". Returns minutes to add (negative for إلا).
-    pub(in crate::grammar) fn ar_minutes(&self, j: usize) -> R<i32> {
+    pub(in crate::grammar) fn ar_minutes(&self, j: usize) -> Option<Match<i32>> {
         let minus = self.connective(j, Connective::Except);
         let conj = self.tok(j).is_some_and(|t| t.conj) || self.connective(j, Connective::And);
         if !minus && !conj {
@@ -21,9 +22,9 @@ impl<'a, 'v> Parser<'a, 'v> {
             if self.tok_text(e).is_some_and(|w| w == "ا") {
                 e += 1;
             }
-            return Some((e, if minus { -i32::from(f) } else { i32::from(f) }));
+            return Some(Match { end: e, value: if minus { -i32::from(f) } else { i32::from(f) } });
         }
-        let (mut e, v) = self.number(k)?;
+        let Match { end: mut e, value: v } = self.number(k)?;
         if v >= 60 {
             return None;
         }
@@ -33,13 +34,13 @@ impl<'a, 'v> Parser<'a, 'v> {
             // "الثالثة وخمسة" without دقيقة is rare and ambiguous
             return None;
         }
-        Some((e, if minus { -(v as i32) } else { v as i32 }))
+        Some(Match { end: e, value: if minus { -(v as i32) } else { v as i32 } })
     }
 
     /// English "a quarter past 3pm", "20 past 3pm", "15 minutes past noon", "a quarter to noon",
     /// "20 minutes to 2pm", "half past three pm", "half three", "twenty after 3pm",
     /// "15 minutes from 1pm".
-    pub(in crate::grammar) fn minutes_rel(&self, k: usize) -> R<Spec> {
+    pub(in crate::grammar) fn minutes_rel(&self, k: usize) -> Option<Match<Spec>> {
         let mut j = k;
         let mins: u32;
         if self.tok_text(j) == Some("half") {
@@ -63,7 +64,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 mins = u32::from(f);
                 j = kk + 1;
             } else {
-                let (j2, v) = self.number(j)?;
+                let Match { end: j2, value: v } = self.number(j)?;
                 if v >= 60 {
                     return None;
                 }
@@ -99,7 +100,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 return None;
             }
         } else {
-            let (e, s) = self.hm_sure(h_at, true, true)?;
+            let Match { end: e, value: s } = self.hour_minute(h_at, ClockCue::Certain)?;
             if s.minute.is_some() && s.minute != Some(0) {
                 return None;
             }
@@ -120,6 +121,6 @@ impl<'a, 'v> Parser<'a, 'v> {
         let total = if to { h * 60 - mins as i32 } else { h * 60 + mins as i32 };
         s.hour = Some(total.div_euclid(60) as u8);
         s.minute = Some(total.rem_euclid(60) as u8);
-        Some((h_end, s))
+        Some(Match { end: h_end, value: s })
     }
 }

@@ -4,36 +4,52 @@ use crate::grammar::*;
 
 mod hour_minute;
 mod minutes;
+
+/// How sure the words before a number already are that it is a clock time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum ClockCue {
+    /// Nothing before it: a bare number needs a suffix to be a time ("3pm", "3 o'clock").
+    Bare,
+    /// "at", "@", "الساعة" or a day part before it make a number a time ("Saturday morning at
+    /// 9", "tonight 815").
+    Marked,
+    /// A day part before it makes it a time whatever it looks like ("in the evening at eight").
+    Certain,
+}
+
+impl ClockCue {
+    /// Marked or certain.
+    pub(crate) fn is_marked(self) -> bool {
+        self != ClockCue::Bare
+    }
+}
 use crate::time::TimeValue;
 use crate::vocab::{Connective, DayPart, Relative, Sense, Unit, features};
 
 impl<'a, 'v> Parser<'a, 'v> {
     /// A clock time with its hedges and day parts: "3pm", "15:30", "الساعة 3 عصرا",
     /// "الثالثة وربع بعد الظهر", "a quarter past 3pm", "half three", "at noon", "الساعة 12 الا ربع".
-    pub(in crate::grammar) fn clock(&self, i: usize) -> R<Spec> {
-        self.clock_m(i, false, false)
+    pub(in crate::grammar) fn clock(&self, i: usize) -> Option<Match<Spec>> {
+        self.clock_in(i, ClockCue::Bare)
     }
 
-    /// [`Self::clock`], where `marked` says that the context already makes a number a time
-    /// (after "at" or a day part: "Saturday morning at 9", "tonight 815").
-    /// `sure` says the context already makes it a time whatever the number looks like (a day part
-    /// before it: "in the evening at eight").
-    pub(in crate::grammar) fn clock_m(&self, i: usize, marked: bool, sure: bool) -> R<Spec> {
+    /// [`Self::clock`] after words that already make a number a time (see [`ClockCue`]).
+    pub(in crate::grammar) fn clock_in(&self, i: usize, cue: ClockCue) -> Option<Match<Spec>> {
         if fast_paths() && !self.is_arabic() && !self.clock_may_start(i) {
             return None;
         }
         let mut k = i;
-        let mut marked = marked; // الساعة / at / @
+        let mut cue = cue; // الساعة / at / @
         while self.connective(k, Connective::At)
             || self.punct(k, '@')
             || self.connective(k, Connective::Approx)
         {
             k += 1;
-            marked = true;
+            cue = cue.max(ClockCue::Marked);
         }
         if self.is_arabic() && self.unit(k) == Some((Unit::Hour, 1)) && self.tok(k)?.al {
             k += 1;
-            marked = true;
+            cue = cue.max(ClockCue::Marked);
         }
         // "a quarter past 3pm", "20 past 3", "15 minutes past noon", "a quarter to noon", "15 to noon"
         if !self.is_arabic()
@@ -48,12 +64,12 @@ impl<'a, 'v> Parser<'a, 'v> {
         {
             let h = if dp == DayPart::Noon { 12 } else { 24 };
             let s = Spec { hour: Some(h), h24: true, ..Spec::default() };
-            return Some((k + 1, s));
+            return Some(Match { end: k + 1, value: s });
         }
-        let (mut j, mut s) = self.hm_sure(k, marked, sure)?;
+        let Match { end: mut j, value: mut s } = self.hour_minute(k, cue)?;
         // minutes and fractions after the hour: "و 18 دقيقة", "وربع", "الا ربع", "and a half"
         if self.is_arabic()
-            && let Some((j2, add)) = self.ar_minutes(j)
+            && let Some(Match { end: j2, value: add }) = self.ar_minutes(j)
         {
             if s.minute.is_none() {
                 s.minute = Some(0);
@@ -71,19 +87,19 @@ impl<'a, 'v> Parser<'a, 'v> {
         let (j2, s2) = self.clock_suffix(j, s);
         j = j2;
         s = s2;
-        Some((j, s))
+        Some(Match { end: j, value: s })
     }
 
     /// A clock time follows (after "at", "@" or directly).
     pub(in crate::grammar) fn clock_after(&self, j: usize) -> bool {
         let (k, at) = self.skip_joiners(j);
-        self.clock_m(k, at, false).is_some()
+        self.clock_in(k, if at { ClockCue::Marked } else { ClockCue::Bare }).is_some()
     }
 
     /// am/pm and day-part words after a time: "3pm", "3 in the afternoon", "الساعة 3 عصرا",
     /// "8 tonight", "9 tomorrow morning", "بتوقيت GMT".
     pub(in crate::grammar) fn clock_suffix(&self, j: usize, s: Spec) -> (usize, Spec) {
-        let (mut j, mut s) = self.clock_suffix0(j, s);
+        let (mut j, mut s) = self.ampm_or_daypart(j, s);
         // a time zone: "GMT", "(BST)", "بتوقيت GMT"
         let mut k = j;
         if self.connective(k, Connective::Tz) {
@@ -106,7 +122,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         (j, s)
     }
 
-    pub(in crate::grammar) fn clock_suffix0(&self, mut j: usize, mut s: Spec) -> (usize, Spec) {
+    pub(in crate::grammar) fn ampm_or_daypart(&self, mut j: usize, mut s: Spec) -> (usize, Spec) {
         // Arabic datelines abbreviate صباحا/مساء as ص/م after a clock ("09:39 م")
         if self.is_arabic() && s.minute.is_some() && matches!(self.tok_text(j), Some("ص" | "م")) {
             s.pm = Some(self.tok_text(j) == Some("م"));
