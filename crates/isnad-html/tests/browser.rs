@@ -475,8 +475,14 @@ async fn a_report_of_500_articles_opens_in_under_two_seconds() {
     let bytes = std::fs::metadata(&path).unwrap().len();
     let claims: usize = articles.iter().map(|a| a.record.claims.len()).sum();
     // Measured in the page: from the start of navigation (the page's time origin) to the second
-    // frame painted after the load event, i.e. parsed, laid out and on screen. Best of three
-    // loads: the machine is shared, and the best load is the report's own cost.
+    // frame painted after the load event, i.e. parsed, laid out and on screen. A small report is
+    // opened first, so that starting the browser's process for local files is not counted; then
+    // three loads, of which the median counts (the machine is shared: the spread is other
+    // programs' doing, and all three are printed).
+    let small = out_dir("html").join("warm-up.html");
+    write_report(&small, "warm-up", &articles[..2]);
+    browser.open(&small).await;
+    browser.frames().await;
     let mut loads = Vec::new();
     for _ in 0..3 {
         browser.client.goto("about:blank").await.unwrap();
@@ -489,7 +495,9 @@ async fn a_report_of_500_articles_opens_in_under_two_seconds() {
     }
     let count = browser.eval("return document.querySelectorAll('mark.claim[id]').length").await;
     assert_eq!(count, claims, "every claim is in the page");
-    let best = loads.iter().map(|l| l[2]).fold(f64::INFINITY, f64::min);
+    let mut painted: Vec<f64> = loads.iter().map(|l| l[2]).collect();
+    painted.sort_by(f64::total_cmp);
+    let median = painted[1];
     let shown: Vec<String> = loads
         .iter()
         .map(|[dom, load, painted]| {
@@ -497,11 +505,11 @@ async fn a_report_of_500_articles_opens_in_under_two_seconds() {
         })
         .collect();
     say!(
-        "500-article report ({:.1} MB, {claims} claims) opened in {best:.0} ms (best of 3 loads: {})",
+        "500-article report ({:.1} MB, {claims} claims) opened in {median:.0} ms (median of 3 loads: {})",
         bytes as f64 / 1e6,
         shown.join("; ")
     );
-    assert!(best < 2000.0, "the report took {best:.0} ms to open");
+    assert!(median < 2000.0, "the report took {median:.0} ms to open");
     // The last article is there and laid out when scrolled to.
     browser.eval("document.getElementById('a499').scrollIntoView()").await;
     let last =
