@@ -130,7 +130,21 @@ pub fn run(
 
 /// One item to its JSON line, whether it failed at reading or in a stage.
 fn process_item(pipeline: &Pipeline, item: Item, opts: &RunOptions) -> (Vec<u8>, bool, usize) {
-    let Item { doc, id, mut errors, bytes } = item;
+    let bytes = item.bytes;
+    let (line, failed) = process_to_json(pipeline, item, opts.published.as_ref());
+    (line, failed, bytes)
+}
+
+/// Processes one item and returns its record as one line of JSON (without the newline), the bytes
+/// `isnad run` writes for it, and whether the record carries an error. `published` is the date
+/// for a document that gives none (`--published`). This is what the Python package calls, so
+/// that its records are the command's, byte for byte.
+pub fn process_to_json(
+    pipeline: &Pipeline,
+    item: Item,
+    published: Option<&Published>,
+) -> (Vec<u8>, bool) {
+    let Item { doc, id, mut errors, bytes: _ } = item;
     let mut line = Vec::new();
     match doc {
         None => {
@@ -143,11 +157,11 @@ fn process_item(pipeline: &Pipeline, item: Item, opts: &RunOptions) -> (Vec<u8>,
                 .to_string()
                 .into_bytes();
             });
-            (line, failed, bytes)
+            (line, failed)
         }
         Some(mut doc) => {
             if doc.meta.published.is_none() {
-                doc.meta.published = opts.published.clone();
+                doc.meta.published = published.cloned();
             }
             errors.extend(pipeline.process(&mut doc));
             // What `Record::from_document` then serde_json would write, without the copies.
@@ -155,7 +169,7 @@ fn process_item(pipeline: &Pipeline, item: Item, opts: &RunOptions) -> (Vec<u8>,
             // spans): reserving that once saves growing the line two or three times.
             line.reserve(doc.text.len() * 5 / 2 + 512);
             write_record(&doc, &errors, &mut line);
-            (line, !errors.is_empty(), bytes)
+            (line, !errors.is_empty())
         }
     }
 }
