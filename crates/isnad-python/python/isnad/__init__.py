@@ -10,9 +10,9 @@ Quick start::
     import isnad
 
     pipeline = isnad.Pipeline()                       # the built-in pipeline, language detected
-    record = pipeline.process("قال المتحدث إن المحادثات ستبدأ غدا", published="2025-02-19")
+    record = pipeline.process("قال المتحدث إن المحادثات ستبدأ غدا.", published="2025-02-19")
     for claim in record["claims"]:
-        print(claim["speaker"]["name"], claim["cue"]["text"], claim["content"]["text"], claim["date"])
+        print(claim["speaker"]["name"], claim["cue"]["text"], claim["content"]["text"], claim.get("date"))
 
     # Many documents, in parallel, in order, in bounded memory:
     for record in pipeline.process_many(({"id": i, "text": t} for i, t in corpus), jobs=4):
@@ -25,24 +25,13 @@ Contents:
 - ``Pipeline``: loads a pipeline; ``process`` (one document), ``process_many`` (an iterable,
   streamed), ``process_jsonl`` (a batch, as JSON Lines bytes).
 - ``PipelineError``: a pipeline file with problems, each with its file, line and stage.
-- ``isnad.types``: ``TypedDict`` descriptions of the record (``Record``, ``Claim``, …).
+- ``isnad.types``: the record's keys as ``TypedDict``s (``Record``, ``Claim``, …), for
+  annotations: ``def speakers(record: isnad.types.Record) -> list[str]``.
 - ``isnad.spark``: adds claims to a Spark DataFrame (``add_claims``), or runs the ``isnad``
   binary on the executors (``pipe_records``).
 """
 
+from . import types
 from ._isnad import Pipeline, PipelineError, Records, __version__
-from .types import Claim, Entity, Problem, Record, Span, Speaker, Timex
 
-__all__ = [
-    "Pipeline",
-    "PipelineError",
-    "Records",
-    "Record",
-    "Claim",
-    "Entity",
-    "Timex",
-    "Span",
-    "Speaker",
-    "Problem",
-    "__version__",
-]
+__all__ = ["Pipeline", "PipelineError", "Records", "types", "__version__"]
