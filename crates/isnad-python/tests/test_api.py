@@ -5,6 +5,8 @@ import inspect
 import pydoc
 from pathlib import Path
 
+import pytest
+
 import isnad
 import isnad._isnad as native
 
@@ -42,3 +44,38 @@ def test_package_ships_stubs_and_py_typed():
         for stub_fn in (f for f in classes["Pipeline"].body if isinstance(f, ast.FunctionDef) and f.name == method):
             args = stub_fn.args
             assert [a.arg for a in args.args + args.kwonlyargs] == runtime
+
+
+TYPED_USE = '''
+import datetime
+from typing import List
+
+import isnad
+from isnad.types import Record
+
+pipeline = isnad.Pipeline("news-ar.toml")
+record: Record = pipeline.process("text", published=datetime.date(2025, 2, 19))
+line: str = pipeline.process("text", as_json=True)
+names: List[str] = [c["speaker"]["name"] or "" for c in record["claims"]]
+for r in pipeline.process_many([{"text": "x"}, "y"], jobs=2):
+    print(r["timexes"][0]["start"], r["errors"])
+for json_line in pipeline.process_many(["y"], as_json=True):
+    print(json_line.upper())
+data: bytes = pipeline.process_jsonl(["a"])
+try:
+    isnad.Pipeline("x.toml")
+except isnad.PipelineError as e:
+    print(e.problems[0]["line"])
+'''
+
+
+def test_the_stubs_type_check(tmp_path):
+    mypy = pytest.importorskip("mypy.api", reason="skipped: mypy is not installed")
+    good = tmp_path / "good.py"
+    good.write_text(TYPED_USE)
+    out, err, status = mypy.run(["--strict", "--no-incremental", str(good)])
+    assert status == 0, out + err
+    bad = tmp_path / "bad.py"
+    bad.write_text(TYPED_USE + "\nbroken: int = pipeline.process(3)\n")
+    out, _, status = mypy.run(["--strict", "--no-incremental", str(bad)])
+    assert status == 1 and 'No overload variant of "process"' in out, out
