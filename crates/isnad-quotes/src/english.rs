@@ -842,9 +842,6 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             continue;
         }
         let Some(cue) = v.tags[here].cue else { continue };
-        if !cfg.beliefs && cue.class == Class::Belief {
-            continue;
-        }
         if !verbal(v, here, cue) {
             continue;
         }

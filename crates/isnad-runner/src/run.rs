@@ -77,6 +77,9 @@ pub enum RunError {
     /// The worker threads could not be started.
     #[error("cannot start worker threads: {0}")]
     Pool(#[source] io::Error),
+    /// The consumer of [`run_each`] failed (its message says how).
+    #[error("{0}")]
+    Sink(Box<dyn std::error::Error + Send + Sync>),
 }
 
 /// Documents read but whose records are not written yet: the reader waits while they exceed
@@ -172,13 +175,63 @@ impl InFlight {
 /// `chunk_bytes` bytes beyond the last record written, worker threads take them one at a time,
 /// and this thread writes each record as soon as every earlier one is written. A very large
 /// document therefore holds the records after it back only while it is processed: the other
-/// workers go on with the documents after it (within the read-ahead), and their records follow
-/// it at once. Records are serialised on the workers, so only the writing is sequential.
+/// workers go on with the documents after it (the read-ahead grows while it runs, see
+/// `InFlight`), and their records follow it at once. Records are serialised on the workers, so
+/// only the writing is sequential. A record longer than `max_output_ratio` times its document is
+/// replaced by one with an error (the bound on the output of one document).
 pub fn run(
     pipeline: &Pipeline,
     reader: Reader,
     out: &mut dyn Write,
     opts: &RunOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Summary, RunError> {
+    let ratio = opts.max_output_ratio;
+    let summary = run_each(
+        pipeline,
+        reader,
+        opts,
+        &|processed| to_line(processed, ratio),
+        &mut |lines| {
+            for line in lines {
+                out.write_all(&line)?;
+                out.write_all(b"\n")?;
+            }
+            Ok(())
+        },
+        progress,
+    )?;
+    out.flush()?;
+    Ok(summary)
+}
+
+/// One input document after the pipeline: its layers, or why it could not be read.
+#[derive(Debug)]
+pub struct Processed {
+    /// The document id (also for a document that could not be read).
+    pub id: String,
+    /// The processed document; `None` when it could not be read.
+    pub doc: Option<isnad_core::Document>,
+    /// What went wrong, reading or in a stage (empty when all went well).
+    pub errors: Vec<String>,
+}
+
+/// A document's value from the workers: its position, the mapped value, whether it failed, and
+/// its input bytes.
+type Done<T> = (usize, T, bool, usize);
+
+/// The engine of [`run`] for other outputs (a database, a report): every document from `reader`
+/// goes through the pipeline and then `map` on the worker threads; `sink` receives the mapped
+/// values in input order, on the calling thread, as soon as every earlier one was handed over.
+///
+/// The same bounded, streaming read-ahead as [`run`]. An error from `sink` stops the run and is
+/// returned.
+pub fn run_each<T: Send>(
+    pipeline: &Pipeline,
+    reader: Reader,
+    opts: &RunOptions,
+    map: &(dyn Fn(Processed) -> T + Sync),
+    sink: &mut dyn FnMut(Vec<T>) -> Result<(), RunError>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Summary, RunError> {
     let jobs = opts
@@ -189,7 +242,7 @@ pub fn run(
     let in_flight = InFlight::new(opts.chunk_docs, opts.chunk_bytes, jobs);
     let (work_tx, work_rx) = sync_channel::<(usize, Item)>(jobs);
     let work_rx = Mutex::new(work_rx);
-    let (done_tx, done_rx) = channel::<(usize, Vec<u8>, bool, usize)>();
+    let (done_tx, done_rx) = channel::<Done<T>>();
     let mut summary = Summary::default();
     std::thread::scope(|scope| -> Result<(), RunError> {
         let in_flight = &in_flight;
@@ -209,8 +262,10 @@ pub fn run(
                 loop {
                     let next = work_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
                     let Ok((seq, item)) = next else { return };
-                    let (line, failed, bytes) = process_item(pipeline, item, opts);
-                    if done_tx.send((seq, line, failed, bytes)).is_err() {
+                    let bytes = item.bytes;
+                    let processed = process_item(pipeline, item, opts);
+                    let failed = !processed.errors.is_empty();
+                    if done_tx.send((seq, map(processed), failed, bytes)).is_err() {
                         return;
                     }
                 }
@@ -224,10 +279,10 @@ pub fn run(
             }
         }
         drop(done_tx);
-        let result = write_in_order(done_rx, out, in_flight, &mut summary, &mut |s| {
+        let result = hand_over_in_order(done_rx, sink, in_flight, &mut summary, &mut |s| {
             progress(Progress { documents: s.documents, bytes: s.bytes, elapsed: start.elapsed() })
         });
-        // On a write error the reader must not wait for room that will never be made, and the
+        // On an error the reader must not wait for room that will never be made, and the
         // workers end when the channels close.
         in_flight.stop();
         result
@@ -235,27 +290,34 @@ pub fn run(
     Ok(summary)
 }
 
-/// Writes the records arriving from the workers in input order (holding back the ones that
-/// arrive early), releasing each document's read-ahead once written.
-fn write_in_order(
-    done: Receiver<(usize, Vec<u8>, bool, usize)>,
-    out: &mut dyn Write,
+/// Hands the values arriving from the workers to `sink` in input order (holding back the ones
+/// that arrive early), releasing each document's read-ahead once handed over.
+fn hand_over_in_order<T>(
+    done: Receiver<Done<T>>,
+    sink: &mut dyn FnMut(Vec<T>) -> Result<(), RunError>,
     in_flight: &InFlight,
     summary: &mut Summary,
     progress: &mut dyn FnMut(&Summary),
 ) -> Result<(), RunError> {
-    let mut waiting: BTreeMap<usize, (Vec<u8>, bool, usize)> = BTreeMap::new();
+    let mut waiting: BTreeMap<usize, (T, bool, usize)> = BTreeMap::new();
     let mut next = 0usize;
     let mut last_report = Instant::now();
-    for (seq, line, failed, bytes) in done {
-        waiting.insert(seq, (line, failed, bytes));
-        while let Some((line, failed, bytes)) = waiting.remove(&next) {
-            out.write_all(&line)?;
-            out.write_all(b"\n")?;
+    for (seq, value, failed, bytes) in done {
+        waiting.insert(seq, (value, failed, bytes));
+        let mut ready = Vec::new();
+        let mut released = Vec::new();
+        while let Some((value, failed, bytes)) = waiting.remove(&next) {
+            ready.push(value);
+            released.push(bytes);
             next += 1;
             summary.documents += 1;
             summary.failed += usize::from(failed);
             summary.bytes += bytes as u64;
+        }
+        if !ready.is_empty() {
+            sink(ready)?;
+        }
+        for bytes in released {
             in_flight.release(bytes);
         }
         if last_report.elapsed() >= Duration::from_millis(100) {
@@ -263,19 +325,31 @@ fn write_in_order(
             last_report = Instant::now();
         }
     }
-    out.flush()?;
     progress(summary);
     Ok(())
 }
 
-/// One item to its JSON line, whether it failed at reading or in a stage.
-fn process_item(pipeline: &Pipeline, item: Item, opts: &RunOptions) -> (Vec<u8>, bool, usize) {
-    let Item { doc, id, mut errors, bytes } = item;
+/// One item through the pipeline (an unreadable one keeps its errors).
+fn process_item(pipeline: &Pipeline, item: Item, opts: &RunOptions) -> Processed {
+    let Item { doc, id, mut errors, .. } = item;
+    let doc = doc.map(|mut doc| {
+        if doc.meta.published.is_none() {
+            doc.meta.published = opts.published.clone();
+        }
+        errors.extend(pipeline.process(&mut doc));
+        doc
+    });
+    Processed { id, doc, errors }
+}
+
+/// A processed document's JSON line (without the newline); a record longer than `ratio` times
+/// its text (plus 64 KiB) is replaced by one that says so.
+fn to_line(processed: Processed, ratio: usize) -> Vec<u8> {
+    let Processed { id, doc, mut errors } = processed;
     let mut line = Vec::new();
     match doc {
         None => {
             let record = Record::failed(id, errors);
-            let failed = !record.errors.is_empty();
             serde_json::to_writer(&mut line, &record).unwrap_or_else(|e| {
                 // Serialising our own types cannot fail short of a bug; still, never lose the record.
                 line = serde_json::json!({ "id": record.id, "claims": [], "entities": [], "timexes": [],
@@ -283,37 +357,29 @@ fn process_item(pipeline: &Pipeline, item: Item, opts: &RunOptions) -> (Vec<u8>,
                 .to_string()
                 .into_bytes();
             });
-            (line, failed, bytes)
         }
         Some(mut doc) => {
-            if doc.meta.published.is_none() {
-                doc.meta.published = opts.published.clone();
-            }
-            errors.extend(pipeline.process(&mut doc));
             // What `Record::from_document` then serde_json would write, without the copies.
             // A record of news is about twice its text (the text, then each claim's content and
             // spans): reserving that once saves growing the line two or three times.
             line.reserve(doc.text.len() * 5 / 2 + 512);
             write_record(&doc, &errors, &mut line);
-            let limit =
-                bytes.max(doc.text.len()).saturating_mul(opts.max_output_ratio) + (64 << 10);
+            let limit = doc.text.len().saturating_mul(ratio).saturating_add(64 << 10);
             if line.len() > limit {
-                let error = format!(
-                    "the record would be {} bytes, more than {} times the document's {} bytes \
-                     (--max-output-ratio): its claims are left out; raise the ratio, or lower \
-                     the pipeline's max-content-bytes or nesting-depth",
+                errors.push(format!(
+                    "the record would be {} bytes, more than {ratio} times the document's {} \
+                     bytes (--max-output-ratio): its claims are left out; raise the ratio, or \
+                     lower the pipeline's max-content-bytes or nesting-depth",
                     line.len(),
-                    opts.max_output_ratio,
-                    bytes.max(doc.text.len())
-                );
+                    doc.text.len()
+                ));
                 line.clear();
-                errors.push(error);
                 doc.layers = Default::default();
                 write_record(&doc, &errors, &mut line);
             }
-            (line, !errors.is_empty(), bytes)
         }
     }
+    line
 }
 
 /// Runs one in-memory document through a pipeline and returns its record (for tests and tools).

@@ -44,6 +44,7 @@ mod lexicon;
 mod link;
 mod mention;
 mod morph;
+mod word_class;
 
 use std::path::{Path, PathBuf};
 
@@ -55,6 +56,7 @@ use serde::Deserialize;
 use thiserror::Error;
 
 pub use gazetteer::{GazetteerEntry, GazetteerFile};
+pub use word_class::{WordClass, classify_words};
 
 use crate::ctx::{Ctx, Lang, SpanIndex, is_quote_or_bracket};
 use crate::gazetteer::Gazetteer;
