@@ -498,6 +498,8 @@ fn parse_json_line(line: &[u8], stem: &str, lineno: usize, bytes: usize) -> Item
             let id = serde_json::from_str::<serde_json::Value>(&lossy)
                 .ok()
                 .and_then(|v| v.get("id").and_then(|id| id.as_str().map(str::to_string)))
+                // (An empty id is no id, as on a valid line: found by fuzzing.)
+                .filter(|id| !id.is_empty())
                 .unwrap_or(fallback_id);
             return Item::failed(
                 id,
