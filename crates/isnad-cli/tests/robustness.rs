@@ -161,6 +161,23 @@ fn a_closed_stdout_is_no_panic_and_the_status_stays_true() {
 }
 
 #[test]
+fn run_into_a_closed_pipe_stops_quietly_with_status_141() {
+    let dir = scratch("run-head");
+    std::fs::write(dir.join("many.jsonl"), DOC.repeat(2000)).unwrap();
+    let mut child = isnad()
+        .arg("run")
+        .arg(dir.join("many.jsonl"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(stderr(&out), "", "no message, no panic");
+    assert_eq!(out.status.code(), Some(141), "the run did not finish: not 0");
+}
+
+#[test]
 fn a_full_stdout_is_an_error_not_a_panic() {
     let Ok(full) = std::fs::File::create("/dev/full") else {
         eprintln!("skipped: no /dev/full on this system");
