@@ -90,6 +90,11 @@ fn a_directory_loop_is_walked_once() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let ids: Vec<String> = records(&out).iter().map(|r| r["id"].as_str().unwrap().into()).collect();
     assert_eq!(ids, ["x", "b"], "each file once");
+    // `isnad test` walks the same way (documents and references).
+    let out = isnad().args(["test", "--update"]).arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = isnad().arg("test").arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
 }
 
 #[test]
