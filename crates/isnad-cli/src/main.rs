@@ -13,6 +13,7 @@ use isnad_core::Published;
 use isnad_runner::{Input, Pipeline, Reader, Registry, RunOptions};
 
 mod eval;
+mod html;
 mod index_cmd;
 mod output;
 mod progress;
@@ -52,6 +53,8 @@ enum Command {
     Speakers(index_cmd::SpeakersArgs),
     /// Export a database's tables (as Parquet files).
     Export(index_cmd::ExportArgs),
+    /// Write one self-contained HTML file showing each article with its claims highlighted.
+    Html(html::HtmlArgs),
     /// List the built-in stages: what each requires and provides, and its configuration fields.
     Stages {
         /// Print JSON instead of text.
@@ -199,6 +202,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Query(args) => index_cmd::query(args),
         Command::Speakers(args) => index_cmd::speakers(args),
         Command::Export(args) => index_cmd::export(args),
+        Command::Html(args) => html::run(args, &registry),
         Command::Eval(args) => {
             Ok(if eval::run(args, &registry)? { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }

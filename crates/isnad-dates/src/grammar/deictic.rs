@@ -1,4 +1,16 @@
-//! Deictic days: "now", "today", "أمس", "بعد غد", "the day after tomorrow".
+//! Deictic days: the day of writing and its neighbours.
+//!
+//! **Reads**: "now", "right now", "today", "yesterday", "tomorrow", "the day after tomorrow",
+//! "اليوم", "الآن", "أمس", "بالأمس", "البارحة", "غدا", "يوم غد", "بعد غد", "أول أمس", "أمس الأول",
+//! "اليوم الماضي", with a weekday and a date after them ("أمس الثلاثاء", "غدا الخميس 20 فبراير").
+//!
+//! **Not**: "اليوم الثالث من أكتوبر" (the n-th day: `nth.rs`), "the day" without a deictic word,
+//! the dual "اليومين".
+//!
+//! **Data**: `data/{ar,en}.tsv` senses `day N` (أمس = -1), `now`, `unit day`, `rel`, `ord 1`
+//! (أول), `conn after|before|from|filler`.
+//!
+//! **Fixture**: `tests/corpus/ar/deictic.txt`, `tests/corpus/en/deictic.txt`.
 
 use isnad_core::Grain;
 

@@ -1,4 +1,18 @@
-//! Holidays: "عيد الفطر 2013", "easter 2010", "last Christmas", "thanksgiving of next year".
+//! Named holidays, with a year or a relative word, or bare.
+//!
+//! **Reads**: "Christmas", "Christmas 2025", "last Christmas", "Easter", "Thanksgiving",
+//! "thanksgiving of next year", "Christmas in a year", "Eid al-Fitr 2025", "عيد الفطر", "عيد
+//! الأضحى", "عيد الميلاد", "عيد الفطر المقبل"; a bare one is the next (future policy) or the
+//! nearest (news policies).
+//!
+//! **Not**: season names alone ("a summer of protests"), a holiday with a Hijri year in the
+//! Gregorian sense.
+//!
+//! **Data**: `data/holidays.tsv` (one rule a holiday: fixed, n-th weekday, Easter, Hijri,
+//! Hebrew, Chinese, Indian calendars; the calendar of each is read off its rule),
+//! `data/{ar,en}.tsv` senses `holiday ID [weak]`, `rel`, `unit year`.
+//!
+//! **Fixture**: `tests/corpus/ar/holiday.txt`, `tests/corpus/en/holiday.txt`.
 
 use isnad_core::Grain;
 use jiff::civil::{Date, Time};

@@ -1,4 +1,17 @@
-//! Parts of periods: "early March", "منتصف اذار", "end of the month", "العشر الأواخر".
+//! Parts of a period: its beginning, middle or end.
+//!
+//! **Reads**: "early March", "mid-March", "late March", "the end of the month", "end of 2025",
+//! "late 2025", "EOM", "the beginning of next week", "أوائل مارس", "منتصف مارس" (the 15th),
+//! "أواخر الشهر المقبل", "نهاية العام الجاري", "بداية الشهر المقبل" (its first day), "مطلع الشهر
+//! المقبل", "العشر الأواخر من رمضان".
+//!
+//! **Not**: "the end" alone, "late" before something else ("late payments"), "early-morning
+//! tweets" (a compound adjective).
+//!
+//! **Data**: `data/{ar,en}.tsv` senses `part early|begin|mid|middle|late|end|last|eom|…`,
+//! `teen` (العشر), and whatever names the period.
+//!
+//! **Fixture**: `tests/corpus/ar/part.txt`, `tests/corpus/en/part.txt`.
 
 use isnad_core::Grain;
 use jiff::civil::DateTime;

@@ -1,4 +1,18 @@
-//! Ranges and bounds: "من 13 إلى 15 يوليو", "3-4pm", "until 2pm", "since 2014", "the closest Monday to Oct 5th".
+//! Ranges between two points, bounds on one side, and the closest day to a date.
+//!
+//! **Reads**: "from July 13 to 15", "July 13-15", "13-15 July", "between July 13 and 15",
+//! "from 3 to 4 pm", "3-4pm", "Thursday from 9:30 to 11:00", "until 2pm", "since 2014", "by
+//! the end of the month", "after 5 pm", "later than 9:30 but before 11:00", "the closest
+//! Monday to Oct 5th", "من 13 إلى 15 يوليو", "بين 13 و15 يوليو", "من 13 وحتى 15 يوليو", "من
+//! الساعة 3 إلى الساعة 4 عصرا", "منذ عام 2014", "حتى الساعة 2".
+//!
+//! **Not**: "two to three", "5-6" (two bare numbers with nothing that makes them times),
+//! scores, a right side before the left one.
+//!
+//! **Data**: `data/{ar,en}.tsv` senses `conn from|to|until|between|and|by|since|after|before`,
+//! `closest`.
+//!
+//! **Fixture**: `tests/corpus/ar/range.txt`, `tests/corpus/en/range.txt`.
 
 use isnad_core::{Calendar, Grain};
 use jiff::civil::Date;
