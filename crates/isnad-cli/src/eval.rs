@@ -21,6 +21,9 @@ pub enum Family {
     /// The same scoring as `quotes`; its speaker-entity and speaker-mention figures are the ones
     /// that judge speaker linking.
     Speakers,
+    /// Cross-document linking of a claims database: gold identity files (`*.tsv`) and the corpus
+    /// they are about (any input of `isnad index`), indexed into a temporary database.
+    Linking,
 }
 
 /// `--unknown-acts`.
@@ -286,6 +289,15 @@ pub fn run(args: EvalArgs, registry: &Registry) -> Result<bool> {
                 };
                 reports.push(pack(if two { name } else { "quotes" }, Some(label), &report)?);
             }
+        }
+        Family::Linking => {
+            let (name, json, text, metrics) = crate::index_cmd::eval_linking(
+                &args.paths,
+                args.pipeline.as_ref(),
+                args.verbose,
+                registry,
+            )?;
+            reports.push(Packed { name, pipeline: None, json, text, metrics });
         }
     }
     let mut all: BTreeMap<String, f64> = BTreeMap::new();

@@ -17,6 +17,7 @@ mod html;
 mod index_cmd;
 mod output;
 mod progress;
+mod serve_cmd;
 mod table;
 mod test_cmd;
 
@@ -45,6 +46,10 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Compare a pipeline's output on a directory of documents with their reference outputs.
     Test(test_cmd::TestArgs),
+    /// Write one self-contained HTML file showing each article with its claims highlighted.
+    Html(html::HtmlArgs),
+    /// Browse a claims database in a web browser: search, speakers over time, articles.
+    Serve(serve_cmd::ServeArgs),
     /// Run a pipeline over a corpus into a claims database (SQLite), linking speakers across articles.
     Index(index_cmd::IndexArgs),
     /// Claims from a database, newest first: by speaker, period, words, language, outlet.
@@ -53,8 +58,6 @@ enum Command {
     Speakers(index_cmd::SpeakersArgs),
     /// Export a database's tables (as Parquet files).
     Export(index_cmd::ExportArgs),
-    /// Write one self-contained HTML file showing each article with its claims highlighted.
-    Html(html::HtmlArgs),
     /// List the built-in stages: what each requires and provides, and its configuration fields.
     Stages {
         /// Print JSON instead of text.
@@ -198,11 +201,12 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Check { pipelines } => check(&pipelines, &registry),
         Command::Stages { json, plugins } => stages(json, &plugins, &registry),
         Command::Test(args) => test_cmd::run(args, &registry),
+        Command::Html(args) => html::run(args, &registry),
+        Command::Serve(args) => serve_cmd::run(args),
         Command::Index(args) => index_cmd::index(args, &registry),
         Command::Query(args) => index_cmd::query(args),
         Command::Speakers(args) => index_cmd::speakers(args),
         Command::Export(args) => index_cmd::export(args),
-        Command::Html(args) => html::run(args, &registry),
         Command::Eval(args) => {
             Ok(if eval::run(args, &registry)? { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }

@@ -331,8 +331,7 @@ impl Database {
         if let Some(id) = name.strip_prefix('#').and_then(|n| n.parse::<i64>().ok()) {
             return Ok(vec![id]);
         }
-        let folded = isnad_text::fold(name);
-        let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+        let folded = crate::names::folded_words(name).join(" ");
         let keys = [
             format!("kb:{name}"),
             format!("name:{folded}"),

@@ -29,7 +29,7 @@ pub use pipeline::{Language, Pipeline};
 pub use registry::{FieldDoc, Registry, StageDoc, plugin_doc};
 pub use run::{
     DEFAULT_MAX_OUTPUT_RATIO, Processed, Progress, RunError, RunOptions, Summary, run,
-    run_document, run_each,
+    run_document, run_each, to_line,
 };
 pub use spec::{PipelineError, Problem, load_file, load_str};
 

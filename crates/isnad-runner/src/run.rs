@@ -175,10 +175,8 @@ impl InFlight {
 /// `chunk_bytes` bytes beyond the last record written, worker threads take them one at a time,
 /// and this thread writes each record as soon as every earlier one is written. A very large
 /// document therefore holds the records after it back only while it is processed: the other
-/// workers go on with the documents after it (the read-ahead grows while it runs, see
-/// `InFlight`), and their records follow it at once. Records are serialised on the workers, so
-/// only the writing is sequential. A record longer than `max_output_ratio` times its document is
-/// replaced by one with an error (the bound on the output of one document).
+/// workers go on with the documents after it (within the read-ahead), and their records follow
+/// it at once. Records are serialised on the workers, so only the writing is sequential.
 pub fn run(
     pipeline: &Pipeline,
     reader: Reader,
@@ -187,21 +185,25 @@ pub fn run(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Summary, RunError> {
     let ratio = opts.max_output_ratio;
-    let summary = run_each(
+    // Records cut down by the output bound: their document had no error before the cut.
+    let mut cut_clean = 0;
+    let mut summary = run_each(
         pipeline,
         reader,
         opts,
-        &|processed| to_line(processed, ratio),
+        &|processed| to_bounded_line(processed, ratio),
         &mut |lines| {
-            for line in lines {
+            for (line, cut_a_clean_record) in lines {
                 out.write_all(&line)?;
                 out.write_all(b"\n")?;
+                cut_clean += usize::from(cut_a_clean_record);
             }
             Ok(())
         },
         progress,
     )?;
     out.flush()?;
+    summary.failed += cut_clean;
     Ok(summary)
 }
 
@@ -214,18 +216,19 @@ pub struct Processed {
     pub doc: Option<isnad_core::Document>,
     /// What went wrong, reading or in a stage (empty when all went well).
     pub errors: Vec<String>,
+    /// The document's size in the input, in bytes.
+    pub bytes: usize,
 }
-
-/// A document's value from the workers: its position, the mapped value, whether it failed, and
-/// its input bytes.
-type Done<T> = (usize, T, bool, usize);
 
 /// The engine of [`run`] for other outputs (a database, a report): every document from `reader`
 /// goes through the pipeline and then `map` on the worker threads; `sink` receives the mapped
-/// values in input order, on the calling thread, as soon as every earlier one was handed over.
+/// values in input order on the calling thread, in batches of those ready.
 ///
-/// The same bounded, streaming read-ahead as [`run`]. An error from `sink` stops the run and is
-/// returned.
+/// Documents stream through as in [`run`]: a reader thread reads ahead at most `chunk_docs`
+/// documents or `chunk_bytes` bytes beyond the last value handed to `sink`, worker threads take
+/// them one at a time, so a large document holds back the others only while it is processed. An
+/// error from `sink` stops the run and is returned. A document counts as failed in the
+/// [`Summary`] when it has errors before `map`.
 pub fn run_each<T: Send>(
     pipeline: &Pipeline,
     reader: Reader,
@@ -262,10 +265,10 @@ pub fn run_each<T: Send>(
                 loop {
                     let next = work_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
                     let Ok((seq, item)) = next else { return };
-                    let bytes = item.bytes;
                     let processed = process_item(pipeline, item, opts);
-                    let failed = !processed.errors.is_empty();
-                    if done_tx.send((seq, map(processed), failed, bytes)).is_err() {
+                    let (failed, bytes) = (!processed.errors.is_empty(), processed.bytes);
+                    let done = Done { seq, value: map(processed), failed, bytes };
+                    if done_tx.send(done).is_err() {
                         return;
                     }
                 }
@@ -282,12 +285,20 @@ pub fn run_each<T: Send>(
         let result = hand_over_in_order(done_rx, sink, in_flight, &mut summary, &mut |s| {
             progress(Progress { documents: s.documents, bytes: s.bytes, elapsed: start.elapsed() })
         });
-        // On an error the reader must not wait for room that will never be made, and the
+        // On a sink error the reader must not wait for room that will never be made, and the
         // workers end when the channels close.
         in_flight.stop();
         result
     })?;
     Ok(summary)
+}
+
+/// A document's mapped value, back from a worker.
+struct Done<T> {
+    seq: usize,
+    value: T,
+    failed: bool,
+    bytes: usize,
 }
 
 /// Hands the values arriving from the workers to `sink` in input order (holding back the ones
@@ -299,26 +310,22 @@ fn hand_over_in_order<T>(
     summary: &mut Summary,
     progress: &mut dyn FnMut(&Summary),
 ) -> Result<(), RunError> {
-    let mut waiting: BTreeMap<usize, (T, bool, usize)> = BTreeMap::new();
+    let mut waiting: BTreeMap<usize, Done<T>> = BTreeMap::new();
     let mut next = 0usize;
     let mut last_report = Instant::now();
-    for (seq, value, failed, bytes) in done {
-        waiting.insert(seq, (value, failed, bytes));
+    for item in done {
+        waiting.insert(item.seq, item);
         let mut ready = Vec::new();
-        let mut released = Vec::new();
-        while let Some((value, failed, bytes)) = waiting.remove(&next) {
+        while let Some(Done { value, failed, bytes, .. }) = waiting.remove(&next) {
             ready.push(value);
-            released.push(bytes);
             next += 1;
             summary.documents += 1;
             summary.failed += usize::from(failed);
             summary.bytes += bytes as u64;
+            in_flight.release(bytes);
         }
         if !ready.is_empty() {
             sink(ready)?;
-        }
-        for bytes in released {
-            in_flight.release(bytes);
         }
         if last_report.elapsed() >= Duration::from_millis(100) {
             progress(summary);
@@ -331,7 +338,7 @@ fn hand_over_in_order<T>(
 
 /// One item through the pipeline (an unreadable one keeps its errors).
 fn process_item(pipeline: &Pipeline, item: Item, opts: &RunOptions) -> Processed {
-    let Item { doc, id, mut errors, .. } = item;
+    let Item { doc, id, mut errors, bytes } = item;
     let doc = doc.map(|mut doc| {
         if doc.meta.published.is_none() {
             doc.meta.published = opts.published.clone();
@@ -339,47 +346,54 @@ fn process_item(pipeline: &Pipeline, item: Item, opts: &RunOptions) -> Processed
         errors.extend(pipeline.process(&mut doc));
         doc
     });
-    Processed { id, doc, errors }
+    Processed { id, doc, errors, bytes }
 }
 
-/// A processed document's JSON line (without the newline); a record longer than `ratio` times
-/// its text (plus 64 KiB) is replaced by one that says so.
-fn to_line(processed: Processed, ratio: usize) -> Vec<u8> {
-    let Processed { id, doc, mut errors } = processed;
-    let mut line = Vec::new();
-    match doc {
-        None => {
-            let record = Record::failed(id, errors);
-            serde_json::to_writer(&mut line, &record).unwrap_or_else(|e| {
-                // Serialising our own types cannot fail short of a bug; still, never lose the record.
-                line = serde_json::json!({ "id": record.id, "claims": [], "entities": [], "timexes": [],
-                    "errors": [format!("cannot serialise record: {e}")] })
-                .to_string()
-                .into_bytes();
-            });
-        }
-        Some(mut doc) => {
-            // What `Record::from_document` then serde_json would write, without the copies.
-            // A record of news is about twice its text (the text, then each claim's content and
-            // spans): reserving that once saves growing the line two or three times.
-            line.reserve(doc.text.len() * 5 / 2 + 512);
-            write_record(&doc, &errors, &mut line);
-            let limit = doc.text.len().saturating_mul(ratio).saturating_add(64 << 10);
-            if line.len() > limit {
-                errors.push(format!(
-                    "the record would be {} bytes, more than {ratio} times the document's {} \
-                     bytes (--max-output-ratio): its claims are left out; raise the ratio, or \
-                     lower the pipeline's max-content-bytes or nesting-depth",
-                    line.len(),
-                    doc.text.len()
-                ));
-                line.clear();
-                doc.layers = Default::default();
-                write_record(&doc, &errors, &mut line);
-            }
-        }
+/// A processed document's JSON line (without the newline), cut down to its errors when it would
+/// be longer than `max_output_ratio` times its input (plus 64 KiB); the flag says the cut added
+/// the first error of a record.
+fn to_bounded_line(processed: Processed, max_output_ratio: usize) -> (Vec<u8>, bool) {
+    let Processed { id, doc, mut errors, bytes } = processed;
+    let Some(mut doc) = doc else { return (failed_line(id, errors), false) };
+    // What `Record::from_document` then serde_json would write, without the copies.
+    // A record of news is about twice its text (the text, then each claim's content and
+    // spans): reserving that once saves growing the line two or three times.
+    let mut line = Vec::with_capacity(doc.text.len() * 5 / 2 + 512);
+    write_record(&doc, &errors, &mut line);
+    let input = bytes.max(doc.text.len());
+    let limit = input.saturating_mul(max_output_ratio).saturating_add(64 << 10);
+    if line.len() <= limit {
+        return (line, false);
     }
-    line
+    let clean = errors.is_empty();
+    errors.push(format!(
+        "the record would be {} bytes, more than {max_output_ratio} times the document's {input} \
+         bytes (--max-output-ratio): its claims are left out; raise the ratio, or lower the \
+         pipeline's max-content-bytes or nesting-depth",
+        line.len(),
+    ));
+    line.clear();
+    doc.layers = Default::default();
+    write_record(&doc, &errors, &mut line);
+    (line, clean)
+}
+
+/// A processed document's JSON line (without the newline), unbounded: for one document at a
+/// time, as tools that are handed a document (the Python package) process it.
+pub fn to_line(processed: Processed) -> Vec<u8> {
+    to_bounded_line(processed, usize::MAX).0
+}
+
+/// The record of a document that could not be read.
+fn failed_line(id: String, errors: Vec<String>) -> Vec<u8> {
+    let record = Record::failed(id, errors);
+    serde_json::to_vec(&record).unwrap_or_else(|e| {
+        // Serialising our own types cannot fail short of a bug; still, never lose the record.
+        serde_json::json!({ "id": record.id, "claims": [], "entities": [], "timexes": [],
+            "errors": [format!("cannot serialise record: {e}")] })
+        .to_string()
+        .into_bytes()
+    })
 }
 
 /// Runs one in-memory document through a pipeline and returns its record (for tests and tools).
