@@ -517,13 +517,41 @@ fn parse_json_line(line: &[u8], stem: &str, lineno: usize, bytes: usize) -> Item
             return Item::failed(fallback_id, format!("line {lineno}: invalid JSON: {e}"), bytes);
         }
     };
-    let serde_json::Value::Object(mut map) = value else {
+    let serde_json::Value::Object(map) = value else {
         return Item::failed(
             fallback_id,
             format!("line {lineno}: expected a JSON object with \"id\" and \"text\""),
             bytes,
         );
     };
+    object_item(map, fallback_id, &format!("line {lineno}: "), bytes)
+}
+
+impl Item {
+    /// A document given as the fields of a JSON object, as on a JSONL line (`id`, `text`, `lang`,
+    /// `published`, `source`, `url`, `title`, anything else kept as metadata): what the Python
+    /// package's `process_many` makes of a dict, so that it reads documents as `isnad run` does.
+    /// `fallback_id` is the id when the object has none; a missing or non-string `text` gives an
+    /// item without a document, whose record says why.
+    pub fn from_object(
+        map: serde_json::Map<String, serde_json::Value>,
+        fallback_id: String,
+    ) -> Item {
+        let bytes = match map.get("text") {
+            Some(serde_json::Value::String(text)) => text.len(),
+            _ => 0,
+        };
+        object_item(map, fallback_id, "", bytes)
+    }
+}
+
+/// The document of a JSON object; `at` starts the messages of a missing or bad `text` ("line 3: ").
+fn object_item(
+    mut map: serde_json::Map<String, serde_json::Value>,
+    fallback_id: String,
+    at: &str,
+    bytes: usize,
+) -> Item {
     let id = match map.remove("id") {
         Some(serde_json::Value::String(s)) if !s.is_empty() => s,
         Some(serde_json::Value::Number(n)) => n.to_string(),
@@ -531,10 +559,8 @@ fn parse_json_line(line: &[u8], stem: &str, lineno: usize, bytes: usize) -> Item
     };
     let text = match map.remove("text") {
         Some(serde_json::Value::String(s)) => s,
-        Some(_) => {
-            return Item::failed(id, format!("line {lineno}: \"text\" must be a string"), bytes);
-        }
-        None => return Item::failed(id, format!("line {lineno}: missing \"text\""), bytes),
+        Some(_) => return Item::failed(id, format!("{at}\"text\" must be a string"), bytes),
+        None => return Item::failed(id, format!("{at}missing \"text\""), bytes),
     };
     let mut errors = Vec::new();
     let meta = meta_from_map(map, &mut errors);

@@ -265,7 +265,7 @@ pub fn run_each<T: Send>(
                 loop {
                     let next = work_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
                     let Ok((seq, item)) = next else { return };
-                    let processed = process_item(pipeline, item, opts);
+                    let processed = process_item(pipeline, item, opts.published.as_ref());
                     let (failed, bytes) = (!processed.errors.is_empty(), processed.bytes);
                     let done = Done { seq, value: map(processed), failed, bytes };
                     if done_tx.send(done).is_err() {
@@ -336,12 +336,28 @@ fn hand_over_in_order<T>(
     Ok(())
 }
 
-/// One item through the pipeline (an unreadable one keeps its errors).
-fn process_item(pipeline: &Pipeline, item: Item, opts: &RunOptions) -> Processed {
+/// Processes one item and returns its record as one line of JSON (without the newline), the bytes
+/// `isnad run` writes for it with the default output bound, and whether the record carries an
+/// error. `published` is the date for a document that gives none (`--published`). This is what
+/// the Python package calls, so that its records are the command's, byte for byte.
+pub fn process_to_json(
+    pipeline: &Pipeline,
+    item: Item,
+    published: Option<&Published>,
+) -> (Vec<u8>, bool) {
+    let processed = process_item(pipeline, item, published);
+    let failed = !processed.errors.is_empty();
+    let (line, cut_a_clean_record) = to_bounded_line(processed, DEFAULT_MAX_OUTPUT_RATIO);
+    (line, failed || cut_a_clean_record)
+}
+
+/// One item through the pipeline (an unreadable one keeps its errors); `published` is the date
+/// for a document that gives none.
+fn process_item(pipeline: &Pipeline, item: Item, published: Option<&Published>) -> Processed {
     let Item { doc, id, mut errors, bytes } = item;
     let doc = doc.map(|mut doc| {
         if doc.meta.published.is_none() {
-            doc.meta.published = opts.published.clone();
+            doc.meta.published = published.cloned();
         }
         errors.extend(pipeline.process(&mut doc));
         doc
@@ -376,12 +392,6 @@ fn to_bounded_line(processed: Processed, max_output_ratio: usize) -> (Vec<u8>, b
     doc.layers = Default::default();
     write_record(&doc, &errors, &mut line);
     (line, clean)
-}
-
-/// A processed document's JSON line (without the newline), unbounded: for one document at a
-/// time, as tools that are handed a document (the Python package) process it.
-pub fn to_line(processed: Processed) -> Vec<u8> {
-    to_bounded_line(processed, usize::MAX).0
 }
 
 /// The record of a document that could not be read.
