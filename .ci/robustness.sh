@@ -17,13 +17,20 @@ gen() {
 }
 
 # 1. Arabic speech after a colon ends; a chain of "قال إن" does not repeat the text per level.
-#    (Before: 705 MB from 352 KB, 1.35 GB from 180 KB.)
-gen "$work/colon.jsonl" ar "وقال وزير الخارجية: نحن منفتحون على الحوار. وأضاف أن الجولة المقبلة ستعقد قريبا " 4000
-gen "$work/chain.jsonl" ar "قال إن " 15000
+#    (Before: 705 MB from 352 KB, 1.35 GB from 180 KB.) Output is linear in the input: twice
+#    the text gives at most 2.2 times the output, and never more than 10 bytes per input byte
+#    (each claim record spells out its cue, content, speaker and entity spans).
+for n in 2000 4000; do
+  gen "$work/colon-$n.jsonl" ar "وقال وزير الخارجية: نحن منفتحون على الحوار. وأضاف أن الجولة المقبلة ستعقد قريبا " "$n"
+  gen "$work/chain-$n.jsonl" ar "قال إن " $(( n * 4 ))
+done
 for f in colon chain; do
-  timeout 60 "$ISNAD" run --quiet -o "$work/$f.out" "$work/$f.jsonl" || fail "$f: run failed or took over 60 s"
-  in=$(stat -c %s "$work/$f.jsonl"); out=$(stat -c %s "$work/$f.out")
-  (( out <= 6 * in )) || fail "$f: $out bytes of output for $in of input (more than 6x)"
+  for n in 2000 4000; do
+    timeout 60 "$ISNAD" run --quiet -o "$work/$f-$n.out" "$work/$f-$n.jsonl" || fail "$f: run failed or took over 60 s"
+  done
+  in=$(stat -c %s "$work/$f-4000.jsonl"); out=$(stat -c %s "$work/$f-4000.out"); half=$(stat -c %s "$work/$f-2000.out")
+  (( out <= 10 * in )) || fail "$f: $out bytes of output for $in of input (more than 10x)"
+  (( out * 10 <= half * 22 )) || fail "$f: output grows faster than the input ($half bytes, then $out for twice the text)"
 done
 
 # 2. Cost linear in the document: 50 MB of news-like text on one line in under a minute.
