@@ -42,6 +42,13 @@ pub(crate) enum Form {
     EnIng,
 }
 
+impl Form {
+    /// An Arabic form.
+    pub(crate) fn is_arabic(self) -> bool {
+        matches!(self, Form::ArPast | Form::ArPresent | Form::ArParticiple)
+    }
+}
+
 /// What follows an English cue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Frame {
@@ -579,8 +586,10 @@ impl LangLex {
             for (_, stem) in stems {
                 if let Some(cue) = self.words.get(stem).and_then(|e| e.cue) {
                     // ("criticized the plan" is a topic, "criticized the plan as reckless"
-                    // speech: the word alone does not say.)
-                    let depends = cue.act == Act::Speech
+                    // speech: the word alone does not say. An Arabic noun phrase object is
+                    // what is reported: "أكد حرص الدولة".)
+                    let depends = !cue.form.is_arabic()
+                        && cue.act == Act::Speech
                         && (matches!(cue.frame, Frame::Object | Frame::About) || cue.question);
                     return (!depends).then_some(cue.act);
                 }

@@ -370,6 +370,7 @@ fn settle(v: &View<'_>, mut drafts: Vec<Draft>, keep_nested: bool, max_depth: us
         let (cs, ce) = v.bytes(drafts[i].cue.0, drafts[i].cue.1);
         let upto = by_start.partition_point(|&j| drafts[j].content.0 <= cs);
         for &j in by_start[..upto].iter().rev() {
+            isnad_core::work::tick();
             let outer = &drafts[j];
             if cs - outer.content.0 > longest {
                 break;

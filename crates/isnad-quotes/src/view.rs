@@ -133,6 +133,7 @@ impl<'a> View<'a> {
 
     /// The folded form of token `i`.
     pub fn f(&self, i: usize) -> &'a str {
+        isnad_core::work::tick();
         let (s, e) = self.toks[i].norm;
         &self.folded[s as usize..e as usize]
     }
@@ -144,6 +145,7 @@ impl<'a> View<'a> {
 
     /// True when token `i` is a word.
     pub fn is_word(&self, i: usize) -> bool {
+        isnad_core::work::tick();
         self.toks[i].kind == TokenKind::Word
     }
 
@@ -159,6 +161,7 @@ impl<'a> View<'a> {
     /// token they look at.)
     #[inline]
     pub fn is_punct(&self, i: usize, set: &[char]) -> bool {
+        isnad_core::work::tick();
         let t = &self.toks[i];
         if t.kind == TokenKind::Word {
             return false;
@@ -175,6 +178,7 @@ impl<'a> View<'a> {
 
     /// True when token `i` has lexicon role `r`.
     pub fn has(&self, i: usize, r: Role) -> bool {
+        isnad_core::work::tick();
         self.tags[i].roles & r.bit() != 0
     }
 
