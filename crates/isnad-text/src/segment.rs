@@ -31,8 +31,8 @@ enum Abbreviation {
     Number,
 }
 
-/// English words that take a period without ending a sentence, lower-cased, with their kind.
-static ABBREVIATIONS: LazyLock<FxHashMap<String, Abbreviation>> = LazyLock::new(|| {
+/// English words that take a period without ending a sentence, by [`abbreviation_key`].
+static ABBREVIATIONS: LazyLock<FxHashMap<u64, Abbreviation>> = LazyLock::new(|| {
     let mut map = FxHashMap::default();
     for (line, f) in crate::data::lines(include_str!("../data/en-abbreviations.tsv")) {
         let kind = match f.get(1).copied() {
@@ -43,10 +43,26 @@ static ABBREVIATIONS: LazyLock<FxHashMap<String, Abbreviation>> = LazyLock::new(
                 "data/en-abbreviations.tsv:{line}: kind {other:?} is not one of inside, may-end, number"
             ),
         };
-        map.insert(f[0].to_string(), kind);
+        let key = abbreviation_key(f[0])
+            .filter(|_| f[0].bytes().all(|b| b.is_ascii_lowercase() || b == b'.'))
+            .unwrap_or_else(|| {
+                panic!("data/en-abbreviations.tsv:{line}: {:?} is not lower-case ASCII of at most 8 bytes", f[0])
+            });
+        map.insert(key, kind);
     }
     map
 });
+
+/// A lower-case word of at most eight bytes packed into a number: the key of [`ABBREVIATIONS`]
+/// (one multiply to hash, one comparison to match, where a string key would hash and compare
+/// bytes: this is asked at every period of English text). `None` for longer words, which are no
+/// abbreviation.
+fn abbreviation_key(lower: &str) -> Option<u64> {
+    let bytes = lower.as_bytes();
+    let mut key = [0u8; 8];
+    key.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(u64::from_le_bytes(key))
+}
 
 /// Words that typically open an English sentence, for abbreviations that may also end one.
 static SENTENCE_STARTERS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
@@ -323,7 +339,7 @@ fn ends_sentence_at_period(before: &str, after: &str) -> bool {
     if next.is_some_and(|c| c.is_lowercase()) {
         return false;
     }
-    if let Some(kind) = lower.and_then(|l| ABBREVIATIONS.get(l)) {
+    if let Some(kind) = lower.and_then(abbreviation_key).and_then(|key| ABBREVIATIONS.get(&key)) {
         return match kind {
             // "No. 3", "Nos. 4 and 5" go on; "the candidate said no. But he …" ends: "no"
             // abbreviates "number" only before one.
