@@ -248,11 +248,15 @@ pub enum Act {
     Intention,
     /// Something found, seen or known: found, shows, knows, learned, saw.
     Perception,
+    /// Speech reported by its topic or target, with no statement in it: talked about the
+    /// economy, discussed the plan, asked whether…, criticized the plan, thanked the volunteers.
+    Topic,
 }
 
 impl Act {
     /// Every act, in order.
-    pub const ALL: [Act; 4] = [Act::Speech, Act::Belief, Act::Intention, Act::Perception];
+    pub const ALL: [Act; 5] =
+        [Act::Speech, Act::Belief, Act::Intention, Act::Perception, Act::Topic];
 
     /// The act's name as the output and the pipeline files write it.
     pub fn as_str(self) -> &'static str {
@@ -261,6 +265,7 @@ impl Act {
             Act::Belief => "belief",
             Act::Intention => "intention",
             Act::Perception => "perception",
+            Act::Topic => "topic",
         }
     }
 }

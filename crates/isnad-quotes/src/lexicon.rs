@@ -42,6 +42,13 @@ pub(crate) enum Form {
     EnIng,
 }
 
+impl Form {
+    /// An Arabic form.
+    pub(crate) fn is_arabic(self) -> bool {
+        matches!(self, Form::ArPast | Form::ArPresent | Form::ArParticiple)
+    }
+}
+
 /// What follows an English cue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Frame {
@@ -55,6 +62,9 @@ pub(crate) enum Frame {
     That,
     /// Only with "about"/"of"/"on" and a topic right after it.
     About,
+    /// Arabic: a noun phrase object, also after the preposition ب glued to it ("أفاد بنشوب",
+    /// "طالب بالإفراج"), as well as a clause.
+    ObjectBi,
 }
 
 /// A cue entry.
@@ -67,6 +77,12 @@ pub(crate) struct Cue {
     pub frame: Frame,
     /// The form is also a common noun ("reports", "plan").
     pub noun: bool,
+    /// With a particle after it, another verb ("called in", "called off").
+    pub phrasal: bool,
+    /// What follows may be a question ("asked whether").
+    pub question: bool,
+    /// "of"/"for" after its object states a charge or a reason ("accused X of …").
+    pub charge: bool,
 }
 
 /// Roles of function words, as bits of [`Tag::roles`].
@@ -100,11 +116,19 @@ pub(crate) enum Role {
     DateWord,
     NotRelative,
     Naming,
+    Subordinator,
+    VerbalNoun,
+    Demonstrative,
+    Hearer,
+    NotContent,
+    Question,
+    Contrast,
+    TitlePrep,
 }
 
 impl Role {
-    pub fn bit(self) -> u32 {
-        1 << (self as u32)
+    pub fn bit(self) -> u64 {
+        1 << (self as u64)
     }
 
     fn parse(s: &str) -> Option<Role> {
@@ -135,6 +159,13 @@ impl Role {
             "date-word" => Role::DateWord,
             "not-relative" => Role::NotRelative,
             "naming" => Role::Naming,
+            "subordinator" => Role::Subordinator,
+            "demonstrative" => Role::Demonstrative,
+            "hearer" => Role::Hearer,
+            "not-content" => Role::NotContent,
+            "question" => Role::Question,
+            "contrast" => Role::Contrast,
+            "role-prep" => Role::TitlePrep,
             _ => return None,
         })
     }
@@ -144,7 +175,7 @@ impl Role {
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Tag {
     /// Bits of [`Role`].
-    pub roles: u32,
+    pub roles: u64,
     /// The cue starting at this token.
     pub cue: Option<Cue>,
     /// Last token of the longest lexicon entry starting here (multi-word entries).
@@ -157,7 +188,7 @@ pub(crate) struct Tag {
 #[derive(Debug, Clone, Copy, Default)]
 struct WordEntry {
     cue: Option<Cue>,
-    roles: u32,
+    roles: u64,
 }
 
 /// The compiled lexicons of one language.
@@ -166,13 +197,13 @@ pub(crate) struct LangLex {
     /// per candidate stem answers both questions (this runs for every word of every document).
     words: FxHashMap<String, WordEntry>,
     /// The multi-word function entries ("من جانبه", "according to"), scanned in the folded text.
-    phrases: Option<Lexicon<u32>>,
+    phrases: Option<Lexicon<u64>>,
 }
 
 /// Folds lexicon forms into one word index; the first reading of a form wins, as in [`Lexicon`].
 fn word_index(
     cues: Vec<(String, Cue)>,
-    function: Vec<(String, u32)>,
+    function: Vec<(String, u64)>,
     file: &str,
 ) -> Result<FxHashMap<String, WordEntry>, QuotesError> {
     let mut words: FxHashMap<String, WordEntry> = FxHashMap::default();
@@ -209,6 +240,7 @@ const AR_CUES: &str = include_str!("../data/ar-cues.tsv");
 const AR_FUNCTION: &str = include_str!("../data/ar-function.tsv");
 const AR_MEDIA: &str = include_str!("../data/ar-media.tsv");
 const AR_NAMES: &str = include_str!("../data/ar-names.tsv");
+const AR_VERBAL_NOUNS: &str = include_str!("../data/ar-verbal-nouns.tsv");
 const EN_CUES: &str = include_str!("../data/en-cues.tsv");
 const EN_FUNCTION: &str = include_str!("../data/en-function.tsv");
 const EN_MEDIA: &str = include_str!("../data/en-media.tsv");
@@ -246,7 +278,16 @@ fn arabic_forms(
     (class, act): (Class, Act),
 ) -> Vec<(String, Cue)> {
     let mut out = Vec::new();
-    let cue = |form| Cue { class, act, form, frame: Frame::Clause, noun: false };
+    let cue = |form| Cue {
+        class,
+        act,
+        form,
+        frame: Frame::Clause,
+        noun: false,
+        phrasal: false,
+        question: false,
+        charge: false,
+    };
     if past != "-" {
         let stem = past.strip_suffix(['ى', 'ا']).unwrap_or(past);
         out.push((past.to_string(), cue(Form::ArPast)));
@@ -321,9 +362,9 @@ fn english_forms(lemma: &str, irregular: &str) -> [String; 5] {
 #[allow(clippy::type_complexity)]
 fn function_lexicon(
     sources: &[(&str, &str)],
-) -> Result<(Vec<(String, u32)>, Option<Lexicon<u32>>), QuotesError> {
+) -> Result<(Vec<(String, u64)>, Option<Lexicon<u64>>), QuotesError> {
     // Several roles may share one form: merge their bits before building.
-    let mut merged: Vec<(String, u32)> = Vec::new();
+    let mut merged: Vec<(String, u64)> = Vec::new();
     for &(file, text) in sources {
         for (line, f) in data::lines(text) {
             let role = match f.get(1) {
@@ -331,16 +372,26 @@ fn function_lexicon(
                     .ok_or_else(|| data_err(file, line, format!("unknown role '{r}'")))?,
                 None if file.ends_with("media.tsv") => Role::Media,
                 None if file.ends_with("names.tsv") => Role::NameHead,
+                None if file.ends_with("verbal-nouns.tsv") => Role::VerbalNoun,
                 None => return Err(data_err(file, line, "missing role column")),
             };
             let key = isnad_text::fold(f[0]);
-            match merged.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, bits)) => *bits |= role.bit(),
-                None => merged.push((key, role.bit())),
+            // A verbal noun may carry a possessive pronoun ("قلقها", "قدرتها"): each form is
+            // listed (ة is written ت before the pronoun).
+            let mut keys = vec![key];
+            if matches!(role, Role::VerbalNoun | Role::NotContent) {
+                let base = keys[0].strip_suffix('ه').map_or(keys[0].clone(), |b| format!("{b}ت"));
+                keys.extend(crate::arabic::POSSESSIVES.iter().map(|p| format!("{base}{p}")));
+            }
+            for key in keys {
+                match merged.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, bits)) => *bits |= role.bit(),
+                    None => merged.push((key, role.bit())),
+                }
             }
         }
     }
-    let phrases: Vec<(String, u32)> =
+    let phrases: Vec<(String, u64)> =
         merged.iter().filter(|(k, _)| k.contains(' ')).cloned().collect();
     let phrases = if phrases.is_empty() {
         None
@@ -363,7 +414,17 @@ impl Lexicons {
                 ));
             }
             let class = class(f[3], "ar-cues.tsv", line)?;
+            let start = ar_cues.len();
             ar_cues.extend(arabic_forms(f[0], f[1], f[2], f.get(4).copied().unwrap_or(""), class));
+            // "np": a noun phrase object is what is reported ("أكد حرص الدولة", "نفى الأنباء").
+            match f.get(5).copied().unwrap_or("") {
+                "" => {}
+                "np" => ar_cues[start..].iter_mut().for_each(|(_, c)| c.frame = Frame::Object),
+                "np-ب" => ar_cues[start..].iter_mut().for_each(|(_, c)| c.frame = Frame::ObjectBi),
+                other => {
+                    return Err(data_err("ar-cues.tsv", line, format!("unknown frame '{other}'")));
+                }
+            }
         }
         let mut en_cues = Vec::new();
         for (line, f) in data::lines(EN_CUES) {
@@ -383,12 +444,26 @@ impl Lexicons {
             };
             let forms = english_forms(f[0], f.get(3).copied().unwrap_or(""));
             let kinds = [Form::EnBase, Form::En3sg, Form::EnPast, Form::EnPast, Form::EnIng];
-            let noun = f.get(4).is_some_and(|flags| flags.split(',').any(|x| x.trim() == "noun"));
+            let flag = |name: &str| {
+                f.get(4).is_some_and(|flags| flags.split(',').any(|x| x.trim() == name))
+            };
+            let (noun, phrasal) = (flag("noun"), flag("phrasal"));
+            let (question, charge) = (flag("question"), flag("charge"));
+            if let Some(bad) = f.get(4).and_then(|flags| {
+                flags.split(',').map(str::trim).find(|x| {
+                    !x.is_empty() && !matches!(*x, "noun" | "phrasal" | "question" | "charge")
+                })
+            }) {
+                return Err(data_err("en-cues.tsv", line, format!("unknown flag '{bad}'")));
+            }
             for (form, kind) in forms.into_iter().zip(kinds) {
                 if form != "!" {
                     // (only the base and -s forms double as nouns: "the report", "reports")
                     let noun = noun && matches!(kind, Form::EnBase | Form::En3sg);
-                    en_cues.push((form, Cue { class, act, form: kind, frame, noun }));
+                    en_cues.push((
+                        form,
+                        Cue { class, act, form: kind, frame, noun, phrasal, question, charge },
+                    ));
                 }
             }
         }
@@ -396,6 +471,7 @@ impl Lexicons {
             ("ar-function.tsv", AR_FUNCTION),
             ("ar-media.tsv", AR_MEDIA),
             ("ar-names.tsv", AR_NAMES),
+            ("ar-verbal-nouns.tsv", AR_VERBAL_NOUNS),
         ])?;
         let (en_function, en_phrases) =
             function_lexicon(&[("en-function.tsv", EN_FUNCTION), ("en-media.tsv", EN_MEDIA)])?;
@@ -497,6 +573,7 @@ impl LangLex {
     /// The act a cue phrase reports (for scoring gold claims by act): that of its first word
     /// that is a cue (whole, or for Arabic after a conjunction or future prefix: "وأكد",
     /// "سيقول"), else speech when it holds an attribution preposition ("according to", بحسب).
+    /// `None` for a cue whose act depends on what follows it ("criticized", "asked").
     pub fn phrase_act(&self, phrase: &str) -> Option<Act> {
         let folded = isnad_text::fold(phrase);
         let words = folded.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-');
@@ -508,7 +585,13 @@ impl LangLex {
                 .filter(|(prefix, _)| prefix.is_empty() || isnad_text::is_clitic_chain(prefix));
             for (_, stem) in stems {
                 if let Some(cue) = self.words.get(stem).and_then(|e| e.cue) {
-                    return Some(cue.act);
+                    // ("criticized the plan" is a topic, "criticized the plan as reckless"
+                    // speech: the word alone does not say. An Arabic noun phrase object is
+                    // what is reported: "أكد حرص الدولة".)
+                    let depends = !cue.form.is_arabic()
+                        && cue.act == Act::Speech
+                        && (matches!(cue.frame, Frame::Object | Frame::About) || cue.question);
+                    return (!depends).then_some(cue.act);
                 }
             }
         }
@@ -527,13 +610,15 @@ impl LangLex {
 /// Function words stand alone; only nouns (media, names) and attribution prepositions take
 /// clitics, and a conjunction may open an author's-voice phrase, a relative pronoun, كان, a
 /// circumstance (وفي، وخلال) or a new clause.
-fn filter_prefix(bits: u32, prefix: &str) -> u32 {
+fn filter_prefix(bits: u64, prefix: &str) -> u64 {
     if prefix.is_empty() {
         return bits;
     }
     let conj = matches!(prefix, "و" | "ف");
     let keep = Role::Media.bit()
         | Role::NameHead.bit()
+        | Role::VerbalNoun.bit()
+        | Role::Hearer.bit()
         | Role::Reports.bit()
         | Role::NonSource.bit()
         | Role::Dated.bit()
@@ -544,6 +629,8 @@ fn filter_prefix(bits: u32, prefix: &str) -> u32 {
                 | Role::Aux.bit()
                 | Role::Stop.bit()
                 | Role::Clause.bit()
+                | Role::Comp.bit()
+                | Role::Demonstrative.bit()
         } else {
             0
         };
@@ -597,6 +684,8 @@ mod tests {
         assert_eq!(lex.en.phrase_act("found"), Some(Act::Perception));
         assert_eq!(lex.en.phrase_act(":"), None);
         assert_eq!(lex.en.phrase_act("statement"), None);
+        assert_eq!(lex.en.phrase_act("criticized"), None, "a topic or a statement");
+        assert_eq!(lex.en.phrase_act("was asked"), None);
         assert_eq!(lex.ar.phrase_act("وأكد"), Some(Act::Speech));
         assert_eq!(lex.ar.phrase_act("يعتقد"), Some(Act::Belief));
         assert_eq!(lex.ar.phrase_act("بحسب"), Some(Act::Speech));

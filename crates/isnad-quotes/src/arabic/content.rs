@@ -36,6 +36,26 @@ pub(super) fn content_end(v: &View<'_>, s: usize, max_bytes: usize) -> usize {
         if too_long(v, s, t, max_bytes) {
             return t.saturating_sub(1).max(s);
         }
+        // "لم تكن عادلة؛ خاصة أن …": a semicolon goes on with the same statement, unless a new
+        // reporting clause follows it.
+        if t == e
+            && v.is_punct(e, &['؛'])
+            && e < v.paragraph_end(e)
+            && !starts_new_claim(v, e + 1)
+            && !v.has(e + 1, Role::Author)
+        {
+            e = v.sentence_end(e + 1);
+        }
+        // "أن جهود الكويت متواصلة وأنها تقف …": a coordinated complementiser opens a second
+        // claim of the same cue (see `coordinated.rs`).
+        if t > s && coordinated_complementiser(v, t) && !(s..t).any(|k| bare_complementiser(v, k)) {
+            return last_word_before(v, s, t);
+        }
+        // "…، إلا أن مسؤول الإعلام … نفى ذلك": a contrast whose clause has a reporting verb of
+        // its own is the author's, and another claim.
+        if v.is_punct(t, COMMAS) && t < e && contrast_with_claim(v, t + 1, e) {
+            return t.saturating_sub(1).max(s);
+        }
         if let Some(qi) = v.opening(t) {
             let last = v.quotes[qi as usize].last_tok();
             if last > e {
@@ -64,6 +84,41 @@ pub(super) fn content_end(v: &View<'_>, s: usize, max_bytes: usize) -> usize {
         t += 1;
     }
     e
+}
+
+/// True when token `t` is و or ف with a complementiser ("وأن", "وأنها", "وبأن") outside any
+/// quotation.
+pub(super) fn coordinated_complementiser(v: &View<'_>, t: usize) -> bool {
+    v.has(t, Role::Comp)
+        && v.tags[t].prefix > 0
+        && v.f(t).starts_with(['و', 'ف'])
+        && !v.f(t).starts_with("فان")
+        && v.quote_of[t].is_none()
+}
+
+/// True when token `k` is a complementiser without و: inside a content it opens a nested
+/// claim's, and a "وأن" after it is coordinated with that one ("الأنباء التي أشارت إلى أن …
+/// وأن …").
+fn bare_complementiser(v: &View<'_>, k: usize) -> bool {
+    v.has(k, Role::Comp) && v.tags[k].prefix == 0
+}
+
+/// The last word or number in `s..t` (or `s`).
+fn last_word_before(v: &View<'_>, s: usize, t: usize) -> usize {
+    (s..t).rev().find(|&k| v.is_wordish(k) || v.closing(k).is_some()).unwrap_or(s)
+}
+
+/// True when a contrast opens at `c` ("إلا أن", "غير أن", "بيد أن", "لكن") and a finite reporting
+/// verb follows in its clause, within a few words and no comma: "إلا أن المسؤول نفى ذلك".
+fn contrast_with_claim(v: &View<'_>, c: usize, e: usize) -> bool {
+    if !v.has(c, Role::Contrast) {
+        return false;
+    }
+    // ("إلا أن", "غير أن": the contrast ends with its أن; "لكن", "لكنها" stand alone)
+    let opener = if c < e && v.has(c + 1, Role::Comp) { c + 1 } else { c };
+    (opener + 1..=e.min(opener + 14))
+        .take_while(|&k| !v.is_punct(k, COMMAS))
+        .any(|k| v.tags[k].cue.is_some_and(|q| q.form != Form::ArParticiple))
 }
 
 /// True when content running from token `s` to token `t` would be longer than `max_bytes`.

@@ -10,7 +10,7 @@
 //! **Fixture**: `tests/fixtures/ar-indirect-complementiser.txt`, `ar-nominal-complement.txt`,
 //! `ar-denial-relative-ma.txt`, `ar-direct-quotes.txt`.
 
-use super::COMMAS;
+use super::{COMMAS, nominal};
 use crate::lexicon::{Class, Cue, Form, Role};
 use crate::view::View;
 
@@ -34,10 +34,20 @@ pub(super) fn find(
     sent_end: usize,
     min_words: u32,
 ) -> Option<Intro> {
+    // A noun phrase object ("وأكد حرص الدولة") is taken only when no clause, colon or quotation
+    // follows within the window.
+    let mut object = None;
+    // "دونباس التي يشترط بوتين السيطرة عليها": in a relative clause the object is the antecedent.
+    let first = (0..=cue_last).rev().find(|&t| v.tags[t].cue.is_some()).unwrap_or(cue_last);
+    let relative = first > 0 && v.has(first - 1, Role::Rel);
     let mut k = cue_last + 1;
     while k <= sent_end && k - cue_last <= 32 {
-        if v.has(k, Role::Comp) && v.tags[k].prefix == 0 && !conditional(v, k) {
+        if v.has(k, Role::Comp) && v.tags[k].prefix == 0 && !conditional(v, k) && !subordinate(v, k)
+        {
             return Some(Intro::Comp(k));
+        }
+        if object.is_none() && !relative && nominal::object_head(v, cue, cue_last, k) {
+            object = Some(k);
         }
         // A nominal head right after the cue or its preposition ("شدد على ضرورة"), or after a
         // short subject ("أكد الوزير ضرورة"), but not inside a relative clause ("المصدر الذي
@@ -84,23 +94,35 @@ pub(super) fn find(
         // Another reporting verb ends the search: its complementiser is its own. (A relative
         // clause does not: "وذكر التقرير الذي نشرته المنظمة أن …".)
         if (v.tags[k].cue.is_some() && k > cue_last + 1) || v.has(k, Role::Clause) {
-            return None;
+            break;
         }
         k += 1;
     }
-    None
+    object.map(Intro::Nominal)
 }
 
-/// Participles continue the previous speaker: their introducer must follow at once (or behind
-/// the preposition of their frame: "مشيرا إلى أن").
+/// Participles continue the previous speaker: their introducer must follow at once, behind the
+/// preposition of their frame ("مشيرا إلى أن"), or behind a short object or circumstance without
+/// a comma ("مطمئنا المواطنين بأن", "مؤكدة في الوقت ذاته أن").
 pub(super) fn near_participle(v: &View<'_>, intro: &Intro, cue_last: usize) -> bool {
     match *intro {
-        Intro::Comp(k) | Intro::Nominal(k) => {
+        Intro::Comp(k) => {
+            k == cue_last + 1
+                || (k <= cue_last + 5
+                    && (cue_last + 1..k).all(|t| v.is_word(t) && v.tags[t].cue.is_none()))
+        }
+        Intro::Nominal(k) => {
             k == cue_last + 1 || (k == cue_last + 2 && v.has(cue_last + 1, Role::Prep))
         }
         Intro::Colon(k) => k == cue_last + 1,
         Intro::Quote(qi) => v.quotes[qi].open == cue_last + 1,
     }
+}
+
+/// True when أن at `k` belongs to a conjunction before it ("في حين أن", "رغم أن", "بعد أن",
+/// "إلا أن"): it opens an adverbial clause, not what the cue reports.
+fn subordinate(v: &View<'_>, k: usize) -> bool {
+    k > 0 && v.is_word(k - 1) && v.has(k - 1, Role::Subordinator)
 }
 
 /// True when a bare إن or أن at `k` is followed at once by a verb in the past: "إن قال" is the

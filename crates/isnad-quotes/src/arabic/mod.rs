@@ -25,17 +25,21 @@
 //! - `by_preposition.rs`: "بحسب وكالة …، …", "…، وفقا للبيان";
 //! - `text_of.rs`: "وهذا نص البيان:" and the paragraphs after it;
 //! - `verb_first.rs`: a reporting verb and its introducer (the main construction), helped by
-//!   `introducer.rs` (which introducer a cue has), `speaker.rs` (the speaker noun phrase around
+//!   `introducer.rs` (which introducer a cue has), `nominal.rs` (a noun phrase object that
+//!   states what was said), `speaker.rs` (the speaker noun phrase around
 //!   the cue) and `content.rs` (where a content ends);
 //! - `postposed.rs`: "… تقول صحيفة يسرائيل هيوم.", a cue closing the sentence it reports.
 //!
-//! After all tokens, `content::cut_at_next_claim` keeps a content from running into the next
-//! reporting clause.
+//! After all tokens: noun phrase objects inside another claim's content are dropped
+//! ([`drop_nested_objects`]), `coordinated.rs` adds a claim for each "وأن" after a content, and
+//! `content::cut_at_next_claim` keeps a content from running into the next reporting clause.
 
 mod by_preposition;
 mod content;
+mod coordinated;
 mod filters;
 mod introducer;
+mod nominal;
 mod postposed;
 mod speaker;
 mod text_of;
@@ -46,12 +50,16 @@ use crate::draft::Draft;
 use crate::lexicon::Role;
 use crate::view::View;
 
+pub(crate) use nominal::POSSESSIVES;
+
 /// Commas, Arabic and Latin.
 const COMMAS: &[char] = &['،', ','];
 
 /// Finds the claims of an Arabic document.
 pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
     let mut out = Vec::new();
+    // Cues of claims whose content is a noun phrase object (token of the cue).
+    let mut objects = Vec::new();
     for i in 0..v.len() {
         if cfg.skip_headings && v.paragraph(i).heading && !filters::body_line(v, i) {
             continue;
@@ -60,10 +68,39 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             out.extend(by_preposition::claim(v, i));
         } else if v.has(i, Role::TextOf) {
             out.extend(text_of::claim(v, i, cfg.max_quote_bytes));
-        } else {
-            out.extend(verb_first::claim(v, i, cfg));
+        } else if let Some((d, object)) = verb_first::claim(v, i, cfg) {
+            if object {
+                objects.push(d.cue.0);
+            }
+            out.push(d);
         }
     }
+    drop_nested_objects(v, &mut out, &objects);
+    coordinated::split(v, &mut out, cfg.max_quote_bytes);
     content::cut_at_next_claim(v, &mut out);
     out
+}
+
+/// A noun phrase object reported inside another claim's content ("قال الوالي إن الاجتماع شدد
+/// على أهمية …", a statement quoted in full that "يشترط … وجود مرافق") is part of what that claim
+/// says, not a statement of its own: only a clause or a quotation makes a nested claim.
+fn drop_nested_objects(v: &View<'_>, out: &mut Vec<Draft>, objects: &[usize]) {
+    if objects.is_empty() {
+        return;
+    }
+    let mut contents: Vec<(usize, usize)> = out.iter().map(|d| d.content).collect();
+    contents.sort_unstable();
+    let longest = contents.iter().map(|c| c.1 - c.0).max().unwrap_or(0);
+    out.retain(|d| {
+        if objects.binary_search(&d.cue.0).is_err() {
+            return true;
+        }
+        let at = v.toks[d.cue.0].span.start();
+        let upto = contents.partition_point(|c| c.0 <= at);
+        !contents[..upto]
+            .iter()
+            .rev()
+            .take_while(|c| at - c.0 <= longest)
+            .any(|c| *c != d.content && at < c.1)
+    });
 }

@@ -22,10 +22,29 @@ pub(super) fn speaker_np(v: &View<'_>, from: usize, to: usize) -> Option<(usize,
     let start = j;
     let mut last = None;
     while j < to {
+        // "حركة "حماس"", "وكتب "الطبطبائي" عبر حسابه": a quoted name after an organisation's
+        // head, or as the whole subject, is part of the speaker phrase.
+        if let Some(close) = quoted_name(v, j)
+            && (j == start
+                || last.is_some_and(|l| v.has(l, Role::NameHead) || v.has(l, Role::Media)))
+            && close < to
+        {
+            last = Some(close);
+            j = close + 1;
+            continue;
+        }
         // على folds to علي, which is also the name Ali: only the spelling with ى is the preposition.
         let prep = v.has(j, Role::Prep) && (v.f(j) != "علي" || v.o(j).ends_with('ى'));
         let stop = v.has(j, Role::Stop)
             || prep
+            // "صرح جوتيريش للصحفيين بأن": the people told end the speaker phrase.
+            || (v.has(j, Role::Hearer) && v.f(j).starts_with('ل'))
+            // "وطالبت وزارة الخارجية الكويتية قناة العربية بالاعتذار": after a definite word, an
+            // organisation's head without the article starts another noun phrase, the object.
+            || (last.is_some_and(|l| definite(v.f(l)))
+                && (v.has(j, Role::NameHead) || v.has(j, Role::Media))
+                && !definite(v.f(j))
+                && v.tags[j].prefix == 0)
             || (j == start && v.has(j, Role::Time))
             || v.has(j, Role::Comp)
             || (v.has(j, Role::Media)
@@ -39,8 +58,7 @@ pub(super) fn speaker_np(v: &View<'_>, from: usize, to: usize) -> Option<(usize,
             // "رئيسة قسم الأوبئة في جامعة الخليج الطبية، نورة القحطاني،": a role with its
             // prepositional phrase, then the name in apposition, is one speaker phrase.
             if last.is_some()
-                && v.has(j, Role::Stop)
-                && matches!(v.f(j), "في" | "فى")
+                && v.has(j, Role::TitlePrep)
                 && let Some(e) = role_pp_name(v, j, to)
             {
                 last = Some(e);
@@ -61,7 +79,8 @@ pub(super) fn speaker_np(v: &View<'_>, from: usize, to: usize) -> Option<(usize,
     last.map(|l| (start, l))
 }
 
-/// "في جامعة الخليج الطبية، نورة القحطاني،": the prepositional phrase at `pp` (a few words without
+/// "في جامعة الخليج الطبية، نورة القحطاني،", "والعلاقات مع البرلمان، الحسين ولد مدو،": the
+/// prepositional phrase at `pp` (a few words without
 /// another stop) up to a comma, then a name of two to four words closed by a comma: its last
 /// token. A name carries no article on its first word and no function word or cue.
 /// Without the commas ("مدير التعليم في المحافظة إياد سليمان للصحيفة إن"), the phrase ends on a
@@ -88,10 +107,19 @@ fn role_pp_name(v: &View<'_>, pp: usize, to: usize) -> Option<usize> {
     }
     let c2 = (c1 + 1..to.min(c1 + 6)).find(|&t| !plain(t))?;
     let words = c2 - c1 - 1;
-    if !(2..=4).contains(&words) || !v.is_punct(c2, COMMAS) || v.f(c1 + 1).starts_with("ال") {
+    // (a name may open with the article, "الحسين ولد مدو", but not two words of it: "الأمين
+    // العام" is a role)
+    let role_like = definite(v.f(c1 + 1)) && definite(v.f(c1 + 2));
+    if !(2..=4).contains(&words) || !v.is_punct(c2, COMMAS) || role_like {
         return None;
     }
     Some(c2 - 1)
+}
+
+/// The closing mark of a short quoted name opening at `j` (at most four words).
+fn quoted_name(v: &View<'_>, j: usize) -> Option<usize> {
+    let q = &v.quotes[v.opening(j)? as usize];
+    (q.words <= 4).then_some(q.close?)
 }
 
 /// True for a word with the article, over a clitic chain (التعليم، والتعليم، بالمحافظة، للوزارة).
@@ -177,7 +205,11 @@ pub(super) fn clause_subject(v: &View<'_>, cue: usize) -> Option<(usize, usize)>
     loop {
         if !v.is_wordish(j) {
             let boundary = v.is_punct(j, &[':', '،', ',']) || v.is_quote_mark(j);
-            return (boundary && j < end).then_some((j + 1, end));
+            // "، لكن العلي شدد": the conjunction is no part of the subject; "، لكنها حذرت": a
+            // pronoun on it is, and is no name (the subject is then unwritten).
+            let conjunction = |t: usize| v.has(t, Role::Clause) || v.has(t, Role::Contrast);
+            let start = if conjunction(j + 1) { j + 2 } else { j + 1 };
+            return (boundary && start <= end).then_some((start, end));
         }
         let bad = v.has(j, Role::Stop)
             || v.has(j, Role::Prep)
@@ -190,10 +222,43 @@ pub(super) fn clause_subject(v: &View<'_>, cue: usize) -> Option<(usize, usize)>
             return None;
         }
         if v.starts_sentence(j) {
-            // "لكن العلي شدد": the conjunction opening the clause is no part of its subject.
-            let s = if v.has(j, Role::Clause) && j < end { j + 1 } else { j };
-            return Some((s, end));
+            // "لكن العلي شدد": the conjunction opening the clause is no part of its subject;
+            // "لكنها حذرت": a pronoun on the conjunction is, and is no name (the subject is
+            // then unwritten).
+            if v.has(j, Role::Clause) {
+                return (j < end).then_some((j + 1, end));
+            }
+            return Some((j, end));
         }
         j = j.checked_sub(1)?;
     }
+}
+
+/// A subject between a complementiser and the cue, in the subject-first order of a clause after
+/// أنّ/إنّ: "إلا أن مسؤول الإعلام بالمفوضية في القدس شادي عثمان نفى ذلك", "قال إن الجار قال
+/// إن …". The complementiser is the bare أن/إن (with a pronoun on it, "أنه قال", the subject is
+/// that pronoun), at most twelve words before the cue, with no clause boundary between.
+pub(super) fn subject_after_complementiser(v: &View<'_>, cue: usize) -> Option<(usize, usize)> {
+    if v.tags[cue].prefix > 0 {
+        return None;
+    }
+    let end = cue.checked_sub(1)?;
+    let floor = v.sentence_start(cue);
+    let mut j = end;
+    while j > floor && end - j < 14 {
+        let boundary = !v.is_wordish(j) && !v.is_punct(j, &['.', '(', ')']) && !v.is_quote_mark(j);
+        let clause = v.tags[j].cue.is_some()
+            || v.has(j, Role::Rel)
+            || v.has(j, Role::Particle)
+            || v.has(j, Role::Clause);
+        if boundary || clause {
+            return None;
+        }
+        if v.has(j, Role::Comp) {
+            let bare = v.tags[j].prefix == 0 && v.f(j) == "ان";
+            return (bare && j < end && v.is_word(j + 1)).then_some((j + 1, end));
+        }
+        j -= 1;
+    }
+    None
 }

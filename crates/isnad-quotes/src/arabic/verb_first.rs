@@ -14,15 +14,19 @@ use isnad_core::QuoteKind;
 
 use super::content::{colon_speech_end, content_end};
 use super::introducer::{self, Intro};
-use super::speaker::{clause_subject, speaker_np, subject_before, topic_subject};
+use super::nominal::content_start;
+use super::speaker::{
+    clause_subject, speaker_np, subject_after_complementiser, subject_before, topic_subject,
+};
 use super::{filters, postposed};
 use crate::QuotesConfig;
 use crate::draft::{Draft, has_quote, medium, trim_content};
 use crate::lexicon::{Class, Form, Role};
 use crate::view::View;
 
-/// The claim of the cue at token `i`, if it has one.
-pub(super) fn claim(v: &View<'_>, i: usize, cfg: &QuotesConfig) -> Option<Draft> {
+/// The claim of the cue at token `i`, if it has one, and whether what it reports is a noun
+/// phrase object ("وأكد حرص الدولة …") rather than a clause or a quotation.
+pub(super) fn claim(v: &View<'_>, i: usize, cfg: &QuotesConfig) -> Option<(Draft, bool)> {
     let cue = v.tags[i].cue?;
     if filters::in_author_voice(v, i) {
         return None;
@@ -30,6 +34,10 @@ pub(super) fn claim(v: &View<'_>, i: usize, cfg: &QuotesConfig) -> Option<Draft>
     // "والذي يُتوقع أن": a belief verb in a relative clause is the passive "is expected",
     // with no one holding the belief.
     if cue.class == Class::Belief && i > 0 && v.has(i - 1, Role::Rel) {
+        return None;
+    }
+    // "هل يعترف العالم بسيطرة روسيا؟": a question asks, it reports nothing.
+    if i > 0 && v.has(i - 1, Role::Question) {
         return None;
     }
     let min_words = cfg.min_quote_words as u32;
@@ -45,7 +53,7 @@ pub(super) fn claim(v: &View<'_>, i: usize, cfg: &QuotesConfig) -> Option<Draft>
         if cue.form == Form::ArParticiple {
             return None;
         }
-        return postposed::postposed(v, i, cue_last, sent_end, min_words);
+        return postposed::postposed(v, i, cue_last, sent_end, min_words).map(|d| (d, false));
     };
     let intro_tok = match intro {
         Intro::Comp(k) | Intro::Nominal(k) | Intro::Colon(k) => k,
@@ -63,7 +71,8 @@ pub(super) fn claim(v: &View<'_>, i: usize, cfg: &QuotesConfig) -> Option<Draft>
         return None;
     }
     let implicit = speaker.is_none() && cue.class != Class::Agentless;
-    Some(Draft {
+    let object = matches!(intro, Intro::Nominal(_));
+    let draft = Draft {
         cue: (i, cue_last),
         content,
         kind,
@@ -73,7 +82,8 @@ pub(super) fn claim(v: &View<'_>, i: usize, cfg: &QuotesConfig) -> Option<Draft>
         confidence,
         class: cue.class,
         block: v.block(i),
-    })
+    };
+    Some((draft, object))
 }
 
 type Tokens = Option<(usize, usize)>;
@@ -93,7 +103,8 @@ fn speaker_and_medium(
         if speaker.is_none() {
             speaker = subject_before(v, i)
                 .or_else(|| clause_subject(v, i))
-                .or_else(|| topic_subject(v, i));
+                .or_else(|| topic_subject(v, i))
+                .or_else(|| subject_after_complementiser(v, i));
         }
     }
     // "ونقلت وكالة رويترز عن مصدر حكومي قوله إن": the source is after عن, the agency is the
@@ -133,7 +144,12 @@ fn content(
                 return None;
             }
             let e = content_end(v, s, max_bytes);
-            let (a, b) = trim_content(v, v.toks[s].span.start(), v.toks[e].span.end());
+            let start = if matches!(intro, Intro::Nominal(_)) {
+                content_start(v, s)
+            } else {
+                v.toks[s].span.start()
+            };
+            let (a, b) = trim_content(v, start, v.toks[e].span.end());
             let kind = if has_quote(v, a, b, 2) || v.opening(s).is_some() {
                 QuoteKind::Mixed
             } else {
