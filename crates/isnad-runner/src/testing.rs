@@ -197,7 +197,12 @@ fn timex_line(t: &OutTimex) -> String {
         (Some(f), Some(to)) => format!("{f}..{to}"),
         (Some(f), None) => format!("{f}.."),
         (None, Some(to)) => format!("..{to}"),
-        (None, None) => t.value.clone().unwrap_or_else(|| "-".into()),
+        // (an amount of time or a recurrence has only its TIMEX3: "P2W")
+        (None, None) => t
+            .value
+            .clone()
+            .or_else(|| t.timex3.as_ref().map(|x| x.value.clone()))
+            .unwrap_or_else(|| "-".into()),
     };
     let cal = if t.calendar == isnad_core::Calendar::Hijri { " hijri" } else { "" };
     format!("«{}» {} {}{}", one_line(&t.text), value, name(&t.grain), cal)
@@ -653,12 +658,20 @@ pub fn cases(
 /// Reference files under `dir` that no document of `cases` owns (their document was removed or
 /// renamed), in sorted order.
 pub fn orphan_references(dir: &Path, cases: &[Case]) -> Result<Vec<PathBuf>, TestingError> {
-    fn refs(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), TestingError> {
+    /// Each real directory once, as the document walk does (a link back up the tree is no loop).
+    fn refs(
+        dir: &Path,
+        out: &mut Vec<PathBuf>,
+        seen: &mut BTreeSet<PathBuf>,
+    ) -> Result<(), TestingError> {
+        if !seen.insert(dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf())) {
+            return Ok(());
+        }
         let err = |source| TestingError::Dir { path: dir.to_path_buf(), source };
         for entry in std::fs::read_dir(dir).map_err(err)? {
             let path = entry.map_err(err)?.path();
             if path.is_dir() {
-                refs(&path, out)?;
+                refs(&path, out, seen)?;
             } else if path
                 .file_name()
                 .and_then(|n| n.to_str())
@@ -670,7 +683,7 @@ pub fn orphan_references(dir: &Path, cases: &[Case]) -> Result<Vec<PathBuf>, Tes
         Ok(())
     }
     let mut all = Vec::new();
-    refs(dir, &mut all)?;
+    refs(dir, &mut all, &mut BTreeSet::new())?;
     let owned: BTreeSet<&Path> = cases.iter().map(|c| c.reference.as_path()).collect();
     let mut orphans: Vec<PathBuf> =
         all.into_iter().filter(|p| !owned.contains(p.as_path())).collect();
@@ -812,6 +825,7 @@ mod tests {
             from: None,
             to: None,
             calendar: isnad_core::Calendar::Gregorian,
+            timex3: None,
         });
         let new = record(vec![]);
         let shown = diff_records(&old, &new).to_string();
