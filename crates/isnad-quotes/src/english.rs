@@ -12,6 +12,10 @@
 //! "according to X" attributes the rest of its sentence to X.
 
 mod act;
+mod aside;
+mod dateline;
+mod relative_source;
+mod speaker_phrase;
 
 use isnad_core::QuoteKind;
 
@@ -20,7 +24,7 @@ use crate::draft::{Draft, has_quote, medium, trim_content};
 use crate::lexicon::{Class, Cue, Form, Frame, Role};
 use crate::view::View;
 
-pub(crate) use act::act;
+pub(crate) use act::{act, asks};
 
 /// Titles that take a period without ending a noun phrase.
 const TITLES: &[&str] = &[
@@ -189,9 +193,21 @@ fn is_dash(v: &View<'_>, j: usize) -> bool {
         || (v.is_punct(j, &['-']) && (j > 0 && v.is_punct(j - 1, &['-']) || j + 1 < v.len() && v.is_punct(j + 1, &['-'])))
 }
 
-/// First token of the sentence of token `i`.
+/// First token of the clause of the sentence of token `i` (after a wire dateline: "VIENNA, May
+/// 14 (Reuters) -- …").
 fn start_of(v: &View<'_>, i: usize) -> usize {
-    v.sentence_start(i)
+    let sentence = v.sentence_start(i);
+    let clause = dateline::clause_start(v, sentence);
+    if clause <= i { clause } else { sentence }
+}
+
+/// True when token `j` touches the tokens on both sides (the hyphen of "Jean-Marie", not the
+/// spaced one of "BRANFORD - The").
+fn glued(v: &View<'_>, j: usize) -> bool {
+    j > 0
+        && j + 1 < v.len()
+        && v.toks[j - 1].span.end() == v.toks[j].span.start()
+        && v.toks[j].span.end() == v.toks[j + 1].span.start()
 }
 
 /// True for the forms of "be" that make a past participle passive.
@@ -231,17 +247,18 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
     // crowds", "stopped", "at last") means the verb has no written subject.
     if v.is_word(end) && !starts_upper(v, end) {
         let w = v.f(end);
-        if (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly")))
+        let adverb = w.ends_with("ly") && !v.has(end, Role::NounLy);
+        if (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || adverb))
             || matches!(w, "last" | "being" | "been")
         {
             return None;
         }
     }
     // A subject pronoun is the whole noun phrase: in "told reporters he thought" the words
-    // before it belong to another clause.
+    // before it belong to another clause ("an office he's wanted": also when contracted).
     if v.is_word(end)
-        && v.has(end, Role::Pronoun)
-        && matches!(v.f(end), "he" | "she" | "they" | "we" | "i")
+        && (v.has(end, Role::Pronoun) && matches!(v.f(end), "he" | "she" | "they" | "we" | "i")
+            || speaker_phrase::personal_contraction(v, end))
     {
         return Some((end, end));
     }
@@ -277,7 +294,9 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
                 && !matches!(v.f(j), "during" | "with" | "into" | "over" | "through" | "despite" | "against" | "amid" | "up")
         } else {
             v.mark_of[j].is_none()
-                && (is_title_period(v, j) || v.is_punct(j, &['-', '’', '\'', '&']))
+                && (is_title_period(v, j)
+                    || v.is_punct(j, &['’', '\'', '&', '%'])
+                    || v.is_punct(j, &['-']) && glued(v, j))
         };
         if !ok {
             break;
@@ -291,9 +310,47 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
         }
         j -= 1;
     }
-    let start = start?;
-    // A phrase that starts at a preposition is no subject ("in Ohio said").
+    let mut start = start?;
+    // A phrase that starts at a preposition is no subject: "by a campaign surrogate who" is "a
+    // campaign surrogate who", "of Democrats" (after "85%") stays whole.
+    while start < end
+        && v.is_word(start)
+        && !starts_upper(v, start)
+        && (v.has(start, Role::Intro) || v.has(start, Role::Bound))
+        && !v.has(start, Role::Pronoun)
+    {
+        start += 1;
+    }
     Some((start, end))
+}
+
+/// The noun phrase ending at `end` that a participle right after it describes ("a sign saying",
+/// "Democrats urging", "with Donald Trump tweeting"), or `None` when the participle belongs to
+/// the clause's subject: after a statement or an email a verb sent ("issued a statement
+/// saying", "sent an email Wednesday saying"), after the time a verb spends ("spent much of his
+/// campaign attacking"), after a preposition ("by telling").
+fn reduced_relative_subject(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)> {
+    let mut last = end;
+    // "an email Wednesday saying": a time word after the noun.
+    while last > floor && v.is_word(last) && v.has(last, Role::Time) && starts_upper(v, last) {
+        last -= 1;
+    }
+    if !v.is_wordish(last) || v.has(last, Role::Intro) || v.has(last, Role::Bound) {
+        return None;
+    }
+    let start = relative_source::noun_phrase_start(v, last, floor)?;
+    let before = start.checked_sub(1).filter(|&b| b >= floor && v.is_word(b));
+    // "Sanders was on CNN talking about …": a noun phrase after a preposition is no subject
+    // (but "with Donald Trump tweeting": "with" gives the participle its own).
+    if before.is_some_and(|b| {
+        (v.has(b, Role::Intro) || v.has(b, Role::Bound)) && v.f(b) != "with" && !starts_upper(v, b)
+    }) {
+        return None;
+    }
+    let sent = v.has(last, Role::Media) && before.is_some_and(|b| speaker_phrase::verb_like(v, b));
+    let spent = before.is_some_and(|b| v.has(b, Role::Spend))
+        || (start..=last).any(|t| v.has(t, Role::Spend));
+    (!sent && !spent && speaker_phrase::is_noun_phrase(v, start, last)).then_some((start, last))
 }
 
 /// Skips auxiliaries and adverbs left of a cue ("has also said"): the token before them.
@@ -328,6 +385,15 @@ fn before_aux(v: &View<'_>, i: usize, floor: usize) -> Option<usize> {
                     j -= 2;
                     continue;
                 }
+            } else if prev == "the"
+                && j > floor + 2
+                && matches!(v.f(j - 2), "in" | "over" | "during" | "for")
+            {
+                // "have in the past said", "over the weekend said"
+                if keeps_subject(v, j - 3) {
+                    j -= 3;
+                    continue;
+                }
             } else if v.has(j, Role::After) {
                 // "officials Tuesday said", "Clinton yesterday said"
                 if keeps_subject(v, j - 1) {
@@ -357,7 +423,10 @@ fn keeps_subject(v: &View<'_>, j: usize) -> bool {
 /// Auxiliaries and adverbs between a subject and its verb ("has also said", "basically said").
 fn skippable(v: &View<'_>, j: usize) -> bool {
     let w = v.f(j);
-    v.has(j, Role::Aux) || (w.len() > 4 && w.ends_with("ly") && !starts_upper(v, j))
+    // ("She has since said": "since" after an auxiliary is an adverb.)
+    let since = w == "since" && j > 0 && v.is_word(j - 1) && v.has(j - 1, Role::Aux);
+    let adverb = w.len() > 4 && w.ends_with("ly") && !starts_upper(v, j) && !v.has(j, Role::NounLy);
+    v.has(j, Role::Aux) || since || adverb
 }
 
 /// Last token of the content that starts at `s`: the end of the sentence (or of a quotation that
@@ -365,6 +434,12 @@ fn skippable(v: &View<'_>, j: usize) -> bool {
 /// before ", according to".
 fn content_end(v: &View<'_>, s: usize, cue: usize) -> usize {
     let mut e = v.sentence_end(s);
+    // The cue's subject is a relative pronoun after a comma ("X, who said …, did …").
+    let in_relative = before_aux(v, cue, v.sentence_start(cue)).is_some_and(|l| {
+        l > 0
+            && v.is_punct(l - 1, &[','])
+            && v.f(l).split(['\'', '’']).next().is_some_and(|w| matches!(w, "who" | "which"))
+    });
     let mut t = s;
     while t <= e {
         if let Some(qi) = v.opening(t) {
@@ -385,6 +460,17 @@ fn content_end(v: &View<'_>, s: usize, cue: usize) -> usize {
             if next_cue || v.has(n, Role::AttribPrep) {
                 return if v.is_quote_mark(t) { t } else { t - 1 };
             }
+        }
+        // "The fund's critics, who've argued that the fees are too high, welcomed the review":
+        // in a relative clause after a comma, a comma and a finite verb with its object return
+        // to the main clause.
+        if t > s
+            && t < e
+            && in_relative
+            && v.is_punct(t, &[','])
+            && speaker_phrase::clause_verb(v, t + 1)
+        {
+            return t - 1;
         }
         // "…, though Mrs. Fiorina said …", "…, but for Republicans it is …": a contrastive clause
         // after a comma is the writer's, not the reported content.
@@ -513,7 +599,9 @@ fn opens_adverbial(v: &View<'_>, j: usize) -> bool {
     v.has(j, Role::Intro)
         || v.has(j, Role::After)
         || v.has(j, Role::AttribPrep)
-        || (!name && w.len() > 4 && (w.ends_with("ing") || w.ends_with("ly")))
+        || (!name
+            && w.len() > 4
+            && (w.ends_with("ing") || w.ends_with("ly") && !v.has(j, Role::NounLy)))
 }
 
 /// The noun phrase starting at `p` that is the subject of a clause: a pronoun, or a run of
@@ -931,7 +1019,7 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
                 && d.speaker.is_none()
                 && d.implicit
             {
-                let start = v.sentence_start(here);
+                let start = start_of(v, here);
                 let earlier = out
                     .iter()
                     .rev()
@@ -963,6 +1051,14 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
                         .or_else(|| earlier.and_then(|p| p.speaker))
                 };
                 d.implicit = d.speaker.is_none();
+            }
+            // A speaker is a noun phrase or nothing: "It's worth noting", "Cool the", "on CNN".
+            if let Some((a, b)) = d.speaker
+                && !speaker_phrase::is_noun_phrase(v, a, b)
+            {
+                d.speaker = None;
+                d.implicit = false;
+                d.confidence *= 0.8;
             }
             out.push(d);
         }
@@ -1074,7 +1170,7 @@ fn fronted_clause(v: &View<'_>, here: usize, d: &mut Draft) {
 fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     let cue = v.tags[i].cue?;
     let last = v.tags[i].last as usize;
-    let sent_start = v.sentence_start(i);
+    let sent_start = start_of(v, i);
     let sent_end = v.sentence_end(i);
     // The source on the left, over auxiliaries; "who" points one phrase further back.
     let left = before_aux(v, i, sent_start);
@@ -1092,15 +1188,12 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
             && !v.has(l - 1, Role::Aux)
             && !v.has(l - 1, Role::Bound)
             && !v.has(l - 1, Role::Pronoun);
-        if v.is_wordish(l) && (matches!(v.f(l), "who" | "which") || relative_that) {
-            let mut k = l.checked_sub(1);
-            if let Some(c) = k.filter(|&c| v.is_punct(c, &[','])) {
-                k = c.checked_sub(1);
-            }
+        let relative = v.is_wordish(l)
+            && (matches!(v.f(l), "who" | "which" | "whom")
+                || v.f(l).split_once(['\'', '’']).is_some_and(|(w, _)| w == "who"));
+        if relative || relative_that {
             // The mention runs from the antecedent to "who", both being the subject.
-            if let Some(k) = k.filter(|&k| k >= sent_start) {
-                source = source_left(v, k, sent_start).map(|(a, _)| (a, l));
-            }
+            source = relative_source::relative_source(v, l, sent_start);
             left_edge = source.and_then(|(s, _)| s.checked_sub(1)).filter(|&e| e >= sent_start);
         } else if let Some(w) = (l > sent_start && v.is_punct(l, &[',']))
             .then(|| {
@@ -1124,8 +1217,14 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
                 left_edge = source.and_then(|(s, _)| s.checked_sub(1)).filter(|&e| e >= sent_start);
             }
         } else if v.is_punct(l, &[',']) && l > sent_start {
+            // "Trump, speaking at a rally in Wilmington, N.C., warned …": an aside.
+            if let Some((hs, he)) =
+                aside::aside_subject(v, l, sent_start, |end| source_left(v, end, sent_start))
+            {
+                source = Some((hs, he));
+                left_edge = hs.checked_sub(1).filter(|&e| e >= sent_start);
             // "Graham, a former candidate, told …": a name, then an apposition between commas.
-            if let Some((as_, _)) = source_left(v, l - 1, sent_start) {
+            } else if let Some((as_, _)) = source_left(v, l - 1, sent_start) {
                 let head_end = as_ > sent_start + 1 && v.is_punct(as_ - 1, &[',']);
                 if head_end
                     && (starts_upper(v, as_ - 2)
@@ -1184,6 +1283,15 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         } else if v.is_wordish(l) && matches!(v.f(l), "and" | "but") {
             // "Rubio thanked Miami and said …": the subject of the first verb, unwritten here.
             coordinated = true;
+        } else if cue.form == Form::EnIng
+            && (l + 1..i).all(|t| !(v.is_word(t) && v.has(t, Role::Aux)))
+        {
+            // A participle right after a noun phrase: "a chorus of Democrats urging him to …",
+            // "with Donald Trump tweeting that …" (that phrase says it); but "Al Jazeera issued a
+            // statement saying …" and "Trump spent the day attacking …" go on the clause's own
+            // subject (only "is saying", over an auxiliary, has its subject on its left).
+            source = reduced_relative_subject(v, l, sent_start);
+            left_edge = Some(source.map_or(l, |(s, _)| s.saturating_sub(1)));
         } else if v.is_wordish(l) || is_title_period(v, l) {
             // (a name ending with an initial's period: "the F.B.I. has said")
             source = source_left(v, l, sent_start);
@@ -1292,11 +1400,22 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
                 && !v.has(e + 1, Role::Comp)
                 && !v.has(e + 1, Role::Bound)
                 && v.f(e + 1) != "who"
+                && !speaker_phrase::clause_verb(v, e + 1)
                 || is_title_period(v, e + 1))
         {
             e += 1;
         }
-        if e - k < 8 {
+        // "said Gates described the role", "said China and Russia have …": a noun phrase with a
+        // verb of its own after it is the subject of the content, not an inverted source.
+        let mut n = e + 1;
+        while n < sent_end
+            && n <= e + 6
+            && (v.is_word(n) && (v.f(n) == "and" || starts_upper(v, n)) || v.is_punct(n, &[',']))
+        {
+            n += 1;
+        }
+        let clause_follows = n <= sent_end && speaker_phrase::clause_verb(v, n);
+        if e - k < 8 && !clause_follows {
             right_source = Some((k, e));
             k = e + 1;
         }
@@ -1314,7 +1433,10 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
                     && v.is_word(h)
                     && (matches!(v.f(h), "he" | "she" | "they" | "we" | "i")
                         || v.tags[h].cue.is_some_and(|c| !c.noun)
-                        || v.has(h, Role::Aux))
+                        || v.has(h, Role::Aux)
+                        // "told reporters the race was over": a determiner opens the clause's
+                        // subject (not "a group of students").
+                        || v.has(h, Role::Det) && v.f(h) != "of" && !v.has(h - 1, Role::Det))
         };
         while h <= sent_end
             && h < k + 7
@@ -1592,14 +1714,21 @@ fn long_source_postposed(
         return None;
     }
     let kind = if has_quote(v, a, b, min_words) { QuoteKind::Mixed } else { QuoteKind::Indirect };
-    Some(((a, b), kind, (comma + 1, end)))
+    // "…, he is also the most able candidate Viguerie argues": a clause before the cue's own
+    // noun phrase is no part of the source.
+    let source = if speaker_phrase::is_noun_phrase(v, comma + 1, end) {
+        (comma + 1, end)
+    } else {
+        source_left(v, end, comma + 1)?
+    };
+    Some(((a, b), kind, source))
 }
 
 /// "According to X, …" / "…, according to X." and "quoting X". ("Citing X" is a participle cue:
 /// X is what the subject of its clause cites, the content.)
 fn according_to(v: &View<'_>, i: usize) -> Option<Draft> {
     let last = v.tags[i].last as usize;
-    let sent_start = v.sentence_start(i);
+    let sent_start = start_of(v, i);
     let sent_end = v.sentence_end(i);
     let mut e = last + 1;
     let mut np_end = None;

@@ -107,6 +107,9 @@ pub(crate) enum Role {
     NotRelative,
     Naming,
     Question,
+    Spend,
+    NounLy,
+    Finite,
 }
 
 impl Role {
@@ -143,6 +146,9 @@ impl Role {
             "not-relative" => Role::NotRelative,
             "naming" => Role::Naming,
             "question" => Role::Question,
+            "spend" => Role::Spend,
+            "noun-ly" => Role::NounLy,
+            "finite" => Role::Finite,
             _ => return None,
         })
     }

@@ -252,7 +252,11 @@ impl QuotesStage {
             Nested::Keep => true,
             Nested::Drop => false,
         };
-        let mut drafts = settle(&v, drafts, keep_nested);
+        // What a question asks is no report either: "Asked what he would tell voters …".
+        let holds = |d: &Draft| {
+            self.acts.contains(&act_of(&v, d, english)) || english && english::asks(&v, d)
+        };
+        let mut drafts = settle(&v, drafts, keep_nested, holds);
         drafts.retain(|d| self.acts.contains(&act_of(&v, d, english)));
         let mut claims = Vec::with_capacity(drafts.len());
         let mut mentions = Vec::new();
@@ -319,8 +323,15 @@ fn mention_kind(v: &View<'_>, first: usize, span: Span) -> MentionKind {
     }
 }
 
-/// Orders drafts, removes duplicates, and applies the nesting policy.
-fn settle(v: &View<'_>, mut drafts: Vec<Draft>, keep_nested: bool) -> Vec<Draft> {
+/// Orders drafts, removes duplicates, and applies the nesting policy. Only drafts that `holds`
+/// (claims that are output, questions) hold others: when topics are not output, "rejected
+/// comments by a director who said the fund was insolvent" keeps the director's claim.
+fn settle(
+    v: &View<'_>,
+    mut drafts: Vec<Draft>,
+    keep_nested: bool,
+    holds: impl Fn(&Draft) -> bool,
+) -> Vec<Draft> {
     drafts.retain(|d| d.content.1 > d.content.0);
     drafts.sort_by_key(|d| (d.cue.0, d.content.0));
     drafts.dedup_by_key(|d| d.cue.0);
@@ -339,7 +350,11 @@ fn settle(v: &View<'_>, mut drafts: Vec<Draft>, keep_nested: bool) -> Vec<Draft>
             if cs - outer.content.0 > longest {
                 break;
             }
-            if i == j || drop[j] || !(outer.content.0 <= cs && ce <= outer.content.1) {
+            if i == j
+                || drop[j]
+                || !(outer.content.0 <= cs && ce <= outer.content.1)
+                || !holds(outer)
+            {
                 continue;
             }
             // A belief inside reported content is part of what was reported ("أكد أنه يعتقد أن",
