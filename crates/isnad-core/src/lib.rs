@@ -25,6 +25,7 @@ mod offsets;
 mod published;
 mod span;
 mod stage;
+pub mod work;
 
 pub use document::{Document, Lang, Meta};
 pub use error::{SpanError, StageError};

@@ -42,6 +42,13 @@ pub(crate) enum Form {
     EnIng,
 }
 
+impl Form {
+    /// An Arabic form.
+    pub(crate) fn is_arabic(self) -> bool {
+        matches!(self, Form::ArPast | Form::ArPresent | Form::ArParticiple)
+    }
+}
+
 /// What follows an English cue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Frame {
@@ -55,6 +62,9 @@ pub(crate) enum Frame {
     That,
     /// Only with "about"/"of"/"on" and a topic right after it.
     About,
+    /// Arabic: a noun phrase object, also after the preposition ب glued to it ("أفاد بنشوب",
+    /// "طالب بالإفراج"), as well as a clause.
+    ObjectBi,
 }
 
 /// A cue entry.
@@ -106,15 +116,22 @@ pub(crate) enum Role {
     DateWord,
     NotRelative,
     Naming,
+    Subordinator,
+    VerbalNoun,
+    Demonstrative,
+    Hearer,
+    NotContent,
     Question,
+    Contrast,
+    TitlePrep,
     Spend,
     NounLy,
     Finite,
 }
 
 impl Role {
-    pub fn bit(self) -> u32 {
-        1 << (self as u32)
+    pub fn bit(self) -> u64 {
+        1 << (self as u64)
     }
 
     fn parse(s: &str) -> Option<Role> {
@@ -145,7 +162,13 @@ impl Role {
             "date-word" => Role::DateWord,
             "not-relative" => Role::NotRelative,
             "naming" => Role::Naming,
+            "subordinator" => Role::Subordinator,
+            "demonstrative" => Role::Demonstrative,
+            "hearer" => Role::Hearer,
+            "not-content" => Role::NotContent,
             "question" => Role::Question,
+            "contrast" => Role::Contrast,
+            "role-prep" => Role::TitlePrep,
             "spend" => Role::Spend,
             "noun-ly" => Role::NounLy,
             "finite" => Role::Finite,
@@ -158,7 +181,7 @@ impl Role {
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Tag {
     /// Bits of [`Role`].
-    pub roles: u32,
+    pub roles: u64,
     /// The cue starting at this token.
     pub cue: Option<Cue>,
     /// Last token of the longest lexicon entry starting here (multi-word entries).
@@ -171,7 +194,7 @@ pub(crate) struct Tag {
 #[derive(Debug, Clone, Copy, Default)]
 struct WordEntry {
     cue: Option<Cue>,
-    roles: u32,
+    roles: u64,
 }
 
 /// The compiled lexicons of one language.
@@ -180,13 +203,13 @@ pub(crate) struct LangLex {
     /// per candidate stem answers both questions (this runs for every word of every document).
     words: FxHashMap<String, WordEntry>,
     /// The multi-word function entries ("من جانبه", "according to"), scanned in the folded text.
-    phrases: Option<Lexicon<u32>>,
+    phrases: Option<Lexicon<u64>>,
 }
 
 /// Folds lexicon forms into one word index; the first reading of a form wins, as in [`Lexicon`].
 fn word_index(
     cues: Vec<(String, Cue)>,
-    function: Vec<(String, u32)>,
+    function: Vec<(String, u64)>,
     file: &str,
 ) -> Result<FxHashMap<String, WordEntry>, QuotesError> {
     let mut words: FxHashMap<String, WordEntry> = FxHashMap::default();
@@ -223,6 +246,7 @@ const AR_CUES: &str = include_str!("../data/ar-cues.tsv");
 const AR_FUNCTION: &str = include_str!("../data/ar-function.tsv");
 const AR_MEDIA: &str = include_str!("../data/ar-media.tsv");
 const AR_NAMES: &str = include_str!("../data/ar-names.tsv");
+const AR_VERBAL_NOUNS: &str = include_str!("../data/ar-verbal-nouns.tsv");
 const EN_CUES: &str = include_str!("../data/en-cues.tsv");
 const EN_FUNCTION: &str = include_str!("../data/en-function.tsv");
 const EN_MEDIA: &str = include_str!("../data/en-media.tsv");
@@ -344,9 +368,9 @@ fn english_forms(lemma: &str, irregular: &str) -> [String; 5] {
 #[allow(clippy::type_complexity)]
 fn function_lexicon(
     sources: &[(&str, &str)],
-) -> Result<(Vec<(String, u32)>, Option<Lexicon<u32>>), QuotesError> {
+) -> Result<(Vec<(String, u64)>, Option<Lexicon<u64>>), QuotesError> {
     // Several roles may share one form: merge their bits before building.
-    let mut merged: Vec<(String, u32)> = Vec::new();
+    let mut merged: Vec<(String, u64)> = Vec::new();
     for &(file, text) in sources {
         for (line, f) in data::lines(text) {
             let role = match f.get(1) {
@@ -354,16 +378,26 @@ fn function_lexicon(
                     .ok_or_else(|| data_err(file, line, format!("unknown role '{r}'")))?,
                 None if file.ends_with("media.tsv") => Role::Media,
                 None if file.ends_with("names.tsv") => Role::NameHead,
+                None if file.ends_with("verbal-nouns.tsv") => Role::VerbalNoun,
                 None => return Err(data_err(file, line, "missing role column")),
             };
             let key = isnad_text::fold(f[0]);
-            match merged.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, bits)) => *bits |= role.bit(),
-                None => merged.push((key, role.bit())),
+            // A verbal noun may carry a possessive pronoun ("قلقها", "قدرتها"): each form is
+            // listed (ة is written ت before the pronoun).
+            let mut keys = vec![key];
+            if matches!(role, Role::VerbalNoun | Role::NotContent) {
+                let base = keys[0].strip_suffix('ه').map_or(keys[0].clone(), |b| format!("{b}ت"));
+                keys.extend(crate::arabic::POSSESSIVES.iter().map(|p| format!("{base}{p}")));
+            }
+            for key in keys {
+                match merged.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, bits)) => *bits |= role.bit(),
+                    None => merged.push((key, role.bit())),
+                }
             }
         }
     }
-    let phrases: Vec<(String, u32)> =
+    let phrases: Vec<(String, u64)> =
         merged.iter().filter(|(k, _)| k.contains(' ')).cloned().collect();
     let phrases = if phrases.is_empty() {
         None
@@ -386,7 +420,17 @@ impl Lexicons {
                 ));
             }
             let class = class(f[3], "ar-cues.tsv", line)?;
+            let start = ar_cues.len();
             ar_cues.extend(arabic_forms(f[0], f[1], f[2], f.get(4).copied().unwrap_or(""), class));
+            // "np": a noun phrase object is what is reported ("أكد حرص الدولة", "نفى الأنباء").
+            match f.get(5).copied().unwrap_or("") {
+                "" => {}
+                "np" => ar_cues[start..].iter_mut().for_each(|(_, c)| c.frame = Frame::Object),
+                "np-ب" => ar_cues[start..].iter_mut().for_each(|(_, c)| c.frame = Frame::ObjectBi),
+                other => {
+                    return Err(data_err("ar-cues.tsv", line, format!("unknown frame '{other}'")));
+                }
+            }
         }
         let mut en_cues = Vec::new();
         for (line, f) in data::lines(EN_CUES) {
@@ -433,6 +477,7 @@ impl Lexicons {
             ("ar-function.tsv", AR_FUNCTION),
             ("ar-media.tsv", AR_MEDIA),
             ("ar-names.tsv", AR_NAMES),
+            ("ar-verbal-nouns.tsv", AR_VERBAL_NOUNS),
         ])?;
         let (en_function, en_phrases) =
             function_lexicon(&[("en-function.tsv", EN_FUNCTION), ("en-media.tsv", EN_MEDIA)])?;
@@ -547,8 +592,10 @@ impl LangLex {
             for (_, stem) in stems {
                 if let Some(cue) = self.words.get(stem).and_then(|e| e.cue) {
                     // ("criticized the plan" is a topic, "criticized the plan as reckless"
-                    // speech: the word alone does not say.)
-                    let depends = cue.act == Act::Speech
+                    // speech: the word alone does not say. An Arabic noun phrase object is
+                    // what is reported: "أكد حرص الدولة".)
+                    let depends = !cue.form.is_arabic()
+                        && cue.act == Act::Speech
                         && (matches!(cue.frame, Frame::Object | Frame::About) || cue.question);
                     return (!depends).then_some(cue.act);
                 }
@@ -569,13 +616,15 @@ impl LangLex {
 /// Function words stand alone; only nouns (media, names) and attribution prepositions take
 /// clitics, and a conjunction may open an author's-voice phrase, a relative pronoun, كان, a
 /// circumstance (وفي، وخلال) or a new clause.
-fn filter_prefix(bits: u32, prefix: &str) -> u32 {
+fn filter_prefix(bits: u64, prefix: &str) -> u64 {
     if prefix.is_empty() {
         return bits;
     }
     let conj = matches!(prefix, "و" | "ف");
     let keep = Role::Media.bit()
         | Role::NameHead.bit()
+        | Role::VerbalNoun.bit()
+        | Role::Hearer.bit()
         | Role::Reports.bit()
         | Role::NonSource.bit()
         | Role::Dated.bit()
@@ -586,6 +635,8 @@ fn filter_prefix(bits: u32, prefix: &str) -> u32 {
                 | Role::Aux.bit()
                 | Role::Stop.bit()
                 | Role::Clause.bit()
+                | Role::Comp.bit()
+                | Role::Demonstrative.bit()
         } else {
             0
         };

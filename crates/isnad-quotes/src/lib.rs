@@ -138,8 +138,19 @@ pub struct QuotesConfig {
     /// Longest quotation in bytes. A quotation whose closing mark is missing ends with its
     /// paragraph; this bounds even that, so a stray mark never swallows a page.
     pub max_quote_bytes: usize,
+    /// Longest sentence looked at, in tokens. A longer one (a page without punctuation, a list
+    /// run together) is read as consecutive windows of this many tokens, so the work per cue
+    /// stays bounded; news sentences are far shorter.
+    pub max_sentence_tokens: usize,
+    /// Longest claim content in bytes: a longer one is cut at the last token that fits. With
+    /// `nesting-depth` this bounds the output of a document by a small multiple of its text.
+    pub max_content_bytes: usize,
     /// Claims reported inside the content of another claim.
     pub nested: Nested,
+    /// Deepest nesting kept where nested claims are kept: 1 keeps claims inside no other, 2 also
+    /// those inside one ("قال إن الوزير أكد أن …"), and so on. Deeper ones are dropped, so that a
+    /// chain of reporting clauses cannot repeat the text once per level.
+    pub nesting_depth: usize,
     /// Add a `mentions` entry for each speaker mention and implicit subject, for the speaker
     /// linker.
     pub mentions: bool,
@@ -153,7 +164,10 @@ impl Default for QuotesConfig {
             beliefs: None,
             skip_headings: true,
             max_quote_bytes: 6000,
+            max_sentence_tokens: 400,
+            max_content_bytes: 6000,
             nested: Nested::Auto,
+            nesting_depth: 3,
             mentions: true,
         }
     }
@@ -241,12 +255,15 @@ impl QuotesStage {
         doc: &Document,
         english: bool,
     ) -> Result<(Vec<Claim>, Vec<Mention>), StageError> {
-        let Some(v) = View::new(doc, &self.lex, english, self.config.max_quote_bytes) else {
+        let Some(v) = View::new(doc, &self.lex, english, &self.config) else {
             let missing = if doc.layers.normalized.is_none() { "normalized" } else { "sentences" };
             return Err(StageError::MissingLayer(missing.into()));
         };
-        let drafts =
+        let mut drafts =
             if english { english::find(&v, &self.config) } else { arabic::find(&v, &self.config) };
+        for d in &mut drafts {
+            d.content.1 = capped_end(&v, d.content, self.config.max_content_bytes);
+        }
         let keep_nested = match self.config.nested {
             Nested::Auto => !english,
             Nested::Keep => true,
@@ -256,7 +273,7 @@ impl QuotesStage {
         let holds = |d: &Draft| {
             self.acts.contains(&act_of(&v, d, english)) || english && english::asks(&v, d)
         };
-        let mut drafts = settle(&v, drafts, keep_nested, holds);
+        let mut drafts = settle(&v, drafts, keep_nested, self.config.nesting_depth, holds);
         drafts.retain(|d| self.acts.contains(&act_of(&v, d, english)));
         let mut claims = Vec::with_capacity(drafts.len());
         let mut mentions = Vec::new();
@@ -323,20 +340,40 @@ fn mention_kind(v: &View<'_>, first: usize, span: Span) -> MentionKind {
     }
 }
 
-/// Orders drafts, removes duplicates, and applies the nesting policy. Only drafts that `holds`
-/// (claims that are output, questions) hold others: when topics are not output, "rejected
-/// comments by a director who said the fund was insolvent" keeps the director's claim.
+/// The end of a content cut to at most `max` bytes: the end of the last token that fits (or the
+/// last character boundary, when not even one token does).
+fn capped_end(v: &View<'_>, (start, end): (usize, usize), max: usize) -> usize {
+    if end - start <= max {
+        return end;
+    }
+    let limit = start + max;
+    let fit = v.toks.partition_point(|t| t.span.end() <= limit);
+    match fit.checked_sub(1).map(|t| v.toks[t].span.end()) {
+        Some(e) if e > start => e,
+        _ => (start..=limit).rev().find(|&b| v.text.is_char_boundary(b)).unwrap_or(start),
+    }
+}
+
+/// Orders drafts, removes duplicates, and applies the nesting policy (claims inside a denial
+/// or a belief, nested claims where they are not kept, nesting deeper than `max_depth`). Only
+/// drafts that `holds` (claims that are output, questions) hold others: when topics are not
+/// output, "rejected comments by a director who said the fund was insolvent" keeps the
+/// director's claim.
 fn settle(
     v: &View<'_>,
     mut drafts: Vec<Draft>,
     keep_nested: bool,
+    max_depth: usize,
     holds: impl Fn(&Draft) -> bool,
 ) -> Vec<Draft> {
     drafts.retain(|d| d.content.1 > d.content.0);
     drafts.sort_by_key(|d| (d.cue.0, d.content.0));
-    drafts.dedup_by_key(|d| d.cue.0);
+    // One claim per cue, except for contents side by side ("أكد أن … وأن …": two claims).
+    drafts.dedup_by(|b, a| a.cue.0 == b.cue.0 && b.content.0 < a.content.1);
     let n = drafts.len();
     let mut drop = vec![false; n];
+    // Nesting level of each kept draft: 1 inside no other, its container's level + 1 otherwise.
+    let mut depth = vec![1usize; n];
     // Outer candidates sorted by content start; contents are bounded (a sentence, a paragraph, a
     // quotation), so only the few starting within the longest content before a cue can hold it.
     let mut by_start: Vec<usize> = (0..n).collect();
@@ -346,6 +383,7 @@ fn settle(
         let (cs, ce) = v.bytes(drafts[i].cue.0, drafts[i].cue.1);
         let upto = by_start.partition_point(|&j| drafts[j].content.0 <= cs);
         for &j in by_start[..upto].iter().rev() {
+            isnad_core::work::tick();
             let outer = &drafts[j];
             if cs - outer.content.0 > longest {
                 break;
@@ -360,6 +398,11 @@ fn settle(
             // A belief inside reported content is part of what was reported ("أكد أنه يعتقد أن",
             // "ترى الإدارة أن" inside a quoted analysis).
             if outer.class == Class::Denial || !keep_nested || drafts[i].class == Class::Belief {
+                drop[i] = true;
+                break;
+            }
+            depth[i] = depth[i].max(depth[j] + 1);
+            if depth[i] > max_depth.max(1) {
                 drop[i] = true;
                 break;
             }

@@ -1,9 +1,9 @@
 //! One fixture per phenomenon (`tests/fixtures/{ar,en}-*.txt`, written for these tests), run
 //! through the segment and quote stages with every act (`acts` lists them all); the claims are
 //! printed with their text so that a reviewer reads each snapshot as a list of who said what
-//! (an act other than speech follows the confidence). Lines of a fixture starting with `# ` are
-//! notes for the reviewer (`# wrong: …` marks a known error left in the snapshot) and are not
-//! part of the text.
+//! (an act other than speech follows the confidence). Lines of a fixture that start with `#` are
+//! notes for the reader (what a paragraph tests; `# wrong:` for a known error the snapshot keeps),
+//! not text.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -41,18 +41,18 @@ fn render(doc: &Document) -> String {
     out
 }
 
+/// The fixture without its `#` note lines.
+fn without_notes(text: &str) -> String {
+    text.lines().filter(|l| !l.starts_with('#')).collect::<Vec<_>>().join("\n")
+}
+
 #[test]
 fn fixtures() {
     let segment = SegmentStage::new(SegmentConfig::default(), Path::new(".")).unwrap();
     let all_acts = QuotesConfig { acts: Act::ALL.to_vec(), ..QuotesConfig::default() };
     let quotes = QuotesStage::new(all_acts, Path::new(".")).unwrap();
     insta::glob!("fixtures/*.txt", |path| {
-        let text: String = std::fs::read_to_string(path)
-            .unwrap()
-            .lines()
-            .filter(|l| !l.starts_with("# "))
-            .map(|l| format!("{l}\n"))
-            .collect();
+        let text = without_notes(&std::fs::read_to_string(path).unwrap());
         let name = path.file_name().unwrap().to_string_lossy();
         let mut doc = Document::new(name.to_string(), text);
         doc.meta.lang = Some(if name.starts_with("ar-") { Lang::Ar } else { Lang::En });

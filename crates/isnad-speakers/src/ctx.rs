@@ -166,6 +166,7 @@ impl<'d> Ctx<'d> {
 
     /// The lexicon entry covering token `i`, tagging its stretch first when that was put off.
     pub fn hit(&self, i: usize) -> Option<Hit> {
+        isnad_core::work::tick();
         if let Some(h) = self.hits[i].get() {
             return h;
         }
@@ -184,6 +185,7 @@ impl<'d> Ctx<'d> {
 
     /// The folded form of token `i`.
     pub fn folded(&self, i: usize) -> &'d str {
+        isnad_core::work::tick();
         let t = &self.tokens[i];
         &self.norm.text[t.norm.0 as usize..t.norm.1 as usize]
     }
@@ -195,6 +197,7 @@ impl<'d> Ctx<'d> {
 
     /// True for letter or number tokens.
     pub fn is_word(&self, i: usize) -> bool {
+        isnad_core::work::tick();
         matches!(self.tokens[i].kind, TokenKind::Word | TokenKind::Number)
     }
 
@@ -354,6 +357,52 @@ impl Containers {
     }
 }
 
+/// Spans sorted by start, with the length of the longest: "which of them contain (or share a
+/// byte with) this span?" looks only at the spans starting within that length before it, not at
+/// all of them, so that a question per claim stays cheap however many claims a document has.
+pub(crate) struct SpanIndex {
+    spans: Vec<Span>,
+    longest: usize,
+}
+
+impl SpanIndex {
+    pub fn new(spans: impl IntoIterator<Item = Span>) -> SpanIndex {
+        let mut spans: Vec<Span> = spans.into_iter().collect();
+        spans.sort_unstable();
+        let longest = spans.iter().map(Span::len).max().unwrap_or(0);
+        SpanIndex { spans, longest }
+    }
+
+    /// The spans that contain `s` (`Span::contains`), nearest start first.
+    pub fn containing(&self, s: Span) -> impl Iterator<Item = Span> + '_ {
+        let k = self.spans.partition_point(|m| m.start() <= s.start());
+        let floor = s.end().saturating_sub(self.longest);
+        self.spans[..k]
+            .iter()
+            .rev()
+            .take_while(move |m| m.start() >= floor)
+            .inspect(|_| isnad_core::work::tick())
+            .copied()
+            .filter(move |m| m.contains(s))
+    }
+
+    /// True when one of the spans shares a byte with `s` (`Span::overlaps`).
+    pub fn overlaps(&self, s: Span) -> bool {
+        let k = self.spans.partition_point(|m| m.start() < s.end());
+        self.spans[..k]
+            .iter()
+            .rev()
+            .take_while(|m| m.start() + self.longest > s.start())
+            .inspect(|_| isnad_core::work::tick())
+            .any(|m| m.overlaps(s))
+    }
+
+    /// True when `s` is one of the spans.
+    pub fn has(&self, s: Span) -> bool {
+        self.spans.binary_search(&s).is_ok()
+    }
+}
+
 /// See `Cover::cursor`.
 pub(crate) struct CoverCursor<'c> {
     intervals: &'c [(usize, usize)],
@@ -419,10 +468,18 @@ pub(crate) mod tests {
         }
         assert!(!Cover::new(std::iter::empty()).contains(0));
         let containers = Containers::new(&spans);
+        let index = SpanIndex::new(spans.iter().copied());
         for a in 0..120 {
             for b in a..122 {
                 let t = Span::new(a, b).unwrap();
                 assert_eq!(containers.contain(t), spans.iter().any(|s| s.contains(t)), "{a}..{b}");
+                let mut slow: Vec<Span> = spans.iter().copied().filter(|s| s.contains(t)).collect();
+                let mut fast: Vec<Span> = index.containing(t).collect();
+                slow.sort_unstable();
+                fast.sort_unstable();
+                assert_eq!(fast, slow, "{a}..{b}");
+                assert_eq!(index.overlaps(t), spans.iter().any(|s| s.overlaps(t)), "{a}..{b}");
+                assert_eq!(index.has(t), spans.contains(&t), "{a}..{b}");
             }
         }
     }

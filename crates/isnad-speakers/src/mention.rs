@@ -419,13 +419,18 @@ fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Pa
         }
         j -= 1;
     }
-    // Words right after a preposition are its object, not a name: "الخبيرة في شؤون المياه".
+    // Words right after a preposition are its object, not a name: "الخبيرة في شؤون المياه";
+    // a name may follow the object ("المسؤول بالمفوضية في القدس شادي عثمان"): the object's
+    // first word and its definite words are skipped.
     if j > 0
         && j < words.len()
         && ctx.cat(words[j - 1]) == Some(Cat::Stop)
         && is_preposition_ar(ctx.folded(words[j - 1]))
     {
-        j = words.len();
+        j += 1;
+        while j < words.len() && ctx.definite(words[j]) {
+            j += 1;
+        }
     }
     // It starts with a word without the article (a given name), not with a particle like بن.
     while j < words.len() {

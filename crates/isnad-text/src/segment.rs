@@ -310,6 +310,7 @@ pub fn sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
         let mut i = 0;
         let mut terminals = Terminals::new(body);
         while let Some((at, c)) = terminals.next_from(i) {
+            isnad_core::work::tick();
             i = at;
             // Take the run of terminal marks and closers ("?!", "...", '."').
             let mut end = i + c.len_utf8();
@@ -553,6 +554,7 @@ pub fn tokens(text: &str, paragraphs: &[Paragraph], norm: &Normalized) -> Vec<To
         let base = p.span.start();
         let mut i = 0;
         while i < len {
+            isnad_core::work::tick();
             let (c, clen) = char_at(body, i);
             if is_space(c) {
                 i += clen;

@@ -1,0 +1,106 @@
+//! Reported speech in news Arabic.
+//!
+//! News Arabic reports speech verb-first: `[و]قال|أكد|أشار … <speaker NP> <circumstances>
+//! (إلى|على|عن)? أنّ|إنّ <content>`, or with a colon and a quotation, or with a ḥāl participle that
+//! continues the same speaker (", مشيرا إلى أن …"). The rules read that order off the tokens:
+//!
+//! 1. a cue (a verb or participle from `data/ar-cues.tsv`, with its proclitics و/ف);
+//! 2. going right, the first *introducer*: a complementiser (أن، إنه، بأن …), a nominal head that
+//!    states a proposition by itself (ضرورة، عدم), a colon, or a quotation of at least
+//!    `min-quote-words` words; stops at the sentence end, at a relative pronoun and at another
+//!    finite cue;
+//! 3. between cue and introducer: the speaker noun phrase first (up to a preposition, a time word
+//!    or a media noun with لـ), then the circumstances, where the medium is;
+//! 4. the content from the introducer to the end of the sentence, cut before ", مشيرا …" or
+//!    ", وأضاف …" which start the next claim.
+//!
+//! Without an introducer, a cue followed only by a short noun phrase at the end of its sentence
+//! reports what came before it ("… تقول صحيفة يسرائيل هيوم."). Attribution by preposition (بحسب،
+//! وفقا لـ، نقلا عن) gives the rest of the sentence to the noun phrase after it. A subject before
+//! the cue is found after كان: "وكان الرئيس … قد أكد أن".
+//!
+//! # Code map
+//! The constructions, in the order [`find`] tries them at a token:
+//! - `filters.rs`: headlines and the author's own voice, where no construction applies;
+//! - `by_preposition.rs`: "بحسب وكالة …، …", "…، وفقا للبيان";
+//! - `text_of.rs`: "وهذا نص البيان:" and the paragraphs after it;
+//! - `verb_first.rs`: a reporting verb and its introducer (the main construction), helped by
+//!   `introducer.rs` (which introducer a cue has), `nominal.rs` (a noun phrase object that
+//!   states what was said), `speaker.rs` (the speaker noun phrase around
+//!   the cue) and `content.rs` (where a content ends);
+//! - `postposed.rs`: "… تقول صحيفة يسرائيل هيوم.", a cue closing the sentence it reports.
+//!
+//! After all tokens: noun phrase objects inside another claim's content are dropped
+//! ([`drop_nested_objects`]), `coordinated.rs` adds a claim for each "وأن" after a content, and
+//! `content::cut_at_next_claim` keeps a content from running into the next reporting clause.
+
+mod by_preposition;
+mod content;
+mod coordinated;
+mod filters;
+mod introducer;
+mod nominal;
+mod postposed;
+mod speaker;
+mod text_of;
+mod verb_first;
+
+use crate::QuotesConfig;
+use crate::draft::Draft;
+use crate::lexicon::Role;
+use crate::view::View;
+
+pub(crate) use nominal::POSSESSIVES;
+
+/// Commas, Arabic and Latin.
+const COMMAS: &[char] = &['،', ','];
+
+/// Finds the claims of an Arabic document.
+pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
+    let mut out = Vec::new();
+    // Cues of claims whose content is a noun phrase object (token of the cue).
+    let mut objects = Vec::new();
+    for i in 0..v.len() {
+        if cfg.skip_headings && v.paragraph(i).heading && !filters::body_line(v, i) {
+            continue;
+        }
+        if v.has(i, Role::AttribPrep) {
+            out.extend(by_preposition::claim(v, i));
+        } else if v.has(i, Role::TextOf) {
+            out.extend(text_of::claim(v, i, cfg.max_quote_bytes));
+        } else if let Some((d, object)) = verb_first::claim(v, i, cfg) {
+            if object {
+                objects.push(d.cue.0);
+            }
+            out.push(d);
+        }
+    }
+    drop_nested_objects(v, &mut out, &objects);
+    coordinated::split(v, &mut out, cfg.max_quote_bytes);
+    content::cut_at_next_claim(v, &mut out);
+    out
+}
+
+/// A noun phrase object reported inside another claim's content ("قال الوالي إن الاجتماع شدد
+/// على أهمية …", a statement quoted in full that "يشترط … وجود مرافق") is part of what that claim
+/// says, not a statement of its own: only a clause or a quotation makes a nested claim.
+fn drop_nested_objects(v: &View<'_>, out: &mut Vec<Draft>, objects: &[usize]) {
+    if objects.is_empty() {
+        return;
+    }
+    let mut contents: Vec<(usize, usize)> = out.iter().map(|d| d.content).collect();
+    contents.sort_unstable();
+    let longest = contents.iter().map(|c| c.1 - c.0).max().unwrap_or(0);
+    out.retain(|d| {
+        if objects.binary_search(&d.cue.0).is_err() {
+            return true;
+        }
+        let at = v.toks[d.cue.0].span.start();
+        let upto = contents.partition_point(|c| c.0 <= at);
+        !contents[..upto]
+            .iter()
+            .rev()
+            .take_while(|c| at - c.0 <= longest)
+            .any(|c| *c != d.content && at < c.1)
+    });
+}
