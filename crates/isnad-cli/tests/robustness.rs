@@ -90,6 +90,11 @@ fn a_directory_loop_is_walked_once() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let ids: Vec<String> = records(&out).iter().map(|r| r["id"].as_str().unwrap().into()).collect();
     assert_eq!(ids, ["x", "b"], "each file once");
+    // `isnad test` walks the same way (documents and references).
+    let out = isnad().args(["test", "--update"]).arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = isnad().arg("test").arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
 }
 
 #[test]
@@ -158,6 +163,23 @@ fn a_closed_stdout_is_no_panic_and_the_status_stays_true() {
     let out = child.wait_with_output().unwrap();
     assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
     assert_eq!(out.status.code(), Some(1), "a document without reference fails the run");
+}
+
+#[test]
+fn run_into_a_closed_pipe_stops_quietly_with_status_141() {
+    let dir = scratch("run-head");
+    std::fs::write(dir.join("many.jsonl"), DOC.repeat(2000)).unwrap();
+    let mut child = isnad()
+        .arg("run")
+        .arg(dir.join("many.jsonl"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(stderr(&out), "", "no message, no panic");
+    assert_eq!(out.status.code(), Some(141), "the run did not finish: not 0");
 }
 
 #[test]

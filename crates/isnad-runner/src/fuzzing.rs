@@ -54,17 +54,18 @@ fn document(data: &[u8]) -> (usize, Document) {
     (usize::from(byte(0)) % PIPELINES.len(), doc)
 }
 
-/// Runs the stages picked by the input on its text and checks the record.
-pub fn stages(data: &[u8]) {
+/// Runs the stages picked by the input on its text and checks the record; returns how many
+/// spans it checked.
+pub fn stages(data: &[u8]) -> usize {
     let (which, mut doc) = document(data);
     let pipeline = &pipelines()[which];
     let errors = pipeline.process(&mut doc);
-    check_record(&doc, &errors);
+    check_record(&doc, &errors)
 }
 
 /// Serialises `doc` as a record and checks it: valid JSON, one object, every span's text equal
-/// to the document's text at its code-point offsets.
-pub fn check_record(doc: &Document, errors: &[String]) {
+/// to the document's text at its code-point offsets. Returns how many spans it checked.
+pub fn check_record(doc: &Document, errors: &[String]) -> usize {
     let mut line = Vec::new();
     crate::output::write_record(doc, errors, &mut line);
     let record: serde_json::Value = match serde_json::from_slice(&line) {
@@ -73,11 +74,11 @@ pub fn check_record(doc: &Document, errors: &[String]) {
     };
     assert!(record.is_object(), "the record is not an object");
     let chars: Vec<char> = doc.text.chars().collect();
-    check_spans(&record, &chars);
+    check_spans(&record, &chars)
 }
 
 /// Every object with numeric `start` and `end` and a string `text` is a span of the text.
-fn check_spans(value: &serde_json::Value, chars: &[char]) {
+fn check_spans(value: &serde_json::Value, chars: &[char]) -> usize {
     match value {
         serde_json::Value::Object(map) => {
             if let (Some(start), Some(end), Some(text)) = (
@@ -89,11 +90,12 @@ fn check_spans(value: &serde_json::Value, chars: &[char]) {
                 assert!(start <= end && end <= chars.len(), "span {start}..{end} out of the text");
                 let slice: String = chars[start..end].iter().collect();
                 assert_eq!(slice, text, "span {start}..{end}");
+                return 1 + map.values().map(|v| check_spans(v, chars)).sum::<usize>();
             }
-            map.values().for_each(|v| check_spans(v, chars));
+            map.values().map(|v| check_spans(v, chars)).sum()
         }
-        serde_json::Value::Array(items) => items.iter().for_each(|v| check_spans(v, chars)),
-        _ => {}
+        serde_json::Value::Array(items) => items.iter().map(|v| check_spans(v, chars)).sum(),
+        _ => 0,
     }
 }
 
@@ -158,7 +160,9 @@ pub fn plugin_payload(data: &[u8]) {
     let mut doc = base.clone();
     let provides = [Layer::Quotes, Layer::Extension("x".into()), Layer::Extension("score".into())];
     match patch.apply(&mut doc, &provides) {
-        Ok(()) => check_record(&doc, &[]),
+        Ok(()) => {
+            check_record(&doc, &[]);
+        }
         Err(_) => {
             let mut before = Vec::new();
             let mut after = Vec::new();

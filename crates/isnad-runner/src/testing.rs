@@ -653,12 +653,20 @@ pub fn cases(
 /// Reference files under `dir` that no document of `cases` owns (their document was removed or
 /// renamed), in sorted order.
 pub fn orphan_references(dir: &Path, cases: &[Case]) -> Result<Vec<PathBuf>, TestingError> {
-    fn refs(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), TestingError> {
+    /// Each real directory once, as the document walk does (a link back up the tree is no loop).
+    fn refs(
+        dir: &Path,
+        out: &mut Vec<PathBuf>,
+        seen: &mut BTreeSet<PathBuf>,
+    ) -> Result<(), TestingError> {
+        if !seen.insert(dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf())) {
+            return Ok(());
+        }
         let err = |source| TestingError::Dir { path: dir.to_path_buf(), source };
         for entry in std::fs::read_dir(dir).map_err(err)? {
             let path = entry.map_err(err)?.path();
             if path.is_dir() {
-                refs(&path, out)?;
+                refs(&path, out, seen)?;
             } else if path
                 .file_name()
                 .and_then(|n| n.to_str())
@@ -670,7 +678,7 @@ pub fn orphan_references(dir: &Path, cases: &[Case]) -> Result<Vec<PathBuf>, Tes
         Ok(())
     }
     let mut all = Vec::new();
-    refs(dir, &mut all)?;
+    refs(dir, &mut all, &mut BTreeSet::new())?;
     let owned: BTreeSet<&Path> = cases.iter().map(|c| c.reference.as_path()).collect();
     let mut orphans: Vec<PathBuf> =
         all.into_iter().filter(|p| !owned.contains(p.as_path())).collect();

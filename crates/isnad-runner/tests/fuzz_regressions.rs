@@ -12,7 +12,9 @@ type Harness = fn(&[u8]);
 const TARGETS: [(&str, Harness); 4] = [
     ("reader", fuzzing::reader),
     ("pipeline_toml", fuzzing::pipeline_toml),
-    ("stages", fuzzing::stages),
+    ("stages", |data| {
+        fuzzing::stages(data);
+    }),
     ("plugin_payload", fuzzing::plugin_payload),
 ];
 
@@ -117,4 +119,33 @@ fn generated_inputs_pass_every_harness() {
             assert!(result.is_ok(), "{name} case {case}: {:?}", String::from_utf8_lossy(&data));
         }
     }
+}
+
+/// The span property on real-looking text: every fixture article through all four stages (in
+/// both languages and with the language detected), every span of every record checked.
+#[test]
+fn every_span_of_the_fixture_articles_is_its_text() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    let (mut checked, mut spans) = (0, 0);
+    for lang in ["ar", "en"] {
+        let mut files: Vec<_> = std::fs::read_dir(fixtures.join(lang))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        files.sort();
+        for file in files {
+            let text = std::fs::read(&file).unwrap();
+            // Byte 0: all four stages; byte 1: Arabic, English, or detected; a publication date.
+            for lang_byte in [0u8, 1, 3] {
+                let mut data = vec![3, lang_byte, 1, 0xe9, 0x07, 3, 12];
+                data.extend_from_slice(&text);
+                spans += fuzzing::stages(&data);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "{checked} documents");
+    assert!(spans > 2 * checked, "{spans} spans in {checked} documents");
+    eprintln!("{spans} spans checked in {checked} documents");
 }

@@ -56,6 +56,7 @@ def record_arrow_schema() -> "pyarrow.Schema":
         [
             ("id", pa.string()),
             ("kind", pa.string()),
+            ("act", pa.string()),
             ("cue", span),
             ("content", span),
             ("speaker", speaker),

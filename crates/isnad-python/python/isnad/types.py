@@ -31,6 +31,7 @@ class Speaker(TypedDict):
 class _ClaimFields(TypedDict):
     id: str
     kind: Literal["direct", "indirect", "mixed"]
+    act: Literal["speech", "belief", "intention", "perception", "topic"]
     cue: Span
     content: Span
     speaker: Speaker
