@@ -17,7 +17,7 @@ mod dateline;
 mod relative_source;
 mod speaker_phrase;
 
-use isnad_core::QuoteKind;
+use isnad_core::{Act, QuoteKind, TokenKind};
 
 use crate::QuotesConfig;
 use crate::draft::{Draft, has_quote, medium, trim_content};
@@ -95,7 +95,11 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
         && !starts_upper(v, last + 2)
         && !v.has(last + 2, Role::Det);
     let verb_by_infinitive = infinitive_after && !v.has(prev, Role::Det);
-    if cue.noun && matches!(form, Form::EnBase | Form::En3sg) && !verb_by_infinitive {
+    if cue.noun
+        && matches!(form, Form::EnBase | Form::En3sg)
+        && !verb_by_infinitive
+        && !evidence_verb(v, prev, last, cue)
+    {
         // "reports", "plans", "calls": a noun unless a subject stands right before.
         let subject = v.is_word(prev)
             && (v.has(prev, Role::Pronoun)
@@ -183,6 +187,35 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
         // imperative.
         matches!(form, Form::EnIng | Form::EnPast | Form::En3sg)
     }
+}
+
+/// "the emails show that …", "a new poll shows Trump leading": a verb of evidence that is also a
+/// noun ("the shows") is the verb after a common noun when a clause or its subject follows (a
+/// complementiser, a determiner, a name or a number), as a noun would not be followed.
+fn evidence_verb(v: &View<'_>, prev: usize, last: usize, cue: Cue) -> bool {
+    if cue.act != Act::Perception || cue.frame != Frame::Clause || last + 1 >= v.len() {
+        return false;
+    }
+    let noun_before = v.is_word(prev)
+        && !starts_upper(v, prev)
+        && !v.has(prev, Role::Det)
+        && !v.has(prev, Role::Pronoun)
+        && !v.has(prev, Role::Aux)
+        && !matches!(v.f(prev), "of" | "for" | "with" | "in" | "on" | "at" | "by" | "from");
+    // A subject: a determiner, a pronoun, a name or a number ("that" then a verb is the
+    // relative of "the cooking shows that aired").
+    let subject_at = |j: usize| {
+        j < v.len()
+            && v.is_wordish(j)
+            && (v.has(j, Role::Det)
+                || v.has(j, Role::Pronoun)
+                || starts_upper(v, j)
+                || v.toks[j].kind == TokenKind::Number)
+    };
+    let n = last + 1;
+    let clause_after = (v.is_word(n) && v.has(n, Role::Comp) && subject_at(n + 1))
+        || (!v.has(n, Role::Pronoun) && subject_at(n));
+    noun_before && clause_after
 }
 
 /// True when token `j` is a dash: an em or en dash, or a double hyphen.
