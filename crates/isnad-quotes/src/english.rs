@@ -548,9 +548,15 @@ fn content_end(v: &View<'_>, s: usize, cue: usize) -> usize {
             }
             let finite =
                 v.tags[n].cue.is_some_and(|c| matches!(c.form, Form::En3sg | Form::EnPast));
-            let participle =
-                v.tags[n].cue.is_some_and(|c| c.form == Form::EnIng) && v.is_punct(t - 1, &[',']);
-            if finite || participle {
+            let ing = v.tags[n].cue.is_some_and(|c| c.form == Form::EnIng);
+            let participle = ing && v.is_punct(t - 1, &[',']);
+            // "adding that … and warning that …": participles side by side, each with its clause.
+            let parallel = ing
+                && v.tags[cue].cue.is_some_and(|c| c.form == Form::EnIng)
+                && n < e
+                && v.is_word(n + 1)
+                && v.has(n + 1, Role::Comp);
+            if finite || participle || parallel {
                 return if participle { t.saturating_sub(2).max(s) } else { t - 1 };
             }
             // "One in three said … and one in four said …": a short subject and the same
