@@ -12,15 +12,21 @@
 //! "according to X" attributes the rest of its sentence to X.
 
 mod act;
+mod aside;
+mod claim;
+mod dateline;
+mod relative_source;
+mod speaker_phrase;
 
-use isnad_core::QuoteKind;
+use isnad_core::{Act, QuoteKind, TokenKind};
 
 use crate::QuotesConfig;
-use crate::draft::{Draft, has_quote, medium, trim_content};
+use crate::draft::{Draft, has_quote, trim_content};
 use crate::lexicon::{Class, Cue, Form, Frame, Role};
 use crate::view::View;
 
-pub(crate) use act::act;
+pub(crate) use act::{act, asks};
+use claim::claim_at;
 
 /// Titles that take a period without ending a noun phrase.
 const TITLES: &[&str] = &[
@@ -91,7 +97,11 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
         && !starts_upper(v, last + 2)
         && !v.has(last + 2, Role::Det);
     let verb_by_infinitive = infinitive_after && !v.has(prev, Role::Det);
-    if cue.noun && matches!(form, Form::EnBase | Form::En3sg) && !verb_by_infinitive {
+    if cue.noun
+        && matches!(form, Form::EnBase | Form::En3sg)
+        && !verb_by_infinitive
+        && !evidence_verb(v, prev, last, cue)
+    {
         // "reports", "plans", "calls": a noun unless a subject stands right before.
         let subject = v.is_word(prev)
             && (v.has(prev, Role::Pronoun)
@@ -181,6 +191,35 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
     }
 }
 
+/// "the emails show that …", "a new poll shows Trump leading": a verb of evidence that is also a
+/// noun ("the shows") is the verb after a common noun when a clause or its subject follows (a
+/// complementiser, a determiner, a name or a number), as a noun would not be followed.
+fn evidence_verb(v: &View<'_>, prev: usize, last: usize, cue: Cue) -> bool {
+    if cue.act != Act::Perception || cue.frame != Frame::Clause || last + 1 >= v.len() {
+        return false;
+    }
+    let noun_before = v.is_word(prev)
+        && !starts_upper(v, prev)
+        && !v.has(prev, Role::Det)
+        && !v.has(prev, Role::Pronoun)
+        && !v.has(prev, Role::Aux)
+        && !matches!(v.f(prev), "of" | "for" | "with" | "in" | "on" | "at" | "by" | "from");
+    // A subject: a determiner, a pronoun, a name or a number ("that" then a verb is the
+    // relative of "the cooking shows that aired").
+    let subject_at = |j: usize| {
+        j < v.len()
+            && v.is_wordish(j)
+            && (v.has(j, Role::Det)
+                || v.has(j, Role::Pronoun)
+                || starts_upper(v, j)
+                || v.toks[j].kind == TokenKind::Number)
+    };
+    let n = last + 1;
+    let clause_after = (v.is_word(n) && v.has(n, Role::Comp) && subject_at(n + 1))
+        || (!v.has(n, Role::Pronoun) && subject_at(n));
+    noun_before && clause_after
+}
+
 /// True when token `j` is a dash: an em or en dash, or a double hyphen.
 fn is_dash(v: &View<'_>, j: usize) -> bool {
     v.is_punct(j, &['—', '–'])
@@ -189,9 +228,21 @@ fn is_dash(v: &View<'_>, j: usize) -> bool {
         || (v.is_punct(j, &['-']) && (j > 0 && v.is_punct(j - 1, &['-']) || j + 1 < v.len() && v.is_punct(j + 1, &['-'])))
 }
 
-/// First token of the sentence of token `i`.
+/// First token of the clause of the sentence of token `i` (after a wire dateline: "VIENNA, May
+/// 14 (Reuters) -- …").
 fn start_of(v: &View<'_>, i: usize) -> usize {
-    v.sentence_start(i)
+    let sentence = v.sentence_start(i);
+    let clause = dateline::clause_start(v, sentence);
+    if clause <= i { clause } else { sentence }
+}
+
+/// True when token `j` touches the tokens on both sides (the hyphen of "Jean-Marie", not the
+/// spaced one of "BRANFORD - The").
+fn glued(v: &View<'_>, j: usize) -> bool {
+    j > 0
+        && j + 1 < v.len()
+        && v.toks[j - 1].span.end() == v.toks[j].span.start()
+        && v.toks[j].span.end() == v.toks[j + 1].span.start()
 }
 
 /// True for the forms of "be" that make a past participle passive.
@@ -231,17 +282,18 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
     // crowds", "stopped", "at last") means the verb has no written subject.
     if v.is_word(end) && !starts_upper(v, end) {
         let w = v.f(end);
-        if (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly")))
+        let adverb = w.ends_with("ly") && !v.has(end, Role::NounLy);
+        if (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || adverb))
             || matches!(w, "last" | "being" | "been")
         {
             return None;
         }
     }
     // A subject pronoun is the whole noun phrase: in "told reporters he thought" the words
-    // before it belong to another clause.
+    // before it belong to another clause ("an office he's wanted": also when contracted).
     if v.is_word(end)
-        && v.has(end, Role::Pronoun)
-        && matches!(v.f(end), "he" | "she" | "they" | "we" | "i")
+        && (v.has(end, Role::Pronoun) && matches!(v.f(end), "he" | "she" | "they" | "we" | "i")
+            || speaker_phrase::personal_contraction(v, end))
     {
         return Some((end, end));
     }
@@ -277,7 +329,9 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
                 && !matches!(v.f(j), "during" | "with" | "into" | "over" | "through" | "despite" | "against" | "amid" | "up")
         } else {
             v.mark_of[j].is_none()
-                && (is_title_period(v, j) || v.is_punct(j, &['-', '’', '\'', '&']))
+                && (is_title_period(v, j)
+                    || v.is_punct(j, &['’', '\'', '&', '%'])
+                    || v.is_punct(j, &['-']) && glued(v, j))
         };
         if !ok {
             break;
@@ -291,9 +345,47 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
         }
         j -= 1;
     }
-    let start = start?;
-    // A phrase that starts at a preposition is no subject ("in Ohio said").
+    let mut start = start?;
+    // A phrase that starts at a preposition is no subject: "by a campaign surrogate who" is "a
+    // campaign surrogate who", "of Democrats" (after "85%") stays whole.
+    while start < end
+        && v.is_word(start)
+        && !starts_upper(v, start)
+        && (v.has(start, Role::Intro) || v.has(start, Role::Bound))
+        && !v.has(start, Role::Pronoun)
+    {
+        start += 1;
+    }
     Some((start, end))
+}
+
+/// The noun phrase ending at `end` that a participle right after it describes ("a sign saying",
+/// "Democrats urging", "with Donald Trump tweeting"), or `None` when the participle belongs to
+/// the clause's subject: after a statement or an email a verb sent ("issued a statement
+/// saying", "sent an email Wednesday saying"), after the time a verb spends ("spent much of his
+/// campaign attacking"), after a preposition ("by telling").
+fn reduced_relative_subject(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)> {
+    let mut last = end;
+    // "an email Wednesday saying": a time word after the noun.
+    while last > floor && v.is_word(last) && v.has(last, Role::Time) && starts_upper(v, last) {
+        last -= 1;
+    }
+    if !v.is_wordish(last) || v.has(last, Role::Intro) || v.has(last, Role::Bound) {
+        return None;
+    }
+    let start = relative_source::noun_phrase_start(v, last, floor)?;
+    let before = start.checked_sub(1).filter(|&b| b >= floor && v.is_word(b));
+    // "Sanders was on CNN talking about …": a noun phrase after a preposition is no subject
+    // (but "with Donald Trump tweeting": "with" gives the participle its own).
+    if before.is_some_and(|b| {
+        (v.has(b, Role::Intro) || v.has(b, Role::Bound)) && v.f(b) != "with" && !starts_upper(v, b)
+    }) {
+        return None;
+    }
+    let sent = v.has(last, Role::Media) && before.is_some_and(|b| speaker_phrase::verb_like(v, b));
+    let spent = before.is_some_and(|b| v.has(b, Role::Spend))
+        || (start..=last).any(|t| v.has(t, Role::Spend));
+    (!sent && !spent && speaker_phrase::is_noun_phrase(v, start, last)).then_some((start, last))
 }
 
 /// Skips auxiliaries and adverbs left of a cue ("has also said"): the token before them.
@@ -328,6 +420,15 @@ fn before_aux(v: &View<'_>, i: usize, floor: usize) -> Option<usize> {
                     j -= 2;
                     continue;
                 }
+            } else if prev == "the"
+                && j > floor + 2
+                && matches!(v.f(j - 2), "in" | "over" | "during" | "for")
+            {
+                // "have in the past said", "over the weekend said"
+                if keeps_subject(v, j - 3) {
+                    j -= 3;
+                    continue;
+                }
             } else if v.has(j, Role::After) {
                 // "officials Tuesday said", "Clinton yesterday said"
                 if keeps_subject(v, j - 1) {
@@ -357,7 +458,10 @@ fn keeps_subject(v: &View<'_>, j: usize) -> bool {
 /// Auxiliaries and adverbs between a subject and its verb ("has also said", "basically said").
 fn skippable(v: &View<'_>, j: usize) -> bool {
     let w = v.f(j);
-    v.has(j, Role::Aux) || (w.len() > 4 && w.ends_with("ly") && !starts_upper(v, j))
+    // ("She has since said": "since" after an auxiliary is an adverb.)
+    let since = w == "since" && j > 0 && v.is_word(j - 1) && v.has(j - 1, Role::Aux);
+    let adverb = w.len() > 4 && w.ends_with("ly") && !starts_upper(v, j) && !v.has(j, Role::NounLy);
+    v.has(j, Role::Aux) || since || adverb
 }
 
 /// Last token of the content that starts at `s`: the end of the sentence (or of a quotation that
@@ -365,6 +469,12 @@ fn skippable(v: &View<'_>, j: usize) -> bool {
 /// before ", according to".
 fn content_end(v: &View<'_>, s: usize, cue: usize) -> usize {
     let mut e = v.sentence_end(s);
+    // The cue's subject is a relative pronoun after a comma ("X, who said …, did …").
+    let in_relative = before_aux(v, cue, v.sentence_start(cue)).is_some_and(|l| {
+        l > 0
+            && v.is_punct(l - 1, &[','])
+            && v.f(l).split(['\'', '’']).next().is_some_and(|w| matches!(w, "who" | "which"))
+    });
     let mut t = s;
     while t <= e {
         if let Some(qi) = v.opening(t) {
@@ -385,6 +495,17 @@ fn content_end(v: &View<'_>, s: usize, cue: usize) -> usize {
             if next_cue || v.has(n, Role::AttribPrep) {
                 return if v.is_quote_mark(t) { t } else { t - 1 };
             }
+        }
+        // "The fund's critics, who've argued that the fees are too high, welcomed the review":
+        // in a relative clause after a comma, a comma and a finite verb with its object return
+        // to the main clause.
+        if t > s
+            && t < e
+            && in_relative
+            && v.is_punct(t, &[','])
+            && speaker_phrase::clause_verb(v, t + 1)
+        {
+            return t - 1;
         }
         // "…, though Mrs. Fiorina said …", "…, but for Republicans it is …": a contrastive clause
         // after a comma is the writer's, not the reported content.
@@ -429,9 +550,15 @@ fn content_end(v: &View<'_>, s: usize, cue: usize) -> usize {
             }
             let finite =
                 v.tags[n].cue.is_some_and(|c| matches!(c.form, Form::En3sg | Form::EnPast));
-            let participle =
-                v.tags[n].cue.is_some_and(|c| c.form == Form::EnIng) && v.is_punct(t - 1, &[',']);
-            if finite || participle {
+            let ing = v.tags[n].cue.is_some_and(|c| c.form == Form::EnIng);
+            let participle = ing && v.is_punct(t - 1, &[',']);
+            // "adding that … and warning that …": participles side by side, each with its clause.
+            let parallel = ing
+                && v.tags[cue].cue.is_some_and(|c| c.form == Form::EnIng)
+                && n < e
+                && v.is_word(n + 1)
+                && v.has(n + 1, Role::Comp);
+            if finite || participle || parallel {
                 return if participle { t.saturating_sub(2).max(s) } else { t - 1 };
             }
             // "One in three said … and one in four said …": a short subject and the same
@@ -513,7 +640,9 @@ fn opens_adverbial(v: &View<'_>, j: usize) -> bool {
     v.has(j, Role::Intro)
         || v.has(j, Role::After)
         || v.has(j, Role::AttribPrep)
-        || (!name && w.len() > 4 && (w.ends_with("ing") || w.ends_with("ly")))
+        || (!name
+            && w.len() > 4
+            && (w.ends_with("ing") || w.ends_with("ly") && !v.has(j, Role::NounLy)))
 }
 
 /// The noun phrase starting at `p` that is the subject of a clause: a pronoun, or a run of
@@ -931,7 +1060,7 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
                 && d.speaker.is_none()
                 && d.implicit
             {
-                let start = v.sentence_start(here);
+                let start = start_of(v, here);
                 // (Drafts are pushed in cue order, so the search stops at the sentence start
                 // instead of going back over every earlier claim of the document.)
                 let earlier = out
@@ -966,6 +1095,14 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
                         .or_else(|| earlier.and_then(|p| p.speaker))
                 };
                 d.implicit = d.speaker.is_none();
+            }
+            // A speaker is a noun phrase or nothing: "It's worth noting", "Cool the", "on CNN".
+            if let Some((a, b)) = d.speaker
+                && !speaker_phrase::is_noun_phrase(v, a, b)
+            {
+                d.speaker = None;
+                d.implicit = false;
+                d.confidence *= 0.8;
             }
             out.push(d);
         }
@@ -1074,506 +1211,6 @@ fn fronted_clause(v: &View<'_>, here: usize, d: &mut Draft) {
     }
 }
 
-fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
-    let cue = v.tags[i].cue?;
-    let last = v.tags[i].last as usize;
-    let sent_start = v.sentence_start(i);
-    let sent_end = v.sentence_end(i);
-    // The source on the left, over auxiliaries; "who" points one phrase further back.
-    let left = before_aux(v, i, sent_start);
-    let mut source = None;
-    let mut left_edge = left; // the token before the source
-    let mut coordinated = false;
-    if let Some(l) = left {
-        // (and "that" after a noun: "a new ad that urges voters …")
-        let relative_that = v.is_wordish(l)
-            && v.f(l) == "that"
-            && l > sent_start
-            && v.is_wordish(l - 1)
-            && v.tags[l - 1].cue.is_none()
-            && !v.has(l - 1, Role::Comp)
-            && !v.has(l - 1, Role::Aux)
-            && !v.has(l - 1, Role::Bound)
-            && !v.has(l - 1, Role::Pronoun);
-        if v.is_wordish(l) && (matches!(v.f(l), "who" | "which") || relative_that) {
-            let mut k = l.checked_sub(1);
-            if let Some(c) = k.filter(|&c| v.is_punct(c, &[','])) {
-                k = c.checked_sub(1);
-            }
-            // The mention runs from the antecedent to "who", both being the subject.
-            if let Some(k) = k.filter(|&k| k >= sent_start) {
-                source = source_left(v, k, sent_start).map(|(a, _)| (a, l));
-            }
-            left_edge = source.and_then(|(s, _)| s.checked_sub(1)).filter(|&e| e >= sent_start);
-        } else if let Some(w) = (l > sent_start && v.is_punct(l, &[',']))
-            .then(|| {
-                (sent_start + 1..l)
-                    .rev()
-                    .find(|&w| v.is_word(w) && v.f(w) == "who" && v.is_punct(w - 1, &[',']))
-            })
-            .flatten()
-            .filter(|&w| l - w <= 16)
-        {
-            // "Paradis, who volunteered for Bill Clinton in 1992, says …".
-            if w >= sent_start + 2 {
-                source = source_left(v, w - 2, sent_start).map(|(a, _)| (a, w));
-                // "Donna Rawlings, 59, of Ashton, Md., who watched …, said": a name with its
-                // appositions before the relative clause.
-                if let Some((hs, he)) = apposition_subject(v, l, sent_start)
-                    .filter(|&(hs, _)| source.is_none_or(|(a, _)| hs < a))
-                {
-                    source = Some((hs, he));
-                }
-                left_edge = source.and_then(|(s, _)| s.checked_sub(1)).filter(|&e| e >= sent_start);
-            }
-        } else if v.is_punct(l, &[',']) && l > sent_start {
-            // "Graham, a former candidate, told …": a name, then an apposition between commas.
-            if let Some((as_, _)) = source_left(v, l - 1, sent_start) {
-                let head_end = as_ > sent_start + 1 && v.is_punct(as_ - 1, &[',']);
-                if head_end
-                    && (starts_upper(v, as_ - 2)
-                        || v.is_punct(as_ - 2, &[')'])
-                        || v.is_wordish(as_ - 2) && starts_upper(v, as_))
-                    && let Some((hs, _)) = source_left(v, as_ - 2, sent_start)
-                    && v.is_wordish(hs)
-                    && (starts_upper(v, hs) || v.has(hs, Role::Det) || v.has(hs, Role::Pronoun))
-                {
-                    source = Some((hs, l - 1));
-                    left_edge = hs.checked_sub(1).filter(|&e| e >= sent_start);
-                }
-            }
-            // A longer apposition ("Bob Friedman, a talk show host and operations manager at
-            // the oldest black-owned radio station in Alabama, said"), unless a name follows the
-            // cue ("…, said Smith").
-            let n = last_of(v, i) + 1;
-            // (The name after "told" is the hearer: "Graham, a former candidate, told CBS News".)
-            let named_after = n < v.len()
-                && v.is_word(n)
-                && starts_upper(v, n)
-                && !v.has(n, Role::After)
-                && !matches!(cue.frame, Frame::Tell | Frame::Object);
-            if source.is_none()
-                && !named_after
-                && let Some((hs, he)) = apposition_subject(v, l, sent_start)
-            {
-                source = Some((hs, he));
-                left_edge = hs.checked_sub(1).filter(|&e| e >= sent_start);
-            }
-        } else if is_dash(v, l) && l > sent_start + 2 {
-            // "Jason Sims — a teacher from Mount Pleasant — says": an apposition between dashes.
-            // (a double hyphen is two tokens: step over its first half on both sides)
-            let close = if l > 0 && is_dash(v, l - 1) { l - 1 } else { l };
-            if let Some(mut d) =
-                (close.saturating_sub(25).max(sent_start + 1)..close).rev().find(|&t| is_dash(v, t))
-            {
-                if d > sent_start + 1 && is_dash(v, d - 1) {
-                    d -= 1;
-                }
-                if let Some((hs, _)) = source_left(v, d - 1, sent_start) {
-                    // ("insiders in the next two states — Nevada and South Carolina — said")
-                    if starts_upper(v, hs)
-                        || v.has(hs, Role::Det)
-                        || v.is_word(hs) && !opens_adverbial(v, hs) && !v.has(hs, Role::Bound)
-                    {
-                        source = Some((hs, close - 1));
-                        left_edge = hs.checked_sub(1).filter(|&e| e >= sent_start);
-                    }
-                }
-            }
-        } else if v.is_punct(l, &[')']) {
-            // "Sen. Ted Cruz (R-Texas) said".
-            source = source_left(v, l, sent_start);
-            left_edge = source.and_then(|(s, _)| s.checked_sub(1)).filter(|&e| e >= sent_start);
-        } else if v.is_wordish(l) && matches!(v.f(l), "and" | "but") {
-            // "Rubio thanked Miami and said …": the subject of the first verb, unwritten here.
-            coordinated = true;
-        } else if v.is_wordish(l) || is_title_period(v, l) {
-            // (a name ending with an initial's period: "the F.B.I. has said")
-            source = source_left(v, l, sent_start);
-            left_edge = match source {
-                Some((s, _)) if s > sent_start => Some(s - 1),
-                Some(_) => None,
-                None => Some(l),
-            };
-        }
-    }
-    // "“…, who knows?” Trump told …": the segmenter ends a sentence after "?”", but the
-    // quotation before it is still what the reporting clause reports.
-    let opens_sentence = source.map_or(left.is_none(), |(s, _)| s == sent_start);
-    if left_edge.is_none()
-        && opens_sentence
-        && sent_start > 0
-        && v.para[sent_start - 1] == v.para[i]
-    {
-        let e = sent_start - 1;
-        if v.is_quote_mark(e) && v.closing(e).is_some() {
-            left_edge = Some(e);
-        }
-    }
-    // "It was reported that …", "it is expected": an impersonal passive has no speaker.
-    let mut agentless = false;
-    if let Some((a, b)) = source
-        && a == b
-        && v.f(a) == "it"
-        && (a + 1..i).any(|t| matches!(v.f(t), "was" | "is" | "has" | "been" | "were"))
-    {
-        source = None;
-        agentless = true;
-    }
-    // "Blumenthal was asked …", "Trump is expected to …", "No deal was announced": a past
-    // participle after a form of "be" is a passive; its subject is what was said or asked about,
-    // and the one who said it is unwritten.
-    let mut passive = false;
-    if cue.form == Form::EnPast {
-        let mut j = i;
-        while j > sent_start && v.is_word(j - 1) && skippable(v, j - 1) && !is_be(v.f(j - 1)) {
-            j -= 1;
-        }
-        passive = j > sent_start && v.is_word(j - 1) && is_be(v.f(j - 1));
-        // "a group called …", "the contests known as Super Tuesday", "best known for": a naming
-        // participle after a common noun or a degree adverb names a thing; nobody speaks.
-        // "Known" after a noun is always such a participle; "called", "named" only after an
-        // indefinite noun phrase ("a website called …"), as "the president called …" is a verb.
-        let lower_before = i > sent_start
-            && v.is_word(i - 1)
-            && !starts_upper(v, i - 1)
-            && !v.has(i - 1, Role::Pronoun)
-            && !v.has(i - 1, Role::Aux);
-        let indefinite = (i.saturating_sub(4).max(sent_start)..i)
-            .rev()
-            .find(|&t| !(v.is_word(t) && !starts_upper(v, t) && plain_word(v, t)))
-            .is_some_and(|t| v.is_word(t) && matches!(v.f(t), "a" | "an") && t + 1 < i);
-        if v.has(i, Role::Naming) && lower_before && (v.f(i) == "known" || indefinite) {
-            passive = true;
-        }
-    }
-    let draft =
-        |content: (usize, usize), kind, speaker: Option<(usize, usize)>, implicit: bool, conf| {
-            Draft {
-                cue: (i, last),
-                content,
-                kind,
-                speaker: if passive { None } else { speaker },
-                implicit: implicit && !agentless && !passive,
-                medium: medium(v, last + 1, (last + 8).min(sent_end + 1)),
-                confidence: conf,
-                class: cue.class,
-                block: v.block(i),
-            }
-        };
-    // What follows the cue.
-    let mut k = last + 1;
-    // "said Smith" / "said Mr. Smith, the spokesman": a source on the right when nothing on the left.
-    let mut right_source = None;
-    let after_punct = left.is_some_and(|l| !v.is_wordish(l));
-    // A title may open it in lower case: "said presumptive Republican nominee Donald Trump".
-    let named_soon = (k..=sent_end.min(k + 5)).any(|t| v.is_wordish(t) && starts_upper(v, t));
-    let quote_before = left.is_some_and(|l| {
-        let l = if v.is_punct(l, &[',']) && l > 0 { l - 1 } else { l };
-        v.is_quote_mark(l) && v.closing(l).is_some()
-    });
-    // (Only a verb of saying inverts: "attacked Rubio" has its object there, not its subject.)
-    if source.is_none()
-        && after_punct
-        && cue.frame != Frame::Object
-        && cue.form != Form::EnIng
-        && k <= sent_end
-        && v.is_wordish(k)
-        && !v.has(k, Role::After)
-        && !v.has(k, Role::Pronoun)
-        && !v.has(k, Role::Comp)
-        // "said after a lunch on Tuesday that …": an adverbial, not a source.
-        && !v.has(k, Role::Bound)
-        && !v.has(k, Role::Intro)
-        && (starts_upper(v, k) || named_soon || quote_before)
-    {
-        let mut e = k;
-        // "said a former official who oversaw …": the relative clause is no part of the name.
-        while e < sent_end
-            && (v.is_wordish(e + 1)
-                && !v.has(e + 1, Role::After)
-                && !v.has(e + 1, Role::Comp)
-                && !v.has(e + 1, Role::Bound)
-                && v.f(e + 1) != "who"
-                || is_title_period(v, e + 1))
-        {
-            e += 1;
-        }
-        if e - k < 8 {
-            right_source = Some((k, e));
-            k = e + 1;
-        }
-    }
-    // The hearer of "told": "told CBS News on Tuesday", "told reporters that".
-    if cue.frame == Frame::Tell {
-        let mut h = k;
-        let name_and = |h: usize| v.f(h) == "and" && h < sent_end && starts_upper(v, h + 1);
-        // (A subject pronoun or a verb ends it: "told reporters he thought …" reports a clause
-        // without "that".)
-        let opens_clause = |h: usize| {
-            // "was asked about the delays": the topic, not a hearer.
-            (v.is_word(h) && v.has(h, Role::Question))
-                || h > k
-                    && v.is_word(h)
-                    && (matches!(v.f(h), "he" | "she" | "they" | "we" | "i")
-                        || v.tags[h].cue.is_some_and(|c| !c.noun)
-                        || v.has(h, Role::Aux))
-        };
-        while h <= sent_end
-            && h < k + 7
-            && (v.is_wordish(h) || is_title_period(v, h))
-            && !v.has(h, Role::Comp)
-            && !v.has(h, Role::After)
-            && (!v.has(h, Role::Bound) || name_and(h))
-            && !opens_clause(h)
-        {
-            h += 1;
-        }
-        if h > k && !(h <= sent_end && v.has(h, Role::Bound) && v.f(h) == "to") {
-            k = h;
-        }
-    }
-    // Hearers and adverbials before the content: "told reporters on Tuesday that".
-    let mut comp = None;
-    let mut colon = None;
-    let mut quote = None;
-    let mut j = k;
-    // "he said, “…”": a comma before the quotation.
-    if j < sent_end && v.is_punct(j, &[',']) && v.opening(j + 1).is_some() {
-        j += 1;
-        k = j;
-    }
-    while j <= sent_end && j < k + 10 {
-        if v.has(j, Role::Comp) && v.is_word(j) {
-            comp = Some(j);
-            break;
-        }
-        if v.is_punct(j, &[':']) {
-            colon = Some(j);
-            break;
-        }
-        if let Some(qi) = v.opening(j) {
-            // Only a quotation right after the cue is the content ("said, “…”"); one further on
-            // sits inside an indirect content ("says Americans are “right to be angry”").
-            let nothing_between = (k..j).all(|t| !v.is_wordish(t));
-            if v.quotes[qi as usize].words >= min_words && nothing_between {
-                quote = Some(qi as usize);
-            }
-            break;
-        }
-        if v.tags[j].cue.is_some()
-            || v.has(j, Role::Bound)
-            || v.is_punct(j, &[',', ';', '(', ')', '.', '?', '!'])
-        {
-            break;
-        }
-        j += 1;
-    }
-    // Is there content after the cue at all? Only adverbials up to the end of the sentence
-    // mean the content came before ("…, officials said on Tuesday.").
-    let tail_is_adverbial = {
-        let mut t = k;
-        let mut ok = true;
-        let mut words = 0;
-        while t <= sent_end {
-            if v.is_wordish(t) {
-                words += 1;
-            } else if v.is_quote_mark(t)
-                && v.opening(t).is_some_and(|q| v.quotes[q as usize].words >= min_words)
-            {
-                // A quotation after the cue is content; a quoted title ("on MSNBC’s “Morning
-                // Joe”") is not.
-                ok = false;
-                break;
-            }
-            t += 1;
-        }
-        let first_prep = (k..=sent_end).find(|&t| v.is_wordish(t)).is_some_and(|t| {
-            matches!(
-                v.f(t),
-                "during" | "in" | "at" | "on" | "after" | "while" | "when" | "before" | "from"
-            )
-        });
-        ok && (words == 0
-            || (words <= if first_prep { 25 } else { 12 }
-                && (k..=sent_end).filter(|&t| v.is_wordish(t)).take(1).all(|t| {
-                    v.has(t, Role::After)
-                        || v.has(t, Role::Media)
-                        || matches!(v.f(t), "during" | "when" | "while" | "after" | "before" | "of" | "as" | "to" | "from")
-                        // "said matter-of-factly", "said quietly"
-                        || (v.f(t).ends_with("ly") && !starts_upper(v, t))
-                })
-                && comp.is_none()))
-    };
-    // "…,” Ramos said, referring to …": after a comma comes a new phrase, not the content
-    // (a quotation after the comma is the content: "he said, “…”").
-    let comma_tail =
-        k <= sent_end && v.is_punct(k, &[',']) && !(k < sent_end && v.opening(k + 1).is_some());
-    // "is expected to declassify …", "plans to run …": a belief or intention with an
-    // infinitive has its content after it.
-    let infinitive_tail = cue.class == Class::Belief
-        && k < sent_end
-        && v.is_word(k)
-        && v.f(k) == "to"
-        && v.is_word(k + 1)
-        && !starts_upper(v, k + 1)
-        && !v.has(k + 1, Role::Det)
-        && !v.has(k + 1, Role::Pronoun);
-    let tail_is_adverbial = (tail_is_adverbial || comma_tail) && !infinitive_tail;
-    let before_comma = left_edge.is_some_and(|e| {
-        v.is_punct(e, &[',', '—', '–']) || (v.is_quote_mark(e) && v.closing(e).is_some())
-    });
-    // A quotation closing right before the reporting clause is its content, whatever follows
-    // ("“…,” Sarandon told MSNBC Monday when asked about …").
-    let after_quote = left_edge.is_some_and(|e| {
-        let e = if v.is_punct(e, &[',']) && e > 0 { e - 1 } else { e };
-        v.is_quote_mark(e) && v.closing(e).is_some()
-    });
-    // A participle ("…, referring to …") always has its content after it.
-    let postposed = cue.form != Form::EnIng
-        && (tail_is_adverbial
-            && (before_comma || (source.is_none() && after_punct) || right_source.is_some())
-            || after_quote && comp.is_none())
-        && comp.is_none()
-        && colon.is_none()
-        && quote.is_none();
-    if postposed {
-        // The content is before the reporting clause.
-        let edge = left_edge.or(left)?;
-        if edge <= sent_start && !v.is_quote_mark(edge) {
-            return None;
-        }
-        let speaker = source.or(right_source);
-        // A quotation closing right before: direct speech, possibly opened sentences earlier.
-        let close_tok = if v.is_quote_mark(edge) {
-            Some(edge)
-        } else if edge > 0 && v.is_quote_mark(edge - 1) {
-            Some(edge - 1)
-        } else {
-            None
-        };
-        if let Some(c) = close_tok
-            && let Some(qi) = v.closing(c)
-        {
-            let q = &v.quotes[qi as usize];
-            // Direct speech when the quotation is the whole of what comes before (it may have
-            // opened sentences earlier); "Trump is a “change agent,” Cole said" is mixed.
-            let whole = q.open <= sent_start || (sent_start..q.open).all(|t| !v.is_wordish(t));
-            if whole && q.words >= 1 {
-                let end_tok = follow_quotes(v, sent_end);
-                let mut b = q.end;
-                if end_tok > sent_end {
-                    b = v.toks[end_tok].span.start();
-                }
-                let content = trim_content(v, q.start, b.max(q.end));
-                return Some(draft(content, QuoteKind::Direct, speaker, speaker.is_none(), 0.9));
-            }
-        }
-        let s = sent_start;
-        if edge <= s {
-            return None;
-        }
-        let (a, b) = trim_content(v, v.toks[s].span.start(), v.toks[edge - 1].span.end());
-        // An interposed clause ("The plan, he said, will fail"; "Still, he said, officials …"):
-        // the content goes on after it.
-        let after = k;
-        let participle_next = after < sent_end
-            && v.tags[after + 1].cue.is_some_and(|c| c.form == Form::EnIng)
-            || after < sent_end && v.is_word(after + 1) && v.f(after + 1).ends_with("ing");
-        let rest = (after < sent_end && v.is_punct(after, &[',']) && !participle_next)
-            .then(|| trim_content(v, v.toks[after + 1].span.start(), v.toks[sent_end].span.end()));
-        let words = |(x, y): (usize, usize)| v.text[x..y].split_whitespace().count();
-        let (a, b) = match rest {
-            // Only a sentence adverb before the reporting clause: the content is what follows.
-            Some(r) if words((a, b)) < 3 && words(r) >= 3 => r,
-            Some(r) if words((a, b)) >= 3 => (a, r.1.max(b)),
-            _ if words((a, b)) >= 3 => (a, b),
-            _ => return None,
-        };
-        let kind = if has_quote(v, a, b, 2) { QuoteKind::Mixed } else { QuoteKind::Indirect };
-        return Some(draft((a, b), kind, speaker, speaker.is_none(), 0.75));
-    }
-    // Content after the cue.
-    let speaker = source.or(right_source);
-    if let Some(qi) = quote {
-        let q = &v.quotes[qi];
-        let close = q.last_tok();
-        let end_tok = follow_quotes(v, close);
-        let b = if end_tok > close { v.toks[end_tok].span.start() } else { q.end };
-        // "“It is a mistake,” he said, “and …”": the quotation before the reporting clause is
-        // the first half of the same statement.
-        let mut a = q.start;
-        if let Some(e) = left_edge.filter(|&e| v.is_quote_mark(e))
-            && let Some(p) = v.closing(e).map(|p| &v.quotes[p as usize])
-            && (p.open <= sent_start || (sent_start..p.open).all(|t| !v.is_wordish(t)))
-        {
-            a = p.start;
-        }
-        let content = trim_content(v, a, b.max(q.end));
-        return Some(draft(content, QuoteKind::Direct, speaker, speaker.is_none(), 0.9));
-    }
-    let s = if let Some(c) = comp {
-        c
-    } else if let Some(c) = colon {
-        c + 1
-    } else {
-        k
-    };
-    // "Supporters cheered as the motorcade passed": a conjunction right after the verb opens an
-    // adverbial clause, not the content.
-    if comp.is_none()
-        && colon.is_none()
-        && cue.frame == Frame::Object
-        && s <= sent_end
-        && v.is_word(s)
-        && matches!(
-            v.f(s),
-            "while" | "after" | "before" | "since" | "until" | "though" | "although"
-        )
-    {
-        return None;
-    }
-    if s > sent_end || (s == sent_end && !v.is_wordish(s)) {
-        // "…, records compiled by the center show.": nothing after the cue, a long source
-        // after the last comma, and the content before it.
-        return long_source_postposed(v, i, sent_start, min_words)
-            .map(|(content, kind, speaker)| draft(content, kind, Some(speaker), false, 0.6));
-    }
-    // A clause straight after the cue: the verb must not be the end of a noun phrase ("the
-    // statement said nothing") — require a cue with a clause frame or an object frame.
-    let e = content_end(v, s, i);
-    let (a, b) = trim_content(v, v.toks[s].span.start(), v.toks[e].span.end());
-    let words = v.text[a..b].split_whitespace().count();
-    if words < 2 {
-        return None;
-    }
-    if comp.is_none() && colon.is_none() && cue.frame == Frame::That {
-        // "wrote the letter": the object of such a verb is not what was said.
-        return None;
-    }
-    if comp.is_none()
-        && colon.is_none()
-        && cue.frame == Frame::Clause
-        && source.is_none()
-        && cue.form != Form::EnIng
-    {
-        // No subject, no complementiser: too weak ("Said to be …", a headline fragment).
-        if right_source.is_none() && !after_punct && !coordinated {
-            return None;
-        }
-    }
-    let whole_quote = v.quote_before(a).is_some_and(|q| q.start == a && q.end >= b);
-    let kind = if colon.is_some() && whole_quote {
-        QuoteKind::Direct
-    } else if has_quote(v, a, b, 2) {
-        QuoteKind::Mixed
-    } else {
-        QuoteKind::Indirect
-    };
-    let conf = if comp.is_some() || colon.is_some() { 0.85 } else { 0.6 };
-    Some(draft((a, b), kind, speaker, speaker.is_none(), conf))
-}
-
 /// Content bytes, kind and source tokens of a claim read leftwards.
 type Postposed = ((usize, usize), QuoteKind, (usize, usize));
 
@@ -1595,14 +1232,21 @@ fn long_source_postposed(
         return None;
     }
     let kind = if has_quote(v, a, b, min_words) { QuoteKind::Mixed } else { QuoteKind::Indirect };
-    Some(((a, b), kind, (comma + 1, end)))
+    // "…, he is also the most able candidate Viguerie argues": a clause before the cue's own
+    // noun phrase is no part of the source.
+    let source = if speaker_phrase::is_noun_phrase(v, comma + 1, end) {
+        (comma + 1, end)
+    } else {
+        source_left(v, end, comma + 1)?
+    };
+    Some(((a, b), kind, source))
 }
 
 /// "According to X, …" / "…, according to X." and "quoting X". ("Citing X" is a participle cue:
 /// X is what the subject of its clause cites, the content.)
 fn according_to(v: &View<'_>, i: usize) -> Option<Draft> {
     let last = v.tags[i].last as usize;
-    let sent_start = v.sentence_start(i);
+    let sent_start = start_of(v, i);
     let sent_end = v.sentence_end(i);
     let mut e = last + 1;
     let mut np_end = None;

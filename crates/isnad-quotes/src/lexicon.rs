@@ -124,6 +124,9 @@ pub(crate) enum Role {
     Question,
     Contrast,
     TitlePrep,
+    Spend,
+    NounLy,
+    Finite,
 }
 
 impl Role {
@@ -166,6 +169,9 @@ impl Role {
             "question" => Role::Question,
             "contrast" => Role::Contrast,
             "role-prep" => Role::TitlePrep,
+            "spend" => Role::Spend,
+            "noun-ly" => Role::NounLy,
+            "finite" => Role::Finite,
             _ => return None,
         })
     }

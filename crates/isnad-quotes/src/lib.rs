@@ -269,7 +269,11 @@ impl QuotesStage {
             Nested::Keep => true,
             Nested::Drop => false,
         };
-        let mut drafts = settle(&v, drafts, keep_nested, self.config.nesting_depth);
+        // What a question asks is no report either: "Asked what he would tell voters …".
+        let holds = |d: &Draft| {
+            self.acts.contains(&act_of(&v, d, english)) || english && english::asks(&v, d)
+        };
+        let mut drafts = settle(&v, drafts, keep_nested, self.config.nesting_depth, holds);
         drafts.retain(|d| self.acts.contains(&act_of(&v, d, english)));
         let mut claims = Vec::with_capacity(drafts.len());
         let mut mentions = Vec::new();
@@ -351,8 +355,17 @@ fn capped_end(v: &View<'_>, (start, end): (usize, usize), max: usize) -> usize {
 }
 
 /// Orders drafts, removes duplicates, and applies the nesting policy (claims inside a denial
-/// or a belief, nested claims where they are not kept, nesting deeper than `max_depth`).
-fn settle(v: &View<'_>, mut drafts: Vec<Draft>, keep_nested: bool, max_depth: usize) -> Vec<Draft> {
+/// or a belief, nested claims where they are not kept, nesting deeper than `max_depth`). Only
+/// drafts that `holds` (claims that are output, questions) hold others: when topics are not
+/// output, "rejected comments by a director who said the fund was insolvent" keeps the
+/// director's claim.
+fn settle(
+    v: &View<'_>,
+    mut drafts: Vec<Draft>,
+    keep_nested: bool,
+    max_depth: usize,
+    holds: impl Fn(&Draft) -> bool,
+) -> Vec<Draft> {
     drafts.retain(|d| d.content.1 > d.content.0);
     drafts.sort_by_key(|d| (d.cue.0, d.content.0));
     // One claim per cue, except for contents side by side ("أكد أن … وأن …": two claims).
@@ -375,7 +388,11 @@ fn settle(v: &View<'_>, mut drafts: Vec<Draft>, keep_nested: bool, max_depth: us
             if cs - outer.content.0 > longest {
                 break;
             }
-            if i == j || drop[j] || !(outer.content.0 <= cs && ce <= outer.content.1) {
+            if i == j
+                || drop[j]
+                || !(outer.content.0 <= cs && ce <= outer.content.1)
+                || !holds(outer)
+            {
                 continue;
             }
             // A belief inside reported content is part of what was reported ("أكد أنه يعتقد أن",

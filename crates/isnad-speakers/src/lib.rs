@@ -408,6 +408,11 @@ impl SpeakersStage {
                         None if relative_subject(&ctx, c.cue) => {
                             (None, Some((c.cue, MentionKind::Implicit, cue_agr)))
                         }
+                        // No written subject and none to carry over: a passive ("is expected
+                        // to"), an agentless report, or a subject the quote stage could not read
+                        // as a noun phrase. Nobody is named rather than a wrong somebody.
+                        // (A stray mention, above, leaves the subject unwritten: it resolves.)
+                        None if !c.speaker.implicit && c.speaker.mention.is_none() => (None, None),
                         None => {
                             let found = self.resolve(
                                 &ctx,

@@ -44,6 +44,13 @@ pub(crate) fn act(v: &View<'_>, d: &Draft) -> Act {
     }
 }
 
+/// True when the draft reports a question ("asked whether …", "asked what he would tell …"):
+/// a cue inside it is part of what was asked, not a report of its own.
+pub(crate) fn asks(v: &View<'_>, d: &Draft) -> bool {
+    v.tags[d.cue.0].cue.is_some_and(|c| c.question)
+        && first_content_word(v, d).is_some_and(|w| v.has(w, Role::Question) && v.f(w) != "about")
+}
+
 /// The first word of the draft's content.
 fn first_content_word(v: &View<'_>, d: &Draft) -> Option<usize> {
     let at = v.toks.partition_point(|t| t.span.start() < d.content.0);
