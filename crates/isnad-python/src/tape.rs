@@ -122,7 +122,7 @@ pub(crate) const KNOWN: &[&str] = &[
 ];
 
 /// The longest [`KNOWN`] string: longer strings are not looked up.
-const KNOWN_MAX_LEN: usize = 12;
+pub(crate) const KNOWN_MAX_LEN: usize = 12;
 
 /// JSON nested deeper than this is refused (serde_json's limit too).
 const MAX_DEPTH: usize = 128;
@@ -152,6 +152,12 @@ impl Tape {
             Ok(tape) => tape,
             Err((line, e)) => Tape::unreadable(line.as_bytes(), &e.to_string()),
         }
+    }
+
+    /// A tape written by another hand (`direct.rs`): `Raw` nodes are ranges of `line`,
+    /// `Unescaped` ones of `strings`.
+    pub(crate) fn from_parts(line: String, strings: String, nodes: Vec<Node>) -> Tape {
+        Tape { line, unescaped: strings, nodes }
     }
 
     /// A line that will only be handed on as it is (`as_json`): not read.
