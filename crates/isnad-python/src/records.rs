@@ -2,8 +2,9 @@
 //! bool and None, exactly what `json.loads` makes of the line (same keys in the same order).
 //!
 //! Why not `json.loads`: the objects can only be made by the thread holding the GIL, one at a
-//! time, while the stages run on all the others. Reading the line is left to the worker that
-//! wrote it (`tape.rs`), and the keys and short repeated values ("direct", "c1", "2025-02-19")
+//! time, while the stages run on all the others. The workers write the values into a tape
+//! straight from the document (`direct.rs`; the few records left to the runner's line are read
+//! into one by `tape.rs`), and the keys and short repeated values ("direct", "c1", "2025-02-19")
 //! are one shared object each instead of one per record.
 
 use pyo3::ffi;

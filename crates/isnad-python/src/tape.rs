@@ -1,4 +1,6 @@
-//! A record's JSON line read into a flat list of values, on the worker that wrote it.
+//! A record's values in a flat list, made on the worker: written straight from the document
+//! (`direct.rs`), or read from a JSON line (the records left to the runner's line, and the small
+//! JSON values serde writes).
 //!
 //! The thread holding the GIL then only has to create Python objects from the list
 //! (`records.rs`). The reader is written for this one job: strings without escapes (nearly all)
