@@ -12,8 +12,10 @@ use isnad_runner::{Pipeline, Registry};
 /// What to score.
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub enum Family {
-    /// Date resolution: Duckling-format case files (`*.jsonl`) and/or gold article files
-    /// (`*.gold.json` or directories of them, scoring their `timexes`).
+    /// Date resolution: Duckling-format case files (`*.jsonl`), TimeML gold articles in JSONL
+    /// (TempEval-3 measures: relaxed extraction, value accuracy, value F1, by type, for the
+    /// development part (even lines), the held-out part (odd lines) and both) and/or gold
+    /// article files (`*.gold.json` or directories of them, scoring their `timexes`).
     Dates,
     /// Quote attribution (and the speaker linking of matched claims): gold article files
     /// (`*.gold.json`, article `*.txt` beside them, directories) and PolNeAR `*.jsonl`.
@@ -196,6 +198,9 @@ pub fn run(args: EvalArgs, registry: &Registry) -> Result<bool> {
             let (cases, gold): (Vec<PathBuf>, Vec<PathBuf>) = expand_dirs(&args.paths)?
                 .into_iter()
                 .partition(|p| p.extension().is_some_and(|e| e == "jsonl"));
+            // (TimeML gold articles are JSONL too: told apart by their first line)
+            let (timeml, cases): (Vec<PathBuf>, Vec<PathBuf>) =
+                cases.into_iter().partition(|p| isnad_eval::tempeval::is_tempeval(p));
             let opts = isnad_eval::dates::Options { verbose: args.verbose };
             if !cases.is_empty() {
                 let pipes = ByLang::load(
@@ -207,6 +212,19 @@ pub fn run(args: EvalArgs, registry: &Registry) -> Result<bool> {
                 let report = isnad_eval::dates::evaluate(&cases, &|d| pipes.process(d), &opts)
                     .context("scoring date cases")?;
                 reports.push(pack("dates", None, &report)?);
+            }
+            if !timeml.is_empty() {
+                let pipes = ByLang::load(
+                    args.pipeline.as_deref(),
+                    ("news-ar.toml", NEWS_AR),
+                    ("news-en.toml", NEWS_EN),
+                    registry,
+                )?;
+                let opts =
+                    isnad_eval::tempeval::Options { verbose: args.verbose, limit: args.limit };
+                let report = isnad_eval::tempeval::evaluate(&timeml, &|d| pipes.process(d), &opts)
+                    .context("scoring TimeML gold")?;
+                reports.push(pack("tempeval", None, &report)?);
             }
             if !gold.is_empty() {
                 let pipes = ByLang::load(

@@ -24,10 +24,20 @@ pub(crate) enum Class {
     LeadingHedge,
     /// A word read as 0 before the minutes of a word clock ("twelve oh three").
     ClockZero,
+    /// A count that says no number ("several", "a few", "عدة"): the amount is `PX…`.
+    VagueCount,
+    /// A preposition before an amount of time ("over", "throughout"): "over months".
+    Over,
+    /// Words that make the unit after them a recurrence ("every", "each", "كل").
+    Every,
+    /// Counts of times ("twice", "three times"): "twice a day" is a rate, no amount of time.
+    Times,
+    /// Words of a side of now that count only before a plural unit ("recent years").
+    BeforeUnit,
 }
 
 impl Class {
-    const ALL: [(&'static str, Class); 7] = [
+    const ALL: [(&'static str, Class); 12] = [
         ("past", Class::Past),
         ("past-stem", Class::PastStem),
         ("future", Class::Future),
@@ -35,9 +45,14 @@ impl Class {
         ("superlative", Class::Superlative),
         ("leading-hedge", Class::LeadingHedge),
         ("clock-zero", Class::ClockZero),
+        ("vague-count", Class::VagueCount),
+        ("over", Class::Over),
+        ("every", Class::Every),
+        ("times", Class::Times),
+        ("before-unit", Class::BeforeUnit),
     ];
 
-    fn bit(self) -> u8 {
+    fn bit(self) -> u32 {
         1 << (self as u8)
     }
 }
@@ -45,7 +60,7 @@ impl Class {
 /// The word classes of one language.
 pub(crate) struct WordClasses {
     /// Each folded word with the bits of its classes.
-    words: FxHashMap<Box<str>, u8>,
+    words: FxHashMap<Box<str>, u32>,
     /// The words of each class, in the file's order (for the classes matched inside words).
     lists: [Vec<Box<str>>; Class::ALL.len()],
     /// A bit in 4096 per (first byte, last byte, length) of the words ([`filter_key`]): nearly
@@ -101,7 +116,7 @@ impl WordClasses {
 
     /// The bits of the classes of `word` (folded), for several questions at one lookup.
     #[inline]
-    pub(crate) fn bits(&self, word: &str) -> u8 {
+    pub(crate) fn bits(&self, word: &str) -> u32 {
         match filter_key(word.as_bytes()) {
             Some(k) if self.filter[k / 64] & (1 << (k % 64)) != 0 => {
                 self.words.get(word).copied().unwrap_or(0)
@@ -118,6 +133,6 @@ impl WordClasses {
 
 /// The bit of `class` in [`WordClasses::bits`].
 #[inline]
-pub(crate) fn bit(class: Class) -> u8 {
+pub(crate) fn bit(class: Class) -> u32 {
     class.bit()
 }

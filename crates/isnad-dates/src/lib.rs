@@ -91,6 +91,7 @@ mod letters;
 mod sentence;
 mod tense;
 mod time;
+mod timex3;
 mod tokenize;
 mod vocab;
 mod word_index;
@@ -284,51 +285,39 @@ impl DatesStage {
     }
 }
 
+/// The timex of a resolved value: its calendar fields (a point, an interval, or for an amount
+/// of time or a recurrence that nothing anchors, neither) and its TIMEX3.
 fn to_timex(span: isnad_core::Span, t: &time::TimeValue) -> Timex {
     let g: Grain = t.grain;
+    let timex3 = Some(timex3::timex3(t));
+    let timex = |kind, value, from, to| Timex {
+        span,
+        kind,
+        grain: g,
+        value,
+        from,
+        to,
+        calendar: t.calendar,
+        timex3: timex3.clone(),
+    };
+    if timex3::is_free(t.reading) && t.end.is_none() && t.open == Open::No {
+        let kind = match t.reading {
+            timex3::Reading::Duration { .. } => TimexKind::Duration,
+            _ => TimexKind::Set,
+        };
+        return timex(kind, None, None, None);
+    }
     match (t.end, t.open) {
-        (_, Open::Before) => Timex {
-            span,
-            kind: TimexKind::Interval,
-            grain: g,
-            value: None,
-            from: None,
-            to: Some(time::format(t.start, g)),
-            calendar: t.calendar,
-        },
+        (_, Open::Before) => timex(TimexKind::Interval, None, None, Some(time::format(t.start, g))),
         (_, Open::After) => {
             let start = time::format(t.start, g);
-            Timex {
-                span,
-                kind: TimexKind::Interval,
-                grain: g,
-                value: Some(start.clone()),
-                from: Some(start),
-                to: None,
-                calendar: t.calendar,
-            }
+            timex(TimexKind::Interval, Some(start.clone()), Some(start), None)
         }
         (Some(e), Open::No) => {
             let start = time::format(t.start, g);
-            Timex {
-                span,
-                kind: TimexKind::Interval,
-                grain: g,
-                value: Some(start.clone()),
-                from: Some(start),
-                to: Some(time::format(e, g)),
-                calendar: t.calendar,
-            }
+            timex(TimexKind::Interval, Some(start.clone()), Some(start), Some(time::format(e, g)))
         }
-        (None, Open::No) => Timex {
-            span,
-            kind: TimexKind::Value,
-            grain: g,
-            value: Some(time::format(t.start, g)),
-            from: None,
-            to: None,
-            calendar: t.calendar,
-        },
+        (None, Open::No) => timex(TimexKind::Value, Some(time::format(t.start, g)), None, None),
     }
 }
 

@@ -8,7 +8,11 @@
 //! other lines starting with `#` are comments. A line `= <value> <grain>` opens a group; each
 //! line after it is a phrasing that must give exactly one timex, covering the whole line, with
 //! that value and grain. An interval is written `= [<from> .. <to>) <grain>` (`-` for an open
-//! side). In `not-dates.txt`, every line must give no timex at all.
+//! side; an amount of time or a recurrence, which has no place on the calendar, is written
+//! `-`). In `not-dates.txt`, every line must give no timex at all.
+//!
+//! A group may also say what TIMEX3 its phrasings carry: `= <value> <grain> ~ <TYPE> <value>`
+//! (`~ DATE 2025-02-20`, `~ DURATION P3D`), with ` mod=<MOD>` when there is one.
 //!
 //! `CORPUS_SHOW=1 cargo test -p isnad-dates --test corpus` prints what every line gives.
 
@@ -33,6 +37,17 @@ fn notation(t: &Timex) -> String {
     format!("{value} {grain}")
 }
 
+/// The TIMEX3 of a timex in the corpus notation: `DATE 2025-02-20`, `DURATION P3D mod=APPROX`.
+fn timex3_notation(t: &Timex) -> String {
+    let Some(x) = &t.timex3 else { return "none".into() };
+    let ty = serde_json::to_value(x.kind).unwrap();
+    let mut s = format!("{} {}", ty.as_str().unwrap_or("?"), x.value);
+    if let Some(m) = &x.modifier {
+        s.push_str(&format!(" mod={m}"));
+    }
+    s
+}
+
 struct Header {
     lang: Lang,
     published: Option<Published>,
@@ -46,7 +61,7 @@ fn check(path: &Path, show: bool) -> (usize, Vec<String>) {
     let negative = path.file_name().is_some_and(|n| n == "not-dates.txt");
     let mut h = Header { lang: Lang::Ar, published: None, bare: Bare::Future };
     let mut stage: Option<DatesStage> = None;
-    let mut expected: Option<String> = None;
+    let mut expected: Option<(String, Option<String>)> = None;
     let (mut checked, mut failures) = (0, Vec::new());
     for (n, line) in text.lines().enumerate() {
         let line_no = n + 1;
@@ -68,7 +83,10 @@ fn check(path: &Path, show: bool) -> (usize, Vec<String>) {
             continue;
         }
         if let Some(v) = line.strip_prefix("= ") {
-            expected = Some(v.trim().to_string());
+            expected = Some(match v.split_once(" ~ ") {
+                Some((value, t3)) => (value.trim().to_string(), Some(t3.trim().to_string())),
+                None => (v.trim().to_string(), None),
+            });
             continue;
         }
         let stage = stage.get_or_insert_with(|| {
@@ -80,7 +98,10 @@ fn check(path: &Path, show: bool) -> (usize, Vec<String>) {
         checked += 1;
         let got = found
             .iter()
-            .map(|f| format!("{:?} {}", &phrase[f.start..f.end], notation(&f.timex)))
+            .map(|f| {
+                let t = &f.timex;
+                format!("{:?} {} ~ {}", &phrase[f.start..f.end], notation(t), timex3_notation(t))
+            })
             .collect::<Vec<_>>()
             .join("; ");
         if show {
@@ -93,7 +114,7 @@ fn check(path: &Path, show: bool) -> (usize, Vec<String>) {
             }
             continue;
         }
-        let Some(value) = &expected else {
+        let Some((value, timex3)) = &expected else {
             failures.push(fail("no `= <value> <grain>` line before it".into()));
             continue;
         };
@@ -105,6 +126,10 @@ fn check(path: &Path, show: bool) -> (usize, Vec<String>) {
             failures.push(fail("the timex does not cover the line".into()));
         } else if notation(&f.timex) != *value {
             failures.push(fail(format!("expected {value}")));
+        } else if let Some(t3) = timex3
+            && timex3_notation(&f.timex) != *t3
+        {
+            failures.push(fail(format!("expected TIMEX3 {t3}")));
         }
     }
     (checked, failures)

@@ -197,7 +197,12 @@ fn timex_line(t: &OutTimex) -> String {
         (Some(f), Some(to)) => format!("{f}..{to}"),
         (Some(f), None) => format!("{f}.."),
         (None, Some(to)) => format!("..{to}"),
-        (None, None) => t.value.clone().unwrap_or_else(|| "-".into()),
+        // (an amount of time or a recurrence has only its TIMEX3: "P2W")
+        (None, None) => t
+            .value
+            .clone()
+            .or_else(|| t.timex3.as_ref().map(|x| x.value.clone()))
+            .unwrap_or_else(|| "-".into()),
     };
     let cal = if t.calendar == isnad_core::Calendar::Hijri { " hijri" } else { "" };
     format!("«{}» {} {}{}", one_line(&t.text), value, name(&t.grain), cal)
@@ -820,6 +825,7 @@ mod tests {
             from: None,
             to: None,
             calendar: isnad_core::Calendar::Gregorian,
+            timex3: None,
         });
         let new = record(vec![]);
         let shown = diff_records(&old, &new).to_string();

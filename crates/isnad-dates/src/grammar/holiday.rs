@@ -19,6 +19,7 @@ use jiff::civil::{Date, Time};
 
 use super::*;
 use crate::time::{self, Anchor, TimeValue};
+use crate::timex3::{Reading, Season};
 use crate::vocab::{Connective, Era, Relative, Sense, Unit};
 
 impl<'a, 'v> Parser<'a, 'v> {
@@ -98,6 +99,9 @@ impl<'a, 'v> Parser<'a, 'v> {
             TimeValue::day(s)
         };
         t.calendar = cal;
+        if let Some(season) = self.holidays.names.ids.get(id).and_then(|n| season_of(n)) {
+            t.reading = Reading::Season(season);
+        }
         Some(Match { end: j, value: Spec { base: Some(t), absolute, ..Spec::default() } })
     }
 
@@ -182,4 +186,15 @@ impl<'a, 'v> Parser<'a, 'v> {
             })?;
         Some(Match { end: k + 1, value: TimeValue::day(best.0) })
     }
+}
+
+/// The season a holiday id of `data/holidays.tsv` names (`season-summer`…).
+fn season_of(id: &str) -> Option<Season> {
+    Some(match id.strip_prefix("season-")? {
+        "spring" => Season::Spring,
+        "summer" => Season::Summer,
+        "autumn" => Season::Fall,
+        "winter" => Season::Winter,
+        _ => return None,
+    })
 }

@@ -42,7 +42,9 @@
 mod calendar;
 mod clock;
 mod daypart;
+mod decade;
 mod deictic;
+mod duration;
 mod fast_path;
 mod hijri;
 mod holiday;
@@ -57,6 +59,7 @@ mod period;
 mod quantity;
 mod range;
 mod resolve;
+mod set;
 mod spec;
 #[cfg(test)]
 pub(crate) mod tests;
@@ -77,7 +80,7 @@ use offset::{relative_steps, stretch};
 use quantity::CountUnit;
 use spec::{Spec, merge};
 
-use isnad_core::{Calendar, Grain};
+use isnad_core::Grain;
 
 use crate::classes::{Class, WordClasses};
 use crate::holidays::Holidays;
@@ -285,6 +288,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         let mut best: Option<Match<TimeValue>> = None;
         let mut consider = |r: Option<Match<TimeValue>>| keep_longest(&mut best, r);
         consider(self.now_expr(i));
+        consider(self.vague(i));
         if let Some(Match { end: j, value: s }) = self.datetime(i)
             && let Some(t) = self.resolve(&s)
         {
@@ -296,18 +300,14 @@ impl<'a, 'v> Parser<'a, 'v> {
         consider(self.offset(i));
         consider(self.within(i));
         consider(self.bounded(i));
+        consider(self.duration(i));
+        consider(self.recurrence(i));
         if self.connective(i, Connective::Asap) {
             let a = self.anchor;
             let g = a.cap(Grain::Second);
             consider(Some(Match {
                 end: i + 1,
-                value: TimeValue {
-                    start: truncate(a.now, g),
-                    grain: g,
-                    end: None,
-                    open: Open::After,
-                    calendar: Calendar::Gregorian,
-                },
+                value: TimeValue { open: Open::After, ..TimeValue::point(truncate(a.now, g), g) },
             }));
         }
         // "today in one hour": the day is redundant with the offset
@@ -478,6 +478,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         take(self.month_expr(i));
         take(self.period_rel(i));
         take(self.year_expr(i));
+        take(self.decade(i));
         take(self.part_of(i));
         take(self.nth_in(i));
         take(self.holiday(i));

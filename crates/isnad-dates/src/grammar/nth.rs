@@ -18,6 +18,7 @@ use jiff::civil::{Date, Time};
 
 use super::*;
 use crate::time::{self, TimeValue, add_days, add_grain, truncate};
+use crate::timex3::Reading;
 use crate::vocab::{Connective, Part, Relative, Unit, features};
 
 /// What an ordinal counts inside a period.
@@ -219,6 +220,7 @@ fn nth_of(what: Counted, n: i32, ps: Date, pe: Date) -> TimeValue {
                 add_grain(st, Grain::Day, 3),
                 Grain::Hour,
             )
+            .read_as(Reading::Weekend)
         }
         Counted::Day => {
             if n > 0 {

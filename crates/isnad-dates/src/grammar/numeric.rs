@@ -99,6 +99,12 @@ impl<'a, 'v> Parser<'a, 'v> {
                 if self.has(i + 3, features::AMPM) || self.punct(i + 3, ':') {
                     return None;
                 }
+                // English news writes a day without its year in words: "3/4" and "6-3" are a
+                // fraction and a score unless a preposition of time asks for a date ("on 3/4")
+                let asked = i == 0 || self.context_before(i);
+                if !self.is_arabic() && !asked {
+                    return None;
+                }
                 s.month = Some(m as u8);
                 s.day = Some(d as u8);
             } else {

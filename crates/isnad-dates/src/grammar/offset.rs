@@ -21,6 +21,7 @@ use isnad_core::Grain;
 use super::*;
 use crate::classes::Class;
 use crate::time::{self, Anchor, TimeValue, add_days, add_grain, truncate};
+use crate::timex3::{DurationUnit, Reading};
 use crate::vocab::{Connective, Relative, Unit};
 
 impl<'a, 'v> Parser<'a, 'v> {
@@ -174,7 +175,9 @@ impl<'a, 'v> Parser<'a, 'v> {
                 let g = time::unit_grain(u);
                 let fg = a.cap(time::finer(g));
                 let t = add_grain(a.now, g, n);
-                TimeValue::point(t, fg)
+                // TimeML gives the day of "two weeks ago" and the year of "two years ago"
+                let x3 = if g == Grain::Week { Grain::Day } else { g };
+                TimeValue::point(t, fg).read_as(Reading::AtGrain(a.cap(x3)))
             }
             CountUnit::Weekday(wd) => {
                 let w = time::weekday_of(wd);
@@ -204,7 +207,12 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
             _ => return None,
         };
-        Some(Match { end: j, value: t })
+        // TimeML: "the past three months" is an amount of time, P3M
+        let tenths = u32::try_from(n).ok()?.checked_mul(10)?;
+        Some(Match {
+            end: j,
+            value: t.read_as(Reading::Duration { tenths: Some(tenths), unit: duration_unit(u) }),
+        })
     }
 
     /// "خلال اسبوعين", "within 2 weeks": from now to the end of the span.
@@ -245,5 +253,19 @@ pub(super) fn relative_steps(r: Relative) -> i64 {
         Relative::Next => 1,
         Relative::Last => -1,
         Relative::This | Relative::Same => 0,
+    }
+}
+
+/// The TimeML unit of a unit of time.
+pub(super) fn duration_unit(u: Unit) -> DurationUnit {
+    match u {
+        Unit::Second => DurationUnit::Second,
+        Unit::Minute => DurationUnit::Minute,
+        Unit::Hour => DurationUnit::Hour,
+        Unit::Day => DurationUnit::Day,
+        Unit::Week => DurationUnit::Week,
+        Unit::Month => DurationUnit::Month,
+        Unit::Quarter => DurationUnit::Quarter,
+        Unit::Year => DurationUnit::Year,
     }
 }

@@ -18,6 +18,7 @@ use jiff::civil::DateTime;
 
 use super::*;
 use crate::time::{self, TimeValue, add_grain, truncate};
+use crate::timex3::{Mod, Reading};
 use crate::vocab::{Connective, Part, Unit, features};
 
 impl<'a, 'v> Parser<'a, 'v> {
@@ -113,6 +114,8 @@ impl<'a, 'v> Parser<'a, 'v> {
         } else {
             part_interval(period.start, g, p, self.lang)
         };
+        // TimeML: the period itself, with where in it ("late November": 1999-11, END)
+        let t = t.read_as(Reading::AtGrain(g)).with_mod(part_mod(p));
         Some(Match {
             end: m2,
             value: Spec { base: Some(t), absolute: spec.absolute, ..Spec::default() },
@@ -180,5 +183,14 @@ pub(super) fn part_interval(start: DateTime, g: Grain, p: Part, lang: Lang) -> T
             };
             TimeValue::interval(s, e, Grain::Day)
         }
+    }
+}
+
+/// The TIMEX3 modifier of a part of a period.
+pub(super) fn part_mod(p: Part) -> Mod {
+    match p {
+        Part::Early | Part::Begin | Part::Bom | Part::Boy => Mod::Start,
+        Part::Mid | Part::Middle => Mod::Mid,
+        Part::Late | Part::End | Part::Last | Part::Eom | Part::Eoy | Part::Eod => Mod::End,
     }
 }

@@ -19,6 +19,7 @@ use jiff::civil::{Date, Time};
 
 use super::*;
 use crate::time::{self, TimeValue, add_days, add_grain, truncate};
+use crate::timex3::Reading;
 use crate::vocab::{Connective, Relative, Unit, features};
 
 impl<'a, 'v> Parser<'a, 'v> {
@@ -176,7 +177,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         let fri = add_grain(add_grain(monday, Grain::Week, n), Grain::Day, 4);
         let s = fri.with().hour(18).build().unwrap_or(fri);
         let e = add_grain(monday, Grain::Week, n + 1);
-        TimeValue::interval(s, e, Grain::Hour)
+        TimeValue::interval(s, e, Grain::Hour).read_as(Reading::Weekend)
     }
 
     /// "the week of october 6th": the (Monday-based) week that holds the date.
@@ -262,6 +263,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             TimeValue::point(from, Grain::Quarter)
         } else {
             TimeValue::interval(from, add_grain(from, Grain::Month, months), Grain::Month)
+                .read_as(Reading::Half)
         };
         Some(Match { end: j2, value: Spec { base: Some(t), ..Spec::default() } })
     }

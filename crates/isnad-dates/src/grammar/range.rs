@@ -207,8 +207,12 @@ impl<'a, 'v> Parser<'a, 'v> {
         if let Some(Match { end: j, value: c }) = self.clock(k) {
             push((j, c));
         }
+        // a side of "3-4pm": a bare hour (not "250" in "10 to 250": a compact time needs its own
+        // marker)
+        let compact = self.num(k).is_some_and(|(_, digits)| digits >= 3);
         if let Some((j, c)) = self
             .hour_minute(k, ClockCue::Marked)
+            .filter(|_| !compact)
             .map(|Match { end: j, value: s }| self.clock_suffix(j, s))
         {
             push((j, c));
@@ -253,13 +257,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             // "حتى عام 2022" in a 2025 article: an end in the past, not a deadline from now
             return Some(Match {
                 end: j,
-                value: TimeValue {
-                    start: t.start,
-                    grain: t.grain,
-                    end: Some(t.start),
-                    open: Open::Before,
-                    calendar: t.calendar,
-                },
+                value: TimeValue { end: Some(t.start), open: Open::Before, ..t },
             });
         }
         if by {
@@ -270,33 +268,17 @@ impl<'a, 'v> Parser<'a, 'v> {
                 // a reference known only to the day: the deadline's day is included
                 end = add_grain(truncate(end, sg), sg, 1);
             }
-            return Some(Match {
-                end: j,
-                value: TimeValue::interval(truncate(a.now, sg), end, sg),
-            });
+            let deadline = TimeValue::interval(truncate(a.now, sg), end, sg);
+            let deadline = TimeValue { modifier: t.modifier, ..deadline };
+            return Some(Match { end: j, value: deadline.read_as(t.reading_of_start()) });
         }
         if until || before {
             return Some(Match {
                 end: j,
-                value: TimeValue {
-                    start: t.start,
-                    grain: t.grain,
-                    end: Some(t.start),
-                    open: Open::Before,
-                    calendar: t.calendar,
-                },
+                value: TimeValue { end: Some(t.start), open: Open::Before, ..t },
             });
         }
-        Some(Match {
-            end: j,
-            value: TimeValue {
-                start: t.start,
-                grain: t.grain,
-                end: None,
-                open: Open::After,
-                calendar: t.calendar,
-            },
-        })
+        Some(Match { end: j, value: TimeValue { end: None, open: Open::After, ..t } })
     }
 
     /// "X but before Y" after "later than"/"after": the stretch between them.

@@ -58,8 +58,11 @@ impl<'a, 'v> Parser<'a, 'v> {
             || self.punct(k, '@')
             || self.connective(k, Connective::Approx)
         {
+            // ("about 13" is a number; "at about 1" a time)
+            if !self.connective(k, Connective::Approx) {
+                cue = cue.max(ClockCue::Marked);
+            }
             k += 1;
-            cue = cue.max(ClockCue::Marked);
         }
         if self.is_arabic() && self.unit(k) == Some((Unit::Hour, 1)) && self.tok(k)?.al {
             k += 1;
