@@ -225,6 +225,10 @@ impl<'a> Builder<'a> {
         }
         self.key("calendar");
         self.serde(&t.calendar);
+        if let Some(x) = &t.timex3 {
+            self.key("timex3");
+            self.serde(x);
+        }
         self.end();
     }
 
