@@ -37,7 +37,7 @@ pub(crate) fn record(
 }
 
 /// The record of a processed document as a tape, or the document back when its record must be
-/// the runner's line (it could not be read, or its record is longer than the output bound).
+/// the runner's line (it could not be read, or its record may be longer than the output bound).
 fn tape(processed: Processed) -> Result<Tape, Box<Processed>> {
     let Some(doc) = &processed.doc else { return Err(Box::new(processed)) };
     if u32::try_from(doc.text.len()).is_err() {
@@ -48,7 +48,8 @@ fn tape(processed: Processed) -> Result<Tape, Box<Processed>> {
     let input = processed.bytes.max(doc.text.len());
     let limit = input.saturating_mul(DEFAULT_MAX_OUTPUT_RATIO).saturating_add(64 << 10);
     // At most: a span's text cannot hold more escapes than the whole text. When that bound is
-    // over the limit (never on news), the runner's line decides, exactly.
+    // over the limit (rare: a long text with many line breaks and spans), the runner's line
+    // decides, exactly, at the cost of writing and reading it.
     let text_escapes = builder.text_escapes.unwrap_or(0);
     let most = builder.json.saturating_add(builder.spans.saturating_mul(text_escapes));
     if builder.failed || most > limit || u32::try_from(builder.strings.len()).is_err() {
