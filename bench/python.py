@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Times isnad's Python package over a JSONL corpus, as `isnad run` is timed (docs/performance.md).
 
-    python bench/python.py CORPUS.jsonl [--jobs N] [--output dict|json] [--pipeline FILE]
+    python bench/python.py CORPUS.jsonl [--jobs N] [--output dict|json] [--pipeline FILE] [--check]
 
 reads the corpus line by line with json.loads, as a Python user would, hands the documents to
 `Pipeline.process_many` as a generator and consumes the records (dicts by default, or the JSON
 lines with --output json), then prints documents, seconds and documents per second. Pair it with
 `isnad run --quiet --jobs N -o /dev/null CORPUS.jsonl` as whole processes (GNU time, hyperfine):
 both read the same lines and produce the same records.
+
+--check times nothing: it makes every record both ways and stops at the first dict that is not
+the JSON line read back (same values, same types, same key order).
 """
 
 import argparse
@@ -24,8 +27,12 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=None)
     parser.add_argument("--output", choices=("dict", "json"), default="dict")
     parser.add_argument("--pipeline", default=None)
+    parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
     pipeline = isnad.Pipeline(args.pipeline)
+    if args.check:
+        check(pipeline, args.corpus, args.jobs)
+        return
     start = time.perf_counter()
     documents = claims = 0
     with open(args.corpus, encoding="utf-8") as lines:
@@ -44,6 +51,21 @@ def main() -> None:
         f"{documents} documents, {claims} claims, {megabytes:.1f} MB in {seconds:.2f} s: "
         f"{documents / seconds:.0f} documents/s, {megabytes / seconds:.2f} MB/s"
     )
+
+
+def check(pipeline: isnad.Pipeline, corpus: str, jobs: "int | None") -> None:
+    def docs():
+        with open(corpus, encoding="utf-8") as lines:
+            yield from (json.loads(line) for line in lines if line.strip())
+
+    lines = pipeline.process_many(docs(), jobs=jobs, as_json=True)
+    records = pipeline.process_many(docs(), jobs=jobs)
+    count = 0
+    for count, (line, record) in enumerate(zip(lines, records), 1):
+        again = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+        if again != line:
+            raise SystemExit(f"record {count} differs:\n{line}\n{again}")
+    print(f"{count} records: the dicts are the JSON lines read back")
 
 
 if __name__ == "__main__":

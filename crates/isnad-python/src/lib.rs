@@ -6,7 +6,9 @@
 //! - [`stream`]: the iterator of `process_many`, parallel on rayon with the GIL released, in
 //!   bounded memory;
 //! - [`documents`]: Python values (a str, a dict shaped like a JSONL line) to documents;
-//! - [`tape`]: a record's JSON line read on the worker that wrote it, off the GIL;
+//! - [`direct`]: a record's values written straight from the processed document, on the worker,
+//!   off the GIL (the runner's JSON line where it must be: unreadable inputs, cut records);
+//! - [`tape`]: those values in a flat list, or a record's JSON line read into one;
 //! - [`records`]: the read line turned into Python dicts and lists.
 //!
 //! The package is built with maturin (`pip install ./crates/isnad-python`); the Python tests in
@@ -14,6 +16,7 @@
 
 use pyo3::prelude::*;
 
+mod direct;
 mod documents;
 mod pipeline;
 mod records;

@@ -11,10 +11,10 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 use rayon::prelude::*;
 
 use crate::PipelineError;
-use crate::documents;
 use crate::records::{self, StringCache};
 use crate::stream::Records;
 use crate::tape::Tape;
+use crate::{direct, documents};
 
 /// A pipeline: the stages of a pipeline file (or of the built-in default pipeline), built once.
 ///
@@ -120,10 +120,7 @@ impl Pipeline {
             doc.meta.published = published;
         }
         let pipeline = &self.inner;
-        let tape = py.detach(|| {
-            let (line, _failed) = process_to_json(pipeline, item, None);
-            if as_json { Tape::unparsed(line) } else { Tape::parse(line) }
-        });
+        let tape = py.detach(|| direct::record(pipeline, item, None, as_json));
         record_object(py, tape, as_json, &mut StringCache::new(py))
     }
 

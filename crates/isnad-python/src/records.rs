@@ -2,12 +2,14 @@
 //! bool and None, exactly what `json.loads` makes of the line (same keys in the same order).
 //!
 //! Why not `json.loads`: the objects can only be made by the thread holding the GIL, one at a
-//! time, while the stages run on all the others. Reading the line is left to the worker that
-//! wrote it (`tape.rs`), and the keys and short repeated values ("direct", "c1", "2025-02-19")
+//! time, while the stages run on all the others. The workers write the values into a tape
+//! straight from the document (`direct.rs`; the few records left to the runner's line are read
+//! into one by `tape.rs`), and the keys and short repeated values ("direct", "c1", "2025-02-19")
 //! are one shared object each instead of one per record.
 
+use pyo3::ffi;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString};
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyString};
 use rustc_hash::FxHashMap;
 
 use crate::tape::{KNOWN, Node, Tape, known_index};
@@ -39,25 +41,53 @@ fn value<'py>(
         Node::Known(k) => strings.known(py, k).into_any(),
         Node::Raw { .. } | Node::Unescaped { .. } => strings.get(py, tape.str(node)).into_any(),
         Node::List { len } => {
-            let mut items = Vec::with_capacity(len as usize);
-            for _ in 0..len {
-                items.push(value(py, tape, at, strings)?);
+            // Filled in place rather than collected first: the records hold hundreds of lists.
+            // SAFETY: PyList_New gives a new reference or NULL with an error set, which
+            // `from_owned_ptr_or_err` turns into the error.
+            let list = unsafe {
+                Bound::from_owned_ptr_or_err(py, ffi::PyList_New(len as ffi::Py_ssize_t))?
+            };
+            for i in 0..len {
+                let item = value(py, tape, at, strings)?;
+                // SAFETY: `list` is a list of `len` slots and `i < len`; PyList_SetItem takes
+                // over the reference `into_ptr` hands it, also when it fails. A list left with
+                // empty slots by an error is still freed correctly.
+                if unsafe {
+                    ffi::PyList_SetItem(list.as_ptr(), i as ffi::Py_ssize_t, item.into_ptr())
+                } < 0
+                {
+                    return Err(PyErr::fetch(py));
+                }
             }
-            PyList::new(py, items)?.into_any()
+            list
         }
         Node::Dict { len } => {
             let dict = PyDict::new(py);
             for _ in 0..len {
-                let key = match tape.nodes()[*at] {
-                    Node::Known(k) => strings.known(py, k),
-                    other => strings.get(py, tape.str(other)),
-                };
+                let key = tape.nodes()[*at];
                 *at += 1;
-                dict.set_item(key, value(py, tape, at, strings)?)?;
+                let item = value(py, tape, at, strings)?;
+                let set = match key {
+                    // The format's keys: the interned strings, lent without touching their counts.
+                    Node::Known(k) => {
+                        set_item(&dict, strings.known[usize::from(k)].bind(py), &item)
+                    }
+                    other => set_item(&dict, &strings.get(py, tape.str(other)), &item),
+                };
+                if set < 0 {
+                    return Err(PyErr::fetch(py));
+                }
             }
             dict.into_any()
         }
     })
+}
+
+/// `dict[key] = item` straight through the C API: pyo3's `set_item` takes its arguments by value
+/// and so counts a reference more and less for each, for every entry of every record.
+fn set_item(dict: &Bound<'_, PyDict>, key: &Bound<'_, PyString>, item: &Bound<'_, PyAny>) -> i32 {
+    // SAFETY: three live objects, held for the call; PyDict_SetItem takes its own references.
+    unsafe { ffi::PyDict_SetItem(dict.as_ptr(), key.as_ptr(), item.as_ptr()) }
 }
 
 /// Python strings already made: the tape's [`KNOWN`] strings (interned), and short values seen

@@ -14,15 +14,15 @@ use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 use isnad_core::Published;
-use isnad_runner::{Item, Record, process_to_json};
+use isnad_runner::{Item, Record};
 use pyo3::prelude::*;
 use pyo3::types::PyIterator;
 use rayon::prelude::*;
 
-use crate::documents;
 use crate::pipeline::record_object;
 use crate::records::StringCache;
 use crate::tape::Tape;
+use crate::{direct, documents};
 
 /// Documents per chunk: enough for every worker to have work, few enough that the first records
 /// come back soon.
@@ -135,14 +135,11 @@ impl Records {
         let (send, records) = sync_channel(1);
         let pipeline = Arc::clone(&self.pipeline);
         let published = self.published.clone();
-        let parse = !self.as_json;
+        let as_json = self.as_json;
         self.pool.spawn(move || {
             let tapes = items
                 .into_par_iter()
-                .map(|item| {
-                    let (line, _failed) = process_to_json(&pipeline, item, published.as_ref());
-                    if parse { Tape::parse(line) } else { Tape::unparsed(line) }
-                })
+                .map(|item| direct::record(&pipeline, item, published.as_ref(), as_json))
                 .collect();
             // The iterator may have been dropped meanwhile: then nobody wants these records.
             let _ = send.send(tapes);

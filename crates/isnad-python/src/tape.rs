@@ -1,4 +1,6 @@
-//! A record's JSON line read into a flat list of values, on the worker that wrote it.
+//! A record's values in a flat list, made on the worker: written straight from the document
+//! (`direct.rs`), or read from a JSON line (the records left to the runner's line, and the small
+//! JSON values serde writes).
 //!
 //! The thread holding the GIL then only has to create Python objects from the list
 //! (`records.rs`). The reader is written for this one job: strings without escapes (nearly all)
@@ -122,7 +124,7 @@ pub(crate) const KNOWN: &[&str] = &[
 ];
 
 /// The longest [`KNOWN`] string: longer strings are not looked up.
-const KNOWN_MAX_LEN: usize = 12;
+pub(crate) const KNOWN_MAX_LEN: usize = 12;
 
 /// JSON nested deeper than this is refused (serde_json's limit too).
 const MAX_DEPTH: usize = 128;
@@ -152,6 +154,12 @@ impl Tape {
             Ok(tape) => tape,
             Err((line, e)) => Tape::unreadable(line.as_bytes(), &e.to_string()),
         }
+    }
+
+    /// A tape written by another hand (`direct.rs`): `Raw` nodes are ranges of `line`,
+    /// `Unescaped` ones of `strings`.
+    pub(crate) fn from_parts(line: String, strings: String, nodes: Vec<Node>) -> Tape {
+        Tape { line, unescaped: strings, nodes }
     }
 
     /// A line that will only be handed on as it is (`as_json`): not read.

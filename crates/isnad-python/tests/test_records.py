@@ -46,3 +46,20 @@ def test_long_and_many_strings():
     pipeline = isnad.Pipeline()
     line = pipeline.process(text, published="2025-02-19", as_json=True)
     assert pipeline.process(text, published="2025-02-19") == json.loads(line)
+
+
+def test_records_over_the_output_bound_are_cut_as_isnad_run_cuts_them():
+    # The bound is 20 times the input's 21 bytes plus 64 KiB (65,956 bytes). The first note is
+    # under it until its newlines are escaped; the second stays under it escaped.
+    text = 'The mayor said "yes".'
+    docs = [
+        {"id": "escaped-over", "text": text, "note": "a\n" * 25_000},
+        {"id": "under", "text": text, "note": "a\n" * 20_000},
+    ]
+    pipeline = isnad.Pipeline()
+    lines = list(pipeline.process_many(docs, as_json=True))
+    records = list(pipeline.process_many(docs))
+    for line, record in zip(lines, records):
+        assert json.dumps(record, ensure_ascii=False, separators=(",", ":")) == line
+    assert "--max-output-ratio" in records[0]["errors"][0]
+    assert records[1]["errors"] == [] and records[1]["meta"]["note"] == "a\n" * 20_000

@@ -28,8 +28,8 @@ pub use output::{OutClaim, OutEntity, OutSpan, OutSpeaker, OutTimex, Record};
 pub use pipeline::{Language, Pipeline};
 pub use registry::{FieldDoc, Registry, StageDoc, plugin_doc};
 pub use run::{
-    DEFAULT_MAX_OUTPUT_RATIO, Processed, Progress, RunError, RunOptions, Summary, process_to_json,
-    run, run_document, run_each,
+    DEFAULT_MAX_OUTPUT_RATIO, Processed, Progress, RunError, RunOptions, Summary, process_item,
+    process_to_json, processed_to_json, run, run_document, run_each,
 };
 pub use spec::{PipelineError, Problem, load_file, load_str};
 

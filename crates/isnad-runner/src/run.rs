@@ -345,15 +345,14 @@ pub fn process_to_json(
     item: Item,
     published: Option<&Published>,
 ) -> (Vec<u8>, bool) {
-    let processed = process_item(pipeline, item, published);
-    let failed = !processed.errors.is_empty();
-    let (line, cut_a_clean_record) = to_bounded_line(processed, DEFAULT_MAX_OUTPUT_RATIO);
-    (line, failed || cut_a_clean_record)
+    processed_to_json(process_item(pipeline, item, published))
 }
 
 /// One item through the pipeline (an unreadable one keeps its errors); `published` is the date
-/// for a document that gives none.
-fn process_item(pipeline: &Pipeline, item: Item, published: Option<&Published>) -> Processed {
+/// for a document that gives none. With [`processed_to_json`], the two halves of
+/// [`process_to_json`], for callers that make something else of most records (the Python
+/// package builds its objects straight from the document).
+pub fn process_item(pipeline: &Pipeline, item: Item, published: Option<&Published>) -> Processed {
     let Item { doc, id, mut errors, bytes } = item;
     let doc = doc.map(|mut doc| {
         if doc.meta.published.is_none() {
@@ -363,6 +362,15 @@ fn process_item(pipeline: &Pipeline, item: Item, published: Option<&Published>) 
         doc
     });
     Processed { id, doc, errors, bytes }
+}
+
+/// A processed item's record as [`process_to_json`] gives it: the JSON line `isnad run` writes
+/// (without the newline), cut down to its errors when longer than [`DEFAULT_MAX_OUTPUT_RATIO`]
+/// times the input (plus 64 KiB), and whether it carries an error.
+pub fn processed_to_json(processed: Processed) -> (Vec<u8>, bool) {
+    let failed = !processed.errors.is_empty();
+    let (line, cut_a_clean_record) = to_bounded_line(processed, DEFAULT_MAX_OUTPUT_RATIO);
+    (line, failed || cut_a_clean_record)
 }
 
 /// A processed document's JSON line (without the newline), cut down to its errors when it would

@@ -90,6 +90,10 @@ def record_arrow_schema() -> "pyarrow.Schema":
             ("from", pa.string()),
             ("to", pa.string()),
             ("calendar", pa.string()),
+            (
+                "timex3",
+                pa.struct([("type", pa.string()), ("value", pa.string()), ("mod", pa.string())]),
+            ),
         ]
     )
     return pa.schema(

@@ -8,7 +8,7 @@ every span ``text[span["start"]:span["end"]] == span["text"]``. Plugins may add 
 
 from typing import Any, Dict, List, Literal, Optional, TypedDict
 
-__all__ = ["Span", "Speaker", "Claim", "Entity", "Timex", "Record", "Problem"]
+__all__ = ["Span", "Speaker", "Claim", "Entity", "Timex", "Timex3", "Record", "Problem"]
 
 
 class Span(TypedDict):
@@ -67,20 +67,31 @@ class Entity(_EntityFields, total=False):
     kb_id: str
 
 
+# "type" and "mod" as in TimeML's TIMEX3 ("mod" only when the text qualifies the value).
+Timex3 = TypedDict(
+    "Timex3",
+    {"type": Literal["DATE", "TIME", "DURATION", "SET"], "value": str, "mod": str},
+    total=False,
+)
+Timex3.__doc__ = """The TimeML reading of a timex: ``type``, ``value`` (``2025-02-19``, ``P3Y``,
+``XXXX-WXX-1``) and, when the text qualifies it, ``mod`` (``START``, ``MORE_THAN``, …)."""
+
+
 # "from" is a Python keyword, hence the functional form; it cannot mark some keys required, so
-# all are optional to a type checker, though only value, from and to are ever left out.
+# all are optional to a type checker, though only value, from, to and timex3 are ever left out.
 Timex = TypedDict(
     "Timex",
     {
         "start": int,
         "end": int,
         "text": str,
-        "kind": Literal["value", "interval"],
+        "kind": Literal["value", "interval", "duration", "set"],
         "grain": str,
         "calendar": Literal["gregorian", "hijri"],
         "value": str,
         "from": str,
         "to": str,
+        "timex3": Timex3,
     },
     total=False,
 )
