@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use isnad_core::{Document, Lang};
+use isnad_core::{Act, Document, Lang};
 use isnad_eval::Report;
 use isnad_runner::{Pipeline, Registry};
 
@@ -23,6 +23,14 @@ pub enum Family {
     Speakers,
 }
 
+/// `--unknown-acts`.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum UnknownActs {
+    Optional,
+    Required,
+    LeftOut,
+}
+
 /// Arguments of `isnad eval`.
 #[derive(clap::Args)]
 pub struct EvalArgs {
@@ -32,10 +40,26 @@ pub struct EvalArgs {
     /// Gold data: files or directories.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// Pipeline to score (default: the shipped one for each document's language; for Duckling
-    /// cases the dates-only pipelines with the `future` policy their corpus assumes).
+    /// Pipeline to score (default: the shipped one for each document's language, news-ar.toml or
+    /// news-en.toml, which output speech only; for PolNeAR files (`*.jsonl` quotes) the
+    /// attribution pipeline attribution-en.toml, since PolNeAR also annotates beliefs,
+    /// intentions and perceptions; for Duckling cases the dates-only pipelines with the `future`
+    /// policy their corpus assumes).
     #[arg(short, long)]
     pipeline: Option<PathBuf>,
+    /// Quotes: score against the gold claims of these acts only (comma-separated: speech,
+    /// belief, intention, perception), each gold cue classed by the quotes stage's cue lexicon.
+    /// Gold claims of other acts are left out (a prediction matching one is a false positive);
+    /// those whose cue is of no known act (":", "statement") become optional. `--gold-acts
+    /// speech` is a speech-only view of PolNeAR, scored with the news pipelines unless
+    /// `--pipeline` says otherwise.
+    #[arg(long, value_delimiter = ',', value_parser = parse_act)]
+    gold_acts: Option<Vec<Act>>,
+    /// With `--gold-acts`: what to do with a gold claim whose cue is of no known act: `optional`
+    /// (the figures are those of the known acts), `required` (recall counts them: a lower bound),
+    /// `left-out` (a prediction matching one is a false positive).
+    #[arg(long, value_enum, default_value = "optional")]
+    unknown_acts: UnknownActs,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
@@ -53,6 +77,13 @@ pub struct EvalArgs {
     max: Vec<(String, f64)>,
 }
 
+fn parse_act(s: &str) -> Result<Act, String> {
+    Act::ALL
+        .into_iter()
+        .find(|a| a.as_str() == s.trim())
+        .ok_or_else(|| format!("unknown act '{s}' (speech, belief, intention, perception)"))
+}
+
 fn parse_bound(s: &str) -> Result<(String, f64), String> {
     let (name, value) =
         s.split_once('=').ok_or_else(|| format!("expected NAME=VALUE, got '{s}'"))?;
@@ -64,6 +95,7 @@ const DATES_AR: &str = include_str!("../../../pipelines/dates-ar.toml");
 const DATES_EN: &str = include_str!("../../../pipelines/dates-en.toml");
 const NEWS_AR: &str = include_str!("../../../pipelines/news-ar.toml");
 const NEWS_EN: &str = include_str!("../../../pipelines/news-en.toml");
+const ATTRIBUTION_EN: &str = include_str!("../../../pipelines/attribution-en.toml");
 
 /// One pipeline per language, or the user's for all.
 struct ByLang {
@@ -107,7 +139,7 @@ impl ByLang {
 
 /// Runs `isnad eval`; returns whether every gate held.
 pub fn run(args: EvalArgs, registry: &Registry) -> Result<bool> {
-    let mut reports: Vec<(String, serde_json::Value, String, BTreeMap<String, f64>)> = Vec::new();
+    let mut reports: Vec<Packed> = Vec::new();
     match args.family {
         Family::Dates => {
             let (cases, gold): (Vec<PathBuf>, Vec<PathBuf>) = expand_dirs(&args.paths)?
@@ -123,7 +155,7 @@ pub fn run(args: EvalArgs, registry: &Registry) -> Result<bool> {
                 )?;
                 let report = isnad_eval::dates::evaluate(&cases, &|d| pipes.process(d), &opts)
                     .context("scoring date cases")?;
-                reports.push(pack("dates", &report)?);
+                reports.push(pack("dates", None, &report)?);
             }
             if !gold.is_empty() {
                 let pipes = ByLang::load(
@@ -134,33 +166,85 @@ pub fn run(args: EvalArgs, registry: &Registry) -> Result<bool> {
                 )?;
                 let report = isnad_eval::dates::evaluate_gold(&gold, &|d| pipes.process(d), &opts)
                     .context("scoring gold timexes")?;
-                reports.push(pack("dates-gold", &report)?);
+                reports.push(pack("dates-gold", None, &report)?);
             }
         }
         Family::Quotes | Family::Speakers => {
-            let opts = isnad_eval::quotes::Options { verbose: args.verbose, limit: args.limit };
-            let pipes = ByLang::load(
-                args.pipeline.as_deref(),
-                ("news-ar.toml", NEWS_AR),
-                ("news-en.toml", NEWS_EN),
-                registry,
-            )?;
-            let report = isnad_eval::quotes::evaluate(&args.paths, &|d| pipes.process(d), &opts)
-                .context("scoring quotes")?;
-            reports.push(pack("quotes", &report)?);
+            let gold_acts = match &args.gold_acts {
+                Some(acts) => {
+                    let stage = isnad_quotes::QuotesStage::new(
+                        isnad_quotes::QuotesConfig::default(),
+                        Path::new("."),
+                    )
+                    .context("building the cue lexicon")?;
+                    let classify: std::sync::Arc<isnad_eval::quotes::CueActs> =
+                        std::sync::Arc::new(move |lang: &Lang, cue: &str| stage.cue_act(lang, cue));
+                    let unknown = match args.unknown_acts {
+                        UnknownActs::Optional => isnad_eval::quotes::UnknownAct::Optional,
+                        UnknownActs::Required => isnad_eval::quotes::UnknownAct::Required,
+                        UnknownActs::LeftOut => isnad_eval::quotes::UnknownAct::LeftOut,
+                    };
+                    Some(isnad_eval::quotes::GoldActs { acts: acts.clone(), classify, unknown })
+                }
+                None => None,
+            };
+            // Speech alone is what the news pipelines output.
+            let speech_only =
+                args.gold_acts.as_ref().is_some_and(|a| a.iter().all(|&a| a == Act::Speech));
+            let opts =
+                isnad_eval::quotes::Options { verbose: args.verbose, limit: args.limit, gold_acts };
+            let news = (("news-ar.toml", NEWS_AR), ("news-en.toml", NEWS_EN));
+            // PolNeAR annotates beliefs, intentions and perceptions besides speech: unless told
+            // otherwise, its files are scored with the pipeline that outputs every act.
+            let (polnear, gold): (Vec<PathBuf>, Vec<PathBuf>) =
+                if args.pipeline.is_some() || speech_only {
+                    (Vec::new(), args.paths.clone())
+                } else {
+                    expand_dirs(&args.paths)?
+                        .into_iter()
+                        .partition(|p| p.extension().is_some_and(|e| e == "jsonl"))
+                };
+            let two = !polnear.is_empty() && !gold.is_empty();
+            for (paths, (ar, en), name) in [
+                (&gold, news, "quotes"),
+                (&polnear, (news.0, ("attribution-en.toml", ATTRIBUTION_EN)), "polnear"),
+            ] {
+                if paths.is_empty() {
+                    continue;
+                }
+                let pipes = ByLang::load(args.pipeline.as_deref(), ar, en, registry)?;
+                let report = isnad_eval::quotes::evaluate(paths, &|d| pipes.process(d), &opts)
+                    .context("scoring quotes")?;
+                let label = match &args.pipeline {
+                    Some(p) => p.display().to_string(),
+                    None if name == "polnear" => format!(
+                        "{} (PolNeAR counts beliefs, intentions and perceptions too; \
+                         --pipeline pipelines/news-en.toml scores speech only)",
+                        en.0
+                    ),
+                    None if speech_only => format!("{} / {} (speech only)", ar.0, en.0),
+                    None => format!("{} / {}", ar.0, en.0),
+                };
+                reports.push(pack(if two { name } else { "quotes" }, Some(label), &report)?);
+            }
         }
     }
     let mut all: BTreeMap<String, f64> = BTreeMap::new();
     let prefix = reports.len() > 1;
     let mut out = std::io::stdout().lock();
-    for (name, json, text, metrics) in &reports {
+    for Packed { name, pipeline, json, text, metrics } in &reports {
         if args.json {
             writeln!(
                 out,
                 "{}",
-                serde_json::json!({ "report": name, "result": json, "metrics": metrics })
+                serde_json::json!({
+                    "report": name, "pipeline": pipeline, "result": json, "metrics": metrics
+                })
             )?;
         } else {
+            if let Some(p) = pipeline {
+                writeln!(out, "pipeline: {p}")?;
+            }
             writeln!(out, "{text}")?;
         }
         for (k, v) in metrics {
@@ -197,11 +281,24 @@ fn expand_dirs(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-fn pack<R: Report>(
-    name: &str,
-    report: &R,
-) -> Result<(String, serde_json::Value, String, BTreeMap<String, f64>)> {
-    Ok((name.to_string(), serde_json::to_value(report)?, report.to_string(), report.metrics()))
+/// One report, ready to print and gate.
+struct Packed {
+    name: String,
+    /// The pipeline that was scored, when the report says it.
+    pipeline: Option<String>,
+    json: serde_json::Value,
+    text: String,
+    metrics: BTreeMap<String, f64>,
+}
+
+fn pack<R: Report>(name: &str, pipeline: Option<String>, report: &R) -> Result<Packed> {
+    Ok(Packed {
+        name: name.to_string(),
+        pipeline,
+        json: serde_json::to_value(report)?,
+        text: report.to_string(),
+        metrics: report.metrics(),
+    })
 }
 
 /// Checks `--min`/`--max` bounds; an unknown metric name is an error listing the known ones.

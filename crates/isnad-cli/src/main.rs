@@ -14,6 +14,8 @@ use isnad_core::Published;
 use isnad_runner::{Input, Pipeline, Reader, Registry, RunOptions};
 
 mod eval;
+mod html;
+mod index_cmd;
 mod progress;
 mod table;
 mod test_cmd;
@@ -43,6 +45,16 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Compare a pipeline's output on a directory of documents with their reference outputs.
     Test(test_cmd::TestArgs),
+    /// Run a pipeline over a corpus into a claims database (SQLite), linking speakers across articles.
+    Index(index_cmd::IndexArgs),
+    /// Claims from a database, newest first: by speaker, period, words, language, outlet.
+    Query(index_cmd::QueryArgs),
+    /// The people and organisations of a database, by number of claims, with names and roles.
+    Speakers(index_cmd::SpeakersArgs),
+    /// Export a database's tables (as Parquet files).
+    Export(index_cmd::ExportArgs),
+    /// Write one self-contained HTML file showing each article with its claims highlighted.
+    Html(html::HtmlArgs),
     /// List the built-in stages: what each requires and provides, and its configuration fields.
     Stages {
         /// Print JSON instead of text.
@@ -140,6 +152,11 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Check { pipelines } => Ok(check(&pipelines, &registry)),
         Command::Stages { json, plugins } => stages(json, &plugins, &registry),
         Command::Test(args) => test_cmd::run(args, &registry),
+        Command::Index(args) => index_cmd::index(args, &registry),
+        Command::Query(args) => index_cmd::query(args),
+        Command::Speakers(args) => index_cmd::speakers(args),
+        Command::Export(args) => index_cmd::export(args),
+        Command::Html(args) => html::run(args, &registry),
         Command::Eval(args) => {
             Ok(if eval::run(args, &registry)? { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }

@@ -123,7 +123,7 @@ impl<W: Write> Write for TableWriter<W> {
 }
 
 /// The text in display order (lines are single cells here, so one paragraph).
-fn visual(text: &str) -> String {
+pub(crate) fn visual(text: &str) -> String {
     let info = BidiInfo::new(text, None);
     match info.paragraphs.first() {
         Some(para) => info.reorder_line(para, para.range.clone()).into_owned(),
@@ -132,7 +132,7 @@ fn visual(text: &str) -> String {
 }
 
 /// Cuts `text` to at most `width` terminal columns, marking the cut with "…".
-fn fit(text: &str, width: usize) -> String {
+pub(crate) fn fit(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
     }
@@ -148,7 +148,7 @@ fn fit(text: &str, width: usize) -> String {
 }
 
 /// Pads `text` with spaces to `width` terminal columns.
-fn pad(text: &str, width: usize) -> String {
+pub(crate) fn pad(text: &str, width: usize) -> String {
     let w = text.width();
     if w >= width { text.to_string() } else { format!("{text}{}", " ".repeat(width - w)) }
 }

@@ -160,6 +160,7 @@ fn check_reports_field_line_and_known_stages() {
             "pipelines/news-ar.toml",
             "pipelines/news-en.toml",
             "pipelines/default.toml",
+            "pipelines/attribution-en.toml",
         ])
         .output()
         .unwrap();

@@ -25,10 +25,11 @@ fn setup(name: &str) -> PathBuf {
     {
         std::fs::copy(root().join("tests/fixtures/en").join(f), dir.join("docs").join(f)).unwrap();
     }
-    // The same pipeline as news-en.toml, but counting speech only (no "believes", "found").
-    let news = std::fs::read_to_string(root().join("pipelines/news-en.toml")).unwrap();
-    let changed = news.replace("use = \"quotes\"\n", "use = \"quotes\"\nbeliefs = false\n");
-    assert_ne!(news, changed, "news-en.toml has a quotes stage");
+    // The same pipeline as attribution-en.toml, but counting speech only (no "believes",
+    // "found"), as news-en.toml does.
+    let all = std::fs::read_to_string(root().join("pipelines/attribution-en.toml")).unwrap();
+    let changed = all.replace("\nacts = [", "\n# acts = [");
+    assert_ne!(all, changed, "attribution-en.toml lists its acts");
     std::fs::write(dir.join("speech-only.toml"), changed).unwrap();
     dir
 }
@@ -38,7 +39,7 @@ fn update_then_pass_then_fail_after_a_pipeline_change() {
     let dir = setup("cycle");
     let docs = dir.join("docs");
     let docs = docs.to_str().unwrap();
-    let pipeline = "pipelines/news-en.toml";
+    let pipeline = "pipelines/attribution-en.toml";
     let args = |extra: &[&'static str]| -> Vec<String> {
         let mut v: Vec<String> = vec![
             "test".into(),
@@ -75,7 +76,7 @@ fn update_then_pass_then_fail_after_a_pipeline_change() {
     assert!(stdout(&out).contains("ok       en-beliefs"));
     assert!(stdout(&out).contains("3 documents match their references"));
 
-    // A pipeline change (quotes stage without beliefs) fails, naming the claims it removed.
+    // A pipeline change (quotes stage with speech only) fails, naming the claims it removed.
     let changed = dir.join("speech-only.toml");
     let changed_args = |extra: &[&str]| -> Vec<String> {
         let mut v: Vec<String> = vec![
@@ -95,7 +96,7 @@ fn update_then_pass_then_fail_after_a_pipeline_change() {
     assert!(text.contains("FAIL     en-beliefs"), "{text}");
     let removed = text
         .lines()
-        .find(|l| l.starts_with("    - c1 indirect | Chloe Barrett"))
+        .find(|l| l.starts_with("    - c1 indirect belief | Chloe Barrett"))
         .unwrap_or_else(|| panic!("{text}"));
     assert!(removed.contains("| cue «believes» |"), "{text}");
     assert!(text.contains("cue «found»"), "{text}");
@@ -113,7 +114,7 @@ fn update_then_pass_then_fail_after_a_pipeline_change() {
     let out = run(args(&[]));
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(1), "{text}");
-    assert!(text.contains("    + c1 indirect | Chloe Barrett"), "{text}");
+    assert!(text.contains("    + c1 indirect belief | Chloe Barrett"), "{text}");
 
     // A reference whose document is gone is reported, not ignored.
     std::fs::remove_file(dir.join("docs/en-direct-double.txt")).unwrap();

@@ -227,6 +227,44 @@ pub enum QuoteKind {
     Mixed,
 }
 
+/// What a claim attributes: something said, or a state of mind the article ascribes.
+///
+/// News attribution corpora (PolNeAR, PARC) count beliefs, intentions and perceptions as
+/// attributions too ("she believes", "he plans to", "the poll found"); a fact-checker wants what
+/// was said. The `quotes` stage classes each cue (`data/*-cues.tsv`) and keeps the acts its
+/// `acts` setting names.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Act {
+    /// Something said or written: said, told, announced, confirmed, denied, according to, قال،
+    /// أكد، نفى، اعتبر.
+    #[default]
+    Speech,
+    /// An opinion or expectation held, not said: thinks, believes, expects, fears, يعتقد.
+    Belief,
+    /// A plan, wish or decision: plans to, wants, intends, decided, refused.
+    Intention,
+    /// Something found, seen or known: found, shows, knows, learned, saw.
+    Perception,
+}
+
+impl Act {
+    /// Every act, in order.
+    pub const ALL: [Act; 4] = [Act::Speech, Act::Belief, Act::Intention, Act::Perception];
+
+    /// The act's name as the output and the pipeline files write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Act::Speech => "speech",
+            Act::Belief => "belief",
+            Act::Intention => "intention",
+            Act::Perception => "perception",
+        }
+    }
+}
+
 /// Who made a claim.
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 pub struct Speaker {
@@ -272,6 +310,9 @@ pub struct Claim {
     pub id: String,
     /// Direct, indirect or mixed.
     pub kind: QuoteKind,
+    /// Speech, or the belief, intention or perception the article ascribes.
+    #[serde(default)]
+    pub act: Act,
     /// The reporting verb or phrase (قال, أكد, said, according to).
     pub cue: Span,
     /// What was said.
@@ -294,12 +335,13 @@ pub struct Claim {
 
 impl Claim {
     /// A claim with what every claim needs; the rest takes its plain default (no written speaker,
-    /// no medium, main block, confidence 1, no date, no plugin fields). Set other fields with
+    /// no medium, main block, confidence 1, no date, no plugin fields, speech). Set other fields with
     /// struct update syntax: `Claim { confidence: 0.8, ..Claim::new(…) }`.
     pub fn new(id: impl Into<String>, kind: QuoteKind, cue: Span, content: Span) -> Claim {
         Claim {
             id: id.into(),
             kind,
+            act: Act::Speech,
             cue,
             content,
             speaker: Speaker::default(),

@@ -29,7 +29,7 @@ mod stage;
 pub use document::{Document, Lang, Meta};
 pub use error::{SpanError, StageError};
 pub use layers::{
-    Block, Calendar, Claim, ClaimDate, DateSource, Entity, EntityKind, Grain, Layer, Layers,
+    Act, Block, Calendar, Claim, ClaimDate, DateSource, Entity, EntityKind, Grain, Layer, Layers,
     Mention, MentionKind, Normalized, Paragraph, QuoteKind, Sentence, Speaker, Timex, TimexKind,
     Token, TokenKind,
 };

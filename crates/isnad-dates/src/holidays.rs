@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
+use isnad_core::Calendar;
 use jiff::civil::{Date, Weekday};
 
 use crate::indian::{self, Bhadra, Moment};
@@ -254,6 +255,17 @@ impl Holidays {
             rules.push((rule, days));
         }
         Ok(Holidays { names: HolidayNames { ids }, rules, cache: Mutex::new(HashMap::new()) })
+    }
+
+    /// The calendar a holiday is kept by, as its rule in `data/holidays.tsv` says: the Islamic
+    /// ones (`hijri`, `hijri-month`, `jumuatul-wida`) are Hijri dates, which the output marks.
+    pub(crate) fn calendar(&self, id: usize) -> Calendar {
+        match self.rules.get(id) {
+            Some((Rule::Hijri(..) | Rule::HijriMonth(_) | Rule::JumuatulWida, _)) => {
+                Calendar::Hijri
+            }
+            _ => Calendar::Gregorian,
+        }
     }
 
     /// The holiday's first day and exclusive end in Gregorian year `y`, and whether it is a

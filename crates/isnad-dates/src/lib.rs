@@ -85,10 +85,11 @@
 mod grammar;
 mod holidays;
 mod indian;
-mod scan;
+mod letters;
 mod time;
+mod tokenize;
 mod vocab;
-mod words;
+mod word_index;
 
 /// The crate's own fixture articles, for the tests that hold a fast path to the rule it replaces
 /// on real text.
@@ -112,6 +113,7 @@ use thiserror::Error;
 
 use crate::grammar::{Parser, fast_paths};
 use crate::holidays::Holidays;
+use crate::letters::{ascii_letters_end, char_at, is_alphabetic};
 use crate::time::{Anchor, Open};
 use crate::vocab::Vocab;
 
@@ -212,7 +214,7 @@ impl DatesStage {
         lang: &Lang,
         published: Option<&isnad_core::Published>,
     ) -> Vec<Found> {
-        self.find_with(folded, lang, published, &mut scan::Scratch::default())
+        self.find_with(folded, lang, published, &mut tokenize::Scratch::default())
     }
 
     /// [`DatesStage::find_folded`] with buffers kept from earlier sentences.
@@ -221,14 +223,14 @@ impl DatesStage {
         folded: &str,
         lang: &Lang,
         published: Option<&isnad_core::Published>,
-        scratch: &mut scan::Scratch<'s>,
+        scratch: &mut tokenize::Scratch<'s>,
     ) -> Vec<Found> {
         let (vocab, glang) = match lang {
             Lang::Ar => (&self.ar, grammar::Lang::Ar),
             Lang::En => (&self.en, grammar::Lang::En),
             Lang::Other(_) => return Vec::new(),
         };
-        scan::scan(folded, vocab, scratch);
+        tokenize::tokenize(folded, vocab, scratch);
         let toks = &scratch.toks[..];
         if !grammar::any_trigger(toks, folded, glang) {
             // every expression starts at or just before a number or a date word: none here, nothing
@@ -373,7 +375,7 @@ impl DatesStage {
     fn finish(
         &self,
         folded: &str,
-        toks: &[scan::Tok<'_>],
+        toks: &[tokenize::Tok<'_>],
         found: Vec<grammar::Found>,
     ) -> Vec<Found> {
         found
@@ -510,7 +512,7 @@ fn tense(folded: &str, lang: grammar::Lang) -> Option<bool> {
             let bytes = folded.as_bytes();
             let mut i = 0;
             while i < bytes.len() {
-                let (c, len) = words::char_at(folded, i);
+                let (c, len) = char_at(folded, i);
                 if !is_alphabetic(c) {
                     i += len;
                     continue;
@@ -518,11 +520,11 @@ fn tense(folded: &str, lang: grammar::Lang) -> Option<bool> {
                 let start = i;
                 loop {
                     // (ASCII letters eight at a time; other characters one by one)
-                    i = scan::ascii_letters_end(bytes, i);
+                    i = ascii_letters_end(bytes, i);
                     if i >= bytes.len() || bytes[i] < 0x80 {
                         break;
                     }
-                    let (c, len) = words::char_at(folded, i);
+                    let (c, len) = char_at(folded, i);
                     if !is_alphabetic(c) {
                         break;
                     }
@@ -584,18 +586,7 @@ fn irregular_past(w: &str) -> bool {
     )
 }
 
-/// `char::is_alphabetic` with fast paths for ASCII and the basic Arabic letters, the bulk of the
-/// text: the general Unicode table lookup was a hot spot of the tense scan. Same answers.
-#[inline]
-fn is_alphabetic(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' | '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
-        '\0'..='\u{7F}' => false,
-        _ => c.is_alphabetic(),
-    }
-}
-
-fn to_timex(span: isnad_core::Span, t: &time::T) -> Timex {
+fn to_timex(span: isnad_core::Span, t: &time::TimeValue) -> Timex {
     let g: Grain = t.grain;
     match (t.end, t.open) {
         (_, Open::Before) => Timex {
@@ -605,7 +596,7 @@ fn to_timex(span: isnad_core::Span, t: &time::T) -> Timex {
             value: None,
             from: None,
             to: Some(time::format(t.start, g)),
-            calendar: t.cal,
+            calendar: t.calendar,
         },
         (_, Open::After) => {
             let start = time::format(t.start, g);
@@ -616,7 +607,7 @@ fn to_timex(span: isnad_core::Span, t: &time::T) -> Timex {
                 value: Some(start.clone()),
                 from: Some(start),
                 to: None,
-                calendar: t.cal,
+                calendar: t.calendar,
             }
         }
         (Some(e), Open::No) => {
@@ -628,7 +619,7 @@ fn to_timex(span: isnad_core::Span, t: &time::T) -> Timex {
                 value: Some(start.clone()),
                 from: Some(start),
                 to: Some(time::format(e, g)),
-                calendar: t.cal,
+                calendar: t.calendar,
             }
         }
         (None, Open::No) => Timex {
@@ -638,7 +629,7 @@ fn to_timex(span: isnad_core::Span, t: &time::T) -> Timex {
             value: Some(time::format(t.start, g)),
             from: None,
             to: None,
-            calendar: t.cal,
+            calendar: t.calendar,
         },
     }
 }
@@ -680,7 +671,7 @@ impl Stage for DatesStage {
             let mut at = |orig: usize| folded_at(&norm.map, orig, &mut from);
             doc.layers.sentences.iter().map(|s| (at(s.span.start()), at(s.span.end()))).collect()
         };
-        let mut scratch = scan::Scratch::default();
+        let mut scratch = tokenize::Scratch::default();
         for (fs, fe) in ranges {
             let (fs, fe) = (fs.min(norm.text.len()), fe.min(norm.text.len()));
             let Some(slice) = norm.text.get(fs..fe) else { continue };
@@ -736,8 +727,9 @@ mod tests {
             "hit", "shot",
         ];
         let definition = |folded: &str| {
-            let words =
-                || folded.split(|c: char| !super::is_alphabetic(c)).filter(|w| !w.is_empty());
+            let words = || {
+                folded.split(|c: char| !crate::letters::is_alphabetic(c)).filter(|w| !w.is_empty())
+            };
             let future = words().any(|w| matches!(w, "will" | "shall"))
                 || folded.contains("expected to")
                 || folded.contains("going to")

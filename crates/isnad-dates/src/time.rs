@@ -24,36 +24,36 @@ pub(crate) enum Open {
 
 /// A resolved time: a point at its grain, or an interval `[start, end)`.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct T {
+pub(crate) struct TimeValue {
     pub start: DateTime,
     pub grain: Grain,
     /// Exclusive end of an interval.
     pub end: Option<DateTime>,
     pub open: Open,
-    pub cal: Calendar,
+    pub calendar: Calendar,
 }
 
-impl T {
-    pub(crate) fn point(start: DateTime, grain: Grain) -> T {
-        T {
+impl TimeValue {
+    pub(crate) fn point(start: DateTime, grain: Grain) -> TimeValue {
+        TimeValue {
             start: truncate(start, grain),
             grain,
             end: None,
             open: Open::No,
-            cal: Calendar::Gregorian,
+            calendar: Calendar::Gregorian,
         }
     }
 
-    pub(crate) fn day(d: Date) -> T {
-        T::point(d.to_datetime(jiff::civil::Time::midnight()), Grain::Day)
+    pub(crate) fn day(d: Date) -> TimeValue {
+        TimeValue::point(d.to_datetime(jiff::civil::Time::midnight()), Grain::Day)
     }
 
-    pub(crate) fn interval(start: DateTime, end: DateTime, grain: Grain) -> T {
-        T { start, grain, end: Some(end), open: Open::No, cal: Calendar::Gregorian }
+    pub(crate) fn interval(start: DateTime, end: DateTime, grain: Grain) -> TimeValue {
+        TimeValue { start, grain, end: Some(end), open: Open::No, calendar: Calendar::Gregorian }
     }
 
     /// First instant after the value (the end of an interval, or the point plus one grain).
-    pub(crate) fn end_excl(&self) -> DateTime {
+    pub(crate) fn end_exclusive(&self) -> DateTime {
         self.end.unwrap_or_else(|| add_grain(self.start, self.grain, 1))
     }
 
@@ -61,8 +61,8 @@ impl T {
         self.start.date()
     }
 
-    pub(crate) fn hijri(mut self) -> T {
-        self.cal = Calendar::Hijri;
+    pub(crate) fn hijri(mut self) -> TimeValue {
+        self.calendar = Calendar::Hijri;
         self
     }
 }

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 use isnad_text::normalize::is_word_char;
 
 use crate::DatesError;
-use crate::words::Words;
+use crate::word_index::Words;
 
 /// A unit of time as written in text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -24,7 +24,7 @@ pub(crate) enum Unit {
 
 /// Directions of relative words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Rel {
+pub(crate) enum Relative {
     /// المقبل, next, coming
     Next,
     /// الماضي, last, previous
@@ -76,7 +76,7 @@ pub(crate) enum DayPart {
 
 /// Function words that build expressions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Conn {
+pub(crate) enum Connective {
     From,
     To,
     Until,
@@ -113,26 +113,47 @@ pub(crate) enum Era {
 
 /// One sense of a vocabulary entry.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) enum Sem {
-    Month(u8, bool),
-    HMonth(u8, bool),
-    Weekday(u8, bool, bool),
-    Num(u32, bool),
+pub(crate) enum Sense {
+    /// A Gregorian month (1-12); `weak` when the word is also an ordinary word ("may",
+    /// "مارس") and needs company to count.
+    Month { month: u8, weak: bool },
+    /// A Hijri month (1-12).
+    HijriMonth { month: u8, weak: bool },
+    /// A weekday (1 = Monday … 7 = Sunday); `weak` for "أحد", "sun"; `plural` for "fridays".
+    Weekday { day: u8, weak: bool, plural: bool },
+    /// A cardinal; `weak` for the article "a"/"an" read as one.
+    Num { value: u32, weak: bool },
+    /// An ordinal ("third", "الثالث").
     Ord(u32),
+    /// An ordinal suffix glued to digits ("st", "th").
     OrdSuffix,
+    /// The Arabic teen word (عشر، عشرة).
     Teen,
-    Unit(Unit, u8),
+    /// A unit of time; `count` 2 for Arabic duals (يومين).
+    Unit { unit: Unit, count: u8 },
+    /// A day relative to today (-1 yesterday, 1 tomorrow).
     Day(i8),
-    Now(bool),
-    Rel(Rel, bool),
+    /// "now"; `weak` when it needs "this" before it.
+    Now { weak: bool },
+    /// A relative word (next, last, this, same).
+    Relative { relative: Relative, weak: bool },
+    /// A part of a period (early, mid, end…).
     Part(Part),
+    /// A time of day.
     DayPart(DayPart),
-    AmPm(bool),
+    /// "am" / "pm".
+    AmPm { pm: bool },
+    /// "o'clock".
     Hour,
+    /// A fraction of an hour, in minutes (ربع = 15).
     Frac(u8),
-    Conn(Conn),
+    /// A function word.
+    Connective(Connective),
+    /// An era (AD, BC, AH).
     Era(Era),
-    Holiday(u16, bool),
+    /// A holiday, by its index in `data/holidays.tsv`; `weak` for seasons and ordinary words.
+    Holiday { id: u16, weak: bool },
+    /// "weekend".
     Weekend,
     /// A time zone, in minutes east of UTC.
     Tz(i16),
@@ -142,17 +163,17 @@ pub(crate) enum Sem {
 
 /// Bits summing up the senses of a token, so that the grammar's many questions ("is this a
 /// preposition of time?", "has it a unit sense?") are one mask test instead of a scan of the
-/// senses. Bits 0-31: the [`Conn`] senses; bits 32-62: the kinds of the other senses; bit 63:
+/// senses. Bits 0-31: the [`Connective`] senses; bits 32-62: the kinds of the other senses; bit 63:
 /// the token can anchor an expression (see `grammar::is_trigger`).
-pub(crate) mod feat {
-    use super::{Conn, Sem};
+pub(crate) mod features {
+    use super::{Connective, Sense};
 
     /// The token can anchor an expression: a number or a date word.
     pub(crate) const TRIGGER: u64 = 1 << 63;
 
     /// The bit of one function-word sense.
     #[inline(always)]
-    pub(crate) const fn conn(c: Conn) -> u64 {
+    pub(crate) const fn connective(c: Connective) -> u64 {
         1 << (c as u32)
     }
 
@@ -182,63 +203,69 @@ pub(crate) mod feat {
     pub(crate) const ONE_WEAK: u64 = 1 << 53;
 
     /// The bit of one sense.
-    pub(crate) fn of(s: &Sem) -> u64 {
+    pub(crate) fn of(s: &Sense) -> u64 {
         match s {
-            Sem::Month(..) => MONTH,
-            Sem::HMonth(..) => HMONTH,
-            Sem::Weekday(..) => WEEKDAY,
-            Sem::Num(..) => NUM,
-            Sem::Ord(_) => ORD,
-            Sem::OrdSuffix => ORD_SUFFIX,
-            Sem::Teen => TEEN,
-            Sem::Unit(..) => UNIT,
-            Sem::Day(_) => DAY,
-            Sem::Now(_) => NOW,
-            Sem::Rel(..) => REL,
-            Sem::Part(_) => PART,
-            Sem::DayPart(_) => DAYPART,
-            Sem::AmPm(_) => AMPM,
-            Sem::Hour => HOUR,
-            Sem::Frac(_) => FRAC,
-            Sem::Conn(c) => conn(*c),
-            Sem::Era(_) => ERA,
-            Sem::Holiday(..) => HOLIDAY,
-            Sem::Weekend => WEEKEND,
-            Sem::Tz(_) => TZ,
-            Sem::Closest => CLOSEST,
+            Sense::Month { .. } => MONTH,
+            Sense::HijriMonth { .. } => HMONTH,
+            Sense::Weekday { .. } => WEEKDAY,
+            Sense::Num { .. } => NUM,
+            Sense::Ord(_) => ORD,
+            Sense::OrdSuffix => ORD_SUFFIX,
+            Sense::Teen => TEEN,
+            Sense::Unit { .. } => UNIT,
+            Sense::Day(_) => DAY,
+            Sense::Now { .. } => NOW,
+            Sense::Relative { .. } => REL,
+            Sense::Part(_) => PART,
+            Sense::DayPart(_) => DAYPART,
+            Sense::AmPm { .. } => AMPM,
+            Sense::Hour => HOUR,
+            Sense::Frac(_) => FRAC,
+            Sense::Connective(c) => connective(*c),
+            Sense::Era(_) => ERA,
+            Sense::Holiday { .. } => HOLIDAY,
+            Sense::Weekend => WEEKEND,
+            Sense::Tz(_) => TZ,
+            Sense::Closest => CLOSEST,
         }
     }
 
     /// The bits of a list of senses, with [`TRIGGER`] when one of them is a date word (anything
     /// but a function word, a relative word, an ordinal suffix or an era; "asap" counts).
-    pub(crate) fn of_all(sems: &[Sem]) -> u64 {
+    pub(crate) fn of_all(sems: &[Sense]) -> u64 {
         let mut f = sems.iter().fold(0, |f, s| f | of(s));
         if sems.iter().any(|s| {
-            matches!(s, Sem::Conn(Conn::Asap))
-                || !matches!(s, Sem::Conn(_) | Sem::Rel(..) | Sem::OrdSuffix | Sem::Era(_))
+            matches!(s, Sense::Connective(Connective::Asap))
+                || !matches!(
+                    s,
+                    Sense::Connective(_)
+                        | Sense::Relative { .. }
+                        | Sense::OrdSuffix
+                        | Sense::Era(_)
+                )
         }) {
             f |= TRIGGER;
         }
-        if sems == [Sem::Num(1, true)] {
+        if sems == [Sense::Num { value: 1, weak: true }] {
             f |= ONE_WEAK;
         }
         f
     }
 }
 
-/// The senses of a vocabulary entry with their [`feat`] bits.
+/// The senses of a vocabulary entry with their [`features`] bits.
 #[derive(Debug)]
 pub(crate) struct Entry {
     /// The senses, in the data file's order.
-    pub sems: Vec<Sem>,
+    pub senses: Vec<Sense>,
     /// Their bits.
-    pub feat: u64,
+    pub features: u64,
 }
 
 impl Entry {
-    fn new(sems: Vec<Sem>) -> Entry {
-        let feat = feat::of_all(&sems);
-        Entry { sems, feat }
+    fn new(senses: Vec<Sense>) -> Entry {
+        let features = features::of_all(&senses);
+        Entry { senses, features }
     }
 }
 
@@ -266,7 +293,7 @@ pub(crate) struct Vocab {
     /// The longest short entry, in bytes: longer words need no lookup.
     short_max: usize,
     /// Every long entry begins with a letter that starts a word of the scanner, so that it can
-    /// look them up as it goes (see `scan::scan`).
+    /// look them up as it goes (see `tokenize::tokenize`).
     pub fusable: bool,
 }
 
@@ -371,7 +398,7 @@ fn parse_unit(s: &str) -> Option<Unit> {
 }
 
 /// Parses the senses of one line ("month 3 weak", "rel last part last", "unit day 2").
-fn parse_senses(spec: &str, holidays: &HolidayNames) -> Option<Vec<Sem>> {
+fn parse_senses(spec: &str, holidays: &HolidayNames) -> Option<Vec<Sense>> {
     let words: Vec<&str> = spec.split_whitespace().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -381,34 +408,34 @@ fn parse_senses(spec: &str, holidays: &HolidayNames) -> Option<Vec<Sem>> {
         let arg = words.get(i + 1);
         let weak = words.get(i + 2) == Some(&"weak") || (arg == Some(&"weak"));
         let (sem, used) = match kind {
-            "month" => (Sem::Month(num(arg)? as u8, weak), 2),
-            "hmonth" => (Sem::HMonth(num(arg)? as u8, weak), 2),
+            "month" => (Sense::Month { month: num(arg)? as u8, weak }, 2),
+            "hmonth" => (Sense::HijriMonth { month: num(arg)? as u8, weak }, 2),
             "weekday" => {
                 let plural = words.get(i + 2) == Some(&"plural");
-                (Sem::Weekday(num(arg)? as u8, weak, plural), 2)
+                (Sense::Weekday { day: num(arg)? as u8, weak, plural }, 2)
             }
-            "num" => (Sem::Num(num(arg)? as u32, weak), 2),
-            "ord" => (Sem::Ord(num(arg)? as u32), 2),
-            "ordsuffix" => (Sem::OrdSuffix, 1),
-            "teen" => (Sem::Teen, 1),
+            "num" => (Sense::Num { value: num(arg)? as u32, weak }, 2),
+            "ord" => (Sense::Ord(num(arg)? as u32), 2),
+            "ordsuffix" => (Sense::OrdSuffix, 1),
+            "teen" => (Sense::Teen, 1),
             "unit" => {
                 let unit = parse_unit(arg?)?;
                 match num(words.get(i + 2)) {
-                    Some(n) => (Sem::Unit(unit, n as u8), 3),
-                    None => (Sem::Unit(unit, 1), 2),
+                    Some(n) => (Sense::Unit { unit, count: n as u8 }, 3),
+                    None => (Sense::Unit { unit, count: 1 }, 2),
                 }
             }
-            "day" => (Sem::Day(num(arg)? as i8), 2),
-            "now" => (Sem::Now(arg == Some(&"weak")), 1),
+            "day" => (Sense::Day(num(arg)? as i8), 2),
+            "now" => (Sense::Now { weak: arg == Some(&"weak") }, 1),
             "rel" => {
                 let rel = match *arg? {
-                    "next" => Rel::Next,
-                    "last" => Rel::Last,
-                    "this" => Rel::This,
-                    "same" => Rel::Same,
+                    "next" => Relative::Next,
+                    "last" => Relative::Last,
+                    "this" => Relative::This,
+                    "same" => Relative::Same,
                     _ => return None,
                 };
-                (Sem::Rel(rel, weak), 2)
+                (Sense::Relative { relative: rel, weak }, 2)
             }
             "part" => {
                 let part = match *arg? {
@@ -426,7 +453,7 @@ fn parse_senses(spec: &str, holidays: &HolidayNames) -> Option<Vec<Sem>> {
                     "eod" => Part::Eod,
                     _ => return None,
                 };
-                (Sem::Part(part), 2)
+                (Sense::Part(part), 2)
             }
             "daypart" => {
                 let p = match *arg? {
@@ -441,40 +468,40 @@ fn parse_senses(spec: &str, holidays: &HolidayNames) -> Option<Vec<Sem>> {
                     "midnight" => DayPart::Midnight,
                     _ => return None,
                 };
-                (Sem::DayPart(p), 2)
+                (Sense::DayPart(p), 2)
             }
-            "ampm" => (Sem::AmPm(*arg? == "pm"), 2),
-            "hour" => (Sem::Hour, 1),
-            "frac" => (Sem::Frac(num(arg)? as u8), 2),
+            "ampm" => (Sense::AmPm { pm: *arg? == "pm" }, 2),
+            "hour" => (Sense::Hour, 1),
+            "frac" => (Sense::Frac(num(arg)? as u8), 2),
             "conn" => {
                 let c = match *arg? {
-                    "from" => Conn::From,
-                    "to" => Conn::To,
-                    "until" => Conn::Until,
-                    "between" => Conn::Between,
-                    "and" => Conn::And,
-                    "in" => Conn::In,
-                    "of" => Conn::Of,
-                    "on" => Conn::On,
-                    "at" => Conn::At,
-                    "filler" => Conn::Filler,
-                    "ago" => Conn::Ago,
-                    "hence" => Conn::Hence,
-                    "since" => Conn::Since,
-                    "by" => Conn::By,
-                    "within" => Conn::Within,
-                    "after" => Conn::After,
-                    "before" => Conn::Before,
-                    "approx" => Conn::Approx,
-                    "for" => Conn::For,
-                    "equiv" => Conn::Equiv,
-                    "except" => Conn::Except,
-                    "past" => Conn::Past,
-                    "tz" => Conn::Tz,
-                    "asap" => Conn::Asap,
+                    "from" => Connective::From,
+                    "to" => Connective::To,
+                    "until" => Connective::Until,
+                    "between" => Connective::Between,
+                    "and" => Connective::And,
+                    "in" => Connective::In,
+                    "of" => Connective::Of,
+                    "on" => Connective::On,
+                    "at" => Connective::At,
+                    "filler" => Connective::Filler,
+                    "ago" => Connective::Ago,
+                    "hence" => Connective::Hence,
+                    "since" => Connective::Since,
+                    "by" => Connective::By,
+                    "within" => Connective::Within,
+                    "after" => Connective::After,
+                    "before" => Connective::Before,
+                    "approx" => Connective::Approx,
+                    "for" => Connective::For,
+                    "equiv" => Connective::Equiv,
+                    "except" => Connective::Except,
+                    "past" => Connective::Past,
+                    "tz" => Connective::Tz,
+                    "asap" => Connective::Asap,
                     _ => return None,
                 };
-                (Sem::Conn(c), 2)
+                (Sense::Connective(c), 2)
             }
             "era" => {
                 let e = match *arg? {
@@ -483,16 +510,16 @@ fn parse_senses(spec: &str, holidays: &HolidayNames) -> Option<Vec<Sem>> {
                     "ah" => Era::Ah,
                     _ => return None,
                 };
-                (Sem::Era(e), 2)
+                (Sense::Era(e), 2)
             }
             "holiday" => {
                 let name = *arg?;
                 let id = holidays.ids.iter().position(|h| h == name)?;
-                (Sem::Holiday(id as u16, weak), 2)
+                (Sense::Holiday { id: id as u16, weak }, 2)
             }
-            "weekend" => (Sem::Weekend, 1),
-            "closest" => (Sem::Closest, 1),
-            "tz" => (Sem::Tz(num(arg)? as i16), 2),
+            "weekend" => (Sense::Weekend, 1),
+            "closest" => (Sense::Closest, 1),
+            "tz" => (Sense::Tz(num(arg)? as i16), 2),
             "weak" | "plural" => {
                 i += 1;
                 continue;
@@ -512,7 +539,7 @@ impl Vocab {
         data: &str,
         holidays: &HolidayNames,
     ) -> Result<Vocab, DatesError> {
-        let mut senses: HashMap<String, Vec<Sem>> = HashMap::new();
+        let mut senses: HashMap<String, Vec<Sense>> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
         for (line, fields) in isnad_text::data::lines(data) {
             let bad = |why: &str| DatesError::Data {
@@ -534,7 +561,7 @@ impl Vocab {
             }
         }
         let mut short = FxHashMap::default();
-        let mut short_words: Vec<(String, Vec<Sem>)> = Vec::new();
+        let mut short_words: Vec<(String, Vec<Sense>)> = Vec::new();
         let mut short_max = 0;
         let mut patterns: Vec<String> = Vec::new();
         let mut values = Vec::new();
@@ -572,7 +599,7 @@ impl Vocab {
             }
         }
         let words = Words::new(&patterns);
-        let fusable = words.all_begin_with(|c| crate::scan::is_letter(c) && is_word_char(c));
+        let fusable = words.all_begin_with(|c| crate::letters::is_letter(c) && is_word_char(c));
         let mut short_ascii = vec![u16::MAX; 53 * 53];
         let mut short_list = Vec::new();
         for (s, sems) in short_words {
@@ -609,8 +636,8 @@ mod tests {
             for w in &words {
                 let map =
                     (w.len() <= vocab.short_max).then(|| vocab.short.get(&short_key(w))).flatten();
-                let table = vocab.word(w, false).map(|(e, pre)| (e.sems.clone(), pre));
-                assert_eq!(table, map.map(|e| (e.sems.clone(), 0)), "{w}");
+                let table = vocab.word(w, false).map(|(e, pre)| (e.senses.clone(), pre));
+                assert_eq!(table, map.map(|e| (e.senses.clone(), 0)), "{w}");
                 found += usize::from(map.is_some());
             }
         }
@@ -620,11 +647,12 @@ mod tests {
         let mut n = 0;
         for text in texts {
             let folded = isnad_text::fold(text);
-            for w in folded.split(|c: char| !crate::scan::is_letter(c)).filter(|w| !w.is_empty()) {
+            for w in folded.split(|c: char| !crate::letters::is_letter(c)).filter(|w| !w.is_empty())
+            {
                 for vocab in [&ar, &en] {
                     for glued in [false, true] {
                         let key =
-                            |r: Option<(&Entry, usize)>| r.map(|(e, pre)| (e.sems.clone(), pre));
+                            |r: Option<(&Entry, usize)>| r.map(|(e, pre)| (e.senses.clone(), pre));
                         assert_eq!(
                             key(vocab.word(w, glued)),
                             key(vocab.word_lookup(w, glued)),

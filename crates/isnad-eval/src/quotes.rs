@@ -27,13 +27,50 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use isnad_core::{Block, Claim, Document, Lang, Published};
+use isnad_core::{Act, Block, Claim, Document, Lang, Published};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::{EvalError, Processor, Report};
+
+/// Classes a gold claim's cue text by the act it reports (given the document's language), or
+/// `None` when it knows no cue in it.
+pub type CueActs = dyn Fn(&Lang, &str) -> Option<Act> + Send + Sync;
+
+/// What a gold view by act does with a gold claim whose cue is of no known act.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnknownAct {
+    /// Neither a miss nor, when matched, a false positive: the figures are those of the claims
+    /// whose act is known.
+    #[default]
+    Optional,
+    /// Kept as a required gold claim: recall counts it (a lower bound when some are not of the
+    /// acts kept).
+    Required,
+    /// Left out, like another act: a prediction matching it is a false positive.
+    LeftOut,
+}
+
+/// A view of the gold restricted to some acts.
+#[derive(Clone)]
+pub struct GoldActs {
+    /// The acts kept.
+    pub acts: Vec<Act>,
+    /// How a cue is classed.
+    pub classify: Arc<CueActs>,
+    /// What happens to a gold claim whose cue is of no known act.
+    pub unknown: UnknownAct,
+}
+
+impl fmt::Debug for GoldActs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GoldActs").field("acts", &self.acts).finish_non_exhaustive()
+    }
+}
 
 /// Options of the quote scorer.
 #[derive(Debug, Clone, Default)]
@@ -42,6 +79,11 @@ pub struct Options {
     pub verbose: bool,
     /// Score only the first `limit` documents of each input (for quick runs).
     pub limit: Option<usize>,
+    /// Score against the gold claims of some acts only: a gold claim whose cue reports another
+    /// act is left out (a prediction matching it is then a false positive); one whose cue is of
+    /// no known act (":", "statement") is treated as [`GoldActs::unknown`] says. A speech-only
+    /// view of PolNeAR, which also annotates beliefs, intentions and perceptions.
+    pub gold_acts: Option<GoldActs>,
 }
 
 /// One gold claim, in byte offsets.
@@ -75,6 +117,19 @@ struct GoldDoc {
     traps: Vec<Trap>,
     /// Speaker name -> folded aliases (the name included).
     aliases: BTreeMap<String, Vec<String>>,
+}
+
+/// How [`Options::gold_acts`] changed the gold.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct GoldView {
+    /// The acts kept.
+    pub acts: Vec<Act>,
+    /// Gold claims left out: their cue reports another act.
+    pub left_out: usize,
+    /// Gold claims whose cue is of no known act.
+    pub unknown: usize,
+    /// What was done with those.
+    pub unknown_as: UnknownAct,
 }
 
 /// Precision, recall and F1 at one overlap threshold.
@@ -135,6 +190,10 @@ pub struct QuotesReport {
     pub gold: usize,
     /// Optional gold claims.
     pub optional: usize,
+    /// With [`Options::gold_acts`]: the acts kept, gold claims left out for their act, and gold
+    /// claims made optional because their cue is of no known act.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gold_view: Option<GoldView>,
     /// Predicted claims.
     pub predicted: usize,
     /// Scores at more than 30% coverage.
@@ -205,6 +264,22 @@ impl fmt::Display for QuotesReport {
             "quotes: {} documents, {} gold claims (+{} optional), {} predicted",
             self.documents, self.gold, self.optional, self.predicted
         )?;
+        if let Some(v) = &self.gold_view {
+            let acts: Vec<&str> = v.acts.iter().map(|a| a.as_str()).collect();
+            writeln!(
+                f,
+                "gold view: {} only ({} gold claims of other acts left out; {} with a cue of no \
+                 known act {})",
+                acts.join(", "),
+                v.left_out,
+                v.unknown,
+                match v.unknown_as {
+                    UnknownAct::Optional => "made optional",
+                    UnknownAct::Required => "kept as required",
+                    UnknownAct::LeftOut => "left out",
+                }
+            )?;
+        }
         writeln!(
             f,
             "{:<12} {:>6} {:>6} {:>6} {:>8} {:>8} {:>8}",
@@ -537,6 +612,37 @@ fn collect(paths: &[PathBuf], opts: &Options) -> Result<Vec<GoldDoc>, EvalError>
     Ok(docs)
 }
 
+/// Restricts each document's gold to the acts of `view` ([`Options::gold_acts`]); returns how
+/// many gold claims were left out for their act and how many had a cue of no known act.
+fn restrict_acts(docs: &mut [GoldDoc], view: &GoldActs) -> (usize, usize) {
+    let (mut left_out, mut unknown) = (0, 0);
+    for g in docs {
+        let lang = g.doc.meta.lang.clone().unwrap_or(Lang::En);
+        g.claims.retain_mut(|c| {
+            let Some(cue) = &c.cue else { return true };
+            match (view.classify)(&lang, cue) {
+                Some(act) if view.acts.contains(&act) => true,
+                Some(_) => {
+                    left_out += usize::from(!c.optional);
+                    false
+                }
+                None => {
+                    unknown += usize::from(!c.optional);
+                    match view.unknown {
+                        UnknownAct::Optional => {
+                            c.optional = true;
+                            true
+                        }
+                        UnknownAct::Required => true,
+                        UnknownAct::LeftOut => false,
+                    }
+                }
+            }
+        });
+    }
+    (left_out, unknown)
+}
+
 fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
     a.1.min(b.1).saturating_sub(a.0.max(b.0))
 }
@@ -770,7 +876,11 @@ pub fn evaluate(
     process: &Processor<'_>,
     opts: &Options,
 ) -> Result<QuotesReport, EvalError> {
-    let gold = collect(paths, opts)?;
+    let mut gold = collect(paths, opts)?;
+    let view = opts.gold_acts.as_ref().map(|v| {
+        let (left_out, unknown) = restrict_acts(&mut gold, v);
+        GoldView { acts: v.acts.clone(), left_out, unknown, unknown_as: v.unknown }
+    });
     let parts: Vec<QuotesReport> = gold
         .par_iter()
         .map(|g| {
@@ -778,7 +888,7 @@ pub fn evaluate(
             score(g, &doc, opts)
         })
         .collect();
-    let mut report = QuotesReport::default();
+    let mut report = QuotesReport { gold_view: view, ..QuotesReport::default() };
     for p in parts {
         report.merge(p);
     }
@@ -799,6 +909,7 @@ mod tests {
         Claim {
             id: "c1".into(),
             kind: QuoteKind::Indirect,
+            act: isnad_core::Act::Speech,
             cue: Span::new(0, 1).unwrap(),
             content: Span::new(s, e).unwrap(),
             speaker: Speaker {
@@ -874,11 +985,43 @@ mod tests {
         let mut doc = Document::new("d", text);
         doc.layers.claims =
             vec![claim(10, 20, Some((1, 3))), claim(30, 40, None), claim(43, 47, None)];
-        let r = score(&g, &doc, &Options { verbose: true, limit: None });
+        let r = score(&g, &doc, &Options { verbose: true, ..Options::default() });
         assert_eq!((r.at30.tp, r.at30.fp, r.at30.fn_), (1, 1, 0));
         assert_eq!(r.not_claims_extracted, 1);
         // The optional claim is matched too: its missing mention is scored.
         assert_eq!((r.mention_correct, r.mention_total), (1, 2));
+    }
+
+    #[test]
+    fn a_gold_view_by_act_leaves_out_other_acts() {
+        let mut said = gold(0, 5, false);
+        said.cue = Some("said".into());
+        let mut plans = gold(10, 15, false);
+        plans.cue = Some("plans".into());
+        let mut colon = gold(20, 25, false);
+        colon.cue = Some(":".into());
+        let doc = |claims: Vec<GoldClaim>| GoldDoc {
+            doc: Document::new("d", "x".repeat(30)),
+            claims,
+            traps: Vec::new(),
+            aliases: BTreeMap::new(),
+        };
+        let classify: Arc<CueActs> = Arc::new(|_: &Lang, cue: &str| match cue {
+            "said" => Some(Act::Speech),
+            "plans" => Some(Act::Intention),
+            _ => None,
+        });
+        for (unknown, kept, optional) in [
+            (UnknownAct::Optional, 2, 1),
+            (UnknownAct::Required, 2, 0),
+            (UnknownAct::LeftOut, 1, 0),
+        ] {
+            let view = GoldActs { acts: vec![Act::Speech], classify: classify.clone(), unknown };
+            let mut docs = vec![doc(vec![said.clone(), plans.clone(), colon.clone()])];
+            assert_eq!(restrict_acts(&mut docs, &view), (1, 1));
+            assert_eq!(docs[0].claims.len(), kept, "{unknown:?}");
+            assert_eq!(docs[0].claims.iter().filter(|c| c.optional).count(), optional);
+        }
     }
 
     #[test]

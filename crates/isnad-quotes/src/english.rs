@@ -842,9 +842,6 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             continue;
         }
         let Some(cue) = v.tags[here].cue else { continue };
-        if !cfg.beliefs && cue.class == Class::Belief {
-            continue;
-        }
         if !verbal(v, here, cue) {
             continue;
         }
@@ -914,10 +911,13 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
                 && d.implicit
             {
                 let start = v.sentence_start(here);
+                // (Drafts are pushed in cue order, so the search stops at the sentence start
+                // instead of going back over every earlier claim of the document.)
                 let earlier = out
                     .iter()
                     .rev()
-                    .find(|p| p.cue.0 >= start && p.cue.0 < here && p.speaker.is_some());
+                    .take_while(|p| p.cue.0 >= start)
+                    .find(|p| p.cue.0 < here && p.speaker.is_some());
                 // A participle hangs on the main clause; a coordinated verb or an infinitive on
                 // the nearest clause.
                 d.speaker = if cue.form == Form::EnIng && here == start {

@@ -4,7 +4,7 @@
 //! here (Arabic: gender, number, present tense, the ḥāl participle; English: -s, -ed, -ing), so a
 //! user extends the lexicon with one line per verb.
 
-use isnad_core::{Token, TokenKind};
+use isnad_core::{Act, Token, TokenKind};
 use isnad_text::{Lexicon, LexiconError, data};
 use rustc_hash::FxHashMap;
 
@@ -64,6 +64,8 @@ pub(crate) enum Frame {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Cue {
     pub class: Class,
+    /// What a claim with this cue reports (the output's `act`).
+    pub act: Act,
     pub form: Form,
     pub frame: Frame,
     /// The form is also a common noun ("reports", "plan").
@@ -238,12 +240,18 @@ fn lex_err(file: &str) -> impl Fn(LexiconError) -> QuotesError + '_ {
     move |e| data_err(file, 0, e.to_string())
 }
 
-fn class(s: &str, file: &str, line: usize) -> Result<Class, QuotesError> {
+/// The class column of a cue file: how the rules treat the cue, and the act it reports. An
+/// opinion said as such (اعتبر، رأى) is speech, read with the rules of beliefs; a belief,
+/// intention or perception is a state of mind the article ascribes.
+fn class(s: &str, file: &str, line: usize) -> Result<(Class, Act), QuotesError> {
     Ok(match s {
-        "speech" => Class::Speech,
-        "belief" => Class::Belief,
-        "denial" => Class::Denial,
-        "agentless" => Class::Agentless,
+        "speech" => (Class::Speech, Act::Speech),
+        "opinion" => (Class::Belief, Act::Speech),
+        "belief" => (Class::Belief, Act::Belief),
+        "intention" => (Class::Belief, Act::Intention),
+        "perception" => (Class::Belief, Act::Perception),
+        "denial" => (Class::Denial, Act::Speech),
+        "agentless" => (Class::Agentless, Act::Speech),
         other => return Err(data_err(file, line, format!("unknown class '{other}'"))),
     })
 }
@@ -254,10 +262,10 @@ fn arabic_forms(
     present: &str,
     part: &str,
     extra: &str,
-    class: Class,
+    (class, act): (Class, Act),
 ) -> Vec<(String, Cue)> {
     let mut out = Vec::new();
-    let cue = |form| Cue { class, form, frame: Frame::Clause, noun: false };
+    let cue = |form| Cue { class, act, form, frame: Frame::Clause, noun: false };
     if past != "-" {
         let stem = past.strip_suffix(['ى', 'ا']).unwrap_or(past);
         out.push((past.to_string(), cue(Form::ArPast)));
@@ -401,7 +409,7 @@ impl Lexicons {
             if f.len() < 3 {
                 return Err(data_err("en-cues.tsv", line, "expected lemma, class, frame"));
             }
-            let class = class(f[1], "en-cues.tsv", line)?;
+            let (class, act) = class(f[1], "en-cues.tsv", line)?;
             let frame = match f[2] {
                 "clause" => Frame::Clause,
                 "object" => Frame::Object,
@@ -419,7 +427,7 @@ impl Lexicons {
                 if form != "!" {
                     // (only the base and -s forms double as nouns: "the report", "reports")
                     let noun = noun && matches!(kind, Form::EnBase | Form::En3sg);
-                    en_cues.push((form, Cue { class, form: kind, frame, noun }));
+                    en_cues.push((form, Cue { class, act, form: kind, frame, noun }));
                 }
             }
         }
@@ -525,6 +533,37 @@ impl Lexicons {
     }
 }
 
+impl LangLex {
+    /// The act a cue phrase reports (for scoring gold claims by act): that of its first word
+    /// that is a cue (whole, or for Arabic after a conjunction or future prefix: "وأكد",
+    /// "سيقول"), else speech when it holds an attribution preposition ("according to", بحسب).
+    pub fn phrase_act(&self, phrase: &str) -> Option<Act> {
+        let folded = isnad_text::fold(phrase);
+        let words = folded.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-');
+        for word in words.clone().filter(|w| !w.is_empty()) {
+            let stems = word
+                .char_indices()
+                .take(4)
+                .map(|(p, _)| word.split_at(p))
+                .filter(|(prefix, _)| prefix.is_empty() || isnad_text::is_clitic_chain(prefix));
+            for (_, stem) in stems {
+                if let Some(cue) = self.words.get(stem).and_then(|e| e.cue) {
+                    return Some(cue.act);
+                }
+            }
+        }
+        let attrib = Role::AttribPrep.bit();
+        let single = words
+            .filter(|w| !w.is_empty())
+            .any(|w| self.words.get(w).is_some_and(|e| e.roles & attrib != 0));
+        let phrase = self
+            .phrases
+            .as_ref()
+            .is_some_and(|p| p.find_iter(&folded).any(|m| m.value & attrib != 0));
+        (single || phrase).then_some(Act::Speech)
+    }
+}
+
 /// Function words stand alone; only nouns (media, names) and attribution prepositions take
 /// clitics, and a conjunction may open an author's-voice phrase, a relative pronoun, كان, a
 /// circumstance (وفي، وخلال) or a new clause.
@@ -561,15 +600,16 @@ mod tests {
 
     #[test]
     fn arabic_inflections() {
-        let forms: Vec<String> = arabic_forms("قال", "يقول", "قائل", "", Class::Speech)
-            .into_iter()
-            .map(|(f, _)| f)
-            .collect();
+        let forms: Vec<String> =
+            arabic_forms("قال", "يقول", "قائل", "", (Class::Speech, Act::Speech))
+                .into_iter()
+                .map(|(f, _)| f)
+                .collect();
         for f in ["قال", "قالت", "قالوا", "قالا", "يقول", "تقول", "يقولون", "قائلا", "قائلة"]
         {
             assert!(forms.iter().any(|g| g == f), "{f} missing from {forms:?}");
         }
-        let forms: Vec<String> = arabic_forms("نفى", "ينفي", "-", "", Class::Denial)
+        let forms: Vec<String> = arabic_forms("نفى", "ينفي", "-", "", (Class::Denial, Act::Speech))
             .into_iter()
             .map(|(f, _)| f)
             .collect();
@@ -589,6 +629,21 @@ mod tests {
         assert_eq!(english_forms("say", "says,said,said,saying")[2], "said");
         assert_eq!(english_forms("stress", "")[1], "stresses");
         assert_eq!(english_forms("agree", "")[4], "agreeing");
+    }
+
+    #[test]
+    fn phrases_are_classed_by_their_cue() {
+        let lex = Lexicons::load().unwrap();
+        assert_eq!(lex.en.phrase_act("has said"), Some(Act::Speech));
+        assert_eq!(lex.en.phrase_act("according to"), Some(Act::Speech));
+        assert_eq!(lex.en.phrase_act("is expected"), Some(Act::Belief));
+        assert_eq!(lex.en.phrase_act("plans"), Some(Act::Intention));
+        assert_eq!(lex.en.phrase_act("found"), Some(Act::Perception));
+        assert_eq!(lex.en.phrase_act(":"), None);
+        assert_eq!(lex.en.phrase_act("statement"), None);
+        assert_eq!(lex.ar.phrase_act("وأكد"), Some(Act::Speech));
+        assert_eq!(lex.ar.phrase_act("يعتقد"), Some(Act::Belief));
+        assert_eq!(lex.ar.phrase_act("بحسب"), Some(Act::Speech));
     }
 
     #[test]

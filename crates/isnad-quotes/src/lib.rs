@@ -30,13 +30,20 @@
 //! [[stage]]
 //! use = "quotes"
 //! min-quote-words = 3   # shorter quoted stretches are names or scare quotes
-//! beliefs = true        # count "believes", "found", "يعتقد أن"
+//! acts = ["speech", "belief", "intention", "perception"]   # also "believes", "plans to", "found"
 //! ```
+//!
+//! # Acts
+//! Each claim has an [`Act`]: `speech` (said, told, confirmed, denied, according to, قال، نفى)
+//! or a state of mind the article ascribes: `belief` (thinks, expects, يعتقد), `intention`
+//! (plans to, wants, refused) or `perception` (found, shows, knows). The cue files class every
+//! cue. The rules read every cue whatever `acts` says, and the claims of the other acts are
+//! dropped at the end: which speech claims come out never depends on the setting.
 //!
 //! # Data files (`data/`)
 //! - `ar-cues.tsv`, `en-cues.tsv`: reporting verbs, one lemma a line; inflections are generated
 //!   (Arabic gender/number/present/ḥāl participle, English -s/-ed/-ing) and classed as speech,
-//!   belief, denial or agentless.
+//!   opinion (said as such: اعتبر، رأى), belief, intention, perception, denial or agentless.
 //! - `ar-function.tsv`, `en-function.tsv`: complementisers, prepositions of a cue's frame,
 //!   speaker-phrase stops, relative pronouns, كان/قد, attribution prepositions (بحسب، according
 //!   to), the author's-voice phrases, time words, clause openers; the nouns of rules and plans
@@ -64,7 +71,7 @@ mod view;
 use std::path::Path;
 
 use isnad_core::{
-    Claim, Document, Lang, Layer, Mention, MentionKind, Span, Speaker, Stage, StageError,
+    Act, Claim, Document, Lang, Layer, Mention, MentionKind, Span, Speaker, Stage, StageError,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -87,6 +94,9 @@ pub enum QuotesError {
         /// What is wrong.
         message: String,
     },
+    /// The stage's settings contradict each other.
+    #[error("quotes: {0}")]
+    Config(String),
 }
 
 /// What to do with a claim reported inside the content of another one ("he said she told him
@@ -111,17 +121,34 @@ pub struct QuotesConfig {
     /// Fewest words a quotation needs to be taken as speech. Shorter quoted stretches are names
     /// ("الناتو", "Fox News") or scare quotes; they still make an indirect claim `mixed`.
     pub min_quote_words: usize,
-    /// Count beliefs, intentions and findings ("يعتقد أن", "believes", "found") as claims, as the
-    /// attribution corpora do. Off: speech only.
-    pub beliefs: bool,
+    /// The acts to output: `speech` (said, told, denied, according to) and any of `belief`
+    /// (thinks, expects), `intention` (plans to, wants) and `perception` (found, shows), which
+    /// attribution corpora such as PolNeAR count too. Default: speech only.
+    #[schemars(with = "Vec<ActName>")]
+    pub acts: Vec<Act>,
+    /// Deprecated, replaced by `acts`: `beliefs = true` is `acts = ["speech", "belief",
+    /// "intention", "perception"]`, `beliefs = false` is `acts = ["speech"]`. Not together with
+    /// `acts`.
+    pub beliefs: Option<bool>,
     /// Skip lines the segment stage marks as headings: a headline ("X: …") is the outlet's
     /// summary, not a statement made in the article.
     pub skip_headings: bool,
     /// Longest quotation in bytes. A quotation whose closing mark is missing ends with its
     /// paragraph; this bounds even that, so a stray mark never swallows a page.
     pub max_quote_bytes: usize,
+    /// Longest sentence looked at, in tokens. A longer one (a page without punctuation, a list
+    /// run together) is read as consecutive windows of this many tokens, so the work per cue
+    /// stays bounded; news sentences are far shorter.
+    pub max_sentence_tokens: usize,
+    /// Longest claim content in bytes: a longer one is cut at the last token that fits. With
+    /// `nesting-depth` this bounds the output of a document by a small multiple of its text.
+    pub max_content_bytes: usize,
     /// Claims reported inside the content of another claim.
     pub nested: Nested,
+    /// Deepest nesting kept where nested claims are kept: 1 keeps claims inside no other, 2 also
+    /// those inside one ("قال إن الوزير أكد أن …"), and so on. Deeper ones are dropped, so that a
+    /// chain of reporting clauses cannot repeat the text once per level.
+    pub nesting_depth: usize,
     /// Add a `mentions` entry for each speaker mention and implicit subject, for the speaker
     /// linker.
     pub mentions: bool,
@@ -131,11 +158,51 @@ impl Default for QuotesConfig {
     fn default() -> Self {
         QuotesConfig {
             min_quote_words: 3,
-            beliefs: true,
+            acts: vec![Act::Speech],
+            beliefs: None,
             skip_headings: true,
             max_quote_bytes: 6000,
+            max_sentence_tokens: 400,
+            max_content_bytes: 6000,
             nested: Nested::Auto,
+            nesting_depth: 3,
             mentions: true,
+        }
+    }
+}
+
+/// The name of an [`Act`] in a pipeline file (for the settings' schema: `isnad-core` knows no
+/// schemas).
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum ActName {
+    /// said, told, announced, confirmed, denied, according to, قال، أكد، نفى
+    Speech,
+    /// thinks, believes, expects, fears, يعتقد
+    Belief,
+    /// plans to, wants, intends, decided, refused
+    Intention,
+    /// found, shows, knows, learned
+    Perception,
+}
+
+impl QuotesConfig {
+    /// The acts to output, from `acts` or the deprecated `beliefs`.
+    pub fn effective_acts(&self) -> Result<Vec<Act>, QuotesError> {
+        let default_acts = self.acts == [Act::Speech];
+        match self.beliefs {
+            Some(_) if !default_acts => Err(QuotesError::Config(
+                "`beliefs` and `acts` both set: keep only `acts` (`beliefs = true` is acts = \
+                 [\"speech\", \"belief\", \"intention\", \"perception\"])"
+                    .into(),
+            )),
+            Some(true) => Ok(Act::ALL.to_vec()),
+            Some(false) => Ok(vec![Act::Speech]),
+            None if self.acts.is_empty() => {
+                Err(QuotesError::Config("`acts` is empty: name at least one act".into()))
+            }
+            None => Ok(self.acts.clone()),
         }
     }
 }
@@ -144,6 +211,8 @@ impl Default for QuotesConfig {
 pub struct QuotesStage {
     config: QuotesConfig,
     lex: Lexicons,
+    /// The acts to output ([`QuotesConfig::effective_acts`]).
+    acts: Vec<Act>,
 }
 
 const REQUIRES: &[Layer] = &[Layer::Normalized, Layer::Sentences, Layer::Tokens];
@@ -154,7 +223,8 @@ impl QuotesStage {
     /// Builds the stage: compiles the lexicons of `data/` once. `_base_dir` is unused: the stage
     /// reads no user files.
     pub fn new(config: QuotesConfig, _base_dir: &Path) -> Result<QuotesStage, QuotesError> {
-        Ok(QuotesStage { config, lex: Lexicons::load()? })
+        let acts = config.effective_acts()?;
+        Ok(QuotesStage { config, lex: Lexicons::load()?, acts })
     }
 
     /// The stage's configuration.
@@ -162,23 +232,39 @@ impl QuotesStage {
         &self.config
     }
 
+    /// The act a cue phrase of language `lang` reports, as the cue lexicon classes it: that of its
+    /// first cue word ("has said": speech, "is expected": belief), speech for an attribution
+    /// preposition ("according to", بحسب), `None` when no word is a cue (":", "statement") or
+    /// the language is neither Arabic nor English. Scoring uses it to class gold claims.
+    pub fn cue_act(&self, lang: &Lang, phrase: &str) -> Option<Act> {
+        match lang {
+            Lang::Ar => self.lex.ar.phrase_act(phrase),
+            Lang::En => self.lex.en.phrase_act(phrase),
+            _ => None,
+        }
+    }
+
     fn claims(
         &self,
         doc: &Document,
         english: bool,
     ) -> Result<(Vec<Claim>, Vec<Mention>), StageError> {
-        let Some(v) = View::new(doc, &self.lex, english, self.config.max_quote_bytes) else {
+        let Some(v) = View::new(doc, &self.lex, english, &self.config) else {
             let missing = if doc.layers.normalized.is_none() { "normalized" } else { "sentences" };
             return Err(StageError::MissingLayer(missing.into()));
         };
-        let drafts =
+        let mut drafts =
             if english { english::find(&v, &self.config) } else { arabic::find(&v, &self.config) };
+        for d in &mut drafts {
+            d.content.1 = capped_end(&v, d.content, self.config.max_content_bytes);
+        }
         let keep_nested = match self.config.nested {
             Nested::Auto => !english,
             Nested::Keep => true,
             Nested::Drop => false,
         };
-        let drafts = settle(&v, drafts, keep_nested);
+        let mut drafts = settle(&v, drafts, keep_nested, self.config.nesting_depth);
+        drafts.retain(|d| self.acts.contains(&act_of(&v, d)));
         let mut claims = Vec::with_capacity(drafts.len());
         let mut mentions = Vec::new();
         for (n, d) in drafts.iter().enumerate() {
@@ -209,6 +295,7 @@ impl QuotesStage {
             claims.push(Claim {
                 id: format!("c{}", n + 1),
                 kind: d.kind,
+                act: act_of(&v, d),
                 cue,
                 content,
                 speaker: Speaker { mention, implicit: d.implicit, entity: None, name: None },
@@ -225,6 +312,12 @@ impl QuotesStage {
     }
 }
 
+/// What the claim's cue reports: the act of its cue word; attribution prepositions ("according
+/// to", بحسب) report speech.
+fn act_of(v: &View<'_>, d: &Draft) -> Act {
+    v.tags[d.cue.0].cue.map_or(Act::Speech, |c| c.act)
+}
+
 /// A first guess at what a speaker mention is; the speaker linker refines it.
 fn mention_kind(v: &View<'_>, first: usize, span: Span) -> MentionKind {
     if v.has(first, Role::Pronoun) && span.len() == v.toks[first].span.len() {
@@ -236,14 +329,31 @@ fn mention_kind(v: &View<'_>, first: usize, span: Span) -> MentionKind {
     }
 }
 
-/// Orders drafts, removes duplicates, and applies the nesting policy.
-fn settle(v: &View<'_>, mut drafts: Vec<Draft>, keep_nested: bool) -> Vec<Draft> {
+/// The end of a content cut to at most `max` bytes: the end of the last token that fits (or the
+/// last character boundary, when not even one token does).
+fn capped_end(v: &View<'_>, (start, end): (usize, usize), max: usize) -> usize {
+    if end - start <= max {
+        return end;
+    }
+    let limit = start + max;
+    let fit = v.toks.partition_point(|t| t.span.end() <= limit);
+    match fit.checked_sub(1).map(|t| v.toks[t].span.end()) {
+        Some(e) if e > start => e,
+        _ => (start..=limit).rev().find(|&b| v.text.is_char_boundary(b)).unwrap_or(start),
+    }
+}
+
+/// Orders drafts, removes duplicates, and applies the nesting policy (claims inside a denial
+/// or a belief, nested claims where they are not kept, nesting deeper than `max_depth`).
+fn settle(v: &View<'_>, mut drafts: Vec<Draft>, keep_nested: bool, max_depth: usize) -> Vec<Draft> {
     drafts.retain(|d| d.content.1 > d.content.0);
     drafts.sort_by_key(|d| (d.cue.0, d.content.0));
     // One claim per cue, except for contents side by side ("أكد أن … وأن …": two claims).
     drafts.dedup_by(|b, a| a.cue.0 == b.cue.0 && b.content.0 < a.content.1);
     let n = drafts.len();
     let mut drop = vec![false; n];
+    // Nesting level of each kept draft: 1 inside no other, its container's level + 1 otherwise.
+    let mut depth = vec![1usize; n];
     // Outer candidates sorted by content start; contents are bounded (a sentence, a paragraph, a
     // quotation), so only the few starting within the longest content before a cue can hold it.
     let mut by_start: Vec<usize> = (0..n).collect();
@@ -263,6 +373,11 @@ fn settle(v: &View<'_>, mut drafts: Vec<Draft>, keep_nested: bool) -> Vec<Draft>
             // A belief inside reported content is part of what was reported ("أكد أنه يعتقد أن",
             // "ترى الإدارة أن" inside a quoted analysis).
             if outer.class == Class::Denial || !keep_nested || drafts[i].class == Class::Belief {
+                drop[i] = true;
+                break;
+            }
+            depth[i] = depth[i].max(depth[j] + 1);
+            if depth[i] > max_depth.max(1) {
                 drop[i] = true;
                 break;
             }
@@ -320,8 +435,25 @@ mod tests {
             serde_json::from_str(r#"{"min-quote-words": 2, "nested": "drop"}"#).unwrap();
         assert_eq!(c.min_quote_words, 2);
         assert_eq!(c.nested, Nested::Drop);
-        assert!(c.beliefs, "unset fields keep their defaults");
+        assert_eq!(c.acts, vec![Act::Speech], "unset fields keep their defaults");
         assert!(serde_json::from_str::<QuotesConfig>(r#"{"cue-list": "x"}"#).is_err());
+    }
+
+    #[test]
+    fn beliefs_is_an_alias_of_acts() {
+        let read =
+            |json: &str| serde_json::from_str::<QuotesConfig>(json).unwrap().effective_acts();
+        assert_eq!(read("{}").unwrap(), vec![Act::Speech]);
+        assert_eq!(read(r#"{"beliefs": true}"#).unwrap(), Act::ALL.to_vec());
+        assert_eq!(read(r#"{"beliefs": false}"#).unwrap(), vec![Act::Speech]);
+        assert_eq!(
+            read(r#"{"acts": ["speech", "intention"]}"#).unwrap(),
+            vec![Act::Speech, Act::Intention]
+        );
+        let both = read(r#"{"beliefs": true, "acts": ["belief"]}"#).unwrap_err().to_string();
+        assert!(both.contains("keep only `acts`"), "{both}");
+        assert!(read(r#"{"acts": []}"#).is_err());
+        assert!(serde_json::from_str::<QuotesConfig>(r#"{"acts": ["opinion"]}"#).is_err());
     }
 
     #[test]

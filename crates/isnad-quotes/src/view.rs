@@ -3,6 +3,7 @@
 
 use isnad_core::{Block, Document, Normalized, Paragraph, Token, TokenKind};
 
+use crate::QuotesConfig;
 use crate::lexicon::{Lexicons, Role, Tag};
 use crate::marks::{self, Quote};
 
@@ -39,11 +40,15 @@ pub(crate) struct View<'a> {
 
 impl<'a> View<'a> {
     /// Builds the view; `None` when the document lacks the layers the stage needs.
+    ///
+    /// A sentence longer than `cfg.max_sentence_tokens` is read as consecutive windows of that
+    /// many tokens: every rule looks at most at its cue's sentence, so this bounds the work per
+    /// cue, and with it makes the stage linear in the document whatever the input.
     pub fn new(
         doc: &'a Document,
         lex: &Lexicons,
         english: bool,
-        max_quote_bytes: usize,
+        cfg: &QuotesConfig,
     ) -> Option<View<'a>> {
         let norm: &Normalized = doc.layers.normalized.as_ref()?;
         let toks = &doc.layers.tokens[..];
@@ -68,7 +73,7 @@ impl<'a> View<'a> {
             sent.push(if inside { si as u32 } else { u32::MAX });
         }
         let tags = lex.tag(english, &norm.text, toks);
-        let quotes = marks::pair(&doc.text, toks, &para, max_quote_bytes);
+        let quotes = marks::pair(&doc.text, toks, &para, cfg.max_quote_bytes);
         let mut quote_of = vec![None; toks.len()];
         let mut mark_of = vec![None; toks.len()];
         for (qi, q) in quotes.iter().enumerate() {
@@ -99,8 +104,9 @@ impl<'a> View<'a> {
         let n = view.len();
         let mut bounds = vec![(0u32, 0u32); n];
         let mut start = 0;
+        let window = cfg.max_sentence_tokens.max(1);
         for i in 0..n {
-            if view.sentence_break(i) {
+            if view.sentence_break(i) || i + 1 - start >= window {
                 for b in &mut bounds[start..=i] {
                     *b = (start as u32, i as u32);
                 }
@@ -317,7 +323,8 @@ mod tests {
         let mut doc = Document::new("p", text);
         segment.process(&mut doc).unwrap();
         let lex = Lexicons::load().unwrap();
-        let v = View::new(&doc, &lex, false, 10_000).unwrap();
+        let cfg = QuotesConfig { max_quote_bytes: 10_000, ..QuotesConfig::default() };
+        let v = View::new(&doc, &lex, false, &cfg).unwrap();
         let sets: [&[char]; 6] = [
             &[','],
             &['،', ','],

@@ -1,13 +1,14 @@
 //! One fixture per phenomenon (`tests/fixtures/{ar,en}-*.txt`, written for these tests), run
-//! through the segment and quote stages; the claims are printed with their text so that a
-//! reviewer reads each snapshot as a list of who said what. Lines of a fixture that start with `#`
-//! are notes for the reader (what a paragraph tests; `# wrong:` for a known error the snapshot
-//! keeps), not text.
+//! through the segment and quote stages with every act (`acts` lists them all); the claims are
+//! printed with their text so that a reviewer reads each snapshot as a list of who said what
+//! (an act other than speech follows the confidence). Lines of a fixture that start with `#` are
+//! notes for the reader (what a paragraph tests; `# wrong:` for a known error the snapshot keeps),
+//! not text.
 
 use std::fmt::Write;
 use std::path::Path;
 
-use isnad_core::{Document, Lang, Stage};
+use isnad_core::{Act, Document, Lang, Stage};
 use isnad_quotes::{QuotesConfig, QuotesStage};
 use isnad_text::{SegmentConfig, SegmentStage};
 
@@ -16,7 +17,8 @@ fn render(doc: &Document) -> String {
     for c in &doc.layers.claims {
         let kind = format!("{:?}", c.kind).to_lowercase();
         let block = format!("{:?}", c.block).to_lowercase();
-        writeln!(out, "{} {kind} {block} confidence={:.2}", c.id, c.confidence).unwrap();
+        let act = if c.act == Act::Speech { String::new() } else { format!(" {}", c.act.as_str()) };
+        writeln!(out, "{} {kind} {block} confidence={:.2}{act}", c.id, c.confidence).unwrap();
         writeln!(out, "  cue:     {}", doc.slice(c.cue)).unwrap();
         let speaker = match (c.speaker.mention, c.speaker.implicit) {
             (Some(m), _) => doc.slice(m).to_string(),
@@ -47,7 +49,8 @@ fn without_notes(text: &str) -> String {
 #[test]
 fn fixtures() {
     let segment = SegmentStage::new(SegmentConfig::default(), Path::new(".")).unwrap();
-    let quotes = QuotesStage::new(QuotesConfig::default(), Path::new(".")).unwrap();
+    let all_acts = QuotesConfig { acts: Act::ALL.to_vec(), ..QuotesConfig::default() };
+    let quotes = QuotesStage::new(all_acts, Path::new(".")).unwrap();
     insta::glob!("fixtures/*.txt", |path| {
         let text = without_notes(&std::fs::read_to_string(path).unwrap());
         let name = path.file_name().unwrap().to_string_lossy();

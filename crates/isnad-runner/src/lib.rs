@@ -24,7 +24,7 @@ pub use input::{Input, InputError, Item, Reader};
 pub use output::{OutClaim, OutEntity, OutSpan, OutSpeaker, OutTimex, Record};
 pub use pipeline::{Language, Pipeline};
 pub use registry::{FieldDoc, Registry, StageDoc, plugin_doc};
-pub use run::{Progress, RunError, RunOptions, Summary, run, run_document};
+pub use run::{Processed, Progress, RunError, RunOptions, Summary, run, run_document, run_each};
 pub use spec::{PipelineError, Problem, load_file, load_str};
 
 /// The pipeline `isnad run` uses without `--pipeline`: every built-in stage, language detected per

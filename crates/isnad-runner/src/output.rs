@@ -7,8 +7,8 @@
 use std::collections::BTreeMap;
 
 use isnad_core::{
-    Block, Calendar, CharIndex, Claim, DateSource, Document, Entity, EntityKind, Grain, QuoteKind,
-    Span, Timex, TimexKind,
+    Act, Block, Calendar, CharIndex, Claim, DateSource, Document, Entity, EntityKind, Grain,
+    QuoteKind, Span, Timex, TimexKind,
 };
 use serde::{Deserialize, Serialize};
 
@@ -45,6 +45,9 @@ pub struct OutClaim {
     pub id: String,
     /// Direct, indirect or mixed.
     pub kind: QuoteKind,
+    /// Speech, belief, intention or perception (references written before the field: speech).
+    #[serde(default)]
+    pub act: Act,
     /// The reporting verb or phrase.
     pub cue: OutSpan,
     /// What was said.
@@ -207,6 +210,7 @@ fn out_claim(c: &Claim, span: &impl Fn(Span) -> OutSpan) -> OutClaim {
     OutClaim {
         id: c.id.clone(),
         kind: c.kind,
+        act: c.act,
         cue: span(c.cue),
         content: span(c.content),
         speaker: OutSpeaker {
@@ -301,6 +305,8 @@ pub(crate) fn write_record(doc: &Document, errors: &[String], out: &mut Vec<u8>)
         write_str(out, &c.id);
         out.extend_from_slice(b",\"kind\":");
         write_serde(out, &c.kind);
+        out.extend_from_slice(b",\"act\":");
+        write_serde(out, &c.act);
         out.extend_from_slice(b",\"cue\":");
         span(out, c.cue);
         out.extend_from_slice(b",\"content\":");
@@ -596,6 +602,7 @@ mod tests {
                     before: false,
                 }),
                 confidence: f32::NAN,
+                act: Act::Intention,
                 ..Claim::new("c3", QuoteKind::Indirect, span("said"), span("x."))
             },
         ];

@@ -62,6 +62,9 @@ pub enum RunError {
     /// The worker pool could not be built.
     #[error("cannot start worker threads: {0}")]
     Pool(#[from] rayon::ThreadPoolBuildError),
+    /// The consumer of [`run_each`] failed (its message says how).
+    #[error("{0}")]
+    Sink(Box<dyn std::error::Error + Send + Sync>),
 }
 
 /// Processes every document from `reader` and writes one JSON line per document to `out`, in input
@@ -76,6 +79,49 @@ pub fn run(
     reader: Reader,
     out: &mut dyn Write,
     opts: &RunOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Summary, RunError> {
+    let summary = run_each(
+        pipeline,
+        reader,
+        opts,
+        &to_line,
+        &mut |lines| {
+            for line in lines {
+                out.write_all(&line)?;
+                out.write_all(b"\n")?;
+            }
+            Ok(())
+        },
+        progress,
+    )?;
+    out.flush()?;
+    Ok(summary)
+}
+
+/// One input document after the pipeline: its layers, or why it could not be read.
+#[derive(Debug)]
+pub struct Processed {
+    /// The document id (also for a document that could not be read).
+    pub id: String,
+    /// The processed document; `None` when it could not be read.
+    pub doc: Option<isnad_core::Document>,
+    /// What went wrong, reading or in a stage (empty when all went well).
+    pub errors: Vec<String>,
+}
+
+/// The engine of [`run`] for other outputs (a database, a report): every document from `reader`
+/// goes through the pipeline and then `map` on the worker threads; `sink` receives the mapped
+/// values chunk by chunk, in input order, on the calling thread.
+///
+/// The same bounded read-ahead as [`run`]: at most a few chunks of documents are alive at once. An
+/// error from `sink` stops the run and is returned.
+pub fn run_each<T: Send>(
+    pipeline: &Pipeline,
+    reader: Reader,
+    opts: &RunOptions,
+    map: &(dyn Fn(Processed) -> T + Sync),
+    sink: &mut dyn FnMut(Vec<T>) -> Result<(), RunError>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Summary, RunError> {
     let mut builder = rayon::ThreadPoolBuilder::new().thread_name(|i| format!("isnad-worker-{i}"));
@@ -106,36 +152,56 @@ pub fn run(
             }
         });
         for chunk in rx {
-            let lines: Vec<(Vec<u8>, bool, usize)> = pool.install(|| {
-                chunk.into_par_iter().map(|item| process_item(pipeline, item, opts)).collect()
+            let done: Vec<(T, bool, usize)> = pool.install(|| {
+                chunk
+                    .into_par_iter()
+                    .map(|item| {
+                        let bytes = item.bytes;
+                        let processed = process_item(pipeline, item, opts);
+                        let failed = !processed.errors.is_empty();
+                        (map(processed), failed, bytes)
+                    })
+                    .collect()
             });
-            for (line, failed, bytes) in lines {
-                out.write_all(&line)?;
-                out.write_all(b"\n")?;
+            let mut values = Vec::with_capacity(done.len());
+            for (value, failed, bytes) in done {
+                values.push(value);
                 summary.documents += 1;
                 summary.failed += usize::from(failed);
                 summary.bytes += bytes as u64;
             }
+            sink(values)?;
             progress(Progress {
                 documents: summary.documents,
                 bytes: summary.bytes,
                 elapsed: start.elapsed(),
             });
         }
-        out.flush()?;
         Ok(())
     })?;
     Ok(summary)
 }
 
-/// One item to its JSON line, whether it failed at reading or in a stage.
-fn process_item(pipeline: &Pipeline, item: Item, opts: &RunOptions) -> (Vec<u8>, bool, usize) {
-    let Item { doc, id, mut errors, bytes } = item;
+/// One item through the pipeline (an unreadable one keeps its errors).
+fn process_item(pipeline: &Pipeline, item: Item, opts: &RunOptions) -> Processed {
+    let Item { doc, id, mut errors, .. } = item;
+    let doc = doc.map(|mut doc| {
+        if doc.meta.published.is_none() {
+            doc.meta.published = opts.published.clone();
+        }
+        errors.extend(pipeline.process(&mut doc));
+        doc
+    });
+    Processed { id, doc, errors }
+}
+
+/// A processed document's JSON line (without the newline).
+fn to_line(processed: Processed) -> Vec<u8> {
+    let Processed { id, doc, errors } = processed;
     let mut line = Vec::new();
     match doc {
         None => {
             let record = Record::failed(id, errors);
-            let failed = !record.errors.is_empty();
             serde_json::to_writer(&mut line, &record).unwrap_or_else(|e| {
                 // Serialising our own types cannot fail short of a bug; still, never lose the record.
                 line = serde_json::json!({ "id": record.id, "claims": [], "entities": [], "timexes": [],
@@ -143,21 +209,16 @@ fn process_item(pipeline: &Pipeline, item: Item, opts: &RunOptions) -> (Vec<u8>,
                 .to_string()
                 .into_bytes();
             });
-            (line, failed, bytes)
         }
-        Some(mut doc) => {
-            if doc.meta.published.is_none() {
-                doc.meta.published = opts.published.clone();
-            }
-            errors.extend(pipeline.process(&mut doc));
+        Some(doc) => {
             // What `Record::from_document` then serde_json would write, without the copies.
             // A record of news is about twice its text (the text, then each claim's content and
             // spans): reserving that once saves growing the line two or three times.
             line.reserve(doc.text.len() * 5 / 2 + 512);
             write_record(&doc, &errors, &mut line);
-            (line, !errors.is_empty(), bytes)
         }
     }
+    line
 }
 
 /// Runs one in-memory document through a pipeline and returns its record (for tests and tools).

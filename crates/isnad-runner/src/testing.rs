@@ -138,10 +138,14 @@ fn date_str(c: &OutClaim) -> String {
 }
 
 /// One claim on one line: `c1 direct | speaker | cue «…» | medium «…» | date | «content»`.
-/// The mention is shown beside the linked name when they differ, and `[related]` marks claims in
-/// page furniture.
+/// The mention is shown beside the linked name when they differ, `[related]` marks claims in
+/// page furniture, and an act other than speech follows the kind (`c2 indirect belief | …`).
 pub fn claim_line(c: &OutClaim) -> String {
-    let mut line = format!("{} {} | {}", c.id, kind_str(c.kind), speaker_str(c));
+    let mut line = format!("{} {}", c.id, kind_str(c.kind));
+    if c.act != isnad_core::Act::Speech {
+        let _ = write!(line, " {}", c.act.as_str());
+    }
+    let _ = write!(line, " | {}", speaker_str(c));
     if let (Some(_), Some(m)) = (&c.speaker.name, &c.speaker.mention)
         && c.speaker.name.as_deref() != Some(m.text.as_str())
     {
@@ -249,7 +253,7 @@ pub fn record_view(record: &Record) -> String {
 /// One field of a claim that changed, with its old and new value as shown to a reader.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldChange {
-    /// `kind`, `speaker`, `cue`, `content`, `medium`, `date`, `block`, `confidence`, or a plugin
+    /// `kind`, `act`, `speaker`, `cue`, `content`, `medium`, `date`, `block`, `confidence`, or a plugin
     /// field's name.
     pub field: String,
     /// The reference value.
@@ -330,6 +334,7 @@ fn claim_fields(e: &OutClaim, a: &OutClaim) -> Vec<FieldChange> {
         }
     };
     push("kind", kind_str(e.kind), kind_str(a.kind));
+    push("act", e.act.as_str().to_string(), a.act.as_str().to_string());
     push("speaker", speaker_str(e), speaker_str(a));
     push("speaker mention", opt_span_str(&e.speaker.mention), opt_span_str(&a.speaker.mention));
     push(
@@ -689,6 +694,7 @@ mod tests {
         OutClaim {
             id: id.into(),
             kind: QuoteKind::Indirect,
+            act: isnad_core::Act::Speech,
             cue: span(cue.0, cue.1),
             content: span(content.0, content.1),
             speaker: crate::output::OutSpeaker {
@@ -744,6 +750,17 @@ mod tests {
             shown.contains("content: 20..32 «talks resume» -> 20..37 «talks resume soon»"),
             "{shown}"
         );
+    }
+
+    #[test]
+    fn a_changed_act_is_named_and_shown() {
+        let old = record(vec![claim("c1", (10, "plans"), (20, "to invite them"), "Ana Reyes")]);
+        let mut new = old.clone();
+        new.claims[0].act = isnad_core::Act::Intention;
+        let shown = diff_records(&old, &new).to_string();
+        assert!(shown.contains("act: speech -> intention"), "{shown}");
+        assert!(claim_line(&new.claims[0]).starts_with("c1 indirect intention | Ana Reyes"));
+        assert!(claim_line(&old.claims[0]).starts_with("c1 indirect | Ana Reyes"));
     }
 
     #[test]

@@ -354,6 +354,50 @@ impl Containers {
     }
 }
 
+/// Spans sorted by start, with the length of the longest: "which of them contain (or share a
+/// byte with) this span?" looks only at the spans starting within that length before it, not at
+/// all of them, so that a question per claim stays cheap however many claims a document has.
+pub(crate) struct SpanIndex {
+    spans: Vec<Span>,
+    longest: usize,
+}
+
+impl SpanIndex {
+    pub fn new(spans: impl IntoIterator<Item = Span>) -> SpanIndex {
+        let mut spans: Vec<Span> = spans.into_iter().collect();
+        spans.sort_unstable();
+        let longest = spans.iter().map(Span::len).max().unwrap_or(0);
+        SpanIndex { spans, longest }
+    }
+
+    /// The spans that contain `s` (`Span::contains`), nearest start first.
+    pub fn containing(&self, s: Span) -> impl Iterator<Item = Span> + '_ {
+        let k = self.spans.partition_point(|m| m.start() <= s.start());
+        let floor = s.end().saturating_sub(self.longest);
+        self.spans[..k]
+            .iter()
+            .rev()
+            .take_while(move |m| m.start() >= floor)
+            .copied()
+            .filter(move |m| m.contains(s))
+    }
+
+    /// True when one of the spans shares a byte with `s` (`Span::overlaps`).
+    pub fn overlaps(&self, s: Span) -> bool {
+        let k = self.spans.partition_point(|m| m.start() < s.end());
+        self.spans[..k]
+            .iter()
+            .rev()
+            .take_while(|m| m.start() + self.longest > s.start())
+            .any(|m| m.overlaps(s))
+    }
+
+    /// True when `s` is one of the spans.
+    pub fn has(&self, s: Span) -> bool {
+        self.spans.binary_search(&s).is_ok()
+    }
+}
+
 /// See `Cover::cursor`.
 pub(crate) struct CoverCursor<'c> {
     intervals: &'c [(usize, usize)],
@@ -419,10 +463,18 @@ pub(crate) mod tests {
         }
         assert!(!Cover::new(std::iter::empty()).contains(0));
         let containers = Containers::new(&spans);
+        let index = SpanIndex::new(spans.iter().copied());
         for a in 0..120 {
             for b in a..122 {
                 let t = Span::new(a, b).unwrap();
                 assert_eq!(containers.contain(t), spans.iter().any(|s| s.contains(t)), "{a}..{b}");
+                let mut slow: Vec<Span> = spans.iter().copied().filter(|s| s.contains(t)).collect();
+                let mut fast: Vec<Span> = index.containing(t).collect();
+                slow.sort_unstable();
+                fast.sort_unstable();
+                assert_eq!(fast, slow, "{a}..{b}");
+                assert_eq!(index.overlaps(t), spans.iter().any(|s| s.overlaps(t)), "{a}..{b}");
+                assert_eq!(index.has(t), spans.contains(&t), "{a}..{b}");
             }
         }
     }

@@ -12,8 +12,50 @@
 
 use isnad_core::{Claim, ClaimDate, DateSource, Span, Timex};
 
-use crate::ctx::{Ctx, Lang};
+use crate::ctx::{Ctx, Lang, SpanIndex};
 use crate::lexicon::Cat;
+
+/// Longest stretch of a sentence, in tokens on each side of the cue, read for a claim's date: a
+/// sentence of a whole page without punctuation is read around the cue only.
+const MAX_CLAUSE_TOKENS: usize = 400;
+
+/// What dating asks of all claims and timexes at once, indexed so that dating a claim never
+/// loops over all of them.
+pub(crate) struct Dating<'a> {
+    contents: &'a SpanIndex,
+    mentions: &'a SpanIndex,
+    /// The timexes, by start.
+    timexes: Vec<&'a Timex>,
+}
+
+impl<'a> Dating<'a> {
+    /// `contents` and `mentions`: the claims' contents and speaker mentions.
+    pub fn new(contents: &'a SpanIndex, mentions: &'a SpanIndex, timexes: &'a [Timex]) -> Self {
+        let mut timexes: Vec<&Timex> = timexes.iter().collect();
+        timexes.sort_by_key(|t| t.span.start());
+        Dating { contents, mentions, timexes }
+    }
+
+    /// The timexes inside `span`, in text order.
+    fn timexes_in(&self, span: Span) -> impl Iterator<Item = &'a Timex> + '_ {
+        let from = self.timexes.partition_point(|t| t.span.start() < span.start());
+        let to = self.timexes.partition_point(|t| t.span.start() <= span.end());
+        self.timexes[from..to.max(from)].iter().copied().filter(move |t| span.contains(t.span))
+    }
+}
+
+/// The sentence of the cue, cut to `MAX_CLAUSE_TOKENS` tokens on each side of it.
+fn clause_of(ctx: &Ctx<'_>, cue: Span) -> Option<Span> {
+    let sent = ctx.sentences[ctx.sentence_of(cue.start())?].span;
+    let toks = ctx.token_range(sent);
+    if toks.len() <= 2 * MAX_CLAUSE_TOKENS {
+        return Some(sent);
+    }
+    let at = ctx.token_range(cue).start.clamp(toks.start, toks.end - 1);
+    let first = at.saturating_sub(MAX_CLAUSE_TOKENS).max(toks.start);
+    let last = (at + MAX_CLAUSE_TOKENS).min(toks.end - 1);
+    Some(ctx.span(first, last).cover(cue))
+}
 
 /// The date of `claim`, or `None` when neither a date expression nor a publication date is known.
 /// `published` is the publication date as written in records (`Published::date`), formatted once
@@ -21,33 +63,29 @@ use crate::lexicon::Cat;
 pub(crate) fn claim_date(
     ctx: &Ctx<'_>,
     claim: &Claim,
-    claims: &[Claim],
-    timexes: &[Timex],
+    dating: &Dating<'_>,
     published: Option<&str>,
 ) -> Option<ClaimDate> {
     let cue = claim.cue;
-    let sentence = ctx.sentence_of(cue.start()).map(|i| ctx.sentences[i].span);
-    let in_content = |s: Span| claims.iter().any(|c| c.content.overlaps(s));
+    let sentence = clause_of(ctx, cue);
+    let in_content = |s: Span| dating.contents.overlaps(s);
     // "The IMF, which lent Kenya $3.6 billion last year, said …": a date in a relative clause
     // of a speaker mention dates what the clause tells, not the saying ("تقرير … الصادر في 3
     // نوفمبر", a participle, still dates the report that speaks).
     let in_relative = |s: Span| {
-        claims.iter().filter_map(|c| c.speaker.mention).any(|m| {
-            m.contains(s)
-                && ctx.token_range(m).take_while(|&i| ctx.tokens[i].span.end() <= s.start()).any(
-                    |i| {
-                        matches!(
-                            ctx.folded(i),
-                            "who" | "which" | "whose" | "that" | "الذي" | "التي" | "الذين"
-                        )
-                    },
+        dating.mentions.containing(s).any(|m| {
+            ctx.token_range(m).take_while(|&i| ctx.tokens[i].span.end() <= s.start()).any(|i| {
+                matches!(
+                    ctx.folded(i),
+                    "who" | "which" | "whose" | "that" | "الذي" | "التي" | "الذين"
                 )
+            })
         })
     };
     let timex = sentence.and_then(|sent| {
-        timexes
-            .iter()
-            .filter(|t| sent.contains(t.span) && !in_content(t.span) && !in_relative(t.span))
+        dating
+            .timexes_in(sent)
+            .filter(|t| !in_content(t.span) && !in_relative(t.span))
             .filter(|t| t.value.is_some() || t.from.is_some())
             .min_by_key(|t| {
                 if t.span.end() <= cue.start() {

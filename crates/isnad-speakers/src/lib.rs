@@ -44,6 +44,7 @@ mod lexicon;
 mod link;
 mod mention;
 mod morph;
+mod word_class;
 
 use std::path::{Path, PathBuf};
 
@@ -55,8 +56,9 @@ use serde::Deserialize;
 use thiserror::Error;
 
 pub use gazetteer::{GazetteerEntry, GazetteerFile};
+pub use word_class::{WordClass, classify_words};
 
-use crate::ctx::{Ctx, Lang, is_quote_or_bracket};
+use crate::ctx::{Ctx, Lang, SpanIndex, is_quote_or_bracket};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::{Agr, Gender};
 use crate::link::{Ent, Linker};
@@ -78,11 +80,21 @@ pub struct SpeakersConfig {
     pub carry_paragraphs: usize,
     /// Give each claim a date (`date`): the date expression of its clause or the publication date.
     pub dates: bool,
+    /// How far back, in bytes, a mention may find its entity: one last mentioned earlier than
+    /// that starts a new entity. Far beyond any news article; it keeps the work on a very long
+    /// document (a book, a whole feed in one record) proportional to its length.
+    pub link_window: usize,
 }
 
 impl Default for SpeakersConfig {
     fn default() -> Self {
-        SpeakersConfig { gazetteer: None, all_entities: false, carry_paragraphs: 5, dates: true }
+        SpeakersConfig {
+            gazetteer: None,
+            all_entities: false,
+            carry_paragraphs: 5,
+            dates: true,
+            link_window: 100_000,
+        }
     }
 }
 
@@ -238,7 +250,12 @@ impl SpeakersStage {
             events.push((at, Event::Claim(i)));
         }
         events.sort_by_key(|(at, e)| (*at, matches!(e, Event::Claim(_))));
-        let mut linker = Linker::new(self.gazetteer.as_ref(), lang == Lang::Ar, events.len());
+        let mut linker = Linker::new(
+            self.gazetteer.as_ref(),
+            lang == Lang::Ar,
+            events.len(),
+            self.config.link_window,
+        );
         let mut claim_ent: Vec<Option<usize>> = vec![None; claims.len()];
         // Speakers found so far: (position, entity, paragraph) — for unwritten subjects.
         let mut history: Vec<(usize, usize, usize)> = Vec::with_capacity(claims.len());
@@ -248,7 +265,11 @@ impl SpeakersStage {
         let mut mentions: Vec<(Mention, usize)> = Vec::with_capacity(events.len());
         let paragraph_of =
             |at: usize| ctx.sentence_of(at).map_or(0, |s| ctx.sentences[s].paragraph);
-        let in_content = |s: Span| claims.iter().any(|c| c.content.contains(s));
+        // (Questions about all claims go through indexes, never a loop over the claims: a
+        // document can hold tens of thousands.)
+        let in_content = |s: Span| ctx.containers.contain(s);
+        let content_index = SpanIndex::new(claims.iter().map(|c| c.content));
+        let claim_mentions = SpanIndex::new(claims.iter().filter_map(|c| c.speaker.mention));
 
         for (at, ev) in events {
             match ev {
@@ -267,9 +288,7 @@ impl SpeakersStage {
                     // A subject inside a quotation whose verb is outside it is no subject of that
                     // verb ("X told reporters that [the repairs] were overdue and promised …"):
                     // the cue's subject is then unwritten.
-                    let stray = |m: Span| {
-                        claims.iter().any(|o| o.content.contains(m) && !o.content.contains(c.cue))
-                    };
+                    let stray = |m: Span| content_index.containing(m).any(|o| !o.contains(c.cue));
                     let parsed = c.speaker.mention.filter(|&m| !stray(m)).and_then(|m| {
                         let range = ctx.token_range(m);
                         let mut p = match mention::relative_antecedent(&ctx, range.clone()) {
@@ -454,7 +473,7 @@ impl SpeakersStage {
                 if id.is_none() && m.kind != MentionKind::Implicit && m.kind != MentionKind::Pronoun
                 {
                     // Scanned names of people who never speak stay out unless asked for.
-                    if !claims.iter().any(|c| c.speaker.mention == Some(m.span)) {
+                    if !claim_mentions.has(m.span) {
                         return None;
                     }
                 }
@@ -464,11 +483,11 @@ impl SpeakersStage {
             .collect();
         out_mentions.sort_by_key(|m| m.span);
         out_mentions.dedup_by_key(|m| m.span);
-        let timexes = &doc.layers.timexes;
+        let dating = date::Dating::new(&content_index, &claim_mentions, &doc.layers.timexes);
         let published = doc.meta.published.as_ref().map(|p| p.date().to_string());
         let dates = claims
             .iter()
-            .map(|c| date::claim_date(&ctx, c, claims, timexes, published.as_deref()))
+            .map(|c| date::claim_date(&ctx, c, &dating, published.as_deref()))
             .collect();
         Ok((entities, out_mentions, links, dates))
     }
@@ -492,31 +511,69 @@ impl SpeakersStage {
         // In order: speakers of earlier claims in the same sentence (the main clause a
         // participle hangs on), titled names and organisations earlier in the same sentence
         // (the subject of a non-reporting main verb: "رحبت الخارجية الأوكرانية …، وقالت"), then
-        // speakers of earlier sentences, each group nearest first.
-        let mut cands: Vec<(u8, usize, usize)> = history
-            .iter()
-            .filter(|(pos, _, par)| {
-                *pos < at && paragraph.saturating_sub(*par) <= self.config.carry_paragraphs
-            })
-            .map(|&(pos, e, _)| {
-                (if pos >= sentence_start && sentence.is_some() { 0 } else { 2 }, pos, e)
-            })
-            .chain(
-                scanned
-                    .iter()
-                    .filter(|(pos, _, s)| *pos < at && *s == sentence && s.is_some())
-                    .map(|&(pos, e, _)| (1, pos, e)),
-            )
+        // speakers of earlier sentences, each group nearest first. `history` and `scanned` are
+        // in text order, so each group is a slice read backwards, and the search stops at the
+        // first fit instead of sorting every earlier speaker.
+        let before = history.partition_point(|(pos, _, _)| *pos < at);
+        let in_sentence = match sentence {
+            Some(_) => history[..before].partition_point(|(pos, _, _)| *pos < sentence_start),
+            None => before,
+        };
+        let carry = |par: usize| paragraph.saturating_sub(par) <= self.config.carry_paragraphs;
+        let same_sentence: Vec<usize> = nearest_first(&history[in_sentence..before], |h| h.0)
+            .filter(|h| carry(h.2))
+            .map(|h| h.1)
             .collect();
-        cands.sort_by_key(|&(group, pos, _)| (group, std::cmp::Reverse(pos)));
-        let cands: Vec<(usize, usize)> = cands.into_iter().map(|(_, pos, e)| (pos, e)).collect();
-        let fits = cands.iter().find(|&&(_, e)| linker.ents[e].agrees(agr, person_only));
+        let scanned_from = scanned.partition_point(|(pos, _, _)| *pos < sentence_start);
+        let scanned_to = scanned.partition_point(|(pos, _, _)| *pos < at);
+        let titled: Vec<usize> = match sentence {
+            Some(_) => nearest_first(&scanned[scanned_from..scanned_to.max(scanned_from)], |s| s.0)
+                .filter(|s| s.2 == sentence)
+                .map(|s| s.1)
+                .collect(),
+            None => Vec::new(),
+        };
+        // Earlier sentences: at most MAX_CARRY_SPEAKERS are looked at.
+        let earlier = nearest_first(&history[..in_sentence], |h| h.0)
+            .take(MAX_CARRY_SPEAKERS)
+            .filter(|h| carry(h.2))
+            .map(|h| h.1);
+        let mut cands = same_sentence.into_iter().chain(titled).chain(earlier);
+        let first = cands.next();
+        let fits =
+            first.into_iter().chain(cands).find(|&e| linker.ents[e].agrees(agr, person_only));
         // Nothing fits: when the cue shows no agreement the nearest speaker is the best guess;
         // when it does ("قائلا" after only feminine speakers) the subject is someone the
         // article has not named as a speaker, and a wrong name is worse than none.
-        let fallback = if person_only || agr != Agr::NONE { None } else { cands.first() };
-        fits.or(fallback).map(|&(_, e)| e)
+        let fallback = if person_only || agr != Agr::NONE { None } else { first };
+        fits.or(fallback)
     }
+}
+
+/// Most speakers of earlier sentences an unwritten subject looks back over: within
+/// `carry-paragraphs` only, and never more than this many (a page of one paragraph holding
+/// thousands of claims would otherwise make each look back over all of them).
+const MAX_CARRY_SPEAKERS: usize = 256;
+
+/// The items of `items` (in text order by `pos`) from the last to the first, those at one
+/// position in their original order: the order of a stable sort by descending position.
+fn nearest_first<T>(items: &[T], pos: impl Fn(&T) -> usize) -> impl Iterator<Item = &T> {
+    let mut end = items.len();
+    let mut run = Vec::new().into_iter();
+    std::iter::from_fn(move || {
+        loop {
+            if let Some(item) = run.next() {
+                return Some(item);
+            }
+            if end == 0 {
+                return None;
+            }
+            let at = pos(&items[end - 1]);
+            let start = items[..end].partition_point(|x| pos(x) < at);
+            run = items[start..end].iter().collect::<Vec<_>>().into_iter();
+            end = start;
+        }
+    })
 }
 
 /// Where text after a mention stops being about the speaker: the content when it follows.
@@ -682,15 +739,38 @@ fn merge_mentions(layer: &mut Vec<Mention>, ours: Vec<Mention>, provided: bool) 
         *layer = ours;
         return;
     }
+    // Sorted (stably) first, so that each of ours finds the first mention with its span by a
+    // binary search instead of a scan of the layer.
+    layer.sort_by_key(|m| m.span);
+    let mut added = Vec::new();
     for m in ours {
-        match layer.iter_mut().find(|x| x.span == m.span) {
+        let k = layer.partition_point(|x| x.span < m.span);
+        match layer.get_mut(k).filter(|x| x.span == m.span) {
             Some(x) => {
                 if x.entity.is_none() {
                     x.entity = m.entity;
                 }
             }
-            None => layer.push(m),
+            None => added.push(m),
         }
     }
+    layer.extend(added);
     layer.sort_by_key(|m| m.span);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `nearest_first` gives the order of the stable sort by descending position it replaces.
+    #[test]
+    fn nearest_first_is_a_stable_sort_by_descending_position() {
+        let items = [(1, 'a'), (2, 'b'), (2, 'c'), (3, 'd'), (3, 'e'), (5, 'f')];
+        for n in 0..=items.len() {
+            let mut sorted: Vec<&(usize, char)> = items[..n].iter().collect();
+            sorted.sort_by_key(|&&(pos, _)| std::cmp::Reverse(pos));
+            let fast: Vec<&(usize, char)> = nearest_first(&items[..n], |x| x.0).collect();
+            assert_eq!(fast, sorted, "{n}");
+        }
+    }
 }

@@ -31,6 +31,9 @@ pub(crate) struct Ent {
     pub agr: Agr,
     pub gaz: Option<usize>,
     pub mentions: Vec<Span>,
+    /// The same spans, for "is this one already there?" without a scan of `mentions` (a speaker
+    /// named thousands of times in one long document).
+    mention_set: std::collections::HashSet<Span>,
     pub speaker: bool,
     pub first: usize,
     pub last: usize,
@@ -51,6 +54,7 @@ impl Ent {
             agr: Agr::NONE,
             gaz: None,
             mentions: Vec::new(),
+            mention_set: Default::default(),
             speaker: false,
             first: pos,
             last: pos,
@@ -119,6 +123,14 @@ fn name_score(m: &[String], names: &[NameForm]) -> u8 {
 /// The entities of one document.
 pub(crate) struct Linker<'g> {
     pub ents: Vec<Ent>,
+    /// The entities a mention may link to, in index order: those mentioned within `window`
+    /// bytes before it. Without this bound every mention would be compared with every entity of
+    /// the document, and a long document of many articles would cost the square of its length.
+    active: Vec<usize>,
+    /// See `SpeakersConfig::link_window`.
+    window: usize,
+    /// Where `active` was last pruned.
+    pruned_at: usize,
     gaz: Option<&'g Gazetteer>,
     /// Arabic names organisations by their head's complement alone ("الخارجية الروسية");
     /// English does not ("the Clinton campaign" is not Clinton).
@@ -127,18 +139,50 @@ pub(crate) struct Linker<'g> {
 
 impl<'g> Linker<'g> {
     /// `mentions`: how many mentions will be linked at most (each makes at most one entity).
-    pub fn new(gaz: Option<&'g Gazetteer>, short_forms: bool, mentions: usize) -> Linker<'g> {
-        Linker { ents: Vec::with_capacity(mentions), gaz, short_forms }
+    /// `window`: how far back, in bytes, an entity's last mention may be for a new mention to
+    /// link to it.
+    pub fn new(
+        gaz: Option<&'g Gazetteer>,
+        short_forms: bool,
+        mentions: usize,
+        window: usize,
+    ) -> Linker<'g> {
+        Linker {
+            ents: Vec::with_capacity(mentions),
+            active: Vec::new(),
+            window: window.max(1),
+            pruned_at: 0,
+            gaz,
+            short_forms,
+        }
+    }
+
+    /// The entities a mention may link to, in index order.
+    fn candidates(&self) -> impl Iterator<Item = (usize, &Ent)> {
+        self.active.iter().map(|&i| (i, &self.ents[i]))
+    }
+
+    /// Drops from `active` the entities last mentioned more than `window` bytes before `pos`
+    /// (every quarter window, so that pruning costs little per mention).
+    fn prune(&mut self, pos: usize) {
+        if pos < self.pruned_at + self.window / 4 {
+            return;
+        }
+        let (ents, window) = (&self.ents, self.window);
+        self.active.retain(|&i| ents[i].last + window >= pos);
+        self.pruned_at = pos;
+    }
+
+    /// Puts `idx` back among the candidates (an entity found again by resolution).
+    fn activate(&mut self, idx: usize) {
+        if let Err(at) = self.active.binary_search(&idx) {
+            self.active.insert(at, idx);
+        }
     }
 
     /// The most recent entity (by last mention) satisfying `pred`.
     fn recent(&self, pred: impl Fn(&Ent) -> bool) -> Option<usize> {
-        self.ents
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| pred(e))
-            .max_by_key(|(_, e)| e.last)
-            .map(|(i, _)| i)
+        self.candidates().filter(|(_, e)| pred(e)).max_by_key(|(_, e)| e.last).map(|(i, _)| i)
     }
 
     fn gaz_of_names(&self, p: &Parsed) -> Option<usize> {
@@ -154,6 +198,7 @@ impl<'g> Linker<'g> {
     /// mention refers to nothing the document has (an anaphor with no antecedent). The mention's
     /// names, roles and texts move into the entity (no copies).
     pub fn link(&mut self, mut p: Parsed, pos: usize, speaker: bool) -> Option<usize> {
+        self.prune(pos);
         if let Some(name) = self.trim_known_genitive(&p) {
             p.name = Some(name);
         }
@@ -216,6 +261,7 @@ impl<'g> Linker<'g> {
                 let mut e = Ent::new(kind, pos);
                 e.document = p.form == Form::Document;
                 self.ents.push(e);
+                self.active.push(self.ents.len() - 1);
                 self.ents.len() - 1
             }
         };
@@ -231,7 +277,7 @@ impl<'g> Linker<'g> {
         e.speaker |= speaker;
         e.last = e.last.max(pos);
         e.first = e.first.min(pos);
-        if !e.mentions.contains(&span) {
+        if e.mention_set.insert(span) {
             e.mentions.push(span);
         }
         if e.gaz.is_none()
@@ -315,7 +361,7 @@ impl<'g> Linker<'g> {
         let cut = (2..name.keys.len()).find(|&k| {
             let key = &name.keys[k];
             let before = &name.keys[k - 1];
-            self.ents.iter().any(|e| {
+            self.candidates().any(|(_, e)| {
                 e.kind == EntityKind::Person
                     && e.names.iter().any(|n| n.keys.len() >= 2 && n.keys.last() == Some(key))
                     && !e.names.iter().any(|n| n.keys.contains(before))
@@ -328,7 +374,7 @@ impl<'g> Linker<'g> {
     fn name_match(&self, p: &Parsed) -> Option<usize> {
         let keys = &p.name.as_ref()?.keys;
         let mut best: Option<(u8, usize, usize)> = None;
-        for (i, e) in self.ents.iter().enumerate() {
+        for (i, e) in self.candidates() {
             if e.kind == EntityKind::Group {
                 continue;
             }
@@ -424,11 +470,12 @@ impl<'g> Linker<'g> {
     /// Records that `idx` was found as the speaker of a claim at `pos` by resolution (pronoun,
     /// implicit subject).
     pub fn touch(&mut self, idx: usize, pos: usize, mention: Option<Span>, agr: Agr) {
+        self.activate(idx);
         let e = &mut self.ents[idx];
         e.speaker = true;
         e.last = e.last.max(pos);
         if let Some(m) = mention
-            && !e.mentions.contains(&m)
+            && e.mention_set.insert(m)
         {
             e.mentions.push(m);
         }

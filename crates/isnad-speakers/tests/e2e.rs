@@ -53,8 +53,12 @@ fn score(path: PathBuf, limit: Option<usize>) -> std::collections::BTreeMap<Stri
         doc
     };
     let verbose = std::env::var_os("SPEAKERS_VERBOSE").is_some();
-    let report =
-        evaluate(std::slice::from_ref(&path), &process, &Options { verbose, limit }).unwrap();
+    let report = evaluate(
+        std::slice::from_ref(&path),
+        &process,
+        &Options { verbose, limit, ..Options::default() },
+    )
+    .unwrap();
     eprintln!("== {}\n{report}", path.display());
     report.metrics()
 }

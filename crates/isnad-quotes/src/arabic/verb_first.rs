@@ -4,7 +4,7 @@
 //! "وأضاف: «…»", "وأكد الوزير ضرورة …", ", مشيرا إلى أن …" (a participle continuing the previous
 //! speaker), "ونقلت وكالة رويترز عن مصدر حكومي قوله إن …" (the source after عن, the agency the
 //! medium); without an introducer, the postposed construction of `postposed.rs`.
-//! **Not**: beliefs when `beliefs = false`; a belief verb in a relative clause ("والذي يُتوقع
+//! **Not**: a belief verb in a relative clause ("والذي يُتوقع
 //! أن"); cues in the author's voice.
 //! **Data**: `data/ar-cues.tsv`; the roles of `data/ar-function.tsv` used by the helpers.
 //! **Fixture**: `tests/fixtures/ar-indirect-complementiser.txt`, `ar-direct-quotes.txt`,
@@ -28,9 +28,6 @@ use crate::view::View;
 /// phrase object ("وأكد حرص الدولة …") rather than a clause or a quotation.
 pub(super) fn claim(v: &View<'_>, i: usize, cfg: &QuotesConfig) -> Option<(Draft, bool)> {
     let cue = v.tags[i].cue?;
-    if !cfg.beliefs && cue.class == Class::Belief {
-        return None;
-    }
     if filters::in_author_voice(v, i) {
         return None;
     }

@@ -15,6 +15,8 @@
 //! test checks both agree.
 
 use isnad_text::is_clitic_chain;
+
+use crate::letters::char_at;
 use isnad_text::normalize::{is_arabic_letter, is_word_char};
 use rustc_hash::FxHashMap;
 
@@ -81,26 +83,8 @@ pub(crate) struct Words {
     /// [`is_word_char`] of ASCII bytes and of the Arabic block U+0600-U+06FF, by low byte.
     ascii_word: [bool; 128],
     arabic_word: [bool; 256],
-    /// The scanner's letters ([`crate::scan::is_letter`]) of the Arabic block, by low byte.
+    /// The scanner's letters ([`crate::letters::is_letter`]) of the Arabic block, by low byte.
     arabic_letter: [bool; 256],
-}
-
-/// The character at byte `i` of `s` (which must be a char boundary) and its length, with the
-/// one- and two-byte forms (ASCII, Arabic) decoded inline.
-#[inline(always)]
-pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
-    let bytes = s.as_bytes();
-    let b = bytes[i];
-    if b < 0x80 {
-        return (b as char, 1);
-    }
-    if b < 0xE0 {
-        // a two-byte sequence (the text is valid UTF-8, so the next byte exists)
-        let c = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
-        return (char::from_u32(c).unwrap_or(' '), 2);
-    }
-    let c = s[i..].chars().next().unwrap_or(' ');
-    (c, c.len_utf8())
 }
 
 /// The letters clitic chains are made of (see [`is_clitic_chain`]), numbered from 1.
@@ -272,7 +256,7 @@ impl Words {
         let arabic_word =
             std::array::from_fn(|b| char::from_u32(0x600 + b as u32).is_some_and(is_word_char));
         let arabic_letter = std::array::from_fn(|b| {
-            char::from_u32(0x600 + b as u32).is_some_and(crate::scan::is_letter)
+            char::from_u32(0x600 + b as u32).is_some_and(crate::letters::is_letter)
         });
         Words {
             entries,
@@ -297,7 +281,7 @@ impl Words {
         self.last_word[id as usize]
     }
 
-    /// Whether every entry begins with a letter (see `scan::scan_fused`): `starts_ok` says
+    /// Whether every entry begins with a letter (see `tokenize::scan_fused`): `starts_ok` says
     /// which first characters are letters there.
     pub(crate) fn all_begin_with(&self, starts_ok: impl Fn(char) -> bool) -> bool {
         self.odd.is_empty() && self.entries.iter().all(|e| e.chars().next().is_some_and(&starts_ok))

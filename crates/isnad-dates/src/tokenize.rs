@@ -6,8 +6,9 @@
 //! glued to digits ("3pm", "15h30", "18q4", "21st") are split from them, so that suffixes are
 //! ordinary vocabulary entries.
 
-use crate::vocab::{Entry, Sem, Vocab, feat};
-use crate::words::{WordMatch, char_at};
+use crate::letters::{ascii_letters_end, char_at, is_letter};
+use crate::vocab::{Entry, Sense, Vocab, features};
+use crate::word_index::WordMatch;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug)]
@@ -41,14 +42,14 @@ pub(crate) struct Tok<'v> {
     pub al: bool,
     /// Any clitic prefix (و ف ب ل ك ال) precedes the word.
     pub clitic: bool,
-    /// The [`feat`] bits of its senses; for a number, [`feat::TRIGGER`].
-    pub feat: u64,
+    /// The [`features`] bits of its senses; for a number, [`features::TRIGGER`].
+    pub features: u64,
 }
 
 impl<'v> Tok<'v> {
-    pub(crate) fn sems(&self) -> &'v [Sem] {
+    pub(crate) fn senses(&self) -> &'v [Sense] {
         match self.kind {
-            Kind::Lex(e) => &e.sems,
+            Kind::Lex(e) => &e.senses,
             _ => &[],
         }
     }
@@ -68,54 +69,7 @@ impl<'v> Tok<'v> {
     }
 }
 
-/// A letter of a word. Arabic and ASCII are decided by range (the folded text has no diacritics
-/// and only ASCII digits), which keeps the scan off the slow Unicode tables; other scripts ask them.
-pub(crate) fn is_letter(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' => true,
-        '\0'..='\x7f' => false,
-        '\u{0621}'..='\u{064A}'
-        | '\u{066E}'..='\u{066F}'
-        | '\u{0671}'..='\u{06D3}'
-        | '\u{06D5}'
-        | '\u{06FA}'..='\u{06FF}' => true,
-        '\u{0600}'..='\u{06FF}' => false,
-        c => c.is_alphabetic(),
-    }
-}
-
-/// The end of the run of ASCII letters from `j`: the first byte at or after `j` that is no
-/// ASCII letter (or the end).
-///
-/// Eight bytes at a time: a byte loop leaves at a different count of letters for every word,
-/// and that branch, mispredicted once a word, was the costliest line of the scan. For each byte
-/// `b` of a word of eight, `x = (b | 0x20) & 0x7f` folds the case; `x + 0x1f` reaches 0x80
-/// exactly when `x >= 'a'` and `x + 0x05` exactly when `x > 'z'`, without a carry into the next
-/// byte (`x <= 0x7f`); a letter is in that range with `b < 0x80`. A test checks every byte value.
-#[inline(always)]
-pub(crate) fn ascii_letters_end(bytes: &[u8], mut j: usize) -> usize {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const CASE: u64 = 0x2020_2020_2020_2020;
-    while let Some(chunk) = bytes.get(j..j + 8) {
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let x = (w | CASE) & LOW7;
-        let ge_a = x.wrapping_add(0x1f1f_1f1f_1f1f_1f1f);
-        let gt_z = x.wrapping_add(0x0505_0505_0505_0505);
-        let letters = ge_a & !gt_z & !w & HIGH;
-        let others = !letters & HIGH;
-        if others != 0 {
-            return j + (others.trailing_zeros() / 8) as usize;
-        }
-        j += 8;
-    }
-    while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
-        j += 1;
-    }
-    j
-}
-
-/// Buffers [`scan`] reuses from one sentence to the next.
+/// Buffers [`tokenize`] reuses from one sentence to the next.
 #[derive(Default)]
 pub(crate) struct Scratch<'v> {
     matches: Vec<WordMatch>,
@@ -125,7 +79,7 @@ pub(crate) struct Scratch<'v> {
 
 /// A token with no clitic and no senses.
 fn plain<'v>(start: usize, end: usize, kind: Kind<'v>, space: bool) -> Tok<'v> {
-    Tok { start, end, kind, space, conj: false, al: false, clitic: false, feat: 0 }
+    Tok { start, end, kind, space, conj: false, al: false, clitic: false, features: 0 }
 }
 
 /// A vocabulary match as a token (its clitic chain is `prefix`).
@@ -138,7 +92,7 @@ fn lex<'v>(start: usize, end: usize, entry: &'v Entry, prefix: &str, space: bool
         conj: prefix.starts_with('و') || prefix.starts_with('ف'),
         al: prefix.ends_with("ال") || prefix.ends_with("لل"),
         clitic: !prefix.is_empty(),
-        feat: entry.feat,
+        features: entry.features,
     }
 }
 
@@ -161,7 +115,7 @@ fn number<'v>(bytes: &[u8], i: usize, space: bool) -> Tok<'v> {
         j += 1;
     }
     let digits = (j - i).min(255) as u8;
-    Tok { feat: feat::TRIGGER, ..plain(i, j, Kind::Num(v as u32, digits), space) }
+    Tok { features: features::TRIGGER, ..plain(i, j, Kind::Num(v as u32, digits), space) }
 }
 
 /// The word token of the letter run `text[i..j]` (which no long entry matched).
@@ -191,7 +145,7 @@ fn word<'v>(text: &str, i: usize, j: usize, vocab: &'v Vocab, space: bool) -> To
 /// One pass that asks the vocabulary for its long entries at each word start it meets
 /// ([`scan_fused`]); where that pass cannot be sure to give what matching the whole text first
 /// would ([`scan_matched`], the definition), the latter runs.
-pub(crate) fn scan<'v>(text: &str, vocab: &'v Vocab, scratch: &mut Scratch<'v>) {
+pub(crate) fn tokenize<'v>(text: &str, vocab: &'v Vocab, scratch: &mut Scratch<'v>) {
     if !(vocab.fusable && scan_fused(text, vocab, &mut scratch.toks)) {
         scan_matched(text, vocab, scratch);
     }
@@ -314,7 +268,7 @@ fn scan_fused<'v>(text: &str, vocab: &'v Vocab, out: &mut Vec<Tok<'v>>) -> bool 
 }
 
 /// Tokens of `text`: the vocabulary's long entries matched over the whole text first
-/// ([`crate::words::Words::find_all`]), everything between cut into numbers, words and
+/// ([`crate::word_index::Words::find_all`]), everything between cut into numbers, words and
 /// punctuation.
 fn scan_matched<'v>(text: &str, vocab: &'v Vocab, scratch: &mut Scratch<'v>) {
     let matches = &mut scratch.matches;
@@ -397,35 +351,8 @@ mod tests {
     fn key(t: &Tok<'_>) -> String {
         format!(
             "{}..{} {:?} {} {} {} {} {}",
-            t.start, t.end, t.kind, t.space, t.conj, t.al, t.clitic, t.feat
+            t.start, t.end, t.kind, t.space, t.conj, t.al, t.clitic, t.features
         )
-    }
-
-    /// The eight-bytes-at-a-time run end is the byte loop's, for every byte value at every
-    /// place of a word of eight and past it.
-    #[test]
-    fn letter_runs_end_where_the_byte_loop_ends() {
-        let slow = |bytes: &[u8], mut j: usize| {
-            while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
-                j += 1;
-            }
-            j
-        };
-        for b in 0..=255u8 {
-            for at in 0..20 {
-                let mut bytes = b"abcdefghijKLMNOPQRSTuvwxyz".to_vec();
-                bytes[at] = b;
-                for len in at..=bytes.len() {
-                    for from in 0..=at {
-                        assert_eq!(
-                            ascii_letters_end(&bytes[..len], from),
-                            slow(&bytes[..len], from),
-                            "{b:#x} at {at}, {len}, {from}"
-                        );
-                    }
-                }
-            }
-        }
     }
 
     /// The one-pass scan gives the tokens of the definition (or gives up where it must).

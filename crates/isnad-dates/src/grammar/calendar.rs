@@ -1,0 +1,286 @@
+//! Calendar dates: "12 فبراير 2025", "the 1st of March", "March 3rd", month names.
+
+use isnad_core::Grain;
+
+use super::*;
+use crate::time::{add_grain, truncate};
+use crate::vocab::{Connective, Era, Relative, Unit, features};
+
+impl<'a, 'v> Parser<'a, 'v> {
+    /// "12 فبراير [2025] [م] [الجاري]", "15 of february", "the 1st of march", "march 3rd 2015",
+    /// "الاول من شهر شباط", "Feb 18", "Jul 18, Fri".
+    pub(super) fn calendar_date(&self, i: usize) -> Option<Match<Spec>> {
+        let mut best: Option<Match<Spec>> = None;
+        // day [of|من] [the] month
+        if let Some(Match { end: j, value: d }) = self.day_num(self.skip_filler(i)) {
+            let mut k = j;
+            if self.connective(k, Connective::Of)
+                || self.connective(k, Connective::From)
+                || self.connective(k, Connective::In)
+            {
+                k += 1;
+            }
+            k = self.skip_filler(k);
+            let sep = self.punct(k, '-') || self.punct(k, '/');
+            if sep {
+                k += 1; // 31-Oct-74, 31/Oct/1974
+            }
+            if let Some(Match { end: k2, value: (m, _) }) = self.month(k) {
+                best = Some(Match {
+                    end: k2,
+                    value: Spec { day: Some(d), month: Some(m), h24: sep, ..Spec::default() },
+                });
+            } else if self.is_arabic()
+                && self.relative(k) == Some(Relative::Same)
+                && self.is_unit(k + 1, Unit::Month)
+            {
+                // "الـ 12 من نفس الشهر": the month named before; without it, the anchor's
+                best = Some(Match { end: k + 2, value: Spec { day: Some(d), ..Spec::default() } });
+            } else if self.is_arabic()
+                && self.relative(k).is_some()
+                && self.is_unit(k + 1, Unit::Month)
+            {
+                let a = self.anchor;
+                let mon = add_grain(
+                    truncate(a.now, Grain::Month),
+                    Grain::Month,
+                    relative_steps(self.relative(k)?),
+                );
+                best = Some(Match {
+                    end: k + 2,
+                    value: Spec {
+                        day: Some(d),
+                        month: Some(mon.month() as u8),
+                        year: Some(i32::from(mon.year())),
+                        ..Spec::default()
+                    },
+                });
+            } else if self.is_unit(k, Unit::Month)
+                && self.tok(k).is_some_and(|t| t.al)
+                && self.relative(k + 1).is_some()
+            {
+                let a = self.anchor;
+                let mon = add_grain(
+                    truncate(a.now, Grain::Month),
+                    Grain::Month,
+                    relative_steps(self.relative(k + 1)?),
+                );
+                best = Some(Match {
+                    end: k + 2,
+                    value: Spec {
+                        day: Some(d),
+                        month: Some(mon.month() as u8),
+                        year: Some(i32::from(mon.year())),
+                        ..Spec::default()
+                    },
+                });
+            } else if !self.is_arabic()
+                && k > j
+                && self.relative(k).is_some()
+                && self.is_unit(k + 1, Unit::Month)
+            {
+                let a = self.anchor;
+                let mon = add_grain(
+                    truncate(a.now, Grain::Month),
+                    Grain::Month,
+                    relative_steps(self.relative(k)?),
+                );
+                best = Some(Match {
+                    end: k + 2,
+                    value: Spec {
+                        day: Some(d),
+                        month: Some(mon.month() as u8),
+                        year: Some(i32::from(mon.year())),
+                        ..Spec::default()
+                    },
+                });
+            }
+        }
+        // month [the] day[th] — "march 3", "february the 15th", "يوليو 13" (Duckling AR)
+        if let Some(Match { end: j, value: (m, _) }) = self.month(i) {
+            let k = self.skip_filler(j);
+            let day = self.day_num(k).or({
+                // "march first", "march third"
+                None
+            });
+            if let Some(Match { end: k2, value: d }) = day {
+                // not a year ("October 2014")
+                if self.num(k).is_none_or(|(_, dg)| dg != 4) {
+                    keep_longest(
+                        &mut best,
+                        Some(Match {
+                            end: k2,
+                            value: Spec { day: Some(d), month: Some(m), ..Spec::default() },
+                        }),
+                    );
+                }
+            }
+        }
+        let Match { end: mut j, value: mut s } = best?;
+        // glued "Feb13": fine. Year: [,] year | سنة/عام year
+        let mut k = j;
+        if self.punct(k, ',') || self.punct(k, '،') {
+            k += 1;
+        }
+        if (self.connective(k, Connective::In)
+            || self.connective(k, Connective::Of)
+            || self.connective(k, Connective::From))
+            && self.year(k + 1).is_some()
+        {
+            k += 1;
+        }
+        if s.h24
+            && (self.punct(k, '-') || self.punct(k, '/'))
+            && let Some((v, dg)) = self.num(k + 1)
+            && (dg == 2 || dg == 4)
+        {
+            s.year = Some(if dg == 2 { two_digit_year(v) } else { v as i32 });
+            s.h24 = false;
+            s.absolute = true;
+            j = k + 2;
+            return self.date_tail(j, s);
+        }
+        s.h24 = false;
+        if let Some(Match { end: k2, value: (y, era) }) = self.year(k) {
+            s.year = Some(y);
+            s.absolute = true;
+            if era == Some(Era::Ah) {
+                return None;
+            }
+            j = k2;
+        } else if !self.is_arabic() && s.day.is_some() {
+            // "14th April 15": a two-digit year after an English date
+            if let Some((v, 2)) = self.num(k)
+                && !self.punct(k + 1, ':')
+                && !self.has(k + 1, features::AMPM | features::UNIT)
+            {
+                s.year = Some(two_digit_year(v));
+                j = k + 1;
+            }
+        }
+        self.date_tail(j, s)
+    }
+
+    /// After a date: الجاري/الماضي/المقبل on the month ("12 فبراير الجاري"), a trailing weekday
+    /// ("Jul 18, Fri").
+    pub(super) fn date_tail(&self, mut j: usize, mut s: Spec) -> Option<Match<Spec>> {
+        if self.is_arabic()
+            && s.year.is_none()
+            && let Some(r) = self.relative(j)
+            && let Some(m) = s.month
+        {
+            let a = self.anchor;
+            let y = i32::from(a.today().year());
+            let cur = a.today().month() as u8;
+            s.year = Some(match r {
+                Relative::This | Relative::Same => y,
+                Relative::Last => {
+                    if m <= cur {
+                        y
+                    } else {
+                        y - 1
+                    }
+                }
+                Relative::Next => {
+                    if m >= cur {
+                        y
+                    } else {
+                        y + 1
+                    }
+                }
+            });
+            j += 1;
+        }
+        if !self.is_arabic()
+            && (self.punct(j, ','))
+            && let Some((wd, _, false)) = self.weekday(j + 1)
+        {
+            s.weekday = Some(wd);
+            j += 2;
+        }
+        Some(Match { end: j, value: s })
+    }
+
+    /// A day of the month alone, where English marks it as one: "on the 15th", "the 1st",
+    /// "on 24th", "on the first" (the month is the policy's: this one or the next).
+    pub(super) fn day_only(&self, i: usize) -> Option<Match<Spec>> {
+        if self.is_arabic() {
+            return None;
+        }
+        let on = self.connective(i, Connective::On);
+        let k = if on { i + 1 } else { i };
+        let the = self.connective(k, Connective::Filler);
+        let k = if the { k + 1 } else { k };
+        if !on && !the {
+            return None;
+        }
+        let digits = self.num(k).is_some();
+        let Match { end: j, value: d } = self.ordinal(k)?;
+        if !(1..=31).contains(&d) || !(on || digits) {
+            return None;
+        }
+        if self.unit(j).is_some()
+            || self.connective(j, Connective::Of)
+            || self.weekday(j).is_some()
+            || self.month_word(j).is_some()
+        {
+            return None;
+        }
+        Some(Match { end: j, value: Spec { day: Some(d as u8), ..Spec::default() } })
+    }
+
+    /// A month alone ("July" of "13-15 July"), as a date with only its month.
+    pub(super) fn month_alone(&self, i: usize) -> Option<Match<Spec>> {
+        let Match { end, value: (month, _) } = self.month(i)?;
+        Some(Match { end, value: Spec { month: Some(month), ..Spec::default() } })
+    }
+
+    /// A month name, or شهر + number/name, or "الشهر الثالث".
+    pub(super) fn month(&self, i: usize) -> Option<Match<(u8, bool)>> {
+        if let Some((m, _)) = self.month_word(i) {
+            // "آذار/مارس", "مارس (آذار)": the Levantine and the Egyptian name of one month
+            if self.punct(i + 1, '/') && self.month_word(i + 2).is_some_and(|(m2, _)| m2 == m) {
+                return Some(Match { end: i + 3, value: (m, false) });
+            }
+            if self.punct(i + 1, '(')
+                && self.month_word(i + 2).is_some_and(|(m2, _)| m2 == m)
+                && self.punct(i + 3, ')')
+            {
+                return Some(Match { end: i + 4, value: (m, false) });
+            }
+        }
+        if let Some((m, weak)) = self.month_word(i) {
+            // "Sept. 11", "Oct. 5": the abbreviation's dot belongs to it
+            let abbrev = !self.is_arabic() && self.tok_text(i).is_some_and(|w| w.len() <= 4);
+            if abbrev
+                && self.punct(i + 1, '.')
+                && self.glued(i)
+                && (self.num(i + 2).is_some() || self.ordinal(i + 2).is_some())
+            {
+                return Some(Match { end: i + 2, value: (m, false) });
+            }
+            return Some(Match { end: i + 1, value: (m, weak) });
+        }
+        if self.is_arabic() && self.is_unit(i, Unit::Month) && !self.is_dual(i) {
+            let t = self.tok(i)?;
+            if t.al {
+                // الشهر الثالث / الشهر التاسع
+                if let Some(Match { end: j, value: v }) = self.ordinal(i + 1)
+                    && (1..=12).contains(&v)
+                {
+                    return Some(Match { end: j, value: (v as u8, false) });
+                }
+                return None;
+            }
+            if let Some((m, _)) = self.month_word(i + 1) {
+                return Some(Match { end: i + 2, value: (m, false) });
+            }
+            if let Some(Match { end: j, value: v }) = self.number(i + 1)
+                && (1..=12).contains(&v)
+            {
+                return Some(Match { end: j, value: (v as u8, false) });
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,171 @@
+//! Holidays: "عيد الفطر 2013", "easter 2010", "last Christmas", "thanksgiving of next year".
+
+use isnad_core::Grain;
+use jiff::civil::{Date, Time};
+
+use super::*;
+use crate::time::{self, Anchor, TimeValue};
+use crate::vocab::{Connective, Era, Relative, Sense, Unit};
+
+impl<'a, 'v> Parser<'a, 'v> {
+    /// Holidays, with a year or relative word: "عيد الفطر 2013", "easter 2010", "last easter",
+    /// "thanksgiving of next year", "MLK day of last year".
+    pub(super) fn holiday(&self, i: usize) -> Option<Match<Spec>> {
+        let mut k = i;
+        let mut rel = None;
+        if let Some(r) = self.relative(k)
+            && (!self.is_arabic() || r == Relative::This)
+        {
+            rel = Some(r);
+            k += 1;
+        }
+        let (id, weak) = self.senses(k).iter().find_map(|s| {
+            if let Sense::Holiday { id, weak } = s { Some((*id as usize, *weak)) } else { None }
+        })?;
+        let season =
+            weak || self.holidays.names.ids.get(id).is_some_and(|n| n.starts_with("season-"));
+        let mut j = k + 1;
+        let hv = self.anchor.hijri;
+        let year_of = |y: i16| self.holidays.in_year(id, y, hv);
+        let mut absolute = false;
+        let y = if let Some(Match { end: j2, value: (y, era) }) = self
+            .year(j)
+            .or_else(|| if self.connective(j, Connective::In) { self.year(j + 1) } else { None })
+        {
+            if era == Some(Era::Ah) {
+                return None;
+            }
+            j = j2;
+            absolute = true;
+            y as i16
+        } else if (self.connective(j, Connective::Of)
+            || self.is_arabic() && self.connective(j, Connective::From))
+            && self.relative(j + 1).is_some()
+            && self.is_unit(j + 2, Unit::Year)
+        {
+            let r = self.relative(j + 1)?;
+            j += 3;
+            self.anchor.today().year() + relative_steps(r) as i16
+        } else if self.is_arabic() && self.relative(j).is_some() {
+            let r = self.relative(j)?;
+            j += 1;
+            self.pick_rel_year(r, &year_of)?
+        } else if let Some(r) = rel {
+            self.pick_rel_year(r, &year_of)?
+        } else if let Some(Match { end: j2, value: t }) = self.holiday_offset(j) {
+            // "thanksgiving in a year", "thanksgiving 3 months ago": the one in the shifted year
+            j = j2;
+            t.start.year()
+        } else if season {
+            // a bare season name is an ordinary word ("a summer of protests")
+            return None;
+        } else {
+            let a = self.anchor;
+            // Duckling's convention is the next one; news (`past`, `nearest`, `tense`) the nearest
+            let bare = if self.policy() == crate::Bare::Future {
+                crate::Bare::Future
+            } else {
+                crate::Bare::Nearest
+            };
+            time::pick_year(&Anchor { bare, ..a }, false, |yy| {
+                let (s, e, _) = year_of(yy)?;
+                Some((s.to_datetime(Time::midnight()), e.to_datetime(Time::midnight())))
+            })?
+        };
+        let (s, e, interval) = year_of(y)?;
+        let cal = self.holidays.calendar(id);
+        let mut t = if interval {
+            TimeValue::interval(
+                s.to_datetime(Time::midnight()),
+                e.to_datetime(Time::midnight()),
+                Grain::Day,
+            )
+        } else {
+            TimeValue::day(s)
+        };
+        t.calendar = cal;
+        Some(Match { end: j, value: Spec { base: Some(t), absolute, ..Spec::default() } })
+    }
+
+    /// An offset after a holiday name: "in 9 months", "9 months from now", "1 year ago".
+    pub(super) fn holiday_offset(&self, j: usize) -> Option<Match<TimeValue>> {
+        if self.is_arabic() {
+            return None;
+        }
+        let a = self.anchor;
+        if self.connective(j, Connective::In) {
+            let Match { end: k, value: (n, u) } = self.quantity(j + 1)?;
+            return Some(Match { end: k, value: self.shift(a, n, u) });
+        }
+        let Match { end: k, value: (n, u) } = self.quantity(j)?;
+        if self.connective(k, Connective::Ago) {
+            return Some(Match { end: k + 1, value: self.shift(a, -n, u) });
+        }
+        if self.connective(k, Connective::Hence) {
+            return Some(Match { end: k + 1, value: self.shift(a, n, u) });
+        }
+        None
+    }
+
+    /// The year of a holiday named with a relative word: "last Easter" is the last one that is
+    /// over, "next Easter" the next one that has not started, "this Easter" the one under way
+    /// or the next.
+    pub(super) fn pick_rel_year(
+        &self,
+        r: Relative,
+        year_of: &dyn Fn(i16) -> Option<(Date, Date, bool)>,
+    ) -> Option<i16> {
+        let a = self.anchor;
+        let y = a.today().year();
+        let today = a.today();
+        let contains = |yy: i16| year_of(yy).is_some_and(|(s, e, _)| s <= today && today < e);
+        Some(match r {
+            Relative::Last => {
+                // the last one that is over
+                if year_of(y).is_some_and(|(_, e, _)| e <= today) {
+                    y
+                } else if year_of(y - 1).is_some_and(|(_, e, _)| e <= today) {
+                    y - 1
+                } else {
+                    y - 2
+                }
+            }
+            Relative::This | Relative::Same if contains(y - 1) => y - 1,
+            Relative::This | Relative::Same => {
+                if year_of(y).is_some_and(|(_, e, _)| e > today) {
+                    y
+                } else {
+                    y + 1
+                }
+            }
+            Relative::Next => {
+                // the next one that has not started
+                if year_of(y).is_some_and(|(s, _, _)| s > today) { y } else { y + 1 }
+            }
+        })
+    }
+
+    /// A bare holiday name at `k`, resolved to its occurrence nearest the reference.
+    pub(super) fn holiday_nearest(&self, k: usize) -> Option<Match<TimeValue>> {
+        let k = self.skip_filler(k);
+        let h = self.senses(k).iter().find_map(|s| {
+            if let Sense::Holiday { id, weak: false } = s { Some(*id as usize) } else { None }
+        })?;
+        if self.year(k + 1).is_some() {
+            return None;
+        }
+        let today = self.anchor.today();
+        let best = (-1..=1)
+            .filter_map(|n| self.holidays.in_year(h, today.year() + n, self.anchor.hijri))
+            .min_by_key(|(s, e, _)| {
+                if today < *s {
+                    i64::from(today.until(*s).map(|x| x.get_days()).unwrap_or(i32::MAX))
+                } else if today >= *e {
+                    i64::from(e.until(today).map(|x| x.get_days()).unwrap_or(i32::MAX))
+                } else {
+                    0
+                }
+            })?;
+        Some(Match { end: k + 1, value: TimeValue::day(best.0) })
+    }
+}

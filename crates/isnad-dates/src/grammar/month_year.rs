@@ -1,0 +1,157 @@
+//! Months and years: "October 2014", "next March", "يونيو الماضي", "عام 2006".
+
+use isnad_core::Grain;
+use jiff::civil::Time;
+
+use super::*;
+use crate::time::{self, TimeValue};
+use crate::tokenize::{Kind, Tok};
+use crate::vocab::{Connective, Era, Relative, Unit};
+
+impl<'a, 'v> Parser<'a, 'v> {
+    /// Month expressions: "March", "October 2014", "next March", "يونيو الماضى", "الشهر المقبل"
+    /// is in [`Self::period_rel`].
+    pub(super) fn month_expr(&self, i: usize) -> Option<Match<Spec>> {
+        let mut k = i;
+        let mut pre = None;
+        if !self.is_arabic()
+            && let Some(r) = self.relative(k)
+        {
+            pre = Some(r);
+            k += 1;
+        }
+        let Match { end: mut j, value: (m, weak) } = self.month(k)?;
+        let mut s = Spec { month: Some(m), ..Spec::default() };
+        let mut k2 = j;
+        if self.punct(k2, ',') {
+            k2 += 1;
+        }
+        if (self.connective(k2, Connective::Of)
+            || self.connective(k2, Connective::In)
+            || self.connective(k2, Connective::From))
+            && self.year(k2 + 1).is_some()
+        {
+            k2 += 1;
+        }
+        let mut strong = !weak || pre.is_some() || self.context_before(i);
+        if let Some(Match { end: k3, value: (y, era) }) = self.year(k2) {
+            if era == Some(Era::Ah) {
+                return None;
+            }
+            s.year = Some(y);
+            s.absolute = true;
+            j = k3;
+            strong = true;
+        } else if let Some(r) =
+            pre.or_else(|| if self.is_arabic() { self.relative(j) } else { None })
+        {
+            if pre.is_none() {
+                j += 1;
+            }
+            strong = true;
+            let a = self.anchor;
+            let y = i32::from(a.today().year());
+            let cur = a.today().month() as u8;
+            s.year = Some(match r {
+                Relative::This | Relative::Same => y,
+                Relative::Last => {
+                    if m < cur || (self.is_arabic() && m <= cur) {
+                        y
+                    } else {
+                        y - 1
+                    }
+                }
+                Relative::Next => {
+                    if m > cur || (self.is_arabic() && m >= cur) {
+                        y
+                    } else {
+                        y + 1
+                    }
+                }
+            });
+            // "March after next"
+            if !self.is_arabic()
+                && r == Relative::Next
+                && self.connective(j, Connective::After)
+                && self.relative(j + 1) == Some(Relative::Next)
+            {
+                s.year = Some(s.year? + 1);
+                j += 2;
+            }
+        } else if !self.is_arabic()
+            && self.connective(j, Connective::In)
+            && self.quantity(j + 1).is_some_and(|Match { end: _, value: (_, u) }| {
+                matches!(u, CountUnit::Unit(Unit::Year))
+            })
+        {
+            // "March in 1 year": that month of the year so many years ahead
+            let Match { end: k3, value: (n, _) } = self.quantity(j + 1)?;
+            s.year = Some(i32::from(self.anchor.today().year()) + n as i32);
+            j = k3;
+            strong = true;
+        } else if !self.is_arabic()
+            && self.connective(j, Connective::After)
+            && self.relative(j + 1) == Some(Relative::Next)
+        {
+            let a = self.anchor;
+            let y = i32::from(a.today().year());
+            let cur = a.today().month() as u8;
+            s.year = Some(if m > cur { y + 1 } else { y + 2 });
+            j += 2;
+            strong = true;
+        }
+        if !strong {
+            return None;
+        }
+        Some(Match { end: j, value: s })
+    }
+
+    /// A year: "2014", "in 2014 AD", "عام 2006", "للعام 1444هـ 2023 م" (Hijri year with its
+    /// Gregorian twin: the Gregorian year), "1444هـ" alone (the Gregorian span of the Hijri year).
+    pub(super) fn year_expr(&self, i: usize) -> Option<Match<Spec>> {
+        let Match { end: j, value: (y, era) } = self.year(i)?;
+        if era == Some(Era::Ah) {
+            // a Gregorian year right after wins
+            if let Some(Match { end: k, value: (gy, gera) }) = self.year(j)
+                && gera != Some(Era::Ah)
+            {
+                return Some(Match {
+                    end: k,
+                    value: Spec { year: Some(gy), absolute: true, ..Spec::default() },
+                });
+            }
+            let (s, _) = time::hijri_month(self.anchor.hijri, y, 1)?;
+            let (_, e) = time::hijri_month(self.anchor.hijri, y, 12)?;
+            let t = TimeValue::interval(
+                s.to_datetime(Time::midnight()),
+                e.to_datetime(Time::midnight()),
+                Grain::Day,
+            )
+            .hijri();
+            return Some(Match {
+                end: j,
+                value: Spec { base: Some(t), absolute: true, ..Spec::default() },
+            });
+        }
+        // a bare 4-digit number is a year only in a plausible range, and only after a preposition
+        // ("in 2014", "منذ 2011") or standing alone between punctuation (a headline "2023")
+        let explicit = self.is_unit(i, Unit::Year) || era.is_some();
+        if !explicit && !(1900..=2100).contains(&y) {
+            return None;
+        }
+        if !explicit {
+            let edge = |k: Option<&Tok<'v>>| {
+                k.is_none_or(|t| matches!(t.kind, Kind::Punct(_) | Kind::Break))
+            };
+            let alone = edge(i.checked_sub(1).and_then(|p| self.tok(p))) && edge(self.tok(j));
+            if !alone
+                && !self.context_before(i)
+                && !self.connective(i.wrapping_sub(1), Connective::Of)
+                && !self.connective(i.wrapping_sub(1), Connective::Approx)
+            {
+                return None;
+            }
+        }
+        Some(Match { end: j, value: Spec { year: Some(y), absolute: true, ..Spec::default() } })
+    }
+}

@@ -1,0 +1,262 @@
+//! Offsets from now: "منذ ثلاثة أيام", "in 2 minutes", "3 days ago", "within 2 weeks".
+
+use isnad_core::Grain;
+
+use super::*;
+use crate::time::{self, Anchor, TimeValue, add_days, add_grain, truncate};
+use crate::vocab::{Connective, Relative, Unit};
+
+impl<'a, 'v> Parser<'a, 'v> {
+    /// "منذ ثلاثة أيام", "قبل أسبوعين", "بعد يومين", "3 days ago", "in 2 minutes", "two years hence",
+    /// "a week from now", "3 fridays from now", "last 2 weeks", "الاسابيع الثلاثة القادمة".
+    pub(super) fn offset(&self, i: usize) -> Option<Match<TimeValue>> {
+        if fast_paths() && !self.is_arabic() && !self.offset_may_start(i) {
+            return None;
+        }
+        let a = self.anchor;
+        // prefix forms
+        let back = self.connective(i, Connective::Since)
+            || self.is_arabic()
+                && (self.connective(i, Connective::Before) || self.connective(i, Connective::From));
+        let ahead = if self.is_arabic() {
+            self.connective(i, Connective::After)
+        } else {
+            self.connective(i, Connective::In)
+        };
+        let pre = if back {
+            Some(-1)
+        } else if ahead {
+            Some(1)
+        } else {
+            None
+        };
+        if let Some(dir) = pre {
+            let Match { end: j, value: (n, u) } = self.quantity(i + 1)?;
+            if self.connective(i, Connective::Since) && !self.is_arabic() {
+                return None;
+            }
+            // "the first increase in six years", "the highest level in a decade": after a
+            // superlative, "in N years" is the stretch of time looked back over, no date ahead.
+            if ahead
+                && !self.is_arabic()
+                && (i.saturating_sub(4)..i).any(|k| self.tok_text(k).is_some_and(superlative))
+            {
+                return None;
+            }
+            let t = self.shift(a, n * dir, u);
+            // "in 7 days at 5pm", "in 4 years at 5pm"
+            return Some(self.then_clock(j, t));
+        }
+        // "upcoming two weeks", "2 upcoming weeks": the unit that many periods ahead
+        {
+            let up = |k: usize| self.tok_text(k) == Some("upcoming");
+            let found = if up(i) {
+                self.number(i + 1)
+                    .and_then(|Match { end: j, value: n }| self.unit(j).map(|(u, _)| (j + 1, n, u)))
+            } else if let Some(Match { end: j, value: n }) = self.number(i) {
+                if up(j) { self.unit(j + 1).map(|(u, _)| (j + 2, n, u)) } else { None }
+            } else {
+                None
+            };
+            if let Some((j, n, u)) = found {
+                let g = time::unit_grain(u);
+                return Some(Match {
+                    end: j,
+                    value: TimeValue::point(add_grain(truncate(a.now, g), g, i64::from(n)), g),
+                });
+            }
+        }
+        // "last/past/next N units" intervals
+        if let Some(r) = self.relative(i)
+            && let Some(Match { end: j, value: (n, u) }) = self.quantity(i + 1)
+            && (n > 1 || self.num(i + 1).is_some() || self.num_word(i + 1).is_some())
+        {
+            return self.n_periods(j, r, n, u);
+        }
+        // Arabic "الاسابيع الثلاثة القادمة", "الشهرين الماضيين"
+        if self.is_arabic() {
+            if let Some((u, 2)) = self.unit(i)
+                && self.tok(i)?.al
+                && let Some(r) = self.relative(i + 1)
+            {
+                return self.n_periods(i + 2, r, 2, CountUnit::Unit(u));
+            }
+            if let Some((u, _)) = self.unit(i)
+                && self.tok(i)?.al
+                && let Some(Match { end: j, value: n }) = self.number(i + 1)
+                && let Some(r) = self.relative(j)
+            {
+                return self.n_periods(j + 1, r, i64::from(n), CountUnit::Unit(u));
+            }
+        }
+        // suffix forms: "N units ago|hence|from now"
+        let Match { end: j, value: (n, u) } = self.quantity(i)?;
+        if self.connective(j, Connective::Ago) {
+            return Some(Match { end: j + 1, value: self.shift(a, -n, u) });
+        }
+        if self.connective(j, Connective::Hence) {
+            let mut t = self.shift(a, n, u);
+            if self.tok_text(j).is_some_and(|w| w.ends_with("today")) {
+                if let CountUnit::Unit(unit) = u {
+                    t = TimeValue::point(add_grain(a.now, time::unit_grain(unit), n), Grain::Day);
+                }
+            } else if self.tok_text(j).is_some_and(|w| w.ends_with("right now"))
+                && let CountUnit::Unit(unit) = u
+            {
+                t = TimeValue::point(
+                    add_grain(a.now, time::unit_grain(unit), n),
+                    a.cap(Grain::Second),
+                );
+            }
+            return Some(Match { end: j + 1, value: t });
+        }
+        // "three days after Easter", "a year from Christmas": an offset from a date; a holiday
+        // named bare here is its nearest occurrence (the one the speaker has in mind)
+        if !self.is_arabic()
+            && (self.connective(j, Connective::After) || self.connective(j, Connective::From))
+        {
+            let CountUnit::Unit(unit) = u else { return None };
+            let base = self.holiday_nearest(j + 1).or_else(|| {
+                let Match { end: k, value: s } = self.date(j + 1)?;
+                Some(Match { end: k, value: self.resolve(&s)? })
+            });
+            if let Some(Match { end: k, value: t }) = base
+                && unit >= Unit::Day
+            {
+                return Some(Match {
+                    end: k,
+                    value: TimeValue::point(
+                        add_grain(t.start, time::unit_grain(unit), n),
+                        Grain::Day,
+                    ),
+                });
+            }
+        }
+        None
+    }
+
+    /// "in 7 days at 5pm": the clock time on the day of the offset, when one follows.
+    pub(super) fn then_clock(&self, j: usize, t: TimeValue) -> Match<TimeValue> {
+        let unchanged = Match { end: j, value: t };
+        let k = if self.connective(j, Connective::At) { j + 1 } else { return unchanged };
+        if let Some(Match { end: k2, value: mut c }) = self.clock(k) {
+            c.base = Some(TimeValue::day(t.date()));
+            if let Some(r) = self.resolve(&c) {
+                return Match { end: k2, value: r };
+            }
+        }
+        unchanged
+    }
+
+    pub(super) fn shift(&self, a: Anchor, n: i64, u: CountUnit) -> TimeValue {
+        match u {
+            CountUnit::Unit(u) => {
+                let g = time::unit_grain(u);
+                let fg = a.cap(time::finer(g));
+                let t = add_grain(a.now, g, n);
+                TimeValue::point(t, fg)
+            }
+            CountUnit::Weekday(wd) => {
+                let w = time::weekday_of(wd);
+                let dir: i64 = if n < 0 { -1 } else { 1 };
+                let first = add_days(a.today(), time::weekday_offset(a.today(), w, dir as i8));
+                let d = add_days(first, 7 * (n - dir));
+                TimeValue::day(d)
+            }
+        }
+    }
+
+    pub(super) fn n_periods(
+        &self,
+        j: usize,
+        r: Relative,
+        n: i64,
+        u: CountUnit,
+    ) -> Option<Match<TimeValue>> {
+        let CountUnit::Unit(u) = u else { return None };
+        let a = self.anchor;
+        let g = a.cap(time::unit_grain(u));
+        let base = truncate(a.now, g);
+        let t = match r {
+            Relative::Last => TimeValue::interval(add_grain(base, g, -n), base, g),
+            Relative::Next => {
+                TimeValue::interval(add_grain(base, g, 1), add_grain(base, g, n + 1), g)
+            }
+            _ => return None,
+        };
+        Some(Match { end: j, value: t })
+    }
+
+    /// "خلال اسبوعين", "within 2 weeks": from now to the end of the span.
+    pub(super) fn within(&self, i: usize) -> Option<Match<TimeValue>> {
+        if !self.connective(i, Connective::Within) {
+            return None;
+        }
+        let Match { end: j, value: (n, u) } = self.quantity(i + 1)?;
+        let CountUnit::Unit(u) = u else { return None };
+        let a = self.anchor;
+        let g = time::unit_grain(u);
+        let end = truncate(add_grain(a.now, g, n), time::finer(g).max(Grain::Day));
+        let sg = a.cap(Grain::Second);
+        Some(Match { end: j, value: TimeValue::interval(truncate(a.now, sg), end, sg) })
+    }
+
+    /// "for N units" after a time: the stretch from it.
+    pub(super) fn for_duration(&self, j: usize, t: TimeValue) -> Option<Match<TimeValue>> {
+        if self.is_arabic() || !self.connective(j, Connective::For) || t.end.is_some() {
+            return None;
+        }
+        let Match { end: k, value: (n, u) } = self.quantity(j + 1)?;
+        let CountUnit::Unit(u) = u else { return None };
+        Some(Match { end: k, value: stretch(t, n, u) })
+    }
+}
+
+/// `[t, t + n units]` at the finer of the two grains, the end counted inclusively as Duckling
+/// does ("4pm for 30 mins" -> 16:00 to 16:31 exclusive).
+pub(super) fn stretch(t: TimeValue, n: i64, u: Unit) -> TimeValue {
+    let g = t.grain.min(time::unit_grain(u));
+    let end = add_grain(add_grain(t.start, time::unit_grain(u), n), g, 1);
+    TimeValue::interval(t.start, end, g)
+}
+
+/// English superlatives (and "first", "only") that make "in N years" a look back: "the first
+/// increase in six years", "its lowest level in a decade".
+pub(super) fn superlative(w: &str) -> bool {
+    matches!(
+        w,
+        "first"
+            | "only"
+            | "highest"
+            | "lowest"
+            | "biggest"
+            | "largest"
+            | "smallest"
+            | "longest"
+            | "shortest"
+            | "worst"
+            | "best"
+            | "fastest"
+            | "slowest"
+            | "strongest"
+            | "weakest"
+            | "deadliest"
+            | "busiest"
+            | "hottest"
+            | "coldest"
+            | "warmest"
+            | "sharpest"
+            | "steepest"
+            | "heaviest"
+            | "most"
+            | "least"
+    )
+}
+
+pub(super) fn relative_steps(r: Relative) -> i64 {
+    match r {
+        Relative::Next => 1,
+        Relative::Last => -1,
+        Relative::This | Relative::Same => 0,
+    }
+}

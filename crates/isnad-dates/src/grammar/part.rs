@@ -1,0 +1,171 @@
+//! Parts of periods: "early March", "منتصف اذار", "end of the month", "العشر الأواخر".
+
+use isnad_core::Grain;
+use jiff::civil::DateTime;
+
+use super::*;
+use crate::time::{self, TimeValue, add_grain, truncate};
+use crate::vocab::{Connective, Part, Unit, features};
+
+impl<'a, 'v> Parser<'a, 'v> {
+    /// Parts of periods: "early March", "end of the month", "منتصف اذار", "أواخر الشهر الماضي",
+    /// "beginning of this week", "end of 2012", "EOM", "نهاية العام".
+    pub(super) fn part_of(&self, i: usize) -> Option<Match<Spec>> {
+        let mut k = self.skip_filler(i);
+        if self.connective(k, Connective::At) || self.connective(k, Connective::In) {
+            k = self.skip_filler(k + 1);
+        }
+        let p = self.part(k)?;
+        let a = self.anchor;
+        // abbreviations
+        let abbrev = |g: Grain, end: bool| {
+            let base = truncate(a.now, g);
+            part_interval(base, g, if end { Part::End } else { Part::Begin }, self.lang)
+        };
+        match p {
+            Part::Eom => {
+                return Some(Match {
+                    end: k + 1,
+                    value: Spec { base: Some(abbrev(Grain::Month, true)), ..Spec::default() },
+                });
+            }
+            Part::Bom => {
+                return Some(Match {
+                    end: k + 1,
+                    value: Spec { base: Some(abbrev(Grain::Month, false)), ..Spec::default() },
+                });
+            }
+            Part::Eoy => {
+                return Some(Match {
+                    end: k + 1,
+                    value: Spec { base: Some(abbrev(Grain::Year, true)), ..Spec::default() },
+                });
+            }
+            Part::Boy => {
+                return Some(Match {
+                    end: k + 1,
+                    value: Spec { base: Some(abbrev(Grain::Year, false)), ..Spec::default() },
+                });
+            }
+            Part::Eod => {
+                let d = truncate(a.now, Grain::Day);
+                return Some(Match {
+                    end: k + 1,
+                    value: Spec {
+                        base: Some(TimeValue::interval(d, add_grain(d, Grain::Day, 1), Grain::Day)),
+                        ..Spec::default()
+                    },
+                });
+            }
+            Part::Last => return None,
+            _ => {}
+        }
+        let mut m = k + 1;
+        if self.connective(m, Connective::Of)
+            || self.connective(m, Connective::In)
+            || self.punct(m, '-') && self.glued(k)
+        {
+            m += 1;
+        }
+        m = self.skip_filler(m);
+        if self.connective(m, Connective::Approx) {
+            m += 1;
+        }
+        // the period: a month expression, a year, or a relative period
+        let Match { end: m2, value: spec } = self
+            .month_expr(m)
+            .or_else(|| self.month_alone(m))
+            .or_else(|| self.period_rel(m))
+            .or_else(|| self.year_expr(m))
+            .or_else(|| {
+                // bare "month" / "year" / "week" / "الشهر" / "العام": the current one
+                let (u, c) = self.unit(m)?;
+                if u >= Unit::Week && u != Unit::Quarter && c == 1 {
+                    let g = time::unit_grain(u);
+                    let t = TimeValue::point(truncate(a.now, g), g);
+                    Some(Match { end: m + 1, value: Spec { base: Some(t), ..Spec::default() } })
+                } else {
+                    None
+                }
+            })?;
+        let period = self.resolve(&spec)?;
+        let g = period.grain;
+        if !matches!(g, Grain::Month | Grain::Year | Grain::Week) {
+            return None;
+        }
+        let t = if self.is_arabic() && p == Part::Begin && g == Grain::Month {
+            TimeValue::point(period.start, Grain::Day)
+        } else if self.is_arabic() && p == Part::Mid && g == Grain::Month {
+            TimeValue::point(add_grain(period.start, Grain::Day, 14), Grain::Day)
+        } else {
+            part_interval(period.start, g, p, self.lang)
+        };
+        Some(Match {
+            end: m2,
+            value: Spec { base: Some(t), absolute: spec.absolute, ..Spec::default() },
+        })
+    }
+
+    /// "العشر الأواخر من رمضان", "العشر الأوائل من ذي الحجة": ten days at one end of a month.
+    pub(super) fn ar_tens(&self, i: usize) -> Option<Match<Spec>> {
+        if !self.is_arabic() || !self.tok(i)?.al || !self.has(i, features::TEEN) {
+            return None;
+        }
+        let p = self.part(i + 1)?;
+        let mut k = i + 2;
+        if self.connective(k, Connective::From) {
+            k += 1;
+        }
+        let Match { end: k2, value: spec } = self.hijri_date(k).or_else(|| self.month_expr(k))?;
+        let period = self.resolve(&spec)?;
+        let (s, e) = (period.start, period.end_exclusive());
+        let day = |n: i64| add_grain(s, Grain::Day, n);
+        let (from, to) = match p {
+            Part::Early | Part::Begin => (s, day(10)),
+            Part::Mid | Part::Middle => (day(10), day(20)),
+            Part::Late | Part::End | Part::Last => (add_grain(e, Grain::Day, -10), e),
+            _ => return None,
+        };
+        let mut t = TimeValue::interval(from, to, Grain::Day);
+        t.calendar = period.calendar;
+        Some(Match {
+            end: k2,
+            value: Spec { base: Some(t), absolute: spec.absolute, ..Spec::default() },
+        })
+    }
+}
+
+/// Parts of a month, a year or a week as intervals (`to` exclusive).
+pub(super) fn part_interval(start: DateTime, g: Grain, p: Part, lang: Lang) -> TimeValue {
+    let _ = lang;
+    match g {
+        Grain::Month => {
+            let d = |n: i64| add_grain(start, Grain::Day, n);
+            let end = add_grain(start, Grain::Month, 1);
+            let (s, e) = match p {
+                Part::Early | Part::Begin => (d(0), d(10)),
+                Part::Mid | Part::Middle => (d(10), d(20)),
+                _ => (d(20), end),
+            };
+            TimeValue::interval(s, e, Grain::Day)
+        }
+        Grain::Year => {
+            let m = |n: i64| add_grain(start, Grain::Month, n);
+            let (s, e) = match p {
+                Part::Early | Part::Begin => (m(0), m(3)),
+                Part::Mid | Part::Middle => (m(3), m(9)),
+                _ => (m(8), m(12)),
+            };
+            TimeValue::interval(s, e, Grain::Month)
+        }
+        _ => {
+            let d = |n: i64| add_grain(start, Grain::Day, n);
+            let (s, e) = match p {
+                Part::Early | Part::Begin => (d(0), d(3)),
+                Part::Mid | Part::Middle => (d(2), d(5)),
+                _ => (d(4), d(7)),
+            };
+            TimeValue::interval(s, e, Grain::Day)
+        }
+    }
+}

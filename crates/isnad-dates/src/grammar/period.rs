@@ -1,0 +1,246 @@
+//! Periods relative to now: "this week", "العام المقبل", "the third quarter", "the weekend".
+
+use isnad_core::Grain;
+use jiff::civil::{Date, Time};
+
+use super::*;
+use crate::time::{self, TimeValue, add_days, add_grain, truncate};
+use crate::vocab::{Connective, Relative, Unit, features};
+
+impl<'a, 'v> Parser<'a, 'v> {
+    /// "this/next/last week|month|quarter|year", "الاسبوع الماضي", "العام المقبل", "هذا العام",
+    /// "this week-end", "the third quarter", "4th quarter 2018", "18q4".
+    pub(super) fn period_rel(&self, i: usize) -> Option<Match<Spec>> {
+        let a_now = |p: &Self| p.anchor.now;
+        // English / Arabic "this X" (rel before unit)
+        let mut best: Option<Match<Spec>> = None;
+        if let Some(r) = self.relative(i) {
+            let k = self.skip_filler(i + 1);
+            if let Some((u, 1)) = self.unit(k)
+                && u >= Unit::Week
+                && (!self.is_arabic() || r == Relative::This)
+            {
+                let g = time::unit_grain(u);
+                let base = truncate(a_now(self), g);
+                let t = TimeValue::point(add_grain(base, g, relative_steps(r)), g);
+                best = Some(Match { end: k + 1, value: Spec { base: Some(t), ..Spec::default() } });
+            }
+            if self.has(k, features::WEEKEND) {
+                best = Some(Match {
+                    end: k + 1,
+                    value: Spec { base: Some(self.weekend(relative_steps(r))), ..Spec::default() },
+                });
+            }
+        }
+        // "over the weekend": the bare policy decides which one
+        if !self.is_arabic()
+            && self.connective(i, Connective::Filler)
+            && self.has(i + 1, features::WEEKEND)
+            && best.is_none()
+        {
+            let a = self.anchor;
+            let wd = a.today().weekday().to_monday_zero_offset();
+            let past = self.policy() == crate::Bare::Past;
+            // Friday evening to Sunday is "this weekend" whatever the policy
+            let n = if wd >= 4 {
+                0
+            } else if past {
+                -1
+            } else {
+                0
+            };
+            best = Some(Match {
+                end: i + 2,
+                value: Spec { base: Some(self.weekend(n)), ..Spec::default() },
+            });
+        }
+        // "last week's sunday"
+        if let Some(Match { end: j, value: Spec { base: Some(w), .. } }) = best
+            && w.grain == Grain::Week
+            && self.punct(j, '\'')
+            && self.tok_text(j + 1) == Some("s")
+            && let Some((wd, _, false)) = self.weekday(j + 2)
+        {
+            let d = add_days(w.date(), i64::from(wd) - 1);
+            best = Some(Match {
+                end: j + 3,
+                value: Spec { base: Some(TimeValue::day(d)), ..Spec::default() },
+            });
+        }
+        // Arabic unit + rel: الأسبوع الماضي، الشهر المقبل، العام الحالي، السنة القادمة
+        if self.is_arabic()
+            && let Some((u, 1)) = self.unit(i)
+            && u >= Unit::Week
+            && self.tok(i)?.al
+            && let Some(r) = self.relative(i + 1)
+        {
+            let g = time::unit_grain(u);
+            let base = truncate(a_now(self), g);
+            let t = TimeValue::point(add_grain(base, g, relative_steps(r)), g);
+            best = Some(Match { end: i + 2, value: Spec { base: Some(t), ..Spec::default() } });
+        }
+        // quarters: "third quarter", "the 3rd qtr", "4th quarter 2018", "the 4th qtr of 2018"
+        if !self.is_arabic() {
+            let k = self.skip_filler(i);
+            if let Some(Match { end: k2, value: n }) = self.ordinal(k)
+                && self.is_unit(k2, Unit::Quarter)
+                && (1..=4).contains(&n)
+            {
+                let mut k3 = k2 + 1;
+                let mut y = None;
+                let k4 = if self.connective(k3, Connective::Of) { k3 + 1 } else { k3 };
+                if let Some(Match { end: k5, value: (yy, _) }) = self.year(k4) {
+                    y = Some(yy);
+                    k3 = k5;
+                }
+                let year = match y {
+                    Some(y) => y,
+                    None => i32::from(self.anchor.today().year()),
+                };
+                let d = Date::new(year as i16, (3 * (n - 1) + 1) as i8, 1).ok()?;
+                let t = TimeValue::point(d.to_datetime(Time::midnight()), Grain::Quarter);
+                let s = Spec { base: Some(t), absolute: y.is_some(), ..Spec::default() };
+                keep_longest(&mut best, Some(Match { end: k3, value: s }));
+            }
+            // "Q3", "Q4 2023", "Q1 of 2024": business quarters (this year's without a year)
+            if self.tok_text(i) == Some("q")
+                && self.glued(i)
+                && let Some((q, 1)) = self.num(i + 1)
+                && (1..=4).contains(&q)
+                && !self.glued(i + 1)
+            {
+                let mut j = i + 2;
+                let k = if self.connective(j, Connective::Of) { j + 1 } else { j };
+                let year = match self.year(k) {
+                    Some(Match { end: k2, value: (y, _) }) => {
+                        j = k2;
+                        Some(y)
+                    }
+                    None => None,
+                };
+                let y = year.unwrap_or_else(|| i32::from(self.anchor.today().year()));
+                let d = Date::new(y as i16, (3 * (q - 1) + 1) as i8, 1).ok()?;
+                let t = TimeValue::point(d.to_datetime(Time::midnight()), Grain::Quarter);
+                best = Some(Match {
+                    end: j,
+                    value: Spec { base: Some(t), absolute: year.is_some(), ..Spec::default() },
+                });
+            }
+            // 18q4 / 2018q4
+            if let Some((y, dg)) = self.num(i)
+                && self.glued(i)
+                && self.text.get(self.tok(i + 1)?.start..self.tok(i + 1)?.end) == Some("q")
+                && self.glued(i + 1)
+                && let Some((q, 1)) = self.num(i + 2)
+            {
+                let year = if dg == 2 { two_digit_year(y) } else { y as i32 };
+                if (1..=4).contains(&q) {
+                    let d = Date::new(year as i16, (3 * (q - 1) + 1) as i8, 1).ok()?;
+                    let t = TimeValue::point(d.to_datetime(Time::midnight()), Grain::Quarter);
+                    best = Some(Match {
+                        end: i + 3,
+                        value: Spec { base: Some(t), absolute: true, ..Spec::default() },
+                    });
+                }
+            }
+        }
+        best
+    }
+
+    pub(super) fn weekend(&self, n: i64) -> TimeValue {
+        // Friday 18:00 to Monday 00:00 of the week `n` weeks from this one.
+        let a = self.anchor;
+        let monday = truncate(a.now, Grain::Week);
+        let fri = add_grain(add_grain(monday, Grain::Week, n), Grain::Day, 4);
+        let s = fri.with().hour(18).build().unwrap_or(fri);
+        let e = add_grain(monday, Grain::Week, n + 1);
+        TimeValue::interval(s, e, Grain::Hour)
+    }
+
+    /// "the week of october 6th": the (Monday-based) week that holds the date.
+    pub(super) fn week_of(&self, i: usize) -> Option<Match<Spec>> {
+        let k = self.skip_filler(i);
+        if !self.is_unit(k, Unit::Week) || !self.connective(k + 1, Connective::Of) {
+            return None;
+        }
+        let Match { end: j, value: s } = self.calendar_date(self.skip_filler(k + 2))?;
+        let t = self.resolve(&s)?;
+        // "the week of" names the week that starts around the date: a Sunday starts the next
+        // (Monday-based) week, as in American usage
+        let d = if t.date().weekday() == jiff::civil::Weekday::Sunday {
+            add_days(t.date(), 1)
+        } else {
+            t.date()
+        };
+        Some(Match {
+            end: j,
+            value: Spec {
+                base: Some(TimeValue::point(d.to_datetime(Time::midnight()), Grain::Week)),
+                ..Spec::default()
+            },
+        })
+    }
+
+    /// Quarters and halves of a year: "the first half of 2024", "الربع الأول من العام الجاري",
+    /// "النصف الثاني من عام 2023".
+    pub(super) fn year_fraction(&self, i: usize) -> Option<Match<Spec>> {
+        let frac = |k: usize| {
+            if self.is_unit(k, Unit::Quarter)
+                || self.tok_text(k).is_some_and(|w| w.ends_with("ربع"))
+            {
+                Some(4)
+            } else if self.tok_text(k).is_some_and(|w| w == "half" || w.ends_with("نصف")) {
+                Some(2)
+            } else {
+                None
+            }
+        };
+        let k = self.skip_filler(i);
+        let (n, parts, mut j) = if self.is_arabic() {
+            let parts = frac(k)?;
+            let Match { end: j, value: n } = self.ordinal(k + 1)?;
+            (n, parts, j)
+        } else {
+            let Match { end: j, value: n } = self.ordinal(k)?;
+            let parts = frac(j)?;
+            if parts == 4 {
+                return None; // "the third quarter [of 2024]" is in period_rel
+            }
+            (n, parts, j + 1)
+        };
+        if n == 0 || n > parts {
+            return None;
+        }
+        if self.connective(j, Connective::Of)
+            || self.connective(j, Connective::From)
+            || self.connective(j, Connective::In)
+        {
+            j += 1;
+        }
+        j = self.skip_filler(j);
+        let (j2, year) = match self.period_rel(j).or_else(|| self.year_expr(j)) {
+            Some(Match { end: j2, value: s }) => {
+                let t = self.resolve(&s)?;
+                if t.grain != Grain::Year {
+                    return None;
+                }
+                (j2, t.start)
+            }
+            None => {
+                // "the first half of the year", "من العام": the current one
+                if self.unit(j) != Some((Unit::Year, 1)) {
+                    return None;
+                }
+                (j + 1, truncate(self.anchor.now, Grain::Year))
+            }
+        };
+        let months = 12 / i64::from(parts);
+        let from = add_grain(year, Grain::Month, months * i64::from(n - 1));
+        let t = if parts == 4 {
+            TimeValue::point(from, Grain::Quarter)
+        } else {
+            TimeValue::interval(from, add_grain(from, Grain::Month, months), Grain::Month)
+        };
+        Some(Match { end: j2, value: Spec { base: Some(t), ..Spec::default() } })
+    }
+}

@@ -1,0 +1,132 @@
+//! Amounts of time: "3 days", "ثلاثة أيام", "يومين", "half an hour", "3 fridays".
+
+use super::*;
+use crate::vocab::{Connective, Sense, Unit};
+
+impl<'a, 'v> Parser<'a, 'v> {
+    /// "3 days", "ثلاثة أيام", "يومين", "a week", "two weeks", "a fortnight", "3 fridays".
+    pub(super) fn quantity(&self, i: usize) -> Option<Match<(i64, CountUnit)>> {
+        // "about a week", "نحو أسبوع"
+        let i = if self.connective(i, Connective::Approx) { i + 1 } else { i };
+        // "الشهرين": a definite noun names given periods, it is no amount of time
+        if self.is_arabic() && self.unit(i).is_some() && self.tok(i)?.al {
+            return None;
+        }
+        // dual: يومين
+        if let Some((u, 2)) = self.unit(i) {
+            if u == Unit::Week && !self.is_arabic() {
+                return Some(Match { end: i + 1, value: (2, CountUnit::Unit(u)) });
+            }
+            if self.is_arabic() {
+                return Some(Match { end: i + 1, value: (2, CountUnit::Unit(u)) });
+            }
+        }
+        // Arabic: a bare unit means one ("قبل اسبوع", "بعد ساعة")
+        if self.is_arabic()
+            && let Some((u, 1)) = self.unit(i)
+            && !self.tok(i)?.al
+            && self.num(i + 1).is_none()
+            && self.number(i + 1).is_none()
+        {
+            // and "ساعة واحدة"
+            let j = if self.senses(i + 1).iter().any(|s| matches!(s, Sense::Num { value: 1, .. })) {
+                i + 2
+            } else {
+                i + 1
+            };
+            return Some(Match { end: j, value: (1, CountUnit::Unit(u)) });
+        }
+        let is_a = |k: usize| {
+            self.senses(k).iter().any(|s| matches!(s, Sense::Num { value: 1, weak: true }))
+        };
+        let frac_at = |k: usize| {
+            self.senses(k).iter().find_map(|s| if let Sense::Frac(f) = s { Some(*f) } else { None })
+        };
+        // fractions of an hour: "half an hour", "a quarter of an hour", "three-quarters of an hour"
+        {
+            let mut k = i;
+            let mut mult = 1.0;
+            if let Some(Match { end: k2, value: v }) = self.number(k).filter(|_| !is_a(k)) {
+                if self.punct(k2, '-') && frac_at(k2 + 1).is_some() {
+                    mult = f64::from(v);
+                    k = k2 + 1;
+                }
+            } else if is_a(k) && frac_at(k + 1).is_some() {
+                k += 1;
+            }
+            if let Some(f) = frac_at(k) {
+                let mut m = k + 1;
+                if self.tok_text(m) == Some("s") {
+                    m += 1;
+                }
+                if self.connective(m, Connective::Of) {
+                    m += 1;
+                }
+                if is_a(m) {
+                    m += 1;
+                }
+                if self.is_unit(m, Unit::Hour) {
+                    return Some(Match {
+                        end: m + 1,
+                        value: ((mult * f64::from(f)) as i64, CountUnit::Unit(Unit::Minute)),
+                    });
+                }
+            }
+        }
+        let Match { end: mut j, value: n } = self.number(i)?;
+        let mut n = f64::from(n);
+        // decimals and fractions: "2.5 hours", "1/4h", "2 and an half hours"
+        if self.punct(j, '.') && self.glued(j - 1) {
+            if let Some((d, dg)) = self.num(j + 1) {
+                n += f64::from(d) / 10f64.powi(i32::from(dg));
+                j += 2;
+            }
+        } else if self.punct(j, '/') && self.glued(j - 1) {
+            let (d, _) = self.num(j + 1)?;
+            if d == 0 || !self.is_unit(j + 2, Unit::Hour) {
+                return None;
+            }
+            n /= f64::from(d);
+            j += 2;
+        } else if self.connective(j, Connective::And) && is_a(j + 1) && frac_at(j + 2).is_some() {
+            n += f64::from(frac_at(j + 2)?) / 60.0;
+            j += 3;
+        }
+        // "15'" = minutes, "1\"" = seconds
+        if self.glued(j - 1) && self.punct(j, '\'') {
+            return Some(Match { end: j + 1, value: (n as i64, CountUnit::Unit(Unit::Minute)) });
+        }
+        if self.glued(j - 1) && self.punct(j, '"') {
+            return Some(Match { end: j + 1, value: (n as i64, CountUnit::Unit(Unit::Second)) });
+        }
+        // "couple of", "2 more minutes"
+        if self.connective(j, Connective::Of) || self.tok_text(j) == Some("more") {
+            j += 1;
+        }
+        if let Some(wd) = self.weekday(j).filter(|w| w.2) {
+            return Some(Match { end: j + 1, value: (n as i64, CountUnit::Weekday(wd.0)) });
+        }
+        let (u, c) = self.unit(j)?;
+        let n = n * f64::from(c.max(1));
+        if n.fract() != 0.0 {
+            // 2.5 hours -> minutes
+            if u == Unit::Hour {
+                return Some(Match {
+                    end: j + 1,
+                    value: ((n * 60.0).round() as i64, CountUnit::Unit(Unit::Minute)),
+                });
+            }
+            return None;
+        }
+        Some(Match { end: j + 1, value: (n as i64, CountUnit::Unit(u)) })
+    }
+}
+
+/// What a quantity counts: units of time ("3 days") or weekdays ("3 fridays from now").
+#[derive(Clone, Copy, Debug)]
+pub(super) enum CountUnit {
+    /// Units of time.
+    Unit(Unit),
+    /// A weekday (1 = Monday).
+    Weekday(u8),
+}

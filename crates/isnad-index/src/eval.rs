@@ -1,0 +1,1 @@
+//! Scoring cross-document linking against a gold of identities.

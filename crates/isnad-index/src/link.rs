@@ -1,0 +1,164 @@
+//! Cross-document linking: which actor of the corpus an article's entity is.
+//!
+//! Each entity is linked when it is written, against the keys of the entities written before it
+//! (the `link_keys` table, looked up through its index, so memory does not grow with the corpus).
+//! The rules, tried in order; the first that finds **exactly one** actor links, and the entity
+//! row records which (`entities.link`) and by which key (`entities.link_key`):
+//!
+//! 1. `kb_id`: the same gazetteer id (the gazetteer ties «بيسكوف» and "Peskov").
+//! 2. `full name`: the same proper name of two words or more (an organisation's may be one word),
+//!    folded: hamza and alef forms, ى/ي, ة/ه, diacritics and case do not matter. Transliterations
+//!    do («دميتري» / «ديمتري», "Dmitry" / "Dmitri"): they need the gazetteer, or an article that
+//!    gives both names (rule 3).
+//! 3. `alias`: the same, where one side's key is an alias ("Dmitry Peskov" named in one article,
+//!    given as an alias of «دميتري بيسكوف» in another).
+//! 4. `surname and role`: an entity named by one word only ("Peskov") links to the one actor
+//!    whose full name ends in that word and who was given one of its roles or titles ("Kremlin
+//!    spokesman", «الرئيس»).
+//!
+//! Anything else starts a new actor (`new`): two people who share only a first name or a title
+//! stay apart, and so do two that share a surname when no role ties one of them. When a key
+//! leads to two actors, it decides nothing. Linking is incremental: an entity is compared with
+//! what came before it, so an actor named only "Trump" in an early article stays apart from the
+//! "Donald Trump" of later ones.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use crate::IndexError;
+use crate::rows::EntityRow;
+
+/// How an entity was linked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Link {
+    /// The actor's row id.
+    pub actor: i64,
+    /// Why: `new`, `kb_id`, `full name`, `alias`, `surname and role`.
+    pub reason: &'static str,
+    /// The key that tied it (none for a new actor).
+    pub key: Option<String>,
+}
+
+/// Links `entity` to an existing actor or creates one.
+pub(crate) fn link(tx: &Transaction<'_>, entity: &EntityRow) -> Result<Link, IndexError> {
+    if let Some(found) = find(tx, entity)? {
+        improve_actor(tx, found.actor, entity)?;
+        return Ok(found);
+    }
+    tx.prepare_cached("INSERT INTO actors (kind, name, kb_id) VALUES (?1, ?2, ?3)")?
+        .execute(params![entity.kind, entity.name, entity.kb_id])?;
+    Ok(Link { actor: tx.last_insert_rowid(), reason: "new", key: None })
+}
+
+/// The rules of the module doc, in order.
+fn find(tx: &Transaction<'_>, entity: &EntityRow) -> Result<Option<Link>, IndexError> {
+    let keys = &entity.keys;
+    if let Some(kb) = &keys.kb
+        && let Some(actor) = only_actor(tx, kb)?
+    {
+        return Ok(Some(Link { actor, reason: "kb_id", key: Some(kb.clone()) }));
+    }
+    for (key, origin) in &keys.names {
+        let mut stmt = tx.prepare_cached(
+            "SELECT actor, max(origin = 'name') FROM link_keys WHERE key = ?1 GROUP BY actor LIMIT 2",
+        )?;
+        let found: Vec<(i64, bool)> =
+            stmt.query_map([key], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+        if let [(actor, by_name)] = found[..] {
+            let both_names = by_name && *origin == crate::names::Origin::Name;
+            let reason = if both_names { "full name" } else { "alias" };
+            return Ok(Some(Link { actor, reason, key: Some(key.clone()) }));
+        }
+    }
+    if keys.one_word
+        && let Some(surname) = &keys.surname
+        && !keys.roles.is_empty()
+    {
+        // Actors whose full name ends in this word (keys of one-word names are `word` keys).
+        let mut stmt = tx.prepare_cached(
+            "SELECT DISTINCT s.actor FROM link_keys s WHERE s.key = ?1 AND s.origin = 'name' \
+             AND EXISTS (SELECT 1 FROM link_keys r WHERE r.actor = s.actor AND r.key = ?2) LIMIT 2",
+        )?;
+        let mut tied: Vec<(i64, &String)> = Vec::new();
+        for role in &keys.roles {
+            let actors: Vec<i64> =
+                stmt.query_map(params![surname, role], |r| r.get(0))?.collect::<Result<_, _>>()?;
+            for actor in actors {
+                if !tied.iter().any(|(a, _)| *a == actor) {
+                    tied.push((actor, role));
+                }
+            }
+        }
+        if let [(actor, role)] = tied[..] {
+            let key = format!("{surname} + {role}");
+            return Ok(Some(Link { actor, reason: "surname and role", key: Some(key) }));
+        }
+    }
+    Ok(None)
+}
+
+/// The one actor a key leads to, or `None` when it leads to none or to several.
+fn only_actor(tx: &Transaction<'_>, key: &str) -> Result<Option<i64>, IndexError> {
+    let mut stmt =
+        tx.prepare_cached("SELECT DISTINCT actor FROM link_keys WHERE key = ?1 LIMIT 2")?;
+    let found: Vec<i64> = stmt.query_map([key], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    Ok(if let [actor] = found[..] { Some(actor) } else { None })
+}
+
+/// An actor takes the fullest name it is known by (more words), a known kind over `unknown`, and
+/// a gazetteer id when it had none.
+fn improve_actor(tx: &Transaction<'_>, actor: i64, entity: &EntityRow) -> Result<(), IndexError> {
+    let current: Option<(String, String, Option<String>)> = tx
+        .prepare_cached("SELECT kind, name, kb_id FROM actors WHERE id = ?1")?
+        .query_row([actor], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    let Some((kind, name, kb_id)) = current else { return Ok(()) };
+    let words = |s: &str| s.split_whitespace().count();
+    let better_name = entity.keys.names.first().is_some_and(|(k, o)| {
+        *o == crate::names::Origin::Name && k.len() > 5 && words(&entity.name) > words(&name)
+    });
+    let better_kind = kind == "unknown" && entity.kind != "unknown";
+    if better_name || better_kind || (kb_id.is_none() && entity.kb_id.is_some()) {
+        tx.prepare_cached(
+            "UPDATE actors SET name = ?2, kind = ?3, kb_id = coalesce(kb_id, ?4) WHERE id = ?1",
+        )?
+        .execute(params![
+            actor,
+            if better_name { &entity.name } else { &name },
+            if better_kind { &entity.kind } else { &kind },
+            entity.kb_id
+        ])?;
+    }
+    Ok(())
+}
+
+/// Records the keys of a written entity for the entities after it.
+pub(crate) fn remember(
+    tx: &Transaction<'_>,
+    entity: &EntityRow,
+    entity_id: i64,
+    document: i64,
+    actor: i64,
+) -> Result<(), IndexError> {
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO link_keys (key, actor, entity, document, origin) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let keys = &entity.keys;
+    let mut put =
+        |key: &str, origin: &str| insert.execute(params![key, actor, entity_id, document, origin]);
+    if let Some(kb) = &keys.kb {
+        put(kb, "kb")?;
+    }
+    for (key, origin) in &keys.names {
+        put(key, origin.as_str())?;
+    }
+    if let Some(surname) = &keys.surname {
+        put(surname, if keys.one_word { "word" } else { "name" })?;
+    }
+    for role in &keys.roles {
+        put(role, "role")?;
+    }
+    for word in &keys.words {
+        put(word, "word")?;
+    }
+    Ok(())
+}

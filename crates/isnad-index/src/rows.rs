@@ -1,0 +1,248 @@
+//! One document as the rows it becomes: built on the worker threads, written by one writer.
+//!
+//! Everything that takes time and needs no database (code-point offsets, the search form of each
+//! claim, the link keys of each entity) is computed here, in parallel, so that the writer thread
+//! only inserts.
+
+use std::cell::OnceCell;
+
+use isnad_core::{CharIndex, Document, Span};
+use serde::Serialize;
+
+use crate::names::{LinkKeys, link_keys};
+use crate::search_text::search_form;
+
+/// A span as stored: code-point offsets into the document text, and the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SpanRow {
+    pub start: i64,
+    pub end: i64,
+    pub text: String,
+}
+
+/// A claim's row.
+#[derive(Debug, Clone)]
+pub(crate) struct ClaimRow {
+    pub local_id: String,
+    pub kind: String,
+    pub act: Option<String>,
+    pub cue: SpanRow,
+    pub content: SpanRow,
+    /// [`search_form`] of the content, for the full-text index.
+    pub search: String,
+    pub speaker: Option<SpanRow>,
+    pub implicit: bool,
+    pub speaker_name: Option<String>,
+    /// Index into [`DocRows::entities`].
+    pub entity: Option<usize>,
+    pub medium: Option<SpanRow>,
+    pub block: String,
+    pub confidence: f64,
+    pub date: Option<String>,
+    pub date_source: Option<String>,
+    pub date_before: bool,
+    pub ext: Option<String>,
+}
+
+/// An entity's row, with the keys it links across documents by.
+#[derive(Debug, Clone)]
+pub(crate) struct EntityRow {
+    pub local_id: String,
+    pub name: String,
+    pub kind: String,
+    pub aliases: Vec<String>,
+    pub roles: Vec<String>,
+    pub kb_id: Option<String>,
+    pub keys: LinkKeys,
+}
+
+/// A mention's row.
+#[derive(Debug, Clone)]
+pub(crate) struct MentionRow {
+    pub entity: Option<usize>,
+    pub kind: String,
+    pub span: SpanRow,
+}
+
+/// A timex's row.
+#[derive(Debug, Clone)]
+pub(crate) struct TimexRow {
+    pub span: SpanRow,
+    pub kind: String,
+    pub grain: String,
+    pub value: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub calendar: String,
+}
+
+/// One input document as database rows: what [`crate::Index::write`] takes.
+///
+/// Build it with [`DocRows::from_document`] after the pipeline (on a worker thread: it does the
+/// per-document work of indexing), or [`DocRows::unreadable`] for an input that could not be read.
+#[derive(Debug, Clone)]
+pub struct DocRows {
+    pub(crate) doc_id: String,
+    pub(crate) lang: Option<String>,
+    pub(crate) published: Option<String>,
+    pub(crate) outlet: Option<String>,
+    pub(crate) url: Option<String>,
+    pub(crate) title: Option<String>,
+    pub(crate) meta: Option<String>,
+    pub(crate) errors: Vec<String>,
+    pub(crate) text: String,
+    pub(crate) claims: Vec<ClaimRow>,
+    pub(crate) entities: Vec<EntityRow>,
+    pub(crate) mentions: Vec<MentionRow>,
+    pub(crate) timexes: Vec<TimexRow>,
+}
+
+impl DocRows {
+    /// The document id.
+    pub fn doc_id(&self) -> &str {
+        &self.doc_id
+    }
+
+    /// The rows of an input that could not be read: the document with its errors and no text, so
+    /// that the database, like the output, holds one entry per input.
+    pub fn unreadable(id: String, errors: Vec<String>) -> DocRows {
+        DocRows {
+            doc_id: id,
+            lang: None,
+            published: None,
+            outlet: None,
+            url: None,
+            title: None,
+            meta: None,
+            errors,
+            text: String::new(),
+            claims: Vec::new(),
+            entities: Vec::new(),
+            mentions: Vec::new(),
+            timexes: Vec::new(),
+        }
+    }
+
+    /// The rows of a processed document and the errors its record carries. The document moves
+    /// in: its text becomes the stored text without a copy.
+    pub fn from_document(mut doc: Document, errors: Vec<String>) -> DocRows {
+        let text = std::mem::take(&mut doc.text);
+        let index = OnceCell::new();
+        let span = |s: Span| {
+            let index = index.get_or_init(|| CharIndex::new(&text));
+            SpanRow {
+                start: index.char_offset(s.start()) as i64,
+                end: index.char_offset(s.end()) as i64,
+                text: text[s.start()..s.end()].to_string(),
+            }
+        };
+        let layers = &doc.layers;
+        let entity_at = |id: &Option<String>| {
+            id.as_ref().and_then(|id| layers.entities.iter().position(|e| &e.id == id))
+        };
+        let entities = layers
+            .entities
+            .iter()
+            .map(|e| EntityRow {
+                local_id: e.id.clone(),
+                name: e.name.clone(),
+                kind: enum_name(&e.kind),
+                aliases: e.aliases.clone(),
+                roles: e.roles.clone(),
+                kb_id: e.kb_id.clone(),
+                keys: link_keys(&e.name, e.kind, &e.aliases, &e.roles, e.kb_id.as_deref()),
+            })
+            .collect();
+        let claims = layers
+            .claims
+            .iter()
+            .map(|c| {
+                let content = span(c.content);
+                ClaimRow {
+                    local_id: c.id.clone(),
+                    kind: enum_name(&c.kind),
+                    act: c.ext.get("act").and_then(|a| a.as_str()).map(str::to_string),
+                    cue: span(c.cue),
+                    search: search_form(&content.text),
+                    content,
+                    speaker: c.speaker.mention.map(span),
+                    implicit: c.speaker.implicit,
+                    speaker_name: c.speaker.name.clone(),
+                    entity: entity_at(&c.speaker.entity),
+                    medium: c.medium.map(span),
+                    block: enum_name(&c.block),
+                    confidence: f64::from((c.confidence * 1000.0).round() / 1000.0),
+                    date: c.date.as_ref().map(|d| d.value.clone()),
+                    date_source: c.date.as_ref().map(|d| enum_name(&d.source)),
+                    date_before: c.date.as_ref().is_some_and(|d| d.before),
+                    ext: (!c.ext.is_empty())
+                        .then(|| serde_json::to_string(&c.ext).unwrap_or_default()),
+                }
+            })
+            .collect();
+        let mut mentions: Vec<MentionRow> = layers
+            .mentions
+            .iter()
+            .map(|m| MentionRow {
+                entity: entity_at(&m.entity),
+                kind: enum_name(&m.kind),
+                span: span(m.span),
+            })
+            .collect();
+        // The entities' mentions that the mention layer does not hold (a stage that links
+        // without listing mentions): kept, of unknown kind.
+        for (i, e) in layers.entities.iter().enumerate() {
+            for &s in &e.mentions {
+                if !layers.mentions.iter().any(|m| m.span == s) {
+                    mentions.push(MentionRow {
+                        entity: Some(i),
+                        kind: "unknown".to_string(),
+                        span: span(s),
+                    });
+                }
+            }
+        }
+        let timexes = layers
+            .timexes
+            .iter()
+            .map(|t| TimexRow {
+                span: span(t.span),
+                kind: enum_name(&t.kind),
+                grain: enum_name(&t.grain),
+                value: t.value.clone(),
+                from: t.from.clone(),
+                to: t.to.clone(),
+                calendar: enum_name(&t.calendar),
+            })
+            .collect();
+        let meta = &doc.meta;
+        let outlet = meta
+            .source
+            .clone()
+            .or_else(|| meta.extra.get("outlet").and_then(|o| o.as_str()).map(str::to_string));
+        DocRows {
+            doc_id: doc.id.clone(),
+            lang: meta.lang.as_ref().map(|l| l.code().to_string()),
+            published: meta.published.as_ref().map(|p| p.as_str().to_string()),
+            outlet,
+            url: meta.url.clone(),
+            title: meta.title.clone(),
+            meta: (!meta.extra.is_empty())
+                .then(|| serde_json::to_string(&meta.extra).unwrap_or_default()),
+            errors,
+            claims,
+            entities,
+            mentions,
+            timexes,
+            text,
+        }
+    }
+}
+
+/// The name serde gives a unit enum variant (`"direct"`, `"person"`, …): the output's spelling.
+fn enum_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}

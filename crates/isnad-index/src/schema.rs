@@ -1,0 +1,215 @@
+//! The tables, and opening a file as a claims database (or refusing to).
+//!
+//! The schema is documented for people in `docs/database.md`; keep the two together.
+
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::IndexError;
+
+/// The schema version this crate writes and reads (`PRAGMA user_version`). Bump it with any change
+/// to the tables below, and say in `docs/database.md` what changed.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// `PRAGMA application_id` of an isnad claims database: "isnd" in ASCII. It tells our files from
+/// other SQLite databases before any table is read.
+pub const APPLICATION_ID: i64 = 0x6973_6E64;
+
+/// The tables and indexes. Offsets are code points, as in the output record.
+const SCHEMA: &str = r#"
+CREATE TABLE documents (
+    id        INTEGER PRIMARY KEY,
+    doc_id    TEXT NOT NULL UNIQUE,
+    lang      TEXT,
+    published TEXT,
+    outlet    TEXT,
+    url       TEXT,
+    title     TEXT,
+    meta      TEXT,
+    errors    TEXT,
+    text      TEXT NOT NULL
+);
+CREATE INDEX documents_outlet ON documents(outlet);
+
+CREATE TABLE actors (
+    id    INTEGER PRIMARY KEY,
+    kind  TEXT NOT NULL,
+    name  TEXT NOT NULL,
+    kb_id TEXT
+);
+
+CREATE TABLE entities (
+    id        INTEGER PRIMARY KEY,
+    document  INTEGER NOT NULL REFERENCES documents(id),
+    local_id  TEXT NOT NULL,
+    name      TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    aliases   TEXT NOT NULL,
+    roles     TEXT NOT NULL,
+    kb_id     TEXT,
+    actor     INTEGER NOT NULL REFERENCES actors(id),
+    link      TEXT NOT NULL,
+    link_key  TEXT
+);
+CREATE INDEX entities_document ON entities(document);
+CREATE INDEX entities_actor ON entities(actor);
+
+CREATE TABLE claims (
+    id               INTEGER PRIMARY KEY,
+    document         INTEGER NOT NULL REFERENCES documents(id),
+    local_id         TEXT NOT NULL,
+    kind             TEXT NOT NULL,
+    act              TEXT,
+    cue_start        INTEGER NOT NULL,
+    cue_end          INTEGER NOT NULL,
+    cue              TEXT NOT NULL,
+    content_start    INTEGER NOT NULL,
+    content_end      INTEGER NOT NULL,
+    content          TEXT NOT NULL,
+    speaker_start    INTEGER,
+    speaker_end      INTEGER,
+    speaker_mention  TEXT,
+    speaker_implicit INTEGER NOT NULL,
+    speaker_name     TEXT,
+    entity           INTEGER REFERENCES entities(id),
+    actor            INTEGER REFERENCES actors(id),
+    medium_start     INTEGER,
+    medium_end       INTEGER,
+    medium           TEXT,
+    block            TEXT NOT NULL,
+    confidence       REAL NOT NULL,
+    date             TEXT,
+    date_source      TEXT,
+    date_before      INTEGER NOT NULL,
+    ext              TEXT
+);
+CREATE INDEX claims_document ON claims(document);
+CREATE INDEX claims_actor_date ON claims(actor, date);
+CREATE INDEX claims_date ON claims(date);
+
+CREATE TABLE mentions (
+    id       INTEGER PRIMARY KEY,
+    document INTEGER NOT NULL REFERENCES documents(id),
+    entity   INTEGER REFERENCES entities(id),
+    kind     TEXT NOT NULL,
+    start    INTEGER NOT NULL,
+    "end"    INTEGER NOT NULL,
+    text     TEXT NOT NULL
+);
+CREATE INDEX mentions_document ON mentions(document);
+
+CREATE TABLE timexes (
+    id       INTEGER PRIMARY KEY,
+    document INTEGER NOT NULL REFERENCES documents(id),
+    start    INTEGER NOT NULL,
+    "end"    INTEGER NOT NULL,
+    text     TEXT NOT NULL,
+    kind     TEXT NOT NULL,
+    grain    TEXT NOT NULL,
+    value    TEXT,
+    "from"   TEXT,
+    "to"     TEXT,
+    calendar TEXT NOT NULL
+);
+CREATE INDEX timexes_document ON timexes(document);
+
+CREATE TABLE link_keys (
+    key      TEXT NOT NULL,
+    actor    INTEGER NOT NULL REFERENCES actors(id),
+    entity   INTEGER NOT NULL REFERENCES entities(id),
+    document INTEGER NOT NULL REFERENCES documents(id),
+    origin   TEXT NOT NULL
+);
+CREATE INDEX link_keys_key ON link_keys(key, actor);
+CREATE INDEX link_keys_document ON link_keys(document);
+
+CREATE VIRTUAL TABLE claims_fts USING fts5(
+    content, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+);
+"#;
+
+/// Settings of every connection: write-ahead log (readers never wait for a writer, and a writer
+/// killed mid-transaction leaves the last committed state), `synchronous = NORMAL` (a committed
+/// transaction survives the process being killed; only a power cut may lose the last ones), and
+/// a page cache of a fixed size whatever the corpus.
+const PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                       PRAGMA cache_size = -32768; PRAGMA busy_timeout = 10000;";
+
+/// Opens an existing database for reading, after checking it is one of ours, of our version.
+pub(crate) fn open_read(path: &Path) -> Result<Connection, IndexError> {
+    if !path.exists() {
+        return Err(IndexError::Missing { path: path.to_path_buf() });
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|source| IndexError::Open { path: path.to_path_buf(), source })?;
+    conn.execute_batch("PRAGMA cache_size = -32768; PRAGMA busy_timeout = 10000;")
+        .map_err(|e| not_a_database(path, e))?;
+    check(&conn, path)?;
+    Ok(conn)
+}
+
+/// Opens a database for writing, creating it (with its tables) when the file does not exist or
+/// is empty.
+pub(crate) fn open_write(path: &Path) -> Result<Connection, IndexError> {
+    let conn = Connection::open(path)
+        .map_err(|source| IndexError::Open { path: path.to_path_buf(), source })?;
+    conn.execute_batch(PRAGMAS).map_err(|e| not_a_database(path, e))?;
+    let fresh = application_id(&conn, path)? == 0 && table_count(&conn, path)? == 0;
+    if fresh {
+        let tx = conn.unchecked_transaction()?;
+        tx.execute_batch(SCHEMA)?;
+        tx.execute_batch(&format!(
+            "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION};"
+        ))?;
+        tx.commit()?;
+    }
+    check(&conn, path)?;
+    Ok(conn)
+}
+
+/// Refuses files that are not isnad databases or are of another schema version.
+fn check(conn: &Connection, path: &Path) -> Result<(), IndexError> {
+    let app = application_id(conn, path)?;
+    if app != APPLICATION_ID {
+        let why = if app == 0 {
+            "an SQLite database without isnad's tables".to_string()
+        } else {
+            format!("an SQLite database of another application, id {app:#x}")
+        };
+        return Err(IndexError::NotIndex { path: path.to_path_buf(), why });
+    }
+    let found: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| not_a_database(path, e))?;
+    if found != SCHEMA_VERSION {
+        return Err(IndexError::Version {
+            path: path.to_path_buf(),
+            found,
+            expected: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
+fn application_id(conn: &Connection, path: &Path) -> Result<i64, IndexError> {
+    conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(|e| not_a_database(path, e))
+}
+
+fn table_count(conn: &Connection, path: &Path) -> Result<i64, IndexError> {
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .map_err(|e| not_a_database(path, e))
+}
+
+/// SQLite's "file is not a database" (a text file, a truncated header) as our clearer error.
+fn not_a_database(path: &Path, e: rusqlite::Error) -> IndexError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => {
+            IndexError::NotIndex { path: path.to_path_buf(), why: "not an SQLite file".to_string() }
+        }
+        _ => IndexError::Open { path: path.to_path_buf(), source: e },
+    }
+}

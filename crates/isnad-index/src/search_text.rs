@@ -1,0 +1,139 @@
+//! The text the full-text index holds, and search queries turned into FTS5 queries.
+//!
+//! Both sides go through [`search_form`], so a query matches what the stages would match:
+//! the text is folded with `isnad_text::fold` (hamza and alef forms, ى/ي, ة/ه, diacritics,
+//! tatweel, case, curly quotes: «الإتفاق» and «الاتفاق» are one word), cut into words at every
+//! character that is not a word character ("Peskov's" is "peskov" then "s"), and each Arabic word
+//! loses its proclitic chain (و ف ب ل ك س and the article) when at least three letters remain,
+//! as the stages' lexicons allow clitics before an entry: «والاتفاق», «بالاتفاق» and «اتفاق» all
+//! index as «اتفاق». Stripping is a function of the word alone, so a wrong cut («وزير» as و +
+//! «زير») is made the same way in the query and cannot lose a match; it can only let «زير» find
+//! «وزير».
+
+use isnad_text::normalize::{is_arabic_letter, is_word_char};
+
+use crate::IndexError;
+
+/// The index form of `text`: folded words without Arabic proclitics, separated by spaces.
+pub fn search_form(text: &str) -> String {
+    let folded = isnad_text::fold(text);
+    let mut out = String::with_capacity(folded.len());
+    for word in folded.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(strip_proclitics(word));
+    }
+    out
+}
+
+/// `word` (folded) without its longest proclitic chain that leaves at least three letters.
+pub(crate) fn strip_proclitics(word: &str) -> &str {
+    if !word.chars().next().is_some_and(is_arabic_letter) {
+        return word;
+    }
+    // A chain is at most four letters (و + ب + ال); each is two bytes in UTF-8.
+    let cuts: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(1).take(4).collect();
+    for &cut in cuts.iter().rev() {
+        if word[cut..].chars().count() >= 3 && isnad_text::is_clitic_chain(&word[..cut]) {
+            return &word[cut..];
+        }
+    }
+    word
+}
+
+/// Turns a user's search into an FTS5 query over [`search_form`]s.
+///
+/// The syntax is small on purpose: words must all occur (in any order); `"several words"` must
+/// occur together in this order; a word ending in `*` matches any word it begins; `OR` between
+/// two terms accepts either. Everything else is text, never FTS5 syntax, so no input can make a
+/// query fail to parse.
+pub fn fts_query(text: &str) -> Result<String, IndexError> {
+    let mut terms: Vec<String> = Vec::new();
+    let mut rest = text.trim();
+    while !rest.is_empty() {
+        let (term, after) = if let Some(inner) = rest.strip_prefix('"') {
+            match inner.find('"') {
+                Some(end) => (phrase(&inner[..end], false), &inner[end + 1..]),
+                None => (phrase(inner, false), ""),
+            }
+        } else {
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let word = &rest[..end];
+            let term = if word == "OR" {
+                Some("OR".to_string())
+            } else if let Some(stem) = word.strip_suffix('*') {
+                phrase(stem, true)
+            } else {
+                phrase(word, false)
+            };
+            (term, &rest[end..])
+        };
+        terms.extend(term);
+        rest = after.trim_start();
+    }
+    // An OR needs a term on each side.
+    while terms.first().is_some_and(|t| t == "OR") {
+        terms.remove(0);
+    }
+    while terms.last().is_some_and(|t| t == "OR") {
+        terms.pop();
+    }
+    terms.dedup_by(|a, b| a == "OR" && b == "OR");
+    if terms.is_empty() {
+        return Err(IndexError::Search {
+            text: text.to_string(),
+            why: "it holds no word to look for".to_string(),
+        });
+    }
+    Ok(terms.join(" "))
+}
+
+/// One FTS5 phrase (a quoted string, so nothing in it is syntax), or `None` for no words.
+fn phrase(text: &str, prefix: bool) -> Option<String> {
+    let form = search_form(text);
+    if form.is_empty() {
+        return None;
+    }
+    Some(format!("\"{}\"{}", form.replace('"', "\"\""), if prefix { "*" } else { "" }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_fold_and_strip() {
+        let cases = [
+            ("الإتفاق", "اتفاق"),
+            ("الاتفاق", "اتفاق"),
+            ("والاتفاقُ", "اتفاق"),
+            ("بالاتفاق", "اتفاق"),
+            ("اتفاق", "اتفاق"),
+            ("Peskov's remarks", "peskov s remarks"),
+            ("Peskov’s", "peskov s"),
+            ("كان", "كان"),
+            ("والي", "الي"),
+            ("قال: «لن نقبل»", "قال لن نقبل"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(search_form(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn queries_are_never_syntax() {
+        let cases = [
+            ("الاتفاق", Some("\"اتفاق\"")),
+            ("Peskov talks", Some("\"peskov\" \"talks\"")),
+            ("\"dam talks\" OR السد", Some("\"dam talks\" OR \"السد\"")),
+            ("negot*", Some("\"negot\"*")),
+            ("NEAR( a\"b", Some("\"near\" \"a b\"")),
+            ("OR", None),
+            ("«»", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(fts_query(text).ok().as_deref(), want, "{text}");
+        }
+    }
+}

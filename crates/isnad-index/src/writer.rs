@@ -1,0 +1,276 @@
+//! Writing documents into the database: one transaction per batch, each document whole.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use crate::link::{link, remember};
+use crate::rows::{DocRows, SpanRow};
+use crate::{IndexError, schema};
+
+/// A claims database open for writing.
+///
+/// Writes go in batches ([`Index::write`]), one transaction each: a process killed at any moment
+/// leaves every document of the batches before whole, and none of the batch it was in. Writing a
+/// document whose id is already there replaces it (its claims, entities, mentions, timexes and
+/// link keys), so indexing the same corpus twice gives the same database.
+pub struct Index {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What one [`Index::write`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteSummary {
+    /// Documents written.
+    pub documents: usize,
+    /// Of which replaced a document of the same id.
+    pub replaced: usize,
+    /// Claims written.
+    pub claims: usize,
+    /// Entities written.
+    pub entities: usize,
+    /// Entities linked to an actor of an earlier document (or an earlier entity of the batch).
+    pub linked: usize,
+}
+
+impl std::ops::AddAssign for WriteSummary {
+    fn add_assign(&mut self, other: WriteSummary) {
+        self.documents += other.documents;
+        self.replaced += other.replaced;
+        self.claims += other.claims;
+        self.entities += other.entities;
+        self.linked += other.linked;
+    }
+}
+
+impl Index {
+    /// Opens the database at `path` for writing, creating it when there is no file (or an empty
+    /// one). Refuses a file that is not an isnad claims database or has another schema version.
+    pub fn open(path: &Path) -> Result<Index, IndexError> {
+        let conn = schema::open_write(path)?;
+        Ok(Index { conn, path: path.to_path_buf() })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Writes a batch of documents in one transaction.
+    pub fn write(&mut self, docs: &[DocRows]) -> Result<WriteSummary, IndexError> {
+        let tx = self.conn.transaction()?;
+        let mut summary = WriteSummary::default();
+        for doc in docs {
+            summary += write_document(&tx, doc)?;
+        }
+        tx.commit()?;
+        Ok(summary)
+    }
+
+    /// Folds the write-ahead log back into the database file, so that the file alone holds
+    /// everything (for copying it, or opening it where the `-wal` file is not writable).
+    pub fn finish(self) -> Result<(), IndexError> {
+        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA optimize;")?;
+        Ok(())
+    }
+}
+
+/// One document: what was there under its id goes, then its rows come in.
+fn write_document(tx: &Transaction<'_>, doc: &DocRows) -> Result<WriteSummary, IndexError> {
+    let mut summary = WriteSummary { documents: 1, ..WriteSummary::default() };
+    let orphans = match remove_document(tx, &doc.doc_id)? {
+        Some(actors) => {
+            summary.replaced = 1;
+            actors
+        }
+        None => Vec::new(),
+    };
+    let errors =
+        (!doc.errors.is_empty()).then(|| serde_json::to_string(&doc.errors).unwrap_or_default());
+    tx.prepare_cached(
+        "INSERT INTO documents (doc_id, lang, published, outlet, url, title, meta, errors, text) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        doc.doc_id,
+        doc.lang,
+        doc.published,
+        doc.outlet,
+        doc.url,
+        doc.title,
+        doc.meta,
+        errors,
+        doc.text
+    ])?;
+    let document = tx.last_insert_rowid();
+    // (entity row id, actor id) per entity of the document.
+    let mut ids: Vec<(i64, i64)> = Vec::with_capacity(doc.entities.len());
+    for entity in &doc.entities {
+        let linked = link(tx, entity)?;
+        summary.linked += usize::from(linked.reason != "new");
+        tx.prepare_cached(
+            "INSERT INTO entities (document, local_id, name, kind, aliases, roles, kb_id, actor, \
+             link, link_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?
+        .execute(params![
+            document,
+            entity.local_id,
+            entity.name,
+            entity.kind,
+            json_list(&entity.aliases),
+            json_list(&entity.roles),
+            entity.kb_id,
+            linked.actor,
+            linked.reason,
+            linked.key
+        ])?;
+        let entity_id = tx.last_insert_rowid();
+        remember(tx, entity, entity_id, document, linked.actor)?;
+        ids.push((entity_id, linked.actor));
+    }
+    summary.entities = doc.entities.len();
+    write_claims(tx, doc, document, &ids)?;
+    summary.claims = doc.claims.len();
+    write_mentions_and_timexes(tx, doc, document, &ids)?;
+    // Actors that only the old version of the document named.
+    for actor in orphans {
+        tx.prepare_cached(
+            "DELETE FROM actors WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM entities WHERE actor = ?1)",
+        )?
+        .execute([actor])?;
+    }
+    Ok(summary)
+}
+
+fn write_claims(
+    tx: &Transaction<'_>,
+    doc: &DocRows,
+    document: i64,
+    ids: &[(i64, i64)],
+) -> Result<(), IndexError> {
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO claims (document, local_id, kind, act, cue_start, cue_end, cue, content_start, \
+         content_end, content, speaker_start, speaker_end, speaker_mention, speaker_implicit, \
+         speaker_name, entity, actor, medium_start, medium_end, medium, block, confidence, date, \
+         date_source, date_before, ext) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, \
+         ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
+    )?;
+    let mut fts = tx.prepare_cached("INSERT INTO claims_fts (rowid, content) VALUES (?1, ?2)")?;
+    for c in &doc.claims {
+        let (entity, actor) = c.entity.and_then(|i| ids.get(i)).copied().unzip();
+        let (speaker_start, speaker_end, speaker_text) = span_parts(c.speaker.as_ref());
+        let (medium_start, medium_end, medium_text) = span_parts(c.medium.as_ref());
+        insert.execute(params![
+            document,
+            c.local_id,
+            c.kind,
+            c.act,
+            c.cue.start,
+            c.cue.end,
+            c.cue.text,
+            c.content.start,
+            c.content.end,
+            c.content.text,
+            speaker_start,
+            speaker_end,
+            speaker_text,
+            c.implicit,
+            c.speaker_name,
+            entity,
+            actor,
+            medium_start,
+            medium_end,
+            medium_text,
+            c.block,
+            c.confidence,
+            c.date,
+            c.date_source,
+            c.date_before,
+            c.ext
+        ])?;
+        fts.execute(params![tx.last_insert_rowid(), c.search])?;
+    }
+    Ok(())
+}
+
+fn write_mentions_and_timexes(
+    tx: &Transaction<'_>,
+    doc: &DocRows,
+    document: i64,
+    ids: &[(i64, i64)],
+) -> Result<(), IndexError> {
+    let mut mention = tx.prepare_cached(
+        "INSERT INTO mentions (document, entity, kind, start, \"end\", text) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for m in &doc.mentions {
+        let entity = m.entity.and_then(|i| ids.get(i)).map(|&(id, _)| id);
+        mention.execute(params![
+            document,
+            entity,
+            m.kind,
+            m.span.start,
+            m.span.end,
+            m.span.text
+        ])?;
+    }
+    let mut timex = tx.prepare_cached(
+        "INSERT INTO timexes (document, start, \"end\", text, kind, grain, value, \"from\", \"to\", \
+         calendar) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for t in &doc.timexes {
+        timex.execute(params![
+            document,
+            t.span.start,
+            t.span.end,
+            t.span.text,
+            t.kind,
+            t.grain,
+            t.value,
+            t.from,
+            t.to,
+            t.calendar
+        ])?;
+    }
+    Ok(())
+}
+
+/// Removes the document with this id and everything that hangs on it; returns the actors its
+/// entities were linked to (`None` when there was no such document).
+fn remove_document(tx: &Transaction<'_>, doc_id: &str) -> Result<Option<Vec<i64>>, IndexError> {
+    let Some(document): Option<i64> = tx
+        .prepare_cached("SELECT id FROM documents WHERE doc_id = ?1")?
+        .query_row([doc_id], |r| r.get(0))
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let actors: Vec<i64> = tx
+        .prepare_cached("SELECT DISTINCT actor FROM entities WHERE document = ?1")?
+        .query_map([document], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for sql in [
+        "DELETE FROM claims_fts WHERE rowid IN (SELECT id FROM claims WHERE document = ?1)",
+        "DELETE FROM claims WHERE document = ?1",
+        "DELETE FROM mentions WHERE document = ?1",
+        "DELETE FROM timexes WHERE document = ?1",
+        "DELETE FROM link_keys WHERE document = ?1",
+        "DELETE FROM entities WHERE document = ?1",
+        "DELETE FROM documents WHERE id = ?1",
+    ] {
+        tx.prepare_cached(sql)?.execute([document])?;
+    }
+    Ok(Some(actors))
+}
+
+fn span_parts(span: Option<&SpanRow>) -> (Option<i64>, Option<i64>, Option<&str>) {
+    match span {
+        Some(s) => (Some(s.start), Some(s.end), Some(s.text.as_str())),
+        None => (None, None, None),
+    }
+}
+
+fn json_list(items: &[String]) -> String {
+    serde_json::to_string(items).unwrap_or_else(|_| "[]".to_string())
+}
