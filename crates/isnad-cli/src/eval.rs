@@ -12,8 +12,10 @@ use isnad_runner::{Pipeline, Registry};
 /// What to score.
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub enum Family {
-    /// Date resolution: Duckling-format case files (`*.jsonl`) and/or gold article files
-    /// (`*.gold.json` or directories of them, scoring their `timexes`).
+    /// Date resolution: Duckling-format case files (`*.jsonl`), TimeML gold articles in JSONL
+    /// (TempEval-3 measures: relaxed extraction, value accuracy, value F1, by type, for the
+    /// development part (even lines), the held-out part (odd lines) and both) and/or gold
+    /// article files (`*.gold.json` or directories of them, scoring their `timexes`).
     Dates,
     /// Quote attribution (and the speaker linking of matched claims): gold article files
     /// (`*.gold.json`, article `*.txt` beside them, directories) and PolNeAR `*.jsonl`.
@@ -21,6 +23,9 @@ pub enum Family {
     /// The same scoring as `quotes`; its speaker-entity and speaker-mention figures are the ones
     /// that judge speaker linking.
     Speakers,
+    /// Cross-document linking of a claims database: gold identity files (`*.tsv`) and the corpus
+    /// they are about (any input of `isnad index`), indexed into a temporary database.
+    Linking,
 }
 
 /// `--unknown-acts`.
@@ -48,7 +53,7 @@ pub struct EvalArgs {
     #[arg(short, long)]
     pipeline: Option<PathBuf>,
     /// Quotes: score against the gold claims of these acts only (comma-separated: speech,
-    /// belief, intention, perception), each gold cue classed by the quotes stage's cue lexicon.
+    /// belief, intention, perception, topic), each gold cue classed by the quotes stage's cue lexicon.
     /// Gold claims of other acts are left out (a prediction matching one is a false positive);
     /// those whose cue is of no known act (":", "statement") become optional. `--gold-acts
     /// speech` is a speech-only view of PolNeAR, scored with the news pipelines unless
@@ -60,6 +65,11 @@ pub struct EvalArgs {
     /// `left-out` (a prediction matching one is a false positive).
     #[arg(long, value_enum, default_value = "optional")]
     unknown_acts: UnknownActs,
+    /// Quotes: score the claims of these records (JSONL as `isnad run` writes them, matched to
+    /// the gold documents by id) instead of running a pipeline: another version's or another
+    /// system's output. A gold document without a record has no claims.
+    #[arg(long, conflicts_with = "pipeline")]
+    predictions: Option<PathBuf>,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
@@ -81,7 +91,7 @@ fn parse_act(s: &str) -> Result<Act, String> {
     Act::ALL
         .into_iter()
         .find(|a| a.as_str() == s.trim())
-        .ok_or_else(|| format!("unknown act '{s}' (speech, belief, intention, perception)"))
+        .ok_or_else(|| format!("unknown act '{s}' (speech, belief, intention, perception, topic)"))
 }
 
 fn parse_bound(s: &str) -> Result<(String, f64), String> {
@@ -137,6 +147,49 @@ impl ByLang {
     }
 }
 
+/// Claims recorded by an earlier run, by document id (`--predictions`).
+struct Recorded(std::collections::HashMap<String, Vec<isnad_runner::OutClaim>>);
+
+impl Recorded {
+    fn load(path: &Path) -> Result<Recorded> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let mut map = std::collections::HashMap::new();
+        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let record: isnad_runner::Record = serde_json::from_str(line)
+                .with_context(|| format!("{}:{}: not an isnad record", path.display(), n + 1))?;
+            map.insert(record.id, record.claims);
+        }
+        Ok(Recorded(map))
+    }
+
+    /// The document with the recorded claims, their code-point offsets turned into bytes.
+    fn process(&self, mut doc: Document) -> Document {
+        let Some(claims) = self.0.get(&doc.id) else { return doc };
+        let mut bytes: Vec<usize> = doc.text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(doc.text.len());
+        let at = |cp: usize| bytes[cp.min(bytes.len() - 1)];
+        let span = |s: &isnad_runner::OutSpan| doc.span(at(s.start), at(s.end)).ok();
+        doc.layers.claims = claims
+            .iter()
+            .filter_map(|c| {
+                Some(isnad_core::Claim {
+                    act: c.act,
+                    speaker: isnad_core::Speaker {
+                        mention: c.speaker.mention.as_ref().and_then(span),
+                        implicit: c.speaker.implicit,
+                        entity: c.speaker.entity.clone(),
+                        name: c.speaker.name.clone(),
+                    },
+                    block: c.block,
+                    ..isnad_core::Claim::new(c.id.clone(), c.kind, span(&c.cue)?, span(&c.content)?)
+                })
+            })
+            .collect();
+        doc
+    }
+}
+
 /// Runs `isnad eval`; returns whether every gate held.
 pub fn run(args: EvalArgs, registry: &Registry) -> Result<bool> {
     let mut reports: Vec<Packed> = Vec::new();
@@ -145,6 +198,9 @@ pub fn run(args: EvalArgs, registry: &Registry) -> Result<bool> {
             let (cases, gold): (Vec<PathBuf>, Vec<PathBuf>) = expand_dirs(&args.paths)?
                 .into_iter()
                 .partition(|p| p.extension().is_some_and(|e| e == "jsonl"));
+            // (TimeML gold articles are JSONL too: told apart by their first line)
+            let (timeml, cases): (Vec<PathBuf>, Vec<PathBuf>) =
+                cases.into_iter().partition(|p| isnad_eval::tempeval::is_tempeval(p));
             let opts = isnad_eval::dates::Options { verbose: args.verbose };
             if !cases.is_empty() {
                 let pipes = ByLang::load(
@@ -156,6 +212,19 @@ pub fn run(args: EvalArgs, registry: &Registry) -> Result<bool> {
                 let report = isnad_eval::dates::evaluate(&cases, &|d| pipes.process(d), &opts)
                     .context("scoring date cases")?;
                 reports.push(pack("dates", None, &report)?);
+            }
+            if !timeml.is_empty() {
+                let pipes = ByLang::load(
+                    args.pipeline.as_deref(),
+                    ("news-ar.toml", NEWS_AR),
+                    ("news-en.toml", NEWS_EN),
+                    registry,
+                )?;
+                let opts =
+                    isnad_eval::tempeval::Options { verbose: args.verbose, limit: args.limit };
+                let report = isnad_eval::tempeval::evaluate(&timeml, &|d| pipes.process(d), &opts)
+                    .context("scoring TimeML gold")?;
+                reports.push(pack("tempeval", None, &report)?);
             }
             if !gold.is_empty() {
                 let pipes = ByLang::load(
@@ -196,8 +265,9 @@ pub fn run(args: EvalArgs, registry: &Registry) -> Result<bool> {
             let news = (("news-ar.toml", NEWS_AR), ("news-en.toml", NEWS_EN));
             // PolNeAR annotates beliefs, intentions and perceptions besides speech: unless told
             // otherwise, its files are scored with the pipeline that outputs every act.
+            let predictions = args.predictions.as_deref().map(Recorded::load).transpose()?;
             let (polnear, gold): (Vec<PathBuf>, Vec<PathBuf>) =
-                if args.pipeline.is_some() || speech_only {
+                if args.pipeline.is_some() || predictions.is_some() || speech_only {
                     (Vec::new(), args.paths.clone())
                 } else {
                     expand_dirs(&args.paths)?
@@ -212,26 +282,46 @@ pub fn run(args: EvalArgs, registry: &Registry) -> Result<bool> {
                 if paths.is_empty() {
                     continue;
                 }
-                let pipes = ByLang::load(args.pipeline.as_deref(), ar, en, registry)?;
-                let report = isnad_eval::quotes::evaluate(paths, &|d| pipes.process(d), &opts)
-                    .context("scoring quotes")?;
-                let label = match &args.pipeline {
-                    Some(p) => p.display().to_string(),
-                    None if name == "polnear" => format!(
-                        "{} (PolNeAR counts beliefs, intentions and perceptions too; \
+                let report = match &predictions {
+                    Some(recorded) => {
+                        isnad_eval::quotes::evaluate(paths, &|d| recorded.process(d), &opts)
+                    }
+                    None => {
+                        let pipes = ByLang::load(args.pipeline.as_deref(), ar, en, registry)?;
+                        isnad_eval::quotes::evaluate(paths, &|d| pipes.process(d), &opts)
+                    }
+                }
+                .context("scoring quotes")?;
+                let label = match (&args.pipeline, &args.predictions) {
+                    (_, Some(p)) => format!("predictions from {}", p.display()),
+                    (Some(p), None) => p.display().to_string(),
+                    (None, None) if name == "polnear" => format!(
+                        "{} (PolNeAR counts beliefs, intentions, perceptions and topics too; \
                          --pipeline pipelines/news-en.toml scores speech only)",
                         en.0
                     ),
-                    None if speech_only => format!("{} / {} (speech only)", ar.0, en.0),
-                    None => format!("{} / {}", ar.0, en.0),
+                    (None, None) if speech_only => {
+                        format!("{} / {} (speech only)", ar.0, en.0)
+                    }
+                    (None, None) => format!("{} / {}", ar.0, en.0),
                 };
                 reports.push(pack(if two { name } else { "quotes" }, Some(label), &report)?);
             }
         }
+        Family::Linking => {
+            let (name, json, text, metrics) = crate::index_cmd::eval_linking(
+                &args.paths,
+                args.pipeline.as_ref(),
+                args.verbose,
+                registry,
+            )?;
+            reports.push(Packed { name, pipeline: None, json, text, metrics });
+        }
     }
     let mut all: BTreeMap<String, f64> = BTreeMap::new();
     let prefix = reports.len() > 1;
-    let mut out = std::io::stdout().lock();
+    // The gates are checked whatever happens to standard output (`isnad eval … | head`).
+    let mut out = crate::output::Lenient::new(std::io::stdout().lock());
     for Packed { name, pipeline, json, text, metrics } in &reports {
         if args.json {
             writeln!(

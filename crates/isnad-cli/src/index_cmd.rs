@@ -122,24 +122,39 @@ pub fn index(args: IndexArgs, registry: &Registry) -> Result<ExitCode> {
     let opts = RunOptions { jobs: args.jobs, published: args.published, ..RunOptions::default() };
     let show = !args.quiet && io::stderr().is_terminal();
     let mut bar = crate::progress::Bar::new(show, &inputs);
-    let mut written = WriteSummary::default();
     let to_rows = |p: Processed| match p.doc {
         Some(doc) => DocRows::from_document(doc, p.errors),
         None => DocRows::unreadable(p.id, p.errors),
     };
-    let summary = isnad_runner::run_each(
-        &pipeline,
-        reader,
-        &opts,
-        &to_rows,
-        &mut |rows: Vec<DocRows>| {
-            written += db.write(&rows).map_err(|e| RunError::Sink(Box::new(e)))?;
-            Ok(())
-        },
-        &mut |p| bar.update(p),
-    )?;
+    // The database is written on a thread of its own, a chunk behind the pipeline: with a core
+    // to spare, writing costs no wall time. The channel holds one chunk, so memory stays bounded.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<DocRows>>(1);
+    let (summary, written) = std::thread::scope(|scope| -> Result<_> {
+        let writer = scope.spawn(move || -> Result<WriteSummary, isnad_index::IndexError> {
+            let mut written = WriteSummary::default();
+            for rows in rx {
+                written += db.write(&rows)?;
+            }
+            db.finish()?;
+            Ok(written)
+        });
+        let run = isnad_runner::run_each(
+            &pipeline,
+            reader,
+            &opts,
+            &to_rows,
+            &mut |rows: Vec<DocRows>| {
+                // A send fails only when the writer stopped on an error, which `join` reports.
+                tx.send(rows).map_err(|_| RunError::Sink("the database writer stopped".into()))
+            },
+            &mut |p| bar.update(p),
+        );
+        drop(tx);
+        let written = writer.join().map_err(|_| anyhow::anyhow!("the database writer panicked"))?;
+        let written = written.with_context(|| format!("writing {}", args.db.display()))?;
+        Ok((run?, written))
+    })?;
     bar.finish(&summary);
-    db.finish()?;
     eprintln!(
         "isnad: {} documents ({} replaced), {} claims, {} entities ({} linked to an actor of \
          another article) written to {}",
@@ -340,4 +355,61 @@ fn csv_field(s: &str) -> String {
     } else {
         s.to_string()
     }
+}
+
+/// `isnad eval linking GOLD.tsv… CORPUS…`: indexes the corpus into a temporary database and
+/// scores its cross-document links against the gold; returns the report as `isnad eval` packs it.
+pub fn eval_linking(
+    paths: &[PathBuf],
+    pipeline: Option<&PathBuf>,
+    verbose: bool,
+    registry: &Registry,
+) -> Result<(String, serde_json::Value, String, std::collections::BTreeMap<String, f64>)> {
+    let (gold_files, inputs): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        paths.iter().partition(|p| p.extension().is_some_and(|e| e == "tsv"));
+    anyhow::ensure!(!gold_files.is_empty(), "no gold identity file (*.tsv) among the paths");
+    anyhow::ensure!(!inputs.is_empty(), "no corpus to index among the paths (only *.tsv files)");
+    let mut gold = Vec::new();
+    for path in gold_files {
+        gold.extend(isnad_index::eval::read_gold(path)?);
+    }
+    let pipeline = crate::load_pipeline(pipeline, registry)?;
+    let dir = std::env::temp_dir().join(format!("isnad-eval-linking-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let db_path = dir.join("claims.sqlite");
+    let scored = (|| -> Result<isnad_index::eval::LinkingReport> {
+        let mut db = Index::open(&db_path)?;
+        let inputs: Vec<Input> =
+            inputs.iter().map(|p| Input::parse(&p.to_string_lossy())).collect();
+        let reader = Reader::open(&inputs)?;
+        let to_rows = |p: Processed| match p.doc {
+            Some(doc) => DocRows::from_document(doc, p.errors),
+            None => DocRows::unreadable(p.id, p.errors),
+        };
+        isnad_runner::run_each(
+            &pipeline,
+            reader,
+            &RunOptions::default(),
+            &to_rows,
+            &mut |rows: Vec<DocRows>| {
+                db.write(&rows).map(|_| ()).map_err(|e| RunError::Sink(Box::new(e)))
+            },
+            &mut |_| {},
+        )?;
+        db.finish()?;
+        Ok(isnad_index::eval::score(&Database::open(&db_path)?, &gold)?)
+    })();
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut report = scored?;
+    if !verbose {
+        report.missed.truncate(10);
+        report.wrong.truncate(10);
+        report.not_found.truncate(10);
+    }
+    Ok((
+        "linking".to_string(),
+        serde_json::to_value(&report)?,
+        report.to_string(),
+        report.metrics(),
+    ))
 }

@@ -3,12 +3,11 @@
 //! Exit status: 0 when every document went through, 1 when any record carries an error (the
 //! records say which), 2 for a bad command line, pipeline or unreadable input.
 
-use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Parser, Subcommand};
 use isnad_core::Published;
 use isnad_runner::{Input, Pipeline, Reader, Registry, RunOptions};
@@ -16,7 +15,9 @@ use isnad_runner::{Input, Pipeline, Reader, Registry, RunOptions};
 mod eval;
 mod html;
 mod index_cmd;
+mod output;
 mod progress;
+mod serve_cmd;
 mod table;
 mod test_cmd;
 
@@ -45,6 +46,10 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Compare a pipeline's output on a directory of documents with their reference outputs.
     Test(test_cmd::TestArgs),
+    /// Write one self-contained HTML file showing each article with its claims highlighted.
+    Html(html::HtmlArgs),
+    /// Browse a claims database in a web browser: search, speakers over time, articles.
+    Serve(serve_cmd::ServeArgs),
     /// Run a pipeline over a corpus into a claims database (SQLite), linking speakers across articles.
     Index(index_cmd::IndexArgs),
     /// Claims from a database, newest first: by speaker, period, words, language, outlet.
@@ -53,8 +58,6 @@ enum Command {
     Speakers(index_cmd::SpeakersArgs),
     /// Export a database's tables (as Parquet files).
     Export(index_cmd::ExportArgs),
-    /// Write one self-contained HTML file showing each article with its claims highlighted.
-    Html(html::HtmlArgs),
     /// List the built-in stages: what each requires and provides, and its configuration fields.
     Stages {
         /// Print JSON instead of text.
@@ -91,6 +94,14 @@ struct RunArgs {
     /// Never show a progress bar.
     #[arg(long)]
     quiet: bool,
+    /// Refuse documents larger than this (bytes; K, M and G suffixes): each gives a record with
+    /// an error instead, without being read into memory. Default 64M.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "64M")]
+    max_document_bytes: usize,
+    /// Replace a record longer than this many times its document's input (plus 64 KiB) by a
+    /// record with an error: the bound on the output of one document.
+    #[arg(long, value_name = "N", default_value_t = isnad_runner::DEFAULT_MAX_OUTPUT_RATIO)]
+    max_output_ratio: usize,
     /// Inputs: .txt files (one article each), .jsonl files (one article a line: id, text, lang,
     /// published, …), directories of them, or - for standard input.
     #[arg(required = true)]
@@ -110,6 +121,24 @@ fn parse_published(s: &str) -> Result<Published, String> {
     s.parse().map_err(|e: isnad_core::PublishedError| e.to_string())
 }
 
+/// `1000`, `64K`, `64M`, `2G` (powers of 1024).
+fn parse_size(s: &str) -> Result<usize, String> {
+    let t = s.trim();
+    let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => t.split_at(i),
+        None => (t, ""),
+    };
+    let shift = match unit.to_ascii_uppercase().trim_end_matches(['B', 'I']) {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        _ => return Err(format!("'{s}' is not a size: write bytes, or a number with K, M or G")),
+    };
+    let n: usize = digits.parse().map_err(|_| format!("'{s}' is not a size"))?;
+    n.checked_shl(shift).filter(|v| v >> shift == n).ok_or_else(|| format!("'{s}' is too large"))
+}
+
 /// Every stage builds per-document vectors and strings (tokens, tags, mentions, the output
 /// record) and drops them a moment later: with the system allocator that was about a tenth of
 /// the pipeline's time; mimalloc's thread-local free lists make it a small fraction of that.
@@ -127,13 +156,33 @@ fn main() -> ExitCode {
     };
     match dispatch(cli) {
         Ok(code) => code,
-        // A reader that stopped early (`isnad run … | head`) is not an error worth a message.
-        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        // A reader that stopped early (`isnad run … | head`) is not an error worth a message,
+        // but the run did not finish: the status of a process ended by SIGPIPE, as `head`'s
+        // other writers give, so that `set -o pipefail` scripts see it.
+        Err(e) if is_broken_pipe(&e) => ExitCode::from(141),
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", error_chain(&e));
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes, each said once: libraries that put their cause in their own
+/// message ("cannot read input x: No such file or directory (os error 2)") would otherwise show
+/// it twice.
+fn error_chain(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -149,14 +198,15 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     let registry = Registry::builtin();
     match cli.command {
         Command::Run(args) => run(args, &registry),
-        Command::Check { pipelines } => Ok(check(&pipelines, &registry)),
+        Command::Check { pipelines } => check(&pipelines, &registry),
         Command::Stages { json, plugins } => stages(json, &plugins, &registry),
         Command::Test(args) => test_cmd::run(args, &registry),
+        Command::Html(args) => html::run(args, &registry),
+        Command::Serve(args) => serve_cmd::run(args),
         Command::Index(args) => index_cmd::index(args, &registry),
         Command::Query(args) => index_cmd::query(args),
         Command::Speakers(args) => index_cmd::speakers(args),
         Command::Export(args) => index_cmd::export(args),
-        Command::Html(args) => html::run(args, &registry),
         Command::Eval(args) => {
             Ok(if eval::run(args, &registry)? { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
@@ -175,13 +225,19 @@ fn load_pipeline(path: Option<&PathBuf>, registry: &Registry) -> Result<Pipeline
 fn run(args: RunArgs, registry: &Registry) -> Result<ExitCode> {
     let pipeline = load_pipeline(args.pipeline.as_ref(), registry)?;
     let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
-    let reader = Reader::open(&inputs)?;
-    let opts = RunOptions { jobs: args.jobs, published: args.published, ..RunOptions::default() };
-    let mut out: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(BufWriter::new(
-            File::create(path)
-                .with_context(|| format!("cannot create output file {}", path.display()))?,
-        )),
+    let reader = Reader::open(&inputs)?.max_document_bytes(args.max_document_bytes);
+    let opts = RunOptions {
+        jobs: args.jobs,
+        published: args.published,
+        max_output_ratio: args.max_output_ratio,
+        ..RunOptions::default()
+    };
+    let mut target = match &args.output {
+        Some(path) => Some(output::Target::create(path, &reader.files())?),
+        None => None,
+    };
+    let mut out: Box<dyn Write + '_> = match target.as_mut() {
+        Some(t) => Box::new(BufWriter::new(t.file())),
         None => Box::new(BufWriter::new(io::stdout().lock())),
     };
     if args.format == Format::Table {
@@ -195,7 +251,11 @@ fn run(args: RunArgs, registry: &Registry) -> Result<ExitCode> {
     let show = !args.quiet && io::stderr().is_terminal();
     let mut bar = progress::Bar::new(show, &inputs);
     let summary = isnad_runner::run(&pipeline, reader, &mut out, &opts, &mut |p| bar.update(p))?;
+    drop(out);
     bar.finish(&summary);
+    if let Some(target) = target {
+        target.finish()?;
+    }
     if summary.failed > 0 {
         eprintln!(
             "isnad: {} of {} documents had errors (see their \"errors\" field)",
@@ -206,13 +266,15 @@ fn run(args: RunArgs, registry: &Registry) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn check(paths: &[PathBuf], registry: &Registry) -> ExitCode {
+fn check(paths: &[PathBuf], registry: &Registry) -> Result<ExitCode> {
+    // Every file is checked whatever happens to standard output, so that the status is true.
+    let mut out = output::Lenient::new(io::stdout().lock());
     let mut ok = true;
     for path in paths {
         match isnad_runner::load_file(path, registry) {
             Ok(p) => {
                 let names: Vec<&str> = p.stages().map(|s| s.name()).collect();
-                println!("{}: ok ({}: {})", path.display(), p.name(), names.join(" -> "));
+                writeln!(out, "{}: ok ({}: {})", path.display(), p.name(), names.join(" -> "))?;
             }
             Err(e) => {
                 ok = false;
@@ -220,7 +282,8 @@ fn check(paths: &[PathBuf], registry: &Registry) -> ExitCode {
             }
         }
     }
-    if ok { ExitCode::SUCCESS } else { ExitCode::from(2) }
+    out.flush()?;
+    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(2) })
 }
 
 fn stages(json: bool, plugins: &[String], registry: &Registry) -> Result<ExitCode> {
@@ -228,7 +291,7 @@ fn stages(json: bool, plugins: &[String], registry: &Registry) -> Result<ExitCod
     for spec in plugins {
         docs.push(isnad_runner::plugin_doc(spec).map_err(|e| anyhow::anyhow!("{e}"))?);
     }
-    let mut out = io::stdout().lock();
+    let mut out = io::BufWriter::new(io::stdout().lock());
     if json {
         serde_json::to_writer_pretty(&mut out, &docs)?;
         writeln!(out)?;
@@ -254,5 +317,6 @@ fn stages(json: bool, plugins: &[String], registry: &Registry) -> Result<ExitCod
         }
         writeln!(out)?;
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -66,12 +66,24 @@ impl Bar {
     }
 }
 
+/// The bytes under `path`, for the bar's total. Symbolic links inside a directory are not
+/// followed (a link back up the tree would never end); the total is only an estimate.
 fn size_of(path: &std::path::Path) -> u64 {
     match std::fs::metadata(path) {
-        Ok(m) if m.is_dir() => std::fs::read_dir(path)
-            .map(|rd| rd.filter_map(|e| e.ok()).map(|e| size_of(&e.path())).sum())
-            .unwrap_or(0),
+        Ok(m) if m.is_dir() => dir_size(path),
         Ok(m) => m.len(),
         Err(_) => 0,
     }
+}
+
+fn dir_size(dir: &std::path::Path) -> u64 {
+    let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
+    entries
+        .filter_map(|e| e.ok())
+        .map(|e| match e.file_type() {
+            Ok(t) if t.is_dir() => dir_size(&e.path()),
+            Ok(t) if t.is_file() => e.metadata().map_or(0, |m| m.len()),
+            _ => 0,
+        })
+        .sum()
 }

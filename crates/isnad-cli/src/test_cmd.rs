@@ -58,7 +58,9 @@ pub fn run(args: TestArgs, registry: &Registry) -> Result<ExitCode> {
             );
         }
     }
-    let mut out = std::io::stdout().lock();
+    // Every document is compared whatever happens to standard output (`isnad test … | head`),
+    // so that the exit status is the verdict on all of them.
+    let mut out = crate::output::Lenient::new(std::io::BufWriter::new(std::io::stdout().lock()));
     let (mut differ, mut missing, mut written) = (0usize, 0usize, 0usize);
     for case in &cases {
         let outcome = case.compare()?;
@@ -128,6 +130,7 @@ pub fn run(args: TestArgs, registry: &Registry) -> Result<ExitCode> {
         } else {
             writeln!(out, "{total} documents match their references")?;
         }
+        out.flush()?;
         Ok(ExitCode::SUCCESS)
     } else {
         writeln!(
@@ -136,6 +139,7 @@ pub fn run(args: TestArgs, registry: &Registry) -> Result<ExitCode> {
             orphans.len(),
             if orphans.len() == 1 { "" } else { "s" }
         )?;
+        out.flush()?;
         Ok(ExitCode::from(1))
     }
 }

@@ -248,11 +248,15 @@ pub enum Act {
     Intention,
     /// Something found, seen or known: found, shows, knows, learned, saw.
     Perception,
+    /// Speech reported by its topic or target, with no statement in it: talked about the
+    /// economy, discussed the plan, asked whether…, criticized the plan, thanked the volunteers.
+    Topic,
 }
 
 impl Act {
     /// Every act, in order.
-    pub const ALL: [Act; 4] = [Act::Speech, Act::Belief, Act::Intention, Act::Perception];
+    pub const ALL: [Act; 5] =
+        [Act::Speech, Act::Belief, Act::Intention, Act::Perception, Act::Topic];
 
     /// The act's name as the output and the pipeline files write it.
     pub fn as_str(self) -> &'static str {
@@ -261,6 +265,7 @@ impl Act {
             Act::Belief => "belief",
             Act::Intention => "intention",
             Act::Perception => "perception",
+            Act::Topic => "topic",
         }
     }
 }
@@ -420,7 +425,8 @@ pub struct Entity {
     pub kb_id: Option<String>,
 }
 
-/// Whether a timex is a point at some grain or a stretch between two points.
+/// Whether a timex is a point at some grain, a stretch between two points, or (with no place
+/// on the calendar) an amount of time or a recurrence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TimexKind {
@@ -428,6 +434,48 @@ pub enum TimexKind {
     Value,
     /// From one point to another ("من 13 إلى 15 يوليو").
     Interval,
+    /// An amount of time not anchored to the calendar ("for three years", "a five-hour
+    /// meeting"): no value, from or to; its `timex3` says how long (`P3Y`).
+    Duration,
+    /// A recurrence ("every Monday", "كل أسبوع", "daily"): no value, from or to; its `timex3`
+    /// says how often (`XXXX-WXX-1`, `P1W`).
+    Set,
+}
+
+/// The TimeML (TIMEX3) type of a timex.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Timex3Type {
+    /// A calendar date or period, or a reference to the present, past or future.
+    Date,
+    /// A time of day.
+    Time,
+    /// An amount of time.
+    Duration,
+    /// A recurrence.
+    Set,
+}
+
+/// A timex as TimeML writes it (the `TIMEX3` tag of TempEval, HeidelTime and SUTime), beside
+/// isnad's own calendar fields: `{"type": "DATE", "value": "2013-Q1"}`,
+/// `{"type": "DURATION", "value": "P3M"}`, `{"type": "DATE", "value": "1989", "mod": "END"}`.
+///
+/// Values follow the TimeML conventions: calendar values at their grain (`2013-03-22`,
+/// `2013-W12`, `2013-Q1`, `199` for a decade, `19` for a century, `2013-SU` for a season,
+/// `2013-W12-WE` for a weekend, `2013-H1` for a half), times with their day part
+/// (`2013-03-22T15:00`, `2013-03-22TMO`), `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`, durations
+/// (`P3Y`, `PT2H`, `PXD` when the count is not given) and recurrences (`P1D`, `XXXX-WXX-1`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timex3 {
+    /// DATE, TIME, DURATION or SET.
+    #[serde(rename = "type")]
+    pub kind: Timex3Type,
+    /// The TIMEX3 value.
+    pub value: String,
+    /// The TIMEX3 modifier (`START`, `MID`, `END`, `APPROX`, `MORE_THAN`, `LESS_THAN`,
+    /// `EQUAL_OR_LESS`, `EQUAL_OR_MORE`, `ON_OR_AFTER`, `ON_OR_BEFORE`, `BEFORE`, `AFTER`).
+    #[serde(default, rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
 }
 
 /// The precision of a resolved date or time.
@@ -524,4 +572,8 @@ pub struct Timex {
     pub to: Option<String>,
     /// The calendar the text used.
     pub calendar: Calendar,
+    /// The same expression as TimeML writes it (the dates stage always gives one; layers built
+    /// by other tools may not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timex3: Option<Timex3>,
 }

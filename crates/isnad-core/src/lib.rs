@@ -25,13 +25,14 @@ mod offsets;
 mod published;
 mod span;
 mod stage;
+pub mod work;
 
 pub use document::{Document, Lang, Meta};
 pub use error::{SpanError, StageError};
 pub use layers::{
     Act, Block, Calendar, Claim, ClaimDate, DateSource, Entity, EntityKind, Grain, Layer, Layers,
-    Mention, MentionKind, Normalized, Paragraph, QuoteKind, Sentence, Speaker, Timex, TimexKind,
-    Token, TokenKind,
+    Mention, MentionKind, Normalized, Paragraph, QuoteKind, Sentence, Speaker, Timex, Timex3,
+    Timex3Type, TimexKind, Token, TokenKind,
 };
 pub use offsets::CharIndex;
 pub use published::{Published, PublishedError};

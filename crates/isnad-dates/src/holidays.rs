@@ -126,7 +126,8 @@ pub(crate) struct Holidays {
     cache: Mutex<HashMap<(usize, i16), Option<Date>>>,
 }
 
-fn md(s: &str) -> Option<(u8, u8)> {
+/// "MM-DD" as (month, day).
+fn month_day(s: &str) -> Option<(u8, u8)> {
     let (m, d) = s.split_once('-')?;
     Some((m.parse().ok()?, d.parse().ok()?))
 }
@@ -147,7 +148,7 @@ impl Holidays {
             let arg = |i: usize| spec.get(i).copied().ok_or_else(|| bad("missing rule argument"));
             let rule = match spec.first().copied().unwrap_or("") {
                 "fixed" => {
-                    let (m, d) = md(arg(1)?).ok_or_else(|| bad("expected MM-DD"))?;
+                    let (m, d) = month_day(arg(1)?).ok_or_else(|| bad("expected MM-DD"))?;
                     Rule::Fixed(m as i8, d as i8)
                 }
                 "nth" => Rule::Nth {
@@ -164,29 +165,29 @@ impl Holidays {
                 "easter" => Rule::Easter,
                 "orthodox-easter" => Rule::OrthodoxEaster,
                 "hijri" => {
-                    let (m, d) = md(arg(1)?).ok_or_else(|| bad("expected MM-DD"))?;
+                    let (m, d) = month_day(arg(1)?).ok_or_else(|| bad("expected MM-DD"))?;
                     Rule::Hijri(m, d)
                 }
                 "hijri-month" => Rule::HijriMonth(arg(1)?.parse().map_err(|_| bad("bad month"))?),
                 "hebrew" => {
-                    let (m, d) = md(arg(1)?).ok_or_else(|| bad("expected MM-DD"))?;
+                    let (m, d) = month_day(arg(1)?).ok_or_else(|| bad("expected MM-DD"))?;
                     Rule::Hebrew(m, d)
                 }
                 "hebrew-haatzmaut" => {
-                    let (m, d) = md(arg(1)?).ok_or_else(|| bad("expected MM-DD"))?;
+                    let (m, d) = month_day(arg(1)?).ok_or_else(|| bad("expected MM-DD"))?;
                     Rule::HebrewHaatzmaut(m, d)
                 }
                 "chinese" => {
-                    let (m, d) = md(arg(1)?).ok_or_else(|| bad("expected MM-DD"))?;
+                    let (m, d) = month_day(arg(1)?).ok_or_else(|| bad("expected MM-DD"))?;
                     Rule::Chinese(m, d)
                 }
                 "span" => {
-                    let (m1, d1) = md(arg(1)?).ok_or_else(|| bad("expected MM-DD"))?;
-                    let (m2, d2) = md(arg(2)?).ok_or_else(|| bad("expected MM-DD"))?;
+                    let (m1, d1) = month_day(arg(1)?).ok_or_else(|| bad("expected MM-DD"))?;
+                    let (m2, d2) = month_day(arg(2)?).ok_or_else(|| bad("expected MM-DD"))?;
                     Rule::Span(m1 as i8, d1 as i8, m2 as i8, d2 as i8)
                 }
                 "hebrew-deferred" => {
-                    let (m, d) = md(arg(1)?).ok_or_else(|| bad("expected MM-DD"))?;
+                    let (m, d) = month_day(arg(1)?).ok_or_else(|| bad("expected MM-DD"))?;
                     Rule::HebrewDeferred(m, d)
                 }
                 "kings-day" => Rule::KingsDay,

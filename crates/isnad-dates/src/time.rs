@@ -8,6 +8,7 @@ use isnad_core::{Calendar, Grain};
 use jiff::civil::{Date, DateTime, Weekday};
 use jiff::{Span, ToSpan};
 
+use crate::timex3::{Mod, Reading};
 use crate::vocab::Unit;
 use crate::{Bare, HijriVariant};
 
@@ -31,6 +32,10 @@ pub(crate) struct TimeValue {
     pub end: Option<DateTime>,
     pub open: Open,
     pub calendar: Calendar,
+    /// What TimeML says that the calendar value does not (see [`crate::timex3`]).
+    pub reading: Reading,
+    /// The TIMEX3 modifier.
+    pub modifier: Option<Mod>,
 }
 
 impl TimeValue {
@@ -41,6 +46,8 @@ impl TimeValue {
             end: None,
             open: Open::No,
             calendar: Calendar::Gregorian,
+            reading: Reading::Calendar,
+            modifier: None,
         }
     }
 
@@ -49,7 +56,15 @@ impl TimeValue {
     }
 
     pub(crate) fn interval(start: DateTime, end: DateTime, grain: Grain) -> TimeValue {
-        TimeValue { start, grain, end: Some(end), open: Open::No, calendar: Calendar::Gregorian }
+        TimeValue {
+            start,
+            grain,
+            end: Some(end),
+            open: Open::No,
+            calendar: Calendar::Gregorian,
+            reading: Reading::Calendar,
+            modifier: None,
+        }
     }
 
     /// First instant after the value (the end of an interval, or the point plus one grain).
@@ -59,6 +74,28 @@ impl TimeValue {
 
     pub(crate) fn date(&self) -> Date {
         self.start.date()
+    }
+
+    /// The same value with a TIMEX3 reading.
+    pub(crate) fn read_as(mut self, reading: Reading) -> TimeValue {
+        self.reading = reading;
+        self
+    }
+
+    /// Its TIMEX3 reading as one that does not depend on its start (for a stretch that ends at
+    /// it: "by Friday").
+    pub(crate) fn reading_of_start(&self) -> Reading {
+        match self.reading {
+            Reading::Calendar => Reading::At { start: self.start, grain: self.grain },
+            Reading::AtGrain(grain) => Reading::At { start: self.start, grain },
+            r => r,
+        }
+    }
+
+    /// The same value with a TIMEX3 modifier.
+    pub(crate) fn with_mod(mut self, modifier: Mod) -> TimeValue {
+        self.modifier = Some(modifier);
+        self
     }
 
     pub(crate) fn hijri(mut self) -> TimeValue {

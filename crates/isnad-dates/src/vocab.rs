@@ -103,6 +103,31 @@ pub(crate) enum Connective {
     Asap,
 }
 
+/// A reference to no date in particular, only to a side of now (TimeML's `PAST_REF` and
+/// `FUTURE_REF`): "recently", "in the future", "مؤخرا", "في المستقبل".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Vague {
+    /// Before now.
+    Past,
+    /// After now.
+    Future,
+}
+
+/// A bound before an amount of time ("more than four hours"): its TIMEX3 modifier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Bound {
+    /// "more than", "over", "أكثر من": `MORE_THAN`.
+    MoreThan,
+    /// "less than", "under", "أقل من": `LESS_THAN`.
+    LessThan,
+    /// "at least", "ما لا يقل عن": `EQUAL_OR_MORE`.
+    AtLeast,
+    /// "up to", "at most": `EQUAL_OR_LESS`.
+    AtMost,
+    /// "nearly", "almost", "roughly": `APPROX`.
+    Nearly,
+}
+
 /// The eras a year can carry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Era {
@@ -159,6 +184,16 @@ pub(crate) enum Sense {
     Tz(i16),
     /// "closest", "nearest" (the closest Monday to a date).
     Closest,
+    /// A side of now with no date ("recently", "soon", "مؤخرا").
+    Vague(Vague),
+    /// A recurrence by itself ("daily", "weekly", "سنويا"): every such unit.
+    Recurring(Unit),
+    /// A bound before an amount of time ("more than", "at least").
+    Bound(Bound),
+    /// A decade by its tens ("التسعينيات" = 9).
+    Decade(u8),
+    /// A span of years named by one word: a decade (10), a century (100).
+    Years(u16),
 }
 
 /// Bits summing up the senses of a token, so that the grammar's many questions ("is this a
@@ -201,6 +236,11 @@ pub(crate) mod features {
     pub(crate) const CLOSEST: u64 = 1 << 52;
     /// The only sense is the weak number one: English "a", "an" (see `Parser::idle_one`).
     pub(crate) const ONE_WEAK: u64 = 1 << 53;
+    pub(crate) const VAGUE: u64 = 1 << 54;
+    pub(crate) const RECURRING: u64 = 1 << 55;
+    pub(crate) const BOUND: u64 = 1 << 56;
+    pub(crate) const DECADE: u64 = 1 << 57;
+    pub(crate) const YEARS: u64 = 1 << 58;
 
     /// The bit of one sense.
     pub(crate) fn of(s: &Sense) -> u64 {
@@ -227,6 +267,11 @@ pub(crate) mod features {
             Sense::Weekend => WEEKEND,
             Sense::Tz(_) => TZ,
             Sense::Closest => CLOSEST,
+            Sense::Vague(_) => VAGUE,
+            Sense::Recurring(_) => RECURRING,
+            Sense::Bound(_) => BOUND,
+            Sense::Decade(_) => DECADE,
+            Sense::Years(_) => YEARS,
         }
     }
 
@@ -242,6 +287,7 @@ pub(crate) mod features {
                         | Sense::Relative { .. }
                         | Sense::OrdSuffix
                         | Sense::Era(_)
+                        | Sense::Bound(_)
                 )
         }) {
             f |= TRIGGER;
@@ -519,6 +565,28 @@ fn parse_senses(spec: &str, holidays: &HolidayNames) -> Option<Vec<Sense>> {
             }
             "weekend" => (Sense::Weekend, 1),
             "closest" => (Sense::Closest, 1),
+            "recurring" => (Sense::Recurring(parse_unit(arg?)?), 2),
+            "decade" => (Sense::Decade(num(arg)? as u8), 2),
+            "years" => (Sense::Years(num(arg)? as u16), 2),
+            "bound" => {
+                let b = match *arg? {
+                    "more" => Bound::MoreThan,
+                    "less" => Bound::LessThan,
+                    "least" => Bound::AtLeast,
+                    "most" => Bound::AtMost,
+                    "nearly" => Bound::Nearly,
+                    _ => return None,
+                };
+                (Sense::Bound(b), 2)
+            }
+            "vague" => {
+                let v = match *arg? {
+                    "past" => Vague::Past,
+                    "future" => Vague::Future,
+                    _ => return None,
+                };
+                (Sense::Vague(v), 2)
+            }
             "tz" => (Sense::Tz(num(arg)? as i16), 2),
             "weak" | "plural" => {
                 i += 1;

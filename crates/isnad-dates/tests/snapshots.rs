@@ -1,6 +1,7 @@
 //! Snapshot suite: every line of `fixtures/*.txt` (our own sentences) goes through the stage's
 //! string entry point with the file's reference date and policy; the snapshot lists each timex
-//! with its text and value. The values in the snapshots were checked by hand.
+//! with its text, its value and its TIMEX3 (after `~`). The values in the snapshots were checked
+//! by hand.
 //!
 //! Fixture header lines: `# lang: ar|en`, `# published: <ISO date or date-time>`,
 //! `# bare: future|past|nearest|tense`; other `#` lines are comments.
@@ -45,15 +46,22 @@ fn render(path: &Path) -> String {
                         t.to.as_deref().unwrap_or("-")
                     )
                 }
+                TimexKind::Duration | TimexKind::Set => "-".into(),
             };
+            let x3 = t.timex3.as_ref().map(|x| {
+                let modifier =
+                    x.modifier.as_deref().map(|m| format!(" mod={m}")).unwrap_or_default();
+                format!("{:?} {}{modifier}", x.kind, x.value)
+            });
             writeln!(
                 out,
-                "  {:?} -> {:?} {:?} {} ({:?})",
+                "  {:?} -> {:?} {:?} {} ({:?}) ~ {}",
                 &line[f.start..f.end],
                 t.kind,
                 t.grain,
                 v,
-                t.calendar
+                t.calendar,
+                x3.unwrap_or_default()
             )
             .unwrap();
         }

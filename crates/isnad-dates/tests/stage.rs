@@ -30,6 +30,9 @@ fn found(doc: &Document) -> Vec<(String, String)> {
                     t.from.clone().unwrap_or_default(),
                     t.to.clone().unwrap_or_default()
                 ),
+                TimexKind::Duration | TimexKind::Set => {
+                    t.timex3.as_ref().map(|x| x.value.clone()).unwrap_or_default()
+                }
             };
             (doc.slice(t.span).to_string(), v)
         })

@@ -76,12 +76,17 @@ impl Tally {
 
     /// Fraction passed (0 when empty).
     pub fn rate(&self) -> f64 {
+        // (Display shows an empty tally as "-", not as 0%.)
         if self.total == 0 { 0.0 } else { self.pass as f64 / self.total as f64 }
     }
 }
 
 impl fmt::Display for Tally {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.total == 0 {
+            // An article without timexes has no rate: "0/0 0.0%" read as a failure.
+            return write!(f, "{:>5}/{:<5} {:>7}", 0, 0, "-");
+        }
         write!(f, "{:>5}/{:<5} {:>6.1}%", self.pass, self.total, 100.0 * self.rate())
     }
 }
@@ -196,6 +201,7 @@ impl fmt::Display for Expect {
                 self.from.as_deref().unwrap_or("-"),
                 self.to.as_deref().unwrap_or("-")
             ),
+            TimexKind::Duration | TimexKind::Set => write!(f, "{:?} {:?}", self.kind, self.grain),
         }
     }
 }
@@ -276,6 +282,7 @@ fn agrees(x: &Expect, t: &Timex) -> bool {
     match x.kind {
         TimexKind::Value => t.value == x.value,
         TimexKind::Interval => t.from == x.from && t.to == x.to,
+        TimexKind::Duration | TimexKind::Set => false,
     }
 }
 
@@ -546,6 +553,8 @@ pub fn evaluate_gold(
                         t.from.as_deref() == Some(gv)
                             || last_day(t.to.as_deref()).as_deref() == Some(gv)
                     }
+                    // (gold dates are calendar values)
+                    TimexKind::Duration | TimexKind::Set => false,
                 }
             });
             tally.add(ok);
@@ -583,6 +592,14 @@ pub fn evaluate_gold(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_empty_tally_shows_no_rate() {
+        let empty = Tally::default().to_string();
+        assert_eq!(empty.split_whitespace().collect::<Vec<_>>(), ["0/0", "-"]);
+        let t = Tally { pass: 1, total: 2 };
+        assert!(t.to_string().ends_with("50.0%"), "{t}");
+    }
 
     #[test]
     fn duckling_values_are_cut_at_the_grain() {

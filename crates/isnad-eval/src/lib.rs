@@ -12,6 +12,7 @@
 
 pub mod dates;
 pub mod quotes;
+pub mod tempeval;
 
 use std::collections::BTreeMap;
 use std::fmt;

@@ -37,9 +37,13 @@
     return out;
   }
 
+  // The element the tooltip is about, to follow it when the page scrolls.
+  let current = null;
+
   function show(el) {
     const lines = rows(el);
     if (!lines.length) return hide();
+    current = el;
     tip.replaceChildren();
     for (const [label, value] of lines) {
       const row = document.createElement("div");
@@ -65,6 +69,7 @@
 
   function hide() {
     tip.hidden = true;
+    current = null;
   }
 
   const target = (e) => (e.target instanceof Element ? e.target.closest(DATE + "," + CLAIM + ",.cue,.mention") : null);
@@ -78,7 +83,17 @@
     if (el) show(el);
     else hide();
   });
-  window.addEventListener("scroll", hide, { passive: true });
+  // Scrolling moves the tooltip with its element, and hides it once the element is out of view.
+  window.addEventListener(
+    "scroll",
+    () => {
+      if (!current) return;
+      const r = current.getBoundingClientRect();
+      if (r.bottom < 0 || r.top > window.innerHeight) hide();
+      else show(current);
+    },
+    { passive: true },
+  );
 
   // Showing one speaker's claims (key "" shows all).
   function filter(article, key) {

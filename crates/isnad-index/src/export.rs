@@ -81,9 +81,7 @@ fn export_table(db: &Database, table: &str, path: &Path) -> Result<usize, IndexE
     let parquet = |e: parquet::errors::ParquetError| IndexError::Parquet(e.to_string());
     let mut writer = ArrowWriter::try_new(file, schema.clone(), Some(props)).map_err(parquet)?;
     let names: Vec<String> = cols.iter().map(|c| format!("\"{}\"", c.name)).collect();
-    let mut stmt = db
-        .connection()
-        .prepare(&format!("SELECT {} FROM {table} ORDER BY rowid", names.join(", ")))?;
+    let mut stmt = db.connection().prepare(&format!("SELECT {} FROM {table}", names.join(", ")))?;
     let mut rows = stmt.query([])?;
     let mut batch = Batch::new(&cols);
     let mut total = 0;

@@ -25,6 +25,7 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::IndexError;
+use crate::names::LinkKeys;
 use crate::rows::EntityRow;
 
 /// How an entity was linked.
@@ -134,31 +135,51 @@ fn improve_actor(tx: &Transaction<'_>, actor: i64, entity: &EntityRow) -> Result
 /// Records the keys of a written entity for the entities after it.
 pub(crate) fn remember(
     tx: &Transaction<'_>,
-    entity: &EntityRow,
-    entity_id: i64,
-    document: i64,
+    keys: &LinkKeys,
+    entity: i64,
     actor: i64,
 ) -> Result<(), IndexError> {
     let mut insert = tx.prepare_cached(
-        "INSERT INTO link_keys (key, actor, entity, document, origin) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT OR IGNORE INTO link_keys (key, actor, entity, origin) VALUES (?1, ?2, ?3, ?4)",
     )?;
-    let keys = &entity.keys;
-    let mut put =
-        |key: &str, origin: &str| insert.execute(params![key, actor, entity_id, document, origin]);
-    if let Some(kb) = &keys.kb {
-        put(kb, "kb")?;
-    }
-    for (key, origin) in &keys.names {
-        put(key, origin.as_str())?;
-    }
-    if let Some(surname) = &keys.surname {
-        put(surname, if keys.one_word { "word" } else { "name" })?;
-    }
-    for role in &keys.roles {
-        put(role, "role")?;
-    }
-    for word in &keys.words {
-        put(word, "word")?;
+    for (key, origin) in stored_keys(keys) {
+        insert.execute(params![key, actor, entity, origin])?;
     }
     Ok(())
+}
+
+/// Removes the keys [`remember`] recorded for an entity (the same keys: they are computed again
+/// from the entity's row, which is why `link_keys` needs no index by entity).
+pub(crate) fn forget(
+    tx: &Transaction<'_>,
+    keys: &LinkKeys,
+    entity: i64,
+    actor: i64,
+) -> Result<(), IndexError> {
+    let mut delete =
+        tx.prepare_cached("DELETE FROM link_keys WHERE key = ?1 AND actor = ?2 AND entity = ?3")?;
+    for (key, _) in stored_keys(keys) {
+        delete.execute(params![key, actor, entity])?;
+    }
+    Ok(())
+}
+
+/// The keys stored for an entity, with their origin. Roles are stored only for people with a
+/// full name: they are what a one-word name is compared with (rule 4), never the other way.
+fn stored_keys(keys: &LinkKeys) -> Vec<(&str, &'static str)> {
+    let mut out = Vec::new();
+    if let Some(kb) = &keys.kb {
+        out.push((kb.as_str(), "kb"));
+    }
+    for (key, origin) in &keys.names {
+        out.push((key.as_str(), origin.as_str()));
+    }
+    if let Some(surname) = &keys.surname {
+        out.push((surname.as_str(), if keys.one_word { "word" } else { "name" }));
+        if !keys.one_word {
+            out.extend(keys.roles.iter().map(|r| (r.as_str(), "role")));
+        }
+    }
+    out.extend(keys.words.iter().map(|w| (w.as_str(), "word")));
+    out
 }

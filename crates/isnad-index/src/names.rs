@@ -127,6 +127,12 @@ pub fn link_keys(
     keys
 }
 
+/// The words of a name as keys hold them: folded, cut at every character that is not a word
+/// character ("El-Adly" is "el adly").
+pub fn folded_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !is_word_char(c)).map(isnad_text::fold).filter(|w| !w.is_empty()).collect()
+}
+
 /// Is `text` a proper name, and which words make it up?
 fn shape(text: &str, kind: EntityKind, folded_roles: &[String]) -> Shape {
     let whole = isnad_text::fold(text);
@@ -171,7 +177,11 @@ fn arabic_name(words: &[Word<'_>], kind: EntityKind) -> Option<Vec<String>> {
     let first = words.first()?;
     let is_org = kind == EntityKind::Organization;
     let ok = if is_org && first.class == WordClass::OrgHead {
-        words.len() > 1
+        // «وزارة الخارجية» is every country's: a name needs a word of its own («العفو») or one
+        // that says whose it is («الروسية»).
+        let specific =
+            words[1..].iter().any(|w| matches!(w.class, WordClass::Unknown | WordClass::Adjective));
+        specific
             && words[1..].iter().all(|w| {
                 matches!(
                     w.class,
@@ -211,7 +221,14 @@ fn latin_name(words: &[Word<'_>], kind: EntityKind) -> Option<Vec<String>> {
                     && capitalised(w.original))
         })
         .count();
-    let words = &words[start..];
+    let mut words = &words[start..];
+    // "UN Secretary-General Antonio Guterres": a person's name is what follows the last title.
+    if !is_org
+        && let Some(title) = words.iter().rposition(|w| w.class == WordClass::Title)
+        && title + 1 < words.len()
+    {
+        words = &words[title + 1..];
+    }
     let last = words.len().checked_sub(1)?;
     for (i, w) in words.iter().enumerate() {
         let inner = i > 0 && i < last;
@@ -284,6 +301,15 @@ mod tests {
                 None,
             ),
             ("Hamas", Organization, &[], &[], &["name:hamas"], None),
+            ("وزارة الخارجية", Organization, &[], &[], &[], None),
+            (
+                "UN Secretary-General Antonio Guterres",
+                Person,
+                &[],
+                &[],
+                &["name:antonio guterres"],
+                Some("surname:guterres"),
+            ),
             ("experts", Group, &[], &[], &[], None),
             (
                 "سلمان بن عبدالعزيز آل سعود",

@@ -161,7 +161,7 @@ impl DocRows {
                 ClaimRow {
                     local_id: c.id.clone(),
                     kind: enum_name(&c.kind),
-                    act: c.ext.get("act").and_then(|a| a.as_str()).map(str::to_string),
+                    act: Some(c.act.as_str().to_string()),
                     cue: span(c.cue),
                     search: search_form(&content.text),
                     content,
@@ -171,7 +171,8 @@ impl DocRows {
                     entity: entity_at(&c.speaker.entity),
                     medium: c.medium.map(span),
                     block: enum_name(&c.block),
-                    confidence: f64::from((c.confidence * 1000.0).round() / 1000.0),
+                    // Three decimals, as in the output record (rounded in f64: an f32 0.9 is 0.8999…).
+                    confidence: (f64::from(c.confidence) * 1000.0).round() / 1000.0,
                     date: c.date.as_ref().map(|d| d.value.clone()),
                     date_source: c.date.as_ref().map(|d| enum_name(&d.source)),
                     date_before: c.date.as_ref().is_some_and(|d| d.before),

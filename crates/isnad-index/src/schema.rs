@@ -118,14 +118,13 @@ CREATE TABLE link_keys (
     key      TEXT NOT NULL,
     actor    INTEGER NOT NULL REFERENCES actors(id),
     entity   INTEGER NOT NULL REFERENCES entities(id),
-    document INTEGER NOT NULL REFERENCES documents(id),
-    origin   TEXT NOT NULL
-);
-CREATE INDEX link_keys_key ON link_keys(key, actor);
-CREATE INDEX link_keys_document ON link_keys(document);
+    origin   TEXT NOT NULL,
+    PRIMARY KEY (key, actor, entity)
+) WITHOUT ROWID;
 
 CREATE VIRTUAL TABLE claims_fts USING fts5(
-    content, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+    content, content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2'
 );
 "#;
 
@@ -133,8 +132,16 @@ CREATE VIRTUAL TABLE claims_fts USING fts5(
 /// killed mid-transaction leaves the last committed state), `synchronous = NORMAL` (a committed
 /// transaction survives the process being killed; only a power cut may lose the last ones), and
 /// a page cache of a fixed size whatever the corpus.
+///
+/// Foreign keys are declared (they document the schema) but not enforced: the writer keeps them
+/// by construction, and checking a parent row for each inserted row was a tenth of the time.
 const PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                       PRAGMA cache_size = -32768; PRAGMA busy_timeout = 10000;";
+                       PRAGMA cache_size = -32768; PRAGMA busy_timeout = 10000; \
+                       PRAGMA foreign_keys = OFF;";
+
+/// Pages of 16 KiB: documents of a few KB fit a page, and B-trees are shallower (8 % less time
+/// than 4 KiB). Set before the first table is created.
+const PAGE_SIZE: &str = "PRAGMA page_size = 16384;";
 
 /// Opens an existing database for reading, after checking it is one of ours, of our version.
 pub(crate) fn open_read(path: &Path) -> Result<Connection, IndexError> {
@@ -157,6 +164,9 @@ pub(crate) fn open_read(path: &Path) -> Result<Connection, IndexError> {
 pub(crate) fn open_write(path: &Path) -> Result<Connection, IndexError> {
     let conn = Connection::open(path)
         .map_err(|source| IndexError::Open { path: path.to_path_buf(), source })?;
+    // The writer uses about thirty statements; re-preparing them was a few percent of its time.
+    conn.set_prepared_statement_cache_capacity(64);
+    conn.execute_batch(PAGE_SIZE).map_err(|e| not_a_database(path, e))?;
     conn.execute_batch(PRAGMAS).map_err(|e| not_a_database(path, e))?;
     let fresh = application_id(&conn, path)? == 0 && table_count(&conn, path)? == 0;
     if fresh {

@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use crate::link::{link, remember};
-use crate::rows::{DocRows, SpanRow};
+use crate::link::{forget, link, remember};
+use crate::rows::{DocRows, EntityRow, SpanRow};
 use crate::{IndexError, schema};
 
 /// A claims database open for writing.
@@ -68,10 +68,14 @@ impl Index {
         Ok(summary)
     }
 
-    /// Folds the write-ahead log back into the database file, so that the file alone holds
-    /// everything (for copying it, or opening it where the `-wal` file is not writable).
+    /// Ends a run of writes: refreshes the query planner's statistics (`PRAGMA optimize`, with a
+    /// bounded analysis) and folds the write-ahead log back into the database file, so that the
+    /// file alone holds everything (for copying it, or opening it where the `-wal` file is not
+    /// writable).
     pub fn finish(self) -> Result<(), IndexError> {
-        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA optimize;")?;
+        self.conn.execute_batch(
+            "PRAGMA analysis_limit = 1000; PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);",
+        )?;
         Ok(())
     }
 }
@@ -79,10 +83,10 @@ impl Index {
 /// One document: what was there under its id goes, then its rows come in.
 fn write_document(tx: &Transaction<'_>, doc: &DocRows) -> Result<WriteSummary, IndexError> {
     let mut summary = WriteSummary { documents: 1, ..WriteSummary::default() };
-    let orphans = match remove_document(tx, &doc.doc_id)? {
-        Some(actors) => {
+    let old = match remove_document(tx, &doc.doc_id)? {
+        Some(old) => {
             summary.replaced = 1;
-            actors
+            old
         }
         None => Vec::new(),
     };
@@ -107,8 +111,15 @@ fn write_document(tx: &Transaction<'_>, doc: &DocRows) -> Result<WriteSummary, I
     // (entity row id, actor id) per entity of the document.
     let mut ids: Vec<(i64, i64)> = Vec::with_capacity(doc.entities.len());
     for entity in &doc.entities {
-        let linked = link(tx, entity)?;
-        summary.linked += usize::from(linked.reason != "new");
+        let key = EntityKey::of(entity);
+        let (actor, reason, link_key) = match old.iter().find(|o| o.row == key) {
+            Some(o) => (o.actor, o.link.clone(), o.link_key.clone()),
+            None => {
+                let linked = link(tx, entity)?;
+                (linked.actor, linked.reason.to_string(), linked.key)
+            }
+        };
+        summary.linked += usize::from(reason != "new");
         tx.prepare_cached(
             "INSERT INTO entities (document, local_id, name, kind, aliases, roles, kb_id, actor, \
              link, link_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -121,19 +132,21 @@ fn write_document(tx: &Transaction<'_>, doc: &DocRows) -> Result<WriteSummary, I
             json_list(&entity.aliases),
             json_list(&entity.roles),
             entity.kb_id,
-            linked.actor,
-            linked.reason,
-            linked.key
+            actor,
+            reason,
+            link_key
         ])?;
         let entity_id = tx.last_insert_rowid();
-        remember(tx, entity, entity_id, document, linked.actor)?;
-        ids.push((entity_id, linked.actor));
+        remember(tx, &entity.keys, entity_id, actor)?;
+        ids.push((entity_id, actor));
     }
     summary.entities = doc.entities.len();
     write_claims(tx, doc, document, &ids)?;
     summary.claims = doc.claims.len();
     write_mentions_and_timexes(tx, doc, document, &ids)?;
     // Actors that only the old version of the document named.
+    let mut orphans: Vec<i64> = old.iter().map(|o| o.actor).collect();
+    orphans.dedup();
     for actor in orphans {
         tx.prepare_cached(
             "DELETE FROM actors WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM entities WHERE actor = ?1)",
@@ -236,9 +249,45 @@ fn write_mentions_and_timexes(
     Ok(())
 }
 
-/// Removes the document with this id and everything that hangs on it; returns the actors its
-/// entities were linked to (`None` when there was no such document).
-fn remove_document(tx: &Transaction<'_>, doc_id: &str) -> Result<Option<Vec<i64>>, IndexError> {
+/// An entity of a document being replaced, kept to give its actor and link back to the same
+/// entity of the new version: indexing a document again changes nothing.
+struct OldEntity {
+    row: EntityKey,
+    actor: i64,
+    link: String,
+    link_key: Option<String>,
+}
+
+/// What makes two entity rows the same entity.
+#[derive(PartialEq, Eq)]
+struct EntityKey {
+    local_id: String,
+    name: String,
+    kind: String,
+    aliases: String,
+    roles: String,
+    kb_id: Option<String>,
+}
+
+impl EntityKey {
+    fn of(e: &EntityRow) -> EntityKey {
+        EntityKey {
+            local_id: e.local_id.clone(),
+            name: e.name.clone(),
+            kind: e.kind.clone(),
+            aliases: json_list(&e.aliases),
+            roles: json_list(&e.roles),
+            kb_id: e.kb_id.clone(),
+        }
+    }
+}
+
+/// Removes the document with this id and everything that hangs on it; returns its entities
+/// (`None` when there was no such document).
+fn remove_document(
+    tx: &Transaction<'_>,
+    doc_id: &str,
+) -> Result<Option<Vec<OldEntity>>, IndexError> {
     let Some(document): Option<i64> = tx
         .prepare_cached("SELECT id FROM documents WHERE doc_id = ?1")?
         .query_row([doc_id], |r| r.get(0))
@@ -246,22 +295,45 @@ fn remove_document(tx: &Transaction<'_>, doc_id: &str) -> Result<Option<Vec<i64>
     else {
         return Ok(None);
     };
-    let actors: Vec<i64> = tx
-        .prepare_cached("SELECT DISTINCT actor FROM entities WHERE document = ?1")?
-        .query_map([document], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+    let mut old = Vec::new();
+    {
+        let mut stmt = tx.prepare_cached(
+            "SELECT id, actor, name, kind, aliases, roles, kb_id, local_id, link, link_key \
+             FROM entities WHERE document = ?1",
+        )?;
+        let mut rows = stmt.query([document])?;
+        while let Some(row) = rows.next()? {
+            let (entity, actor): (i64, i64) = (row.get(0)?, row.get(1)?);
+            let key = EntityKey {
+                name: row.get(2)?,
+                kind: row.get(3)?,
+                aliases: row.get(4)?,
+                roles: row.get(5)?,
+                kb_id: row.get(6)?,
+                local_id: row.get(7)?,
+            };
+            let keys = crate::names::link_keys(
+                &key.name,
+                entity_kind(&key.kind),
+                &json_strings(&key.aliases),
+                &json_strings(&key.roles),
+                key.kb_id.as_deref(),
+            );
+            forget(tx, &keys, entity, actor)?;
+            old.push(OldEntity { row: key, actor, link: row.get(8)?, link_key: row.get(9)? });
+        }
+    }
     for sql in [
         "DELETE FROM claims_fts WHERE rowid IN (SELECT id FROM claims WHERE document = ?1)",
         "DELETE FROM claims WHERE document = ?1",
         "DELETE FROM mentions WHERE document = ?1",
         "DELETE FROM timexes WHERE document = ?1",
-        "DELETE FROM link_keys WHERE document = ?1",
         "DELETE FROM entities WHERE document = ?1",
         "DELETE FROM documents WHERE id = ?1",
     ] {
         tx.prepare_cached(sql)?.execute([document])?;
     }
-    Ok(Some(actors))
+    Ok(Some(old))
 }
 
 fn span_parts(span: Option<&SpanRow>) -> (Option<i64>, Option<i64>, Option<&str>) {
@@ -269,6 +341,16 @@ fn span_parts(span: Option<&SpanRow>) -> (Option<i64>, Option<i64>, Option<&str>
         Some(s) => (Some(s.start), Some(s.end), Some(s.text.as_str())),
         None => (None, None, None),
     }
+}
+
+fn json_strings(json: &str) -> Vec<String> {
+    serde_json::from_str(json).unwrap_or_default()
+}
+
+/// The kind of an entity row (its serde name).
+fn entity_kind(name: &str) -> isnad_core::EntityKind {
+    serde_json::from_value(serde_json::Value::String(name.to_string()))
+        .unwrap_or(isnad_core::EntityKind::Unknown)
 }
 
 fn json_list(items: &[String]) -> String {

@@ -238,9 +238,16 @@ fn open(path: &Path) -> Result<&'static Library, PluginError> {
     }
     // SAFETY: loading runs the library's initialisers. That is inherent to plugins: only paths
     // the user named in a pipeline are loaded.
-    let lib = unsafe { Library::new(path) }.map_err(|e| PluginError::NotALibrary {
+    // A path without a directory part would make the system loader search its own library
+    // path instead of opening this file.
+    let path_for_loader = if path.parent().is_some_and(|p| p.as_os_str().is_empty()) {
+        Path::new(".").join(path)
+    } else {
+        path.to_path_buf()
+    };
+    let lib = unsafe { Library::new(&path_for_loader) }.map_err(|e| PluginError::NotALibrary {
         path: path.to_path_buf(),
-        reason: e.to_string(),
+        reason: loader_message(&e),
     })?;
     Ok(Box::leak(Box::new(lib)))
 }
@@ -254,8 +261,24 @@ fn symbol<T: Copy>(
     unsafe { lib.get::<T>(name) }.map(|s| *s).map_err(|e| PluginError::SymbolMissing {
         path: path.to_path_buf(),
         symbol: std::str::from_utf8(&name[..name.len() - 1]).unwrap_or("?"),
-        reason: e.to_string(),
+        reason: loader_message(&e),
     })
+}
+
+/// The system loader's own message: `libloading` says "dlopen failed" and keeps what the
+/// loader said (`dlerror()`: "cannot open shared object file", "invalid ELF header", …) as the
+/// error's source.
+fn loader_message(e: &libloading::Error) -> String {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            message = format!("{message}: {text}");
+        }
+        source = cause.source();
+    }
+    message
 }
 
 /// Opens the library, checks the ABI version (before anything else), the vtable, and reads the

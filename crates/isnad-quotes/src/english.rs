@@ -11,12 +11,16 @@
 //! the next sentences of its paragraph that have no cue of their own ("“…,” Clinton added. “…”").
 //! "according to X" attributes the rest of its sentence to X.
 
+mod act;
+
 use isnad_core::QuoteKind;
 
 use crate::QuotesConfig;
 use crate::draft::{Draft, has_quote, medium, trim_content};
 use crate::lexicon::{Class, Cue, Form, Frame, Role};
 use crate::view::View;
+
+pub(crate) use act::act;
 
 /// Titles that take a period without ending a noun phrase.
 const TITLES: &[&str] = &[
@@ -59,6 +63,15 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
             return false;
         }
     }
+    // "called in the ambassador", "called off the strike": the particle makes another verb (but
+    // "called in a statement for calm" is the verb of saying and its medium).
+    if cue.phrasal
+        && last + 1 < v.len()
+        && v.has(last + 1, Role::Particle)
+        && !(last + 2..(last + 4).min(v.len())).any(|t| v.has(t, Role::Media))
+    {
+        return false;
+    }
     // "spoke about the economy" reports a topic; "spoke at a rally" reports nothing.
     if frame == Frame::About
         && !(last + 1 < v.len()
@@ -70,7 +83,15 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
     let Some(prev) = i.checked_sub(1) else {
         return matches!(form, Form::En3sg | Form::EnPast) && !cue.noun;
     };
-    if cue.noun && matches!(form, Form::EnBase | Form::En3sg) {
+    // "The committee plans to invite …": an infinitive after the -s form makes it the verb.
+    let infinitive_after = form == Form::En3sg
+        && last + 2 < v.len()
+        && v.f(last + 1) == "to"
+        && v.is_word(last + 2)
+        && !starts_upper(v, last + 2)
+        && !v.has(last + 2, Role::Det);
+    let verb_by_infinitive = infinitive_after && !v.has(prev, Role::Det);
+    if cue.noun && matches!(form, Form::EnBase | Form::En3sg) && !verb_by_infinitive {
         // "reports", "plans", "calls": a noun unless a subject stands right before.
         let subject = v.is_word(prev)
             && (v.has(prev, Role::Pronoun)
@@ -1290,11 +1311,13 @@ fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         // (A subject pronoun or a verb ends it: "told reporters he thought …" reports a clause
         // without "that".)
         let opens_clause = |h: usize| {
-            h > k
-                && v.is_word(h)
-                && (matches!(v.f(h), "he" | "she" | "they" | "we" | "i")
-                    || v.tags[h].cue.is_some_and(|c| !c.noun)
-                    || v.has(h, Role::Aux))
+            // "was asked about the delays": the topic, not a hearer.
+            (v.is_word(h) && v.has(h, Role::Question))
+                || h > k
+                    && v.is_word(h)
+                    && (matches!(v.f(h), "he" | "she" | "they" | "we" | "i")
+                        || v.tags[h].cue.is_some_and(|c| !c.noun)
+                        || v.has(h, Role::Aux))
         };
         while h <= sent_end
             && h < k + 7

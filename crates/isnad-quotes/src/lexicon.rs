@@ -42,6 +42,13 @@ pub(crate) enum Form {
     EnIng,
 }
 
+impl Form {
+    /// An Arabic form.
+    pub(crate) fn is_arabic(self) -> bool {
+        matches!(self, Form::ArPast | Form::ArPresent | Form::ArParticiple)
+    }
+}
+
 /// What follows an English cue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Frame {
@@ -73,6 +80,12 @@ pub(crate) struct Cue {
     pub frame: Frame,
     /// The form is also a common noun ("reports", "plan").
     pub noun: bool,
+    /// With a particle after it, another verb ("called in", "called off").
+    pub phrasal: bool,
+    /// What follows may be a question ("asked whether").
+    pub question: bool,
+    /// "of"/"for" after its object states a charge or a reason ("accused X of …").
+    pub charge: bool,
 }
 
 /// Roles of function words, as bits of [`Tag::roles`].
@@ -270,7 +283,16 @@ fn arabic_forms(
     (class, act): (Class, Act),
 ) -> Vec<(String, Cue)> {
     let mut out = Vec::new();
-    let cue = |form| Cue { class, act, form, frame: Frame::Clause, noun: false };
+    let cue = |form| Cue {
+        class,
+        act,
+        form,
+        frame: Frame::Clause,
+        noun: false,
+        phrasal: false,
+        question: false,
+        charge: false,
+    };
     if past != "-" {
         let stem = past.strip_suffix(['ى', 'ا']).unwrap_or(past);
         out.push((past.to_string(), cue(Form::ArPast)));
@@ -428,12 +450,26 @@ impl Lexicons {
             };
             let forms = english_forms(f[0], f.get(3).copied().unwrap_or(""));
             let kinds = [Form::EnBase, Form::En3sg, Form::EnPast, Form::EnPast, Form::EnIng];
-            let noun = f.get(4).is_some_and(|flags| flags.split(',').any(|x| x.trim() == "noun"));
+            let flag = |name: &str| {
+                f.get(4).is_some_and(|flags| flags.split(',').any(|x| x.trim() == name))
+            };
+            let (noun, phrasal) = (flag("noun"), flag("phrasal"));
+            let (question, charge) = (flag("question"), flag("charge"));
+            if let Some(bad) = f.get(4).and_then(|flags| {
+                flags.split(',').map(str::trim).find(|x| {
+                    !x.is_empty() && !matches!(*x, "noun" | "phrasal" | "question" | "charge")
+                })
+            }) {
+                return Err(data_err("en-cues.tsv", line, format!("unknown flag '{bad}'")));
+            }
             for (form, kind) in forms.into_iter().zip(kinds) {
                 if form != "!" {
                     // (only the base and -s forms double as nouns: "the report", "reports")
                     let noun = noun && matches!(kind, Form::EnBase | Form::En3sg);
-                    en_cues.push((form, Cue { class, act, form: kind, frame, noun }));
+                    en_cues.push((
+                        form,
+                        Cue { class, act, form: kind, frame, noun, phrasal, question, charge },
+                    ));
                 }
             }
         }
@@ -543,6 +579,7 @@ impl LangLex {
     /// The act a cue phrase reports (for scoring gold claims by act): that of its first word
     /// that is a cue (whole, or for Arabic after a conjunction or future prefix: "وأكد",
     /// "سيقول"), else speech when it holds an attribution preposition ("according to", بحسب).
+    /// `None` for a cue whose act depends on what follows it ("criticized", "asked").
     pub fn phrase_act(&self, phrase: &str) -> Option<Act> {
         let folded = isnad_text::fold(phrase);
         let words = folded.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-');
@@ -554,7 +591,13 @@ impl LangLex {
                 .filter(|(prefix, _)| prefix.is_empty() || isnad_text::is_clitic_chain(prefix));
             for (_, stem) in stems {
                 if let Some(cue) = self.words.get(stem).and_then(|e| e.cue) {
-                    return Some(cue.act);
+                    // ("criticized the plan" is a topic, "criticized the plan as reckless"
+                    // speech: the word alone does not say. An Arabic noun phrase object is
+                    // what is reported: "أكد حرص الدولة".)
+                    let depends = !cue.form.is_arabic()
+                        && cue.act == Act::Speech
+                        && (matches!(cue.frame, Frame::Object | Frame::About) || cue.question);
+                    return (!depends).then_some(cue.act);
                 }
             }
         }
@@ -648,6 +691,8 @@ mod tests {
         assert_eq!(lex.en.phrase_act("found"), Some(Act::Perception));
         assert_eq!(lex.en.phrase_act(":"), None);
         assert_eq!(lex.en.phrase_act("statement"), None);
+        assert_eq!(lex.en.phrase_act("criticized"), None, "a topic or a statement");
+        assert_eq!(lex.en.phrase_act("was asked"), None);
         assert_eq!(lex.ar.phrase_act("وأكد"), Some(Act::Speech));
         assert_eq!(lex.ar.phrase_act("يعتقد"), Some(Act::Belief));
         assert_eq!(lex.ar.phrase_act("بحسب"), Some(Act::Speech));

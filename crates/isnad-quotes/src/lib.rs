@@ -30,14 +30,16 @@
 //! [[stage]]
 //! use = "quotes"
 //! min-quote-words = 3   # shorter quoted stretches are names or scare quotes
-//! acts = ["speech", "belief", "intention", "perception"]   # also "believes", "plans to", "found"
+//! acts = ["speech", "belief", "intention", "perception", "topic"]   # every attribution
 //! ```
 //!
 //! # Acts
 //! Each claim has an [`Act`]: `speech` (said, told, confirmed, denied, according to, قال، نفى)
 //! or a state of mind the article ascribes: `belief` (thinks, expects, يعتقد), `intention`
-//! (plans to, wants, refused) or `perception` (found, shows, knows). The cue files class every
-//! cue. The rules read every cue whatever `acts` says, and the claims of the other acts are
+//! (plans to, wants, refused) or `perception` (found, shows, knows); or speech reported by its
+//! topic alone, with nothing said in it: `topic` (talked about the economy, criticized the plan,
+//! asked whether …). The cue files class every cue; the English rules tell a topic from a
+//! statement by what follows the cue. The rules read every cue whatever `acts` says, and the claims of the other acts are
 //! dropped at the end: which speech claims come out never depends on the setting.
 //!
 //! # Data files (`data/`)
@@ -122,13 +124,13 @@ pub struct QuotesConfig {
     /// ("الناتو", "Fox News") or scare quotes; they still make an indirect claim `mixed`.
     pub min_quote_words: usize,
     /// The acts to output: `speech` (said, told, denied, according to) and any of `belief`
-    /// (thinks, expects), `intention` (plans to, wants) and `perception` (found, shows), which
-    /// attribution corpora such as PolNeAR count too. Default: speech only.
+    /// (thinks, expects), `intention` (plans to, wants), `perception` (found, shows) and `topic`
+    /// (talked about, criticized the plan, asked whether), which attribution corpora such as
+    /// PolNeAR count too. Default: speech only.
     #[schemars(with = "Vec<ActName>")]
     pub acts: Vec<Act>,
-    /// Deprecated, replaced by `acts`: `beliefs = true` is `acts = ["speech", "belief",
-    /// "intention", "perception"]`, `beliefs = false` is `acts = ["speech"]`. Not together with
-    /// `acts`.
+    /// Deprecated, replaced by `acts`: `beliefs = true` is every act, `beliefs = false` is
+    /// `acts = ["speech", "topic"]`. Not together with `acts`.
     pub beliefs: Option<bool>,
     /// Skip lines the segment stage marks as headings: a headline ("X: …") is the outlet's
     /// summary, not a statement made in the article.
@@ -185,6 +187,8 @@ enum ActName {
     Intention,
     /// found, shows, knows, learned
     Perception,
+    /// talked about, discussed, criticized the plan, asked whether
+    Topic,
 }
 
 impl QuotesConfig {
@@ -194,11 +198,11 @@ impl QuotesConfig {
         match self.beliefs {
             Some(_) if !default_acts => Err(QuotesError::Config(
                 "`beliefs` and `acts` both set: keep only `acts` (`beliefs = true` is acts = \
-                 [\"speech\", \"belief\", \"intention\", \"perception\"])"
+                 [\"speech\", \"belief\", \"intention\", \"perception\", \"topic\"])"
                     .into(),
             )),
             Some(true) => Ok(Act::ALL.to_vec()),
-            Some(false) => Ok(vec![Act::Speech]),
+            Some(false) => Ok(vec![Act::Speech, Act::Topic]),
             None if self.acts.is_empty() => {
                 Err(QuotesError::Config("`acts` is empty: name at least one act".into()))
             }
@@ -234,8 +238,10 @@ impl QuotesStage {
 
     /// The act a cue phrase of language `lang` reports, as the cue lexicon classes it: that of its
     /// first cue word ("has said": speech, "is expected": belief), speech for an attribution
-    /// preposition ("according to", بحسب), `None` when no word is a cue (":", "statement") or
-    /// the language is neither Arabic nor English. Scoring uses it to class gold claims.
+    /// preposition ("according to", بحسب), `None` when no word is a cue (":", "statement"), when
+    /// the act depends on what follows the cue ("criticized the plan" is a topic, "criticized
+    /// the plan as reckless" speech) or when the language is neither Arabic nor English. Scoring
+    /// uses it to class gold claims.
     pub fn cue_act(&self, lang: &Lang, phrase: &str) -> Option<Act> {
         match lang {
             Lang::Ar => self.lex.ar.phrase_act(phrase),
@@ -264,7 +270,7 @@ impl QuotesStage {
             Nested::Drop => false,
         };
         let mut drafts = settle(&v, drafts, keep_nested, self.config.nesting_depth);
-        drafts.retain(|d| self.acts.contains(&act_of(&v, d)));
+        drafts.retain(|d| self.acts.contains(&act_of(&v, d, english)));
         let mut claims = Vec::with_capacity(drafts.len());
         let mut mentions = Vec::new();
         for (n, d) in drafts.iter().enumerate() {
@@ -295,7 +301,7 @@ impl QuotesStage {
             claims.push(Claim {
                 id: format!("c{}", n + 1),
                 kind: d.kind,
-                act: act_of(&v, d),
+                act: act_of(&v, d, english),
                 cue,
                 content,
                 speaker: Speaker { mention, implicit: d.implicit, entity: None, name: None },
@@ -312,10 +318,11 @@ impl QuotesStage {
     }
 }
 
-/// What the claim's cue reports: the act of its cue word; attribution prepositions ("according
-/// to", بحسب) report speech.
-fn act_of(v: &View<'_>, d: &Draft) -> Act {
-    v.tags[d.cue.0].cue.map_or(Act::Speech, |c| c.act)
+/// What the claim reports: the act of its cue word (attribution prepositions, "according to",
+/// بحسب, report speech), which the English rules refine by what follows the cue ("criticized
+/// the plan": a topic).
+fn act_of(v: &View<'_>, d: &Draft, english: bool) -> Act {
+    if english { english::act(v, d) } else { v.tags[d.cue.0].cue.map_or(Act::Speech, |c| c.act) }
 }
 
 /// A first guess at what a speaker mention is; the speaker linker refines it.
@@ -363,6 +370,7 @@ fn settle(v: &View<'_>, mut drafts: Vec<Draft>, keep_nested: bool, max_depth: us
         let (cs, ce) = v.bytes(drafts[i].cue.0, drafts[i].cue.1);
         let upto = by_start.partition_point(|&j| drafts[j].content.0 <= cs);
         for &j in by_start[..upto].iter().rev() {
+            isnad_core::work::tick();
             let outer = &drafts[j];
             if cs - outer.content.0 > longest {
                 break;
@@ -445,7 +453,7 @@ mod tests {
             |json: &str| serde_json::from_str::<QuotesConfig>(json).unwrap().effective_acts();
         assert_eq!(read("{}").unwrap(), vec![Act::Speech]);
         assert_eq!(read(r#"{"beliefs": true}"#).unwrap(), Act::ALL.to_vec());
-        assert_eq!(read(r#"{"beliefs": false}"#).unwrap(), vec![Act::Speech]);
+        assert_eq!(read(r#"{"beliefs": false}"#).unwrap(), vec![Act::Speech, Act::Topic]);
         assert_eq!(
             read(r#"{"acts": ["speech", "intention"]}"#).unwrap(),
             vec![Act::Speech, Act::Intention]

@@ -133,22 +133,26 @@ impl<'a> View<'a> {
 
     /// The folded form of token `i`.
     pub fn f(&self, i: usize) -> &'a str {
+        isnad_core::work::tick();
         let (s, e) = self.toks[i].norm;
         &self.folded[s as usize..e as usize]
     }
 
     /// The original text of token `i`.
     pub fn o(&self, i: usize) -> &'a str {
+        isnad_core::work::tick();
         self.toks[i].span.slice(self.text)
     }
 
     /// True when token `i` is a word.
     pub fn is_word(&self, i: usize) -> bool {
+        isnad_core::work::tick();
         self.toks[i].kind == TokenKind::Word
     }
 
     /// True when token `i` is a word or a number.
     pub fn is_wordish(&self, i: usize) -> bool {
+        isnad_core::work::tick();
         matches!(self.toks[i].kind, TokenKind::Word | TokenKind::Number)
     }
 
@@ -159,6 +163,7 @@ impl<'a> View<'a> {
     /// token they look at.)
     #[inline]
     pub fn is_punct(&self, i: usize, set: &[char]) -> bool {
+        isnad_core::work::tick();
         let t = &self.toks[i];
         if t.kind == TokenKind::Word {
             return false;
@@ -175,21 +180,25 @@ impl<'a> View<'a> {
 
     /// True when token `i` has lexicon role `r`.
     pub fn has(&self, i: usize, r: Role) -> bool {
+        isnad_core::work::tick();
         self.tags[i].roles & r.bit() != 0
     }
 
     /// The quotation that token `t` opens, if it opens one (its index in `quotes`).
     pub fn opening(&self, t: usize) -> Option<u32> {
+        isnad_core::work::tick();
         self.mark_of[t].filter(|&q| self.quotes[q as usize].open == t)
     }
 
     /// The quotation that token `t` closes, if it closes one (its index in `quotes`).
     pub fn closing(&self, t: usize) -> Option<u32> {
+        isnad_core::work::tick();
         self.mark_of[t].filter(|&q| self.quotes[q as usize].close == Some(t))
     }
 
     /// True when token `i` is any quotation mark character.
     pub fn is_quote_mark(&self, i: usize) -> bool {
+        isnad_core::work::tick();
         self.toks[i].kind != TokenKind::Word
             && (self.mark_of[i].is_some()
                 || self.o(i).chars().next().is_some_and(marks::is_double_mark))
@@ -208,6 +217,7 @@ impl<'a> View<'a> {
     /// True when token `i` ends a sentence (it is terminal punctuation at a sentence end, or the
     /// last token of its paragraph).
     pub fn ends_sentence(&self, i: usize) -> bool {
+        isnad_core::work::tick();
         self.sent_bounds[i].1 as usize == i
     }
 
@@ -248,11 +258,13 @@ impl<'a> View<'a> {
 
     /// First token of the sentence of token `i`.
     pub fn sentence_start(&self, i: usize) -> usize {
+        isnad_core::work::tick();
         self.sent_bounds[i].0 as usize
     }
 
     /// Last token of the sentence of token `i`.
     pub fn sentence_end(&self, i: usize) -> usize {
+        isnad_core::work::tick();
         self.sent_bounds[i].1 as usize
     }
 
@@ -264,6 +276,7 @@ impl<'a> View<'a> {
 
     /// Last token of the paragraph of token `i`.
     pub fn paragraph_end(&self, i: usize) -> usize {
+        isnad_core::work::tick();
         self.para_last[i] as usize
     }
 
@@ -283,6 +296,7 @@ impl<'a> View<'a> {
 
     /// True when token `i` lies inside a time expression found by the `dates` stage.
     pub fn in_timex(&self, i: usize) -> bool {
+        isnad_core::work::tick();
         let (s, e) = (self.toks[i].span.start(), self.toks[i].span.end());
         let k = self.timexes.partition_point(|t| t.0 <= s);
         k > 0 && self.timexes[k - 1].1 >= e

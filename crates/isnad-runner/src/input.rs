@@ -64,12 +64,17 @@ enum Source {
     Text(PathBuf),
     Jsonl(PathBuf),
     Stdin,
+    /// A directory entry that could not be read: one record with the reason.
+    Unreadable(PathBuf, String),
 }
 
 /// Expands inputs into the list of files to read, checking up front that each exists, so that a
-/// typo fails the run before any work is done. Directories are walked in sorted order.
+/// typo fails the run before any work is done. Directories are walked in sorted order, each real
+/// directory once (a symbolic link back up the tree is not followed into a loop); an entry that
+/// cannot be read becomes a record with the reason rather than stopping the run.
 fn expand(inputs: &[Input]) -> Result<Vec<Source>, InputError> {
     let mut out = Vec::new();
+    let mut seen = Visited::default();
     for input in inputs {
         match input {
             Input::Stdin => out.push(Source::Stdin),
@@ -78,7 +83,9 @@ fn expand(inputs: &[Input]) -> Result<Vec<Source>, InputError> {
                     .map_err(|source| InputError::Io { path: path.clone(), source })?;
                 if meta.is_dir() {
                     let before = out.len();
-                    walk(path, &mut out)?;
+                    std::fs::read_dir(path)
+                        .map_err(|source| InputError::Io { path: path.clone(), source })?;
+                    walk(path, &mut out, &mut seen);
                     if out.len() == before {
                         return Err(InputError::EmptyDir(path.clone()));
                     }
@@ -91,35 +98,96 @@ fn expand(inputs: &[Input]) -> Result<Vec<Source>, InputError> {
     Ok(out)
 }
 
+/// True for the extensions of JSONL files, in any case (`.jsonl`, `.JSONL`, `.ndjson`).
+fn is_jsonl(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
+}
+
+/// True for the files a directory walk reads: `.txt` and JSONL, in any case.
+fn is_document_file(path: &Path) -> bool {
+    is_jsonl(path)
+        || path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+}
+
 fn classify(path: &Path) -> Source {
-    match path.extension().and_then(|e| e.to_str()) {
-        Some("jsonl" | "ndjson") => Source::Jsonl(path.to_path_buf()),
-        _ => Source::Text(path.to_path_buf()),
+    if is_jsonl(path) {
+        Source::Jsonl(path.to_path_buf())
+    } else {
+        Source::Text(path.to_path_buf())
     }
 }
 
-fn walk(dir: &Path, out: &mut Vec<Source>) -> Result<(), InputError> {
-    let io_err = |source| InputError::Io { path: dir.to_path_buf(), source };
-    let mut entries: Vec<PathBuf> =
-        std::fs::read_dir(dir).map_err(io_err)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("txt" | "jsonl" | "ndjson")
-        ) {
-            out.push(classify(&path));
+/// The real directories walked so far.
+#[derive(Default)]
+struct Visited(std::collections::HashSet<DirId>);
+
+#[cfg(unix)]
+type DirId = (u64, u64);
+#[cfg(not(unix))]
+type DirId = PathBuf;
+
+impl Visited {
+    /// Records `dir`; false when it was walked before (under this or another name).
+    fn first_visit(&mut self, dir: &Path, meta: &std::fs::Metadata) -> bool {
+        #[cfg(unix)]
+        let id = {
+            use std::os::unix::fs::MetadataExt;
+            let _ = dir;
+            (meta.dev(), meta.ino())
+        };
+        #[cfg(not(unix))]
+        let id = {
+            let _ = meta;
+            dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf())
+        };
+        self.0.insert(id)
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<Source>, seen: &mut Visited) {
+    let unreadable = |path: &Path, e: io::Error| {
+        Source::Unreadable(path.to_path_buf(), format!("cannot read {}: {e}", path.display()))
+    };
+    match std::fs::metadata(dir) {
+        Ok(meta) if !seen.first_visit(dir, &meta) => return,
+        Ok(_) => {}
+        Err(e) => return out.push(unreadable(dir, e)),
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return out.push(unreadable(dir, e)),
+    };
+    let mut paths = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => paths.push(entry.path()),
+            Err(e) => out.push(unreadable(dir, e)),
         }
     }
-    Ok(())
+    paths.sort();
+    for path in paths {
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => walk(&path, out, seen),
+            Ok(_) if is_document_file(&path) => out.push(classify(&path)),
+            Ok(_) => {}
+            // A dangling link or an entry without permission, named like a document: say so.
+            Err(e) if is_document_file(&path) => out.push(unreadable(&path, e)),
+            Err(_) => {}
+        }
+    }
 }
+
+/// The default of [`Reader::max_document_bytes`]: 64 MiB. A document of that size takes about 5
+/// CPU seconds and 1.4 GB of memory with the default pipeline (news on one line).
+pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 64 << 20;
 
 /// Documents from all inputs, one [`Item`] at a time, never holding more than one line or file.
 pub struct Reader {
     sources: std::vec::IntoIter<Source>,
     current: Option<Lines>,
+    max_bytes: usize,
 }
 
 struct Lines {
@@ -133,7 +201,35 @@ struct Lines {
 impl Reader {
     /// Opens the inputs (fails if any path is missing).
     pub fn open(inputs: &[Input]) -> Result<Reader, InputError> {
-        Ok(Reader { sources: expand(inputs)?.into_iter(), current: None })
+        Ok(Reader {
+            sources: expand(inputs)?.into_iter(),
+            current: None,
+            max_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
+        })
+    }
+
+    /// The files the inputs name, in reading order (text files with their `.meta.json` beside
+    /// them, JSONL files): what an output file must not be.
+    pub fn files(&self) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        for source in self.sources.as_slice() {
+            match source {
+                Source::Text(path) => {
+                    out.push(path.clone());
+                    out.push(path.with_extension("meta.json"));
+                }
+                Source::Jsonl(path) => out.push(path.clone()),
+                Source::Stdin | Source::Unreadable(..) => {}
+            }
+        }
+        out
+    }
+
+    /// Refuses documents longer than `max` bytes (a `.txt` file, a JSONL line, standard input):
+    /// each gives a record with an error saying so, without being read into memory whole.
+    pub fn max_document_bytes(mut self, max: usize) -> Reader {
+        self.max_bytes = max.max(1);
+        self
     }
 
     fn next_line_item(&mut self) -> Option<Item> {
@@ -142,12 +238,18 @@ impl Reader {
         let item = loop {
             buf.clear();
             lines.line += 1;
-            match lines.reader.read_until(b'\n', &mut buf) {
-                Ok(0) => {
+            match read_line_bounded(&mut lines.reader, &mut buf, self.max_bytes) {
+                Ok(Line::End) => {
                     self.current = None;
                     return None;
                 }
-                Ok(n) => {
+                Ok(Line::TooLong { bytes, prefix }) => {
+                    let id = id_in_prefix(&prefix)
+                        .unwrap_or_else(|| format!("{}:{}", lines.stem, lines.line));
+                    let error = too_long(&format!("line {}", lines.line), bytes, self.max_bytes);
+                    break Item::failed(id, error, 0);
+                }
+                Ok(Line::Read(n)) => {
                     let trimmed = trim_ascii(&buf);
                     if trimmed.is_empty() {
                         continue; // blank lines separate nothing and hold no document
@@ -169,6 +271,81 @@ impl Reader {
     }
 }
 
+/// What [`read_line_bounded`] found.
+enum Line {
+    /// End of input.
+    End,
+    /// A line of this many bytes (newline included) is in the buffer.
+    Read(usize),
+    /// A line longer than the limit, passed over; its first bytes are kept for its id.
+    TooLong { bytes: usize, prefix: Vec<u8> },
+}
+
+/// `read_until(b'\n')` that stops storing past `max` bytes and passes over the rest of the line.
+fn read_line_bounded(reader: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize) -> io::Result<Line> {
+    let mut total = 0usize;
+    let mut over = false;
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            break;
+        }
+        let (take, done) = match memchr_newline(chunk) {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        if !over && total + take > max + 1 {
+            // Over the limit: keep only the first bytes, for the document's id.
+            over = true;
+            let keep = 4096usize.saturating_sub(buf.len()).min(take);
+            buf.extend_from_slice(&chunk[..keep]);
+            buf.truncate(4096);
+        } else if !over {
+            buf.extend_from_slice(&chunk[..take]);
+        }
+        total += take;
+        reader.consume(take);
+        if done {
+            break;
+        }
+    }
+    Ok(match (total, over) {
+        (0, _) => Line::End,
+        (n, false) => Line::Read(n),
+        (n, true) => Line::TooLong { bytes: n, prefix: std::mem::take(buf) },
+    })
+}
+
+fn memchr_newline(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'\n')
+}
+
+/// The message of a document over the size limit.
+fn too_long(what: &str, bytes: usize, max: usize) -> String {
+    format!(
+        "{what}: the document is {bytes} bytes, more than the limit of {max} \
+         (--max-document-bytes): it was not read; split it or raise the limit"
+    )
+}
+
+/// The `"id"` of a JSON object from the first bytes of its line, when it comes first.
+fn id_in_prefix(prefix: &[u8]) -> Option<String> {
+    let at = prefix.windows(4).position(|w| w == b"\"id\"")? + 4;
+    let rest = prefix[at..].trim_ascii_start().strip_prefix(b":")?.trim_ascii_start();
+    let body = rest.strip_prefix(b"\"")?;
+    let mut escaped = false;
+    let end = body.iter().position(|&b| {
+        let end = b == b'"' && !escaped;
+        escaped = b == b'\\' && !escaped;
+        end
+    })?;
+    serde_json::from_slice::<String>(&rest[..end + 2]).ok().filter(|id| !id.is_empty())
+}
+
 impl Iterator for Reader {
     type Item = Item;
 
@@ -181,7 +358,10 @@ impl Iterator for Reader {
                 continue;
             }
             match self.sources.next()? {
-                Source::Text(path) => return Some(read_text_file(&path)),
+                Source::Text(path) => return Some(read_text_file(&path, self.max_bytes)),
+                Source::Unreadable(path, reason) => {
+                    return Some(Item::failed(path.display().to_string(), reason, 0));
+                }
                 Source::Jsonl(path) => match File::open(&path) {
                     Ok(f) => {
                         self.current = Some(Lines {
@@ -217,7 +397,13 @@ impl Iterator for Reader {
                         });
                     } else {
                         let mut bytes = Vec::new();
-                        return Some(match stdin.read_to_end(&mut bytes) {
+                        let limit = self.max_bytes as u64 + 1;
+                        return Some(match stdin.by_ref().take(limit).read_to_end(&mut bytes) {
+                            Ok(n) if n as u64 == limit => Item::failed(
+                                "stdin".into(),
+                                too_long("standard input", n, self.max_bytes),
+                                0,
+                            ),
                             Ok(_) => text_item("stdin".into(), bytes, Meta::default()),
                             Err(e) => Item::failed(
                                 "stdin".into(),
@@ -244,8 +430,14 @@ fn trim_ascii(b: &[u8]) -> &[u8] {
 
 /// A `.txt` file is one document with the file stem as id; a `NAME.meta.json` beside it may give
 /// its metadata (`published`, `lang`, `source`, …).
-fn read_text_file(path: &Path) -> Item {
+fn read_text_file(path: &Path, max_bytes: usize) -> Item {
     let id = stem(path);
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.len() > max_bytes as u64
+    {
+        let error = too_long(&path.display().to_string(), meta.len() as usize, max_bytes);
+        return Item::failed(id, error, 0);
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => return Item::failed(id, format!("cannot read {}: {e}", path.display()), 0),
@@ -306,6 +498,8 @@ fn parse_json_line(line: &[u8], stem: &str, lineno: usize, bytes: usize) -> Item
             let id = serde_json::from_str::<serde_json::Value>(&lossy)
                 .ok()
                 .and_then(|v| v.get("id").and_then(|id| id.as_str().map(str::to_string)))
+                // (An empty id is no id, as on a valid line: found by fuzzing.)
+                .filter(|id| !id.is_empty())
                 .unwrap_or(fallback_id);
             return Item::failed(
                 id,
@@ -323,13 +517,41 @@ fn parse_json_line(line: &[u8], stem: &str, lineno: usize, bytes: usize) -> Item
             return Item::failed(fallback_id, format!("line {lineno}: invalid JSON: {e}"), bytes);
         }
     };
-    let serde_json::Value::Object(mut map) = value else {
+    let serde_json::Value::Object(map) = value else {
         return Item::failed(
             fallback_id,
             format!("line {lineno}: expected a JSON object with \"id\" and \"text\""),
             bytes,
         );
     };
+    object_item(map, fallback_id, &format!("line {lineno}: "), bytes)
+}
+
+impl Item {
+    /// A document given as the fields of a JSON object, as on a JSONL line (`id`, `text`, `lang`,
+    /// `published`, `source`, `url`, `title`, anything else kept as metadata): what the Python
+    /// package's `process_many` makes of a dict, so that it reads documents as `isnad run` does.
+    /// `fallback_id` is the id when the object has none; a missing or non-string `text` gives an
+    /// item without a document, whose record says why.
+    pub fn from_object(
+        map: serde_json::Map<String, serde_json::Value>,
+        fallback_id: String,
+    ) -> Item {
+        let bytes = match map.get("text") {
+            Some(serde_json::Value::String(text)) => text.len(),
+            _ => 0,
+        };
+        object_item(map, fallback_id, "", bytes)
+    }
+}
+
+/// The document of a JSON object; `at` starts the messages of a missing or bad `text` ("line 3: ").
+fn object_item(
+    mut map: serde_json::Map<String, serde_json::Value>,
+    fallback_id: String,
+    at: &str,
+    bytes: usize,
+) -> Item {
     let id = match map.remove("id") {
         Some(serde_json::Value::String(s)) if !s.is_empty() => s,
         Some(serde_json::Value::Number(n)) => n.to_string(),
@@ -337,10 +559,8 @@ fn parse_json_line(line: &[u8], stem: &str, lineno: usize, bytes: usize) -> Item
     };
     let text = match map.remove("text") {
         Some(serde_json::Value::String(s)) => s,
-        Some(_) => {
-            return Item::failed(id, format!("line {lineno}: \"text\" must be a string"), bytes);
-        }
-        None => return Item::failed(id, format!("line {lineno}: missing \"text\""), bytes),
+        Some(_) => return Item::failed(id, format!("{at}\"text\" must be a string"), bytes),
+        None => return Item::failed(id, format!("{at}missing \"text\""), bytes),
     };
     let mut errors = Vec::new();
     let meta = meta_from_map(map, &mut errors);

@@ -7,10 +7,13 @@
 //!   and stage, because fixing a pipeline one error per run is slow.
 //! - [`Reader`]: documents from `.txt` files, JSONL, directories and stdin, read lazily; a bad
 //!   document becomes an item with an error, never a dropped one.
-//! - [`run()`]: the rayon executor: bounded read-ahead, parallel processing, output in input order.
+//! - [`run()`]: the executor: bounded read-ahead, documents streamed through worker threads,
+//!   records in input order, the output of one document bounded.
 //! - [`Record`]: the output format, with code-point offsets.
 #![deny(missing_docs)]
 
+#[doc(hidden)]
+pub mod fuzzing;
 mod input;
 mod output;
 mod pipeline;
@@ -20,11 +23,14 @@ mod run;
 mod spec;
 pub mod testing;
 
-pub use input::{Input, InputError, Item, Reader};
+pub use input::{DEFAULT_MAX_DOCUMENT_BYTES, Input, InputError, Item, Reader};
 pub use output::{OutClaim, OutEntity, OutSpan, OutSpeaker, OutTimex, Record};
 pub use pipeline::{Language, Pipeline};
 pub use registry::{FieldDoc, Registry, StageDoc, plugin_doc};
-pub use run::{Processed, Progress, RunError, RunOptions, Summary, run, run_document, run_each};
+pub use run::{
+    DEFAULT_MAX_OUTPUT_RATIO, Processed, Progress, RunError, RunOptions, Summary, process_to_json,
+    run, run_document, run_each,
+};
 pub use spec::{PipelineError, Problem, load_file, load_str};
 
 /// The pipeline `isnad run` uses without `--pipeline`: every built-in stage, language detected per

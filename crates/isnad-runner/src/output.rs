@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use isnad_core::{
     Act, Block, Calendar, CharIndex, Claim, DateSource, Document, Entity, EntityKind, Grain,
-    QuoteKind, Span, Timex, TimexKind,
+    QuoteKind, Span, Timex, Timex3, TimexKind,
 };
 use serde::{Deserialize, Serialize};
 
@@ -118,6 +118,9 @@ pub struct OutTimex {
     pub to: Option<String>,
     /// Calendar of the text.
     pub calendar: Calendar,
+    /// The TimeML reading: `{"type", "value", "mod"?}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timex3: Option<Timex3>,
 }
 
 /// One output record.
@@ -253,6 +256,7 @@ fn out_timex(t: &Timex, span: &impl Fn(Span) -> OutSpan) -> OutTimex {
         from: t.from.clone(),
         to: t.to.clone(),
         calendar: t.calendar,
+        timex3: t.timex3.clone(),
     }
 }
 
@@ -384,6 +388,10 @@ pub(crate) fn write_record(doc: &Document, errors: &[String], out: &mut Vec<u8>)
         }
         out.extend_from_slice(b",\"calendar\":");
         write_serde(out, &t.calendar);
+        if let Some(x) = &t.timex3 {
+            out.extend_from_slice(b",\"timex3\":");
+            write_serde(out, x);
+        }
         out.push(b'}');
     });
     if !doc.layers.extensions.is_empty() {
@@ -635,6 +643,11 @@ mod tests {
                 from: None,
                 to: None,
                 calendar: Calendar::Gregorian,
+                timex3: Some(isnad_core::Timex3 {
+                    kind: isnad_core::Timex3Type::Date,
+                    value: "2025-02-10".into(),
+                    modifier: None,
+                }),
             },
             Timex {
                 span: span("Tuesday"),
@@ -644,6 +657,7 @@ mod tests {
                 from: Some("2025-02-11".into()),
                 to: Some("2025-02-12".into()),
                 calendar: Calendar::Hijri,
+                timex3: None,
             },
         ];
         assert_eq!(direct_line(&doc, &errors), serde_line(&doc, &errors));

@@ -63,6 +63,13 @@ impl Pipeline {
         {
             doc.meta.lang = Some(lang.clone());
         }
+        // No stage reads a language it does not know: say so rather than give an empty record.
+        if let Some(Lang::Other(code)) = &doc.meta.lang {
+            return vec![format!(
+                "unsupported language '{code}': isnad reads \"ar\" (Arabic) and \"en\" \
+                 (English); give one of them in \"lang\", or leave \"lang\" out to detect it"
+            )];
+        }
         for stage in &self.stages {
             let result = catch_unwind(AssertUnwindSafe(|| stage.process(doc)));
             match result {

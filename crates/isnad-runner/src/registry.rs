@@ -25,11 +25,17 @@ pub(crate) enum BuildError {
     Stage(String),
 }
 
+/// Reads one field of a stage's table (the others left at their defaults), for a problem per
+/// field rather than one per stage.
+type CheckField =
+    Box<dyn Fn(toml::de::ValueDeserializer<'_>) -> Result<(), toml::de::Error> + Send + Sync>;
+
 /// One built-in stage: how to build it and what to tell users about it.
 pub struct StageEntry {
     name: &'static str,
     summary: &'static str,
     build: Build,
+    check_field: CheckField,
     describe: fn() -> StageDoc,
 }
 
@@ -134,7 +140,11 @@ impl Registry {
                 fields: fields_of::<C>(),
             }
         }
-        self.entries.insert(name, StageEntry { name, summary, build, describe: describe::<C> });
+        let check_field: CheckField = Box::new(|de| C::deserialize(de).map(|_| ()));
+        self.entries.insert(
+            name,
+            StageEntry { name, summary, build, check_field, describe: describe::<C> },
+        );
     }
 
     /// Registered names, sorted.
@@ -203,6 +213,19 @@ pub fn plugin_doc(spec: &str) -> Result<StageDoc, String> {
 }
 
 impl StageEntry {
+    /// The stage's configuration fields (names, types with their allowed values, docs).
+    pub(crate) fn fields(&self) -> Vec<FieldDoc> {
+        (self.describe)().fields
+    }
+
+    /// Deserialises a table holding one field of the configuration (see [`CheckField`]).
+    pub(crate) fn check_field(
+        &self,
+        de: toml::de::ValueDeserializer<'_>,
+    ) -> Result<(), toml::de::Error> {
+        (self.check_field)(de)
+    }
+
     pub(crate) fn build(
         &self,
         de: toml::de::ValueDeserializer<'_>,

@@ -86,7 +86,13 @@ pub fn load_file(path: &Path, registry: &Registry) -> Result<Pipeline, PipelineE
             message: format!("cannot read pipeline file: {e}"),
         }],
     })?;
-    let base = path.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+    // "p.toml" has the parent "": its directory is the current one. Made absolute, so that a
+    // plugin path in it names the file beside the pipeline whatever the loader searches.
+    let base = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let base = std::path::absolute(&base).unwrap_or(base);
     load_str(&src, &file, &base, registry)
 }
 
@@ -100,6 +106,8 @@ pub fn load_str(
 ) -> Result<Pipeline, PipelineError> {
     let mut loader = Loader { src, file, problems: Vec::new() };
     let pipeline = loader.load(base_dir, registry);
+    // In file order (a stage's fields are checked in the table's order, which is by name).
+    loader.problems.sort_by_key(|p| p.line.unwrap_or(0));
     match pipeline {
         Some(p) if loader.problems.is_empty() => Ok(p),
         _ => Err(PipelineError { problems: loader.problems }),
@@ -297,6 +305,9 @@ impl<'a> Loader<'a> {
                     );
                     return None;
                 };
+                if !self.check_fields(entry, &rest, &stage_id) {
+                    return None;
+                }
                 let de = ValueDeserializer::from(Spanned::new(span.clone(), DeValue::Table(rest)));
                 match entry.build(de, base_dir) {
                     Ok(stage) => Some((span.start, stage)),
@@ -342,6 +353,58 @@ impl<'a> Loader<'a> {
                 }
             }
         }
+    }
+
+    /// Reads each field of a built-in stage's table on its own, so that every unknown or
+    /// mistyped field is reported (serde stops at the first), each naming its field and, for a
+    /// field with a fixed set of values, the values it takes. True when all fields read.
+    fn check_fields(
+        &mut self,
+        entry: &crate::registry::StageEntry,
+        table: &DeTable<'a>,
+        stage_id: &Option<(usize, String)>,
+    ) -> bool {
+        let fields = entry.fields();
+        let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+        let mut ok = true;
+        for (key, value) in table.iter() {
+            let name = key.get_ref().as_ref();
+            let Some(field) = fields.iter().find(|f| f.name == name) else {
+                let hint = closest(name, &names)
+                    .map(|s| format!(" (did you mean '{s}'?)"))
+                    .unwrap_or_default();
+                let known = if names.is_empty() {
+                    "this stage takes no settings".to_string()
+                } else {
+                    format!("known fields: {}", names.join(", "))
+                };
+                self.problem(
+                    Some(key.span()),
+                    stage_id.clone(),
+                    format!("unknown field '{name}'{hint}; {known}"),
+                );
+                ok = false;
+                continue;
+            };
+            let mut one = DeTable::new();
+            one.insert(key.clone(), value.clone());
+            let de = ValueDeserializer::from(Spanned::new(value.span(), DeValue::Table(one)));
+            if let Err(e) = entry.check_field(de) {
+                let message = e.message().replace('`', "'");
+                let values = if field.ty.contains(" | ") && !message.contains("one of") {
+                    format!(" (one of {})", field.ty)
+                } else {
+                    String::new()
+                };
+                self.problem(
+                    e.span().or(Some(value.span())),
+                    stage_id.clone(),
+                    format!("'{name}': {message}{values}"),
+                );
+                ok = false;
+            }
+        }
+        ok
     }
 
     /// Checks that every stage's `requires` is provided by an earlier stage (one problem per stage).

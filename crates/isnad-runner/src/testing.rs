@@ -52,6 +52,22 @@ pub enum TestingError {
         /// What the system said.
         source: std::io::Error,
     },
+    /// Two documents would share one reference file (the same id, or ids that differ only in
+    /// characters a file name cannot hold).
+    #[error(
+        "documents in {first} and {second} would share the reference {reference} (id '{id}'): \
+         give each document of a directory its own id"
+    )]
+    SharedReference {
+        /// The reference file.
+        reference: PathBuf,
+        /// The input of the first document.
+        first: PathBuf,
+        /// The input of the second.
+        second: PathBuf,
+        /// The second document's id.
+        id: String,
+    },
     /// A reference file cannot be read or written, or does not hold a record.
     #[error("reference {path}: {message}")]
     Reference {
@@ -181,7 +197,12 @@ fn timex_line(t: &OutTimex) -> String {
         (Some(f), Some(to)) => format!("{f}..{to}"),
         (Some(f), None) => format!("{f}.."),
         (None, Some(to)) => format!("..{to}"),
-        (None, None) => t.value.clone().unwrap_or_else(|| "-".into()),
+        // (an amount of time or a recurrence has only its TIMEX3: "P2W")
+        (None, None) => t
+            .value
+            .clone()
+            .or_else(|| t.timex3.as_ref().map(|x| x.value.clone()))
+            .unwrap_or_else(|| "-".into()),
     };
     let cal = if t.calendar == isnad_core::Calendar::Hijri { " hijri" } else { "" };
     format!("«{}» {} {}{}", one_line(&t.text), value, name(&t.grain), cal)
@@ -567,27 +588,36 @@ pub enum Outcome {
 }
 
 /// A file-name-safe form of a document id (`/`, `\`, `:` and control characters become `_`).
+/// The longest case name used whole in a file name (file systems allow 255 bytes, and the
+/// reference adds its suffix).
+const MAX_NAME_BYTES: usize = 200;
+
+/// The file name of a document's reference (without the suffix): its id with `/`, `\`, `:` and
+/// control characters made `_`; an id too long for a file name keeps its first bytes and gets
+/// a hash of the whole id, so that it stays unique.
 fn file_name(id: &str) -> String {
-    id.chars()
+    let name: String = id
+        .chars()
         .map(|c| if matches!(c, '/' | '\\' | ':') || c.is_control() { '_' } else { c })
-        .collect()
+        .collect();
+    if name.len() <= MAX_NAME_BYTES {
+        return name;
+    }
+    let mut cut = MAX_NAME_BYTES - 17;
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    // FNV-1a: fixed across runs and platforms, unlike the standard library's hasher.
+    let hash = id
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    format!("{}-{hash:016x}", &name[..cut])
 }
 
+/// The document files under `dir`, walked as `isnad run` walks it (each real directory once).
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), TestingError> {
-    let err = |source| TestingError::Dir { path: dir.to_path_buf(), source };
-    let mut entries: Vec<PathBuf> =
-        std::fs::read_dir(dir).map_err(err)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("txt" | "jsonl" | "ndjson")
-        ) {
-            out.push(path);
-        }
-    }
+    let reader = Reader::open(&[Input::Path(dir.to_path_buf())])?;
+    out.extend(reader.files().into_iter().filter(|p| !p.to_string_lossy().ends_with(".meta.json")));
     Ok(())
 }
 
@@ -601,13 +631,24 @@ pub fn cases(
 ) -> Result<Vec<Case>, TestingError> {
     let mut files = Vec::new();
     walk(dir, &mut files)?;
-    let mut out = Vec::new();
+    let mut out: Vec<Case> = Vec::new();
+    let mut seen: std::collections::HashMap<PathBuf, usize> = Default::default();
     for file in files {
         let records = run_pipeline(pipeline, &[Input::Path(file.clone())], published.clone())?;
         let parent = file.parent().unwrap_or(Path::new("."));
         for record in records {
             let name = file_name(&record.id);
             let reference = parent.join(format!("{name}{REFERENCE_SUFFIX}"));
+            // Two documents with one reference would pass against each other's output.
+            if let Some(&first) = seen.get(&reference) {
+                return Err(TestingError::SharedReference {
+                    reference,
+                    first: out[first].source.clone(),
+                    second: file.clone(),
+                    id: record.id,
+                });
+            }
+            seen.insert(reference.clone(), out.len());
             out.push(Case { name, source: file.clone(), reference, record });
         }
     }
@@ -617,12 +658,20 @@ pub fn cases(
 /// Reference files under `dir` that no document of `cases` owns (their document was removed or
 /// renamed), in sorted order.
 pub fn orphan_references(dir: &Path, cases: &[Case]) -> Result<Vec<PathBuf>, TestingError> {
-    fn refs(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), TestingError> {
+    /// Each real directory once, as the document walk does (a link back up the tree is no loop).
+    fn refs(
+        dir: &Path,
+        out: &mut Vec<PathBuf>,
+        seen: &mut BTreeSet<PathBuf>,
+    ) -> Result<(), TestingError> {
+        if !seen.insert(dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf())) {
+            return Ok(());
+        }
         let err = |source| TestingError::Dir { path: dir.to_path_buf(), source };
         for entry in std::fs::read_dir(dir).map_err(err)? {
             let path = entry.map_err(err)?.path();
             if path.is_dir() {
-                refs(&path, out)?;
+                refs(&path, out, seen)?;
             } else if path
                 .file_name()
                 .and_then(|n| n.to_str())
@@ -634,7 +683,7 @@ pub fn orphan_references(dir: &Path, cases: &[Case]) -> Result<Vec<PathBuf>, Tes
         Ok(())
     }
     let mut all = Vec::new();
-    refs(dir, &mut all)?;
+    refs(dir, &mut all, &mut BTreeSet::new())?;
     let owned: BTreeSet<&Path> = cases.iter().map(|c| c.reference.as_path()).collect();
     let mut orphans: Vec<PathBuf> =
         all.into_iter().filter(|p| !owned.contains(p.as_path())).collect();
@@ -776,6 +825,7 @@ mod tests {
             from: None,
             to: None,
             calendar: isnad_core::Calendar::Gregorian,
+            timex3: None,
         });
         let new = record(vec![]);
         let shown = diff_records(&old, &new).to_string();

@@ -166,6 +166,7 @@ impl<'d> Ctx<'d> {
 
     /// The lexicon entry covering token `i`, tagging its stretch first when that was put off.
     pub fn hit(&self, i: usize) -> Option<Hit> {
+        isnad_core::work::tick();
         if let Some(h) = self.hits[i].get() {
             return h;
         }
@@ -184,6 +185,7 @@ impl<'d> Ctx<'d> {
 
     /// The folded form of token `i`.
     pub fn folded(&self, i: usize) -> &'d str {
+        isnad_core::work::tick();
         let t = &self.tokens[i];
         &self.norm.text[t.norm.0 as usize..t.norm.1 as usize]
     }
@@ -195,6 +197,7 @@ impl<'d> Ctx<'d> {
 
     /// True for letter or number tokens.
     pub fn is_word(&self, i: usize) -> bool {
+        isnad_core::work::tick();
         matches!(self.tokens[i].kind, TokenKind::Word | TokenKind::Number)
     }
 
@@ -378,6 +381,7 @@ impl SpanIndex {
             .iter()
             .rev()
             .take_while(move |m| m.start() >= floor)
+            .inspect(|_| isnad_core::work::tick())
             .copied()
             .filter(move |m| m.contains(s))
     }
@@ -389,6 +393,7 @@ impl SpanIndex {
             .iter()
             .rev()
             .take_while(|m| m.start() + self.longest > s.start())
+            .inspect(|_| isnad_core::work::tick())
             .any(|m| m.overlaps(s))
     }
 

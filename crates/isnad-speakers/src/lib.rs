@@ -568,6 +568,7 @@ fn nearest_first<T>(items: &[T], pos: impl Fn(&T) -> usize) -> impl Iterator<Ite
     std::iter::from_fn(move || {
         loop {
             if let Some(item) = run.next() {
+                isnad_core::work::tick();
                 return Some(item);
             }
             if end == 0 {

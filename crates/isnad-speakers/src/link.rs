@@ -159,7 +159,10 @@ impl<'g> Linker<'g> {
 
     /// The entities a mention may link to, in index order.
     fn candidates(&self) -> impl Iterator<Item = (usize, &Ent)> {
-        self.active.iter().map(|&i| (i, &self.ents[i]))
+        self.active.iter().map(|&i| {
+            isnad_core::work::tick();
+            (i, &self.ents[i])
+        })
     }
 
     /// Drops from `active` the entities last mentioned more than `window` bytes before `pos`

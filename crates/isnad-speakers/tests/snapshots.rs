@@ -89,6 +89,7 @@ fn run(path: &Path) -> serde_json::Value {
             from: None,
             to: None,
             calendar: Calendar::Gregorian,
+            timex3: None,
         });
     }
     let gazetteer = fx.gazetteer.as_ref().map(|g| g.into());

@@ -1,4 +1,17 @@
-//! Calendar dates: "12 فبراير 2025", "the 1st of March", "March 3rd", month names.
+//! Calendar dates: a day of a named month, with or without a year.
+//!
+//! **Reads**: "March 14", "14 March", "the 14th of March", "Mar. 14", "November 3, 2024",
+//! "30-Jul-98", "on the 28th" (a day alone), "14 مارس", "14 آذار/مارس", "الرابع عشر من مارس",
+//! "3 نوفمبر عام 2024", "12 فبراير الجاري", "30 يناير الماضي", "الـ 12 من نفس الشهر", "15 من
+//! الشهر المقبل".
+//!
+//! **Not**: "October 2014" (a month: `month_year.rs`), "May" or "March" alone (words before
+//! dates), "14th April 15:30" (the 15 is an hour), numbers with units ("the 3rd week").
+//!
+//! **Data**: `data/{ar,en}.tsv` senses `month N [weak]`, `ord`, `ordsuffix`, `num`, `era`,
+//! `rel` (الجاري، الماضي), `unit month`, `conn of|from|in|filler`.
+//!
+//! **Fixture**: `tests/corpus/ar/calendar.txt`, `tests/corpus/en/calendar.txt`.
 
 use isnad_core::Grain;
 
@@ -10,100 +23,11 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// "12 فبراير [2025] [م] [الجاري]", "15 of february", "the 1st of march", "march 3rd 2015",
     /// "الاول من شهر شباط", "Feb 18", "Jul 18, Fri".
     pub(super) fn calendar_date(&self, i: usize) -> Option<Match<Spec>> {
-        let mut best: Option<Match<Spec>> = None;
-        // day [of|من] [the] month
-        if let Some(Match { end: j, value: d }) = self.day_num(self.skip_filler(i)) {
-            let mut k = j;
-            if self.connective(k, Connective::Of)
-                || self.connective(k, Connective::From)
-                || self.connective(k, Connective::In)
-            {
-                k += 1;
-            }
-            k = self.skip_filler(k);
-            let sep = self.punct(k, '-') || self.punct(k, '/');
-            if sep {
-                k += 1; // 31-Oct-74, 31/Oct/1974
-            }
-            if let Some(Match { end: k2, value: (m, _) }) = self.month(k) {
-                best = Some(Match {
-                    end: k2,
-                    value: Spec { day: Some(d), month: Some(m), h24: sep, ..Spec::default() },
-                });
-            } else if self.is_arabic()
-                && self.relative(k) == Some(Relative::Same)
-                && self.is_unit(k + 1, Unit::Month)
-            {
-                // "الـ 12 من نفس الشهر": the month named before; without it, the anchor's
-                best = Some(Match { end: k + 2, value: Spec { day: Some(d), ..Spec::default() } });
-            } else if self.is_arabic()
-                && self.relative(k).is_some()
-                && self.is_unit(k + 1, Unit::Month)
-            {
-                let a = self.anchor;
-                let mon = add_grain(
-                    truncate(a.now, Grain::Month),
-                    Grain::Month,
-                    relative_steps(self.relative(k)?),
-                );
-                best = Some(Match {
-                    end: k + 2,
-                    value: Spec {
-                        day: Some(d),
-                        month: Some(mon.month() as u8),
-                        year: Some(i32::from(mon.year())),
-                        ..Spec::default()
-                    },
-                });
-            } else if self.is_unit(k, Unit::Month)
-                && self.tok(k).is_some_and(|t| t.al)
-                && self.relative(k + 1).is_some()
-            {
-                let a = self.anchor;
-                let mon = add_grain(
-                    truncate(a.now, Grain::Month),
-                    Grain::Month,
-                    relative_steps(self.relative(k + 1)?),
-                );
-                best = Some(Match {
-                    end: k + 2,
-                    value: Spec {
-                        day: Some(d),
-                        month: Some(mon.month() as u8),
-                        year: Some(i32::from(mon.year())),
-                        ..Spec::default()
-                    },
-                });
-            } else if !self.is_arabic()
-                && k > j
-                && self.relative(k).is_some()
-                && self.is_unit(k + 1, Unit::Month)
-            {
-                let a = self.anchor;
-                let mon = add_grain(
-                    truncate(a.now, Grain::Month),
-                    Grain::Month,
-                    relative_steps(self.relative(k)?),
-                );
-                best = Some(Match {
-                    end: k + 2,
-                    value: Spec {
-                        day: Some(d),
-                        month: Some(mon.month() as u8),
-                        year: Some(i32::from(mon.year())),
-                        ..Spec::default()
-                    },
-                });
-            }
-        }
+        let mut best = self.day_then_month(i);
         // month [the] day[th] — "march 3", "february the 15th", "يوليو 13" (Duckling AR)
         if let Some(Match { end: j, value: (m, _) }) = self.month(i) {
             let k = self.skip_filler(j);
-            let day = self.day_num(k).or({
-                // "march first", "march third"
-                None
-            });
-            if let Some(Match { end: k2, value: d }) = day {
+            if let Some(Match { end: k2, value: d }) = self.day_num(k) {
                 // not a year ("October 2014")
                 if self.num(k).is_none_or(|(_, dg)| dg != 4) {
                     keep_longest(
@@ -116,8 +40,78 @@ impl<'a, 'v> Parser<'a, 'v> {
                 }
             }
         }
-        let Match { end: mut j, value: mut s } = best?;
-        // glued "Feb13": fine. Year: [,] year | سنة/عام year
+        let Match { end, value } = best?;
+        self.date_year(end, value)
+    }
+
+    /// Day [of|من] [the] month: "12 فبراير", "15 of february", "31-Oct", "الـ 12 من نفس الشهر",
+    /// "15 من الشهر الجاري", "the 3rd of next month". (`h24` marks a dash or slash between
+    /// day and month, after which a year may follow the same way: "31-Oct-74".)
+    fn day_then_month(&self, i: usize) -> Option<Match<Spec>> {
+        let Match { end: j, value: d } = self.day_num(self.skip_filler(i))?;
+        let mut k = j;
+        if self.connective(k, Connective::Of)
+            || self.connective(k, Connective::From)
+            || self.connective(k, Connective::In)
+        {
+            k += 1;
+        }
+        k = self.skip_filler(k);
+        let sep = self.punct(k, '-') || self.punct(k, '/');
+        if sep {
+            k += 1; // 31-Oct-74, 31/Oct/1974
+        }
+        if let Some(Match { end: k2, value: (m, _) }) = self.month(k) {
+            return Some(Match {
+                end: k2,
+                value: Spec { day: Some(d), month: Some(m), h24: sep, ..Spec::default() },
+            });
+        }
+        if self.is_arabic()
+            && self.relative(k) == Some(Relative::Same)
+            && self.is_unit(k + 1, Unit::Month)
+        {
+            // "الـ 12 من نفس الشهر": the month named before; without it, the anchor's
+            return Some(Match { end: k + 2, value: Spec { day: Some(d), ..Spec::default() } });
+        }
+        // "الـ 12 من هذا الشهر", "15 من الشهر المقبل" (the connective was passed over)
+        if self.is_arabic()
+            && let Some(r) = self.relative(k)
+            && self.is_unit(k + 1, Unit::Month)
+        {
+            return Some(Match { end: k + 2, value: self.day_of_relative_month(d, r) });
+        }
+        if self.is_unit(k, Unit::Month)
+            && self.tok(k).is_some_and(|t| t.al)
+            && let Some(r) = self.relative(k + 1)
+        {
+            return Some(Match { end: k + 2, value: self.day_of_relative_month(d, r) });
+        }
+        if !self.is_arabic()
+            && k > j
+            && let Some(r) = self.relative(k)
+            && self.is_unit(k + 1, Unit::Month)
+        {
+            return Some(Match { end: k + 2, value: self.day_of_relative_month(d, r) });
+        }
+        None
+    }
+
+    /// Day `d` of the month `r` steps from this one ("the 3rd of next month").
+    fn day_of_relative_month(&self, d: u8, r: Relative) -> Spec {
+        let month =
+            add_grain(truncate(self.anchor.now, Grain::Month), Grain::Month, relative_steps(r));
+        Spec {
+            day: Some(d),
+            month: Some(month.month() as u8),
+            year: Some(i32::from(month.year())),
+            ..Spec::default()
+        }
+    }
+
+    /// The year after a day and month at `j`: "[,] 2025", "of 2025", "عام 2025", "-74" after
+    /// "31-Oct", a two-digit English year ("14th April 15"), then [`Self::date_tail`].
+    fn date_year(&self, mut j: usize, mut s: Spec) -> Option<Match<Spec>> {
         let mut k = j;
         if self.punct(k, ',') || self.punct(k, '،') {
             k += 1;

@@ -1,4 +1,15 @@
-//! Times of day: "this morning", "tonight", "مساء الأحد", "صباح اليوم".
+//! Times of day as stretches of a day.
+//!
+//! **Reads**: "this morning", "tonight", "this evening", "last night", "tomorrow morning",
+//! "Monday afternoon", "late last night", "the morning of the 15th", "صباح اليوم", "هذا
+//! الصباح", "مساء اليوم", "الليلة", "مساء أمس", "مساء الثلاثاء".
+//!
+//! **Not**: "early-morning tweets", "late-night calls" (compound adjectives); a bare "morning"
+//! in running text.
+//!
+//! **Data**: `data/{ar,en}.tsv` senses `daypart`, `part early|late`, `rel`, `conn of`.
+//!
+//! **Fixture**: `tests/corpus/ar/daypart.txt`, `tests/corpus/en/daypart.txt`.
 
 use super::*;
 use crate::time::{TimeValue, add_days};

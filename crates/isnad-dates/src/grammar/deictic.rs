@@ -1,10 +1,24 @@
-//! Deictic days: "now", "today", "أمس", "بعد غد", "the day after tomorrow".
+//! Deictic days: the day of writing and its neighbours.
+//!
+//! **Reads**: "now", "right now", "today", "yesterday", "tomorrow", "the day after tomorrow",
+//! "اليوم", "الآن", "أمس", "بالأمس", "البارحة", "غدا", "يوم غد", "بعد غد", "أول أمس", "أمس الأول",
+//! "اليوم الماضي", with a weekday and a date after them ("أمس الثلاثاء", "غدا الخميس 20 فبراير").
+//!
+//! **Not**: "اليوم الثالث من أكتوبر" (the n-th day: `nth.rs`), "the day" without a deictic word,
+//! the dual "اليومين".
+//!
+//! **Data**: `data/{ar,en}.tsv` senses `day N` (أمس = -1), `now`, `unit day`, `rel`, `ord 1`
+//! (أول), `conn after|before|from|filler`.
+//!
+//! **Fixture**: `tests/corpus/ar/deictic.txt`, `tests/corpus/en/deictic.txt`.
 
 use isnad_core::Grain;
 
 use super::*;
-use crate::time::{self, TimeValue, add_days};
-use crate::vocab::{Connective, Relative, Sense, Unit, features};
+use crate::classes::Class;
+use crate::time::{self, Open, TimeValue, add_days};
+use crate::timex3::Reading;
+use crate::vocab::{Connective, Relative, Sense, Unit, Vague, features};
 
 impl<'a, 'v> Parser<'a, 'v> {
     /// "now", "right now", "الآن", "حالا", "في هذه اللحظة".
@@ -20,7 +34,48 @@ impl<'a, 'v> Parser<'a, 'v> {
             return None;
         };
         let a = self.anchor;
-        Some(Match { end: j, value: TimeValue::point(a.now, a.cap(Grain::Second)) })
+        let now = TimeValue::point(a.now, a.cap(Grain::Second));
+        Some(Match { end: j, value: now.read_as(Reading::Present) })
+    }
+
+    /// A side of now with no date (TimeML's `PAST_REF`, `FUTURE_REF`): "recently", "previously",
+    /// "the past", "soon", "the future", "future quarters", "the near term", "مؤخرا", "في
+    /// الآونة الأخيرة", "سابقا", "في المستقبل", "قريبا". Its calendar value is the open stretch
+    /// before or after now.
+    pub(super) fn vague(&self, i: usize) -> Option<Match<TimeValue>> {
+        let past_word =
+            |k: usize| self.relative(k) == Some(Relative::Last) && self.tok_text(k) == Some("past");
+        let k = self.skip_filler(i);
+        let (side, mut j) = match self.senses(k).iter().find_map(|s| match s {
+            Sense::Vague(v) => Some(*v),
+            _ => None,
+        }) {
+            Some(v) => (v, k + 1),
+            // "the past", "in the past" (not "the past two weeks": a stretch, `offset.rs`)
+            None if !self.is_arabic() && k > i && past_word(k) => (Vague::Past, k + 1),
+            None => return None,
+        };
+        if (self.num(j).is_some() || self.number(j).is_some() || self.unit(j).is_some())
+            && side == Vague::Past
+            && past_word(k)
+        {
+            return None;
+        }
+        // "future quarters", "recent years": the plural unit belongs to it
+        if !self.is_arabic() && self.unit(j).is_some_and(|(_, count)| count == 0) {
+            j += 1;
+        } else if self.tok_text(k).is_some_and(|w| self.classes.has(w, Class::BeforeUnit)) {
+            return None;
+        }
+        let a = self.anchor;
+        let now = TimeValue::point(a.now, a.cap(Grain::Second));
+        let value = match side {
+            Vague::Past => {
+                TimeValue { end: Some(now.start), open: Open::Before, ..now }.read_as(Reading::Past)
+            }
+            Vague::Future => TimeValue { open: Open::After, ..now }.read_as(Reading::Future),
+        };
+        Some(Match { end: j, value })
     }
 
     /// اليوم، أمس، غدا، أول أمس، بعد غد، today, yesterday, the day after tomorrow… with an optional

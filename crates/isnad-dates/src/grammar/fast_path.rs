@@ -68,6 +68,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         self.has(k, AT_K)
             || self.num(k).is_some()
             || self.tok_text(i) == Some("q")
+            || (self.punct(k, '\'') || self.punct(k, '’')) && self.num(k + 1).is_some()
             || (self.connective(k, Connective::At) || self.connective(k, Connective::In))
                 && self.has(self.skip_filler(k + 1), features::PART)
             || self.connective(i, Connective::On)
@@ -90,6 +91,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             | features::PART
             | features::DAYPART
             | features::CLOSEST
+            | features::BOUND
             | features::connective(Connective::In)
             | features::connective(Connective::On)
             | features::connective(Connective::At)
@@ -194,6 +196,7 @@ impl<'a, 'v> Parser<'a, 'v> {
 ///   past / after / hence / to (its "except" sense) / before;
 /// - `year_words` ("a thousand AD"): the word "thousand";
 /// - `offset`'s "a upcoming week": the word "upcoming";
+/// - `duration`'s "a decade", "a century": a span of years;
 /// - `quantity` (in `offset`: "a week ago", "a day after Easter", "a half hour from now"): a
 ///   fraction, a unit, a weekday ("a fridays"), "of" / "more" before the unit, "and" ("a and
 ///   a half hours"), or a mark glued to it (decimal ".", "/", minutes "'", seconds "\"").
@@ -210,6 +213,7 @@ pub(crate) fn idle_one(toks: &[Tok<'_>], text: &str, lang: Lang, i: usize) -> bo
     let Some(n) = toks.get(i + 1) else { return true };
     const GOES_ON: u64 = features::FRAC
         | features::UNIT
+        | features::YEARS
         | features::WEEKDAY
         | features::connective(Connective::Past)
         | features::connective(Connective::After)

@@ -1,4 +1,16 @@
-//! Hijri dates: "15 رمضان 1446هـ", "رمضان المقبل", "شهر رمضان لعام 1445هـ".
+//! Hijri dates and months, converted to Gregorian values and marked `hijri`.
+//!
+//! **Reads**: "15 رمضان 1446هـ", "15 رمضان 1446 هـ", "15 رمضان", "رمضان", "شهر رمضان", "رمضان
+//! المقبل", "رمضان الماضي", "شهر رمضان لعام 1445هـ", "رمضان 2019" (the Ramadan that starts in
+//! Gregorian 2019), "20 شعبان 1446هـ".
+//!
+//! **Not**: weak month names alone ("رجب" as a given name, "صفر" as zero), a Gregorian year
+//! with `هـ`.
+//!
+//! **Data**: `data/{ar,en}.tsv` senses `hmonth N [weak]`, `era ah`, `rel`, `unit month`; the
+//! calendar variant of [`crate::HijriVariant`].
+//!
+//! **Fixture**: `tests/corpus/ar/hijri.txt`.
 
 use isnad_core::Grain;
 use jiff::civil::Time;
@@ -46,7 +58,6 @@ impl<'a, 'v> Parser<'a, 'v> {
         } else if weak && day.is_none() {
             return None;
         }
-        let a = self.anchor;
         let year = match (hy, gy) {
             (Some(h), _) => h,
             (None, Some(g)) => {
@@ -56,61 +67,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                     time::hijri_month(hv, h, m).is_some_and(|(s, _)| i32::from(s.year()) == g)
                 })?
             }
-            (None, None) => {
-                let (cy, cm, cd) = time::greg_to_hijri(hv, a.today())?;
-                let cur_after = |mm: u8, dd: u8| (m, dd) > (mm, cd) || (m == mm && dd >= cd);
-                let _ = cur_after;
-                match rel {
-                    Some(Relative::Last) => {
-                        if m < cm {
-                            cy
-                        } else {
-                            cy - 1
-                        }
-                    }
-                    Some(Relative::Next) => {
-                        if m > cm {
-                            cy
-                        } else {
-                            cy + 1
-                        }
-                    }
-                    Some(Relative::This | Relative::Same) => cy,
-                    None => {
-                        // bare: the policy (future: this year's unless it is over)
-                        let dday = day.map(|Match { end: _, value: d }| d).unwrap_or(30);
-                        let over = m < cm || m == cm && dday < cd;
-                        match self.policy() {
-                            // `past`, like Gregorian months, reads the nearest one
-                            crate::Bare::Past | crate::Bare::Nearest => {
-                                let today = a.today();
-                                let dist = |hy: i32| {
-                                    let (s, e) = time::hijri_month(hv, hy, m)?;
-                                    let d = if today < s {
-                                        today.until(s).ok()?.get_days()
-                                    } else if today >= e {
-                                        e.until(today).ok()?.get_days() + 1
-                                    } else {
-                                        0
-                                    };
-                                    Some(d)
-                                };
-                                [cy - 1, cy, cy + 1]
-                                    .into_iter()
-                                    .min_by_key(|&hy| dist(hy).unwrap_or(i32::MAX))
-                                    .unwrap_or(cy)
-                            }
-                            _ => {
-                                if over {
-                                    cy + 1
-                                } else {
-                                    cy
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            (None, None) => self.hijri_year_unwritten(m, day.map(|d| d.value), rel)?,
         };
         let mut s = Spec { absolute: hy.is_some() || gy.is_some(), ..Spec::default() };
         match day {
@@ -133,6 +90,56 @@ impl<'a, 'v> Parser<'a, 'v> {
         Some(Match { end: j, value: s })
     }
 
+    /// The Hijri year of month `m` (day `day`) written without one: by its relative word
+    /// ("رمضان المقبل", "رمضان الماضي"), else by the bare-reference policy (future: this year's
+    /// unless it is over; past and nearest: the nearest, as for Gregorian months).
+    fn hijri_year_unwritten(&self, m: u8, day: Option<u8>, rel: Option<Relative>) -> Option<i32> {
+        let hv = self.anchor.hijri;
+        let today = self.anchor.today();
+        let (cy, cm, cd) = time::greg_to_hijri(hv, today)?;
+        Some(match rel {
+            Some(Relative::Last) => {
+                if m < cm {
+                    cy
+                } else {
+                    cy - 1
+                }
+            }
+            Some(Relative::Next) => {
+                if m > cm {
+                    cy
+                } else {
+                    cy + 1
+                }
+            }
+            Some(Relative::This | Relative::Same) => cy,
+            None => match self.policy() {
+                crate::Bare::Past | crate::Bare::Nearest => {
+                    let dist = |hy: i32| {
+                        let (s, e) = time::hijri_month(hv, hy, m)?;
+                        let d = if today < s {
+                            today.until(s).ok()?.get_days()
+                        } else if today >= e {
+                            e.until(today).ok()?.get_days() + 1
+                        } else {
+                            0
+                        };
+                        Some(d)
+                    };
+                    [cy - 1, cy, cy + 1]
+                        .into_iter()
+                        .min_by_key(|&hy| dist(hy).unwrap_or(i32::MAX))
+                        .unwrap_or(cy)
+                }
+                _ => {
+                    let over = m < cm || m == cm && day.unwrap_or(30) < cd;
+                    if over { cy + 1 } else { cy }
+                }
+            },
+        })
+    }
+
+    /// A Hijri month name, or شهر + a Hijri month name ("شهر رمضان").
     pub(super) fn hmonth(&self, i: usize) -> Option<Match<(u8, bool)>> {
         if let Some((m, weak)) = self.hmonth_word(i) {
             return Some(Match { end: i + 1, value: (m, weak) });

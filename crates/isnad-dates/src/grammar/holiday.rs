@@ -1,10 +1,25 @@
-//! Holidays: "عيد الفطر 2013", "easter 2010", "last Christmas", "thanksgiving of next year".
+//! Named holidays, with a year or a relative word, or bare.
+//!
+//! **Reads**: "Christmas", "Christmas 2025", "last Christmas", "Easter", "Thanksgiving",
+//! "thanksgiving of next year", "Christmas in a year", "Eid al-Fitr 2025", "عيد الفطر", "عيد
+//! الأضحى", "عيد الميلاد", "عيد الفطر المقبل"; a bare one is the next (future policy) or the
+//! nearest (news policies).
+//!
+//! **Not**: season names alone ("a summer of protests"), a holiday with a Hijri year in the
+//! Gregorian sense.
+//!
+//! **Data**: `data/holidays.tsv` (one rule a holiday: fixed, n-th weekday, Easter, Hijri,
+//! Hebrew, Chinese, Indian calendars; the calendar of each is read off its rule),
+//! `data/{ar,en}.tsv` senses `holiday ID [weak]`, `rel`, `unit year`.
+//!
+//! **Fixture**: `tests/corpus/ar/holiday.txt`, `tests/corpus/en/holiday.txt`.
 
 use isnad_core::Grain;
 use jiff::civil::{Date, Time};
 
 use super::*;
 use crate::time::{self, Anchor, TimeValue};
+use crate::timex3::{Reading, Season};
 use crate::vocab::{Connective, Era, Relative, Sense, Unit};
 
 impl<'a, 'v> Parser<'a, 'v> {
@@ -84,6 +99,9 @@ impl<'a, 'v> Parser<'a, 'v> {
             TimeValue::day(s)
         };
         t.calendar = cal;
+        if let Some(season) = self.holidays.names.ids.get(id).and_then(|n| season_of(n)) {
+            t.reading = Reading::Season(season);
+        }
         Some(Match { end: j, value: Spec { base: Some(t), absolute, ..Spec::default() } })
     }
 
@@ -168,4 +186,15 @@ impl<'a, 'v> Parser<'a, 'v> {
             })?;
         Some(Match { end: k + 1, value: TimeValue::day(best.0) })
     }
+}
+
+/// The season a holiday id of `data/holidays.tsv` names (`season-summer`…).
+fn season_of(id: &str) -> Option<Season> {
+    Some(match id.strip_prefix("season-")? {
+        "spring" => Season::Spring,
+        "summer" => Season::Summer,
+        "autumn" => Season::Fall,
+        "winter" => Season::Winter,
+        _ => return None,
+    })
 }

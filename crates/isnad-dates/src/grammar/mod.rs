@@ -1,15 +1,50 @@
 //! The date grammar: recognises expressions in a token stream and resolves them.
 //!
-//! The grammar is a set of small recursive-descent rules over [`Tok`]s. Each rule returns the
-//! index after what it consumed and a partial [`Spec`] (calendar fields, clock fields, or an
-//! already-resolved relative value); specs are merged (a range's two ends share month, year and
-//! am/pm) and resolved against the [`Anchor`]. At every position the longest parse wins. Which
-//! words mean what lives in the data files; which orders of words make a date lives here.
+//! The grammar is a set of small recursive-descent rules over [`Tok`]s. Each rule returns a
+//! [`Match`]: the token after what it read and a partial [`Spec`] (calendar fields, clock
+//! fields, or an already resolved value); specs are merged (a range's two ends share month,
+//! year and am/pm) and resolved against the [`Anchor`]. At every position the longest parse
+//! wins; of two equally long ones, the one tried first. Which words mean what lives in the data
+//! files; which orders of words make a date lives here.
+//!
+//! # Code map, in the order the families are tried
+//!
+//! At a token, [`Parser::top`] tries, in this order:
+//! 1. `deictic.rs`: "now" (and through `date`, "today", "أمس", "بعد غد");
+//! 2. a date-time ([`Parser::datetime`]): up to one date, one time of day and one clock time, in
+//!    any order ("Saturday morning at 9", "مساء الأحد"), the date being the longest of, in order:
+//!    `deictic.rs`, `weekday.rs` ("الخميس الماضي", "last Tuesday"), `calendar.rs` ("12 فبراير
+//!    2025", "the 1st of March"), `numeric.rs` ("15/02/2025"), `month_year.rs` (the month
+//!    expressions), `period.rs` ("this week", "العام المقبل", "the third quarter"),
+//!    `month_year.rs` (years), `part.rs` ("early March", "نهاية العام"), `nth.rs` ("the first
+//!    Tuesday of March"), `holiday.rs` ("عيد الفطر", "Christmas 2025"), `hijri.rs` ("15 رمضان
+//!    1446هـ"), `calendar.rs` (a day alone: "on the 15th"), `period.rs` (halves and quarters of
+//!    years, "the week of"), `part.rs` ("العشر الأواخر من رمضان"); then "… الموافق …" (dual
+//!    dating); the clock is `clock/` ("3pm", "الساعة الثالثة عصرا") and the time of day
+//!    `daypart.rs` ("this morning", "صباح اليوم");
+//! 3. `range.rs`: ranges ("من 13 إلى 15 يوليو", "3-4pm");
+//! 4. `offset.rs`: offsets ("منذ ثلاثة أيام", "in 3 days", "3 days ago"), with amounts of time
+//!    read by `quantity.rs`; "within two weeks";
+//! 5. `range.rs`: bounds ("until 2pm", "since 2014", "حتى نهاية الشهر"), "later than … but
+//!    before …", "the closest Monday to …";
+//! 6. a leading preposition or hedge ("in", "في", "at", "about", "حوالي") and the same at the
+//!    next token.
+//!
+//! Beside the families: `tokens.rs` (what a token is: senses, connectives, punctuation),
+//! `numbers.rs` (cardinals, ordinals, days of the month, years), `spec.rs` (a partly specified
+//! time and how two combine), `resolve.rs` (a spec to a value under the bare-reference
+//! policy), `memo.rs` (results kept per token), `fast_path.rs` (where no expression can start,
+//! with the proof of each shortcut), `tests.rs` (the shortcuts held to the rules).
+//!
+//! Each family's file opens with what it reads, what it must leave alone, the data it uses and
+//! its corpus (`tests/corpus/{ar,en}/<family>.txt`).
 
 mod calendar;
 mod clock;
 mod daypart;
+mod decade;
 mod deictic;
+mod duration;
 mod fast_path;
 mod hijri;
 mod holiday;
@@ -24,6 +59,7 @@ mod period;
 mod quantity;
 mod range;
 mod resolve;
+mod set;
 mod spec;
 #[cfg(test)]
 pub(crate) mod tests;
@@ -36,26 +72,22 @@ use daypart::{daypart_hour, daypart_hours};
 pub(crate) use fast_path::SLOW_PATHS;
 use fast_path::real_trigger;
 pub(crate) use fast_path::{any_trigger, fast_paths};
+pub(crate) use memo::Memos;
+use memo::memoised;
 pub(crate) use memo::{MEMOS, Tried};
-use memo::{Memos, memoised};
 use numbers::two_digit_year;
 use offset::{relative_steps, stretch};
 use quantity::CountUnit;
 use spec::{Spec, merge};
 
-use isnad_core::{Calendar, Grain};
+use isnad_core::Grain;
 
+use crate::classes::{Class, WordClasses};
 use crate::holidays::Holidays;
+pub(crate) use crate::language::{Lang, Language};
 use crate::time::{Anchor, Open, TimeValue, truncate};
 use crate::tokenize::{Kind, Tok};
 use crate::vocab::{Connective, DayPart};
-
-/// Which language's word orders apply.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Lang {
-    Ar,
-    En,
-}
 
 /// An expression found in the text: token range and resolved value.
 #[derive(Clone, Copy, Debug)]
@@ -70,6 +102,8 @@ pub(crate) struct Parser<'a, 'v> {
     toks: &'a [Tok<'v>],
     text: &'a str,
     lang: Lang,
+    /// The words the rules ask about by name (superlatives, hedges…).
+    classes: &'a WordClasses,
     /// The reference time and the options that resolve against it.
     anchor: Anchor,
     /// Whether the document has a publication date (without one the stage parses against two
@@ -114,7 +148,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     pub(crate) fn new(
         toks: &'a [Tok<'v>],
         text: &'a str,
-        lang: Lang,
+        language: &'a Language,
         anchor: Anchor,
         has_published: bool,
         holidays: &'a Holidays,
@@ -123,7 +157,8 @@ impl<'a, 'v> Parser<'a, 'v> {
         Parser {
             toks,
             text,
-            lang,
+            lang: language.lang,
+            classes: &language.classes,
             anchor,
             has_published,
             holidays,
@@ -253,6 +288,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         let mut best: Option<Match<TimeValue>> = None;
         let mut consider = |r: Option<Match<TimeValue>>| keep_longest(&mut best, r);
         consider(self.now_expr(i));
+        consider(self.vague(i));
         if let Some(Match { end: j, value: s }) = self.datetime(i)
             && let Some(t) = self.resolve(&s)
         {
@@ -264,18 +300,14 @@ impl<'a, 'v> Parser<'a, 'v> {
         consider(self.offset(i));
         consider(self.within(i));
         consider(self.bounded(i));
+        consider(self.duration(i));
+        consider(self.recurrence(i));
         if self.connective(i, Connective::Asap) {
             let a = self.anchor;
             let g = a.cap(Grain::Second);
             consider(Some(Match {
                 end: i + 1,
-                value: TimeValue {
-                    start: truncate(a.now, g),
-                    grain: g,
-                    end: None,
-                    open: Open::After,
-                    calendar: Calendar::Gregorian,
-                },
+                value: TimeValue { open: Open::After, ..TimeValue::point(truncate(a.now, g), g) },
             }));
         }
         // "today in one hour": the day is redundant with the offset
@@ -331,7 +363,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         let mut j = j;
         while self.is_ish(j)
             || self.connective(j, Connective::Approx)
-                && !matches!(self.tok_text(j), Some("about" | "around" | "حوالي" | "نحو"))
+                && !self.tok_text(j).is_some_and(|w| self.classes.has(w, Class::LeadingHedge))
         {
             j += 1;
         }
@@ -446,6 +478,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         take(self.month_expr(i));
         take(self.period_rel(i));
         take(self.year_expr(i));
+        take(self.decade(i));
         take(self.part_of(i));
         take(self.nth_in(i));
         take(self.holiday(i));

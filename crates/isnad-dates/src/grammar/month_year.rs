@@ -1,4 +1,17 @@
-//! Months and years: "October 2014", "next March", "يونيو الماضي", "عام 2006".
+//! Months and years.
+//!
+//! **Reads**: "in March", "next March", "last October", "October 2024", "October of 2024",
+//! "March after next", "in 2014", "2014" standing alone, "مارس المقبل", "أكتوبر الماضي", "شهر
+//! مارس المقبل", "عام 2014", "العام 2014", "2014م", "للعام 1444هـ 2023م" (the Gregorian twin of a
+//! Hijri year), "1444هـ" (the Gregorian span of the Hijri year).
+//!
+//! **Not**: "March", "May" alone (verbs and names); a four-digit number that is a count ("2014
+//! people"), outside 1900-2100 without an era or a year word; "the 1990s" (a decade).
+//!
+//! **Data**: `data/{ar,en}.tsv` senses `month N [weak]`, `unit year`, `era ad|bc|ah`, `rel`,
+//! `conn of|in|from|after`.
+//!
+//! **Fixture**: `tests/corpus/ar/month_year.txt`, `tests/corpus/en/month_year.txt`.
 
 use isnad_core::Grain;
 use jiff::civil::Time;

@@ -1,4 +1,15 @@
-//! Numeric dates: "15/02/2025", "2015-03-03", "2/2013", "21/09".
+//! Numeric dates written with separators.
+//!
+//! **Reads**: "2025-03-07", "7/3/2025" (day first in Arabic and British use), "3/7/2025" (an
+//! English date whose first part cannot be a day is month first; when both readings are
+//! possible, the one nearer the publication date), "25-12-2024", "2/2013", "2014-10", "21/09".
+//!
+//! **Not**: phone numbers and longer runs ("650-650-6500"), times and scores ("3-4pm", "9:30 -
+//! 11:00"), arithmetic ("2025 - 12"), decimals ("3.5").
+//!
+//! **Data**: none (digits and punctuation only).
+//!
+//! **Fixture**: `tests/corpus/ar/numeric.txt`, `tests/corpus/en/numeric.txt`.
 
 use jiff::civil::Date;
 
@@ -86,6 +97,12 @@ impl<'a, 'v> Parser<'a, 'v> {
                 let (d, m) = if self.is_arabic() || a > 12 { (a, b) } else { (b, a) };
                 // "3-4pm" and "9:30 - 11:00" are not dates
                 if self.has(i + 3, features::AMPM) || self.punct(i + 3, ':') {
+                    return None;
+                }
+                // English news writes a day without its year in words: "3/4" and "6-3" are a
+                // fraction and a score unless a preposition of time asks for a date ("on 3/4")
+                let asked = i == 0 || self.context_before(i);
+                if !self.is_arabic() && !asked {
                     return None;
                 }
                 s.month = Some(m as u8);

@@ -1,9 +1,27 @@
-//! Offsets from now: "منذ ثلاثة أيام", "in 2 minutes", "3 days ago", "within 2 weeks".
+//! Offsets from now, and stretches of whole periods before or after this one.
+//!
+//! **Reads**: "three days ago", "in 3 days", "two weeks ago", "a year ago", "two years hence",
+//! "a week from now", "three days after Easter", "within two weeks", "the last two weeks",
+//! "the next two weeks", "upcoming two weeks", "منذ ثلاثة أيام", "قبل يومين", "بعد 3 أيام",
+//! "قبل أسبوع", "منذ ثلاثة أشهر", "خلال أسبوعين", "الأسابيع الثلاثة القادمة". An offset is as
+//! precise as its unit, one step finer ("a year ago" is a month), never finer than the
+//! reference.
+//!
+//! **Not**: "the first increase in six years", "the highest level in a decade" (after a
+//! superlative "in N years" looks back); "الشهرين" with the article (given periods, no amount).
+//!
+//! **Data**: `data/{ar,en}.tsv` senses `unit`, `num`, `frac`, `rel`, `conn
+//! since|in|before|after|from|ago|hence|within`; `data/en-classes.tsv` class `superlative`.
+//! Amounts of time are read by `quantity.rs`.
+//!
+//! **Fixture**: `tests/corpus/ar/offset.txt`, `tests/corpus/en/offset.txt`.
 
 use isnad_core::Grain;
 
 use super::*;
+use crate::classes::Class;
 use crate::time::{self, Anchor, TimeValue, add_days, add_grain, truncate};
+use crate::timex3::{DurationUnit, Reading};
 use crate::vocab::{Connective, Relative, Unit};
 
 impl<'a, 'v> Parser<'a, 'v> {
@@ -13,7 +31,6 @@ impl<'a, 'v> Parser<'a, 'v> {
         if fast_paths() && !self.is_arabic() && !self.offset_may_start(i) {
             return None;
         }
-        let a = self.anchor;
         // prefix forms
         let back = self.connective(i, Connective::Since)
             || self.is_arabic()
@@ -23,48 +40,11 @@ impl<'a, 'v> Parser<'a, 'v> {
         } else {
             self.connective(i, Connective::In)
         };
-        let pre = if back {
-            Some(-1)
-        } else if ahead {
-            Some(1)
-        } else {
-            None
-        };
-        if let Some(dir) = pre {
-            let Match { end: j, value: (n, u) } = self.quantity(i + 1)?;
-            if self.connective(i, Connective::Since) && !self.is_arabic() {
-                return None;
-            }
-            // "the first increase in six years", "the highest level in a decade": after a
-            // superlative, "in N years" is the stretch of time looked back over, no date ahead.
-            if ahead
-                && !self.is_arabic()
-                && (i.saturating_sub(4)..i).any(|k| self.tok_text(k).is_some_and(superlative))
-            {
-                return None;
-            }
-            let t = self.shift(a, n * dir, u);
-            // "in 7 days at 5pm", "in 4 years at 5pm"
-            return Some(self.then_clock(j, t));
+        if back || ahead {
+            return self.offset_after_preposition(i, if back { -1 } else { 1 });
         }
-        // "upcoming two weeks", "2 upcoming weeks": the unit that many periods ahead
-        {
-            let up = |k: usize| self.tok_text(k) == Some("upcoming");
-            let found = if up(i) {
-                self.number(i + 1)
-                    .and_then(|Match { end: j, value: n }| self.unit(j).map(|(u, _)| (j + 1, n, u)))
-            } else if let Some(Match { end: j, value: n }) = self.number(i) {
-                if up(j) { self.unit(j + 1).map(|(u, _)| (j + 2, n, u)) } else { None }
-            } else {
-                None
-            };
-            if let Some((j, n, u)) = found {
-                let g = time::unit_grain(u);
-                return Some(Match {
-                    end: j,
-                    value: TimeValue::point(add_grain(truncate(a.now, g), g, i64::from(n)), g),
-                });
-            }
+        if let Some(found) = self.upcoming(i) {
+            return Some(found);
         }
         // "last/past/next N units" intervals
         if let Some(r) = self.relative(i)
@@ -89,7 +69,53 @@ impl<'a, 'v> Parser<'a, 'v> {
                 return self.n_periods(j + 1, r, i64::from(n), CountUnit::Unit(u));
             }
         }
-        // suffix forms: "N units ago|hence|from now"
+        self.offset_before_word(i)
+    }
+
+    /// A quantity after a preposition at `i` that sets the direction `dir`: "منذ ثلاثة أيام",
+    /// "قبل أسبوعين", "بعد يومين" (back or ahead), "in 2 minutes" (ahead; English "since" takes
+    /// a date, not a quantity).
+    fn offset_after_preposition(&self, i: usize, dir: i64) -> Option<Match<TimeValue>> {
+        let Match { end: j, value: (n, u) } = self.quantity(i + 1)?;
+        if self.connective(i, Connective::Since) && !self.is_arabic() {
+            return None;
+        }
+        // "the first increase in six years", "the highest level in a decade": after a
+        // superlative, "in N years" is the stretch of time looked back over, no date ahead.
+        if dir > 0
+            && !self.is_arabic()
+            && (i.saturating_sub(4)..i)
+                .any(|k| self.tok_text(k).is_some_and(|w| self.classes.has(w, Class::Superlative)))
+        {
+            return None;
+        }
+        let t = self.shift(self.anchor, n * dir, u);
+        // "in 7 days at 5pm", "in 4 years at 5pm"
+        Some(self.then_clock(j, t))
+    }
+
+    /// "upcoming two weeks", "2 upcoming weeks": the unit that many periods ahead.
+    fn upcoming(&self, i: usize) -> Option<Match<TimeValue>> {
+        let up = |k: usize| self.tok_text(k) == Some("upcoming");
+        let (j, n, u) = if up(i) {
+            let Match { end: j, value: n } = self.number(i + 1)?;
+            self.unit(j).map(|(u, _)| (j + 1, n, u))?
+        } else {
+            let Match { end: j, value: n } = self.number(i)?;
+            if !up(j) {
+                return None;
+            }
+            self.unit(j + 1).map(|(u, _)| (j + 2, n, u))?
+        };
+        let g = time::unit_grain(u);
+        let now = truncate(self.anchor.now, g);
+        Some(Match { end: j, value: TimeValue::point(add_grain(now, g, i64::from(n)), g) })
+    }
+
+    /// A quantity before the word that sets its direction: "3 days ago", "two years hence", "a
+    /// week from now", "a year from today", "three days after Easter", "a year from Christmas".
+    fn offset_before_word(&self, i: usize) -> Option<Match<TimeValue>> {
+        let a = self.anchor;
         let Match { end: j, value: (n, u) } = self.quantity(i)?;
         if self.connective(j, Connective::Ago) {
             return Some(Match { end: j + 1, value: self.shift(a, -n, u) });
@@ -110,29 +136,24 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
             return Some(Match { end: j + 1, value: t });
         }
-        // "three days after Easter", "a year from Christmas": an offset from a date; a holiday
-        // named bare here is its nearest occurrence (the one the speaker has in mind)
-        if !self.is_arabic()
-            && (self.connective(j, Connective::After) || self.connective(j, Connective::From))
+        // an offset from a date; a holiday named bare here is its nearest occurrence (the one
+        // the speaker has in mind)
+        if self.is_arabic()
+            || !(self.connective(j, Connective::After) || self.connective(j, Connective::From))
         {
-            let CountUnit::Unit(unit) = u else { return None };
-            let base = self.holiday_nearest(j + 1).or_else(|| {
-                let Match { end: k, value: s } = self.date(j + 1)?;
-                Some(Match { end: k, value: self.resolve(&s)? })
-            });
-            if let Some(Match { end: k, value: t }) = base
-                && unit >= Unit::Day
-            {
-                return Some(Match {
-                    end: k,
-                    value: TimeValue::point(
-                        add_grain(t.start, time::unit_grain(unit), n),
-                        Grain::Day,
-                    ),
-                });
-            }
+            return None;
         }
-        None
+        let CountUnit::Unit(unit) = u else { return None };
+        let base = self.holiday_nearest(j + 1).or_else(|| {
+            let Match { end: k, value: s } = self.date(j + 1)?;
+            Some(Match { end: k, value: self.resolve(&s)? })
+        });
+        let Match { end: k, value: t } = base?;
+        if unit < Unit::Day {
+            return None;
+        }
+        let day = TimeValue::point(add_grain(t.start, time::unit_grain(unit), n), Grain::Day);
+        Some(Match { end: k, value: day })
     }
 
     /// "in 7 days at 5pm": the clock time on the day of the offset, when one follows.
@@ -154,7 +175,9 @@ impl<'a, 'v> Parser<'a, 'v> {
                 let g = time::unit_grain(u);
                 let fg = a.cap(time::finer(g));
                 let t = add_grain(a.now, g, n);
-                TimeValue::point(t, fg)
+                // TimeML gives the day of "two weeks ago" and the year of "two years ago"
+                let x3 = if g == Grain::Week { Grain::Day } else { g };
+                TimeValue::point(t, fg).read_as(Reading::AtGrain(a.cap(x3)))
             }
             CountUnit::Weekday(wd) => {
                 let w = time::weekday_of(wd);
@@ -184,7 +207,12 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
             _ => return None,
         };
-        Some(Match { end: j, value: t })
+        // TimeML: "the past three months" is an amount of time, P3M
+        let tenths = u32::try_from(n).ok()?.checked_mul(10)?;
+        Some(Match {
+            end: j,
+            value: t.read_as(Reading::Duration { tenths: Some(tenths), unit: duration_unit(u) }),
+        })
     }
 
     /// "خلال اسبوعين", "within 2 weeks": from now to the end of the span.
@@ -220,43 +248,24 @@ pub(super) fn stretch(t: TimeValue, n: i64, u: Unit) -> TimeValue {
     TimeValue::interval(t.start, end, g)
 }
 
-/// English superlatives (and "first", "only") that make "in N years" a look back: "the first
-/// increase in six years", "its lowest level in a decade".
-pub(super) fn superlative(w: &str) -> bool {
-    matches!(
-        w,
-        "first"
-            | "only"
-            | "highest"
-            | "lowest"
-            | "biggest"
-            | "largest"
-            | "smallest"
-            | "longest"
-            | "shortest"
-            | "worst"
-            | "best"
-            | "fastest"
-            | "slowest"
-            | "strongest"
-            | "weakest"
-            | "deadliest"
-            | "busiest"
-            | "hottest"
-            | "coldest"
-            | "warmest"
-            | "sharpest"
-            | "steepest"
-            | "heaviest"
-            | "most"
-            | "least"
-    )
-}
-
 pub(super) fn relative_steps(r: Relative) -> i64 {
     match r {
         Relative::Next => 1,
         Relative::Last => -1,
         Relative::This | Relative::Same => 0,
+    }
+}
+
+/// The TimeML unit of a unit of time.
+pub(super) fn duration_unit(u: Unit) -> DurationUnit {
+    match u {
+        Unit::Second => DurationUnit::Second,
+        Unit::Minute => DurationUnit::Minute,
+        Unit::Hour => DurationUnit::Hour,
+        Unit::Day => DurationUnit::Day,
+        Unit::Week => DurationUnit::Week,
+        Unit::Month => DurationUnit::Month,
+        Unit::Quarter => DurationUnit::Quarter,
+        Unit::Year => DurationUnit::Year,
     }
 }

@@ -1,10 +1,24 @@
-//! Parts of periods: "early March", "منتصف اذار", "end of the month", "العشر الأواخر".
+//! Parts of a period: its beginning, middle or end.
+//!
+//! **Reads**: "early March", "mid-March", "late March", "the end of the month", "end of 2025",
+//! "late 2025", "EOM", "the beginning of next week", "أوائل مارس", "منتصف مارس" (the 15th),
+//! "أواخر الشهر المقبل", "نهاية العام الجاري", "بداية الشهر المقبل" (its first day), "مطلع الشهر
+//! المقبل", "العشر الأواخر من رمضان".
+//!
+//! **Not**: "the end" alone, "late" before something else ("late payments"), "early-morning
+//! tweets" (a compound adjective).
+//!
+//! **Data**: `data/{ar,en}.tsv` senses `part early|begin|mid|middle|late|end|last|eom|…`,
+//! `teen` (العشر), and whatever names the period.
+//!
+//! **Fixture**: `tests/corpus/ar/part.txt`, `tests/corpus/en/part.txt`.
 
 use isnad_core::Grain;
 use jiff::civil::DateTime;
 
 use super::*;
 use crate::time::{self, TimeValue, add_grain, truncate};
+use crate::timex3::{Mod, Reading};
 use crate::vocab::{Connective, Part, Unit, features};
 
 impl<'a, 'v> Parser<'a, 'v> {
@@ -100,6 +114,8 @@ impl<'a, 'v> Parser<'a, 'v> {
         } else {
             part_interval(period.start, g, p, self.lang)
         };
+        // TimeML: the period itself, with where in it ("late November": 1999-11, END)
+        let t = t.read_as(Reading::AtGrain(g)).with_mod(part_mod(p));
         Some(Match {
             end: m2,
             value: Spec { base: Some(t), absolute: spec.absolute, ..Spec::default() },
@@ -167,5 +183,14 @@ pub(super) fn part_interval(start: DateTime, g: Grain, p: Part, lang: Lang) -> T
             };
             TimeValue::interval(s, e, Grain::Day)
         }
+    }
+}
+
+/// The TIMEX3 modifier of a part of a period.
+pub(super) fn part_mod(p: Part) -> Mod {
+    match p {
+        Part::Early | Part::Begin | Part::Bom | Part::Boy => Mod::Start,
+        Part::Mid | Part::Middle => Mod::Mid,
+        Part::Late | Part::End | Part::Last | Part::Eom | Part::Eoy | Part::Eod => Mod::End,
     }
 }

@@ -1,10 +1,25 @@
-//! Periods relative to now: "this week", "العام المقبل", "the third quarter", "the weekend".
+//! Periods counted from now: weeks, months, quarters, years, halves, weekends.
+//!
+//! **Reads**: "this week", "last week", "next month", "last year", "the third quarter", "the
+//! 4th quarter of 2024", "in Q4 2024", "18q4", "the first half of 2025", "this weekend", "over
+//! the weekend", "last week's Sunday", "the week of October 6th", "هذا الأسبوع", "الأسبوع
+//! الماضي", "الشهر الجاري", "العام المقبل", "السنة القادمة", "العام الحالي", "الربع الأول من
+//! العام الجاري", "النصف الثاني من عام 2024".
+//!
+//! **Not**: "the past two weeks" (a stretch of whole periods: `offset.rs`), "a week" (an
+//! amount), "quarter past three" (a clock).
+//!
+//! **Data**: `data/{ar,en}.tsv` senses `rel`, `unit week|month|quarter|year`, `weekend`, `ord`,
+//! `conn of|from|in|filler`.
+//!
+//! **Fixture**: `tests/corpus/ar/period.txt`, `tests/corpus/en/period.txt`.
 
 use isnad_core::Grain;
 use jiff::civil::{Date, Time};
 
 use super::*;
 use crate::time::{self, TimeValue, add_days, add_grain, truncate};
+use crate::timex3::Reading;
 use crate::vocab::{Connective, Relative, Unit, features};
 
 impl<'a, 'v> Parser<'a, 'v> {
@@ -79,74 +94,82 @@ impl<'a, 'v> Parser<'a, 'v> {
             let t = TimeValue::point(add_grain(base, g, relative_steps(r)), g);
             best = Some(Match { end: i + 2, value: Spec { base: Some(t), ..Spec::default() } });
         }
-        // quarters: "third quarter", "the 3rd qtr", "4th quarter 2018", "the 4th qtr of 2018"
         if !self.is_arabic() {
-            let k = self.skip_filler(i);
-            if let Some(Match { end: k2, value: n }) = self.ordinal(k)
-                && self.is_unit(k2, Unit::Quarter)
-                && (1..=4).contains(&n)
-            {
-                let mut k3 = k2 + 1;
-                let mut y = None;
-                let k4 = if self.connective(k3, Connective::Of) { k3 + 1 } else { k3 };
-                if let Some(Match { end: k5, value: (yy, _) }) = self.year(k4) {
-                    y = Some(yy);
-                    k3 = k5;
-                }
-                let year = match y {
-                    Some(y) => y,
-                    None => i32::from(self.anchor.today().year()),
-                };
-                let d = Date::new(year as i16, (3 * (n - 1) + 1) as i8, 1).ok()?;
-                let t = TimeValue::point(d.to_datetime(Time::midnight()), Grain::Quarter);
-                let s = Spec { base: Some(t), absolute: y.is_some(), ..Spec::default() };
-                keep_longest(&mut best, Some(Match { end: k3, value: s }));
-            }
-            // "Q3", "Q4 2023", "Q1 of 2024": business quarters (this year's without a year)
-            if self.tok_text(i) == Some("q")
-                && self.glued(i)
-                && let Some((q, 1)) = self.num(i + 1)
-                && (1..=4).contains(&q)
-                && !self.glued(i + 1)
-            {
-                let mut j = i + 2;
-                let k = if self.connective(j, Connective::Of) { j + 1 } else { j };
-                let year = match self.year(k) {
-                    Some(Match { end: k2, value: (y, _) }) => {
-                        j = k2;
-                        Some(y)
-                    }
-                    None => None,
-                };
-                let y = year.unwrap_or_else(|| i32::from(self.anchor.today().year()));
-                let d = Date::new(y as i16, (3 * (q - 1) + 1) as i8, 1).ok()?;
-                let t = TimeValue::point(d.to_datetime(Time::midnight()), Grain::Quarter);
-                best = Some(Match {
-                    end: j,
-                    value: Spec { base: Some(t), absolute: year.is_some(), ..Spec::default() },
-                });
-            }
-            // 18q4 / 2018q4
-            if let Some((y, dg)) = self.num(i)
-                && self.glued(i)
-                && self.text.get(self.tok(i + 1)?.start..self.tok(i + 1)?.end) == Some("q")
-                && self.glued(i + 1)
-                && let Some((q, 1)) = self.num(i + 2)
-            {
-                let year = if dg == 2 { two_digit_year(y) } else { y as i32 };
-                if (1..=4).contains(&q) {
-                    let d = Date::new(year as i16, (3 * (q - 1) + 1) as i8, 1).ok()?;
-                    let t = TimeValue::point(d.to_datetime(Time::midnight()), Grain::Quarter);
-                    best = Some(Match {
-                        end: i + 3,
-                        value: Spec { base: Some(t), absolute: true, ..Spec::default() },
-                    });
-                }
-            }
+            self.quarter_en(i, &mut best)?;
         }
         best
     }
 
+    /// English quarters into `best`: "third quarter", "the 3rd qtr", "4th quarter 2018", "the
+    /// 4th qtr of 2018", "Q3", "Q4 2023", "Q1 of 2024" (business quarters: this year's without a
+    /// year), "18q4", "2018q4". `None` when a quarter names no date (the whole rule gives none).
+    fn quarter_en(&self, i: usize, best: &mut Option<Match<Spec>>) -> Option<()> {
+        let k = self.skip_filler(i);
+        if let Some(Match { end: k2, value: n }) = self.ordinal(k)
+            && self.is_unit(k2, Unit::Quarter)
+            && (1..=4).contains(&n)
+        {
+            let mut k3 = k2 + 1;
+            let mut y = None;
+            let k4 = if self.connective(k3, Connective::Of) { k3 + 1 } else { k3 };
+            if let Some(Match { end: k5, value: (yy, _) }) = self.year(k4) {
+                y = Some(yy);
+                k3 = k5;
+            }
+            let year = match y {
+                Some(y) => y,
+                None => i32::from(self.anchor.today().year()),
+            };
+            let d = Date::new(year as i16, (3 * (n - 1) + 1) as i8, 1).ok()?;
+            let t = TimeValue::point(d.to_datetime(Time::midnight()), Grain::Quarter);
+            let s = Spec { base: Some(t), absolute: y.is_some(), ..Spec::default() };
+            keep_longest(best, Some(Match { end: k3, value: s }));
+        }
+        // "Q3", "Q4 2023", "Q1 of 2024": business quarters (this year's without a year)
+        if self.tok_text(i) == Some("q")
+            && self.glued(i)
+            && let Some((q, 1)) = self.num(i + 1)
+            && (1..=4).contains(&q)
+            && !self.glued(i + 1)
+        {
+            let mut j = i + 2;
+            let k = if self.connective(j, Connective::Of) { j + 1 } else { j };
+            let year = match self.year(k) {
+                Some(Match { end: k2, value: (y, _) }) => {
+                    j = k2;
+                    Some(y)
+                }
+                None => None,
+            };
+            let y = year.unwrap_or_else(|| i32::from(self.anchor.today().year()));
+            let d = Date::new(y as i16, (3 * (q - 1) + 1) as i8, 1).ok()?;
+            let t = TimeValue::point(d.to_datetime(Time::midnight()), Grain::Quarter);
+            *best = Some(Match {
+                end: j,
+                value: Spec { base: Some(t), absolute: year.is_some(), ..Spec::default() },
+            });
+        }
+        // 18q4 / 2018q4
+        if let Some((y, dg)) = self.num(i)
+            && self.glued(i)
+            && self.text.get(self.tok(i + 1)?.start..self.tok(i + 1)?.end) == Some("q")
+            && self.glued(i + 1)
+            && let Some((q, 1)) = self.num(i + 2)
+        {
+            let year = if dg == 2 { two_digit_year(y) } else { y as i32 };
+            if (1..=4).contains(&q) {
+                let d = Date::new(year as i16, (3 * (q - 1) + 1) as i8, 1).ok()?;
+                let t = TimeValue::point(d.to_datetime(Time::midnight()), Grain::Quarter);
+                *best = Some(Match {
+                    end: i + 3,
+                    value: Spec { base: Some(t), absolute: true, ..Spec::default() },
+                });
+            }
+        }
+        Some(())
+    }
+
+    /// Friday 18:00 to Monday 00:00 of the week `n` weeks from this one.
     pub(super) fn weekend(&self, n: i64) -> TimeValue {
         // Friday 18:00 to Monday 00:00 of the week `n` weeks from this one.
         let a = self.anchor;
@@ -154,7 +177,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         let fri = add_grain(add_grain(monday, Grain::Week, n), Grain::Day, 4);
         let s = fri.with().hour(18).build().unwrap_or(fri);
         let e = add_grain(monday, Grain::Week, n + 1);
-        TimeValue::interval(s, e, Grain::Hour)
+        TimeValue::interval(s, e, Grain::Hour).read_as(Reading::Weekend)
     }
 
     /// "the week of october 6th": the (Monday-based) week that holds the date.
@@ -240,6 +263,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             TimeValue::point(from, Grain::Quarter)
         } else {
             TimeValue::interval(from, add_grain(from, Grain::Month, months), Grain::Month)
+                .read_as(Reading::Half)
         };
         Some(Match { end: j2, value: Spec { base: Some(t), ..Spec::default() } })
     }

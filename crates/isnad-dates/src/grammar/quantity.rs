@@ -1,4 +1,8 @@
-//! Amounts of time: "3 days", "ثلاثة أيام", "يومين", "half an hour", "3 fridays".
+//! Amounts of time, read for the offsets, durations and stretches that count them (no family
+//! of its own: its fixtures are `offset`'s).
+//!
+//! Reads "3 days", "three days", "ثلاثة أيام", "يومين" (a dual), "أسبوع" (a bare unit is one),
+//! "a week", "a fortnight", "half an hour", "2.5 hours", "15'", "3 fridays".
 
 use super::*;
 use crate::vocab::{Connective, Sense, Unit};

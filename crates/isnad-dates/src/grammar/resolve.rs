@@ -5,6 +5,7 @@ use jiff::civil::{Date, DateTime, Time};
 
 use super::*;
 use crate::time::{self, TimeValue, add_days, add_grain, truncate};
+use crate::timex3::{DayPartCode, Reading};
 
 impl<'a, 'v> Parser<'a, 'v> {
     pub(super) fn resolve(&self, s: &Spec) -> Option<TimeValue> {
@@ -22,11 +23,12 @@ impl<'a, 'v> Parser<'a, 'v> {
             };
             let (h1, h2) = daypart_hours(dp);
             let st = day.to_datetime(Time::midnight());
-            return Some(TimeValue::interval(
+            let part = TimeValue::interval(
                 add_grain(st, Grain::Hour, h1),
                 add_grain(st, Grain::Hour, h2),
                 Grain::Hour,
-            ));
+            );
+            return Some(part.read_as(Reading::DayPart(daypart_code(dp))));
         }
         let mut h = i64::from(s.hour?);
         let mi = i64::from(s.minute.unwrap_or(0));
@@ -199,5 +201,16 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
             _ => Some(None),
         }
+    }
+}
+
+/// The TimeML code of a time of day.
+fn daypart_code(dp: DayPart) -> DayPartCode {
+    match dp {
+        DayPart::Dawn | DayPart::Morning => DayPartCode::Morning,
+        DayPart::Noon | DayPart::Lunch => DayPartCode::Midday,
+        DayPart::Afternoon => DayPartCode::Afternoon,
+        DayPart::Evening => DayPartCode::Evening,
+        DayPart::Night | DayPart::Tonight | DayPart::Midnight => DayPartCode::Night,
     }
 }

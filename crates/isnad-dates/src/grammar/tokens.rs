@@ -6,6 +6,7 @@ use crate::vocab::{Connective, DayPart, Part, Relative, Sense, Unit, features};
 
 impl<'a, 'v> Parser<'a, 'v> {
     pub(super) fn tok(&self, i: usize) -> Option<&Tok<'v>> {
+        isnad_core::work::tick();
         self.toks.get(i)
     }
 
@@ -16,6 +17,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// The [`features`] bits of token `i` (none past the end).
     #[inline(always)]
     pub(super) fn features(&self, i: usize) -> u64 {
+        isnad_core::work::tick();
         self.toks.get(i).map_or(0, |t| t.features)
     }
 

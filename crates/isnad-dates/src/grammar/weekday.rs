@@ -1,6 +1,22 @@
-//! Weekdays: "الخميس الماضي", "يوم الجمعة المقبل", "last Tuesday", "Monday, Feb 18".
+//! Weekdays, bare or with a relative word, a week or a date.
+//!
+//! **Reads**: "Tuesday", "on Tuesday", "last Tuesday", "next Friday" (Friday of next week),
+//! "Friday of next week", "Wednesday after next", "Tuesday, Feb. 18", "Tuesday the 18th",
+//! "الثلاثاء", "يوم الجمعة المقبل" (the next Friday), "الخميس الماضي", "الخميس من الأسبوع
+//! الماضي", "الاثنين 17 فبراير", "السبت السادس عشر من هذا الشهر". A bare weekday follows the
+//! [`crate::Bare`] policy.
+//!
+//! **Not**: "أحد" and "اثنين" without the article ("one of", "two"); English "sun", "sat", "wed"
+//! unless next to a date, a dot or a preposition; plurals ("Fridays": `quantity.rs`); a weekday
+//! whose date disagrees with it.
+//!
+//! **Data**: `data/{ar,en}.tsv` senses `weekday N [weak] [plural]`, `rel`, `unit day|week`,
+//! `conn of|from|in|after|equiv|filler`.
+//!
+//! **Fixture**: `tests/corpus/ar/weekday.txt`, `tests/corpus/en/weekday.txt`.
 
 use isnad_core::Grain;
+use jiff::civil::Date;
 
 use super::*;
 use crate::time::{self, TimeValue, add_days, add_grain, truncate};
@@ -40,96 +56,29 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         let a = self.anchor;
         let wdj = time::weekday_of(wd);
+        let day = |d: Date| Spec { base: Some(TimeValue::day(d)), ..Spec::default() };
         // Arabic relative after the weekday: الخميس الماضي، الجمعة المقبلة
-        let mut post_rel = if self.is_arabic() { self.relative(j) } else { None };
+        let post_rel = if self.is_arabic() { self.relative(j) } else { None };
         if post_rel.is_some() {
             j += 1;
         }
-        // "of next week", "من الاسبوع الماضي", "الاسبوع الماضي" (construct), "next week"
-        let mut week_rel: Option<(usize, i64)> = None;
-        {
-            let mut m = j;
-            if self.connective(m, Connective::Of)
-                || self.connective(m, Connective::From)
-                || self.connective(m, Connective::In)
-            {
-                m += 1;
-            }
-            let m0 = m;
-            let mut m = self.skip_filler(m);
-            if !self.is_arabic() {
-                if let Some(r) = self.relative(m)
-                    && self.is_unit(m + 1, Unit::Week)
-                {
-                    week_rel = Some((m + 2, relative_steps(r)));
-                }
-                // "last week's sunday" handled in period_rel; "wednesday after next"
-                if self.connective(m0, Connective::After)
-                    && self.relative(m0 + 1) == Some(Relative::Next)
-                {
-                    week_rel = Some((m0 + 2, 2));
-                    let _ = &mut m;
-                }
-            } else if self.is_unit(m, Unit::Week) && !self.is_dual(m) {
-                if let Some(r) = self.relative(m + 1) {
-                    week_rel = Some((m + 2, relative_steps(r)));
-                }
-            } else if self.relative(m) == Some(Relative::This) && self.is_unit(m + 1, Unit::Week) {
-                week_rel = Some((m + 2, 0));
-            }
-        }
         if post_rel.is_none()
-            && let Some((m, n)) = week_rel
+            && let Some((m, n)) = self.week_of_weekday(j)
         {
-            let monday = truncate(a.now, Grain::Week).date();
-            let d = add_days(monday, 7 * n + i64::from(wd) - 1);
             if !self.is_arabic() && self.connective(j, Connective::After) {
                 // "friday after next": the one after next week's
                 let nxt = add_days(a.today(), time::weekday_offset(a.today(), wdj, 1));
-                return Some(Match {
-                    end: m,
-                    value: Spec { base: Some(TimeValue::day(add_days(nxt, 7))), ..Spec::default() },
-                });
+                return Some(Match { end: m, value: day(add_days(nxt, 7)) });
             }
-            return Some(Match {
-                end: m,
-                value: Spec { base: Some(TimeValue::day(d)), ..Spec::default() },
-            });
+            let monday = truncate(a.now, Grain::Week).date();
+            return Some(Match { end: m, value: day(add_days(monday, 7 * n + i64::from(wd) - 1)) });
         }
-        if self.is_arabic()
-            && post_rel.is_none()
-            && self.connective(j, Connective::From)
-            && self.relative(j + 1) == Some(Relative::This)
-        {
-            // الثلاثاء ... من هذا الشهر: leave to the date rule below
-            post_rel = None;
-        }
-        let rel = pre_rel.or(post_rel);
-        if let Some(r) = rel {
-            let d = match (r, self.lang) {
-                (Relative::Last, _) => {
-                    add_days(a.today(), time::weekday_offset(a.today(), wdj, -1))
-                }
-                // Arabic المقبل/القادم: the next such day; English "next X": X of next week (Duckling).
-                (Relative::Next, Lang::Ar) => {
-                    add_days(a.today(), time::weekday_offset(a.today(), wdj, 1))
-                }
-                (Relative::Next, Lang::En) => {
-                    let monday = truncate(a.now, Grain::Week).date();
-                    add_days(monday, 7 + i64::from(wd) - 1)
-                }
-                // "this monday", "هذا الاثنين": the coming one (Duckling)
-                (Relative::This | Relative::Same, _) => {
-                    add_days(a.today(), time::weekday_offset(a.today(), wdj, 1))
-                }
-            };
+        // (Arabic "الثلاثاء ... من هذا الشهر" has no relative of its own: the date rule below)
+        if let Some(r) = pre_rel.or(post_rel) {
             if !self.is_arabic() && r == Relative::Next && self.connective(j, Connective::After) {
                 return None;
             }
-            return Some(Match {
-                end: j,
-                value: Spec { base: Some(TimeValue::day(d)), ..Spec::default() },
-            });
+            return Some(Match { end: j, value: day(self.relative_weekday(r, wd)) });
         }
         if !self.is_arabic()
             && self.connective(j, Connective::After)
@@ -137,12 +86,79 @@ impl<'a, 'v> Parser<'a, 'v> {
         {
             // "friday after next": the occurrence after the next one
             let nxt = add_days(a.today(), time::weekday_offset(a.today(), wdj, 1));
-            return Some(Match {
-                end: j + 2,
-                value: Spec { base: Some(TimeValue::day(add_days(nxt, 7))), ..Spec::default() },
-            });
+            return Some(Match { end: j + 2, value: day(add_days(nxt, 7)) });
         }
-        // weekday followed by a date: "الاثنين 18 شباط", "Monday, Feb 18", "Tuesday the 19th"
+        if let Some(dated) = self.weekday_then_date(j, wd) {
+            return Some(dated);
+        }
+        let dotted = j > k + 1;
+        // Arabic "أحد"/"اثنين" without the article are "one of"/"two": never a bare weekday
+        if weak && (self.is_arabic() || !dotted && !self.context_before(i)) {
+            return None;
+        }
+        Some(Match { end: j, value: Spec { weekday: Some(wd), ..Spec::default() } })
+    }
+
+    /// The week a weekday is named in, after it at `j`: "of next week", "من الاسبوع الماضي",
+    /// "الاسبوع الماضي" (construct), "هذا الاسبوع", "after next": the token after and the
+    /// number of weeks from this one.
+    fn week_of_weekday(&self, j: usize) -> Option<(usize, i64)> {
+        let mut week_rel: Option<(usize, i64)> = None;
+        let mut m = j;
+        if self.connective(m, Connective::Of)
+            || self.connective(m, Connective::From)
+            || self.connective(m, Connective::In)
+        {
+            m += 1;
+        }
+        let after_of = m;
+        let m = self.skip_filler(m);
+        if !self.is_arabic() {
+            if let Some(r) = self.relative(m)
+                && self.is_unit(m + 1, Unit::Week)
+            {
+                week_rel = Some((m + 2, relative_steps(r)));
+            }
+            // "last week's sunday" handled in period_rel; "wednesday after next"
+            if self.connective(after_of, Connective::After)
+                && self.relative(after_of + 1) == Some(Relative::Next)
+            {
+                week_rel = Some((after_of + 2, 2));
+            }
+        } else if self.is_unit(m, Unit::Week) && !self.is_dual(m) {
+            if let Some(r) = self.relative(m + 1) {
+                week_rel = Some((m + 2, relative_steps(r)));
+            }
+        } else if self.relative(m) == Some(Relative::This) && self.is_unit(m + 1, Unit::Week) {
+            week_rel = Some((m + 2, 0));
+        }
+        week_rel
+    }
+
+    /// The day of a weekday with a relative word: "last Tuesday", "الخميس الماضي" (the last one
+    /// before today); Arabic "الجمعة المقبلة" (the next one) but English "next Friday" (Friday of
+    /// next week, as Duckling reads it); "this Monday", "هذا الاثنين" (the coming one).
+    fn relative_weekday(&self, r: Relative, wd: u8) -> Date {
+        let a = self.anchor;
+        let wdj = time::weekday_of(wd);
+        match (r, self.lang) {
+            (Relative::Last, _) => add_days(a.today(), time::weekday_offset(a.today(), wdj, -1)),
+            (Relative::Next, Lang::Ar) => {
+                add_days(a.today(), time::weekday_offset(a.today(), wdj, 1))
+            }
+            (Relative::Next, Lang::En) => {
+                let monday = truncate(a.now, Grain::Week).date();
+                add_days(monday, 7 + i64::from(wd) - 1)
+            }
+            (Relative::This | Relative::Same, _) => {
+                add_days(a.today(), time::weekday_offset(a.today(), wdj, 1))
+            }
+        }
+    }
+
+    /// A weekday followed by its date at `j`: "الاثنين 18 شباط", "Monday, Feb 18", "Tuesday the
+    /// 19th", "السبت السادس عشر من هذا الشهر"; the weekday must agree with the date.
+    fn weekday_then_date(&self, j: usize, wd: u8) -> Option<Match<Spec>> {
         let mut m = j;
         if self.punct(m, ',') || self.punct(m, '،') {
             m += 1;
@@ -167,40 +183,33 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
         }
         // weekday + day number only ("السبت السادس عشر", "Tuesday 19th", "Thu 15th")
-        if let Some(Match { end: m2, value: d }) = self.day_num(m) {
-            let at =
-                if self.connective(m, Connective::Filler) && self.is_arabic() { m + 1 } else { m };
-            let is_ord = self.ordinal(at).is_some();
-            // "on Tuesday, the first increase in six years": a spelled-out English ordinal
-            // followed by a noun counts that noun, it is no day of the month.
-            let counts_noun = !self.is_arabic()
-                && self.num(at).is_none()
-                && self
-                    .tok(m2)
-                    .is_some_and(|t| matches!(t.kind, Kind::Word) || self.unit(m2).is_some());
-            if is_ord && !counts_noun {
-                let mut s = Spec { day: Some(d), weekday: Some(wd), ..Spec::default() };
-                let mut m3 = m2;
-                // "من هذا الشهر"
-                if (self.connective(m3, Connective::From) || self.connective(m3, Connective::Of))
-                    && self.relative(m3 + 1).is_some()
-                    && self.is_unit(m3 + 2, Unit::Month)
-                {
-                    let (mm, r) = (m3 + 3, self.relative(m3 + 1)?);
-                    let base = truncate(a.now, Grain::Month);
-                    let mon = add_grain(base, Grain::Month, relative_steps(r));
-                    s.month = Some(mon.month() as u8);
-                    s.year = Some(i32::from(mon.year()));
-                    m3 = mm;
-                }
-                return Some(Match { end: m3, value: s });
-            }
-        }
-        let dotted = j > k + 1;
-        // Arabic "أحد"/"اثنين" without the article are "one of"/"two": never a bare weekday
-        if weak && (self.is_arabic() || !dotted && !self.context_before(i)) {
+        let Match { end: m2, value: d } = self.day_num(m)?;
+        let at = if self.connective(m, Connective::Filler) && self.is_arabic() { m + 1 } else { m };
+        let is_ord = self.ordinal(at).is_some();
+        // "on Tuesday, the first increase in six years": a spelled-out English ordinal
+        // followed by a noun counts that noun, it is no day of the month.
+        let counts_noun = !self.is_arabic()
+            && self.num(at).is_none()
+            && self
+                .tok(m2)
+                .is_some_and(|t| matches!(t.kind, Kind::Word) || self.unit(m2).is_some());
+        if !is_ord || counts_noun {
             return None;
         }
-        Some(Match { end: j, value: Spec { weekday: Some(wd), ..Spec::default() } })
+        let mut s = Spec { day: Some(d), weekday: Some(wd), ..Spec::default() };
+        let mut m3 = m2;
+        // "من هذا الشهر"
+        if (self.connective(m3, Connective::From) || self.connective(m3, Connective::Of))
+            && self.relative(m3 + 1).is_some()
+            && self.is_unit(m3 + 2, Unit::Month)
+        {
+            let (mm, r) = (m3 + 3, self.relative(m3 + 1)?);
+            let base = truncate(self.anchor.now, Grain::Month);
+            let mon = add_grain(base, Grain::Month, relative_steps(r));
+            s.month = Some(mon.month() as u8);
+            s.year = Some(i32::from(mon.year()));
+            m3 = mm;
+        }
+        Some(Match { end: m3, value: s })
     }
 }

@@ -1,6 +1,7 @@
 //! Hours and minutes: "15:30", "3h18", "1030", "three twenty", "الثالثة".
 
 use super::ClockCue;
+use crate::classes::Class;
 use crate::grammar::*;
 use crate::tokenize::Kind;
 use crate::vocab::{Connective, Relative, Sense, features};
@@ -184,7 +185,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         let t = self.tok_text(m);
         let mut end = j;
-        if matches!(t, Some("oh" | "o" | "ou" | "zero")) {
+        if t.is_some_and(|w| self.classes.has(w, Class::ClockZero)) {
             let mut m2 = m + 1;
             if self.punct(m2, '-') {
                 m2 += 1;

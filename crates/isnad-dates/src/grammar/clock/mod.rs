@@ -1,4 +1,18 @@
-//! Clock times: "3pm", "15:30", "الساعة 3 عصرا", "a quarter past 3", with zones.
+//! Clock times, with their am/pm, day parts and time zones.
+//!
+//! **Reads**: "3pm", "at 3 pm", "3 p.m.", "15:30", "at three in the afternoon", "3 o'clock",
+//! "half past 3pm", "a quarter to three in the afternoon", "at noon", "8:00 GMT", "الساعة 3
+//! عصرا", "الساعة الثالثة عصرا", "الثالثة والنصف عصرا", "الساعة التاسعة والربع صباحا", "الساعة
+//! التاسعة إلا ثلث مساء", "الساعة 9 و15 دقيقة", "09:39 م", "بتوقيت غرينتش".
+//!
+//! **Not**: bare numbers ("3 schools", "at two schools", "one point"), "المرحلة الثانية" (an
+//! ordinal that is no hour), "3-4" without am/pm, scores and phone numbers.
+//!
+//! **Data**: `data/{ar,en}.tsv` senses `num`, `ord`, `ampm`, `hour` (o'clock), `daypart`,
+//! `frac` (ربع، نصف، quarter), `tz`, `conn at|approx|except|past|and|tz`, `unit hour|minute`;
+//! `data/en-classes.tsv` class `clock-zero` ("twelve oh three").
+//!
+//! **Fixture**: `tests/corpus/ar/clock.txt`, `tests/corpus/en/clock.txt`.
 
 use crate::grammar::*;
 
@@ -44,8 +58,11 @@ impl<'a, 'v> Parser<'a, 'v> {
             || self.punct(k, '@')
             || self.connective(k, Connective::Approx)
         {
+            // ("about 13" is a number; "at about 1" a time)
+            if !self.connective(k, Connective::Approx) {
+                cue = cue.max(ClockCue::Marked);
+            }
             k += 1;
-            cue = cue.max(ClockCue::Marked);
         }
         if self.is_arabic() && self.unit(k) == Some((Unit::Hour, 1)) && self.tok(k)?.al {
             k += 1;

@@ -1,0 +1,138 @@
+//! Word classes the rules ask about by name: past-tense forms and future markers (the tense
+//! policy), superlatives, leading hedges, clock zeros. They live in `data/{ar,en}-classes.tsv`,
+//! one word and class a line, and are looked up whole in the folded text; they are not date
+//! words, so the tokenizer never sees them.
+
+use rustc_hash::FxHashMap;
+
+use crate::DatesError;
+
+/// A class of words (the second column of the data file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// An irregular English past form ("said", "was").
+    Past,
+    /// An Arabic perfect stem that takes و/ف before it and a person ending after it ("قال").
+    PastStem,
+    /// A future marker ("will", "سوف").
+    Future,
+    /// A future marker when " to" follows ("expected to").
+    FutureBeforeTo,
+    /// A superlative that makes "in N years" a look back ("the highest level in a decade").
+    Superlative,
+    /// A hedge that only leads an expression ("about 3pm", never "3pm about").
+    LeadingHedge,
+    /// A word read as 0 before the minutes of a word clock ("twelve oh three").
+    ClockZero,
+    /// A count that says no number ("several", "a few", "عدة"): the amount is `PX…`.
+    VagueCount,
+    /// A preposition before an amount of time ("over", "throughout"): "over months".
+    Over,
+    /// Words that make the unit after them a recurrence ("every", "each", "كل").
+    Every,
+    /// Counts of times ("twice", "three times"): "twice a day" is a rate, no amount of time.
+    Times,
+    /// Words of a side of now that count only before a plural unit ("recent years").
+    BeforeUnit,
+}
+
+impl Class {
+    const ALL: [(&'static str, Class); 12] = [
+        ("past", Class::Past),
+        ("past-stem", Class::PastStem),
+        ("future", Class::Future),
+        ("future-before-to", Class::FutureBeforeTo),
+        ("superlative", Class::Superlative),
+        ("leading-hedge", Class::LeadingHedge),
+        ("clock-zero", Class::ClockZero),
+        ("vague-count", Class::VagueCount),
+        ("over", Class::Over),
+        ("every", Class::Every),
+        ("times", Class::Times),
+        ("before-unit", Class::BeforeUnit),
+    ];
+
+    fn bit(self) -> u32 {
+        1 << (self as u8)
+    }
+}
+
+/// The word classes of one language.
+pub(crate) struct WordClasses {
+    /// Each folded word with the bits of its classes.
+    words: FxHashMap<Box<str>, u32>,
+    /// The words of each class, in the file's order (for the classes matched inside words).
+    lists: [Vec<Box<str>>; Class::ALL.len()],
+    /// A bit in 4096 per (first byte, last byte, length) of the words ([`filter_key`]): nearly
+    /// every word of a text misses it and is answered without hashing (the tense scan asks at
+    /// every word).
+    filter: Box<[u64; 64]>,
+}
+
+/// The bit of a word in [`WordClasses::filter`].
+#[inline(always)]
+fn filter_key(word: &[u8]) -> Option<usize> {
+    let (&first, &last) = (word.first()?, word.last()?);
+    let key = u32::from(first) | u32::from(last) << 8 | (word.len() as u32) << 16;
+    Some((key.wrapping_mul(0x9E37_79B1) >> 20) as usize)
+}
+
+impl WordClasses {
+    /// Reads a classes file (`name` for errors).
+    pub(crate) fn parse(name: &str, data: &str) -> Result<WordClasses, DatesError> {
+        let mut out = WordClasses {
+            words: FxHashMap::default(),
+            lists: Default::default(),
+            filter: Box::new([0; 64]),
+        };
+        for (line, fields) in isnad_text::data::lines(data) {
+            let bad = |message: &str| DatesError::Data {
+                file: name.to_string(),
+                line,
+                message: message.to_string(),
+            };
+            let [word, class] = fields[..] else { return Err(bad("expected: word <TAB> class")) };
+            let Some(&(_, class)) = Class::ALL.iter().find(|(n, _)| *n == class) else {
+                return Err(bad("unknown class"));
+            };
+            let word: Box<str> = isnad_text::fold(word).into();
+            if word.is_empty() {
+                return Err(bad("empty word"));
+            }
+            if let Some(k) = filter_key(word.as_bytes()) {
+                out.filter[k / 64] |= 1 << (k % 64);
+            }
+            *out.words.entry(word.clone()).or_default() |= class.bit();
+            out.lists[class as usize].push(word);
+        }
+        Ok(out)
+    }
+
+    /// Whether `word` (folded) is of `class`.
+    #[inline]
+    pub(crate) fn has(&self, word: &str, class: Class) -> bool {
+        self.bits(word) & class.bit() != 0
+    }
+
+    /// The bits of the classes of `word` (folded), for several questions at one lookup.
+    #[inline]
+    pub(crate) fn bits(&self, word: &str) -> u32 {
+        match filter_key(word.as_bytes()) {
+            Some(k) if self.filter[k / 64] & (1 << (k % 64)) != 0 => {
+                self.words.get(word).copied().unwrap_or(0)
+            }
+            _ => 0,
+        }
+    }
+
+    /// The words of `class`, in the file's order.
+    pub(crate) fn list(&self, class: Class) -> &[Box<str>] {
+        &self.lists[class as usize]
+    }
+}
+
+/// The bit of `class` in [`WordClasses::bits`].
+#[inline]
+pub(crate) fn bit(class: Class) -> u32 {
+    class.bit()
+}

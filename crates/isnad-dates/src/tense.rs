@@ -1,0 +1,259 @@
+//! The tense of a clause, for the `tense` policy of bare references: does the text around an
+//! expression look back (a reporting or event verb in the past) or ahead (a future marker)?
+//!
+//! The words are data (`data/{ar,en}-classes.tsv`: `past`, `past-stem`, `future`,
+//! `future-before-to`); how a word shows a tense is here: English regular pasts by their "-ed",
+//! Arabic perfects with their conjunction and person endings (وقال، وأكدت، فأعلنوا).
+
+use crate::classes::{Class, WordClasses, bit};
+use crate::language::Lang;
+use crate::letters::{ascii_letters_end, char_at, is_alphabetic};
+
+/// The person endings of the Arabic perfect a stem takes in the text (قالت، قالوا، قالا، قالتا).
+const AR_PERSON_ENDINGS: [&str; 5] = ["", "ت", "وا", "ا", "تا"];
+
+/// The clause around `start..end` of `folded`: from the clause boundary before it (a comma,
+/// semicolon, colon or quotation mark) to the one after it.
+///
+/// Byte by byte, not char by char: the boundaries are ASCII or the Arabic comma and semicolon
+/// (U+060C, U+061B: D8 8C, D8 9B), and a D8 byte always begins a character, so a pair D8 8C or
+/// D8 9B is always one of them (a test compares with the char scan).
+pub(crate) fn clause_around(folded: &str, start: usize, end: usize) -> (usize, usize) {
+    let bytes = folded.as_bytes();
+    let ascii = |b: u8| matches!(b, b',' | b';' | b':' | b'"' | b'\n');
+    let arabic = |b: u8| matches!(b, 0x8C | 0x9B);
+    let mut cs = 0;
+    let mut k = start;
+    while k > 0 {
+        k -= 1;
+        let b = bytes[k];
+        if ascii(b) || arabic(b) && k > 0 && bytes[k - 1] == 0xD8 {
+            cs = k + 1;
+            break;
+        }
+    }
+    let mut ce = folded.len();
+    let mut k = end;
+    while k < bytes.len() {
+        let b = bytes[k];
+        if ascii(b) || b == 0xD8 && bytes.get(k + 1).copied().is_some_and(arabic) {
+            ce = k;
+            break;
+        }
+        k += 1;
+    }
+    (cs, ce)
+}
+
+/// The tense a stretch of text shows, for the `tense` policy: `Some(false)` with a future marker
+/// (سوف، من المقرر، يعتزم، will, is expected to), else `Some(true)` with a reporting or event verb
+/// in the perfect (Arabic, with its conjunction and person endings: وقال، وأكدت، فأعلنوا) or the
+/// English past, else `None`.
+pub(crate) fn tense(folded: &str, lang: Lang, classes: &WordClasses) -> Option<bool> {
+    match lang {
+        Lang::Ar => tense_ar(folded, classes),
+        Lang::En => tense_en(folded, classes),
+    }
+}
+
+/// [`tense`] of Arabic text. (The prefix سـ of سيعقد cannot be told from سياسة by its letters:
+/// only explicit future markers count.)
+fn tense_ar(folded: &str, classes: &WordClasses) -> Option<bool> {
+    let future = classes.list(Class::Future).iter().any(|m| folded.contains(&**m));
+    if future {
+        return Some(false);
+    }
+    let mut words = folded.split(|c: char| !is_alphabetic(c)).filter(|w| !w.is_empty());
+    let past = words.any(|w| {
+        let w = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w);
+        AR_PERSON_ENDINGS.iter().any(|ending| {
+            w.strip_suffix(ending).is_some_and(|stem| classes.has(stem, Class::PastStem))
+        })
+    });
+    past.then_some(true)
+}
+
+/// [`tense`] of English text, in one pass over the words (a future marker settles it);
+/// "expected to" and the like are found at the end of their first word, as a word ending so
+/// and going on with " to".
+fn tense_en(folded: &str, classes: &WordClasses) -> Option<bool> {
+    let mut past = false;
+    let bytes = folded.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = char_at(folded, i);
+        if !is_alphabetic(c) {
+            i += len;
+            continue;
+        }
+        let start = i;
+        loop {
+            // (ASCII letters eight at a time; other characters one by one)
+            i = ascii_letters_end(bytes, i);
+            if i >= bytes.len() || bytes[i] < 0x80 {
+                break;
+            }
+            let (c, len) = char_at(folded, i);
+            if !is_alphabetic(c) {
+                break;
+            }
+            i += len;
+        }
+        let w = &folded[start..i];
+        let bits = classes.bits(w);
+        if bits & bit(Class::Future) != 0
+            || folded[i..].starts_with(" to")
+                && classes.list(Class::FutureBeforeTo).iter().any(|f| w.ends_with(&**f))
+        {
+            return Some(false);
+        }
+        past = past || w.len() >= 5 && w.ends_with("ed") || bits & bit(Class::Past) != 0;
+    }
+    past.then_some(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classes(lang: &str) -> WordClasses {
+        match lang {
+            "ar" => WordClasses::parse("ar-classes.tsv", include_str!("../data/ar-classes.tsv")),
+            _ => WordClasses::parse("en-classes.tsv", include_str!("../data/en-classes.tsv")),
+        }
+        .unwrap()
+    }
+
+    /// The one-pass English tense scan says what the definition says: a future marker anywhere
+    /// (a `future` word, or a `future-before-to` word ending a word before " to"), else a past
+    /// form (a `past` word, or a word of five letters or more in "-ed").
+    #[test]
+    fn english_tense_agrees_with_its_definition() {
+        let en = classes("en");
+        let listed = |class| en.list(class).iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        let (past_words, future_words, before_to) =
+            (listed(Class::Past), listed(Class::Future), listed(Class::FutureBeforeTo));
+        assert!(past_words.len() > 30 && future_words.len() >= 2 && before_to.len() >= 3);
+        let definition = |folded: &str| {
+            let words = || {
+                folded.split(|c: char| !crate::letters::is_alphabetic(c)).filter(|w| !w.is_empty())
+            };
+            let future = words().any(|w| future_words.iter().any(|f| f == w))
+                || before_to.iter().any(|b| folded.contains(&format!("{b} to")));
+            let past = words()
+                .any(|w| past_words.iter().any(|p| p == w) || w.len() >= 5 && w.ends_with("ed"));
+            if future { Some(false) } else { past.then_some(true) }
+        };
+        for w in ["said", "told", "was", "shot"] {
+            assert!(en.has(w, Class::Past), "{w}");
+        }
+        for w in ["sai", "saids", "Said", "wa", "the", "shots", "hits", ""] {
+            assert!(!en.has(w, Class::Past), "{w}");
+        }
+        for text in [
+            "he said it will rain",
+            "it was unexpected tomorrow",
+            "the ongoing to-do list",
+            "rescheduled to friday",
+            "expected  to",
+            "expectedto",
+            "going to",
+            "we are going",
+            "wills and shalls",
+            "bed",
+            "owned",
+            "الطقس said",
+            "مexpected to",
+            "said, expected",
+            "scheduled\nto",
+            "the talks ended",
+            "red",
+            "",
+            "was. will",
+            "the café closed",
+            "caféd",
+            "wasé",
+            "willé",
+            "éwill",
+            "saidé",
+            "naïve and unrelated",
+            "résuméd",
+            "a long unexpectedly worded text",
+            "abcdefghijklmnopqed",
+            "expectedé to",
+            "wil—l",
+            "will—",
+            "—said",
+        ]
+        .into_iter()
+        .map(str::to_string)
+        .chain(
+            crate::grammar::tests::article_texts(false).into_iter().map(|t| isnad_text::fold(&t)),
+        ) {
+            let text = text.as_str();
+            assert_eq!(tense(text, Lang::En, &en), definition(text), "{text:?}");
+        }
+    }
+
+    /// Arabic perfects with their conjunction and person endings, and future markers anywhere.
+    #[test]
+    fn arabic_tense_reads_perfects_and_future_markers() {
+        let ar = classes("ar");
+        let read = |text: &str| tense(&isnad_text::fold(text), Lang::Ar, &ar);
+        for past in
+            ["وقال الوزير", "أكدت الوزارة", "فأعلنوا النتائج", "التقى الوفد أمس", "ونفى ذلك"]
+        {
+            assert_eq!(read(past), Some(true), "{past}");
+        }
+        for future in ["سوف يعقد", "ومن المقرر أن", "تعتزم الحكومة", "قال إنه سوف يعود"]
+        {
+            assert_eq!(read(future), Some(false), "{future}");
+        }
+        for neither in ["يقول الوزير", "قالتهم", "الاجتماع اليوم", ""]
+        {
+            assert_eq!(read(neither), None, "{neither}");
+        }
+    }
+
+    /// The byte scan for clause boundaries finds what the char scan finds, from every place of
+    /// the test texts and of Arabic and mixed text full of near misses.
+    #[test]
+    fn clause_around_agrees_with_the_char_scan() {
+        let by_char = |folded: &str, start: usize, end: usize| {
+            let boundary = |c: char| matches!(c, ',' | '،' | ';' | '؛' | ':' | '"' | '\n');
+            let cs = folded[..start]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| boundary(c))
+                .map(|(i, c)| i + c.len_utf8())
+                .unwrap_or(0);
+            let ce = folded[end..].find(boundary).map(|i| end + i).unwrap_or(folded.len());
+            (cs, ce)
+        };
+        let mut texts: Vec<String> = crate::grammar::tests::article_texts(false)
+            .iter()
+            .map(|t| isnad_text::fold(t))
+            .collect();
+        texts.extend(
+            [
+                "قال، امس؛ \"غدا\": وبعد\nذلك ،؛ ̌ ܌ ܛ ،x؛ — «» ‹› ; : , ؟ ٌ ،",
+                "ČŒ ،،؛؛ ،a،b؛c؛ ،؛",
+                "plain text without any boundary at all",
+                "",
+                "،",
+            ]
+            .map(String::from),
+        );
+        let mut checked = 0;
+        for text in &texts {
+            let at: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            for (k, &s) in at.iter().enumerate() {
+                for &e in &at[k..(k + 3).min(at.len())] {
+                    assert_eq!(clause_around(text, s, e), by_char(text, s, e), "{text:?} {s}..{e}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
+}

@@ -1,0 +1,254 @@
+//! TIMEX3: what TimeML calls a resolved expression (its type, value and modifier).
+//!
+//! Most expressions are places on the calendar, and their TIMEX3 is read off the value: the
+//! start at its grain, a DATE ("2025-02-19", "2025-W08", "2025-Q1", "2025") or below a day a
+//! TIME ("2025-02-19T15:00"). What the calendar value does not say travels with it as a
+//! [`Reading`]: a time of day ("2025-02-19TMO"), a season ("2025-SU"), a weekend, a half, a
+//! decade or century, a value kept at a coarser grain than the stretch it covers ("late
+//! November" is `1999-11` with `END`), a reference to the present, past or future, an amount
+//! of time (`P3M`) or a recurrence (`P1W`, `XXXX-WXX-1`); and a [`Mod`].
+
+use isnad_core::{Grain, Timex3, Timex3Type};
+use jiff::civil::DateTime;
+
+use crate::time::{TimeValue, format};
+
+/// A time of day as TimeML names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DayPartCode {
+    /// Morning (`MO`).
+    Morning,
+    /// Midday (`MI`).
+    Midday,
+    /// Afternoon (`AF`).
+    Afternoon,
+    /// Evening (`EV`).
+    Evening,
+    /// Night (`NI`).
+    Night,
+}
+
+/// A season as TimeML names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Season {
+    Spring,
+    Summer,
+    Fall,
+    Winter,
+}
+
+/// The unit of an amount of time, as TimeML writes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum DurationUnit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl DurationUnit {
+    /// The TimeML letter, and whether it goes after the `T` of times.
+    fn letter(self) -> (&'static str, bool) {
+        match self {
+            DurationUnit::Second => ("S", true),
+            DurationUnit::Minute => ("M", true),
+            DurationUnit::Hour => ("H", true),
+            DurationUnit::Day => ("D", false),
+            DurationUnit::Week => ("W", false),
+            DurationUnit::Month => ("M", false),
+            DurationUnit::Quarter => ("Q", false),
+            DurationUnit::Year => ("Y", false),
+            DurationUnit::Decade => ("E", false),
+            DurationUnit::Century => ("C", false),
+        }
+    }
+}
+
+/// What TimeML says that the calendar value does not.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) enum Reading {
+    /// The calendar value itself (its start, at its grain).
+    #[default]
+    Calendar,
+    /// A calendar value other than the stretch's start: "by Friday" covers now to Friday and
+    /// is Friday.
+    At { start: DateTime, grain: Grain },
+    /// The value at a coarser grain than the stretch: "late November" (`1999-11`, `END`), "the
+    /// end of the year" (`1989`, `END`).
+    AtGrain(Grain),
+    /// A time of day on the value's day: "this morning" (`2025-02-19TMO`).
+    DayPart(DayPartCode),
+    /// A season of the value's year: "this summer" (`2025-SU`).
+    Season(Season),
+    /// The weekend of the value's week (`2025-W08-WE`).
+    Weekend,
+    /// A half of the value's year (`2025-H1`, `2025-H2`).
+    Half,
+    /// The decade of the value's year (`199`).
+    Decade,
+    /// The century of the value's year (`19`).
+    Century,
+    /// "now", "currently" (`PRESENT_REF`).
+    Present,
+    /// "recently", "in the past" (`PAST_REF`).
+    Past,
+    /// "in the future", "soon" (`FUTURE_REF`).
+    Future,
+    /// An amount of time: `count` units (`None`: not said, `PXY`; in tenths for "2.5 hours").
+    Duration { tenths: Option<u32>, unit: DurationUnit },
+    /// Every `count` units (`P1W` for "every week", "weekly").
+    Every { unit: DurationUnit },
+    /// Every such weekday (`XXXX-WXX-1` for "every Monday", 1 = Monday).
+    EveryWeekday(u8),
+    /// Every such month (`XXXX-07` for "each July").
+    EveryMonth(u8),
+}
+
+/// A TIMEX3 modifier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mod {
+    Start,
+    Mid,
+    End,
+    Approx,
+    MoreThan,
+    LessThan,
+    EqualOrLess,
+    EqualOrMore,
+}
+
+impl Mod {
+    fn name(self) -> &'static str {
+        match self {
+            Mod::Start => "START",
+            Mod::Mid => "MID",
+            Mod::End => "END",
+            Mod::Approx => "APPROX",
+            Mod::MoreThan => "MORE_THAN",
+            Mod::LessThan => "LESS_THAN",
+            Mod::EqualOrLess => "EQUAL_OR_LESS",
+            Mod::EqualOrMore => "EQUAL_OR_MORE",
+        }
+    }
+}
+
+/// Whether the reading has no place on the calendar of its own (an amount of time or a
+/// recurrence that nothing anchors).
+pub(crate) fn is_free(r: Reading) -> bool {
+    matches!(
+        r,
+        Reading::Duration { .. }
+            | Reading::Every { .. }
+            | Reading::EveryWeekday(_)
+            | Reading::EveryMonth(_)
+    )
+}
+
+/// The TIMEX3 of a resolved value.
+pub(crate) fn timex3(t: &TimeValue) -> Timex3 {
+    let (kind, value) = match t.reading {
+        Reading::Calendar => calendar(t.start, t.grain),
+        Reading::AtGrain(g) => calendar(t.start, g),
+        Reading::At { start, grain } => calendar(start, grain),
+        Reading::DayPart(code) => {
+            let code = match code {
+                DayPartCode::Morning => "MO",
+                DayPartCode::Midday => "MI",
+                DayPartCode::Afternoon => "AF",
+                DayPartCode::Evening => "EV",
+                DayPartCode::Night => "NI",
+            };
+            (Timex3Type::Time, format!("{}T{code}", format(t.start, Grain::Day)))
+        }
+        Reading::Season(s) => {
+            let code = match s {
+                Season::Spring => "SP",
+                Season::Summer => "SU",
+                Season::Fall => "FA",
+                Season::Winter => "WI",
+            };
+            (Timex3Type::Date, format!("{}-{code}", format(t.start, Grain::Year)))
+        }
+        Reading::Weekend => (Timex3Type::Date, format!("{}-WE", format(t.start, Grain::Week))),
+        Reading::Half => {
+            let half = if t.start.month() <= 6 { 1 } else { 2 };
+            (Timex3Type::Date, format!("{}-H{half}", format(t.start, Grain::Year)))
+        }
+        Reading::Decade => {
+            let y = format(t.start, Grain::Year);
+            (Timex3Type::Date, y[..y.len() - 1].to_string())
+        }
+        Reading::Century => {
+            let y = format(t.start, Grain::Year);
+            (Timex3Type::Date, y[..y.len() - 2].to_string())
+        }
+        Reading::Present => (Timex3Type::Date, "PRESENT_REF".into()),
+        Reading::Past => (Timex3Type::Date, "PAST_REF".into()),
+        Reading::Future => (Timex3Type::Date, "FUTURE_REF".into()),
+        Reading::Duration { tenths, unit } => (Timex3Type::Duration, duration(tenths, unit)),
+        Reading::Every { unit } => (Timex3Type::Set, duration(Some(10), unit)),
+        Reading::EveryWeekday(d) => (Timex3Type::Set, format!("XXXX-WXX-{d}")),
+        Reading::EveryMonth(m) => (Timex3Type::Set, format!("XXXX-{m:02}")),
+    };
+    Timex3 { kind, value, modifier: t.modifier.map(|m| m.name().to_string()) }
+}
+
+/// A calendar value at a grain: a DATE, or below a day a TIME (the hour with its minutes).
+fn calendar(start: DateTime, grain: Grain) -> (Timex3Type, String) {
+    match grain {
+        Grain::Hour => (Timex3Type::Time, format!("{}:00", format(start, Grain::Hour))),
+        Grain::Minute | Grain::Second => (Timex3Type::Time, format(start, grain)),
+        _ => (Timex3Type::Date, format(start, grain)),
+    }
+}
+
+/// `P3Y`, `PT2H`, `PT2.5H`, `PXD`.
+fn duration(tenths: Option<u32>, unit: DurationUnit) -> String {
+    let (letter, time) = unit.letter();
+    let count = match tenths {
+        None => "X".to_string(),
+        Some(t) if t % 10 == 0 => (t / 10).to_string(),
+        Some(t) => format!("{}.{}", t / 10, t % 10),
+    };
+    format!("P{}{count}{letter}", if time { "T" } else { "" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn values_follow_timeml() {
+        let day = TimeValue::day(date(2025, 2, 19));
+        assert_eq!(timex3(&day).value, "2025-02-19");
+        let t = TimeValue { reading: Reading::DayPart(DayPartCode::Morning), ..day };
+        assert_eq!(
+            timex3(&t),
+            Timex3 { kind: Timex3Type::Time, value: "2025-02-19TMO".into(), modifier: None }
+        );
+        let t = TimeValue { reading: Reading::Decade, ..day };
+        assert_eq!(timex3(&t).value, "202");
+        let t = TimeValue { reading: Reading::Weekend, ..day };
+        assert_eq!(timex3(&t).value, "2025-W08-WE");
+        let t =
+            TimeValue { reading: Reading::AtGrain(Grain::Month), modifier: Some(Mod::End), ..day };
+        assert_eq!(timex3(&t).value, "2025-02");
+        assert_eq!(timex3(&t).modifier.as_deref(), Some("END"));
+        let hour = TimeValue::point(date(2025, 2, 19).at(15, 0, 0, 0), Grain::Hour);
+        assert_eq!(
+            timex3(&hour),
+            Timex3 { kind: Timex3Type::Time, value: "2025-02-19T15:00".into(), modifier: None }
+        );
+        assert_eq!(duration(Some(30), DurationUnit::Year), "P3Y");
+        assert_eq!(duration(Some(20), DurationUnit::Hour), "PT2H");
+        assert_eq!(duration(Some(25), DurationUnit::Hour), "PT2.5H");
+        assert_eq!(duration(None, DurationUnit::Day), "PXD");
+    }
+}

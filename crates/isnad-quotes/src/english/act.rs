@@ -1,0 +1,80 @@
+//! What an English claim attributes: the act of its cue, or `topic` when the cue's object is only
+//! what the speech was about.
+//!
+//! **Reads**: "talked about climate change" (topic), "criticized the plan" (topic), "thanked the
+//! volunteers" (topic), "was asked whether Slovenia would seek damages" (topic);
+//! "accused the Liberals of wasting $2 billion" (speech: a statement about them), "described
+//! the deal as a disaster" (speech), "called the increase “a tax on the poor”" (speech),
+//! "criticized the plan, saying …" (the participle is the statement).
+//!
+//! **Not**: a cue of another act keeps it ("plans to invite": intention); "according to" is
+//! speech.
+//!
+//! **Data**: `data/en-cues.tsv` (class, frame `object` / `about`, flags `question`, `charge`);
+//! `data/en-function.tsv` (`question`: whether, what, about …; `comp`).
+//!
+//! **Fixture**: `tests/fixtures/en-topics.txt`.
+
+use isnad_core::{Act, QuoteKind};
+
+use crate::draft::Draft;
+use crate::lexicon::{Frame, Role};
+use crate::view::View;
+
+/// The act of a draft found by the English rules.
+pub(crate) fn act(v: &View<'_>, d: &Draft) -> Act {
+    let Some(cue) = v.tags[d.cue.0].cue else { return Act::Speech };
+    if cue.act != Act::Speech {
+        return cue.act;
+    }
+    // Quoted words are always something said.
+    if d.kind != QuoteKind::Indirect {
+        return Act::Speech;
+    }
+    let Some(first) = first_content_word(v, d) else { return Act::Speech };
+    // "asked whether …", "asked about the polls": what was asked, not an answer.
+    if cue.question && v.has(first, Role::Question) {
+        return Act::Topic;
+    }
+    match cue.frame {
+        // "talked about the economy", "spoke of his childhood".
+        Frame::About => Act::Topic,
+        Frame::Object if !states_something(v, d, first, cue.charge) => Act::Topic,
+        _ => Act::Speech,
+    }
+}
+
+/// The first word of the draft's content.
+fn first_content_word(v: &View<'_>, d: &Draft) -> Option<usize> {
+    let at = v.toks.partition_point(|t| t.span.start() < d.content.0);
+    (at..v.len()).take_while(|&t| v.toks[t].span.start() < d.content.1).find(|&t| v.is_word(t))
+}
+
+/// True when the object of a verb like "criticize" comes with what is said of it: a clause
+/// ("that …"), a description ("as reckless"), a quoted word ("called the plan a “disaster”"), a
+/// charge or a reason ("of wasting …", "for ignoring …"; for a verb flagged `charge`, "of" or
+/// "for" whatever follows: "accused the agency of a cover-up").
+fn states_something(v: &View<'_>, d: &Draft, first: usize, charge: bool) -> bool {
+    if !v.quotes_starting_in(d.content.0, d.content.1).is_empty() {
+        return true;
+    }
+    let words = (first..v.len())
+        .take_while(|&t| v.toks[t].span.end() <= d.content.1)
+        .filter(|&t| v.is_word(t));
+    let mut prev_links = false;
+    for t in words {
+        let w = v.f(t);
+        if v.has(t, Role::Comp) || w == "as" {
+            return true;
+        }
+        // "of wasting", "for ignoring": a gerund after the object's preposition.
+        if prev_links && w.len() > 4 && w.ends_with("ing") {
+            return true;
+        }
+        prev_links = matches!(w, "of" | "for");
+        if prev_links && charge {
+            return true;
+        }
+    }
+    false
+}

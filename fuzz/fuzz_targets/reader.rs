@@ -1,0 +1,4 @@
+#![no_main]
+//! See `isnad_runner::fuzzing::reader`.
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| isnad_runner::fuzzing::reader(data));
