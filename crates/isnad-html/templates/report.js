@@ -17,6 +17,14 @@
   function rows(el) {
     const d = el.dataset;
     if (el.matches(DATE)) {
+      // Durations and recurrences have no place on the calendar: their TIMEX3 value says
+      // how long ("P2Y") or how often ("XXXX-WXX-1").
+      if (d.timex === "duration" || d.timex === "set") {
+        const out = [[d.timex === "duration" ? "Duration" : "Recurrence", d.timex3 || "(unknown)"]];
+        const claim = el.closest(CLAIM);
+        if (claim) out.push(["In a claim by", claim.dataset.speaker]);
+        return out;
+      }
       const out = [["Date", d.value || "(open start)"]];
       if (d.timex === "interval") {
         if (d.from) out.push(["From", d.from]);

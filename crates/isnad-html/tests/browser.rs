@@ -22,6 +22,7 @@ use tokio::sync::{Mutex, MutexGuard};
 
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::{Client, ClientBuilder, Locator};
+use isnad_core::TimexKind;
 use isnad_html::{Article, Report};
 use isnad_runner::{Input, Registry};
 use serde_json::{Value, json};
@@ -314,10 +315,22 @@ async fn hover_keys_and_speaker_filter() {
     write_report(&path, "isnad examples", &articles);
     browser.open(&path).await;
     assert_eq!(browser.tooltip().await, None, "no tooltip before a hover");
-    // Hovering a claim shows who said it, in Arabic and in English.
-    for (article, claim) in [(0, 4), (1, 1)] {
+    // Hovering a claim shows who said it, in Arabic and in English. The pointer goes to the
+    // middle of the claim, so the claim chosen is one with a named speaker and no date inside
+    // (a date's own tooltip would answer there).
+    for article in [0, 1] {
         let record = &articles[article].record;
-        let c = &record.claims[claim];
+        let c = record
+            .claims
+            .iter()
+            .find(|c| {
+                c.speaker.name.is_some()
+                    && !record
+                        .timexes
+                        .iter()
+                        .any(|t| t.start < c.content.end && c.content.start < t.end)
+            })
+            .expect("an example claim with a named speaker and no date inside");
         browser.hover(&format!("#a{article}-{}", c.id)).await;
         let tip = browser.tooltip_shown().await.expect("hovering a claim shows the tooltip");
         let speaker = c.speaker.name.as_deref().unwrap();
@@ -341,6 +354,17 @@ async fn hover_keys_and_speaker_filter() {
     browser.hover("#a1 .timex").await;
     let tip = browser.tooltip_shown().await.expect("hovering a date shows the tooltip");
     assert!(tip.contains(&format!("Date: {}", timex.value.as_deref().unwrap())), "{tip}");
+    // A duration ("two years") shows how long, not a calendar date.
+    let duration = articles[1]
+        .record
+        .timexes
+        .iter()
+        .find(|t| t.kind == TimexKind::Duration)
+        .expect("the English example has a duration");
+    browser.hover("#a1 .timex[data-timex=duration]").await;
+    let tip = browser.tooltip_shown().await.expect("hovering a duration shows the tooltip");
+    let value = &duration.timex3.as_ref().unwrap().value;
+    assert!(tip.contains(&format!("Duration: {value}")), "{tip}");
 
     // Keys: j focuses the next claim (and shows its tooltip), k the one before.
     browser.eval("window.scrollTo(0, 0); document.activeElement.blur();").await;

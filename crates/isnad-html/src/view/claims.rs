@@ -189,6 +189,7 @@ fn timex_mark(range: Range<usize>, t: &OutTimex) -> Mark {
             ("data-grain", Some(name(&t.grain))),
             ("data-timex", Some(name(&t.kind))),
             ("data-calendar", Some(name(&t.calendar))),
+            ("data-timex3", t.timex3.as_ref().map(|x| x.value.clone())),
         ]
     };
     let mut first = vec![("tabindex", Some("0".into()))];
