@@ -65,6 +65,9 @@ pub(crate) enum Frame {
     /// Arabic: a noun phrase object, also after the preposition ب glued to it ("أفاد بنشوب",
     /// "طالب بالإفراج"), as well as a clause.
     ObjectBi,
+    /// Arabic: relaying a source named after عن ("نقلت الصحيفة عن مصادر أن"): the source speaks,
+    /// the subject is the outlet.
+    Relay,
 }
 
 /// A cue entry.
@@ -127,6 +130,7 @@ pub(crate) enum Role {
     Spend,
     NounLy,
     Finite,
+    TextIn,
 }
 
 impl Role {
@@ -172,6 +176,7 @@ impl Role {
             "spend" => Role::Spend,
             "noun-ly" => Role::NounLy,
             "finite" => Role::Finite,
+            "text-in" => Role::TextIn,
             _ => return None,
         })
     }
@@ -427,6 +432,7 @@ impl Lexicons {
                 "" => {}
                 "np" => ar_cues[start..].iter_mut().for_each(|(_, c)| c.frame = Frame::Object),
                 "np-ب" => ar_cues[start..].iter_mut().for_each(|(_, c)| c.frame = Frame::ObjectBi),
+                "relay" => ar_cues[start..].iter_mut().for_each(|(_, c)| c.frame = Frame::Relay),
                 other => {
                     return Err(data_err("ar-cues.tsv", line, format!("unknown frame '{other}'")));
                 }
@@ -637,6 +643,7 @@ fn filter_prefix(bits: u64, prefix: &str) -> u64 {
                 | Role::Clause.bit()
                 | Role::Comp.bit()
                 | Role::Demonstrative.bit()
+                | Role::TextIn.bit()
         } else {
             0
         };

@@ -86,6 +86,9 @@ pub(crate) struct LangLex {
     words: HashMap<String, Slot>,
     /// Perfect verbs whose root ends in ت (Arabic only).
     pub tfinal: HashSet<String>,
+    /// Titles that name someone by whom they speak for or advise ("المتحدث باسم", "مستشار"):
+    /// a title right after one is another person's, and so is a name after that title.
+    pub relational: HashSet<String>,
     /// Abbreviated titles → their full form ("sen" → "senator"), for comparing role heads.
     pub full: HashMap<String, String>,
     /// True when every word after the first of a multi-word entry has a letter. A token without
@@ -260,6 +263,7 @@ pub(crate) enum DataError {
 fn compile(file: &'static str, text: &str) -> Result<LangLex, DataError> {
     let mut entries = Vec::new();
     let mut tfinal = HashSet::default();
+    let mut relational = HashSet::default();
     let mut full = HashMap::default();
     for (line, fields) in isnad_text::data::lines(text) {
         let bad = |message: String| DataError::Line { file, line, message };
@@ -269,6 +273,10 @@ fn compile(file: &'static str, text: &str) -> Result<LangLex, DataError> {
             .ok_or_else(|| bad(format!("unknown agreement '{}'", fields[2])))?;
         if cat == "tfinal" {
             tfinal.insert(isnad_text::fold(form));
+            continue;
+        }
+        if cat == "relational" {
+            relational.insert(isnad_text::fold(form));
             continue;
         }
         let cat = cat_of(cat).ok_or_else(|| bad(format!("unknown category '{cat}'")))?;
@@ -299,7 +307,7 @@ fn compile(file: &'static str, text: &str) -> Result<LangLex, DataError> {
     let rests_have_letters = words.values().all(|s| {
         s.multi.iter().all(|(rest, _)| rest.iter().all(|r| r.chars().any(char::is_alphabetic)))
     });
-    Ok(LangLex { words, tfinal, full, rests_have_letters })
+    Ok(LangLex { words, tfinal, relational, full, rests_have_letters })
 }
 
 /// The Arabic lexicon, compiled on first use.

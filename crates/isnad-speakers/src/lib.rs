@@ -531,13 +531,18 @@ impl SpeakersStage {
             .collect();
         let scanned_from = scanned.partition_point(|(pos, _, _)| *pos < sentence_start);
         let scanned_to = scanned.partition_point(|(pos, _, _)| *pos < at);
-        let titled: Vec<usize> = match sentence {
+        let mut titled: Vec<usize> = match sentence {
             Some(_) => nearest_first(&scanned[scanned_from..scanned_to.max(scanned_from)], |s| s.0)
                 .filter(|s| s.2 == sentence)
                 .map(|s| s.1)
                 .collect(),
             None => Vec::new(),
         };
+        // Arabic puts the main verb first and its subject right after it: "رحب X … بموقف البابا
+        // فرنسيس، قائلا …" continues X, the first name of the sentence, not the nearest.
+        if ctx.lang == Lang::Ar {
+            titled.reverse();
+        }
         // Earlier sentences: at most MAX_CARRY_SPEAKERS are looked at.
         let earlier = nearest_first(&history[..in_sentence], |h| h.0)
             .take(MAX_CARRY_SPEAKERS)

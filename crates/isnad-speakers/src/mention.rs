@@ -170,7 +170,15 @@ fn role_from_words(text: &str, words: &[&str], lang: Lang, lex: &LangLex) -> Opt
 pub(crate) fn parse(ctx: &Ctx<'_>, range: std::ops::Range<usize>) -> Option<Parsed> {
     let toks: Vec<usize> = range.collect();
     let first_word = toks.iter().position(|&i| ctx.is_word(i))?;
-    let last_word = toks.iter().rposition(|&i| ctx.is_word(i))?;
+    let mut last_word = toks.iter().rposition(|&i| ctx.is_word(i))?;
+    // A closing mark after the last word closes a quoted alias ("منظمة العفو الدولية
+    // «أمنستى»"): kept, so that the alias is read as one.
+    while last_word + 1 < toks.len()
+        && matches!(ctx.orig(toks[last_word + 1]), "\"" | "”" | "»" | ")")
+        && toks[..=last_word].iter().any(|&t| is_quote_or_bracket(ctx.orig(t)))
+    {
+        last_word += 1;
+    }
     let toks = &toks[first_word..=last_word];
     let span = ctx.span(toks[0], toks[toks.len() - 1]);
     // Split at commas outside brackets. The pieces are the runs of `toks` between those commas,
@@ -410,6 +418,11 @@ fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Pa
             // A definite nisba can be a surname ("منصور التركي"); the trim below drops it when
             // no given name precedes it ("الرئيس الروسي").
             Some(Cat::Adj) => !ctx.definite(w),
+            // An honorific precedes a name; one that ends the phrase is a family name ("الدكتور
+            // هيثم الحاج").
+            Some(Cat::Honorific) => {
+                !(j == words.len() && j >= 2 && ctx.cat(words[j - 2]).is_none())
+            }
             Some(_) => true,
         };
         if stop || ctx.tokens[w].kind != isnad_core::TokenKind::Word {
@@ -458,7 +471,24 @@ fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Pa
             j += 1;
         }
     }
-    let name_start = words.get(j).copied();
+    // "سفير روسيا بتونس", "سفير اليابان بعمان": one last word glued to ب or ل after a role is
+    // where the holder serves, not his name (a name there has two words: "سفير روسيا بسام حداد").
+    if j > 0 && j + 1 == words.len() && ctx.folded(words[j]).starts_with(['ب', 'ل']) {
+        j += 1;
+    }
+    let mut name_start = words.get(j).copied();
+    // Where the roles end: before the name, or before another person's name.
+    let mut role_limit = name_start;
+    if let Some(ns) = name_start
+        && names_another(ctx, &words[..j])
+    {
+        // "المتحدث باسم الأمين العام للأمم المتحدة أنطونيو جوتيريش": the name is the
+        // Secretary-General's; the spokesman is named by his role only.
+        let role_toks: Vec<usize> = seg.iter().copied().filter(|&t| t < ns).collect();
+        p.text = clean_text(ctx, &role_toks);
+        name_start = None;
+        role_limit = Some(ns);
+    }
     if let Some(ns) = name_start {
         let keep = name_len(ctx, &words[j..]);
         let last = words[j + keep - 1];
@@ -471,7 +501,7 @@ fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Pa
     }
     // Roles: the words before the name, cut before each honorific and each new definite title.
     let role_words: Vec<usize> =
-        words.iter().copied().filter(|&w| name_start.is_none_or(|ns| w < ns)).collect();
+        words.iter().copied().filter(|&w| role_limit.is_none_or(|ns| w < ns)).collect();
     let mut chunks: Vec<Vec<usize>> = Vec::new();
     for &w in &role_words {
         let cat = ctx.cat(w);
@@ -519,6 +549,26 @@ fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Pa
         }
     }
     p
+}
+
+/// True when `role_words` hold a title that speaks for or advises someone, followed at once by
+/// another title ("المتحدث باسم الأمين العام", "مستشار الرئيس"): a name after them is that other
+/// person's.
+fn names_another(ctx: &Ctx<'_>, role_words: &[usize]) -> bool {
+    role_words.iter().enumerate().any(|(k, &w)| {
+        let Some(h) = ctx.hit(w).filter(|h| h.first as usize == w && h.entry.cat == Cat::Title)
+        else {
+            return false;
+        };
+        let n = h.len as usize;
+        let title: Vec<&str> = (w..w + n).map(|t| ctx.folded(t)).collect();
+        let title = title.join(" ");
+        let bare = title.strip_prefix("ال").unwrap_or(&title);
+        ctx.lex.relational.contains(bare)
+            && role_words
+                .get(k + n)
+                .is_some_and(|&next| next == w + n && ctx.cat(next) == Some(Cat::Title))
+    })
 }
 
 /// A role in apposition right after a mention: "جمال رائف، الكاتب والباحث السياسي، …",
@@ -896,6 +946,12 @@ fn name_len(ctx: &Ctx<'_>, words: &[usize]) -> usize {
         // A nisba in ـي is a family name ("محمد شياع السوداني"); another definite word that
         // late is not ("فيكتور أوربان القرار").
         if k > 0 && ctx.definite(w) && !particles && units >= 2 && !ctx.folded(w).ends_with('ي') {
+            return k;
+        }
+        // "سليم داود بزيارة": a noun in ـة behind the preposition ب or ل is the complement of
+        // what follows the name, never part of it.
+        let f = ctx.folded(w);
+        if k > 0 && units >= 2 && f.starts_with(['ب', 'ل']) && f.ends_with('ه') && !particle {
             return k;
         }
         if !after_particle {

@@ -24,18 +24,22 @@
 //! - `filters.rs`: headlines and the author's own voice, where no construction applies;
 //! - `by_preposition.rs`: "بحسب وكالة …، …", "…، وفقا للبيان";
 //! - `text_of.rs`: "وهذا نص البيان:" and the paragraphs after it;
+//! - `came_in.rs`: "وجاء في البيان أن …", a document that states what follows;
 //! - `verb_first.rs`: a reporting verb and its introducer (the main construction), helped by
 //!   `introducer.rs` (which introducer a cue has), `nominal.rs` (a noun phrase object that
 //!   states what was said), `speaker.rs` (the speaker noun phrase around
 //!   the cue) and `content.rs` (where a content ends);
 //! - `postposed.rs`: "… تقول صحيفة يسرائيل هيوم.", a cue closing the sentence it reports.
 //!
-//! After all tokens: noun phrase objects inside another claim's content are dropped
+//! After all tokens: `continuation.rs` adds the paragraphs that only go on quoting the previous
+//! paragraph's speaker; noun phrase objects inside another claim's content are dropped
 //! ([`drop_nested_objects`]), `coordinated.rs` adds a claim for each "وأن" after a content, and
 //! `content::cut_at_next_claim` keeps a content from running into the next reporting clause.
 
 mod by_preposition;
+mod came_in;
 mod content;
+mod continuation;
 mod coordinated;
 mod filters;
 mod introducer;
@@ -68,6 +72,8 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             out.extend(by_preposition::claim(v, i));
         } else if v.has(i, Role::TextOf) {
             out.extend(text_of::claim(v, i, cfg.max_quote_bytes));
+        } else if v.has(i, Role::TextIn) {
+            out.extend(came_in::claim(v, i, cfg));
         } else if let Some((d, object)) = verb_first::claim(v, i, cfg) {
             if object {
                 objects.push(d.cue.0);
@@ -76,6 +82,8 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
         }
     }
     drop_nested_objects(v, &mut out, &objects);
+    let more = continuation::claims(v, &out, cfg.min_quote_words as u32);
+    out.extend(more);
     coordinated::split(v, &mut out, cfg.max_quote_bytes);
     content::cut_at_next_claim(v, &mut out);
     out

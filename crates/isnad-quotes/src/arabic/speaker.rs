@@ -19,14 +19,17 @@ pub(super) fn speaker_np(v: &View<'_>, from: usize, to: usize) -> Option<(usize,
     while j < to && v.is_punct(j, COMMAS) {
         j += 1;
     }
+    // "وقال هذا المسؤول إن": the demonstrative points back; the noun after it is the mention.
+    if j + 1 < to && v.has(j, Role::Demonstrative) && v.is_word(j + 1) {
+        j += 1;
+    }
     let start = j;
     let mut last = None;
     while j < to {
-        // "حركة "حماس"", "وكتب "الطبطبائي" عبر حسابه": a quoted name after an organisation's
-        // head, or as the whole subject, is part of the speaker phrase.
+        // "حركة "حماس"", "وكتب "الطبطبائي" عبر حسابه", "الناطق باسم "الجيش" الرائد "يوسف
+        // حمود"": a short quotation before the introducer is a name in the speaker phrase (a
+        // quotation of speech would be the introducer itself).
         if let Some(close) = quoted_name(v, j)
-            && (j == start
-                || last.is_some_and(|l| v.has(l, Role::NameHead) || v.has(l, Role::Media)))
             && close < to
         {
             last = Some(close);
@@ -50,7 +53,9 @@ pub(super) fn speaker_np(v: &View<'_>, from: usize, to: usize) -> Option<(usize,
             || (v.has(j, Role::Media)
                 && v.f(j)[..v.tags[j].prefix as usize].starts_with(['ل', 'ب']))
             || v.is_quote_mark(j)
-            || v.is_punct(j, &[':', '-', '–', '—', '؛'])
+            || v.is_punct(j, &[':', '؛'])
+            // (a dash with spaces opens an aside; one glued between two words joins a name)
+            || (v.is_punct(j, &['-', '–', '—']) && !glued(v, j))
             || (v.is_punct(j, &['.'])
                 && !(j > from && v.is_word(j - 1) && v.f(j - 1).chars().count() == 1))
             || v.tags[j].cue.is_some();
@@ -114,6 +119,16 @@ fn role_pp_name(v: &View<'_>, pp: usize, to: usize) -> Option<usize> {
         return None;
     }
     Some(c2 - 1)
+}
+
+/// True when punctuation token `j` is glued to the words on both sides ("آل-ثاني").
+fn glued(v: &View<'_>, j: usize) -> bool {
+    j > 0
+        && j + 1 < v.len()
+        && v.is_word(j - 1)
+        && v.is_word(j + 1)
+        && v.toks[j - 1].span.end() == v.toks[j].span.start()
+        && v.toks[j].span.end() == v.toks[j + 1].span.start()
 }
 
 /// The closing mark of a short quoted name opening at `j` (at most four words).
@@ -216,6 +231,8 @@ pub(super) fn clause_subject(v: &View<'_>, cue: usize) -> Option<(usize, usize)>
             || v.has(j, Role::Comp)
             || v.has(j, Role::Rel)
             || v.has(j, Role::Particle)
+            // ("كما أشار إلى أن": a connective alone is no subject)
+            || (j == end && v.has(j, Role::Subordinator))
             || v.tags[j].cue.is_some()
             || end - j >= 5;
         if bad {

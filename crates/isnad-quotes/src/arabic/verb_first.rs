@@ -14,14 +14,14 @@ use isnad_core::QuoteKind;
 
 use super::content::{colon_speech_end, content_end};
 use super::introducer::{self, Intro};
-use super::nominal::content_start;
+use super::nominal::{self, content_start};
 use super::speaker::{
     clause_subject, speaker_np, subject_after_complementiser, subject_before, topic_subject,
 };
 use super::{filters, postposed};
 use crate::QuotesConfig;
 use crate::draft::{Draft, has_quote, medium, trim_content};
-use crate::lexicon::{Class, Form, Role};
+use crate::lexicon::{Class, Cue, Form, Frame, Role};
 use crate::view::View;
 
 /// The claim of the cue at token `i`, if it has one, and whether what it reports is a noun
@@ -65,7 +65,12 @@ pub(super) fn claim(v: &View<'_>, i: usize, cfg: &QuotesConfig) -> Option<(Draft
     } else {
         intro_tok
     };
-    let (speaker, medium) = speaker_and_medium(v, i, cue_last, stretch_end, cue.form);
+    // "وأبدى الصالح استعداد منظمته …: «…»", "وجدد الوزير تأكيده أن": the object of the cue's
+    // frame, before the quotation or the clause, ends the speaker.
+    let stretch_end = (cue_last + 2..stretch_end)
+        .find(|&k| nominal::object_head(v, cue, cue_last, k))
+        .unwrap_or(stretch_end);
+    let (speaker, medium) = speaker_and_medium(v, i, cue_last, stretch_end, cue);
     let (content, kind, confidence) = content(v, i, &intro, cfg.max_quote_bytes)?;
     if content.1 <= content.0 {
         return None;
@@ -95,10 +100,11 @@ fn speaker_and_medium(
     i: usize,
     cue_last: usize,
     stretch_end: usize,
-    form: Form,
+    cue: Cue,
 ) -> (Tokens, Option<(usize, usize)>) {
+    let frame = cue.frame;
     let mut speaker = None;
-    if form != Form::ArParticiple {
+    if cue.form != Form::ArParticiple {
         speaker = speaker_np(v, cue_last + 1, stretch_end);
         if speaker.is_none() {
             speaker = subject_before(v, i)
@@ -107,17 +113,20 @@ fn speaker_and_medium(
                 .or_else(|| subject_after_complementiser(v, i));
         }
     }
-    // "ونقلت وكالة رويترز عن مصدر حكومي قوله إن": the source is after عن, the agency is the
-    // medium.
+    // "ونقلت وكالة رويترز عن مصدر حكومي قوله إن", "نقلت الصحيفة عن مصادر أمنية أن": the source
+    // is after عن, the outlet that relays it is the medium.
     let mut quoted_medium = None;
-    if stretch_end >= cue_last + 3
+    let saying = stretch_end > cue_last + 1
         && v.is_word(stretch_end - 1)
-        && v.f(stretch_end - 1).starts_with("قول")
-        && let Some(a) = (cue_last + 1..stretch_end - 1).find(|&t| v.is_word(t) && v.f(t) == "عن")
-        && a + 1 < stretch_end - 1
+        && v.f(stretch_end - 1).starts_with("قول");
+    if (saying || frame == Frame::Relay)
+        && let Some(a) = (cue_last + 1..stretch_end).find(|&t| v.is_word(t) && v.f(t) == "عن")
     {
-        quoted_medium = speaker.map(|(x, y)| v.bytes(x, y));
-        speaker = Some((a + 1, stretch_end - 2));
+        let source_end = if saying { stretch_end - 2 } else { stretch_end - 1 };
+        if a < source_end {
+            quoted_medium = speaker.map(|(x, y)| v.bytes(x, y));
+            speaker = speaker_np(v, a + 1, source_end + 1).or(Some((a + 1, source_end)));
+        }
     }
     let sent_start = v.sentence_start(i);
     // Before the cue only a circumstance can hold the medium ("وفي تصريحات نقلتها وكالة …،
@@ -131,7 +140,7 @@ fn speaker_and_medium(
 }
 
 /// The content (bytes), kind and confidence of the claim of the cue at `i`.
-fn content(
+pub(super) fn content(
     v: &View<'_>,
     i: usize,
     intro: &Intro,
