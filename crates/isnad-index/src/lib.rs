@@ -63,6 +63,7 @@ pub mod eval;
 mod export;
 mod link;
 mod names;
+mod page;
 mod read;
 mod rows;
 mod schema;

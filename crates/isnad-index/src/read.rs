@@ -7,7 +7,6 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
 use serde::Serialize;
 
@@ -267,9 +266,8 @@ impl Database {
     /// Claims matching `query`, newest first: by claim date, then the latest written document first,
     /// its claims in text order.
     ///
-    /// A speaker's claims are read actor by actor through the `(actor, date)` index and merged;
-    /// other queries sort the ids of what matches. Only ids are sorted; the rows of the page are
-    /// read last.
+    /// The page is read off an index in that order where it can be (see the `page` module for the
+    /// plans); only the rows of the page are read whole.
     pub fn claims(&self, query: &ClaimQuery) -> Result<Vec<ClaimHit>, IndexError> {
         let mut actors: Vec<i64> = query.actor.into_iter().collect();
         if let Some(name) = &query.speaker {
@@ -283,28 +281,7 @@ impl Database {
             Some(text) => Some(fts_query(text)?),
             None => None,
         };
-        let wanted = if query.limit == 0 { None } else { Some(query.offset + query.limit) };
-        let ids: Vec<i64> = if !actors.is_empty() {
-            // Each actor's first page through its index, merged.
-            let mut all: Vec<(Option<String>, i64, i64)> = Vec::new();
-            for &actor in &actors {
-                let (mut conditions, mut values) = filters(query, fts.as_deref());
-                conditions.push("c.actor = ?".to_string());
-                values.push(Value::Integer(actor));
-                all.extend(self.ranked(&conditions, values, wanted, 0)?);
-            }
-            all.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-            let all = all.into_iter().skip(query.offset);
-            match wanted {
-                Some(_) => all.take(query.limit).map(|r| r.2).collect(),
-                None => all.map(|r| r.2).collect(),
-            }
-        } else {
-            let (conditions, values) = filters(query, fts.as_deref());
-            let rows =
-                self.ranked(&conditions, values, wanted.map(|_| query.limit), query.offset)?;
-            rows.into_iter().map(|r| r.2).collect()
-        };
+        let ids = crate::page::page_ids(&self.conn, query, &actors, fts.as_deref())?;
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document WHERE c.id = ?1"
         ))?;
@@ -313,32 +290,6 @@ impl Database {
             hits.push(stmt.query_row([id], claim_hit)?);
         }
         Ok(hits)
-    }
-
-    /// (date, document, id) of the claims meeting `conditions`, newest first.
-    fn ranked(
-        &self,
-        conditions: &[String],
-        mut values: Vec<Value>,
-        limit: Option<usize>,
-        offset: usize,
-    ) -> Result<Vec<(Option<String>, i64, i64)>, IndexError> {
-        let filter = if conditions.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", conditions.join(" AND "))
-        };
-        values.push(Value::Integer(limit.map_or(-1, |l| l as i64)));
-        values.push(Value::Integer(offset as i64));
-        let sql = format!(
-            "SELECT c.date, c.document, c.id FROM claims c JOIN documents d ON d.id = c.document \
-             {filter} ORDER BY c.date DESC, c.document DESC, c.id LIMIT ? OFFSET ?"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt
-            .query_map(params_from_iter(values), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<Result<_, _>>()?;
-        Ok(rows)
     }
 
     /// The actors a name finds: an actor id written `#12`, a gazetteer id (`Q7747`), or a name
@@ -527,35 +478,6 @@ impl Database {
             timexes,
         }))
     }
-}
-
-/// The WHERE conditions of a query but its speaker, with their values.
-fn filters(query: &ClaimQuery, fts: Option<&str>) -> (Vec<String>, Vec<Value>) {
-    let mut conditions: Vec<String> = Vec::new();
-    let mut values: Vec<Value> = Vec::new();
-    if let Some(from) = &query.from {
-        conditions.push("c.date >= ?".to_string());
-        values.push(Value::Text(from.clone()));
-    }
-    if let Some(to) = &query.to {
-        // "2025-02-28" takes "2025-02-28T10:00" too: everything that begins with it.
-        conditions.push("c.date < ?".to_string());
-        values.push(Value::Text(format!("{to}\u{10FFFF}")));
-    }
-    if let Some(fts) = fts {
-        conditions
-            .push("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)".to_string());
-        values.push(Value::Text(fts.to_string()));
-    }
-    if let Some(lang) = &query.lang {
-        conditions.push("d.lang = ?".to_string());
-        values.push(Value::Text(lang.clone()));
-    }
-    if let Some(outlet) = &query.outlet {
-        conditions.push("instr(lower(d.outlet), lower(?)) > 0".to_string());
-        values.push(Value::Text(outlet.clone()));
-    }
-    (conditions, values)
 }
 
 /// A row of [`CLAIM_COLUMNS`].

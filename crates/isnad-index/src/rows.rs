@@ -98,6 +98,11 @@ pub struct DocRows {
 }
 
 impl DocRows {
+    /// Bytes of the document's text (for callers that bound the memory of a batch).
+    pub fn text_bytes(&self) -> usize {
+        self.text.len()
+    }
+
     /// The document id.
     pub fn doc_id(&self) -> &str {
         &self.doc_id

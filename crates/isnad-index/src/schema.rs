@@ -10,14 +10,14 @@ use crate::IndexError;
 
 /// The schema version this crate writes and reads (`PRAGMA user_version`). Bump it with any change
 /// to the tables below, and say in `docs/database.md` what changed.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// `PRAGMA application_id` of an isnad claims database: "isnd" in ASCII. It tells our files from
 /// other SQLite databases before any table is read.
 pub const APPLICATION_ID: i64 = 0x6973_6E64;
 
-/// The tables and indexes. Offsets are code points, as in the output record.
-const SCHEMA: &str = r#"
+/// The tables. Offsets are code points, as in the output record.
+const TABLES: &str = r#"
 CREATE TABLE documents (
     id        INTEGER PRIMARY KEY,
     doc_id    TEXT NOT NULL UNIQUE,
@@ -30,7 +30,6 @@ CREATE TABLE documents (
     errors    TEXT,
     text      TEXT NOT NULL
 );
-CREATE INDEX documents_outlet ON documents(outlet);
 
 CREATE TABLE actors (
     id    INTEGER PRIMARY KEY,
@@ -52,8 +51,6 @@ CREATE TABLE entities (
     link      TEXT NOT NULL,
     link_key  TEXT
 );
-CREATE INDEX entities_document ON entities(document);
-CREATE INDEX entities_actor ON entities(actor);
 
 CREATE TABLE claims (
     id               INTEGER PRIMARY KEY,
@@ -84,9 +81,6 @@ CREATE TABLE claims (
     date_before      INTEGER NOT NULL,
     ext              TEXT
 );
-CREATE INDEX claims_document ON claims(document);
-CREATE INDEX claims_actor_date ON claims(actor, date);
-CREATE INDEX claims_date ON claims(date);
 
 CREATE TABLE mentions (
     id       INTEGER PRIMARY KEY,
@@ -97,7 +91,6 @@ CREATE TABLE mentions (
     "end"    INTEGER NOT NULL,
     text     TEXT NOT NULL
 );
-CREATE INDEX mentions_document ON mentions(document);
 
 CREATE TABLE timexes (
     id       INTEGER PRIMARY KEY,
@@ -112,7 +105,6 @@ CREATE TABLE timexes (
     "to"     TEXT,
     calendar TEXT NOT NULL
 );
-CREATE INDEX timexes_document ON timexes(document);
 
 CREATE TABLE link_keys (
     key      TEXT NOT NULL,
@@ -127,6 +119,23 @@ CREATE VIRTUAL TABLE claims_fts USING fts5(
     tokenize = 'unicode61 remove_diacritics 2'
 );
 "#;
+
+/// The secondary indexes. No write needs them but the replacement of a document already there
+/// (`*_document`, `entities_actor`), so a new database gets them once its first run is written
+/// ([`create_indexes`]): building an index from sorted rows at the end is several times cheaper
+/// than keeping it up to date row by row. `claims_rank` is the order of query results (newest
+/// first) with what a page is filtered on, so that a query reads the index, not the rows;
+/// `documents_lang_outlet` finds the documents of a language or outlet without reading their text.
+const INDEXES: &str = "
+CREATE INDEX IF NOT EXISTS documents_lang_outlet ON documents(lang, outlet);
+CREATE INDEX IF NOT EXISTS entities_document ON entities(document);
+CREATE INDEX IF NOT EXISTS entities_actor ON entities(actor);
+CREATE INDEX IF NOT EXISTS claims_document ON claims(document);
+CREATE INDEX IF NOT EXISTS claims_actor ON claims(actor, date DESC, document DESC, id);
+CREATE INDEX IF NOT EXISTS claims_rank ON claims(date DESC, document DESC, id, actor);
+CREATE INDEX IF NOT EXISTS mentions_document ON mentions(document);
+CREATE INDEX IF NOT EXISTS timexes_document ON timexes(document);
+";
 
 /// Settings of every connection: write-ahead log (readers never wait for a writer, and a writer
 /// killed mid-transaction leaves the last committed state), `synchronous = NORMAL` (a committed
@@ -160,8 +169,10 @@ pub(crate) fn open_read(path: &Path) -> Result<Connection, IndexError> {
 }
 
 /// Opens a database for writing, creating it (with its tables) when the file does not exist or
-/// is empty.
-pub(crate) fn open_write(path: &Path) -> Result<Connection, IndexError> {
+/// is empty. Returns whether it was created: a new database gets its secondary indexes from
+/// [`create_indexes`] when its first run is written. An older one gets any index it lacks now (a
+/// first run killed before its end left none).
+pub(crate) fn open_write(path: &Path) -> Result<(Connection, bool), IndexError> {
     let conn = Connection::open(path)
         .map_err(|source| IndexError::Open { path: path.to_path_buf(), source })?;
     // The writer uses about thirty statements; re-preparing them was a few percent of its time.
@@ -171,14 +182,23 @@ pub(crate) fn open_write(path: &Path) -> Result<Connection, IndexError> {
     let fresh = application_id(&conn, path)? == 0 && table_count(&conn, path)? == 0;
     if fresh {
         let tx = conn.unchecked_transaction()?;
-        tx.execute_batch(SCHEMA)?;
+        tx.execute_batch(TABLES)?;
         tx.execute_batch(&format!(
             "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION};"
         ))?;
         tx.commit()?;
     }
     check(&conn, path)?;
-    Ok(conn)
+    if !fresh {
+        create_indexes(&conn)?;
+    }
+    Ok((conn, fresh))
+}
+
+/// Creates the secondary indexes that are missing (all of them after a new database's first run).
+pub(crate) fn create_indexes(conn: &Connection) -> Result<(), IndexError> {
+    conn.execute_batch(INDEXES)?;
+    Ok(())
 }
 
 /// Refuses files that are not isnad databases or are of another schema version.

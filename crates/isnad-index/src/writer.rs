@@ -17,6 +17,9 @@ use crate::{IndexError, schema};
 pub struct Index {
     conn: Connection,
     path: PathBuf,
+    /// A new database whose secondary indexes are built at [`Index::finish`] (or as soon as a
+    /// document is replaced, which needs them).
+    indexes_pending: bool,
 }
 
 /// What one [`Index::write`] did.
@@ -48,8 +51,8 @@ impl Index {
     /// Opens the database at `path` for writing, creating it when there is no file (or an empty
     /// one). Refuses a file that is not an isnad claims database or has another schema version.
     pub fn open(path: &Path) -> Result<Index, IndexError> {
-        let conn = schema::open_write(path)?;
-        Ok(Index { conn, path: path.to_path_buf() })
+        let (conn, fresh) = schema::open_write(path)?;
+        Ok(Index { conn, path: path.to_path_buf(), indexes_pending: fresh })
     }
 
     /// The database file.
@@ -62,17 +65,18 @@ impl Index {
         let tx = self.conn.transaction()?;
         let mut summary = WriteSummary::default();
         for doc in docs {
-            summary += write_document(&tx, doc)?;
+            summary += write_document(&tx, doc, &mut self.indexes_pending)?;
         }
         tx.commit()?;
         Ok(summary)
     }
 
-    /// Ends a run of writes: refreshes the query planner's statistics (`PRAGMA optimize`, with a
-    /// bounded analysis) and folds the write-ahead log back into the database file, so that the
+    /// Ends a run of writes: builds the secondary indexes of a new database, refreshes the query
+    /// planner's statistics (`PRAGMA optimize`, with a bounded analysis) and folds the write-ahead log back into the database file, so that the
     /// file alone holds everything (for copying it, or opening it where the `-wal` file is not
     /// writable).
     pub fn finish(self) -> Result<(), IndexError> {
+        schema::create_indexes(&self.conn)?;
         self.conn.execute_batch(
             "PRAGMA analysis_limit = 1000; PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);",
         )?;
@@ -81,9 +85,13 @@ impl Index {
 }
 
 /// One document: what was there under its id goes, then its rows come in.
-fn write_document(tx: &Transaction<'_>, doc: &DocRows) -> Result<WriteSummary, IndexError> {
+fn write_document(
+    tx: &Transaction<'_>,
+    doc: &DocRows,
+    indexes_pending: &mut bool,
+) -> Result<WriteSummary, IndexError> {
     let mut summary = WriteSummary { documents: 1, ..WriteSummary::default() };
-    let old = match remove_document(tx, &doc.doc_id)? {
+    let old = match remove_document(tx, &doc.doc_id, indexes_pending)? {
         Some(old) => {
             summary.replaced = 1;
             old
@@ -283,10 +291,12 @@ impl EntityKey {
 }
 
 /// Removes the document with this id and everything that hangs on it; returns its entities
-/// (`None` when there was no such document).
+/// (`None` when there was no such document). Builds the secondary indexes first when they are
+/// still pending: finding what hangs on a document needs them.
 fn remove_document(
     tx: &Transaction<'_>,
     doc_id: &str,
+    indexes_pending: &mut bool,
 ) -> Result<Option<Vec<OldEntity>>, IndexError> {
     let Some(document): Option<i64> = tx
         .prepare_cached("SELECT id FROM documents WHERE doc_id = ?1")?
@@ -295,6 +305,9 @@ fn remove_document(
     else {
         return Ok(None);
     };
+    if std::mem::take(indexes_pending) {
+        schema::create_indexes(tx)?;
+    }
     let mut old = Vec::new();
     {
         let mut stmt = tx.prepare_cached(

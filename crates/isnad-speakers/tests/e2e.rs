@@ -1,5 +1,5 @@
 //! End to end: segment + dates + quotes + speakers on the gold corpora, scored by `isnad-eval`'s quote
-//! scorer (speaker-entity accuracy of matched claims). Skips when `../shared` is absent.
+//! scorer (speaker-entity accuracy of matched claims). Says "skipped" when `../shared` is absent.
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +13,9 @@ use isnad_text::{SegmentConfig, SegmentStage};
 
 fn shared() -> Option<PathBuf> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    if !p.is_dir() {
+        eprintln!("skipped: ../shared not found");
+    }
     p.is_dir().then_some(p)
 }
 
@@ -79,4 +82,11 @@ fn end_to_end_speaker_entity_accuracy() {
     // the linker alone to 95%.
     assert!(seed.get("speaker-entity-accuracy").copied().unwrap_or(0.0) >= 0.90);
     assert!(dev.get("speaker-entity-accuracy").copied().unwrap_or(0.0) >= 0.90);
+    // PolNeAR dev with the default (speech-only) quote stage: its recall is low by design, as
+    // PolNeAR also annotates beliefs and intentions, so only the speakers of the claims found are
+    // held, at the floors `.ci/run` sets for `isnad eval` (measured 93.5% entity, 93.2% mention).
+    for metric in ["speaker-entity-accuracy", "speaker-mention-accuracy"] {
+        let value = polnear.get(metric).copied().unwrap_or(0.0);
+        assert!(value >= 0.90, "polnear-dev {metric} {value:.3} < 0.90");
+    }
 }

@@ -4,7 +4,7 @@
 //! gold speaker and its aliases (after folding). A gold speaker of `null` (an anonymous source)
 //! is right when the linker names none of the article's named speakers.
 //!
-//! Skips (passes) when `../shared` is absent. Prints every miss.
+//! Says "skipped" on standard error when `../shared` is absent. Prints every miss.
 
 use std::path::{Path, PathBuf};
 
@@ -15,6 +15,9 @@ use serde_json::Value;
 
 fn shared() -> Option<PathBuf> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    if !p.is_dir() {
+        eprintln!("skipped: ../shared not found");
+    }
     p.is_dir().then_some(p)
 }
 

@@ -1,14 +1,18 @@
 //! Telling Arabic from English when the input does not say.
 
+use std::sync::LazyLock;
+
 use isnad_core::Lang;
 
-use crate::normalize::is_arabic_letter;
+use crate::chars::is_arabic_letter;
 
-/// Frequent English function words: Latin-script text without them is not treated as English.
-const ENGLISH_WORDS: &[&str] = &[
-    "the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "said", "was", "he", "she",
-    "it", "as", "at", "by", "his", "her", "from", "have", "has", "are", "be", "this", "they",
-];
+/// Frequent English function words (`data/en-detect.tsv`): Latin-script text without them is not
+/// treated as English.
+static ENGLISH_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    crate::data::lines(include_str!("../data/en-detect.tsv"))
+        .map(|(_, f)| f[0].to_string())
+        .collect()
+});
 
 /// Guesses the language of `text` from its first 20,000 bytes.
 ///

@@ -4,7 +4,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, packed};
 use rustc_hash::FxHashMap;
 use thiserror::Error;
 
-use crate::normalize::{fold, is_arabic_letter, is_word_char};
+use crate::chars::{is_arabic_letter, is_word_char};
+use crate::normalize::fold;
 
 /// Lexicons of at most this many entries search with a packed (SIMD) searcher.
 const PACKED_MAX: usize = 48;

@@ -5,11 +5,14 @@
 //!   back to the original offsets, so nothing downstream ever reports a folded offset.
 //! - [`Lexicon`] compiles word lists from data files into one aho-corasick automaton and matches
 //!   whole words, allowing Arabic clitic prefixes (و ف ب ل ك س ال) before an entry.
+//! - [`chars`] decides what is a letter, a digit, a space, an Arabic letter or mark: one place
+//!   for every stage.
 //! - [`segment`] splits paragraphs (with page-furniture blocks), sentences and tokens.
 //! - [`lang::detect`] tells Arabic from English when the input does not say.
 //! - [`SegmentStage`] runs all of it as the pipeline's first stage.
 #![deny(missing_docs)]
 
+pub mod chars;
 pub mod data;
 pub mod lang;
 mod lexicon;

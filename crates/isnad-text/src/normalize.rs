@@ -8,6 +8,9 @@
 
 use isnad_core::Normalized;
 
+// The character classes live in `chars`; here too for the callers that name them by this path.
+pub use crate::chars::{is_arabic_letter, is_arabic_mark, is_word_char};
+
 /// What one original character folds to.
 pub(crate) enum Fold {
     /// Dropped (diacritics, tatweel, bidi controls, zero-width joiners).
@@ -307,48 +310,6 @@ pub(crate) fn first_folded_word(text: &str, limit: usize, buf: &mut [u8]) -> Opt
         }
     }
     Some(len)
-}
-
-/// True for characters that make up words in either script (letters, digits, combining marks).
-///
-/// ASCII and the main Arabic block are decided by ranges: the general Unicode tables behind
-/// `char::is_alphanumeric` are a slow search for every non-ASCII character, and this runs on
-/// every character of the text.
-#[inline]
-pub fn is_word_char(c: char) -> bool {
-    match c {
-        '0'..='9' | 'a'..='z' | 'A'..='Z' => true,
-        '\0'..='\u{7F}' => false,
-        '\u{0621}'..='\u{064A}'
-        | '\u{0660}'..='\u{0669}'
-        | '\u{066E}'..='\u{06D3}'
-        | '\u{06D5}'
-        | '\u{06F0}'..='\u{06FC}'
-        | '\u{06FF}' => true,
-        '\u{0600}'..='\u{06FF}' => is_arabic_mark(c),
-        _ => c.is_alphanumeric() || is_arabic_mark(c),
-    }
-}
-
-/// Arabic diacritics and tatweel: they sit inside words.
-pub fn is_arabic_mark(c: char) -> bool {
-    matches!(c, 'ـ' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
-}
-
-/// True for letters of the Arabic script.
-#[inline]
-pub fn is_arabic_letter(c: char) -> bool {
-    // (ASCII first: every token of English text is asked this.)
-    if c.is_ascii() {
-        return false;
-    }
-    if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}')
-    {
-        return true;
-    }
-    matches!(c, '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}'
-        | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-        && c.is_alphabetic()
 }
 
 #[cfg(test)]

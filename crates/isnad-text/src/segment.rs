@@ -3,10 +3,11 @@
 use std::sync::LazyLock;
 
 use isnad_core::{Block, Normalized, Paragraph, Sentence, Span, Token, TokenKind};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::chars::{is_alphanumeric, is_arabic_letter, is_digit, is_space, is_word_char};
 use crate::lexicon::{Lexicon, is_clitic_chain};
-use crate::normalize::{first_folded_word, fold, is_arabic_letter, is_word_char};
+use crate::normalize::{first_folded_word, fold};
 
 /// Characters that end a sentence. The Arabic comma does not: Arabic news runs whole arguments
 /// together with commas, and a reporting verb is often separated from its content by one.
@@ -19,124 +20,56 @@ fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '“')
 }
 
-/// English words that take a period without ending a sentence (lower-cased).
-///
-/// (A `match`, which compiles to a switch on the length and a few comparisons: this is asked at
-/// every period of English text.)
-fn is_abbreviation(lower: &str) -> bool {
-    matches!(
-        lower,
-        "mr" | "mrs"
-            | "ms"
-            | "dr"
-            | "prof"
-            | "sen"
-            | "rep"
-            | "gov"
-            | "gen"
-            | "col"
-            | "lt"
-            | "sgt"
-            | "capt"
-            | "cmdr"
-            | "adm"
-            | "maj"
-            | "st"
-            | "jr"
-            | "sr"
-            | "inc"
-            | "co"
-            | "corp"
-            | "ltd"
-            | "llc"
-            | "vs"
-            | "etc"
-            | "e.g"
-            | "i.e"
-            | "u.s"
-            | "u.k"
-            | "u.n"
-            | "u.s.a"
-            | "no"
-            | "nos"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-            | "mon"
-            | "tue"
-            | "tues"
-            | "wed"
-            | "thu"
-            | "thurs"
-            | "fri"
-            | "sat"
-            | "sun"
-            | "ave"
-            | "blvd"
-            | "mt"
-            | "ft"
-            | "gens"
-            | "reps"
-            | "sens"
-            | "supt"
-            | "det"
-            | "insp"
-            | "rev"
-            | "fr"
-            | "a.m"
-            | "p.m"
-            | "approx"
-            | "dept"
-            | "est"
-            | "fig"
-            | "al"
-            | "op"
-            | "ed"
-            | "vol"
-            | "pp"
-    )
+/// What an English abbreviation's period may mean (`data/en-abbreviations.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Abbreviation {
+    /// Never ends a sentence ("Mr. Smith").
+    Inside,
+    /// Ends one before a sentence starter ("… in the U.S. He said"), not before other words.
+    MayEnd,
+    /// "No." and "Nos.": "number" before a digit, the word "no" elsewhere.
+    Number,
+}
+
+/// English words that take a period without ending a sentence, by [`abbreviation_key`].
+static ABBREVIATIONS: LazyLock<FxHashMap<u64, Abbreviation>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
+    for (line, f) in crate::data::lines(include_str!("../data/en-abbreviations.tsv")) {
+        let kind = match f.get(1).copied() {
+            Some("inside") => Abbreviation::Inside,
+            Some("may-end") => Abbreviation::MayEnd,
+            Some("number") => Abbreviation::Number,
+            other => panic!(
+                "data/en-abbreviations.tsv:{line}: kind {other:?} is not one of inside, may-end, number"
+            ),
+        };
+        let key = abbreviation_key(f[0])
+            .filter(|_| f[0].bytes().all(|b| b.is_ascii_lowercase() || b == b'.'))
+            .unwrap_or_else(|| {
+                panic!("data/en-abbreviations.tsv:{line}: {:?} is not lower-case ASCII of at most 8 bytes", f[0])
+            });
+        map.insert(key, kind);
+    }
+    map
+});
+
+/// A lower-case word of at most eight bytes packed into a number: the key of [`ABBREVIATIONS`]
+/// (one multiply to hash, one comparison to match, where a string key would hash and compare
+/// bytes: this is asked at every period of English text). `None` for longer words, which are no
+/// abbreviation.
+fn abbreviation_key(lower: &str) -> Option<u64> {
+    let bytes = lower.as_bytes();
+    let mut key = [0u8; 8];
+    key.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(u64::from_le_bytes(key))
 }
 
 /// Words that typically open an English sentence, for abbreviations that may also end one.
-const SENTENCE_STARTERS: &[&str] = &[
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "The",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "But",
-    "And",
-    "In",
-    "On",
-    "At",
-    "A",
-    "An",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "There",
-    "Still",
-    "However",
-    "Meanwhile",
-];
+static SENTENCE_STARTERS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    crate::data::lines(include_str!("../data/en-sentence-starters.tsv"))
+        .map(|(_, f)| f[0].to_string())
+        .collect()
+});
 
 static BLOCK_MARKERS: LazyLock<Lexicon<()>> = LazyLock::new(|| {
     let entries =
@@ -406,21 +339,20 @@ fn ends_sentence_at_period(before: &str, after: &str) -> bool {
     if next.is_some_and(|c| c.is_lowercase()) {
         return false;
     }
-    if let Some(lower) = lower.filter(|l| is_abbreviation(l)) {
-        // "No. 3", "Nos. 4 and 5" go on; "the candidate said no. But he …" ends: "no" abbreviates
-        // "number" only before one.
-        if matches!(lower, "no" | "nos") {
-            return !after.trim_start().starts_with(|c: char| c.is_ascii_digit());
-        }
-        // "Mr. Smith" goes on; "in the U.S. The" may end, but an abbreviation before a capital is far
-        // more often a title, so keep going unless it is a sentence-final one.
-        // Ones that also end sentences ("… in the U.S. He said") do so before a word that
-        // typically starts one; "U.S. Army" and "Acme Inc. Chairman" go on.
-        let next_word = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        return matches!(
-            lower,
-            "etc" | "u.s" | "u.k" | "u.n" | "inc" | "ltd" | "co" | "corp" | "jr" | "sr"
-        ) && SENTENCE_STARTERS.contains(&next_word);
+    if let Some(kind) = lower.and_then(abbreviation_key).and_then(|key| ABBREVIATIONS.get(&key)) {
+        return match kind {
+            // "No. 3", "Nos. 4 and 5" go on; "the candidate said no. But he …" ends: "no"
+            // abbreviates "number" only before one.
+            Abbreviation::Number => !after.trim_start().starts_with(|c: char| c.is_ascii_digit()),
+            // "Mr. Smith" goes on: an abbreviation before a capital is far more often a title.
+            Abbreviation::Inside => false,
+            // "… in the U.S. He said" ends before a word that typically starts a sentence; "U.S.
+            // Army" and "Acme Inc. Chairman" go on.
+            Abbreviation::MayEnd => {
+                let next_word = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                SENTENCE_STARTERS.contains(next_word)
+            }
+        };
     }
     // An initial or a one-letter abbreviation: one Latin capital ("J. Smith") or one Arabic letter
     // ("د. بول مرقص" for الدكتور, "م. أحمد" for المهندس).
@@ -670,17 +602,6 @@ fn ascii_letters_prefix(w: u64) -> usize {
     ((!letters & HIGH).trailing_zeros() / 8) as usize
 }
 
-/// Whitespace as `char::is_whitespace`, with ASCII and the Arabic block (no whitespace below
-/// U+1680 but U+0085 and U+00A0) decided first.
-#[inline]
-fn is_space(c: char) -> bool {
-    match c {
-        '\0'..='\u{7F}' => c.is_ascii_whitespace() || c == '\u{0B}',
-        '\u{80}'..='\u{167F}' => c == '\u{85}' || c == '\u{A0}',
-        _ => c.is_whitespace(),
-    }
-}
-
 /// Finds `map.partition_point(|&o| o < offset)` for offsets that mostly grow, by walking forward
 /// from the previous answer instead of searching the whole map for every token (the map is sorted:
 /// folded text keeps the order of the original).
@@ -745,30 +666,6 @@ impl<'a> MapCursor<'a> {
         self.at = lo + map[lo..hi].partition_point(|&o| (o as usize) < offset);
         self.refresh();
         self.at
-    }
-}
-
-/// `char::is_alphanumeric`, with ASCII and the Arabic letters decided without the Unicode tables.
-#[inline]
-fn is_alphanumeric(c: char) -> bool {
-    match c {
-        '\0'..='\u{7F}' => c.is_ascii_alphanumeric(),
-        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
-        _ => c.is_alphanumeric(),
-    }
-}
-
-/// Digits of any script, with the common ones decided without the Unicode tables.
-#[inline]
-fn is_digit(c: char) -> bool {
-    match c {
-        '0'..='9' | '٠'..='٩' | '۰'..='۹' => true,
-        // No digits among these (and General Punctuation, the curly quotes and dashes).
-        '\0'..='\u{7F}'
-        | '\u{0600}'..='\u{065F}'
-        | '\u{066A}'..='\u{06EF}'
-        | '\u{2000}'..='\u{206F}' => false,
-        _ => c.is_numeric(),
     }
 }
 
