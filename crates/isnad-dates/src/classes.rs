@@ -34,10 +34,17 @@ pub(crate) enum Class {
     Times,
     /// Words of a side of now that count only before a plural unit ("recent years").
     BeforeUnit,
+    /// Words after which a bare four-digit number is a year used as a modifier ("the 1996
+    /// campaign", "its 1990 invasion", "for 1988").
+    BeforeYear,
+    /// Words that join years ("between 1994 and 1997", "1990 or 1991").
+    JoinsYears,
+    /// Words that make "the quarter" the last one reported ("the latest quarter").
+    Latest,
 }
 
 impl Class {
-    const ALL: [(&'static str, Class); 12] = [
+    const ALL: [(&'static str, Class); 15] = [
         ("past", Class::Past),
         ("past-stem", Class::PastStem),
         ("future", Class::Future),
@@ -50,6 +57,9 @@ impl Class {
         ("every", Class::Every),
         ("times", Class::Times),
         ("before-unit", Class::BeforeUnit),
+        ("before-year", Class::BeforeYear),
+        ("joins-years", Class::JoinsYears),
+        ("latest", Class::Latest),
     ];
 
     fn bit(self) -> u32 {

@@ -50,9 +50,10 @@ impl<'a, 'v> Parser<'a, 'v> {
             Sense::Vague(v) => Some(*v),
             _ => None,
         }) {
+            // a relative word ("past") is a side of now only after the article: "in the past",
+            // not "walked past the house" (nor "the past two weeks": a stretch, `offset.rs`)
+            Some(_) if self.relative(k).is_some() && k == i => return None,
             Some(v) => (v, k + 1),
-            // "the past", "in the past" (not "the past two weeks": a stretch, `offset.rs`)
-            None if !self.is_arabic() && k > i && past_word(k) => (Vague::Past, k + 1),
             None => return None,
         };
         if (self.num(j).is_some() || self.number(j).is_some() || self.unit(j).is_some())

@@ -22,6 +22,7 @@ use super::*;
 use crate::classes::Class;
 use crate::time::{self, TimeValue};
 use crate::timex3::{DurationUnit, Mod, Reading};
+use crate::tokenize::Kind;
 use crate::vocab::{Bound, Connective, Sense, Unit, features};
 
 impl<'a, 'v> Parser<'a, 'v> {
@@ -123,6 +124,12 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// quarter of the vote").
     fn is_amount(&self, start: usize, end: usize, u: Unit) -> bool {
         let article = self.has(start, features::ONE_WEAK);
+        // a mark read as a unit ("3'", "20\"") makes an amount only glued to digits: «الثلاث"» is
+        // a word before a closing quotation mark
+        let mark = self.tok(end - 1).is_some_and(|t| matches!(t.kind, Kind::Punct(_)));
+        if mark && !(self.num(end - 2).is_some() && self.glued(end - 2)) {
+            return false;
+        }
         if self.tok_text(end) == Some("old") || self.punct(end, '-') && self.glued(end - 1) {
             return false;
         }

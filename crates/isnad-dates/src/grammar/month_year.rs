@@ -17,6 +17,7 @@ use isnad_core::Grain;
 use jiff::civil::Time;
 
 use super::*;
+use crate::classes::Class;
 use crate::time::{self, TimeValue};
 use crate::tokenize::{Kind, Tok};
 use crate::vocab::{Connective, Era, Relative, Unit};
@@ -161,10 +162,38 @@ impl<'a, 'v> Parser<'a, 'v> {
                 && !self.context_before(i)
                 && !self.connective(i.wrapping_sub(1), Connective::Of)
                 && !self.connective(i.wrapping_sub(1), Connective::Approx)
+                && !self.year_slot(i, j)
             {
                 return None;
             }
         }
         Some(Match { end: j, value: Spec { year: Some(y), absolute: true, ..Spec::default() } })
+    }
+
+    /// Whether the bare number `i..j` stands where English writes a year as a modifier: after
+    /// a determiner, a possessive or a preposition that takes a year ("the 1996 campaign", "its
+    /// 1990 invasion", "Kopp's 1998 trial", "for 1988", "into 1990"), or joined to another year
+    /// ("between 1994 and 1997", "1990 and 1991", "1994, 1995 and 1997"). ("the 1,600 troops"
+    /// has a comma and is no year; the joined one must be a four-digit number in range.)
+    fn year_slot(&self, i: usize, j: usize) -> bool {
+        if self.is_arabic() || i == 0 {
+            return false;
+        }
+        let class = |k: usize, c: Class| self.tok_text(k).is_some_and(|w| self.classes.has(w, c));
+        let year_at = |k: usize| {
+            self.num(k).is_some_and(|(v, digits)| digits == 4 && (1900..=2100).contains(&v))
+                && (!self.glued(k)
+                    || self.tok(k + 1).is_some_and(|t| matches!(t.kind, Kind::Punct(_))))
+        };
+        let joined = |k: usize| class(k, Class::JoinsYears) || self.punct(k, ',');
+        let p = i - 1;
+        let possessive = p > 0
+            && self.tok_text(p) == Some("s")
+            && (self.punct(p - 1, '\'') || self.punct(p - 1, '’'));
+        class(p, Class::BeforeYear)
+            || possessive
+            || joined(p) && p > 0 && year_at(p - 1)
+            || joined(j) && year_at(j + 1)
+            || self.punct(j, ',') && class(j + 1, Class::JoinsYears) && year_at(j + 2)
     }
 }

@@ -18,6 +18,7 @@ use isnad_core::Grain;
 use jiff::civil::{Date, Time};
 
 use super::*;
+use crate::classes::Class;
 use crate::time::{self, TimeValue, add_days, add_grain, truncate};
 use crate::timex3::Reading;
 use crate::vocab::{Connective, Relative, Unit, features};
@@ -105,7 +106,9 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// year), "18q4", "2018q4". `None` when a quarter names no date (the whole rule gives none).
     fn quarter_en(&self, i: usize, best: &mut Option<Match<Spec>>) -> Option<()> {
         let k = self.skip_filler(i);
-        if let Some(Match { end: k2, value: n }) = self.ordinal(k)
+        if let Some(Match { end: k1, value: n }) = self.ordinal(k)
+            // "third-quarter earnings": the hyphen of a compound adjective
+            && let k2 = if self.punct(k1, '-') && self.glued(k1 - 1) && self.glued(k1) { k1 + 1 } else { k1 }
             && self.is_unit(k2, Unit::Quarter)
             && (1..=4).contains(&n)
         {
@@ -116,14 +119,40 @@ impl<'a, 'v> Parser<'a, 'v> {
                 y = Some(yy);
                 k3 = k5;
             }
+            let today = self.anchor.today();
             let year = match y {
                 Some(y) => y,
-                None => i32::from(self.anchor.today().year()),
+                // a quarter still ahead, in a report that looks back, is last year's ("posted
+                // fourth-quarter results" in February)
+                None if (3 * (n - 1) + 1) as i8 > today.month()
+                    && self.policy() == crate::Bare::Past =>
+                {
+                    i32::from(today.year()) - 1
+                }
+                None => i32::from(today.year()),
             };
             let d = Date::new(year as i16, (3 * (n - 1) + 1) as i8, 1).ok()?;
             let t = TimeValue::point(d.to_datetime(Time::midnight()), Grain::Quarter);
             let s = Spec { base: Some(t), absolute: y.is_some(), ..Spec::default() };
             keep_longest(best, Some(Match { end: k3, value: s }));
+        }
+        // "the quarter", "the latest quarter": in a report, the last quarter that has ended
+        if self.tok_text(i) == Some("the") {
+            let latest = self.tok_text(i + 1).is_some_and(|w| self.classes.has(w, Class::Latest));
+            let q = if latest { i + 2 } else { i + 1 };
+            if self.unit(q) == Some((Unit::Quarter, 1))
+                && !self.connective(q + 1, Connective::Of)
+                && !self.punct(q + 1, '-')
+            {
+                let today = self.anchor.today();
+                let this = Date::new(today.year(), (today.month() - 1) / 3 * 3 + 1, 1).ok()?;
+                let last = add_grain(this.to_datetime(Time::midnight()), Grain::Quarter, -1);
+                let t = TimeValue::point(last, Grain::Quarter);
+                keep_longest(
+                    best,
+                    Some(Match { end: q + 1, value: Spec { base: Some(t), ..Spec::default() } }),
+                );
+            }
         }
         // "Q3", "Q4 2023", "Q1 of 2024": business quarters (this year's without a year)
         if self.tok_text(i) == Some("q")
