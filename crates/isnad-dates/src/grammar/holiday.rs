@@ -66,7 +66,20 @@ impl<'a, 'v> Parser<'a, 'v> {
             j += 1;
             self.pick_rel_year(r, &year_of)?
         } else if let Some(r) = rel {
-            self.pick_rel_year(r, &year_of)?
+            if season && r == Relative::This && self.policy() != crate::Bare::Future {
+                // In news "this summer" is the current year's summer, over or to come ("this
+                // summer was hard", written in October); a winter that began last December and
+                // has not ended is still this winter.
+                let y = self.anchor.today().year();
+                let today = self.anchor.today();
+                if year_of(y - 1).is_some_and(|(s, e, _)| s <= today && today < e) {
+                    y - 1
+                } else {
+                    y
+                }
+            } else {
+                self.pick_rel_year(r, &year_of)?
+            }
         } else if let Some(Match { end: j2, value: t }) = self.holiday_offset(j) {
             // "thanksgiving in a year", "thanksgiving 3 months ago": the one in the shifted year
             j = j2;
