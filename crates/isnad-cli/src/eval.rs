@@ -194,120 +194,8 @@ impl Recorded {
 pub fn run(args: EvalArgs, registry: &Registry) -> Result<bool> {
     let mut reports: Vec<Packed> = Vec::new();
     match args.family {
-        Family::Dates => {
-            let (cases, gold): (Vec<PathBuf>, Vec<PathBuf>) = expand_dirs(&args.paths)?
-                .into_iter()
-                .partition(|p| p.extension().is_some_and(|e| e == "jsonl"));
-            // (TimeML gold articles are JSONL too: told apart by their first line)
-            let (timeml, cases): (Vec<PathBuf>, Vec<PathBuf>) =
-                cases.into_iter().partition(|p| isnad_eval::tempeval::is_tempeval(p));
-            let opts = isnad_eval::dates::Options { verbose: args.verbose };
-            if !cases.is_empty() {
-                let pipes = ByLang::load(
-                    args.pipeline.as_deref(),
-                    ("dates-ar.toml", DATES_AR),
-                    ("dates-en.toml", DATES_EN),
-                    registry,
-                )?;
-                let report = isnad_eval::dates::evaluate(&cases, &|d| pipes.process(d), &opts)
-                    .context("scoring date cases")?;
-                reports.push(pack("dates", None, &report)?);
-            }
-            if !timeml.is_empty() {
-                let pipes = ByLang::load(
-                    args.pipeline.as_deref(),
-                    ("news-ar.toml", NEWS_AR),
-                    ("news-en.toml", NEWS_EN),
-                    registry,
-                )?;
-                let opts =
-                    isnad_eval::tempeval::Options { verbose: args.verbose, limit: args.limit };
-                let report = isnad_eval::tempeval::evaluate(&timeml, &|d| pipes.process(d), &opts)
-                    .context("scoring TimeML gold")?;
-                reports.push(pack("tempeval", None, &report)?);
-            }
-            if !gold.is_empty() {
-                let pipes = ByLang::load(
-                    args.pipeline.as_deref(),
-                    ("news-ar.toml", NEWS_AR),
-                    ("news-en.toml", NEWS_EN),
-                    registry,
-                )?;
-                let report = isnad_eval::dates::evaluate_gold(&gold, &|d| pipes.process(d), &opts)
-                    .context("scoring gold timexes")?;
-                reports.push(pack("dates-gold", None, &report)?);
-            }
-        }
-        Family::Quotes | Family::Speakers => {
-            let gold_acts = match &args.gold_acts {
-                Some(acts) => {
-                    let stage = isnad_quotes::QuotesStage::new(
-                        isnad_quotes::QuotesConfig::default(),
-                        Path::new("."),
-                    )
-                    .context("building the cue lexicon")?;
-                    let classify: std::sync::Arc<isnad_eval::quotes::CueActs> =
-                        std::sync::Arc::new(move |lang: &Lang, cue: &str| stage.cue_act(lang, cue));
-                    let unknown = match args.unknown_acts {
-                        UnknownActs::Optional => isnad_eval::quotes::UnknownAct::Optional,
-                        UnknownActs::Required => isnad_eval::quotes::UnknownAct::Required,
-                        UnknownActs::LeftOut => isnad_eval::quotes::UnknownAct::LeftOut,
-                    };
-                    Some(isnad_eval::quotes::GoldActs { acts: acts.clone(), classify, unknown })
-                }
-                None => None,
-            };
-            // Speech alone is what the news pipelines output.
-            let speech_only =
-                args.gold_acts.as_ref().is_some_and(|a| a.iter().all(|&a| a == Act::Speech));
-            let opts =
-                isnad_eval::quotes::Options { verbose: args.verbose, limit: args.limit, gold_acts };
-            let news = (("news-ar.toml", NEWS_AR), ("news-en.toml", NEWS_EN));
-            // PolNeAR annotates beliefs, intentions and perceptions besides speech: unless told
-            // otherwise, its files are scored with the pipeline that outputs every act.
-            let predictions = args.predictions.as_deref().map(Recorded::load).transpose()?;
-            let (polnear, gold): (Vec<PathBuf>, Vec<PathBuf>) =
-                if args.pipeline.is_some() || predictions.is_some() || speech_only {
-                    (Vec::new(), args.paths.clone())
-                } else {
-                    expand_dirs(&args.paths)?
-                        .into_iter()
-                        .partition(|p| p.extension().is_some_and(|e| e == "jsonl"))
-                };
-            let two = !polnear.is_empty() && !gold.is_empty();
-            for (paths, (ar, en), name) in [
-                (&gold, news, "quotes"),
-                (&polnear, (news.0, ("attribution-en.toml", ATTRIBUTION_EN)), "polnear"),
-            ] {
-                if paths.is_empty() {
-                    continue;
-                }
-                let report = match &predictions {
-                    Some(recorded) => {
-                        isnad_eval::quotes::evaluate(paths, &|d| recorded.process(d), &opts)
-                    }
-                    None => {
-                        let pipes = ByLang::load(args.pipeline.as_deref(), ar, en, registry)?;
-                        isnad_eval::quotes::evaluate(paths, &|d| pipes.process(d), &opts)
-                    }
-                }
-                .context("scoring quotes")?;
-                let label = match (&args.pipeline, &args.predictions) {
-                    (_, Some(p)) => format!("predictions from {}", p.display()),
-                    (Some(p), None) => p.display().to_string(),
-                    (None, None) if name == "polnear" => format!(
-                        "{} (PolNeAR counts beliefs, intentions, perceptions and topics too; \
-                         --pipeline pipelines/news-en.toml scores speech only)",
-                        en.0
-                    ),
-                    (None, None) if speech_only => {
-                        format!("{} / {} (speech only)", ar.0, en.0)
-                    }
-                    (None, None) => format!("{} / {}", ar.0, en.0),
-                };
-                reports.push(pack(if two { name } else { "quotes" }, Some(label), &report)?);
-            }
-        }
+        Family::Dates => eval_dates(&args, registry, &mut reports)?,
+        Family::Quotes | Family::Speakers => eval_quotes(&args, registry, &mut reports)?,
         Family::Linking => {
             let (name, json, text, metrics) = crate::index_cmd::eval_linking(
                 &args.paths,
@@ -342,6 +230,123 @@ pub fn run(args: EvalArgs, registry: &Registry) -> Result<bool> {
         }
     }
     gate(&all, &args.min, &args.max)
+}
+
+/// `isnad eval dates`: date cases (`*.jsonl` of phrases), TimeML gold articles (told apart by
+/// their first line) and gold timexes of annotated articles, each scored with its pipelines.
+fn eval_dates(args: &EvalArgs, registry: &Registry, reports: &mut Vec<Packed>) -> Result<()> {
+    let (cases, gold): (Vec<PathBuf>, Vec<PathBuf>) = expand_dirs(&args.paths)?
+        .into_iter()
+        .partition(|p| p.extension().is_some_and(|e| e == "jsonl"));
+    // (TimeML gold articles are JSONL too: told apart by their first line)
+    let (timeml, cases): (Vec<PathBuf>, Vec<PathBuf>) =
+        cases.into_iter().partition(|p| isnad_eval::tempeval::is_tempeval(p));
+    let opts = isnad_eval::dates::Options { verbose: args.verbose };
+    if !cases.is_empty() {
+        let pipes = ByLang::load(
+            args.pipeline.as_deref(),
+            ("dates-ar.toml", DATES_AR),
+            ("dates-en.toml", DATES_EN),
+            registry,
+        )?;
+        let report = isnad_eval::dates::evaluate(&cases, &|d| pipes.process(d), &opts)
+            .context("scoring date cases")?;
+        reports.push(pack("dates", None, &report)?);
+    }
+    if !timeml.is_empty() {
+        let pipes = ByLang::load(
+            args.pipeline.as_deref(),
+            ("news-ar.toml", NEWS_AR),
+            ("news-en.toml", NEWS_EN),
+            registry,
+        )?;
+        let opts = isnad_eval::tempeval::Options { verbose: args.verbose, limit: args.limit };
+        let report = isnad_eval::tempeval::evaluate(&timeml, &|d| pipes.process(d), &opts)
+            .context("scoring TimeML gold")?;
+        reports.push(pack("tempeval", None, &report)?);
+    }
+    if !gold.is_empty() {
+        let pipes = ByLang::load(
+            args.pipeline.as_deref(),
+            ("news-ar.toml", NEWS_AR),
+            ("news-en.toml", NEWS_EN),
+            registry,
+        )?;
+        let report = isnad_eval::dates::evaluate_gold(&gold, &|d| pipes.process(d), &opts)
+            .context("scoring gold timexes")?;
+        reports.push(pack("dates-gold", None, &report)?);
+    }
+    Ok(())
+}
+
+/// `isnad eval quotes`: gold articles with the news pipelines and PolNeAR files with the
+/// attribution pipeline (unless a pipeline, recorded predictions or speech-only acts are given).
+fn eval_quotes(args: &EvalArgs, registry: &Registry, reports: &mut Vec<Packed>) -> Result<()> {
+    let gold_acts = match &args.gold_acts {
+        Some(acts) => {
+            let stage = isnad_quotes::QuotesStage::new(
+                isnad_quotes::QuotesConfig::default(),
+                Path::new("."),
+            )
+            .context("building the cue lexicon")?;
+            let classify: std::sync::Arc<isnad_eval::quotes::CueActs> =
+                std::sync::Arc::new(move |lang: &Lang, cue: &str| stage.cue_act(lang, cue));
+            let unknown = match args.unknown_acts {
+                UnknownActs::Optional => isnad_eval::quotes::UnknownAct::Optional,
+                UnknownActs::Required => isnad_eval::quotes::UnknownAct::Required,
+                UnknownActs::LeftOut => isnad_eval::quotes::UnknownAct::LeftOut,
+            };
+            Some(isnad_eval::quotes::GoldActs { acts: acts.clone(), classify, unknown })
+        }
+        None => None,
+    };
+    // Speech alone is what the news pipelines output.
+    let speech_only = args.gold_acts.as_ref().is_some_and(|a| a.iter().all(|&a| a == Act::Speech));
+    let opts = isnad_eval::quotes::Options { verbose: args.verbose, limit: args.limit, gold_acts };
+    let news = (("news-ar.toml", NEWS_AR), ("news-en.toml", NEWS_EN));
+    // PolNeAR annotates beliefs, intentions and perceptions besides speech: unless told
+    // otherwise, its files are scored with the pipeline that outputs every act.
+    let predictions = args.predictions.as_deref().map(Recorded::load).transpose()?;
+    let (polnear, gold): (Vec<PathBuf>, Vec<PathBuf>) =
+        if args.pipeline.is_some() || predictions.is_some() || speech_only {
+            (Vec::new(), args.paths.clone())
+        } else {
+            expand_dirs(&args.paths)?
+                .into_iter()
+                .partition(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        };
+    let two = !polnear.is_empty() && !gold.is_empty();
+    for (paths, (ar, en), name) in [
+        (&gold, news, "quotes"),
+        (&polnear, (news.0, ("attribution-en.toml", ATTRIBUTION_EN)), "polnear"),
+    ] {
+        if paths.is_empty() {
+            continue;
+        }
+        let report = match &predictions {
+            Some(recorded) => isnad_eval::quotes::evaluate(paths, &|d| recorded.process(d), &opts),
+            None => {
+                let pipes = ByLang::load(args.pipeline.as_deref(), ar, en, registry)?;
+                isnad_eval::quotes::evaluate(paths, &|d| pipes.process(d), &opts)
+            }
+        }
+        .context("scoring quotes")?;
+        let label = match (&args.pipeline, &args.predictions) {
+            (_, Some(p)) => format!("predictions from {}", p.display()),
+            (Some(p), None) => p.display().to_string(),
+            (None, None) if name == "polnear" => format!(
+                "{} (PolNeAR counts beliefs, intentions, perceptions and topics too; \
+                 --pipeline pipelines/news-en.toml scores speech only)",
+                en.0
+            ),
+            (None, None) if speech_only => {
+                format!("{} / {} (speech only)", ar.0, en.0)
+            }
+            (None, None) => format!("{} / {}", ar.0, en.0),
+        };
+        reports.push(pack(if two { name } else { "quotes" }, Some(label), &report)?);
+    }
+    Ok(())
 }
 
 /// Replaces each directory by the gold files (`*.gold.json`) and case files (`*.jsonl`) in it.

@@ -134,7 +134,7 @@ pub struct GoldView {
 
 /// Precision, recall and F1 at one overlap threshold.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Prf {
+pub struct PrecisionRecall {
     /// Matched required gold claims.
     pub tp: usize,
     /// Predictions matched to no gold claim.
@@ -149,7 +149,7 @@ pub struct Prf {
     pub f1: f64,
 }
 
-impl Prf {
+impl PrecisionRecall {
     fn finish(&mut self) {
         let p = self.tp + self.fp;
         let r = self.tp + self.fn_;
@@ -159,7 +159,7 @@ impl Prf {
         self.f1 = if s == 0.0 { 0.0 } else { 2.0 * self.precision * self.recall / s };
     }
 
-    fn add(&mut self, other: &Prf) {
+    fn add(&mut self, other: &PrecisionRecall) {
         self.tp += other.tp;
         self.fp += other.fp;
         self.fn_ += other.fn_;
@@ -197,11 +197,11 @@ pub struct QuotesReport {
     /// Predicted claims.
     pub predicted: usize,
     /// Scores at more than 30% coverage.
-    pub at30: Prf,
+    pub at30: PrecisionRecall,
     /// Scores at more than 80% coverage.
-    pub at80: Prf,
+    pub at80: PrecisionRecall,
     /// Scores at 30% by block of the gold claim / prediction (`main`, `related`).
-    pub by_block: BTreeMap<String, Prf>,
+    pub by_block: BTreeMap<String, PrecisionRecall>,
     /// Traps in the gold (`not_claims`).
     pub not_claims: usize,
     /// Traps a prediction took for a claim.
@@ -285,7 +285,7 @@ impl fmt::Display for QuotesReport {
             "{:<12} {:>6} {:>6} {:>6} {:>8} {:>8} {:>8}",
             "overlap", "tp", "fp", "fn", "P", "R", "F1"
         )?;
-        let mut row = |name: &str, p: &Prf| {
+        let mut row = |name: &str, p: &PrecisionRecall| {
             writeln!(
                 f,
                 "{:<12} {:>6} {:>6} {:>6} {:>7.1}% {:>7.1}% {:>7.1}%",
@@ -740,7 +740,7 @@ fn score(g: &GoldDoc, doc: &Document, opts: &Options) -> QuotesReport {
         prf.fn_ = g.claims.iter().zip(&matched_g).filter(|(c, m)| !c.optional && !**m).count();
         if threshold < 0.5 {
             // Blocks, traps, speakers and listings at the 30% threshold.
-            let mut blocks: BTreeMap<String, Prf> = BTreeMap::new();
+            let mut blocks: BTreeMap<String, PrecisionRecall> = BTreeMap::new();
             for (gi, c) in g.claims.iter().enumerate() {
                 if c.optional {
                     continue;

@@ -73,7 +73,7 @@ pub(crate) fn medium(v: &View<'_>, from: usize, to: usize) -> Option<(usize, usi
     let mut j = from;
     while j < to.min(v.len()) {
         let media = v.has(j, Role::Media);
-        let lam = v.f(j) == "ل" && j + 1 < v.len() && v.mark_of[j + 1].is_some();
+        let lam = v.folded(j) == "ل" && j + 1 < v.len() && v.mark_of[j + 1].is_some();
         if media || lam {
             let last = v.tags[j].last as usize;
             // A quoted name shortly after the noun is the outlet's name.

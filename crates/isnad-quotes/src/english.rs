@@ -37,9 +37,9 @@ const TITLES: &[&str] = &[
 fn is_title_period(v: &View<'_>, j: usize) -> bool {
     j > 0
         && v.is_punct(j, &['.'])
-        && (TITLES.contains(&v.f(j - 1)) || {
+        && (TITLES.contains(&v.folded(j - 1)) || {
             // An initial: "George W. Bush".
-            let mut c = v.o(j - 1).chars();
+            let mut c = v.original(j - 1).chars();
             matches!((c.next(), c.next()), (Some(c), None) if c.is_ascii_uppercase())
         })
 }
@@ -49,7 +49,7 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
     let (form, frame) = (cue.form, cue.frame);
     let last = v.tags[i].last as usize;
     if last + 1 < v.len() && v.is_word(last + 1) {
-        let next = v.f(last + 1);
+        let next = v.folded(last + 1);
         // A passive with its agent ("was criticized by"): the agent is no subject here.
         if next == "by" {
             return false;
@@ -64,7 +64,7 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
             && !v.has(last + 2, Role::Det)
             && !v.has(last + 2, Role::Pronoun)
             // "said to reporters", "said to cheers": a plural noun, not an infinitive.
-            && (!v.f(last + 2).ends_with('s') || v.f(last + 2).ends_with("ss"))
+            && (!v.folded(last + 2).ends_with('s') || v.folded(last + 2).ends_with("ss"))
         {
             return false;
         }
@@ -82,7 +82,7 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
     if frame == Frame::About
         && !(last + 1 < v.len()
             && v.is_word(last + 1)
-            && matches!(v.f(last + 1), "about" | "of" | "on"))
+            && matches!(v.folded(last + 1), "about" | "of" | "on"))
     {
         return false;
     }
@@ -92,7 +92,7 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
     // "The committee plans to invite …": an infinitive after the -s form makes it the verb.
     let infinitive_after = form == Form::En3sg
         && last + 2 < v.len()
-        && v.f(last + 1) == "to"
+        && v.folded(last + 1) == "to"
         && v.is_word(last + 2)
         && !starts_upper(v, last + 2)
         && !v.has(last + 2, Role::Det);
@@ -107,18 +107,18 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
             && (v.has(prev, Role::Pronoun)
                 || v.has(prev, Role::Aux)
                 || starts_upper(v, prev)
-                || matches!(v.f(prev), "that" | "which" | "who"));
+                || matches!(v.folded(prev), "that" | "which" | "who"));
         if !subject
             || (form == Form::EnBase
                 && !(v.has(prev, Role::Aux)
-                    || matches!(v.f(prev), "they" | "we" | "i" | "you" | "to")))
+                    || matches!(v.folded(prev), "they" | "we" | "i" | "you" | "to")))
         {
             return false;
         }
     }
     if form == Form::EnIng
         && v.is_word(prev)
-        && matches!(v.f(prev), "most" | "more" | "very" | "so" | "less" | "least")
+        && matches!(v.folded(prev), "most" | "more" | "very" | "so" | "less" | "least")
     {
         // "the most telling promise": a degree adverb makes the participle an adjective.
         return false;
@@ -128,7 +128,10 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
         let ok = v.is_punct(prev, &[',', '—', '–', ';'])
             || (v.is_word(prev)
                 && (v.has(prev, Role::Aux)
-                    || matches!(v.f(prev), "while" | "when" | "after" | "before" | "by" | "and")));
+                    || matches!(
+                        v.folded(prev),
+                        "while" | "when" | "after" | "before" | "by" | "and"
+                    )));
         let belief_ok = v.is_word(prev) && v.has(prev, Role::Aux);
         if (cue.class == Class::Belief && !belief_ok)
             || (cue.class != Class::Belief && !ok && cue.noun)
@@ -137,7 +140,7 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
         }
     }
     if v.is_wordish(prev) {
-        let p = v.f(prev);
+        let p = v.folded(prev);
         // "the report", "his call", "a statement of support".
         if v.has(prev, Role::Det) {
             return false;
@@ -203,7 +206,7 @@ fn evidence_verb(v: &View<'_>, prev: usize, last: usize, cue: Cue) -> bool {
         && !v.has(prev, Role::Det)
         && !v.has(prev, Role::Pronoun)
         && !v.has(prev, Role::Aux)
-        && !matches!(v.f(prev), "of" | "for" | "with" | "in" | "on" | "at" | "by" | "from");
+        && !matches!(v.folded(prev), "of" | "for" | "with" | "in" | "on" | "at" | "by" | "from");
     // A subject: a determiner, a pronoun, a name or a number ("that" then a verb is the
     // relative of "the cooking shows that aired").
     let subject_at = |j: usize| {
@@ -223,7 +226,7 @@ fn evidence_verb(v: &View<'_>, prev: usize, last: usize, cue: Cue) -> bool {
 /// True when token `j` is a dash: an em or en dash, or a double hyphen.
 fn is_dash(v: &View<'_>, j: usize) -> bool {
     v.is_punct(j, &['—', '–'])
-        || (!v.is_wordish(j) && v.o(j) == "--")
+        || (!v.is_wordish(j) && v.original(j) == "--")
         // "--" written as two hyphen tokens
         || (v.is_punct(j, &['-']) && (j > 0 && v.is_punct(j - 1, &['-']) || j + 1 < v.len() && v.is_punct(j + 1, &['-'])))
 }
@@ -273,7 +276,7 @@ fn starts_upper(v: &View<'_>, j: usize) -> bool {
     if first.is_ascii() {
         return first.is_ascii_uppercase();
     }
-    v.o(j).starts_with(|c: char| c.is_uppercase())
+    v.original(j).starts_with(|c: char| c.is_uppercase())
 }
 
 /// The noun phrase ending at `end` (inclusive), read leftwards: the source of a cue.
@@ -281,7 +284,7 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
     // The word next to the verb heads the subject: a participle or an adverb there ("drawn huge
     // crowds", "stopped", "at last") means the verb has no written subject.
     if v.is_word(end) && !starts_upper(v, end) {
-        let w = v.f(end);
+        let w = v.folded(end);
         let adverb = w.ends_with("ly") && !v.has(end, Role::NounLy);
         if (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || adverb))
             || matches!(w, "last" | "being" | "been")
@@ -292,7 +295,8 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
     // A subject pronoun is the whole noun phrase: in "told reporters he thought" the words
     // before it belong to another clause ("an office he's wanted": also when contracted).
     if v.is_word(end)
-        && (v.has(end, Role::Pronoun) && matches!(v.f(end), "he" | "she" | "they" | "we" | "i")
+        && (v.has(end, Role::Pronoun)
+            && matches!(v.folded(end), "he" | "she" | "they" | "we" | "i")
             || speaker_phrase::personal_contraction(v, end))
     {
         return Some((end, end));
@@ -314,7 +318,7 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
         }
         // "the House Ways and Means Committee": "and" inside a name.
         let name_and = v.is_word(j)
-            && v.f(j) == "and"
+            && v.folded(j) == "and"
             && j > floor
             && starts_upper(v, j - 1)
             && j < end
@@ -326,7 +330,7 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
                 // A cue form that is also a noun may head the source ("the congressional report said").
                 && v.tags[j].cue.is_none_or(|c| c.noun)
                 // Prepositions that open an adverbial, not a part of a name ("for", "of" may be).
-                && !matches!(v.f(j), "during" | "with" | "into" | "over" | "through" | "despite" | "against" | "amid" | "up")
+                && !matches!(v.folded(j), "during" | "with" | "into" | "over" | "through" | "despite" | "against" | "amid" | "up")
         } else {
             v.mark_of[j].is_none()
                 && (is_title_period(v, j)
@@ -378,7 +382,9 @@ fn reduced_relative_subject(v: &View<'_>, end: usize, floor: usize) -> Option<(u
     // "Sanders was on CNN talking about …": a noun phrase after a preposition is no subject
     // (but "with Donald Trump tweeting": "with" gives the participle its own).
     if before.is_some_and(|b| {
-        (v.has(b, Role::Intro) || v.has(b, Role::Bound)) && v.f(b) != "with" && !starts_upper(v, b)
+        (v.has(b, Role::Intro) || v.has(b, Role::Bound))
+            && v.folded(b) != "with"
+            && !starts_upper(v, b)
     }) {
         return None;
     }
@@ -398,15 +404,15 @@ fn before_aux(v: &View<'_>, i: usize, floor: usize) -> Option<usize> {
         // A time adverbial between the subject and its verb: "Wells Fargo just this month
         // announced", "officials on Tuesday said", "the State Department two weeks ago said".
         if j > floor + 1 && v.is_word(j) && v.has(j, Role::Time) {
-            let prev = v.f(j - 1);
-            if v.f(j) == "ago" {
+            let prev = v.folded(j - 1);
+            if v.folded(j) == "ago" {
                 // "two weeks ago", "a year ago"
                 let unit = j - 1;
                 if unit > floor + 1
                     && v.has(unit, Role::Time)
                     && (v.toks[unit - 1].kind == isnad_core::TokenKind::Number
                         || matches!(
-                            v.f(unit - 1),
+                            v.folded(unit - 1),
                             "a" | "an" | "few" | "several" | "two" | "three"
                         ))
                     && keeps_subject(v, unit - 2)
@@ -422,7 +428,7 @@ fn before_aux(v: &View<'_>, i: usize, floor: usize) -> Option<usize> {
                 }
             } else if prev == "the"
                 && j > floor + 2
-                && matches!(v.f(j - 2), "in" | "over" | "during" | "for")
+                && matches!(v.folded(j - 2), "in" | "over" | "during" | "for")
             {
                 // "have in the past said", "over the weekend said"
                 if keeps_subject(v, j - 3) {
@@ -448,7 +454,7 @@ fn before_aux(v: &View<'_>, i: usize, floor: usize) -> Option<usize> {
 /// True when the word before a time adverbial can end the subject: not a participle ("a poll
 /// released Wednesday found" keeps the time in its noun phrase).
 fn keeps_subject(v: &View<'_>, j: usize) -> bool {
-    let w = v.f(j);
+    let w = v.folded(j);
     !(v.is_word(j)
         && !starts_upper(v, j)
         && w.len() > 4
@@ -457,7 +463,7 @@ fn keeps_subject(v: &View<'_>, j: usize) -> bool {
 
 /// Auxiliaries and adverbs between a subject and its verb ("has also said", "basically said").
 fn skippable(v: &View<'_>, j: usize) -> bool {
-    let w = v.f(j);
+    let w = v.folded(j);
     // ("She has since said": "since" after an auxiliary is an adverb.)
     let since = w == "since" && j > 0 && v.is_word(j - 1) && v.has(j - 1, Role::Aux);
     let adverb = w.len() > 4 && w.ends_with("ly") && !starts_upper(v, j) && !v.has(j, Role::NounLy);
@@ -473,7 +479,7 @@ fn content_end(v: &View<'_>, s: usize, cue: usize) -> usize {
     let in_relative = before_aux(v, cue, v.sentence_start(cue)).is_some_and(|l| {
         l > 0
             && v.is_punct(l - 1, &[','])
-            && v.f(l).split(['\'', '’']).next().is_some_and(|w| matches!(w, "who" | "which"))
+            && v.folded(l).split(['\'', '’']).next().is_some_and(|w| matches!(w, "who" | "which"))
     });
     let mut t = s;
     while t <= e {
@@ -513,7 +519,7 @@ fn content_end(v: &View<'_>, s: usize, cue: usize) -> usize {
             && t < e
             && v.is_punct(t, &[',', ';'])
             && v.is_word(t + 1)
-            && matches!(v.f(t + 1), "though" | "although" | "but" | "whereas" | "while")
+            && matches!(v.folded(t + 1), "though" | "although" | "but" | "whereas" | "while")
         {
             return t - 1;
         }
@@ -543,7 +549,7 @@ fn content_end(v: &View<'_>, s: usize, cue: usize) -> usize {
         }
         // "… and says he introduced legislation": a second reporting verb of the same subject
         // starts its own claim.
-        if t > s && t < e && v.is_word(t) && matches!(v.f(t), "and" | "but") {
+        if t > s && t < e && v.is_word(t) && matches!(v.folded(t), "and" | "but") {
             let mut n = t + 1;
             while n < e && v.is_word(n) && v.has(n, Role::Aux) {
                 n += 1;
@@ -582,7 +588,7 @@ fn content_end(v: &View<'_>, s: usize, cue: usize) -> usize {
                 && v.tags[m]
                     .cue
                     .is_some_and(|c| matches!(c.form, Form::En3sg | Form::EnPast) && !c.noun)
-                && v.f(m) == v.f(cue)
+                && v.folded(m) == v.folded(cue)
             {
                 return t - 1;
             }
@@ -618,7 +624,7 @@ fn finite_like(v: &View<'_>, j: usize) -> bool {
     if !v.is_word(j) || starts_upper(v, j) {
         return false;
     }
-    let w = v.f(j);
+    let w = v.folded(j);
     v.has(j, Role::Aux)
         || v.has(j, Role::Verb)
         || v.tags[j].cue.is_some_and(|c| matches!(c.form, Form::En3sg | Form::EnPast))
@@ -628,7 +634,7 @@ fn finite_like(v: &View<'_>, j: usize) -> bool {
 /// True when token `j` opens a sentence adverbial rather than a subject ("In May", "Likewise",
 /// "Speaking at …", "Once he was president").
 fn opens_adverbial(v: &View<'_>, j: usize) -> bool {
-    let w = v.f(j);
+    let w = v.folded(j);
     // (A capitalised -ly or -ing word before another capitalised one is a name: "Carly
     // Fiorina", "Peyton Manning".)
     let name = starts_upper(v, j)
@@ -658,11 +664,11 @@ fn subject_at(v: &View<'_>, p: usize, limit: usize) -> Option<(usize, usize)> {
         return None;
     }
     let e = if v.has(p, Role::Pronoun) {
-        if matches!(v.f(p), "it" | "you" | "i" | "we") {
+        if matches!(v.folded(p), "it" | "you" | "i" | "we") {
             return None;
         }
         p
-    } else if v.has(p, Role::Det) && v.f(p) != "of" {
+    } else if v.has(p, Role::Det) && v.folded(p) != "of" {
         let mut e = p;
         while e + 1 < limit
             && e - p < 5
@@ -683,7 +689,7 @@ fn subject_at(v: &View<'_>, p: usize, limit: usize) -> Option<(usize, usize)> {
             && e - p < 8
             && (v.is_wordish(e + 1)
                 && (starts_upper(v, e + 1)
-                    || (v.f(e + 1) == "of" && e + 2 < limit && starts_upper(v, e + 2)))
+                    || (v.folded(e + 1) == "of" && e + 2 < limit && starts_upper(v, e + 2)))
                 || is_title_period(v, e + 1)
                 || v.is_punct(e + 1, &['’', '\'', '-']) && e + 2 < limit && v.is_wordish(e + 2))
         {
@@ -747,7 +753,7 @@ fn subject_at(v: &View<'_>, p: usize, limit: usize) -> Option<(usize, usize)> {
 /// between a verb and "to" (at `to`) is the subject of the infinitive.
 fn infinitive_object(v: &View<'_>, start: usize, to: usize) -> Option<(usize, usize)> {
     let e = to.checked_sub(1).filter(|&e| e > start && v.is_word(e))?;
-    if matches!(v.f(e), "him" | "her" | "them" | "us" | "me") {
+    if matches!(v.folded(e), "him" | "her" | "them" | "us" | "me") {
         return (finite_like(v, e - 1)).then_some((e, e));
     }
     if !starts_upper(v, e) {
@@ -778,7 +784,7 @@ fn plain_word(v: &View<'_>, j: usize) -> bool {
 fn main_subject(v: &View<'_>, start: usize, before: usize) -> Option<(usize, usize)> {
     let mut p = start;
     for _ in 0..3 {
-        if p < before && v.is_word(p) && matches!(v.f(p), "but" | "and" | "so" | "yet") {
+        if p < before && v.is_word(p) && matches!(v.folded(p), "but" | "and" | "so" | "yet") {
             p += 1;
         }
         // "Hours later, Trump …", "A few days ago, …": a short time phrase before a comma.
@@ -797,7 +803,7 @@ fn main_subject(v: &View<'_>, start: usize, before: usize) -> Option<(usize, usi
             if p + 1 < before
                 && v.is_word(p + 1)
                 && v.has(p + 1, Role::Pronoun)
-                && !matches!(v.f(p + 1), "it" | "you" | "i" | "we")
+                && !matches!(v.folded(p + 1), "it" | "you" | "i" | "we")
             {
                 return Some((p + 1, p + 1));
             }
@@ -828,7 +834,7 @@ fn main_subject(v: &View<'_>, start: usize, before: usize) -> Option<(usize, usi
         return None;
     }
     if v.has(p, Role::Pronoun) {
-        return (!matches!(v.f(p), "it" | "you" | "i" | "we")).then_some((p, p));
+        return (!matches!(v.folded(p), "it" | "you" | "i" | "we")).then_some((p, p));
     }
     if let Some(np) = subject_at(v, p, before) {
         return Some(np);
@@ -837,7 +843,9 @@ fn main_subject(v: &View<'_>, start: usize, before: usize) -> Option<(usize, usi
     let mut named = starts_upper(v, p) && !v.has(p, Role::Det);
     while e + 1 < before
         && (v.is_wordish(e + 1)
-            && (starts_upper(v, e + 1) || v.has(e + 1, Role::Det) || v.o(e + 1).contains('’'))
+            && (starts_upper(v, e + 1)
+                || v.has(e + 1, Role::Det)
+                || v.original(e + 1).contains('’'))
             || is_title_period(v, e + 1))
     {
         e += 1;
@@ -873,7 +881,7 @@ fn nearest_subject(
                     && v.is_word(q)
                     && q >= start
                     && (v.has(q, Role::Bound) || complements && v.has(q, Role::Comp))
-                    && !matches!(v.f(q), "to" | "of" | "than"))
+                    && !matches!(v.folded(q), "to" | "of" | "than"))
         };
         if opener && let Some(np) = subject_at(v, p, before) {
             return Some(np);
@@ -897,7 +905,8 @@ fn apposition_subject(v: &View<'_>, comma: usize, sent_start: usize) -> Option<(
     while floor < comma && !v.is_wordish(floor) {
         floor += 1;
     }
-    if floor < comma && v.is_word(floor) && matches!(v.f(floor), "but" | "and" | "so" | "yet") {
+    if floor < comma && v.is_word(floor) && matches!(v.folded(floor), "but" | "and" | "so" | "yet")
+    {
         floor += 1;
     }
     let mut p = floor;
@@ -928,7 +937,8 @@ fn apposition_subject(v: &View<'_>, comma: usize, sent_start: usize) -> Option<(
         // noun phrase opening the sentence, with no verb in it.
         let nominal = p == floor
             && (v.has(p, Role::Det) || starts_upper(v, p))
-            && !(p..c).any(|t| v.is_word(t) && v.f(t).ends_with("ing") && v.f(t).len() > 4);
+            && !(p..c)
+                .any(|t| v.is_word(t) && v.folded(t).ends_with("ing") && v.folded(t).len() > 4);
         let named = (starts_upper(v, last_word) || v.is_punct(c - 1, &[')']) || nominal)
             && (c < comma || v.is_punct(c - 1, &[')']));
         // No comma in an apposition is followed by a verb: in "The union's general secretary,
@@ -1004,7 +1014,8 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             // "I think", "you know", "we want" outside quotations: a writer's or a transcript's
             // own voice, not an attributed belief.
             if cue.class == Class::Belief
-                && d.speaker.is_some_and(|(a, b)| a == b && matches!(v.f(a), "i" | "you" | "we"))
+                && d.speaker
+                    .is_some_and(|(a, b)| a == b && matches!(v.folded(a), "i" | "you" | "we"))
             {
                 continue;
             }
@@ -1031,13 +1042,13 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             // said …").
             // (over auxiliaries: "has attacked loopholes and has called for …")
             let coordinated = before_aux(v, here, start_of(v, here))
-                .is_some_and(|l| v.is_word(l) && matches!(v.f(l), "and" | "but"));
+                .is_some_and(|l| v.is_word(l) && matches!(v.folded(l), "and" | "but"));
             let serial = coordinated
                 && before_aux(v, here, start_of(v, here))
                     .is_some_and(|l| l > 0 && v.is_punct(l - 1, &[',']));
             // "Mr. Cruz pledged to oppose …": an infinitive's subject is that of the verb it
             // completes.
-            let infinitive = here > 0 && v.is_word(here - 1) && v.f(here - 1) == "to";
+            let infinitive = here > 0 && v.is_word(here - 1) && v.folded(here - 1) == "to";
             // "Clinton paused, then revealed why …": a finite verb after a comma (over adverbs)
             // with its content after it continues the clause before the comma.
             let after_comma = matches!(cue.form, Form::EnPast | Form::En3sg)
@@ -1143,12 +1154,14 @@ fn elliptic_clause(v: &View<'_>, here: usize, d: &mut Draft) {
     // ("Asked about the polls, Cruz said …": the participle may open the sentence itself.)
     if here != start {
         let Some(l) = before_aux(v, here, start) else { return };
-        if !(v.is_word(l) && ELLIPTIC_OPENERS.contains(&v.f(l))) {
+        if !(v.is_word(l) && ELLIPTIC_OPENERS.contains(&v.folded(l))) {
             return;
         }
         let clause_start = l == start
             || v.is_punct(l - 1, &[',', ';', '—', '–'])
-            || (l - 1 == start && v.is_word(l - 1) && matches!(v.f(l - 1), "and" | "but" | "so"));
+            || (l - 1 == start
+                && v.is_word(l - 1)
+                && matches!(v.folded(l - 1), "and" | "but" | "so"));
         if !clause_start {
             return;
         }
@@ -1196,10 +1209,10 @@ const FRONTED_OPENERS: &[&str] = &[
 fn fronted_clause(v: &View<'_>, here: usize, d: &mut Draft) {
     let start = start_of(v, here);
     let mut p = start;
-    if p < here && v.is_word(p) && matches!(v.f(p), "and" | "but" | "ever" | "even") {
+    if p < here && v.is_word(p) && matches!(v.folded(p), "and" | "but" | "ever" | "even") {
         p += 1;
     }
-    if !(p < here && v.is_word(p) && FRONTED_OPENERS.contains(&v.f(p))) {
+    if !(p < here && v.is_word(p) && FRONTED_OPENERS.contains(&v.folded(p))) {
         return;
     }
     // The clause must still be open at the cue: no comma or quotation between its opener and the cue.

@@ -132,14 +132,14 @@ impl<'a> View<'a> {
     }
 
     /// The folded form of token `i`.
-    pub fn f(&self, i: usize) -> &'a str {
+    pub fn folded(&self, i: usize) -> &'a str {
         isnad_core::work::tick();
         let (s, e) = self.toks[i].norm;
         &self.folded[s as usize..e as usize]
     }
 
     /// The original text of token `i`.
-    pub fn o(&self, i: usize) -> &'a str {
+    pub fn original(&self, i: usize) -> &'a str {
         isnad_core::work::tick();
         self.toks[i].span.slice(self.text)
     }
@@ -172,7 +172,7 @@ impl<'a> View<'a> {
         match b.len() {
             1 => set.contains(&char::from(b[0])),
             2..=4 if utf8_len(b[0]) == b.len() => {
-                self.o(i).chars().next().is_some_and(|c| set.contains(&c))
+                self.original(i).chars().next().is_some_and(|c| set.contains(&c))
             }
             _ => false,
         }
@@ -201,7 +201,7 @@ impl<'a> View<'a> {
         isnad_core::work::tick();
         self.toks[i].kind != TokenKind::Word
             && (self.mark_of[i].is_some()
-                || self.o(i).chars().next().is_some_and(marks::is_double_mark))
+                || self.original(i).chars().next().is_some_and(marks::is_double_mark))
     }
 
     /// The paragraph token `i` belongs to.
@@ -232,7 +232,7 @@ impl<'a> View<'a> {
                 && self.is_punct(i, &['.'])
                 && self.is_word(i - 1)
                 && self
-                    .o(i - 1)
+                    .original(i - 1)
                     .chars()
                     .filter(|&c| isnad_text::normalize::is_arabic_letter(c))
                     .count()
@@ -244,11 +244,11 @@ impl<'a> View<'a> {
         i > 0
             && self.quote_of[i].is_none()
             && self.is_punct(i, &['.', '!', '؟', '?'])
-            && self.o(i + 1).chars().count() > 2
+            && self.original(i + 1).chars().count() > 2
             && self.toks[i - 1].span.end() == self.toks[i].span.start()
             && self.toks[i].span.end() == self.toks[i + 1].span.start()
-            && self.o(i - 1).ends_with(isnad_text::normalize::is_arabic_letter)
-            && self.o(i + 1).starts_with(isnad_text::normalize::is_arabic_letter)
+            && self.original(i - 1).ends_with(isnad_text::normalize::is_arabic_letter)
+            && self.original(i + 1).starts_with(isnad_text::normalize::is_arabic_letter)
     }
 
     /// True when a sentence starts at token `i`.
@@ -350,10 +350,10 @@ mod tests {
         let mut hits = 0;
         for i in 0..v.len() {
             for set in sets {
-                let mut ch = v.o(i).chars();
+                let mut ch = v.original(i).chars();
                 let by_chars = !v.is_word(i)
                     && matches!((ch.next(), ch.next()), (Some(c), None) if set.contains(&c));
-                assert_eq!(v.is_punct(i, set), by_chars, "{:?} in {set:?}", v.o(i));
+                assert_eq!(v.is_punct(i, set), by_chars, "{:?} in {set:?}", v.original(i));
                 hits += usize::from(by_chars);
             }
         }

@@ -637,7 +637,7 @@ fn build_entity(e: &mut Ent, id: String, gaz: Option<&Gazetteer>) -> Entity {
     let fold = |s: &str| isnad_text::fold(s);
     // Where the name comes from: the fullest name (the last of equals), else the first
     // description, else the first role.
-    enum From {
+    enum NameSource {
         Name(usize),
         Desc,
         Role,
@@ -649,10 +649,10 @@ fn build_entity(e: &mut Ent, id: String, gaz: Option<&Gazetteer>) -> Entity {
         .enumerate()
         .max_by_key(|(_, n)| (n.keys.len(), n.text.chars().count()))
     {
-        Some((k, _)) => From::Name(k),
-        None if !e.descs.is_empty() => From::Desc,
-        None if !e.roles.is_empty() => From::Role,
-        None => From::Nothing,
+        Some((k, _)) => NameSource::Name(k),
+        None if !e.descs.is_empty() => NameSource::Desc,
+        None if !e.roles.is_empty() => NameSource::Role,
+        None => NameSource::Nothing,
     };
     // Aliases and roles are kept once per folded form. Folding is the costly part, so a text
     // equal to one already taken (the name itself, most often) is passed over unfolded — equal
@@ -662,10 +662,10 @@ fn build_entity(e: &mut Ent, id: String, gaz: Option<&Gazetteer>) -> Entity {
     let mut role_picks: Vec<usize> = Vec::new();
     {
         let name: &str = match from {
-            From::Name(k) => &e.names[k].text,
-            From::Desc => &e.descs[0],
-            From::Role => &e.roles[0].text,
-            From::Nothing => "",
+            NameSource::Name(k) => &e.names[k].text,
+            NameSource::Desc => &e.descs[0],
+            NameSource::Role => &e.roles[0].text,
+            NameSource::Nothing => "",
         };
         let candidates: Vec<(bool, usize, &String)> = e
             .names
@@ -711,10 +711,10 @@ fn build_entity(e: &mut Ent, id: String, gaz: Option<&Gazetteer>) -> Entity {
     // (A name taken from the names or descriptions is never also an alias: aliases differ from
     // it. A name taken from the roles is also a role: copied.)
     let name = match from {
-        From::Name(k) => std::mem::take(&mut e.names[k].text),
-        From::Desc => std::mem::take(&mut e.descs[0]),
-        From::Role => e.roles[0].text.clone(),
-        From::Nothing => String::new(),
+        NameSource::Name(k) => std::mem::take(&mut e.names[k].text),
+        NameSource::Desc => std::mem::take(&mut e.descs[0]),
+        NameSource::Role => e.roles[0].text.clone(),
+        NameSource::Nothing => String::new(),
     };
     let aliases = alias_picks
         .into_iter()

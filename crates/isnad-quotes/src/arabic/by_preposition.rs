@@ -20,7 +20,7 @@ pub(super) fn claim(v: &View<'_>, i: usize) -> Option<Draft> {
     let last = v.tags[i].last as usize;
     let sent_start = v.sentence_start(i);
     let sent_end = v.sentence_end(i);
-    let lead = (sent_start..i).all(|k| !v.is_wordish(k) || v.f(k) == "و");
+    let lead = (sent_start..i).all(|k| !v.is_wordish(k) || v.folded(k) == "و");
     // "…، حسبما ذكرت الوكالة" closing a sentence points back to what was said: a medium, not a
     // claim. Opening one ("وبحسب ما أفادت الوكالة، فإن …") it attributes what follows.
     let mut np_start = last + 1;
@@ -69,7 +69,7 @@ pub(super) fn claim(v: &View<'_>, i: usize) -> Option<Draft> {
             s += 1;
         }
         // "…، فإن الاشتباكات …": the particle only links the attribution to its content.
-        if s <= sent_end && matches!(v.f(s), "فان" | "فانه" | "فانها") {
+        if s <= sent_end && matches!(v.folded(s), "فان" | "فانه" | "فانها") {
             s += 1;
         }
         if s > sent_end {
@@ -106,7 +106,7 @@ fn dated(v: &View<'_>, e: usize, sent_end: usize) -> bool {
     while n <= sent_end
         && n <= e + 2
         && v.is_word(n)
-        && (v.has(n, Role::Stop) && !v.has(n, Role::Time) || v.f(n) == "بتاريخ")
+        && (v.has(n, Role::Stop) && !v.has(n, Role::Time) || v.folded(n) == "بتاريخ")
     {
         n += 1;
     }

@@ -22,7 +22,9 @@ pub(super) fn starts_new_claim(v: &View<'_>, j: usize) -> bool {
     let Some(cue) = v.tags[j].cue else { return false };
     match cue.form {
         Form::ArParticiple => true,
-        Form::ArPast | Form::ArPresent => v.tags[j].prefix > 0 || (j > 0 && v.f(j - 1) == "كما"),
+        Form::ArPast | Form::ArPresent => {
+            v.tags[j].prefix > 0 || (j > 0 && v.folded(j - 1) == "كما")
+        }
         _ => false,
     }
 }
@@ -68,7 +70,7 @@ pub(super) fn content_end(v: &View<'_>, s: usize, max_bytes: usize) -> usize {
             return t.saturating_sub(1).max(s);
         }
         if v.is_punct(t, COMMAS) && t < e {
-            let next = if v.f(t + 1) == "كما" && t + 2 <= e { t + 2 } else { t + 1 };
+            let next = if v.folded(t + 1) == "كما" && t + 2 <= e { t + 2 } else { t + 1 };
             if starts_new_claim(v, next) {
                 return t.saturating_sub(1).max(s);
             }
@@ -91,8 +93,8 @@ pub(super) fn content_end(v: &View<'_>, s: usize, max_bytes: usize) -> usize {
 pub(super) fn coordinated_complementiser(v: &View<'_>, t: usize) -> bool {
     v.has(t, Role::Comp)
         && v.tags[t].prefix > 0
-        && v.f(t).starts_with(['و', 'ف'])
-        && !v.f(t).starts_with("فان")
+        && v.folded(t).starts_with(['و', 'ف'])
+        && !v.folded(t).starts_with("فان")
         && v.quote_of[t].is_none()
 }
 

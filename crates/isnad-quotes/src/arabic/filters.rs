@@ -18,7 +18,7 @@ pub(super) fn body_line(v: &View<'_>, i: usize) -> bool {
     let Some(cue) = v.tags[first].cue else { return false };
     // Headlines put the subject first and the verb in the present ("الوزير يقول إن …"); a line
     // that opens with a past reporting verb ("قال الوزير إن …") is body text.
-    let conj = v.tags[first].prefix > 0 && v.f(first).starts_with(['و', 'ف']);
+    let conj = v.tags[first].prefix > 0 && v.folded(first).starts_with(['و', 'ف']);
     first > 0 && v.block(first) == isnad_core::Block::Main && (conj || cue.form == Form::ArPast)
 }
 

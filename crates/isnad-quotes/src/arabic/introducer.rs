@@ -129,7 +129,7 @@ fn subordinate(v: &View<'_>, k: usize) -> bool {
 /// conditional "if he said", "بعد أن قال" a time clause; the complementiser إنّ/أنّ takes a noun or
 /// a pronoun, never a verb, right after it.
 fn conditional(v: &View<'_>, k: usize) -> bool {
-    v.f(k) == "ان"
+    v.folded(k) == "ان"
         && k + 1 < v.len()
         && v.tags[k + 1].cue.is_some_and(|c| c.form == Form::ArPast)
         && v.tags[k + 1].prefix == 0
@@ -143,7 +143,7 @@ fn speech_quote(v: &View<'_>, k: usize, min_words: u32) -> Option<usize> {
         return None;
     }
     if k > 0
-        && (v.has(k - 1, Role::Media) || v.has(k - 1, Role::NameHead) || v.f(k - 1) == "ل")
+        && (v.has(k - 1, Role::Media) || v.has(k - 1, Role::NameHead) || v.folded(k - 1) == "ل")
         && q.words <= 4
     {
         return None;
@@ -156,7 +156,7 @@ fn speech_quote(v: &View<'_>, k: usize, min_words: u32) -> Option<usize> {
 /// preposition.
 fn relative_ma(v: &View<'_>, k: usize) -> bool {
     if !(v.is_word(k)
-        && v.f(k) == "ما"
+        && v.folded(k) == "ما"
         && k + 1 < v.len()
         && v.is_word(k + 1)
         && v.sent[k] == v.sent[k + 1])
@@ -173,5 +173,5 @@ fn relative_ma(v: &View<'_>, k: usize) -> bool {
 /// الصحيفة", "ما أوردتها الوكالة"): it ends in ه or ها as written (a ة folds to ه, so the original
 /// text is read).
 fn resumptive(v: &View<'_>, k: usize) -> bool {
-    v.is_word(k) && v.o(k).ends_with('ه') && v.o(k).chars().count() > 3
+    v.is_word(k) && v.original(k).ends_with('ه') && v.original(k).chars().count() > 3
 }

@@ -47,7 +47,7 @@ pub(super) fn object_head(v: &View<'_>, cue: Cue, cue_last: usize, k: usize) -> 
         && (cue.class == Class::Denial || (k + 1 < v.len() && v.is_word(k + 1)));
     let head = v.has(k, Role::VerbalNoun)
         || v.has(k, Role::Reports)
-        || (derived_verbal_noun_with_suffix(word.stem) && !plural_afal(v.o(k)))
+        || (derived_verbal_noun_with_suffix(word.stem) && !plural_afal(v.original(k)))
         || demonstrative;
     if !head {
         return false;
@@ -67,7 +67,8 @@ pub(super) fn object_head(v: &View<'_>, cue: Cue, cue_last: usize, k: usize) -> 
     }
     // After a subject: "أكدت الشرطة الإسبانية سقوط قتيل", "أفادت صحف إسرائيلية بنشوب"; not the
     // genitive of an indefinite noun ("أكد وزير التعليم").
-    let prev_definite = Word::of(v.f(prev)).definite || v.is_quote_mark(prev) || v.o(prev) == ")";
+    let prev_definite =
+        Word::of(v.folded(prev)).definite || v.is_quote_mark(prev) || v.original(prev) == ")";
     word.preposition || (prev_definite && !word.definite)
 }
 
@@ -94,7 +95,7 @@ pub(super) fn content_start(v: &View<'_>, k: usize) -> usize {
     if !Word::at(v, k).preposition {
         return start;
     }
-    let o = v.o(k);
+    let o = v.original(k);
     let lead = o.strip_prefix(['و', 'ف']).unwrap_or(o);
     match lead.strip_prefix('ب') {
         Some(rest) if !rest.is_empty() => start + (o.len() - rest.len()),
@@ -150,7 +151,7 @@ impl<'a> Word<'a> {
     /// Token `k`: when the lexicons found an entry after a clitic chain ("بنشوب" → نشوب), that
     /// chain; otherwise the clitics a derived pattern or the article show.
     fn at(v: &View<'a>, k: usize) -> Word<'a> {
-        let folded = v.f(k);
+        let folded = v.folded(k);
         let p = v.tags[k].prefix as usize;
         if p > 0 && p < folded.len() && v.tags[k].cue.is_none() {
             let prefix = folded[..p].trim_start_matches(['و', 'ف']);

@@ -27,7 +27,7 @@ pub(super) fn postposed(
     if i > 0 && (v.has(i - 1, Role::Particle) || v.has(i - 1, Role::AttribPrep)) {
         return None;
     }
-    if v.f(i)[..v.tags[i].prefix as usize].contains('س') {
+    if v.folded(i)[..v.tags[i].prefix as usize].contains('س') {
         return None;
     }
     // A sentence that already reports something has its content there, not before this verb.
@@ -37,7 +37,7 @@ pub(super) fn postposed(
     }
     // The speaker is a noun phrase: its first word takes no preposition (بالسيطرة، للصحيفة).
     if cue_last < sent_end && v.is_word(cue_last + 1) {
-        let first = v.f(cue_last + 1);
+        let first = v.folded(cue_last + 1);
         if first.starts_with(['ب', 'ل', 'ك']) && !first.starts_with("ال")
             || v.has(cue_last + 1, Role::Pronoun)
         {

@@ -37,27 +37,27 @@ pub(super) fn speaker_np(v: &View<'_>, from: usize, to: usize) -> Option<(usize,
             continue;
         }
         // على folds to علي, which is also the name Ali: only the spelling with ى is the preposition.
-        let prep = v.has(j, Role::Prep) && (v.f(j) != "علي" || v.o(j).ends_with('ى'));
+        let prep = v.has(j, Role::Prep) && (v.folded(j) != "علي" || v.original(j).ends_with('ى'));
         let stop = v.has(j, Role::Stop)
             || prep
             // "صرح جوتيريش للصحفيين بأن": the people told end the speaker phrase.
-            || (v.has(j, Role::Hearer) && v.f(j).starts_with('ل'))
+            || (v.has(j, Role::Hearer) && v.folded(j).starts_with('ل'))
             // "وطالبت وزارة الخارجية الكويتية قناة العربية بالاعتذار": after a definite word, an
             // organisation's head without the article starts another noun phrase, the object.
-            || (last.is_some_and(|l| definite(v.f(l)))
+            || (last.is_some_and(|l| definite(v.folded(l)))
                 && (v.has(j, Role::NameHead) || v.has(j, Role::Media))
-                && !definite(v.f(j))
+                && !definite(v.folded(j))
                 && v.tags[j].prefix == 0)
             || (j == start && v.has(j, Role::Time))
             || v.has(j, Role::Comp)
             || (v.has(j, Role::Media)
-                && v.f(j)[..v.tags[j].prefix as usize].starts_with(['ل', 'ب']))
+                && v.folded(j)[..v.tags[j].prefix as usize].starts_with(['ل', 'ب']))
             || v.is_quote_mark(j)
             || v.is_punct(j, &[':', '؛'])
             // (a dash with spaces opens an aside; one glued between two words joins a name)
             || (v.is_punct(j, &['-', '–', '—']) && !glued(v, j))
             || (v.is_punct(j, &['.'])
-                && !(j > from && v.is_word(j - 1) && v.f(j - 1).chars().count() == 1))
+                && !(j > from && v.is_word(j - 1) && v.folded(j - 1).chars().count() == 1))
             || v.tags[j].cue.is_some();
         if stop {
             // "رئيسة قسم الأوبئة في جامعة الخليج الطبية، نورة القحطاني،": a role with its
@@ -114,7 +114,7 @@ fn role_pp_name(v: &View<'_>, pp: usize, to: usize) -> Option<usize> {
     let words = c2 - c1 - 1;
     // (a name may open with the article, "الحسين ولد مدو", but not two words of it: "الأمين
     // العام" is a role)
-    let role_like = definite(v.f(c1 + 1)) && definite(v.f(c1 + 2));
+    let role_like = definite(v.folded(c1 + 1)) && definite(v.folded(c1 + 2));
     if !(2..=4).contains(&words) || !v.is_punct(c2, COMMAS) || role_like {
         return None;
     }
@@ -152,7 +152,7 @@ fn pp_name_no_comma(
     plain: &dyn Fn(usize) -> bool,
 ) -> Option<usize> {
     let media_after_prep = |t: usize| {
-        v.has(t, Role::Media) && v.f(t)[..v.tags[t].prefix as usize].starts_with(['ل', 'ب'])
+        v.has(t, Role::Media) && v.folded(t)[..v.tags[t].prefix as usize].starts_with(['ل', 'ب'])
     };
     let k = (pp + 1..to.min(pp + 10)).find(|&t| !plain(t) || media_after_prep(t)).unwrap_or(to);
     let closes = k == to
@@ -165,7 +165,7 @@ fn pp_name_no_comma(
     }
     // The phrase: at least one word, ending on a definite word; the name: 2–4 words, its first
     // without the article.
-    let name = (pp + 2..k).find(|&s| definite(v.f(s - 1)) && !definite(v.f(s)))?;
+    let name = (pp + 2..k).find(|&s| definite(v.folded(s - 1)) && !definite(v.folded(s)))?;
     (k - name >= 2 && k - name <= 4 && (pp + 1..k).all(|t| v.is_word(t))).then_some(k - 1)
 }
 
@@ -196,13 +196,13 @@ pub(super) fn subject_before(v: &View<'_>, cue: usize) -> Option<(usize, usize)>
 /// takes ف.
 pub(super) fn topic_subject(v: &View<'_>, cue: usize) -> Option<(usize, usize)> {
     let p = v.tags[cue].prefix as usize;
-    if p == 0 || !v.f(cue).starts_with('ف') {
+    if p == 0 || !v.folded(cue).starts_with('ف') {
         return None;
     }
     let floor = v.sentence_start(cue);
     let amma = (floor.max(cue.saturating_sub(12))..cue)
         .rev()
-        .find(|&t| v.is_word(t) && v.f(t) == "اما")?;
+        .find(|&t| v.is_word(t) && v.folded(t) == "اما")?;
     // The topic is a noun phrase: words (and the dots of abbreviations) only.
     let ok = amma + 1 < cue
         && (amma + 1..cue).all(|t| v.is_wordish(t) || v.is_punct(t, &['.']))
@@ -272,7 +272,7 @@ pub(super) fn subject_after_complementiser(v: &View<'_>, cue: usize) -> Option<(
             return None;
         }
         if v.has(j, Role::Comp) {
-            let bare = v.tags[j].prefix == 0 && v.f(j) == "ان";
+            let bare = v.tags[j].prefix == 0 && v.folded(j) == "ان";
             return (bare && j < end && v.is_word(j + 1)).then_some((j + 1, end));
         }
         j -= 1;

@@ -118,9 +118,9 @@ fn speaker_and_medium(
     let mut quoted_medium = None;
     let saying = stretch_end > cue_last + 1
         && v.is_word(stretch_end - 1)
-        && v.f(stretch_end - 1).starts_with("قول");
+        && v.folded(stretch_end - 1).starts_with("قول");
     if (saying || frame == Frame::Relay)
-        && let Some(a) = (cue_last + 1..stretch_end).find(|&t| v.is_word(t) && v.f(t) == "عن")
+        && let Some(a) = (cue_last + 1..stretch_end).find(|&t| v.is_word(t) && v.folded(t) == "عن")
     {
         let source_end = if saying { stretch_end - 2 } else { stretch_end - 1 };
         if a < source_end {

@@ -48,7 +48,8 @@ pub(crate) fn act(v: &View<'_>, d: &Draft) -> Act {
 /// a cue inside it is part of what was asked, not a report of its own.
 pub(crate) fn asks(v: &View<'_>, d: &Draft) -> bool {
     v.tags[d.cue.0].cue.is_some_and(|c| c.question)
-        && first_content_word(v, d).is_some_and(|w| v.has(w, Role::Question) && v.f(w) != "about")
+        && first_content_word(v, d)
+            .is_some_and(|w| v.has(w, Role::Question) && v.folded(w) != "about")
 }
 
 /// The first word of the draft's content.
@@ -70,7 +71,7 @@ fn states_something(v: &View<'_>, d: &Draft, first: usize, charge: bool) -> bool
         .filter(|&t| v.is_word(t));
     let mut prev_links = false;
     for t in words {
-        let w = v.f(t);
+        let w = v.folded(t);
         if v.has(t, Role::Comp) || w == "as" {
             return true;
         }

@@ -26,7 +26,7 @@ pub(crate) fn aside_subject(
     floor: usize,
     source_left: impl Fn(usize) -> Option<(usize, usize)>,
 ) -> Option<(usize, usize)> {
-    let lower = |t: usize| !v.o(t).starts_with(|c: char| c.is_uppercase());
+    let lower = |t: usize| !v.original(t).starts_with(|c: char| c.is_uppercase());
     let lo = comma.saturating_sub(20).max(floor + 1);
     for open in (lo..comma).rev().filter(|&t| v.is_punct(t, &[','])) {
         let first = open + 1;
@@ -34,7 +34,7 @@ pub(crate) fn aside_subject(
             v.is_word(t)
                 && lower(t)
                 && verb_like(v, t)
-                && (v.f(t).ends_with("ing") || v.f(t).ends_with("ed"))
+                && (v.folded(t).ends_with("ing") || v.folded(t).ends_with("ed"))
         };
         // (A subordinator opens a clause of its own, not an aside, unless a participle follows
         // ("while speaking to reporters") or it stands alone ("Okafor, though, said").)
@@ -44,7 +44,7 @@ pub(crate) fn aside_subject(
             && (v.has(first, Role::Intro)
                 && (!subordinator || participle(first + 1) || first + 1 == comma)
                 || participle(first));
-        if !opener || matches!(v.f(first), "who" | "which" | "that") {
+        if !opener || matches!(v.folded(first), "who" | "which" | "that") {
             continue;
         }
         let (start, end) = source_left(open - 1)?;
@@ -52,7 +52,8 @@ pub(crate) fn aside_subject(
         // someone: a name, a determiner and its noun, a pronoun.
         let opens = start == floor
             || start.checked_sub(1).is_some_and(|b| {
-                v.is_punct(b, &[',', ';', ':']) || v.is_word(b) && matches!(v.f(b), "and" | "but")
+                v.is_punct(b, &[',', ';', ':'])
+                    || v.is_word(b) && matches!(v.folded(b), "and" | "but")
             });
         let names = (start..=end)
             .any(|t| v.is_word(t) && (!lower(t) || v.has(t, Role::Det) || v.has(t, Role::Pronoun)));

@@ -148,7 +148,7 @@ fn left_subject(v: &View<'_>, i: usize, cue: Cue, sent_start: usize) -> LeftSubj
         .then(|| {
             (sent_start + 1..l)
                 .rev()
-                .find(|&w| v.is_word(w) && v.f(w) == "who" && v.is_punct(w - 1, &[',']))
+                .find(|&w| v.is_word(w) && v.folded(w) == "who" && v.is_punct(w - 1, &[',']))
         })
         .flatten()
         .filter(|&w| l - w <= 16)
@@ -172,7 +172,7 @@ fn left_subject(v: &View<'_>, i: usize, cue: Cue, sent_start: usize) -> LeftSubj
     } else if v.is_punct(l, &[')']) {
         // "Sen. Ted Cruz (R-Texas) said".
         ls.set(source_left(v, l, sent_start), sent_start);
-    } else if v.is_wordish(l) && matches!(v.f(l), "and" | "but") {
+    } else if v.is_wordish(l) && matches!(v.folded(l), "and" | "but") {
         // "Rubio thanked Miami and said …": the subject of the first verb, unwritten here.
         ls.coordinated = true;
     } else if cue.form == Form::EnIng && (l + 1..i).all(|t| !(v.is_word(t) && v.has(t, Role::Aux)))
@@ -199,7 +199,7 @@ fn left_subject(v: &View<'_>, i: usize, cue: Cue, sent_start: usize) -> LeftSubj
 /// "that" after a noun ("a new ad that urges voters …").
 fn relative_pronoun(v: &View<'_>, l: usize, sent_start: usize) -> bool {
     let relative_that = v.is_wordish(l)
-        && v.f(l) == "that"
+        && v.folded(l) == "that"
         && l > sent_start
         && v.is_wordish(l - 1)
         && v.tags[l - 1].cue.is_none()
@@ -208,8 +208,8 @@ fn relative_pronoun(v: &View<'_>, l: usize, sent_start: usize) -> bool {
         && !v.has(l - 1, Role::Bound)
         && !v.has(l - 1, Role::Pronoun);
     let relative = v.is_wordish(l)
-        && (matches!(v.f(l), "who" | "which" | "whom")
-            || v.f(l).split_once(['\'', '’']).is_some_and(|(w, _)| w == "who"));
+        && (matches!(v.folded(l), "who" | "which" | "whom")
+            || v.folded(l).split_once(['\'', '’']).is_some_and(|(w, _)| w == "who"));
     relative || relative_that
 }
 
@@ -292,8 +292,8 @@ fn dash_subject(v: &View<'_>, l: usize, sent_start: usize, ls: &mut LeftSubject)
 fn impersonal(v: &View<'_>, i: usize, source: Option<(usize, usize)>) -> bool {
     source.is_some_and(|(a, b)| {
         a == b
-            && v.f(a) == "it"
-            && (a + 1..i).any(|t| matches!(v.f(t), "was" | "is" | "has" | "been" | "were"))
+            && v.folded(a) == "it"
+            && (a + 1..i).any(|t| matches!(v.folded(t), "was" | "is" | "has" | "been" | "were"))
     })
 }
 
@@ -304,10 +304,10 @@ fn impersonal(v: &View<'_>, i: usize, source: Option<(usize, usize)>) -> bool {
 /// and the one who said it is unwritten.
 fn passive(v: &View<'_>, i: usize, sent_start: usize) -> bool {
     let mut j = i;
-    while j > sent_start && v.is_word(j - 1) && skippable(v, j - 1) && !is_be(v.f(j - 1)) {
+    while j > sent_start && v.is_word(j - 1) && skippable(v, j - 1) && !is_be(v.folded(j - 1)) {
         j -= 1;
     }
-    let passive = j > sent_start && v.is_word(j - 1) && is_be(v.f(j - 1));
+    let passive = j > sent_start && v.is_word(j - 1) && is_be(v.folded(j - 1));
     // "a group called …", "the contests known as Super Tuesday", "best known for": a naming
     // participle after a common noun or a degree adverb names a thing; nobody speaks.
     // "Known" after a noun is always such a participle; "called", "named" only after an
@@ -320,8 +320,8 @@ fn passive(v: &View<'_>, i: usize, sent_start: usize) -> bool {
     let indefinite = (i.saturating_sub(4).max(sent_start)..i)
         .rev()
         .find(|&t| !(v.is_word(t) && !starts_upper(v, t) && plain_word(v, t)))
-        .is_some_and(|t| v.is_word(t) && matches!(v.f(t), "a" | "an") && t + 1 < i);
-    passive || v.has(i, Role::Naming) && lower_before && (v.f(i) == "known" || indefinite)
+        .is_some_and(|t| v.is_word(t) && matches!(v.folded(t), "a" | "an") && t + 1 < i);
+    passive || v.has(i, Role::Naming) && lower_before && (v.folded(i) == "known" || indefinite)
 }
 
 /// What follows the cue, up to where its content opens.
@@ -416,7 +416,7 @@ fn inverted_subject(
             && !v.has(e + 1, Role::After)
             && !v.has(e + 1, Role::Comp)
             && !v.has(e + 1, Role::Bound)
-            && v.f(e + 1) != "who"
+            && v.folded(e + 1) != "who"
             && !speaker_phrase::clause_verb(v, e + 1)
             || is_title_period(v, e + 1))
     {
@@ -427,7 +427,7 @@ fn inverted_subject(
     let mut n = e + 1;
     while n < sent_end
         && n <= e + 6
-        && (v.is_word(n) && (v.f(n) == "and" || starts_upper(v, n)) || v.is_punct(n, &[',']))
+        && (v.is_word(n) && (v.folded(n) == "and" || starts_upper(v, n)) || v.is_punct(n, &[',']))
     {
         n += 1;
     }
@@ -443,7 +443,7 @@ fn inverted_subject(
 /// "told reporters that".
 fn after_hearer(v: &View<'_>, k: usize, sent_end: usize) -> usize {
     let mut h = k;
-    let name_and = |h: usize| v.f(h) == "and" && h < sent_end && starts_upper(v, h + 1);
+    let name_and = |h: usize| v.folded(h) == "and" && h < sent_end && starts_upper(v, h + 1);
     // (A subject pronoun or a verb ends it: "told reporters he thought …" reports a clause
     // without "that".)
     let opens_clause = |h: usize| {
@@ -451,12 +451,12 @@ fn after_hearer(v: &View<'_>, k: usize, sent_end: usize) -> usize {
         (v.is_word(h) && v.has(h, Role::Question))
             || h > k
                 && v.is_word(h)
-                && (matches!(v.f(h), "he" | "she" | "they" | "we" | "i")
+                && (matches!(v.folded(h), "he" | "she" | "they" | "we" | "i")
                     || v.tags[h].cue.is_some_and(|c| !c.noun)
                     || v.has(h, Role::Aux)
                     // "told reporters the race was over": a determiner opens the clause's
                     // subject (not "a group of students").
-                    || v.has(h, Role::Det) && v.f(h) != "of" && !v.has(h - 1, Role::Det))
+                    || v.has(h, Role::Det) && v.folded(h) != "of" && !v.has(h - 1, Role::Det))
     };
     while h <= sent_end
         && h < k + 7
@@ -468,7 +468,7 @@ fn after_hearer(v: &View<'_>, k: usize, sent_end: usize) -> usize {
     {
         h += 1;
     }
-    if h > k && !(h <= sent_end && v.has(h, Role::Bound) && v.f(h) == "to") { h } else { k }
+    if h > k && !(h <= sent_end && v.has(h, Role::Bound) && v.folded(h) == "to") { h } else { k }
 }
 
 /// True when the content comes before the reporting clause: nothing but adverbials follow the
@@ -492,7 +492,7 @@ fn postposed(
     let infinitive_tail = cue.class == Class::Belief
         && k < sent_end
         && v.is_word(k)
-        && v.f(k) == "to"
+        && v.folded(k) == "to"
         && v.is_word(k + 1)
         && !starts_upper(v, k + 1)
         && !v.has(k + 1, Role::Det)
@@ -544,7 +544,7 @@ fn adverbial_tail(
     }
     let first_prep = (k..=sent_end).find(|&t| v.is_wordish(t)).is_some_and(|t| {
         matches!(
-            v.f(t),
+            v.folded(t),
             "during" | "in" | "at" | "on" | "after" | "while" | "when" | "before" | "from"
         )
     });
@@ -553,9 +553,9 @@ fn adverbial_tail(
             && (k..=sent_end).filter(|&t| v.is_wordish(t)).take(1).all(|t| {
                 v.has(t, Role::After)
                     || v.has(t, Role::Media)
-                    || matches!(v.f(t), "during" | "when" | "while" | "after" | "before" | "of" | "as" | "to" | "from")
+                    || matches!(v.folded(t), "during" | "when" | "while" | "after" | "before" | "of" | "as" | "to" | "from")
                     // "said matter-of-factly", "said quietly"
-                    || (v.f(t).ends_with("ly") && !starts_upper(v, t))
+                    || (v.folded(t).ends_with("ly") && !starts_upper(v, t))
             })
             && comp.is_none()))
 }
@@ -610,7 +610,7 @@ fn content_before(
     let after = k;
     let participle_next = after < sent_end
         && v.tags[after + 1].cue.is_some_and(|c| c.form == Form::EnIng)
-        || after < sent_end && v.is_word(after + 1) && v.f(after + 1).ends_with("ing");
+        || after < sent_end && v.is_word(after + 1) && v.folded(after + 1).ends_with("ing");
     let rest = (after < sent_end && v.is_punct(after, &[',']) && !participle_next)
         .then(|| trim_content(v, v.toks[after + 1].span.start(), v.toks[sent_end].span.end()));
     let words = |(x, y): (usize, usize)| v.text[x..y].split_whitespace().count();
@@ -678,7 +678,7 @@ fn clause_after(
         && s <= sent_end
         && v.is_word(s)
         && matches!(
-            v.f(s),
+            v.folded(s),
             "while" | "after" | "before" | "since" | "until" | "though" | "although"
         )
     {

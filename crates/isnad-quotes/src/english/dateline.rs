@@ -40,7 +40,7 @@ fn dateline_end(v: &View<'_>, start: usize) -> Option<usize> {
             if !starts_upper(v, t) {
                 return None;
             }
-            let word = v.o(t);
+            let word = v.original(t);
             marked |= word.len() >= 3 && word.chars().all(|c| c.is_uppercase());
         } else if v.is_wordish(t) {
             marked = true;
@@ -69,7 +69,7 @@ fn dash_at(v: &View<'_>, t: usize) -> Option<usize> {
     if v.is_wordish(t) {
         return None;
     }
-    if v.is_punct(t, &['—', '–']) || v.o(t) == "--" {
+    if v.is_punct(t, &['—', '–']) || v.original(t) == "--" {
         return Some(t);
     }
     if v.is_punct(t, &['-']) {
@@ -86,5 +86,5 @@ fn dash_at(v: &View<'_>, t: usize) -> Option<usize> {
 }
 
 fn starts_upper(v: &View<'_>, j: usize) -> bool {
-    v.o(j).starts_with(|c: char| c.is_uppercase())
+    v.original(j).starts_with(|c: char| c.is_uppercase())
 }

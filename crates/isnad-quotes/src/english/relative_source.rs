@@ -24,11 +24,15 @@ use super::speaker_phrase::{contraction, verb_like};
 pub(crate) fn relative_source(v: &View<'_>, rel: usize, floor: usize) -> Option<(usize, usize)> {
     let mut k = rel.checked_sub(1).filter(|&k| k >= floor)?;
     // "each of whom", "all of which".
-    if v.is_word(k) && v.f(k) == "of" && k > floor && v.is_word(k - 1) && v.has(k - 1, Role::Det)
+    if v.is_word(k)
+        && v.folded(k) == "of"
+        && k > floor
+        && v.is_word(k - 1)
+        && v.has(k - 1, Role::Det)
         || (k > floor
-            && v.f(k) == "of"
+            && v.folded(k) == "of"
             && matches!(
-                v.f(k - 1),
+                v.folded(k - 1),
                 "each" | "all" | "both" | "most" | "many" | "none" | "one" | "some"
             ))
     {
@@ -47,12 +51,12 @@ pub(crate) fn relative_source(v: &View<'_>, rel: usize, floor: usize) -> Option<
 /// capitalised words ("Secretary of State"); a preposition, a verb, an auxiliary or a
 /// punctuation mark other than a title's period ends it.
 pub(crate) fn noun_phrase_start(v: &View<'_>, end: usize, floor: usize) -> Option<usize> {
-    let upper = |t: usize| v.o(t).starts_with(|c: char| c.is_uppercase());
+    let upper = |t: usize| v.original(t).starts_with(|c: char| c.is_uppercase());
     let mut start = None;
     let mut j = end;
     loop {
         let ok = if v.is_wordish(j) {
-            let w = v.f(j);
+            let w = v.folded(j);
             let preposition = (v.has(j, Role::Intro) || v.has(j, Role::Bound)) && !upper(j);
             let of_in_name = w == "of" && j < end && upper(j + 1) && j > floor && upper(j - 1);
             // ("O'Donnell, who": an apostrophe in a name; "the left, who": a head noun that is
@@ -72,7 +76,7 @@ pub(crate) fn noun_phrase_start(v: &View<'_>, end: usize, floor: usize) -> Optio
         }
         start = Some(j);
         // A determiner opens the phrase.
-        if v.has(j, Role::Det) && v.f(j) != "of" || j == floor || end - j >= 10 {
+        if v.has(j, Role::Det) && v.folded(j) != "of" || j == floor || end - j >= 10 {
             break;
         }
         j -= 1;

@@ -26,7 +26,7 @@ pub(crate) fn is_noun_phrase(v: &View<'_>, first: usize, last: usize) -> bool {
     // of whom": a quantifier of it).
     if words.len() > 1 && words.last().is_some_and(|&t| is_relative(v, t)) {
         words.pop();
-        if words.len() == 2 && v.f(words[1]) == "of" {
+        if words.len() == 2 && v.folded(words[1]) == "of" {
             return true;
         }
     }
@@ -36,7 +36,7 @@ pub(crate) fn is_noun_phrase(v: &View<'_>, first: usize, last: usize) -> bool {
     if !personal && words.iter().any(|&t| contraction(v, t).is_some_and(|base| base != "who")) {
         return false;
     }
-    let lower = |t: usize| !v.o(t).starts_with(|c: char| c.is_uppercase());
+    let lower = |t: usize| !v.original(t).starts_with(|c: char| c.is_uppercase());
     // "on CNN", "in the past": a prepositional phrase is no subject.
     let preposition = v.has(head, Role::Bound) || v.has(head, Role::Intro);
     if preposition && lower(head) && !v.has(head, Role::Pronoun) {
@@ -46,7 +46,7 @@ pub(crate) fn is_noun_phrase(v: &View<'_>, first: usize, last: usize) -> bool {
     // neurosurgeon Ben Carson", "undecided voter": an adjective before a noun).
     let object_after = |t: usize| {
         words.get(1).is_some_and(|&n| {
-            n == t + 1 && (v.has(n, Role::Det) || v.has(n, Role::Pronoun) || v.f(n) == "much")
+            n == t + 1 && (v.has(n, Role::Det) || v.has(n, Role::Pronoun) || v.folded(n) == "much")
         })
     };
     let verb_head = v.has(head, Role::Verb) || v.tags[head].cue.is_some_and(|c| !c.noun);
@@ -85,7 +85,7 @@ pub(crate) fn personal_contraction(v: &View<'_>, t: usize) -> bool {
 
 /// "who", "which", "that", "whose", "whom".
 fn is_relative(v: &View<'_>, t: usize) -> bool {
-    let w = v.f(t);
+    let w = v.folded(t);
     // ("who's", "who've": the pronoun glued to its auxiliary.)
     let w = w.split_once(['\'', '’']).map_or(w, |(base, _)| base);
     matches!(w, "who" | "which" | "that" | "whose" | "whom")
@@ -96,7 +96,7 @@ fn is_relative(v: &View<'_>, t: usize) -> bool {
 /// after it ("Gates described the role"), not a participle ("a source involved in", "the base
 /// chief known as Bob").
 pub(crate) fn clause_verb(v: &View<'_>, n: usize) -> bool {
-    if !v.is_word(n) || v.o(n).starts_with(|c: char| c.is_uppercase()) {
+    if !v.is_word(n) || v.original(n).starts_with(|c: char| c.is_uppercase()) {
         return false;
     }
     if v.has(n, Role::Finite) {
@@ -106,10 +106,10 @@ pub(crate) fn clause_verb(v: &View<'_>, n: usize) -> bool {
     let time_after = n + 2 < v.len() && v.has(n + 2, Role::Time);
     let object = n + 1 < v.len()
         && v.is_word(n + 1)
-        && (v.has(n + 1, Role::Det) && v.f(n + 1) != "of" && !time_after
+        && (v.has(n + 1, Role::Det) && v.folded(n + 1) != "of" && !time_after
             || v.has(n + 1, Role::Pronoun)
             || v.has(n + 1, Role::Comp));
-    let w = v.f(n);
+    let w = v.folded(n);
     let verb = v.has(n, Role::Verb)
         || v.tags[n].cue.is_some_and(|c| matches!(c.form, Form::En3sg | Form::EnPast) && !c.noun)
         || (w.len() > 4 && w.ends_with("ed"));
@@ -119,7 +119,7 @@ pub(crate) fn clause_verb(v: &View<'_>, n: usize) -> bool {
 /// "It's", "That’s", "there's", "I'm", "one's": a pronoun or a demonstrative glued to a verb;
 /// returns the pronoun.
 pub(crate) fn contraction<'a>(v: &View<'a>, t: usize) -> Option<&'a str> {
-    let w = v.f(t);
+    let w = v.folded(t);
     let (base, rest) = w.split_once(['\'', '’'])?;
     let glued = matches!(rest, "s" | "m" | "re" | "ll" | "ve" | "d")
         && matches!(
@@ -143,7 +143,7 @@ pub(crate) fn contraction<'a>(v: &View<'a>, t: usize) -> Option<&'a str> {
 /// A lower-case word that reads as a verb: a listed finite verb, an -ed or -ing form, a verb
 /// form of a cue.
 pub(crate) fn verb_like(v: &View<'_>, t: usize) -> bool {
-    let w = v.f(t);
+    let w = v.folded(t);
     v.has(t, Role::Verb)
         || v.tags[t].cue.is_some_and(|c| !c.noun)
         || (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")))
