@@ -443,6 +443,114 @@ fn parse_unit(s: &str) -> Option<Unit> {
     })
 }
 
+/// Reads the relative word of `rel` ("next", "last", "this", "same").
+fn parse_relative(word: &str) -> Option<Relative> {
+    Some(match word {
+        "next" => Relative::Next,
+        "last" => Relative::Last,
+        "this" => Relative::This,
+        "same" => Relative::Same,
+        _ => return None,
+    })
+}
+
+/// Reads the part of a period of `part` ("early", "mid", "end", …).
+fn parse_part(word: &str) -> Option<Part> {
+    Some(match word {
+        "early" => Part::Early,
+        "begin" => Part::Begin,
+        "mid" => Part::Mid,
+        "middle" => Part::Middle,
+        "late" => Part::Late,
+        "end" => Part::End,
+        "last" => Part::Last,
+        "eom" => Part::Eom,
+        "bom" => Part::Bom,
+        "eoy" => Part::Eoy,
+        "boy" => Part::Boy,
+        "eod" => Part::Eod,
+        _ => return None,
+    })
+}
+
+/// Reads the part of the day of `daypart` ("dawn", "morning", …).
+fn parse_day_part(word: &str) -> Option<DayPart> {
+    Some(match word {
+        "dawn" => DayPart::Dawn,
+        "morning" => DayPart::Morning,
+        "noon" => DayPart::Noon,
+        "lunch" => DayPart::Lunch,
+        "afternoon" => DayPart::Afternoon,
+        "evening" => DayPart::Evening,
+        "night" => DayPart::Night,
+        "tonight" => DayPart::Tonight,
+        "midnight" => DayPart::Midnight,
+        _ => return None,
+    })
+}
+
+/// Reads the connective of `conn` ("from", "until", "ago", …).
+fn parse_connective(word: &str) -> Option<Connective> {
+    Some(match word {
+        "from" => Connective::From,
+        "to" => Connective::To,
+        "until" => Connective::Until,
+        "between" => Connective::Between,
+        "and" => Connective::And,
+        "in" => Connective::In,
+        "of" => Connective::Of,
+        "on" => Connective::On,
+        "at" => Connective::At,
+        "filler" => Connective::Filler,
+        "ago" => Connective::Ago,
+        "hence" => Connective::Hence,
+        "since" => Connective::Since,
+        "by" => Connective::By,
+        "within" => Connective::Within,
+        "after" => Connective::After,
+        "before" => Connective::Before,
+        "approx" => Connective::Approx,
+        "for" => Connective::For,
+        "equiv" => Connective::Equiv,
+        "except" => Connective::Except,
+        "past" => Connective::Past,
+        "tz" => Connective::Tz,
+        "asap" => Connective::Asap,
+        _ => return None,
+    })
+}
+
+/// Reads the era of `era` ("ad", "bc", "ah").
+fn parse_era(word: &str) -> Option<Era> {
+    Some(match word {
+        "ad" => Era::Ad,
+        "bc" => Era::Bc,
+        "ah" => Era::Ah,
+        _ => return None,
+    })
+}
+
+/// Reads the bound of `bound` ("more", "less", "least", "most", "nearly").
+fn parse_bound(word: &str) -> Option<Bound> {
+    Some(match word {
+        "more" => Bound::MoreThan,
+        "less" => Bound::LessThan,
+        "least" => Bound::AtLeast,
+        "most" => Bound::AtMost,
+        "nearly" => Bound::Nearly,
+        _ => return None,
+    })
+}
+
+/// Reads the side of now of `vague` ("past", "future").
+fn parse_vague(word: &str) -> Option<Vague> {
+    Some(match word {
+        "past" => Vague::Past,
+        "future" => Vague::Future,
+        _ => return None,
+    })
+}
+
 /// Parses the senses of one line ("month 3 weak", "rel last part last", "unit day 2").
 fn parse_senses(spec: &str, holidays: &HolidayNames) -> Option<Vec<Sense>> {
     let words: Vec<&str> = spec.split_whitespace().collect();
@@ -473,91 +581,14 @@ fn parse_senses(spec: &str, holidays: &HolidayNames) -> Option<Vec<Sense>> {
             }
             "day" => (Sense::Day(num(arg)? as i8), 2),
             "now" => (Sense::Now { weak: arg == Some(&"weak") }, 1),
-            "rel" => {
-                let rel = match *arg? {
-                    "next" => Relative::Next,
-                    "last" => Relative::Last,
-                    "this" => Relative::This,
-                    "same" => Relative::Same,
-                    _ => return None,
-                };
-                (Sense::Relative { relative: rel, weak }, 2)
-            }
-            "part" => {
-                let part = match *arg? {
-                    "early" => Part::Early,
-                    "begin" => Part::Begin,
-                    "mid" => Part::Mid,
-                    "middle" => Part::Middle,
-                    "late" => Part::Late,
-                    "end" => Part::End,
-                    "last" => Part::Last,
-                    "eom" => Part::Eom,
-                    "bom" => Part::Bom,
-                    "eoy" => Part::Eoy,
-                    "boy" => Part::Boy,
-                    "eod" => Part::Eod,
-                    _ => return None,
-                };
-                (Sense::Part(part), 2)
-            }
-            "daypart" => {
-                let p = match *arg? {
-                    "dawn" => DayPart::Dawn,
-                    "morning" => DayPart::Morning,
-                    "noon" => DayPart::Noon,
-                    "lunch" => DayPart::Lunch,
-                    "afternoon" => DayPart::Afternoon,
-                    "evening" => DayPart::Evening,
-                    "night" => DayPart::Night,
-                    "tonight" => DayPart::Tonight,
-                    "midnight" => DayPart::Midnight,
-                    _ => return None,
-                };
-                (Sense::DayPart(p), 2)
-            }
+            "rel" => (Sense::Relative { relative: parse_relative(arg?)?, weak }, 2),
+            "part" => (Sense::Part(parse_part(arg?)?), 2),
+            "daypart" => (Sense::DayPart(parse_day_part(arg?)?), 2),
             "ampm" => (Sense::AmPm { pm: *arg? == "pm" }, 2),
             "hour" => (Sense::Hour, 1),
             "frac" => (Sense::Frac(num(arg)? as u8), 2),
-            "conn" => {
-                let c = match *arg? {
-                    "from" => Connective::From,
-                    "to" => Connective::To,
-                    "until" => Connective::Until,
-                    "between" => Connective::Between,
-                    "and" => Connective::And,
-                    "in" => Connective::In,
-                    "of" => Connective::Of,
-                    "on" => Connective::On,
-                    "at" => Connective::At,
-                    "filler" => Connective::Filler,
-                    "ago" => Connective::Ago,
-                    "hence" => Connective::Hence,
-                    "since" => Connective::Since,
-                    "by" => Connective::By,
-                    "within" => Connective::Within,
-                    "after" => Connective::After,
-                    "before" => Connective::Before,
-                    "approx" => Connective::Approx,
-                    "for" => Connective::For,
-                    "equiv" => Connective::Equiv,
-                    "except" => Connective::Except,
-                    "past" => Connective::Past,
-                    "tz" => Connective::Tz,
-                    "asap" => Connective::Asap,
-                    _ => return None,
-                };
-                (Sense::Connective(c), 2)
-            }
-            "era" => {
-                let e = match *arg? {
-                    "ad" => Era::Ad,
-                    "bc" => Era::Bc,
-                    "ah" => Era::Ah,
-                    _ => return None,
-                };
-                (Sense::Era(e), 2)
-            }
+            "conn" => (Sense::Connective(parse_connective(arg?)?), 2),
+            "era" => (Sense::Era(parse_era(arg?)?), 2),
             "holiday" => {
                 let name = *arg?;
                 let id = holidays.ids.iter().position(|h| h == name)?;
@@ -568,25 +599,8 @@ fn parse_senses(spec: &str, holidays: &HolidayNames) -> Option<Vec<Sense>> {
             "recurring" => (Sense::Recurring(parse_unit(arg?)?), 2),
             "decade" => (Sense::Decade(num(arg)? as u8), 2),
             "years" => (Sense::Years(num(arg)? as u16), 2),
-            "bound" => {
-                let b = match *arg? {
-                    "more" => Bound::MoreThan,
-                    "less" => Bound::LessThan,
-                    "least" => Bound::AtLeast,
-                    "most" => Bound::AtMost,
-                    "nearly" => Bound::Nearly,
-                    _ => return None,
-                };
-                (Sense::Bound(b), 2)
-            }
-            "vague" => {
-                let v = match *arg? {
-                    "past" => Vague::Past,
-                    "future" => Vague::Future,
-                    _ => return None,
-                };
-                (Sense::Vague(v), 2)
-            }
+            "bound" => (Sense::Bound(parse_bound(arg?)?), 2),
+            "vague" => (Sense::Vague(parse_vague(arg?)?), 2),
             "tz" => (Sense::Tz(num(arg)? as i16), 2),
             "weak" | "plural" => {
                 i += 1;
