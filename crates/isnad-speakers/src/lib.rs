@@ -210,6 +210,106 @@ type Output = (
     Vec<Option<isnad_core::ClaimDate>>,
 );
 
+/// The speaker phrase `m` of claim `c`, read with what follows it in the text: the name a
+/// relative pronoun stands for, a role extended or followed by a name or an apposed name, the
+/// author after a document ("a report by …"), a quoted alias, a trailing role.
+fn claim_speaker_phrase(
+    ctx: &Ctx<'_>,
+    text: &str,
+    c: &isnad_core::Claim,
+    m: Span,
+) -> Option<Parsed> {
+    let range = ctx.token_range(m);
+    let mut p = match mention::relative_antecedent(ctx, range.clone()) {
+        // "Stumpf, who was under questioning, [admitted]": the relative
+        // pronoun stands for the name before it.
+        Some(range) => {
+            let mut p = mention::parse(ctx, range)?;
+            p.span = m;
+            p
+        }
+        None => mention::parse(ctx, range.clone())?,
+    };
+    let next = range.end;
+    if p.form == Form::Role
+        && let Some(longer) = mention::extend_role(ctx, range.clone(), content_limit(c, m))
+    {
+        let span = p.span;
+        p = longer;
+        p.span = span;
+    } else if p.form == Form::Role
+        && let Some(name) = mention::trailing_name(ctx, next, content_limit(c, m))
+    {
+        p.name = Some(name);
+        p.form = Form::Person;
+        p.bare = false;
+    } else if matches!(p.form, Form::Role | Form::Person)
+        && let Some((name, role)) =
+            mention::apposed_name(ctx, range.clone(), content_limit(c, m), p.form == Form::Person)
+    {
+        // "[رئيسة قسم الأوبئة] في جامعة الخليج الطبية، نورة القحطاني، …".
+        p.name = Some(name);
+        p.form = Form::Person;
+        p.bare = false;
+        if let Some(r) = role
+            && p.roles.len() <= 1
+        {
+            p.roles = vec![r];
+        }
+    }
+    if p.form == Form::Document
+        && let Some(author) = mention::trailing_author(ctx, range.clone(), content_limit(c, m))
+    {
+        let span = p.span;
+        p = author;
+        p.span = span;
+    }
+    let bracket_taken = p.form == Form::Person
+        && ctx.tokens.get(next).is_some_and(|t| is_quote_or_bracket(t.span.slice(text)));
+    if p.form == Form::Org
+        && p.rest.is_empty()
+        && !p.bare
+        && let Some(alias) = mention::trailing_alias(ctx, next)
+    {
+        // "صحيفة" + “ملييت”: a classifier and the quoted name after it.
+        if let Some(n) = p.name.as_mut() {
+            n.text = format!("{} {}", n.text, alias.text);
+            n.keys.extend(alias.keys.iter().cloned());
+            p.rest = alias.keys.clone();
+        }
+    }
+    if matches!(p.form, Form::Person | Form::Name | Form::Org) {
+        if let Some(r) = mention::trailing_role(ctx, next, content_limit(c, m)) {
+            p.roles.push(r);
+            if p.form == Form::Name {
+                p.form = Form::Person;
+            }
+        }
+        if !bracket_taken {
+            p.aliases.extend(mention::trailing_alias(ctx, next));
+        }
+    }
+    Some(p)
+}
+
+/// The walk through the document, in text order: the names and organisations scanned outside
+/// `skip`, and each claim at its speaker mention or cue (after a scanned name at the same place).
+fn walk(ctx: &Ctx<'_>, claims: &[isnad_core::Claim], skip: &ctx::Cover) -> Vec<(usize, Event)> {
+    let people = mention::scan(ctx, skip);
+    let orgs = mention::scan_orgs(ctx, skip);
+    // (Vectors below are sized up front: growing them copied more than the walk itself.)
+    let mut events: Vec<(usize, Event)> =
+        Vec::with_capacity(people.len() + orgs.len() + claims.len());
+    events
+        .extend(people.into_iter().chain(orgs).map(|p| (p.span.start(), Event::Scan(Box::new(p)))));
+    for (i, c) in claims.iter().enumerate() {
+        let at = c.speaker.mention.map_or(c.cue.start(), |m| m.start().min(c.cue.start()));
+        events.push((at, Event::Claim(i)));
+    }
+    events.sort_by_key(|(at, e)| (*at, matches!(e, Event::Claim(_))));
+    events
+}
+
 /// One step of the walk through the document.
 enum Event {
     Scan(Box<Parsed>),
@@ -237,19 +337,7 @@ impl SpeakersStage {
         let skip = ctx::Cover::new(
             claims.iter().filter_map(|c| c.speaker.mention).chain(claims.iter().map(|c| c.content)),
         );
-        let people = mention::scan(&ctx, &skip);
-        let orgs = mention::scan_orgs(&ctx, &skip);
-        // (Vectors below are sized up front: growing them copied more than the walk itself.)
-        let mut events: Vec<(usize, Event)> =
-            Vec::with_capacity(people.len() + orgs.len() + claims.len());
-        events.extend(
-            people.into_iter().chain(orgs).map(|p| (p.span.start(), Event::Scan(Box::new(p)))),
-        );
-        for (i, c) in claims.iter().enumerate() {
-            let at = c.speaker.mention.map_or(c.cue.start(), |m| m.start().min(c.cue.start()));
-            events.push((at, Event::Claim(i)));
-        }
-        events.sort_by_key(|(at, e)| (*at, matches!(e, Event::Claim(_))));
+        let events = walk(&ctx, claims, &skip);
         let mut linker = Linker::new(
             self.gazetteer.as_ref(),
             lang == Lang::Ar,
@@ -289,90 +377,11 @@ impl SpeakersStage {
                     // verb ("X told reporters that [the repairs] were overdue and promised …"):
                     // the cue's subject is then unwritten.
                     let stray = |m: Span| content_index.containing(m).any(|o| !o.contains(c.cue));
-                    let parsed = c.speaker.mention.filter(|&m| !stray(m)).and_then(|m| {
-                        let range = ctx.token_range(m);
-                        let mut p = match mention::relative_antecedent(&ctx, range.clone()) {
-                            // "Stumpf, who was under questioning, [admitted]": the relative
-                            // pronoun stands for the name before it.
-                            Some(range) => {
-                                let mut p = mention::parse(&ctx, range)?;
-                                p.span = m;
-                                p
-                            }
-                            None => mention::parse(&ctx, range.clone())?,
-                        };
-                        let next = range.end;
-                        if p.form == Form::Role
-                            && let Some(longer) =
-                                mention::extend_role(&ctx, range.clone(), content_limit(c, m))
-                        {
-                            let span = p.span;
-                            p = longer;
-                            p.span = span;
-                        } else if p.form == Form::Role
-                            && let Some(name) =
-                                mention::trailing_name(&ctx, next, content_limit(c, m))
-                        {
-                            p.name = Some(name);
-                            p.form = Form::Person;
-                            p.bare = false;
-                        } else if matches!(p.form, Form::Role | Form::Person)
-                            && let Some((name, role)) = mention::apposed_name(
-                                &ctx,
-                                range.clone(),
-                                content_limit(c, m),
-                                p.form == Form::Person,
-                            )
-                        {
-                            // "[رئيسة قسم الأوبئة] في جامعة الخليج الطبية، نورة القحطاني، …".
-                            p.name = Some(name);
-                            p.form = Form::Person;
-                            p.bare = false;
-                            if let Some(r) = role
-                                && p.roles.len() <= 1
-                            {
-                                p.roles = vec![r];
-                            }
-                        }
-                        if p.form == Form::Document
-                            && let Some(author) =
-                                mention::trailing_author(&ctx, range.clone(), content_limit(c, m))
-                        {
-                            let span = p.span;
-                            p = author;
-                            p.span = span;
-                        }
-                        let bracket_taken = p.form == Form::Person
-                            && ctx
-                                .tokens
-                                .get(next)
-                                .is_some_and(|t| is_quote_or_bracket(t.span.slice(&doc.text)));
-                        if p.form == Form::Org
-                            && p.rest.is_empty()
-                            && !p.bare
-                            && let Some(alias) = mention::trailing_alias(&ctx, next)
-                        {
-                            // "صحيفة" + “ملييت”: a classifier and the quoted name after it.
-                            if let Some(n) = p.name.as_mut() {
-                                n.text = format!("{} {}", n.text, alias.text);
-                                n.keys.extend(alias.keys.iter().cloned());
-                                p.rest = alias.keys.clone();
-                            }
-                        }
-                        if matches!(p.form, Form::Person | Form::Name | Form::Org) {
-                            if let Some(r) = mention::trailing_role(&ctx, next, content_limit(c, m))
-                            {
-                                p.roles.push(r);
-                                if p.form == Form::Name {
-                                    p.form = Form::Person;
-                                }
-                            }
-                            if !bracket_taken {
-                                p.aliases.extend(mention::trailing_alias(&ctx, next));
-                            }
-                        }
-                        Some(p)
-                    });
+                    let parsed = c
+                        .speaker
+                        .mention
+                        .filter(|&m| !stray(m))
+                        .and_then(|m| claim_speaker_phrase(&ctx, &doc.text, c, m));
                     let cue_agr = cue_agreement(&ctx, c.cue);
                     let (idx, mention) = match parsed {
                         // "من يتهم الحكومة": after the relative "من" the noun after the verb is its
@@ -444,6 +453,32 @@ impl SpeakersStage {
             }
         }
 
+        Ok(self.output(
+            &ctx,
+            doc,
+            &mut linker,
+            &claim_ent,
+            mentions,
+            &content_index,
+            &claim_mentions,
+        ))
+    }
+
+    /// The stage's output once the walk is done: the entities that speak (or all of them, when
+    /// asked), numbered in order of first mention; the mentions linked to them; each claim's
+    /// entity; each claim's date.
+    #[allow(clippy::too_many_arguments)]
+    fn output(
+        &self,
+        ctx: &Ctx<'_>,
+        doc: &Document,
+        linker: &mut Linker<'_>,
+        claim_ent: &[Option<usize>],
+        mentions: Vec<(Mention, usize)>,
+        content_index: &SpanIndex,
+        claim_mentions: &SpanIndex,
+    ) -> Output {
+        let claims = &doc.layers.claims;
         // Entities to output, in order of first mention.
         let mut order: Vec<usize> = (0..linker.ents.len())
             .filter(|&i| self.config.all_entities || linker.ents[i].speaker)
@@ -488,13 +523,13 @@ impl SpeakersStage {
             .collect();
         out_mentions.sort_by_key(|m| m.span);
         out_mentions.dedup_by_key(|m| m.span);
-        let dating = date::Dating::new(&content_index, &claim_mentions, &doc.layers.timexes);
+        let dating = date::Dating::new(content_index, claim_mentions, &doc.layers.timexes);
         let published = doc.meta.published.as_ref().map(|p| p.date().to_string());
         let dates = claims
             .iter()
-            .map(|c| date::claim_date(&ctx, c, &dating, published.as_deref()))
+            .map(|c| date::claim_date(ctx, c, &dating, published.as_deref()))
             .collect();
-        Ok((entities, out_mentions, links, dates))
+        (entities, out_mentions, links, dates)
     }
 
     /// The speaker of an unwritten subject or pronoun at `at`: the nearest earlier speaker (or
