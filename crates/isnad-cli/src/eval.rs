@@ -242,6 +242,15 @@ fn eval_dates(args: &EvalArgs, registry: &Registry, reports: &mut Vec<Packed>) -
     let (timeml, cases): (Vec<PathBuf>, Vec<PathBuf>) =
         cases.into_iter().partition(|p| isnad_eval::tempeval::is_tempeval(p));
     let opts = isnad_eval::dates::Options { verbose: args.verbose };
+    // TimeML articles and gold timexes are read as news: with the news pipelines.
+    let news = || {
+        ByLang::load(
+            args.pipeline.as_deref(),
+            ("news-ar.toml", NEWS_AR),
+            ("news-en.toml", NEWS_EN),
+            registry,
+        )
+    };
     if !cases.is_empty() {
         let pipes = ByLang::load(
             args.pipeline.as_deref(),
@@ -254,24 +263,14 @@ fn eval_dates(args: &EvalArgs, registry: &Registry, reports: &mut Vec<Packed>) -
         reports.push(pack("dates", None, &report)?);
     }
     if !timeml.is_empty() {
-        let pipes = ByLang::load(
-            args.pipeline.as_deref(),
-            ("news-ar.toml", NEWS_AR),
-            ("news-en.toml", NEWS_EN),
-            registry,
-        )?;
+        let pipes = news()?;
         let opts = isnad_eval::tempeval::Options { verbose: args.verbose, limit: args.limit };
         let report = isnad_eval::tempeval::evaluate(&timeml, &|d| pipes.process(d), &opts)
             .context("scoring TimeML gold")?;
         reports.push(pack("tempeval", None, &report)?);
     }
     if !gold.is_empty() {
-        let pipes = ByLang::load(
-            args.pipeline.as_deref(),
-            ("news-ar.toml", NEWS_AR),
-            ("news-en.toml", NEWS_EN),
-            registry,
-        )?;
+        let pipes = news()?;
         let report = isnad_eval::dates::evaluate_gold(&gold, &|d| pipes.process(d), &opts)
             .context("scoring gold timexes")?;
         reports.push(pack("dates-gold", None, &report)?);
