@@ -1,18 +1,11 @@
 //! End-to-end tests of the `isnad` binary: bad inputs never lose a record, exit codes, messages.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::PathBuf;
+use std::process::{Output, Stdio};
 
-fn isnad() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_isnad"));
-    cmd.current_dir(root());
-    cmd
-}
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+mod common;
+use common::isnad;
 
 fn tmp(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("isnad-cli-test-{}", std::process::id()));

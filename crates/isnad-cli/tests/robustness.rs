@@ -2,18 +2,11 @@
 //! per case: the output written onto an input, directory loops and unreadable entries, closed
 //! and full standard output, exit statuses, plugin paths, and the smaller cases.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::PathBuf;
+use std::process::{Output, Stdio};
 
-fn isnad() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_isnad"));
-    cmd.current_dir(root());
-    cmd
-}
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+mod common;
+use common::isnad;
 
 /// A fresh directory for one test.
 fn scratch(name: &str) -> PathBuf {

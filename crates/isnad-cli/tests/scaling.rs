@@ -5,14 +5,13 @@
 //! four times the input takes at most five times the work, in every stage. The same figures, and
 //! instruction counts that agree, are in docs/performance.md (`bench/scaling.sh`).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use isnad_core::{Document, Lang};
 use isnad_runner::{Registry, default_pipeline};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+mod common;
+use common::root;
 
 /// The fixture articles of one language, each a few paragraphs.
 fn fixtures(lang: &str) -> Vec<String> {

@@ -7,11 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-fn isnad() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_isnad"));
-    cmd.current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."));
-    cmd
-}
+mod common;
+use common::isnad;
 
 fn tmp(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("isnad-serve-test-{}", std::process::id()));

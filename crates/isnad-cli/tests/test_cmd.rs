@@ -1,12 +1,11 @@
 //! End to end: `isnad test` writes references with `--update`, passes on them, and fails with a
 //! per-claim diff once the pipeline changes; `--accept NAME` takes one document's new output.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+mod common;
+use common::root;
 
 fn isnad(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_isnad")).current_dir(root()).args(args).output().unwrap()
