@@ -48,6 +48,9 @@ pub enum IndexError {
     /// A query or write failed in SQLite.
     #[error("database error: {0}")]
     Sql(#[from] rusqlite::Error),
+    /// A value in the database is not what isnad writes (a layer column that is not JSON).
+    #[error("the database is damaged: {0}; index the corpus again")]
+    Corrupt(String),
     /// A search text that cannot be searched for.
     #[error("cannot search for {text:?}: {why}")]
     Search {

@@ -3,7 +3,8 @@
 //! Each table becomes `DIR/<table>.parquet` with the same columns: `INTEGER` columns as 64-bit
 //! integers, `REAL` as doubles, `TEXT` as UTF-8 strings, nullable where the table allows NULL.
 //! Columns are read from the schema itself (`PRAGMA table_info`), so the export follows the
-//! tables without a second list to keep in step. Rows are written in batches of a fixed size:
+//! tables without a second list to keep in step; `mentions` and `timexes` are views over the
+//! JSON columns of `documents`, exported as the rows they show. Rows are written in batches of a fixed size:
 //! memory does not grow with the corpus. Snappy compression.
 
 use std::fs::File;
@@ -56,8 +57,10 @@ fn columns(db: &Database, table: &str) -> Result<Vec<Column>, IndexError> {
             let declared: String = r.get(2)?;
             let not_null: bool = r.get(3)?;
             let primary: i64 = r.get(5)?;
+            // The views' computed columns are declared by their expression's type (`INT` for a
+            // `CAST(… AS INTEGER)` in recent SQLite), or not at all (text).
             let ty = match declared.to_ascii_uppercase().as_str() {
-                "INTEGER" => DataType::Int64,
+                "INTEGER" | "INT" => DataType::Int64,
                 "REAL" => DataType::Float64,
                 _ => DataType::Utf8,
             };

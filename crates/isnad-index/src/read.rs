@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::search_text::fts_query;
 use crate::{IndexError, schema};
@@ -388,18 +388,20 @@ impl Database {
         let found = self
             .conn
             .prepare_cached(
-                "SELECT id, lang, published, outlet, url, title, meta, errors, text FROM documents \
-                 WHERE doc_id = ?1",
+                "SELECT id, lang, published, outlet, url, title, meta, errors, mentions, timexes, \
+                 text FROM documents WHERE doc_id = ?1",
             )?
             .query_row([doc_id], |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
                     [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?],
-                    r.get::<_, String>(8)?,
+                    [r.get(8)?, r.get(9)?],
+                    r.get::<_, String>(10)?,
                 ))
             })
             .optional()?;
-        let Some((row, [lang, published, outlet, url, title, meta, errors], text)) = found else {
+        let Some((row, [lang, published, outlet, url, title, meta, errors], layers, text)) = found
+        else {
             return Ok(None);
         };
         let claims = self
@@ -430,38 +432,30 @@ impl Database {
                 })
             })?
             .collect::<Result<_, _>>()?;
-        let mentions = self
-            .conn
-            .prepare_cached(
-                "SELECT e.local_id, m.kind, m.start, m.\"end\", m.text FROM mentions m \
-                 LEFT JOIN entities e ON e.id = m.entity WHERE m.document = ?1 ORDER BY m.start, m.id",
-            )?
-            .query_map([row], |r| {
-                Ok(MentionView {
-                    entity: r.get(0)?,
-                    kind: r.get(1)?,
-                    span: SpanText { start: r.get(2)?, end: r.get(3)?, text: r.get(4)? },
-                })
-            })?
-            .collect::<Result<_, _>>()?;
-        let timexes = self
-            .conn
-            .prepare_cached(
-                "SELECT start, \"end\", text, kind, grain, value, \"from\", \"to\", calendar \
-                 FROM timexes WHERE document = ?1 ORDER BY start, id",
-            )?
-            .query_map([row], |r| {
-                Ok(TimexView {
-                    span: SpanText { start: r.get(0)?, end: r.get(1)?, text: r.get(2)? },
-                    kind: r.get(3)?,
-                    grain: r.get(4)?,
-                    value: r.get(5)?,
-                    from: r.get(6)?,
-                    to: r.get(7)?,
-                    calendar: r.get(8)?,
-                })
-            })?
-            .collect::<Result<_, _>>()?;
+        let [mentions, timexes]: [Option<String>; 2] = layers;
+        // In text order; mentions at the same offset in the order written (a stable sort).
+        let mut mentions: Vec<MentionView> = stored_layer::<StoredMention>(mentions.as_deref())?
+            .into_iter()
+            .map(|m| MentionView {
+                entity: m.entity,
+                kind: m.kind,
+                span: SpanText { start: m.start, end: m.end, text: m.text },
+            })
+            .collect();
+        let mut timexes: Vec<TimexView> = stored_layer::<StoredTimex>(timexes.as_deref())?
+            .into_iter()
+            .map(|t| TimexView {
+                span: SpanText { start: t.start, end: t.end, text: t.text },
+                kind: t.kind,
+                grain: t.grain,
+                value: t.value,
+                from: t.from,
+                to: t.to,
+                calendar: t.calendar,
+            })
+            .collect();
+        mentions.sort_by_key(|m| m.span.start);
+        timexes.sort_by_key(|t| t.span.start);
         Ok(Some(DocumentView {
             id: doc_id.to_string(),
             lang,
@@ -516,6 +510,38 @@ fn claim_hit(r: &Row<'_>) -> rusqlite::Result<ClaimHit> {
         date_source: r.get(26)?,
         date_before: r.get(27)?,
     })
+}
+
+/// A mention as `documents.mentions` holds it.
+#[derive(Deserialize)]
+struct StoredMention {
+    entity: Option<String>,
+    kind: String,
+    start: i64,
+    end: i64,
+    text: String,
+}
+
+/// A timex as `documents.timexes` holds it.
+#[derive(Deserialize)]
+struct StoredTimex {
+    start: i64,
+    end: i64,
+    text: String,
+    kind: String,
+    grain: String,
+    value: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    calendar: String,
+}
+
+/// The items of a layer column (NULL: none), as written (in the order of the record's layer).
+fn stored_layer<T: serde::de::DeserializeOwned>(json: Option<&str>) -> Result<Vec<T>, IndexError> {
+    match json {
+        Some(json) => serde_json::from_str(json).map_err(|e| IndexError::Corrupt(e.to_string())),
+        None => Ok(Vec::new()),
+    }
 }
 
 fn json_strings(json: &str) -> Vec<String> {

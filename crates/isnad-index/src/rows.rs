@@ -6,7 +6,7 @@
 
 use std::cell::OnceCell;
 
-use isnad_core::{CharIndex, Document, Span};
+use isnad_core::{Calendar, CharIndex, Document, Grain, MentionKind, Span, TimexKind};
 use serde::Serialize;
 
 use crate::names::{LinkKeys, link_keys};
@@ -56,24 +56,30 @@ pub(crate) struct EntityRow {
     pub keys: LinkKeys,
 }
 
-/// A mention's row.
-#[derive(Debug, Clone)]
-pub(crate) struct MentionRow {
-    pub entity: Option<usize>,
-    pub kind: String,
-    pub span: SpanRow,
+/// A mention as stored in `documents.mentions` (a JSON array of these, in text order): the
+/// `mentions` view reads them back as rows.
+#[derive(Serialize)]
+struct MentionJson<'a> {
+    /// The entity's id in the record (`e1`), when linked.
+    entity: Option<&'a str>,
+    kind: &'a MentionKind,
+    start: i64,
+    end: i64,
+    text: &'a str,
 }
 
-/// A timex's row.
-#[derive(Debug, Clone)]
-pub(crate) struct TimexRow {
-    pub span: SpanRow,
-    pub kind: String,
-    pub grain: String,
-    pub value: Option<String>,
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub calendar: String,
+/// A timex as stored in `documents.timexes` (the `timexes` view reads them back as rows).
+#[derive(Serialize)]
+struct TimexJson<'a> {
+    start: i64,
+    end: i64,
+    text: &'a str,
+    kind: &'a TimexKind,
+    grain: &'a Grain,
+    value: Option<&'a str>,
+    from: Option<&'a str>,
+    to: Option<&'a str>,
+    calendar: &'a Calendar,
 }
 
 /// One input document as database rows: what [`crate::Index::write`] takes.
@@ -93,8 +99,10 @@ pub struct DocRows {
     pub(crate) text: String,
     pub(crate) claims: Vec<ClaimRow>,
     pub(crate) entities: Vec<EntityRow>,
-    pub(crate) mentions: Vec<MentionRow>,
-    pub(crate) timexes: Vec<TimexRow>,
+    /// The mention layer, a JSON array of [`MentionJson`] (`None` when empty).
+    pub(crate) mentions: Option<String>,
+    /// The timex layer, a JSON array of [`TimexJson`] (`None` when empty).
+    pub(crate) timexes: Option<String>,
 }
 
 impl DocRows {
@@ -123,8 +131,8 @@ impl DocRows {
             text: String::new(),
             claims: Vec::new(),
             entities: Vec::new(),
-            mentions: Vec::new(),
-            timexes: Vec::new(),
+            mentions: None,
+            timexes: None,
         }
     }
 
@@ -186,41 +194,14 @@ impl DocRows {
                 }
             })
             .collect();
-        let mut mentions: Vec<MentionRow> = layers
-            .mentions
-            .iter()
-            .map(|m| MentionRow {
-                entity: entity_at(&m.entity),
-                kind: enum_name(&m.kind),
-                span: span(m.span),
-            })
-            .collect();
-        // The entities' mentions that the mention layer does not hold (a stage that links
-        // without listing mentions): kept, of unknown kind.
-        for (i, e) in layers.entities.iter().enumerate() {
-            for &s in &e.mentions {
-                if !layers.mentions.iter().any(|m| m.span == s) {
-                    mentions.push(MentionRow {
-                        entity: Some(i),
-                        kind: "unknown".to_string(),
-                        span: span(s),
-                    });
-                }
-            }
-        }
-        let timexes = layers
-            .timexes
-            .iter()
-            .map(|t| TimexRow {
-                span: span(t.span),
-                kind: enum_name(&t.kind),
-                grain: enum_name(&t.grain),
-                value: t.value.clone(),
-                from: t.from.clone(),
-                to: t.to.clone(),
-                calendar: enum_name(&t.calendar),
-            })
-            .collect();
+        let (mentions, timexes) = layers_json(
+            &doc,
+            &|s| {
+                let index = index.get_or_init(|| CharIndex::new(&text));
+                (index.char_offset(s.start()) as i64, index.char_offset(s.end()) as i64)
+            },
+            &text,
+        );
         let meta = &doc.meta;
         let outlet = meta
             .source
@@ -243,6 +224,71 @@ impl DocRows {
             text,
         }
     }
+}
+
+/// The mention and timex layers of a document as JSON arrays (`None` when a layer is empty);
+/// `offsets` turns a span into code-point offsets into `text`.
+fn layers_json(
+    doc: &Document,
+    offsets: &dyn Fn(Span) -> (i64, i64),
+    text: &str,
+) -> (Option<String>, Option<String>) {
+    let layers = &doc.layers;
+    let mut mentions: Vec<MentionJson<'_>> = layers
+        .mentions
+        .iter()
+        .map(|m| {
+            let (start, end) = offsets(m.span);
+            MentionJson {
+                entity: m.entity.as_deref(),
+                kind: &m.kind,
+                start,
+                end,
+                text: &text[m.span.start()..m.span.end()],
+            }
+        })
+        .collect();
+    // The entities' mentions that the mention layer does not hold (a stage that links without
+    // listing mentions): kept, of unknown kind.
+    for e in &layers.entities {
+        for &s in &e.mentions {
+            if !layers.mentions.iter().any(|m| m.span == s) {
+                let (start, end) = offsets(s);
+                mentions.push(MentionJson {
+                    entity: Some(&e.id),
+                    kind: &MentionKind::Unknown,
+                    start,
+                    end,
+                    text: &text[s.start()..s.end()],
+                });
+            }
+        }
+    }
+    let timexes: Vec<TimexJson<'_>> = layers
+        .timexes
+        .iter()
+        .map(|t| {
+            let (start, end) = offsets(t.span);
+            TimexJson {
+                start,
+                end,
+                text: &text[t.span.start()..t.span.end()],
+                kind: &t.kind,
+                grain: &t.grain,
+                value: t.value.as_deref(),
+                from: t.from.as_deref(),
+                to: t.to.as_deref(),
+                calendar: &t.calendar,
+            }
+        })
+        .collect();
+    let json = |empty: bool, value: serde_json::Result<String>| {
+        (!empty).then(|| value.unwrap_or_default())
+    };
+    (
+        json(mentions.is_empty(), serde_json::to_string(&mentions)),
+        json(timexes.is_empty(), serde_json::to_string(&timexes)),
+    )
 }
 
 /// The name serde gives a unit enum variant (`"direct"`, `"person"`, …): the output's spelling.

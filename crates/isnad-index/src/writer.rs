@@ -101,8 +101,8 @@ fn write_document(
     let errors =
         (!doc.errors.is_empty()).then(|| serde_json::to_string(&doc.errors).unwrap_or_default());
     tx.prepare_cached(
-        "INSERT INTO documents (doc_id, lang, published, outlet, url, title, meta, errors, text) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO documents (doc_id, lang, published, outlet, url, title, meta, errors, \
+         mentions, timexes, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         doc.doc_id,
@@ -113,6 +113,8 @@ fn write_document(
         doc.title,
         doc.meta,
         errors,
+        doc.mentions,
+        doc.timexes,
         doc.text
     ])?;
     let document = tx.last_insert_rowid();
@@ -151,7 +153,6 @@ fn write_document(
     summary.entities = doc.entities.len();
     write_claims(tx, doc, document, &ids)?;
     summary.claims = doc.claims.len();
-    write_mentions_and_timexes(tx, doc, document, &ids)?;
     // Actors that only the old version of the document named.
     let mut orphans: Vec<i64> = old.iter().map(|o| o.actor).collect();
     orphans.dedup();
@@ -211,48 +212,6 @@ fn write_claims(
             c.ext
         ])?;
         fts.execute(params![tx.last_insert_rowid(), c.search])?;
-    }
-    Ok(())
-}
-
-fn write_mentions_and_timexes(
-    tx: &Transaction<'_>,
-    doc: &DocRows,
-    document: i64,
-    ids: &[(i64, i64)],
-) -> Result<(), IndexError> {
-    let mut mention = tx.prepare_cached(
-        "INSERT INTO mentions (document, entity, kind, start, \"end\", text) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
-    for m in &doc.mentions {
-        let entity = m.entity.and_then(|i| ids.get(i)).map(|&(id, _)| id);
-        mention.execute(params![
-            document,
-            entity,
-            m.kind,
-            m.span.start,
-            m.span.end,
-            m.span.text
-        ])?;
-    }
-    let mut timex = tx.prepare_cached(
-        "INSERT INTO timexes (document, start, \"end\", text, kind, grain, value, \"from\", \"to\", \
-         calendar) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?;
-    for t in &doc.timexes {
-        timex.execute(params![
-            document,
-            t.span.start,
-            t.span.end,
-            t.span.text,
-            t.kind,
-            t.grain,
-            t.value,
-            t.from,
-            t.to,
-            t.calendar
-        ])?;
     }
     Ok(())
 }
@@ -339,8 +298,6 @@ fn remove_document(
     for sql in [
         "DELETE FROM claims_fts WHERE rowid IN (SELECT id FROM claims WHERE document = ?1)",
         "DELETE FROM claims WHERE document = ?1",
-        "DELETE FROM mentions WHERE document = ?1",
-        "DELETE FROM timexes WHERE document = ?1",
         "DELETE FROM entities WHERE document = ?1",
         "DELETE FROM documents WHERE id = ?1",
     ] {

@@ -36,7 +36,10 @@ fn schema_on_a_real_file() {
     assert!(broken.is_empty(), "{broken:?}");
     // The tables and columns docs/database.md documents.
     let expected: &[(&str, &str)] = &[
-        ("documents", "id doc_id lang published outlet url title meta errors text"),
+        (
+            "documents",
+            "id doc_id lang published outlet url title meta errors mentions timexes text",
+        ),
         ("actors", "id kind name kb_id"),
         ("entities", "id document local_id name kind aliases roles kb_id actor link link_key"),
         (
@@ -45,8 +48,8 @@ fn schema_on_a_real_file() {
              speaker_start speaker_end speaker_mention speaker_implicit speaker_name entity actor \
              medium_start medium_end medium block confidence date date_source date_before ext",
         ),
-        ("mentions", "id document entity kind start end text"),
-        ("timexes", "id document start end text kind grain value from to calendar"),
+        ("mentions", "document entity kind start end text"),
+        ("timexes", "document start end text kind grain value from to calendar"),
         ("link_keys", "key actor entity origin"),
         ("claims_fts", "content"),
     ];
