@@ -12,12 +12,21 @@ use serde::Serialize;
 use crate::names::{LinkKeys, link_keys};
 use crate::search_text::search_form;
 
-/// A span as stored: code-point offsets into the document text, and the text.
+/// A span as stored: code-point offsets into the document text, and the byte range of its text
+/// there (the writer binds a slice of [`DocRows::text`]: no copy of each span's text to make and
+/// drop).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SpanRow {
     pub start: i64,
     pub end: i64,
-    pub text: String,
+    pub bytes: std::ops::Range<usize>,
+}
+
+impl SpanRow {
+    /// The span's text in its document's text.
+    pub fn text<'a>(&self, doc_text: &'a str) -> &'a str {
+        &doc_text[self.bytes.clone()]
+    }
 }
 
 /// A claim's row.
@@ -146,7 +155,7 @@ impl DocRows {
             SpanRow {
                 start: index.char_offset(s.start()) as i64,
                 end: index.char_offset(s.end()) as i64,
-                text: text[s.start()..s.end()].to_string(),
+                bytes: s.start()..s.end(),
             }
         };
         let layers = &doc.layers;
@@ -176,7 +185,7 @@ impl DocRows {
                     kind: enum_name(&c.kind),
                     act: Some(c.act.as_str().to_string()),
                     cue: span(c.cue),
-                    search: search_form(&content.text),
+                    search: search_form(content.text(&text)),
                     content,
                     speaker: c.speaker.mention.map(span),
                     implicit: c.speaker.implicit,

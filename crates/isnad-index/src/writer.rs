@@ -181,8 +181,8 @@ fn write_claims(
     let mut fts = tx.prepare_cached("INSERT INTO claims_fts (rowid, content) VALUES (?1, ?2)")?;
     for c in &doc.claims {
         let (entity, actor) = c.entity.and_then(|i| ids.get(i)).copied().unzip();
-        let (speaker_start, speaker_end, speaker_text) = span_parts(c.speaker.as_ref());
-        let (medium_start, medium_end, medium_text) = span_parts(c.medium.as_ref());
+        let (speaker_start, speaker_end, speaker_text) = span_parts(c.speaker.as_ref(), &doc.text);
+        let (medium_start, medium_end, medium_text) = span_parts(c.medium.as_ref(), &doc.text);
         insert.execute(params![
             document,
             c.local_id,
@@ -190,10 +190,10 @@ fn write_claims(
             c.act,
             c.cue.start,
             c.cue.end,
-            c.cue.text,
+            c.cue.text(&doc.text),
             c.content.start,
             c.content.end,
-            c.content.text,
+            c.content.text(&doc.text),
             speaker_start,
             speaker_end,
             speaker_text,
@@ -306,9 +306,12 @@ fn remove_document(
     Ok(Some(old))
 }
 
-fn span_parts(span: Option<&SpanRow>) -> (Option<i64>, Option<i64>, Option<&str>) {
+fn span_parts<'a>(
+    span: Option<&SpanRow>,
+    doc_text: &'a str,
+) -> (Option<i64>, Option<i64>, Option<&'a str>) {
     match span {
-        Some(s) => (Some(s.start), Some(s.end), Some(s.text.as_str())),
+        Some(s) => (Some(s.start), Some(s.end), Some(s.text(doc_text))),
         None => (None, None, None),
     }
 }
