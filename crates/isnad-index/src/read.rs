@@ -436,22 +436,24 @@ impl Database {
         // In text order; mentions at the same offset in the order written (a stable sort).
         let mut mentions: Vec<MentionView> = stored_layer::<StoredMention>(mentions.as_deref())?
             .into_iter()
-            .map(|m| MentionView {
-                entity: m.entity,
-                kind: m.kind,
-                span: SpanText { start: m.start, end: m.end, text: m.text },
+            .map(|StoredMention(entity, kind, start, end, text)| MentionView {
+                entity,
+                kind,
+                span: SpanText { start, end, text },
             })
             .collect();
         let mut timexes: Vec<TimexView> = stored_layer::<StoredTimex>(timexes.as_deref())?
             .into_iter()
-            .map(|t| TimexView {
-                span: SpanText { start: t.start, end: t.end, text: t.text },
-                kind: t.kind,
-                grain: t.grain,
-                value: t.value,
-                from: t.from,
-                to: t.to,
-                calendar: t.calendar,
+            .map(|StoredTimex(start, end, text, kind, grain, value, from, to, calendar)| {
+                TimexView {
+                    span: SpanText { start, end, text },
+                    kind,
+                    grain,
+                    value,
+                    from,
+                    to,
+                    calendar,
+                }
             })
             .collect();
         mentions.sort_by_key(|m| m.span.start);
@@ -512,29 +514,24 @@ fn claim_hit(r: &Row<'_>) -> rusqlite::Result<ClaimHit> {
     })
 }
 
-/// A mention as `documents.mentions` holds it.
+/// A mention as `documents.mentions` holds it: `[entity, kind, start, end, text]`.
 #[derive(Deserialize)]
-struct StoredMention {
-    entity: Option<String>,
-    kind: String,
-    start: i64,
-    end: i64,
-    text: String,
-}
+struct StoredMention(Option<String>, String, i64, i64, String);
 
-/// A timex as `documents.timexes` holds it.
+/// A timex as `documents.timexes` holds it: `[start, end, text, kind, grain, value, from, to,
+/// calendar]`.
 #[derive(Deserialize)]
-struct StoredTimex {
-    start: i64,
-    end: i64,
-    text: String,
-    kind: String,
-    grain: String,
-    value: Option<String>,
-    from: Option<String>,
-    to: Option<String>,
-    calendar: String,
-}
+struct StoredTimex(
+    i64,
+    i64,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+);
 
 /// The items of a layer column (NULL: none), as written (in the order of the record's layer).
 fn stored_layer<T: serde::de::DeserializeOwned>(json: Option<&str>) -> Result<Vec<T>, IndexError> {

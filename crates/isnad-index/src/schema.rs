@@ -99,24 +99,24 @@ CREATE VIRTUAL TABLE claims_fts USING fts5(
 
 CREATE VIEW mentions AS
 SELECT d.id AS document, e.id AS entity,
-       json_extract(m.value, '$.kind') AS kind,
-       CAST(json_extract(m.value, '$.start') AS INTEGER) AS start,
-       CAST(json_extract(m.value, '$.end') AS INTEGER) AS "end",
-       json_extract(m.value, '$.text') AS text
+       json_extract(m.value, '$[1]') AS kind,
+       CAST(json_extract(m.value, '$[2]') AS INTEGER) AS start,
+       CAST(json_extract(m.value, '$[3]') AS INTEGER) AS "end",
+       json_extract(m.value, '$[4]') AS text
 FROM documents d, json_each(d.mentions) m
-LEFT JOIN entities e ON e.document = d.id AND e.local_id = json_extract(m.value, '$.entity');
+LEFT JOIN entities e ON e.document = d.id AND e.local_id = json_extract(m.value, '$[0]');
 
 CREATE VIEW timexes AS
 SELECT d.id AS document,
-       CAST(json_extract(t.value, '$.start') AS INTEGER) AS start,
-       CAST(json_extract(t.value, '$.end') AS INTEGER) AS "end",
-       json_extract(t.value, '$.text') AS text,
-       json_extract(t.value, '$.kind') AS kind,
-       json_extract(t.value, '$.grain') AS grain,
-       json_extract(t.value, '$.value') AS value,
-       json_extract(t.value, '$.from') AS "from",
-       json_extract(t.value, '$.to') AS "to",
-       json_extract(t.value, '$.calendar') AS calendar
+       CAST(json_extract(t.value, '$[0]') AS INTEGER) AS start,
+       CAST(json_extract(t.value, '$[1]') AS INTEGER) AS "end",
+       json_extract(t.value, '$[2]') AS text,
+       json_extract(t.value, '$[3]') AS kind,
+       json_extract(t.value, '$[4]') AS grain,
+       json_extract(t.value, '$[5]') AS value,
+       json_extract(t.value, '$[6]') AS "from",
+       json_extract(t.value, '$[7]') AS "to",
+       json_extract(t.value, '$[8]') AS calendar
 FROM documents d, json_each(d.timexes) t;
 "#;
 
