@@ -32,10 +32,16 @@ pub(crate) fn strip_proclitics(word: &str) -> &str {
     if !word.chars().next().is_some_and(is_arabic_letter) {
         return word;
     }
-    // A chain is at most four letters (و + ب + ال); each is two bytes in UTF-8.
-    let cuts: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(1).take(4).collect();
-    for &cut in cuts.iter().rev() {
-        if word[cut..].chars().count() >= 3 && isnad_text::is_clitic_chain(&word[..cut]) {
+    // A chain is at most four letters (و + ب + ال). The cuts after each of the first four
+    // letters, in a fixed array: this runs for every Arabic word of every claim.
+    let mut cuts = [0usize; 4];
+    let mut n = 0;
+    for (i, _) in word.char_indices().skip(1).take(4) {
+        cuts[n] = i;
+        n += 1;
+    }
+    for &cut in cuts[..n].iter().rev() {
+        if word[cut..].chars().nth(2).is_some() && isnad_text::is_clitic_chain(&word[..cut]) {
             return &word[cut..];
         }
     }
