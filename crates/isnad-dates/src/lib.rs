@@ -92,6 +92,7 @@ mod sentence;
 mod tense;
 mod time;
 mod timex3;
+mod titles;
 mod tokenize;
 mod vocab;
 mod word_index;
@@ -278,10 +279,26 @@ impl DatesStage {
             .into_iter()
             .filter_map(|f| {
                 let (s, e) = n.to_original(f.start, f.end);
+                if self.in_name(text, s, e, lang) {
+                    return None;
+                }
                 let span = isnad_core::Span::in_text(text, s, e).ok()?;
                 Some(Found { start: s, end: e, timex: Timex { span, ..f.timex } })
             })
             .collect()
+    }
+}
+
+impl DatesStage {
+    /// Whether the expression at `text[s..e]` (original text) is part of an outlet's or a
+    /// programme's name (see `titles.rs`).
+    fn in_name(&self, text: &str, s: usize, e: usize, lang: &Lang) -> bool {
+        let language = match lang {
+            Lang::Ar => &self.ar,
+            Lang::En => &self.en,
+            Lang::Other(_) => return false,
+        };
+        titles::in_name(text, s, e, language.lang, &language.classes)
     }
 }
 
@@ -364,6 +381,9 @@ impl Stage for DatesStage {
             let Some(slice) = norm.text.get(fs..fe) else { continue };
             for f in self.find_with(slice, &lang, published.as_ref(), &mut scratch) {
                 let (s, e) = norm.to_original(fs + f.start, fs + f.end);
+                if self.in_name(&doc.text, s, e, &lang) {
+                    continue;
+                }
                 let span = doc.span(s, e)?;
                 out.push(Timex { span, ..f.timex });
             }
