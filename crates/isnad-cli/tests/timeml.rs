@@ -48,6 +48,11 @@ fn as_xml_can_hold(text: &str) -> String {
 
 /// A writer fixture: the document it describes, and the TIMEX3 elements its output must hold.
 fn writer_case(path: &Path) -> (Document, Vec<Element>) {
+    writer_case_with_notes(path).0
+}
+
+/// A writer fixture, and the comments it names (`notes`), each of which the output must hold.
+fn writer_case_with_notes(path: &Path) -> ((Document, Vec<Element>), Vec<String>) {
     let case: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let text = case["text"].as_str().unwrap();
     let id = path.file_stem().unwrap().to_str().unwrap();
@@ -111,7 +116,8 @@ fn writer_case(path: &Path) -> (Document, Vec<Element>) {
             }
         })
         .collect();
-    (doc, expected)
+    let notes = case["notes"].as_array().map(|n| n.iter().map(|n| n.as_str().unwrap().to_string()));
+    ((doc, expected), notes.into_iter().flatten().collect())
 }
 
 fn writer_cases() -> Vec<PathBuf> {
@@ -134,7 +140,7 @@ fn timeml_of(doc: Document, errors: Vec<String>) -> String {
 fn written_timeml_gives_back_the_text_and_the_timexes() {
     for path in writer_cases() {
         let name = path.display();
-        let (doc, expected) = writer_case(&path);
+        let ((doc, expected), notes_expected) = writer_case_with_notes(&path);
         let (text, timexes, published) =
             (doc.text.clone(), doc.layers.timexes.len(), doc.meta.published.clone());
         let xml = timeml_of(doc, Vec::new());
@@ -143,6 +149,12 @@ fn written_timeml_gives_back_the_text_and_the_timexes() {
         assert_eq!(read.timexes, expected, "{name}: the TIMEX3 elements\n{xml}");
         let notes = read.comments.iter().filter(|c| c.contains("isnad: not tagged")).count();
         assert_eq!(notes, timexes - expected.len(), "{name}: each timex left out is named\n{xml}");
+        for note in notes_expected {
+            assert!(
+                read.comments.iter().any(|c| c.trim() == note),
+                "{name}: no comment {note:?}\n{xml}"
+            );
+        }
         match published {
             Some(published) => {
                 let dct = read.dct.unwrap_or_else(|| panic!("{name}: no DCT"));
