@@ -21,6 +21,7 @@ mod serve_cmd;
 mod table;
 mod test_cmd;
 mod timeml_files;
+mod timeml_predictions;
 
 #[derive(Parser)]
 #[command(

@@ -356,3 +356,52 @@ fn every_input_document_has_its_file_also_when_it_failed_or_its_id_repeats() {
     assert!(failed.comments.iter().any(|c| c.contains("isnad: error: ")), "{:?}", failed.comments);
     assert_eq!(read("a_b-2.tml").text, "Rates fell in 2023.");
 }
+
+/// `isnad eval dates --json ARGS…`'s report.
+fn eval_dates_json<const N: usize>(args: [&OsStr; N]) -> Value {
+    let out = isnad().args(["eval", "dates", "--json"]).args(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn eval_dates_scores_timeml_files_as_it_scores_the_pipeline() {
+    let gold = fixtures().join("tempeval-gold.jsonl");
+    let dir = tmp("predicted");
+    let pipeline = root().join("pipelines/news-en.toml");
+    let out = run_timeml([
+        "--pipeline".as_ref(),
+        pipeline.as_ref(),
+        "-o".as_ref(),
+        dir.as_ref(),
+        gold.as_ref(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let from_files = eval_dates_json(["--predictions".as_ref(), dir.as_ref(), gold.as_ref()]);
+    let from_pipeline = eval_dates_json([gold.as_ref()]);
+    assert_eq!(from_files, from_pipeline, "the TimeML files hold the pipeline's timexes");
+    assert!(from_files["result"]["all"]["all"]["predicted"].as_u64().unwrap() >= 6);
+}
+
+#[test]
+fn eval_dates_reads_timeml_without_a_text_element() {
+    // As HeidelTime writes it: the text in the root, a line break around it, no DOCID (the
+    // file name is the id). One gold article has no file: its timexes are all missed.
+    let dir = tmp("foreign");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("wire-0907.tml"),
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE TimeML SYSTEM \"TimeML.dtd\">\n<TimeML>\n\
+         Exports fell 2% in <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2023-08\">August</TIMEX3> \
+         from a year earlier, the agency said <TIMEX3 tid=\"t2\" type=\"DATE\" \
+         value=\"PRESENT_REF\">today</TIMEX3>. Shipments recover every spring &amp; &lt;slow&gt; \
+         in <TIMEX3 tid=\"t3\" type=\"DATE\" value=\"XXXX-WI\">winter</TIMEX3>.\n</TimeML>\n",
+    )
+    .unwrap();
+    let gold = fixtures().join("tempeval-gold.jsonl");
+    let report = eval_dates_json(["--predictions".as_ref(), dir.as_ref(), gold.as_ref()]);
+    let all = &report["result"]["all"]["all"];
+    let counts =
+        ["gold", "predicted", "found", "strict_found", "value_right"].map(|k| all[k].as_u64());
+    assert_eq!(counts, [8, 3, 2, 2, 1].map(Some), "{all}");
+}
