@@ -91,7 +91,7 @@ pub fn run(
 /// not ending in `.tml`. An existing file not ending in `.tml` is refused: overwriting it with
 /// one document, or with a directory, is not what was meant.
 fn is_directory_target(path: &Path) -> Result<bool> {
-    let is_tml = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tml"));
+    let is_tml = is_tml(path);
     match fs::metadata(path) {
         Ok(meta) if meta.is_dir() => Ok(true),
         Ok(meta) if meta.is_file() && !is_tml => bail!(
@@ -102,6 +102,10 @@ fn is_directory_target(path: &Path) -> Result<bool> {
         Ok(_) => Ok(false),
         Err(_) => Ok(!is_tml),
     }
+}
+
+fn is_tml(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tml"))
 }
 
 /// The error for a second document when only one can be written.
@@ -146,12 +150,10 @@ impl Directory {
     fn create(path: &Path, inputs: &[PathBuf]) -> Result<Directory> {
         fs::create_dir_all(path)
             .with_context(|| format!("cannot create the output directory {}", path.display()))?;
-        Ok(Directory {
-            path: path.to_path_buf(),
-            used: HashSet::new(),
-            renamed: 0,
-            inputs: inputs.to_vec(),
-        })
+        // Only a `.tml` input can be a file this writes: checking the others against every
+        // file written would cost one look-up per input per document.
+        let inputs = inputs.iter().filter(|p| is_tml(p)).cloned().collect();
+        Ok(Directory { path: path.to_path_buf(), used: HashSet::new(), renamed: 0, inputs })
     }
 
     /// Writes one document to `DIR/NAME.tml`, under a temporary name first so that no

@@ -405,3 +405,16 @@ fn eval_dates_reads_timeml_without_a_text_element() {
         ["gold", "predicted", "found", "strict_found", "value_right"].map(|k| all[k].as_u64());
     assert_eq!(counts, [8, 3, 2, 2, 1].map(Some), "{all}");
 }
+
+#[test]
+fn a_tml_input_is_never_overwritten() {
+    let dir = tmp("in-place");
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("story.tml");
+    std::fs::write(&input, "Talks resumed on Monday.\n").unwrap();
+    let out = run_timeml(["-o".as_ref(), dir.as_ref(), input.as_ref()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("refusing to write the output onto the input"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&input).unwrap(), "Talks resumed on Monday.\n");
+}
