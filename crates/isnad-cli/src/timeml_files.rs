@@ -33,27 +33,25 @@ pub fn run(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Summary> {
     let inputs = reader.files();
-    let map =
-        |processed: Processed| (processed.id.clone(), isnad_runner::timeml_document(&processed));
+    let run = |sink: &mut dyn FnMut(Vec<(String, String)>) -> Result<(), RunError>| {
+        let map = |processed: Processed| {
+            (processed.id.clone(), isnad_runner::timeml_document(&processed))
+        };
+        isnad_runner::run_each(pipeline, reader, opts, &map, sink, progress)
+    };
     match output {
         Some(path) if is_directory_target(path)? => {
             let mut directory = Directory::create(path, &inputs)?;
-            let summary = isnad_runner::run_each(
-                pipeline,
-                reader,
-                opts,
-                &map,
-                &mut |documents| {
-                    for (id, xml) in documents {
-                        directory.write(&id, &xml).map_err(|e| RunError::Sink(e.into()))?;
-                    }
-                    Ok(())
-                },
-                progress,
-            )?;
+            let summary = run(&mut |documents| {
+                for (id, xml) in documents {
+                    directory.write(&id, &xml).map_err(|e| RunError::Sink(e.into()))?;
+                }
+                Ok(())
+            })?;
             if directory.renamed > 0 {
                 eprintln!(
-                    "isnad: {} document ids were changed to make file names in {} (each file's <DOCID> keeps its id)",
+                    "isnad: the ids of {} documents were changed to make file names in {} (each \
+                     file's <DOCID> keeps its id)",
                     directory.renamed,
                     path.display()
                 );
@@ -61,23 +59,17 @@ pub fn run(
             Ok(summary)
         }
         _ => {
+            // Held until the end: a second document means nothing may be written.
             let mut only: Option<String> = None;
-            let summary = isnad_runner::run_each(
-                pipeline,
-                reader,
-                opts,
-                &map,
-                &mut |documents| {
-                    for (_, xml) in documents {
-                        if only.is_some() {
-                            return Err(RunError::Sink(more_than_one(output).into()));
-                        }
-                        only = Some(xml);
+            let summary = run(&mut |documents| {
+                for (_, xml) in documents {
+                    if only.is_some() {
+                        return Err(RunError::Sink(more_than_one(output).into()));
                     }
-                    Ok(())
-                },
-                progress,
-            )?;
+                    only = Some(xml);
+                }
+                Ok(())
+            })?;
             let Some(xml) = only else {
                 bail!("the input holds no document: no TimeML written");
             };

@@ -252,7 +252,7 @@ fn one_file_per_document_with_the_records_timexes_at_their_offsets() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(out.stdout.is_empty());
-    assert!(stderr.contains("3 document ids were changed to make file names"), "{stderr}");
+    assert!(stderr.contains("the ids of 3 documents were changed to make file names"), "{stderr}");
     let names = ["ar-empty.tml", "ar_politics-1.tml", "en_markets-1.tml", "en_no-date.tml"];
     assert_eq!(listing(&dir), names);
     let mut tagged = 0;
