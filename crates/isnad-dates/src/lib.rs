@@ -34,7 +34,9 @@
 //! (one of), "may", "march", "sun", "lent", "fall" count only next to a number, a year, a
 //! preposition or a relative word; bare numbers are times only with a clock word (am/pm, o'clock,
 //! الساعة, صباحا) or minutes; "at 3 schools", "about 1,000 people", "early-morning tweets", "the
-//! 1990s", "in the coming years" and "خلال الأيام الماضية" give nothing.
+//! 1990s", "in the coming years" and "خلال الأيام الماضية" give nothing. Date words in the name
+//! of an outlet or a programme («صحيفة «الفجر الجديد»», «صحيفة «تركيا اليوم»», "told The Mail on
+//! Sunday", "the Today programme") are part of the name (`titles.rs`).
 //!
 //! # Holidays
 //! Computed for any year from rules: fixed and n-th-weekday days, Western and Orthodox Easter

@@ -51,28 +51,30 @@ pub(crate) fn in_name(text: &str, s: usize, e: usize, lang: Lang, classes: &Word
     if lang != Lang::En {
         return false;
     }
-    let mut next = after.split_whitespace();
-    let (n1, n2) = (next.next().map(trim_punct), next.next().map(trim_punct));
-    // "the Today programme"
-    if text[s..e].split_whitespace().last().is_some_and(capitalised)
-        && n1.is_some_and(|w| classes.has(&w.to_lowercase(), Class::OutletAfter))
-        && after.starts_with(' ')
-    {
-        return true;
-    }
-    // "Sunday With Laura Kuenssberg"
-    if let (Some(j), Some(w)) = (n1, n2)
-        && capitalised(j)
-        && classes.has(&j.to_lowercase(), Class::TitleJoiner)
-        && capitalised(w)
-    {
-        return true;
+    // (a name's next word comes after a space: "Sunday, With…" is no title)
+    if after.starts_with(' ') {
+        let mut next = after.split_whitespace();
+        let (n1, n2) = (next.next().map(trim_punct), next.next().map(trim_punct));
+        // "the Today programme"
+        if text[s..e].split_whitespace().last().is_some_and(capitalised)
+            && n1.is_some_and(|w| has_en(w, Class::OutletAfter, classes))
+        {
+            return true;
+        }
+        // "Sunday With Laura Kuenssberg"
+        if let (Some(j), Some(w)) = (n1, n2)
+            && capitalised(j)
+            && has_en(j, Class::TitleJoiner, classes)
+            && capitalised(w)
+        {
+            return true;
+        }
     }
     // "told The Mail on Sunday"
     text[s..e]
         .split_whitespace()
         .last()
-        .is_some_and(|w| classes.has(&trim_punct(w).to_lowercase(), Class::EditionDay))
+        .is_some_and(|w| has_en(trim_punct(w), Class::EditionDay, classes))
         && mid_sentence_title(text, s, e)
 }
 
@@ -124,6 +126,12 @@ fn last_word(head: &str) -> Option<&str> {
 /// Where the quotation that `before` is inside of opens (the byte of its mark), if one opens
 /// within [`QUOTED_NAME_CHARS`] characters and does not close again.
 fn open_quote_before(before: &str) -> Option<usize> {
+    // (most expressions have no quotation mark near them: a look at the bytes first, « and “
+    // beginning with C2 and E2)
+    let window = &before.as_bytes()[before.len().saturating_sub(2 * QUOTED_NAME_CHARS)..];
+    if !window.iter().any(|&b| matches!(b, b'"' | 0xC2 | 0xE2)) {
+        return None;
+    }
     for (n, (i, c)) in before.char_indices().rev().enumerate() {
         if n >= QUOTED_NAME_CHARS || c == '\n' {
             return None;
@@ -140,10 +148,10 @@ fn open_quote_before(before: &str) -> Option<usize> {
 
 /// Whether `w` is an outlet noun in the construct state (with its clitics, without the article).
 fn is_outlet_noun(w: &str, lang: Lang, classes: &WordClasses) -> bool {
-    let folded = isnad_text::fold(w).to_lowercase();
     if lang == Lang::En {
-        return classes.has(&folded, Class::Outlet);
+        return has_en(w, Class::Outlet, classes);
     }
+    let folded = isnad_text::fold(w);
     if classes.has(&folded, Class::Outlet) {
         return true;
     }
@@ -157,6 +165,19 @@ fn is_outlet_noun(w: &str, lang: Lang, classes: &WordClasses) -> bool {
         }
     }
     false
+}
+
+/// Whether the English word `w` (any case) is of `class`, without allocating: the words of the
+/// classes asked here are short and ASCII, so a longer or non-ASCII word is of none.
+fn has_en(w: &str, class: Class, classes: &WordClasses) -> bool {
+    let mut buf = [0u8; 16];
+    if w.len() > buf.len() || !w.is_ascii() {
+        return false;
+    }
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|l| classes.has(l, class))
 }
 
 fn trim_punct(w: &str) -> &str {
