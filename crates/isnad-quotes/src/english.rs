@@ -15,6 +15,7 @@ mod act;
 mod aside;
 mod claim;
 mod dateline;
+mod raising;
 mod relative_source;
 mod speaker_phrase;
 
@@ -97,6 +98,9 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
         && !starts_upper(v, last + 2)
         && !v.has(last + 2, Role::Det);
     let verb_by_infinitive = infinitive_after && !v.has(prev, Role::Det);
+    if plural_subject_verb(v, prev, last, cue) {
+        return true;
+    }
     if cue.noun
         && matches!(form, Form::EnBase | Form::En3sg)
         && !verb_by_infinitive
@@ -192,6 +196,53 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
         // imperative.
         matches!(form, Form::EnIng | Form::EnPast | Form::En3sg)
     }
+}
+
+/// "party leaders hope that …", "most voters support a ban", "three-quarters fear …", "new
+/// fundraising reports show.": the bare form right after a plural noun or a poll's quantity is
+/// the verb of that subject (a noun would need a determiner, or would take the plural itself)
+/// when what follows opens its complement: "that", a determiner, a subject pronoun, a name, an
+/// infinitive, or (for a verb of evidence) the end of the sentence whose content went before.
+fn plural_subject_verb(v: &View<'_>, prev: usize, last: usize, cue: Cue) -> bool {
+    if cue.form != Form::EnBase || cue.frame == Frame::About || !v.is_wordish(prev) {
+        return false;
+    }
+    if [Role::Det, Role::Bound, Role::Intro, Role::Aux, Role::Pronoun, Role::Comp, Role::Time]
+        .iter()
+        .any(|&r| v.has(prev, r))
+        || v.tags[prev].cue.is_some()
+    {
+        return false;
+    }
+    let p = v.folded(prev);
+    let quantity = v.toks[prev].kind == TokenKind::Number
+        || matches!(p, "half" | "majority" | "majorities" | "percent" | "most" | "many")
+        || p.ends_with("-thirds")
+        || p.ends_with("-quarters");
+    let plural = p.len() > 3 && p.ends_with('s') && !p.ends_with("ss") && !p.ends_with("us");
+    if !(quantity || plural) {
+        return false;
+    }
+    let n = last + 1;
+    if n >= v.len() {
+        return false;
+    }
+    if !v.is_wordish(n) {
+        return cue.act == Act::Perception
+            && v.is_punct(n, &['.'])
+            && n == v.sentence_end(n)
+            && v.sentence_start(n) + 3 < prev;
+    }
+    let w = v.folded(n);
+    v.has(n, Role::Comp)
+        || (v.has(n, Role::Det) && !matches!(w, "for" | "of"))
+        || matches!(w, "he" | "she" | "they" | "it" | "we" | "i")
+        || (starts_upper(v, n) && !v.has(n, Role::Time))
+        || (w == "to"
+            && n + 1 < v.len()
+            && v.is_word(n + 1)
+            && !starts_upper(v, n + 1)
+            && !v.has(n + 1, Role::Det))
 }
 
 /// "the emails show that …", "a new poll shows Trump leading": a verb of evidence that is also a
@@ -1002,12 +1053,16 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             continue;
         }
         let Some(cue) = v.tags[here].cue else { continue };
-        if !verbal(v, here, cue) {
+        if cue.frame != Frame::Raising && !verbal(v, here, cue) {
             continue;
         }
         // "It is worth noting that X reported …": the author's own voice, and what it goes on to
         // tell is background the author vouches for, not an attribution.
         if (start_of(v, here)..=here).any(|k| v.has(k, Role::Author)) {
+            continue;
+        }
+        if cue.frame == Frame::Raising {
+            out.extend(raising::claim(v, here, cue));
             continue;
         }
         if let Some(mut d) = claim_at(v, here, min_words) {

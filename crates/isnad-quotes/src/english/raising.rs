@@ -1,0 +1,116 @@
+//! "The senator seemed to soften his stance", "the plan appears doomed": a verb of seeming
+//! (frame `raising` in `data/en-cues.tsv`) reports how things look, to the writer or to no one
+//! named. Its subject is not who perceives but part of what is perceived, so the claim has no
+//! speaker and its content is the subject with the complement ("the senator … to soften his
+//! stance").
+//!
+//! **Reads**: the verb followed by an infinitive ("seemed to be shrinking"), a clause ("it
+//! appears that …", "as if", "as though", "like"), or an adjective or participle, over adverbs
+//! ("seems equally unperturbed", "appeared paralyzed", "appears likely").
+//!
+//! **Not**: the verb of showing up or being in a place ("appeared on television", "appeared at
+//! the rally", "appeared before the committee", "appeared together"): a preposition, a determiner,
+//! a name, a number or nothing after it; the -ing form ("her seeming calm"); the verb inside a
+//! quotation.
+//!
+//! **Data**: `data/en-cues.tsv` (frame `raising`); `data/en-function.tsv` (bound, intro, det,
+//! time: what cannot open the complement).
+//!
+//! **Fixture**: `tests/fixtures/en-seeming.txt`.
+
+use isnad_core::QuoteKind;
+
+use crate::draft::{Draft, trim_content};
+use crate::lexicon::{Cue, Form, Role};
+use crate::view::View;
+
+use super::{before_aux, content_end, source_left, start_of, starts_upper};
+
+/// The claim of the verb of seeming at `i`, or `None` when it is not followed by what seems.
+pub(super) fn claim(v: &View<'_>, i: usize, cue: Cue) -> Option<Draft> {
+    if cue.form == Form::EnIng {
+        return None;
+    }
+    let last = v.tags[i].last as usize;
+    let first = complement_start(v, last + 1)?;
+    let sent_start = start_of(v, i);
+    // The subject, over auxiliaries ("has seemed", "would appear"): part of what seems.
+    let subject = before_aux(v, i, sent_start)
+        .filter(|&l| v.is_wordish(l))
+        .and_then(|l| source_left(v, l, sent_start))
+        .map(|(s, _)| s)
+        .filter(|&s| !matches!(v.folded(s), "it" | "there"));
+    let start = subject.unwrap_or(first);
+    let end = content_end(v, first, i);
+    if end < first {
+        return None;
+    }
+    let (a, b) = trim_content(v, v.toks[start].span.start(), v.toks[end].span.end());
+    if v.text[a..b].split_whitespace().count() < 3 {
+        return None;
+    }
+    Some(Draft {
+        cue: (i, last),
+        content: (a, b),
+        kind: QuoteKind::Indirect,
+        speaker: None,
+        implicit: false,
+        medium: None,
+        confidence: 0.6,
+        class: cue.class,
+        block: v.block(i),
+    })
+}
+
+/// The first token of what seems, from `n` right after the verb: an infinitive, a clause opener
+/// or an adjective (over adverbs in -ly), else `None`.
+fn complement_start(v: &View<'_>, mut n: usize) -> Option<usize> {
+    let word = |t: usize| t < v.len() && v.is_word(t);
+    // "seemed equally unperturbed", "appears increasingly likely".
+    let mut adverbs = 0;
+    while word(n) && adverbs < 2 && is_adverb(v, n) && word(n + 1) {
+        n += 1;
+        adverbs += 1;
+    }
+    if !word(n) {
+        return None;
+    }
+    let w = v.folded(n);
+    let lower_word = |t: usize| word(t) && !starts_upper(v, t) && !v.has(t, Role::Det);
+    match w {
+        "to" => lower_word(n + 1).then_some(n),
+        "that" | "like" => Some(n),
+        "as" => (word(n + 1) && matches!(v.folded(n + 1), "if" | "though")).then_some(n),
+        _ => {
+            let function = [
+                Role::Det,
+                Role::Bound,
+                Role::Intro,
+                Role::Aux,
+                Role::Pronoun,
+                Role::Time,
+                Role::After,
+                Role::Comp,
+                Role::Particle,
+            ]
+            .iter()
+            .any(|&r| v.has(n, r));
+            let adjective = !function
+                && !starts_upper(v, n)
+                // ("seemed worried", "appeared pleased": a cue's participle is an adjective here.)
+                && v.tags[n].cue.is_none_or(|c| c.form == Form::EnPast)
+                && (!is_adverb(v, n) || matches!(w, "likely" | "unlikely"))
+                // "appeared together", "appeared onstage": adverbs of place and company.
+                && !matches!(w, "together" | "onstage" | "alongside" | "here" | "there")
+                // Something must follow the adjective or end the clause with it.
+                && (n + 1 >= v.len() || !v.is_word(n + 1) || !v.has(n + 1, Role::Det));
+            adjective.then_some(n)
+        }
+    }
+}
+
+/// An adverb in -ly ("equally", "increasingly"), not a noun in -ly ("rally").
+fn is_adverb(v: &View<'_>, t: usize) -> bool {
+    let w = v.folded(t);
+    w.len() > 4 && w.ends_with("ly") && !v.has(t, Role::NounLy)
+}
