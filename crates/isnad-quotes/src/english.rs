@@ -83,7 +83,7 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
     if frame == Frame::About
         && !(last + 1 < v.len()
             && v.is_word(last + 1)
-            && matches!(v.folded(last + 1), "about" | "of" | "on"))
+            && matches!(v.folded(last + 1), "about" | "of" | "on" | "against"))
     {
         return false;
     }
@@ -136,7 +136,10 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
                         v.folded(prev),
                         "while" | "when" | "after" | "before" | "by" | "and"
                     )));
-        let belief_ok = v.is_word(prev) && v.has(prev, Role::Aux);
+        // "super PACs backing Bush", "voters supporting her": a participle of holding a view
+        // right after its noun.
+        let belief_ok = v.is_word(prev)
+            && (v.has(prev, Role::Aux) || cue.frame == Frame::Object && after_noun(v, prev));
         if (cue.class == Class::Belief && !belief_ok)
             || (cue.class != Class::Belief && !ok && cue.noun)
         {
@@ -243,6 +246,18 @@ fn plural_subject_verb(v: &View<'_>, prev: usize, last: usize, cue: Cue) -> bool
             && v.is_word(n + 1)
             && !starts_upper(v, n + 1)
             && !v.has(n + 1, Role::Det))
+}
+
+/// True when word `j` can end a noun phrase: no function word, cue, adverb or capital-less
+/// -ing/-ed form.
+fn after_noun(v: &View<'_>, j: usize) -> bool {
+    let w = v.folded(j);
+    [Role::Det, Role::Bound, Role::Intro, Role::Aux, Role::Comp, Role::Time, Role::After]
+        .iter()
+        .all(|&r| !v.has(j, r))
+        && (!v.has(j, Role::Pronoun) || matches!(w, "who" | "those"))
+        && v.tags[j].cue.is_none()
+        && !(w.len() > 4 && (w.ends_with("ly") || w.ends_with("ing") || w.ends_with("ed")))
 }
 
 /// "the emails show that …", "a new poll shows Trump leading": a verb of evidence that is also a
