@@ -222,7 +222,12 @@ fn plural_subject_verb(v: &View<'_>, prev: usize, last: usize, cue: Cue) -> bool
         || matches!(p, "half" | "majority" | "majorities" | "percent" | "most" | "many")
         || p.ends_with("-thirds")
         || p.ends_with("-quarters");
-    let plural = p.len() > 3 && p.ends_with('s') && !p.ends_with("ss") && !p.ends_with("us");
+    // (Not a possessive: "Trump's plan to …".)
+    let plural = p.len() > 3
+        && p.ends_with('s')
+        && !p.ends_with("ss")
+        && !p.ends_with("us")
+        && !p.contains(['\'', '’']);
     if !(quantity || plural) {
         return false;
     }
@@ -1081,6 +1086,18 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             continue;
         }
         if let Some(mut d) = claim_at(v, here, min_words) {
+            // "a group backing Bush", "donors supporting her": the participle of a view held
+            // describes the noun phrase right before it, whatever the clause's subject.
+            if cue.form == Form::EnIng
+                && cue.class == Class::Belief
+                && here > 0
+                && v.is_word(here - 1)
+                && !v.has(here - 1, Role::Aux)
+            {
+                let np = relative_source::noun_phrase_start(v, here - 1, start_of(v, here));
+                d.speaker = np.map(|s| (s, here - 1));
+                d.implicit = false;
+            }
             // "I think", "you know", "we want" outside quotations: a writer's or a transcript's
             // own voice, not an attributed belief.
             if cue.class == Class::Belief

@@ -4,6 +4,10 @@
 //! speaker and its content is the subject with the complement ("the senator … to soften his
 //! stance").
 //!
+//! When what seems is itself an attitude of the subject towards something ("seemed to blame the
+//! contractors", "appeared pleased with the verdict"), the subject holds it and is the speaker, the
+//! something the content.
+//!
 //! **Reads**: the verb followed by an infinitive ("seemed to be shrinking"), a clause ("it
 //! appears that …", "as if", "as though", "like"), or an adjective or participle, over adverbs
 //! ("seems equally unperturbed", "appeared paralyzed", "appears likely").
@@ -21,7 +25,7 @@
 use isnad_core::QuoteKind;
 
 use crate::draft::{Draft, trim_content};
-use crate::lexicon::{Cue, Form, Role};
+use crate::lexicon::{Cue, Form, Frame, Role};
 use crate::view::View;
 
 use super::{before_aux, content_end, source_left, start_of, starts_upper};
@@ -38,13 +42,32 @@ pub(super) fn claim(v: &View<'_>, i: usize, cue: Cue) -> Option<Draft> {
     let subject = before_aux(v, i, sent_start)
         .filter(|&l| v.is_wordish(l))
         .and_then(|l| source_left(v, l, sent_start))
-        .map(|(s, _)| s)
-        .filter(|&s| !matches!(v.folded(s), "it" | "there"));
-    let start = subject.unwrap_or(first);
+        .filter(|&(s, _)| !matches!(v.folded(s), "it" | "there"));
     let end = content_end(v, first, i);
     if end < first {
         return None;
     }
+    // "seemed to blame the network", "appeared pleased with the verdict": when what seems is
+    // itself an attitude of the subject towards something, the subject holds it and the
+    // something is the content.
+    if let Some(np) = subject
+        && let Some(object) = attitude_object(v, first)
+        && object <= end
+    {
+        let (a, b) = trim_content(v, v.toks[object].span.start(), v.toks[end].span.end());
+        return (a < b).then(|| Draft {
+            cue: (i, last),
+            content: (a, b),
+            kind: QuoteKind::Indirect,
+            speaker: Some(np),
+            implicit: false,
+            medium: None,
+            confidence: 0.6,
+            class: cue.class,
+            block: v.block(i),
+        });
+    }
+    let start = subject.map_or(first, |(s, _)| s);
     let (a, b) = trim_content(v, v.toks[start].span.start(), v.toks[end].span.end());
     if v.text[a..b].split_whitespace().count() < 3 {
         return None;
@@ -107,6 +130,30 @@ fn complement_start(v: &View<'_>, mut n: usize) -> Option<usize> {
             adjective.then_some(n)
         }
     }
+}
+
+/// Where the object of an attitude starts, when the complement at `first` is one: a cue verb
+/// ("to blame", "to be worried about") or an adjective with its preposition ("pleased with",
+/// "unhappy about").
+fn attitude_object(v: &View<'_>, first: usize) -> Option<usize> {
+    let word = |t: usize| t < v.len() && v.is_word(t);
+    let mut h = first;
+    if v.folded(h) == "to" {
+        h += 1;
+    }
+    if word(h) && v.folded(h) == "be" {
+        h += 1;
+    }
+    if !word(h) {
+        return None;
+    }
+    let prep = |t: usize| word(t) && matches!(v.folded(t), "with" | "about" | "by" | "over" | "of");
+    if prep(h + 1) && !starts_upper(v, h) {
+        return Some(h + 2).filter(|&t| word(t));
+    }
+    let verb = v.tags[h].cue.is_some_and(|c| c.form == Form::EnBase && c.frame != Frame::Raising);
+    let last = v.tags[h].last as usize;
+    (verb && h > first && last + 1 < v.len()).then_some(last + 1)
 }
 
 /// An adverb in -ly ("equally", "increasingly"), not a noun in -ly ("rally").
