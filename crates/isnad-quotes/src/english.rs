@@ -127,24 +127,8 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
         // "the most telling promise": a degree adverb makes the participle an adjective.
         return false;
     }
-    if form == Form::EnIng {
-        // "…, saying that": a participle continues a clause; "a strong showing" is a noun.
-        let ok = v.is_punct(prev, &[',', '—', '–', ';'])
-            || (v.is_word(prev)
-                && (v.has(prev, Role::Aux)
-                    || matches!(
-                        v.folded(prev),
-                        "while" | "when" | "after" | "before" | "by" | "and"
-                    )));
-        // "super PACs backing Bush", "voters supporting her": a participle of holding a view
-        // right after its noun.
-        let belief_ok = v.is_word(prev)
-            && (v.has(prev, Role::Aux) || cue.frame == Frame::Object && after_noun(v, prev));
-        if (cue.class == Class::Belief && !belief_ok)
-            || (cue.class != Class::Belief && !ok && cue.noun)
-        {
-            return false;
-        }
+    if form == Form::EnIng && !participle_ok(v, prev, cue) {
+        return false;
     }
     if v.is_wordish(prev) {
         let p = v.folded(prev);
@@ -251,6 +235,22 @@ fn plural_subject_verb(v: &View<'_>, prev: usize, last: usize, cue: Cue) -> bool
             && v.is_word(n + 1)
             && !starts_upper(v, n + 1)
             && !v.has(n + 1, Role::Det))
+}
+
+/// True when the -ing form of a cue after token `prev` can be the verb: after a comma, an
+/// auxiliary or a subordinator for a cue that is also a noun; after an auxiliary, or (for a verb
+/// taking an object) right after its noun, for a cue of a view held.
+fn participle_ok(v: &View<'_>, prev: usize, cue: Cue) -> bool {
+    // "…, saying that": a participle continues a clause; "a strong showing" is a noun.
+    let ok = v.is_punct(prev, &[',', '—', '–', ';'])
+        || (v.is_word(prev)
+            && (v.has(prev, Role::Aux)
+                || matches!(v.folded(prev), "while" | "when" | "after" | "before" | "by" | "and")));
+    // "super PACs backing Bush", "voters supporting her": a participle of holding a view
+    // right after its noun.
+    let belief_ok = v.is_word(prev)
+        && (v.has(prev, Role::Aux) || cue.frame == Frame::Object && after_noun(v, prev));
+    !((cue.class == Class::Belief && !belief_ok) || (cue.class != Class::Belief && !ok && cue.noun))
 }
 
 /// True when word `j` can end a noun phrase: no function word, cue, adverb or capital-less
@@ -1086,18 +1086,7 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             continue;
         }
         if let Some(mut d) = claim_at(v, here, min_words) {
-            // "a group backing Bush", "donors supporting her": the participle of a view held
-            // describes the noun phrase right before it, whatever the clause's subject.
-            if cue.form == Form::EnIng
-                && cue.class == Class::Belief
-                && here > 0
-                && v.is_word(here - 1)
-                && !v.has(here - 1, Role::Aux)
-            {
-                let np = relative_source::noun_phrase_start(v, here - 1, start_of(v, here));
-                d.speaker = np.map(|s| (s, here - 1));
-                d.implicit = false;
-            }
+            view_holder(v, here, cue, &mut d);
             // "I think", "you know", "we want" outside quotations: a writer's or a transcript's
             // own voice, not an attributed belief.
             if cue.class == Class::Belief
@@ -1106,22 +1095,8 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             {
                 continue;
             }
-            // "told CNN", "told The Washington Post": a named hearer of "told" is the outlet.
             if cue.frame == Frame::Tell {
-                let first = v.tags[here].last as usize + 1;
-                let mut e = first;
-                while e < v.len()
-                    && (v.is_word(e)
-                        && starts_upper(v, e)
-                        && !v.has(e, Role::Pronoun)
-                        && !v.has(e, Role::After)
-                        || e > first && is_title_period(v, e))
-                {
-                    e += 1;
-                }
-                if e > first && v.sentence_end(first) >= e - 1 {
-                    d.medium = Some(v.bytes(first, e - 1));
-                }
+                told_outlet(v, here, &mut d);
             }
             // "Trump defended the plan, saying …": in English the participle's subject is written,
             // as the subject of the clause it hangs on.
@@ -1206,6 +1181,39 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
         }
     }
     out
+}
+
+/// "a group backing Bush", "donors supporting her": the participle of a view held describes
+/// the noun phrase right before it, whatever the clause's subject.
+fn view_holder(v: &View<'_>, here: usize, cue: Cue, d: &mut Draft) {
+    if cue.form == Form::EnIng
+        && cue.class == Class::Belief
+        && here > 0
+        && v.is_word(here - 1)
+        && !v.has(here - 1, Role::Aux)
+    {
+        let np = relative_source::noun_phrase_start(v, here - 1, start_of(v, here));
+        d.speaker = np.map(|s| (s, here - 1));
+        d.implicit = false;
+    }
+}
+
+/// "told CNN", "told The Washington Post": a named hearer of "told" is the outlet.
+fn told_outlet(v: &View<'_>, here: usize, d: &mut Draft) {
+    let first = v.tags[here].last as usize + 1;
+    let mut e = first;
+    while e < v.len()
+        && (v.is_word(e)
+            && starts_upper(v, e)
+            && !v.has(e, Role::Pronoun)
+            && !v.has(e, Role::After)
+            || e > first && is_title_period(v, e))
+    {
+        e += 1;
+    }
+    if e > first && v.sentence_end(first) >= e - 1 {
+        d.medium = Some(v.bytes(first, e - 1));
+    }
 }
 
 /// The first comma after the cue at `here`, in its sentence and outside quotations: where a
