@@ -65,9 +65,11 @@ pub struct EvalArgs {
     /// `left-out` (a prediction matching one is a false positive).
     #[arg(long, value_enum, default_value = "optional")]
     unknown_acts: UnknownActs,
-    /// Quotes: score the claims of these records (JSONL as `isnad run` writes them, matched to
-    /// the gold documents by id) instead of running a pipeline: another version's or another
-    /// system's output. A gold document without a record has no claims.
+    /// Score another version's or another system's output instead of running a pipeline. Quotes:
+    /// the claims of these records (JSONL as `isnad run` writes them, matched to the gold
+    /// documents by id). Dates: a directory of TimeML files (`isnad run --format timeml -o DIR`,
+    /// or another TimeML tool's), matched by `<DOCID>` or file name, for TimeML gold and gold
+    /// articles. A gold document without a prediction has no claims or timexes.
     #[arg(long, conflicts_with = "pipeline")]
     predictions: Option<PathBuf>,
     /// Print the report as JSON.
@@ -242,6 +244,9 @@ fn eval_dates(args: &EvalArgs, registry: &Registry, reports: &mut Vec<Packed>) -
     let (timeml, cases): (Vec<PathBuf>, Vec<PathBuf>) =
         cases.into_iter().partition(|p| isnad_eval::tempeval::is_tempeval(p));
     let opts = isnad_eval::dates::Options { verbose: args.verbose };
+    if let Some(dir) = &args.predictions {
+        return eval_dates_predicted(dir, &timeml, &cases, &gold, args, reports);
+    }
     // TimeML articles and gold timexes are read as news: with the news pipelines.
     let news = || {
         ByLang::load(
@@ -272,6 +277,39 @@ fn eval_dates(args: &EvalArgs, registry: &Registry, reports: &mut Vec<Packed>) -
     if !gold.is_empty() {
         let pipes = news()?;
         let report = isnad_eval::dates::evaluate_gold(&gold, &|d| pipes.process(d), &opts)
+            .context("scoring gold timexes")?;
+        reports.push(pack("dates-gold", None, &report)?);
+    }
+    Ok(())
+}
+
+/// `isnad eval dates --predictions DIR`: the TimeML files of `DIR` scored against TimeML gold
+/// and gold timexes.
+fn eval_dates_predicted(
+    dir: &Path,
+    timeml: &[PathBuf],
+    cases: &[PathBuf],
+    gold: &[PathBuf],
+    args: &EvalArgs,
+    reports: &mut Vec<Packed>,
+) -> Result<()> {
+    if !cases.is_empty() {
+        bail!(
+            "--predictions scores TimeML gold and gold articles, not date cases ({}): leave it out \
+             to score the cases",
+            cases[0].display()
+        );
+    }
+    let predicted = crate::timeml_predictions::TimemlPredictions::load(dir)?;
+    if !timeml.is_empty() {
+        let opts = isnad_eval::tempeval::Options { verbose: args.verbose, limit: args.limit };
+        let report = isnad_eval::tempeval::evaluate(timeml, &|d| predicted.process(d), &opts)
+            .context("scoring TimeML gold")?;
+        reports.push(pack("tempeval", None, &report)?);
+    }
+    if !gold.is_empty() {
+        let opts = isnad_eval::dates::Options { verbose: args.verbose };
+        let report = isnad_eval::dates::evaluate_gold(gold, &|d| predicted.process(d), &opts)
             .context("scoring gold timexes")?;
         reports.push(pack("dates-gold", None, &report)?);
     }

@@ -20,6 +20,8 @@ mod progress;
 mod serve_cmd;
 mod table;
 mod test_cmd;
+mod timeml_files;
+mod timeml_predictions;
 
 #[derive(Parser)]
 #[command(
@@ -34,7 +36,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Run a pipeline over articles and print one JSON record per article.
+    /// Run a pipeline over articles and print one JSON record per article (or TimeML).
     Run(RunArgs),
     /// Validate pipeline files and report every problem with its line.
     Check {
@@ -80,11 +82,13 @@ struct RunArgs {
     /// Worker threads (default: one per core).
     #[arg(short, long)]
     jobs: Option<usize>,
-    /// Write records here instead of standard output.
+    /// Write records here instead of standard output. With `--format timeml`: a directory, one
+    /// `ID.tml` per document (a path ending in `.tml`, or standard output, takes one document).
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// Output: `jsonl` (one JSON record per document) or `table` (one line per claim: speaker,
-    /// cue, date, the first words of the content).
+    /// Output: `jsonl` (one JSON record per document), `table` (one line per claim: speaker,
+    /// cue, date, the first words of the content) or `timeml` (each document's text with its
+    /// dates as inline TIMEX3 elements, one .tml file per document: see -o).
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
     /// Right-to-left text in `--format table`: reordered for terminals without bidi support
@@ -115,6 +119,8 @@ enum Format {
     Jsonl,
     /// A readable table, one line per claim.
     Table,
+    /// TimeML: the text with inline TIMEX3 elements, one document per file.
+    Timeml,
 }
 
 fn parse_published(s: &str) -> Result<Published, String> {
@@ -232,6 +238,14 @@ fn run(args: RunArgs, registry: &Registry) -> Result<ExitCode> {
         max_output_ratio: args.max_output_ratio,
         ..RunOptions::default()
     };
+    let show = !args.quiet && io::stderr().is_terminal();
+    let mut bar = progress::Bar::new(show, &inputs);
+    if args.format == Format::Timeml {
+        let output = args.output.as_deref();
+        let summary = timeml_files::run(&pipeline, reader, output, &opts, &mut |p| bar.update(p))?;
+        bar.finish(&summary);
+        return Ok(exit_status(&summary, "the comment at the top of their TimeML"));
+    }
     let mut target = match &args.output {
         Some(path) => Some(output::Target::create(path, &reader.files())?),
         None => None,
@@ -248,22 +262,25 @@ fn run(args: RunArgs, registry: &Registry) -> Result<ExitCode> {
         };
         out = Box::new(table::TableWriter::new(out, visual));
     }
-    let show = !args.quiet && io::stderr().is_terminal();
-    let mut bar = progress::Bar::new(show, &inputs);
     let summary = isnad_runner::run(&pipeline, reader, &mut out, &opts, &mut |p| bar.update(p))?;
     drop(out);
     bar.finish(&summary);
     if let Some(target) = target {
         target.finish()?;
     }
-    if summary.failed > 0 {
-        eprintln!(
-            "isnad: {} of {} documents had errors (see their \"errors\" field)",
-            summary.failed, summary.documents
-        );
-        return Ok(ExitCode::from(1));
+    Ok(exit_status(&summary, "their \"errors\" field"))
+}
+
+/// 1 when any document had errors (said on standard error, with where to read them), else 0.
+fn exit_status(summary: &isnad_runner::Summary, where_said: &str) -> ExitCode {
+    if summary.failed == 0 {
+        return ExitCode::SUCCESS;
     }
-    Ok(ExitCode::SUCCESS)
+    eprintln!(
+        "isnad: {} of {} documents had errors (see {where_said})",
+        summary.failed, summary.documents
+    );
+    ExitCode::from(1)
 }
 
 fn check(paths: &[PathBuf], registry: &Registry) -> Result<ExitCode> {

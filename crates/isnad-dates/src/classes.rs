@@ -41,10 +41,21 @@ pub(crate) enum Class {
     JoinsYears,
     /// Words that make "the quarter" the last one reported ("the latest quarter").
     Latest,
+    /// A noun naming an outlet whose name follows it in the construct state («صحيفة الفجر»,
+    /// "the newspaper Today"): a date word there is part of the name.
+    Outlet,
+    /// A noun naming an outlet or a programme whose name comes before it ("the Today
+    /// programme").
+    OutletAfter,
+    /// A joiner that, capitalised after a date word and before a capitalised word, shows a
+    /// title ("Sunday With Laura Kuenssberg").
+    TitleJoiner,
+    /// The weekday weekly editions are named for ("The Mail on Sunday").
+    EditionDay,
 }
 
 impl Class {
-    const ALL: [(&'static str, Class); 15] = [
+    const ALL: [(&'static str, Class); 19] = [
         ("past", Class::Past),
         ("past-stem", Class::PastStem),
         ("future", Class::Future),
@@ -60,6 +71,10 @@ impl Class {
         ("before-year", Class::BeforeYear),
         ("joins-years", Class::JoinsYears),
         ("latest", Class::Latest),
+        ("outlet", Class::Outlet),
+        ("outlet-after", Class::OutletAfter),
+        ("title-joiner", Class::TitleJoiner),
+        ("edition-day", Class::EditionDay),
     ];
 
     fn bit(self) -> u32 {

@@ -34,7 +34,9 @@
 //! (one of), "may", "march", "sun", "lent", "fall" count only next to a number, a year, a
 //! preposition or a relative word; bare numbers are times only with a clock word (am/pm, o'clock,
 //! الساعة, صباحا) or minutes; "at 3 schools", "about 1,000 people", "early-morning tweets", "the
-//! 1990s", "in the coming years" and "خلال الأيام الماضية" give nothing.
+//! 1990s", "in the coming years" and "خلال الأيام الماضية" give nothing. Date words in the name
+//! of an outlet or a programme («صحيفة «الفجر الجديد»», «صحيفة «تركيا اليوم»», "told The Mail on
+//! Sunday", "the Today programme") are part of the name (`titles.rs`).
 //!
 //! # Holidays
 //! Computed for any year from rules: fixed and n-th-weekday days, Western and Orthodox Easter
@@ -92,6 +94,7 @@ mod sentence;
 mod tense;
 mod time;
 mod timex3;
+mod titles;
 mod tokenize;
 mod vocab;
 mod word_index;
@@ -278,10 +281,26 @@ impl DatesStage {
             .into_iter()
             .filter_map(|f| {
                 let (s, e) = n.to_original(f.start, f.end);
+                if self.in_name(text, s, e, lang) {
+                    return None;
+                }
                 let span = isnad_core::Span::in_text(text, s, e).ok()?;
                 Some(Found { start: s, end: e, timex: Timex { span, ..f.timex } })
             })
             .collect()
+    }
+}
+
+impl DatesStage {
+    /// Whether the expression at `text[s..e]` (original text) is part of an outlet's or a
+    /// programme's name (see `titles.rs`).
+    fn in_name(&self, text: &str, s: usize, e: usize, lang: &Lang) -> bool {
+        let language = match lang {
+            Lang::Ar => &self.ar,
+            Lang::En => &self.en,
+            Lang::Other(_) => return false,
+        };
+        titles::in_name(text, s, e, language.lang, &language.classes)
     }
 }
 
@@ -364,6 +383,9 @@ impl Stage for DatesStage {
             let Some(slice) = norm.text.get(fs..fe) else { continue };
             for f in self.find_with(slice, &lang, published.as_ref(), &mut scratch) {
                 let (s, e) = norm.to_original(fs + f.start, fs + f.end);
+                if self.in_name(&doc.text, s, e, &lang) {
+                    continue;
+                }
                 let span = doc.span(s, e)?;
                 out.push(Timex { span, ..f.timex });
             }

@@ -327,7 +327,11 @@ pub(crate) fn pick_year(
     let now = a.now;
     let today = a.today().to_datetime(jiff::civil::Time::midnight());
     // A month or a date without its year: `past` reads the nearest occurrence (news mentions both
-    // last January and next May without a year); only weekdays are strictly past.
+    // last January and next May without a year); only weekdays are strictly past. Under `tense`,
+    // a clause in the past tense leans back: the occurrence ahead is taken only when it is more
+    // than twice as near ("sales fell in March", written in November, is the March before; "must
+    // leave by Jan. 14", written on 6 January, is still the coming one).
+    let future_weight = if a.bare == Bare::Tense && past_tense { 2 } else { 1 };
     let mode = match a.bare {
         Bare::Tense => {
             if past_tense {
@@ -372,6 +376,7 @@ pub(crate) fn pick_year(
                         0
                     };
                     let dist = dist_days(s, e, now).unwrap_or(dist);
+                    let dist = if now < s { dist * future_weight } else { dist };
                     if best.is_none_or(|(b, _)| dist < b) {
                         best = Some((dist, yy));
                     }

@@ -7,7 +7,8 @@
 //! Header lines `# lang: ar|en`, `# published: <ISO date or date-time>`, `# bare: <policy>`;
 //! other lines starting with `#` are comments. A line `= <value> <grain>` opens a group; each
 //! line after it is a phrasing that must give exactly one timex, covering the whole line, with
-//! that value and grain. An interval is written `= [<from> .. <to>) <grain>` (`-` for an open
+//! that value and grain; or, when the line marks a part of it in braces ("Sales fell {in
+//! March}."), exactly one timex covering that part, the rest being its context. An interval is written `= [<from> .. <to>) <grain>` (`-` for an open
 //! side; an amount of time or a recurrence, which has no place on the calendar, is written
 //! `-`). In `not-dates.txt`, every line must give no timex at all.
 //!
@@ -93,7 +94,12 @@ fn check(path: &Path, show: bool) -> (usize, Vec<String>) {
             let config = DatesConfig { bare: h.bare, ..DatesConfig::default() };
             DatesStage::new(config, Path::new(".")).unwrap()
         });
-        let phrase = line.trim();
+        // "Sales fell {in March}.": the braces mark the expression, the rest is its context
+        let (phrase, want) = match braced(line.trim()) {
+            Some((text, s, e)) => (text, (s, e)),
+            None => (line.trim().to_string(), (0, line.trim().len())),
+        };
+        let phrase = phrase.as_str();
         let found: Vec<Found> = stage.find(phrase, &h.lang, h.published.as_ref());
         checked += 1;
         let got = found
@@ -122,8 +128,8 @@ fn check(path: &Path, show: bool) -> (usize, Vec<String>) {
             failures.push(fail(format!("expected one timex {value}")));
             continue;
         };
-        if f.start != 0 || f.end != phrase.len() {
-            failures.push(fail("the timex does not cover the line".into()));
+        if (f.start, f.end) != want {
+            failures.push(fail("the timex does not cover the line (or its braces)".into()));
         } else if notation(&f.timex) != *value {
             failures.push(fail(format!("expected {value}")));
         } else if let Some(t3) = timex3
@@ -133,6 +139,15 @@ fn check(path: &Path, show: bool) -> (usize, Vec<String>) {
         }
     }
     (checked, failures)
+}
+
+/// A line with its expression in braces ("Sales fell {in March}."): the text without them and
+/// the expression's byte range in it.
+fn braced(line: &str) -> Option<(String, usize, usize)> {
+    let s = line.find('{')?;
+    let e = line[s..].find('}')? + s;
+    let text = format!("{}{}{}", &line[..s], &line[s + 1..e], &line[e + 1..]);
+    Some((text, s, e - 1))
 }
 
 fn corpus_files() -> Vec<PathBuf> {

@@ -15,6 +15,7 @@ mod act;
 mod aside;
 mod claim;
 mod dateline;
+mod raising;
 mod relative_source;
 mod speaker_phrase;
 
@@ -82,7 +83,7 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
     if frame == Frame::About
         && !(last + 1 < v.len()
             && v.is_word(last + 1)
-            && matches!(v.folded(last + 1), "about" | "of" | "on"))
+            && matches!(v.folded(last + 1), "about" | "of" | "on" | "against"))
     {
         return false;
     }
@@ -97,6 +98,9 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
         && !starts_upper(v, last + 2)
         && !v.has(last + 2, Role::Det);
     let verb_by_infinitive = infinitive_after && !v.has(prev, Role::Det);
+    if plural_subject_verb(v, prev, last, cue) {
+        return true;
+    }
     if cue.noun
         && matches!(form, Form::EnBase | Form::En3sg)
         && !verb_by_infinitive
@@ -123,21 +127,8 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
         // "the most telling promise": a degree adverb makes the participle an adjective.
         return false;
     }
-    if form == Form::EnIng {
-        // "…, saying that": a participle continues a clause; "a strong showing" is a noun.
-        let ok = v.is_punct(prev, &[',', '—', '–', ';'])
-            || (v.is_word(prev)
-                && (v.has(prev, Role::Aux)
-                    || matches!(
-                        v.folded(prev),
-                        "while" | "when" | "after" | "before" | "by" | "and"
-                    )));
-        let belief_ok = v.is_word(prev) && v.has(prev, Role::Aux);
-        if (cue.class == Class::Belief && !belief_ok)
-            || (cue.class != Class::Belief && !ok && cue.noun)
-        {
-            return false;
-        }
+    if form == Form::EnIng && !participle_ok(v, prev, cue) {
+        return false;
     }
     if v.is_wordish(prev) {
         let p = v.folded(prev);
@@ -192,6 +183,86 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
         // imperative.
         matches!(form, Form::EnIng | Form::EnPast | Form::En3sg)
     }
+}
+
+/// "party leaders hope that …", "most voters support a ban", "three-quarters fear …", "new
+/// fundraising reports show.": the bare form right after a plural noun or a poll's quantity is
+/// the verb of that subject (a noun would need a determiner, or would take the plural itself)
+/// when what follows opens its complement: "that", a determiner, a subject pronoun, a name, an
+/// infinitive, or (for a verb of evidence) the end of the sentence whose content went before.
+fn plural_subject_verb(v: &View<'_>, prev: usize, last: usize, cue: Cue) -> bool {
+    if cue.form != Form::EnBase || cue.frame == Frame::About || !v.is_wordish(prev) {
+        return false;
+    }
+    if [Role::Det, Role::Bound, Role::Intro, Role::Aux, Role::Pronoun, Role::Comp, Role::Time]
+        .iter()
+        .any(|&r| v.has(prev, r))
+        || v.tags[prev].cue.is_some()
+    {
+        return false;
+    }
+    let p = v.folded(prev);
+    let quantity = v.toks[prev].kind == TokenKind::Number
+        || matches!(p, "half" | "majority" | "majorities" | "percent" | "most" | "many")
+        || p.ends_with("-thirds")
+        || p.ends_with("-quarters");
+    // (Not a possessive: "Trump's plan to …".)
+    let plural = p.len() > 3
+        && p.ends_with('s')
+        && !p.ends_with("ss")
+        && !p.ends_with("us")
+        && !p.contains(['\'', '’']);
+    if !(quantity || plural) {
+        return false;
+    }
+    let n = last + 1;
+    if n >= v.len() {
+        return false;
+    }
+    if !v.is_wordish(n) {
+        return cue.act == Act::Perception
+            && v.is_punct(n, &['.'])
+            && n == v.sentence_end(n)
+            && v.sentence_start(n) + 3 < prev;
+    }
+    let w = v.folded(n);
+    v.has(n, Role::Comp)
+        || (v.has(n, Role::Det) && !matches!(w, "for" | "of"))
+        || matches!(w, "he" | "she" | "they" | "it" | "we" | "i")
+        || (starts_upper(v, n) && !v.has(n, Role::Time))
+        || (w == "to"
+            && n + 1 < v.len()
+            && v.is_word(n + 1)
+            && !starts_upper(v, n + 1)
+            && !v.has(n + 1, Role::Det))
+}
+
+/// True when the -ing form of a cue after token `prev` can be the verb: after a comma, an
+/// auxiliary or a subordinator for a cue that is also a noun; after an auxiliary, or (for a verb
+/// taking an object) right after its noun, for a cue of a view held.
+fn participle_ok(v: &View<'_>, prev: usize, cue: Cue) -> bool {
+    // "…, saying that": a participle continues a clause; "a strong showing" is a noun.
+    let ok = v.is_punct(prev, &[',', '—', '–', ';'])
+        || (v.is_word(prev)
+            && (v.has(prev, Role::Aux)
+                || matches!(v.folded(prev), "while" | "when" | "after" | "before" | "by" | "and")));
+    // "super PACs backing Bush", "voters supporting her": a participle of holding a view
+    // right after its noun.
+    let belief_ok = v.is_word(prev)
+        && (v.has(prev, Role::Aux) || cue.frame == Frame::Object && after_noun(v, prev));
+    !((cue.class == Class::Belief && !belief_ok) || (cue.class != Class::Belief && !ok && cue.noun))
+}
+
+/// True when word `j` can end a noun phrase: no function word, cue, adverb or capital-less
+/// -ing/-ed form.
+fn after_noun(v: &View<'_>, j: usize) -> bool {
+    let w = v.folded(j);
+    [Role::Det, Role::Bound, Role::Intro, Role::Aux, Role::Comp, Role::Time, Role::After]
+        .iter()
+        .all(|&r| !v.has(j, r))
+        && (!v.has(j, Role::Pronoun) || matches!(w, "who" | "those"))
+        && v.tags[j].cue.is_none()
+        && !(w.len() > 4 && (w.ends_with("ly") || w.ends_with("ing") || w.ends_with("ed")))
 }
 
 /// "the emails show that …", "a new poll shows Trump leading": a verb of evidence that is also a
@@ -1002,7 +1073,7 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             continue;
         }
         let Some(cue) = v.tags[here].cue else { continue };
-        if !verbal(v, here, cue) {
+        if cue.frame != Frame::Raising && !verbal(v, here, cue) {
             continue;
         }
         // "It is worth noting that X reported …": the author's own voice, and what it goes on to
@@ -1010,7 +1081,12 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
         if (start_of(v, here)..=here).any(|k| v.has(k, Role::Author)) {
             continue;
         }
+        if cue.frame == Frame::Raising {
+            out.extend(raising::claim(v, here, cue));
+            continue;
+        }
         if let Some(mut d) = claim_at(v, here, min_words) {
+            view_holder(v, here, cue, &mut d);
             // "I think", "you know", "we want" outside quotations: a writer's or a transcript's
             // own voice, not an attributed belief.
             if cue.class == Class::Belief
@@ -1019,22 +1095,8 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             {
                 continue;
             }
-            // "told CNN", "told The Washington Post": a named hearer of "told" is the outlet.
             if cue.frame == Frame::Tell {
-                let first = v.tags[here].last as usize + 1;
-                let mut e = first;
-                while e < v.len()
-                    && (v.is_word(e)
-                        && starts_upper(v, e)
-                        && !v.has(e, Role::Pronoun)
-                        && !v.has(e, Role::After)
-                        || e > first && is_title_period(v, e))
-                {
-                    e += 1;
-                }
-                if e > first && v.sentence_end(first) >= e - 1 {
-                    d.medium = Some(v.bytes(first, e - 1));
-                }
+                told_outlet(v, here, &mut d);
             }
             // "Trump defended the plan, saying …": in English the participle's subject is written,
             // as the subject of the clause it hangs on.
@@ -1119,6 +1181,39 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
         }
     }
     out
+}
+
+/// "a group backing Bush", "donors supporting her": the participle of a view held describes
+/// the noun phrase right before it, whatever the clause's subject.
+fn view_holder(v: &View<'_>, here: usize, cue: Cue, d: &mut Draft) {
+    if cue.form == Form::EnIng
+        && cue.class == Class::Belief
+        && here > 0
+        && v.is_word(here - 1)
+        && !v.has(here - 1, Role::Aux)
+    {
+        let np = relative_source::noun_phrase_start(v, here - 1, start_of(v, here));
+        d.speaker = np.map(|s| (s, here - 1));
+        d.implicit = false;
+    }
+}
+
+/// "told CNN", "told The Washington Post": a named hearer of "told" is the outlet.
+fn told_outlet(v: &View<'_>, here: usize, d: &mut Draft) {
+    let first = v.tags[here].last as usize + 1;
+    let mut e = first;
+    while e < v.len()
+        && (v.is_word(e)
+            && starts_upper(v, e)
+            && !v.has(e, Role::Pronoun)
+            && !v.has(e, Role::After)
+            || e > first && is_title_period(v, e))
+    {
+        e += 1;
+    }
+    if e > first && v.sentence_end(first) >= e - 1 {
+        d.medium = Some(v.bytes(first, e - 1));
+    }
 }
 
 /// The first comma after the cue at `here`, in its sentence and outside quotations: where a

@@ -62,6 +62,9 @@ pub(crate) enum Frame {
     That,
     /// Only with "about"/"of"/"on" and a topic right after it.
     About,
+    /// A verb of seeming ("seemed to soften", "appears doomed"): its subject is part of what
+    /// seems, and nobody is named as perceiving it.
+    Raising,
     /// Arabic: a noun phrase object, also after the preposition ب glued to it ("أفاد بنشوب",
     /// "طالب بالإفراج"), as well as a clause.
     ObjectBi,
@@ -450,6 +453,7 @@ impl Lexicons {
                 "tell" => Frame::Tell,
                 "that" => Frame::That,
                 "about" => Frame::About,
+                "raising" => Frame::Raising,
                 other => {
                     return Err(data_err("en-cues.tsv", line, format!("unknown frame '{other}'")));
                 }

@@ -9,7 +9,8 @@
 //!   document becomes an item with an error, never a dropped one.
 //! - [`run()`]: the executor: bounded read-ahead, documents streamed through worker threads,
 //!   records in input order, the output of one document bounded.
-//! - [`Record`]: the output format, with code-point offsets.
+//! - [`Record`]: the output format, with code-point offsets; [`timeml_document`]: a processed
+//!   document as TimeML, its text with inline TIMEX3 elements.
 #![deny(missing_docs)]
 
 #[doc(hidden)]
@@ -22,6 +23,7 @@ mod registry;
 mod run;
 mod spec;
 pub mod testing;
+mod timeml;
 
 pub use input::{DEFAULT_MAX_DOCUMENT_BYTES, Input, InputError, Item, Reader};
 pub use output::{OutClaim, OutEntity, OutSpan, OutSpeaker, OutTimex, Record};
@@ -32,6 +34,7 @@ pub use run::{
     process_to_json, processed_to_json, run, run_document, run_each,
 };
 pub use spec::{PipelineError, Problem, load_file, load_str};
+pub use timeml::timeml_document;
 
 /// The pipeline `isnad run` uses without `--pipeline`: every built-in stage, language detected per
 /// document. Its text is `pipelines/default.toml`.

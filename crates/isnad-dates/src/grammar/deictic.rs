@@ -62,8 +62,20 @@ impl<'a, 'v> Parser<'a, 'v> {
         {
             return None;
         }
-        // "future quarters", "recent years": the plural unit belongs to it
-        if !self.is_arabic() && self.unit(j).is_some_and(|(_, count)| count == 0) {
+        // "future quarters", "recent years": the plural unit belongs to it; after a word that
+        // counts only before one, the stretch looking back is an amount of unsaid length, as
+        // TimeML reads it ("in recent years": `PXY`)
+        if !self.is_arabic()
+            && let Some((u, 0)) = self.unit(j)
+        {
+            if side == Vague::Past
+                && self.tok_text(k).is_some_and(|w| self.classes.has(w, Class::BeforeUnit))
+            {
+                let unit = offset::duration_unit(u);
+                let t = TimeValue::point(self.anchor.now, time::unit_grain(u))
+                    .read_as(Reading::Duration { tenths: None, unit });
+                return Some(Match { end: j + 1, value: t });
+            }
             j += 1;
         } else if self.tok_text(k).is_some_and(|w| self.classes.has(w, Class::BeforeUnit)) {
             return None;
