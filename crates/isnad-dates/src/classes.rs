@@ -41,6 +41,13 @@ pub(crate) enum Class {
     JoinsYears,
     /// Words that make "the quarter" the last one reported ("the latest quarter").
     Latest,
+    /// Words after "a year" or "year-" that make it the period a year before the one reported
+    /// ("a year earlier", "the year-ago quarter").
+    YearBefore,
+    /// Words between "the" and "year-ago" that keep its sense ("the comparable year-ago quarter").
+    Comparable,
+    /// Nouns of a reported period after "year-earlier" ("the year-earlier period").
+    Period,
     /// A noun naming an outlet whose name follows it in the construct state («صحيفة الفجر»,
     /// "the newspaper Today"): a date word there is part of the name.
     Outlet,
@@ -55,7 +62,7 @@ pub(crate) enum Class {
 }
 
 impl Class {
-    const ALL: [(&'static str, Class); 19] = [
+    const ALL: [(&'static str, Class); 22] = [
         ("past", Class::Past),
         ("past-stem", Class::PastStem),
         ("future", Class::Future),
@@ -71,6 +78,9 @@ impl Class {
         ("before-year", Class::BeforeYear),
         ("joins-years", Class::JoinsYears),
         ("latest", Class::Latest),
+        ("year-before", Class::YearBefore),
+        ("comparable", Class::Comparable),
+        ("period", Class::Period),
         ("outlet", Class::Outlet),
         ("outlet-after", Class::OutletAfter),
         ("title-joiner", Class::TitleJoiner),

@@ -90,6 +90,7 @@ mod holidays;
 mod indian;
 mod language;
 mod letters;
+mod reported;
 mod sentence;
 mod tense;
 mod time;
@@ -120,6 +121,7 @@ use thiserror::Error;
 
 use crate::holidays::Holidays;
 use crate::language::Language;
+use crate::reported::Reported;
 use crate::sentence::Sentence;
 use crate::time::Open;
 
@@ -220,16 +222,19 @@ impl DatesStage {
         lang: &Lang,
         published: Option<&isnad_core::Published>,
     ) -> Vec<Found> {
-        self.find_with(folded, lang, published, &mut tokenize::Scratch::default())
+        let mut scratch = tokenize::Scratch::default();
+        self.find_with(folded, lang, published, &mut scratch, &mut Reported::default())
     }
 
-    /// [`DatesStage::find_folded`] with buffers kept from earlier sentences.
+    /// [`DatesStage::find_folded`] with buffers kept from earlier sentences, and the period
+    /// the document reported before this text (see `reported.rs`).
     fn find_with<'s>(
         &'s self,
         folded: &str,
         lang: &Lang,
         published: Option<&isnad_core::Published>,
         scratch: &mut tokenize::Scratch<'s>,
+        reported: &mut Reported,
     ) -> Vec<Found> {
         let language = match lang {
             Lang::Ar => &self.ar,
@@ -246,15 +251,17 @@ impl DatesStage {
         // (the grammar's memos live as long as the thread: sized once for the longest sentence)
         let found = grammar::MEMOS
             .with(|memo| Sentence::new(self, language, folded, toks, published, memo).found());
-        self.finish(folded, toks, found)
+        self.finish(folded, toks, found, reported)
     }
 
-    /// The parser's expressions as byte ranges of `folded` with their timexes.
+    /// The parser's expressions as byte ranges of `folded` with their timexes, read in order
+    /// against the period reported.
     fn finish(
         &self,
         folded: &str,
         toks: &[tokenize::Tok<'_>],
         found: Vec<grammar::Found>,
+        reported: &mut Reported,
     ) -> Vec<Found> {
         found
             .into_iter()
@@ -262,7 +269,7 @@ impl DatesStage {
                 let start = toks[f.start].start;
                 let end = toks[f.end - 1].end;
                 let span = isnad_core::Span::in_text(folded, start, end).ok()?;
-                Some(Found { start, end, timex: to_timex(span, &f.t) })
+                Some(Found { start, end, timex: to_timex(span, &reported.read(f.t)) })
             })
             .collect()
     }
@@ -378,10 +385,11 @@ impl Stage for DatesStage {
             doc.layers.sentences.iter().map(|s| (at(s.span.start()), at(s.span.end()))).collect()
         };
         let mut scratch = tokenize::Scratch::default();
+        let mut reported = Reported::default();
         for (fs, fe) in ranges {
             let (fs, fe) = (fs.min(norm.text.len()), fe.min(norm.text.len()));
             let Some(slice) = norm.text.get(fs..fe) else { continue };
-            for f in self.find_with(slice, &lang, published.as_ref(), &mut scratch) {
+            for f in self.find_with(slice, &lang, published.as_ref(), &mut scratch, &mut reported) {
                 let (s, e) = norm.to_original(fs + f.start, fs + f.end);
                 if self.in_name(&doc.text, s, e, &lang) {
                     continue;

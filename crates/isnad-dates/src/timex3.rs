@@ -108,6 +108,9 @@ pub(crate) enum Reading {
     EveryWeekday(u8),
     /// Every such month (`XXXX-07` for "each July").
     EveryMonth(u8),
+    /// The period a year before the one a report is about ("a year earlier", "the year-ago
+    /// quarter"): the stage moves it there (`crate::reported`); read at its own grain until then.
+    YearBefore(crate::reported::YearBefore),
 }
 
 /// A TIMEX3 modifier.
@@ -155,6 +158,7 @@ pub(crate) fn timex3(t: &TimeValue) -> Timex3 {
     let (kind, value) = match t.reading {
         Reading::Calendar => calendar(t.start, t.grain),
         Reading::AtGrain(g) => calendar(t.start, g),
+        Reading::YearBefore(y) => calendar(t.start, y.grain),
         Reading::At { start, grain } => calendar(start, grain),
         Reading::DayPart(code) => {
             let code = match code {

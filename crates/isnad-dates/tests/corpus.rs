@@ -8,7 +8,9 @@
 //! other lines starting with `#` are comments. A line `= <value> <grain>` opens a group; each
 //! line after it is a phrasing that must give exactly one timex, covering the whole line, with
 //! that value and grain; or, when the line marks a part of it in braces ("Sales fell {in
-//! March}."), exactly one timex covering that part, the rest being its context. An interval is written `= [<from> .. <to>) <grain>` (`-` for an open
+//! March}."), exactly one timex covering that part, the rest being its context (the
+//! expressions before the braces are context too: "Profit rose in the third quarter from {a
+//! year earlier}." checks only the last one). An interval is written `= [<from> .. <to>) <grain>` (`-` for an open
 //! side; an amount of time or a recurrence, which has no place on the calendar, is written
 //! `-`). In `not-dates.txt`, every line must give no timex at all.
 //!
@@ -124,7 +126,9 @@ fn check(path: &Path, show: bool) -> (usize, Vec<String>) {
             failures.push(fail("no `= <value> <grain>` line before it".into()));
             continue;
         };
-        let [f] = &found[..] else {
+        // (expressions before the braces are their context)
+        let checked_part: Vec<&Found> = found.iter().filter(|f| f.end > want.0).collect();
+        let [f] = &checked_part[..] else {
             failures.push(fail(format!("expected one timex {value}")));
             continue;
         };

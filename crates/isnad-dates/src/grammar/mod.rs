@@ -65,6 +65,7 @@ mod spec;
 pub(crate) mod tests;
 mod tokens;
 mod weekday;
+mod year_before;
 
 use clock::ClockCue;
 use daypart::{daypart_hour, daypart_hours};
@@ -297,6 +298,8 @@ impl<'a, 'v> Parser<'a, 'v> {
             consider(self.for_duration(j, t));
         }
         consider(self.range(i));
+        // (before the offsets: "a year ago" in a report is the period a year before its own)
+        consider(self.year_before(i));
         consider(self.offset(i));
         consider(self.within(i));
         consider(self.bounded(i));

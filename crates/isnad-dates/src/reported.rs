@@ -1,0 +1,64 @@
+//! The period a report is about, carried from sentence to sentence.
+//!
+//! Expressions are parsed one sentence at a time, but "a year earlier" in an earnings report
+//! means the period the report is about, a year before: after "Net income rose 8% in the third
+//! quarter", "from $2 million a year earlier" is last year's third quarter. The rules mark such
+//! expressions [`Reading::YearBefore`] (`grammar/year_before.rs`); the stage reads a document's
+//! expressions in order through a [`Reported`], which notes each quarter or year named and
+//! moves each marked expression a year before the last one.
+
+use isnad_core::Grain;
+use jiff::civil::{Date, Time};
+
+use crate::time::{Open, TimeValue, add_grain};
+use crate::timex3::Reading;
+
+/// An expression of the period a year before the one reported, as the words say it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct YearBefore {
+    /// The grain its TIMEX3 is read at while no period is known.
+    pub grain: Grain,
+    /// Whether it names a quarter ("the year-ago quarter"): a year reported does not resolve it.
+    pub quarters: bool,
+    /// The quarter it names ("the year-earlier third quarter").
+    pub quarter: Option<i8>,
+}
+
+/// The last period (a quarter or a year) a document named, as its expressions are read in order.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Reported {
+    last: Option<TimeValue>,
+}
+
+impl Reported {
+    /// `t` as the document reads it at this point: a period a year before the one reported
+    /// moves there; a quarter or a year on the calendar becomes the period reported.
+    pub(crate) fn read(&mut self, t: TimeValue) -> TimeValue {
+        if let Reading::YearBefore(y) = t.reading {
+            return self.year_before(y).unwrap_or(t);
+        }
+        if t.end.is_none()
+            && t.open == Open::No
+            && t.reading == Reading::Calendar
+            && matches!(t.grain, Grain::Quarter | Grain::Year)
+        {
+            self.last = Some(t);
+        }
+        t
+    }
+
+    /// The period a year before the one reported, as `y` names it; `None` without one.
+    fn year_before(&self, y: YearBefore) -> Option<TimeValue> {
+        let p = self.last?;
+        let start = add_grain(p.start, Grain::Year, -1);
+        match (y.quarter, p.grain) {
+            (Some(q), _) => {
+                let d = Date::new(start.year(), 3 * (q - 1) + 1, 1).ok()?;
+                Some(TimeValue::point(d.to_datetime(Time::midnight()), Grain::Quarter))
+            }
+            (None, Grain::Quarter) => Some(TimeValue::point(start, Grain::Quarter)),
+            (None, Grain::Year) if !y.quarters => Some(TimeValue::point(start, Grain::Year)),
+            _ => None,
+        }
+    }
+}
