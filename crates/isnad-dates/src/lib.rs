@@ -223,7 +223,8 @@ impl DatesStage {
         published: Option<&isnad_core::Published>,
     ) -> Vec<Found> {
         let mut scratch = tokenize::Scratch::default();
-        self.find_with(folded, lang, published, &mut scratch, &mut Reported::default())
+        let mut reported = Reported::new(published.map(|p| p.date()));
+        self.find_with(folded, lang, published, &mut scratch, &mut reported)
     }
 
     /// [`DatesStage::find_folded`] with buffers kept from earlier sentences, and the period
@@ -385,7 +386,7 @@ impl Stage for DatesStage {
             doc.layers.sentences.iter().map(|s| (at(s.span.start()), at(s.span.end()))).collect()
         };
         let mut scratch = tokenize::Scratch::default();
-        let mut reported = Reported::default();
+        let mut reported = Reported::new(published.as_ref().map(|p| p.date()));
         for (fs, fe) in ranges {
             let (fs, fe) = (fs.min(norm.text.len()), fe.min(norm.text.len()));
             let Some(slice) = norm.text.get(fs..fe) else { continue };

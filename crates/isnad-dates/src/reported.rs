@@ -6,6 +6,11 @@
 //! expressions [`Reading::YearBefore`] (`grammar/year_before.rs`); the stage reads a document's
 //! expressions in order through a [`Reported`], which notes each quarter or year named and
 //! moves each marked expression a year before the last one.
+//!
+//! A report is about a recent period: any quarter named may be it, but a year only when it is
+//! the year of publication, or the year before in the first quarter (when annual results come
+//! out). An older year is a comparison ("up from 1988's $4 million"), and a year before it is
+//! not what "a year earlier" means.
 
 use isnad_core::Grain;
 use jiff::civil::{Date, Time};
@@ -28,9 +33,16 @@ pub(crate) struct YearBefore {
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Reported {
     last: Option<TimeValue>,
+    /// The day of publication, when known.
+    published: Option<Date>,
 }
 
 impl Reported {
+    /// Nothing reported yet, in a document published on `published`.
+    pub(crate) fn new(published: Option<Date>) -> Reported {
+        Reported { last: None, published }
+    }
+
     /// `t` as the document reads it at this point: a period a year before the one reported
     /// moves there; a quarter or a year on the calendar becomes the period reported.
     pub(crate) fn read(&mut self, t: TimeValue) -> TimeValue {
@@ -40,11 +52,17 @@ impl Reported {
         if t.end.is_none()
             && t.open == Open::No
             && t.reading == Reading::Calendar
-            && matches!(t.grain, Grain::Quarter | Grain::Year)
+            && (t.grain == Grain::Quarter
+                || t.grain == Grain::Year && self.recent_year(t.start.year()))
         {
             self.last = Some(t);
         }
         t
+    }
+
+    /// Whether a report published on its date can be about the year `y` (see the module's doc).
+    fn recent_year(&self, y: i16) -> bool {
+        self.published.is_none_or(|p| y == p.year() || y == p.year() - 1 && p.month() <= 3)
     }
 
     /// The period a year before the one reported, as `y` names it; `None` without one.
