@@ -72,6 +72,13 @@
 //! A weekday given with a full date must agree with it ("الثلاثاء الثالث من أيلول 2014" is read
 //! as the third Tuesday, not Wednesday 3 September).
 //!
+//! # The period a report is about
+//! Expressions are parsed one sentence at a time, but the stage reads a document's expressions in
+//! order and keeps the last quarter, or recent year, named (`reported.rs`): "a year earlier",
+//! "a year ago", "year-earlier", "the year-ago quarter" are the period a year before it ("Third-
+//! quarter profit rose … from a year earlier": last year's third quarter). Before any, they are
+//! read against the publication date ("a year ago": last year).
+//!
 //! # Precision
 //! Offsets are as precise as their unit allows, one step finer ("in 3 days" is an hour, "two
 //! years ago" a month), but never finer than the reference: with a publication date only (the usual
