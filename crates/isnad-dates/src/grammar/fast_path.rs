@@ -1,6 +1,7 @@
 //! Exact shortcuts: where no expression can start, with the proof of each.
 
 use super::*;
+use crate::classes::Class;
 use crate::tokenize::{Kind, Tok};
 use crate::vocab::{Connective, features};
 
@@ -43,6 +44,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     ///   `hijri_date`, `year_fraction`, `week_of`, `part_of` (when `i` is "the", the rules that
     ///   look at `i` itself find nothing there);
     /// - "q" at `i` (`period_rel`: "Q3");
+    /// - "the", a word of class `latest` and a unit (`period_rel`: "the latest quarter");
     /// - at/in [the] and a part of a period (`part_of`: "in early March");
     /// - on [the] and an ordinal or a number (`day_only`: "on the 15th").
     ///
@@ -68,6 +70,9 @@ impl<'a, 'v> Parser<'a, 'v> {
         self.has(k, AT_K)
             || self.num(k).is_some()
             || self.tok_text(i) == Some("q")
+            || self.tok_text(i) == Some("the")
+                && self.tok_text(i + 1).is_some_and(|w| self.classes.has(w, Class::Latest))
+                && self.has(i + 2, features::UNIT)
             || (self.punct(k, '\'') || self.punct(k, '’')) && self.num(k + 1).is_some()
             || (self.connective(k, Connective::At) || self.connective(k, Connective::In))
                 && self.has(self.skip_filler(k + 1), features::PART)
