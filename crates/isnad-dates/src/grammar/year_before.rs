@@ -36,8 +36,11 @@ impl<'a, 'v> Parser<'a, 'v> {
             return None;
         }
         let class = |k: usize, c: Class| self.tok_text(k).is_some_and(|w| self.classes.has(w, c));
-        // "a year earlier", "one year ago"
-        if let Some(Match { end: j, value: (1, CountUnit::Unit(Unit::Year)) }) = self.quantity(i)
+        // "a year earlier", "one year ago" (the words after the count first: they are rare)
+        if self.is_unit(i + 1, Unit::Year)
+            && class(i + 2, Class::YearBefore)
+            && let Some(Match { end: j, value: (1, CountUnit::Unit(Unit::Year)) }) =
+                self.quantity(i)
             && j == i + 2
             && class(j, Class::YearBefore)
         {
