@@ -10,7 +10,8 @@
 //! A report is about a recent period: any quarter named may be it, but a year only when it is
 //! the year of publication, or the year before in the first quarter (when annual results come
 //! out). An older year is a comparison ("up from 1988's $4 million"), and a year before it is
-//! not what "a year earlier" means.
+//! not what "a year earlier" means. A period that has not begun at publication is a forecast
+//! ("losses through the third quarter of next year"), not the period reported.
 
 use isnad_core::Grain;
 use jiff::civil::{Date, Time};
@@ -52,6 +53,8 @@ impl Reported {
         if t.end.is_none()
             && t.open == Open::No
             && t.reading == Reading::Calendar
+            // (a period still ahead is a forecast, never the one reported)
+            && self.published.is_none_or(|p| t.start.date() <= p)
             && (t.grain == Grain::Quarter
                 || t.grain == Grain::Year && self.recent_year(t.start.year()))
         {
