@@ -111,6 +111,15 @@ impl<'a, 'v> Parser<'a, 'v> {
             return Some(Match { end: j + 1, value: (n as i64, CountUnit::Weekday(wd.0)) });
         }
         let (u, c) = self.unit(j)?;
+        // "the 1988 quarter", "its 2024 season": a year before a singular unit names a period and
+        // counts nothing (an amount of that many takes the plural)
+        if !self.is_arabic()
+            && j == i + 1
+            && self.num(i).is_some_and(|(v, digits)| digits == 4 && (1000..=2199).contains(&v))
+            && !self.tok_text(j).is_some_and(|w| w.ends_with('s'))
+        {
+            return None;
+        }
         let n = n * f64::from(c.max(1));
         if n.fract() != 0.0 {
             // 2.5 hours -> minutes
