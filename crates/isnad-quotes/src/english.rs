@@ -547,10 +547,20 @@ fn skippable(v: &View<'_>, j: usize) -> bool {
 fn content_end(v: &View<'_>, s: usize, cue: usize) -> usize {
     let mut e = v.sentence_end(s);
     // The cue's subject is a relative pronoun after a comma ("X, who said …, did …").
+    // ("X, who, on a call on Friday, said …": over an aside between commas after "who".)
     let in_relative = before_aux(v, cue, v.sentence_start(cue)).is_some_and(|l| {
-        l > 0
-            && v.is_punct(l - 1, &[','])
-            && v.folded(l).split(['\'', '’']).next().is_some_and(|w| matches!(w, "who" | "which"))
+        let relative = |w: usize| {
+            w > 0
+                && v.is_punct(w - 1, &[','])
+                && v.folded(w)
+                    .split(['\'', '’'])
+                    .next()
+                    .is_some_and(|w| matches!(w, "who" | "which"))
+        };
+        relative(l)
+            || (v.is_punct(l, &[','])
+                && (l.saturating_sub(12).max(v.sentence_start(cue))..l)
+                    .any(|w| relative(w) && v.is_punct(w + 1, &[','])))
     });
     let mut t = s;
     while t <= e {

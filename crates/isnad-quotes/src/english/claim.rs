@@ -146,22 +146,26 @@ fn left_subject(v: &View<'_>, i: usize, cue: Cue, sent_start: usize) -> LeftSubj
         ls.set(relative_source::relative_source(v, l, sent_start), sent_start);
     } else if let Some(w) = (l > sent_start && v.is_punct(l, &[',']))
         .then(|| {
-            (sent_start + 1..l)
-                .rev()
-                .find(|&w| v.is_word(w) && v.folded(w) == "who" && v.is_punct(w - 1, &[',']))
+            (sent_start + 1..l).rev().find(|&w| relative_who(v, w) && v.is_punct(w - 1, &[',']))
         })
         .flatten()
         .filter(|&w| l - w <= 16)
     {
-        // "Paradis, who volunteered for Bill Clinton in 1992, says …".
+        // "Paradis, who volunteered for Bill Clinton in 1992, says …", "The fund's critics,
+        // who've argued …, welcomed …": the main verb's subject is the antecedent; "who" and its
+        // clause belong to the relative clause's own cue.
         if w >= sent_start + 2 {
-            let mut source = source_left(v, w - 2, sent_start).map(|(a, _)| (a, w));
+            // ("X, who, on a press call Friday, criticized …": an aside right after "who" puts
+            // the cue in the relative clause, whose subject runs to "who".)
+            let inside = v.is_punct(w + 1, &[',']);
+            let end = if inside { w } else { w - 2 };
+            let mut source = source_left(v, w - 2, sent_start).map(|(a, _)| (a, end));
             // "Donna Rawlings, 59, of Ashton, Md., who watched …, said": a name with its
             // appositions before the relative clause.
-            if let Some((hs, he)) = apposition_subject(v, l, sent_start)
+            if let Some((hs, _)) = apposition_subject(v, l, sent_start)
                 .filter(|&(hs, _)| source.is_none_or(|(a, _)| hs < a))
             {
-                source = Some((hs, he));
+                source = Some((hs, end));
             }
             ls.set(source, sent_start);
         }
@@ -193,6 +197,11 @@ fn left_subject(v: &View<'_>, i: usize, cue: Cue, sent_start: usize) -> LeftSubj
         };
     }
     ls
+}
+
+/// True when token `w` is "who", also contracted ("who've", "who's").
+fn relative_who(v: &View<'_>, w: usize) -> bool {
+    v.is_word(w) && v.folded(w).split(['\'', '’']).next() == Some("who")
 }
 
 /// True when token `l` before the cue is a relative pronoun: "who", "which", "whom", and
@@ -258,6 +267,11 @@ fn comma_subject(
         && !named_after
         && let Some((hs, he)) = apposition_subject(v, l, sent_start)
     {
+        // A relative clause in it is no part of the name ("Ana Ruiz, a nurse, who has worked
+        // … for twenty years, said"): the mention ends before its comma.
+        let he = (hs + 1..he)
+            .find(|&w| v.is_punct(w - 1, &[',']) && relative_who(v, w))
+            .map_or(he, |w| w - 2);
         ls.source = Some((hs, he));
         ls.edge = hs.checked_sub(1).filter(|&e| e >= sent_start);
     }
