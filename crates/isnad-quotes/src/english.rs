@@ -15,6 +15,7 @@ mod act;
 mod aside;
 mod claim;
 mod dateline;
+mod in_survey;
 mod raising;
 mod relative_source;
 mod speaker_phrase;
@@ -1064,7 +1065,10 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
         i += 1;
         // Only a cue or an attribution preposition starts a claim (every test below ends in
         // `continue` without one): most tokens stop here.
-        if v.tags[here].cue.is_none() && !v.has(here, Role::AttribPrep) {
+        if v.tags[here].cue.is_none()
+            && !v.has(here, Role::AttribPrep)
+            && !v.has(here, Role::Survey)
+        {
             continue;
         }
         // A short line ending with a closing quotation mark ('' as in the NYT archive) is a
@@ -1082,7 +1086,12 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             }
             continue;
         }
-        let Some(cue) = v.tags[here].cue else { continue };
+        let Some(cue) = v.tags[here].cue else {
+            if let Some(d) = in_survey::claim(v, here, min_words) {
+                out.push(d);
+            }
+            continue;
+        };
         if cue.frame != Frame::Raising && !verbal(v, here, cue) {
             continue;
         }

@@ -134,6 +134,7 @@ pub(crate) enum Role {
     NounLy,
     Finite,
     TextIn,
+    Survey,
 }
 
 impl Role {
@@ -180,6 +181,7 @@ impl Role {
             "noun-ly" => Role::NounLy,
             "finite" => Role::Finite,
             "text-in" => Role::TextIn,
+            "survey" => Role::Survey,
             _ => return None,
         })
     }

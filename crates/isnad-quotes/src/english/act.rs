@@ -23,7 +23,13 @@ use crate::view::View;
 
 /// The act of a draft found by the English rules.
 pub(crate) fn act(v: &View<'_>, d: &Draft) -> Act {
-    let Some(cue) = v.tags[d.cue.0].cue else { return Act::Speech };
+    let Some(cue) = v.tags[d.cue.0].cue else {
+        // "In the new poll, …": what a survey found.
+        let survey = d.speaker.is_some_and(|(_, e)| v.has(e, Role::Survey))
+            && v.is_word(d.cue.0)
+            && v.folded(d.cue.0) == "in";
+        return if survey { Act::Perception } else { Act::Speech };
+    };
     if cue.act != Act::Speech {
         return cue.act;
     }
