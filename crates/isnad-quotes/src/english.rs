@@ -18,6 +18,7 @@ mod dateline;
 mod in_survey;
 mod raising;
 mod relative_source;
+mod reportedly;
 mod speaker_phrase;
 
 use isnad_core::{Act, QuoteKind, TokenKind};
@@ -1068,6 +1069,7 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
         if v.tags[here].cue.is_none()
             && !v.has(here, Role::AttribPrep)
             && !v.has(here, Role::Survey)
+            && !v.has(here, Role::ReportAdverb)
         {
             continue;
         }
@@ -1087,7 +1089,12 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             continue;
         }
         let Some(cue) = v.tags[here].cue else {
-            if let Some(d) = in_survey::claim(v, here, min_words) {
+            let d = if v.has(here, Role::ReportAdverb) {
+                reportedly::claim(v, here, min_words)
+            } else {
+                in_survey::claim(v, here, min_words)
+            };
+            if let Some(d) = d {
                 out.push(d);
             }
             continue;

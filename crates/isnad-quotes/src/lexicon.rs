@@ -135,6 +135,7 @@ pub(crate) enum Role {
     Finite,
     TextIn,
     Survey,
+    ReportAdverb,
 }
 
 impl Role {
@@ -182,6 +183,7 @@ impl Role {
             "finite" => Role::Finite,
             "text-in" => Role::TextIn,
             "survey" => Role::Survey,
+            "report-adverb" => Role::ReportAdverb,
             _ => return None,
         })
     }
