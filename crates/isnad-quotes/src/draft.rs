@@ -28,6 +28,31 @@ pub(crate) struct Draft {
     pub block: Block,
 }
 
+impl Draft {
+    /// A claim whose content a rule read without a medium or an unwritten subject: indirect,
+    /// with the middle confidence of the English rules (callers change what differs: the kind
+    /// when the content holds a quotation, a surer confidence).
+    pub(crate) fn indirect(
+        v: &View<'_>,
+        cue: (usize, usize),
+        content: (usize, usize),
+        speaker: Option<(usize, usize)>,
+        class: Class,
+    ) -> Draft {
+        Draft {
+            cue,
+            content,
+            kind: QuoteKind::Indirect,
+            speaker,
+            implicit: false,
+            medium: None,
+            confidence: 0.6,
+            class,
+            block: v.block(cue.0),
+        }
+    }
+}
+
 const TRAILING: &[char] = &['.', ',', '،', '؛', ';', ':', ' ', '\n', '-', '–', '—', '…'];
 
 /// Trims punctuation and space from both ends of a byte range; when what is left is exactly one

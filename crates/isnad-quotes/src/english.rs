@@ -1413,15 +1413,6 @@ fn according_to(v: &View<'_>, i: usize) -> Option<Draft> {
     if v.text[a..b].split_whitespace().count() < 3 {
         return None;
     }
-    Some(Draft {
-        cue: (i, last),
-        content: (a, b),
-        kind: QuoteKind::Indirect,
-        speaker: Some((last + 1, np_end)),
-        implicit: false,
-        medium: None,
-        confidence: 0.8,
-        class: Class::Speech,
-        block: v.block(i),
-    })
+    let d = Draft::indirect(v, (i, last), (a, b), Some((last + 1, np_end)), Class::Speech);
+    Some(Draft { confidence: 0.8, ..d })
 }

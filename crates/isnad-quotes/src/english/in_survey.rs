@@ -97,15 +97,5 @@ pub(crate) fn claim(v: &View<'_>, n: usize, min_words: u32) -> Option<Draft> {
         return None;
     }
     let kind = if has_quote(v, a, b, min_words) { QuoteKind::Mixed } else { QuoteKind::Indirect };
-    Some(Draft {
-        cue: (i, i),
-        content: (a, b),
-        kind,
-        speaker: Some((i + 1, n)),
-        implicit: false,
-        medium: None,
-        confidence: 0.6,
-        class: Class::Speech,
-        block: v.block(i),
-    })
+    Some(Draft { kind, ..Draft::indirect(v, (i, i), (a, b), Some((i + 1, n)), Class::Speech) })
 }

@@ -22,8 +22,6 @@
 //!
 //! **Fixture**: `tests/fixtures/en-seeming.txt`.
 
-use isnad_core::QuoteKind;
-
 use crate::draft::{Draft, trim_content};
 use crate::lexicon::{Cue, Form, Frame, Role};
 use crate::view::View;
@@ -55,34 +53,14 @@ pub(super) fn claim(v: &View<'_>, i: usize, cue: Cue) -> Option<Draft> {
         && object <= end
     {
         let (a, b) = trim_content(v, v.toks[object].span.start(), v.toks[end].span.end());
-        return (a < b).then(|| Draft {
-            cue: (i, last),
-            content: (a, b),
-            kind: QuoteKind::Indirect,
-            speaker: Some(np),
-            implicit: false,
-            medium: None,
-            confidence: 0.6,
-            class: cue.class,
-            block: v.block(i),
-        });
+        return (a < b).then(|| Draft::indirect(v, (i, last), (a, b), Some(np), cue.class));
     }
     let start = subject.map_or(first, |(s, _)| s);
     let (a, b) = trim_content(v, v.toks[start].span.start(), v.toks[end].span.end());
     if v.text[a..b].split_whitespace().count() < 3 {
         return None;
     }
-    Some(Draft {
-        cue: (i, last),
-        content: (a, b),
-        kind: QuoteKind::Indirect,
-        speaker: None,
-        implicit: false,
-        medium: None,
-        confidence: 0.6,
-        class: cue.class,
-        block: v.block(i),
-    })
+    Some(Draft::indirect(v, (i, last), (a, b), None, cue.class))
 }
 
 /// The first token of what seems, from `n` right after the verb: an infinitive, a clause opener

@@ -43,15 +43,5 @@ pub(crate) fn claim(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
         return None;
     }
     let kind = if has_quote(v, a, b, min_words) { QuoteKind::Mixed } else { QuoteKind::Indirect };
-    Some(Draft {
-        cue: (i, i),
-        content: (a, b),
-        kind,
-        speaker: None,
-        implicit: false,
-        medium: None,
-        confidence: 0.6,
-        class: Class::Agentless,
-        block: v.block(i),
-    })
+    Some(Draft { kind, ..Draft::indirect(v, (i, i), (a, b), None, Class::Agentless) })
 }
