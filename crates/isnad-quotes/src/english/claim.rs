@@ -113,7 +113,9 @@ pub(super) fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> 
     if ls.edge.is_none() && opens_sentence && sent_start > 0 && v.para[sent_start - 1] == v.para[i]
     {
         let e = sent_start - 1;
-        if v.is_quote_mark(e) && v.closing(e).is_some() {
+        // (Only after "?" or "!": a quotation ending with a full stop ended its sentence, and
+        // "“… loves you.” She says they are going ahead" reports what follows "says".)
+        if v.is_quote_mark(e) && v.closing(e).is_some() && e > 0 && v.is_punct(e - 1, &['?', '!']) {
             ls.edge = Some(e);
         }
     }
