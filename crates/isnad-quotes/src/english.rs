@@ -182,9 +182,52 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
     } else {
         // After punctuation: a participle after a comma ("…, saying"), a past form in "…,” he
         // said" is read later with its source; a bare form after punctuation is a noun or an
-        // imperative.
+        // imperative; but "42% say", "Others, however, say", "a quarter, 26 percent, say": a
+        // quantity or a plural subject before it (over a short aside) makes it the verb.
         matches!(form, Form::EnIng | Form::EnPast | Form::En3sg)
+            || (form == Form::EnBase
+                && frame != Frame::Object
+                && !cue.noun
+                && (v.is_punct(prev, &['%']) || aside_after_plural(v, prev)))
     }
+}
+
+/// True when the comma at `comma` closes a short aside ("however", "26 percent") after a plural
+/// noun or a quantity: "Others, however, say …".
+pub(super) fn aside_after_plural(v: &View<'_>, comma: usize) -> bool {
+    if !v.is_punct(comma, &[',']) {
+        return false;
+    }
+    let lo = comma.saturating_sub(5).max(start_of(v, comma));
+    let Some(open) = (lo..comma).rev().find(|&t| v.is_punct(t, &[','])) else { return false };
+    if open == 0
+        || open + 1 == comma
+        || !(open + 1..comma).all(|t| {
+            (v.is_wordish(t)
+                && v.tags[t].cue.is_none()
+                && !v.has(t, Role::Pronoun)
+                && !v.has(t, Role::Aux))
+                || v.is_punct(t, &['%'])
+        })
+    {
+        return false;
+    }
+    let w = open - 1;
+    if !v.is_wordish(w) || v.has(w, Role::Pronoun) || v.tags[w].cue.is_some() {
+        return false;
+    }
+    let p = v.folded(w);
+    // (Not a number: in "Maria Lopez, 34, a nurse, said" an age stands before an apposition.)
+    let quantity = matches!(
+        p,
+        "half" | "majority" | "most" | "many" | "others" | "some" | "quarter" | "third" | "both"
+    );
+    let plural = p.len() > 3
+        && p.ends_with('s')
+        && !p.ends_with("ss")
+        && !p.ends_with("us")
+        && !p.contains(['\'', '’']);
+    quantity || plural
 }
 
 /// "party leaders hope that …", "most voters support a ban", "three-quarters fear …", "new

@@ -189,8 +189,8 @@ fn left_subject(v: &View<'_>, i: usize, cue: Cue, sent_start: usize) -> LeftSubj
         // subject (only "is saying", over an auxiliary, has its subject on its left).
         ls.source = reduced_relative_subject(v, l, sent_start);
         ls.edge = Some(ls.source.map_or(l, |(s, _)| s.saturating_sub(1)));
-    } else if v.is_wordish(l) || is_title_period(v, l) {
-        // (a name ending with an initial's period: "the F.B.I. has said")
+    } else if v.is_wordish(l) || is_title_period(v, l) || v.is_punct(l, &['%']) {
+        // (a name ending with an initial's period: "the F.B.I. has said"; a share: "58% say")
         ls.source = source_left(v, l, sent_start);
         ls.edge = match ls.source {
             Some((s, _)) if s > sent_start => Some(s - 1),
@@ -276,6 +276,10 @@ fn comma_subject(
             .map_or(he, |w| w - 2);
         ls.source = Some((hs, he));
         ls.edge = hs.checked_sub(1).filter(|&e| e >= sent_start);
+    }
+    // "Just under a third, 31 percent, say": the quantity in the aside.
+    if ls.source.is_none() && cue.form == Form::EnBase && super::aside_after_plural(v, l) {
+        ls.set(source_left(v, l - 1, sent_start), sent_start);
     }
 }
 
