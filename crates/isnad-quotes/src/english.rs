@@ -1132,14 +1132,7 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             continue;
         }
         let Some(cue) = v.tags[here].cue else {
-            let d = if v.has(here, Role::ReportAdverb) {
-                reportedly::claim(v, here, min_words)
-            } else {
-                in_survey::claim(v, here, min_words)
-            };
-            if let Some(d) = d {
-                out.push(d);
-            }
+            out.extend(without_cue(v, here, min_words));
             continue;
         };
         if cue.frame != Frame::Raising && !verbal(v, here, cue) {
@@ -1250,6 +1243,15 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
         }
     }
     out
+}
+
+/// The claim a word other than a cue opens: "reportedly", or a survey noun after "in".
+fn without_cue(v: &View<'_>, here: usize, min_words: u32) -> Option<Draft> {
+    if v.has(here, Role::ReportAdverb) {
+        reportedly::claim(v, here, min_words)
+    } else {
+        in_survey::claim(v, here, min_words)
+    }
 }
 
 /// "a group backing Bush", "donors supporting her": the participle of a view held describes
