@@ -1,7 +1,7 @@
 //! Periods counted from now: weeks, months, quarters, years, halves, weekends.
 //!
 //! **Reads**: "this week", "last week", "next month", "last year", "the third quarter", "the
-//! 4th quarter of 2024", "in Q4 2024", "18q4", "the first half of 2025", "this weekend", "over
+//! 4th quarter of 2024", "the 1988 second quarter", "in Q4 2024", "18q4", "the first half of 2025", "this weekend", "over
 //! the weekend", "last week's Sunday", "the week of October 6th", "هذا الأسبوع", "الأسبوع
 //! الماضي", "الشهر الجاري", "العام المقبل", "السنة القادمة", "العام الحالي", "الربع الأول من
 //! العام الجاري", "النصف الثاني من عام 2024".
@@ -102,10 +102,17 @@ impl<'a, 'v> Parser<'a, 'v> {
     }
 
     /// English quarters into `best`: "third quarter", "the 3rd qtr", "4th quarter 2018", "the
-    /// 4th qtr of 2018", "Q3", "Q4 2023", "Q1 of 2024" (business quarters: this year's without a
+    /// 4th qtr of 2018", "the 1988 third quarter", "Q3", "Q4 2023", "Q1 of 2024" (business quarters: this year's without a
     /// year), "18q4", "2018q4". `None` when a quarter names no date (the whole rule gives none).
     fn quarter_en(&self, i: usize, best: &mut Option<Match<Spec>>) -> Option<()> {
         let k = self.skip_filler(i);
+        // "the 1988 third quarter": the year before the ordinal says whose quarter
+        let (k, lead_year) = match self.num(k) {
+            Some((y, 4)) if (1000..=2199).contains(&y) && self.ordinal(k + 1).is_some() => {
+                (k + 1, Some(y as i32))
+            }
+            _ => (k, None),
+        };
         if let Some(Match { end: k1, value: n }) = self.ordinal(k)
             // "third-quarter earnings": the hyphen of a compound adjective
             && let k2 = if self.punct(k1, '-') && self.glued(k1 - 1) && self.glued(k1) { k1 + 1 } else { k1 }
@@ -113,9 +120,11 @@ impl<'a, 'v> Parser<'a, 'v> {
             && (1..=4).contains(&n)
         {
             let mut k3 = k2 + 1;
-            let mut y = None;
+            let mut y = lead_year;
             let k4 = if self.connective(k3, Connective::Of) { k3 + 1 } else { k3 };
-            if let Some(Match { end: k5, value: (yy, _) }) = self.year(k4) {
+            if lead_year.is_none()
+                && let Some(Match { end: k5, value: (yy, _) }) = self.year(k4)
+            {
                 y = Some(yy);
                 k3 = k5;
             }
