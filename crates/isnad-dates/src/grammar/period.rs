@@ -102,14 +102,36 @@ impl<'a, 'v> Parser<'a, 'v> {
     }
 
     /// English quarters into `best`: "third quarter", "the 3rd qtr", "4th quarter 2018", "the
-    /// 4th qtr of 2018", "the 1988 third quarter", "Q3", "Q4 2023", "Q1 of 2024" (business quarters: this year's without a
+    /// 4th qtr of 2018", "the 1988 third quarter", "next year's first quarter", "Q3", "Q4 2023", "Q1 of 2024" (business quarters: this year's without a
     /// year), "18q4", "2018q4". `None` when a quarter names no date (the whole rule gives none).
     fn quarter_en(&self, i: usize, best: &mut Option<Match<Spec>>) -> Option<()> {
         let k = self.skip_filler(i);
-        // "the 1988 third quarter": the year before the ordinal says whose quarter
-        let (k, lead_year) = match self.num(k) {
-            Some((y, 4)) if (1000..=2199).contains(&y) && self.ordinal(k + 1).is_some() => {
-                (k + 1, Some(y as i32))
+        // "the 1988 third quarter", "next year's first quarter", "1988's second quarter": the
+        // year before the ordinal says whose quarter
+        let possessive = |p: usize| {
+            (self.punct(p, '\'') || self.punct(p, '’'))
+                && self.glued(p - 1)
+                && self.glued(p)
+                && self.tok_text(p + 1) == Some("s")
+        };
+        let this_year = i32::from(self.anchor.today().year());
+        let (k, lead_year) = match (self.num(k), self.relative(k)) {
+            (Some((y, 4)), _) if (1000..=2199).contains(&y) => {
+                if self.ordinal(k + 1).is_some() {
+                    (k + 1, Some(y as i32))
+                } else if possessive(k + 1) && self.ordinal(k + 3).is_some() {
+                    (k + 3, Some(y as i32))
+                } else {
+                    (k, None)
+                }
+            }
+            (None, Some(r))
+                if !self.is_arabic()
+                    && self.is_unit(k + 1, Unit::Year)
+                    && possessive(k + 2)
+                    && self.ordinal(k + 4).is_some() =>
+            {
+                (k + 4, Some(this_year + relative_steps(r) as i32))
             }
             _ => (k, None),
         };
