@@ -229,3 +229,74 @@ fn stored_keys(keys: &LinkKeys) -> Vec<(&str, &'static str)> {
     out.extend(keys.words.iter().map(|w| (w.as_str(), "word")));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::Connection;
+
+    /// A `link_keys` table holding `(key, actor, entity, origin)` rows.
+    fn keys(rows: &[(&str, i64, i64, &str)]) -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE link_keys (key TEXT NOT NULL, actor INTEGER NOT NULL, \
+             entity INTEGER NOT NULL, origin TEXT NOT NULL, PRIMARY KEY (key, actor, entity)) \
+             WITHOUT ROWID;",
+        )
+        .unwrap();
+        for (key, actor, entity, origin) in rows {
+            conn.execute(
+                "INSERT INTO link_keys VALUES (?1, ?2, ?3, ?4)",
+                params![key, actor, entity, origin],
+            )
+            .unwrap();
+        }
+        conn
+    }
+
+    #[test]
+    fn a_key_leads_to_one_actor_or_decides_nothing() {
+        let mut many: Vec<(&str, i64, i64, &str)> =
+            (0..300).map(|e| ("name:nadia", 7, e, "name")).collect();
+        many.extend([("name:omar", 3, 1, "name"), ("name:omar", 9, 2, "alias")]);
+        let mut conn = keys(&many);
+        let tx = conn.transaction().unwrap();
+        for (key, expected) in [("name:nadia", Some(7)), ("name:omar", None), ("name:zaid", None)] {
+            assert_eq!(only_actor(&tx, key).unwrap(), expected, "{key}");
+        }
+    }
+
+    #[test]
+    fn surname_and_role_need_a_full_name_and_the_role() {
+        let mut conn = keys(&[
+            // Actor 1: a full name ending in "haddad", a minister.
+            ("surname:haddad", 1, 10, "name"),
+            ("role:minister", 1, 10, "role"),
+            // Actor 2: "haddad" only as a one-word name, a minister too: no full name.
+            ("surname:haddad", 2, 11, "word"),
+            ("role:minister", 2, 11, "role"),
+            // Actor 4: a full name ending in "haddad", an ambassador.
+            ("surname:haddad", 4, 12, "name"),
+            ("role:ambassador", 4, 12, "role"),
+            // Actors 5 and 6: ministers without that surname.
+            ("role:minister", 5, 13, "role"),
+            ("role:minister", 6, 14, "role"),
+            ("surname:haddad", 8, 15, "name"),
+            ("role:spokesman", 8, 15, "role"),
+            ("surname:haddad", 9, 16, "name"),
+            ("role:spokesman", 9, 16, "role"),
+        ]);
+        let tx = conn.transaction().unwrap();
+        let cases: [(&str, usize, &[i64]); 5] = [
+            ("role:minister", 2, &[1]),
+            ("role:ambassador", 2, &[4]),
+            ("role:spokesman", 2, &[8, 9]),
+            ("role:spokesman", 1, &[8]),
+            ("role:mayor", 2, &[]),
+        ];
+        for (role, limit, expected) in cases {
+            let found = actors_in_both(&tx, "surname:haddad", role, limit).unwrap();
+            assert_eq!(found, expected, "{role} (limit {limit})");
+        }
+    }
+}
