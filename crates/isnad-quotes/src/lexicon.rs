@@ -134,6 +134,8 @@ pub(crate) enum Role {
     NounLy,
     Finite,
     TextIn,
+    Any,
+    Manner,
 }
 
 impl Role {
@@ -180,6 +182,8 @@ impl Role {
             "noun-ly" => Role::NounLy,
             "finite" => Role::Finite,
             "text-in" => Role::TextIn,
+            "any" => Role::Any,
+            "manner" => Role::Manner,
             _ => return None,
         })
     }
@@ -648,6 +652,8 @@ fn filter_prefix(bits: u64, prefix: &str) -> u64 {
                 | Role::Comp.bit()
                 | Role::Demonstrative.bit()
                 | Role::TextIn.bit()
+                | Role::Manner.bit()
+                | Role::Any.bit()
         } else {
             0
         };

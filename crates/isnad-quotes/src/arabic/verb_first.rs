@@ -55,6 +55,11 @@ pub(super) fn claim(v: &View<'_>, i: usize, cfg: &QuotesConfig) -> Option<(Draft
         }
         return postposed::postposed(v, i, cue_last, sent_end, min_words).map(|d| (d, false));
     };
+    if let Intro::Colon(k) = intro
+        && filters::byline(v, i, k)
+    {
+        return None;
+    }
     let intro_tok = match intro {
         Intro::Comp(k) | Intro::Nominal(k) | Intro::Colon(k) => k,
         Intro::Quote(qi) => v.quotes[qi].open,
