@@ -41,6 +41,9 @@ pub(super) fn speaker_np(v: &View<'_>, from: usize, to: usize) -> Option<(usize,
         let prep = v.has(j, Role::Prep) && (v.folded(j) != "علي" || v.original(j).ends_with('ى'));
         let stop = v.has(j, Role::Stop)
             || prep
+            // "وأعرب وكيل الوزارة، السفير …، وفقا للبيان عن": an attribution names the source
+            // of the report, after the speaker phrase.
+            || v.has(j, Role::AttribPrep)
             // "صرح جوتيريش للصحفيين بأن": the people told end the speaker phrase.
             || (v.has(j, Role::Hearer) && v.folded(j).starts_with('ل'))
             // "وطالبت وزارة الخارجية الكويتية قناة العربية بالاعتذار": after a definite word, an

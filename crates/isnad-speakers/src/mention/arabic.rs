@@ -3,7 +3,7 @@
 //! and titles that speak for someone else («المتحدث باسم الأمين العام»: a name after them is
 //! the other person's).
 
-use crate::ctx::Ctx;
+use crate::ctx::{Ctx, is_comma};
 use crate::lexicon::{Agr, Cat};
 use crate::morph;
 
@@ -192,7 +192,14 @@ fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Pa
         role_limit = Some(ns);
     }
     if let Some(ns) = name_start {
-        let keep = name_len(ctx, &words[j..]);
+        // "، السفير سامي يوسف الحداد،": a name that a comma closes is whole, its definite family
+        // name too (without the comma a definite word that late may be what follows the name:
+        // "فيكتور أوربان القرار").
+        let closed = seg.last().is_some_and(|&t| {
+            words.last() == Some(&t)
+                && ctx.tokens.get(t + 1).is_some_and(|_| is_comma(ctx.orig(t + 1)))
+        });
+        let keep = if closed { words.len() - j } else { name_len(ctx, &words[j..]) };
         let last = words[j + keep - 1];
         let name_toks: Vec<usize> = seg.iter().copied().filter(|&t| t >= ns && t <= last).collect();
         p.name = Some(name_form(ctx, &name_toks));
