@@ -136,6 +136,7 @@ pub(crate) enum Role {
     TextIn,
     Any,
     Manner,
+    Impersonal,
 }
 
 impl Role {
@@ -184,6 +185,7 @@ impl Role {
             "text-in" => Role::TextIn,
             "any" => Role::Any,
             "manner" => Role::Manner,
+            "impersonal" => Role::Impersonal,
             _ => return None,
         })
     }
@@ -654,6 +656,7 @@ fn filter_prefix(bits: u64, prefix: &str) -> u64 {
                 | Role::TextIn.bit()
                 | Role::Manner.bit()
                 | Role::Any.bit()
+                | Role::Impersonal.bit()
         } else {
             0
         };

@@ -60,6 +60,13 @@ pub(super) fn claim(v: &View<'_>, i: usize, cfg: &QuotesConfig) -> Option<(Draft
     {
         return None;
     }
+    // "تبين أنه لم يصب أحد": the impersonal "it turned out", no speaker's words.
+    if let Intro::Comp(k) = intro
+        && k == cue_last + 1
+        && v.has(i, Role::Impersonal)
+    {
+        return None;
+    }
     let intro_tok = match intro {
         Intro::Comp(k) | Intro::Nominal(k) | Intro::Colon(k) => k,
         Intro::Quote(qi) => v.quotes[qi].open,
