@@ -134,6 +134,9 @@ pub(crate) enum Role {
     NounLy,
     Finite,
     TextIn,
+    Any,
+    Manner,
+    Impersonal,
 }
 
 impl Role {
@@ -180,6 +183,9 @@ impl Role {
             "noun-ly" => Role::NounLy,
             "finite" => Role::Finite,
             "text-in" => Role::TextIn,
+            "any" => Role::Any,
+            "manner" => Role::Manner,
+            "impersonal" => Role::Impersonal,
             _ => return None,
         })
     }
@@ -648,6 +654,9 @@ fn filter_prefix(bits: u64, prefix: &str) -> u64 {
                 | Role::Comp.bit()
                 | Role::Demonstrative.bit()
                 | Role::TextIn.bit()
+                | Role::Manner.bit()
+                | Role::Any.bit()
+                | Role::Impersonal.bit()
         } else {
             0
         };
