@@ -102,6 +102,11 @@ pub(crate) enum Reading {
     Future,
     /// An amount of time: `count` units (`None`: not said, `PXY`; in tenths for "2.5 hours").
     Duration { tenths: Option<u32>, unit: DurationUnit },
+    /// An amount of time that also places a point or a stretch: "in two weeks" is `P2W` in
+    /// TimeML (the preposition is the signal), its calendar value the day it ends; "after ten
+    /// years" (`P10Y`) is the stretch after that day. Unlike [`Reading::Duration`], the stage
+    /// keeps the calendar value.
+    Placed { tenths: Option<u32>, unit: DurationUnit },
     /// Every `count` units (`P1W` for "every week", "weekly").
     Every { unit: DurationUnit },
     /// Every such weekday (`XXXX-WXX-1` for "every Monday", 1 = Monday).
@@ -195,7 +200,9 @@ pub(crate) fn timex3(t: &TimeValue) -> Timex3 {
         Reading::Present => (Timex3Type::Date, "PRESENT_REF".into()),
         Reading::Past => (Timex3Type::Date, "PAST_REF".into()),
         Reading::Future => (Timex3Type::Date, "FUTURE_REF".into()),
-        Reading::Duration { tenths, unit } => (Timex3Type::Duration, duration(tenths, unit)),
+        Reading::Duration { tenths, unit } | Reading::Placed { tenths, unit } => {
+            (Timex3Type::Duration, duration(tenths, unit))
+        }
         Reading::Every { unit } => (Timex3Type::Set, duration(Some(10), unit)),
         Reading::EveryWeekday(d) => (Timex3Type::Set, format!("XXXX-WXX-{d}")),
         Reading::EveryMonth(m) => (Timex3Type::Set, format!("XXXX-{m:02}")),

@@ -59,12 +59,13 @@ fn find(tx: &Transaction<'_>, entity: &EntityRow) -> Result<Option<Link>, IndexE
         return Ok(Some(Link { actor, reason: "kb_id", key: Some(kb.clone()) }));
     }
     for (key, origin) in &keys.names {
-        let mut stmt = tx.prepare_cached(
-            "SELECT actor, max(origin = 'name') FROM link_keys WHERE key = ?1 GROUP BY actor LIMIT 2",
-        )?;
-        let found: Vec<(i64, bool)> =
-            stmt.query_map([key], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
-        if let [(actor, by_name)] = found[..] {
+        if let Some(actor) = only_actor(tx, key)? {
+            let by_name = tx
+                .prepare_cached(
+                    "SELECT EXISTS (SELECT 1 FROM link_keys WHERE key = ?1 AND actor = ?2 \
+                     AND origin = 'name')",
+                )?
+                .query_row(params![key, actor], |r| r.get::<_, bool>(0))?;
             let both_names = by_name && *origin == crate::names::Origin::Name;
             let reason = if both_names { "full name" } else { "alias" };
             return Ok(Some(Link { actor, reason, key: Some(key.clone()) }));
@@ -75,15 +76,9 @@ fn find(tx: &Transaction<'_>, entity: &EntityRow) -> Result<Option<Link>, IndexE
         && !keys.roles.is_empty()
     {
         // Actors whose full name ends in this word (keys of one-word names are `word` keys).
-        let mut stmt = tx.prepare_cached(
-            "SELECT DISTINCT s.actor FROM link_keys s WHERE s.key = ?1 AND s.origin = 'name' \
-             AND EXISTS (SELECT 1 FROM link_keys r WHERE r.actor = s.actor AND r.key = ?2) LIMIT 2",
-        )?;
         let mut tied: Vec<(i64, &String)> = Vec::new();
         for role in &keys.roles {
-            let actors: Vec<i64> =
-                stmt.query_map(params![surname, role], |r| r.get(0))?.collect::<Result<_, _>>()?;
-            for actor in actors {
+            for actor in actors_in_both(tx, surname, role, 2)? {
                 if !tied.iter().any(|(a, _)| *a == actor) {
                     tied.push((actor, role));
                 }
@@ -97,12 +92,63 @@ fn find(tx: &Transaction<'_>, entity: &EntityRow) -> Result<Option<Link>, IndexE
     Ok(None)
 }
 
+/// Up to `limit` actors (lowest ids first) that have a full name (an `origin = 'name'` row)
+/// under `surname` and a row under `role`.
+///
+/// The two keys' rows are sorted by actor in the primary key, so the actors are found by seeking
+/// in both lists in turn (each seek skips to the other list's next actor), not by reading every
+/// row of a surname that thousands of articles name ("surname:trump") and probing the role for
+/// each.
+fn actors_in_both(
+    tx: &Transaction<'_>,
+    surname: &str,
+    role: &str,
+    limit: usize,
+) -> Result<Vec<i64>, IndexError> {
+    let mut next = tx.prepare_cached(
+        "SELECT actor FROM link_keys WHERE key = ?1 AND actor >= ?2 ORDER BY actor LIMIT 1",
+    )?;
+    let mut named = tx.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM link_keys WHERE key = ?1 AND actor = ?2 AND origin = 'name')",
+    )?;
+    let mut found = Vec::new();
+    let mut from = i64::MIN;
+    while found.len() < limit {
+        let Some(in_role) =
+            next.query_row(params![role, from], |r| r.get::<_, i64>(0)).optional()?
+        else {
+            break;
+        };
+        let Some(in_surname) =
+            next.query_row(params![surname, in_role], |r| r.get::<_, i64>(0)).optional()?
+        else {
+            break;
+        };
+        if in_surname == in_role {
+            if named.query_row(params![surname, in_role], |r| r.get::<_, bool>(0))? {
+                found.push(in_role);
+            }
+            from = in_role + 1;
+        } else {
+            from = in_surname;
+        }
+    }
+    Ok(found)
+}
+
 /// The one actor a key leads to, or `None` when it leads to none or to several.
+///
+/// Two seeks in the primary key (the lowest and the highest actor of the key), not a scan of the
+/// key's rows: a name said in every article (a thousand rows for one actor) costs what a rare one
+/// does, so linking does not slow down as the corpus grows.
 fn only_actor(tx: &Transaction<'_>, key: &str) -> Result<Option<i64>, IndexError> {
-    let mut stmt =
-        tx.prepare_cached("SELECT DISTINCT actor FROM link_keys WHERE key = ?1 LIMIT 2")?;
-    let found: Vec<i64> = stmt.query_map([key], |r| r.get(0))?.collect::<Result<_, _>>()?;
-    Ok(if let [actor] = found[..] { Some(actor) } else { None })
+    let (low, high): (Option<i64>, Option<i64>) = tx
+        .prepare_cached(
+            "SELECT (SELECT actor FROM link_keys WHERE key = ?1 ORDER BY actor LIMIT 1), \
+                    (SELECT actor FROM link_keys WHERE key = ?1 ORDER BY actor DESC LIMIT 1)",
+        )?
+        .query_row([key], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(low.filter(|&l| Some(l) == high))
 }
 
 /// An actor takes the fullest name it is known by (more words), a known kind over `unknown`, and
@@ -182,4 +228,75 @@ fn stored_keys(keys: &LinkKeys) -> Vec<(&str, &'static str)> {
     }
     out.extend(keys.words.iter().map(|w| (w.as_str(), "word")));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::Connection;
+
+    /// A `link_keys` table holding `(key, actor, entity, origin)` rows.
+    fn keys(rows: &[(&str, i64, i64, &str)]) -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE link_keys (key TEXT NOT NULL, actor INTEGER NOT NULL, \
+             entity INTEGER NOT NULL, origin TEXT NOT NULL, PRIMARY KEY (key, actor, entity)) \
+             WITHOUT ROWID;",
+        )
+        .unwrap();
+        for (key, actor, entity, origin) in rows {
+            conn.execute(
+                "INSERT INTO link_keys VALUES (?1, ?2, ?3, ?4)",
+                params![key, actor, entity, origin],
+            )
+            .unwrap();
+        }
+        conn
+    }
+
+    #[test]
+    fn a_key_leads_to_one_actor_or_decides_nothing() {
+        let mut many: Vec<(&str, i64, i64, &str)> =
+            (0..300).map(|e| ("name:nadia", 7, e, "name")).collect();
+        many.extend([("name:omar", 3, 1, "name"), ("name:omar", 9, 2, "alias")]);
+        let mut conn = keys(&many);
+        let tx = conn.transaction().unwrap();
+        for (key, expected) in [("name:nadia", Some(7)), ("name:omar", None), ("name:zaid", None)] {
+            assert_eq!(only_actor(&tx, key).unwrap(), expected, "{key}");
+        }
+    }
+
+    #[test]
+    fn surname_and_role_need_a_full_name_and_the_role() {
+        let mut conn = keys(&[
+            // Actor 1: a full name ending in "haddad", a minister.
+            ("surname:haddad", 1, 10, "name"),
+            ("role:minister", 1, 10, "role"),
+            // Actor 2: "haddad" only as a one-word name, a minister too: no full name.
+            ("surname:haddad", 2, 11, "word"),
+            ("role:minister", 2, 11, "role"),
+            // Actor 4: a full name ending in "haddad", an ambassador.
+            ("surname:haddad", 4, 12, "name"),
+            ("role:ambassador", 4, 12, "role"),
+            // Actors 5 and 6: ministers without that surname.
+            ("role:minister", 5, 13, "role"),
+            ("role:minister", 6, 14, "role"),
+            ("surname:haddad", 8, 15, "name"),
+            ("role:spokesman", 8, 15, "role"),
+            ("surname:haddad", 9, 16, "name"),
+            ("role:spokesman", 9, 16, "role"),
+        ]);
+        let tx = conn.transaction().unwrap();
+        let cases: [(&str, usize, &[i64]); 5] = [
+            ("role:minister", 2, &[1]),
+            ("role:ambassador", 2, &[4]),
+            ("role:spokesman", 2, &[8, 9]),
+            ("role:spokesman", 1, &[8]),
+            ("role:mayor", 2, &[]),
+        ];
+        for (role, limit, expected) in cases {
+            let found = actors_in_both(&tx, "surname:haddad", role, limit).unwrap();
+            assert_eq!(found, expected, "{role} (limit {limit})");
+        }
+    }
 }

@@ -9,8 +9,13 @@
 //! index as «اتفاق». Stripping is a function of the word alone, so a wrong cut («وزير» as و +
 //! «زير») is made the same way in the query and cannot lose a match; it can only let «زير» find
 //! «وزير».
+//!
+//! Latin letters also lose their accents here ("José" indexes as "jose"), though the stages keep
+//! them: a reader types names without accents more often than with them, and the index should
+//! find "José Mujica" either way.
 
 use isnad_text::normalize::{is_arabic_letter, is_word_char};
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use crate::IndexError;
 
@@ -22,9 +27,30 @@ pub fn search_form(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(strip_proclitics(word));
+        let word = strip_proclitics(word);
+        if word.is_ascii() || word.starts_with(is_arabic_letter) {
+            out.push_str(word);
+        } else {
+            push_without_latin_accents(word, &mut out);
+        }
     }
     out
+}
+
+/// Pushes `word` with each Latin letter that has an accent as its base letter ("é" as "e"); other
+/// letters (Arabic, Greek, "ß", "ø", which have no canonical decomposition) as they are.
+fn push_without_latin_accents(word: &str, out: &mut String) {
+    for c in word.chars() {
+        if !('\u{C0}'..='\u{24F}').contains(&c) && !('\u{1E00}'..='\u{1EFF}').contains(&c) {
+            out.push(c);
+            continue;
+        }
+        decompose_canonical(c, |part| {
+            if !is_combining_mark(part) {
+                out.push(part);
+            }
+        });
+    }
 }
 
 /// `word` (folded) without its longest proclitic chain that leaves at least three letters.
@@ -118,6 +144,9 @@ mod tests {
             ("اتفاق", "اتفاق"),
             ("Peskov's remarks", "peskov s remarks"),
             ("Peskov’s", "peskov s"),
+            ("José Peña", "jose pena"),
+            ("Đặng Thị Ngọc", "đang thi ngoc"),
+            ("Straße Ørsted", "straße ørsted"),
             ("كان", "كان"),
             ("والي", "الي"),
             ("قال: «لن نقبل»", "قال لن نقبل"),

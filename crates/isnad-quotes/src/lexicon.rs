@@ -134,6 +134,9 @@ pub(crate) enum Role {
     NounLy,
     Finite,
     TextIn,
+    Any,
+    Manner,
+    Impersonal,
     Survey,
     ReportAdverb,
 }
@@ -182,6 +185,9 @@ impl Role {
             "noun-ly" => Role::NounLy,
             "finite" => Role::Finite,
             "text-in" => Role::TextIn,
+            "any" => Role::Any,
+            "manner" => Role::Manner,
+            "impersonal" => Role::Impersonal,
             "survey" => Role::Survey,
             "report-adverb" => Role::ReportAdverb,
             _ => return None,
@@ -652,6 +658,9 @@ fn filter_prefix(bits: u64, prefix: &str) -> u64 {
                 | Role::Comp.bit()
                 | Role::Demonstrative.bit()
                 | Role::TextIn.bit()
+                | Role::Manner.bit()
+                | Role::Any.bit()
+                | Role::Impersonal.bit()
         } else {
             0
         };

@@ -49,6 +49,8 @@ pub(crate) struct Ctx<'d> {
     pub contents: Cover,
     /// The contents of the claims, for "is this span inside one of them?".
     pub containers: Containers,
+    /// The cues of the claims: a reporting verb is never part of a name ("المدرب حديثه قائلا").
+    pub cues: Cover,
     /// For each token, the lexicon entry covering it; `None` while its stretch is untagged.
     hits: Vec<Cell<Option<Option<Hit>>>>,
     /// The tokens where an entry starts, in order, outside the contents (see `entry_starts`).
@@ -75,6 +77,7 @@ impl<'d> Ctx<'d> {
             lex,
             contents: Cover::new(contents.iter().copied()),
             containers: Containers::new(contents),
+            cues: Cover::new(doc.layers.claims.iter().map(|c| c.cue)),
             hits: vec![Cell::new(Some(None)); n],
             starts: Vec::new(),
         };
@@ -312,6 +315,11 @@ impl Cover {
     pub fn contains(&self, at: usize) -> bool {
         let k = self.intervals.partition_point(|&(_, end)| end <= at);
         k < self.intervals.len() && self.intervals[k].0 <= at
+    }
+
+    /// True when token `t` lies inside the spans.
+    pub fn covers_token(&self, tokens: &[Token], t: usize) -> bool {
+        tokens.get(t).is_some_and(|tok| self.covers(tok.span.start(), tok.span.end()))
     }
 
     /// True when the bytes `a..b` lie inside the spans (inside one merged interval).

@@ -786,7 +786,10 @@ fn window_ar(ctx: &Ctx<'_>, i: usize, title_len: usize) -> usize {
     let mut k = 0;
     let name_start = j;
     while j < n && k < 5 {
-        if !ctx.is_word(j) || ctx.tokens[j].kind != isnad_core::TokenKind::Word {
+        if !ctx.is_word(j)
+            || ctx.tokens[j].kind != isnad_core::TokenKind::Word
+            || ctx.cues.covers_token(ctx.tokens, j)
+        {
             break;
         }
         if k > 0 && name_len(ctx, &(name_start..=j).collect::<Vec<_>>()) <= k {

@@ -149,8 +149,9 @@ impl<'a, 'v> Parser<'a, 'v> {
     }
 
     /// Whether an English [`Parser::offset`] can find anything at `i`: it begins with since/in
-    /// ("in 3 days"), a relative word ("last 2 weeks"), "upcoming", or a quantity, which
-    /// begins with about, a number (digits or words), a unit or a fraction ("half an hour").
+    /// ("in 3 days"), a relative word ("last 2 weeks"), "upcoming", a bound ("nearly four years
+    /// ago"), or a quantity, which begins with about, a number (digits or words), a unit or a
+    /// fraction ("half an hour").
     /// Checked by `guards_agree_with_the_rules`.
     pub(super) fn offset_may_start(&self, i: usize) -> bool {
         self.has(
@@ -159,6 +160,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 | features::NUM
                 | features::UNIT
                 | features::FRAC
+                | features::BOUND
                 | features::connective(Connective::Since)
                 | features::connective(Connective::In)
                 | features::connective(Connective::Approx),

@@ -23,7 +23,8 @@ use crate::timex3::{Reading, Season};
 use crate::vocab::{Connective, Era, Relative, Sense, Unit};
 
 impl<'a, 'v> Parser<'a, 'v> {
-    /// Holidays, with a year or relative word: "عيد الفطر 2013", "easter 2010", "last easter",
+    /// Holidays, with a year or relative word: "عيد الفطر 2013", "easter 2010", "the summer of
+    /// 1996", "last easter",
     /// "thanksgiving of next year", "MLK day of last year".
     pub(super) fn holiday(&self, i: usize) -> Option<Match<Spec>> {
         let mut k = i;
@@ -43,10 +44,12 @@ impl<'a, 'v> Parser<'a, 'v> {
         let hv = self.anchor.hijri;
         let year_of = |y: i16| self.holidays.in_year(id, y, hv);
         let mut absolute = false;
-        let y = if let Some(Match { end: j2, value: (y, era) }) = self
-            .year(j)
-            .or_else(|| if self.connective(j, Connective::In) { self.year(j + 1) } else { None })
-        {
+        let y = if let Some(Match { end: j2, value: (y, era) }) = self.year(j).or_else(|| {
+            // "easter in 2010", "the winter of 1994"
+            let before_year = self.connective(j, Connective::In)
+                || !self.is_arabic() && self.connective(j, Connective::Of);
+            if before_year { self.year(j + 1) } else { None }
+        }) {
             if era == Some(Era::Ah) {
                 return None;
             }

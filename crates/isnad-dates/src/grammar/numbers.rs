@@ -128,8 +128,11 @@ impl<'a, 'v> Parser<'a, 'v> {
             return None;
         }
         let (mut j, mut y, explicit) = if self.is_unit(i, Unit::Year) && !self.is_dual(i) {
-            let Match { end: j, value: y } = self.number(i + 1)?;
-            (j, y as i32, true)
+            // "the year two thousand": the year in words first, else a number ("year 5")
+            let Match { end: j, value: y } = self.year_words(i + 1).or_else(|| {
+                self.number(i + 1).map(|m| Match { end: m.end, value: m.value as i32 })
+            })?;
+            (j, y, true)
         } else if let Some((v, d)) = self.num(i) {
             if d != 4 && !(self.has(i + 1, features::ERA)) {
                 return None;
@@ -155,9 +158,19 @@ impl<'a, 'v> Parser<'a, 'v> {
         Some(Match { end: j, value: (y, era) })
     }
 
-    /// "two thousand ten", "nineteen seventy-four" is not handled; "two thousand (and) N".
+    /// A year in words: "two thousand (and) N", and as years are spoken, hundreds then the rest
+    /// ("nineteen ninety-six", "twenty fifteen": both parts words, the rest 10 to 99, so "twenty
+    /// five" stays a count).
     pub(super) fn year_words(&self, i: usize) -> Option<Match<i32>> {
         let Match { end: j, value: v } = self.num_word(i)?;
+        if !self.is_arabic()
+            && (v == 19 || v == 20)
+            && self.num(j).is_none()
+            && let Some(Match { end: k, value: r }) = self.number(j)
+            && (10..100).contains(&r)
+        {
+            return Some(Match { end: k, value: (v * 100 + r) as i32 });
+        }
         let t = self.tok(j)?;
         if self.text.get(t.start..t.end)? != "thousand" {
             return None;

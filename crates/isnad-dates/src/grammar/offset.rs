@@ -21,8 +21,8 @@ use isnad_core::Grain;
 use super::*;
 use crate::classes::Class;
 use crate::time::{self, Anchor, TimeValue, add_days, add_grain, truncate};
-use crate::timex3::{DurationUnit, Reading};
-use crate::vocab::{Connective, Relative, Unit};
+use crate::timex3::{DurationUnit, Mod, Reading};
+use crate::vocab::{Bound, Connective, Relative, Sense, Unit};
 
 impl<'a, 'v> Parser<'a, 'v> {
     /// "منذ ثلاثة أيام", "قبل أسبوعين", "بعد يومين", "3 days ago", "in 2 minutes", "two years hence",
@@ -51,7 +51,16 @@ impl<'a, 'v> Parser<'a, 'v> {
             && let Some(Match { end: j, value: (n, u) }) = self.quantity(i + 1)
             && (n > 1 || self.num(i + 1).is_some() || self.num_word(i + 1).is_some())
         {
-            return self.n_periods(j, r, n, u);
+            let counted = !self.vague_count_in(i + 1, j);
+            return self.n_periods(j, r, n, u, counted);
+        }
+        // "nearly four years ago", "almost a decade ago": an approximate offset
+        if !self.is_arabic()
+            && self.senses(i).iter().any(|s| matches!(s, Sense::Bound(Bound::Nearly)))
+            && let Some(Match { end: j, value: t }) = self.offset_before_word(i + 1)
+            && self.connective(j - 1, Connective::Ago)
+        {
+            return Some(Match { end: j, value: t.with_mod(Mod::Approx) });
         }
         // Arabic "الاسابيع الثلاثة القادمة", "الشهرين الماضيين"
         if self.is_arabic() {
@@ -59,14 +68,14 @@ impl<'a, 'v> Parser<'a, 'v> {
                 && self.tok(i)?.al
                 && let Some(r) = self.relative(i + 1)
             {
-                return self.n_periods(i + 2, r, 2, CountUnit::Unit(u));
+                return self.n_periods(i + 2, r, 2, CountUnit::Unit(u), true);
             }
             if let Some((u, _)) = self.unit(i)
                 && self.tok(i)?.al
                 && let Some(Match { end: j, value: n }) = self.number(i + 1)
                 && let Some(r) = self.relative(j)
             {
-                return self.n_periods(j + 1, r, i64::from(n), CountUnit::Unit(u));
+                return self.n_periods(j + 1, r, i64::from(n), CountUnit::Unit(u), true);
             }
         }
         self.offset_before_word(i)
@@ -91,7 +100,37 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         let t = self.shift(self.anchor, n * dir, u);
         // "in 7 days at 5pm", "in 4 years at 5pm"
-        Some(self.then_clock(j, t))
+        let found = self.then_clock(j, t);
+        // TimeML: English "in two weeks" marks the amount of time ("two weeks", P2W), the
+        // preposition being the signal that places it; the calendar value stays
+        if dir > 0 && !self.is_arabic() && found.end == j {
+            return Some(self.as_amount(i + 1, found));
+        }
+        Some(found)
+    }
+
+    /// The same match read in TimeML as the amount of time it counts (`P2W`, `PXD` for "a few
+    /// days"), its calendar value kept: "in two weeks", "after ten years", "within 14 days".
+    pub(super) fn as_amount(&self, i: usize, m: Match<TimeValue>) -> Match<TimeValue> {
+        let Some(Match { end: _, value: (n, CountUnit::Unit(u)) }) = self.quantity(i) else {
+            return m;
+        };
+        let tenths = if self.vague_count_in(i, m.end) {
+            None
+        } else {
+            match u32::try_from(n).ok().and_then(|n| n.checked_mul(10)) {
+                Some(t) => Some(t),
+                None => return m,
+            }
+        };
+        let reading = Reading::Placed { tenths, unit: duration_unit(u) };
+        Match { end: m.end, value: m.value.read_as(reading) }
+    }
+
+    /// Whether a word of `i..j` is a count that says no number ("a few", "several"): TimeML
+    /// writes its amount `X` ("the next few years": `PXY`).
+    pub(super) fn vague_count_in(&self, i: usize, j: usize) -> bool {
+        (i..j).any(|k| self.tok_text(k).is_some_and(|w| self.classes.has(w, Class::VagueCount)))
     }
 
     /// "upcoming two weeks", "2 upcoming weeks": the unit that many periods ahead.
@@ -114,7 +153,7 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// A quantity before the word that sets its direction: "3 days ago", "two years hence", "a
     /// week from now", "a year from today", "three days after Easter", "a year from Christmas".
-    fn offset_before_word(&self, i: usize) -> Option<Match<TimeValue>> {
+    pub(super) fn offset_before_word(&self, i: usize) -> Option<Match<TimeValue>> {
         let a = self.anchor;
         let Match { end: j, value: (n, u) } = self.quantity(i)?;
         if self.connective(j, Connective::Ago) {
@@ -195,6 +234,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         r: Relative,
         n: i64,
         u: CountUnit,
+        counted: bool,
     ) -> Option<Match<TimeValue>> {
         let CountUnit::Unit(u) = u else { return None };
         let a = self.anchor;
@@ -207,11 +247,12 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
             _ => return None,
         };
-        // TimeML: "the past three months" is an amount of time, P3M
+        // TimeML: "the past three months" is an amount of time, P3M ("the next few years": PXY)
         let tenths = u32::try_from(n).ok()?.checked_mul(10)?;
+        let tenths = counted.then_some(tenths);
         Some(Match {
             end: j,
-            value: t.read_as(Reading::Duration { tenths: Some(tenths), unit: duration_unit(u) }),
+            value: t.read_as(Reading::Duration { tenths, unit: duration_unit(u) }),
         })
     }
 
@@ -226,7 +267,15 @@ impl<'a, 'v> Parser<'a, 'v> {
         let g = time::unit_grain(u);
         let end = truncate(add_grain(a.now, g, n), time::finer(g).max(Grain::Day));
         let sg = a.cap(Grain::Second);
-        Some(Match { end: j, value: TimeValue::interval(truncate(a.now, sg), end, sg) })
+        let stretch = TimeValue::interval(truncate(a.now, sg), end, sg);
+        // TimeML: "within 14 days" is the amount of time, at most (`P14D`, `EQUAL_OR_LESS`)
+        let Match { end: j, value: t } = self.as_amount(i + 1, Match { end: j, value: stretch });
+        let t = if matches!(t.reading, Reading::Placed { .. }) {
+            t.with_mod(Mod::EqualOrLess)
+        } else {
+            t
+        };
+        Some(Match { end: j, value: t })
     }
 
     /// "for N units" after a time: the stretch from it.

@@ -1,7 +1,7 @@
 //! Periods counted from now: weeks, months, quarters, years, halves, weekends.
 //!
 //! **Reads**: "this week", "last week", "next month", "last year", "the third quarter", "the
-//! 4th quarter of 2024", "in Q4 2024", "18q4", "the first half of 2025", "this weekend", "over
+//! 4th quarter of 2024", "the 1988 second quarter", "in Q4 2024", "18q4", "the first half of 2025", "this weekend", "over
 //! the weekend", "last week's Sunday", "the week of October 6th", "هذا الأسبوع", "الأسبوع
 //! الماضي", "الشهر الجاري", "العام المقبل", "السنة القادمة", "العام الحالي", "الربع الأول من
 //! العام الجاري", "النصف الثاني من عام 2024".
@@ -102,10 +102,39 @@ impl<'a, 'v> Parser<'a, 'v> {
     }
 
     /// English quarters into `best`: "third quarter", "the 3rd qtr", "4th quarter 2018", "the
-    /// 4th qtr of 2018", "Q3", "Q4 2023", "Q1 of 2024" (business quarters: this year's without a
+    /// 4th qtr of 2018", "the 1988 third quarter", "next year's first quarter", "Q3", "Q4 2023", "Q1 of 2024" (business quarters: this year's without a
     /// year), "18q4", "2018q4". `None` when a quarter names no date (the whole rule gives none).
     fn quarter_en(&self, i: usize, best: &mut Option<Match<Spec>>) -> Option<()> {
         let k = self.skip_filler(i);
+        // "the 1988 third quarter", "next year's first quarter", "1988's second quarter": the
+        // year before the ordinal says whose quarter
+        let possessive = |p: usize| {
+            (self.punct(p, '\'') || self.punct(p, '’'))
+                && self.glued(p - 1)
+                && self.glued(p)
+                && self.tok_text(p + 1) == Some("s")
+        };
+        let this_year = i32::from(self.anchor.today().year());
+        let (k, lead_year) = match (self.num(k), self.relative(k)) {
+            (Some((y, 4)), _) if (1000..=2199).contains(&y) => {
+                if self.ordinal(k + 1).is_some() {
+                    (k + 1, Some(y as i32))
+                } else if possessive(k + 1) && self.ordinal(k + 3).is_some() {
+                    (k + 3, Some(y as i32))
+                } else {
+                    (k, None)
+                }
+            }
+            (None, Some(r))
+                if !self.is_arabic()
+                    && self.is_unit(k + 1, Unit::Year)
+                    && possessive(k + 2)
+                    && self.ordinal(k + 4).is_some() =>
+            {
+                (k + 4, Some(this_year + relative_steps(r) as i32))
+            }
+            _ => (k, None),
+        };
         if let Some(Match { end: k1, value: n }) = self.ordinal(k)
             // "third-quarter earnings": the hyphen of a compound adjective
             && let k2 = if self.punct(k1, '-') && self.glued(k1 - 1) && self.glued(k1) { k1 + 1 } else { k1 }
@@ -113,9 +142,11 @@ impl<'a, 'v> Parser<'a, 'v> {
             && (1..=4).contains(&n)
         {
             let mut k3 = k2 + 1;
-            let mut y = None;
+            let mut y = lead_year;
             let k4 = if self.connective(k3, Connective::Of) { k3 + 1 } else { k3 };
-            if let Some(Match { end: k5, value: (yy, _) }) = self.year(k4) {
+            if lead_year.is_none()
+                && let Some(Match { end: k5, value: (yy, _) }) = self.year(k4)
+            {
                 y = Some(yy);
                 k3 = k5;
             }

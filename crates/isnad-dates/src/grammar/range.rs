@@ -243,7 +243,12 @@ impl<'a, 'v> Parser<'a, 'v> {
             // "after 5 days"
             if let Some(Match { end: j, value: (n, u) }) = self.quantity(i + 1) {
                 let t = self.shift(a, n, u);
-                return Some(Match { end: j, value: TimeValue { open: Open::After, ..t } });
+                let found = Match { end: j, value: TimeValue { open: Open::After, ..t } };
+                // TimeML: "after ten years" marks the amount of time ("ten years", P10Y)
+                if self.connective(i, Connective::After) {
+                    return Some(self.as_amount(i + 1, found));
+                }
+                return Some(found);
             }
         }
         let Match { end: j, value: s } = self.datetime(i + 1)?;

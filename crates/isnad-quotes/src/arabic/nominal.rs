@@ -42,13 +42,22 @@ pub(super) fn object_head(v: &View<'_>, cue: Cue, cue_last: usize, k: usize) -> 
         return false;
     }
     // "نفى ذلك": a demonstrative alone is what a denial denies; elsewhere it heads a phrase
-    // ("معتبرا هذا إخلالا").
+    // ("معتبرا هذا إخلالا"), but not right after a finite verb, where it opens the subject
+    // ("واتهمت هذه الدول الشركة بـ").
     let demonstrative = v.has(k, Role::Demonstrative)
-        && (cue.class == Class::Denial || (k + 1 < v.len() && v.is_word(k + 1)));
+        && (cue.class == Class::Denial
+            || (k + 1 < v.len() && v.is_word(k + 1) && k > cue_last + 1));
+    // "نفت الشركة أي علاقة لها بالصفقة": "any" after a denial opens what is denied.
+    let any =
+        cue.class == Class::Denial && v.has(k, Role::Any) && k + 1 < v.len() && v.is_word(k + 1);
+    if after_manner_adverb(v, cue_last, k) {
+        return !v.has(k, Role::Stop) && !v.has(k, Role::Prep) && !v.has(k, Role::Comp);
+    }
     let head = v.has(k, Role::VerbalNoun)
         || v.has(k, Role::Reports)
         || (derived_verbal_noun_with_suffix(word.stem) && !plural_afal(v.original(k)))
-        || demonstrative;
+        || demonstrative
+        || any;
     if !head {
         return false;
     }
@@ -70,6 +79,17 @@ pub(super) fn object_head(v: &View<'_>, cue: Cue, cue_last: usize, k: usize) -> 
     let prev_definite =
         Word::of(v.folded(prev)).definite || v.is_quote_mark(prev) || v.original(prev) == ")";
     word.preposition || (prev_definite && !word.definite)
+}
+
+/// True when token `k` follows a manner adverb that follows the cue ending at `cue_last`, either
+/// at once or behind a short subject: "أدانت اللجنة بشدة الاعتداء", "ندد بشدة بالقرار". Verb,
+/// subject, adverb, object is the order of the clause, so whatever noun phrase follows the
+/// adverb is the object, whatever its head.
+fn after_manner_adverb(v: &View<'_>, cue_last: usize, k: usize) -> bool {
+    let Some(adverb) = k.checked_sub(1) else { return false };
+    adverb > cue_last
+        && v.has(adverb, Role::Manner)
+        && (adverb == cue_last + 1 || subject_stretch(v, cue_last + 1, adverb))
 }
 
 /// True when the participle ending at `cue_last` follows a comma or carries و: a ḥāl after its

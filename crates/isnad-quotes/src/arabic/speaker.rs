@@ -20,7 +20,8 @@ pub(super) fn speaker_np(v: &View<'_>, from: usize, to: usize) -> Option<(usize,
         j += 1;
     }
     // "وقال هذا المسؤول إن": the demonstrative points back; the noun after it is the mention.
-    if j + 1 < to && v.has(j, Role::Demonstrative) && v.is_word(j + 1) {
+    let demonstrative = j + 1 < to && v.has(j, Role::Demonstrative) && v.is_word(j + 1);
+    if demonstrative {
         j += 1;
     }
     let start = j;
@@ -40,6 +41,9 @@ pub(super) fn speaker_np(v: &View<'_>, from: usize, to: usize) -> Option<(usize,
         let prep = v.has(j, Role::Prep) && (v.folded(j) != "علي" || v.original(j).ends_with('ى'));
         let stop = v.has(j, Role::Stop)
             || prep
+            // "وأعرب وكيل الوزارة، السفير …، وفقا للبيان عن": an attribution names the source
+            // of the report, after the speaker phrase.
+            || v.has(j, Role::AttribPrep)
             // "صرح جوتيريش للصحفيين بأن": the people told end the speaker phrase.
             || (v.has(j, Role::Hearer) && v.folded(j).starts_with('ل'))
             // "وطالبت وزارة الخارجية الكويتية قناة العربية بالاعتذار": after a definite word, an
@@ -49,6 +53,9 @@ pub(super) fn speaker_np(v: &View<'_>, from: usize, to: usize) -> Option<(usize,
                 && !definite(v.folded(j))
                 && v.tags[j].prefix == 0)
             || (j == start && v.has(j, Role::Time))
+            // "واتهمت هذه الدول الشركة بـ": a demonstrative's noun phrase is definite words
+            // only; a word without the article after them starts the object.
+            || (demonstrative && j > start && v.is_word(j) && !definite(v.folded(j)))
             || v.has(j, Role::Comp)
             || (v.has(j, Role::Media)
                 && v.folded(j)[..v.tags[j].prefix as usize].starts_with(['ل', 'ب']))

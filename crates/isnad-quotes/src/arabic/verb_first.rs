@@ -55,6 +55,18 @@ pub(super) fn claim(v: &View<'_>, i: usize, cfg: &QuotesConfig) -> Option<(Draft
         }
         return postposed::postposed(v, i, cue_last, sent_end, min_words).map(|d| (d, false));
     };
+    if let Intro::Colon(k) = intro
+        && filters::byline(v, i, k)
+    {
+        return None;
+    }
+    // "تبين أنه لم يصب أحد": the impersonal "it turned out", no speaker's words.
+    if let Intro::Comp(k) = intro
+        && k == cue_last + 1
+        && v.has(i, Role::Impersonal)
+    {
+        return None;
+    }
     let intro_tok = match intro {
         Intro::Comp(k) | Intro::Nominal(k) | Intro::Colon(k) => k,
         Intro::Quote(qi) => v.quotes[qi].open,

@@ -3,8 +3,8 @@
 //! and titles that speak for someone else («المتحدث باسم الأمين العام»: a name after them is
 //! the other person's).
 
-use crate::ctx::Ctx;
-use crate::lexicon::Cat;
+use crate::ctx::{Ctx, is_comma};
+use crate::lexicon::{Agr, Cat};
 use crate::morph;
 
 use super::{
@@ -82,10 +82,31 @@ pub(super) fn parse_ar(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
                 p.roles.extend(role_from_tokens(ctx, words[k], words[words.len() - 1]));
                 return Some(p);
             }
+            // "اللاعبون", "المحتجون": a definite sound masculine plural the lexicon does not
+            // know is a group of people, and "قالوا" can stand for it.
+            if let [w] = words[..]
+                && sound_plural(ctx.folded(w))
+            {
+                p.form = Form::Group;
+                p.agr = Agr::PL;
+                p.head = Some(morph::number_stem(&ctx.key(w)));
+                p.bare = true;
+                p.name = Some(name_form(ctx, seg));
+                return Some(p);
+            }
             p.name = Some(name_form(ctx, seg));
             Some(p)
         }
     }
+}
+
+/// True for a folded word with the article and the nominative plural ending ـون on a stem of at
+/// least four letters ("اللاعبون", "المراقبون"); shorter stems are singular nouns ("القانون").
+fn sound_plural(folded: &str) -> bool {
+    let rest = folded.trim_start_matches(['و', 'ف']);
+    rest.strip_prefix("ال")
+        .and_then(|r| r.strip_suffix("ون"))
+        .is_some_and(|stem| stem.chars().count() >= 4)
 }
 
 /// A piece that starts with a title or honorific: roles, then maybe a name.
@@ -171,7 +192,14 @@ fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Pa
         role_limit = Some(ns);
     }
     if let Some(ns) = name_start {
-        let keep = name_len(ctx, &words[j..]);
+        // "، السفير سامي يوسف الحداد،": a name that a comma closes is whole, its definite family
+        // name too (without the comma a definite word that late may be what follows the name:
+        // "فيكتور أوربان القرار").
+        let closed = seg.last().is_some_and(|&t| {
+            words.last() == Some(&t)
+                && ctx.tokens.get(t + 1).is_some_and(|_| is_comma(ctx.orig(t + 1)))
+        });
+        let keep = if closed { words.len() - j } else { name_len(ctx, &words[j..]) };
         let last = words[j + keep - 1];
         let name_toks: Vec<usize> = seg.iter().copied().filter(|&t| t >= ns && t <= last).collect();
         p.name = Some(name_form(ctx, &name_toks));
