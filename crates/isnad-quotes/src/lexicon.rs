@@ -222,6 +222,37 @@ pub(crate) struct LangLex {
     words: FxHashMap<String, WordEntry>,
     /// The multi-word function entries ("من جانبه", "according to"), scanned in the folded text.
     phrases: Option<Lexicon<u64>>,
+    /// The multi-word cues ("make clear", "point out"), keyed by each form of their verb: only a
+    /// token that is one of these forms looks at the words after it.
+    multi: FxHashMap<String, Vec<MultiCue>>,
+}
+
+/// A cue written as a word sequence: a verb, then words that must follow it in order, some of
+/// them optional ("made it clear", "made clear").
+#[derive(Debug, Clone)]
+struct MultiCue {
+    /// The folded words after the verb; `true` marks one that may be left out.
+    tail: Vec<(String, bool)>,
+    cue: Cue,
+}
+
+impl MultiCue {
+    /// The last token of this cue when its verb is token `i`, if the words after it match.
+    /// Optional words are taken when present (there is one optional word at most in a row, so
+    /// trying it first never needs a second pass).
+    fn matches(&self, folded: &str, toks: &[Token], i: usize) -> Option<usize> {
+        let mut at = i;
+        for (word, optional) in &self.tail {
+            let next = toks.get(at + 1).filter(|t| t.kind == TokenKind::Word);
+            let w = next.map(|t| &folded[t.norm.0 as usize..t.norm.1 as usize]);
+            if w == Some(word.as_str()) {
+                at += 1;
+            } else if !optional {
+                return None;
+            }
+        }
+        (at > i).then_some(at)
+    }
 }
 
 /// Folds lexicon forms into one word index; the first reading of a form wins, as in [`Lexicon`].
@@ -452,6 +483,7 @@ impl Lexicons {
             }
         }
         let mut en_cues = Vec::new();
+        let mut en_multi: FxHashMap<String, Vec<MultiCue>> = FxHashMap::default();
         for (line, f) in data::lines(EN_CUES) {
             if f.len() < 3 {
                 return Err(data_err("en-cues.tsv", line, "expected lemma, class, frame"));
@@ -468,7 +500,25 @@ impl Lexicons {
                     return Err(data_err("en-cues.tsv", line, format!("unknown frame '{other}'")));
                 }
             };
-            let forms = english_forms(f[0], f.get(3).copied().unwrap_or(""));
+            // "make (it) clear": the verb, then the words after it; "(it)" may be left out.
+            let mut words = f[0].split(' ').filter(|w| !w.is_empty());
+            let lemma = words.next().unwrap_or("");
+            let tail: Vec<(String, bool)> = words
+                .map(|w| match w.strip_prefix('(').and_then(|w| w.strip_suffix(')')) {
+                    Some(w) => (isnad_text::fold(w), true),
+                    None => (isnad_text::fold(w), false),
+                })
+                .collect();
+            if tail.iter().filter(|(_, optional)| *optional).count() > 1
+                || tail.iter().all(|(_, optional)| *optional) && !tail.is_empty()
+            {
+                return Err(data_err(
+                    "en-cues.tsv",
+                    line,
+                    "a multi-word cue needs a word that must follow its verb and one optional word at most",
+                ));
+            }
+            let forms = english_forms(lemma, f.get(3).copied().unwrap_or(""));
             let kinds = [Form::EnBase, Form::En3sg, Form::EnPast, Form::EnPast, Form::EnIng];
             let flag = |name: &str| {
                 f.get(4).is_some_and(|flags| flags.split(',').any(|x| x.trim() == name))
@@ -486,10 +536,17 @@ impl Lexicons {
                 if form != "!" {
                     // (only the base and -s forms double as nouns: "the report", "reports")
                     let noun = noun && matches!(kind, Form::EnBase | Form::En3sg);
-                    en_cues.push((
-                        form,
-                        Cue { class, act, form: kind, frame, noun, phrasal, question, charge },
-                    ));
+                    let cue =
+                        Cue { class, act, form: kind, frame, noun, phrasal, question, charge };
+                    if tail.is_empty() {
+                        en_cues.push((form, cue));
+                    } else {
+                        let tail = tail.clone();
+                        en_multi
+                            .entry(isnad_text::fold(&form))
+                            .or_default()
+                            .push(MultiCue { tail, cue });
+                    }
                 }
             }
         }
@@ -505,10 +562,12 @@ impl Lexicons {
             ar: LangLex {
                 words: word_index(ar_cues, ar_function, "ar-cues.tsv")?,
                 phrases: ar_phrases,
+                multi: FxHashMap::default(),
             },
             en: LangLex {
                 words: word_index(en_cues, en_function, "en-cues.tsv")?,
                 phrases: en_phrases,
+                multi: en_multi,
             },
         })
     }
@@ -533,6 +592,17 @@ impl Lexicons {
                 if let Some(entry) = lex.words.get(w) {
                     tags[i].cue = entry.cue;
                     tags[i].roles = entry.roles;
+                }
+                // The longest multi-word cue on this verb replaces its single-word reading
+                // ("pointed out", "made it clear").
+                let longest = lex.multi.get(w).and_then(|cues| {
+                    cues.iter()
+                        .filter_map(|c| Some((c.matches(folded, toks, i)?, c.cue)))
+                        .max_by_key(|&(last, _)| last)
+                });
+                if let Some((last, cue)) = longest {
+                    tags[i].cue = Some(cue);
+                    tags[i].last = last as u32;
                 }
                 continue;
             }
@@ -604,13 +674,19 @@ impl LangLex {
         let folded = isnad_text::fold(phrase);
         let words = folded.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-');
         for word in words.clone().filter(|w| !w.is_empty()) {
+            // "made it clear": a multi-word cue whose required words are all in the phrase.
+            let present = |t: &(String, bool)| t.1 || folded.split(' ').any(|w| w == t.0);
+            let multi = self
+                .multi
+                .get(word)
+                .and_then(|cues| cues.iter().find(|c| c.tail.iter().all(present)).map(|c| c.cue));
             let stems = word
                 .char_indices()
                 .take(4)
                 .map(|(p, _)| word.split_at(p))
                 .filter(|(prefix, _)| prefix.is_empty() || isnad_text::is_clitic_chain(prefix));
             for (_, stem) in stems {
-                if let Some(cue) = self.words.get(stem).and_then(|e| e.cue) {
+                if let Some(cue) = multi.or_else(|| self.words.get(stem).and_then(|e| e.cue)) {
                     // ("criticized the plan" is a topic, "criticized the plan as reckless"
                     // speech: the word alone does not say. An Arabic noun phrase object is
                     // what is reported: "أكد حرص الدولة".)
@@ -712,6 +788,8 @@ mod tests {
         assert_eq!(lex.en.phrase_act("is expected"), Some(Act::Belief));
         assert_eq!(lex.en.phrase_act("plans"), Some(Act::Intention));
         assert_eq!(lex.en.phrase_act("found"), Some(Act::Perception));
+        assert_eq!(lex.en.phrase_act("made it clear"), Some(Act::Speech));
+        assert_eq!(lex.en.phrase_act("pointed out"), Some(Act::Speech));
         assert_eq!(lex.en.phrase_act(":"), None);
         assert_eq!(lex.en.phrase_act("statement"), None);
         assert_eq!(lex.en.phrase_act("criticized"), None, "a topic or a statement");
