@@ -52,6 +52,9 @@ pub(crate) enum Part {
     End,
     /// The last one (آخر, last).
     Last,
+    /// The part of a period before now ("earlier this year"): from its start to the day of
+    /// publication. TimeML reads it as the early part (the year, `START`).
+    Earlier,
     /// Abbreviations: end/beginning of month/year/day.
     Eom,
     Bom,
@@ -464,6 +467,7 @@ fn parse_part(word: &str) -> Option<Part> {
         "late" => Part::Late,
         "end" => Part::End,
         "last" => Part::Last,
+        "earlier" => Part::Earlier,
         "eom" => Part::Eom,
         "bom" => Part::Bom,
         "eoy" => Part::Eoy,

@@ -1,6 +1,6 @@
 //! Parts of a period: its beginning, middle or end.
 //!
-//! **Reads**: "early March", "mid-March", "late March", "the end of the month", "end of 2025",
+//! **Reads**: "early March", "earlier this year" (its start to today), "mid-March", "late March", "the end of the month", "end of 2025",
 //! "late 2025", "EOM", "the beginning of next week", "أوائل مارس", "منتصف مارس" (the 15th),
 //! "أواخر الشهر المقبل", "نهاية العام الجاري", "بداية الشهر المقبل" (its first day), "مطلع الشهر
 //! المقبل", "العشر الأواخر من رمضان".
@@ -107,7 +107,14 @@ impl<'a, 'v> Parser<'a, 'v> {
         if !matches!(g, Grain::Month | Grain::Year | Grain::Week) {
             return None;
         }
-        let t = if self.is_arabic() && p == Part::Begin && g == Grain::Month {
+        let today = truncate(a.now, Grain::Day);
+        let t = if p == Part::Earlier {
+            // "earlier this month": its start to today (a period not begun has no earlier part)
+            if period.start >= today || period.end_exclusive() < today {
+                return None;
+            }
+            TimeValue::interval(period.start, today, Grain::Day)
+        } else if self.is_arabic() && p == Part::Begin && g == Grain::Month {
             TimeValue::point(period.start, Grain::Day)
         } else if self.is_arabic() && p == Part::Mid && g == Grain::Month {
             TimeValue::point(add_grain(period.start, Grain::Day, 14), Grain::Day)
@@ -189,7 +196,7 @@ pub(super) fn part_interval(start: DateTime, g: Grain, p: Part, lang: Lang) -> T
 /// The TIMEX3 modifier of a part of a period.
 pub(super) fn part_mod(p: Part) -> Mod {
     match p {
-        Part::Early | Part::Begin | Part::Bom | Part::Boy => Mod::Start,
+        Part::Early | Part::Begin | Part::Earlier | Part::Bom | Part::Boy => Mod::Start,
         Part::Mid | Part::Middle => Mod::Mid,
         Part::Late | Part::End | Part::Last | Part::Eom | Part::Eoy | Part::Eod => Mod::End,
     }
