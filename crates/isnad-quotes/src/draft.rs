@@ -92,6 +92,11 @@ pub(crate) fn has_quote(v: &View<'_>, start: usize, end: usize, min_words: u32) 
     v.quotes_starting_in(start, end).iter().any(|q| q.end <= end + 3 && q.words >= min_words)
 }
 
+/// The kind of an unquoted-cue content: mixed when it holds a long enough quotation, else indirect.
+pub(crate) fn content_kind(v: &View<'_>, start: usize, end: usize, min_words: u32) -> QuoteKind {
+    if has_quote(v, start, end, min_words) { QuoteKind::Mixed } else { QuoteKind::Indirect }
+}
+
 /// Picks the medium phrase in tokens `from..to`: a media noun and the words after it, or the
 /// quoted name right after it ("لـ "صدى البلد"", "وكالة أنباء "تاس"").
 pub(crate) fn medium(v: &View<'_>, from: usize, to: usize) -> Option<(usize, usize)> {

@@ -24,7 +24,7 @@ mod speaker_phrase;
 use isnad_core::{Act, QuoteKind, TokenKind};
 
 use crate::QuotesConfig;
-use crate::draft::{Draft, has_quote, trim_content};
+use crate::draft::{Draft, content_kind, trim_content};
 use crate::lexicon::{Class, Cue, Form, Frame, Role};
 use crate::view::View;
 
@@ -345,6 +345,12 @@ fn is_dash(v: &View<'_>, j: usize) -> bool {
         || (!v.is_wordish(j) && v.original(j) == "--")
         // "--" written as two hyphen tokens
         || (v.is_punct(j, &['-']) && (j > 0 && v.is_punct(j - 1, &['-']) || j + 1 < v.len() && v.is_punct(j + 1, &['-'])))
+}
+
+/// True when a clause can begin right after token `t`: a comma, semicolon, colon, dash, opening
+/// parenthesis or quotation mark.
+fn opens_clause_after(v: &View<'_>, t: usize) -> bool {
+    v.is_punct(t, &[',', ';', ':', '—', '–', '(']) || v.is_quote_mark(t)
 }
 
 /// First token of the clause of the sentence of token `i` (after a wire dateline: "VIENNA, May
@@ -1001,8 +1007,7 @@ fn nearest_subject(
         p -= 1;
         let opener = p == start || {
             let q = p - 1;
-            v.is_punct(q, &[',', ';', '—', '–', '(', ':'])
-                || v.is_quote_mark(q)
+            opens_clause_after(v, q)
                 || (subordinate
                     && v.is_word(q)
                     && q >= start
@@ -1410,7 +1415,7 @@ fn long_source_postposed(
     if v.text[a..b].split_whitespace().count() < 3 {
         return None;
     }
-    let kind = if has_quote(v, a, b, min_words) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+    let kind = content_kind(v, a, b, min_words);
     // "…, he is also the most able candidate Viguerie argues": a clause before the cue's own
     // noun phrase is no part of the source.
     let source = if speaker_phrase::is_noun_phrase(v, comma + 1, end) {

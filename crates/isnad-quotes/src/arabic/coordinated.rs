@@ -8,7 +8,7 @@
 //! **Fixture**: `tests/fixtures/ar-coordinated-complements.txt`.
 
 use super::content::{content_end, coordinated_complementiser};
-use crate::draft::{Draft, has_quote, trim_content};
+use crate::draft::{Draft, content_kind, trim_content};
 use crate::lexicon::Role;
 use crate::view::View;
 use isnad_core::QuoteKind;
@@ -33,7 +33,7 @@ pub(super) fn split(v: &View<'_>, out: &mut Vec<Draft>, max_bytes: usize) {
             if b <= a {
                 break;
             }
-            let kind = if has_quote(v, a, b, 2) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+            let kind = content_kind(v, a, b, 2);
             more.push(Draft { content: (a, b), kind, ..d.clone() });
             content = (a, b);
         }

@@ -23,7 +23,7 @@
 
 use isnad_core::QuoteKind;
 
-use crate::draft::{Draft, has_quote, medium, trim_content};
+use crate::draft::{Draft, content_kind, has_quote, medium, trim_content};
 use crate::lexicon::{Class, Cue, Form, Frame, Role};
 use crate::view::View;
 
@@ -641,7 +641,7 @@ fn content_before(
         _ if words((a, b)) >= 3 => (a, b),
         _ => return None,
     };
-    let kind = if has_quote(v, a, b, 2) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+    let kind = content_kind(v, a, b, 2);
     Some(r.draft(v, (a, b), kind, speaker, speaker.is_none(), 0.75))
 }
 

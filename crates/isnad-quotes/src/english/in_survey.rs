@@ -14,13 +14,11 @@
 //!
 //! **Fixture**: `tests/fixtures/en-in-survey.txt`.
 
-use isnad_core::QuoteKind;
-
-use crate::draft::{Draft, has_quote, trim_content};
+use crate::draft::{Draft, content_kind, trim_content};
 use crate::lexicon::{Class, Role};
 use crate::view::View;
 
-use super::{is_title_period, opens_adverbial, start_of, starts_upper};
+use super::{is_title_period, opens_adverbial, opens_clause_after, start_of, starts_upper};
 
 /// The claim of the survey noun at `n` when "in" opens its phrase.
 pub(crate) fn claim(v: &View<'_>, n: usize, min_words: u32) -> Option<Draft> {
@@ -78,8 +76,7 @@ pub(crate) fn claim(v: &View<'_>, n: usize, min_words: u32) -> Option<Draft> {
         let from = (sent_start..i)
             .rev()
             .find(|&t| {
-                v.is_punct(t, &[',', ';', ':', '—', '–', '('])
-                    || v.is_quote_mark(t)
+                opens_clause_after(v, t)
                     || v.is_word(t)
                         && matches!(v.folded(t), "who" | "which" | "where" | "that" | "as")
             })
@@ -96,6 +93,6 @@ pub(crate) fn claim(v: &View<'_>, n: usize, min_words: u32) -> Option<Draft> {
     if v.text[a..b].split_whitespace().count() < 3 {
         return None;
     }
-    let kind = if has_quote(v, a, b, min_words) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+    let kind = content_kind(v, a, b, min_words);
     Some(Draft { kind, ..Draft::indirect(v, (i, i), (a, b), Some((i + 1, n)), Class::Speech) })
 }

@@ -4,30 +4,26 @@
 //! no speaker: whoever reported it is not written), "…, and the hackers reportedly reached more
 //! than 100 accounts" (the clause after the last comma before the adverb).
 //!
-//! **Not**: a clause of fewer than three words; "allegedly" (a charge, not a report, and mostly
+//! **Not**: a clause of fewer than four words; "allegedly" (a charge, not a report, and mostly
 //! a writer's hedge).
 //!
 //! **Data**: `data/en-function.tsv` (`report-adverb`).
 //!
 //! **Fixture**: `tests/fixtures/en-reportedly.txt`.
 
-use isnad_core::QuoteKind;
-
-use crate::draft::{Draft, has_quote, trim_content};
+use crate::draft::{Draft, content_kind, trim_content};
 use crate::lexicon::Class;
 use crate::view::View;
 
-use super::start_of;
+use super::{opens_clause_after, start_of};
 
 /// The claim of the adverb at `i`: its clause, from the last clause boundary before it to the
 /// end of the sentence (or a semicolon).
 pub(crate) fn claim(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     let sent_start = start_of(v, i);
     let sent_end = v.sentence_end(i);
-    let from = (sent_start..i)
-        .rev()
-        .find(|&t| v.is_punct(t, &[',', ';', ':', '—', '–', '(']) || v.is_quote_mark(t))
-        .map_or(sent_start, |t| t + 1);
+    let from =
+        (sent_start..i).rev().find(|&t| opens_clause_after(v, t)).map_or(sent_start, |t| t + 1);
     // (", and the union reportedly walked out": the conjunction joins, it is not reported.)
     let from = if from < i && v.is_word(from) && matches!(v.folded(from), "and" | "but") {
         from + 1
@@ -42,6 +38,6 @@ pub(crate) fn claim(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
     if v.text[a..b].split_whitespace().count() < 4 {
         return None;
     }
-    let kind = if has_quote(v, a, b, min_words) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+    let kind = content_kind(v, a, b, min_words);
     Some(Draft { kind, ..Draft::indirect(v, (i, i), (a, b), None, Class::Agentless) })
 }
