@@ -60,12 +60,7 @@ fn find(tx: &Transaction<'_>, entity: &EntityRow) -> Result<Option<Link>, IndexE
     }
     for (key, origin) in &keys.names {
         if let Some(actor) = only_actor(tx, key)? {
-            let by_name = tx
-                .prepare_cached(
-                    "SELECT EXISTS (SELECT 1 FROM link_keys WHERE key = ?1 AND actor = ?2 \
-                     AND origin = 'name')",
-                )?
-                .query_row(params![key, actor], |r| r.get::<_, bool>(0))?;
+            let by_name = has_full_name(tx, key, actor)?;
             let both_names = by_name && *origin == crate::names::Origin::Name;
             let reason = if both_names { "full name" } else { "alias" };
             return Ok(Some(Link { actor, reason, key: Some(key.clone()) }));
@@ -108,9 +103,6 @@ fn actors_in_both(
     let mut next = tx.prepare_cached(
         "SELECT actor FROM link_keys WHERE key = ?1 AND actor >= ?2 ORDER BY actor LIMIT 1",
     )?;
-    let mut named = tx.prepare_cached(
-        "SELECT EXISTS (SELECT 1 FROM link_keys WHERE key = ?1 AND actor = ?2 AND origin = 'name')",
-    )?;
     let mut found = Vec::new();
     let mut from = i64::MIN;
     while found.len() < limit {
@@ -125,7 +117,7 @@ fn actors_in_both(
             break;
         };
         if in_surname == in_role {
-            if named.query_row(params![surname, in_role], |r| r.get::<_, bool>(0))? {
+            if has_full_name(tx, surname, in_role)? {
                 found.push(in_role);
             }
             from = in_role + 1;
@@ -134,6 +126,17 @@ fn actors_in_both(
         }
     }
     Ok(found)
+}
+
+/// True when `actor` has `key` from a full name (an `origin = 'name'` row), not only from an
+/// alias or a one-word name.
+fn has_full_name(tx: &Transaction<'_>, key: &str, actor: i64) -> Result<bool, IndexError> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM link_keys WHERE key = ?1 AND actor = ?2 \
+             AND origin = 'name')",
+        )?
+        .query_row(params![key, actor], |r| r.get(0))?)
 }
 
 /// The one actor a key leads to, or `None` when it leads to none or to several.
@@ -235,15 +238,13 @@ mod tests {
     use super::*;
     use rusqlite::Connection;
 
-    /// A `link_keys` table holding `(key, actor, entity, origin)` rows.
+    /// The database's tables (the seeks rely on `link_keys`' primary key order), with
+    /// `(key, actor, entity, origin)` rows in `link_keys`.
     fn keys(rows: &[(&str, i64, i64, &str)]) -> Connection {
         let conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch(
-            "CREATE TABLE link_keys (key TEXT NOT NULL, actor INTEGER NOT NULL, \
-             entity INTEGER NOT NULL, origin TEXT NOT NULL, PRIMARY KEY (key, actor, entity)) \
-             WITHOUT ROWID;",
-        )
-        .unwrap();
+        // (Foreign keys off, as the writer runs: the rows name actors and entities not stored.)
+        conn.execute_batch("PRAGMA foreign_keys = OFF;").unwrap();
+        conn.execute_batch(crate::schema::TABLES).unwrap();
         for (key, actor, entity, origin) in rows {
             conn.execute(
                 "INSERT INTO link_keys VALUES (?1, ?2, ?3, ?4)",

@@ -22,7 +22,7 @@ pub const APPLICATION_ID: i64 = 0x6973_6E64;
 /// character that is not a word character, so its tokenizer only has to split at spaces: `ascii`
 /// (which also splits at ASCII punctuation, never found in a search form) instead of `unicode61`,
 /// whose per-character Unicode tables were a third of the extra instructions of indexing Arabic.
-const TABLES: &str = r#"
+pub(crate) const TABLES: &str = r#"
 CREATE TABLE documents (
     id        INTEGER PRIMARY KEY,
     doc_id    TEXT NOT NULL UNIQUE,
