@@ -7,8 +7,9 @@
 //!
 //! **Not**: a phrase with a verb in it ("in what the poll found"); a content of fewer than three
 //! words ("she rose in the polls"); a clause before "in" that a verb of saying reports ("he
-//! said the senator trails in most polls"): the content starts at the clause's boundary. The act is `perception`: what a survey found, as with
-//! "the poll shows".
+//! said the senator trails in most polls"): the content starts at the clause's boundary.
+//!
+//! The act is `perception`: what a survey found, as with "the poll shows".
 //!
 //! **Data**: `data/en-function.tsv` (`survey`: poll, survey and their plurals).
 //!
