@@ -2,7 +2,8 @@
 //!
 //! **Reads**: "this week", "last week", "next month", "last year", "the third quarter", "the
 //! 4th quarter of 2024", "the 1988 second quarter", "in Q4 2024", "18q4", "the first half of
-//! 2025", "this weekend", "over the weekend", "last week's Sunday", "the week of October 6th", "هذا الأسبوع", "الأسبوع
+//! 2025", "this weekend", "over the weekend", "last week's Sunday", "the week of October 6th",
+//! "هذا الأسبوع", "الأسبوع
 //! الماضي", "الشهر الجاري", "العام المقبل", "السنة القادمة", "العام الحالي", "الربع الأول من
 //! العام الجاري", "النصف الثاني من عام 2024".
 //!
@@ -103,7 +104,8 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// English quarters into `best`: "third quarter", "the 3rd qtr", "4th quarter 2018", "the
     /// 4th qtr of 2018", "the 1988 third quarter", "next year's first quarter", "Q3", "Q4 2023",
-    /// "Q1 of 2024" (business quarters: this year's without a year), "18q4", "2018q4". `None` when a quarter names no date (the whole rule gives none).
+    /// "Q1 of 2024" (business quarters: this year's without a year), "18q4", "2018q4". `None`
+    /// when a quarter names no date (the whole rule gives none).
     fn quarter_en(&self, i: usize, best: &mut Option<Match<Spec>>) -> Option<()> {
         let k = self.skip_filler(i);
         // "the 1988 third quarter", "next year's first quarter", "1988's second quarter": the
