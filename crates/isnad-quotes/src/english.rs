@@ -20,6 +20,7 @@ mod raising;
 mod relative_source;
 mod reportedly;
 mod speaker_phrase;
+mod transcript;
 
 use isnad_core::{Act, QuoteKind, TokenKind};
 
@@ -1119,6 +1120,12 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             && !v.has(here, Role::Survey)
             && !v.has(here, Role::ReportAdverb)
         {
+            // "DANA ORTIZ: We never promised …": a transcript turn opens its paragraph.
+            if (here == 0 || v.para[here - 1] != v.para[here])
+                && !(cfg.skip_headings && v.paragraph(here).heading)
+            {
+                out.extend(transcript::claim(v, here, min_words));
+            }
             continue;
         }
         // A short line ending with a closing quotation mark ('' as in the NYT archive) is a
