@@ -258,7 +258,26 @@ fn plural_subject_verb(v: &View<'_>, prev: usize, last: usize, cue: Cue) -> bool
         && !p.ends_with("ss")
         && !p.ends_with("us")
         && !p.contains(['\'', '’']);
-    if !(quantity || plural) {
+    // "the women say", "those surveyed say", "a third believe": a verb that is never a noun
+    // ("say" is one after a determiner only: "have the final say", which the complement test
+    // below turns down too) is the verb after a lower-case word that ends a noun phrase: not
+    // an adverb, and not a word after an auxiliary, "to", a pronoun or another verb, where it is
+    // a verb or an adverb itself ("may well endorse", "to help defend", "you'll find").
+    let adverb = p.len() > 4 && p.ends_with("ly");
+    let before = (prev > start_of(v, prev)).then(|| prev - 1).filter(|&b| v.is_wordish(b));
+    let verb_before = |b: usize| {
+        v.has(b, Role::Aux)
+            || v.has(b, Role::Pronoun)
+            || v.tags[b].cue.is_some()
+            || v.folded(b) == "to"
+            || speaker_phrase::personal_contraction(v, b)
+    };
+    let head = !cue.noun
+        && !starts_upper(v, prev)
+        && !adverb
+        && !speaker_phrase::personal_contraction(v, prev)
+        && before.is_some_and(|b| !verb_before(b));
+    if !(quantity || plural || head) {
         return false;
     }
     let n = last + 1;
@@ -409,7 +428,9 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
     if v.is_word(end) && !starts_upper(v, end) {
         let w = v.folded(end);
         let adverb = w.ends_with("ly") && !v.has(end, Role::NounLy);
-        if (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || adverb))
+        // ("those polled say": a participle after "those" ends its noun phrase.)
+        let after_those = end > floor && v.folded(end - 1) == "those";
+        if (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || adverb) && !after_those)
             || matches!(w, "last" | "being" | "been")
         {
             return None;
