@@ -167,6 +167,8 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
                 v.has(prev, Role::Pronoun) && !matches!(p, "he" | "she" | "it")
                     || v.has(prev, Role::Aux)
                     || p == "to"
+                    // "Audit files from the vendor show that …", "Data show that …"
+                    || evidence_verb(v, prev, last, cue)
                     || (frame != Frame::Object && p.ends_with('s') && !p.ends_with("ss"))
                     // Polls: "52 percent say", "most say", "Democrats in Ohio on Tuesday say".
                     || (frame != Frame::Object
@@ -337,8 +339,9 @@ fn evidence_verb(v: &View<'_>, prev: usize, last: usize, cue: Cue) -> bool {
     if cue.act != Act::Perception || cue.frame != Frame::Clause || last + 1 >= v.len() {
         return false;
     }
+    // ("Data show that …": a capital that only opens the sentence.)
     let noun_before = v.is_word(prev)
-        && !starts_upper(v, prev)
+        && (!starts_upper(v, prev) || prev == v.sentence_start(prev))
         && !v.has(prev, Role::Det)
         && !v.has(prev, Role::Pronoun)
         && !v.has(prev, Role::Aux)
@@ -354,7 +357,16 @@ fn evidence_verb(v: &View<'_>, prev: usize, last: usize, cue: Cue) -> bool {
                 || v.toks[j].kind == TokenKind::Number)
     };
     let n = last + 1;
-    let clause_after = (v.is_word(n) && v.has(n, Role::Comp) && subject_at(n + 1))
+    // ("the footage shows that several students …": after "that", any word but a verb or a
+    // preposition opens the clause; "the cooking shows that aired" has a verb there.)
+    let clause_after = (v.is_word(n)
+        && v.has(n, Role::Comp)
+        && (subject_at(n + 1)
+            || n + 1 < v.len()
+                && v.is_word(n + 1)
+                && !finite_like(v, n + 1)
+                && !v.has(n + 1, Role::Bound)
+                && !v.has(n + 1, Role::Intro)))
         || (!v.has(n, Role::Pronoun) && subject_at(n));
     noun_before && clause_after
 }
