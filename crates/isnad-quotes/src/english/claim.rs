@@ -718,7 +718,10 @@ fn clause_after(
     if words < 2 {
         return None;
     }
-    if c.comp.is_none() && c.colon.is_none() && cue.frame == Frame::That {
+    // "explained how the fund works", "wrote why she left": a wh-clause is what the text or the
+    // talk was about (act `topic`, see `act.rs`).
+    let wh = v.is_word(s) && v.has(s, Role::Question) && !matches!(v.folded(s), "about" | "which");
+    if c.comp.is_none() && c.colon.is_none() && cue.frame == Frame::That && !wh {
         // "wrote the letter": the object of such a verb is not what was said.
         return None;
     }
