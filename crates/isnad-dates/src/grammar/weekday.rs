@@ -3,6 +3,7 @@
 //! **Reads**: "Tuesday", "on Tuesday", "last Tuesday", "next Friday" (Friday of next week),
 //! "Friday of next week", "Wednesday after next", "Tuesday, Feb. 18", "Tuesday the 18th",
 //! "الثلاثاء", "يوم الجمعة المقبل" (the next Friday), "الجمعة بعد القادم" (the one after it),
+//! "الخميس قبل الماضي" (the one before the last),
 //! "الخميس الماضي", "الخميس من الأسبوع الماضي", "الاثنين 17 فبراير", "السبت السادس عشر من هذا
 //! الشهر". A bare weekday follows the [`crate::Bare`] policy.
 //!
@@ -79,6 +80,14 @@ impl<'a, 'v> Parser<'a, 'v> {
                 return None;
             }
             return Some(Match { end: j, value: day(self.relative_weekday(r, wd)) });
+        }
+        if self.is_arabic()
+            && self.connective(j, Connective::Before)
+            && self.relative(j + 1) == Some(Relative::Last)
+        {
+            // "الخميس قبل الماضي": the occurrence before the last one
+            let last = self.relative_weekday(Relative::Last, wd);
+            return Some(Match { end: j + 2, value: day(add_days(last, -7)) });
         }
         if self.connective(j, Connective::After) && self.relative(j + 1) == Some(Relative::Next) {
             // "friday after next", "الجمعة بعد القادم": the occurrence after the next one
