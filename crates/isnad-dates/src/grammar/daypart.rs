@@ -6,7 +6,7 @@
 //!
 //! **Not**: "early-morning tweets", "late-night calls" (compound adjectives); a bare "morning"
 //! in running text; a weak word without a day ("الجزائر والمغرب": Morocco; "العصر الحديث": the
-//! age).
+//! age; "الشيخ صباح": a name).
 //!
 //! **Data**: `data/{ar,en}.tsv` senses `daypart P [weak]`, `part early|late`, `rel`, `conn of`.
 //!

@@ -6,7 +6,8 @@
 //! "04/23 17:33" (a dateline whose second part cannot be a month: month first).
 //!
 //! **Not**: phone numbers and longer runs ("650-650-6500"), times and scores ("3-4pm", "9:30 -
-//! 11:00"), arithmetic ("2025 - 12"), decimals ("3.5").
+//! 11:00", "بنتيجة 3-1": a day-month with a hyphen needs a preposition of time before it),
+//! arithmetic ("2025 - 12"), decimals ("3.5").
 //!
 //! **Data**: none (digits and punctuation only).
 //!
@@ -110,7 +111,8 @@ impl<'a, 'v> Parser<'a, 'v> {
                 // English news writes a day without its year in words: "3/4" and "6-3" are a
                 // fraction and a score unless a preposition of time asks for a date ("on 3/4")
                 let asked = i == 0 || self.context_before(i);
-                if !self.is_arabic() && !asked {
+                if (!self.is_arabic() || sep_c == '-') && !asked {
+                    // (Arabic too with a hyphen: "بنتيجة 3-1" is a score)
                     return None;
                 }
                 s.month = Some(m as u8);
