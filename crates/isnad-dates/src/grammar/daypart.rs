@@ -93,8 +93,13 @@ impl<'a, 'v> Parser<'a, 'v> {
             return Some(Match { end: m2, value: s });
         }
         // "المغرب" without a day is Morocco, "العصر" the age: a weak word is a time only with a
-        // day ("مغرب اليوم", above) or a clock
-        if self.daypart_weak(k) {
+        // day ("مغرب اليوم", above), a clock, or "since"/"at" before it ("منذ الفجر", "عند
+        // المغرب"; not "في المغرب", in Morocco)
+        if self.daypart_weak(k)
+            && !(i > 0
+                && (self.connective(i - 1, Connective::Since)
+                    || self.connective(i - 1, Connective::At)))
+        {
             return None;
         }
         if self.is_arabic()
