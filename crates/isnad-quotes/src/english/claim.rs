@@ -571,7 +571,10 @@ fn adverbial_tail(
     ok && (words == 0
         || (words <= if first_prep { 25 } else { 12 }
             && (k..=sent_end).filter(|&t| v.is_wordish(t)).take(1).all(|t| {
-                v.has(t, Role::After)
+                // ("told reporters this was the only chance": "this" is a time adverbial only
+                // before a time word, as in "said this week".)
+                (v.has(t, Role::After)
+                    && !(v.has(t, Role::Det) && !(t < sent_end && v.has(t + 1, Role::Time))))
                     || v.has(t, Role::Media)
                     || matches!(v.folded(t), "during" | "when" | "while" | "after" | "before" | "of" | "as" | "to" | "from")
                     // "said matter-of-factly", "said quietly"
