@@ -13,6 +13,7 @@
 
 mod act;
 mod aside;
+mod bare_verb;
 mod claim;
 mod dateline;
 mod in_survey;
@@ -20,6 +21,7 @@ mod raising;
 mod relative_source;
 mod reportedly;
 mod speaker_phrase;
+mod transcript;
 
 use isnad_core::{Act, QuoteKind, TokenKind};
 
@@ -29,6 +31,7 @@ use crate::lexicon::{Class, Cue, Form, Frame, Role};
 use crate::view::View;
 
 pub(crate) use act::{act, asks};
+use bare_verb::plural_subject_verb;
 use claim::claim_at;
 
 /// Titles that take a period without ending a noun phrase.
@@ -166,6 +169,8 @@ fn verbal(v: &View<'_>, i: usize, cue: Cue) -> bool {
                 v.has(prev, Role::Pronoun) && !matches!(p, "he" | "she" | "it")
                     || v.has(prev, Role::Aux)
                     || p == "to"
+                    // "Audit files from the vendor show that …", "Data show that …"
+                    || evidence_verb(v, prev, last, cue)
                     || (frame != Frame::Object && p.ends_with('s') && !p.ends_with("ss"))
                     // Polls: "52 percent say", "most say", "Democrats in Ohio on Tuesday say".
                     || (frame != Frame::Object
@@ -230,58 +235,6 @@ pub(super) fn aside_after_plural(v: &View<'_>, comma: usize) -> bool {
     quantity || plural
 }
 
-/// "party leaders hope that …", "most voters support a ban", "three-quarters fear …", "new
-/// fundraising reports show.": the bare form right after a plural noun or a poll's quantity is
-/// the verb of that subject (a noun would need a determiner, or would take the plural itself)
-/// when what follows opens its complement: "that", a determiner, a subject pronoun, a name, an
-/// infinitive, or (for a verb of evidence) the end of the sentence whose content went before.
-fn plural_subject_verb(v: &View<'_>, prev: usize, last: usize, cue: Cue) -> bool {
-    if cue.form != Form::EnBase || cue.frame == Frame::About || !v.is_wordish(prev) {
-        return false;
-    }
-    if [Role::Det, Role::Bound, Role::Intro, Role::Aux, Role::Pronoun, Role::Comp, Role::Time]
-        .iter()
-        .any(|&r| v.has(prev, r))
-        || v.tags[prev].cue.is_some()
-    {
-        return false;
-    }
-    let p = v.folded(prev);
-    let quantity = v.toks[prev].kind == TokenKind::Number
-        || matches!(p, "half" | "majority" | "majorities" | "percent" | "most" | "many")
-        || p.ends_with("-thirds")
-        || p.ends_with("-quarters");
-    // (Not a possessive: "Trump's plan to …".)
-    let plural = p.len() > 3
-        && p.ends_with('s')
-        && !p.ends_with("ss")
-        && !p.ends_with("us")
-        && !p.contains(['\'', '’']);
-    if !(quantity || plural) {
-        return false;
-    }
-    let n = last + 1;
-    if n >= v.len() {
-        return false;
-    }
-    if !v.is_wordish(n) {
-        return cue.act == Act::Perception
-            && v.is_punct(n, &['.'])
-            && n == v.sentence_end(n)
-            && v.sentence_start(n) + 3 < prev;
-    }
-    let w = v.folded(n);
-    v.has(n, Role::Comp)
-        || (v.has(n, Role::Det) && !matches!(w, "for" | "of"))
-        || matches!(w, "he" | "she" | "they" | "it" | "we" | "i")
-        || (starts_upper(v, n) && !v.has(n, Role::Time))
-        || (w == "to"
-            && n + 1 < v.len()
-            && v.is_word(n + 1)
-            && !starts_upper(v, n + 1)
-            && !v.has(n + 1, Role::Det))
-}
-
 /// True when the -ing form of a cue after token `prev` can be the verb: after a comma, an
 /// auxiliary or a subordinator for a cue that is also a noun; after an auxiliary, or (for a verb
 /// taking an object) right after its noun, for a cue of a view held.
@@ -317,8 +270,9 @@ fn evidence_verb(v: &View<'_>, prev: usize, last: usize, cue: Cue) -> bool {
     if cue.act != Act::Perception || cue.frame != Frame::Clause || last + 1 >= v.len() {
         return false;
     }
+    // ("Data show that …": a capital that only opens the sentence.)
     let noun_before = v.is_word(prev)
-        && !starts_upper(v, prev)
+        && (!starts_upper(v, prev) || prev == v.sentence_start(prev))
         && !v.has(prev, Role::Det)
         && !v.has(prev, Role::Pronoun)
         && !v.has(prev, Role::Aux)
@@ -334,7 +288,16 @@ fn evidence_verb(v: &View<'_>, prev: usize, last: usize, cue: Cue) -> bool {
                 || v.toks[j].kind == TokenKind::Number)
     };
     let n = last + 1;
-    let clause_after = (v.is_word(n) && v.has(n, Role::Comp) && subject_at(n + 1))
+    // ("the footage shows that several students …": after "that", any word but a verb or a
+    // preposition opens the clause; "the cooking shows that aired" has a verb there.)
+    let clause_after = (v.is_word(n)
+        && v.has(n, Role::Comp)
+        && (subject_at(n + 1)
+            || n + 1 < v.len()
+                && v.is_word(n + 1)
+                && !finite_like(v, n + 1)
+                && !v.has(n + 1, Role::Bound)
+                && !v.has(n + 1, Role::Intro)))
         || (!v.has(n, Role::Pronoun) && subject_at(n));
     noun_before && clause_after
 }
@@ -408,7 +371,9 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
     if v.is_word(end) && !starts_upper(v, end) {
         let w = v.folded(end);
         let adverb = w.ends_with("ly") && !v.has(end, Role::NounLy);
-        if (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || adverb))
+        // ("those polled say": a participle after "those" ends its noun phrase.)
+        let after_those = end > floor && v.folded(end - 1) == "those";
+        if (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || adverb) && !after_those)
             || matches!(w, "last" | "being" | "been")
         {
             return None;
@@ -1119,6 +1084,12 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             && !v.has(here, Role::Survey)
             && !v.has(here, Role::ReportAdverb)
         {
+            // "DANA ORTIZ: We never promised …": a transcript turn opens its paragraph.
+            if (here == 0 || v.para[here - 1] != v.para[here])
+                && !(cfg.skip_headings && v.paragraph(here).heading)
+            {
+                out.extend(transcript::claim(v, here, min_words));
+            }
             continue;
         }
         // A short line ending with a closing quotation mark ('' as in the NYT archive) is a

@@ -139,6 +139,7 @@ pub(crate) enum Role {
     Impersonal,
     Survey,
     ReportAdverb,
+    Label,
 }
 
 impl Role {
@@ -190,6 +191,7 @@ impl Role {
             "impersonal" => Role::Impersonal,
             "survey" => Role::Survey,
             "report-adverb" => Role::ReportAdverb,
+            "label" => Role::Label,
             _ => return None,
         })
     }
@@ -532,7 +534,14 @@ impl Lexicons {
             }) {
                 return Err(data_err("en-cues.tsv", line, format!("unknown flag '{bad}'")));
             }
+            // "read": a base form spelt as the past is read as the past, the form news writes
+            // ("“…,” the sign read", "a banner that read"), which is a verb after punctuation
+            // and a relative pronoun, where the bare form would be a noun or an imperative.
+            let past = forms.get(2).cloned();
             for (form, kind) in forms.into_iter().zip(kinds) {
+                if kind == Form::EnBase && past.as_deref() == Some(form.as_str()) {
+                    continue;
+                }
                 if form != "!" {
                     // (only the base and -s forms double as nouns: "the report", "reports")
                     let noun = noun && matches!(kind, Form::EnBase | Form::En3sg);

@@ -45,6 +45,9 @@ pub(crate) fn act(v: &View<'_>, d: &Draft) -> Act {
     match cue.frame {
         // "talked about the economy", "spoke of his childhood".
         Frame::About => Act::Topic,
+        // "explained how the fund works": what was explained, not a statement (the wh-word
+        // right after the cue: in "What comes next is unclear, she wrote" it opens the content).
+        Frame::That if v.has(first, Role::Question) && first == d.cue.1 + 1 => Act::Topic,
         Frame::Object if !states_something(v, d, first, cue.charge) => Act::Topic,
         _ => Act::Speech,
     }

@@ -571,7 +571,10 @@ fn adverbial_tail(
     ok && (words == 0
         || (words <= if first_prep { 25 } else { 12 }
             && (k..=sent_end).filter(|&t| v.is_wordish(t)).take(1).all(|t| {
-                v.has(t, Role::After)
+                // ("told reporters this was the only chance": "this" is a time adverbial only
+                // before a time word, as in "said this week".)
+                (v.has(t, Role::After)
+                    && !(v.has(t, Role::Det) && !(t < sent_end && v.has(t + 1, Role::Time))))
                     || v.has(t, Role::Media)
                     || matches!(v.folded(t), "during" | "when" | "while" | "after" | "before" | "of" | "as" | "to" | "from")
                     // "said matter-of-factly", "said quietly"
@@ -718,7 +721,10 @@ fn clause_after(
     if words < 2 {
         return None;
     }
-    if c.comp.is_none() && c.colon.is_none() && cue.frame == Frame::That {
+    // "explained how the fund works", "wrote why she left": a wh-clause is what the text or the
+    // talk was about (act `topic`, see `act.rs`).
+    let wh = v.is_word(s) && v.has(s, Role::Question) && !matches!(v.folded(s), "about" | "which");
+    if c.comp.is_none() && c.colon.is_none() && cue.frame == Frame::That && !wh {
         // "wrote the letter": the object of such a verb is not what was said.
         return None;
     }

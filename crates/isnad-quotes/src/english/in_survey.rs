@@ -86,7 +86,10 @@ pub(crate) fn claim(v: &View<'_>, n: usize, min_words: u32) -> Option<Draft> {
         let phrase = v.is_wordish(from)
             && opens_adverbial(v, from)
             && !(v.has(from, Role::Intro) && v.folded(from) == "but");
-        if from >= i || phrase || (from..i).any(|t| v.tags[t].cue.is_some_and(|c| !c.noun)) {
+        // (Only a cue used as a verb: "a 24-point lead" has the noun "point" in it.)
+        let reported =
+            (from..i).any(|t| v.tags[t].cue.is_some_and(|c| !c.noun && super::verbal(v, t, c)));
+        if from >= i || phrase || reported {
             return None;
         }
         trim_content(v, v.toks[from].span.start(), v.toks[i - 1].span.end())

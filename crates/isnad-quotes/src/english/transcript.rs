@@ -1,0 +1,83 @@
+//! A transcript line: a paragraph that opens with a speaker's name and a colon.
+//!
+//! **Reads**: "DANA ORTIZ: We never promised a new bridge." and "Marta Quinn: The figures are
+//! wrong." (speaker: the name; content: the rest of the paragraph, direct speech), also inside
+//! an opening quotation mark ("“Leo Brandt: We will not …”": the content ends where the
+//! quotation closes). Interviews and panels are printed this way, one turn a paragraph, with no
+//! verb of saying.
+//!
+//! **Not**: one capitalised word that is not all capitals ("Trump: Iowa is next" is a
+//! headline's shape, not a turn); the first paragraph (the title); a name with a determiner, a
+//! poll or an outlet in it ("The Latest:", "AP Poll:"); a label ("UPDATE:", "Video
+//! Transcript:", "Editor's note:", role `label`); a time word ("Monday:"); a content of fewer
+//! than three words; a heading (the caller skips those).
+//!
+//! **Data**: `data/en-function.tsv` (`label`).
+//!
+//! **Fixture**: `tests/fixtures/en-transcript.txt`.
+
+use isnad_core::QuoteKind;
+
+use crate::draft::{Draft, trim_content};
+use crate::lexicon::{Class, Role};
+use crate::view::View;
+
+use super::{is_title_period, starts_upper};
+
+/// Most words a speaker's name takes before the colon ("Sen. Mary Ellen Holt").
+const MAX_NAME_WORDS: usize = 4;
+
+/// The claim of the paragraph that starts at token `p`, when it is a transcript turn.
+pub(crate) fn claim(v: &View<'_>, p: usize, min_words: u32) -> Option<Draft> {
+    // (The first paragraph is the article's title: "Mayor Vale: ‘We Will Rebuild’".)
+    if v.para[p] == 0 {
+        return None;
+    }
+    let para_end = v.paragraph_end(p);
+    // "“Leo Brandt: …”": the turn quoted whole.
+    let (s, quote_close) = match v.opening(p) {
+        Some(qi) => (p + 1, v.quotes[qi as usize].close),
+        None => (p, None),
+    };
+    let mut t = s;
+    let mut words = 0;
+    let mut all_caps = true;
+    while t <= para_end && !v.is_punct(t, &[':']) {
+        if v.is_wordish(t) {
+            if !starts_upper(v, t)
+                || v.tags[t].cue.is_some()
+                || [Role::Label, Role::Time, Role::Det, Role::Survey, Role::Media]
+                    .iter()
+                    .any(|&r| v.has(t, r))
+            {
+                return None;
+            }
+            words += 1;
+            all_caps &= v.original(t).chars().all(|c| !c.is_lowercase());
+        } else if !(is_title_period(v, t) || v.is_punct(t, &['’', '\'', '-'])) {
+            return None;
+        }
+        if words > MAX_NAME_WORDS {
+            return None;
+        }
+        t += 1;
+    }
+    let colon = t;
+    let one_word_ok = all_caps && v.original(s).chars().count() >= 3;
+    if colon >= para_end || words == 0 || (words == 1 && !one_word_ok) {
+        return None;
+    }
+    let last = quote_close.filter(|&c| c > colon && c <= para_end).map_or(para_end, |c| c - 1);
+    if last <= colon {
+        return None;
+    }
+    let (a, b) = trim_content(v, v.toks[colon + 1].span.start(), v.toks[last].span.end());
+    if v.text[a..b].split_whitespace().count() < 3.max(min_words as usize) {
+        return None;
+    }
+    Some(Draft {
+        kind: QuoteKind::Direct,
+        confidence: 0.75,
+        ..Draft::indirect(v, (colon, colon), (a, b), Some((s, colon - 1)), Class::Speech)
+    })
+}
