@@ -17,7 +17,7 @@ use jiff::civil::{Date, DateTime, Time};
 
 use crate::grammar::{Found, Memos, Parser, Tried, fast_paths};
 use crate::language::Language;
-use crate::tense::{clause_around, tense};
+use crate::tense::{ahead_marker_before, clause_around, tense};
 use crate::time::Anchor;
 use crate::tokenize::Tok;
 use crate::{Bare, DatesStage};
@@ -148,8 +148,12 @@ impl<'a, 's> Sentence<'a, 's> {
                     // both tenses read it alike: no need for the clause's
                     return *x;
                 }
-                let (cs, ce) =
-                    clause_around(self.folded, self.toks[x.start].start, self.toks[x.end - 1].end);
+                let start = self.toks[x.start].start;
+                if ahead_marker_before(self.folded, start, &self.language.classes) {
+                    // "as soon as Tuesday"
+                    return f.unwrap_or(*x);
+                }
+                let (cs, ce) = clause_around(self.folded, start, self.toks[x.end - 1].end);
                 match self.tense_of(cs, ce) {
                     Some(true) => p.unwrap_or(*x),
                     Some(false) => f.unwrap_or(*x),
