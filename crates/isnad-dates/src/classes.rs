@@ -18,6 +18,9 @@ pub(crate) enum Class {
     Future,
     /// A future marker when " to" follows ("expected to").
     FutureBeforeTo,
+    /// Between "as" and "as" right before an expression, a marker of what is ahead ("as soon
+    /// as Tuesday").
+    FutureBeforeAs,
     /// A superlative that makes "in N years" a look back ("the highest level in a decade").
     Superlative,
     /// A hedge that only leads an expression ("about 3pm", never "3pm about").
@@ -70,6 +73,7 @@ impl Class {
         ("past-stem", Class::PastStem),
         ("future", Class::Future),
         ("future-before-to", Class::FutureBeforeTo),
+        ("future-before-as", Class::FutureBeforeAs),
         ("superlative", Class::Superlative),
         ("leading-hedge", Class::LeadingHedge),
         ("clock-zero", Class::ClockZero),

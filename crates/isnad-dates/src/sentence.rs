@@ -16,10 +16,11 @@ use isnad_core::Published;
 use jiff::civil::{Date, DateTime, Time};
 
 use crate::grammar::{Found, Memos, Parser, Tried, fast_paths};
-use crate::language::Language;
-use crate::tense::{clause_around, tense};
+use crate::language::{Lang, Language};
+use crate::tense::{ahead_marker_before, clause_around, tense};
 use crate::time::Anchor;
 use crate::tokenize::Tok;
+use crate::vocab::{Connective, features};
 use crate::{Bare, DatesStage};
 
 /// A tokenized sentence and what its parses share.
@@ -148,8 +149,19 @@ impl<'a, 's> Sentence<'a, 's> {
                     // both tenses read it alike: no need for the clause's
                     return *x;
                 }
-                let (cs, ce) =
-                    clause_around(self.folded, self.toks[x.start].start, self.toks[x.end - 1].end);
+                let start = self.toks[x.start].start;
+                if ahead_marker_before(self.folded, start, &self.language.classes) {
+                    // "as soon as Tuesday"
+                    return f.unwrap_or(*x);
+                }
+                if self.language.lang == Lang::En
+                    && self.toks[x.start].features & features::connective(Connective::Since) != 0
+                {
+                    // "on patrol since March and scheduled to return": what "since" starts from
+                    // is behind, whatever the clause's tense
+                    return p.unwrap_or(*x);
+                }
+                let (cs, ce) = clause_around(self.folded, start, self.toks[x.end - 1].end);
                 match self.tense_of(cs, ce) {
                     Some(true) => p.unwrap_or(*x),
                     Some(false) => f.unwrap_or(*x),

@@ -56,6 +56,18 @@ pub(crate) fn tense(folded: &str, lang: Lang, classes: &WordClasses) -> Option<b
     }
 }
 
+/// Whether `folded[..start]` ends with a marker of the earliest moment of what follows ("as
+/// soon as", "as early as": `future-before-as` in the classes file), which looks ahead whatever
+/// the clause's tense ("said the team could leave as soon as Tuesday"). Only the expression
+/// right after it is concerned: "gathered evidence in the October slaying to act as early as
+/// next week" keeps October in the past.
+pub(crate) fn ahead_marker_before(folded: &str, start: usize, classes: &WordClasses) -> bool {
+    let Some(head) = folded[..start].trim_end().strip_suffix(" as") else { return false };
+    let head = head.trim_end();
+    let word = head.rsplit(|c: char| !is_alphabetic(c)).next().unwrap_or("");
+    classes.has(word, Class::FutureBeforeAs)
+}
+
 /// [`tense`] of Arabic text. (The prefix سـ of سيعقد cannot be told from سياسة by its letters:
 /// only explicit future markers count.)
 fn tense_ar(folded: &str, classes: &WordClasses) -> Option<bool> {
@@ -145,6 +157,24 @@ mod tests {
     /// The one-pass English tense scan says what the definition says: a future marker anywhere
     /// (a `future` word, or a `future-before-to` word ending a word before " to"), else a past
     /// form (a `past` word, or a word of five letters or more in "-ed").
+    #[test]
+    fn ahead_markers_concern_the_expression_after_them() {
+        let en = classes("en");
+        let at = |text: &str| {
+            let start = text.find('{').unwrap();
+            ahead_marker_before(&text.replace('{', ""), start, &en)
+        };
+        assert!(at("they could leave as soon as {tuesday"));
+        assert!(at("as early as  {next week"));
+        assert!(at("as early as {"));
+        assert!(!at("as early as next week, in {october"));
+        assert!(!at("as {tuesday"));
+        assert!(!at("{tuesday"));
+        assert!(!at("reason as {tuesday"));
+        assert!(!at("nearly as {tuesday"));
+        assert!(!at("as soon {tuesday"));
+    }
+
     #[test]
     fn english_tense_agrees_with_its_definition() {
         let en = classes("en");

@@ -309,8 +309,10 @@ pub(crate) fn bare_weekday(a: &Anchor, wd: Weekday, past_tense: bool) -> Date {
         }
     };
     // `past` counts the reference day itself: a report published on a Saturday that says
-    // "on Saturday" means that day.
-    if dir < 0 && a.today().weekday() == wd {
+    // "on Saturday" means that day. So does `tense` whichever way the clause looks: news names
+    // the week ahead's day as "next Saturday", and a report of that day's plans ("will meet
+    // Saturday", written on a Saturday) means the same day.
+    if (dir < 0 || a.bare == Bare::Tense) && a.today().weekday() == wd {
         return a.today();
     }
     add_days(a.today(), weekday_offset(a.today(), wd, dir))

@@ -38,7 +38,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         Some(Match { end: j, value: now.read_as(Reading::Present) })
     }
 
-    /// A side of now with no date (TimeML's `PAST_REF`, `FUTURE_REF`): "recently", "previously",
+    /// A side of now with no date (TimeML's `PAST_REF`, `FUTURE_REF`): "recently",
     /// "the past", "soon", "the future", "future quarters", "the near term", "مؤخرا", "في
     /// الآونة الأخيرة", "سابقا", "في المستقبل", "قريبا". Its calendar value is the open stretch
     /// before or after now.

@@ -23,8 +23,8 @@ use crate::tokenize::{Kind, Tok};
 use crate::vocab::{Connective, Era, Relative, Unit};
 
 impl<'a, 'v> Parser<'a, 'v> {
-    /// Month expressions: "March", "October 2014", "next March", "يونيو الماضى", "الشهر المقبل"
-    /// is in [`Self::period_rel`].
+    /// Month expressions: "March", "October 2014", "next March", "June last year", "يونيو
+    /// الماضى"; "الشهر المقبل" is in [`Self::period_rel`].
     pub(super) fn month_expr(&self, i: usize) -> Option<Match<Spec>> {
         let mut k = i;
         let mut pre = None;
@@ -56,6 +56,21 @@ impl<'a, 'v> Parser<'a, 'v> {
             s.absolute = true;
             j = k3;
             strong = true;
+        } else if !self.is_arabic()
+            && pre.is_none()
+            && let Some(r) = self.relative(j)
+            && self.unit(j + 1) == Some((Unit::Year, 1))
+        {
+            // "June last year", "January this year", "March next year": that month of the year
+            // the relative names (a weak month still needs its context: "the tour may last year
+            // round" is no date)
+            let y = i32::from(self.anchor.today().year());
+            s.year = Some(match r {
+                Relative::This | Relative::Same => y,
+                Relative::Last => y - 1,
+                Relative::Next => y + 1,
+            });
+            j += 2;
         } else if let Some(r) =
             pre.or_else(|| if self.is_arabic() { self.relative(j) } else { None })
         {
