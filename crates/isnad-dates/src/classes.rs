@@ -59,10 +59,13 @@ pub(crate) enum Class {
     TitleJoiner,
     /// The weekday weekly editions are named for ("The Mail on Sunday").
     EditionDay,
+    /// An Arabic noun a number counts: currencies and measures («1950 دولارا»: a price, no
+    /// year).
+    Counted,
 }
 
 impl Class {
-    const ALL: [(&'static str, Class); 22] = [
+    const ALL: [(&'static str, Class); 23] = [
         ("past", Class::Past),
         ("past-stem", Class::PastStem),
         ("future", Class::Future),
@@ -85,6 +88,7 @@ impl Class {
         ("outlet-after", Class::OutletAfter),
         ("title-joiner", Class::TitleJoiner),
         ("edition-day", Class::EditionDay),
+        ("counted", Class::Counted),
     ];
 
     fn bit(self) -> u32 {

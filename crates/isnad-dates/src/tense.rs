@@ -64,13 +64,31 @@ fn tense_ar(folded: &str, classes: &WordClasses) -> Option<bool> {
         return Some(false);
     }
     let mut words = folded.split(|c: char| !is_alphabetic(c)).filter(|w| !w.is_empty());
+    let mut scratch = String::new();
     let past = words.any(|w| {
-        let w = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w);
-        AR_PERSON_ENDINGS.iter().any(|ending| {
-            w.strip_suffix(ending).is_some_and(|stem| classes.has(stem, Class::PastStem))
-        })
+        // the word itself, then without a conjunction: "وصل" is a verb, not و + صل
+        let bare = w.strip_prefix('و').or_else(|| w.strip_prefix('ف'));
+        [Some(w), bare].into_iter().flatten().any(|w| perfect(w, classes, &mut scratch))
     });
     past.then_some(true)
+}
+
+/// Whether `w` is a listed verb in the perfect with a person ending: "قالت", "أكدوا"; a verb
+/// whose stem ends in a long vowel drops it before ت and وا ("نفى": "نفت", "نفوا"; "دعا":
+/// "دعت"). (`scratch` holds the stem with its vowel back.)
+fn perfect(w: &str, classes: &WordClasses, scratch: &mut String) -> bool {
+    AR_PERSON_ENDINGS.iter().any(|ending| {
+        w.strip_suffix(ending).is_some_and(|stem| {
+            classes.has(stem, Class::PastStem)
+                || matches!(*ending, "ت" | "وا" | "تا")
+                    && ["ي", "ا"].iter().any(|v| {
+                        scratch.clear();
+                        scratch.push_str(stem);
+                        scratch.push_str(v);
+                        classes.has(scratch, Class::PastStem)
+                    })
+        })
+    })
 }
 
 /// [`tense`] of English text, in one pass over the words (a future marker settles it);
@@ -200,16 +218,26 @@ mod tests {
     fn arabic_tense_reads_perfects_and_future_markers() {
         let ar = classes("ar");
         let read = |text: &str| tense(&isnad_text::fold(text), Lang::Ar, &ar);
-        for past in
-            ["وقال الوزير", "أكدت الوزارة", "فأعلنوا النتائج", "التقى الوفد أمس", "ونفى ذلك"]
-        {
+        for past in [
+            "وقال الوزير",
+            "أكدت الوزارة",
+            "فأعلنوا النتائج",
+            "التقى الوفد أمس",
+            "ونفى ذلك",
+            "وصل الوفد",
+            "ووصلوا",
+            "نفت الوزارة",
+            "ودعت اللجنة",
+            "فانتهوا",
+            "جرتا",
+        ] {
             assert_eq!(read(past), Some(true), "{past}");
         }
         for future in ["سوف يعقد", "ومن المقرر أن", "تعتزم الحكومة", "قال إنه سوف يعود"]
         {
             assert_eq!(read(future), Some(false), "{future}");
         }
-        for neither in ["يقول الوزير", "قالتهم", "الاجتماع اليوم", ""]
+        for neither in ["يقول الوزير", "قالتهم", "الاجتماع اليوم", "صل", "نفوس", "دعوة", ""]
         {
             assert_eq!(read(neither), None, "{neither}");
         }

@@ -1,6 +1,8 @@
 //! Names that hold date words: outlets and programmes («صحيفة الفجر», «تركيا اليوم», "The Mail
-//! on Sunday", "Sunday With Laura Kuenssberg", "the Today programme"). An expression found inside
-//! one is part of the name, not a date, and the stage drops it.
+//! on Sunday", "Sunday With Laura Kuenssberg", "the Today programme"), and in Arabic streets,
+//! squares and movements named for a day («شارع 26 يوليو», «حركة 6 أبريل»: the `outlet` class
+//! holds their nouns too). An expression found inside one is part of the name, not a date, and
+//! the stage drops it.
 //!
 //! Which words name an outlet is data (`data/{ar,en}-classes.tsv`: `outlet`, `outlet-after`,
 //! `title-joiner`, `edition-day`); how a name shows is here, read on the original text (capitals matter):

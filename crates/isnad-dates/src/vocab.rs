@@ -167,8 +167,9 @@ pub(crate) enum Sense {
     Relative { relative: Relative, weak: bool },
     /// A part of a period (early, mid, end…).
     Part(Part),
-    /// A time of day.
-    DayPart(DayPart),
+    /// A time of day; `weak` when the word is also a name or an ordinary noun ("المغرب" =
+    /// Morocco, "العصر" = the age): it needs a day or a clock beside it.
+    DayPart { part: DayPart, weak: bool },
     /// "am" / "pm".
     AmPm { pm: bool },
     /// "o'clock".
@@ -260,7 +261,7 @@ pub(crate) mod features {
             Sense::Now { .. } => NOW,
             Sense::Relative { .. } => REL,
             Sense::Part(_) => PART,
-            Sense::DayPart(_) => DAYPART,
+            Sense::DayPart { .. } => DAYPART,
             Sense::AmPm { .. } => AMPM,
             Sense::Hour => HOUR,
             Sense::Frac(_) => FRAC,
@@ -587,7 +588,7 @@ fn parse_senses(spec: &str, holidays: &HolidayNames) -> Option<Vec<Sense>> {
             "now" => (Sense::Now { weak: arg == Some(&"weak") }, 1),
             "rel" => (Sense::Relative { relative: parse_relative(arg?)?, weak }, 2),
             "part" => (Sense::Part(parse_part(arg?)?), 2),
-            "daypart" => (Sense::DayPart(parse_day_part(arg?)?), 2),
+            "daypart" => (Sense::DayPart { part: parse_day_part(arg?)?, weak }, 2),
             "ampm" => (Sense::AmPm { pm: *arg? == "pm" }, 2),
             "hour" => (Sense::Hour, 1),
             "frac" => (Sense::Frac(num(arg)? as u8), 2),

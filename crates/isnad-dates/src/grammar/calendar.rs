@@ -233,7 +233,10 @@ impl<'a, 'v> Parser<'a, 'v> {
     pub(super) fn month(&self, i: usize) -> Option<Match<(u8, bool)>> {
         if let Some((m, _)) = self.month_word(i) {
             // "آذار/مارس", "مارس (آذار)": the Levantine and the Egyptian name of one month
-            if self.punct(i + 1, '/') && self.month_word(i + 2).is_some_and(|(m2, _)| m2 == m) {
+            // ("يوليو-تموز" with a hyphen)
+            if (self.punct(i + 1, '/') || self.punct(i + 1, '-'))
+                && self.month_word(i + 2).is_some_and(|(m2, _)| m2 == m)
+            {
                 return Some(Match { end: i + 3, value: (m, false) });
             }
             if self.punct(i + 1, '(')

@@ -5,9 +5,10 @@
 //! الصباح", "مساء اليوم", "الليلة", "مساء أمس", "مساء الثلاثاء".
 //!
 //! **Not**: "early-morning tweets", "late-night calls" (compound adjectives); a bare "morning"
-//! in running text.
+//! in running text; a weak word without a day ("الجزائر والمغرب": Morocco; "العصر الحديث": the
+//! age; "الشيخ صباح": a name).
 //!
-//! **Data**: `data/{ar,en}.tsv` senses `daypart`, `part early|late`, `rel`, `conn of`.
+//! **Data**: `data/{ar,en}.tsv` senses `daypart P [weak]`, `part early|late`, `rel`, `conn of`.
 //!
 //! **Fixture**: `tests/corpus/ar/daypart.txt`, `tests/corpus/en/daypart.txt`.
 
@@ -90,6 +91,16 @@ impl<'a, 'v> Parser<'a, 'v> {
         {
             merge(&mut s, &d);
             return Some(Match { end: m2, value: s });
+        }
+        // "المغرب" without a day is Morocco, "العصر" the age: a weak word is a time only with a
+        // day ("مغرب اليوم", above), a clock, or "since"/"at" before it ("منذ الفجر", "عند
+        // المغرب"; not "في المغرب", in Morocco)
+        if self.daypart_weak(k)
+            && !(i > 0
+                && (self.connective(i - 1, Connective::Since)
+                    || self.connective(i - 1, Connective::At)))
+        {
+            return None;
         }
         if self.is_arabic()
             && !self.tok(k)?.clitic

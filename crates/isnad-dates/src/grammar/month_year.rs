@@ -122,6 +122,7 @@ impl<'a, 'v> Parser<'a, 'v> {
 
     /// A year: "2014", "in 2014 AD", "عام 2006", "للعام 1444هـ 2023 م" (Hijri year with its
     /// Gregorian twin: the Gregorian year), "1444هـ" alone (the Gregorian span of the Hijri year).
+    /// Not a bare number before a currency or a measure («إلى 1950 دولارا»).
     pub(super) fn year_expr(&self, i: usize) -> Option<Match<Spec>> {
         let Match { end: j, value: (y, era) } = self.year(i)?;
         if era == Some(Era::Ah) {
@@ -166,8 +167,22 @@ impl<'a, 'v> Parser<'a, 'v> {
             {
                 return None;
             }
+            if self.counts(j) {
+                return None;
+            }
         }
         Some(Match { end: j, value: Spec { year: Some(y), absolute: true, ..Spec::default() } })
+    }
+
+    /// Whether the Arabic word at `j` is a noun a number before it counts: a currency or a
+    /// measure, with the accusative ending («إلى 1950 دولارا») or in the plural («2000 دولار»،
+    /// «1500 طن»).
+    fn counts(&self, j: usize) -> bool {
+        self.is_arabic()
+            && self.tok_text(j).is_some_and(|w| {
+                let w = w.strip_suffix('ا').unwrap_or(w);
+                self.classes.has(w, Class::Counted)
+            })
     }
 
     /// Whether the bare number `i..j` stands where English writes a year as a modifier: after

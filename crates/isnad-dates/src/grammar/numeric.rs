@@ -2,10 +2,12 @@
 //!
 //! **Reads**: "2025-03-07", "7/3/2025" (day first in Arabic and British use), "3/7/2025" (an
 //! English date whose first part cannot be a day is month first; when both readings are
-//! possible, the one nearer the publication date), "25-12-2024", "2/2013", "2014-10", "21/09".
+//! possible, the one nearer the publication date), "25-12-2024", "2/2013", "2014-10", "21/09",
+//! "04/23 17:33" (a dateline whose second part cannot be a month: month first).
 //!
 //! **Not**: phone numbers and longer runs ("650-650-6500"), times and scores ("3-4pm", "9:30 -
-//! 11:00"), arithmetic ("2025 - 12"), decimals ("3.5").
+//! 11:00", "بنتيجة 3-1": a day-month with a hyphen needs a preposition of time before it),
+//! arithmetic ("2025 - 12"), decimals ("3.5").
 //!
 //! **Data**: none (digits and punctuation only).
 //!
@@ -93,8 +95,15 @@ impl<'a, 'v> Parser<'a, 'v> {
                 s.month = Some(b as u8);
                 s.absolute = true;
             } else if da <= 2 && db <= 2 && sep_c != '.' {
-                // day-month without year: "21/09" in Arabic (d/m), "2/15" in English (m/d)
-                let (d, m) = if self.is_arabic() || a > 12 { (a, b) } else { (b, a) };
+                // day-month without year: "21/09" in Arabic (d/m), "2/15" in English (m/d); an
+                // Arabic one whose second part cannot be a month is month first when it heads a
+                // line or a clock follows (a dateline "04/23 17:33")
+                let month_first = if self.is_arabic() {
+                    a <= 12 && b > 12 && (i == 0 || self.clock_after(i + 3))
+                } else {
+                    a <= 12
+                };
+                let (d, m) = if month_first { (b, a) } else { (a, b) };
                 // "3-4pm" and "9:30 - 11:00" are not dates
                 if self.has(i + 3, features::AMPM) || self.punct(i + 3, ':') {
                     return None;
@@ -102,7 +111,8 @@ impl<'a, 'v> Parser<'a, 'v> {
                 // English news writes a day without its year in words: "3/4" and "6-3" are a
                 // fraction and a score unless a preposition of time asks for a date ("on 3/4")
                 let asked = i == 0 || self.context_before(i);
-                if !self.is_arabic() && !asked {
+                if (!self.is_arabic() || sep_c == '-') && !asked {
+                    // (Arabic too with a hyphen: "بنتيجة 3-1" is a score)
                     return None;
                 }
                 s.month = Some(m as u8);

@@ -3,15 +3,15 @@
 //! **Reads**: "this week", "last week", "next month", "last year", "the third quarter", "the
 //! 4th quarter of 2024", "the 1988 second quarter", "in Q4 2024", "18q4", "the first half of
 //! 2025", "this weekend", "over the weekend", "last week's Sunday", "the week of October 6th",
-//! "هذا الأسبوع", "الأسبوع
-//! الماضي", "الشهر الجاري", "العام المقبل", "السنة القادمة", "العام الحالي", "الربع الأول من
+//! "هذا الأسبوع", "الأسبوع الماضي", "الشهر الجاري", "العام المقبل", "السنة القادمة", "العام
+//! الحالي", "الأسبوع قبل الماضي" (the week before last), "الشهر بعد المقبل", "الربع الأول من
 //! العام الجاري", "النصف الثاني من عام 2024".
 //!
 //! **Not**: "the past two weeks" (a stretch of whole periods: `offset.rs`), "a week" (an
 //! amount), "quarter past three" (a clock).
 //!
 //! **Data**: `data/{ar,en}.tsv` senses `rel`, `unit week|month|quarter|year`, `weekend`, `ord`,
-//! `conn of|from|in|filler`.
+//! `conn of|from|in|filler|before|after`.
 //!
 //! **Fixture**: `tests/corpus/ar/period.txt`, `tests/corpus/en/period.txt`.
 
@@ -84,22 +84,36 @@ impl<'a, 'v> Parser<'a, 'v> {
                 value: Spec { base: Some(TimeValue::day(d)), ..Spec::default() },
             });
         }
-        // Arabic unit + rel: الأسبوع الماضي، الشهر المقبل، العام الحالي، السنة القادمة
+        // Arabic unit + rel: الأسبوع الماضي، الشهر المقبل، العام الحالي، السنة القادمة; one
+        // further with قبل/بعد: الأسبوع قبل الماضي، الشهر بعد المقبل
         if self.is_arabic()
             && let Some((u, 1)) = self.unit(i)
             && u >= Unit::Week
             && self.tok(i)?.al
-            && let Some(r) = self.relative(i + 1)
+            && let Some((steps, end)) = match self.relative(i + 1) {
+                Some(r) => Some((relative_steps(r), i + 2)),
+                None => self.one_further(i + 1).map(|n| (n, i + 3)),
+            }
         {
             let g = time::unit_grain(u);
             let base = truncate(a_now(self), g);
-            let t = TimeValue::point(add_grain(base, g, relative_steps(r)), g);
-            best = Some(Match { end: i + 2, value: Spec { base: Some(t), ..Spec::default() } });
+            let t = TimeValue::point(add_grain(base, g, steps), g);
+            best = Some(Match { end, value: Spec { base: Some(t), ..Spec::default() } });
         }
         if !self.is_arabic() {
             self.quarter_en(i, &mut best)?;
         }
         best
+    }
+
+    /// Arabic "قبل الماضي" (before the last: -2) and "بعد المقبل/القادم" (after the next: +2)
+    /// at `j`.
+    pub(super) fn one_further(&self, j: usize) -> Option<i64> {
+        match self.relative(j + 1)? {
+            Relative::Last if self.connective(j, Connective::Before) => Some(-2),
+            Relative::Next if self.connective(j, Connective::After) => Some(2),
+            _ => None,
+        }
     }
 
     /// English quarters into `best`: "third quarter", "the 3rd qtr", "4th quarter 2018", "the

@@ -92,9 +92,16 @@ impl<'a, 'v> Parser<'a, 'v> {
             return None;
         }
         self.senses(i).iter().find_map(|s| match s {
-            Sense::DayPart(p) => Some(*p),
+            Sense::DayPart { part, .. } => Some(*part),
             _ => None,
         })
+    }
+
+    /// Whether the time-of-day word at `i` is weak: also a name or an ordinary noun
+    /// ("المغرب" = Morocco, "العصر" = the age), a time only with a day or a clock beside it.
+    pub(super) fn daypart_weak(&self, i: usize) -> bool {
+        self.has(i, features::DAYPART)
+            && self.senses(i).iter().any(|s| matches!(s, Sense::DayPart { weak: true, .. }))
     }
 
     pub(super) fn weekday(&self, i: usize) -> Option<(u8, bool, bool)> {

@@ -2,13 +2,14 @@
 //!
 //! **Reads**: "Tuesday", "on Tuesday", "last Tuesday", "next Friday" (Friday of next week),
 //! "Friday of next week", "Wednesday after next", "Tuesday, Feb. 18", "Tuesday the 18th",
-//! "الثلاثاء", "يوم الجمعة المقبل" (the next Friday), "الخميس الماضي", "الخميس من الأسبوع
-//! الماضي", "الاثنين 17 فبراير", "السبت السادس عشر من هذا الشهر". A bare weekday follows the
-//! [`crate::Bare`] policy.
+//! "الثلاثاء", "يوم الجمعة المقبل" (the next Friday), "الجمعة بعد القادم" (the one after it),
+//! "الخميس قبل الماضي" (the one before the last),
+//! "الخميس الماضي", "الخميس من الأسبوع الماضي", "الاثنين 17 فبراير", "السبت السادس عشر من هذا
+//! الشهر". A bare weekday follows the [`crate::Bare`] policy.
 //!
-//! **Not**: "أحد" and "اثنين" without the article ("one of", "two"); English "sun", "sat", "wed"
-//! unless next to a date, a dot or a preposition; plurals ("Fridays": `quantity.rs`); a weekday
-//! whose date disagrees with it.
+//! **Not**: Arabic weekdays without the article unless a date follows ("أحد": one of; "اثنين":
+//! two; "جمعة", "خميس": given names); English "sun", "sat", "wed" unless next to a date, a dot or
+//! a preposition; plurals ("Fridays": `quantity.rs`); a weekday whose date disagrees with it.
 //!
 //! **Data**: `data/{ar,en}.tsv` senses `weekday N [weak] [plural]`, `rel`, `unit day|week`,
 //! `conn of|from|in|after|equiv|filler`.
@@ -80,11 +81,16 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
             return Some(Match { end: j, value: day(self.relative_weekday(r, wd)) });
         }
-        if !self.is_arabic()
-            && self.connective(j, Connective::After)
-            && self.relative(j + 1) == Some(Relative::Next)
+        if self.is_arabic()
+            && self.connective(j, Connective::Before)
+            && self.relative(j + 1) == Some(Relative::Last)
         {
-            // "friday after next": the occurrence after the next one
+            // "الخميس قبل الماضي": the occurrence before the last one
+            let last = self.relative_weekday(Relative::Last, wd);
+            return Some(Match { end: j + 2, value: day(add_days(last, -7)) });
+        }
+        if self.connective(j, Connective::After) && self.relative(j + 1) == Some(Relative::Next) {
+            // "friday after next", "الجمعة بعد القادم": the occurrence after the next one
             let nxt = add_days(a.today(), time::weekday_offset(a.today(), wdj, 1));
             return Some(Match { end: j + 2, value: day(add_days(nxt, 7)) });
         }

@@ -108,7 +108,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         // a bare number is a time only with a marker or a suffix
         let suffix = self.senses(k + 1).iter().any(|x| {
-            matches!(x, Sense::AmPm { .. } | Sense::Hour | Sense::DayPart(_) | Sense::Tz(_))
+            matches!(x, Sense::AmPm { .. } | Sense::Hour | Sense::DayPart { .. } | Sense::Tz(_))
         }) || (self.relative(k + 1) == Some(Relative::This)
             && self.daypart(k + 2).is_some())
             || (!self.is_arabic() && self.senses(k + 1).iter().any(|x| matches!(x, Sense::Day(_))))
