@@ -256,9 +256,57 @@ fn push(out: &mut String, map: &mut Vec<u32>, c: char, orig: usize) {
     }
 }
 
-/// Folds a string the way [`normalize`] folds text, without the map (lexicon entries, gold text).
+/// Folds a string the way [`normalize`] folds text, trimmed, without the map (lexicon entries,
+/// gold text, the full-text index's search forms and link keys).
+///
+/// Character by character as [`normalize`]'s slow path, without building the offset map (four
+/// bytes per byte of text) only to drop it: this runs on every claim `isnad index` writes. A run
+/// of whitespace is one space, or one newline when it holds one; a dropped character (a
+/// diacritic, a zero-width character) ends a run as `normalize` does.
 pub fn fold(s: &str) -> String {
-    normalize(s).text.trim().to_string()
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    // Pending whitespace run: whether it holds a newline. (Leading whitespace is trimmed: a run
+    // is pushed only after something, and a fast run's leading space at the end.)
+    let mut space: Option<bool> = None;
+    let mut at = 0;
+    while at < bytes.len() {
+        // The fast path of `normalize`: a run that folds to itself (but for ASCII case) whole.
+        let end = if space.is_some() && bytes[at] == b' ' { at } else { identity_run(bytes, at) };
+        let (fold, next) = if end > at {
+            (None, end)
+        } else {
+            let c = s[at..].chars().next().expect("at is a char boundary below the end");
+            (Some(fold_char(c)), at + c.len_utf8())
+        };
+        if let Some(Fold::Space { newline }) = fold {
+            space = Some(space.unwrap_or(false) || newline);
+            at = next;
+            continue;
+        }
+        if let Some(newline) = space.take()
+            && !out.is_empty()
+        {
+            out.push(if newline { '\n' } else { ' ' });
+        }
+        match fold {
+            None => {
+                let from = out.len();
+                out.push_str(&s[at..end]);
+                out[from..].make_ascii_lowercase();
+            }
+            Some(Fold::Drop | Fold::Space { .. }) => {}
+            Some(Fold::One(f)) => out.push(f),
+            Some(Fold::Many(m)) => out.push_str(m),
+        }
+        at = next;
+    }
+    let end = out.trim_end().len();
+    out.truncate(end);
+    // (A run of the fast path may begin with a space.)
+    let lead = out.len() - out.trim_start().len();
+    out.drain(..lead);
+    out
 }
 
 /// The first word of `fold(text)` (its leading run of [`is_word_char`] characters), written to
@@ -427,6 +475,13 @@ pub(crate) mod tests {
             let n = normalize(&text);
             let (folded, map) = normalize_by_char(&text);
             assert_eq!((n.text, n.map), (folded, map), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn fold_is_normalize_trimmed() {
+        for text in tricky_strings() {
+            assert_eq!(fold(&text), normalize(&text).text.trim(), "{text:?}");
         }
     }
 
