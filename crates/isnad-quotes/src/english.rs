@@ -425,6 +425,12 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
                     || v.is_punct(j, &['-']) && glued(v, j))
         };
         if !ok {
+            if start.is_some() && j > floor && source_link(v, j) {
+                // "close to", "familiar with": the phrase after the head noun goes on
+                start = Some(j);
+                j -= 1;
+                continue;
+            }
             break;
         }
         if v.is_wordish(j) {
@@ -448,6 +454,20 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
         start += 1;
     }
     Some((start, end))
+}
+
+/// Whether the preposition at `j` inside a source read leftwards belongs to a modifier of its
+/// head noun: "a person close to the minister said" is the person, not the minister; "people
+/// familiar with the talks", "sources with knowledge of the deal" (`source-link` words in
+/// `data/en-function.tsv`).
+fn source_link(v: &View<'_>, j: usize) -> bool {
+    let preposition = v.is_word(j) && (v.has(j, Role::Intro) || v.has(j, Role::Bound));
+    let linked_before = v.is_word(j - 1) && v.has(j - 1, Role::SourceLink);
+    let linked_after = v.folded(j) == "with"
+        && j + 1 < v.toks.len()
+        && v.is_word(j + 1)
+        && v.has(j + 1, Role::SourceLink);
+    preposition && (linked_before || linked_after)
 }
 
 /// The noun phrase ending at `end` that a participle right after it describes ("a sign saying",

@@ -140,6 +140,7 @@ pub(crate) enum Role {
     Survey,
     ReportAdverb,
     Label,
+    SourceLink,
 }
 
 impl Role {
@@ -192,6 +193,7 @@ impl Role {
             "survey" => Role::Survey,
             "report-adverb" => Role::ReportAdverb,
             "label" => Role::Label,
+            "source-link" => Role::SourceLink,
             _ => return None,
         })
     }
