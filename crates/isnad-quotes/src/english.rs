@@ -1092,6 +1092,7 @@ fn apposition_subject(v: &View<'_>, comma: usize, sent_start: usize) -> Option<(
 /// Finds the claims of an English document.
 pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
     let mut out = Vec::new();
+    let mut turns = Vec::new();
     let min_words = cfg.min_quote_words as u32;
     let mut i = 0;
     while i < v.len() {
@@ -1108,7 +1109,7 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             if (here == 0 || v.para[here - 1] != v.para[here])
                 && !(cfg.skip_headings && v.paragraph(here).heading)
             {
-                out.extend(transcript::claim(v, here, min_words));
+                turns.extend(transcript::claim(v, here, min_words));
             }
             continue;
         }
@@ -1237,6 +1238,11 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             }
             out.push(d);
         }
+    }
+    // A transcript is a run of turns: one "NAME: …" paragraph alone is a dateline or a label
+    // ("BEIJING: …", "WHY IT MATTERS: …"), not an interview.
+    if turns.len() >= 2 {
+        out.append(&mut turns);
     }
     out
 }

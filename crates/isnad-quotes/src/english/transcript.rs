@@ -7,9 +7,11 @@
 //! verb of saying.
 //!
 //! **Not**: one capitalised word that is not all capitals ("Trump: Iowa is next" is a
-//! headline's shape, not a turn); the first paragraph (the title); a name with a determiner, a
+//! headline's shape, not a turn); the first paragraph (the title); capitals opening the first
+//! paragraph after it ("WASHINGTON: The Senate voted …": a dateline); a name with a determiner, a
 //! poll or an outlet in it ("The Latest:", "AP Poll:"); a label ("UPDATE:", "Video
-//! Transcript:", "Editor's note:", role `label`); a time word ("Monday:"); a content of fewer
+//! Transcript:", "Editor's note:", role `label`); a wh-word ("WHY IT MATTERS:", "WHAT COMES
+//! NEXT:": the headings of an explainer, role `question`); a time word ("Monday:"); a content of fewer
 //! than three words; a heading (the caller skips those).
 //!
 //! **Data**: `data/en-function.tsv` (`label`).
@@ -46,7 +48,7 @@ pub(crate) fn claim(v: &View<'_>, p: usize, min_words: u32) -> Option<Draft> {
         if v.is_wordish(t) {
             if !starts_upper(v, t)
                 || v.tags[t].cue.is_some()
-                || [Role::Label, Role::Time, Role::Det, Role::Survey, Role::Media]
+                || [Role::Label, Role::Time, Role::Det, Role::Survey, Role::Media, Role::Question]
                     .iter()
                     .any(|&r| v.has(t, r))
             {
@@ -65,6 +67,11 @@ pub(crate) fn claim(v: &View<'_>, p: usize, min_words: u32) -> Option<Draft> {
     let colon = t;
     let one_word_ok = all_caps && v.original(s).chars().count() >= 3;
     if colon >= para_end || words == 0 || (words == 1 && !one_word_ok) {
+        return None;
+    }
+    // "WASHINGTON: The Senate voted …", "NEW DELHI: …": capitals before a colon opening the
+    // first paragraph after the title are a dateline, not a speaker.
+    if all_caps && v.para[p] == 1 {
         return None;
     }
     let last = quote_close.filter(|&c| c > colon && c <= para_end).map_or(para_end, |c| c - 1);
