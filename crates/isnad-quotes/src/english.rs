@@ -1092,7 +1092,6 @@ fn apposition_subject(v: &View<'_>, comma: usize, sent_start: usize) -> Option<(
 /// Finds the claims of an English document.
 pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
     let mut out = Vec::new();
-    let mut turns = Vec::new();
     let min_words = cfg.min_quote_words as u32;
     let mut i = 0;
     while i < v.len() {
@@ -1105,12 +1104,6 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             && !v.has(here, Role::Survey)
             && !v.has(here, Role::ReportAdverb)
         {
-            // "DANA ORTIZ: We never promised …": a transcript turn opens its paragraph.
-            if (here == 0 || v.para[here - 1] != v.para[here])
-                && !(cfg.skip_headings && v.paragraph(here).heading)
-            {
-                turns.extend(transcript::claim(v, here, min_words));
-            }
             continue;
         }
         // A short line ending with a closing quotation mark ('' as in the NYT archive) is a
@@ -1239,11 +1232,8 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             out.push(d);
         }
     }
-    // A transcript is a run of turns: one "NAME: …" paragraph alone is a dateline or a label
-    // ("BEIJING: …", "WHY IT MATTERS: …"), not an interview.
-    if turns.len() >= 2 {
-        out.append(&mut turns);
-    }
+    // "DANA ORTIZ: We never promised …": transcript turns, which no cue opens.
+    out.extend(transcript::turns(v, cfg.skip_headings, min_words));
     out
 }
 

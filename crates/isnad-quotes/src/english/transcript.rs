@@ -29,8 +29,25 @@ use super::{is_title_period, starts_upper};
 /// Most words a speaker's name takes before the colon ("Sen. Mary Ellen Holt").
 const MAX_NAME_WORDS: usize = 4;
 
+/// The turns of the document's transcript: the paragraphs that open with a speaker's name and a
+/// colon (headings skipped with `skip_headings`), when there are two or more — one "NAME: …"
+/// paragraph alone is a dateline or a label ("BEIJING: …"), not an interview.
+pub(crate) fn turns(v: &View<'_>, skip_headings: bool, min_words: u32) -> Vec<Draft> {
+    let opens = |t: usize| t == 0 || v.para[t - 1] != v.para[t];
+    // (A paragraph that a cue or an attribution word opens is read by the cue rules.)
+    let cue_word = |t: usize| {
+        v.tags[t].cue.is_some()
+            || [Role::AttribPrep, Role::Survey, Role::ReportAdverb].iter().any(|&r| v.has(t, r))
+    };
+    let turns: Vec<Draft> = (0..v.len())
+        .filter(|&t| opens(t) && !cue_word(t) && !(skip_headings && v.paragraph(t).heading))
+        .filter_map(|t| claim(v, t, min_words))
+        .collect();
+    if turns.len() >= 2 { turns } else { Vec::new() }
+}
+
 /// The claim of the paragraph that starts at token `p`, when it is a transcript turn.
-pub(crate) fn claim(v: &View<'_>, p: usize, min_words: u32) -> Option<Draft> {
+fn claim(v: &View<'_>, p: usize, min_words: u32) -> Option<Draft> {
     // (The first paragraph is the article's title: "Mayor Vale: ‘We Will Rebuild’".)
     if v.para[p] == 0 {
         return None;
