@@ -81,10 +81,53 @@ fn lower_many(c: char) -> &'static str {
 /// Latin letters are lower-cased; curly, low and angle quotation marks become `"` or `'`; a run of
 /// whitespace becomes one space, or one `\n` when it holds a line break. Everything else is kept.
 pub fn normalize(text: &str) -> Normalized {
+    // (One entry per folded byte, and one for the end.)
+    let mut map: Vec<u32> = Vec::with_capacity(text.len() + 9);
+    let out = fold_with(text, &mut map);
+    map.push(text.len() as u32);
+    // Dropped characters after the last kept one belong to it: make the end of a folded range
+    // that ends a word cover its trailing diacritics. `map[i]` for the byte after a character is
+    // the start of the next kept character, which already includes them.
+    Normalized { text: out, map }
+}
+
+/// Where [`fold_with`] records the origin of each folded byte: the offset map of [`normalize`],
+/// or nowhere for [`fold`] (whose callers drop the map: building it costs four bytes per byte).
+trait Origins {
+    /// `len` folded bytes of one character that came from the character at `orig`.
+    fn char(&mut self, len: usize, orig: usize);
+    /// The bytes of a run copied whole, `run` being the original bytes from `at`.
+    fn run(&mut self, run: &[u8], at: usize);
+}
+
+impl Origins for Vec<u32> {
+    fn char(&mut self, len: usize, orig: usize) {
+        for _ in 0..len {
+            self.push(orig as u32);
+        }
+    }
+
+    fn run(&mut self, run: &[u8], at: usize) {
+        // The run holds one- and two-byte characters only: a continuation byte belongs to the
+        // character that starts one byte before it.
+        self.extend(
+            run.iter().enumerate().map(|(i, &b)| (at + i) as u32 - u32::from(is_continuation(b))),
+        );
+    }
+}
+
+impl Origins for () {
+    fn char(&mut self, _: usize, _: usize) {}
+
+    fn run(&mut self, _: &[u8], _: usize) {}
+}
+
+/// The folding loop of [`normalize`] and [`fold`]: the folded text, each byte's origin recorded
+/// in `map`.
+fn fold_with(text: &str, map: &mut impl Origins) -> String {
     let bytes = text.as_bytes();
     // Folding rarely changes the length (only lam-alef ligatures and a few case pairs grow it).
     let mut out = String::with_capacity(text.len() + 8);
-    let mut map: Vec<u32> = Vec::with_capacity(text.len() + 9);
     // Pending whitespace run: its start in the original and whether it holds a newline.
     let mut space: Option<(usize, bool)> = None;
     let mut at = 0;
@@ -96,19 +139,12 @@ pub fn normalize(text: &str) -> Normalized {
         let end = if space.is_some() && bytes[at] == b' ' { at } else { identity_run(bytes, at) };
         if end > at {
             if let Some((start, nl)) = space.take() {
-                push(&mut out, &mut map, if nl { '\n' } else { ' ' }, start);
+                push(&mut out, map, if nl { '\n' } else { ' ' }, start);
             }
             let from = out.len();
             out.push_str(&text[at..end]);
             out[from..].make_ascii_lowercase();
-            // The run holds one- and two-byte characters only: a continuation byte belongs to
-            // the character that starts one byte before it.
-            map.extend(
-                bytes[at..end]
-                    .iter()
-                    .enumerate()
-                    .map(|(i, &b)| (at + i) as u32 - u32::from(is_continuation(b))),
-            );
+            map.run(&bytes[at..end], at);
             at = end;
             continue;
         }
@@ -124,26 +160,22 @@ pub fn normalize(text: &str) -> Normalized {
             continue;
         }
         if let Some((start, nl)) = space.take() {
-            push(&mut out, &mut map, if nl { '\n' } else { ' ' }, start);
+            push(&mut out, map, if nl { '\n' } else { ' ' }, start);
         }
         match fold {
             Fold::Drop | Fold::Space { .. } => {}
-            Fold::One(f) => push(&mut out, &mut map, f, here),
+            Fold::One(f) => push(&mut out, map, f, here),
             Fold::Many(s) => {
                 for f in s.chars() {
-                    push(&mut out, &mut map, f, here);
+                    push(&mut out, map, f, here);
                 }
             }
         }
     }
     if let Some((start, nl)) = space {
-        push(&mut out, &mut map, if nl { '\n' } else { ' ' }, start);
+        push(&mut out, map, if nl { '\n' } else { ' ' }, start);
     }
-    map.push(text.len() as u32);
-    // Dropped characters after the last kept one belong to it: make the end of a folded range
-    // that ends a word cover its trailing diacritics. `map[i]` for the byte after a character is
-    // the start of the next kept character, which already includes them.
-    Normalized { text: out, map }
+    out
 }
 
 /// The end of the run of characters starting at `at` that [`fold_char`] maps one to one onto a
@@ -249,61 +281,20 @@ static ARABIC_IDENTITY: [bool; 256] = {
     t
 };
 
-fn push(out: &mut String, map: &mut Vec<u32>, c: char, orig: usize) {
+fn push(out: &mut String, map: &mut impl Origins, c: char, orig: usize) {
     out.push(c);
-    for _ in 0..c.len_utf8() {
-        map.push(orig as u32);
-    }
+    map.char(c.len_utf8(), orig);
 }
 
 /// Folds a string the way [`normalize`] folds text, trimmed, without the map (lexicon entries,
 /// gold text, the full-text index's search forms and link keys).
 ///
-/// Character by character as [`normalize`]'s slow path, without building the offset map (four
-/// bytes per byte of text) only to drop it: this runs on every claim `isnad index` writes. A run
-/// of whitespace is one space, or one newline when it holds one; a dropped character (a
-/// diacritic, a zero-width character) ends a run as `normalize` does.
+/// The same loop as [`normalize`] without building the offset map (four bytes per byte of text)
+/// only to drop it: this runs on every claim `isnad index` writes.
 pub fn fold(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
-    // Pending whitespace run: whether it holds a newline. (Leading whitespace is trimmed: a run
-    // is pushed only after something, and a fast run's leading space at the end.)
-    let mut space: Option<bool> = None;
-    let mut at = 0;
-    while at < bytes.len() {
-        // The fast path of `normalize`: a run that folds to itself (but for ASCII case) whole.
-        let end = if space.is_some() && bytes[at] == b' ' { at } else { identity_run(bytes, at) };
-        let (fold, next) = if end > at {
-            (None, end)
-        } else {
-            let c = s[at..].chars().next().expect("at is a char boundary below the end");
-            (Some(fold_char(c)), at + c.len_utf8())
-        };
-        if let Some(Fold::Space { newline }) = fold {
-            space = Some(space.unwrap_or(false) || newline);
-            at = next;
-            continue;
-        }
-        if let Some(newline) = space.take()
-            && !out.is_empty()
-        {
-            out.push(if newline { '\n' } else { ' ' });
-        }
-        match fold {
-            None => {
-                let from = out.len();
-                out.push_str(&s[at..end]);
-                out[from..].make_ascii_lowercase();
-            }
-            Some(Fold::Drop | Fold::Space { .. }) => {}
-            Some(Fold::One(f)) => out.push(f),
-            Some(Fold::Many(m)) => out.push_str(m),
-        }
-        at = next;
-    }
+    let mut out = fold_with(s, &mut ());
     let end = out.trim_end().len();
     out.truncate(end);
-    // (A run of the fast path may begin with a space.)
     let lead = out.len() - out.trim_start().len();
     out.drain(..lead);
     out
