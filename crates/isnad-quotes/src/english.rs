@@ -16,6 +16,7 @@ mod aside;
 mod bare_verb;
 mod claim;
 mod dateline;
+mod headline;
 mod in_survey;
 mod raising;
 mod relative_source;
@@ -1234,6 +1235,10 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
     }
     // "DANA ORTIZ: We never promised …": transcript turns, which no cue opens.
     out.extend(transcript::turns(v, cfg.skip_headings, min_words));
+    // "Okafor: Audit was rigged": a title that sums up the words of a speaker of the article.
+    if let Some(d) = headline::claim(v, &out, min_words) {
+        out.insert(0, d);
+    }
     out
 }
 

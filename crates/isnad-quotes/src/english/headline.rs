@@ -1,0 +1,93 @@
+//! A headline that gives a speaker's words after their name and a colon.
+//!
+//! **Reads**: the title "Mayor Vale: We will rebuild the pier" or "Okafor: ‘The audit was
+//! rigged’" when the article's own claims name that speaker ("…, Okafor said"): the outlet sums
+//! up what the speaker said, and a fact-checker checks it against them. Speaker: the name before
+//! the colon; content: the rest of the title.
+//!
+//! **Not**: a title whose name speaks nowhere in the article ("Iowa: What to watch tonight",
+//! "Brexit: the deal explained"): then the words before the colon are a topic or a place, not a
+//! speaker; a label ("UPDATE:", "Watch:", role `label`), a time word, a determiner ("The
+//! Latest:"), a wh-word, a cue ("Senator Slams Rival: …") or a preposition ("Minister On Rates:
+//! …") before the colon; more than four words before it; a content of fewer than three words;
+//! any paragraph but the first.
+//!
+//! **Data**: `data/en-function.tsv` (`label`, `time`, `det`, `question`).
+//!
+//! **Fixtures**: `tests/fixtures/en-headline*.txt`.
+
+use isnad_core::QuoteKind;
+
+use crate::draft::{Draft, content_kind, trim_content};
+use crate::lexicon::{Class, Role};
+use crate::view::View;
+
+use super::{is_title_period, starts_upper};
+
+/// Most words a speaker's name takes before the colon ("Sen. Mary Ellen Holt").
+const MAX_NAME_WORDS: usize = 4;
+
+/// The headline's claim, when the title names a speaker of `body` (the claims found in the
+/// rest of the article) before a colon.
+pub(crate) fn claim(v: &View<'_>, body: &[Draft], min_words: u32) -> Option<Draft> {
+    if v.len() == 0 || v.para[0] != 0 {
+        return None;
+    }
+    let para_end = v.paragraph_end(0);
+    let mut t = 0;
+    let mut words = 0;
+    while t <= para_end && !v.is_punct(t, &[':']) {
+        if v.is_wordish(t) {
+            if !starts_upper(v, t)
+                || v.tags[t].cue.is_some()
+                || v.is_word(t) && v.original(t).len() <= 4 && is_preposition(v.folded(t))
+                || [Role::Label, Role::Time, Role::Det, Role::Question, Role::AttribPrep]
+                    .iter()
+                    .any(|&r| v.has(t, r))
+            {
+                return None;
+            }
+            words += 1;
+        } else if !(is_title_period(v, t) || v.is_punct(t, &['’', '\'', '-'])) {
+            return None;
+        }
+        if words > MAX_NAME_WORDS {
+            return None;
+        }
+        t += 1;
+    }
+    let colon = t;
+    if colon >= para_end || words == 0 {
+        return None;
+    }
+    // The name speaks in the article: its last word is a word of a body claim's speaker.
+    let last_word = (0..colon).rev().find(|&k| v.is_wordish(k))?;
+    let key = v.folded(last_word);
+    let speaks = body.iter().any(|d| {
+        v.para[d.cue.0] != 0
+            && d.speaker
+                .is_some_and(|(a, b)| (a..=b).any(|k| v.is_wordish(k) && v.folded(k) == key))
+    });
+    if !speaks {
+        return None;
+    }
+    let (a, b) = trim_content(v, v.toks[colon + 1].span.start(), v.toks[para_end].span.end());
+    if v.text[a..b].split_whitespace().count() < 3.max(min_words as usize) {
+        return None;
+    }
+    // "Okafor: ‘The audit was rigged’": the title quotes the speaker.
+    let quoted = v.quotes_starting_in(a, a).first().is_some_and(|q| q.end == b);
+    Some(Draft {
+        kind: if quoted { QuoteKind::Direct } else { content_kind(v, a, b, min_words) },
+        confidence: 0.6,
+        ..Draft::indirect(v, (colon, colon), (a, b), Some((0, colon - 1)), Class::Speech)
+    })
+}
+
+/// Short prepositions that join a headline's topic to its subject ("Minister On Rates").
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "of" | "in" | "at" | "to" | "for" | "from" | "with" | "about" | "over" | "vs"
+    )
+}
