@@ -89,6 +89,8 @@ pub(crate) struct Cue {
     pub question: bool,
     /// "of"/"for" after its object states a charge or a reason ("accused X of …").
     pub charge: bool,
+    /// Its object followed by "as" is a view held: "voters see the wall as a waste".
+    pub regard: bool,
 }
 
 /// Roles of function words, as bits of [`Tag::roles`].
@@ -346,6 +348,7 @@ fn arabic_forms(
         phrasal: false,
         question: false,
         charge: false,
+        regard: false,
     };
     if past != "-" {
         let stem = past.strip_suffix(['ى', 'ا']).unwrap_or(past);
@@ -528,10 +531,11 @@ impl Lexicons {
                 f.get(4).is_some_and(|flags| flags.split(',').any(|x| x.trim() == name))
             };
             let (noun, phrasal) = (flag("noun"), flag("phrasal"));
-            let (question, charge) = (flag("question"), flag("charge"));
+            let (question, charge, regard) = (flag("question"), flag("charge"), flag("as"));
             if let Some(bad) = f.get(4).and_then(|flags| {
                 flags.split(',').map(str::trim).find(|x| {
-                    !x.is_empty() && !matches!(*x, "noun" | "phrasal" | "question" | "charge")
+                    !x.is_empty()
+                        && !matches!(*x, "noun" | "phrasal" | "question" | "charge" | "as")
                 })
             }) {
                 return Err(data_err("en-cues.tsv", line, format!("unknown flag '{bad}'")));
@@ -547,8 +551,17 @@ impl Lexicons {
                 if form != "!" {
                     // (only the base and -s forms double as nouns: "the report", "reports")
                     let noun = noun && matches!(kind, Form::EnBase | Form::En3sg);
-                    let cue =
-                        Cue { class, act, form: kind, frame, noun, phrasal, question, charge };
+                    let cue = Cue {
+                        class,
+                        act,
+                        form: kind,
+                        frame,
+                        noun,
+                        phrasal,
+                        question,
+                        charge,
+                        regard,
+                    };
                     if tail.is_empty() {
                         en_cues.push((form, cue));
                     } else {

@@ -2,7 +2,9 @@
 //! …", "the women say …", "two-thirds fear …".
 //!
 //! **Reads**: a plural noun, a poll's quantity or (for a cue that is never a noun) any noun
-//! phrase's last word right before the bare form, when what follows opens its complement.
+//! phrase's last word right before the bare form, when what follows opens its complement (for a
+//! verb of regarding, flag `as`: an object and "as", "developers see golf courses as wasted
+//! space").
 //!
 //! **Not**: after a determiner, a preposition, an auxiliary or a pronoun; after an adverb, an
 //! infinitive or a contraction ("may well endorse", "to help defend", "you'll find").
@@ -76,6 +78,10 @@ pub(super) fn plural_subject_verb(v: &View<'_>, prev: usize, last: usize, cue: C
             && v.sentence_start(n) + 3 < prev;
     }
     let w = v.folded(n);
+    // "developers see golf courses as wasted space": the object, then "as".
+    if cue.regard && as_follows(v, n) {
+        return true;
+    }
     v.has(n, Role::Comp)
         || (v.has(n, Role::Det) && !matches!(w, "for" | "of"))
         || matches!(w, "he" | "she" | "they" | "it" | "we" | "i")
@@ -85,4 +91,12 @@ pub(super) fn plural_subject_verb(v: &View<'_>, prev: usize, last: usize, cue: C
             && v.is_word(n + 1)
             && !starts_upper(v, n + 1)
             && !v.has(n + 1, Role::Det))
+}
+
+/// An "as" after a short object starting at `n`, in the same clause: "see golf courses as …".
+fn as_follows(v: &View<'_>, n: usize) -> bool {
+    let end = v.sentence_end(n).min(n + 8);
+    (n + 1..=end)
+        .take_while(|&t| v.is_wordish(t) && v.tags[t].cue.is_none() && !v.has(t, Role::Comp))
+        .any(|t| v.folded(t) == "as")
 }
