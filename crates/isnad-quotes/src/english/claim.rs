@@ -523,10 +523,16 @@ fn postposed(
         v.is_punct(e, &[',', '—', '–']) || (v.is_quote_mark(e) && v.closing(e).is_some())
     });
     // A quotation closing right before the reporting clause is its content, whatever follows
-    // ("“…,” Sarandon told MSNBC Monday when asked about …").
+    // ("“…,” Sarandon told MSNBC Monday when asked about …"); but a short one after words of the
+    // sentence is a title in an opening phrase ("On Radio Leeds’s “Early Shift,” Gill said if
+    // …"), and the content follows the cue.
     let after_quote = ls.edge.is_some_and(|e| {
         let e = if v.is_punct(e, &[',']) && e > 0 { e - 1 } else { e };
-        v.is_quote_mark(e) && v.closing(e).is_some()
+        v.is_quote_mark(e)
+            && v.closing(e).is_some_and(|qi| {
+                let q = &v.quotes[qi as usize];
+                q.words >= min_words || (r.sent_start..q.open).all(|t| !v.is_wordish(t))
+            })
     });
     cue.form != Form::EnIng
         && (tail_is_adverbial
