@@ -132,8 +132,9 @@ pub struct QuotesConfig {
     /// Deprecated, replaced by `acts`: `beliefs = true` is every act, `beliefs = false` is
     /// `acts = ["speech", "topic"]`. Not together with `acts`.
     pub beliefs: Option<bool>,
-    /// Skip lines the segment stage marks as headings: a headline ("X: …") is the outlet's
-    /// summary, not a statement made in the article.
+    /// Skip lines the segment stage marks as headings: a headline is the outlet's summary, not
+    /// a statement made in the article. (A title "Name: statement" whose name speaks in the
+    /// article is still read, as that speaker's claim: `english/headline.rs`.)
     pub skip_headings: bool,
     /// Longest quotation in bytes. A quotation whose closing mark is missing ends with its
     /// paragraph; this bounds even that, so a stray mark never swallows a page.
