@@ -356,6 +356,8 @@ fn complement(
     let right_source = inverted_subject(v, r, ls, after_punct, &mut k);
     if r.cue.frame == Frame::Tell {
         k = after_hearer(v, k, r.sent_end);
+    } else if let Some(h) = hearer_after_to(v, r, k) {
+        k = h;
     }
     // Hearers and adverbials before the content: "told reporters on Tuesday that".
     let mut c = Complement { k, right_source, comp: None, colon: None, quote: None };
@@ -393,6 +395,36 @@ fn complement(
         j += 1;
     }
     c
+}
+
+/// "wrote to the council that …", "tweeted to her followers on Friday, “…”": a hearer after
+/// "to" between a verb of saying and its content; the token where the content opens (a "that",
+/// a colon, a quotation after a comma), over time adverbials, or `None` when no content opens
+/// there ("wrote to the council about the road", "said to be").
+fn hearer_after_to(v: &View<'_>, r: &Reading, k: usize) -> Option<usize> {
+    let sent_end = r.sent_end;
+    if r.cue.class != Class::Speech
+        || r.cue.frame == Frame::Object
+        || k + 1 >= sent_end
+        || !v.is_word(k)
+        || v.folded(k) != "to"
+    {
+        return None;
+    }
+    let mut h = after_hearer(v, k + 1, sent_end);
+    if h == k + 1 {
+        return None;
+    }
+    let mut adverbials = 0;
+    while h < sent_end && adverbials < 3 && (v.has(h, Role::After) || v.has(h, Role::Time)) {
+        h += 1;
+        adverbials += 1;
+    }
+    let opens = v.has(h, Role::Comp)
+        || v.is_punct(h, &[':'])
+        || v.opening(h).is_some()
+        || (h < sent_end && v.is_punct(h, &[',']) && v.opening(h + 1).is_some());
+    opens.then_some(h)
 }
 
 /// "said Smith" / "said Mr. Smith, the spokesman": a source on the right of the cue when
