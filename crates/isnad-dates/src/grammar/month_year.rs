@@ -19,6 +19,7 @@ use jiff::civil::Time;
 use super::*;
 use crate::classes::Class;
 use crate::time::{self, TimeValue};
+use crate::timex3::Reading;
 use crate::tokenize::{Kind, Tok};
 use crate::vocab::{Connective, Era, Relative, Unit};
 
@@ -157,7 +158,10 @@ impl<'a, 'v> Parser<'a, 'v> {
                 e.to_datetime(Time::midnight()),
                 Grain::Day,
             )
-            .hijri();
+            .hijri()
+            // TimeML has no Hijri values: the Gregorian year in which it starts (as a Hijri
+            // month is the Gregorian month in which it starts, see `hijri.rs`)
+            .read_as(Reading::AtGrain(Grain::Year));
             return Some(Match {
                 end: j,
                 value: Spec { base: Some(t), absolute: true, ..Spec::default() },
