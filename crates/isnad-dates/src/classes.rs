@@ -65,10 +65,14 @@ pub(crate) enum Class {
     /// An Arabic noun a number counts: currencies and measures («1950 دولارا»: a price, no
     /// year).
     Counted,
+    /// An Arabic word beside a Hijri month name that is also a given name which makes it the
+    /// month: a time noun before it («حلول رمضان», «طوال رمضان») or an epithet after it
+    /// («رمضان المبارك»).
+    HijriCompany,
 }
 
 impl Class {
-    const ALL: [(&'static str, Class); 24] = [
+    const ALL: [(&'static str, Class); 25] = [
         ("past", Class::Past),
         ("past-stem", Class::PastStem),
         ("future", Class::Future),
@@ -93,6 +97,7 @@ impl Class {
         ("title-joiner", Class::TitleJoiner),
         ("edition-day", Class::EditionDay),
         ("counted", Class::Counted),
+        ("hijri-company", Class::HijriCompany),
     ];
 
     fn bit(self) -> u32 {

@@ -23,6 +23,7 @@ use isnad_core::Grain;
 use jiff::civil::Time;
 
 use super::*;
+use crate::classes::Class;
 use crate::time::{self, TimeValue};
 use crate::timex3::Reading;
 use crate::vocab::{Connective, Era, Relative, Unit};
@@ -164,11 +165,25 @@ impl<'a, 'v> Parser<'a, 'v> {
         })
     }
 
-    /// Whether a preposition of time ("في", "خلال", "منذ", "قبل", "بعد", "حتى") or a part of a
-    /// period ("منتصف", "العشر الأواخر من") stands before token `i`: what lets a month name that
-    /// is also a given name be the month.
+    /// Whether a preposition of time ("في", "خلال", "منذ", "قبل", "بعد", "حتى", or ب/ل on the
+    /// word: «برمضان»), a part of a period ("منتصف", "العشر الأواخر من") or a word of the class
+    /// `hijri-company` («حلول رمضان», «رمضان المبارك») stands beside the month name at `i`:
+    /// what lets a month name that is also a given name be the month.
     fn time_word_before(&self, i: usize) -> bool {
+        let company = |k: usize| {
+            self.tok_text(k).is_some_and(|w| {
+                let w = w.strip_prefix('و').unwrap_or(w);
+                self.classes.has(w, Class::HijriCompany)
+            })
+        };
+        // «برمضان», «لرمضان»: a preposition on the word itself; «رمضان المبارك»
+        if self.tok(i).is_some_and(|t| t.clitic && !t.conj && !t.al) || company(i + 1) {
+            return true;
+        }
         let Some(p) = i.checked_sub(1) else { return false };
+        if company(p) {
+            return true;
+        }
         [
             Connective::In,
             Connective::Within,
