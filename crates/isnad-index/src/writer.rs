@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use crate::link::{forget, link, remember};
+use crate::link::{INSERT_LINK_KEY, forget, link, remember};
 use crate::raw_insert::{Arg, RawInsert};
 use crate::rows::{DocRows, EntityRow, SpanRow};
 use crate::{IndexError, schema};
@@ -62,6 +62,7 @@ impl Index {
                 &conn,
                 "INSERT INTO claims_fts (rowid, content) VALUES (?1, ?2)",
             )?,
+            link_key: RawInsert::prepare(&conn, INSERT_LINK_KEY)?,
         };
         Ok(Index { claim_inserts, conn, path: path.to_path_buf(), indexes_pending: fresh })
     }
@@ -160,7 +161,7 @@ fn write_document(
             link_key
         ])?;
         let entity_id = tx.last_insert_rowid();
-        remember(tx, &entity.keys, entity_id, actor)?;
+        remember(&mut inserts.link_key, &entity.keys, entity_id, actor)?;
         ids.push((entity_id, actor));
     }
     summary.entities = doc.entities.len();
@@ -178,10 +179,11 @@ fn write_document(
     Ok(summary)
 }
 
-/// The statements [`write_claims`] runs for every claim.
+/// The statements run for every claim ([`write_claims`]) and every link key of an entity.
 struct ClaimInserts {
     claim: RawInsert,
     fts: RawInsert,
+    link_key: RawInsert,
 }
 
 const INSERT_CLAIM: &str = "INSERT INTO claims (document, local_id, kind, act, cue_start, cue_end, \
