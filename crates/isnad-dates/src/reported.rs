@@ -5,7 +5,10 @@
 //! quarter", "from $2 million a year earlier" is last year's third quarter. The rules mark such
 //! expressions [`Reading::YearBefore`] (`grammar/year_before.rs`); the stage reads a document's
 //! expressions in order through a [`Reported`], which notes each quarter or year named and
-//! moves each marked expression a year before the last one.
+//! moves each marked expression a year before the last one. "The quarter" and "the latest
+//! quarter" are marked too, zero years back: the quarter reported itself, when it has ended by
+//! publication (results come out after a quarter; one under way is forecast), else the last
+//! quarter that has ended, which then becomes the one reported.
 //!
 //! A report is about a recent period: any quarter named may be it, but a year only when it is
 //! the year of publication, or the year before in the first quarter (when annual results come
@@ -19,9 +22,13 @@ use jiff::civil::{Date, Time};
 use crate::time::{Open, TimeValue, add_grain};
 use crate::timex3::Reading;
 
-/// An expression of the period a year before the one reported, as the words say it.
+/// An expression of the period reported, or of the same period some years before, as the words
+/// say it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct YearBefore {
+    /// How many years before the period reported: 1 for "a year earlier", 0 for the period
+    /// itself ("the latest period", "the quarter").
+    pub years: i16,
     /// The grain its TIMEX3 is read at while no period is known.
     pub grain: Grain,
     /// Whether it names a quarter ("the year-ago quarter"): a year reported does not resolve it.
@@ -48,7 +55,16 @@ impl Reported {
     /// moves there; a quarter or a year on the calendar becomes the period reported.
     pub(crate) fn read(&mut self, t: TimeValue) -> TimeValue {
         if let Reading::YearBefore(y) = t.reading {
-            return self.year_before(y).unwrap_or(t);
+            if let Some(moved) = self.year_before(y) {
+                return moved;
+            }
+            if y.years > 0 {
+                return t;
+            }
+            // "the quarter" before any is named: the last that has ended, now the one reported
+            let t = t.read_as(Reading::Calendar);
+            self.last = Some(t);
+            return t;
         }
         if t.end.is_none()
             && t.open == Open::No
@@ -71,7 +87,12 @@ impl Reported {
     /// The period a year before the one reported, as `y` names it; `None` without one.
     fn year_before(&self, y: YearBefore) -> Option<TimeValue> {
         let p = self.last?;
-        let start = add_grain(p.start, Grain::Year, -1);
+        // "the quarter" itself is one whose results are out: not one under way
+        if y.years == 0 && self.published.is_some_and(|d| add_grain(p.start, p.grain, 1).date() > d)
+        {
+            return None;
+        }
+        let start = add_grain(p.start, Grain::Year, -i64::from(y.years));
         match (y.quarter, p.grain) {
             (Some(q), _) => {
                 let d = Date::new(start.year(), 3 * (q - 1) + 1, 1).ok()?;
