@@ -19,7 +19,7 @@
 use isnad_core::Grain;
 use jiff::civil::{Date, Time};
 
-use crate::time::{Open, TimeValue, add_grain};
+use crate::time::{Open, TimeValue, add_grain, truncate};
 use crate::timex3::Reading;
 
 /// An expression of the period reported, or of the same period some years before, as the words
@@ -41,6 +41,8 @@ pub(crate) struct YearBefore {
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Reported {
     last: Option<TimeValue>,
+    /// The last date named, a day to a year ("that year" is its year: `grammar/anaphor.rs`).
+    named: Option<TimeValue>,
     /// The day of publication, when known.
     published: Option<Date>,
 }
@@ -48,12 +50,37 @@ pub(crate) struct Reported {
 impl Reported {
     /// Nothing reported yet, in a document published on `published`.
     pub(crate) fn new(published: Option<Date>) -> Reported {
-        Reported { last: None, published }
+        Reported { last: None, named: None, published }
     }
 
     /// `t` as the document reads it at this point: a period a year before the one reported
-    /// moves there; a quarter or a year on the calendar becomes the period reported.
-    pub(crate) fn read(&mut self, t: TimeValue) -> TimeValue {
+    /// moves there; a quarter or a year on the calendar becomes the period reported; "that
+    /// year", "the following year" move to the date named last (`None`: "that year" with no
+    /// date named before, which says no date).
+    pub(crate) fn read(&mut self, t: TimeValue) -> Option<TimeValue> {
+        if let Reading::Named { steps } = t.reading {
+            let g = t.grain;
+            return match self.named.filter(|n| n.grain <= g) {
+                Some(n) => {
+                    let start = add_grain(truncate(n.start, g), g, i64::from(steps));
+                    Some(TimeValue::point(start, g))
+                }
+                None if steps == 0 => None,
+                None => Some(t.read_as(Reading::Calendar)),
+            };
+        }
+        if t.end.is_none()
+            && t.open == Open::No
+            && (Grain::Day..=Grain::Year).contains(&t.grain)
+            && matches!(t.reading, Reading::Calendar | Reading::AtGrain(_) | Reading::DayPart(_))
+        {
+            self.named = Some(t);
+        }
+        Some(self.period(t))
+    }
+
+    /// `t` against the period reported (see [`Reported::read`]).
+    fn period(&mut self, t: TimeValue) -> TimeValue {
         if let Reading::YearBefore(y) = t.reading {
             if let Some(moved) = self.year_before(y) {
                 return moved;

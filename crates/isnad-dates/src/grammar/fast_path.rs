@@ -45,6 +45,8 @@ impl<'a, 'v> Parser<'a, 'v> {
     ///   look at `i` itself find nothing there);
     /// - "q" at `i` (`period_rel`: "Q3");
     /// - "the", a word of class `latest` and a unit (`period_rel`: "the latest quarter");
+    /// - a word of class `same-as-named` or `after-named` and a unit one or two tokens on
+    ///   (`anaphor`: "that year", "that same day", "following year");
     /// - at/in [the] and a part of a period (`part_of`: "in early March");
     /// - on [the] and an ordinal or a number (`day_only`: "on the 15th").
     ///
@@ -73,6 +75,11 @@ impl<'a, 'v> Parser<'a, 'v> {
             || self.tok_text(i) == Some("the")
                 && self.tok_text(i + 1).is_some_and(|w| self.classes.has(w, Class::Latest))
                 && self.has(i + 2, features::UNIT)
+            || (self.has(i + 1, features::UNIT) || self.has(i + 2, features::UNIT))
+                && self.tok_text(i).is_some_and(|w| {
+                    self.classes.has(w, Class::SameAsNamed)
+                        || self.classes.has(w, Class::AfterNamed)
+                })
             || (self.punct(k, '\'') || self.punct(k, '’')) && self.num(k + 1).is_some()
             || (self.connective(k, Connective::At) || self.connective(k, Connective::In))
                 && self.has(self.skip_filler(k + 1), features::PART)
