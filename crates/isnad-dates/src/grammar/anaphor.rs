@@ -22,12 +22,14 @@ use super::*;
 use crate::classes::Class;
 use crate::time::{self, TimeValue, add_grain, truncate};
 use crate::timex3::Reading;
-use crate::vocab::Unit;
+use crate::vocab::{Unit, features};
 
 impl<'a, 'v> Parser<'a, 'v> {
     /// "that year", "that same day", "the following month".
     pub(super) fn anaphor(&self, i: usize) -> Option<Match<TimeValue>> {
-        if self.is_arabic() {
+        // (a unit one or two tokens on first: most positions have none)
+        if self.is_arabic() || !(self.has(i + 1, features::UNIT) || self.has(i + 2, features::UNIT))
+        {
             return None;
         }
         let class = |k: usize, c: Class| self.tok_text(k).is_some_and(|w| self.classes.has(w, c));

@@ -3,7 +3,7 @@
 use super::*;
 use crate::classes::Class;
 use crate::tokenize::{Kind, Tok};
-use crate::vocab::{Connective, features};
+use crate::vocab::{Connective, Relative, Sense, features};
 
 impl<'a, 'v> Parser<'a, 'v> {
     /// Whether an expression may start at token `i`: a number or a date word, or a function word
@@ -119,6 +119,17 @@ impl<'a, 'v> Parser<'a, 'v> {
             | features::connective(Connective::Before)
             | features::connective(Connective::Within)
             | features::connective(Connective::Asap);
+        // English "that" leads only "that year" (`anaphor`): elsewhere, no rule reads it
+        if self.has(i, features::REL)
+            && !self.is_arabic()
+            && !(self.has(i + 1, features::UNIT) || self.has(i + 2, features::UNIT))
+            && self
+                .senses(i)
+                .iter()
+                .all(|s| matches!(s, Sense::Relative { relative: Relative::Same, .. }))
+        {
+            return false;
+        }
         self.has(i, FIRST)
             || self.punct(i, '@')
             || i == 0 && self.connective(i, Connective::To)
