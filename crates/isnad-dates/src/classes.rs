@@ -62,6 +62,12 @@ pub(crate) enum Class {
     TitleJoiner,
     /// The weekday weekly editions are named for ("The Mail on Sunday").
     EditionDay,
+    /// A word that makes the unit after it the one of the date the text named last ("that
+    /// year", "that same day").
+    SameAsNamed,
+    /// A word that makes the unit after it the one after the date the text named last ("the
+    /// following year").
+    AfterNamed,
     /// An Arabic noun a number counts: currencies and measures («1950 دولارا»: a price, no
     /// year).
     Counted,
@@ -72,7 +78,7 @@ pub(crate) enum Class {
 }
 
 impl Class {
-    const ALL: [(&'static str, Class); 25] = [
+    const ALL: [(&'static str, Class); 27] = [
         ("past", Class::Past),
         ("past-stem", Class::PastStem),
         ("future", Class::Future),
@@ -98,6 +104,8 @@ impl Class {
         ("edition-day", Class::EditionDay),
         ("counted", Class::Counted),
         ("hijri-company", Class::HijriCompany),
+        ("same-as-named", Class::SameAsNamed),
+        ("after-named", Class::AfterNamed),
     ];
 
     fn bit(self) -> u32 {
