@@ -141,6 +141,7 @@ pub(crate) enum Role {
     ReportAdverb,
     Label,
     SourceLink,
+    ContentNoun,
 }
 
 impl Role {
@@ -194,6 +195,7 @@ impl Role {
             "report-adverb" => Role::ReportAdverb,
             "label" => Role::Label,
             "source-link" => Role::SourceLink,
+            "content-noun" => Role::ContentNoun,
             _ => return None,
         })
     }

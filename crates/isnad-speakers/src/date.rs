@@ -74,18 +74,16 @@ pub(crate) fn claim_date(
     // نوفمبر", a participle, still dates the report that speaks).
     let in_relative = |s: Span| {
         dating.mentions.containing(s).any(|m| {
-            ctx.token_range(m).take_while(|&i| ctx.tokens[i].span.end() <= s.start()).any(|i| {
-                matches!(
-                    ctx.folded(i),
-                    "who" | "which" | "whose" | "that" | "الذي" | "التي" | "الذين"
-                )
-            })
+            ctx.token_range(m)
+                .take_while(|&i| ctx.tokens[i].span.end() <= s.start())
+                .any(|i| RELATIVES.contains(&ctx.folded(i)))
         })
     };
     let timex = sentence.and_then(|sent| {
         dating
             .timexes_in(sent)
             .filter(|t| !in_content(t.span) && !in_relative(t.span))
+            .filter(|t| !in_relative_aside(ctx, sent, t.span, cue))
             .filter(|t| t.value.is_some() || t.from.is_some())
             .min_by_key(|t| {
                 if t.span.end() <= cue.start() {
@@ -102,6 +100,34 @@ pub(crate) fn claim_date(
     let published = published?;
     let before = sentence.is_some_and(|sent| says_before(ctx, sent, cue));
     Some(ClaimDate { value: published.to_string(), source: DateSource::Published, before })
+}
+
+/// Relative pronouns: a date in the clause one opens tells of its antecedent, not of the saying.
+const RELATIVES: &[&str] =
+    &["who", "which", "whose", "that", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"];
+
+/// True when `t`, before the cue, sits in a relative clause set off by commas between the
+/// subject and the cue: "Daniel Price, who has led the party since 2022, accused …", «وأوضح
+/// المسؤول، الذي يشغل المنصب منذ عام 2021، أن …». What the clause dates is the speaker's past, not
+/// the saying. (The subject mention itself ends before the comma, so `in_relative` does not see
+/// it.)
+fn in_relative_aside(ctx: &Ctx<'_>, sent: Span, t: Span, cue: Span) -> bool {
+    if t.end() > cue.start() {
+        return false;
+    }
+    let toks = ctx.token_range(sent);
+    let comma = |i: usize| matches!(ctx.orig(i), "," | "،");
+    let first = |at: usize| toks.clone().find(|&i| ctx.tokens[i].span.start() >= at);
+    let (Some(t_first), Some(cue_tok)) = (first(t.start()), first(cue.start())) else {
+        return false;
+    };
+    let t_last = first(t.end()).unwrap_or(cue_tok);
+    let closes = (t_last..cue_tok).any(comma);
+    let opens = (toks.start + 1..t_first)
+        .rev()
+        .take_while(|&i| !comma(i))
+        .any(|i| comma(i - 1) && RELATIVES.contains(&ctx.folded(i)));
+    closes && opens
 }
 
 /// True when the clause of the cue marks the statement as older than the article.

@@ -54,6 +54,8 @@ impl<'a, 'v> Parser<'a, 'v> {
             return None;
         }
         self.senses(i).iter().find_map(|s| match s {
+            // (English "that" is `same` only to lead "that year": `anaphor.rs`)
+            Sense::Relative { relative: Relative::Same, .. } if !self.is_arabic() => None,
             Sense::Relative { relative, .. } => Some(*relative),
             _ => None,
         })
