@@ -106,28 +106,29 @@ pub(crate) fn claim_date(
 const RELATIVES: &[&str] =
     &["who", "which", "whose", "that", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"];
 
-/// True when `t`, before the cue, sits in a relative clause set off by commas between the
-/// subject and the cue: "Daniel Price, who has led the party since 2022, accused …", «وأوضح
-/// المسؤول، الذي يشغل المنصب منذ عام 2021، أن …». What the clause dates is the speaker's past, not
-/// the saying. (The subject mention itself ends before the comma, so `in_relative` does not see
-/// it.)
+/// True when `t` sits in a relative clause set off by a comma after the speaker, outside the
+/// cue's own clause: "Daniel Price, who has led the party since 2022, accused …" (closed by a
+/// comma before the cue), «وأوضح المسؤول، الذي يشغل المنصب منذ عام 2021، أن …» (after the cue and
+/// its subject). What the clause dates is the speaker's past, not the saying. ("Price, who on
+/// Monday said …": no comma between the date and the cue, so the cue is in that clause and the
+/// date is the saying's. The speaker mention itself ends before the comma, so `in_relative`
+/// does not see these.)
 fn in_relative_aside(ctx: &Ctx<'_>, sent: Span, t: Span, cue: Span) -> bool {
-    if t.end() > cue.start() {
-        return false;
-    }
     let toks = ctx.token_range(sent);
     let comma = |i: usize| matches!(ctx.orig(i), "," | "،");
     let first = |at: usize| toks.clone().find(|&i| ctx.tokens[i].span.start() >= at);
     let (Some(t_first), Some(cue_tok)) = (first(t.start()), first(cue.start())) else {
         return false;
     };
-    let t_last = first(t.end()).unwrap_or(cue_tok);
-    let closes = (t_last..cue_tok).any(comma);
-    let opens = (toks.start + 1..t_first)
+    let before_cue = t.end() <= cue.start();
+    if before_cue && !(first(t.end()).unwrap_or(cue_tok)..cue_tok).any(comma) {
+        return false;
+    }
+    let floor = if before_cue { toks.start } else { cue_tok };
+    (floor + 1..t_first)
         .rev()
         .take_while(|&i| !comma(i))
-        .any(|i| comma(i - 1) && RELATIVES.contains(&ctx.folded(i)));
-    closes && opens
+        .any(|i| comma(i - 1) && RELATIVES.contains(&ctx.folded(i)))
 }
 
 /// True when the clause of the cue marks the statement as older than the article.
