@@ -62,13 +62,23 @@ pub(crate) enum Class {
     TitleJoiner,
     /// The weekday weekly editions are named for ("The Mail on Sunday").
     EditionDay,
+    /// A word that makes the unit after it the one of the date the text named last ("that
+    /// year", "that same day").
+    SameAsNamed,
+    /// A word that makes the unit after it the one after the date the text named last ("the
+    /// following year").
+    AfterNamed,
     /// An Arabic noun a number counts: currencies and measures («1950 دولارا»: a price, no
     /// year).
     Counted,
+    /// An Arabic word beside a Hijri month name that is also a given name which makes it the
+    /// month: a time noun before it («حلول رمضان», «طوال رمضان») or an epithet after it
+    /// («رمضان المبارك»).
+    HijriCompany,
 }
 
 impl Class {
-    const ALL: [(&'static str, Class); 24] = [
+    const ALL: [(&'static str, Class); 27] = [
         ("past", Class::Past),
         ("past-stem", Class::PastStem),
         ("future", Class::Future),
@@ -93,6 +103,9 @@ impl Class {
         ("title-joiner", Class::TitleJoiner),
         ("edition-day", Class::EditionDay),
         ("counted", Class::Counted),
+        ("hijri-company", Class::HijriCompany),
+        ("same-as-named", Class::SameAsNamed),
+        ("after-named", Class::AfterNamed),
     ];
 
     fn bit(self) -> u32 {

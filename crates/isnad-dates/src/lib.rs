@@ -277,7 +277,7 @@ impl DatesStage {
                 let start = toks[f.start].start;
                 let end = toks[f.end - 1].end;
                 let span = isnad_core::Span::in_text(folded, start, end).ok()?;
-                Some(Found { start, end, timex: to_timex(span, &reported.read(f.t)) })
+                Some(Found { start, end, timex: to_timex(span, &reported.read(f.t)?) })
             })
             .collect()
     }

@@ -5,7 +5,10 @@
 //! quarter", "from $2 million a year earlier" is last year's third quarter. The rules mark such
 //! expressions [`Reading::YearBefore`] (`grammar/year_before.rs`); the stage reads a document's
 //! expressions in order through a [`Reported`], which notes each quarter or year named and
-//! moves each marked expression a year before the last one.
+//! moves each marked expression a year before the last one. "The quarter" and "the latest
+//! quarter" are marked too, zero years back: the quarter reported itself, when it has ended by
+//! publication (results come out after a quarter; one under way is forecast), else the last
+//! quarter that has ended, which then becomes the one reported.
 //!
 //! A report is about a recent period: any quarter named may be it, but a year only when it is
 //! the year of publication, or the year before in the first quarter (when annual results come
@@ -16,12 +19,16 @@
 use isnad_core::Grain;
 use jiff::civil::{Date, Time};
 
-use crate::time::{Open, TimeValue, add_grain};
+use crate::time::{Open, TimeValue, add_grain, truncate};
 use crate::timex3::Reading;
 
-/// An expression of the period a year before the one reported, as the words say it.
+/// An expression of the period reported, or of the same period some years before, as the words
+/// say it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct YearBefore {
+    /// How many years before the period reported: 1 for "a year earlier", 0 for the period
+    /// itself ("the latest period", "the quarter").
+    pub years: i16,
     /// The grain its TIMEX3 is read at while no period is known.
     pub grain: Grain,
     /// Whether it names a quarter ("the year-ago quarter"): a year reported does not resolve it.
@@ -34,6 +41,8 @@ pub(crate) struct YearBefore {
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Reported {
     last: Option<TimeValue>,
+    /// The last date named, a day to a year ("that year" is its year: `grammar/anaphor.rs`).
+    named: Option<TimeValue>,
     /// The day of publication, when known.
     published: Option<Date>,
 }
@@ -41,14 +50,48 @@ pub(crate) struct Reported {
 impl Reported {
     /// Nothing reported yet, in a document published on `published`.
     pub(crate) fn new(published: Option<Date>) -> Reported {
-        Reported { last: None, published }
+        Reported { last: None, named: None, published }
     }
 
     /// `t` as the document reads it at this point: a period a year before the one reported
-    /// moves there; a quarter or a year on the calendar becomes the period reported.
-    pub(crate) fn read(&mut self, t: TimeValue) -> TimeValue {
+    /// moves there; a quarter or a year on the calendar becomes the period reported; "that
+    /// year", "the following year" move to the date named last (`None`: "that year" with no
+    /// date named before, which says no date).
+    pub(crate) fn read(&mut self, t: TimeValue) -> Option<TimeValue> {
+        if let Reading::Named { steps } = t.reading {
+            let g = t.grain;
+            return match self.named.filter(|n| n.grain <= g) {
+                Some(n) => {
+                    let start = add_grain(truncate(n.start, g), g, i64::from(steps));
+                    Some(TimeValue::point(start, g))
+                }
+                None if steps == 0 => None,
+                None => Some(t.read_as(Reading::Calendar)),
+            };
+        }
+        if t.end.is_none()
+            && t.open == Open::No
+            && (Grain::Day..=Grain::Year).contains(&t.grain)
+            && matches!(t.reading, Reading::Calendar | Reading::AtGrain(_) | Reading::DayPart(_))
+        {
+            self.named = Some(t);
+        }
+        Some(self.period(t))
+    }
+
+    /// `t` against the period reported (see [`Reported::read`]).
+    fn period(&mut self, t: TimeValue) -> TimeValue {
         if let Reading::YearBefore(y) = t.reading {
-            return self.year_before(y).unwrap_or(t);
+            if let Some(moved) = self.year_before(y) {
+                return moved;
+            }
+            if y.years > 0 {
+                return t;
+            }
+            // "the quarter" before any is named: the last that has ended, now the one reported
+            let t = t.read_as(Reading::Calendar);
+            self.last = Some(t);
+            return t;
         }
         if t.end.is_none()
             && t.open == Open::No
@@ -71,7 +114,12 @@ impl Reported {
     /// The period a year before the one reported, as `y` names it; `None` without one.
     fn year_before(&self, y: YearBefore) -> Option<TimeValue> {
         let p = self.last?;
-        let start = add_grain(p.start, Grain::Year, -1);
+        // "the quarter" itself is one whose results are out: not one under way
+        if y.years == 0 && self.published.is_some_and(|d| add_grain(p.start, p.grain, 1).date() > d)
+        {
+            return None;
+        }
+        let start = add_grain(p.start, Grain::Year, -i64::from(y.years));
         match (y.quarter, p.grain) {
             (Some(q), _) => {
                 let d = Date::new(start.year(), 3 * (q - 1) + 1, 1).ok()?;

@@ -113,6 +113,10 @@ pub(crate) enum Reading {
     EveryWeekday(u8),
     /// Every such month (`XXXX-07` for "each July").
     EveryMonth(u8),
+    /// The unit of the date the text named last, `steps` after it ("that year": 0, "the
+    /// following year": 1): the stage moves it there (`crate::reported`); read against the
+    /// publication until then.
+    Named { steps: i8 },
     /// The period a year before the one a report is about ("a year earlier", "the year-ago
     /// quarter"): the stage moves it there (`crate::reported`); read at its own grain until then.
     YearBefore(crate::reported::YearBefore),
@@ -164,6 +168,7 @@ pub(crate) fn timex3(t: &TimeValue) -> Timex3 {
         Reading::Calendar => calendar(t.start, t.grain),
         Reading::AtGrain(g) => calendar(t.start, g),
         Reading::YearBefore(y) => calendar(t.start, y.grain),
+        Reading::Named { .. } => calendar(t.start, t.grain),
         Reading::At { start, grain } => calendar(start, grain),
         Reading::DayPart(code) => {
             let code = match code {

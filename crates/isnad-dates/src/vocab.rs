@@ -145,8 +145,12 @@ pub(crate) enum Sense {
     /// A Gregorian month (1-12); `weak` when the word is also an ordinary word ("may",
     /// "مارس") and needs company to count.
     Month { month: u8, weak: bool },
-    /// A Hijri month (1-12).
-    HijriMonth { month: u8, weak: bool },
+    /// A Hijri month (1-12); `weak` when the word is also an ordinary word ("صفر" = zero) or
+    /// a name that is rarely the month alone ("رجب" as in Recep): it needs a number, a year,
+    /// شهر or a relative word beside it; `name` when it is also a common given name or word
+    /// ("رمضان", "شعبان", "محرم" = forbidden): alone it also counts after a preposition of time
+    /// ("في رمضان", "خلال شعبان").
+    HijriMonth { month: u8, weak: bool, name: bool },
     /// A weekday (1 = Monday … 7 = Sunday); `weak` for "أحد", "sun"; `plural` for "fridays".
     Weekday { day: u8, weak: bool, plural: bool },
     /// A cardinal; `weak` for the article "a"/"an" read as one.
@@ -568,7 +572,10 @@ fn parse_senses(spec: &str, holidays: &HolidayNames) -> Option<Vec<Sense>> {
         let weak = words.get(i + 2) == Some(&"weak") || (arg == Some(&"weak"));
         let (sem, used) = match kind {
             "month" => (Sense::Month { month: num(arg)? as u8, weak }, 2),
-            "hmonth" => (Sense::HijriMonth { month: num(arg)? as u8, weak }, 2),
+            "hmonth" => {
+                let name = words.get(i + 2) == Some(&"name");
+                (Sense::HijriMonth { month: num(arg)? as u8, weak, name }, 2)
+            }
             "weekday" => {
                 let plural = words.get(i + 2) == Some(&"plural");
                 (Sense::Weekday { day: num(arg)? as u8, weak, plural }, 2)
@@ -607,7 +614,7 @@ fn parse_senses(spec: &str, holidays: &HolidayNames) -> Option<Vec<Sense>> {
             "bound" => (Sense::Bound(parse_bound(arg?)?), 2),
             "vague" => (Sense::Vague(parse_vague(arg?)?), 2),
             "tz" => (Sense::Tz(num(arg)? as i16), 2),
-            "weak" | "plural" => {
+            "weak" | "plural" | "name" => {
                 i += 1;
                 continue;
             }

@@ -543,6 +543,12 @@ pub fn evaluate_gold(
                     return t.from == g.from && t.to == g.to;
                 }
                 let Some(gv) = g.value.as_deref() else { return false };
+                // gold values are written as TimeML writes them: a TIMEX3 with the gold value
+                // (or a finer time of that day, "2023-08-23TMO") agrees, whatever stretch the
+                // timex spans ("مطلع الشهر المقبل": 2026-04, START)
+                if t.timex3.as_ref().is_some_and(|x| x.value == gv || finer_same(&x.value, gv)) {
+                    return true;
+                }
                 match t.kind {
                     // a finer value of the same day ("2013-08-07T09:39" for a gold "2013-08-07")
                     TimexKind::Value => {

@@ -64,6 +64,7 @@ mod export;
 mod link;
 mod names;
 mod page;
+mod raw_insert;
 mod read;
 mod rows;
 mod schema;

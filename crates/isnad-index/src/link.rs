@@ -26,6 +26,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::IndexError;
 use crate::names::LinkKeys;
+use crate::raw_insert::{Arg, RawInsert};
 use crate::rows::EntityRow;
 
 /// How an entity was linked.
@@ -181,21 +182,23 @@ fn improve_actor(tx: &Transaction<'_>, actor: i64, entity: &EntityRow) -> Result
     Ok(())
 }
 
-/// Records the keys of a written entity for the entities after it.
+/// Records the keys of a written entity for the entities after it, through `insert` (the
+/// writer's prepared [`INSERT_LINK_KEY`]).
 pub(crate) fn remember(
-    tx: &Transaction<'_>,
+    insert: &mut RawInsert,
     keys: &LinkKeys,
     entity: i64,
     actor: i64,
 ) -> Result<(), IndexError> {
-    let mut insert = tx.prepare_cached(
-        "INSERT OR IGNORE INTO link_keys (key, actor, entity, origin) VALUES (?1, ?2, ?3, ?4)",
-    )?;
     for (key, origin) in stored_keys(keys) {
-        insert.execute(params![key, actor, entity, origin])?;
+        insert.insert(&[Arg::Text(key), Arg::Int(actor), Arg::Int(entity), Arg::Text(origin)])?;
     }
     Ok(())
 }
+
+/// The statement [`remember`] runs for each key.
+pub(crate) const INSERT_LINK_KEY: &str =
+    "INSERT OR IGNORE INTO link_keys (key, actor, entity, origin) VALUES (?1, ?2, ?3, ?4)";
 
 /// Removes the keys [`remember`] recorded for an entity (the same keys: they are computed again
 /// from the entity's row, which is why `link_keys` needs no index by entity).

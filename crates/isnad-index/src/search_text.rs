@@ -20,12 +20,21 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use crate::IndexError;
 
 /// The index form of `text`: folded words without Arabic proclitics, separated by spaces.
+pub fn search_form(text: &str) -> String {
+    search_form_of_folded(&isnad_text::fold(text))
+}
+
+/// [`search_form`] of a text from its folded form: `search_form(text)` is
+/// `search_form_of_folded(folded)` for any `folded` that holds the same characters as
+/// `isnad_text::fold(text)` but for whitespace (which only separates words here): the slice of
+/// the document's folded text (the `normalized` layer) that a claim's content maps to is one, and
+/// taking it spares folding every claim again ([`folded_span`]).
 ///
 /// Words are cut byte by byte where the folded text is ASCII (a letter or digit goes on the word,
-/// anything else ends it) and by [`is_word_char`] elsewhere: this runs on every claim `isnad
-/// index` writes, and splitting by a character predicate was most of its time on English.
-pub fn search_form(text: &str) -> String {
-    let folded = isnad_text::fold(text);
+/// anything else ends it), by a table for the two-byte characters of the Arabic block, and by
+/// [`is_word_char`] elsewhere: this runs on every claim `isnad index` writes, and splitting by a
+/// character predicate was most of its time.
+pub(crate) fn search_form_of_folded(folded: &str) -> String {
     let bytes = folded.as_bytes();
     let mut out = String::with_capacity(folded.len());
     let mut start: Option<usize> = None;
@@ -34,6 +43,10 @@ pub fn search_form(text: &str) -> String {
         let b = bytes[at];
         let (in_word, len) = if b.is_ascii() {
             (b.is_ascii_alphanumeric(), 1)
+        } else if (0xD8..=0xDB).contains(&b) && at + 1 < bytes.len() {
+            // U+0600–U+06FF: two bytes, the low eight bits of the code point in the table.
+            let low = (usize::from(b & 0x03) << 6) | usize::from(bytes[at + 1] & 0x3F);
+            (ARABIC_WORD_CHAR[low], 2)
         } else {
             let c = folded[at..].chars().next().expect("at is a char boundary");
             (is_word_char(c), c.len_utf8())
@@ -52,6 +65,45 @@ pub fn search_form(text: &str) -> String {
         push_word(&folded[from..], &mut out);
     }
     out
+}
+
+/// For U+0600 + i: [`is_word_char`] (a unit test holds the table to it): the letters, digits and
+/// marks of the Arabic block, by the same ranges.
+static ARABIC_WORD_CHAR: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = 0x600 + i as u32;
+        t[i] = matches!(c, 0x0621..=0x064A | 0x0660..=0x0669 | 0x066E..=0x06D3 | 0x06D5
+            | 0x06F0..=0x06FC | 0x06FF)
+            // The Arabic marks of `isnad_text::is_arabic_mark`: tatweel and the diacritics.
+            || matches!(c, 0x0640 | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED);
+        i += 1;
+    }
+    t
+};
+
+/// The slice of a document's folded text (`normalized`: the text and, per folded byte plus one
+/// past the end, the original byte it came from) that the original bytes `bytes` fold to: the
+/// folded bytes whose origin is in the range. `None` when the map does not fit a text of
+/// `text_len` bytes (a layer some other stage made), and the caller folds the text itself.
+///
+/// Folding is character by character (only runs of whitespace collapse, into a space that maps to
+/// the run's start), so these bytes are the folded characters of the span's characters, in order,
+/// whitespace aside: what [`search_form_of_folded`] needs.
+pub(crate) fn folded_span<'a>(
+    folded: &'a str,
+    map: &[u32],
+    text_len: usize,
+    bytes: std::ops::Range<usize>,
+) -> Option<&'a str> {
+    if map.len() != folded.len() + 1 || map.last().is_none_or(|&end| end as usize != text_len) {
+        return None;
+    }
+    // The map never decreases: each folded character maps to where it came from, in text order.
+    let from = map.partition_point(|&o| (o as usize) < bytes.start);
+    let to = map.partition_point(|&o| (o as usize) < bytes.end).max(from);
+    folded.get(from..to)
 }
 
 /// Pushes one folded word of a search form, after a space when it is not the first.
@@ -92,16 +144,17 @@ pub(crate) fn strip_proclitics(word: &str) -> &str {
     if !word.chars().next().is_some_and(is_arabic_letter) {
         return word;
     }
-    // A chain is at most four letters (و + ب + ال). The cuts after each of the first four
-    // letters, in a fixed array: this runs for every Arabic word of every claim.
-    let mut cuts = [0usize; 4];
-    let mut n = 0;
-    for (i, _) in word.char_indices().skip(1).take(4) {
-        cuts[n] = i;
-        n += 1;
-    }
-    for &cut in cuts[..n].iter().rev() {
-        if word[cut..].chars().nth(2).is_some() && isnad_text::is_clitic_chain(&word[..cut]) {
+    // A chain is at most four letters (و + ب + ال), each two bytes in UTF-8: the cuts to try are
+    // after 8, 6, 4 and 2 bytes, longest first ([`isnad_text::is_clitic_chain`] accepts only
+    // those letters, so a cut after other characters is never a chain). On bytes: this runs for
+    // every Arabic word of every claim.
+    let bytes = word.as_bytes();
+    for cut in [8, 6, 4, 2] {
+        if cut < bytes.len()
+            && word.is_char_boundary(cut)
+            && isnad_text::is_clitic_chain(&word[..cut])
+            && word[cut..].chars().nth(2).is_some()
+        {
             return &word[cut..];
         }
     }
@@ -233,6 +286,98 @@ mod tests {
             }
         }
         assert!(read > 20, "only {read} fixture articles read");
+    }
+
+    /// The proclitic cut as first written: after each of the first four characters, longest first.
+    fn strip_proclitics_by_chars(word: &str) -> &str {
+        if !word.chars().next().is_some_and(is_arabic_letter) {
+            return word;
+        }
+        let cuts: Vec<usize> = word.char_indices().skip(1).take(4).map(|(i, _)| i).collect();
+        for &cut in cuts.iter().rev() {
+            if word[cut..].chars().nth(2).is_some() && isnad_text::is_clitic_chain(&word[..cut]) {
+                return &word[cut..];
+            }
+        }
+        word
+    }
+
+    /// Every word of up to six characters over the clitic letters, a few others (a one-byte, a
+    /// three-byte, a mark) and ت, and every word of the fixture articles.
+    #[test]
+    fn byte_cuts_are_char_cuts() {
+        let alphabet = ['و', 'ف', 'ب', 'ل', 'ك', 'س', 'ا', 'ت', 'x', '\u{FEFB}', '\u{064E}'];
+        let mut words = vec![String::new()];
+        let mut checked = 0;
+        for _ in 0..6 {
+            let mut longer = Vec::new();
+            for w in &words {
+                for &c in &alphabet {
+                    let mut w = w.clone();
+                    w.push(c);
+                    assert_eq!(strip_proclitics(&w), strip_proclitics_by_chars(&w), "{w}");
+                    checked += 1;
+                    longer.push(w);
+                }
+            }
+            words = longer;
+        }
+        for lang in ["ar", "en"] {
+            let dir = format!("{}/../../tests/fixtures/{lang}", env!("CARGO_MANIFEST_DIR"));
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
+                for w in isnad_text::fold(&text).split(|c: char| !is_word_char(c)) {
+                    assert_eq!(strip_proclitics(w), strip_proclitics_by_chars(w), "{w}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1_000_000, "{checked}");
+    }
+
+    #[test]
+    fn arabic_table_is_word_char() {
+        for i in 0..256u32 {
+            let c = char::from_u32(0x600 + i).unwrap();
+            assert_eq!(ARABIC_WORD_CHAR[i as usize], is_word_char(c), "{c:?}");
+        }
+    }
+
+    /// A span's slice of the document's folded text gives the span's search form: every span
+    /// between two character boundaries of a few kinds of text (whitespace runs, marks, ligatures,
+    /// case that grows, accents), and every sentence-sized span of the fixture articles.
+    #[test]
+    fn folded_span_gives_the_search_form() {
+        let texts = [
+            "Peskov's  remarks,\n\n «قال» والاتفاقُ:   José Peña (2025) — Đặng_x ٣ Ørsted's",
+            " \t والي بالاتفاق \u{00A0} Mélenchon «لن نقبل» 'quoted'  ",
+            "A\u{0301}b ﻻ ـــ عـاجل x\u{200C}y émigré's naïve İstanbul ﷲ",
+        ];
+        let mut checked = 0;
+        let mut check_all = |text: &str, starts: usize, ends: usize, most: usize| {
+            let norm = isnad_text::normalize(text);
+            let bounds: Vec<usize> =
+                text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            for (i, &from) in bounds.iter().enumerate().step_by(starts) {
+                for &to in bounds[i..].iter().step_by(ends).take(most) {
+                    let slice = folded_span(&norm.text, &norm.map, text.len(), from..to).unwrap();
+                    let span = &text[from..to];
+                    assert_eq!(search_form_of_folded(slice), search_form(span), "{span:?}");
+                    checked += 1;
+                }
+            }
+        };
+        for text in texts {
+            check_all(text, 1, 1, usize::MAX);
+        }
+        for lang in ["ar", "en"] {
+            let dir = format!("{}/../../tests/fixtures/{lang}", env!("CARGO_MANIFEST_DIR"));
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
+                check_all(&text, 3, 2, 60);
+            }
+        }
+        assert!(checked > 100_000, "{checked}");
     }
 
     #[test]

@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use crate::link::{forget, link, remember};
+use crate::link::{INSERT_LINK_KEY, forget, link, remember};
+use crate::raw_insert::{Arg, RawInsert};
 use crate::rows::{DocRows, EntityRow, SpanRow};
 use crate::{IndexError, schema};
 
@@ -15,6 +16,9 @@ use crate::{IndexError, schema};
 /// document whose id is already there replaces it (its claims, entities, mentions, timexes and
 /// link keys), so indexing the same corpus twice gives the same database.
 pub struct Index {
+    /// The two inserts of every claim, bound without copies. Declared before `conn`: dropped
+    /// (finalized) before the connection closes.
+    claim_inserts: ClaimInserts,
     conn: Connection,
     path: PathBuf,
     /// A new database whose secondary indexes are built at [`Index::finish`] (or as soon as a
@@ -52,7 +56,15 @@ impl Index {
     /// one). Refuses a file that is not an isnad claims database or has another schema version.
     pub fn open(path: &Path) -> Result<Index, IndexError> {
         let (conn, fresh) = schema::open_write(path)?;
-        Ok(Index { conn, path: path.to_path_buf(), indexes_pending: fresh })
+        let claim_inserts = ClaimInserts {
+            claim: RawInsert::prepare(&conn, INSERT_CLAIM)?,
+            fts: RawInsert::prepare(
+                &conn,
+                "INSERT INTO claims_fts (rowid, content) VALUES (?1, ?2)",
+            )?,
+            link_key: RawInsert::prepare(&conn, INSERT_LINK_KEY)?,
+        };
+        Ok(Index { claim_inserts, conn, path: path.to_path_buf(), indexes_pending: fresh })
     }
 
     /// The database file.
@@ -65,7 +77,8 @@ impl Index {
         let tx = self.conn.transaction()?;
         let mut summary = WriteSummary::default();
         for doc in docs {
-            summary += write_document(&tx, doc, &mut self.indexes_pending)?;
+            summary +=
+                write_document(&tx, doc, &mut self.claim_inserts, &mut self.indexes_pending)?;
         }
         tx.commit()?;
         Ok(summary)
@@ -88,6 +101,7 @@ impl Index {
 fn write_document(
     tx: &Transaction<'_>,
     doc: &DocRows,
+    inserts: &mut ClaimInserts,
     indexes_pending: &mut bool,
 ) -> Result<WriteSummary, IndexError> {
     let mut summary = WriteSummary { documents: 1, ..WriteSummary::default() };
@@ -147,11 +161,11 @@ fn write_document(
             link_key
         ])?;
         let entity_id = tx.last_insert_rowid();
-        remember(tx, &entity.keys, entity_id, actor)?;
+        remember(&mut inserts.link_key, &entity.keys, entity_id, actor)?;
         ids.push((entity_id, actor));
     }
     summary.entities = doc.entities.len();
-    write_claims(tx, doc, document, &ids)?;
+    write_claims(inserts, doc, document, &ids)?;
     summary.claims = doc.claims.len();
     // Actors that only the old version of the document named.
     let mut orphans: Vec<i64> = old.iter().map(|o| o.actor).collect();
@@ -165,53 +179,58 @@ fn write_document(
     Ok(summary)
 }
 
+/// The statements run for every claim ([`write_claims`]) and every link key of an entity.
+struct ClaimInserts {
+    claim: RawInsert,
+    fts: RawInsert,
+    link_key: RawInsert,
+}
+
+const INSERT_CLAIM: &str = "INSERT INTO claims (document, local_id, kind, act, cue_start, cue_end, \
+     cue, content_start, content_end, content, speaker_start, speaker_end, speaker_mention, \
+     speaker_implicit, speaker_name, entity, actor, medium_start, medium_end, medium, block, \
+     confidence, date, date_source, date_before, ext) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, \
+     ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)";
+
 fn write_claims(
-    tx: &Transaction<'_>,
+    inserts: &mut ClaimInserts,
     doc: &DocRows,
     document: i64,
     ids: &[(i64, i64)],
 ) -> Result<(), IndexError> {
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO claims (document, local_id, kind, act, cue_start, cue_end, cue, content_start, \
-         content_end, content, speaker_start, speaker_end, speaker_mention, speaker_implicit, \
-         speaker_name, entity, actor, medium_start, medium_end, medium, block, confidence, date, \
-         date_source, date_before, ext) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, \
-         ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
-    )?;
-    let mut fts = tx.prepare_cached("INSERT INTO claims_fts (rowid, content) VALUES (?1, ?2)")?;
     for c in &doc.claims {
         let (entity, actor) = c.entity.and_then(|i| ids.get(i)).copied().unzip();
         let (speaker_start, speaker_end, speaker_text) = span_parts(c.speaker.as_ref(), &doc.text);
         let (medium_start, medium_end, medium_text) = span_parts(c.medium.as_ref(), &doc.text);
-        insert.execute(params![
-            document,
-            c.local_id,
-            c.kind,
-            c.act,
-            c.cue.start,
-            c.cue.end,
-            c.cue.text(&doc.text),
-            c.content.start,
-            c.content.end,
-            c.content.text(&doc.text),
-            speaker_start,
-            speaker_end,
-            speaker_text,
-            c.implicit,
-            c.speaker_name,
-            entity,
-            actor,
-            medium_start,
-            medium_end,
-            medium_text,
-            c.block,
-            c.confidence,
-            c.date,
-            c.date_source,
-            c.date_before,
-            c.ext
+        let row = inserts.claim.insert(&[
+            Arg::Int(document),
+            Arg::Text(&c.local_id),
+            Arg::Text(&c.kind),
+            c.act.as_deref().into(),
+            Arg::Int(c.cue.start),
+            Arg::Int(c.cue.end),
+            Arg::Text(c.cue.text(&doc.text)),
+            Arg::Int(c.content.start),
+            Arg::Int(c.content.end),
+            Arg::Text(c.content.text(&doc.text)),
+            speaker_start.into(),
+            speaker_end.into(),
+            speaker_text.into(),
+            Arg::Int(i64::from(c.implicit)),
+            c.speaker_name.as_deref().into(),
+            entity.into(),
+            actor.into(),
+            medium_start.into(),
+            medium_end.into(),
+            medium_text.into(),
+            Arg::Text(&c.block),
+            Arg::Real(c.confidence),
+            c.date.as_deref().into(),
+            c.date_source.as_deref().into(),
+            Arg::Int(i64::from(c.date_before)),
+            c.ext.as_deref().into(),
         ])?;
-        fts.execute(params![tx.last_insert_rowid(), c.search])?;
+        inserts.fts.insert(&[Arg::Int(row), Arg::Text(&c.search)])?;
     }
     Ok(())
 }

@@ -1403,6 +1403,16 @@ fn long_source_postposed(
     if end - comma > 14 || !v.is_wordish(comma + 1) {
         return None;
     }
+    // "…, a move that economists had urged.": a subject after a relative pronoun makes the cue
+    // the verb of a relative clause whose object is the noun before the pronoun (what was urged),
+    // not a reporting clause after its content.
+    if let Some(rel) = (comma + 1..end)
+        .rev()
+        .find(|&t| v.is_word(t) && matches!(v.folded(t), "that" | "which" | "whom"))
+        && speaker_phrase::is_noun_phrase(v, rel + 1, end)
+    {
+        return None;
+    }
     let (a, b) = trim_content(v, v.toks[sent_start].span.start(), v.toks[comma - 1].span.end());
     if v.text[a..b].split_whitespace().count() < 3 {
         return None;

@@ -143,6 +143,7 @@ pub(crate) enum Role {
     ReportAdverb,
     Label,
     SourceLink,
+    ContentNoun,
 }
 
 impl Role {
@@ -196,6 +197,7 @@ impl Role {
             "report-adverb" => Role::ReportAdverb,
             "label" => Role::Label,
             "source-link" => Role::SourceLink,
+            "content-noun" => Role::ContentNoun,
             _ => return None,
         })
     }

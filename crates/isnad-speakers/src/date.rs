@@ -74,18 +74,16 @@ pub(crate) fn claim_date(
     // نوفمبر", a participle, still dates the report that speaks).
     let in_relative = |s: Span| {
         dating.mentions.containing(s).any(|m| {
-            ctx.token_range(m).take_while(|&i| ctx.tokens[i].span.end() <= s.start()).any(|i| {
-                matches!(
-                    ctx.folded(i),
-                    "who" | "which" | "whose" | "that" | "الذي" | "التي" | "الذين"
-                )
-            })
+            ctx.token_range(m)
+                .take_while(|&i| ctx.tokens[i].span.end() <= s.start())
+                .any(|i| RELATIVES.contains(&ctx.folded(i)))
         })
     };
     let timex = sentence.and_then(|sent| {
         dating
             .timexes_in(sent)
             .filter(|t| !in_content(t.span) && !in_relative(t.span))
+            .filter(|t| !in_relative_aside(ctx, sent, t.span, cue))
             .filter(|t| t.value.is_some() || t.from.is_some())
             .min_by_key(|t| {
                 if t.span.end() <= cue.start() {
@@ -102,6 +100,35 @@ pub(crate) fn claim_date(
     let published = published?;
     let before = sentence.is_some_and(|sent| says_before(ctx, sent, cue));
     Some(ClaimDate { value: published.to_string(), source: DateSource::Published, before })
+}
+
+/// Relative pronouns: a date in the clause one opens tells of its antecedent, not of the saying.
+const RELATIVES: &[&str] =
+    &["who", "which", "whose", "that", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"];
+
+/// True when `t` sits in a relative clause set off by a comma after the speaker, outside the
+/// cue's own clause: "Daniel Price, who has led the party since 2022, accused …" (closed by a
+/// comma before the cue), «وأوضح المسؤول، الذي يشغل المنصب منذ عام 2021، أن …» (after the cue and
+/// its subject). What the clause dates is the speaker's past, not the saying. ("Price, who on
+/// Monday said …": no comma between the date and the cue, so the cue is in that clause and the
+/// date is the saying's. The speaker mention itself ends before the comma, so `in_relative`
+/// does not see these.)
+fn in_relative_aside(ctx: &Ctx<'_>, sent: Span, t: Span, cue: Span) -> bool {
+    let toks = ctx.token_range(sent);
+    let comma = |i: usize| matches!(ctx.orig(i), "," | "،");
+    let first = |at: usize| toks.clone().find(|&i| ctx.tokens[i].span.start() >= at);
+    let (Some(t_first), Some(cue_tok)) = (first(t.start()), first(cue.start())) else {
+        return false;
+    };
+    let before_cue = t.end() <= cue.start();
+    if before_cue && !(first(t.end()).unwrap_or(cue_tok)..cue_tok).any(comma) {
+        return false;
+    }
+    let floor = if before_cue { toks.start } else { cue_tok };
+    (floor + 1..t_first)
+        .rev()
+        .take_while(|&i| !comma(i))
+        .any(|i| comma(i - 1) && RELATIVES.contains(&ctx.folded(i)))
 }
 
 /// True when the clause of the cue marks the statement as older than the article.

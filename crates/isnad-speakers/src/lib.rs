@@ -40,6 +40,7 @@
 mod ctx;
 mod date;
 mod gazetteer;
+mod host_subject;
 mod lexicon;
 mod link;
 mod mention;
@@ -358,6 +359,7 @@ impl SpeakersStage {
         let in_content = |s: Span| ctx.containers.contain(s);
         let content_index = SpanIndex::new(claims.iter().map(|c| c.content));
         let claim_mentions = SpanIndex::new(claims.iter().filter_map(|c| c.speaker.mention));
+        let cues = host_subject::claim_cues(claims);
 
         for (at, ev) in events {
             match ev {
@@ -423,15 +425,14 @@ impl SpeakersStage {
                         // (A stray mention, above, leaves the subject unwritten: it resolves.)
                         None if !c.speaker.implicit && c.speaker.mention.is_none() => (None, None),
                         None => {
-                            let found = self.resolve(
-                                &ctx,
-                                &linker,
-                                &history,
-                                &scanned,
-                                c.cue.start(),
-                                cue_agr,
-                                false,
-                            );
+                            // "رحب رئيس الحكومة بقرار مجلس الأمن، قائلا": a participle continues
+                            // the subject of its sentence's main verb.
+                            let host = host_subject::link(&ctx, &mut linker, &cues, c, at);
+                            mentions.extend(host.clone().map(|(i, m)| (m, i)));
+                            let at = c.cue.start();
+                            let found = host.map(|h| h.0).or_else(|| {
+                                self.resolve(&ctx, &linker, &history, &scanned, at, cue_agr, false)
+                            });
                             (found, Some((c.cue, MentionKind::Implicit, cue_agr)))
                         }
                     };

@@ -3,7 +3,7 @@
 use super::*;
 use crate::classes::Class;
 use crate::tokenize::{Kind, Tok};
-use crate::vocab::{Connective, features};
+use crate::vocab::{Connective, Relative, Sense, features};
 
 impl<'a, 'v> Parser<'a, 'v> {
     /// Whether an expression may start at token `i`: a number or a date word, or a function word
@@ -45,6 +45,8 @@ impl<'a, 'v> Parser<'a, 'v> {
     ///   look at `i` itself find nothing there);
     /// - "q" at `i` (`period_rel`: "Q3");
     /// - "the", a word of class `latest` and a unit (`period_rel`: "the latest quarter");
+    /// - a word of class `same-as-named` or `after-named` and a unit one or two tokens on
+    ///   (`anaphor`: "that year", "that same day", "following year");
     /// - at/in [the] and a part of a period (`part_of`: "in early March");
     /// - on [the] and an ordinal or a number (`day_only`: "on the 15th").
     ///
@@ -73,6 +75,11 @@ impl<'a, 'v> Parser<'a, 'v> {
             || self.tok_text(i) == Some("the")
                 && self.tok_text(i + 1).is_some_and(|w| self.classes.has(w, Class::Latest))
                 && self.has(i + 2, features::UNIT)
+            || (self.has(i + 1, features::UNIT) || self.has(i + 2, features::UNIT))
+                && self.tok_text(i).is_some_and(|w| {
+                    self.classes.has(w, Class::SameAsNamed)
+                        || self.classes.has(w, Class::AfterNamed)
+                })
             || (self.punct(k, '\'') || self.punct(k, '’')) && self.num(k + 1).is_some()
             || (self.connective(k, Connective::At) || self.connective(k, Connective::In))
                 && self.has(self.skip_filler(k + 1), features::PART)
@@ -112,6 +119,17 @@ impl<'a, 'v> Parser<'a, 'v> {
             | features::connective(Connective::Before)
             | features::connective(Connective::Within)
             | features::connective(Connective::Asap);
+        // English "that" leads only "that year" (`anaphor`): elsewhere, no rule reads it
+        if self.has(i, features::REL)
+            && !self.is_arabic()
+            && !(self.has(i + 1, features::UNIT) || self.has(i + 2, features::UNIT))
+            && self
+                .senses(i)
+                .iter()
+                .all(|s| matches!(s, Sense::Relative { relative: Relative::Same, .. }))
+        {
+            return false;
+        }
         self.has(i, FIRST)
             || self.punct(i, '@')
             || i == 0 && self.connective(i, Connective::To)

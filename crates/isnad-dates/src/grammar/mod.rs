@@ -39,6 +39,7 @@
 //! Each family's file opens with what it reads, what it must leave alone, the data it uses and
 //! its corpus (`tests/corpus/{ar,en}/<family>.txt`).
 
+mod anaphor;
 mod calendar;
 mod clock;
 mod daypart;
@@ -290,6 +291,10 @@ impl<'a, 'v> Parser<'a, 'v> {
         let mut consider = |r: Option<Match<TimeValue>>| keep_longest(&mut best, r);
         consider(self.now_expr(i));
         consider(self.vague(i));
+        // (before the dates: "the following year" is not the one after the publication's, and
+        // "each Thursday" is every Thursday, not one)
+        consider(self.anaphor(i));
+        consider(self.recurrence(i));
         if let Some(Match { end: j, value: s }) = self.datetime(i)
             && let Some(t) = self.resolve(&s)
         {
@@ -304,7 +309,6 @@ impl<'a, 'v> Parser<'a, 'v> {
         consider(self.within(i));
         consider(self.bounded(i));
         consider(self.duration(i));
-        consider(self.recurrence(i));
         if self.connective(i, Connective::Asap) {
             let a = self.anchor;
             let g = a.cap(Grain::Second);

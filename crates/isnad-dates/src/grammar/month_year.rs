@@ -5,8 +5,10 @@
 //! مارس المقبل", "عام 2014", "العام 2014", "2014م", "للعام 1444هـ 2023م" (the Gregorian twin of a
 //! Hijri year), "1444هـ" (the Gregorian span of the Hijri year).
 //!
+//! Also a year after an Arabic noun of an event or a season («الحج 2023», «مونديال 2022»).
+//!
 //! **Not**: "March", "May" alone (verbs and names); a four-digit number that is a count ("2014
-//! people"), outside 1900-2100 without an era or a year word; "the 1990s" (a decade).
+//! people", «المعرض 2000 زائر»), outside 1900-2100 without an era or a year word; "the 1990s" (a decade).
 //!
 //! **Data**: `data/{ar,en}.tsv` senses `month N [weak]`, `unit year`, `era ad|bc|ah`, `rel`,
 //! `conn of|in|from|after`.
@@ -19,6 +21,7 @@ use jiff::civil::Time;
 use super::*;
 use crate::classes::Class;
 use crate::time::{self, TimeValue};
+use crate::timex3::Reading;
 use crate::tokenize::{Kind, Tok};
 use crate::vocab::{Connective, Era, Relative, Unit};
 
@@ -157,7 +160,10 @@ impl<'a, 'v> Parser<'a, 'v> {
                 e.to_datetime(Time::midnight()),
                 Grain::Day,
             )
-            .hijri();
+            .hijri()
+            // TimeML has no Hijri values: the Gregorian year in which it starts (as a Hijri
+            // month is the Gregorian month in which it starts, see `hijri.rs`)
+            .read_as(Reading::AtGrain(Grain::Year));
             return Some(Match {
                 end: j,
                 value: Spec { base: Some(t), absolute: true, ..Spec::default() },
@@ -179,6 +185,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                 && !self.connective(i.wrapping_sub(1), Connective::Of)
                 && !self.connective(i.wrapping_sub(1), Connective::Approx)
                 && !self.year_slot(i, j)
+                && !self.ar_event_year(i, j)
             {
                 return None;
             }
@@ -187,6 +194,32 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
         }
         Some(Match { end: j, value: Spec { year: Some(y), absolute: true, ..Spec::default() } })
+    }
+
+    /// Whether the bare number `i..j` is the year of an event or a season named by the Arabic
+    /// noun before it («الحج 2023», «مونديال 2022 في قطر», «موسم 2024»): the noun is of the class
+    /// `before-year` (with its clitics and article), and no other word follows the number
+    /// («المعرض 2000 زائر» counts visitors).
+    fn ar_event_year(&self, i: usize, j: usize) -> bool {
+        if !self.is_arabic() || i == 0 || self.tok(j).is_some_and(|t| matches!(t.kind, Kind::Word))
+        {
+            return false;
+        }
+        let Some(w) = self.tok_text(i - 1) else { return false };
+        let mut rest = w;
+        for _ in 0..3 {
+            if self.classes.has(rest, Class::BeforeYear) {
+                return true;
+            }
+            rest = match rest.strip_prefix("ال") {
+                Some(r) => r,
+                None => match rest.chars().next().filter(|c| "وفبلك".contains(*c)) {
+                    Some(c) => &rest[c.len_utf8()..],
+                    None => return false,
+                },
+            };
+        }
+        self.classes.has(rest, Class::BeforeYear)
     }
 
     /// Whether the Arabic word at `j` is a noun a number before it counts: a currency or a

@@ -7,7 +7,8 @@
 //!
 //! **Not**: phone numbers and longer runs ("650-650-6500"), times and scores ("3-4pm", "9:30 -
 //! 11:00", "بنتيجة 3-1": a day-month with a hyphen needs a preposition of time before it),
-//! arithmetic ("2025 - 12"), decimals ("3.5").
+//! arithmetic ("2025 - 12"), decimals ("3.5", "1.8300": a month and a point need a year of
+//! our era after them).
 //!
 //! **Data**: none (digits and punctuation only).
 //!
@@ -78,7 +79,11 @@ impl<'a, 'v> Parser<'a, 'v> {
         } else {
             end = i + 3;
             if db == 4 && da <= 2 {
-                // m/y
+                // m/y; "1.8300" and "1.5765" are decimals (exchange rates), whose "year" no
+                // news date has
+                if sep_c == '.' && !(1000..=2199).contains(&b) {
+                    return None;
+                }
                 s.month = Some(a as u8);
                 s.year = Some(b as i32);
                 s.absolute = true;

@@ -3,7 +3,8 @@
 //! **Reads**: "early March", "earlier this year" (its start to today), "mid-March", "late
 //! March", "the end of the month", "end of 2025", "late 2025", "EOM", "the beginning of next week", "أوائل مارس", "منتصف مارس" (the 15th),
 //! "أواخر الشهر المقبل", "نهاية العام الجاري", "بداية الشهر المقبل" (its first day), "مطلع الشهر
-//! المقبل", "العشر الأواخر من رمضان".
+//! المقبل", "العشر الأواخر من رمضان", "منتصف شهر رمضان" (its 15th), "نهاية شوال" (its last
+//! days).
 //!
 //! **Not**: "the end" alone, "late" before something else ("late payments"), "early-morning
 //! tweets" (a compound adjective).
@@ -13,7 +14,7 @@
 //!
 //! **Fixture**: `tests/corpus/ar/part.txt`, `tests/corpus/en/part.txt`.
 
-use isnad_core::Grain;
+use isnad_core::{Calendar, Grain};
 use jiff::civil::DateTime;
 
 use super::*;
@@ -92,6 +93,9 @@ impl<'a, 'v> Parser<'a, 'v> {
             .or_else(|| self.period_rel(m))
             .or_else(|| self.year_expr(m))
             .or_else(|| {
+                self.hijri_date(m).filter(|h| h.value.base.is_some_and(|b| b.end.is_some()))
+            })
+            .or_else(|| {
                 // bare "month" / "year" / "week" / "الشهر" / "العام": the current one
                 let (u, c) = self.unit(m)?;
                 if u >= Unit::Week && u != Unit::Quarter && c == 1 {
@@ -103,6 +107,14 @@ impl<'a, 'v> Parser<'a, 'v> {
                 }
             })?;
         let period = self.resolve(&spec)?;
+        // a Hijri month (a Hijri year is no month: left alone as before)
+        if period.calendar == Calendar::Hijri && period.reading == Reading::AtGrain(Grain::Month) {
+            let t = hijri_part(period, p)?;
+            return Some(Match {
+                end: m2,
+                value: Spec { base: Some(t), absolute: spec.absolute, ..Spec::default() },
+            });
+        }
         let g = period.grain;
         if !matches!(g, Grain::Month | Grain::Year | Grain::Week) {
             return None;
@@ -151,11 +163,33 @@ impl<'a, 'v> Parser<'a, 'v> {
         };
         let mut t = TimeValue::interval(from, to, Grain::Day);
         t.calendar = period.calendar;
+        if t.calendar == Calendar::Hijri {
+            // TimeML has no Hijri values: the Gregorian month in which the ten days start
+            t = t.read_as(Reading::AtGrain(Grain::Month));
+        }
         Some(Match {
             end: k2,
             value: Spec { base: Some(t), absolute: spec.absolute, ..Spec::default() },
         })
     }
+}
+
+/// A part of a Hijri month (`month`, its Gregorian stretch): its first day (بداية), its 15th
+/// (منتصف), or ten days at one end or in the middle, as the Gregorian parts are. TimeML has no
+/// Hijri values: a day is its Gregorian day, a stretch the Gregorian month in which it starts
+/// (as for the month itself, see `hijri.rs`).
+fn hijri_part(month: TimeValue, p: Part) -> Option<TimeValue> {
+    let (s, e) = (month.start, month.end_exclusive());
+    let d = |n: i64| add_grain(s, Grain::Day, n);
+    let t = match p {
+        Part::Begin => return Some(TimeValue::point(s, Grain::Day).hijri()),
+        Part::Mid => return Some(TimeValue::point(d(14), Grain::Day).hijri()),
+        Part::Early => TimeValue::interval(s, d(10), Grain::Day),
+        Part::Middle => TimeValue::interval(d(10), d(20), Grain::Day),
+        Part::Late | Part::End => TimeValue::interval(d(20), e, Grain::Day),
+        _ => return None,
+    };
+    Some(t.hijri().read_as(Reading::AtGrain(Grain::Month)))
 }
 
 /// Parts of a month, a year or a week as intervals (`to` exclusive).

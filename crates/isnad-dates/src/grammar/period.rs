@@ -20,6 +20,7 @@ use jiff::civil::{Date, Time};
 
 use super::*;
 use crate::classes::Class;
+use crate::reported::YearBefore;
 use crate::time::{self, TimeValue, add_days, add_grain, truncate};
 use crate::timex3::Reading;
 use crate::vocab::{Connective, Relative, Unit, features};
@@ -183,9 +184,12 @@ impl<'a, 'v> Parser<'a, 'v> {
             let s = Spec { base: Some(t), absolute: y.is_some(), ..Spec::default() };
             keep_longest(best, Some(Match { end: k3, value: s }));
         }
-        // "the quarter", "the latest quarter": in a report, the last quarter that has ended
+        // "the quarter", "the latest quarter": in a report, the quarter reported
+        // (`crate::reported`; until one is named, the last that has ended)
         if self.tok_text(i) == Some("the") {
-            let latest = self.tok_text(i + 1).is_some_and(|w| self.classes.has(w, Class::Latest));
+            let class =
+                |k: usize, c: Class| self.tok_text(k).is_some_and(|w| self.classes.has(w, c));
+            let latest = class(i + 1, Class::Latest);
             let q = if latest { i + 2 } else { i + 1 };
             if self.unit(q) == Some((Unit::Quarter, 1))
                 && !self.connective(q + 1, Connective::Of)
@@ -194,7 +198,10 @@ impl<'a, 'v> Parser<'a, 'v> {
                 let today = self.anchor.today();
                 let this = Date::new(today.year(), (today.month() - 1) / 3 * 3 + 1, 1).ok()?;
                 let last = add_grain(this.to_datetime(Time::midnight()), Grain::Quarter, -1);
-                let t = TimeValue::point(last, Grain::Quarter);
+                let reported =
+                    YearBefore { years: 0, grain: Grain::Quarter, quarters: true, quarter: None };
+                let t =
+                    TimeValue::point(last, Grain::Quarter).read_as(Reading::YearBefore(reported));
                 keep_longest(
                     best,
                     Some(Match { end: q + 1, value: Spec { base: Some(t), ..Spec::default() } }),

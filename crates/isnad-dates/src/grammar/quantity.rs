@@ -31,6 +31,8 @@ impl<'a, 'v> Parser<'a, 'v> {
             && !self.tok(i)?.al
             && self.num(i + 1).is_none()
             && self.number(i + 1).is_none()
+            // "شهر رمضان" names the month, it is no amount
+            && self.hmonth_word(i + 1).is_none()
         {
             // and "ساعة واحدة"
             let j = if self.senses(i + 1).iter().any(|s| matches!(s, Sense::Num { value: 1, .. })) {

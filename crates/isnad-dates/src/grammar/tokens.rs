@@ -1,5 +1,6 @@
 //! Token accessors: senses, connectives, punctuation, numbers, glued tokens.
 
+use super::hijri::Strength;
 use super::*;
 use crate::tokenize::Tok;
 use crate::vocab::{Connective, DayPart, Part, Relative, Sense, Unit, features};
@@ -54,6 +55,8 @@ impl<'a, 'v> Parser<'a, 'v> {
             return None;
         }
         self.senses(i).iter().find_map(|s| match s {
+            // (English "that" is `same` only to lead "that year": `anaphor.rs`)
+            Sense::Relative { relative: Relative::Same, .. } if !self.is_arabic() => None,
             Sense::Relative { relative, .. } => Some(*relative),
             _ => None,
         })
@@ -126,12 +129,14 @@ impl<'a, 'v> Parser<'a, 'v> {
         })
     }
 
-    pub(super) fn hmonth_word(&self, i: usize) -> Option<(u8, bool)> {
+    pub(super) fn hmonth_word(&self, i: usize) -> Option<(u8, Strength)> {
         if !self.has(i, features::HMONTH) {
             return None;
         }
         self.senses(i).iter().find_map(|s| match s {
-            Sense::HijriMonth { month, weak } => Some((*month, *weak)),
+            Sense::HijriMonth { month, weak: true, .. } => Some((*month, Strength::Weak)),
+            Sense::HijriMonth { month, name: true, .. } => Some((*month, Strength::Name)),
+            Sense::HijriMonth { month, .. } => Some((*month, Strength::Strong)),
             _ => None,
         })
     }

@@ -45,7 +45,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             && class(j, Class::YearBefore)
         {
             let t = self.shift(self.anchor, -1, CountUnit::Unit(Unit::Year));
-            let y = YearBefore { grain: Grain::Year, quarters: false, quarter: None };
+            let y = YearBefore { years: 1, grain: Grain::Year, quarters: false, quarter: None };
             return Some(Match { end: j + 1, value: t.read_as(Reading::YearBefore(y)) });
         }
         // "year-earlier", "the comparable year-ago quarter"
@@ -65,7 +65,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         let j = k + 3;
         let today = self.anchor.today();
         let year_before = |grain, quarters, quarter, start| {
-            let y = YearBefore { grain, quarters, quarter };
+            let y = YearBefore { years: 1, grain, quarters, quarter };
             TimeValue::point(start, grain).read_as(Reading::YearBefore(y))
         };
         // "the year-earlier third quarter": that quarter, a year before

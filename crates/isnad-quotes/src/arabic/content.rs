@@ -110,12 +110,16 @@ fn last_word_before(v: &View<'_>, s: usize, t: usize) -> usize {
     (s..t).rev().find(|&k| v.is_wordish(k) || v.closing(k).is_some()).unwrap_or(s)
 }
 
-/// True when a contrast opens at `c` ("إلا أن", "غير أن", "بيد أن", "لكن") and a finite reporting
-/// verb follows in its clause, within a few words and no comma: "إلا أن المسؤول نفى ذلك".
+/// True when a contrast opens at `c` ("إلا أن", "غير أن", "بيد أن", "لكن", "فيما", "بينما", "في
+/// حين") and a finite reporting verb follows in its clause, within a few words and no comma: "إلا
+/// أن المسؤول نفى ذلك", "فيما قالت الخارجية إنها …". (Without a reporting verb the clause is
+/// part of what was said: "إن الإنتاج ارتفع، فيما تراجعت المبيعات".)
 fn contrast_with_claim(v: &View<'_>, c: usize, e: usize) -> bool {
     if !v.has(c, Role::Contrast) {
         return false;
     }
+    // ("في حين" is one opener of two words)
+    let c = (v.tags[c].last as usize).min(e);
     // ("إلا أن", "غير أن": the contrast ends with its أن; "لكن", "لكنها" stand alone)
     let opener = if c < e && v.has(c + 1, Role::Comp) { c + 1 } else { c };
     (opener + 1..=e.min(opener + 14))

@@ -27,7 +27,8 @@
 //! - `came_in.rs`: "وجاء في البيان أن …", a document that states what follows;
 //! - `verb_first.rs`: a reporting verb and its introducer (the main construction), helped by
 //!   `introducer.rs` (which introducer a cue has), `nominal.rs` (a noun phrase object that
-//!   states what was said), `speaker.rs` (the speaker noun phrase around
+//!   states what was said; `insertion.rs`, a circumstance between its subject and it),
+//!   `speaker.rs` (the speaker noun phrase around
 //!   the cue) and `content.rs` (where a content ends);
 //! - `postposed.rs`: "… تقول صحيفة يسرائيل هيوم.", a cue closing the sentence it reports.
 //!
@@ -42,6 +43,7 @@ mod content;
 mod continuation;
 mod coordinated;
 mod filters;
+mod insertion;
 mod introducer;
 mod nominal;
 mod postposed;

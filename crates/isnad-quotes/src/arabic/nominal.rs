@@ -14,9 +14,13 @@
 //! **Data**: `data/ar-verbal-nouns.tsv` (first-form verbal nouns; the derived forms by their
 //! patterns below), `frame` of `data/ar-cues.tsv`, `demonstrative`, `not-content`, `prep` of
 //! `data/ar-function.tsv`, organisation heads of `data/ar-names.tsv`.
-//! **Fixture**: `tests/fixtures/ar-nominal-complement.txt`.
+//! After the subject and a circumstance (`insertion.rs`), the object follows ("وأكد الملك خلال
+//! لقائه وفدا من البنك الدولي أهمية الشراكة"); right behind the preposition of the cue's frame,
+//! an indefinite noun is the object whatever its head ("حذرت من أزمة مياه حادة").
+//! **Fixture**: `tests/fixtures/ar-nominal-complement.txt`, `ar-interposed-complement.txt`.
 
 use super::COMMAS;
+use super::insertion::{Insertion, circumstance};
 use crate::lexicon::{Class, Cue, Form, Frame, Role};
 use crate::view::View;
 
@@ -50,8 +54,24 @@ pub(super) fn object_head(v: &View<'_>, cue: Cue, cue_last: usize, k: usize) -> 
     // "نفت الشركة أي علاقة لها بالصفقة": "any" after a denial opens what is denied.
     let any =
         cue.class == Class::Denial && v.has(k, Role::Any) && k + 1 < v.len() && v.is_word(k + 1);
-    if after_manner_adverb(v, cue_last, k) {
+    // "ونفت الشركة، في بيان مقتضب، الأنباء": after the subject and an insertion between commas,
+    // the object, whatever its head.
+    let insertion = (k > cue_last + 2).then(|| circumstance(v, cue_last + 1, k)).flatten();
+    if after_manner_adverb(v, cue_last, k) || insertion == Some(Insertion::Commas) {
         return !v.has(k, Role::Stop) && !v.has(k, Role::Prep) && !v.has(k, Role::Comp);
+    }
+    // "حذرت من أزمة مياه": right behind the من of a warning's frame, an indefinite noun is what
+    // is warned of, whatever its head (a clause after أن is found first). Not after إلى/على,
+    // where only a proposition's head is a claim ("أشار إلى أهمية التمييز" points at a topic).
+    let warning_of = v.has(cue_last + 1, Role::Prep)
+        && !v.has(cue_last + 1, Role::Stop)
+        && v.folded(cue_last + 1) == "من"
+        && cue.form != Form::ArParticiple;
+    if k == cue_last + 2 && warning_of && v.tags[k].roles == 0 {
+        let w = Word::at(v, k);
+        if !w.definite && !w.preposition && v.tags[k].prefix == 0 {
+            return true;
+        }
     }
     let head = v.has(k, Role::VerbalNoun)
         || v.has(k, Role::Reports)
@@ -71,7 +91,8 @@ pub(super) fn object_head(v: &View<'_>, cue: Cue, cue_last: usize, k: usize) -> 
         // "وأشار إلى حرص", "أشار البيان إلى الاتفاق".
         return prev == cue_last + 1 || subject_stretch(v, cue_last + 1, prev);
     }
-    if !subject_stretch(v, cue_last + 1, k) {
+    // (after the subject, a circumstance: "وأكد الملك خلال لقائه وفدا من البنك الدولي أهمية")
+    if !subject_stretch(v, cue_last + 1, k) && insertion.is_none() {
         return false;
     }
     // After a subject: "أكدت الشرطة الإسبانية سقوط قتيل", "أفادت صحف إسرائيلية بنشوب"; not the

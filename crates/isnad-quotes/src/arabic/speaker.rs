@@ -5,9 +5,11 @@
 //! phrase and the name in apposition ("رئيسة قسم الأوبئة في جامعة الخليج الطبية، نورة القحطاني،");
 //! a subject after كان ("وكان الرئيس … قد أكد"), after أما ("أما الخبير … فيرى"), or opening the
 //! cue's clause (": رئيس الحكومة أشار إلى").
-//! **Not**: the circumstances after the subject ("في تصريحات"، "أمس").
+//! **Not**: the circumstances after the subject ("في تصريحات"، "أمس"); a relative clause after it
+//! ("المصدر، الذي طلب عدم الكشف عن هويته،").
 //! **Data**: `stop`, `prep`, `time`, `comp`, `aux`, `qad` in `data/ar-function.tsv`; media nouns.
-//! **Fixture**: `tests/fixtures/ar-role-pp-name.txt`, `ar-subject-before-cue.txt`.
+//! **Fixture**: `tests/fixtures/ar-role-pp-name.txt`, `ar-subject-before-cue.txt`,
+//! `ar-relative-after-speaker.txt`.
 
 use super::COMMAS;
 use crate::lexicon::Role;
@@ -41,6 +43,9 @@ pub(super) fn speaker_np(v: &View<'_>, from: usize, to: usize) -> Option<(usize,
         let prep = v.has(j, Role::Prep) && (v.folded(j) != "علي" || v.original(j).ends_with('ى'));
         let stop = v.has(j, Role::Stop)
             || prep
+            // "وأضاف المصدر، الذي طلب عدم الكشف عن هويته، أن": a relative clause describes the
+            // speaker; it is no part of the phrase naming them.
+            || v.has(j, Role::Rel)
             // "وأعرب وكيل الوزارة، السفير …، وفقا للبيان عن": an attribution names the source
             // of the report, after the speaker phrase.
             || v.has(j, Role::AttribPrep)

@@ -389,6 +389,7 @@ fn complement(
         if v.tags[j].cue.is_some()
             || v.has(j, Role::Bound)
             || v.is_punct(j, &[',', ';', '(', ')', '.', '?', '!'])
+            || object_then_relative(v, r.cue, c.k, j, sent_end)
         {
             break;
         }
@@ -425,6 +426,30 @@ fn hearer_after_to(v: &View<'_>, r: &Reading, k: usize) -> Option<usize> {
         || v.opening(h).is_some()
         || (h < sent_end && v.is_punct(h, &[',']) && v.opening(h + 1).is_some());
     opens.then_some(h)
+}
+
+/// True when a determiner at `j` opens the cue's object (right after the cue and its particles,
+/// from `k`) and the "that" after it relativises that object: "ruling out a move that economists
+/// had urged" (what follows "that" describes the move; it is not what was said). After a
+/// content noun the clause is the content ("denied the claim that …", `content-noun` in
+/// `data/en-function.tsv`); a time phrase is an adverbial ("said the same day that"); an object
+/// of a preposition is no object of the cue ("wrote in a court file that"); a hearer ("told the
+/// committee that") is read before this point.
+fn object_then_relative(v: &View<'_>, cue: Cue, k: usize, j: usize, sent_end: usize) -> bool {
+    if cue.frame == Frame::Tell || !v.is_word(j) || !v.has(j, Role::Det) || v.folded(j) == "of" {
+        return false;
+    }
+    // (A particle that also opens an adverbial, "in", is read as the adverbial: "wrote in a court
+    // file that".)
+    if !(k..j).all(|t| v.is_word(t) && v.has(t, Role::Particle) && !v.has(t, Role::Intro)) {
+        return false;
+    }
+    let Some(comp) = (j + 1..=sent_end.min(j + 6)).find(|&t| v.is_word(t) && v.has(t, Role::Comp))
+    else {
+        return false;
+    };
+    let time = (j + 1..comp).any(|t| v.is_word(t) && v.has(t, Role::Time));
+    !time && !v.has(comp - 1, Role::ContentNoun)
 }
 
 /// "said Smith" / "said Mr. Smith, the spokesman": a source on the right of the cue when

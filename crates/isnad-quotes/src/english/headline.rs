@@ -60,13 +60,16 @@ pub(crate) fn claim(v: &View<'_>, body: &[Draft], min_words: u32) -> Option<Draf
     if colon >= para_end || words == 0 {
         return None;
     }
-    // The name speaks in the article: its last word is a word of a body claim's speaker.
+    // The name speaks in the article: its last word ends a body claim's speaker ("Okafor" for
+    // "Councillor Dana Okafor"). A title word inside a speaker's phrase is not enough: "Minister:"
+    // over "Transport Minister Adrian Kell said" would make "Minister" a speaker of its own.
     let last_word = (0..colon).rev().find(|&k| v.is_wordish(k))?;
     let key = v.folded(last_word);
     let speaks = body.iter().any(|d| {
         v.para[d.cue.0] != 0
-            && d.speaker
-                .is_some_and(|(a, b)| (a..=b).any(|k| v.is_wordish(k) && v.folded(k) == key))
+            && d.speaker.is_some_and(|(a, b)| {
+                (a..=b).rev().find(|&k| v.is_wordish(k)).is_some_and(|k| v.folded(k) == key)
+            })
     });
     if !speaks {
         return None;

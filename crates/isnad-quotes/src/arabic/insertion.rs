@@ -1,0 +1,54 @@
+//! A circumstance between a cue's subject and its noun phrase object.
+//!
+//! **Reads**: "كما طالب الرئيس الفرنسي إيمانويل ماكرون، في اتصال هاتفي مع نظيره اللبناني،
+//! بانسحاب …" (an insertion between commas), "وأكد الملك خلال لقائه وفدا من البنك الدولي أهمية
+//! الشراكة" (a circumstance without commas, opened by a stop word), "ونفت الشركة، في بيان مقتضب،
+//! الأنباء …". Verb, subject, circumstance, object is the order of the clause: what follows the
+//! circumstance is the object.
+//! **Not**: a subject holding a frame preposition, a relative pronoun, a complementiser or another
+//! clause; a comma that opens no circumstance ("قال مصدر، طلب عدم الكشف عن اسمه، إن" is an aside
+//! about the speaker, whose verb opens it); a circumstance of more than eight words.
+//! **Data**: `stop`, `prep`, `rel`, `comp`, `clause` in `data/ar-function.tsv`.
+//! **Fixture**: `tests/fixtures/ar-interposed-complement.txt`.
+
+use super::COMMAS;
+use crate::lexicon::Role;
+use crate::view::View;
+
+/// How the circumstance is set off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Insertion {
+    /// Between two commas: the object follows the second, whatever its head.
+    Commas,
+    /// Without commas, from its stop word to the object.
+    Bare,
+}
+
+/// Most words of the subject, and of the circumstance.
+const MAX_WORDS: usize = 8;
+
+/// The circumstance in tokens `from..to`, after a subject of one to eight words: it opens with a
+/// stop word (في، خلال، عقب، أمس), maybe after a comma, and runs to `to` (or to a comma right
+/// before `to` when it opened with one).
+pub(super) fn circumstance(v: &View<'_>, from: usize, to: usize) -> Option<Insertion> {
+    let opener = (from..to).find(|&t| !v.is_word(t) || v.has(t, Role::Stop))?;
+    if opener == from || opener - from > MAX_WORDS || !(from..opener).all(|t| plain(v, t, true)) {
+        return None;
+    }
+    let commas = v.is_punct(opener, COMMAS);
+    let (start, end) = if commas { (opener + 1, to.checked_sub(1)?) } else { (opener, to) };
+    if start >= end || !v.has(start, Role::Stop) || (commas && !v.is_punct(end, COMMAS)) {
+        return None;
+    }
+    let fits = end - start <= MAX_WORDS + 2
+        && (start..end).all(|t| plain(v, t, false) || v.is_quote_mark(t));
+    fits.then_some(if commas { Insertion::Commas } else { Insertion::Bare })
+}
+
+/// True when token `t` is a word that opens no clause of its own; in the subject
+/// (`subject`), no frame preposition either.
+fn plain(v: &View<'_>, t: usize, subject: bool) -> bool {
+    let clause = [Role::Rel, Role::Comp, Role::Clause].iter().any(|&r| v.has(t, r))
+        || v.tags[t].cue.is_some();
+    v.is_word(t) && !clause && !(subject && v.has(t, Role::Prep))
+}
