@@ -17,17 +17,22 @@ impl<'a, 'v> Parser<'a, 'v> {
         // day parts without a clock: an interval of that day
         if s.hour.is_none() {
             let dp = s.daypart?;
+            // (a Hijri day keeps its calendar: "صباح الأحد 1 شوال")
+            let calendar = date_t.as_ref().map(|t| t.calendar);
             let day = match date_t {
                 Some(t) => t.date(),
                 None => self.anchor.today(),
             };
             let (h1, h2) = daypart_hours(dp);
             let st = day.to_datetime(Time::midnight());
-            let part = TimeValue::interval(
+            let mut part = TimeValue::interval(
                 add_grain(st, Grain::Hour, h1),
                 add_grain(st, Grain::Hour, h2),
                 Grain::Hour,
             );
+            if let Some(c) = calendar {
+                part.calendar = c;
+            }
             return Some(part.read_as(Reading::DayPart(daypart_code(dp))));
         }
         let mut h = i64::from(s.hour?);

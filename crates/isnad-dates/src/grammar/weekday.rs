@@ -4,7 +4,8 @@
 //! "Friday of next week", "Wednesday after next", "Tuesday, Feb. 18", "Tuesday the 18th",
 //! "الثلاثاء", "يوم الجمعة المقبل" (the next Friday), "الجمعة بعد القادم" (the one after it),
 //! "الخميس قبل الماضي" (the one before the last),
-//! "الخميس الماضي", "الخميس من الأسبوع الماضي", "الاثنين 17 فبراير", "السبت السادس عشر من هذا
+//! "الخميس الماضي", "الخميس من الأسبوع الماضي", "الاثنين 17 فبراير", "الأحد 1 شوال 1446هـ" (a Hijri
+//! date), "السبت السادس عشر من هذا
 //! الشهر". A bare weekday follows the [`crate::Bare`] policy.
 //!
 //! **Not**: Arabic weekdays without the article unless a date follows ("أحد": one of; "اثنين":
@@ -187,6 +188,16 @@ impl<'a, 'v> Parser<'a, 'v> {
             if self.resolve_date(&s).flatten().is_some() {
                 return Some(Match { end: m2, value: s });
             }
+        }
+        // "الأحد 1 شوال 1446هـ": a Hijri day, which the weekday must fall on too
+        if self.is_arabic()
+            && let Some(hit) = self.hijri_date(m)
+            && let Some(base) = hit.value.base.as_ref().filter(|b| b.grain == Grain::Day)
+        {
+            if base.start.date().weekday() == time::weekday_of(wd) {
+                return Some(hit);
+            }
+            return None;
         }
         // weekday + day number only ("السبت السادس عشر", "Tuesday 19th", "Thu 15th")
         let Match { end: m2, value: d } = self.day_num(m)?;
