@@ -15,6 +15,7 @@ mod act;
 mod aside;
 mod bare_verb;
 mod claim;
+mod colon_name;
 mod dateline;
 mod headline;
 mod in_survey;

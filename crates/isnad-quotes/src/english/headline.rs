@@ -22,10 +22,7 @@ use crate::draft::{Draft, content_kind, trim_content};
 use crate::lexicon::{Class, Role};
 use crate::view::View;
 
-use super::{is_title_period, starts_upper};
-
-/// Most words a speaker's name takes before the colon ("Sen. Mary Ellen Holt").
-const MAX_NAME_WORDS: usize = 4;
+use super::colon_name::{ColonName, name_before_colon};
 
 /// The headline's claim, when the title names a speaker of `body` (the claims found in the
 /// rest of the article) before a colon.
@@ -34,29 +31,10 @@ pub(crate) fn claim(v: &View<'_>, body: &[Draft], min_words: u32) -> Option<Draf
         return None;
     }
     let para_end = v.paragraph_end(0);
-    let mut t = 0;
-    let mut words = 0;
-    while t <= para_end && !v.is_punct(t, &[':']) {
-        if v.is_wordish(t) {
-            if !starts_upper(v, t)
-                || v.tags[t].cue.is_some()
-                || v.is_word(t) && v.original(t).len() <= 4 && is_preposition(v.folded(t))
-                || [Role::Label, Role::Time, Role::Det, Role::Question, Role::AttribPrep]
-                    .iter()
-                    .any(|&r| v.has(t, r))
-            {
-                return None;
-            }
-            words += 1;
-        } else if !(is_title_period(v, t) || v.is_punct(t, &['’', '\'', '-'])) {
-            return None;
-        }
-        if words > MAX_NAME_WORDS {
-            return None;
-        }
-        t += 1;
-    }
-    let colon = t;
+    let roles = [Role::Label, Role::Time, Role::Det, Role::Question, Role::AttribPrep];
+    let preposition =
+        |t: usize| v.is_word(t) && v.original(t).len() <= 4 && is_preposition(v.folded(t));
+    let ColonName { colon, words, .. } = name_before_colon(v, 0, para_end, &roles, preposition)?;
     if colon >= para_end || words == 0 {
         return None;
     }

@@ -24,10 +24,7 @@ use crate::draft::{Draft, trim_content};
 use crate::lexicon::{Class, Role};
 use crate::view::View;
 
-use super::{is_title_period, starts_upper};
-
-/// Most words a speaker's name takes before the colon ("Sen. Mary Ellen Holt").
-const MAX_NAME_WORDS: usize = 4;
+use super::colon_name::{ColonName, name_before_colon};
 
 /// The turns of the document's transcript: the paragraphs that open with a speaker's name and a
 /// colon (headings skipped with `skip_headings`), when there are two or more — one "NAME: …"
@@ -58,30 +55,9 @@ fn claim(v: &View<'_>, p: usize, min_words: u32) -> Option<Draft> {
         Some(qi) => (p + 1, v.quotes[qi as usize].close),
         None => (p, None),
     };
-    let mut t = s;
-    let mut words = 0;
-    let mut all_caps = true;
-    while t <= para_end && !v.is_punct(t, &[':']) {
-        if v.is_wordish(t) {
-            if !starts_upper(v, t)
-                || v.tags[t].cue.is_some()
-                || [Role::Label, Role::Time, Role::Det, Role::Survey, Role::Media, Role::Question]
-                    .iter()
-                    .any(|&r| v.has(t, r))
-            {
-                return None;
-            }
-            words += 1;
-            all_caps &= v.original(t).chars().all(|c| !c.is_lowercase());
-        } else if !(is_title_period(v, t) || v.is_punct(t, &['’', '\'', '-'])) {
-            return None;
-        }
-        if words > MAX_NAME_WORDS {
-            return None;
-        }
-        t += 1;
-    }
-    let colon = t;
+    let roles = [Role::Label, Role::Time, Role::Det, Role::Survey, Role::Media, Role::Question];
+    let ColonName { colon, words, all_caps } =
+        name_before_colon(v, s, para_end, &roles, |_| false)?;
     let one_word_ok = all_caps && v.original(s).chars().count() >= 3;
     if colon >= para_end || words == 0 || (words == 1 && !one_word_ok) {
         return None;
