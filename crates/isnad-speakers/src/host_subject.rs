@@ -5,7 +5,8 @@
 //! inside the object); "وفي السياق، رحب الاتحاد الأوروبي بالخطوة، مؤكدا …" (a fronted
 //! circumstance up to its comma is skipped); "ورفض المتحدث باسم الحزب، في تصريح لقناة محلية،
 //! الاتهامات …، واصفا إياها …" (the subject ends at the comma of the insertion); "بيروت - رحب …"
-//! (a dateline is skipped).
+//! (a dateline is skipped); "كشف وزير الأشغال، كريم منصور، عن خطة …، موضحا …" (a name between
+//! commas after the role is its holder: the subject is the name).
 //! **Not**: a sentence whose first verb is itself the cue of a claim (its speaker is already
 //! in the walk's history, which `resolve` reads first); a participle with its own clause before
 //! it ("…، وقال إن …، مضيفا": the history holds that clause's speaker); a sentence without a
@@ -98,7 +99,28 @@ pub(crate) fn host_subject(ctx: &Ctx<'_>, cue: usize) -> Option<(usize, Range<us
     if (verb + 2..end).any(|t| ctx.cat(t) == Some(Cat::Honorific)) {
         return None;
     }
-    (end > verb + 1).then_some((verb, verb + 1..end))
+    if end <= verb + 1 {
+        return None;
+    }
+    // "كشف وزير الأشغال العامة والنقل، كريم منصور، عن خطة …، موضحا": a name between commas
+    // after the role is its holder, whom the participle continues.
+    Some((verb, apposed_name(ctx, end, cue).unwrap_or(verb + 1..end)))
+}
+
+/// Most words of a name in apposition between commas ("، كريم منصور،").
+const MAX_APPOSED_WORDS: usize = 4;
+
+/// The tokens of a name between the comma at `comma` and the next one, before `cue`: words
+/// that read as a name, the first no stop word ("، في بيان لأعضائها،" is an insertion).
+fn apposed_name(ctx: &Ctx<'_>, comma: usize, cue: usize) -> Option<Range<usize>> {
+    if !is_comma(ctx.orig(comma)) || ctx.cat(comma + 1) == Some(Cat::Stop) {
+        return None;
+    }
+    let close = (comma + 1..cue.min(comma + 2 + MAX_APPOSED_WORDS))
+        .find(|&t| !ctx.is_word(t))
+        .filter(|&t| is_comma(ctx.orig(t)) && t > comma + 1)?;
+    let name = comma + 1..close;
+    matches!(mention::parse(ctx, name.clone())?.form, Form::Person | Form::Name).then_some(name)
 }
 
 /// True when the word at `cue` has the shape of an accusative active participle (مؤكدا، مشيرة،
@@ -120,7 +142,8 @@ fn is_hal_participle(ctx: &Ctx<'_>, cue: usize) -> bool {
 /// The first verb of the clause from `start` to `cue`: the first word, after a dateline ("بيروت
 /// -") and a fronted circumstance that opens with a stop word and ends with a comma within a few
 /// words ("وفي السياق،", "من جهتها،", "وفي هذا الإطار،"). (The stop list holds verbs too, "استقبل":
-/// a verb's clause runs on past those few words, or its comma is the participle's own.) A word
+/// a verb's clause runs on past those few words, or its comma is the participle's own; the
+/// common verbs are marked `stop-verb` and never open a fronted circumstance.) A word
 /// with the article, a title or a name is no verb.
 fn main_verb(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<usize> {
     let mut i = start;
@@ -131,7 +154,12 @@ fn main_verb(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<usize> {
         i = dash + 1;
     }
     let word = (i..cue).find(|&t| ctx.is_word(t))?;
-    let after_fronted = (ctx.cat(word) == Some(Cat::Stop))
+    // (A verb opens the clause itself: "وكشفت وزيرة البيئة، ليلى حداد، عن …" has its subject
+    // and a name in apposition before the comma, no fronted circumstance.)
+    let w = ctx.folded(word);
+    let verb_word =
+        [w, w.strip_prefix(['و', 'ف']).unwrap_or(w)].iter().any(|f| ctx.lex.verbs.contains(*f));
+    let after_fronted = (ctx.cat(word) == Some(Cat::Stop) && !verb_word)
         .then(|| (word..cue.min(word + MAX_FRONTED)).find(|&t| is_comma(ctx.orig(t))))
         .flatten()
         .and_then(|comma| (comma + 1..cue).find(|&t| ctx.is_word(t)));

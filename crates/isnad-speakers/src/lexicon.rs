@@ -86,6 +86,8 @@ pub(crate) struct LangLex {
     words: HashMap<String, Slot>,
     /// Perfect verbs whose root ends in ت (Arabic only).
     pub tfinal: HashSet<String>,
+    /// Common verbs among the words that end a name (`stop-verb`, Arabic): they open a clause.
+    pub verbs: HashSet<String>,
     /// Titles that name someone by whom they speak for or advise ("المتحدث باسم", "مستشار"):
     /// a title right after one is another person's, and so is a name after that title.
     pub relational: HashSet<String>,
@@ -263,6 +265,7 @@ pub(crate) enum DataError {
 fn compile(file: &'static str, text: &str) -> Result<LangLex, DataError> {
     let mut entries = Vec::new();
     let mut tfinal = HashSet::default();
+    let mut verbs = HashSet::default();
     let mut relational = HashSet::default();
     let mut full = HashMap::default();
     for (line, fields) in isnad_text::data::lines(text) {
@@ -279,6 +282,12 @@ fn compile(file: &'static str, text: &str) -> Result<LangLex, DataError> {
             relational.insert(isnad_text::fold(form));
             continue;
         }
+        let cat = if cat == "stop-verb" {
+            verbs.insert(isnad_text::fold(form));
+            "stop"
+        } else {
+            cat
+        };
         let cat = cat_of(cat).ok_or_else(|| bad(format!("unknown category '{cat}'")))?;
         if let Some(f) = fields.get(3).filter(|f| !f.is_empty()) {
             full.insert(isnad_text::fold(form), isnad_text::fold(f));
@@ -307,7 +316,7 @@ fn compile(file: &'static str, text: &str) -> Result<LangLex, DataError> {
     let rests_have_letters = words.values().all(|s| {
         s.multi.iter().all(|(rest, _)| rest.iter().all(|r| r.chars().any(char::is_alphabetic)))
     });
-    Ok(LangLex { words, tfinal, relational, full, rests_have_letters })
+    Ok(LangLex { words, tfinal, verbs, relational, full, rests_have_letters })
 }
 
 /// The Arabic lexicon, compiled on first use.
