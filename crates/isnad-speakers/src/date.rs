@@ -12,7 +12,7 @@
 
 use isnad_core::{Claim, ClaimDate, DateSource, Span, Timex};
 
-use crate::ctx::{Ctx, Lang, SpanIndex};
+use crate::ctx::{Ctx, Lang, SpanIndex, is_comma};
 use crate::lexicon::Cat;
 
 /// Longest stretch of a sentence, in tokens on each side of the cue, read for a claim's date: a
@@ -115,7 +115,7 @@ const RELATIVES: &[&str] =
 /// does not see these.)
 fn in_relative_aside(ctx: &Ctx<'_>, sent: Span, t: Span, cue: Span) -> bool {
     let toks = ctx.token_range(sent);
-    let comma = |i: usize| matches!(ctx.orig(i), "," | "،");
+    let comma = |i: usize| is_comma(ctx.orig(i));
     let first = |at: usize| toks.clone().find(|&i| ctx.tokens[i].span.start() >= at);
     let (Some(t_first), Some(cue_tok)) = (first(t.start()), first(cue.start())) else {
         return false;
