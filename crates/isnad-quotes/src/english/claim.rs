@@ -761,10 +761,12 @@ fn content_before(
     let rest = (after < sent_end && v.is_punct(after, &[',']) && !participle_next)
         .then(|| trim_content(v, v.toks[after + 1].span.start(), v.toks[sent_end].span.end()));
     let words = |(x, y): (usize, usize)| v.text[x..y].split_whitespace().count();
+    // "Her party, she said, would …", "It, he said, was …": a short subject, not an adverb.
+    let subject_first = v.is_word(s) && (v.has(s, Role::Det) || v.has(s, Role::Pronoun));
     let (a, b) = match rest {
         // Only a sentence adverb before the reporting clause: the content is what follows.
-        Some(r) if words((a, b)) < 3 && words(r) >= 3 => r,
-        Some(r) if words((a, b)) >= 3 => (a, r.1.max(b)),
+        Some(r) if words((a, b)) < 3 && !subject_first && words(r) >= 3 => r,
+        Some(r) if words((a, b)) >= 3 || subject_first => (a, r.1.max(b)),
         _ if words((a, b)) >= 3 => (a, b),
         _ => return None,
     };
