@@ -10,7 +10,10 @@
 //!   qualifiers of one contained in the other's: "رئيس الحكومة" and "الرئيس نواف سلام");
 //! - a named person whose role contains the role of an earlier anonymous mention ("مسؤول
 //!   بالمفوضية الأوروبية في القدس" … "مسؤول الإعلام … بالمفوضية الأوروبية في القدس شادي عثمان")
-//!   takes that entity over.
+//!   takes that entity over;
+//! - in English, the first bare full name of a person after a lede that named its speaker by
+//!   role only ("Kenya's health minister … defended" … "Grace Wanjiru told lawmakers") takes that
+//!   speaker over (the wire's delayed identification).
 
 use isnad_core::{EntityKind, Span};
 
