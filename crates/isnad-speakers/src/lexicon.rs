@@ -170,6 +170,33 @@ impl LangLex {
                 return Some(m);
             }
         }
+        self.title_with_possessive(words, i, word)
+    }
+
+    /// "رئيسها", "أمينها العام", "نائبه", "رئيستها": a title with a possessive pronoun ("its
+    /// president", after the organisation was named) is still a title. Only titles: a
+    /// pronoun on a name or an organisation head means something else. (Folding writes ة as ه,
+    /// and before a pronoun it is written ت.)
+    fn title_with_possessive<W: Words + ?Sized>(
+        &self,
+        words: &W,
+        i: usize,
+        word: &str,
+    ) -> Option<WordMatch> {
+        for pronoun in ["هما", "هم", "ها", "ه"] {
+            let Some(stem) = word.strip_suffix(pronoun) else { continue };
+            if stem.chars().nth(2).is_none() {
+                continue;
+            }
+            let feminine = stem.strip_suffix('ت').map(|b| format!("{b}ه"));
+            let found = std::iter::once(stem)
+                .chain(feminine.as_deref())
+                .filter_map(|s| self.lookup(words, i, s, 0))
+                .find(|m| m.entry.cat == Cat::Title);
+            if found.is_some() {
+                return found;
+            }
+        }
         None
     }
 
