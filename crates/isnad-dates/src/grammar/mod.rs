@@ -260,7 +260,9 @@ impl<'a, 'v> Parser<'a, 'v> {
             if let Some(Match { end: j, value: t }) = r
                 && j > i
             {
-                let ends = self.range_ends(i, j, &t).map(Box::new);
+                // (only intervals may be ranges: the rest skip the call)
+                let interval = t.end.is_some() && t.open == Open::No;
+                let ends = if interval { self.range_ends(i, j, &t).map(Box::new) } else { None };
                 out.push(Found { start: i, end: j, t, ends });
                 i = j;
                 continue;

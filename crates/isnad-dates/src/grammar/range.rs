@@ -212,6 +212,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// and 1987": "1985" and "1987", which TimeML tags as two TIMEX3s). The range rule is asked
     /// again where it may have started (after a leading preposition or hedge), noting the ends
     /// of what it reads; only intervals, which few expressions are, get that far.
+    #[inline(never)]
     pub(super) fn range_ends(&self, i: usize, j: usize, t: &TimeValue) -> Option<RangeEnds> {
         if t.end.is_none() || t.open != Open::No {
             return None;
