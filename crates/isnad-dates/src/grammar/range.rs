@@ -6,6 +6,11 @@
 //! Monday to Oct 5th", "من 13 إلى 15 يوليو", "بين 13 و15 يوليو", "من 13 وحتى 15 يوليو", "من
 //! الساعة 3 إلى الساعة 4 عصرا", "منذ عام 2014", "حتى الساعة 2".
 //!
+//! **Ends**: TimeML tags each end of a range as its own TIMEX3; the range stays one expression
+//! (its interval) and carries its two ends, found again by [`Parser::range_ends`] for the
+//! intervals the parse kept ("between 1985 and 1987": "1985" and "1987"; "13-15 July": "13"
+//! and "15 July"). A range of times after their date ("Thursday from 9:30 to 11:00") has none.
+//!
 //! **Not**: "two to three", "5-6" (two bare numbers with nothing that makes them times),
 //! scores, a right side before the left one.
 //!
