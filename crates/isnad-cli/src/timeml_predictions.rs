@@ -92,6 +92,7 @@ impl TimemlPredictions {
                 to: None,
                 calendar: Calendar::Gregorian,
                 timex3: Some(reading.clone()),
+                ends: Vec::new(),
             });
         }
         doc

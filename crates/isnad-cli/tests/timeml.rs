@@ -1,7 +1,7 @@
 //! `isnad run --format timeml`, read back with a real XML parser.
 //!
 //! - The writer, on hand-made timex layers (`tests/fixtures/timeml/writer/*.json`: overlapping,
-//!   nested and adjacent timexes, characters to escape, Arabic, plugin-style timexes): the
+//!   nested and adjacent timexes, ranges, characters to escape, Arabic, plugin-style timexes): the
 //!   output is well-formed, its `<TEXT>` stripped of tags is the document text exactly, and the
 //!   TIMEX3 elements are those the fixture says, at its offsets.
 //! - The command, on articles run through the default pipeline (`tests/fixtures/timeml/*.jsonl`):
@@ -13,7 +13,7 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use isnad_core::{Document, Span, Timex};
+use isnad_core::{Document, Span, Timex, TimexEnd};
 use isnad_runner::Processed;
 use serde_json::{Value, json};
 
@@ -68,6 +68,11 @@ fn writer_case_with_notes(path: &Path) -> ((Document, Vec<Element>), Vec<String>
             let reading = json!({"type": kind, "value": timex["value"], "mod": timex["mod"]});
             serde_json::from_value(reading).unwrap()
         });
+        let ends = timex["ends"].as_array().into_iter().flatten().map(|end| {
+            let reading = json!({"type": end["type"], "value": end["value"], "mod": end["mod"]});
+            TimexEnd { span: span_of(end), timex3: serde_json::from_value(reading).unwrap() }
+        });
+        let ends = ends.collect();
         let grain = timex.get("grain").cloned().unwrap_or(json!("day"));
         doc.layers.timexes.push(Timex {
             span: span_of(timex),
@@ -78,6 +83,7 @@ fn writer_case_with_notes(path: &Path) -> ((Document, Vec<Element>), Vec<String>
             to: None,
             calendar: isnad_core::Calendar::Gregorian,
             timex3,
+            ends,
         });
     }
     let chars = |byte: usize| text[..byte].chars().count();
@@ -86,7 +92,9 @@ fn writer_case_with_notes(path: &Path) -> ((Document, Vec<Element>), Vec<String>
         .map(|(n, at)| {
             let at = at.as_str().unwrap();
             let timexes = case["timexes"].as_array().unwrap();
-            let timex = timexes.iter().find(|t| t["text"] == at).unwrap();
+            // (an end of a range is tagged in place of the range)
+            let ends = timexes.iter().filter_map(|t| t["ends"].as_array()).flatten();
+            let timex = timexes.iter().chain(ends).find(|t| t["text"] == at).unwrap();
             let span = span_of(timex);
             let mut attributes = BTreeMap::from([
                 ("tid".to_string(), format!("t{}", n + 1)),
@@ -132,8 +140,9 @@ fn written_timeml_gives_back_the_text_and_the_timexes() {
     for path in writer_cases() {
         let name = path.display();
         let ((doc, expected), notes_expected) = writer_case_with_notes(&path);
-        let (text, timexes, published) =
-            (doc.text.clone(), doc.layers.timexes.len(), doc.meta.published.clone());
+        // (a range is written as its two ends)
+        let timexes = doc.layers.timexes.iter().map(|t| t.ends.len().max(1)).sum::<usize>();
+        let (text, published) = (doc.text.clone(), doc.meta.published.clone());
         let xml = timeml_of(doc, Vec::new());
         let read = timeml_xml::read(&xml).unwrap_or_else(|e| panic!("{name}: {e}\n{xml}"));
         assert_eq!(read.text, as_xml_can_hold(&text), "{name}: the text of <TEXT>");
@@ -223,6 +232,13 @@ fn element_of(timex: &Value, tid: usize) -> Element {
     }
 }
 
+/// Whether a TIMEX3 element lies inside a record timex and is shorter: an end of a range.
+fn is_end_of(element: &Element, timex: &Value) -> bool {
+    let (start, end) = (timex["start"].as_u64().unwrap(), timex["end"].as_u64().unwrap());
+    let (start, end) = (start as usize, end as usize);
+    start <= element.start && element.end <= end && end - start > element.end - element.start
+}
+
 #[test]
 fn one_file_per_document_with_the_records_timexes_at_their_offsets() {
     let input = fixtures().join("articles.jsonl");
@@ -258,15 +274,24 @@ fn one_file_per_document_with_the_records_timexes_at_their_offsets() {
         let dct = read.dct.as_ref().map(|d| d.attributes["value"].as_str());
         let published = record["published"].as_str().map(|p| &p[..10]);
         assert_eq!(dct, published, "{id}: the DCT");
-        // Each element is the next record timex it can be (those left out are named).
+        // Each element is the next record timex it can be, or an end of a range (which TimeML
+        // tags in place of the range, and the record does not list): inside the record
+        // timex's span. Those left out are named.
         let timexes = record["timexes"].as_array().unwrap();
         let mut rest = timexes.iter();
+        let (mut range, mut written) = (None, 0);
         for (n, element) in read.timexes.iter().enumerate() {
-            let found = rest.by_ref().any(|t| element_of(t, n + 1) == *element);
-            assert!(found, "{id}: {element:?} is no record timex\n{xml}");
+            if range.is_some_and(|r| is_end_of(element, r)) {
+                continue;
+            }
+            let found =
+                rest.by_ref().find(|t| element_of(t, n + 1) == *element || is_end_of(element, t));
+            let Some(timex) = found else { panic!("{id}: {element:?} is no record timex\n{xml}") };
+            range = is_end_of(element, timex).then_some(timex);
+            written += 1;
         }
         let notes = read.comments.iter().filter(|c| c.contains("isnad: not tagged")).count();
-        assert_eq!(read.timexes.len() + notes, timexes.len(), "{id}\n{xml}");
+        assert_eq!(written + notes, timexes.len(), "{id}\n{xml}");
         tagged += read.timexes.len();
     }
     assert!(tagged >= 10, "the articles should give timexes to check ({tagged})");

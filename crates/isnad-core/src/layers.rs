@@ -576,4 +576,19 @@ pub struct Timex {
     /// by other tools may not).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timex3: Option<Timex3>,
+    /// The two ends of a range as TimeML tags them: "between 1985 and 1987" is one timex (the
+    /// interval, whose `timex3` is its start) and two TIMEX3s, "1985" and "1987". Empty for
+    /// anything else. The TimeML output and the TempEval scoring use these in place of the
+    /// whole; the JSON records of `isnad run` leave them out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ends: Vec<TimexEnd>,
+}
+
+/// One end of a range ("1987" in "between 1985 and 1987"): where it is and its TIMEX3.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct TimexEnd {
+    /// Where it is (inside the range's span).
+    pub span: Span,
+    /// Its TIMEX3.
+    pub timex3: Timex3,
 }

@@ -32,7 +32,7 @@ pub use error::{SpanError, StageError};
 pub use layers::{
     Act, Block, Calendar, Claim, ClaimDate, DateSource, Entity, EntityKind, Grain, Layer, Layers,
     Mention, MentionKind, Normalized, Paragraph, QuoteKind, Sentence, Speaker, Timex, Timex3,
-    Timex3Type, TimexKind, Token, TokenKind,
+    Timex3Type, TimexEnd, TimexKind, Token, TokenKind,
 };
 pub use offsets::CharIndex;
 pub use published::{Published, PublishedError};

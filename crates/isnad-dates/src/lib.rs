@@ -277,7 +277,9 @@ impl DatesStage {
                 let start = toks[f.start].start;
                 let end = toks[f.end - 1].end;
                 let span = isnad_core::Span::in_text(folded, start, end).ok()?;
-                Some(Found { start, end, timex: to_timex(span, &reported.read(f.t)?) })
+                let mut timex = to_timex(span, &reported.read(f.t)?);
+                timex.ends = range_ends(folded, toks, f.ends.as_deref());
+                Some(Found { start, end, timex })
             })
             .collect()
     }
@@ -300,7 +302,12 @@ impl DatesStage {
                     return None;
                 }
                 let span = isnad_core::Span::in_text(text, s, e).ok()?;
-                Some(Found { start: s, end: e, timex: Timex { span, ..f.timex } })
+                let mut ends = f.timex.ends;
+                for end in &mut ends {
+                    let (es, ee) = n.to_original(end.span.start(), end.span.end());
+                    end.span = isnad_core::Span::in_text(text, es, ee).ok()?;
+                }
+                Some(Found { start: s, end: e, timex: Timex { span, ends, ..f.timex } })
             })
             .collect()
     }
@@ -319,6 +326,27 @@ impl DatesStage {
     }
 }
 
+/// The two ends of a range as TimeML tags them, in bytes of `folded` (none when either end
+/// has no words of its own).
+fn range_ends(
+    folded: &str,
+    toks: &[tokenize::Tok<'_>],
+    ends: Option<&grammar::RangeEnds>,
+) -> Vec<isnad_core::TimexEnd> {
+    let Some(ends) = ends else { return Vec::new() };
+    let end = |(s, e, t): (usize, usize, time::TimeValue)| {
+        if e <= s {
+            return None;
+        }
+        let span = isnad_core::Span::in_text(folded, toks[s].start, toks[e - 1].end).ok()?;
+        Some(isnad_core::TimexEnd { span, timex3: timex3::timex3(&t) })
+    };
+    match (end(ends.left), end(ends.right)) {
+        (Some(l), Some(r)) => vec![l, r],
+        _ => Vec::new(),
+    }
+}
+
 /// The timex of a resolved value: its calendar fields (a point, an interval, or for an amount
 /// of time or a recurrence that nothing anchors, neither) and its TIMEX3.
 fn to_timex(span: isnad_core::Span, t: &time::TimeValue) -> Timex {
@@ -333,6 +361,7 @@ fn to_timex(span: isnad_core::Span, t: &time::TimeValue) -> Timex {
         to,
         calendar: t.calendar,
         timex3: timex3.clone(),
+        ends: Vec::new(),
     };
     if timex3::is_free(t.reading) && t.end.is_none() && t.open == Open::No {
         let kind = match t.reading {
@@ -403,7 +432,12 @@ impl Stage for DatesStage {
                     continue;
                 }
                 let span = doc.span(s, e)?;
-                out.push(Timex { span, ..f.timex });
+                let mut ends = f.timex.ends;
+                for end in &mut ends {
+                    let (es, ee) = norm.to_original(fs + end.span.start(), fs + end.span.end());
+                    end.span = doc.span(es, ee)?;
+                }
+                out.push(Timex { span, ends, ..f.timex });
             }
         }
         doc.layers.timexes = out;

@@ -126,8 +126,13 @@ impl<'a, 's> Sentence<'a, 's> {
         {
             return as_past;
         }
-        let by_span = |list: &[Found], s: usize, e: usize| {
-            list.iter().find(|x| x.start == s && x.end == e).cloned()
+        self.each_by_clause(&as_past, &as_future)
+    }
+
+    /// [`Sentence::by_clause`] when the two readings differ.
+    fn each_by_clause<'f>(&self, as_past: &'f [Found], as_future: &'f [Found]) -> Vec<Found> {
+        let by_span = |list: &'f [Found], s: usize, e: usize| {
+            list.iter().find(|x| x.start == s && x.end == e)
         };
         // The expressions of the sentence's reading, each with its clause's reading when the
         // two differ. When both readings cover the same spans, the sentence's reading is its own
@@ -138,34 +143,34 @@ impl<'a, 's> Sentence<'a, 's> {
                 .iter()
                 .map(|x| (x.start, x.end))
                 .eq(as_future.iter().map(|x| (x.start, x.end)));
-        let sentence = if same_spans || self.past() { &as_past } else { &as_future };
+        let sentence = if same_spans || self.past() { as_past } else { as_future };
         sentence
             .iter()
             .map(|x| {
-                let (p, f) =
-                    (by_span(&as_past, x.start, x.end), by_span(&as_future, x.start, x.end));
-                let own = |x: &Found| if same_spans && !self.past() { f.unwrap_or(*x) } else { *x };
+                let (p, f) = (by_span(as_past, x.start, x.end), by_span(as_future, x.start, x.end));
+                let own =
+                    |x: &'f Found| if same_spans && !self.past() { f.unwrap_or(x) } else { x };
                 if p.is_some_and(|p| p.t == x.t) && f.is_some_and(|f| f.t == x.t) {
                     // both tenses read it alike: no need for the clause's
-                    return *x;
+                    return x.clone();
                 }
                 let start = self.toks[x.start].start;
                 if ahead_marker_before(self.folded, start, &self.language.classes) {
                     // "as soon as Tuesday"
-                    return f.unwrap_or(*x);
+                    return f.unwrap_or(x).clone();
                 }
                 if self.language.lang == Lang::En
                     && self.toks[x.start].features & features::connective(Connective::Since) != 0
                 {
                     // "on patrol since March and scheduled to return": what "since" starts from
                     // is behind, whatever the clause's tense
-                    return p.unwrap_or(*x);
+                    return p.unwrap_or(x).clone();
                 }
                 let (cs, ce) = clause_around(self.folded, start, self.toks[x.end - 1].end);
                 match self.tense_of(cs, ce) {
-                    Some(true) => p.unwrap_or(*x),
-                    Some(false) => f.unwrap_or(*x),
-                    None => own(x),
+                    Some(true) => p.unwrap_or(x).clone(),
+                    Some(false) => f.unwrap_or(x).clone(),
+                    None => own(x).clone(),
                 }
             })
             .collect()

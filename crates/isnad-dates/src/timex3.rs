@@ -224,15 +224,41 @@ fn calendar(start: DateTime, grain: Grain) -> (Timex3Type, String) {
     }
 }
 
-/// `P3Y`, `PT2H`, `PT2.5H`, `PXD`.
+/// `P3Y`, `PT2H`, `PXD`; a fraction as TimeBank writes it, in the next smaller unit when that
+/// makes a whole number (`P2Y6M`, `PT5H30M`, `PT30M` for half an hour), else as a decimal
+/// (`P1.5W`).
 fn duration(tenths: Option<u32>, unit: DurationUnit) -> String {
     let (letter, time) = unit.letter();
+    let t_mark = |time: bool| if time { "T" } else { "" };
     let count = match tenths {
         None => "X".to_string(),
         Some(t) if t % 10 == 0 => (t / 10).to_string(),
-        Some(t) => format!("{}.{}", t / 10, t % 10),
+        Some(t) => {
+            if let Some((smaller, per)) = smaller_unit(unit)
+                && (t % 10 * per) % 10 == 0
+            {
+                let (whole, part) = (t / 10, t % 10 * per / 10);
+                let (small, small_time) = smaller.letter();
+                let whole = if whole > 0 { format!("{whole}{letter}") } else { String::new() };
+                // the `T` goes before the first unit of time
+                let mark = if time { "" } else { t_mark(small_time) };
+                return format!("P{}{whole}{mark}{part}{small}", t_mark(time));
+            }
+            format!("{}.{}", t / 10, t % 10)
+        }
     };
-    format!("P{}{count}{letter}", if time { "T" } else { "" })
+    format!("P{}{count}{letter}", t_mark(time))
+}
+
+/// The unit a fraction of `unit` is written in, and how many of it make one.
+fn smaller_unit(unit: DurationUnit) -> Option<(DurationUnit, u32)> {
+    match unit {
+        DurationUnit::Year => Some((DurationUnit::Month, 12)),
+        DurationUnit::Day => Some((DurationUnit::Hour, 24)),
+        DurationUnit::Hour => Some((DurationUnit::Minute, 60)),
+        DurationUnit::Minute => Some((DurationUnit::Second, 60)),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -264,7 +290,11 @@ mod tests {
         );
         assert_eq!(duration(Some(30), DurationUnit::Year), "P3Y");
         assert_eq!(duration(Some(20), DurationUnit::Hour), "PT2H");
-        assert_eq!(duration(Some(25), DurationUnit::Hour), "PT2.5H");
+        assert_eq!(duration(Some(25), DurationUnit::Hour), "PT2H30M");
+        assert_eq!(duration(Some(5), DurationUnit::Hour), "PT30M");
+        assert_eq!(duration(Some(25), DurationUnit::Year), "P2Y6M");
+        assert_eq!(duration(Some(15), DurationUnit::Day), "P1DT12H");
+        assert_eq!(duration(Some(15), DurationUnit::Week), "P1.5W");
         assert_eq!(duration(None, DurationUnit::Day), "PXD");
     }
 }

@@ -15,7 +15,9 @@
 //! `-`). In `not-dates.txt`, every line must give no timex at all.
 //!
 //! A group may also say what TIMEX3 its phrasings carry: `= <value> <grain> ~ <TYPE> <value>`
-//! (`~ DATE 2025-02-20`, `~ DURATION P3D`), with ` mod=<MOD>` when there is one.
+//! (`~ DATE 2025-02-20`, `~ DURATION P3D`), with ` mod=<MOD>` when there is one. A range
+//! that TimeML tags as two TIMEX3s gives each end, its text in braces: `~ {2003} DATE 2003 +
+//! {2006} DATE 2006`.
 //!
 //! `CORPUS_SHOW=1 cargo test -p isnad-dates --test corpus` prints what every line gives.
 
@@ -40,9 +42,24 @@ fn notation(t: &Timex) -> String {
     format!("{value} {grain}")
 }
 
-/// The TIMEX3 of a timex in the corpus notation: `DATE 2025-02-20`, `DURATION P3D mod=APPROX`.
-fn timex3_notation(t: &Timex) -> String {
-    let Some(x) = &t.timex3 else { return "none".into() };
+/// The TIMEX3 of a timex in the corpus notation: `DATE 2025-02-20`, `DURATION P3D mod=APPROX`;
+/// for a range, the TIMEX3 of each end after its text in braces: `{1985} DATE 1985 + {1987}
+/// DATE 1987`.
+fn timex3_notation(t: &Timex, phrase: &str) -> String {
+    if !t.ends.is_empty() {
+        let end = |e: &isnad_core::TimexEnd| {
+            let text = &phrase[e.span.start()..e.span.end()];
+            format!("{{{text}}} {}", reading_notation(&e.timex3))
+        };
+        return t.ends.iter().map(end).collect::<Vec<_>>().join(" + ");
+    }
+    match &t.timex3 {
+        Some(x) => reading_notation(x),
+        None => "none".into(),
+    }
+}
+
+fn reading_notation(x: &isnad_core::Timex3) -> String {
     let ty = serde_json::to_value(x.kind).unwrap();
     let mut s = format!("{} {}", ty.as_str().unwrap_or("?"), x.value);
     if let Some(m) = &x.modifier {
@@ -108,7 +125,8 @@ fn check(path: &Path, show: bool) -> (usize, Vec<String>) {
             .iter()
             .map(|f| {
                 let t = &f.timex;
-                format!("{:?} {} ~ {}", &phrase[f.start..f.end], notation(t), timex3_notation(t))
+                let t3 = timex3_notation(t, phrase);
+                format!("{:?} {} ~ {t3}", &phrase[f.start..f.end], notation(t))
             })
             .collect::<Vec<_>>()
             .join("; ");
@@ -137,7 +155,7 @@ fn check(path: &Path, show: bool) -> (usize, Vec<String>) {
         } else if notation(&f.timex) != *value {
             failures.push(fail(format!("expected {value}")));
         } else if let Some(t3) = timex3
-            && timex3_notation(&f.timex) != *t3
+            && timex3_notation(&f.timex, phrase) != *t3
         {
             failures.push(fail(format!("expected TIMEX3 {t3}")));
         }

@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use isnad_core::{Document, Grain, Lang, Published, Timex, Timex3, Timex3Type};
+use isnad_core::{Document, Grain, Lang, Published, Span, Timex, Timex3, Timex3Type};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -311,24 +311,35 @@ fn score(a: &Article, doc: &Document, verbose: bool) -> (Part, Vec<Miss>, Vec<Mi
     let to_byte = |cp: usize| bytes.get(cp).copied().unwrap_or(doc.text.len());
     let gold: Vec<(usize, usize, &GoldTimex)> =
         a.timexes.iter().map(|g| (to_byte(g.start), to_byte(g.end), g)).collect();
-    let pred: Vec<(&Timex, Option<Timex3>)> =
-        doc.layers.timexes.iter().map(|t| (t, derived(t))).collect();
-    let overlap = |s: usize, e: usize, t: &Timex| {
-        let (ts, te) = (t.span.start(), t.span.end());
+    // (a range is scored as TimeML tags it: each end its own TIMEX3)
+    let pred: Vec<(Span, Option<Timex3>)> = doc
+        .layers
+        .timexes
+        .iter()
+        .flat_map(|t| {
+            if t.ends.is_empty() {
+                vec![(t.span, derived(t))]
+            } else {
+                t.ends.iter().map(|e| (e.span, Some(e.timex3.clone()))).collect()
+            }
+        })
+        .collect();
+    let overlap = |s: usize, e: usize, t: &Span| {
+        let (ts, te) = (t.start(), t.end());
         if ts < e && te > s { te.min(e) - ts.max(s) } else { 0 }
     };
-    let exact = |s: usize, e: usize, t: &Timex| t.span.start() == s && t.span.end() == e;
+    let exact = |s: usize, e: usize, t: &Span| t.start() == s && t.end() == e;
     let mut part = Part { articles: 1, ..Part::default() };
     let (mut misses, mut spurious) = (Vec::new(), Vec::new());
-    let show = |t: &Timex, x: &Option<Timex3>| match x {
+    let show = |t: &Span, x: &Option<Timex3>| match x {
         Some(x) => format!(
             "{:?} {} {}{}",
-            doc.slice(t.span),
+            doc.slice(*t),
             type_name(x.kind),
             x.value,
             x.modifier.as_deref().map(|m| format!(" mod={m}")).unwrap_or_default()
         ),
-        None => format!("{:?} (no value)", doc.slice(t.span)),
+        None => format!("{:?} (no value)", doc.slice(*t)),
     };
     for &(s, e, g) in &gold {
         let mut c = Counts { gold: 1, ..Counts::default() };
@@ -369,7 +380,7 @@ fn score(a: &Article, doc: &Document, verbose: bool) -> (Part, Vec<Miss>, Vec<Mi
             spurious.push(Miss {
                 id: a.id.clone(),
                 published: a.published.clone(),
-                text: doc.slice(t.span).to_string(),
+                text: doc.slice(*t).to_string(),
                 expected: "none".into(),
                 got: show(t, x),
             });
@@ -469,6 +480,7 @@ mod tests {
             to: None,
             calendar: Calendar::Gregorian,
             timex3: Some(Timex3 { kind: Timex3Type::Date, value: value.into(), modifier: None }),
+            ends: Vec::new(),
         }
     }
 
@@ -503,5 +515,35 @@ mod tests {
         assert!((c.value_f1() - 0.4).abs() < 1e-9);
         // the only article is on line 0: the development part
         assert_eq!((r.dev.articles, r.held_out.articles), (1, 0));
+    }
+
+    #[test]
+    fn a_range_is_scored_by_its_ends() {
+        // gold: "between 2003 and 2006" as TimeML tags it, two TIMEX3s
+        let text = "Shut between 2003 and 2006.";
+        let gold = r#"{"id":"r","published":"2010-05-01","text":"Shut between 2003 and 2006.","timexes":[{"start":13,"end":17,"text":"2003","type":"DATE","value":"2003"},{"start":22,"end":26,"text":"2006","type":"DATE","value":"2006"}]}"#;
+        let dir = std::env::temp_dir().join(format!("isnad-tempeval-range-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("gold.jsonl");
+        std::fs::write(&path, format!("{gold}\n")).unwrap();
+        // predicted: one timex, the interval (read as its start), with its two ends
+        let process = |mut d: Document| {
+            assert_eq!(d.text, text);
+            let end = |s, e, v: &str| isnad_core::TimexEnd {
+                span: Span::new(s, e).unwrap(),
+                timex3: timex(s, e, v).timex3.unwrap(),
+            };
+            let range = Timex {
+                ends: vec![end(13, 17, "2003"), end(22, 26, "2006")],
+                ..timex(5, 26, "2003")
+            };
+            d.layers.timexes = vec![range];
+            d
+        };
+        let r = evaluate(&[path], &process, &Options::default()).unwrap();
+        std::fs::remove_dir_all(&dir).ok();
+        let c = r.all.all;
+        assert_eq!((c.gold, c.found, c.predicted, c.predicted_right), (2, 2, 2, 2));
+        assert_eq!((c.value_right, c.strict_found), (2, 2));
     }
 }

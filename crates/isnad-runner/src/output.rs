@@ -648,6 +648,7 @@ mod tests {
                     value: "2025-02-10".into(),
                     modifier: None,
                 }),
+                ends: Vec::new(),
             },
             Timex {
                 span: span("Tuesday"),
@@ -658,6 +659,7 @@ mod tests {
                 to: Some("2025-02-12".into()),
                 calendar: Calendar::Hijri,
                 timex3: None,
+                ends: Vec::new(),
             },
         ];
         assert_eq!(direct_line(&doc, &errors), serde_line(&doc, &errors));

@@ -26,12 +26,14 @@
 //!   at the same start); one that overlaps or lies inside a timex already written is left out
 //!   of the text and named in a comment (`<!-- isnad: not tagged … -->`) before `<DOCID>`, with
 //!   its span and TIMEX3 reading, so nothing is lost. Adjacent timexes are both written.
+//! - A range is written as TimeML annotates it, each end its own TIMEX3 ("between
+//!   <TIMEX3>1985</TIMEX3> and <TIMEX3>1987</TIMEX3>"), from the timex's `ends`.
 //! - `tid`s are `t1`, `t2`, … in text order; `t0` is the DCT, from the publication date when the
 //!   document has one (its day, type DATE, as TimeBank writes it; the date as given is its text).
 //! - A document with errors says so in a comment (`<!-- isnad: error: … -->`) and keeps what the
 //!   stages found; one that could not be read at all has an empty `<TEXT>`.
 
-use isnad_core::{CharIndex, Document, Grain, Timex, Timex3Type};
+use isnad_core::{CharIndex, Document, Grain, Timex, Timex3, Timex3Type};
 
 use crate::Processed;
 
@@ -135,6 +137,21 @@ fn place(doc: &Document) -> Placement<'_> {
             placement.left_out.push((timex, why));
             continue;
         }
+        if timex.ends.iter().all(|e| e.span.check(&doc.text).is_ok()) && !timex.ends.is_empty() {
+            // a range: TimeML tags each end ("between <TIMEX3>1985</TIMEX3> and
+            // <TIMEX3>1987</TIMEX3>")
+            for e in &timex.ends {
+                let (kind, value, modifier) = reading_attributes(&e.timex3);
+                placement.tagged.push(Tagged {
+                    start: e.span.start(),
+                    end: e.span.end(),
+                    kind,
+                    value,
+                    modifier,
+                });
+            }
+            continue;
+        }
         let Some((kind, value, modifier)) = attributes(timex) else {
             placement.left_out.push((timex, LeftOut::NoValue));
             continue;
@@ -148,13 +165,7 @@ fn place(doc: &Document) -> Placement<'_> {
 /// (from a plugin) its value, typed TIME below a day and DATE otherwise.
 fn attributes(timex: &Timex) -> Option<(&'static str, String, Option<&str>)> {
     if let Some(reading) = &timex.timex3 {
-        let kind = match reading.kind {
-            Timex3Type::Date => "DATE",
-            Timex3Type::Time => "TIME",
-            Timex3Type::Duration => "DURATION",
-            Timex3Type::Set => "SET",
-        };
-        return Some((kind, reading.value.clone(), reading.modifier.as_deref()));
+        return Some(reading_attributes(reading));
     }
     let value = timex.value.as_ref().or(timex.from.as_ref())?;
     let kind = match timex.grain {
@@ -162,6 +173,17 @@ fn attributes(timex: &Timex) -> Option<(&'static str, String, Option<&str>)> {
         _ => "DATE",
     };
     Some((kind, value.clone(), None))
+}
+
+/// A TIMEX3 reading's type, value and modifier as attributes.
+fn reading_attributes(reading: &Timex3) -> (&'static str, String, Option<&str>) {
+    let kind = match reading.kind {
+        Timex3Type::Date => "DATE",
+        Timex3Type::Time => "TIME",
+        Timex3Type::Duration => "DURATION",
+        Timex3Type::Set => "SET",
+    };
+    (kind, reading.value.clone(), reading.modifier.as_deref())
 }
 
 /// The comment naming a timex left out of the text.

@@ -90,6 +90,7 @@ fn run(path: &Path) -> serde_json::Value {
             to: None,
             calendar: Calendar::Gregorian,
             timex3: None,
+            ends: Vec::new(),
         });
     }
     let gazetteer = fx.gazetteer.as_ref().map(|g| g.into());

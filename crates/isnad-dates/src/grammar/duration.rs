@@ -91,10 +91,20 @@ impl<'a, 'v> Parser<'a, 'v> {
         let start = if self.connective(i, Connective::Approx) { i + 1 } else { i };
         let vague = self.tok_text(start).is_some_and(|w| self.classes.has(w, Class::VagueCount));
         if let Some(Match { end, value: (n, CountUnit::Unit(u)) }) = self.quantity(i) {
-            if !self.is_amount(start, end, u) {
+            // (a fraction is counted in the next smaller unit: the unit said is the one written)
+            let said = (start..end).find_map(|k| self.unit(k)).map(|(said, _)| said);
+            if !self.is_amount(start, end, said.unwrap_or(u)) {
                 return None;
             }
             let tenths = if vague { None } else { u32::try_from(n).ok()?.checked_mul(10) };
+            // "2 1/2 years" was counted in months (30): TimeML keeps the unit said, `P2Y6M`
+            if let Some(said) = said.filter(|s| *s != u)
+                && let Some((smaller, per)) = quantity::smaller_unit(said)
+                && smaller == u
+                && let Some(t) = tenths.filter(|t| t % per == 0)
+            {
+                return Some((end, Some(t / per), duration_unit(said)));
+            }
             return Some((end, tenths, duration_unit(u)));
         }
         // "two decades", "centuries"

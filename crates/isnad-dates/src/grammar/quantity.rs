@@ -2,7 +2,9 @@
 //! of its own: its fixtures are `offset`'s).
 //!
 //! Reads "3 days", "three days", "ثلاثة أيام", "يومين" (a dual), "أسبوع" (a bare unit is one),
-//! "a week", "a fortnight", "half an hour", "2.5 hours", "15'", "3 fridays".
+//! "a week", "a fortnight", "half an hour", "2.5 hours", "5 1/2 hours", "a minute and a half",
+//! "15'", "3 fridays". A fraction is counted in the next smaller unit ("2 1/2 years": 30
+//! months); the duration rule gives it back its own unit for TimeML (`P2Y6M`).
 
 use super::*;
 use crate::vocab::{Connective, Sense, Unit};
@@ -97,6 +99,15 @@ impl<'a, 'v> Parser<'a, 'v> {
         } else if self.connective(j, Connective::And) && is_a(j + 1) && frac_at(j + 2).is_some() {
             n += f64::from(frac_at(j + 2)?) / 60.0;
             j += 3;
+        } else if self.num(j) == Some((1, 1))
+            && self.punct(j + 1, '/')
+            && self.glued(j)
+            && self.glued(j + 1)
+            && self.num(j + 2) == Some((2, 1))
+        {
+            // a mixed number: "5 1/2 hours"
+            n += 0.5;
+            j += 3;
         }
         // "15'" = minutes, "1\"" = seconds
         if self.glued(j - 1) && self.punct(j, '\'') {
@@ -122,18 +133,40 @@ impl<'a, 'v> Parser<'a, 'v> {
         {
             return None;
         }
-        let n = n * f64::from(c.max(1));
-        if n.fract() != 0.0 {
-            // 2.5 hours -> minutes
-            if u == Unit::Hour {
-                return Some(Match {
-                    end: j + 1,
-                    value: ((n * 60.0).round() as i64, CountUnit::Unit(Unit::Minute)),
-                });
-            }
-            return None;
+        let mut n = n * f64::from(c.max(1));
+        let mut end = j + 1;
+        // "a minute and a half", "two years and a half"
+        if n.fract() == 0.0
+            && self.connective(end, Connective::And)
+            && is_a(end + 1)
+            && frac_at(end + 2) == Some(30)
+        {
+            n += 0.5;
+            end += 3;
         }
-        Some(Match { end: j + 1, value: (n as i64, CountUnit::Unit(u)) })
+        if n.fract() != 0.0 {
+            // "2.5 hours", "2 1/2 years": counted in the next smaller unit (150 minutes, 30
+            // months) when that makes a whole number
+            let (smaller, per) = smaller_unit(u)?;
+            let m = n * f64::from(per);
+            if m.fract() != 0.0 {
+                return None;
+            }
+            return Some(Match { end, value: (m as i64, CountUnit::Unit(smaller)) });
+        }
+        Some(Match { end, value: (n as i64, CountUnit::Unit(u)) })
+    }
+}
+
+/// The unit below `u` that a fraction of it is counted in, and how many of it make one `u`
+/// (none for weeks and quarters, whose halves are no whole days or months).
+pub(super) fn smaller_unit(u: Unit) -> Option<(Unit, u32)> {
+    match u {
+        Unit::Year => Some((Unit::Month, 12)),
+        Unit::Day => Some((Unit::Hour, 24)),
+        Unit::Hour => Some((Unit::Minute, 60)),
+        Unit::Minute => Some((Unit::Second, 60)),
+        _ => None,
     }
 }
 

@@ -6,6 +6,11 @@
 //! Monday to Oct 5th", "من 13 إلى 15 يوليو", "بين 13 و15 يوليو", "من 13 وحتى 15 يوليو", "من
 //! الساعة 3 إلى الساعة 4 عصرا", "منذ عام 2014", "حتى الساعة 2".
 //!
+//! **Ends**: TimeML tags each end of a range as its own TIMEX3; the range stays one expression
+//! (its interval) and carries its two ends, found again by [`Parser::range_ends`] for the
+//! intervals the parse kept ("between 1985 and 1987": "1985" and "1987"; "13-15 July": "13"
+//! and "15 July"). A range of times after their date ("Thursday from 9:30 to 11:00") has none.
+//!
 //! **Not**: "two to three", "5-6" (two bare numbers with nothing that makes them times),
 //! scores, a right side before the left one.
 //!
@@ -21,9 +26,22 @@ use super::*;
 use crate::time::{self, Open, TimeValue, add_days, add_grain, truncate};
 use crate::vocab::{Connective, Sense, features};
 
+/// The two ends of a range: each its first token, the token after it, and its value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct RangeEnds {
+    pub(crate) left: (usize, usize, TimeValue),
+    pub(crate) right: (usize, usize, TimeValue),
+}
+
 impl<'a, 'v> Parser<'a, 'v> {
     /// "من 13 إلى 15 يوليو", "13-15 July", "July 13-15", "بين 10 و12 فبراير", "3-4pm",
     /// "9:30 - 11:00 on Thursday", "من الساعة 3 الى الساعة 4 بعد العصر".
+    ///
+    /// While [`Parser::range_ends`] asks, each range read also notes its two ends.
+    ///
+    /// (Inlined into the parse of every position with `range_from`, as they were before
+    /// `range_ends` called them too: out of line they cost 2% of the stage's instructions.)
+    #[inline(always)]
     pub(super) fn range(&self, i: usize) -> Option<Match<TimeValue>> {
         if fast_paths() && !self.is_arabic() && !self.range_may_start(i) {
             return None;
@@ -57,6 +75,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         best
     }
 
+    #[inline(always)]
     pub(super) fn range_from(
         &self,
         k: usize,
@@ -86,19 +105,23 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
             m = self.skip_filler(m);
             for (r_end, right) in self.range_sides(m) {
-                keep_longest(&mut best, self.range_finish(left, right, r_end, outer));
+                let sides = [(k, l_end), (m, r_end)];
+                keep_longest(&mut best, self.range_finish(left, right, sides, outer));
             }
         }
         best
     }
 
+    /// The range of two sides at `sides` (token ranges): their value put together, with a
+    /// date or month after them that both share ("13-15 July").
     pub(super) fn range_finish(
         &self,
         mut left: Spec,
         mut right: Spec,
-        r_end: usize,
+        sides: [(usize, usize); 2],
         outer: Option<Spec>,
     ) -> Option<Match<TimeValue>> {
+        let r_end = sides[1].1;
         let mut end = r_end;
         // trailing context: "on Thursday", "tomorrow", "من شهر ايلول", "of July"
         let mut k2 = end;
@@ -178,7 +201,47 @@ impl<'a, 'v> Parser<'a, 'v> {
         let mut t = TimeValue::interval(lt.start, end_t, g);
         t.calendar =
             if lt.calendar == Calendar::Hijri { Calendar::Hijri } else { Calendar::Gregorian };
+        // (a range of times inside a date said before them, "Thursday from 9:30 to 11:00", is
+        // one expression: its ends alone would lose the day)
+        if outer.is_none()
+            && let Some(noted) = &mut *self.range_ends_noted.borrow_mut()
+        {
+            let ends =
+                RangeEnds { left: (sides[0].0, sides[0].1, lt), right: (sides[1].0, end, rt) };
+            noted.push((end, t, ends));
+        }
         Some(Match { end, value: t })
+    }
+
+    /// The two ends of the range that was read at `i..j` as `t`, if it is one ("between 1985
+    /// and 1987": "1985" and "1987", which TimeML tags as two TIMEX3s). The range rule is asked
+    /// again where it may have started (after a leading preposition or hedge), noting the ends
+    /// of what it reads; only intervals, which few expressions are, get that far.
+    #[inline(never)]
+    pub(super) fn range_ends(&self, i: usize, j: usize, t: &TimeValue) -> Option<RangeEnds> {
+        if t.end.is_none() || t.open != Open::No {
+            return None;
+        }
+        // (a range has a word or sign between its sides: "the 1990s", "this week" have none)
+        let joined = |k| {
+            self.connective(k, Connective::To)
+                || self.connective(k, Connective::Until)
+                || self.connective(k, Connective::And)
+                || self.punct(k, '-')
+                || self.punct(k, '/')
+        };
+        if !(i..j).any(joined) {
+            return None;
+        }
+        *self.range_ends_noted.borrow_mut() = Some(Vec::new());
+        let found = (i..j.min(i + 3)).find_map(|k| {
+            let m = self.range(k).filter(|m| m.end <= j && m.value == *t)?;
+            let noted = self.range_ends_noted.borrow();
+            let noted = noted.as_deref().unwrap_or_default();
+            noted.iter().find(|(end, v, _)| *end == m.end && v == t).map(|(_, _, ends)| *ends)
+        });
+        *self.range_ends_noted.borrow_mut() = None;
+        found
     }
 
     /// The candidate sides of a range at `k`, longest first: a full date-time, a bare day number
