@@ -34,8 +34,9 @@
 //!   the cue) and `content.rs` (where a content ends);
 //! - `postposed.rs`: "… تقول صحيفة يسرائيل هيوم.", a cue closing the sentence it reports.
 //!
-//! Before any of them, `verbal_noun.rs` reads a bare past form after a word that governs a noun
-//! as the verbal noun it is spelt like ("رفضت ذكر اسمها").
+//! Before them, when the view is built, `verb_or_preposition.rs` tags «بيّن» where it is the
+//! verb and not the preposition بين, and `verbal_noun.rs` reads a bare past form after a word that
+//! governs a noun as the verbal noun it is spelt like ("رفضت ذكر اسمها").
 //!
 //! After all tokens: `continuation.rs` adds the paragraphs that only go on quoting the previous
 //! paragraph's speaker; noun phrase objects inside another claim's content are dropped
@@ -56,6 +57,7 @@ mod postposed;
 mod speaker;
 mod text_of;
 mod verb_first;
+pub(crate) mod verb_or_preposition;
 mod verbal_noun;
 mod warning;
 
