@@ -425,6 +425,51 @@ fn arabic_forms(
     out
 }
 
+/// The Arabic cues of `ar-cues.tsv`: each line's forms with its class, frame and flags.
+fn arabic_cues() -> Result<Vec<(String, Cue)>, QuotesError> {
+    let mut ar_cues = Vec::new();
+    for (line, f) in data::lines(AR_CUES) {
+        if f.len() < 4 {
+            return Err(data_err("ar-cues.tsv", line, "expected past, present, participle, class"));
+        }
+        let class = class(f[3], "ar-cues.tsv", line)?;
+        let start = ar_cues.len();
+        ar_cues.extend(arabic_forms(f[0], f[1], f[2], f.get(4).copied().unwrap_or(""), class));
+        // "np": a noun phrase object is what is reported ("أكد حرص الدولة", "نفى الأنباء").
+        let frame = match f.get(5).copied().unwrap_or("") {
+            "" => None,
+            "np" => Some(Frame::Object),
+            "np-ب" => Some(Frame::ObjectBi),
+            "relay" => Some(Frame::Relay),
+            "reject" => Some(Frame::Reject),
+            "np-من" => Some(Frame::Warning),
+            other => {
+                return Err(data_err("ar-cues.tsv", line, format!("unknown frame '{other}'")));
+            }
+        };
+        let (mut stress, mut call) = (false, None);
+        for flag in f.get(6).copied().unwrap_or("").split(',').map(str::trim) {
+            match flag {
+                "" => {}
+                "stress" => stress = true,
+                "call-إلى" => call = Some(CallPrep::Ila),
+                "call-على" => call = Some(CallPrep::Ala),
+                "call-ب" => call = Some(CallPrep::Bi),
+                "call-عن" => call = Some(CallPrep::An),
+                other => {
+                    return Err(data_err("ar-cues.tsv", line, format!("unknown flag '{other}'")));
+                }
+            }
+        }
+        for (_, c) in &mut ar_cues[start..] {
+            c.frame = frame.unwrap_or(c.frame);
+            c.stress = stress;
+            c.call = call;
+        }
+    }
+    Ok(ar_cues)
+}
+
 fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
 }
@@ -505,52 +550,7 @@ fn function_lexicon(
 impl Lexicons {
     /// Loads and compiles every data file.
     pub fn load() -> Result<Lexicons, QuotesError> {
-        let mut ar_cues = Vec::new();
-        for (line, f) in data::lines(AR_CUES) {
-            if f.len() < 4 {
-                return Err(data_err(
-                    "ar-cues.tsv",
-                    line,
-                    "expected past, present, participle, class",
-                ));
-            }
-            let class = class(f[3], "ar-cues.tsv", line)?;
-            let start = ar_cues.len();
-            ar_cues.extend(arabic_forms(f[0], f[1], f[2], f.get(4).copied().unwrap_or(""), class));
-            // "np": a noun phrase object is what is reported ("أكد حرص الدولة", "نفى الأنباء").
-            match f.get(5).copied().unwrap_or("") {
-                "" => {}
-                "np" => ar_cues[start..].iter_mut().for_each(|(_, c)| c.frame = Frame::Object),
-                "np-ب" => ar_cues[start..].iter_mut().for_each(|(_, c)| c.frame = Frame::ObjectBi),
-                "relay" => ar_cues[start..].iter_mut().for_each(|(_, c)| c.frame = Frame::Relay),
-                "reject" => ar_cues[start..].iter_mut().for_each(|(_, c)| c.frame = Frame::Reject),
-                "np-من" => {
-                    ar_cues[start..].iter_mut().for_each(|(_, c)| c.frame = Frame::Warning)
-                }
-                other => {
-                    return Err(data_err("ar-cues.tsv", line, format!("unknown frame '{other}'")));
-                }
-            }
-            for flag in f.get(6).copied().unwrap_or("").split(',').map(str::trim) {
-                let call = |p| move |c: &mut Cue| c.call = Some(p);
-                let set: Box<dyn Fn(&mut Cue)> = match flag {
-                    "" => continue,
-                    "stress" => Box::new(|c: &mut Cue| c.stress = true),
-                    "call-إلى" => Box::new(call(CallPrep::Ila)),
-                    "call-على" => Box::new(call(CallPrep::Ala)),
-                    "call-ب" => Box::new(call(CallPrep::Bi)),
-                    "call-عن" => Box::new(call(CallPrep::An)),
-                    other => {
-                        return Err(data_err(
-                            "ar-cues.tsv",
-                            line,
-                            format!("unknown flag '{other}'"),
-                        ));
-                    }
-                };
-                ar_cues[start..].iter_mut().for_each(|(_, c)| set(c));
-            }
-        }
+        let ar_cues = arabic_cues()?;
         let mut en_cues = Vec::new();
         let mut en_multi: FxHashMap<String, Vec<MultiCue>> = FxHashMap::default();
         for (line, f) in data::lines(EN_CUES) {
