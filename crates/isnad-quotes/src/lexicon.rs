@@ -71,6 +71,13 @@ pub(crate) enum Frame {
     /// Arabic: relaying a source named after عن ("نقلت الصحيفة عن مصادر أن"): the source speaks,
     /// the subject is the outlet.
     Relay,
+    /// Arabic: rejecting, in the sense of denying, only: the object names a report or claim
+    /// ("رفض الاتهامات", "رفض هذه الادعاءات", "رفض ما وصفه بـ"); never a clause ("رفض أن يعلق" is
+    /// "refused to comment") nor a verbal noun ("رفض الكشف عن").
+    Reject,
+    /// Arabic: a warning, whose object follows من after the subject and its circumstances
+    /// ("وحذرت النقابات، في بيان، من موجة تسريح").
+    Warning,
 }
 
 /// A cue entry.
@@ -91,6 +98,26 @@ pub(crate) struct Cue {
     pub charge: bool,
     /// Its object followed by "as" is a view held: "voters see the wall as a waste".
     pub regard: bool,
+    /// Arabic: a verb of stressing, whose object may be headed by an evaluation noun ("أكد أهمية
+    /// الشراكة"); pointing at one ("أشار إلى أهمية …") names a topic.
+    pub stress: bool,
+    /// Arabic: the preposition before what is reported, whatever its head, after the subject,
+    /// an addressee and circumstances: a call ("دعا الحكومة إلى …", "طالب بـ …"), an
+    /// announcement ("أعلن عن خطة").
+    pub call: Option<CallPrep>,
+}
+
+/// The preposition that introduces what a call asks for, or what an announcement makes known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CallPrep {
+    /// إلى: "دعا الأطراف إلى وقف إطلاق النار".
+    Ila,
+    /// على: "حث المواطنين على ترشيد الاستهلاك".
+    Ala,
+    /// ب glued to the noun: "طالب الحكومة بعرض خطة".
+    Bi,
+    /// عن: "أعلن الوزير الأسبوع الماضي عن خطة".
+    An,
 }
 
 /// Roles of function words, as bits of [`Tag::roles`].
@@ -144,6 +171,10 @@ pub(crate) enum Role {
     Label,
     SourceLink,
     ContentNoun,
+    GovernsNoun,
+    Evaluation,
+    Partitive,
+    Addressee,
 }
 
 impl Role {
@@ -198,6 +229,10 @@ impl Role {
             "label" => Role::Label,
             "source-link" => Role::SourceLink,
             "content-noun" => Role::ContentNoun,
+            "governs-noun" => Role::GovernsNoun,
+            "evaluation" => Role::Evaluation,
+            "partitive" => Role::Partitive,
+            "addressee" => Role::Addressee,
             _ => return None,
         })
     }
@@ -351,6 +386,8 @@ fn arabic_forms(
         question: false,
         charge: false,
         regard: false,
+        stress: false,
+        call: None,
     };
     if past != "-" {
         let stem = past.strip_suffix(['ى', 'ا']).unwrap_or(past);
@@ -386,6 +423,51 @@ fn arabic_forms(
         out.push((form.to_string(), cue(kind)));
     }
     out
+}
+
+/// The Arabic cues of `ar-cues.tsv`: each line's forms with its class, frame and flags.
+fn arabic_cues() -> Result<Vec<(String, Cue)>, QuotesError> {
+    let mut ar_cues = Vec::new();
+    for (line, f) in data::lines(AR_CUES) {
+        if f.len() < 4 {
+            return Err(data_err("ar-cues.tsv", line, "expected past, present, participle, class"));
+        }
+        let class = class(f[3], "ar-cues.tsv", line)?;
+        let start = ar_cues.len();
+        ar_cues.extend(arabic_forms(f[0], f[1], f[2], f.get(4).copied().unwrap_or(""), class));
+        // "np": a noun phrase object is what is reported ("أكد حرص الدولة", "نفى الأنباء").
+        let frame = match f.get(5).copied().unwrap_or("") {
+            "" => None,
+            "np" => Some(Frame::Object),
+            "np-ب" => Some(Frame::ObjectBi),
+            "relay" => Some(Frame::Relay),
+            "reject" => Some(Frame::Reject),
+            "np-من" => Some(Frame::Warning),
+            other => {
+                return Err(data_err("ar-cues.tsv", line, format!("unknown frame '{other}'")));
+            }
+        };
+        let (mut stress, mut call) = (false, None);
+        for flag in f.get(6).copied().unwrap_or("").split(',').map(str::trim) {
+            match flag {
+                "" => {}
+                "stress" => stress = true,
+                "call-إلى" => call = Some(CallPrep::Ila),
+                "call-على" => call = Some(CallPrep::Ala),
+                "call-ب" => call = Some(CallPrep::Bi),
+                "call-عن" => call = Some(CallPrep::An),
+                other => {
+                    return Err(data_err("ar-cues.tsv", line, format!("unknown flag '{other}'")));
+                }
+            }
+        }
+        for (_, c) in &mut ar_cues[start..] {
+            c.frame = frame.unwrap_or(c.frame);
+            c.stress = stress;
+            c.call = call;
+        }
+    }
+    Ok(ar_cues)
 }
 
 fn is_vowel(c: char) -> bool {
@@ -468,29 +550,7 @@ fn function_lexicon(
 impl Lexicons {
     /// Loads and compiles every data file.
     pub fn load() -> Result<Lexicons, QuotesError> {
-        let mut ar_cues = Vec::new();
-        for (line, f) in data::lines(AR_CUES) {
-            if f.len() < 4 {
-                return Err(data_err(
-                    "ar-cues.tsv",
-                    line,
-                    "expected past, present, participle, class",
-                ));
-            }
-            let class = class(f[3], "ar-cues.tsv", line)?;
-            let start = ar_cues.len();
-            ar_cues.extend(arabic_forms(f[0], f[1], f[2], f.get(4).copied().unwrap_or(""), class));
-            // "np": a noun phrase object is what is reported ("أكد حرص الدولة", "نفى الأنباء").
-            match f.get(5).copied().unwrap_or("") {
-                "" => {}
-                "np" => ar_cues[start..].iter_mut().for_each(|(_, c)| c.frame = Frame::Object),
-                "np-ب" => ar_cues[start..].iter_mut().for_each(|(_, c)| c.frame = Frame::ObjectBi),
-                "relay" => ar_cues[start..].iter_mut().for_each(|(_, c)| c.frame = Frame::Relay),
-                other => {
-                    return Err(data_err("ar-cues.tsv", line, format!("unknown frame '{other}'")));
-                }
-            }
-        }
+        let ar_cues = arabic_cues()?;
         let mut en_cues = Vec::new();
         let mut en_multi: FxHashMap<String, Vec<MultiCue>> = FxHashMap::default();
         for (line, f) in data::lines(EN_CUES) {
@@ -563,6 +623,8 @@ impl Lexicons {
                         question,
                         charge,
                         regard,
+                        stress: false,
+                        call: None,
                     };
                     if tail.is_empty() {
                         en_cues.push((form, cue));
@@ -751,6 +813,7 @@ fn filter_prefix(bits: u64, prefix: &str) -> u64 {
     let keep = Role::Media.bit()
         | Role::NameHead.bit()
         | Role::VerbalNoun.bit()
+        | Role::Evaluation.bit()
         | Role::Hearer.bit()
         | Role::Reports.bit()
         | Role::NonSource.bit()
@@ -768,6 +831,7 @@ fn filter_prefix(bits: u64, prefix: &str) -> u64 {
                 | Role::Manner.bit()
                 | Role::Any.bit()
                 | Role::Impersonal.bit()
+                | Role::GovernsNoun.bit()
         } else {
             0
         };

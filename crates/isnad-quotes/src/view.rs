@@ -72,7 +72,10 @@ impl<'a> View<'a> {
             let inside = sentences.get(si).is_some_and(|s| s.span.start() <= t.span.start());
             sent.push(if inside { si as u32 } else { u32::MAX });
         }
-        let tags = lex.tag(english, &norm.text, toks);
+        let mut tags = lex.tag(english, &norm.text, toks);
+        if !english {
+            crate::arabic::verbal_nouns(&mut tags, toks);
+        }
         let quotes = marks::pair(&doc.text, toks, &para, cfg.max_quote_bytes);
         let mut quote_of = vec![None; toks.len()];
         let mut mark_of = vec![None; toks.len()];

@@ -1,7 +1,8 @@
 //! A circumstance between a cue's subject and its noun phrase object.
 //!
 //! **Reads**: "كما طالب الرئيس الفرنسي إيمانويل ماكرون، في اتصال هاتفي مع نظيره اللبناني،
-//! بانسحاب …" (an insertion between commas), "وأكد الملك خلال لقائه وفدا من البنك الدولي أهمية
+//! بانسحاب …" (an insertion between commas), "أكد رئيس الوزراء، فيصل الخطيب، خلال لقائه وفدا …،
+//! أهمية الشراكة" (a name in apposition before it, or alone before the object), "وأكد الملك خلال لقائه وفدا من البنك الدولي أهمية
 //! الشراكة" (a circumstance without commas, opened by a stop word), "ونفت الشركة، في بيان مقتضب،
 //! الأنباء …". Verb, subject, circumstance, object is the order of the clause: what follows the
 //! circumstance is the object.
@@ -35,6 +36,13 @@ pub(super) fn circumstance(v: &View<'_>, from: usize, to: usize) -> Option<Inser
     if opener == from || opener - from > MAX_WORDS || !(from..opener).all(|t| plain(v, t, true)) {
         return None;
     }
+    // "رئيس الوزراء، فيصل الخطيب، خلال لقائه …،": a name in apposition between commas is part
+    // of the subject; the circumstance, if any, follows its closing comma.
+    let opener = match apposition_end(v, opener, to) {
+        Some(close) if close + 1 == to => return Some(Insertion::Commas),
+        Some(close) => close,
+        None => opener,
+    };
     let commas = v.is_punct(opener, COMMAS);
     let (start, end) = if commas { (opener + 1, to.checked_sub(1)?) } else { (opener, to) };
     if start >= end || !v.has(start, Role::Stop) || (commas && !v.is_punct(end, COMMAS)) {
@@ -43,6 +51,16 @@ pub(super) fn circumstance(v: &View<'_>, from: usize, to: usize) -> Option<Inser
     let fits = end - start <= MAX_WORDS + 2
         && (start..end).all(|t| plain(v, t, false) || v.is_quote_mark(t));
     fits.then_some(if commas { Insertion::Commas } else { Insertion::Bare })
+}
+
+/// The closing comma of a name in apposition opened by the comma at `c` (one to four words, no
+/// stop word or preposition), before `to`.
+fn apposition_end(v: &View<'_>, c: usize, to: usize) -> Option<usize> {
+    if !v.is_punct(c, COMMAS) {
+        return None;
+    }
+    let close = (c + 1..to).find(|&t| !plain(v, t, true) || v.has(t, Role::Stop))?;
+    (close > c + 1 && close - c <= 5 && v.is_punct(close, COMMAS)).then_some(close)
 }
 
 /// True when token `t` is a word that opens no clause of its own; in the subject

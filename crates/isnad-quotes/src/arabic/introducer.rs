@@ -10,8 +10,8 @@
 //! **Fixture**: `tests/fixtures/ar-indirect-complementiser.txt`, `ar-nominal-complement.txt`,
 //! `ar-denial-relative-ma.txt`, `ar-direct-quotes.txt`.
 
-use super::{COMMAS, nominal};
-use crate::lexicon::{Class, Cue, Form, Role};
+use super::{COMMAS, call, nominal, warning};
+use crate::lexicon::{Class, Cue, Form, Frame, Role};
 use crate::view::View;
 
 pub(super) enum Intro {
@@ -34,6 +34,19 @@ pub(super) fn find(
     sent_end: usize,
     min_words: u32,
 ) -> Option<Intro> {
+    if cue.frame == Frame::Reject {
+        return rejected(v, cue_last, sent_end);
+    }
+    if let Some(prep) = cue.call
+        && let Some(intro) = call::called_for(v, prep, cue_last, sent_end)
+    {
+        return Some(intro);
+    }
+    if cue.frame == Frame::Warning
+        && let Some(intro) = warning::warned_of(v, cue_last, sent_end)
+    {
+        return Some(intro);
+    }
     // A noun phrase object ("وأكد حرص الدولة") is taken only when no clause, colon or quotation
     // follows within the window.
     let mut object = None;
@@ -91,6 +104,12 @@ pub(super) fn find(
             k = v.quotes[qi as usize].close.unwrap_or(k) + 1;
             continue;
         }
+        // "وقالت الموظفة، التي رفضت ذكر اسمها، إن": a relative clause set off by commas
+        // describes the speaker; a verb in it is its own, the introducer comes after it.
+        if let Some(close) = relative_aside(v, k, sent_end) {
+            k = close + 1;
+            continue;
+        }
         // Another reporting verb ends the search: its complementiser is its own. (A relative
         // clause does not: "وذكر التقرير الذي نشرته المنظمة أن …".)
         if (v.tags[k].cue.is_some() && k > cue_last + 1) || v.has(k, Role::Clause) {
@@ -99,6 +118,39 @@ pub(super) fn find(
         k += 1;
     }
     object.map(Intro::Nominal)
+}
+
+/// The object of a rejection (frame `reject`): a noun naming a report or claim, with the
+/// demonstrative before it ("ورفض المتحدث باسم الوزارة، يوسف العلمي، هذه الادعاءات"), or a
+/// relative ما ("رفض ما وصفه بـ…"), behind the subject and its apposition; nothing past a
+/// complementiser ("رفض أن يحدد موعدا": "refused to set a date"), a verbal noun ("رفض التعليق على
+/// الأنباء"), a preposition, a clause or another cue.
+fn rejected(v: &View<'_>, cue_last: usize, sent_end: usize) -> Option<Intro> {
+    for k in cue_last + 1..=sent_end.min(cue_last + 14) {
+        // ("رفض المسؤول التعليق على الأنباء": what he refused is to comment)
+        let refusal = v.has(k, Role::NotContent) || v.has(k, Role::VerbalNoun);
+        let ends = [Role::Comp, Role::Clause, Role::Prep].iter().any(|&r| v.has(k, r));
+        if ends || refusal || v.tags[k].cue.is_some() {
+            return None;
+        }
+        if v.has(k, Role::Reports) {
+            let demonstrative = k > cue_last + 1 && v.has(k - 1, Role::Demonstrative);
+            return Some(Intro::Nominal(if demonstrative { k - 1 } else { k }));
+        }
+        if relative_ma(v, k) {
+            return Some(Intro::Nominal(k));
+        }
+    }
+    None
+}
+
+/// The closing comma of a relative clause opening at `k` right after a comma (", التي رفضت ذكر
+/// اسمها،"), at most twelve tokens on and within the sentence.
+fn relative_aside(v: &View<'_>, k: usize, sent_end: usize) -> Option<usize> {
+    if !(k > 0 && v.has(k, Role::Rel) && v.is_punct(k - 1, COMMAS)) {
+        return None;
+    }
+    (k + 2..=sent_end.min(k + 12)).find(|&t| v.is_punct(t, COMMAS))
 }
 
 /// Participles continue the previous speaker: their introducer must follow at once, behind the

@@ -26,14 +26,17 @@
 //! - `text_of.rs`: "وهذا نص البيان:" and the paragraphs after it;
 //! - `came_in.rs`: "وجاء في البيان أن …", a document that states what follows;
 //! - `verb_first.rs`: a reporting verb and its introducer (the main construction), helped by
-//!   `introducer.rs` (which introducer a cue has), `nominal.rs` (a noun phrase object that
+//!   `introducer.rs` (which introducer a cue has; `warning.rs`, what "حذر من" warns of;
+//!   `call.rs`, what "دعا إلى" calls for),
+//!   `nominal.rs` (a noun phrase object that
 //!   states what was said; `insertion.rs`, a circumstance between its subject and it),
 //!   `speaker.rs` (the speaker noun phrase around
 //!   the cue) and `content.rs` (where a content ends);
 //! - `postposed.rs`: "… تقول صحيفة يسرائيل هيوم.", a cue closing the sentence it reports.
 //!
 //! Before them, when the view is built, `verb_or_preposition.rs` tags «بيّن» where it is the
-//! verb and not the preposition بين.
+//! verb and not the preposition بين, and `verbal_noun.rs` reads a bare past form after a word that
+//! governs a noun as the verbal noun it is spelt like ("رفضت ذكر اسمها").
 //!
 //! After all tokens: `continuation.rs` adds the paragraphs that only go on quoting the previous
 //! paragraph's speaker; noun phrase objects inside another claim's content are dropped
@@ -41,6 +44,7 @@
 //! `content::cut_at_next_claim` keeps a content from running into the next reporting clause.
 
 mod by_preposition;
+mod call;
 mod came_in;
 mod content;
 mod continuation;
@@ -54,6 +58,8 @@ mod speaker;
 mod text_of;
 mod verb_first;
 pub(crate) mod verb_or_preposition;
+mod verbal_noun;
+mod warning;
 
 use crate::QuotesConfig;
 use crate::draft::Draft;
@@ -61,6 +67,7 @@ use crate::lexicon::Role;
 use crate::view::View;
 
 pub(crate) use nominal::POSSESSIVES;
+pub(crate) use verbal_noun::verbal_nouns;
 
 /// Commas, Arabic and Latin.
 const COMMAS: &[char] = &['،', ','];

@@ -26,7 +26,10 @@ use crate::view::View;
 
 /// True when token `k` heads the noun phrase object of the cue ending at `cue_last`.
 pub(super) fn object_head(v: &View<'_>, cue: Cue, cue_last: usize, k: usize) -> bool {
-    if !matches!(cue.frame, Frame::Object | Frame::ObjectBi) || k <= cue_last || !v.is_word(k) {
+    if !matches!(cue.frame, Frame::Object | Frame::ObjectBi | Frame::Warning)
+        || k <= cue_last
+        || !v.is_word(k)
+    {
         return false;
     }
     let blocked = [Role::NameHead, Role::Media, Role::NotContent, Role::Hearer, Role::Time];
@@ -75,6 +78,8 @@ pub(super) fn object_head(v: &View<'_>, cue: Cue, cue_last: usize, k: usize) -> 
     }
     let head = v.has(k, Role::VerbalNoun)
         || v.has(k, Role::Reports)
+        // (a finite verb only: "وناقش الجانبان …، مشددين على أهمية …" is how they discussed)
+        || (cue.stress && cue.form != Form::ArParticiple && v.has(k, Role::Evaluation))
         || (derived_verbal_noun_with_suffix(word.stem) && !plural_afal(v.original(k)))
         || demonstrative
         || any;

@@ -40,7 +40,11 @@ pub(super) fn speaker_np(v: &View<'_>, from: usize, to: usize) -> Option<(usize,
             continue;
         }
         // على folds to علي, which is also the name Ali: only the spelling with ى is the preposition.
-        let prep = v.has(j, Role::Prep) && (v.folded(j) != "علي" || v.original(j).ends_with('ى'));
+        // "عدد من الخبراء": من after a quantifier is "of", inside the phrase.
+        let partitive = j > start && v.has(j - 1, Role::Partitive) && v.folded(j) == "من";
+        let prep = v.has(j, Role::Prep)
+            && (v.folded(j) != "علي" || v.original(j).ends_with('ى'))
+            && !partitive;
         let stop = v.has(j, Role::Stop)
             || prep
             // "وأضاف المصدر، الذي طلب عدم الكشف عن هويته، أن": a relative clause describes the
@@ -112,6 +116,8 @@ fn role_pp_name(v: &View<'_>, pp: usize, to: usize) -> Option<usize> {
             && !v.has(t, Role::Comp)
             && !v.has(t, Role::Rel)
             && !v.has(t, Role::Time)
+            // ("، طلب عدم ذكر اسمه،": an aside about the speaker, no name)
+            && !v.has(t, Role::GovernsNoun)
             && v.tags[t].cue.is_none()
     };
     let c1 = (pp + 1..to.min(pp + 9)).find(|&t| !plain(t));
@@ -274,7 +280,12 @@ pub(super) fn subject_after_complementiser(v: &View<'_>, cue: usize) -> Option<(
     let end = cue.checked_sub(1)?;
     let floor = v.sentence_start(cue);
     let mut j = end;
-    while j > floor && end - j < 14 {
+    while j > floor && end - j < 18 {
+        // "غير أن المتحدث باسم الوزارة، يوسف العلمي، رفض": a name in apposition between commas.
+        if let Some(open) = apposition_start(v, j, floor) {
+            j = open - 1;
+            continue;
+        }
         let boundary = !v.is_wordish(j) && !v.is_punct(j, &['.', '(', ')']) && !v.is_quote_mark(j);
         let clause = v.tags[j].cue.is_some()
             || v.has(j, Role::Rel)
@@ -285,9 +296,23 @@ pub(super) fn subject_after_complementiser(v: &View<'_>, cue: usize) -> Option<(
         }
         if v.has(j, Role::Comp) {
             let bare = v.tags[j].prefix == 0 && v.folded(j) == "ان";
-            return (bare && j < end && v.is_word(j + 1)).then_some((j + 1, end));
+            // (the closing comma of an apposition right before the cue is no part of it)
+            let last = if v.is_punct(end, COMMAS) { end - 1 } else { end };
+            return (bare && j < last && v.is_word(j + 1)).then_some((j + 1, last));
         }
         j -= 1;
     }
     None
+}
+
+/// The opening comma of a name in apposition whose closing comma is `close` (one to four words
+/// between, none of them a function word or a cue), after `floor`.
+fn apposition_start(v: &View<'_>, close: usize, floor: usize) -> Option<usize> {
+    if !v.is_punct(close, COMMAS) {
+        return None;
+    }
+    let open = (floor..close).rev().take(5).find(|&t| !v.is_word(t) || v.tags[t].roles != 0)?;
+    let words = close - open - 1;
+    let name = (open + 1..close).all(|t| v.tags[t].cue.is_none());
+    (v.is_punct(open, COMMAS) && (1..=4).contains(&words) && name && open > floor).then_some(open)
 }

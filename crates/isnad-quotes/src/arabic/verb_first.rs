@@ -18,10 +18,10 @@ use super::nominal::{self, content_start};
 use super::speaker::{
     clause_subject, speaker_np, subject_after_complementiser, subject_before, topic_subject,
 };
-use super::{filters, postposed};
+use super::{call, filters, postposed};
 use crate::QuotesConfig;
 use crate::draft::{Draft, has_quote, medium, trim_content};
-use crate::lexicon::{Class, Cue, Form, Frame, Role};
+use crate::lexicon::{CallPrep, Class, Cue, Form, Frame, Role};
 use crate::view::View;
 
 /// The claim of the cue at token `i`, if it has one, and whether what it reports is a noun
@@ -34,6 +34,28 @@ pub(super) fn claim(v: &View<'_>, i: usize, cfg: &QuotesConfig) -> Option<(Draft
     // "والذي يُتوقع أن": a belief verb in a relative clause is the passive "is expected",
     // with no one holding the belief.
     if cue.class == Class::Belief && i > 0 && v.has(i - 1, Role::Rel) {
+        return None;
+    }
+    // "رفضت الشركة أن تكشف عن أرباحها": a present after أن is what someone does or is to do
+    // ("to disclose"), not a report.
+    if cue.form == Form::ArPresent
+        && v.tags[i].prefix == 0
+        && i > 0
+        && v.has(i - 1, Role::Comp)
+        && v.folded(i - 1) == "ان"
+    {
+        return None;
+    }
+    // "اتفاقات تطالب الشاباك بالعمل", "بيان يدعو السكان إلى": a call in the present right after
+    // an indefinite noun describes it ("agreements that require"); nobody calls.
+    if cue.call.is_some_and(|p| p != CallPrep::An)
+        && cue.form == Form::ArPresent
+        && v.tags[i].prefix == 0
+        && i > 0
+        && v.is_word(i - 1)
+        && v.tags[i - 1].roles == 0
+        && !definite_word(v.folded(i - 1))
+    {
         return None;
     }
     // "هل يعترف العالم بسيطرة روسيا؟": a question asks, it reports nothing.
@@ -118,6 +140,9 @@ fn speaker_and_medium(
     let mut speaker = None;
     if cue.form != Form::ArParticiple {
         speaker = speaker_np(v, cue_last + 1, stretch_end);
+        if cue.call.is_some() || frame == Frame::Warning {
+            speaker = speaker.map(|s| call::without_addressee(v, s));
+        }
         if speaker.is_none() {
             speaker = subject_before(v, i)
                 .or_else(|| clause_subject(v, i))
@@ -207,4 +232,10 @@ pub(super) fn content(
             ((q.start, q.end), QuoteKind::Direct, 0.9)
         }
     })
+}
+
+/// True for a word with the article, over و/ف.
+fn definite_word(w: &str) -> bool {
+    let rest = w.trim_start_matches(['و', 'ف']);
+    rest.starts_with("ال") || rest.starts_with("لل")
 }
