@@ -164,7 +164,14 @@ pub(super) fn near_participle(v: &View<'_>, intro: &Intro, cue_last: usize) -> b
                     && (cue_last + 1..k).all(|t| v.is_word(t) && v.tags[t].cue.is_none()))
         }
         Intro::Nominal(k) => {
-            k == cue_last + 1 || (k == cue_last + 2 && v.has(cue_last + 1, Role::Prep))
+            k == cue_last + 1
+                || (k == cue_last + 2 && v.has(cue_last + 1, Role::Prep))
+                // "داعيا الأسر إلى التوجه …", "مطالبا الحكومة بفتح …": the addressee of a call,
+                // then its preposition (a word of its own, or ب glued to the head)
+                || (k <= cue_last + 4
+                    && (v.has(k - 1, Role::Prep)
+                        || v.original(k).trim_start_matches(['و', 'ف']).starts_with('ب'))
+                    && (cue_last + 1..k).all(|t| v.is_word(t) && v.tags[t].cue.is_none()))
         }
         Intro::Colon(k) => k == cue_last + 1,
         Intro::Quote(qi) => v.quotes[qi].open == cue_last + 1,
