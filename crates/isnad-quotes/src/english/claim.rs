@@ -700,13 +700,21 @@ fn content_before(
     let rest = (after < sent_end && v.is_punct(after, &[',']) && !participle_next)
         .then(|| trim_content(v, v.toks[after + 1].span.start(), v.toks[sent_end].span.end()));
     let words = |(x, y): (usize, usize)| v.text[x..y].split_whitespace().count();
-    let (a, b) = match rest {
+    let (a, mut b) = match rest {
         // Only a sentence adverb before the reporting clause: the content is what follows.
         Some(r) if words((a, b)) < 3 && words(r) >= 3 => r,
         Some(r) if words((a, b)) >= 3 => (a, r.1.max(b)),
         _ if words((a, b)) >= 3 => (a, b),
         _ => return None,
     };
+    // "But the gain is “ten times the loss,” he said. “…”": a content that ends with a
+    // quotation goes on over the quotations after it, as direct speech does.
+    if rest.is_none() && close_tok.is_some() {
+        let end_tok = follow_quotes(v, sent_end);
+        if end_tok > sent_end {
+            b = v.toks[end_tok].span.start();
+        }
+    }
     let kind = content_kind(v, a, b, 2);
     Some(r.draft(v, (a, b), kind, speaker, speaker.is_none(), 0.75))
 }
