@@ -375,6 +375,16 @@ fn complement(
         }
         if v.is_punct(j, &[':']) {
             c.colon = Some(j);
+            // "In a speech in 1963, he declared: ¶ “…”": a colon ending the paragraph, and the
+            // next paragraph opens with the quotation that is the content.
+            if j == v.paragraph_end(j)
+                && j + 1 < v.len()
+                && let Some(qi) = v.opening(j + 1).filter(|&q| {
+                    v.quotes[q as usize].words >= min_words && v.block(j + 1) == v.block(j)
+                })
+            {
+                c.quote = Some(qi as usize);
+            }
             break;
         }
         if let Some(qi) = v.opening(j) {
