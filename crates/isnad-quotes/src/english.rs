@@ -376,7 +376,18 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
         let adverb = w.ends_with("ly") && !v.has(end, Role::NounLy);
         // ("those polled say": a participle after "those" ends its noun phrase.)
         let after_those = end > floor && v.folded(end - 1) == "those";
-        if (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || adverb) && !after_those)
+        // ("People at the meeting said", "the campaign's polling shows": an -ing word after a
+        // determiner or a possessive is a noun.)
+        let ing_noun = w.ends_with("ing")
+            && end > floor
+            && (v.has(end - 1, Role::Det) && v.folded(end - 1) != "of"
+                || v.is_punct(end - 1, &['’', '\''])
+                || v.folded(end - 1).ends_with("'s")
+                || v.folded(end - 1).ends_with("’s"));
+        if (w.len() > 4
+            && (w.ends_with("ed") || w.ends_with("ing") || adverb)
+            && !after_those
+            && !ing_noun)
             || matches!(w, "last" | "being" | "been")
         {
             return None;
@@ -510,6 +521,16 @@ fn before_aux(v: &View<'_>, i: usize, floor: usize) -> Option<usize> {
     loop {
         while j > floor && v.is_word(j) && skippable(v, j) {
             j -= 1;
+        }
+        // "He went on to say the plan …": "went on to" carries the subject over to the cue.
+        if j > floor + 2
+            && v.is_word(j)
+            && v.folded(j) == "to"
+            && v.folded(j - 1) == "on"
+            && matches!(v.folded(j - 2), "went" | "go" | "goes" | "going" | "gone")
+        {
+            j -= 3;
+            continue;
         }
         // A time adverbial between the subject and its verb: "Wells Fargo just this month
         // announced", "officials on Tuesday said", "the State Department two weeks ago said".
