@@ -123,6 +123,10 @@ pub(super) fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> 
     if agentless {
         ls.source = None;
     }
+    // "a data firm called Northwind": a name given, not a report (`en-naming.txt`).
+    if cue.form == Form::EnPast && cue.class == Class::Speech && naming(v, i, sent_start) {
+        return None;
+    }
     let passive = cue.form == Form::EnPast && passive(v, i, sent_start);
     let r = Reading { cue, i, last, sent_start, sent_end, agentless, passive };
     let after_punct = ls.left.is_some_and(|l| !v.is_wordish(l));
@@ -328,10 +332,14 @@ fn passive(v: &View<'_>, i: usize, sent_start: usize) -> bool {
         j -= 1;
     }
     let passive = j > sent_start && v.is_word(j - 1) && is_be(v.folded(j - 1));
-    // "a group called …", "the contests known as Super Tuesday", "best known for": a naming
-    // participle after a common noun or a degree adverb names a thing; nobody speaks.
-    // "Known" after a noun is always such a participle; "called", "named" only after an
-    // indefinite noun phrase ("a website called …"), as "the president called …" is a verb.
+    passive || naming(v, i, sent_start)
+}
+
+/// "a group called …", "the contests known as Super Tuesday", "best known for": a naming
+/// participle after a common noun or a degree adverb names a thing; nobody speaks, and nothing
+/// is reported. "Known" after a noun is always such a participle; "called", "named" only after
+/// an indefinite noun phrase ("a website called …"), as "the president called …" is a verb.
+fn naming(v: &View<'_>, i: usize, sent_start: usize) -> bool {
     let lower_before = i > sent_start
         && v.is_word(i - 1)
         && !starts_upper(v, i - 1)
@@ -341,7 +349,7 @@ fn passive(v: &View<'_>, i: usize, sent_start: usize) -> bool {
         .rev()
         .find(|&t| !(v.is_word(t) && !starts_upper(v, t) && plain_word(v, t)))
         .is_some_and(|t| v.is_word(t) && matches!(v.folded(t), "a" | "an") && t + 1 < i);
-    passive || v.has(i, Role::Naming) && lower_before && (v.folded(i) == "known" || indefinite)
+    v.has(i, Role::Naming) && lower_before && (v.folded(i) == "known" || indefinite)
 }
 
 /// What follows the cue, up to where its content opens.
