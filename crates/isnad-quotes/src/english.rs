@@ -8,7 +8,8 @@
 //! "said Smith", to its right, and decide from what follows the cue whether the content comes
 //! after it (a that-clause, a colon, a quotation, a clause) or before it (nothing but adverbials up
 //! to the end of the sentence). A direct quotation that ends a claim takes in the quotations of
-//! the next sentences of its paragraph that have no cue of their own ("“…,” Clinton added. “…”").
+//! the next sentences of its paragraph that have no cue of their own ("“…,” Clinton added. “…”"),
+//! and the next paragraphs that are one such quotation and nothing else.
 //! "according to X" attributes the rest of its sentence to X.
 
 mod act;

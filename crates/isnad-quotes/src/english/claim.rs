@@ -16,8 +16,9 @@
 //!    said on Tuesday", "The plan, he said, will fail"), else a quotation after it
 //!    ([`quotation_after`]: "he said, “…”") or a clause after it ([`clause_after`]).
 //!
-//! **Not**: a passive's subject (what was said, not who said it); a naming participle; a bare
-//! object of a verb that takes only a that-clause ("wrote the letter").
+//! **Not**: a passive's subject (what was said, not who said it); a naming participle (no claim
+//! at all: "a firm called Northwind"); a bare object of a verb that takes only a that-clause
+//! ("wrote the letter").
 //!
 //! **Fixtures**: `tests/fixtures/en-*.txt` (every English construction passes here).
 
