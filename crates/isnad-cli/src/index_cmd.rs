@@ -410,9 +410,12 @@ pub fn eval_linking(
         gold.extend(isnad_index::eval::read_gold(path)?);
     }
     let pipeline = crate::load_pipeline(pipeline, registry)?;
-    let dir = std::env::temp_dir().join(format!("isnad-eval-linking-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let db_path = dir.join("claims.sqlite");
+    // Removed when dropped, on an error or a panic as on success.
+    let dir = tempfile::Builder::new()
+        .prefix("isnad-eval-linking-")
+        .tempdir()
+        .context("cannot create a temporary directory for the scored database")?;
+    let db_path = dir.path().join("claims.sqlite");
     let scored = (|| -> Result<isnad_index::eval::LinkingReport> {
         let mut db = Index::open(&db_path)?;
         let inputs: Vec<Input> =
@@ -438,7 +441,7 @@ pub fn eval_linking(
         db.finish()?;
         Ok(isnad_index::eval::score(&Database::open(&db_path)?, &gold)?)
     })();
-    let _ = std::fs::remove_dir_all(&dir);
+    drop(dir);
     let mut report = scored?;
     if !verbose {
         report.missed.truncate(10);

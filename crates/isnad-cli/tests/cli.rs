@@ -1,17 +1,10 @@
 //! End-to-end tests of the `isnad` binary: bad inputs never lose a record, exit codes, messages.
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::{Output, Stdio};
 
 mod common;
 use common::isnad;
-
-fn tmp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("isnad-cli-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
 
 fn records(out: &Output) -> Vec<serde_json::Value> {
     String::from_utf8(out.stdout.clone())
@@ -27,7 +20,8 @@ fn errors(r: &serde_json::Value) -> usize {
 
 #[test]
 fn jsonl_with_bad_lines_keeps_every_record_in_order() {
-    let path = tmp("mixed.jsonl");
+    let scratch_dir = common::scratch();
+    let path = scratch_dir.path().join("mixed.jsonl");
     let mut f = std::fs::File::create(&path).unwrap();
     f.write_all(
         b"{\"id\":\"good-en\",\"text\":\"The minister said on Monday that talks would resume.\"}\n",
@@ -54,7 +48,8 @@ fn jsonl_with_bad_lines_keeps_every_record_in_order() {
 
 #[test]
 fn bom_and_crlf_keep_offsets_into_the_text() {
-    let path = tmp("crlf.txt");
+    let scratch_dir = common::scratch();
+    let path = scratch_dir.path().join("crlf.txt");
     std::fs::write(&path, "\u{feff}First line.\r\nقال الوزير أمس إن الاتفاق قريب.\r\n").unwrap();
     let out = isnad().args(["run", "--published", "2025-02-19"]).arg(&path).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
@@ -71,7 +66,8 @@ fn bom_and_crlf_keep_offsets_into_the_text() {
 
 #[test]
 fn huge_one_line_document_gets_its_record() {
-    let path = tmp("huge.txt");
+    let scratch_dir = common::scratch();
+    let path = scratch_dir.path().join("huge.txt");
     let sentence = "قال المتحدث إن الاجتماع سيعقد غدا، وأضاف أن الوفود وصلت. The spokesman said talks went well. ";
     let mut text = String::with_capacity(50 << 20);
     while text.len() < 50 << 20 {

@@ -1,17 +1,11 @@
 //! `isnad html`: a report from the pipeline or from earlier records, exit codes and messages.
 //! (What the page looks like and does is tested in a browser: `crates/isnad-html/tests/browser.rs`.)
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 mod common;
 use common::isnad;
-
-fn tmp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("isnad-html-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
 
 const EXAMPLES: [&str; 2] = ["examples/ar-water-talks.txt", "examples/en-port-strike.txt"];
 
@@ -56,9 +50,10 @@ fn run(cmd: &mut Command) -> (Output, String) {
 
 #[test]
 fn report_from_the_pipeline_marks_every_claim_of_the_examples() {
-    let expected = claims_of_run(&tmp("run.jsonl"));
+    let scratch_dir = common::scratch();
+    let expected = claims_of_run(&scratch_dir.path().join("run.jsonl"));
     assert!(expected.len() >= 10, "the examples have claims: {expected:?}");
-    let report = tmp("examples.html");
+    let report = scratch_dir.path().join("examples.html");
     let (out, stderr) = run(isnad().arg("html").args(EXAMPLES).arg("-o").arg(&report));
     assert!(out.status.success(), "{stderr}");
     let html = std::fs::read_to_string(&report).unwrap();
@@ -73,9 +68,10 @@ fn report_from_the_pipeline_marks_every_claim_of_the_examples() {
 
 #[test]
 fn report_from_records_takes_texts_from_the_inputs_by_id() {
-    let records = tmp("records.jsonl");
+    let scratch_dir = common::scratch();
+    let records = scratch_dir.path().join("records.jsonl");
     let expected = claims_of_run(&records);
-    let report = tmp("from-records.html");
+    let report = scratch_dir.path().join("from-records.html");
     // Inputs in another order than the records: matched by id, shown in record order.
     let (out, stderr) = run(isnad()
         .args(["html", "--records"])
@@ -99,10 +95,11 @@ fn report_from_records_takes_texts_from_the_inputs_by_id() {
 
 #[test]
 fn records_that_do_not_fit_their_text_or_parse_are_shown_and_fail_the_run() {
-    let records = tmp("fit.jsonl");
+    let scratch_dir = common::scratch();
+    let records = scratch_dir.path().join("fit.jsonl");
     claims_of_run(&records);
     // The same id with an edited text, and a line that is no record.
-    let edited = tmp("en-port-strike.txt");
+    let edited = scratch_dir.path().join("en-port-strike.txt");
     let text = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/en-port-strike.txt"),
     )
@@ -111,7 +108,7 @@ fn records_that_do_not_fit_their_text_or_parse_are_shown_and_fail_the_run() {
     let mut lines = std::fs::read_to_string(&records).unwrap();
     lines.push_str("{\"id\": \"broken\"\n");
     std::fs::write(&records, lines).unwrap();
-    let report = tmp("misfit.html");
+    let report = scratch_dir.path().join("misfit.html");
     let (out, stderr) = run(isnad()
         .args(["html", "--records"])
         .arg(&records)

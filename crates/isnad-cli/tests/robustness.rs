@@ -2,19 +2,10 @@
 //! per case: the output written onto an input, directory loops and unreadable entries, closed
 //! and full standard output, exit statuses, plugin paths, and the smaller cases.
 
-use std::path::PathBuf;
 use std::process::{Output, Stdio};
 
 mod common;
 use common::isnad;
-
-/// A fresh directory for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("isnad-robust-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 fn records(out: &Output) -> Vec<serde_json::Value> {
     String::from_utf8(out.stdout.clone())
@@ -33,7 +24,8 @@ const DOC: &str =
 
 #[test]
 fn output_onto_an_input_is_refused_and_the_input_kept() {
-    let dir = scratch("onto-input");
+    let scratch_dir = common::scratch();
+    let dir = scratch_dir.path().to_path_buf();
     let input = dir.join("in.jsonl");
     std::fs::write(&input, DOC).unwrap();
     let out = isnad().arg("run").arg(&input).arg("-o").arg(&input).output().unwrap();
@@ -54,7 +46,8 @@ fn output_onto_an_input_is_refused_and_the_input_kept() {
 
 #[test]
 fn output_is_written_whole_under_a_temporary_name_then_renamed() {
-    let dir = scratch("rename");
+    let scratch_dir = common::scratch();
+    let dir = scratch_dir.path().to_path_buf();
     let input = dir.join("in.jsonl");
     std::fs::write(&input, DOC).unwrap();
     let target = dir.join("out").join("claims.jsonl");
@@ -73,7 +66,8 @@ fn output_is_written_whole_under_a_temporary_name_then_renamed() {
 
 #[test]
 fn a_directory_loop_is_walked_once() {
-    let dir = scratch("loop");
+    let scratch_dir = common::scratch();
+    let dir = scratch_dir.path().to_path_buf();
     std::fs::create_dir_all(dir.join("sub")).unwrap();
     std::fs::write(dir.join("a.jsonl"), DOC).unwrap();
     std::fs::write(dir.join("sub").join("b.txt"), "He said that it rains.").unwrap();
@@ -92,7 +86,8 @@ fn a_directory_loop_is_walked_once() {
 
 #[test]
 fn unreadable_entries_become_error_records() {
-    let dir = scratch("unreadable");
+    let scratch_dir = common::scratch();
+    let dir = scratch_dir.path().to_path_buf();
     std::fs::write(dir.join("a.jsonl"), DOC).unwrap();
     std::os::unix::fs::symlink(dir.join("gone.txt"), dir.join("broken.txt")).unwrap();
     let locked = dir.join("locked");
@@ -117,7 +112,8 @@ fn unreadable_entries_become_error_records() {
 
 #[test]
 fn jsonl_in_capitals_is_jsonl() {
-    let dir = scratch("caps");
+    let scratch_dir = common::scratch();
+    let dir = scratch_dir.path().to_path_buf();
     std::fs::write(dir.join("A.JSONL"), format!("{DOC}{DOC}")).unwrap();
     let out = isnad().arg("run").arg(dir.join("A.JSONL")).output().unwrap();
     assert_eq!(records(&out).len(), 2, "{}", stderr(&out));
@@ -128,7 +124,8 @@ fn jsonl_in_capitals_is_jsonl() {
 #[test]
 fn a_closed_stdout_is_no_panic_and_the_status_stays_true() {
     // Enough output (more than a pipe holds) that writing it must hit the closed pipe.
-    let dir = scratch("closed");
+    let scratch_dir = common::scratch();
+    let dir = scratch_dir.path().to_path_buf();
     let pipeline = dir.join("p.toml");
     std::fs::write(&pipeline, "[pipeline]\nname = \"p\"\n[[stage]]\nuse = \"segment\"\n").unwrap();
     let mut cmd = isnad();
@@ -143,7 +140,7 @@ fn a_closed_stdout_is_no_panic_and_the_status_stays_true() {
     assert_eq!(out.status.code(), Some(0), "every pipeline is valid");
 
     // `isnad test` with a failing case: 1, whoever reads its output.
-    let dir = scratch("test-head");
+    let dir = scratch_dir.path().to_path_buf();
     std::fs::write(dir.join("a.txt"), "He said that it rains.").unwrap();
     let mut child = isnad()
         .arg("test")
@@ -160,7 +157,8 @@ fn a_closed_stdout_is_no_panic_and_the_status_stays_true() {
 
 #[test]
 fn run_into_a_closed_pipe_stops_quietly_with_status_141() {
-    let dir = scratch("run-head");
+    let scratch_dir = common::scratch();
+    let dir = scratch_dir.path().to_path_buf();
     std::fs::write(dir.join("many.jsonl"), DOC.repeat(2000)).unwrap();
     let mut child = isnad()
         .arg("run")
@@ -191,7 +189,8 @@ fn a_full_stdout_is_an_error_not_a_panic() {
 
 #[test]
 fn a_plugin_beside_a_bare_pipeline_name_is_found_and_the_loader_speaks() {
-    let dir = scratch("plugin");
+    let scratch_dir = common::scratch();
+    let dir = scratch_dir.path().to_path_buf();
     std::fs::write(dir.join("libx.so"), "not a library").unwrap();
     std::fs::write(
         dir.join("p.toml"),
@@ -239,7 +238,8 @@ fn an_unknown_language_is_an_error_in_its_record() {
 
 #[test]
 fn a_document_over_the_size_limit_gets_an_error_record_with_its_id() {
-    let dir = scratch("limit");
+    let scratch_dir = common::scratch();
+    let dir = scratch_dir.path().to_path_buf();
     let big = format!("{{\"id\":\"big\",\"text\":\"{}\"}}\n", "word ".repeat(500));
     std::fs::write(dir.join("in.jsonl"), format!("{big}{DOC}")).unwrap();
     std::fs::write(dir.join("b.txt"), "word ".repeat(500)).unwrap();
@@ -256,7 +256,8 @@ fn a_document_over_the_size_limit_gets_an_error_record_with_its_id() {
 
 #[test]
 fn test_update_refuses_duplicate_ids_and_takes_long_ones() {
-    let dir = scratch("update");
+    let scratch_dir = common::scratch();
+    let dir = scratch_dir.path().to_path_buf();
     let line = |id: &str| {
         format!("{{\"id\":\"{id}\",\"lang\":\"en\",\"text\":\"He said that it rains.\"}}\n")
     };

@@ -10,15 +10,9 @@ use std::time::Duration;
 mod common;
 use common::isnad;
 
-fn tmp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("isnad-serve-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
-
-/// A database of the two example articles.
-fn database(name: &str) -> PathBuf {
-    let db = tmp(name);
+/// A database of the two example articles, in `dir`.
+fn database(dir: &Path, name: &str) -> PathBuf {
+    let db = dir.join(name);
     let out = isnad()
         .args(["index", "--quiet", "--db"])
         .arg(&db)
@@ -102,7 +96,8 @@ fn encode(text: &str) -> String {
 
 #[test]
 fn serves_search_speakers_and_articles_then_stops() {
-    let db = database("claims.sqlite");
+    let scratch_dir = common::scratch();
+    let db = database(scratch_dir.path(), "claims.sqlite");
     let mut served = Served::start(&db);
     assert!(served.addr.starts_with("127.0.0.1:"), "loopback by default: {}", served.addr);
 
@@ -161,7 +156,8 @@ fn serves_search_speakers_and_articles_then_stops() {
 
 #[test]
 fn a_taken_port_or_a_missing_database_is_a_clear_error() {
-    let db = database("taken.sqlite");
+    let scratch_dir = common::scratch();
+    let db = database(scratch_dir.path(), "taken.sqlite");
     let taken = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();
     let out = isnad().args(["serve", "--port", &port, "--db"]).arg(&db).output().unwrap();

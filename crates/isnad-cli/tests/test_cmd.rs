@@ -1,7 +1,6 @@
 //! End to end: `isnad test` writes references with `--update`, passes on them, and fails with a
 //! per-claim diff once the pipeline changes; `--accept NAME` takes one document's new output.
 
-use std::path::PathBuf;
 use std::process::{Command, Output};
 
 mod common;
@@ -15,9 +14,10 @@ fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-fn setup(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("isnad-test-cmd-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+/// A scratch directory with three fixture articles in `docs/` and a speech-only pipeline.
+fn setup() -> tempfile::TempDir {
+    let scratch_dir = common::scratch();
+    let dir = scratch_dir.path();
     std::fs::create_dir_all(dir.join("docs")).unwrap();
     for f in
         ["en-beliefs.txt", "en-direct-double.txt", "en-time-of-day.txt", "en-time-of-day.meta.json"]
@@ -30,12 +30,13 @@ fn setup(name: &str) -> PathBuf {
     let changed = all.replace("\nacts = [", "\n# acts = [");
     assert_ne!(all, changed, "attribution-en.toml lists its acts");
     std::fs::write(dir.join("speech-only.toml"), changed).unwrap();
-    dir
+    scratch_dir
 }
 
 #[test]
 fn update_then_pass_then_fail_after_a_pipeline_change() {
-    let dir = setup("cycle");
+    let scratch_dir = setup();
+    let dir = scratch_dir.path().to_path_buf();
     let docs = dir.join("docs");
     let docs = docs.to_str().unwrap();
     let pipeline = "pipelines/attribution-en.toml";
@@ -131,12 +132,12 @@ fn update_then_pass_then_fail_after_a_pipeline_change() {
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("--accept no-such-doc: no such document")
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_changed_speaker_and_date_show_as_field_changes() {
-    let dir = setup("edit");
+    let scratch_dir = setup();
+    let dir = scratch_dir.path().to_path_buf();
     let docs = dir.join("docs");
     let out = isnad(&[
         "test",
@@ -160,5 +161,4 @@ fn a_changed_speaker_and_date_show_as_field_changes() {
     assert!(text.contains("speaker: Sophie Laurent -> Sophie Lorrain"), "{text}");
     assert!(text.contains("date: 2025-03-12 (published) -> 2025-03-10 (timex)"), "{text}");
     assert!(text.contains("* timex added: «on Monday» 2025-03-10 day"), "{text}");
-    let _ = std::fs::remove_dir_all(&dir);
 }

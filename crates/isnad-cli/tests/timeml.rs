@@ -26,15 +26,6 @@ fn fixtures() -> PathBuf {
     root().join("crates/isnad-cli/tests/fixtures/timeml")
 }
 
-fn tmp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("isnad-timeml-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    let _ = std::fs::remove_dir_all(&path);
-    let _ = std::fs::remove_file(&path);
-    path
-}
-
 /// The text as a TimeML reader gets it back: what XML 1.0 cannot hold is U+FFFD.
 fn as_xml_can_hold(text: &str) -> String {
     text.chars()
@@ -247,7 +238,8 @@ fn one_file_per_document_with_the_records_timexes_at_their_offsets() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    let dir = tmp("articles");
+    let scratch_dir = common::scratch();
+    let dir = scratch_dir.path().join("articles");
     let out = run_timeml(["-o".as_ref(), dir.as_ref(), input.as_ref()]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
@@ -282,7 +274,8 @@ fn one_file_per_document_with_the_records_timexes_at_their_offsets() {
 
 #[test]
 fn one_document_goes_to_standard_output_or_a_tml_file() {
-    let input = tmp("one.txt");
+    let scratch_dir = common::scratch();
+    let input = scratch_dir.path().join("one.txt");
     std::fs::write(&input, "Talks resumed on Monday & ended <early>.\n").unwrap();
     let out = isnad()
         .args(["run", "--quiet", "--format", "timeml", "--published", "2025-02-19"])
@@ -293,7 +286,7 @@ fn one_document_goes_to_standard_output_or_a_tml_file() {
     let xml = String::from_utf8(out.stdout).unwrap();
     let read = timeml_xml::read(&xml).unwrap_or_else(|e| panic!("{e}\n{xml}"));
     assert_eq!((read.docid.as_str(), read.timexes.len()), ("one", 1), "{xml}");
-    let file = tmp("one-out.tml");
+    let file = scratch_dir.path().join("one-out.tml");
     let out = isnad()
         .args(["run", "--quiet", "--format", "timeml", "--published", "2025-02-19", "-o"])
         .arg(&file)
@@ -312,13 +305,14 @@ fn several_documents_need_a_directory() {
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("give -o DIRECTORY"), "{stderr}");
     assert!(out.stdout.is_empty(), "nothing is written");
-    let file = tmp("all.tml");
+    let scratch_dir = common::scratch();
+    let file = scratch_dir.path().join("all.tml");
     let out = run_timeml(["-o".as_ref(), file.as_ref(), input.as_ref()]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains(&format!("one document to the file {}", file.display())), "{stderr}");
     assert!(!file.exists(), "nothing is written");
-    let existing = tmp("records.txt");
+    let existing = scratch_dir.path().join("records.txt");
     std::fs::write(&existing, "keep me").unwrap();
     let out = run_timeml(["-o".as_ref(), existing.as_ref(), input.as_ref()]);
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -329,7 +323,8 @@ fn several_documents_need_a_directory() {
 
 #[test]
 fn every_input_document_has_its_file_also_when_it_failed_or_its_id_repeats() {
-    let input = tmp("feed.jsonl");
+    let scratch_dir = common::scratch();
+    let input = scratch_dir.path().join("feed.jsonl");
     std::fs::write(
         &input,
         "{\"id\":\"a/b\",\"text\":\"Rates rose in 2024.\"}\n\
@@ -338,7 +333,7 @@ fn every_input_document_has_its_file_also_when_it_failed_or_its_id_repeats() {
          {\"id\":\"A_B\",\"text\":\"\"}\n",
     )
     .unwrap();
-    let dir = tmp("feed");
+    let dir = scratch_dir.path().join("feed");
     let out = run_timeml(["-o".as_ref(), dir.as_ref(), input.as_ref()]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
@@ -367,7 +362,8 @@ fn eval_dates_json<const N: usize>(args: [&OsStr; N]) -> Value {
 #[test]
 fn eval_dates_scores_timeml_files_as_it_scores_the_pipeline() {
     let gold = fixtures().join("tempeval-gold.jsonl");
-    let dir = tmp("predicted");
+    let scratch_dir = common::scratch();
+    let dir = scratch_dir.path().join("predicted");
     let pipeline = root().join("pipelines/news-en.toml");
     let out = run_timeml([
         "--pipeline".as_ref(),
@@ -387,7 +383,8 @@ fn eval_dates_scores_timeml_files_as_it_scores_the_pipeline() {
 fn eval_dates_reads_timeml_without_a_text_element() {
     // As HeidelTime writes it: the text in the root, a line break around it, no DOCID (the
     // file name is the id). One gold article has no file: its timexes are all missed.
-    let dir = tmp("foreign");
+    let scratch_dir = common::scratch();
+    let dir = scratch_dir.path().join("foreign");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(
         dir.join("wire-0907.tml"),
@@ -408,7 +405,8 @@ fn eval_dates_reads_timeml_without_a_text_element() {
 
 #[test]
 fn a_tml_input_is_never_overwritten() {
-    let dir = tmp("in-place");
+    let scratch_dir = common::scratch();
+    let dir = scratch_dir.path().join("in-place");
     std::fs::create_dir_all(&dir).unwrap();
     let input = dir.join("story.tml");
     std::fs::write(&input, "Talks resumed on Monday.\n").unwrap();

@@ -254,12 +254,12 @@ mod tests {
     use isnad_runner::{Input, Processed, Reader, Registry, RunError, RunOptions};
     use std::path::Path;
 
-    /// The linking fixtures indexed into a fresh file.
-    fn database() -> Database {
+    /// The linking fixtures indexed into a fresh file, in a directory removed when the first
+    /// value is dropped.
+    fn database() -> (tempfile::TempDir, Database) {
         let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/linking");
-        let dir = std::env::temp_dir().join(format!("isnad-page-test-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("plans.sqlite");
+        let dir = tempfile::Builder::new().prefix("isnad-page-test-").tempdir().unwrap();
+        let path = dir.path().join("plans.sqlite");
         let registry = Registry::builtin();
         let pipeline = isnad_runner::load_file(&fixtures.join("pipeline.toml"), &registry).unwrap();
         let input = Input::parse(&fixtures.join("corpus.jsonl").to_string_lossy());
@@ -280,7 +280,8 @@ mod tests {
         )
         .unwrap();
         index.finish().unwrap();
-        Database::open(&path).unwrap()
+        let db = Database::open(&path).unwrap();
+        (dir, db)
     }
 
     /// The ids a plain sort gives.
@@ -307,7 +308,7 @@ mod tests {
 
     #[test]
     fn every_plan_gives_the_sorted_order() {
-        let db = database();
+        let (_dir, db) = database();
         let conn = db.connection();
         let contents: Vec<String> = conn
             .prepare("SELECT content FROM claims ORDER BY id")

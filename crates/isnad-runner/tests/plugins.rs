@@ -11,14 +11,12 @@ fn repo() -> PathBuf {
 }
 
 /// Writes a pipeline file into a fresh directory beside copies of nothing: plugin paths are
-/// absolute here, as a user's may be.
-fn pipeline(name: &str, body: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("isnad-runner-plugins-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("{name}.toml"));
+/// absolute here, as a user's may be. The directory is removed when the first value is dropped.
+fn pipeline(name: &str, body: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::Builder::new().prefix("isnad-runner-plugins-").tempdir().unwrap();
+    let path = dir.path().join(format!("{name}.toml"));
     std::fs::write(&path, body).unwrap();
-    path
+    (dir, path)
 }
 
 fn run_records(pipeline: &Path, inputs: &[Input]) -> Vec<Record> {
@@ -34,7 +32,7 @@ fn run_records(pipeline: &Path, inputs: &[Input]) -> Vec<Record> {
 fn check_worthiness_scores_every_claim() {
     let dir = build_plugins(&["check-worthiness"]).unwrap();
     let lib = dir.join(library_file_name("check-worthiness"));
-    let path = pipeline(
+    let (_dir, path) = pipeline(
         "checkworthy",
         &format!(
             "[pipeline]\nname = \"checkworthy\"\n\n[[stage]]\nuse = \"segment\"\n\n[[stage]]\nuse = \"dates\"\n\n\
@@ -66,7 +64,7 @@ fn check_worthiness_scores_every_claim() {
 fn a_failing_plugin_fails_only_its_document() {
     let dir = build_plugins(&["fault-injector"]).unwrap();
     let lib = dir.join(library_file_name("fault-injector"));
-    let path = pipeline(
+    let (_dir, path) = pipeline(
         "faulty",
         &format!(
             "[pipeline]\nname = \"faulty\"\n\n[[stage]]\nuse = \"segment\"\n\n\
@@ -94,7 +92,7 @@ fn a_failing_plugin_fails_only_its_document() {
 fn a_rejected_config_is_a_pipeline_problem_with_its_line() {
     let dir = build_plugins(&["fault-injector"]).unwrap();
     let lib = dir.join(library_file_name("fault-injector"));
-    let path = pipeline(
+    let (_dir, path) = pipeline(
         "rejected",
         &format!(
             "[pipeline]\nname = \"rejected\"\n\n[[stage]]\nuse = \"segment\"\n\n\

@@ -185,21 +185,22 @@ impl Gazetteer {
 mod tests {
     use super::*;
 
-    fn write(name: &str, text: &str) -> std::path::PathBuf {
-        let dir = std::env::temp_dir().join(format!("isnad-speakers-gaz-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join(name);
+    fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> std::path::PathBuf {
+        let path = dir.path().join(name);
         std::fs::write(&path, text).unwrap();
         path
     }
 
     #[test]
     fn toml_and_json_load_alike() {
+        let dir = tempfile::tempdir().unwrap();
         let toml = write(
+            &dir,
             "g.toml",
             "[[person]]\nname = \"Dmitry Peskov\"\naliases = [\"دميتري بيسكوف\", \"بيسكوف\"]\nroles = [\"المتحدث باسم الكرملين\"]\ngender = \"m\"\n",
         );
         let json = write(
+            &dir,
             "g.json",
             r#"{"person": [{"name": "Dmitry Peskov", "aliases": ["دميتري بيسكوف", "بيسكوف"], "roles": ["المتحدث باسم الكرملين"], "gender": "m"}]}"#,
         );
@@ -218,16 +219,17 @@ mod tests {
 
     #[test]
     fn errors_name_the_file_and_the_problem() {
-        let unknown = write("u.toml", "[[person]]\nname = \"X\"\nqid = \"Q1\"\n");
+        let dir = tempfile::tempdir().unwrap();
+        let unknown = write(&dir, "u.toml", "[[person]]\nname = \"X\"\nqid = \"Q1\"\n");
         let e = Gazetteer::load(&unknown).unwrap_err().to_string();
         assert!(e.contains("u.toml") && e.contains("qid"), "{e}");
-        let gender = write("gd.toml", "[[person]]\nname = \"X\"\ngender = \"x\"\n");
+        let gender = write(&dir, "gd.toml", "[[person]]\nname = \"X\"\ngender = \"x\"\n");
         let e = Gazetteer::load(&gender).unwrap_err().to_string();
         assert!(e.contains("gender"), "{e}");
-        let role = write("r.toml", "[[person]]\nname = \"X\"\nroles = [\"قال\"]\n");
+        let role = write(&dir, "r.toml", "[[person]]\nname = \"X\"\nroles = [\"قال\"]\n");
         let e = Gazetteer::load(&role).unwrap_err().to_string();
         assert!(e.contains("title word"), "{e}");
-        let missing = std::env::temp_dir().join("isnad-speakers-no-such-gazetteer.toml");
+        let missing = dir.path().join("no-such-gazetteer.toml");
         let e = Gazetteer::load(&missing).unwrap_err().to_string();
         assert!(e.contains("cannot read gazetteer"), "{e}");
     }

@@ -170,6 +170,46 @@ impl LangLex {
                 return Some(m);
             }
         }
+        self.title_with_possessive(words, i, word)
+    }
+
+    /// "رئيسها", "أمينها العام", "نائبه", "رئيستها": a title with a possessive pronoun ("its
+    /// president", after the organisation was named) is still a title. Only titles: a
+    /// pronoun on a name or an organisation head means something else. (Folding writes ة as ه,
+    /// and before a pronoun it is written ت.)
+    fn title_with_possessive<W: Words + ?Sized>(
+        &self,
+        words: &W,
+        i: usize,
+        word: &str,
+    ) -> Option<WordMatch> {
+        // Every word of the document comes here that the lexicon lacks, so the common case
+        // leaves on two byte tests: each pronoun has ه as one of its last three letters (two
+        // bytes each), and a noun with a pronoun has no article (most words ending in ه are a ة
+        // with one).
+        let b = word.as_bytes();
+        let h_at = |k: usize| b.len() >= 2 * k && b[b.len() - 2 * k..][..2] == [0xD9, 0x87];
+        if !(h_at(1) || h_at(2) || h_at(3)) || b.len() > 16 {
+            return None;
+        }
+        let bare = word.trim_start_matches(['و', 'ف']);
+        if bare.starts_with("ال") {
+            return None;
+        }
+        for pronoun in ["هما", "هم", "ها", "ه"] {
+            let Some(stem) = word.strip_suffix(pronoun) else { continue };
+            if stem.chars().nth(2).is_none() {
+                continue;
+            }
+            let feminine = stem.strip_suffix('ت').map(|b| format!("{b}ه"));
+            let found = std::iter::once(stem)
+                .chain(feminine.as_deref())
+                .filter_map(|s| self.lookup(words, i, s, 0))
+                .find(|m| m.entry.cat == Cat::Title);
+            if found.is_some() {
+                return found;
+            }
+        }
         None
     }
 

@@ -18,3 +18,10 @@ pub fn isnad() -> Command {
     cmd.current_dir(root());
     cmd
 }
+
+/// A directory of one test's own, removed with everything in it when the value is dropped,
+/// whether the test passes or panics (a path under the system temporary directory named by
+/// the process id was left behind by every run).
+pub fn scratch() -> tempfile::TempDir {
+    tempfile::Builder::new().prefix("isnad-test-").tempdir().expect("a temporary directory")
+}

@@ -49,6 +49,27 @@ struct Reading {
 }
 
 impl Reading {
+    /// Where a medium after the cue must end: within a few words, and before a clause content
+    /// that follows the cue ("said he would reply in a letter" names no medium of the saying).
+    /// A noun-phrase content may run over the medium of its verb ("criticized the budget at a
+    /// town hall"), which is still found there.
+    fn medium_end(&self, v: &View<'_>, content: (usize, usize)) -> usize {
+        let end = (self.last + 8).min(self.sent_end + 1);
+        if content.0 < v.toks[self.last].span.end() {
+            return end;
+        }
+        let Some(first) = (self.last + 1..end).find(|&t| v.toks[t].span.start() >= content.0)
+        else {
+            return end;
+        };
+        let clause = v.has(first, Role::Comp)
+            || (first..end.min(first + 6)).any(|t| {
+                v.toks[t].span.start() < content.1
+                    && (v.has(t, Role::Finite) || speaker_phrase::clause_verb(v, t))
+            });
+        if clause { first } else { end }
+    }
+
     fn draft(
         &self,
         v: &View<'_>,
@@ -64,7 +85,7 @@ impl Reading {
             kind,
             speaker: if self.passive { None } else { speaker },
             implicit: implicit && !self.agentless && !self.passive,
-            medium: medium(v, self.last + 1, (self.last + 8).min(self.sent_end + 1)),
+            medium: medium(v, self.last + 1, self.medium_end(v, content)),
             confidence,
             class: self.cue.class,
             block: v.block(self.i),
@@ -405,6 +426,14 @@ fn complement(
             }
             break;
         }
+        if in_medium(v, c.k, j) {
+            j += 1;
+            continue;
+        }
+        if let Some(comp) = comma_adverbial_then_that(v, j, sent_end) {
+            c.comp = Some(comp);
+            break;
+        }
         if v.tags[j].cue.is_some()
             || v.has(j, Role::Bound)
             || v.is_punct(j, &[',', ';', '(', ')', '.', '?', '!'])
@@ -415,6 +444,38 @@ fn complement(
         j += 1;
     }
     c
+}
+
+/// True when the token at `j` belongs to a medium phrase opened by a preposition between the
+/// cue (content may open from `k`) and its content: the medium noun itself, which may also be a
+/// cue ("said in a research note that": the noun "note", not the verb), and "to" naming whom the
+/// medium was addressed to ("wrote in a letter to shareholders that"), which elsewhere ends the
+/// search as an infinitive ("said to be").
+fn in_medium(v: &View<'_>, k: usize, j: usize) -> bool {
+    let prep = |t: usize| v.is_word(t) && matches!(v.folded(t), "in" | "on" | "via" | "through");
+    if !v.is_word(j) {
+        return false;
+    }
+    if v.has(j, Role::Media) {
+        return (k..j).any(prep);
+    }
+    v.folded(j) == "to" && (k..j).any(|t| v.has(t, Role::Media)) && (k..j).any(prep)
+}
+
+/// "said, in a statement, that …", "said, on Monday, that …": an adverbial between commas after
+/// the cue, then the complementiser; its index, when the comma at `j` opens such an adverbial.
+fn comma_adverbial_then_that(v: &View<'_>, j: usize, sent_end: usize) -> Option<usize> {
+    if !v.is_punct(j, &[',']) || j + 1 >= sent_end || !v.is_word(j + 1) {
+        return None;
+    }
+    let opens = v.has(j + 1, Role::Time)
+        || matches!(v.folded(j + 1), "in" | "on" | "at" | "during" | "after" | "via" | "through");
+    if !opens {
+        return None;
+    }
+    let close = (j + 2..sent_end.min(j + 10)).find(|&t| !v.is_word(t))?;
+    (v.is_punct(close, &[',']) && v.is_word(close + 1) && v.has(close + 1, Role::Comp))
+        .then_some(close + 1)
 }
 
 /// "wrote to the council that …", "tweeted to her followers on Friday, “…”": a hearer after
@@ -719,10 +780,12 @@ fn content_before(
     let rest = (after < sent_end && v.is_punct(after, &[',']) && !participle_next)
         .then(|| trim_content(v, v.toks[after + 1].span.start(), v.toks[sent_end].span.end()));
     let words = |(x, y): (usize, usize)| v.text[x..y].split_whitespace().count();
+    // "Her party, she said, would …", "It, he said, was …": a short subject, not an adverb.
+    let subject_first = v.is_word(s) && (v.has(s, Role::Det) || v.has(s, Role::Pronoun));
     let (a, mut b) = match rest {
         // Only a sentence adverb before the reporting clause: the content is what follows.
-        Some(r) if words((a, b)) < 3 && words(r) >= 3 => r,
-        Some(r) if words((a, b)) >= 3 => (a, r.1.max(b)),
+        Some(r) if words((a, b)) < 3 && !subject_first && words(r) >= 3 => r,
+        Some(r) if words((a, b)) >= 3 || subject_first => (a, r.1.max(b)),
         _ if words((a, b)) >= 3 => (a, b),
         _ => return None,
     };
