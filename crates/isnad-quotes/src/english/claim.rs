@@ -400,7 +400,17 @@ fn complement(
     }
     while j <= sent_end && j < c.k + 10 {
         if v.has(j, Role::Comp) && v.is_word(j) {
-            c.comp = Some(j);
+            // "said in a documentary that showed …", "told a crowd that spilled onto the
+            // street": "that" straight before a verb, after a noun phrase, relativises the noun;
+            // it opens no content ("He said that was wrong": nothing between, a pronoun).
+            let relative = v.folded(j) == "that"
+                && j > r.last + 1
+                && (r.last + 1..j).any(|t| v.is_word(t) && v.has(t, Role::Det))
+                && j < sent_end
+                && past_or_aux(v, j + 1);
+            if !relative {
+                c.comp = Some(j);
+            }
             break;
         }
         if v.is_punct(j, &[':']) {
@@ -530,6 +540,17 @@ fn object_then_relative(v: &View<'_>, cue: Cue, k: usize, j: usize, sent_end: us
     };
     let time = (j + 1..comp).any(|t| v.is_word(t) && v.has(t, Role::Time));
     !time && !v.has(comp - 1, Role::ContentNoun)
+}
+
+/// A past form or an auxiliary at `t`: the verb of a relative clause ("a film that showed", "a
+/// list that included", "a crowd that had gathered"). A plural noun or a 3rd-person form is left
+/// out ("on a conference call that orders had picked up": "orders" is the subject).
+fn past_or_aux(v: &View<'_>, t: usize) -> bool {
+    v.is_word(t)
+        && !starts_upper(v, t)
+        && (v.has(t, Role::Aux)
+            || v.tags[t].cue.is_some_and(|c| c.form == Form::EnPast)
+            || v.folded(t).len() > 4 && v.folded(t).ends_with("ed"))
 }
 
 /// "said Smith" / "said Mr. Smith, the spokesman": a source on the right of the cue when
