@@ -692,6 +692,11 @@ impl Lexicons {
 }
 
 impl LangLex {
+    /// The cue reading of a single folded word form, if it has one.
+    pub fn cue_of(&self, form: &str) -> Option<Cue> {
+        self.words.get(form).and_then(|e| e.cue)
+    }
+
     /// The act a cue phrase reports (for scoring gold claims by act): that of its first word
     /// that is a cue (whole, or for Arabic after a conjunction or future prefix: "وأكد",
     /// "سيقول"), else speech when it holds an attribution preposition ("according to", بحسب).

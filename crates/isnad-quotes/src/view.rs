@@ -123,6 +123,9 @@ impl<'a> View<'a> {
         }
         view.sent_bounds = bounds;
         view.para_last = para_last;
+        if !english {
+            crate::arabic::verb_or_preposition::tag(&mut view, &lex.ar);
+        }
         Some(view)
     }
 

@@ -32,6 +32,9 @@
 //!   the cue) and `content.rs` (where a content ends);
 //! - `postposed.rs`: "… تقول صحيفة يسرائيل هيوم.", a cue closing the sentence it reports.
 //!
+//! Before them, when the view is built, `verb_or_preposition.rs` tags «بيّن» where it is the
+//! verb and not the preposition بين.
+//!
 //! After all tokens: `continuation.rs` adds the paragraphs that only go on quoting the previous
 //! paragraph's speaker; noun phrase objects inside another claim's content are dropped
 //! ([`drop_nested_objects`]), `coordinated.rs` adds a claim for each "وأن" after a content, and
@@ -50,6 +53,7 @@ mod postposed;
 mod speaker;
 mod text_of;
 mod verb_first;
+pub(crate) mod verb_or_preposition;
 
 use crate::QuotesConfig;
 use crate::draft::Draft;
