@@ -186,7 +186,10 @@ pub fn index(args: IndexArgs, registry: &Registry) -> Result<ExitCode> {
 
 /// Documents gathered into one transaction: the runner hands them over a few at a time, and a
 /// commit per hand-over (a write-ahead-log sync, the full-text index flushed) was half the
-/// writer's time. A batch is full at 512 documents or 8 MB of text, like the runner's chunks.
+/// writer's time. A batch is full at 4 MB of text (or 4,096 documents): each commit flushes the
+/// full-text index into a new segment, and batches of 512 short Arabic articles (1 MB) made many
+/// small segments to merge (1.4 % of the instructions on 20 MB of Arabic); English articles were
+/// 2.5 MB a batch already, and 8 MB batches gained nothing there (docs/performance.md).
 #[derive(Default)]
 struct Batch {
     docs: Vec<DocRows>,
@@ -194,8 +197,8 @@ struct Batch {
 }
 
 impl Batch {
-    const DOCS: usize = 512;
-    const BYTES: usize = 8 << 20;
+    const DOCS: usize = 4096;
+    const BYTES: usize = 4 << 20;
 
     /// Adds documents; returns the batch when it is full.
     fn push(&mut self, rows: Vec<DocRows>) -> Option<Vec<DocRows>> {

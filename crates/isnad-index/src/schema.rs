@@ -22,6 +22,10 @@ pub const APPLICATION_ID: i64 = 0x6973_6E64;
 /// character that is not a word character, so its tokenizer only has to split at spaces: `ascii`
 /// (which also splits at ASCII punctuation, never found in a search form) instead of `unicode61`,
 /// whose per-character Unicode tables were a third of the extra instructions of indexing Arabic.
+/// Its `automerge` is 16 instead of FTS5's 4: segments are merged when sixteen of a size have
+/// gathered, not four, so each entry is rewritten about half as often while a corpus is indexed
+/// (the merges were a tenth of the writer's instructions on 20 MB of Arabic); a search reads a
+/// few more segments, still well within its time (docs/performance.md).
 pub(crate) const TABLES: &str = r#"
 CREATE TABLE documents (
     id        INTEGER PRIMARY KEY,
@@ -101,6 +105,7 @@ CREATE VIRTUAL TABLE claims_fts USING fts5(
     content, content = '', contentless_delete = 1,
     tokenize = 'ascii'
 );
+INSERT INTO claims_fts (claims_fts, rank) VALUES ('automerge', 16);
 
 CREATE VIEW mentions AS
 SELECT d.id AS document, e.id AS entity,

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction};
 
 use crate::link::{INSERT_LINK_KEY, forget, link, remember};
 use crate::raw_insert::{Arg, RawInsert};
@@ -16,9 +16,9 @@ use crate::{IndexError, schema};
 /// document whose id is already there replaces it (its claims, entities, mentions, timexes and
 /// link keys), so indexing the same corpus twice gives the same database.
 pub struct Index {
-    /// The two inserts of every claim, bound without copies. Declared before `conn`: dropped
-    /// (finalized) before the connection closes.
-    claim_inserts: ClaimInserts,
+    /// The inserts of every document, entity, claim and link key, bound without copies. Declared
+    /// before `conn`: dropped (finalized) before the connection closes.
+    inserts: RowInserts,
     conn: Connection,
     path: PathBuf,
     /// A new database whose secondary indexes are built at [`Index::finish`] (or as soon as a
@@ -56,7 +56,9 @@ impl Index {
     /// one). Refuses a file that is not an isnad claims database or has another schema version.
     pub fn open(path: &Path) -> Result<Index, IndexError> {
         let (conn, fresh) = schema::open_write(path)?;
-        let claim_inserts = ClaimInserts {
+        let inserts = RowInserts {
+            document: RawInsert::prepare(&conn, INSERT_DOCUMENT)?,
+            entity: RawInsert::prepare(&conn, INSERT_ENTITY)?,
             claim: RawInsert::prepare(&conn, INSERT_CLAIM)?,
             fts: RawInsert::prepare(
                 &conn,
@@ -64,7 +66,7 @@ impl Index {
             )?,
             link_key: RawInsert::prepare(&conn, INSERT_LINK_KEY)?,
         };
-        Ok(Index { claim_inserts, conn, path: path.to_path_buf(), indexes_pending: fresh })
+        Ok(Index { inserts, conn, path: path.to_path_buf(), indexes_pending: fresh })
     }
 
     /// The database file.
@@ -77,8 +79,7 @@ impl Index {
         let tx = self.conn.transaction()?;
         let mut summary = WriteSummary::default();
         for doc in docs {
-            summary +=
-                write_document(&tx, doc, &mut self.claim_inserts, &mut self.indexes_pending)?;
+            summary += write_document(&tx, doc, &mut self.inserts, &mut self.indexes_pending)?;
         }
         tx.commit()?;
         Ok(summary)
@@ -101,7 +102,7 @@ impl Index {
 fn write_document(
     tx: &Transaction<'_>,
     doc: &DocRows,
-    inserts: &mut ClaimInserts,
+    inserts: &mut RowInserts,
     indexes_pending: &mut bool,
 ) -> Result<WriteSummary, IndexError> {
     let mut summary = WriteSummary { documents: 1, ..WriteSummary::default() };
@@ -114,53 +115,49 @@ fn write_document(
     };
     let errors =
         (!doc.errors.is_empty()).then(|| serde_json::to_string(&doc.errors).unwrap_or_default());
-    tx.prepare_cached(
-        "INSERT INTO documents (doc_id, lang, published, outlet, url, title, meta, errors, \
-         mentions, timexes, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?
-    .execute(params![
-        doc.doc_id,
-        doc.lang,
-        doc.published,
-        doc.outlet,
-        doc.url,
-        doc.title,
-        doc.meta,
-        errors,
-        doc.mentions,
-        doc.timexes,
-        doc.text
+    let document = inserts.document.insert(&[
+        Arg::Text(&doc.doc_id),
+        doc.lang.as_deref().into(),
+        doc.published.as_deref().into(),
+        doc.outlet.as_deref().into(),
+        doc.url.as_deref().into(),
+        doc.title.as_deref().into(),
+        doc.meta.as_deref().into(),
+        errors.as_deref().into(),
+        doc.mentions.as_deref().into(),
+        doc.timexes.as_deref().into(),
+        Arg::Text(&doc.text),
     ])?;
-    let document = tx.last_insert_rowid();
     // (entity row id, actor id) per entity of the document.
     let mut ids: Vec<(i64, i64)> = Vec::with_capacity(doc.entities.len());
     for entity in &doc.entities {
-        let key = EntityKey::of(entity);
-        let (actor, reason, link_key) = match old.iter().find(|o| o.row == key) {
-            Some(o) => (o.actor, o.link.clone(), o.link_key.clone()),
+        // The same entity in the old version of the document (only a replaced document has one).
+        let same = if old.is_empty() {
+            None
+        } else {
+            let key = EntityKey::of(entity);
+            old.iter().find(|o| o.row == key)
+        };
+        let (actor, reason, link_key) = match same {
+            Some(o) => (o.actor, o.link.as_str(), o.link_key.clone()),
             None => {
                 let linked = link(tx, entity)?;
-                (linked.actor, linked.reason.to_string(), linked.key)
+                (linked.actor, linked.reason, linked.key)
             }
         };
         summary.linked += usize::from(reason != "new");
-        tx.prepare_cached(
-            "INSERT INTO entities (document, local_id, name, kind, aliases, roles, kb_id, actor, \
-             link, link_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        )?
-        .execute(params![
-            document,
-            entity.local_id,
-            entity.name,
-            entity.kind,
-            json_list(&entity.aliases),
-            json_list(&entity.roles),
-            entity.kb_id,
-            actor,
-            reason,
-            link_key
+        let entity_id = inserts.entity.insert(&[
+            Arg::Int(document),
+            Arg::Text(&entity.local_id),
+            Arg::Text(&entity.name),
+            Arg::Text(&entity.kind),
+            Arg::Text(&json_list(&entity.aliases)),
+            Arg::Text(&json_list(&entity.roles)),
+            entity.kb_id.as_deref().into(),
+            Arg::Int(actor),
+            Arg::Text(reason),
+            link_key.as_deref().into(),
         ])?;
-        let entity_id = tx.last_insert_rowid();
         remember(&mut inserts.link_key, &entity.keys, entity_id, actor)?;
         ids.push((entity_id, actor));
     }
@@ -179,12 +176,21 @@ fn write_document(
     Ok(summary)
 }
 
-/// The statements run for every claim ([`write_claims`]) and every link key of an entity.
-struct ClaimInserts {
+/// The statements run for every document, entity, claim ([`write_claims`]) and link key.
+struct RowInserts {
+    document: RawInsert,
+    entity: RawInsert,
     claim: RawInsert,
     fts: RawInsert,
     link_key: RawInsert,
 }
+
+const INSERT_DOCUMENT: &str = "INSERT INTO documents (doc_id, lang, published, outlet, url, \
+     title, meta, errors, mentions, timexes, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, \
+     ?10, ?11)";
+
+const INSERT_ENTITY: &str = "INSERT INTO entities (document, local_id, name, kind, aliases, \
+     roles, kb_id, actor, link, link_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 
 const INSERT_CLAIM: &str = "INSERT INTO claims (document, local_id, kind, act, cue_start, cue_end, \
      cue, content_start, content_end, content, speaker_start, speaker_end, speaker_mention, \
@@ -193,7 +199,7 @@ const INSERT_CLAIM: &str = "INSERT INTO claims (document, local_id, kind, act, c
      ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)";
 
 fn write_claims(
-    inserts: &mut ClaimInserts,
+    inserts: &mut RowInserts,
     doc: &DocRows,
     document: i64,
     ids: &[(i64, i64)],

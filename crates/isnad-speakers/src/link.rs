@@ -427,9 +427,14 @@ impl<'g> Linker<'g> {
     /// article, given without a role, takes over the one role-only speaker of the lede. Not for
     /// Arabic, whose news names a speaker with the role on first mention.
     fn delayed_identification(&self, p: &Parsed) -> Option<usize> {
-        if self.short_forms
-            || !p.roles.is_empty()
-            || p.name.as_ref().is_none_or(|n| n.keys.len() < 2)
+        if self.short_forms || !p.roles.is_empty() {
+            return None;
+        }
+        // (Only the name: "Imam Yusuf Karimi" comes with a title of its own, so is introduced.)
+        let bare_name = p.name.as_ref().is_some_and(|n| {
+            n.keys.len() >= 2 && p.text.split_whitespace().count() == n.keys.len()
+        });
+        if !bare_name
             || self.ents.iter().any(|e| e.kind == EntityKind::Person && !e.names.is_empty())
         {
             return None;

@@ -12,33 +12,33 @@
 use crate::lexicon::{LangLex, Role};
 use crate::view::View;
 
-/// The ambiguous past form, and a form of the same verb whose cue reading it takes.
-const FORMS: &[(&str, &str)] = &[("بين", "بينت")];
+/// The ambiguous past form (folded), and a form of the same verb whose cue reading it takes.
+const FORM: &str = "بين";
+const LIKE: &str = "بينت";
 
 /// How many words after the verb its complementiser may come (the speaker and a circumstance).
 const COMP_WITHIN: usize = 8;
 
 const SHADDA: char = '\u{651}';
 
-/// Tags the verb readings of [`FORMS`] in an Arabic view.
+/// Tags the verb readings of [`FORM`] in an Arabic view.
 pub(crate) fn tag(v: &mut View<'_>, lex: &LangLex) {
-    // (Every token passes here: a length test first, since the forms are three letters, with a
+    let Some(cue) = lex.cue_of(LIKE) else { return };
+    let folded = v.folded.as_bytes();
+    // (Every token passes here: byte tests only, since the form is three letters, with a
     // conjunction four, two bytes each.)
     for i in 0..v.len() {
         let (s, e) = v.toks[i].norm;
-        if !matches!(e - s, 6 | 8) || v.tags[i].cue.is_some() || !v.is_word(i) {
-            continue;
-        }
-        let word = v.folded(i);
-        let (prefix, stem) = match word.strip_prefix(['و', 'ف']) {
-            Some(rest) => (word.len() - rest.len(), rest),
-            None => (0, word),
+        let w = &folded[s as usize..e as usize];
+        let prefix = match w.len() {
+            6 => 0,
+            8 if w.starts_with("و".as_bytes()) || w.starts_with("ف".as_bytes()) => 2,
+            _ => continue,
         };
-        let Some(&(_, like)) = FORMS.iter().find(|(form, _)| *form == stem) else { continue };
-        if !(v.original(i).contains(SHADDA) || verb_position(v, i)) {
+        if &w[prefix..] != FORM.as_bytes() || v.tags[i].cue.is_some() || !v.is_word(i) {
             continue;
         }
-        if let Some(cue) = lex.cue_of(like) {
+        if v.original(i).contains(SHADDA) || verb_position(v, i) {
             v.tags[i].cue = Some(cue);
             v.tags[i].prefix = prefix as u8;
         }

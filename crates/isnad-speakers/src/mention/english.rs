@@ -345,9 +345,13 @@ fn named(ctx: &Ctx<'_>, phrase: &Phrase<'_>, mut p: Parsed) -> Option<Parsed> {
         }
     }
     let possessive = phrase.possessive_word && !titled_name;
+    // "the ministry of religious affairs": a head with its "of" complement names the
+    // organisation in lower case too (a lower-case head elsewhere is a common noun: "a union
+    // spokesman").
+    let of_complement = words.len() > 2 && ctx.folded(words[1]) == "of";
     let org_word = |i: usize| match ctx.cat(i) {
         Some(Cat::OrgName) => true,
-        Some(Cat::Org) => ctx.capitalized(i),
+        Some(Cat::Org) => ctx.capitalized(i) || (i == w0 && of_complement),
         _ => false,
     };
     if !titled_name && (cat_last == Some(Cat::Org) || words.iter().any(|&i| org_word(i))) {
