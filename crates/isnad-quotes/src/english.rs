@@ -8,7 +8,8 @@
 //! "said Smith", to its right, and decide from what follows the cue whether the content comes
 //! after it (a that-clause, a colon, a quotation, a clause) or before it (nothing but adverbials up
 //! to the end of the sentence). A direct quotation that ends a claim takes in the quotations of
-//! the next sentences of its paragraph that have no cue of their own ("“…,” Clinton added. “…”").
+//! the next sentences of its paragraph that have no cue of their own ("“…,” Clinton added. “…”"),
+//! and the next paragraphs that are one such quotation and nothing else.
 //! "according to X" attributes the rest of its sentence to X.
 
 mod act;
@@ -17,6 +18,7 @@ mod bare_verb;
 mod claim;
 mod colon_name;
 mod dateline;
+mod follow_quotes;
 mod headline;
 mod in_survey;
 mod raising;
@@ -35,6 +37,7 @@ use crate::view::View;
 pub(crate) use act::{act, asks};
 use bare_verb::plural_subject_verb;
 use claim::claim_at;
+use follow_quotes::follow_quotes;
 
 /// Titles that take a period without ending a noun phrase.
 const TITLES: &[&str] = &[
@@ -375,7 +378,18 @@ fn source_left(v: &View<'_>, end: usize, floor: usize) -> Option<(usize, usize)>
         let adverb = w.ends_with("ly") && !v.has(end, Role::NounLy);
         // ("those polled say": a participle after "those" ends its noun phrase.)
         let after_those = end > floor && v.folded(end - 1) == "those";
-        if (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || adverb) && !after_those)
+        // ("People at the meeting said", "the campaign's polling shows": an -ing word after a
+        // determiner or a possessive is a noun.)
+        let ing_noun = w.ends_with("ing")
+            && end > floor
+            && (v.has(end - 1, Role::Det) && v.folded(end - 1) != "of"
+                || v.is_punct(end - 1, &['’', '\''])
+                || v.folded(end - 1).ends_with("'s")
+                || v.folded(end - 1).ends_with("’s"));
+        if (w.len() > 4
+            && (w.ends_with("ed") || w.ends_with("ing") || adverb)
+            && !after_those
+            && !ing_noun)
             || matches!(w, "last" | "being" | "been")
         {
             return None;
@@ -509,6 +523,16 @@ fn before_aux(v: &View<'_>, i: usize, floor: usize) -> Option<usize> {
     loop {
         while j > floor && v.is_word(j) && skippable(v, j) {
             j -= 1;
+        }
+        // "He went on to say the plan …": "went on to" carries the subject over to the cue.
+        if j > floor + 2
+            && v.is_word(j)
+            && v.folded(j) == "to"
+            && v.folded(j - 1) == "on"
+            && matches!(v.folded(j - 2), "went" | "go" | "goes" | "going" | "gone")
+        {
+            j -= 3;
+            continue;
         }
         // A time adverbial between the subject and its verb: "Wells Fargo just this month
         // announced", "officials on Tuesday said", "the State Department two weeks ago said".
@@ -715,26 +739,6 @@ fn content_end(v: &View<'_>, s: usize, cue: usize) -> usize {
         t += 1;
     }
     e
-}
-
-/// Extends a content that ends with a quotation over the quotations that open the following
-/// sentences of the paragraph without a cue of their own.
-fn follow_quotes(v: &View<'_>, mut last: usize) -> usize {
-    loop {
-        let n = last + 1;
-        if n >= v.len() || v.para[n] != v.para[last] {
-            return last;
-        }
-        let Some(qi) = v.opening(n) else { return last };
-        let q = &v.quotes[qi as usize];
-        let Some(close) = q.close else { return last };
-        let sent_end = v.sentence_end(close);
-        // A cue after the quotation makes it its own claim.
-        if (close + 1..=sent_end).any(|k| v.tags[k].cue.is_some()) {
-            return last;
-        }
-        last = close;
-    }
 }
 
 /// True when token `j` shows that the words before it are the subject of a clause: an

@@ -16,8 +16,9 @@
 //!    said on Tuesday", "The plan, he said, will fail"), else a quotation after it
 //!    ([`quotation_after`]: "he said, “…”") or a clause after it ([`clause_after`]).
 //!
-//! **Not**: a passive's subject (what was said, not who said it); a naming participle; a bare
-//! object of a verb that takes only a that-clause ("wrote the letter").
+//! **Not**: a passive's subject (what was said, not who said it); a naming participle (no claim
+//! at all: "a firm called Northwind"); a bare object of a verb that takes only a that-clause
+//! ("wrote the letter").
 //!
 //! **Fixtures**: `tests/fixtures/en-*.txt` (every English construction passes here).
 
@@ -143,6 +144,10 @@ pub(super) fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> 
     let agentless = impersonal(v, i, ls.source);
     if agentless {
         ls.source = None;
+    }
+    // "a data firm called Northwind": a name given, not a report (`en-naming.txt`).
+    if cue.form == Form::EnPast && cue.class == Class::Speech && naming(v, i, sent_start) {
+        return None;
     }
     let passive = cue.form == Form::EnPast && passive(v, i, sent_start);
     let r = Reading { cue, i, last, sent_start, sent_end, agentless, passive };
@@ -349,10 +354,14 @@ fn passive(v: &View<'_>, i: usize, sent_start: usize) -> bool {
         j -= 1;
     }
     let passive = j > sent_start && v.is_word(j - 1) && is_be(v.folded(j - 1));
-    // "a group called …", "the contests known as Super Tuesday", "best known for": a naming
-    // participle after a common noun or a degree adverb names a thing; nobody speaks.
-    // "Known" after a noun is always such a participle; "called", "named" only after an
-    // indefinite noun phrase ("a website called …"), as "the president called …" is a verb.
+    passive || naming(v, i, sent_start)
+}
+
+/// "a group called …", "the contests known as Super Tuesday", "best known for": a naming
+/// participle after a common noun or a degree adverb names a thing; nobody speaks, and nothing
+/// is reported. "Known" after a noun is always such a participle; "called", "named" only after
+/// an indefinite noun phrase ("a website called …"), as "the president called …" is a verb.
+fn naming(v: &View<'_>, i: usize, sent_start: usize) -> bool {
     let lower_before = i > sent_start
         && v.is_word(i - 1)
         && !starts_upper(v, i - 1)
@@ -362,7 +371,7 @@ fn passive(v: &View<'_>, i: usize, sent_start: usize) -> bool {
         .rev()
         .find(|&t| !(v.is_word(t) && !starts_upper(v, t) && plain_word(v, t)))
         .is_some_and(|t| v.is_word(t) && matches!(v.folded(t), "a" | "an") && t + 1 < i);
-    passive || v.has(i, Role::Naming) && lower_before && (v.folded(i) == "known" || indefinite)
+    v.has(i, Role::Naming) && lower_before && (v.folded(i) == "known" || indefinite)
 }
 
 /// What follows the cue, up to where its content opens.
@@ -391,11 +400,31 @@ fn complement(
     }
     while j <= sent_end && j < c.k + 10 {
         if v.has(j, Role::Comp) && v.is_word(j) {
-            c.comp = Some(j);
+            // "said in a documentary that showed …", "told a crowd that spilled onto the
+            // street": "that" straight before a verb, after a noun phrase, relativises the noun;
+            // it opens no content ("He said that was wrong": nothing between, a pronoun).
+            let relative = v.folded(j) == "that"
+                && j > r.last + 1
+                && (r.last + 1..j).any(|t| v.is_word(t) && v.has(t, Role::Det))
+                && j < sent_end
+                && past_or_aux(v, j + 1);
+            if !relative {
+                c.comp = Some(j);
+            }
             break;
         }
         if v.is_punct(j, &[':']) {
             c.colon = Some(j);
+            // "In a speech in 1963, he declared: ¶ “…”": a colon ending the paragraph, and the
+            // next paragraph opens with the quotation that is the content.
+            if j == v.paragraph_end(j)
+                && j + 1 < v.len()
+                && let Some(qi) = v.opening(j + 1).filter(|&q| {
+                    v.quotes[q as usize].words >= min_words && v.block(j + 1) == v.block(j)
+                })
+            {
+                c.quote = Some(qi as usize);
+            }
             break;
         }
         if let Some(qi) = v.opening(j) {
@@ -511,6 +540,17 @@ fn object_then_relative(v: &View<'_>, cue: Cue, k: usize, j: usize, sent_end: us
     };
     let time = (j + 1..comp).any(|t| v.is_word(t) && v.has(t, Role::Time));
     !time && !v.has(comp - 1, Role::ContentNoun)
+}
+
+/// A past form or an auxiliary at `t`: the verb of a relative clause ("a film that showed", "a
+/// list that included", "a crowd that had gathered"). A plural noun or a 3rd-person form is left
+/// out ("on a conference call that orders had picked up": "orders" is the subject).
+fn past_or_aux(v: &View<'_>, t: usize) -> bool {
+    v.is_word(t)
+        && !starts_upper(v, t)
+        && (v.has(t, Role::Aux)
+            || v.tags[t].cue.is_some_and(|c| c.form == Form::EnPast)
+            || v.folded(t).len() > 4 && v.folded(t).ends_with("ed"))
 }
 
 /// "said Smith" / "said Mr. Smith, the spokesman": a source on the right of the cue when
@@ -763,13 +803,21 @@ fn content_before(
     let words = |(x, y): (usize, usize)| v.text[x..y].split_whitespace().count();
     // "Her party, she said, would …", "It, he said, was …": a short subject, not an adverb.
     let subject_first = v.is_word(s) && (v.has(s, Role::Det) || v.has(s, Role::Pronoun));
-    let (a, b) = match rest {
+    let (a, mut b) = match rest {
         // Only a sentence adverb before the reporting clause: the content is what follows.
         Some(r) if words((a, b)) < 3 && !subject_first && words(r) >= 3 => r,
         Some(r) if words((a, b)) >= 3 || subject_first => (a, r.1.max(b)),
         _ if words((a, b)) >= 3 => (a, b),
         _ => return None,
     };
+    // "But the gain is “ten times the loss,” he said. “…”": a content that ends with a
+    // quotation goes on over the quotations after it, as direct speech does.
+    if rest.is_none() && close_tok.is_some() {
+        let end_tok = follow_quotes(v, sent_end);
+        if end_tok > sent_end {
+            b = v.toks[end_tok].span.start();
+        }
+    }
     let kind = content_kind(v, a, b, 2);
     Some(r.draft(v, (a, b), kind, speaker, speaker.is_none(), 0.75))
 }
