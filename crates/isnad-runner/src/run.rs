@@ -269,6 +269,11 @@ pub fn run_each<T: Send>(
                     let (failed, bytes) = (!processed.errors.is_empty(), processed.bytes);
                     let done = Done { seq, value: map(processed), failed, bytes };
                     if done_tx.send(done).is_err() {
+                        // The run stopped (the sink failed, e.g. a closed stdout). The reader may
+                        // be waiting on a full channel: take and drop what it still hands over
+                        // until it sees the stop and closes the channel, or it would wait for
+                        // ever and the run never end (seen: `isnad run | head` hung).
+                        while work_rx.lock().unwrap_or_else(|e| e.into_inner()).recv().is_ok() {}
                         return;
                     }
                 }
