@@ -53,6 +53,19 @@ pub(crate) enum DurationUnit {
 }
 
 impl DurationUnit {
+    /// The unit a fraction of this one is written (and counted) in, and how many of it make one
+    /// (none for weeks and quarters, whose halves are no whole days or months). The grammar
+    /// counts "2.5 hours" in minutes by the same table.
+    pub(crate) fn smaller(self) -> Option<(DurationUnit, u32)> {
+        match self {
+            DurationUnit::Year => Some((DurationUnit::Month, 12)),
+            DurationUnit::Day => Some((DurationUnit::Hour, 24)),
+            DurationUnit::Hour => Some((DurationUnit::Minute, 60)),
+            DurationUnit::Minute => Some((DurationUnit::Second, 60)),
+            _ => None,
+        }
+    }
+
     /// The TimeML letter, and whether it goes after the `T` of times.
     fn letter(self) -> (&'static str, bool) {
         match self {
@@ -234,7 +247,7 @@ fn duration(tenths: Option<u32>, unit: DurationUnit) -> String {
         None => "X".to_string(),
         Some(t) if t % 10 == 0 => (t / 10).to_string(),
         Some(t) => {
-            if let Some((smaller, per)) = smaller_unit(unit)
+            if let Some((smaller, per)) = unit.smaller()
                 && (t % 10 * per) % 10 == 0
             {
                 let (whole, part) = (t / 10, t % 10 * per / 10);
@@ -248,17 +261,6 @@ fn duration(tenths: Option<u32>, unit: DurationUnit) -> String {
         }
     };
     format!("P{}{count}{letter}", t_mark(time))
-}
-
-/// The unit a fraction of `unit` is written in, and how many of it make one.
-fn smaller_unit(unit: DurationUnit) -> Option<(DurationUnit, u32)> {
-    match unit {
-        DurationUnit::Year => Some((DurationUnit::Month, 12)),
-        DurationUnit::Day => Some((DurationUnit::Hour, 24)),
-        DurationUnit::Hour => Some((DurationUnit::Minute, 60)),
-        DurationUnit::Minute => Some((DurationUnit::Second, 60)),
-        _ => None,
-    }
 }
 
 #[cfg(test)]

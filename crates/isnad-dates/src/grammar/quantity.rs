@@ -158,16 +158,21 @@ impl<'a, 'v> Parser<'a, 'v> {
     }
 }
 
-/// The unit below `u` that a fraction of it is counted in, and how many of it make one `u`
-/// (none for weeks and quarters, whose halves are no whole days or months).
+/// The unit below `u` that a fraction of it is counted in, and how many of it make one `u`:
+/// TimeML's table ([`crate::timex3::DurationUnit::smaller`]), read back in the grammar's units.
 pub(super) fn smaller_unit(u: Unit) -> Option<(Unit, u32)> {
-    match u {
-        Unit::Year => Some((Unit::Month, 12)),
-        Unit::Day => Some((Unit::Hour, 24)),
-        Unit::Hour => Some((Unit::Minute, 60)),
-        Unit::Minute => Some((Unit::Second, 60)),
-        _ => None,
-    }
+    const UNITS: [Unit; 8] = [
+        Unit::Second,
+        Unit::Minute,
+        Unit::Hour,
+        Unit::Day,
+        Unit::Week,
+        Unit::Month,
+        Unit::Quarter,
+        Unit::Year,
+    ];
+    let (smaller, per) = offset::duration_unit(u).smaller()?;
+    UNITS.into_iter().find(|&s| offset::duration_unit(s) == smaller).map(|s| (s, per))
 }
 
 /// What a quantity counts: units of time ("3 days") or weekdays ("3 fridays from now").
