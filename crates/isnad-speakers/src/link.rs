@@ -142,6 +142,10 @@ pub(crate) struct Linker<'g> {
     /// Arabic names organisations by their head's complement alone ("الخارجية الروسية");
     /// English does not ("the Clinton campaign" is not Clinton).
     short_forms: bool,
+    /// Some entity is a person with a name: kept as mentions are absorbed (the only place
+    /// names and kinds change), so that [`Linker::delayed_identification`] does not look at
+    /// every entity of a long document for every name.
+    named_person: bool,
 }
 
 impl<'g> Linker<'g> {
@@ -161,6 +165,7 @@ impl<'g> Linker<'g> {
             pruned_at: 0,
             gaz,
             short_forms,
+            named_person: false,
         }
     }
 
@@ -349,6 +354,7 @@ impl<'g> Linker<'g> {
         if matches!(form, Form::Person | Form::Org | Form::Group) {
             e.agr = e.agr.merge(agr);
         }
+        self.named_person |= e.kind == EntityKind::Person && !e.names.is_empty();
     }
 
     /// A name that runs into a known person's surname through a common noun is cut before
@@ -434,9 +440,7 @@ impl<'g> Linker<'g> {
         let bare_name = p.name.as_ref().is_some_and(|n| {
             n.keys.len() >= 2 && p.text.split_whitespace().count() == n.keys.len()
         });
-        if !bare_name
-            || self.ents.iter().any(|e| e.kind == EntityKind::Person && !e.names.is_empty())
-        {
+        if !bare_name || self.named_person {
             return None;
         }
         let mut lede = self.candidates().filter(|(_, e)| {
