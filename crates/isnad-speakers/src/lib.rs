@@ -45,6 +45,7 @@ mod lexicon;
 mod link;
 mod mention;
 mod morph;
+mod previous_subject;
 mod word_class;
 
 use std::path::{Path, PathBuf};
@@ -584,7 +585,14 @@ impl SpeakersStage {
             .take(MAX_CARRY_SPEAKERS)
             .filter(|h| carry(h.2))
             .map(|h| h.1);
-        let mut cands = same_sentence.into_iter().chain(titled).chain(earlier);
+        // English "he"/"she" opening a sentence: the titled name opening the sentence before.
+        let previous = person_only
+            .then(|| {
+                let last_speaker = history[..before].last().map(|h| h.0);
+                previous_subject::previous_subject(ctx, scanned, at, last_speaker)
+            })
+            .flatten();
+        let mut cands = same_sentence.into_iter().chain(titled).chain(previous).chain(earlier);
         let first = cands.next();
         let fits =
             first.into_iter().chain(cands).find(|&e| linker.ents[e].agrees(agr, person_only));

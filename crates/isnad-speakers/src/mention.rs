@@ -818,17 +818,30 @@ fn window_en(ctx: &Ctx<'_>, i: usize, title_len: usize) -> usize {
     if j < n && abbrev_dot(ctx, j) {
         j += 1;
     }
-    let mut k = 0;
-    while j < n
-        && k < 4
-        && ctx.is_word(j)
-        && ctx.capitalized(j)
-        && matches!(ctx.cat(j), None | Some(Cat::Particle))
-    {
-        j += 1;
-        k += 1;
+    let name_end = |mut j: usize| {
+        let from = j;
+        while j < n
+            && j < from + 4
+            && ctx.is_word(j)
+            && ctx.capitalized(j)
+            && matches!(ctx.cat(j), None | Some(Cat::Particle))
+        {
+            j += 1;
+        }
+        j
+    };
+    let end = name_end(j);
+    if end > j {
+        return end;
     }
-    if k == 0 { i } else { j }
+    // The name in apposition between commas: "Millbrook's captain, Ben Hollis, was unhappy".
+    if j < n && is_comma(ctx.folded(j)) {
+        let end = name_end(j + 1);
+        if end > j + 2 && end < n && is_comma(ctx.folded(end)) {
+            return end;
+        }
+    }
+    i
 }
 
 /// The tokens of `seg` from word `a` to word `b` (brackets and quotes between them kept).
