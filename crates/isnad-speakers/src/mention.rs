@@ -219,7 +219,7 @@ pub(crate) fn parse(ctx: &Ctx<'_>, range: std::ops::Range<usize>) -> Option<Pars
     // Combine: the piece with a name (or the first one) takes the roles of role pieces. A name
     // in apposition after a role comes first (see `apposed_after_role`): the role phrase before
     // it may end in words that read like a name ("رئيسة الجمعية المغربية لحماية المستهلك").
-    let main = apposed_after_role(ctx, &pieces, &bounds, &toks)
+    let main = apposed_after_role(ctx, &pieces, &bounds, toks)
         .or_else(|| {
             pieces.iter().position(|(_, p)| {
                 matches!(p.form, Form::Person | Form::Name | Form::Org | Form::Group)

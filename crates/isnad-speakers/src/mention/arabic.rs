@@ -194,6 +194,16 @@ fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Pa
     if j > 0 && j + 1 == words.len() && ctx.folded(words[j]).starts_with(['ب', 'ل']) {
         j += 1;
     }
+    // "السيد الوزاني", "الدكتورة العلي": after an honorific alone, one definite word the
+    // lexicon does not know is the family name.
+    if j == words.len()
+        && let [h, w] = words[..]
+        && ctx.cat(h) == Some(Cat::Honorific)
+        && ctx.cat(w).is_none()
+        && ctx.definite(w)
+    {
+        j = 1;
+    }
     let mut name_start = words.get(j).copied();
     // Where the roles end: before the name, or before another person's name.
     let mut role_limit = name_start;
