@@ -66,7 +66,12 @@ pub(super) fn find(
         // short subject ("أكد الوزير ضرورة"), but not inside a relative clause ("المصدر الذي
         // فضل عدم الكشف").
         // "نفى المصدر الأنباء التي …": a denial's object names what is denied.
-        if cue.class == Class::Denial && v.has(k, Role::Reports) && k - cue_last <= 8 {
+        // (Not the genitive of the subject's head: "نفى وزير الصحة" is the minister of health.)
+        if cue.class == Class::Denial
+            && v.has(k, Role::Reports)
+            && k - cue_last <= 8
+            && !nominal::genitive_of_indefinite(v, cue_last, k)
+        {
             return Some(Intro::Nominal(k));
         }
         // "نفت الهيئة ما تداولته مواقع التواصل", "أكد الوزير ما ذكرته الصحيفة": the object of a

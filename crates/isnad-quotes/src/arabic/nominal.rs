@@ -112,6 +112,25 @@ pub(super) fn object_head(v: &View<'_>, cue: Cue, cue_last: usize, k: usize) -> 
     word.preposition || (prev_definite && !word.definite)
 }
 
+/// True when token `k` is the genitive of an indefinite noun after the cue ending at
+/// `cue_last`: the second word of a construct ("وزير الصحة", "وزارة الصحة"), part of the noun
+/// phrase before it, not a phrase of its own. The noun before is a word of the subject (not the
+/// cue, a preposition, "أي" or a demonstrative) without the article or a glued preposition, and
+/// no relative adjective in ـي/ـية ("نفى مصدر حكومي الأنباء": the adjective closes the subject).
+pub(super) fn genitive_of_indefinite(v: &View<'_>, cue_last: usize, k: usize) -> bool {
+    let Some(prev) = k.checked_sub(1).filter(|&p| p > cue_last) else { return false };
+    let before = Word::at(v, prev);
+    let nisba = ["ي", "ى", "يه", "ية"].iter().any(|e| before.stem.ends_with(e));
+    let function = [Role::Prep, Role::Any, Role::Demonstrative, Role::Stop];
+    v.is_word(prev)
+        && v.tags[prev].cue.is_none()
+        && !function.iter().any(|&r| v.has(prev, r))
+        && !before.definite
+        && !before.preposition
+        && !nisba
+        && Word::at(v, k).definite
+}
+
 /// True for a folded word glued to the preposition ل without the article ("لحماية", "لفريق"):
 /// at least four letters after it.
 fn lam_glued(folded: &str) -> bool {
