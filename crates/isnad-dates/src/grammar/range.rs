@@ -7,9 +7,10 @@
 //! الساعة 3 إلى الساعة 4 عصرا", "منذ عام 2014", "حتى الساعة 2".
 //!
 //! **Ends**: TimeML tags each end of a range as its own TIMEX3; the range stays one expression
-//! (its interval) and carries its two ends, found again by [`Parser::range_ends`] for the
-//! intervals the parse kept ("between 1985 and 1987": "1985" and "1987"; "13-15 July": "13"
-//! and "15 July"). A range of times after their date ("Thursday from 9:30 to 11:00") has none.
+//! (its interval) and carries its two ends: each range read notes them in the sentence's table
+//! of ranges, where [`Parser::range_ends`] looks up those of the intervals the parse kept
+//! ("between 1985 and 1987": "1985" and "1987"; "13-15 July": "13" and "15 July"). A range of
+//! times after their date ("Thursday from 9:30 to 11:00") has none.
 //!
 //! **Not**: "two to three", "5-6" (two bare numbers with nothing that makes them times),
 //! scores, a right side before the left one.
