@@ -39,10 +39,11 @@ use bare_verb::plural_subject_verb;
 use claim::claim_at;
 use follow_quotes::follow_quotes;
 
-/// Titles that take a period without ending a noun phrase.
+/// Titles that take a period without ending a noun phrase, and company suffixes whose period
+/// belongs to the name ("Northvale Dairies Inc. said": the speaker, not a sentence end).
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "jr", "sr", "prof",
-    "rev", "u.s", "sgt", "capt", "adm", "maj",
+    "rev", "u.s", "sgt", "capt", "adm", "maj", "inc", "corp", "ltd", "co", "llc",
 ];
 
 fn is_title_period(v: &View<'_>, j: usize) -> bool {
@@ -1177,6 +1178,19 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             let coordinated = coordinated || after_comma;
             // "After saying …, the man …", "While talking …, Cruz …": a participle opening the
             // sentence (after a subordinator) has the subject of the main clause after it.
+            // "the cooperative said in a statement that read: “…”": the statement's words are
+            // the subject's of the verb it was made through.
+            let through_medium = here > 0
+                && relative_source::medium_relative(v, here - 1, start_of(v, here))
+                && d.speaker.is_none();
+            if through_medium {
+                d.speaker = out
+                    .iter()
+                    .rev()
+                    .take_while(|p| p.cue.0 >= start_of(v, here))
+                    .find_map(|p| p.speaker);
+                d.implicit = d.speaker.is_none();
+            }
             let opens = (start_of(v, here)..here).all(|t| v.is_word(t) && opens_adverbial(v, t));
             if cue.form == Form::EnIng && opens && d.speaker.is_none() && d.implicit {
                 d.speaker = main_subject(v, start_of(v, here), v.sentence_end(here));
