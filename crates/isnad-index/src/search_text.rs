@@ -33,38 +33,85 @@ pub fn search_form(text: &str) -> String {
 /// Words are cut byte by byte where the folded text is ASCII (a letter or digit goes on the word,
 /// anything else ends it), by a table for the two-byte characters of the Arabic block, and by
 /// [`is_word_char`] elsewhere: this runs on every claim `isnad index` writes, and splitting by a
-/// character predicate was most of its time.
+/// character predicate was most of its time. Each word is classed as it is cut (ASCII only,
+/// Arabic block only, or other), so that the common words are pushed without looking at their
+/// characters again ([`push_word`]).
 pub(crate) fn search_form_of_folded(folded: &str) -> String {
     let bytes = folded.as_bytes();
     let mut out = String::with_capacity(folded.len());
-    let mut start: Option<usize> = None;
     let mut at = 0;
     while at < bytes.len() {
-        let b = bytes[at];
-        let (in_word, len) = if b.is_ascii() {
-            (b.is_ascii_alphanumeric(), 1)
-        } else if (0xD8..=0xDB).contains(&b) && at + 1 < bytes.len() {
-            // U+0600–U+06FF: two bytes, the low eight bits of the code point in the table.
-            let low = (usize::from(b & 0x03) << 6) | usize::from(bytes[at + 1] & 0x3F);
-            (ARABIC_WORD_CHAR[low], 2)
-        } else {
-            let c = folded[at..].chars().next().expect("at is a char boundary");
-            (is_word_char(c), c.len_utf8())
+        let (class, len) = char_at(folded, at);
+        let Some(mut holds) = class else {
+            at += len;
+            continue;
         };
-        match (in_word, start) {
-            (true, None) => start = Some(at),
-            (false, Some(from)) => {
-                push_word(&folded[from..at], &mut out);
-                start = None;
-            }
-            _ => {}
-        }
+        let from = at;
         at += len;
-    }
-    if let Some(from) = start {
-        push_word(&folded[from..], &mut out);
+        loop {
+            // The rest of a run of the word's class, without classing each character.
+            match holds {
+                WordClass::Arabic => {
+                    while at + 1 < bytes.len() && is_arabic_word_char(bytes[at], bytes[at + 1]) {
+                        at += 2;
+                    }
+                }
+                WordClass::Ascii => {
+                    while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+                        at += 1;
+                    }
+                }
+                WordClass::Other => {}
+            }
+            if at == bytes.len() {
+                break;
+            }
+            let (class, len) = char_at(folded, at);
+            let Some(class) = class else { break };
+            if class != holds {
+                holds = WordClass::Other;
+            }
+            at += len;
+        }
+        push_word(&folded[from..at], holds, &mut out);
     }
     out
+}
+
+/// Whether the two bytes `b0 b1` are a word character of the Arabic block (U+0600–U+06FF).
+#[inline]
+fn is_arabic_word_char(b0: u8, b1: u8) -> bool {
+    // Two bytes, the low eight bits of the code point in the table.
+    (0xD8..=0xDB).contains(&b0)
+        && ARABIC_WORD_CHAR[(usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F)]
+}
+
+/// What the characters of a word are: how [`push_word`] can push it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WordClass {
+    /// ASCII letters and digits only: pushed as they are.
+    Ascii,
+    /// Two-byte characters of the Arabic block only (U+0600–U+06FF): pushed without their
+    /// proclitics, cut on bytes.
+    Arabic,
+    /// Anything else (Latin accents, other scripts, a mix).
+    Other,
+}
+
+/// The character of `folded` at byte `at`: its class when it is a word character (`None` when
+/// it separates words), and its length in bytes.
+#[inline]
+fn char_at(folded: &str, at: usize) -> (Option<WordClass>, usize) {
+    let bytes = folded.as_bytes();
+    let b = bytes[at];
+    if b.is_ascii() {
+        (b.is_ascii_alphanumeric().then_some(WordClass::Ascii), 1)
+    } else if (0xD8..=0xDB).contains(&b) && at + 1 < bytes.len() {
+        (is_arabic_word_char(b, bytes[at + 1]).then_some(WordClass::Arabic), 2)
+    } else {
+        let c = folded[at..].chars().next().expect("at is a char boundary");
+        (is_word_char(c).then_some(WordClass::Other), c.len_utf8())
+    }
 }
 
 /// For U+0600 + i: [`is_word_char`] (a unit test holds the table to it): the letters, digits and
@@ -106,21 +153,44 @@ pub(crate) fn folded_span<'a>(
     folded.get(from..to)
 }
 
-/// Pushes one folded word of a search form, after a space when it is not the first.
-fn push_word(word: &str, out: &mut String) {
+/// Pushes one folded word of a search form, after a space when it is not the first. `holds` says
+/// what its characters are ([`search_form_of_folded`] knows it from cutting the word).
+fn push_word(word: &str, holds: WordClass, out: &mut String) {
     if !out.is_empty() {
         out.push(' ');
     }
-    if word.is_ascii() {
-        out.push_str(word);
-        return;
+    match holds {
+        WordClass::Ascii => out.push_str(word),
+        // Every character two bytes, none of them a Latin letter: what `strip_proclitics` does,
+        // with the character counts as byte counts.
+        WordClass::Arabic => out.push_str(strip_arabic_proclitics(word)),
+        WordClass::Other => {
+            if word.is_ascii() {
+                out.push_str(word);
+                return;
+            }
+            let word = strip_proclitics(word);
+            if word.starts_with(is_arabic_letter) {
+                out.push_str(word);
+            } else {
+                push_without_latin_accents(word, out);
+            }
+        }
     }
-    let word = strip_proclitics(word);
-    if word.starts_with(is_arabic_letter) {
-        out.push_str(word);
-    } else {
-        push_without_latin_accents(word, out);
+}
+
+/// [`strip_proclitics`] of a word whose characters are all two bytes long (the Arabic block): a
+/// cut after `cut` bytes leaves at least three letters when `cut + 6` bytes are there, and falls
+/// on a character boundary. A word that does not begin with an Arabic letter has no clitic chain
+/// ([`isnad_text::is_clitic_chain`] accepts only clitic letters), so it is not asked.
+fn strip_arabic_proclitics(word: &str) -> &str {
+    let len = word.len();
+    for cut in [8, 6, 4, 2] {
+        if len >= cut + 6 && isnad_text::is_clitic_chain(&word[..cut]) {
+            return &word[cut..];
+        }
     }
+    word
 }
 
 /// Pushes `word` with each Latin letter that has an accent as its base letter ("é" as "e"); other
@@ -303,7 +373,8 @@ mod tests {
     }
 
     /// Every word of up to six characters over the clitic letters, a few others (a one-byte, a
-    /// three-byte, a mark) and ت, and every word of the fixture articles.
+    /// three-byte, a mark) and ت, and every word of the fixture articles; for the words of
+    /// Arabic-block characters only, the byte cut of `strip_arabic_proclitics` too.
     #[test]
     fn byte_cuts_are_char_cuts() {
         let alphabet = ['و', 'ف', 'ب', 'ل', 'ك', 'س', 'ا', 'ت', 'x', '\u{FEFB}', '\u{064E}'];
@@ -316,6 +387,9 @@ mod tests {
                     let mut w = w.clone();
                     w.push(c);
                     assert_eq!(strip_proclitics(&w), strip_proclitics_by_chars(&w), "{w}");
+                    if w.chars().all(|c| ('\u{600}'..='\u{6FF}').contains(&c)) {
+                        assert_eq!(strip_arabic_proclitics(&w), strip_proclitics(&w), "{w}");
+                    }
                     checked += 1;
                     longer.push(w);
                 }
@@ -328,6 +402,9 @@ mod tests {
                 let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
                 for w in isnad_text::fold(&text).split(|c: char| !is_word_char(c)) {
                     assert_eq!(strip_proclitics(w), strip_proclitics_by_chars(w), "{w}");
+                    if w.chars().all(|c| ('\u{600}'..='\u{6FF}').contains(&c)) {
+                        assert_eq!(strip_arabic_proclitics(w), strip_proclitics(w), "{w}");
+                    }
                     checked += 1;
                 }
             }

@@ -175,6 +175,8 @@ pub(crate) enum Role {
     Evaluation,
     Partitive,
     Addressee,
+    /// Arabic: a proverb or saying (المثل، الحكمة) as the subject of a verb of saying.
+    Saying,
 }
 
 impl Role {
@@ -233,6 +235,7 @@ impl Role {
             "evaluation" => Role::Evaluation,
             "partitive" => Role::Partitive,
             "addressee" => Role::Addressee,
+            "saying" => Role::Saying,
             _ => return None,
         })
     }

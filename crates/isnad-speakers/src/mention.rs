@@ -216,15 +216,23 @@ pub(crate) fn parse(ctx: &Ctx<'_>, range: std::ops::Range<usize>) -> Option<Pars
     if pieces.is_empty() {
         return None;
     }
-    // Combine: the piece with a name (or the first one) takes the roles of role pieces.
-    let main = pieces
-        .iter()
-        .position(|(_, p)| matches!(p.form, Form::Person | Form::Name | Form::Org | Form::Group))
+    // Combine: the piece with a name (or the first one) takes the roles of role pieces. A name
+    // in apposition after a role comes first (see `apposed_after_role`): the role phrase before
+    // it may end in words that read like a name ("رئيسة الجمعية المغربية لحماية المستهلك").
+    let main = apposed_after_role(ctx, &pieces, &bounds, toks)
+        .or_else(|| {
+            pieces.iter().position(|(_, p)| {
+                matches!(p.form, Form::Person | Form::Name | Form::Org | Form::Group)
+            })
+        })
         .unwrap_or(0);
+    let apposed = pieces[main].1.name.is_some() && main > 0;
     let (main_seg, mut out) = pieces.remove(main);
     let (mut first_seg, mut last_seg) = (main_seg, main_seg);
     for (k, p) in pieces {
-        if p.form == Form::Role || (p.form == Form::Person && p.name.is_none()) {
+        // (the role before an apposed name keeps its roles, not the words it read as a name)
+        let role_before = apposed && k < main_seg && p.form == Form::Person;
+        if p.form == Form::Role || (p.form == Form::Person && p.name.is_none()) || role_before {
             out.roles.extend(p.roles);
             out.agr = out.agr.merge(p.agr);
             first_seg = first_seg.min(k);
@@ -250,6 +258,46 @@ pub(crate) fn parse(ctx: &Ctx<'_>, range: std::ops::Range<usize>) -> Option<Pars
         out.text = clean_text(ctx, toks);
     }
     Some(out)
+}
+
+/// In Arabic, the index in `pieces` of a name in apposition after a role ("رئيسة الجمعية
+/// المغربية لحماية المستهلك، السيدة فاطمة الزهراء بنعلي", "المدرب الأرجنتيني لفريق الشباب، ماركوس
+/// ألونسو"): a piece that follows a piece led by a title and is either led by an honorific (a
+/// sure sign of a name) or is a bare name of two to four plain words, the first without the
+/// article. (An honorific marks a name after any phrase: "كبير الاقتصاديين في بنك الخليج،
+/// الدكتور سامي الكعبي".)
+fn apposed_after_role(
+    ctx: &Ctx<'_>,
+    pieces: &[(usize, Parsed)],
+    bounds: &[(usize, usize)],
+    toks: &[usize],
+) -> Option<usize> {
+    if ctx.lang != Lang::Ar || pieces.len() < 2 {
+        return None;
+    }
+    let words = |k: usize| -> Vec<usize> {
+        toks[bounds[k].0..bounds[k].1].iter().copied().filter(|&i| ctx.is_word(i)).collect()
+    };
+    let led_by = |k: usize, cats: &[Cat]| {
+        words(k)
+            .first()
+            .is_some_and(|&w| ctx.starts_entry(w) && ctx.cat(w).is_some_and(|c| cats.contains(&c)))
+    };
+    (1..pieces.len()).find(|&n| {
+        let (k, p) = &pieces[n];
+        let (prev, _) = &pieces[n - 1];
+        if *prev + 1 != *k {
+            return false;
+        }
+        let w = words(*k);
+        let honorific = p.form == Form::Person && p.name.is_some() && led_by(*k, &[Cat::Honorific]);
+        let bare_name = led_by(*prev, &[Cat::Title, Cat::Honorific])
+            && p.form == Form::Name
+            && (2..=4).contains(&w.len())
+            && !ctx.definite(w[0])
+            && w.iter().all(|&i| matches!(ctx.cat(i), None | Some(Cat::Particle)));
+        honorific || bare_name
+    })
 }
 
 /// The original text of tokens, without quotation marks and outer punctuation.

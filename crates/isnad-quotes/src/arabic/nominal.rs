@@ -101,10 +101,22 @@ pub(super) fn object_head(v: &View<'_>, cue: Cue, cue_last: usize, k: usize) -> 
         return false;
     }
     // After a subject: "أكدت الشرطة الإسبانية سقوط قتيل", "أفادت صحف إسرائيلية بنشوب"; not the
-    // genitive of an indefinite noun ("أكد وزير التعليم").
+    // genitive of an indefinite noun ("أكد وزير التعليم"), nor a noun glued to ل, "for", which
+    // completes the subject's name ("دعت رئيسة الجمعية المغربية لحماية المستهلك"): no reporting
+    // verb takes its object with ل.
+    if lam_glued(v.folded(k)) {
+        return false;
+    }
     let prev_definite =
         Word::of(v.folded(prev)).definite || v.is_quote_mark(prev) || v.original(prev) == ")";
     word.preposition || (prev_definite && !word.definite)
+}
+
+/// True for a folded word glued to the preposition ل without the article ("لحماية", "لفريق"):
+/// at least four letters after it.
+fn lam_glued(folded: &str) -> bool {
+    let rest = folded.trim_start_matches(['و', 'ف']);
+    rest.strip_prefix('ل').is_some_and(|r| !r.starts_with('ل') && r.chars().count() >= 4)
 }
 
 /// True when token `k` follows a manner adverb that follows the cue ending at `cue_last`, either

@@ -18,7 +18,7 @@ use super::nominal::{self, content_start};
 use super::speaker::{
     clause_subject, speaker_np, subject_after_complementiser, subject_before, topic_subject,
 };
-use super::{call, filters, postposed};
+use super::{call, filters, postposed, saying, shared_subject};
 use crate::QuotesConfig;
 use crate::draft::{Draft, has_quote, medium, trim_content};
 use crate::lexicon::{CallPrep, Class, Cue, Form, Frame, Role};
@@ -105,6 +105,9 @@ pub(super) fn claim(v: &View<'_>, i: usize, cfg: &QuotesConfig) -> Option<(Draft
         .find(|&k| nominal::object_head(v, cue, cue_last, k))
         .unwrap_or(stretch_end);
     let (speaker, medium) = speaker_and_medium(v, i, cue_last, stretch_end, cue);
+    if speaker.is_some_and(|s| saying::is_saying(v, s)) {
+        return None;
+    }
     let (content, kind, confidence) = content(v, i, &intro, cfg.max_quote_bytes)?;
     if content.1 <= content.0 {
         return None;
@@ -142,6 +145,10 @@ fn speaker_and_medium(
         speaker = speaker_np(v, cue_last + 1, stretch_end);
         if cue.call.is_some() || frame == Frame::Warning {
             speaker = speaker.map(|s| call::without_addressee(v, s));
+        }
+        // "، واتهم الحكومة بإهدار …": the verb goes on with the subject before it.
+        if speaker.is_some_and(|s| shared_subject::object_not_speaker(v, i, cue, s, stretch_end)) {
+            return (None, medium(v, cue_last + 1, stretch_end));
         }
         if speaker.is_none() {
             speaker = subject_before(v, i)

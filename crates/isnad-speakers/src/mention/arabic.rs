@@ -83,9 +83,13 @@ pub(super) fn parse_ar(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
                 return Some(p);
             }
             // "اللاعبون", "المحتجون": a definite sound masculine plural the lexicon does not
-            // know is a group of people, and "قالوا" can stand for it.
-            if let [w] = words[..]
-                && sound_plural(ctx.folded(w))
+            // know is a group of people, and "قالوا" can stand for it; so is an indefinite one of
+            // a participle ("مزارعون", "متظاهرون"), alone or before the place or body they come
+            // from ("مزارعون من إقليم سطات").
+            let w = words[0];
+            let rest_from = words.get(1).is_none_or(|&r| is_preposition_ar(ctx.folded(r)));
+            if (words.len() == 1 && sound_plural(ctx.folded(w)))
+                || (rest_from && participle_plural(ctx.folded(w)))
             {
                 p.form = Form::Group;
                 p.agr = Agr::PL;
@@ -107,6 +111,18 @@ fn sound_plural(folded: &str) -> bool {
     rest.strip_prefix("ال")
         .and_then(|r| r.strip_suffix("ون"))
         .is_some_and(|stem| stem.chars().count() >= 4)
+}
+
+/// True for a folded word without the article with the plural ending ـون on the stem of a
+/// participle: م, a consonant, at least two more letters ("مزارعون", "محتجون", "مسؤولون"). Names
+/// in ـون do not take that shape ("ماكرون", "هارون", "خلدون").
+fn participle_plural(folded: &str) -> bool {
+    let rest = folded.trim_start_matches(['و', 'ف']);
+    let Some(stem) = rest.strip_suffix("ون") else { return false };
+    let mut cs = stem.chars();
+    cs.next() == Some('م')
+        && cs.next().is_some_and(|c| !matches!(c, 'ا' | 'و' | 'ي' | 'ى'))
+        && stem.chars().count() >= 4
 }
 
 /// A piece that starts with a title or honorific: roles, then maybe a name.
@@ -177,6 +193,16 @@ fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Pa
     // where the holder serves, not his name (a name there has two words: "سفير روسيا بسام حداد").
     if j > 0 && j + 1 == words.len() && ctx.folded(words[j]).starts_with(['ب', 'ل']) {
         j += 1;
+    }
+    // "السيد الوزاني", "الدكتورة العلي": after an honorific alone, one definite word the
+    // lexicon does not know is the family name.
+    if j == words.len()
+        && let [h, w] = words[..]
+        && ctx.cat(h) == Some(Cat::Honorific)
+        && ctx.cat(w).is_none()
+        && ctx.definite(w)
+    {
+        j = 1;
     }
     let mut name_start = words.get(j).copied();
     // Where the roles end: before the name, or before another person's name.
