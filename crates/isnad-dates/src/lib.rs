@@ -257,9 +257,10 @@ impl DatesStage {
             return Vec::new();
         }
         // (the grammar's memos live as long as the thread: sized once for the longest sentence)
-        let found = grammar::MEMOS
-            .with(|memo| Sentence::new(self, language, folded, toks, published, memo).found());
-        self.finish(folded, toks, found, reported)
+        grammar::MEMOS.with(|memo| {
+            let found = Sentence::new(self, language, folded, toks, published, memo).found();
+            self.finish(folded, toks, found, &memo.ranges.borrow(), reported)
+        })
     }
 
     /// The parser's expressions as byte ranges of `folded` with their timexes, read in order
@@ -269,6 +270,7 @@ impl DatesStage {
         folded: &str,
         toks: &[tokenize::Tok<'_>],
         found: Vec<grammar::Found>,
+        ranges: &[grammar::ReadRange],
         reported: &mut Reported,
     ) -> Vec<Found> {
         found
@@ -278,7 +280,11 @@ impl DatesStage {
                 let end = toks[f.end - 1].end;
                 let span = isnad_core::Span::in_text(folded, start, end).ok()?;
                 let mut timex = to_timex(span, &reported.read(f.t)?);
-                timex.ends = range_ends(folded, toks, f.ends.as_deref());
+                timex.ends = ends_of(
+                    folded,
+                    toks,
+                    f.ends.and_then(|k| ranges.get(k as usize)).map(|r| &r.ends),
+                );
                 Some(Found { start, end, timex })
             })
             .collect()
@@ -328,7 +334,7 @@ impl DatesStage {
 
 /// The two ends of a range as TimeML tags them, in bytes of `folded` (none when either end
 /// has no words of its own).
-fn range_ends(
+fn ends_of(
     folded: &str,
     toks: &[tokenize::Tok<'_>],
     ends: Option<&grammar::RangeEnds>,

@@ -50,6 +50,7 @@ impl<'a, 's> Sentence<'a, 's> {
 
     /// The expressions of the sentence under the stage's policy.
     pub(crate) fn found(&self) -> Vec<Found> {
+        self.memo.new_sentence();
         let (mut tried, mut tried_again) =
             (self.memo.tried[0].borrow_mut(), self.memo.tried[1].borrow_mut());
         let tense_policy = self.stage.config.bare == Bare::Tense;
@@ -152,25 +153,25 @@ impl<'a, 's> Sentence<'a, 's> {
                     |x: &'f Found| if same_spans && !self.past() { f.unwrap_or(x) } else { x };
                 if p.is_some_and(|p| p.t == x.t) && f.is_some_and(|f| f.t == x.t) {
                     // both tenses read it alike: no need for the clause's
-                    return x.clone();
+                    return *x;
                 }
                 let start = self.toks[x.start].start;
                 if ahead_marker_before(self.folded, start, &self.language.classes) {
                     // "as soon as Tuesday"
-                    return f.unwrap_or(x).clone();
+                    return *f.unwrap_or(x);
                 }
                 if self.language.lang == Lang::En
                     && self.toks[x.start].features & features::connective(Connective::Since) != 0
                 {
                     // "on patrol since March and scheduled to return": what "since" starts from
                     // is behind, whatever the clause's tense
-                    return p.unwrap_or(x).clone();
+                    return *p.unwrap_or(x);
                 }
                 let (cs, ce) = clause_around(self.folded, start, self.toks[x.end - 1].end);
                 match self.tense_of(cs, ce) {
-                    Some(true) => p.unwrap_or(x).clone(),
-                    Some(false) => f.unwrap_or(x).clone(),
-                    None => own(x).clone(),
+                    Some(true) => *p.unwrap_or(x),
+                    Some(false) => *f.unwrap_or(x),
+                    None => *own(x),
                 }
             })
             .collect()

@@ -39,10 +39,11 @@ use bare_verb::plural_subject_verb;
 use claim::claim_at;
 use follow_quotes::follow_quotes;
 
-/// Titles that take a period without ending a noun phrase.
+/// Titles that take a period without ending a noun phrase, and company suffixes whose period
+/// belongs to the name ("Northvale Dairies Inc. said": the speaker, not a sentence end).
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "jr", "sr", "prof",
-    "rev", "u.s", "sgt", "capt", "adm", "maj",
+    "rev", "u.s", "sgt", "capt", "adm", "maj", "inc", "corp", "ltd", "co", "llc",
 ];
 
 fn is_title_period(v: &View<'_>, j: usize) -> bool {
@@ -1177,6 +1178,7 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             let coordinated = coordinated || after_comma;
             // "After saying …, the man …", "While talking …, Cruz …": a participle opening the
             // sentence (after a subordinator) has the subject of the main clause after it.
+            through_medium(v, here, &out, &mut d);
             let opens = (start_of(v, here)..here).all(|t| v.is_word(t) && opens_adverbial(v, t));
             if cue.form == Form::EnIng && opens && d.speaker.is_none() && d.implicit {
                 d.speaker = main_subject(v, start_of(v, here), v.sentence_end(here));
@@ -1192,8 +1194,7 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
                 && d.implicit
             {
                 let start = start_of(v, here);
-                // (Drafts are pushed in cue order, so the search stops at the sentence start
-                // instead of going back over every earlier claim of the document.)
+                // (Drafts come in cue order: the search stops at the sentence start.)
                 let earlier = out
                     .iter()
                     .rev()
@@ -1245,6 +1246,16 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
         out.insert(0, d);
     }
     out
+}
+
+/// "the cooperative said in a statement that read: “…”": the statement's words are those of the
+/// subject of the verb it was made through (the latest speaker of the sentence so far).
+fn through_medium(v: &View<'_>, here: usize, out: &[Draft], d: &mut Draft) {
+    let start = start_of(v, here);
+    if here > 0 && d.speaker.is_none() && relative_source::medium_relative(v, here - 1, start) {
+        d.speaker = out.iter().rev().take_while(|p| p.cue.0 >= start).find_map(|p| p.speaker);
+        d.implicit = d.speaker.is_none();
+    }
 }
 
 /// The claim a word other than a cue opens: "reportedly", or a survey noun after "in".

@@ -107,6 +107,9 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
             return Some((end, tenths, duration_unit(u)));
         }
+        if let Some(decimal) = self.decimal_duration(start) {
+            return Some(decimal);
+        }
         // "two decades", "centuries"
         let (j, n) = match self.number(start) {
             Some(Match { end, value }) => (end, Some(value)),
@@ -127,6 +130,24 @@ impl<'a, 'v> Parser<'a, 'v> {
             Some(n) => Some((j + 1, n.checked_mul(years * 10), DurationUnit::Year)),
             None => Some((j + 1, None, unit)),
         }
+    }
+
+    /// "1.5 weeks", "2.5 months": a decimal of a unit that TimeML counts in no smaller one, which
+    /// [`Parser::quantity`] cannot count (`P1.5W`; without it, "5 weeks" was read after the
+    /// point).
+    fn decimal_duration(&self, i: usize) -> Option<(usize, Option<u32>, DurationUnit)> {
+        // (digits only: this is tried wherever an amount is, and most tokens are no digits)
+        let (n, _) = self.num(i)?;
+        let j = i + 1;
+        if !(self.punct(j, '.') && self.glued(i) && self.glued(j)) {
+            return None;
+        }
+        let (d, 1) = self.num(j + 1)? else { return None };
+        let (u, c) = self.unit(j + 2)?;
+        if c > 1 || !self.is_amount(i, j + 3, u) {
+            return None;
+        }
+        Some((j + 3, Some(n.checked_mul(10)?.checked_add(d)?), duration_unit(u)))
     }
 
     /// Whether the quantity `start..end` of unit `u` is an amount of time, not an age ("52 years

@@ -26,6 +26,9 @@ pub(crate) struct Memos {
     /// Per token, the first [`real_trigger`] at or after it (the token count when none): see
     /// [`Parser::run_reusing`].
     pub(super) next_trigger: std::cell::RefCell<Vec<u32>>,
+    /// Every range the parses of the sentence read, with its two ends, which [`Found::ends`]
+    /// points into (emptied by [`Memos::new_sentence`]).
+    pub(crate) ranges: std::cell::RefCell<Vec<ReadRange>>,
 }
 
 thread_local! {
@@ -34,6 +37,11 @@ thread_local! {
 }
 
 impl Memos {
+    /// Empties what is kept for one sentence, however many parses it takes.
+    pub(crate) fn new_sentence(&self) {
+        self.ranges.borrow_mut().clear();
+    }
+
     /// Empties them for a sentence of `n` tokens.
     pub(super) fn reset(&self, n: usize) {
         let mut generation = self.generation.get().wrapping_add(1);

@@ -80,7 +80,7 @@ pub(crate) use memo::{MEMOS, Tried};
 use numbers::two_digit_year;
 use offset::{relative_steps, stretch};
 use quantity::CountUnit;
-pub(crate) use range::RangeEnds;
+pub(crate) use range::{RangeEnds, ReadRange};
 use spec::{Spec, merge};
 
 use isnad_core::Grain;
@@ -93,13 +93,15 @@ use crate::tokenize::{Kind, Tok};
 use crate::vocab::{Connective, DayPart};
 
 /// An expression found in the text: token range and resolved value.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Found {
     pub start: usize,
     pub end: usize,
     pub t: TimeValue,
-    /// For a range, its two ends (TimeML tags each; boxed: few expressions are ranges).
-    pub ends: Option<Box<RangeEnds>>,
+    /// For a range, where it is in the sentence's table of the ranges read ([`Memos::ranges`],
+    /// with its two ends, which TimeML tags each). Few expressions are ranges: an index
+    /// keeps `Found` small and `Copy` for the many that are not.
+    pub ends: Option<u32>,
 }
 
 /// The parser of one sentence: its tokens, the reference, and the memos of the rules.
@@ -129,9 +131,6 @@ pub(crate) struct Parser<'a, 'v> {
     /// (see [`Parser::run_reusing`]), or 0: its results that did not ask for the tense hold
     /// here too.
     reuse: u32,
-    /// While [`Parser::range_ends`] asks: the ranges read, each with its end token, its value
-    /// and its two ends.
-    range_ends_noted: std::cell::RefCell<Option<Vec<(usize, TimeValue, RangeEnds)>>>,
 }
 
 /// What a rule read: the token after the expression, and its value.
@@ -178,7 +177,6 @@ impl<'a, 'v> Parser<'a, 'v> {
                 memo
             },
             reuse: 0,
-            range_ends_noted: std::cell::RefCell::new(None),
         }
     }
 
@@ -262,7 +260,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             {
                 // (only intervals may be ranges: the rest skip the call)
                 let interval = t.end.is_some() && t.open == Open::No;
-                let ends = if interval { self.range_ends(i, j, &t).map(Box::new) } else { None };
+                let ends = if interval { self.range_ends(i, j, &t) } else { None };
                 out.push(Found { start: i, end: j, t, ends });
                 i = j;
                 continue;

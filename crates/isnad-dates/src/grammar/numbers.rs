@@ -59,8 +59,13 @@ impl<'a, 'v> Parser<'a, 'v> {
             return None;
         }
         let t = self.tok(i)?;
-        let base =
-            t.senses().iter().find_map(|s| if let Sense::Ord(v) = s { Some(*v) } else { None });
+        // (the senses are looked through only for a word that has an ordinal one: this is
+        // asked at most tokens a parse tries)
+        let base = if t.features & features::ORD != 0 {
+            t.senses().iter().find_map(|s| if let Sense::Ord(v) = s { Some(*v) } else { None })
+        } else {
+            None
+        };
         if self.is_arabic() {
             if let Some(v) = base {
                 if v < 10 && self.has(i + 1, features::TEEN) {

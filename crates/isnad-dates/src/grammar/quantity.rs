@@ -109,11 +109,13 @@ impl<'a, 'v> Parser<'a, 'v> {
             n += 0.5;
             j += 3;
         }
-        // "15'" = minutes, "1\"" = seconds
-        if self.glued(j - 1) && self.punct(j, '\'') {
+        // "15'" = minutes, "1\"" = seconds (not a year before a closing quotation mark:
+        // "for 1989\"")
+        let year_like = n >= 1000.0;
+        if self.glued(j - 1) && self.punct(j, '\'') && !year_like {
             return Some(Match { end: j + 1, value: (n as i64, CountUnit::Unit(Unit::Minute)) });
         }
-        if self.glued(j - 1) && self.punct(j, '"') {
+        if self.glued(j - 1) && self.punct(j, '"') && !year_like {
             return Some(Match { end: j + 1, value: (n as i64, CountUnit::Unit(Unit::Second)) });
         }
         // "couple of", "2 more minutes"

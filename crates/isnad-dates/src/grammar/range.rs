@@ -7,9 +7,10 @@
 //! الساعة 3 إلى الساعة 4 عصرا", "منذ عام 2014", "حتى الساعة 2".
 //!
 //! **Ends**: TimeML tags each end of a range as its own TIMEX3; the range stays one expression
-//! (its interval) and carries its two ends, found again by [`Parser::range_ends`] for the
-//! intervals the parse kept ("between 1985 and 1987": "1985" and "1987"; "13-15 July": "13"
-//! and "15 July"). A range of times after their date ("Thursday from 9:30 to 11:00") has none.
+//! (its interval) and carries its two ends: each range read notes them in the sentence's table
+//! of ranges, where [`Parser::range_ends`] looks up those of the intervals the parse kept
+//! ("between 1985 and 1987": "1985" and "1987"; "13-15 July": "13" and "15 July"). A range of
+//! times after their date ("Thursday from 9:30 to 11:00") has none.
 //!
 //! **Not**: "two to three", "5-6" (two bare numbers with nothing that makes them times),
 //! scores, a right side before the left one.
@@ -26,6 +27,14 @@ use super::*;
 use crate::time::{self, Open, TimeValue, add_days, add_grain, truncate};
 use crate::vocab::{Connective, Sense, features};
 
+/// A range the rule read in the sentence: the token after it, its value and its two ends.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ReadRange {
+    pub(crate) end: usize,
+    pub(crate) t: TimeValue,
+    pub(crate) ends: RangeEnds,
+}
+
 /// The two ends of a range: each its first token, the token after it, and its value.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct RangeEnds {
@@ -37,7 +46,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// "من 13 إلى 15 يوليو", "13-15 July", "July 13-15", "بين 10 و12 فبراير", "3-4pm",
     /// "9:30 - 11:00 on Thursday", "من الساعة 3 الى الساعة 4 بعد العصر".
     ///
-    /// While [`Parser::range_ends`] asks, each range read also notes its two ends.
+    /// Each range read also notes its two ends (see [`Parser::range_ends`]).
     ///
     /// (Inlined into the parse of every position with `range_from`, as they were before
     /// `range_ends` called them too: out of line they cost 2% of the stage's instructions.)
@@ -201,47 +210,40 @@ impl<'a, 'v> Parser<'a, 'v> {
         let mut t = TimeValue::interval(lt.start, end_t, g);
         t.calendar =
             if lt.calendar == Calendar::Hijri { Calendar::Hijri } else { Calendar::Gregorian };
-        // (a range of times inside a date said before them, "Thursday from 9:30 to 11:00", is
-        // one expression: its ends alone would lose the day)
-        if outer.is_none()
-            && let Some(noted) = &mut *self.range_ends_noted.borrow_mut()
-        {
+        // Its two ends go to the sentence's table, where the parse looks them up for the ranges
+        // it keeps (see `Parser::range_ends`). (A range of times inside a date said before them,
+        // "Thursday from 9:30 to 11:00", is one expression: its ends alone would lose the day.)
+        if outer.is_none() {
             let ends =
                 RangeEnds { left: (sides[0].0, sides[0].1, lt), right: (sides[1].0, end, rt) };
-            noted.push((end, t, ends));
+            self.memo.ranges.borrow_mut().push(ReadRange { end, t, ends });
         }
         Some(Match { end, value: t })
     }
 
-    /// The two ends of the range that was read at `i..j` as `t`, if it is one ("between 1985
-    /// and 1987": "1985" and "1987", which TimeML tags as two TIMEX3s). The range rule is asked
-    /// again where it may have started (after a leading preposition or hedge), noting the ends
-    /// of what it reads; only intervals, which few expressions are, get that far.
+    /// Where in the sentence's table of ranges read ([`Memos::ranges`]) the range that was
+    /// kept at `i..j` as `t` is, if it is one ("between 1985 and 1987": "1985" and "1987",
+    /// which TimeML tags as two TIMEX3s): a range read with that value whose left side starts
+    /// in it (after a leading preposition or hedge) and that ends in it, the longest of those
+    /// that start first. Only intervals, which few expressions are, ask.
     #[inline(never)]
-    pub(super) fn range_ends(&self, i: usize, j: usize, t: &TimeValue) -> Option<RangeEnds> {
-        if t.end.is_none() || t.open != Open::No {
-            return None;
+    pub(super) fn range_ends(&self, i: usize, j: usize, t: &TimeValue) -> Option<u32> {
+        let ranges = self.memo.ranges.borrow();
+        let mut best: Option<(usize, &ReadRange)> = None;
+        for (k, r) in ranges.iter().enumerate() {
+            let start = r.ends.left.0;
+            if !(i..j).contains(&start) || r.end > j || r.t != *t {
+                continue;
+            }
+            let better = best.is_none_or(|(_, b)| {
+                let b_start = b.ends.left.0;
+                start < b_start || start == b_start && r.end > b.end
+            });
+            if better {
+                best = Some((k, r));
+            }
         }
-        // (a range has a word or sign between its sides: "the 1990s", "this week" have none)
-        let joined = |k| {
-            self.connective(k, Connective::To)
-                || self.connective(k, Connective::Until)
-                || self.connective(k, Connective::And)
-                || self.punct(k, '-')
-                || self.punct(k, '/')
-        };
-        if !(i..j).any(joined) {
-            return None;
-        }
-        *self.range_ends_noted.borrow_mut() = Some(Vec::new());
-        let found = (i..j.min(i + 3)).find_map(|k| {
-            let m = self.range(k).filter(|m| m.end <= j && m.value == *t)?;
-            let noted = self.range_ends_noted.borrow();
-            let noted = noted.as_deref().unwrap_or_default();
-            noted.iter().find(|(end, v, _)| *end == m.end && v == t).map(|(_, _, ends)| *ends)
-        });
-        *self.range_ends_noted.borrow_mut() = None;
-        found
+        best.map(|(k, _)| k as u32)
     }
 
     /// The candidate sides of a range at `k`, longest first: a full date-time, a bare day number

@@ -169,7 +169,11 @@ fn left_subject(v: &View<'_>, i: usize, cue: Cue, sent_start: usize) -> LeftSubj
     let left = before_aux(v, i, sent_start);
     let mut ls = LeftSubject { left, source: None, edge: left, coordinated: false };
     let Some(l) = left else { return ls };
-    if relative_pronoun(v, l, sent_start) {
+    if relative_source::medium_relative(v, l, sent_start) {
+        // "said in a statement that read: “…”": the subject is the earlier verb's (the quote
+        // stage's `find` gives it), not the statement.
+        ls.edge = Some(l);
+    } else if relative_pronoun(v, l, sent_start) {
         // The mention runs from the antecedent to "who", both being the subject.
         ls.set(relative_source::relative_source(v, l, sent_start), sent_start);
     } else if let Some(w) = (l > sent_start && v.is_punct(l, &[',']))
@@ -403,11 +407,15 @@ fn complement(
             // "said in a documentary that showed …", "told a crowd that spilled onto the
             // street": "that" straight before a verb, after a noun phrase, relativises the noun;
             // it opens no content ("He said that was wrong": nothing between, a pronoun).
+            // "said in a statement that read: “…”": a verb of saying after such a "that" is the
+            // relative clause's own (a claim of its own, the statement's words).
             let relative = v.folded(j) == "that"
                 && j > r.last + 1
                 && (r.last + 1..j).any(|t| v.is_word(t) && v.has(t, Role::Det))
                 && j < sent_end
-                && past_or_aux(v, j + 1);
+                && (past_or_aux(v, j + 1)
+                    || v.tags[j + 1].cue.is_some_and(|c| c.class == Class::Speech && !c.noun)
+                        && !starts_upper(v, j + 1));
             if !relative {
                 c.comp = Some(j);
             }
@@ -663,8 +671,12 @@ fn postposed(
     let (cue, k, sent_end) = (r.cue, c.k, r.sent_end);
     // "…,” Ramos said, referring to …": after a comma comes a new phrase, not the content
     // (a quotation after the comma is the content: "he said, “…”").
-    let comma_tail =
-        k <= sent_end && v.is_punct(k, &[',']) && !(k < sent_end && v.opening(k + 1).is_some());
+    // "…, the council confirmed yesterday, in a move unions called “…”": a time adverbial may
+    // come first; a quotation further on belongs to a phrase of its own.
+    let comma = past_time_words(v, k, sent_end);
+    let comma_tail = comma <= sent_end
+        && v.is_punct(comma, &[','])
+        && !(comma < sent_end && v.opening(comma + 1).is_some());
     // "is expected to declassify …", "plans to run …": a belief or intention with an
     // infinitive has its content after it.
     let infinitive_tail = cue.class == Class::Belief
@@ -701,6 +713,15 @@ fn postposed(
         && c.quote.is_none()
 }
 
+/// The comma after the reporting clause's time adverbials ("yesterday,", "on Friday,"; at most
+/// four words) when there is one, otherwise `k`.
+fn past_time_words(v: &View<'_>, k: usize, sent_end: usize) -> usize {
+    (k..=sent_end.min(k + 4))
+        .find(|&t| !(v.is_word(t) && (v.has(t, Role::After) || v.has(t, Role::Time))))
+        .filter(|&t| v.is_punct(t, &[',']))
+        .unwrap_or(k)
+}
+
 /// Is there content after the cue at all? Only adverbials from `k` to the end of the sentence
 /// mean the content came before ("…, officials said on Tuesday.").
 fn adverbial_tail(
@@ -714,6 +735,15 @@ fn adverbial_tail(
     let mut ok = true;
     let mut words = 0;
     while t <= sent_end {
+        // "…, the cooperative said in a statement that read: “…”": a relative clause with a verb
+        // of saying of its own, and what follows is its content.
+        if t > k
+            && v.tags[t].cue.is_some_and(|c| c.class == Class::Speech && !c.noun)
+            && v.is_word(t - 1)
+            && matches!(v.folded(t - 1), "that" | "which")
+        {
+            break;
+        }
         if v.is_wordish(t) {
             words += 1;
         } else if v.is_quote_mark(t)
@@ -794,7 +824,18 @@ fn content_before(
     let (a, b) = trim_content(v, v.toks[s].span.start(), v.toks[edge - 1].span.end());
     // An interposed clause ("The plan, he said, will fail"; "Still, he said, officials …"):
     // the content goes on after it.
-    let after = k;
+    // ("The difference now, he told me on Friday, is that …": over the time adverbials; but
+    // after a whole clause, a phrase a preposition opens there is the reporting clause's own:
+    // "The library will close, the council confirmed yesterday, in a move …".)
+    let skipped = past_time_words(v, k, sent_end);
+    let whole_clause =
+        (s..edge).any(|t| v.is_word(t) && v.has(t, Role::Aux)) && !opens_adverbial(v, s);
+    let after =
+        if skipped != k && skipped < sent_end && whole_clause && opens_adverbial(v, skipped + 1) {
+            k
+        } else {
+            skipped
+        };
     let participle_next = after < sent_end
         && v.tags[after + 1].cue.is_some_and(|c| c.form == Form::EnIng)
         || after < sent_end && v.is_word(after + 1) && v.folded(after + 1).ends_with("ing");

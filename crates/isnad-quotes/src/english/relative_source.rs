@@ -84,3 +84,27 @@ pub(crate) fn noun_phrase_start(v: &View<'_>, end: usize, floor: usize) -> Optio
     let start = start?;
     (start..=end).any(|t| v.is_wordish(t)).then_some(start)
 }
+
+/// True when the relative pronoun at `rel` hangs on a medium that a verb of saying earlier in
+/// the sentence spoke through: "the cooperative said in a statement that read: “…”", "she wrote
+/// on Facebook in a post that said …". The statement's words are the speaker's, so the relative
+/// clause's cue takes the earlier verb's subject, not "a statement that".
+pub(crate) fn medium_relative(v: &View<'_>, rel: usize, floor: usize) -> bool {
+    if rel < floor + 3 || !v.is_word(rel) || !matches!(v.folded(rel), "that" | "which") {
+        return false;
+    }
+    let head = rel - 1;
+    if !v.is_word(head) || !v.has(head, Role::Media) {
+        return false;
+    }
+    // A determiner (and at most two modifiers) before the head, a preposition before that.
+    let Some(det) = (head.saturating_sub(3).max(floor)..head).rev().find(|&t| v.has(t, Role::Det))
+    else {
+        return false;
+    };
+    det > floor
+        && v.is_word(det - 1)
+        && matches!(v.folded(det - 1), "in" | "on" | "via" | "through")
+        && (floor..det - 1)
+            .any(|t| v.tags[t].cue.is_some_and(|c| c.class == crate::lexicon::Class::Speech))
+}
