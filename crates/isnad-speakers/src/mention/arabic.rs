@@ -125,8 +125,9 @@ fn participle_plural(folded: &str) -> bool {
         && stem.chars().count() >= 4
 }
 
-/// A piece that starts with a title or honorific: roles, then maybe a name.
-fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Parsed {
+/// Where the name starts in `words` of a piece that starts with a title or honorific: the
+/// index of its first word, or `words.len()` when the piece names a role only.
+fn name_index(ctx: &Ctx<'_>, seg: &[usize], words: &[usize]) -> usize {
     // The name: the longest run of plain words at the end, not crossing brackets or quotes.
     let mut j = words.len();
     while j > 0 {
@@ -204,6 +205,12 @@ fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Pa
     {
         j = 1;
     }
+    j
+}
+
+/// A piece that starts with a title or honorific: roles, then maybe a name.
+fn person_ar(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], mut p: Parsed) -> Parsed {
+    let j = name_index(ctx, seg, words);
     let mut name_start = words.get(j).copied();
     // Where the roles end: before the name, or before another person's name.
     let mut role_limit = name_start;
