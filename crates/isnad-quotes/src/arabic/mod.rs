@@ -31,7 +31,8 @@
 //!   `nominal.rs` (a noun phrase object that
 //!   states what was said; `insertion.rs`, a circumstance between its subject and it),
 //!   `speaker.rs` (the speaker noun phrase around
-//!   the cue; `shared_subject.rs`, the object of a verb that goes on with the subject before it) and `content.rs` (where a content ends);
+//!   the cue; `shared_subject.rs`, the object of a verb that goes on with the subject before
+//!   it) and `content.rs` (where a content ends);
 //! - `saying.rs`: "ويقول المثل إن …", a proverb that no one states (no claim);
 //! - `postposed.rs`: "… تقول صحيفة يسرائيل هيوم.", a cue closing the sentence it reports.
 //!

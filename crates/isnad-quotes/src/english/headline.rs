@@ -9,10 +9,11 @@
 //!
 //! **Not**: a title whose name neither speaks nor is named by a full name in the article ("Iowa:
 //! What to watch tonight", "Brexit: the deal explained", "Leeds: …" over "in Leeds, West
-//! Yorkshire"): then the words before the colon are a topic or a place, not a speaker; a label ("UPDATE:", "Watch:", role `label`), a time word, a determiner ("The
-//! Latest:"), a wh-word, a cue ("Senator Slams Rival: …") or a preposition ("Minister On Rates:
-//! …") before the colon; more than four words before it; a content of fewer than three words;
-//! any paragraph but the first.
+//! Yorkshire"): then the words before the colon are a topic or a place, not a speaker; a label
+//! ("UPDATE:", "Watch:", role `label`), a time word, a determiner ("The Latest:"), a wh-word, a
+//! cue ("Senator Slams Rival: …") or a preposition ("Minister On Rates: …") before the colon;
+//! more than four words before it; a content of fewer than three words; any paragraph but the
+//! first.
 //!
 //! **Data**: `data/en-function.tsv` (`label`, `time`, `det`, `question`, `survey`).
 //!
