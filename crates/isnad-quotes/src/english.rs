@@ -1144,6 +1144,18 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             out.extend(raising::claim(v, here, cue));
             continue;
         }
+        // "Defending, Rachel Kim said …", "Prosecuting, …": a participle alone before a comma at
+        // the start of a sentence names the side the next speaker speaks for (a court report's
+        // "for the defence"); it reports nothing itself. ("Adding, “…”": a quotation after the
+        // comma is the participle's own content.)
+        if cue.form == Form::EnIng
+            && here == start_of(v, here)
+            && here + 2 < v.len()
+            && v.is_punct(here + 1, &[','])
+            && v.opening(here + 2).is_none()
+        {
+            continue;
+        }
         if let Some(mut d) = claim_at(v, here, min_words) {
             view_holder(v, here, cue, &mut d);
             // "I think", "you know", "we want" outside quotations: a writer's or a transcript's
