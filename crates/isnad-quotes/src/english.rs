@@ -17,6 +17,7 @@ mod aside;
 mod bare_verb;
 mod claim;
 mod colon_name;
+mod court_side;
 mod dateline;
 mod follow_quotes;
 mod headline;
@@ -1144,16 +1145,7 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
             out.extend(raising::claim(v, here, cue));
             continue;
         }
-        // "Defending, Rachel Kim said …", "Prosecuting, …": a participle alone before a comma at
-        // the start of a sentence names the side the next speaker speaks for (a court report's
-        // "for the defence"); it reports nothing itself. ("Adding, “…”": a quotation after the
-        // comma is the participle's own content.)
-        if cue.form == Form::EnIng
-            && here == start_of(v, here)
-            && here + 2 < v.len()
-            && v.is_punct(here + 1, &[','])
-            && v.opening(here + 2).is_none()
-        {
+        if court_side::side_participle(v, here, cue) {
             continue;
         }
         if let Some(mut d) = claim_at(v, here, min_words) {
@@ -1240,14 +1232,7 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
                 };
                 d.implicit = d.speaker.is_none();
             }
-            // A speaker is a noun phrase or nothing: "It's worth noting", "Cool the", "on CNN".
-            if let Some((a, b)) = d.speaker
-                && !speaker_phrase::is_noun_phrase(v, a, b)
-            {
-                d.speaker = None;
-                d.implicit = false;
-                d.confidence *= 0.8;
-            }
+            speaker_phrase::keep_noun_phrase(v, &mut d);
             out.push(d);
         }
     }

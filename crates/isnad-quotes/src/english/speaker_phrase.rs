@@ -16,8 +16,20 @@
 //!
 //! **Fixture**: `tests/fixtures/en-speaker-phrases.txt`.
 
+use crate::draft::Draft;
 use crate::lexicon::{Form, Role};
 use crate::view::View;
+
+/// Drops a speaker that is no noun phrase: the claim keeps no speaker and a lower confidence.
+pub(super) fn keep_noun_phrase(v: &View<'_>, d: &mut Draft) {
+    if let Some((a, b)) = d.speaker
+        && !is_noun_phrase(v, a, b)
+    {
+        d.speaker = None;
+        d.implicit = false;
+        d.confidence *= 0.8;
+    }
+}
 
 /// True when tokens `first..=last` can name a speaker.
 pub(crate) fn is_noun_phrase(v: &View<'_>, first: usize, last: usize) -> bool {
