@@ -1026,8 +1026,8 @@ mod tests {
 
     #[test]
     fn split_quotation_gold_lists_its_spans() {
-        let dir = std::env::temp_dir().join(format!("isnad-eval-split-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
         // Code points: the Arabic letters are one each, two bytes each in UTF-8.
         let text = "«لا نريد ذلك»، قال سامي، «لكن لا خيار».";
         std::fs::write(dir.join("a.txt"), text).unwrap();
@@ -1038,7 +1038,6 @@ mod tests {
         let g = read_gold(&dir.join("a.gold.json")).unwrap();
         let spans: Vec<&str> = g.claims[0].content.iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(spans, vec!["لا نريد ذلك", "لكن لا خيار"]);
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -489,9 +489,9 @@ mod tests {
         // gold: "on Tuesday" (TimeML span "Tuesday", 1998-02-10) and "now" (PRESENT_REF)
         let text = "He left on Tuesday and is home now, in 1999.";
         let gold = r#"{"id":"a","published":"1998-02-13","text":"He left on Tuesday and is home now, in 1999.","timexes":[{"start":11,"end":18,"text":"Tuesday","type":"DATE","value":"1998-02-10"},{"start":31,"end":34,"text":"now","type":"DATE","value":"PRESENT_REF"}]}"#;
-        let dir = std::env::temp_dir().join(format!("isnad-tempeval-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("gold.jsonl");
+        // (removed when the test ends, whether it passes or panics)
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("gold.jsonl");
         std::fs::write(&path, format!("{gold}\n")).unwrap();
         assert!(is_tempeval(&path));
         // predicted: "on Tuesday" right value (relaxed, not strict); "now" a wrong value;
@@ -506,7 +506,6 @@ mod tests {
             d
         };
         let r = evaluate(&[path], &process, &Options::default()).unwrap();
-        std::fs::remove_dir_all(&dir).ok();
         let c = r.all.all;
         assert_eq!((c.gold, c.found, c.predicted, c.predicted_right), (2, 2, 3, 2));
         assert_eq!((c.strict_found, c.strict_predicted_right), (1, 1));
@@ -522,9 +521,9 @@ mod tests {
         // gold: "between 2003 and 2006" as TimeML tags it, two TIMEX3s
         let text = "Shut between 2003 and 2006.";
         let gold = r#"{"id":"r","published":"2010-05-01","text":"Shut between 2003 and 2006.","timexes":[{"start":13,"end":17,"text":"2003","type":"DATE","value":"2003"},{"start":22,"end":26,"text":"2006","type":"DATE","value":"2006"}]}"#;
-        let dir = std::env::temp_dir().join(format!("isnad-tempeval-range-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("gold.jsonl");
+        // (removed when the test ends, whether it passes or panics)
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("gold.jsonl");
         std::fs::write(&path, format!("{gold}\n")).unwrap();
         // predicted: one timex, the interval (read as its start), with its two ends
         let process = |mut d: Document| {
@@ -541,7 +540,6 @@ mod tests {
             d
         };
         let r = evaluate(&[path], &process, &Options::default()).unwrap();
-        std::fs::remove_dir_all(&dir).ok();
         let c = r.all.all;
         assert_eq!((c.gold, c.found, c.predicted, c.predicted_right), (2, 2, 2, 2));
         assert_eq!((c.value_right, c.strict_found), (2, 2));
