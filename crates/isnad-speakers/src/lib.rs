@@ -589,7 +589,7 @@ impl SpeakersStage {
         let previous = person_only
             .then(|| {
                 let last_speaker = history[..before].last().map(|h| h.0);
-                previous_subject::previous_subject(ctx, scanned, at, last_speaker)
+                previous_subject::previous_subject(ctx, scanned, sentence, at, last_speaker)
             })
             .flatten();
         let mut cands = same_sentence.into_iter().chain(titled).chain(previous).chain(earlier);

@@ -22,20 +22,21 @@ use crate::ctx::{Ctx, Lang, is_comma};
 /// the pronoun ("But he said").
 const OPENERS: &[&str] = &["the", "a", "an", "'s", "’s", "'", "’", "but", "and", "yet", "still"];
 
-/// The entity of the titled name opening the sentence before the one holding `at`, when `at`
-/// (a pronoun) opens its own sentence and no speaker was found at or after the previous
-/// sentence's start (`last_speaker`: the position of the nearest earlier speaker).
+/// The entity of the titled name opening the sentence before `sentence` (the one holding
+/// `at`), when `at` (a pronoun) opens its own sentence and no speaker was found at or after the
+/// previous sentence's start (`last_speaker`: the position of the nearest earlier speaker).
 /// `scanned`: titled names outside any content as (position, entity, sentence), in text order.
 pub(crate) fn previous_subject(
     ctx: &Ctx<'_>,
     scanned: &[(usize, usize, Option<usize>)],
+    sentence: Option<usize>,
     at: usize,
     last_speaker: Option<usize>,
 ) -> Option<usize> {
     if ctx.lang != Lang::En {
         return None;
     }
-    let s = ctx.sentence_of(at)?;
+    let s = sentence?;
     let prev = s.checked_sub(1)?;
     let here = ctx.sentences[s].span;
     let before = ctx.sentences[prev].span;
