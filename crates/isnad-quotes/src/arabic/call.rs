@@ -14,8 +14,8 @@
 //! `comp`, `clause`, `rel` in `data/ar-function.tsv`.
 //! **Fixture**: `tests/fixtures/ar-calls.txt`.
 
-use super::COMMAS;
 use super::introducer::Intro;
+use super::{COMMAS, definite_word};
 use crate::lexicon::{CallPrep, Role};
 use crate::view::View;
 
@@ -82,15 +82,9 @@ pub(super) fn called_for(
 /// after a definite word on ("الأمم المتحدة | الأطراف المتنازعة").
 pub(super) fn without_addressee(v: &View<'_>, (a, b): (usize, usize)) -> (usize, usize) {
     let addressee = (a + 1..=b)
-        .find(|&t| v.has(t, Role::Addressee) && v.is_word(t - 1) && definite(v.folded(t - 1)));
+        .find(|&t| v.has(t, Role::Addressee) && v.is_word(t - 1) && definite_word(v.folded(t - 1)));
     match addressee {
         Some(t) => (a, t - 1),
         None => (a, b),
     }
-}
-
-/// True for a word with the article, over و/ف.
-fn definite(w: &str) -> bool {
-    let rest = w.trim_start_matches(['و', 'ف']);
-    rest.starts_with("ال") || rest.starts_with("لل")
 }

@@ -76,6 +76,12 @@ pub(crate) use verbal_noun::verbal_nouns;
 /// Commas, Arabic and Latin.
 const COMMAS: &[char] = &['،', ','];
 
+/// True for a folded word with the article, over و/ف (الوزارة، والوزارة، للوزارة).
+fn definite_word(w: &str) -> bool {
+    let rest = w.trim_start_matches(['و', 'ف']);
+    rest.starts_with("ال") || rest.starts_with("لل")
+}
+
 /// Finds the claims of an Arabic document.
 pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
     let mut out = Vec::new();

@@ -18,7 +18,7 @@ use super::nominal::{self, content_start};
 use super::speaker::{
     clause_subject, speaker_np, subject_after_complementiser, subject_before, topic_subject,
 };
-use super::{call, filters, postposed, saying, shared_subject};
+use super::{call, definite_word, filters, postposed, saying, shared_subject};
 use crate::QuotesConfig;
 use crate::draft::{Draft, has_quote, medium, trim_content};
 use crate::lexicon::{CallPrep, Class, Cue, Form, Frame, Role};
@@ -239,10 +239,4 @@ pub(super) fn content(
             ((q.start, q.end), QuoteKind::Direct, 0.9)
         }
     })
-}
-
-/// True for a word with the article, over و/ف.
-fn definite_word(w: &str) -> bool {
-    let rest = w.trim_start_matches(['و', 'ف']);
-    rest.starts_with("ال") || rest.starts_with("لل")
 }

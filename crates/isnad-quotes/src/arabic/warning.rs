@@ -12,8 +12,8 @@
 //! `data/ar-function.tsv`.
 //! **Fixture**: `tests/fixtures/ar-warning-of.txt`.
 
-use super::COMMAS;
 use super::introducer::Intro;
+use super::{COMMAS, definite_word};
 use crate::lexicon::Role;
 use crate::view::View;
 
@@ -54,7 +54,7 @@ pub(super) fn warned_of(v: &View<'_>, cue_last: usize, sent_end: usize) -> Optio
     let opens_object = |m: usize| {
         m == cue_last + 1
             || v.is_punct(m - 1, COMMAS)
-            || (definite(v.folded(m - 1)) && !after_quantifier(m))
+            || (definite_word(v.folded(m - 1)) && !after_quantifier(m))
     };
     let min = candidates
         .iter()
@@ -70,10 +70,4 @@ pub(super) fn warned_of(v: &View<'_>, cue_last: usize, sent_end: usize) -> Optio
     }
     let word_or_quote = v.is_word(head) || v.opening(head).is_some();
     (word_or_quote && !v.has(head, Role::Stop)).then_some(Intro::Nominal(head))
-}
-
-/// True for a word with the article, over و/ف (الخبراء، والنقابات).
-fn definite(w: &str) -> bool {
-    let rest = w.trim_start_matches(['و', 'ف']);
-    rest.starts_with("ال") || rest.starts_with("لل")
 }
