@@ -166,6 +166,16 @@ pub enum Block {
     Related,
 }
 
+impl Block {
+    /// The block's name as the output writes it (its serde name).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Block::Main => "main",
+            Block::Related => "related",
+        }
+    }
+}
+
 /// A paragraph: a stretch of text between blank lines or line breaks.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Paragraph {
@@ -225,6 +235,17 @@ pub enum QuoteKind {
     Indirect,
     /// Reported content with a quoted fragment inside.
     Mixed,
+}
+
+impl QuoteKind {
+    /// The kind's name as the output writes it (its serde name).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+            QuoteKind::Mixed => "mixed",
+        }
+    }
 }
 
 /// What a claim attributes: something said, or a state of mind the article ascribes.
@@ -293,6 +314,16 @@ pub enum DateSource {
     Timex,
     /// The document's publication date.
     Published,
+}
+
+impl DateSource {
+    /// The source's name as the output writes it (its serde name).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::Timex => "timex",
+            DateSource::Published => "published",
+        }
+    }
 }
 
 /// When a claim was made.
@@ -403,6 +434,18 @@ pub enum EntityKind {
     Group,
     /// Not known.
     Unknown,
+}
+
+impl EntityKind {
+    /// The kind's name as the output writes it (its serde name).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Group => "group",
+            EntityKind::Unknown => "unknown",
+        }
+    }
 }
 
 /// A participant of the article, with every way it was mentioned.
@@ -591,4 +634,34 @@ pub struct TimexEnd {
     pub span: Span,
     /// Its TIMEX3.
     pub timex3: Timex3,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `as_str` is what serde writes: the database and the output spell enumerated values alike.
+    #[test]
+    fn names_are_serde_names() {
+        fn serde_name<T: Serialize>(value: T) -> String {
+            serde_json::to_value(value).unwrap().as_str().unwrap().to_string()
+        }
+        for v in [QuoteKind::Direct, QuoteKind::Indirect, QuoteKind::Mixed] {
+            assert_eq!(v.as_str(), serde_name(v));
+        }
+        for v in [Block::Main, Block::Related] {
+            assert_eq!(v.as_str(), serde_name(v));
+        }
+        for v in [DateSource::Timex, DateSource::Published] {
+            assert_eq!(v.as_str(), serde_name(v));
+        }
+        for v in
+            [EntityKind::Person, EntityKind::Organization, EntityKind::Group, EntityKind::Unknown]
+        {
+            assert_eq!(v.as_str(), serde_name(v));
+        }
+        for v in Act::ALL {
+            assert_eq!(v.as_str(), serde_name(v));
+        }
+    }
 }

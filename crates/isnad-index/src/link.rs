@@ -175,7 +175,7 @@ fn improve_actor(tx: &Transaction<'_>, actor: i64, entity: &EntityRow) -> Result
         .execute(params![
             actor,
             if better_name { &entity.name } else { &name },
-            if better_kind { &entity.kind } else { &kind },
+            if better_kind { entity.kind } else { kind.as_str() },
             entity.kb_id
         ])?;
     }

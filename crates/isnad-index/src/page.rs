@@ -2,8 +2,8 @@
 //!
 //! Results come newest first: by claim date, then the latest written document, then text order.
 //! That is the order of two indexes: `claims_rank` (date, document, id, actor) over all claims and
-//! `claims_actor` (actor, date, document, id) over each actor's, so a page can be read off an index
-//! without touching the claim rows. Two plans:
+//! `claims_actor` (actor, date, document, then the id SQLite appends to every index) over each
+//! actor's, so a page can be read off an index without touching the claim rows. Two plans:
 //!
 //! - **walk**: read the index from the newest claim on and keep the claims that match (held in
 //!   memory: the claims a full-text search matches, a set of actors) until the page is full. It

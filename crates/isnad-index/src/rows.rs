@@ -33,8 +33,8 @@ impl SpanRow {
 #[derive(Debug, Clone)]
 pub(crate) struct ClaimRow {
     pub local_id: String,
-    pub kind: String,
-    pub act: Option<String>,
+    pub kind: &'static str,
+    pub act: Option<&'static str>,
     pub cue: SpanRow,
     pub content: SpanRow,
     /// [`search_form`] of the content, for the full-text index.
@@ -45,10 +45,10 @@ pub(crate) struct ClaimRow {
     /// Index into [`DocRows::entities`].
     pub entity: Option<usize>,
     pub medium: Option<SpanRow>,
-    pub block: String,
+    pub block: &'static str,
     pub confidence: f64,
     pub date: Option<String>,
-    pub date_source: Option<String>,
+    pub date_source: Option<&'static str>,
     pub date_before: bool,
     pub ext: Option<String>,
 }
@@ -58,7 +58,7 @@ pub(crate) struct ClaimRow {
 pub(crate) struct EntityRow {
     pub local_id: String,
     pub name: String,
-    pub kind: String,
+    pub kind: &'static str,
     pub aliases: Vec<String>,
     pub roles: Vec<String>,
     pub kb_id: Option<String>,
@@ -153,63 +153,24 @@ impl DocRows {
                 bytes: s.start()..s.end(),
             }
         };
-        let layers = &doc.layers;
+        let normalized = doc.layers.normalized.take();
         // A claim's search form from its slice of the folded text the segment stage made, not by
         // folding its content again (a third of the time of the search forms, Arabic).
         let search = |content: &SpanRow| {
-            let folded = layers
-                .normalized
+            let folded = normalized
                 .as_ref()
                 .and_then(|n| folded_span(&n.text, &n.map, text.len(), content.bytes.clone()));
-            match folded {
+            let form = match folded {
                 Some(folded) => search_form_of_folded(folded),
                 None => search_form(content.text(&text)),
-            }
+            };
+            // Replacing the document gives the full-text index this form again, made from the
+            // stored content (`writer::forget_search_forms`): the two must never differ.
+            debug_assert_eq!(form, search_form(content.text(&text)), "search form of a claim");
+            form
         };
-        let entity_at = |id: &Option<String>| {
-            id.as_ref().and_then(|id| layers.entities.iter().position(|e| &e.id == id))
-        };
-        let entities = layers
-            .entities
-            .iter()
-            .map(|e| EntityRow {
-                local_id: e.id.clone(),
-                name: e.name.clone(),
-                kind: enum_name(&e.kind),
-                aliases: e.aliases.clone(),
-                roles: e.roles.clone(),
-                kb_id: e.kb_id.clone(),
-                keys: link_keys(&e.name, e.kind, &e.aliases, &e.roles, e.kb_id.as_deref()),
-            })
-            .collect();
-        let claims = layers
-            .claims
-            .iter()
-            .map(|c| {
-                let content = span(c.content);
-                ClaimRow {
-                    local_id: c.id.clone(),
-                    kind: enum_name(&c.kind),
-                    act: Some(c.act.as_str().to_string()),
-                    cue: span(c.cue),
-                    search: search(&content),
-                    content,
-                    speaker: c.speaker.mention.map(span),
-                    implicit: c.speaker.implicit,
-                    speaker_name: c.speaker.name.clone(),
-                    entity: entity_at(&c.speaker.entity),
-                    medium: c.medium.map(span),
-                    block: enum_name(&c.block),
-                    // Three decimals, as in the output record (rounded in f64: an f32 0.9 is 0.8999…).
-                    confidence: (f64::from(c.confidence) * 1000.0).round() / 1000.0,
-                    date: c.date.as_ref().map(|d| d.value.clone()),
-                    date_source: c.date.as_ref().map(|d| enum_name(&d.source)),
-                    date_before: c.date.as_ref().is_some_and(|d| d.before),
-                    ext: (!c.ext.is_empty())
-                        .then(|| serde_json::to_string(&c.ext).unwrap_or_default()),
-                }
-            })
-            .collect();
+        // The mention and timex layers first: they read the entities, which move into their rows
+        // below, as the claims do (the document is ours: its strings are moved, not copied).
         let (mentions, timexes) = layers_json(
             &doc,
             &|s| {
@@ -218,6 +179,54 @@ impl DocRows {
             },
             &text,
         );
+        let claims = std::mem::take(&mut doc.layers.claims)
+            .into_iter()
+            .map(|c| {
+                let content = span(c.content);
+                let entity = c
+                    .speaker
+                    .entity
+                    .as_ref()
+                    .and_then(|id| doc.layers.entities.iter().position(|e| &e.id == id));
+                let (date, date_source, date_before) = match c.date {
+                    Some(d) => (Some(d.value), Some(d.source.as_str()), d.before),
+                    None => (None, None, false),
+                };
+                ClaimRow {
+                    kind: c.kind.as_str(),
+                    act: Some(c.act.as_str()),
+                    cue: span(c.cue),
+                    search: search(&content),
+                    content,
+                    speaker: c.speaker.mention.map(span),
+                    implicit: c.speaker.implicit,
+                    speaker_name: c.speaker.name,
+                    entity,
+                    medium: c.medium.map(span),
+                    block: c.block.as_str(),
+                    // Three decimals, as in the output record (rounded in f64: an f32 0.9 is 0.8999…).
+                    confidence: (f64::from(c.confidence) * 1000.0).round() / 1000.0,
+                    date,
+                    date_source,
+                    date_before,
+                    ext: (!c.ext.is_empty())
+                        .then(|| serde_json::to_string(&c.ext).unwrap_or_default()),
+                    local_id: c.id,
+                }
+            })
+            .collect();
+        let entities = std::mem::take(&mut doc.layers.entities)
+            .into_iter()
+            .map(|e| EntityRow {
+                keys: link_keys(&e.name, e.kind, &e.aliases, &e.roles, e.kb_id.as_deref()),
+                kind: e.kind.as_str(),
+                local_id: e.id,
+                name: e.name,
+                aliases: e.aliases,
+                roles: e.roles,
+                kb_id: e.kb_id,
+            })
+            .collect();
         let meta = &doc.meta;
         let outlet = meta
             .source
@@ -305,12 +314,4 @@ fn layers_json(
         json(mentions.is_empty(), serde_json::to_string(&mentions)),
         json(timexes.is_empty(), serde_json::to_string(&timexes)),
     )
-}
-
-/// The name serde gives a unit enum variant (`"direct"`, `"person"`, …): the output's spelling.
-fn enum_name<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
 }
