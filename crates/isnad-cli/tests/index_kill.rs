@@ -56,7 +56,8 @@ fn index(db: &Path, corpus: &Path) -> Command {
     cmd
 }
 
-/// Each document as what a reader can see of it: its text and every row hanging on it.
+/// Each document as what a reader can see of it: its text and every row hanging on it, with how
+/// many of its claims the full-text index finds (by every word of each).
 fn documents(db: &Path) -> Vec<(String, String)> {
     let db = Database::open(db).unwrap();
     let conn = db.connection();
@@ -67,15 +68,35 @@ fn documents(db: &Path) -> Vec<(String, String)> {
         || '|' || (SELECT coalesce(group_concat(c.content, '/'), '') FROM claims c WHERE c.document = d.id) \
         || '|' || (SELECT count(*) FROM entities e WHERE e.document = d.id) \
         || '|' || (SELECT count(*) FROM mentions m WHERE m.document = d.id) \
-        || '|' || (SELECT count(*) FROM timexes t WHERE t.document = d.id) \
-        || '|' || (SELECT count(*) FROM claims_fts WHERE rowid IN (SELECT id FROM claims c WHERE c.document = d.id)) \
+        || '|' || (SELECT count(*) FROM timexes t WHERE t.document = d.id), \
+        (SELECT json_group_array(json_array(c.id, c.content)) FROM claims c WHERE c.document = d.id) \
         FROM documents d ORDER BY d.doc_id";
-    conn.prepare(sql)
+    let rows: Vec<(String, String, String)> = conn
+        .prepare(sql)
         .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .unwrap()
         .collect::<Result<_, _>>()
-        .unwrap()
+        .unwrap();
+    // The full-text index keeps no row sizes (it cannot be scanned): a claim is in it when a
+    // search for each of its words finds it.
+    let mut search =
+        conn.prepare("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1").unwrap();
+    let mut searchable = |id: i64, content: &str| {
+        isnad_index::search_form(content).split(' ').filter(|w| !w.is_empty()).all(|word| {
+            search
+                .query_map([format!("\"{word}\"")], |r| r.get::<_, i64>(0))
+                .unwrap()
+                .any(|found| found.unwrap() == id)
+        })
+    };
+    rows.into_iter()
+        .map(|(doc, seen, claims)| {
+            let claims: Vec<(i64, String)> = serde_json::from_str(&claims).unwrap();
+            let found = claims.iter().filter(|(id, content)| searchable(*id, content)).count();
+            (doc, format!("{seen}|{found}"))
+        })
+        .collect()
 }
 
 #[test]
