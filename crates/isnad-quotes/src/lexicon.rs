@@ -177,6 +177,9 @@ pub(crate) enum Role {
     Addressee,
     /// Arabic: a proverb or saying (المثل، الحكمة) as the subject of a verb of saying.
     Saying,
+    /// English: a preposition that gives what a hearer was told of ("told of the delay",
+    /// "warned about the cuts"): a topic, not a statement.
+    ToldOf,
 }
 
 impl Role {
@@ -236,6 +239,7 @@ impl Role {
             "partitive" => Role::Partitive,
             "addressee" => Role::Addressee,
             "saying" => Role::Saying,
+            "told-of" => Role::ToldOf,
             _ => return None,
         })
     }

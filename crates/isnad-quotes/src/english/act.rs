@@ -5,13 +5,14 @@
 //! volunteers" (topic), "was asked whether Slovenia would seek damages" (topic);
 //! "accused the Liberals of wasting $2 billion" (speech: a statement about them), "described
 //! the deal as a disaster" (speech), "called the increase “a tax on the poor”" (speech),
-//! "criticized the plan, saying …" (the participle is the statement).
+//! "criticized the plan, saying …" (the participle is the statement); "were told of the
+//! delay", "warned the staff about the cuts" (topic: what the hearer was told of).
 //!
 //! **Not**: a cue of another act keeps it ("plans to invite": intention); "according to" is
 //! speech.
 //!
 //! **Data**: `data/en-cues.tsv` (class, frame `object` / `about`, flags `question`, `charge`);
-//! `data/en-function.tsv` (`question`: whether, what, about …; `comp`).
+//! `data/en-function.tsv` (`question`: whether, what, about …; `told-of`: of, about; `comp`).
 //!
 //! **Fixture**: `tests/fixtures/en-topics.txt`.
 
@@ -45,6 +46,9 @@ pub(crate) fn act(v: &View<'_>, d: &Draft) -> Act {
     match cue.frame {
         // "talked about the economy", "spoke of his childhood".
         Frame::About => Act::Topic,
+        // "Parents were told of the delay", "warned staff about the cuts": what the hearer
+        // learnt about, not what was said.
+        Frame::Tell if v.has(first, Role::ToldOf) => Act::Topic,
         // "explained how the fund works": what was explained, not a statement (the wh-word
         // right after the cue: in "What comes next is unclear, she wrote" it opens the content).
         Frame::That if v.has(first, Role::Question) && first == d.cue.1 + 1 => Act::Topic,
