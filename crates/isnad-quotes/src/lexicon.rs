@@ -180,6 +180,8 @@ pub(crate) enum Role {
     /// English: a preposition that gives what a hearer was told of ("told of the delay",
     /// "warned about the cuts"): a topic, not a statement.
     ToldOf,
+    /// English: a word that negates the verb it stands before ("has not said", "didn't say").
+    Negation,
 }
 
 impl Role {
@@ -240,6 +242,7 @@ impl Role {
             "addressee" => Role::Addressee,
             "saying" => Role::Saying,
             "told-of" => Role::ToldOf,
+            "negation" => Role::Negation,
             _ => return None,
         })
     }

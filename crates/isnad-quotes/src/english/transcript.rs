@@ -38,9 +38,11 @@ pub(crate) fn turns(v: &View<'_>, skip_headings: bool, min_words: u32) -> Vec<Dr
         v.tags[t].cue.is_some()
             || [Role::AttribPrep, Role::Survey, Role::ReportAdverb].iter().any(|&r| v.has(t, r))
     };
-    let interview = (0..v.len()).any(|t| opens(t) && labelled(v, t, "Q"));
-    let turns: Vec<Draft> = (0..v.len())
-        .filter(|&t| opens(t) && !cue_word(t) && !(skip_headings && v.paragraph(t).heading))
+    let starts: Vec<usize> = (0..v.len()).filter(|&t| opens(t)).collect();
+    let interview = starts.iter().any(|&t| labelled(v, t, "Q"));
+    let turns: Vec<Draft> = starts
+        .into_iter()
+        .filter(|&t| !cue_word(t) && !(skip_headings && v.paragraph(t).heading))
         .filter_map(|t| {
             if interview && labelled(v, t, "A") { answer(v, t) } else { claim(v, t, min_words) }
         })
