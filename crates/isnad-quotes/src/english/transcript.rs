@@ -42,7 +42,7 @@ pub(crate) fn turns(v: &View<'_>, skip_headings: bool, min_words: u32) -> Vec<Dr
     let interview = starts.iter().any(|&t| labelled(v, t, "Q"));
     let turns: Vec<Draft> = starts
         .into_iter()
-        .filter(|&t| !cue_word(t) && !(skip_headings && v.paragraph(t).heading))
+        .filter(|&t| !cue_word(t) && (!skip_headings || !v.paragraph(t).heading))
         .filter_map(|t| {
             if interview && labelled(v, t, "A") { answer(v, t) } else { claim(v, t, min_words) }
         })
