@@ -327,32 +327,6 @@ fn clean_text(ctx: &Ctx<'_>, toks: &[usize]) -> String {
     trim_outer(out)
 }
 
-/// "R. Senthil", "John F. Kennedy": the name's words with the period of each initial (one capital
-/// letter with a period straight after it, before another word of the name), so that the name
-/// is written as the text writes it. `None` when the name has no initial (the common case: no
-/// second list is built).
-fn with_initial_periods(ctx: &Ctx<'_>, words: &[usize]) -> Option<Vec<usize>> {
-    let initial = |n: usize, i: usize| {
-        n + 1 < words.len()
-            && words[n + 1] > i + 1
-            && ctx.orig(i).len() == 1
-            && ctx.orig(i).chars().all(|c| c.is_ascii_uppercase())
-            && ctx.orig(i + 1) == "."
-            && ctx.tokens[i + 1].span.start() == ctx.tokens[i].span.end()
-    };
-    if !words.iter().enumerate().any(|(n, &i)| initial(n, i)) {
-        return None;
-    }
-    let mut toks = Vec::with_capacity(words.len() + 2);
-    for (n, &i) in words.iter().enumerate() {
-        toks.push(i);
-        if initial(n, i) {
-            toks.push(i + 1);
-        }
-    }
-    Some(toks)
-}
-
 /// `s.trim_matches(…).to_string()` for whitespace and outer punctuation, without a second string.
 fn trim_outer(mut s: String) -> String {
     let outer = |c: char| c.is_whitespace() || matches!(c, ',' | '،' | '-' | ':' | '.');
@@ -363,8 +337,7 @@ fn trim_outer(mut s: String) -> String {
 }
 
 fn name_form(ctx: &Ctx<'_>, words: &[usize]) -> NameForm {
-    let mut text = with_initial_periods(ctx, words)
-        .map_or_else(|| clean_text(ctx, words), |toks| clean_text(ctx, &toks));
+    let mut text = clean_text(ctx, words);
     // "Clinton's", "Obama’s": the possessive is not part of the name.
     for suffix in ["'s", "’s"] {
         if let Some(t) = text.strip_suffix(suffix) {
