@@ -177,6 +177,11 @@ pub(crate) enum Role {
     Addressee,
     /// Arabic: a proverb or saying (المثل، الحكمة) as the subject of a verb of saying.
     Saying,
+    /// English: a preposition that gives what a hearer was told of ("told of the delay",
+    /// "warned about the cuts"): a topic, not a statement.
+    ToldOf,
+    /// English: a word that negates the verb it stands before ("has not said", "didn't say").
+    Negation,
 }
 
 impl Role {
@@ -236,6 +241,8 @@ impl Role {
             "partitive" => Role::Partitive,
             "addressee" => Role::Addressee,
             "saying" => Role::Saying,
+            "told-of" => Role::ToldOf,
+            "negation" => Role::Negation,
             _ => return None,
         })
     }

@@ -5,7 +5,9 @@
 //! sentence before, though he said nothing there; the nearest earlier *speaker* (a player quoted
 //! two paragraphs up) is the wrong person. News prose introduces a person in one sentence and
 //! reports their words with a pronoun in the next; the subject of the sentence before is the
-//! pronoun's first candidate (its "center"), ahead of speakers further back.
+//! pronoun's first candidate (its "center"), ahead of speakers further back. A title may have
+//! lowercase words before it after a capitalised one ("Local swim coach Dean Pappas believes
+//! … He said …").
 //! **Not**: a name inside the previous sentence rather than opening it ("The league fined Ben
 //! Hollis. He said …" may be the league's spokesman as well as Hollis: the walk's speakers decide);
 //! a previous sentence with a claim of its own (its speaker is nearer and comes first anyway); a
@@ -56,9 +58,19 @@ fn opens(ctx: &Ctx<'_>, start: usize, at: usize) -> bool {
     }
     let Ok(span) = isnad_core::Span::new(start, at) else { return false };
     let tokens = ctx.token_range(span);
-    tokens.len() <= 6
-        && tokens.into_iter().all(|t| {
-            let w = ctx.folded(t);
-            is_comma(w) || OPENERS.contains(&w) || (ctx.is_word(t) && ctx.capitalized(t))
-        })
+    let opener = |t: usize| {
+        let w = ctx.folded(t);
+        is_comma(w) || OPENERS.contains(&w) || (ctx.is_word(t) && ctx.capitalized(t))
+    };
+    // "Local swim coach Dean Pappas believes …": up to two lowercase words just before the
+    // title modify it, when a capitalised word that is no opener of `OPENERS` stands before them
+    // ("The board sacked coach …" is a clause, its subject the board).
+    let lower = tokens.clone().rev().take_while(|&t| ctx.is_word(t) && !ctx.capitalized(t)).count();
+    let modified_title = (1..=2).contains(&lower)
+        && tokens.len() > lower
+        && tokens.clone().rev().nth(lower).is_some_and(|t| {
+            ctx.is_word(t) && ctx.capitalized(t) && !OPENERS.contains(&ctx.folded(t))
+        });
+    let head = tokens.len() - if modified_title { lower } else { 0 };
+    tokens.len() <= 6 && tokens.take(head).all(opener)
 }

@@ -5,13 +5,15 @@
 //! volunteers" (topic), "was asked whether Slovenia would seek damages" (topic);
 //! "accused the Liberals of wasting $2 billion" (speech: a statement about them), "described
 //! the deal as a disaster" (speech), "called the increase “a tax on the poor”" (speech),
-//! "criticized the plan, saying …" (the participle is the statement).
+//! "criticized the plan, saying …" (the participle is the statement); "were told of the
+//! delay", "warned the staff about the cuts" (topic: what the hearer was told of); "has not
+//! said when the bill will reach the floor" (topic: a question a negated cue leaves open).
 //!
 //! **Not**: a cue of another act keeps it ("plans to invite": intention); "according to" is
 //! speech.
 //!
 //! **Data**: `data/en-cues.tsv` (class, frame `object` / `about`, flags `question`, `charge`);
-//! `data/en-function.tsv` (`question`: whether, what, about …; `comp`).
+//! `data/en-function.tsv` (`question`: whether, what, about …; `told-of`: of, about; `negation`; `aux`; `comp`).
 //!
 //! **Fixture**: `tests/fixtures/en-topics.txt`.
 
@@ -38,6 +40,10 @@ pub(crate) fn act(v: &View<'_>, d: &Draft) -> Act {
         return Act::Speech;
     }
     let Some(first) = first_content_word(v, d) else { return Act::Speech };
+    // "has not said when the bill will reach the floor": a question left unanswered.
+    if v.has(first, Role::Question) && negated(v, d.cue.0) {
+        return Act::Topic;
+    }
     // "asked whether …", "asked about the polls": what was asked, not an answer.
     if cue.question && v.has(first, Role::Question) {
         return Act::Topic;
@@ -45,6 +51,9 @@ pub(crate) fn act(v: &View<'_>, d: &Draft) -> Act {
     match cue.frame {
         // "talked about the economy", "spoke of his childhood".
         Frame::About => Act::Topic,
+        // "Parents were told of the delay", "warned staff about the cuts": what the hearer
+        // learnt about, not what was said.
+        Frame::Tell if v.has(first, Role::ToldOf) => Act::Topic,
         // "explained how the fund works": what was explained, not a statement (the wh-word
         // right after the cue: in "What comes next is unclear, she wrote" it opens the content).
         Frame::That if v.has(first, Role::Question) && first == d.cue.1 + 1 => Act::Topic,
@@ -59,6 +68,15 @@ pub(crate) fn asks(v: &View<'_>, d: &Draft) -> bool {
     v.tags[d.cue.0].cue.is_some_and(|c| c.question)
         && first_content_word(v, d)
             .is_some_and(|w| v.has(w, Role::Question) && v.folded(w) != "about")
+}
+
+/// True when a negation stands among the auxiliaries right before the cue at `i` ("has not
+/// said", "didn't say", "never said").
+fn negated(v: &View<'_>, i: usize) -> bool {
+    (i.saturating_sub(3)..i)
+        .rev()
+        .take_while(|&t| v.is_word(t) && v.has(t, Role::Aux))
+        .any(|t| v.has(t, Role::Negation))
 }
 
 /// The first word of the draft's content.

@@ -388,7 +388,9 @@ fn complement(
 ) -> Complement {
     let mut k = r.last + 1;
     let right_source = inverted_subject(v, r, ls, after_punct, &mut k);
-    if r.cue.frame == Frame::Tell {
+    // "Residents were told the road would close": a passive's hearer is its subject, and what
+    // follows the cue is the content ("the road" is no hearer).
+    if r.cue.frame == Frame::Tell && !r.passive {
         k = after_hearer(v, k, r.sent_end);
     } else if let Some(h) = hearer_after_to(v, r, k) {
         k = h;

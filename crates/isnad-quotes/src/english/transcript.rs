@@ -4,7 +4,8 @@
 //! wrong." (speaker: the name; content: the rest of the paragraph, direct speech), also inside
 //! an opening quotation mark ("“Leo Brandt: We will not …”": the content ends where the
 //! quotation closes). Interviews and panels are printed this way, one turn a paragraph, with no
-//! verb of saying.
+//! verb of saying. An interview's "A: …" paragraphs, when a "Q: …" paragraph asks, are answers:
+//! direct speech whose speaker the introduction names (no mention in the turn itself).
 //!
 //! **Not**: one capitalised word that is not all capitals ("Trump: Iowa is next" is a
 //! headline's shape, not a turn); the first paragraph (the title); capitals opening the first
@@ -12,7 +13,8 @@
 //! poll or an outlet in it ("The Latest:", "AP Poll:"); a label ("UPDATE:", "Video
 //! Transcript:", "Editor's note:", role `label`); a wh-word ("WHY IT MATTERS:", "WHAT COMES
 //! NEXT:": the headings of an explainer, role `question`); a time word ("Monday:"); a content of fewer
-//! than three words; a heading (the caller skips those).
+//! than three words; a heading (the caller skips those); an interview's "Q: …" (the
+//! interviewer's question), and "A: …" with no "Q: …" in the document.
 //!
 //! **Data**: `data/en-function.tsv` (`label`).
 //!
@@ -36,9 +38,14 @@ pub(crate) fn turns(v: &View<'_>, skip_headings: bool, min_words: u32) -> Vec<Dr
         v.tags[t].cue.is_some()
             || [Role::AttribPrep, Role::Survey, Role::ReportAdverb].iter().any(|&r| v.has(t, r))
     };
-    let turns: Vec<Draft> = (0..v.len())
-        .filter(|&t| opens(t) && !cue_word(t) && !(skip_headings && v.paragraph(t).heading))
-        .filter_map(|t| claim(v, t, min_words))
+    let starts: Vec<usize> = (0..v.len()).filter(|&t| opens(t)).collect();
+    let interview = starts.iter().any(|&t| labelled(v, t, "Q"));
+    let turns: Vec<Draft> = starts
+        .into_iter()
+        .filter(|&t| !cue_word(t) && (!skip_headings || !v.paragraph(t).heading))
+        .filter_map(|t| {
+            if interview && labelled(v, t, "A") { answer(v, t) } else { claim(v, t, min_words) }
+        })
         .collect();
     if turns.len() >= 2 { turns } else { Vec::new() }
 }
@@ -79,5 +86,31 @@ fn claim(v: &View<'_>, p: usize, min_words: u32) -> Option<Draft> {
         kind: QuoteKind::Direct,
         confidence: 0.75,
         ..Draft::indirect(v, (colon, colon), (a, b), Some((s, colon - 1)), Class::Speech)
+    })
+}
+
+/// True when the paragraph at token `p` opens with the one letter `letter` and a colon ("Q:",
+/// "A:"), an interview's labels for the question and the answer.
+fn labelled(v: &View<'_>, p: usize, letter: &str) -> bool {
+    p + 1 < v.len() && v.original(p) == letter && v.is_punct(p + 1, &[':'])
+}
+
+/// "Q: Will prices fall? ¶ A: Not this year.": the answer is the interviewee's speech (direct,
+/// its speaker named only in the article's introduction); the question is the interviewer's and
+/// no claim.
+fn answer(v: &View<'_>, p: usize) -> Option<Draft> {
+    let colon = p + 1;
+    let last = v.paragraph_end(p);
+    if last <= colon {
+        return None;
+    }
+    let (a, b) = trim_content(v, v.toks[colon + 1].span.start(), v.toks[last].span.end());
+    if a >= b {
+        return None;
+    }
+    Some(Draft {
+        kind: QuoteKind::Direct,
+        confidence: 0.75,
+        ..Draft::indirect(v, (colon, colon), (a, b), None, Class::Speech)
     })
 }
