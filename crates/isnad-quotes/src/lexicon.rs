@@ -177,6 +177,10 @@ pub(crate) enum Role {
     Addressee,
     /// Arabic: a proverb or saying (المثل، الحكمة) as the subject of a verb of saying.
     Saying,
+    /// Arabic: a hand or head with ب right after a verb: a gesture («أشار بيده»), no speech.
+    Gesture,
+    /// Arabic: على with a pronoun right after a bare كتب: an inscription («لافتات كتب عليها»).
+    Surface,
 }
 
 impl Role {
@@ -236,6 +240,8 @@ impl Role {
             "partitive" => Role::Partitive,
             "addressee" => Role::Addressee,
             "saying" => Role::Saying,
+            "gesture" => Role::Gesture,
+            "surface" => Role::Surface,
             _ => return None,
         })
     }

@@ -75,6 +75,8 @@ impl<'a> View<'a> {
         let mut tags = lex.tag(english, &norm.text, toks);
         if !english {
             crate::arabic::verbal_nouns(&mut tags, toks);
+            crate::arabic::amounts(&mut tags, toks, &norm.text);
+            crate::arabic::not_speech(&mut tags, toks);
         }
         let quotes = marks::pair(&doc.text, toks, &para, cfg.max_quote_bytes);
         let mut quote_of = vec![None; toks.len()];

@@ -45,6 +45,7 @@
 //! ([`drop_nested_objects`]), `coordinated.rs` adds a claim for each "وأن" after a content, and
 //! `content::cut_at_next_claim` keeps a content from running into the next reporting clause.
 
+mod amounts_to;
 mod by_preposition;
 mod call;
 mod came_in;
@@ -55,6 +56,7 @@ mod filters;
 mod insertion;
 mod introducer;
 mod nominal;
+mod not_speech;
 mod postposed;
 mod saying;
 mod shared_subject;
@@ -70,7 +72,9 @@ use crate::draft::Draft;
 use crate::lexicon::Role;
 use crate::view::View;
 
+pub(crate) use amounts_to::amounts;
 pub(crate) use nominal::POSSESSIVES;
+pub(crate) use not_speech::not_speech;
 pub(crate) use verbal_noun::verbal_nouns;
 
 /// Commas, Arabic and Latin.
