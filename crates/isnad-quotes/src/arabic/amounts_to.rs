@@ -19,28 +19,18 @@ const WITHIN: usize = 9;
 /// How far a complementiser that makes it the cue is looked for.
 const CLAUSE: usize = 16;
 
-/// Clears the cue reading of «يبلغ/تبلغ» (with و or ف or not) when a quantity follows.
-pub(crate) fn amounts(tags: &mut [Tag], toks: &[Token], folded: &str) {
-    let word = |i: usize| {
-        let (s, e) = toks[i].norm;
-        &folded[s as usize..e as usize]
-    };
-    for i in 0..toks.len() {
-        if tags[i].cue.is_none() || toks[i].kind != TokenKind::Word {
-            continue;
-        }
-        let w = word(i);
-        let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
-        if !matches!(w, "يبلغ" | "تبلغ") {
-            continue;
-        }
-        let clause: Vec<usize> = (i + 1..toks.len().min(i + 1 + CLAUSE))
-            .take_while(|&k| toks[k].kind != TokenKind::Punct)
-            .collect();
-        let comp = clause.iter().any(|&k| tags[k].roles & Role::Comp.bit() != 0);
-        let quantity = clause.iter().take(WITHIN).any(|&k| toks[k].kind == TokenKind::Number);
-        if quantity && !comp {
-            tags[i].cue = None;
-        }
+/// True when the cue at `i` is «يبلغ/تبلغ» (with و or ف or not) and a quantity follows.
+pub(super) fn amount(tags: &[Tag], toks: &[Token], folded: &str, i: usize) -> bool {
+    let (s, e) = toks[i].norm;
+    let w = &folded[s as usize..e as usize];
+    let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+    if !matches!(w, "يبلغ" | "تبلغ") || toks[i].kind != TokenKind::Word {
+        return false;
     }
+    let clause: Vec<usize> = (i + 1..toks.len().min(i + 1 + CLAUSE))
+        .take_while(|&k| toks[k].kind != TokenKind::Punct)
+        .collect();
+    let comp = clause.iter().any(|&k| tags[k].roles & Role::Comp.bit() != 0);
+    let quantity = clause.iter().take(WITHIN).any(|&k| toks[k].kind == TokenKind::Number);
+    quantity && !comp
 }

@@ -72,10 +72,26 @@ use crate::draft::Draft;
 use crate::lexicon::Role;
 use crate::view::View;
 
-pub(crate) use amounts_to::amounts;
 pub(crate) use nominal::POSSESSIVES;
-pub(crate) use not_speech::not_speech;
-pub(crate) use verbal_noun::verbal_nouns;
+
+/// Clears the cue readings that the words around a cue rule out, in one pass over the cues: a
+/// verbal noun after a word governing a noun (`verbal_noun.rs`), «تبلغ» before a quantity
+/// (`amounts_to.rs`), a gesture or an inscription (`not_speech.rs`).
+pub(crate) fn clear_non_cues(
+    tags: &mut [crate::lexicon::Tag],
+    toks: &[isnad_core::Token],
+    folded: &str,
+) {
+    for i in 0..tags.len() {
+        if tags[i].cue.is_some()
+            && (verbal_noun::verbal_noun(tags, toks, i)
+                || amounts_to::amount(tags, toks, folded, i)
+                || not_speech::not_speech(tags, toks, i))
+        {
+            tags[i].cue = None;
+        }
+    }
+}
 
 /// Commas, Arabic and Latin.
 const COMMAS: &[char] = &['،', ','];

@@ -11,24 +11,20 @@ use isnad_core::{Token, TokenKind};
 
 use crate::lexicon::{Form, Role, Tag};
 
-/// Clears the cue reading of a verb followed by a gesture, or of a bare كتب followed by على with
-/// a pronoun.
-pub(crate) fn not_speech(tags: &mut [Tag], toks: &[Token]) {
-    for i in 0..tags.len().saturating_sub(1) {
-        let Some(cue) = tags[i].cue else { continue };
-        let next = tags[i + 1].roles;
-        if toks[i + 1].kind != TokenKind::Word {
-            continue;
-        }
-        // (after the verb or after a one-word subject: «أشار فاضل بيده»)
-        let gesture = (i + 1..tags.len().min(i + 3))
-            .take_while(|&k| toks[k].kind == TokenKind::Word)
-            .any(|k| tags[k].roles & Role::Gesture.bit() != 0);
-        // (a bare past only: «كتب»; «كتبت الوزيرة عليها» is not how news writes a post)
-        let inscription =
-            next & Role::Surface.bit() != 0 && cue.form == Form::ArPast && tags[i].prefix == 0;
-        if gesture || inscription {
-            tags[i].cue = None;
-        }
+/// True when the cue at `i` is followed by a gesture, or is a bare كتب followed by على with a
+/// pronoun.
+pub(super) fn not_speech(tags: &[Tag], toks: &[Token], i: usize) -> bool {
+    let Some(cue) = tags[i].cue else { return false };
+    if i + 1 >= tags.len() || toks[i + 1].kind != TokenKind::Word {
+        return false;
     }
+    // (after the verb or after a one-word subject: «أشار فاضل بيده»)
+    let gesture = (i + 1..tags.len().min(i + 3))
+        .take_while(|&k| toks[k].kind == TokenKind::Word)
+        .any(|k| tags[k].roles & Role::Gesture.bit() != 0);
+    // (a bare past only: «كتب»; «كتبت الوزيرة عليها» is not how news writes a post)
+    let inscription = tags[i + 1].roles & Role::Surface.bit() != 0
+        && cue.form == Form::ArPast
+        && tags[i].prefix == 0;
+    gesture || inscription
 }
