@@ -182,6 +182,10 @@ pub(crate) enum Role {
     ToldOf,
     /// English: a word that negates the verb it stands before ("has not said", "didn't say").
     Negation,
+    /// Arabic: a hand or head with ب right after a verb: a gesture («أشار بيده»), no speech.
+    Gesture,
+    /// Arabic: على with a pronoun right after a bare كتب: an inscription («لافتات كتب عليها»).
+    Surface,
 }
 
 impl Role {
@@ -243,6 +247,8 @@ impl Role {
             "saying" => Role::Saying,
             "told-of" => Role::ToldOf,
             "negation" => Role::Negation,
+            "gesture" => Role::Gesture,
+            "surface" => Role::Surface,
             _ => return None,
         })
     }

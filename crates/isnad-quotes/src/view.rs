@@ -74,7 +74,7 @@ impl<'a> View<'a> {
         }
         let mut tags = lex.tag(english, &norm.text, toks);
         if !english {
-            crate::arabic::verbal_nouns(&mut tags, toks);
+            crate::arabic::clear_non_cues(&mut tags, toks, &norm.text);
         }
         let quotes = marks::pair(&doc.text, toks, &para, cfg.max_quote_bytes);
         let mut quote_of = vec![None; toks.len()];

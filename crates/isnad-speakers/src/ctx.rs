@@ -136,6 +136,10 @@ impl<'d> Ctx<'d> {
                 i += 1;
                 continue;
             };
+            if m.entry.cat == Cat::Stop && self.given_name_ali(i) {
+                i += 1;
+                continue;
+            }
             let prefix = &words.word(i)[..m.prefix];
             let governed = prefix.trim_start_matches(['و', 'ف']).starts_with(['ب', 'ل', 'ك']);
             for cell in &self.hits[i..i + m.len] {
@@ -151,6 +155,15 @@ impl<'d> Ctx<'d> {
             }
             i += m.len;
         }
+    }
+
+    /// True when token `i` is written «علي» with a dotted final ي: the given name ʿAlī, which
+    /// folding makes look like the preposition «على» (the stop word). News spelling keeps the two
+    /// apart («وزير الكهرباء زياد علي فاضل»); a name written «على», as Egyptian spelling does, stays
+    /// ambiguous and is read as the preposition.
+    fn given_name_ali(&self, i: usize) -> bool {
+        let o = self.tokens[i].span.slice(self.text);
+        o.strip_prefix('و').unwrap_or(o) == "علي"
     }
 
     /// The lexicon entry covering token `i` (`Some`) when its stretch is tagged; `None` when not yet.

@@ -751,6 +751,11 @@ fn name_len(ctx: &Ctx<'_>, words: &[usize]) -> usize {
     let mut after_particle = false;
     let mut particles = false;
     for (k, &w) in words.iter().enumerate() {
+        // "عمر نور-الدائم", "ربيع شمعون-حداد": a word joined to the one before by a hyphen is
+        // the same part of the name (a double family name), whatever its form.
+        if k > 0 && hyphen_joined(ctx, words[k - 1], w) {
+            continue;
+        }
         let particle = ctx.cat(w) == Some(Cat::Particle);
         particles |= particle;
         // A nisba in ـي is a family name ("محمد شياع السوداني"); another definite word that
@@ -770,6 +775,15 @@ fn name_len(ctx: &Ctx<'_>, words: &[usize]) -> usize {
         after_particle = particle;
     }
     words.len()
+}
+
+/// True when words `a` and `b` are written as one with a hyphen between them and no space
+/// («شمعون-حداد»): a compound name, never two phrases (a spaced dash separates).
+pub(crate) fn hyphen_joined(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    b == a + 2
+        && matches!(ctx.orig(a + 1), "-" | "‐" | "‑")
+        && ctx.tokens[a].span.end() == ctx.tokens[a + 1].span.start()
+        && ctx.tokens[a + 1].span.end() == ctx.tokens[b].span.start()
 }
 
 /// True when token `w` governs the next word as a genitive: an indefinite title ("مستشار",
@@ -834,13 +848,20 @@ fn window_ar(ctx: &Ctx<'_>, i: usize, title_len: usize) -> usize {
     let mut k = 0;
     let name_start = j;
     while j < n && k < 5 {
+        // ("ربيع شمعون-حداد": a hyphen glued between two words goes on with the name)
+        if k > 0 && j + 1 < n && hyphen_joined(ctx, j - 1, j + 1) {
+            j += 1;
+            continue;
+        }
         if !ctx.is_word(j)
             || ctx.tokens[j].kind != isnad_core::TokenKind::Word
             || ctx.cues.covers_token(ctx.tokens, j)
         {
             break;
         }
-        if k > 0 && name_len(ctx, &(name_start..=j).collect::<Vec<_>>()) <= k {
+        if k > 0
+            && name_len(ctx, &(name_start..=j).filter(|&t| ctx.is_word(t)).collect::<Vec<_>>()) <= k
+        {
             break;
         }
         let plain = (matches!(ctx.cat(j), None | Some(Cat::Particle))

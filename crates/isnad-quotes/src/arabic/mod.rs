@@ -45,6 +45,7 @@
 //! ([`drop_nested_objects`]), `coordinated.rs` adds a claim for each "وأن" after a content, and
 //! `content::cut_at_next_claim` keeps a content from running into the next reporting clause.
 
+mod amounts_to;
 mod by_preposition;
 mod call;
 mod came_in;
@@ -55,6 +56,7 @@ mod filters;
 mod insertion;
 mod introducer;
 mod nominal;
+mod not_speech;
 mod postposed;
 mod saying;
 mod shared_subject;
@@ -71,7 +73,25 @@ use crate::lexicon::Role;
 use crate::view::View;
 
 pub(crate) use nominal::POSSESSIVES;
-pub(crate) use verbal_noun::verbal_nouns;
+
+/// Clears the cue readings that the words around a cue rule out, in one pass over the cues: a
+/// verbal noun after a word governing a noun (`verbal_noun.rs`), «تبلغ» before a quantity
+/// (`amounts_to.rs`), a gesture or an inscription (`not_speech.rs`).
+pub(crate) fn clear_non_cues(
+    tags: &mut [crate::lexicon::Tag],
+    toks: &[isnad_core::Token],
+    folded: &str,
+) {
+    for i in 0..tags.len() {
+        if tags[i].cue.is_some()
+            && (verbal_noun::verbal_noun(tags, toks, i)
+                || amounts_to::amount(tags, toks, folded, i)
+                || not_speech::not_speech(tags, toks, i))
+        {
+            tags[i].cue = None;
+        }
+    }
+}
 
 /// Commas, Arabic and Latin.
 const COMMAS: &[char] = &['،', ','];

@@ -88,8 +88,9 @@ pub(super) fn speaker_np(v: &View<'_>, from: usize, to: usize) -> Option<(usize,
         }
         if v.is_wordish(j) || v.is_punct(j, &['(', ')']) {
             last = Some(j);
-        } else if !v.is_punct(j, COMMAS) && !v.is_punct(j, &['.']) {
-            // (a period that got here is an abbreviation's: "د. بول مرقص")
+        } else if !v.is_punct(j, COMMAS) && !v.is_punct(j, &['.']) && !v.is_punct(j, &['-']) {
+            // (a period that got here is an abbreviation's: "د. بول مرقص"; a dash, one glued
+            // between two words: "ربيع شمعون-حداد")
             break;
         }
         if j - start > 14 {

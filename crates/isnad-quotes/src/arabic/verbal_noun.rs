@@ -12,15 +12,11 @@ use isnad_core::{Token, TokenKind};
 
 use crate::lexicon::{Form, Role, Tag};
 
-/// Clears the cue reading of past forms that follow a word governing a noun.
-pub(crate) fn verbal_nouns(tags: &mut [Tag], toks: &[Token]) {
-    for i in 1..tags.len() {
-        let bare_past = tags[i].cue.is_some_and(|c| c.form == Form::ArPast) && tags[i].prefix == 0;
-        if bare_past
-            && toks[i - 1].kind == TokenKind::Word
-            && tags[i - 1].roles & Role::GovernsNoun.bit() != 0
-        {
-            tags[i].cue = None;
-        }
-    }
+/// True when the cue at `i` is a bare past form after a word governing a noun: a verbal noun.
+pub(super) fn verbal_noun(tags: &[Tag], toks: &[Token], i: usize) -> bool {
+    let bare_past = tags[i].cue.is_some_and(|c| c.form == Form::ArPast) && tags[i].prefix == 0;
+    bare_past
+        && i > 0
+        && toks[i - 1].kind == TokenKind::Word
+        && tags[i - 1].roles & Role::GovernsNoun.bit() != 0
 }

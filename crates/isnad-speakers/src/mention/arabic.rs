@@ -8,8 +8,8 @@ use crate::lexicon::{Agr, Cat};
 use crate::morph;
 
 use super::{
-    Form, Parsed, clean_text, construct_head, document_ar, empty, is_preposition_ar, name_form,
-    name_keys, name_len, role_from_tokens, split_alias,
+    Form, Parsed, clean_text, construct_head, document_ar, empty, hyphen_joined, is_preposition_ar,
+    name_form, name_keys, name_len, role_from_tokens, split_alias,
 };
 
 pub(super) fn parse_ar(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
@@ -98,10 +98,29 @@ pub(super) fn parse_ar(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
                 p.name = Some(name_form(ctx, seg));
                 return Some(p);
             }
+            // 'عبد الرحيم "ود البلة" الطيب': a nickname in quotes inside a name is an alias; the
+            // name is the words around it.
+            if let Some((o, c)) = inner_nickname(ctx, seg) {
+                let outer: Vec<usize> = seg[..o].iter().chain(&seg[c + 1..]).copied().collect();
+                p.aliases.push(name_form(ctx, &seg[o + 1..c]));
+                p.name = Some(name_form(ctx, &outer));
+                return Some(p);
+            }
             p.name = Some(name_form(ctx, seg));
             Some(p)
         }
     }
+}
+
+/// The opening and closing marks of a quoted nickname of one to three words inside a name, with
+/// words before and after it: 'عبد الرحيم "ود البلة" الطيب'.
+fn inner_nickname(ctx: &Ctx<'_>, seg: &[usize]) -> Option<(usize, usize)> {
+    let mark = |k: usize| matches!(ctx.orig(seg[k]), "\"" | "“" | "”" | "«" | "»");
+    let o = (1..seg.len()).find(|&k| mark(k))?;
+    let c = (o + 1..seg.len()).find(|&k| mark(k))?;
+    let inner = seg[o + 1..c].iter().filter(|&&t| ctx.is_word(t)).count();
+    let words = |r: &[usize]| r.iter().all(|&t| ctx.is_word(t)) && !r.is_empty();
+    ((1..=3).contains(&inner) && words(&seg[..o]) && words(&seg[c + 1..])).then_some((o, c))
 }
 
 /// True for a folded word with the article and the nominative plural ending ـون on a stem of at
@@ -148,6 +167,7 @@ fn name_index(ctx: &Ctx<'_>, seg: &[usize], words: &[usize]) -> usize {
             break;
         }
         if j < words.len()
+            && !hyphen_joined(ctx, w, words[j])
             && seg.iter().any(|&t| t > w && t < words[j] && !ctx.is_word(t) && ctx.orig(t) != ".")
         {
             break;
