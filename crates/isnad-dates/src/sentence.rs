@@ -169,8 +169,7 @@ impl<'a, 's> Sentence<'a, 's> {
                 }
                 let (cs, ce) = clause_around(self.folded, start, self.toks[x.end - 1].end);
                 if self.language.lang == Lang::En
-                    && let Some(verb) =
-                        past_verb_before(self.folded, start, &self.language.classes)
+                    && let Some(verb) = past_verb_before(self.folded, start, &self.language.classes)
                     && cs <= verb
                     && self.tense_of(cs, verb) != Some(false)
                 {
