@@ -3,6 +3,8 @@
 //! **Reads**: "this week", "last week", "next month", "last year", "the third quarter", "the
 //! 4th quarter of 2024", "the 1988 second quarter", "in Q4 2024", "18q4", "the first half of
 //! 2025", "this weekend", "over the weekend", "last week's Sunday", "the week of October 6th",
+//! "the fiscal year", "the full year" (the year under way), "the latest fiscal year" (the last
+//! one ended),
 //! "هذا الأسبوع", "الأسبوع الماضي", "الشهر الجاري", "العام المقبل", "السنة القادمة", "العام
 //! الحالي", "الأسبوع قبل الماضي" (the week before last), "الشهر بعد المقبل", "الربع الأول من
 //! العام الجاري", "النصف الثاني من عام 2024".
