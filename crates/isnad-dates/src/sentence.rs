@@ -17,7 +17,7 @@ use jiff::civil::{Date, DateTime, Time};
 
 use crate::grammar::{Found, Memos, Parser, Tried, fast_paths};
 use crate::language::{Lang, Language};
-use crate::tense::{ahead_marker_before, clause_around, tense};
+use crate::tense::{ahead_marker_before, clause_around, past_verb_before, tense};
 use crate::time::Anchor;
 use crate::tokenize::Tok;
 use crate::vocab::{Connective, features};
@@ -168,6 +168,14 @@ impl<'a, 's> Sentence<'a, 's> {
                     return *p.unwrap_or(x);
                 }
                 let (cs, ce) = clause_around(self.folded, start, self.toks[x.end - 1].end);
+                if self.language.lang == Lang::En
+                    && let Some(verb) = past_verb_before(self.folded, start, &self.language.classes)
+                    && cs <= verb
+                    && self.tense_of(cs, verb) != Some(false)
+                {
+                    // "said Monday it will cut jobs": the verb's own time, before "will"
+                    return *p.unwrap_or(x);
+                }
                 match self.tense_of(cs, ce) {
                     Some(true) => *p.unwrap_or(x),
                     Some(false) => *f.unwrap_or(x),

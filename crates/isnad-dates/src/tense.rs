@@ -68,6 +68,26 @@ pub(crate) fn ahead_marker_before(folded: &str, start: usize, classes: &WordClas
     classes.has(word, Class::FutureBeforeAs)
 }
 
+/// Where the English past-tense verb right before `folded[start..]` begins, when there is one
+/// ("said", "announced"; an "on" between them is skipped: "said on Monday"): an expression
+/// right after a verb in the past says when that verb's event was ("The company said Monday it
+/// will cut 500 jobs": the Monday before, though "will" follows). Not a `future-before-to` word
+/// ("is expected Monday" looks ahead).
+pub(crate) fn past_verb_before(folded: &str, start: usize, classes: &WordClasses) -> Option<usize> {
+    let word_before = |end: usize| {
+        let head = folded[..end].trim_end_matches(' ');
+        let from = head.rfind(|c: char| !is_alphabetic(c)).map_or(0, |k| k + 1);
+        (from < head.len()).then(|| (from, &head[from..]))
+    };
+    let (mut from, mut word) = word_before(start)?;
+    if word == "on" {
+        (from, word) = word_before(from)?;
+    }
+    let past = word.len() >= 5 && word.ends_with("ed") || classes.has(word, Class::Past);
+    let ahead = classes.list(Class::FutureBeforeTo).iter().any(|f| word.ends_with(&**f));
+    (past && !ahead).then_some(from)
+}
+
 /// [`tense`] of Arabic text. (The prefix سـ of سيعقد cannot be told from سياسة by its letters:
 /// only explicit future markers count.)
 fn tense_ar(folded: &str, classes: &WordClasses) -> Option<bool> {

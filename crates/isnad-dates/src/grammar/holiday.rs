@@ -90,6 +90,11 @@ impl<'a, 'v> Parser<'a, 'v> {
         } else if season {
             // a bare season name is an ordinary word ("a summer of protests")
             return None;
+        } else if k > 0 && self.connective(k - 1, Connective::Since) {
+            // "since year-end", "since Christmas": what "since" starts from has begun
+            let today = self.anchor.today();
+            let y = today.year();
+            if year_of(y).is_some_and(|(s, _, _)| s <= today) { y } else { y - 1 }
         } else {
             let a = self.anchor;
             // Duckling's convention is the next one; news (`past`, `nearest`, `tense`) the nearest

@@ -3,6 +3,8 @@
 //! **Reads**: "this week", "last week", "next month", "last year", "the third quarter", "the
 //! 4th quarter of 2024", "the 1988 second quarter", "in Q4 2024", "18q4", "the first half of
 //! 2025", "this weekend", "over the weekend", "last week's Sunday", "the week of October 6th",
+//! "the fiscal year", "the full year" (the year under way), "the latest fiscal year" (the last
+//! one ended),
 //! "هذا الأسبوع", "الأسبوع الماضي", "الشهر الجاري", "العام المقبل", "السنة القادمة", "العام
 //! الحالي", "الأسبوع قبل الماضي" (the week before last), "الشهر بعد المقبل", "الربع الأول من
 //! العام الجاري", "النصف الثاني من عام 2024".
@@ -207,6 +209,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                     Some(Match { end: q + 1, value: Spec { base: Some(t), ..Spec::default() } }),
                 );
             }
+            keep_longest(best, self.reported_year(q, latest));
         }
         // "Q3", "Q4 2023", "Q1 of 2024": business quarters (this year's without a year)
         if self.tok_text(i) == Some("q")
@@ -250,6 +253,20 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
         }
         Some(())
+    }
+
+    /// "the fiscal year", "the full year" (after "the", at `q`): the year under way; "the latest
+    /// fiscal year" (`latest`): the last one ended. Only a year unit of more than one word (a
+    /// year of accounts in the data: "fiscal year", "full year") is read so: "the year" alone
+    /// is as often an amount ("the year ended in June") as a date, and stays unread.
+    fn reported_year(&self, q: usize, latest: bool) -> Option<Match<Spec>> {
+        if self.unit(q) != Some((Unit::Year, 1)) || !self.tok_text(q)?.contains(' ') {
+            return None;
+        }
+        let this = truncate(self.anchor.now, Grain::Year);
+        let year = if latest { add_grain(this, Grain::Year, -1) } else { this };
+        let t = TimeValue::point(year, Grain::Year);
+        Some(Match { end: q + 1, value: Spec { base: Some(t), ..Spec::default() } })
     }
 
     /// Friday 18:00 to Monday 00:00 of the week `n` weeks from this one.

@@ -317,7 +317,16 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
         }
         let Match { end: j, value: s } = self.datetime(i + 1)?;
-        let t = self.resolve(&s)?;
+        let mut t = self.resolve(&s)?;
+        if self.connective(i, Connective::Since) && s.month_of_no_year() && t.start > a.now {
+            // "since December", "since Dec. 31" (written in November): what "since" starts
+            // from has begun, however near the coming one is: last year's
+            t = TimeValue {
+                start: add_grain(t.start, Grain::Year, -1),
+                end: t.end.map(|e| add_grain(e, Grain::Year, -1)),
+                ..t
+            };
+        }
         if self.connective(i, Connective::From)
             && let Some(r) = self.for_duration(j, t)
         {

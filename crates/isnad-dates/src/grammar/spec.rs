@@ -58,6 +58,17 @@ pub(super) fn merge(cur: &mut Spec, s: &Spec) {
 }
 
 impl Spec {
+    /// A month or a day of a month without its year or weekday ("December", "Dec. 31"): its
+    /// year comes from the reference.
+    pub(super) fn month_of_no_year(&self) -> bool {
+        self.month.is_some()
+            && self.year.is_none()
+            && self.weekday.is_none()
+            && self.base.is_none()
+            && !self.absolute
+            && !self.hijri
+    }
+
     pub(super) fn has_date(&self) -> bool {
         self.year.is_some()
             || self.month.is_some()
