@@ -141,7 +141,8 @@ impl<'d> Ctx<'d> {
                 continue;
             }
             let prefix = &words.word(i)[..m.prefix];
-            let governed = prefix.trim_start_matches(['و', 'ف']).starts_with(['ب', 'ل', 'ك']);
+            let governed = prefix.trim_start_matches(['و', 'ف']).starts_with(['ب', 'ل', 'ك'])
+                || (m.prefix == 0 && self.after_detached_preposition(i));
             for cell in &self.hits[i..i + m.len] {
                 cell.set(Some(Some(Hit {
                     entry: m.entry,
@@ -155,6 +156,22 @@ impl<'d> Ctx<'d> {
             }
             i += m.len;
         }
+    }
+
+    /// True when token `i` is a preposition of one letter written apart, with a tatweel, before a
+    /// quoted or bracketed name: «لـ"مرصد العدالة"», «بـ(الأونروا)».
+    pub fn detached_preposition(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Word
+            && matches!(self.folded(i), "ل" | "ب" | "ك" | "ول" | "وب")
+            && self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| t.kind != TokenKind::Word && is_quote_or_bracket(self.orig(i + 1)))
+    }
+
+    /// True when word `i` follows a detached preposition and the quote or bracket it opens.
+    pub fn after_detached_preposition(&self, i: usize) -> bool {
+        i >= 2 && is_quote_or_bracket(self.orig(i - 1)) && self.detached_preposition(i - 2)
     }
 
     /// True when token `i` is written «علي» with a dotted final ي: the given name ʿAlī, which

@@ -263,8 +263,8 @@ pub(crate) fn parse(ctx: &Ctx<'_>, range: std::ops::Range<usize>) -> Option<Pars
 /// In Arabic, the index in `pieces` of a name in apposition after a role ("رئيسة الجمعية
 /// المغربية لحماية المستهلك، السيدة فاطمة الزهراء بنعلي", "المدرب الأرجنتيني لفريق الشباب، ماركوس
 /// ألونسو"): a piece that follows a piece led by a title and is either led by an honorific (a
-/// sure sign of a name) or is a bare name of two to four plain words, the first without the
-/// article. (An honorific marks a name after any phrase: "كبير الاقتصاديين في بنك الخليج،
+/// sure sign of a name) or by a definite title with a name after it ("المهندس سمير الخطيب"), or
+/// is a bare name of two to four plain words, the first without the article. (An honorific marks a name after any phrase: "كبير الاقتصاديين في بنك الخليج،
 /// الدكتور سامي الكعبي".)
 fn apposed_after_role(
     ctx: &Ctx<'_>,
@@ -290,7 +290,14 @@ fn apposed_after_role(
             return false;
         }
         let w = words(*k);
-        let honorific = p.form == Form::Person && p.name.is_some() && led_by(*k, &[Cat::Honorific]);
+        // A definite title before a name marks it as an honorific does ("مدير زراعة نابلس،
+        // المهندس سمير الخطيب"): the role before may end in a place read as a name.
+        let titled = led_by(*k, &[Cat::Honorific])
+            || (led_by(*k, &[Cat::Title])
+                && led_by(*prev, &[Cat::Title, Cat::Honorific])
+                && w.len() >= 3
+                && ctx.definite(w[0]));
+        let honorific = p.form == Form::Person && p.name.is_some() && titled;
         let bare_name = led_by(*prev, &[Cat::Title, Cat::Honorific])
             && p.form == Form::Name
             && (2..=4).contains(&w.len())
@@ -374,7 +381,10 @@ fn split_alias<'s>(ctx: &Ctx<'_>, seg: &'s [usize]) -> (&'s [usize], Option<Name
         let inner: Vec<usize> =
             seg[open + 1..n - 1].iter().copied().filter(|&i| ctx.is_word(i)).collect();
         let before = seg[..open].iter().filter(|&&i| ctx.is_word(i)).count();
-        if !inner.is_empty() && inner.len() <= 3 && before > 0 {
+        // (after a preposition written apart the quotation is its object, no alias: «تقرير
+        // لـ"مرصد الأجور"»)
+        let governed = open > 0 && ctx.detached_preposition(seg[open - 1]);
+        if !inner.is_empty() && inner.len() <= 3 && before > 0 && !governed {
             return (&seg[..open], Some(name_form(ctx, &inner)));
         }
     }
@@ -932,6 +942,11 @@ fn document_ar(
     doc_len: usize,
     mut p: Parsed,
 ) -> Parsed {
+    // "تقرير سابق لـ"مرصد العدالة العمالية"": a preposition written apart before a quoted name
+    // is not a word of the phrase (the tagger reads the name as governed by it).
+    let words: Vec<usize> =
+        words.iter().copied().filter(|&w| !ctx.detached_preposition(w)).collect();
+    let words = &words[..];
     let w0 = words[0];
     p.form = Form::Document;
     p.agr = ctx.hit(w0).map(|h| h.entry.agr).unwrap_or_default();
@@ -1030,7 +1045,9 @@ fn document_ar(
             && (q.name.is_some() || !q.roles.is_empty())
         {
             q.text = clean_text(ctx, &toks);
-            if ctx.hit(words[a]).is_some_and(|h| h.governed) {
+            if ctx.hit(words[a]).is_some_and(|h| h.governed)
+                && !ctx.after_detached_preposition(words[a])
+            {
                 drop_lam(ctx, &toks, &mut q);
             }
             return q;

@@ -4,7 +4,8 @@
 //! media noun with لـ or بـ ("قال وزير الخارجية للصحيفة إن"); a role with its prepositional
 //! phrase and the name in apposition ("رئيسة قسم الأوبئة في جامعة الخليج الطبية، نورة القحطاني،");
 //! a subject after كان ("وكان الرئيس … قد أكد"), after أما ("أما الخبير … فيرى"), or opening the
-//! cue's clause (": رئيس الحكومة أشار إلى").
+//! cue's clause (": رئيس الحكومة أشار إلى"); a document's author written apart after لـ in quotes
+//! ("تقرير سابق لـ"مرصد العدالة العمالية"").
 //! **Not**: the circumstances after the subject ("في تصريحات"، "أمس"); a relative clause after it
 //! ("المصدر، الذي طلب عدم الكشف عن هويته،").
 //! **Data**: `stop`, `prep`, `time`, `comp`, `aux`, `qad` in `data/ar-function.tsv`; media nouns.
@@ -33,6 +34,19 @@ pub(super) fn speaker_np(v: &View<'_>, from: usize, to: usize) -> Option<(usize,
         // حمود"": a short quotation before the introducer is a name in the speaker phrase (a
         // quotation of speech would be the introducer itself).
         if let Some(close) = quoted_name(v, j)
+            && close < to
+        {
+            last = Some(close);
+            j = close + 1;
+            continue;
+        }
+        // "وأشار تقرير سابق لـ"مرصد العدالة"": after a document, ل written apart before a
+        // quoted name is the genitive of its author, not the medium told.
+        if j > start
+            && v.has(start, Role::Media)
+            && v.tags[start].prefix == 0
+            && v.folded(j) == "ل"
+            && let Some(close) = quoted_name(v, j + 1)
             && close < to
         {
             last = Some(close);

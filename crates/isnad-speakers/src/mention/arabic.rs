@@ -70,7 +70,21 @@ pub(super) fn parse_ar(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
             }
             Some(p)
         }
-        Some((Cat::Title | Cat::Honorific, _)) => Some(person_ar(ctx, seg, &words, p)),
+        Some((Cat::Title | Cat::Honorific, _)) => {
+            // 'المحامي سامر "أبو زيد" العدوان': after roles too, a quoted nickname right after a
+            // given name is an alias, and the name is read around it.
+            if let Some((o, c)) = inner_nickname(ctx, seg)
+                && ctx.cat(seg[o - 1]).is_none()
+                && !ctx.definite(seg[o - 1])
+            {
+                let outer: Vec<usize> = seg[..o].iter().chain(&seg[c + 1..]).copied().collect();
+                let outer_words: Vec<usize> =
+                    words.iter().copied().filter(|&i| i < seg[o] || i > seg[c]).collect();
+                p.aliases.push(name_form(ctx, &seg[o + 1..c]));
+                return Some(person_ar(ctx, &outer, &outer_words, p));
+            }
+            Some(person_ar(ctx, seg, &words, p))
+        }
         _ => {
             // A name, maybe followed by its role without a comma ("بيسكوف المتحدث باسم …").
             if let Some(k) =
