@@ -171,7 +171,11 @@ impl<'d> Ctx<'d> {
 
     /// True when word `i` follows a detached preposition and the quote or bracket it opens.
     pub fn after_detached_preposition(&self, i: usize) -> bool {
-        i >= 2 && is_quote_or_bracket(self.orig(i - 1)) && self.detached_preposition(i - 2)
+        // (most entries follow a word: that test comes first, the tagger pays it on every entry)
+        i >= 2
+            && self.tokens[i - 1].kind != TokenKind::Word
+            && is_quote_or_bracket(self.orig(i - 1))
+            && self.detached_preposition(i - 2)
     }
 
     /// True when token `i` is written «علي» with a dotted final ي: the given name ʿAlī, which
