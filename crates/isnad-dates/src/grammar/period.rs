@@ -4,7 +4,7 @@
 //! 4th quarter of 2024", "the 1988 second quarter", "in Q4 2024", "18q4", "the first half of
 //! 2025", "the second half" (this year's), "this weekend", "over the weekend", "last week's
 //! Sunday", "the week of October 6th", "the fiscal year", "the full year" (the year under
-//! way), "the latest fiscal year" (the last one ended),
+//! way), "full-year earnings" (the same), "the latest fiscal year" (the last one ended),
 //! "هذا الأسبوع", "الأسبوع الماضي", "الشهر الجاري", "العام المقبل", "السنة القادمة", "العام
 //! الحالي", "الأسبوع قبل الماضي" (the week before last), "الشهر بعد المقبل", "الربع الأول من
 //! العام الجاري", "النصف الثاني من عام 2024".
@@ -105,8 +105,20 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         if !self.is_arabic() {
             self.quarter_en(i, &mut best)?;
+            keep_longest(&mut best, self.full_year(i));
         }
         best
+    }
+
+    /// "full-year" before a noun ("full-year earnings", "its full-year outlook"): the year of
+    /// accounts under way, as "the full year" is. Only the hyphenated adjective (one word of
+    /// the data): "a full year" is an amount.
+    fn full_year(&self, i: usize) -> Option<Match<Spec>> {
+        if self.unit(i) != Some((Unit::Year, 1)) || !self.tok_text(i)?.contains('-') {
+            return None;
+        }
+        let t = TimeValue::point(truncate(self.anchor.now, Grain::Year), Grain::Year);
+        Some(Match { end: i + 1, value: Spec { base: Some(t), ..Spec::default() } })
     }
 
     /// Arabic "قبل الماضي" (before the last: -2) and "بعد المقبل/القادم" (after the next: +2)
