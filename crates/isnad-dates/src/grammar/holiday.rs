@@ -131,13 +131,15 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// "The spring", "in the autumn": an English season after the article is one of the current
     /// year, as "this spring" is (news says "the spring" of the year it writes in; a season of
     /// another year has its year or a relative word: "the spring of 2019", "the following
-    /// spring"). Not under the future policy, whose bare seasons stay ordinary words.
+    /// spring"). Not under the future policy, whose bare seasons stay ordinary words, nor for
+    /// "the fall", in news a decline ("the fall was driven by hiring") more than the autumn.
     fn the_season(&self, season: bool, k: usize) -> Option<Relative> {
         let the = season
             && !self.is_arabic()
             && self.policy() != crate::Bare::Future
             && k > 0
-            && self.tok_text(k - 1).is_some_and(|w| w.eq_ignore_ascii_case("the"));
+            && self.tok_text(k - 1).is_some_and(|w| w.eq_ignore_ascii_case("the"))
+            && !self.tok_text(k).is_some_and(|w| w.eq_ignore_ascii_case("fall"));
         the.then_some(Relative::This)
     }
 
