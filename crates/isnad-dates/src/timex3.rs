@@ -126,6 +126,8 @@ pub(crate) enum Reading {
     EveryWeekday(u8),
     /// Every such month (`XXXX-07` for "each July").
     EveryMonth(u8),
+    /// Every such season (`XXXX-SP` for "every spring").
+    EverySeason(Season),
     /// The unit of the date the text named last, `steps` after it ("that year": 0, "the
     /// following year": 1): the stage moves it there (`crate::reported`); read against the
     /// publication until then.
@@ -172,6 +174,7 @@ pub(crate) fn is_free(r: Reading) -> bool {
             | Reading::Every { .. }
             | Reading::EveryWeekday(_)
             | Reading::EveryMonth(_)
+            | Reading::EverySeason(_)
     )
 }
 
@@ -194,13 +197,7 @@ pub(crate) fn timex3(t: &TimeValue) -> Timex3 {
             (Timex3Type::Time, format!("{}T{code}", format(t.start, Grain::Day)))
         }
         Reading::Season(s) => {
-            let code = match s {
-                Season::Spring => "SP",
-                Season::Summer => "SU",
-                Season::Fall => "FA",
-                Season::Winter => "WI",
-            };
-            (Timex3Type::Date, format!("{}-{code}", format(t.start, Grain::Year)))
+            (Timex3Type::Date, format!("{}-{}", format(t.start, Grain::Year), season_code(s)))
         }
         Reading::Weekend => (Timex3Type::Date, format!("{}-WE", format(t.start, Grain::Week))),
         Reading::Half => {
@@ -224,8 +221,19 @@ pub(crate) fn timex3(t: &TimeValue) -> Timex3 {
         Reading::Every { unit } => (Timex3Type::Set, duration(Some(10), unit)),
         Reading::EveryWeekday(d) => (Timex3Type::Set, format!("XXXX-WXX-{d}")),
         Reading::EveryMonth(m) => (Timex3Type::Set, format!("XXXX-{m:02}")),
+        Reading::EverySeason(s) => (Timex3Type::Set, format!("XXXX-{}", season_code(s))),
     };
     Timex3 { kind, value, modifier: t.modifier.map(|m| m.name().to_string()) }
+}
+
+/// TimeML's two letters for a season.
+fn season_code(s: Season) -> &'static str {
+    match s {
+        Season::Spring => "SP",
+        Season::Summer => "SU",
+        Season::Fall => "FA",
+        Season::Winter => "WI",
+    }
 }
 
 /// A calendar value at a grain: a DATE, or below a day a TIME (the hour with its minutes).

@@ -5,6 +5,8 @@
 //! الأضحى", "عيد الميلاد", "عيد الفطر المقبل"; a bare one is the next (future policy) or the
 //! nearest (news policies).
 //!
+//! Also "the spring", "in the autumn": a season of the current year, as "this spring".
+//!
 //! **Not**: season names alone ("a summer of protests"), a holiday with a Hijri year in the
 //! Gregorian sense.
 //!
@@ -68,7 +70,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             let r = self.relative(j)?;
             j += 1;
             self.pick_rel_year(r, &year_of)?
-        } else if let Some(r) = rel {
+        } else if let Some(r) = rel.or_else(|| self.the_season(season, k)) {
             if season && r == Relative::This && self.policy() != crate::Bare::Future {
                 // In news "this summer" is the current year's summer, over or to come ("this
                 // summer was hard", written in October); a winter that began last December and
@@ -124,6 +126,21 @@ impl<'a, 'v> Parser<'a, 'v> {
             t.reading = Reading::Season(season);
         }
         Some(Match { end: j, value: Spec { base: Some(t), absolute, ..Spec::default() } })
+    }
+
+    /// "The spring", "in the autumn": an English season after the article is one of the current
+    /// year, as "this spring" is (news says "the spring" of the year it writes in; a season of
+    /// another year has its year or a relative word: "the spring of 2019", "the following
+    /// spring"). Not under the future policy, whose bare seasons stay ordinary words, nor for
+    /// "the fall", in news a decline ("the fall was driven by hiring") more than the autumn.
+    fn the_season(&self, season: bool, k: usize) -> Option<Relative> {
+        let the = season
+            && !self.is_arabic()
+            && self.policy() != crate::Bare::Future
+            && k > 0
+            && self.tok_text(k - 1).is_some_and(|w| w.eq_ignore_ascii_case("the"))
+            && !self.tok_text(k).is_some_and(|w| w.eq_ignore_ascii_case("fall"));
+        the.then_some(Relative::This)
     }
 
     /// An offset after a holiday name: "in 9 months", "9 months from now", "1 year ago".
@@ -210,7 +227,7 @@ impl<'a, 'v> Parser<'a, 'v> {
 }
 
 /// The season a holiday id of `data/holidays.tsv` names (`season-summer`…).
-fn season_of(id: &str) -> Option<Season> {
+pub(super) fn season_of(id: &str) -> Option<Season> {
     Some(match id.strip_prefix("season-")? {
         "spring" => Season::Spring,
         "summer" => Season::Summer,

@@ -2,9 +2,9 @@
 //!
 //! **Reads**: "this week", "last week", "next month", "last year", "the third quarter", "the
 //! 4th quarter of 2024", "the 1988 second quarter", "in Q4 2024", "18q4", "the first half of
-//! 2025", "this weekend", "over the weekend", "last week's Sunday", "the week of October 6th",
-//! "the fiscal year", "the full year" (the year under way), "the latest fiscal year" (the last
-//! one ended),
+//! 2025", "the second half" (this year's), "this weekend", "over the weekend", "last week's
+//! Sunday", "the week of October 6th", "the fiscal year", "the full year" (the year under
+//! way), "full-year earnings" (the same), "the latest fiscal year" (the last one ended),
 //! "هذا الأسبوع", "الأسبوع الماضي", "الشهر الجاري", "العام المقبل", "السنة القادمة", "العام
 //! الحالي", "الأسبوع قبل الماضي" (the week before last), "الشهر بعد المقبل", "الربع الأول من
 //! العام الجاري", "النصف الثاني من عام 2024".
@@ -105,8 +105,20 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         if !self.is_arabic() {
             self.quarter_en(i, &mut best)?;
+            keep_longest(&mut best, self.full_year(i));
         }
         best
+    }
+
+    /// "full-year" before a noun ("full-year earnings", "its full-year outlook"): the year of
+    /// accounts under way, as "the full year" is. Only the hyphenated adjective (one word of
+    /// the data): "a full year" is an amount.
+    fn full_year(&self, i: usize) -> Option<Match<Spec>> {
+        if self.unit(i) != Some((Unit::Year, 1)) || !self.tok_text(i)?.contains('-') {
+            return None;
+        }
+        let t = TimeValue::point(truncate(self.anchor.now, Grain::Year), Grain::Year);
+        Some(Match { end: i + 1, value: Spec { base: Some(t), ..Spec::default() } })
     }
 
     /// Arabic "قبل الماضي" (before the last: -2) and "بعد المقبل/القادم" (after the next: +2)
@@ -334,12 +346,13 @@ impl<'a, 'v> Parser<'a, 'v> {
         if n == 0 || n > parts {
             return None;
         }
-        if self.connective(j, Connective::Of)
+        let linked = self.connective(j, Connective::Of)
             || self.connective(j, Connective::From)
-            || self.connective(j, Connective::In)
-        {
+            || self.connective(j, Connective::In);
+        if linked {
             j += 1;
         }
+        let bare = j;
         j = self.skip_filler(j);
         let (j2, year) = match self.period_rel(j).or_else(|| self.year_expr(j)) {
             Some(Match { end: j2, value: s }) => {
@@ -349,13 +362,16 @@ impl<'a, 'v> Parser<'a, 'v> {
                 }
                 (j2, t.start)
             }
-            None => {
+            None if self.unit(j) == Some((Unit::Year, 1)) => {
                 // "the first half of the year", "من العام": the current one
-                if self.unit(j) != Some((Unit::Year, 1)) {
-                    return None;
-                }
                 (j + 1, truncate(self.anchor.now, Grain::Year))
             }
+            None if !linked && k > i && !self.is_arabic() => {
+                // "the first half" alone: this year's, as "the third quarter" is (a half of
+                // something else says of what: "the first half of the match")
+                (bare, truncate(self.anchor.now, Grain::Year))
+            }
+            None => return None,
         };
         let months = 12 / i64::from(parts);
         let from = add_grain(year, Grain::Month, months * i64::from(n - 1));

@@ -1,15 +1,17 @@
 //! Recurrences (TimeML SET).
 //!
 //! **Reads**: "every Monday" (`XXXX-WXX-1`), "each July" (`XXXX-07`), "every day", "each
-//! month", "every quarter" (`P1D`, `P1M`, `P1Q`), "daily", "weekly", "annually", "hourly",
-//! "كل يوم", "كل أسبوع", "كل شهر", "كل يوم اثنين", "كل اثنين", "يوميا", "أسبوعيا", "سنويا".
+//! month", "every quarter" (`P1D`, `P1M`, `P1Q`), "every spring" (`XXXX-SP`), "daily",
+//! "weekly", "annually", "hourly", "كل يوم", "كل أسبوع", "كل شهر", "كل يوم اثنين", "كل اثنين",
+//! "يوميا", "أسبوعيا", "سنويا".
 //! The word that makes a recurrence ("every", "كل") stands before the expression; the span is
 //! the unit or name it repeats.
 //!
 //! **Not**: "every one of them", "كل الدول" (no unit of time after the word), "the daily
 //! newspaper"? (read as a recurrence all the same: TimeML marks it so).
 //!
-//! **Data**: `data/{ar,en}.tsv` senses `recurring U` ("daily"), `unit`, `weekday`, `month`;
+//! **Data**: `data/{ar,en}.tsv` senses `recurring U` ("daily"), `unit`, `weekday`, `month`,
+//! `holiday season-…` (seasons);
 //! `data/{ar,en}-classes.tsv` class `every`.
 //!
 //! **Fixture**: `tests/corpus/ar/set.txt`, `tests/corpus/en/set.txt`.
@@ -54,6 +56,15 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         if let Some((month, _)) = self.month_word(i) {
             return set(Reading::EveryMonth(month), Grain::Month, i + 1);
+        }
+        // "every spring" (`XXXX-SP`): a season repeats as a month does
+        if let Some(season) = self.senses(i).iter().find_map(|s| match s {
+            Sense::Holiday { id, .. } => {
+                self.holidays.names.ids.get(*id as usize).and_then(|n| holiday::season_of(n))
+            }
+            _ => None,
+        }) {
+            return set(Reading::EverySeason(season), Grain::Month, i + 1);
         }
         match self.unit(i)? {
             (u, 1) if !self.tok(i)?.al => {
