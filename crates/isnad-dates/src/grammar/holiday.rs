@@ -122,10 +122,15 @@ impl<'a, 'v> Parser<'a, 'v> {
             TimeValue::day(s)
         };
         t.calendar = cal;
-        if let Some(season) = self.holidays.names.ids.get(id).and_then(|n| season_of(n)) {
+        if let Some(season) = self.season_of_holiday(id) {
             t.reading = Reading::Season(season);
         }
         Some(Match { end: j, value: Spec { base: Some(t), absolute, ..Spec::default() } })
+    }
+
+    /// The season a holiday of `data/holidays.tsv` is (`season-summer`…), by its id.
+    pub(super) fn season_of_holiday(&self, id: usize) -> Option<Season> {
+        self.holidays.names.ids.get(id).and_then(|n| season_of(n))
     }
 
     /// "The spring", "in the autumn": an English season after the article is one of the current
@@ -227,7 +232,7 @@ impl<'a, 'v> Parser<'a, 'v> {
 }
 
 /// The season a holiday id of `data/holidays.tsv` names (`season-summer`…).
-pub(super) fn season_of(id: &str) -> Option<Season> {
+fn season_of(id: &str) -> Option<Season> {
     Some(match id.strip_prefix("season-")? {
         "spring" => Season::Spring,
         "summer" => Season::Summer,

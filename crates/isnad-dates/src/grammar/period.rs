@@ -105,20 +105,10 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         if !self.is_arabic() {
             self.quarter_en(i, &mut best)?;
-            keep_longest(&mut best, self.full_year(i));
+            // "full-year earnings": the hyphenated adjective ("a full year" is an amount)
+            keep_longest(&mut best, self.year_of_accounts(i, '-', false));
         }
         best
-    }
-
-    /// "full-year" before a noun ("full-year earnings", "its full-year outlook"): the year of
-    /// accounts under way, as "the full year" is. Only the hyphenated adjective (one word of
-    /// the data): "a full year" is an amount.
-    fn full_year(&self, i: usize) -> Option<Match<Spec>> {
-        if self.unit(i) != Some((Unit::Year, 1)) || !self.tok_text(i)?.contains('-') {
-            return None;
-        }
-        let t = TimeValue::point(truncate(self.anchor.now, Grain::Year), Grain::Year);
-        Some(Match { end: i + 1, value: Spec { base: Some(t), ..Spec::default() } })
     }
 
     /// Arabic "قبل الماضي" (before the last: -2) and "بعد المقبل/القادم" (after the next: +2)
@@ -221,7 +211,7 @@ impl<'a, 'v> Parser<'a, 'v> {
                     Some(Match { end: q + 1, value: Spec { base: Some(t), ..Spec::default() } }),
                 );
             }
-            keep_longest(best, self.reported_year(q, latest));
+            keep_longest(best, self.year_of_accounts(q, ' ', latest));
         }
         // "Q3", "Q4 2023", "Q1 of 2024": business quarters (this year's without a year)
         if self.tok_text(i) == Some("q")
@@ -267,12 +257,13 @@ impl<'a, 'v> Parser<'a, 'v> {
         Some(())
     }
 
-    /// "the fiscal year", "the full year" (after "the", at `q`): the year under way; "the latest
-    /// fiscal year" (`latest`): the last one ended. Only a year unit of more than one word (a
-    /// year of accounts in the data: "fiscal year", "full year") is read so: "the year" alone
-    /// is as often an amount ("the year ended in June") as a date, and stays unread.
-    fn reported_year(&self, q: usize, latest: bool) -> Option<Match<Spec>> {
-        if self.unit(q) != Some((Unit::Year, 1)) || !self.tok_text(q)?.contains(' ') {
+    /// A year of accounts at `q`: "the fiscal year", "the full year" (after "the"), "full-year
+    /// earnings" (the adjective): the year under way; "the latest fiscal year" (`latest`): the
+    /// last one ended. Only a year unit of the data whose words are joined by `joiner` (a space:
+    /// "fiscal year", "full year"; a hyphen: "full-year") is read so: "the year" alone is as
+    /// often an amount ("the year ended in June") as a date, and stays unread.
+    fn year_of_accounts(&self, q: usize, joiner: char, latest: bool) -> Option<Match<Spec>> {
+        if self.unit(q) != Some((Unit::Year, 1)) || !self.tok_text(q)?.contains(joiner) {
             return None;
         }
         let this = truncate(self.anchor.now, Grain::Year);

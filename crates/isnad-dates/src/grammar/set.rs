@@ -59,9 +59,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         // "every spring" (`XXXX-SP`): a season repeats as a month does
         if let Some(season) = self.senses(i).iter().find_map(|s| match s {
-            Sense::Holiday { id, .. } => {
-                self.holidays.names.ids.get(*id as usize).and_then(|n| holiday::season_of(n))
-            }
+            Sense::Holiday { id, .. } => self.season_of_holiday(*id as usize),
             _ => None,
         }) {
             return set(Reading::EverySeason(season), Grain::Month, i + 1);
