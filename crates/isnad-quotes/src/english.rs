@@ -1180,9 +1180,9 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
                 && d.content.0 > v.toks[here].span.start()
                 && before_aux(v, here, start_of(v, here)).is_some_and(|l| v.is_punct(l, &[',']));
             let coordinated = coordinated || after_comma;
+            through_medium(v, here, &out, &mut d);
             // "After saying …, the man …", "While talking …, Cruz …": a participle opening the
             // sentence (after a subordinator) has the subject of the main clause after it.
-            through_medium(v, here, &out, &mut d);
             let opens = (start_of(v, here)..here).all(|t| v.is_word(t) && opens_adverbial(v, t));
             if cue.form == Form::EnIng && opens && d.speaker.is_none() && d.implicit {
                 d.speaker = main_subject(v, start_of(v, here), v.sentence_end(here));

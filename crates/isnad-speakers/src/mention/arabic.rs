@@ -77,10 +77,9 @@ pub(super) fn parse_ar(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
                 && ctx.cat(seg[o - 1]).is_none()
                 && !ctx.definite(seg[o - 1])
             {
-                let outer: Vec<usize> = seg[..o].iter().chain(&seg[c + 1..]).copied().collect();
+                let outer = take_nickname(ctx, seg, (o, c), &mut p);
                 let outer_words: Vec<usize> =
                     words.iter().copied().filter(|&i| i < seg[o] || i > seg[c]).collect();
-                p.aliases.push(name_form(ctx, &seg[o + 1..c]));
                 return Some(person_ar(ctx, &outer, &outer_words, p));
             }
             Some(person_ar(ctx, seg, &words, p))
@@ -115,8 +114,7 @@ pub(super) fn parse_ar(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
             // 'عبد الرحيم "ود البلة" الطيب': a nickname in quotes inside a name is an alias; the
             // name is the words around it.
             if let Some((o, c)) = inner_nickname(ctx, seg) {
-                let outer: Vec<usize> = seg[..o].iter().chain(&seg[c + 1..]).copied().collect();
-                p.aliases.push(name_form(ctx, &seg[o + 1..c]));
+                let outer = take_nickname(ctx, seg, (o, c), &mut p);
                 p.name = Some(name_form(ctx, &outer));
                 return Some(p);
             }
@@ -135,6 +133,18 @@ fn inner_nickname(ctx: &Ctx<'_>, seg: &[usize]) -> Option<(usize, usize)> {
     let inner = seg[o + 1..c].iter().filter(|&&t| ctx.is_word(t)).count();
     let words = |r: &[usize]| r.iter().all(|&t| ctx.is_word(t)) && !r.is_empty();
     ((1..=3).contains(&inner) && words(&seg[..o]) && words(&seg[c + 1..])).then_some((o, c))
+}
+
+/// The piece's tokens around its quoted nickname (at marks `o` and `c`, from [`inner_nickname`]),
+/// the nickname going to `p`'s aliases.
+fn take_nickname(
+    ctx: &Ctx<'_>,
+    seg: &[usize],
+    (o, c): (usize, usize),
+    p: &mut Parsed,
+) -> Vec<usize> {
+    p.aliases.push(name_form(ctx, &seg[o + 1..c]));
+    seg[..o].iter().chain(&seg[c + 1..]).copied().collect()
 }
 
 /// True for a folded word with the article and the nominative plural ending ـون on a stem of at
