@@ -401,9 +401,11 @@ fn short(s: &str) -> String {
     }
 }
 
-/// Finds every occurrence of `needle` in `text` and returns the one nearest to `near`,
-/// preferring those before it.
-fn locate(text: &str, needle: &str, near: usize) -> Option<(usize, usize)> {
+/// Finds every occurrence of `needle` in `text` and returns the one nearest to the span `near`,
+/// preferring those before it. The gold names a cue or a mention by its text only; the one meant
+/// is the occurrence next to its claim, and one inside `near` (a "said" inside the quotation)
+/// only when there is no other.
+fn locate(text: &str, needle: &str, near: (usize, usize)) -> Option<(usize, usize)> {
     if needle.is_empty() {
         return None;
     }
@@ -412,9 +414,16 @@ fn locate(text: &str, needle: &str, near: usize) -> Option<(usize, usize)> {
         !text[..s].chars().next_back().is_some_and(char::is_alphanumeric)
             && !text[e..].chars().next().is_some_and(char::is_alphanumeric)
     };
-    let nearest = |it: &mut dyn Iterator<Item = (usize, usize)>| {
-        it.min_by_key(|&(s, _)| if s <= near { (near - s) * 2 } else { (s - near) * 3 })
+    let distance = |(s, e): (usize, usize)| {
+        if e <= near.0 {
+            (near.0 - e) * 2
+        } else if s >= near.1 {
+            (s - near.1) * 3
+        } else {
+            text.len() * 3 + s
+        }
     };
+    let nearest = |it: &mut dyn Iterator<Item = (usize, usize)>| it.min_by_key(|&m| distance(m));
     let all = || text.match_indices(needle).map(|(at, _)| (at, at + needle.len()));
     nearest(&mut all().filter(whole)).or_else(|| nearest(&mut all()))
 }
@@ -465,9 +474,14 @@ fn read_gold(path: &Path) -> Result<GoldDoc, EvalError> {
             spans.into_iter().map(|(s, e)| (idx.byte(s), idx.byte(e))).collect();
         let content = spans[0];
         let mention_text = c.get("speaker_mention").and_then(Value::as_str);
-        let mention = mention_text.and_then(|m| locate(&text, m, content.0)).into_iter().collect();
         let cue = c.get("cue").and_then(Value::as_str).map(str::to_string);
-        let cue_span = cue.as_deref().and_then(|q| locate(&text, q, content.0));
+        let cue_span = cue.as_deref().and_then(|q| locate(&text, q, content));
+        // The speaker is written next to its cue ("X said", "“…,” said X"), which may stand
+        // after the quotation; without a cue, next to the content.
+        let mention = mention_text
+            .and_then(|m| locate(&text, m, cue_span.unwrap_or(content)))
+            .into_iter()
+            .collect();
         claims.push(GoldClaim {
             content: spans,
             mention,
@@ -1043,15 +1057,24 @@ mod tests {
     #[test]
     fn locate_prefers_the_nearest_occurrence() {
         let text = "A said. B. A said again.";
-        assert_eq!(locate(text, "A", 20), Some((11, 12)));
+        assert_eq!(locate(text, "A", (20, 20)), Some((11, 12)));
+    }
+
+    #[test]
+    fn locate_skips_occurrences_inside_the_span() {
+        // The cue after a quotation, not the "said" inside it; the speaker next to that cue.
+        let text = "Kaur spoke first. \"We said it twice,\" Kaur said.";
+        let quote = (18, 37);
+        assert_eq!(locate(text, "said", quote), Some((43, 47)));
+        assert_eq!(locate(text, "Kaur", (43, 47)), Some((38, 42)));
     }
 
     #[test]
     fn locate_prefers_whole_words() {
         let text = "Then he said the rest.";
-        assert_eq!(locate(text, "he", 14), Some((5, 7)), "not the 'he' inside 'the'");
+        assert_eq!(locate(text, "he", (14, 14)), Some((5, 7)), "not the 'he' inside 'the'");
         assert_eq!(
-            locate("other", "he", 0),
+            locate("other", "he", (0, 0)),
             Some((2, 4)),
             "inside a word only when nothing else matches"
         );
