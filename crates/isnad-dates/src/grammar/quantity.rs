@@ -3,10 +3,11 @@
 //!
 //! Reads "3 days", "three days", "ثلاثة أيام", "يومين" (a dual), "أسبوع" (a bare unit is one),
 //! "a week", "a fortnight", "half an hour", "2.5 hours", "5 1/2 hours", "a minute and a half",
-//! "15'", "3 fridays". A fraction is counted in the next smaller unit ("2 1/2 years": 30
+//! "15'", "3 fridays", "four consecutive quarters". A fraction is counted in the next smaller unit ("2 1/2 years": 30
 //! months); the duration rule gives it back its own unit for TimeML (`P2Y6M`).
 
 use super::*;
+use crate::classes::Class;
 use crate::vocab::{Connective, Sense, Unit};
 
 impl<'a, 'v> Parser<'a, 'v> {
@@ -120,6 +121,11 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         // "couple of", "2 more minutes"
         if self.connective(j, Connective::Of) || self.tok_text(j) == Some("more") {
+            j += 1;
+        }
+        // "four consecutive quarters", "three straight days" (`in-a-row` in the classes file)
+        if !self.is_arabic() && self.tok_text(j).is_some_and(|w| self.classes.has(w, Class::InARow))
+        {
             j += 1;
         }
         if let Some(wd) = self.weekday(j).filter(|w| w.2) {
