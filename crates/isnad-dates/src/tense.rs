@@ -71,7 +71,12 @@ pub(crate) fn ahead_marker_before(folded: &str, start: usize, classes: &WordClas
 /// The word right before `folded[..end]`, where it begins and the word.
 fn word_before(folded: &str, end: usize) -> Option<(usize, &str)> {
     let head = folded[..end].trim_end_matches(' ');
-    let from = head.rfind(|c: char| !is_alphabetic(c)).map_or(0, |k| k + 1);
+    // (after the character that ends the word before, whatever its length: "finish —")
+    let from = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_alphabetic(c))
+        .map_or(0, |(k, c)| k + c.len_utf8());
     (from < head.len()).then(|| (from, &head[from..]))
 }
 
@@ -212,6 +217,35 @@ mod tests {
         assert!(!at("reason as {tuesday"));
         assert!(!at("nearly as {tuesday"));
         assert!(!at("as soon {tuesday"));
+    }
+
+    /// The words that look ahead, right before an expression or its preposition; any
+    /// character may end the word before them ("finish — if": a dash of three bytes).
+    #[test]
+    fn ahead_words_look_at_the_expression_after_them() {
+        let en = classes("en");
+        let at = |text: &str| {
+            let start = text.find('{').unwrap();
+            ahead_word_before(&text.replace('{', ""), start, &en)
+        };
+        assert!(at("the ruling is expected {monday"));
+        assert!(at("talks are scheduled for {monday morning"));
+        assert!(at("the hearing was adjourned until {friday"));
+        assert!(at("payment is due by {monday"));
+        assert!(!at("the record high set on {monday"));
+        assert!(!at("as previously planned {saturday night"));
+        assert!(!at("expected a loss in {march"));
+        assert!(!at("{monday"));
+        assert!(!at("finish — {friday"));
+        assert!(!at("— {friday"));
+        assert!(!at("finish —{friday"));
+        assert!(!at("é {friday"));
+        for text in ["finish — if not better —", "a — b", "—", " —", "é", "ééé é"] {
+            for end in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                let _ = ahead_word_before(text, end, &en);
+                let _ = past_verb_before(text, end, &en);
+            }
+        }
     }
 
     #[test]

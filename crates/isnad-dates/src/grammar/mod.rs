@@ -128,10 +128,10 @@ pub(crate) struct Parser<'a, 'v> {
     /// [`Parser::date`] and [`Parser::datetime`] are asked for the same positions by many rules
     /// (ranges, bounds, leading prepositions): their results are kept per token.
     memo: &'a Memos,
-    /// The day of the last expression of a single day read so far in the sentence, and whether
-    /// its reading asked for the tense: a clock time without a date is on it ("on Thursday
-    /// between 2pm and 5pm", `Parser::day_for_clock`).
-    day_named: std::cell::Cell<Option<(jiff::civil::Date, bool)>>,
+    /// The day of the last expression of a single day read so far in the sentence, the token
+    /// it begins at, and whether its reading asked for the tense: a clock time without a date
+    /// is on it ("on Thursday between 2pm and 5pm", `Parser::day_for_clock`).
+    day_named: std::cell::Cell<Option<(jiff::civil::Date, usize, bool)>>,
     /// The year of the last year or season of a year read so far in the sentence, where its
     /// expression ends in the text, and whether its reading asked for the tense: a day of a
     /// month without a year in the same clause is in it ("in the summer of 2019 lasted from

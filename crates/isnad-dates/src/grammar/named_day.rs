@@ -38,17 +38,20 @@ impl<'a, 'v> Parser<'a, 'v> {
             || t.end.is_some()
             || t.open != Open::No
             || t.reading != Reading::Calendar
-            || past_verb_before(self.text, self.toks[i].start, self.classes).is_some()
         {
             return;
         }
-        self.day_named.set(Some((t.start.date(), dep)));
+        self.day_named.set(Some((t.start.date(), i, dep)));
     }
 
     /// The day a clock time without a date is on, when the sentence named one before it (a
     /// day read under the tense makes the clock's reading depend on the tense too).
     pub(super) fn day_for_clock(&self) -> Option<Date> {
-        let (day, dep) = self.day_named.get()?;
+        let (day, i, dep) = self.day_named.get()?;
+        // (asked here, not when the day is noted: few sentences have a clock time after it)
+        if past_verb_before(self.text, self.toks[i].start, self.classes).is_some() {
+            return None;
+        }
         if dep {
             self.tense_dep.set(true);
         }

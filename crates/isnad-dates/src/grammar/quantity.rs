@@ -124,7 +124,10 @@ impl<'a, 'v> Parser<'a, 'v> {
             j += 1;
         }
         // "four consecutive quarters", "three straight days" (`in-a-row` in the classes file)
-        if !self.is_arabic() && self.tok_text(j).is_some_and(|w| self.classes.has(w, Class::InARow))
+        // (a unit after the word first: most numbers have none there)
+        if !self.is_arabic()
+            && self.unit(j + 1).is_some()
+            && self.tok_text(j).is_some_and(|w| self.classes.has(w, Class::InARow))
         {
             j += 1;
         }
