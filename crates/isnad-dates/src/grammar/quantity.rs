@@ -119,18 +119,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         if self.glued(j - 1) && self.punct(j, '"') && !year_like {
             return Some(Match { end: j + 1, value: (n as i64, CountUnit::Unit(Unit::Second)) });
         }
-        // "couple of", "2 more minutes"
-        if self.connective(j, Connective::Of) || self.tok_text(j) == Some("more") {
-            j += 1;
-        }
-        // "four consecutive quarters", "three straight days" (`in-a-row` in the classes file)
-        // (a unit after the word first: most numbers have none there)
-        if !self.is_arabic()
-            && self.unit(j + 1).is_some()
-            && self.tok_text(j).is_some_and(|w| self.classes.has(w, Class::InARow))
-        {
-            j += 1;
-        }
+        let j = self.after_count(j);
         if let Some(wd) = self.weekday(j).filter(|w| w.2) {
             return Some(Match { end: j + 1, value: (n as i64, CountUnit::Weekday(wd.0)) });
         }
@@ -166,6 +155,25 @@ impl<'a, 'v> Parser<'a, 'v> {
             return Some(Match { end, value: (m as i64, CountUnit::Unit(smaller)) });
         }
         Some(Match { end, value: (n as i64, CountUnit::Unit(u)) })
+    }
+}
+
+impl<'a, 'v> Parser<'a, 'v> {
+    /// Past the words between a count and what it counts at `j`: "couple of", "2 more
+    /// minutes", "four consecutive quarters", "three straight days" (`in-a-row` in the classes
+    /// file).
+    fn after_count(&self, mut j: usize) -> usize {
+        if self.connective(j, Connective::Of) || self.tok_text(j) == Some("more") {
+            j += 1;
+        }
+        // (a unit after the word first: most numbers have none there)
+        if !self.is_arabic()
+            && self.unit(j + 1).is_some()
+            && self.tok_text(j).is_some_and(|w| self.classes.has(w, Class::InARow))
+        {
+            j += 1;
+        }
+        j
     }
 }
 
