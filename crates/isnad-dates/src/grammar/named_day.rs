@@ -1,20 +1,22 @@
 //! The day of a clock time and the year of a day of a month that name none: those the sentence
 //! named before them.
 //!
-//! **Reads**: a clock time on the day named before it: "The council will hold a session on Thursday between 2pm and 5pm" (2pm and 5pm on
-//! that Thursday, not today), "Polls open on Sunday, October 4, and close at 8pm". A clock time
-//! alone is a time of the day the sentence is about; before this rule it was the next such time
-//! after publication. A day of a month on the year or season named before it in its clause:
-//! "A similar strike in the summer of 2019 lasted from June 3 to July 14" (2019's), "The plant
-//! closed in 2021 on March 3". Narrative news places its dates in the year it names.
+//! **Reads**: a clock time on the day named before it: "The council will hold a session on
+//! Thursday between 2pm and 5pm" (2pm and 5pm on that Thursday, not today), "Polls open on
+//! Sunday, October 4, and close at 8pm". A clock time alone is a time of the day the sentence
+//! is about; before this rule it was the next such time after publication. A day of a month in
+//! the year or season named before it in its clause: "A similar strike in the summer of 2019
+//! lasted from June 3 to July 14" (2019's), "The plant closed in 2021 on March 3". Narrative
+//! news places its dates in the year it names.
 //!
 //! **Not**: a day of a month in another clause than the year ("sales rose in 2025, the company
 //! said on March 3"), after a year that is a bound or a stretch ("since 2019", "by 2028",
-//! "between 2019 and 2021"), or a month alone ("profit in 2025 … fell in January"); a day right after a verb in the past ("said on Monday it would open at 9am": the
-//! day of the saying, not of what was said); a day part or a stretch of days ("Thursday
-//! morning", "this week"); a clock without am/pm, a day part or 24-hour form ("at 4", which
-//! may be either half of the day and keeps its rule); Arabic (its clock times are read on
-//! the day of publication).
+//! "between 2019 and 2021"), or a month alone ("profit in 2025 … fell in January"); a clock
+//! time after a day right after a verb in the past ("said on Monday it would open at 9am": the
+//! day of the saying, not of what was said), after a day part or a stretch of days ("Thursday
+//! morning", "this week"), or without am/pm, a day part or a 24-hour form ("at 4", which may be
+//! either half of the day and keeps its rule); Arabic (its clock times are read on the day of
+//! publication).
 //!
 //! **Data**: none of its own (the days and years are the other rules' expressions); the verb
 //! in the past before a day of saying is read as `tense.rs` reads it (`data/en-classes.tsv`,

@@ -3,8 +3,9 @@
 //!
 //! Reads "3 days", "three days", "ثلاثة أيام", "يومين" (a dual), "أسبوع" (a bare unit is one),
 //! "a week", "a fortnight", "half an hour", "2.5 hours", "5 1/2 hours", "a minute and a half",
-//! "15'", "3 fridays", "four consecutive quarters". A fraction is counted in the next smaller unit ("2 1/2 years": 30
-//! months); the duration rule gives it back its own unit for TimeML (`P2Y6M`).
+//! "15'", "3 fridays", "four consecutive quarters". A fraction is counted in the next smaller
+//! unit ("2 1/2 years": 30 months); the duration rule gives it back its own unit for TimeML
+//! (`P2Y6M`).
 
 use super::*;
 use crate::classes::Class;
