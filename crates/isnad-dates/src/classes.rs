@@ -21,6 +21,13 @@ pub(crate) enum Class {
     /// Between "as" and "as" right before an expression, a marker of what is ahead ("as soon
     /// as Tuesday").
     FutureBeforeAs,
+    /// A word that looks ahead at the expression right after it, or after its "for", "on",
+    /// "until" or "by" ("is expected Monday", "scheduled for Monday morning", "adjourned until
+    /// Friday"), whatever the clause's tense.
+    AheadBefore,
+    /// An adjective between a count and its unit that leaves the amount as it is ("four
+    /// consecutive quarters", "three straight days").
+    InARow,
     /// A superlative that makes "in N years" a look back ("the highest level in a decade").
     Superlative,
     /// A hedge that only leads an expression ("about 3pm", never "3pm about").
@@ -78,12 +85,14 @@ pub(crate) enum Class {
 }
 
 impl Class {
-    const ALL: [(&'static str, Class); 27] = [
+    const ALL: [(&'static str, Class); 29] = [
         ("past", Class::Past),
         ("past-stem", Class::PastStem),
         ("future", Class::Future),
         ("future-before-to", Class::FutureBeforeTo),
         ("future-before-as", Class::FutureBeforeAs),
+        ("ahead-before", Class::AheadBefore),
+        ("in-a-row", Class::InARow),
         ("superlative", Class::Superlative),
         ("leading-hedge", Class::LeadingHedge),
         ("clock-zero", Class::ClockZero),

@@ -17,7 +17,9 @@ use jiff::civil::{Date, DateTime, Time};
 
 use crate::grammar::{Found, Memos, Parser, Tried, fast_paths};
 use crate::language::{Lang, Language};
-use crate::tense::{ahead_marker_before, clause_around, past_verb_before, tense};
+use crate::tense::{
+    ahead_marker_before, ahead_word_before, clause_around, past_verb_before, tense,
+};
 use crate::time::Anchor;
 use crate::tokenize::Tok;
 use crate::vocab::{Connective, features};
@@ -156,8 +158,11 @@ impl<'a, 's> Sentence<'a, 's> {
                     return *x;
                 }
                 let start = self.toks[x.start].start;
-                if ahead_marker_before(self.folded, start, &self.language.classes) {
-                    // "as soon as Tuesday"
+                if ahead_marker_before(self.folded, start, &self.language.classes)
+                    || self.language.lang == Lang::En
+                        && ahead_word_before(self.folded, start, &self.language.classes)
+                {
+                    // "as soon as Tuesday", "is expected Monday", "scheduled for Monday morning"
                     return *f.unwrap_or(x);
                 }
                 if self.language.lang == Lang::En

@@ -68,20 +68,44 @@ pub(crate) fn ahead_marker_before(folded: &str, start: usize, classes: &WordClas
     classes.has(word, Class::FutureBeforeAs)
 }
 
+/// The word right before `folded[..end]`, where it begins and the word.
+fn word_before(folded: &str, end: usize) -> Option<(usize, &str)> {
+    let head = folded[..end].trim_end_matches(' ');
+    // (after the character that ends the word before, whatever its length: "finish —")
+    let from = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_alphabetic(c))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    (from < head.len()).then(|| (from, &head[from..]))
+}
+
+/// Whether the English word right before `folded[start..]`, or before a "for", "on", "until"
+/// or "by" there, looks ahead at it (`ahead-before` in the classes file): "The ruling is
+/// expected Monday", "talks are scheduled for Monday morning", "the hearing was adjourned until
+/// Friday". What is expected, scheduled or put off is to come, though the participle's "-ed"
+/// reads the clause as past.
+pub(crate) fn ahead_word_before(folded: &str, start: usize, classes: &WordClasses) -> bool {
+    let Some((from, word)) = word_before(folded, start) else { return false };
+    let word = match word {
+        "for" | "on" | "until" | "by" => match word_before(folded, from) {
+            Some((_, before)) => before,
+            None => return false,
+        },
+        _ => word,
+    };
+    classes.has(word, Class::AheadBefore)
+}
+
 /// Where the English past-tense verb right before `folded[start..]` begins, when there is one
 /// ("said", "announced"; an "on" between them is skipped: "said on Monday"): an expression
 /// right after a verb in the past says when that verb's event was ("The company said Monday it
 /// will cut 500 jobs": the Monday before, though "will" follows). Not a `future-before-to` word
 /// ("is expected Monday" looks ahead).
 pub(crate) fn past_verb_before(folded: &str, start: usize, classes: &WordClasses) -> Option<usize> {
-    let word_before = |end: usize| {
-        let head = folded[..end].trim_end_matches(' ');
-        let from = head.rfind(|c: char| !is_alphabetic(c)).map_or(0, |k| k + 1);
-        (from < head.len()).then(|| (from, &head[from..]))
-    };
-    let (mut from, mut word) = word_before(start)?;
+    let (mut from, mut word) = word_before(folded, start)?;
     if word == "on" {
-        (from, word) = word_before(from)?;
+        (from, word) = word_before(folded, from)?;
     }
     let past = word.len() >= 5 && word.ends_with("ed") || classes.has(word, Class::Past);
     let ahead = classes.list(Class::FutureBeforeTo).iter().any(|f| word.ends_with(&**f));
@@ -193,6 +217,35 @@ mod tests {
         assert!(!at("reason as {tuesday"));
         assert!(!at("nearly as {tuesday"));
         assert!(!at("as soon {tuesday"));
+    }
+
+    /// The words that look ahead, right before an expression or its preposition; any
+    /// character may end the word before them ("finish — if": a dash of three bytes).
+    #[test]
+    fn ahead_words_look_at_the_expression_after_them() {
+        let en = classes("en");
+        let at = |text: &str| {
+            let start = text.find('{').unwrap();
+            ahead_word_before(&text.replace('{', ""), start, &en)
+        };
+        assert!(at("the ruling is expected {monday"));
+        assert!(at("talks are scheduled for {monday morning"));
+        assert!(at("the hearing was adjourned until {friday"));
+        assert!(at("payment is due by {monday"));
+        assert!(!at("the record high set on {monday"));
+        assert!(!at("as previously planned {saturday night"));
+        assert!(!at("expected a loss in {march"));
+        assert!(!at("{monday"));
+        assert!(!at("finish — {friday"));
+        assert!(!at("— {friday"));
+        assert!(!at("finish —{friday"));
+        assert!(!at("é {friday"));
+        for text in ["finish — if not better —", "a — b", "—", " —", "é", "ééé é"] {
+            for end in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                let _ = ahead_word_before(text, end, &en);
+                let _ = past_verb_before(text, end, &en);
+            }
+        }
     }
 
     #[test]

@@ -51,6 +51,7 @@ mod hijri;
 mod holiday;
 mod memo;
 mod month_year;
+mod named_day;
 mod nth;
 mod numbers;
 mod numeric;
@@ -127,6 +128,17 @@ pub(crate) struct Parser<'a, 'v> {
     /// [`Parser::date`] and [`Parser::datetime`] are asked for the same positions by many rules
     /// (ranges, bounds, leading prepositions): their results are kept per token.
     memo: &'a Memos,
+    /// The day of the last expression of a single day read so far in the sentence, the token
+    /// it begins at, and whether its reading asked for the tense: a clock time without a date
+    /// is on it ("on Thursday between 2pm and 5pm", `Parser::day_for_clock`).
+    day_named: std::cell::Cell<Option<(jiff::civil::Date, usize, bool)>>,
+    /// The year of the last year or season of a year read so far in the sentence, where its
+    /// expression ends in the text, and whether its reading asked for the tense: a day of a
+    /// month without a year in the same clause is in it ("in the summer of 2019 lasted from
+    /// June 3 to July 14", `Parser::year_for_day`).
+    year_named: std::cell::Cell<Option<(i16, usize, bool)>>,
+    /// The token the run is at (where the expression being read begins).
+    at: std::cell::Cell<usize>,
     /// The generation of the memos of the parse under the other tense that this one follows
     /// (see [`Parser::run_reusing`]), or 0: its results that did not ask for the tense hold
     /// here too.
@@ -172,6 +184,9 @@ impl<'a, 'v> Parser<'a, 'v> {
             past_tense: false,
             tense_used: std::cell::Cell::new(false),
             tense_dep: std::cell::Cell::new(false),
+            day_named: std::cell::Cell::new(None),
+            year_named: std::cell::Cell::new(None),
+            at: std::cell::Cell::new(0),
             memo: {
                 memo.reset(toks.len());
                 memo
@@ -244,20 +259,23 @@ impl<'a, 'v> Parser<'a, 'v> {
                 i += 1;
                 continue;
             }
-            let r = match earlier.and_then(|e| e.get(i).copied().flatten()) {
-                Some((r, false)) => r,
+            let (r, dep) = match earlier.and_then(|e| e.get(i).copied().flatten()) {
+                Some((r, false)) => (r, false),
                 _ => {
+                    self.at.set(i);
                     let outer = self.tense_dep.replace(false);
                     let r = self.top(i);
                     let dep = self.tense_dep.get();
                     self.tense_dep.set(outer || dep);
                     tried[i] = Some((r, dep));
-                    r
+                    (r, dep)
                 }
             };
             if let Some(Match { end: j, value: t }) = r
                 && j > i
             {
+                self.note_day(i, &t, dep);
+                self.note_year(j, &t, dep);
                 // (only intervals may be ranges: the rest skip the call)
                 let interval = t.end.is_some() && t.open == Open::No;
                 let ends = if interval { self.range_ends(i, j, &t) } else { None };
@@ -409,10 +427,12 @@ impl<'a, 'v> Parser<'a, 'v> {
                     cand = Some(c);
                 }
             };
+            // a comma ends a day part's hold on a bare number: "this evening, one aide said"
+            let comma = (k..k0).any(|t| self.punct(t, ',') || self.punct(t, '،'));
             if !has_c
                 && let Some(Match { end: j, value: c }) = self.clock_in(
                     k0,
-                    if has_dp {
+                    if has_dp && !comma {
                         ClockCue::Certain
                     } else if at {
                         ClockCue::Marked

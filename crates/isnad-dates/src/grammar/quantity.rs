@@ -3,10 +3,12 @@
 //!
 //! Reads "3 days", "three days", "ثلاثة أيام", "يومين" (a dual), "أسبوع" (a bare unit is one),
 //! "a week", "a fortnight", "half an hour", "2.5 hours", "5 1/2 hours", "a minute and a half",
-//! "15'", "3 fridays". A fraction is counted in the next smaller unit ("2 1/2 years": 30
-//! months); the duration rule gives it back its own unit for TimeML (`P2Y6M`).
+//! "15'", "3 fridays", "four consecutive quarters". A fraction is counted in the next smaller
+//! unit ("2 1/2 years": 30 months); the duration rule gives it back its own unit for TimeML
+//! (`P2Y6M`).
 
 use super::*;
+use crate::classes::Class;
 use crate::vocab::{Connective, Sense, Unit};
 
 impl<'a, 'v> Parser<'a, 'v> {
@@ -118,10 +120,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         if self.glued(j - 1) && self.punct(j, '"') && !year_like {
             return Some(Match { end: j + 1, value: (n as i64, CountUnit::Unit(Unit::Second)) });
         }
-        // "couple of", "2 more minutes"
-        if self.connective(j, Connective::Of) || self.tok_text(j) == Some("more") {
-            j += 1;
-        }
+        let j = self.after_count(j);
         if let Some(wd) = self.weekday(j).filter(|w| w.2) {
             return Some(Match { end: j + 1, value: (n as i64, CountUnit::Weekday(wd.0)) });
         }
@@ -157,6 +156,25 @@ impl<'a, 'v> Parser<'a, 'v> {
             return Some(Match { end, value: (m as i64, CountUnit::Unit(smaller)) });
         }
         Some(Match { end, value: (n as i64, CountUnit::Unit(u)) })
+    }
+}
+
+impl<'a, 'v> Parser<'a, 'v> {
+    /// Past the words between a count and what it counts at `j`: "couple of", "2 more
+    /// minutes", "four consecutive quarters", "three straight days" (`in-a-row` in the classes
+    /// file).
+    fn after_count(&self, mut j: usize) -> usize {
+        if self.connective(j, Connective::Of) || self.tok_text(j) == Some("more") {
+            j += 1;
+        }
+        // (a unit after the word first: most numbers have none there)
+        if !self.is_arabic()
+            && self.unit(j + 1).is_some()
+            && self.tok_text(j).is_some_and(|w| self.classes.has(w, Class::InARow))
+        {
+            j += 1;
+        }
+        j
     }
 }
 

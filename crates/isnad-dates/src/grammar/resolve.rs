@@ -65,7 +65,11 @@ impl<'a, 'v> Parser<'a, 'v> {
             Some(dt) => at(dt.date())?,
             None => {
                 let today = a.today();
-                if self.is_arabic() && explicit {
+                let named = if explicit { self.day_for_clock() } else { None };
+                if let Some(day) = named {
+                    // "on Thursday between 2pm and 5pm" (`named_day.rs`)
+                    at(day)?
+                } else if self.is_arabic() && explicit {
                     at(today)?
                 } else {
                     // the next such time: compared at the hour, so "at 4:23" at 4:30 is now-ish
@@ -161,7 +165,10 @@ impl<'a, 'v> Parser<'a, 'v> {
         match (s.month, s.day) {
             (Some(m), Some(d)) => {
                 // a day of the current month stays in it ("الأول من شباط" written on 12 February)
-                let y = if m as i8 == a.today().month() && self.policy() == crate::Bare::Future {
+                let y = if let Some(y) = self.year_for_day() {
+                    // "in the summer of 2019 … from June 3" (`named_day.rs`)
+                    y
+                } else if m as i8 == a.today().month() && self.policy() == crate::Bare::Future {
                     a.today().year()
                 } else {
                     time::pick_year(&a, self.past(), |yy| {

@@ -1,6 +1,7 @@
 //! Weekdays, bare or with a relative word, a week or a date.
 //!
 //! **Reads**: "Tuesday", "on Tuesday", "last Tuesday", "next Friday" (Friday of next week),
+//! "this Sunday", "this coming Sunday" (the coming one),
 //! "Friday of next week", "Wednesday after next", "Tuesday, Feb. 18", "Tuesday the 18th",
 //! "الثلاثاء", "يوم الجمعة المقبل" (the next Friday), "الجمعة بعد القادم" (the one after it),
 //! "الخميس قبل الماضي" (the one before the last),
@@ -43,6 +44,11 @@ impl<'a, 'v> Parser<'a, 'v> {
         {
             pre_rel = Some(r);
             k += 1;
+            // "this coming Sunday", "this next Friday": the coming one, as "this Sunday"
+            if !self.is_arabic() && r == Relative::This && self.relative(k) == Some(Relative::Next)
+            {
+                k += 1;
+            }
         }
         let (wd, weak, plural) = self.weekday(k)?;
         if plural {

@@ -1,4 +1,4 @@
-//! Hours and minutes: "15:30", "3h18", "1030", "three twenty", "الثالثة".
+//! Hours and minutes: "15:30", "6.30pm", "3h18", "1030", "three twenty", "الثالثة".
 
 use super::ClockCue;
 use crate::classes::Class;
@@ -66,6 +66,21 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
             s.minute = Some(0);
             return Some(Match { end: k + 2, value: s });
+        }
+        // "6.30pm", "9.15 a.m.": a dot for the colon, as British papers write it; only before
+        // am/pm ("6.30" alone is a decimal)
+        if !self.is_arabic()
+            && self.punct(k + 1, '.')
+            && self.glued(k)
+            && self.glued(k + 1)
+            && let Some((m, 2)) = self.num(k + 2)
+            && (1..=12).contains(&h)
+            && m < 60
+            && self.has(k + 3, features::AMPM)
+        {
+            s.hour = Some(h as u8);
+            s.minute = Some(m as u8);
+            return Some(Match { end: k + 3, value: s });
         }
         // 1030 / 730 with a marker or am/pm ("at 1030", "330 p.m.")
         let phone = (self.punct(k + 1, '.') || self.punct(k + 1, '-')) && self.num(k + 2).is_some();
