@@ -7,7 +7,10 @@
 //! the deal as a disaster" (speech), "called the increase “a tax on the poor”" (speech),
 //! "criticized the plan, saying …" (the participle is the statement); "were told of the
 //! delay", "warned the staff about the cuts" (topic: what the hearer was told of); "has not
-//! said when the bill will reach the floor" (topic: a question a negated cue leaves open).
+//! said when the bill will reach the floor", "did not say the plan had failed" (topic: a negated
+//! cue of saying states nothing; a claim of speech would give the speaker words they did not
+//! say. PolNeAR annotates such attributions with the negation in the cue, so the attribution
+//! pipeline keeps them as topics; a negated belief or plan keeps its act).
 //!
 //! **Not**: a cue of another act keeps it ("plans to invite": intention); "according to" is
 //! speech.
@@ -35,15 +38,15 @@ pub(crate) fn act(v: &View<'_>, d: &Draft) -> Act {
     if cue.act != Act::Speech {
         return cue.act;
     }
+    // "did not say the plan had failed", "has not said when …": nothing was stated.
+    if negated(v, d.cue.0) {
+        return Act::Topic;
+    }
     // Quoted words are always something said.
     if d.kind != QuoteKind::Indirect {
         return Act::Speech;
     }
     let Some(first) = first_content_word(v, d) else { return Act::Speech };
-    // "has not said when the bill will reach the floor": a question left unanswered.
-    if v.has(first, Role::Question) && negated(v, d.cue.0) {
-        return Act::Topic;
-    }
     // "asked whether …", "asked about the polls": what was asked, not an answer.
     if cue.question && v.has(first, Role::Question) {
         return Act::Topic;
