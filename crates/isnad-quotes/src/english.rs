@@ -17,6 +17,7 @@ mod aside;
 mod bare_verb;
 mod claim;
 mod colon_name;
+mod colon_quote;
 mod court_side;
 mod dateline;
 mod follow_quotes;
@@ -1238,6 +1239,8 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
     }
     // "DANA ORTIZ: We never promised …": transcript turns, which no cue opens.
     out.extend(transcript::turns(v, cfg.skip_headings, min_words));
+    // "Olsen: “Purifiers are a bandage.”": a body quotation after its speaker's name and a colon.
+    out.extend(colon_quote::claims(v, min_words));
     // "Okafor: Audit was rigged": a title that sums up the words of a speaker of the article.
     if let Some(d) = headline::claim(v, &out, min_words) {
         out.insert(0, d);
