@@ -23,8 +23,39 @@ use crate::draft::{Draft, trim_content};
 use crate::lexicon::{Class, Role};
 use crate::view::View;
 
-use super::colon_name::{ColonName, name_before_colon};
+use super::colon_name::{ColonName, MAX_NAME_WORDS, name_before_colon};
 use super::headline::{is_preposition, named_in_body};
+use super::starts_upper;
+
+/// The first token and the word count of the name that ends right before `colon` and opens a
+/// sentence or a paragraph, or follows a closing quotation mark ("…ISIS." Bush: "…") or a dash
+/// ("… contests - Philip Bump: “…”"); the longest such name.
+fn name_start(v: &View<'_>, colon: usize, title_end: usize) -> Option<(usize, usize)> {
+    let roles = [Role::Label, Role::Time, Role::Det, Role::Question, Role::AttribPrep];
+    let preposition = |t: usize| v.is_word(t) && is_preposition(v.folded(t));
+    let opens = |k: usize| {
+        v.para[k - 1] != v.para[k]
+            || v.ends_sentence(k - 1)
+            || v.closing(k - 1).is_some()
+            || v.is_punct(k - 1, &['-', '–', '—'])
+    };
+    let mut best = None;
+    let lowest = colon.saturating_sub(2 * MAX_NAME_WORDS).max(title_end + 1);
+    for k in (lowest..colon).rev() {
+        if v.is_word(k) && !starts_upper(v, k) {
+            break;
+        }
+        if opens(k)
+            && let Some(ColonName { colon: c, words, .. }) =
+                name_before_colon(v, k, colon, &roles, preposition)
+            && c == colon
+            && words > 0
+        {
+            best = Some((k, words));
+        }
+    }
+    best
+}
 
 /// The body's quotations that a name and a colon introduce.
 pub(crate) fn claims(v: &View<'_>, min_words: u32) -> Vec<Draft> {
@@ -39,20 +70,7 @@ pub(crate) fn claims(v: &View<'_>, min_words: u32) -> Vec<Draft> {
             continue;
         }
         let colon = open - 1;
-        let s = v.sentence_start(colon);
-        if s >= colon || v.para[s] != v.para[open] {
-            continue;
-        }
-        let roles = [Role::Label, Role::Time, Role::Det, Role::Question, Role::AttribPrep];
-        let preposition = |t: usize| v.is_word(t) && is_preposition(v.folded(t));
-        let Some(ColonName { colon: c, words, .. }) =
-            name_before_colon(v, s, colon, &roles, preposition)
-        else {
-            continue;
-        };
-        if c != colon || words == 0 {
-            continue;
-        }
+        let Some((s, words)) = name_start(v, colon, title_end) else { continue };
         // One word must be the last of a full name the article gives elsewhere.
         if words == 1 && !named_in_body(v, s, title_end) {
             continue;
