@@ -796,9 +796,16 @@ fn subject_at(v: &View<'_>, p: usize, limit: usize) -> Option<(usize, usize)> {
         p
     } else if v.has(p, Role::Det) && v.folded(p) != "of" {
         let mut e = p;
+        // ("The Manitoba Teachers' Society": a plural possessive inside a name.)
+        let name_apostrophe = |t: usize| {
+            v.is_punct(t, &['’', '\''])
+                && t + 1 < limit
+                && v.is_word(t + 1)
+                && starts_upper(v, t + 1)
+        };
         while e + 1 < limit
             && e - p < 5
-            && v.is_wordish(e + 1)
+            && (v.is_wordish(e + 1) || name_apostrophe(e + 1))
             && !finite_like(v, e + 1)
             && !v.has(e + 1, Role::Bound)
             && !v.has(e + 1, Role::Comp)
