@@ -17,6 +17,7 @@ mod aside;
 mod bare_verb;
 mod claim;
 mod colon_name;
+mod colon_quote;
 mod court_side;
 mod dateline;
 mod follow_quotes;
@@ -795,9 +796,16 @@ fn subject_at(v: &View<'_>, p: usize, limit: usize) -> Option<(usize, usize)> {
         p
     } else if v.has(p, Role::Det) && v.folded(p) != "of" {
         let mut e = p;
+        // ("The Manitoba Teachers' Society": a plural possessive inside a name.)
+        let name_apostrophe = |t: usize| {
+            v.is_punct(t, &['’', '\''])
+                && t + 1 < limit
+                && v.is_word(t + 1)
+                && starts_upper(v, t + 1)
+        };
         while e + 1 < limit
             && e - p < 5
-            && v.is_wordish(e + 1)
+            && (v.is_wordish(e + 1) || name_apostrophe(e + 1))
             && !finite_like(v, e + 1)
             && !v.has(e + 1, Role::Bound)
             && !v.has(e + 1, Role::Comp)
@@ -1238,6 +1246,8 @@ pub(crate) fn find(v: &View<'_>, cfg: &QuotesConfig) -> Vec<Draft> {
     }
     // "DANA ORTIZ: We never promised …": transcript turns, which no cue opens.
     out.extend(transcript::turns(v, cfg.skip_headings, min_words));
+    // "Olsen: “Purifiers are a bandage.”": a body quotation after its speaker's name and a colon.
+    out.extend(colon_quote::claims(v, min_words));
     // "Okafor: Audit was rigged": a title that sums up the words of a speaker of the article.
     if let Some(d) = headline::claim(v, &out, min_words) {
         out.insert(0, d);

@@ -186,6 +186,10 @@ pub(crate) enum Role {
     Gesture,
     /// Arabic: على with a pronoun right after a bare كتب: an inscription («لافتات كتب عليها»).
     Surface,
+    /// English: a preposition that opens where, when or how long someone spoke ("testified
+    /// before the panel", "testified for three hours", "reported from Washington"), not what
+    /// was said.
+    Setting,
 }
 
 impl Role {
@@ -249,6 +253,7 @@ impl Role {
             "negation" => Role::Negation,
             "gesture" => Role::Gesture,
             "surface" => Role::Surface,
+            "setting" => Role::Setting,
             _ => return None,
         })
     }

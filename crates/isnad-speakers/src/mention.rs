@@ -317,7 +317,7 @@ fn clean_text(ctx: &Ctx<'_>, toks: &[usize]) -> String {
     };
     let mut out = String::with_capacity(room);
     let mut prev_end: Option<usize> = None;
-    for &i in toks {
+    for (k, &i) in toks.iter().enumerate() {
         let o = ctx.orig(i);
         if matches!(o, "\"" | "“" | "”" | "„" | "«" | "»") {
             continue;
@@ -330,8 +330,28 @@ fn clean_text(ctx: &Ctx<'_>, toks: &[usize]) -> String {
         }
         out.push_str(o);
         prev_end = Some(t.span.end());
+        // The words of a name may come without the marks glued to them; the name keeps them.
+        let next_glued =
+            toks.get(k + 1).is_some_and(|&n| ctx.tokens[n].span.start() == t.span.end());
+        if !next_glued && let Some(mark) = glued_mark(o, &ctx.text[t.span.end()..]) {
+            out.push(mark);
+            prev_end = Some(t.span.end() + mark.len_utf8());
+        }
     }
     trim_outer(out)
+}
+
+/// The mark glued to word `o` of a name in the text `after` it that the name keeps: the period of
+/// an initial ("R. Senthil", "Donald J. Trump") and the apostrophe of a plural possessive inside
+/// an organisation's name ("Manitoba Teachers' Society").
+fn glued_mark(o: &str, after: &str) -> Option<char> {
+    let mark = after.chars().next()?;
+    let initial = mark == '.' && o.chars().count() == 1 && o.starts_with(char::is_uppercase);
+    let possessive = matches!(mark, '\'' | '’')
+        && o.ends_with('s')
+        && o.starts_with(char::is_uppercase)
+        && after[mark.len_utf8()..].starts_with(' ');
+    (initial || possessive).then_some(mark)
 }
 
 /// `s.trim_matches(…).to_string()` for whitespace and outer punctuation, without a second string.

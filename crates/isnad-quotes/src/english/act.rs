@@ -5,15 +5,20 @@
 //! volunteers" (topic), "was asked whether Slovenia would seek damages" (topic);
 //! "accused the Liberals of wasting $2 billion" (speech: a statement about them), "described
 //! the deal as a disaster" (speech), "called the increase “a tax on the poor”" (speech),
-//! "criticized the plan, saying …" (the participle is the statement); "were told of the
-//! delay", "warned the staff about the cuts" (topic: what the hearer was told of); "has not
-//! said when the bill will reach the floor" (topic: a question a negated cue leaves open).
+//! "criticized the plan, saying …" (the participle is the statement); "testified before the
+//! panel last week", "reported from Washington" (topic: a verb of saying with only where, when
+//! or how long it was said, no clause); "were told of the delay", "warned the staff about the cuts" (topic: what the hearer was told of); "has not
+//! said when the bill will reach the floor", "did not say the plan had failed" (topic: a negated
+//! cue of saying states nothing; a claim of speech would give the speaker words they did not
+//! say. PolNeAR annotates such attributions with the negation in the cue, so the attribution
+//! pipeline keeps them as topics; a negated belief or plan keeps its act).
 //!
 //! **Not**: a cue of another act keeps it ("plans to invite": intention); "according to" is
 //! speech.
 //!
 //! **Data**: `data/en-cues.tsv` (class, frame `object` / `about`, flags `question`, `charge`);
-//! `data/en-function.tsv` (`question`: whether, what, about …; `told-of`: of, about; `negation`; `aux`; `comp`).
+//! `data/en-function.tsv` (`question`: whether, what, about …; `told-of`: of, about;
+//! `negation`; `aux`; `comp`; `setting`: before, at, for, from …; `finite`, `verb`).
 //!
 //! **Fixture**: `tests/fixtures/en-topics.txt`.
 
@@ -35,17 +40,26 @@ pub(crate) fn act(v: &View<'_>, d: &Draft) -> Act {
     if cue.act != Act::Speech {
         return cue.act;
     }
+    // "did not say the plan had failed", "has not said when …": nothing was stated.
+    if negated(v, d.cue.0) {
+        return Act::Topic;
+    }
     // Quoted words are always something said.
     if d.kind != QuoteKind::Indirect {
         return Act::Speech;
     }
     let Some(first) = first_content_word(v, d) else { return Act::Speech };
-    // "has not said when the bill will reach the floor": a question left unanswered.
-    if v.has(first, Role::Question) && negated(v, d.cue.0) {
-        return Act::Topic;
-    }
     // "asked whether …", "asked about the polls": what was asked, not an answer.
     if cue.question && v.has(first, Role::Question) {
+        return Act::Topic;
+    }
+    // "testified before the panel last week", "reported from Washington": where or when the
+    // speaker spoke, and no clause of what was said.
+    if cue.frame == Frame::Clause
+        && first == d.cue.1 + 1
+        && v.has(first, Role::Setting)
+        && !holds_clause(v, d, first)
+    {
         return Act::Topic;
     }
     match cue.frame {
@@ -77,6 +91,24 @@ fn negated(v: &View<'_>, i: usize) -> bool {
         .rev()
         .take_while(|&t| v.is_word(t) && v.has(t, Role::Aux))
         .any(|t| v.has(t, Role::Negation))
+}
+
+/// True when the draft's content from `first` on holds a clause or a quotation: a
+/// complementiser, a finite auxiliary, a verb ("on Twitter Trump raised $4 million") or quoted
+/// words.
+fn holds_clause(v: &View<'_>, d: &Draft, first: usize) -> bool {
+    if !v.quotes_starting_in(d.content.0, d.content.1).is_empty() {
+        return true;
+    }
+    (first..v.len()).take_while(|&t| v.toks[t].span.end() <= d.content.1).any(|t| {
+        let w = v.folded(t);
+        v.is_word(t)
+            && (v.has(t, Role::Comp)
+                || v.has(t, Role::Finite)
+                || v.has(t, Role::Verb)
+                || v.tags[t].cue.is_some()
+                || w.len() > 4 && w.ends_with("ed"))
+    })
 }
 
 /// The first word of the draft's content.

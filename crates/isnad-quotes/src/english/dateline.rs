@@ -15,6 +15,8 @@
 
 use crate::view::View;
 
+use super::starts_upper;
+
 /// The first token of the clause of the sentence starting at `sent_start`: the token after a
 /// dateline's dash, or `sent_start`.
 pub(crate) fn clause_start(v: &View<'_>, sent_start: usize) -> usize {
@@ -83,8 +85,4 @@ fn dash_at(v: &View<'_>, t: usize) -> Option<usize> {
         }
     }
     None
-}
-
-fn starts_upper(v: &View<'_>, j: usize) -> bool {
-    v.original(j).starts_with(|c: char| c.is_uppercase())
 }

@@ -72,7 +72,7 @@ pub(crate) fn claim(v: &View<'_>, body: &[Draft], min_words: u32) -> Option<Draf
 /// True when the headline's last name word ends a name of two or more capitalised words in the
 /// body ("Lynch: …" over "Attorney General Loretta Lynch told …"): a person or a body the article
 /// names, not a place or a topic ("Iowa: …" over "Des Moines, Iowa").
-fn named_in_body(v: &View<'_>, last_word: usize, para_end: usize) -> bool {
+pub(super) fn named_in_body(v: &View<'_>, last_word: usize, para_end: usize) -> bool {
     let key = v.folded(last_word);
     (para_end + 2..v.len()).any(|k| {
         v.is_word(k)
@@ -85,7 +85,7 @@ fn named_in_body(v: &View<'_>, last_word: usize, para_end: usize) -> bool {
 }
 
 /// Short prepositions that join a headline's topic to its subject ("Minister On Rates").
-fn is_preposition(w: &str) -> bool {
+pub(super) fn is_preposition(w: &str) -> bool {
     matches!(
         w,
         "on" | "of" | "in" | "at" | "to" | "for" | "from" | "with" | "about" | "over" | "vs"
