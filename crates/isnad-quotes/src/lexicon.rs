@@ -118,6 +118,9 @@ pub(crate) enum CallPrep {
     Bi,
     /// عن: "أعلن الوزير الأسبوع الماضي عن خطة".
     An,
+    /// No preposition: a charge of blame, "حمّل X Y مسؤولية Z", reports whom it blames and for
+    /// what, from the object before «مسؤولية» on.
+    Blame,
 }
 
 /// Roles of function words, as bits of [`Tag::roles`].
@@ -472,6 +475,7 @@ fn arabic_cues() -> Result<Vec<(String, Cue)>, QuotesError> {
                 "call-على" => call = Some(CallPrep::Ala),
                 "call-ب" => call = Some(CallPrep::Bi),
                 "call-عن" => call = Some(CallPrep::An),
+                "blame" => call = Some(CallPrep::Blame),
                 other => {
                     return Err(data_err("ar-cues.tsv", line, format!("unknown flag '{other}'")));
                 }

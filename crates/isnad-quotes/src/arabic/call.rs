@@ -29,6 +29,9 @@ pub(super) fn called_for(
     cue_last: usize,
     sent_end: usize,
 ) -> Option<Intro> {
+    if prep == CallPrep::Blame {
+        return super::blame::blamed(v, cue_last, sent_end);
+    }
     let mut k = cue_last + 1;
     while k <= sent_end.min(cue_last + WINDOW) {
         if v.has(k, Role::Rel) && v.is_punct(k - 1, COMMAS) {
@@ -61,6 +64,7 @@ pub(super) fn called_for(
                         return ok.then_some(Intro::Nominal(head));
                     }
                 }
+                CallPrep::Blame => return None,
                 CallPrep::Bi => {
                     let glued = v.original(k).trim_start_matches(['و', 'ف']).starts_with('ب')
                         && v.folded(k).chars().count() > 3
