@@ -83,10 +83,20 @@ pub(super) fn called_for(
 }
 
 /// The speaker tokens `(a, b)` of a call without its addressee: the words from an addressee noun
-/// after a definite word on ("الأمم المتحدة | الأطراف المتنازعة").
+/// after a definite word on ("الأمم المتحدة | الأطراف المتنازعة", "المفوضية | أطراف النزاع"),
+/// or from a definite sound feminine plural after a definite word that is none ("الوالي |
+/// المقاولات المكلفة"): an adjective agrees with its noun, and one of a thing's plural is a
+/// feminine singular, so the plural opens a noun phrase of its own (not after و: "وزير الثقافة
+/// والاتصال والعلاقات مع البرلمان" goes on coordinating).
 pub(super) fn without_addressee(v: &View<'_>, (a, b): (usize, usize)) -> (usize, usize) {
-    let addressee = (a + 1..=b)
-        .find(|&t| v.has(t, Role::Addressee) && v.is_word(t - 1) && definite_word(v.folded(t - 1)));
+    let plural = |w: &str| w.ends_with("ات");
+    let addressee = (a + 1..=b).find(|&t| {
+        let prev = v.folded(t - 1);
+        v.is_word(t - 1)
+            && definite_word(prev)
+            && (v.has(t, Role::Addressee)
+                || (v.folded(t).starts_with("ال") && plural(v.folded(t)) && !plural(prev)))
+    });
     match addressee {
         Some(t) => (a, t - 1),
         None => (a, b),
