@@ -35,8 +35,11 @@ const MAX_WORDS: usize = 8;
 /// stop word (في، خلال، عقب، أمس), maybe after a comma, and runs to `to` (or to a comma right
 /// before `to` when it opened with one).
 pub(super) fn circumstance(v: &View<'_>, from: usize, to: usize) -> Option<Insertion> {
-    let opener = (from..to).find(|&t| !v.is_word(t) || v.has(t, Role::Stop))?;
-    if opener == from || opener - from > MAX_WORDS || !(from..opener).all(|t| plain(v, t, true)) {
+    // (a name in quotes stays in the subject: "وكالة "رويترز" للأنباء")
+    let opener =
+        (from..to).find(|&t| (!v.is_word(t) && !v.is_quote_mark(t)) || v.has(t, Role::Stop))?;
+    let subject = |t| plain(v, t, true) || v.is_quote_mark(t);
+    if opener == from || opener - from > MAX_WORDS || !(from..opener).all(subject) {
         return None;
     }
     // "مدير عام نقل الطاقة في المنطقة الوسطى، …": the place a role names is part of it.
