@@ -189,6 +189,9 @@ pub(crate) enum Role {
     Gesture,
     /// Arabic: على with a pronoun right after a bare كتب: an inscription («لافتات كتب عليها»).
     Surface,
+    /// Arabic: a relative «ما» standing for a fact before a verb whose subject it is («وهو ما
+    /// يؤكد أن …», «مما يشير إلى …»): the author's inference, no speech.
+    Fact,
 }
 
 impl Role {
@@ -252,6 +255,7 @@ impl Role {
             "negation" => Role::Negation,
             "gesture" => Role::Gesture,
             "surface" => Role::Surface,
+            "fact" => Role::Fact,
             _ => return None,
         })
     }

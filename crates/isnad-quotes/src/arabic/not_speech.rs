@@ -2,9 +2,11 @@
 //!
 //! **Reads**: a hand or the head with ب right after the verb is a gesture («أشار فاضل بيده إلى
 //! التوربينات»: he pointed, he said nothing); على with a pronoun right after a bare كتب is the
-//! passive كُتِبَ عليه, an inscription («لافتات كتب عليها «القمح أمن قومي»»). Neither is a cue.
+//! passive كُتِبَ عليه, an inscription («لافتات كتب عليها «القمح أمن قومي»»); a relative «ما»
+//! standing for a fact right before the verb is its subject («وهو ما يؤكد أن النيران امتدت»،
+//! «مما يشير إلى …»: the author infers, nobody speaks). None is a cue.
 //! **Not**: «أشار بيان الوزارة إلى أن …», «كتب على حسابه أن …» (a subject, or a noun after على).
-//! **Data**: `gesture` and `surface` in `data/ar-function.tsv`.
+//! **Data**: `gesture`, `surface` and `fact` in `data/ar-function.tsv`.
 //! **Fixture**: `tests/fixtures/ar-not-speech.txt`.
 
 use isnad_core::{Token, TokenKind};
@@ -26,5 +28,8 @@ pub(super) fn not_speech(tags: &[Tag], toks: &[Token], i: usize) -> bool {
     let inscription = tags[i + 1].roles & Role::Surface.bit() != 0
         && cue.form == Form::ArPast
         && tags[i].prefix == 0;
-    gesture || inscription
+    // («وهو ما» ends right before the cue)
+    let fact = (i.saturating_sub(2)..i)
+        .any(|k| tags[k].roles & Role::Fact.bit() != 0 && tags[k].last as usize + 1 == i);
+    gesture || inscription || fact
 }
