@@ -189,8 +189,9 @@ pub(crate) enum Role {
     Gesture,
     /// Arabic: على with a pronoun right after a bare كتب: an inscription («لافتات كتب عليها»).
     Surface,
-    /// Arabic: a relative «ما» standing for a fact before a verb whose subject it is («وهو ما
-    /// يؤكد أن …», «مما يشير إلى …»): the author's inference, no speech.
+    /// Arabic: «مما», or a pronoun or demonstrative before «ما» («وهو ما»، «وهذا ما»): a relative
+    /// that stands for a fact, the subject of the verb right after it («وهو ما يؤكد أن …»):
+    /// the author's inference, no speech.
     Fact,
 }
 
@@ -856,6 +857,7 @@ fn filter_prefix(bits: u64, prefix: &str) -> u64 {
                 | Role::Any.bit()
                 | Role::Impersonal.bit()
                 | Role::GovernsNoun.bit()
+                | Role::Fact.bit()
         } else {
             0
         };

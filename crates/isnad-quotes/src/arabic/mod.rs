@@ -87,7 +87,7 @@ pub(crate) fn clear_non_cues(
         if tags[i].cue.is_some()
             && (verbal_noun::verbal_noun(tags, toks, i)
                 || amounts_to::amount(tags, toks, folded, i)
-                || not_speech::not_speech(tags, toks, i))
+                || not_speech::not_speech(tags, toks, folded, i))
         {
             tags[i].cue = None;
         }

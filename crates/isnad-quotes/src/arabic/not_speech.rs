@@ -15,7 +15,7 @@ use crate::lexicon::{Form, Role, Tag};
 
 /// True when the cue at `i` is followed by a gesture, or is a bare كتب followed by على with a
 /// pronoun.
-pub(super) fn not_speech(tags: &[Tag], toks: &[Token], i: usize) -> bool {
+pub(super) fn not_speech(tags: &[Tag], toks: &[Token], folded: &str, i: usize) -> bool {
     let Some(cue) = tags[i].cue else { return false };
     if i + 1 >= tags.len() || toks[i + 1].kind != TokenKind::Word {
         return false;
@@ -28,8 +28,15 @@ pub(super) fn not_speech(tags: &[Tag], toks: &[Token], i: usize) -> bool {
     let inscription = tags[i + 1].roles & Role::Surface.bit() != 0
         && cue.form == Form::ArPast
         && tags[i].prefix == 0;
-    // («وهو ما» ends right before the cue)
-    let fact = (i.saturating_sub(2)..i)
-        .any(|k| tags[k].roles & Role::Fact.bit() != 0 && tags[k].last as usize + 1 == i);
-    gesture || inscription || fact
+    gesture || inscription || fact(tags, toks, folded, i)
+}
+
+/// True when the word before the cue at `i` is «مما», or «ما» after «هو»، «هي»، «هذا» (with و).
+fn fact(tags: &[Tag], toks: &[Token], folded: &str, i: usize) -> bool {
+    let is_fact = |k: usize| tags[k].roles & Role::Fact.bit() != 0;
+    let word = |k: usize| &folded[toks[k].norm.0 as usize..toks[k].norm.1 as usize];
+    i >= 1
+        && toks[i - 1].kind == TokenKind::Word
+        && ((is_fact(i - 1) && word(i - 1) == "مما")
+            || (i >= 2 && word(i - 1) == "ما" && is_fact(i - 2)))
 }
