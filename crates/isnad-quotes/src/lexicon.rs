@@ -118,6 +118,9 @@ pub(crate) enum CallPrep {
     Bi,
     /// عن: "أعلن الوزير الأسبوع الماضي عن خطة".
     An,
+    /// No preposition: a charge of blame, "حمّل X Y مسؤولية Z", reports whom it blames and for
+    /// what, from the object before «مسؤولية» on.
+    Blame,
 }
 
 /// Roles of function words, as bits of [`Tag::roles`].
@@ -190,6 +193,10 @@ pub(crate) enum Role {
     /// before the panel", "testified for three hours", "reported from Washington"), not what
     /// was said.
     Setting,
+    /// Arabic: «مما», or a pronoun or demonstrative before «ما» («وهو ما»، «وهذا ما»): a relative
+    /// that stands for a fact, the subject of the verb right after it («وهو ما يؤكد أن …»):
+    /// the author's inference, no speech.
+    Fact,
 }
 
 impl Role {
@@ -254,6 +261,7 @@ impl Role {
             "gesture" => Role::Gesture,
             "surface" => Role::Surface,
             "setting" => Role::Setting,
+            "fact" => Role::Fact,
             _ => return None,
         })
     }
@@ -477,6 +485,7 @@ fn arabic_cues() -> Result<Vec<(String, Cue)>, QuotesError> {
                 "call-على" => call = Some(CallPrep::Ala),
                 "call-ب" => call = Some(CallPrep::Bi),
                 "call-عن" => call = Some(CallPrep::An),
+                "blame" => call = Some(CallPrep::Blame),
                 other => {
                     return Err(data_err("ar-cues.tsv", line, format!("unknown flag '{other}'")));
                 }
@@ -853,6 +862,7 @@ fn filter_prefix(bits: u64, prefix: &str) -> u64 {
                 | Role::Any.bit()
                 | Role::Impersonal.bit()
                 | Role::GovernsNoun.bit()
+                | Role::Fact.bit()
         } else {
             0
         };

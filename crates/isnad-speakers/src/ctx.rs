@@ -132,10 +132,24 @@ impl<'d> Ctx<'d> {
                 i += 1;
                 continue;
             }
-            let Some(m) = self.lex.match_at(&words, i) else {
+            let Some(mut m) = self.lex.match_at(&words, i) else {
                 i += 1;
                 continue;
             };
+            // «وإلى», «والى»: "and to", not the governor «والي» (written with a dotted ي).
+            if m.prefix == 0
+                && m.entry.cat == Cat::Title
+                && words.word(i) == "والي"
+                && self.orig(i) != "والي"
+            {
+                match self.lex.lookup(&words, i, "الي", 'و'.len_utf8()) {
+                    Some(stop) => m = stop,
+                    None => {
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
             if m.entry.cat == Cat::Stop && self.given_name_ali(i) {
                 i += 1;
                 continue;

@@ -213,7 +213,7 @@ impl LangLex {
         None
     }
 
-    fn lookup<W: Words + ?Sized>(
+    pub(crate) fn lookup<W: Words + ?Sized>(
         &self,
         words: &W,
         i: usize,

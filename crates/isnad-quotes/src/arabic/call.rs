@@ -29,6 +29,9 @@ pub(super) fn called_for(
     cue_last: usize,
     sent_end: usize,
 ) -> Option<Intro> {
+    if prep == CallPrep::Blame {
+        return super::blame::blamed(v, cue_last, sent_end);
+    }
     let mut k = cue_last + 1;
     while k <= sent_end.min(cue_last + WINDOW) {
         if v.has(k, Role::Rel) && v.is_punct(k - 1, COMMAS) {
@@ -61,6 +64,7 @@ pub(super) fn called_for(
                         return ok.then_some(Intro::Nominal(head));
                     }
                 }
+                CallPrep::Blame => return None,
                 CallPrep::Bi => {
                     let glued = v.original(k).trim_start_matches(['و', 'ف']).starts_with('ب')
                         && v.folded(k).chars().count() > 3
@@ -79,10 +83,20 @@ pub(super) fn called_for(
 }
 
 /// The speaker tokens `(a, b)` of a call without its addressee: the words from an addressee noun
-/// after a definite word on ("الأمم المتحدة | الأطراف المتنازعة").
+/// after a definite word on ("الأمم المتحدة | الأطراف المتنازعة", "المفوضية | أطراف النزاع"),
+/// or from a definite sound feminine plural after a definite word that is none ("الوالي |
+/// المقاولات المكلفة"): an adjective agrees with its noun, and one of a thing's plural is a
+/// feminine singular, so the plural opens a noun phrase of its own (not after و: "وزير الثقافة
+/// والاتصال والعلاقات مع البرلمان" goes on coordinating).
 pub(super) fn without_addressee(v: &View<'_>, (a, b): (usize, usize)) -> (usize, usize) {
-    let addressee = (a + 1..=b)
-        .find(|&t| v.has(t, Role::Addressee) && v.is_word(t - 1) && definite_word(v.folded(t - 1)));
+    let plural = |w: &str| w.ends_with("ات");
+    let addressee = (a + 1..=b).find(|&t| {
+        let prev = v.folded(t - 1);
+        v.is_word(t - 1)
+            && definite_word(prev)
+            && (v.has(t, Role::Addressee)
+                || (v.folded(t).starts_with("ال") && plural(v.folded(t)) && !plural(prev)))
+    });
     match addressee {
         Some(t) => (a, t - 1),
         None => (a, b),

@@ -11,7 +11,7 @@
 //! `ar-denial-relative-ma.txt`, `ar-direct-quotes.txt`.
 
 use super::{COMMAS, call, nominal, warning};
-use crate::lexicon::{Class, Cue, Form, Frame, Role};
+use crate::lexicon::{CallPrep, Class, Cue, Form, Frame, Role};
 use crate::view::View;
 
 pub(super) enum Intro {
@@ -37,10 +37,12 @@ pub(super) fn find(
     if cue.frame == Frame::Reject {
         return rejected(v, cue_last, sent_end);
     }
-    if let Some(prep) = cue.call
-        && let Some(intro) = call::called_for(v, prep, cue_last, sent_end)
-    {
-        return Some(intro);
+    if let Some(prep) = cue.call {
+        let intro = call::called_for(v, prep, cue_last, sent_end);
+        // A charge of blame reports nothing without «مسؤولية» ("حمل المتظاهرون لافتات").
+        if intro.is_some() || prep == CallPrep::Blame {
+            return intro;
+        }
     }
     if cue.frame == Frame::Warning
         && let Some(intro) = warning::warned_of(v, cue_last, sent_end)

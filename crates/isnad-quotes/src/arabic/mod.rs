@@ -27,7 +27,7 @@
 //! - `came_in.rs`: "وجاء في البيان أن …", a document that states what follows;
 //! - `verb_first.rs`: a reporting verb and its introducer (the main construction), helped by
 //!   `introducer.rs` (which introducer a cue has; `warning.rs`, what "حذر من" warns of;
-//!   `call.rs`, what "دعا إلى" calls for),
+//!   `call.rs`, what "دعا إلى" calls for; `blame.rs`, whom "حمّل … مسؤولية" blames),
 //!   `nominal.rs` (a noun phrase object that
 //!   states what was said; `insertion.rs`, a circumstance between its subject and it),
 //!   `speaker.rs` (the speaker noun phrase around
@@ -46,6 +46,7 @@
 //! `content::cut_at_next_claim` keeps a content from running into the next reporting clause.
 
 mod amounts_to;
+mod blame;
 mod by_preposition;
 mod call;
 mod came_in;
@@ -86,7 +87,7 @@ pub(crate) fn clear_non_cues(
         if tags[i].cue.is_some()
             && (verbal_noun::verbal_noun(tags, toks, i)
                 || amounts_to::amount(tags, toks, folded, i)
-                || not_speech::not_speech(tags, toks, i))
+                || not_speech::not_speech(tags, toks, folded, i))
         {
             tags[i].cue = None;
         }

@@ -93,8 +93,11 @@ pub(super) fn object_head(v: &View<'_>, cue: Cue, cue_last: usize, k: usize) -> 
     }
     let prev = k - 1;
     if v.has(prev, Role::Prep) {
-        // "وأشار إلى حرص", "أشار البيان إلى الاتفاق".
-        return prev == cue_last + 1 || subject_stretch(v, cue_last + 1, prev);
+        // "وأشار إلى حرص", "أشار البيان إلى الاتفاق", "لفت الوزير، بعد لقائه …، إلى تزايد".
+        return prev == cue_last + 1
+            || subject_stretch(v, cue_last + 1, prev)
+            || (prev > cue_last + 2
+                && circumstance(v, cue_last + 1, prev) == Some(Insertion::Commas));
     }
     // (after the subject, a circumstance: "وأكد الملك خلال لقائه وفدا من البنك الدولي أهمية")
     if !subject_stretch(v, cue_last + 1, k) && insertion.is_none() {

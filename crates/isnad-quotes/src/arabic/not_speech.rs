@@ -2,9 +2,11 @@
 //!
 //! **Reads**: a hand or the head with ب right after the verb is a gesture («أشار فاضل بيده إلى
 //! التوربينات»: he pointed, he said nothing); على with a pronoun right after a bare كتب is the
-//! passive كُتِبَ عليه, an inscription («لافتات كتب عليها «القمح أمن قومي»»). Neither is a cue.
+//! passive كُتِبَ عليه, an inscription («لافتات كتب عليها «القمح أمن قومي»»); a relative «ما»
+//! standing for a fact right before the verb is its subject («وهو ما يؤكد أن النيران امتدت»،
+//! «مما يشير إلى …»: the author infers, nobody speaks). None is a cue.
 //! **Not**: «أشار بيان الوزارة إلى أن …», «كتب على حسابه أن …» (a subject, or a noun after على).
-//! **Data**: `gesture` and `surface` in `data/ar-function.tsv`.
+//! **Data**: `gesture`, `surface` and `fact` in `data/ar-function.tsv`.
 //! **Fixture**: `tests/fixtures/ar-not-speech.txt`.
 
 use isnad_core::{Token, TokenKind};
@@ -13,7 +15,7 @@ use crate::lexicon::{Form, Role, Tag};
 
 /// True when the cue at `i` is followed by a gesture, or is a bare كتب followed by على with a
 /// pronoun.
-pub(super) fn not_speech(tags: &[Tag], toks: &[Token], i: usize) -> bool {
+pub(super) fn not_speech(tags: &[Tag], toks: &[Token], folded: &str, i: usize) -> bool {
     let Some(cue) = tags[i].cue else { return false };
     if i + 1 >= tags.len() || toks[i + 1].kind != TokenKind::Word {
         return false;
@@ -26,5 +28,15 @@ pub(super) fn not_speech(tags: &[Tag], toks: &[Token], i: usize) -> bool {
     let inscription = tags[i + 1].roles & Role::Surface.bit() != 0
         && cue.form == Form::ArPast
         && tags[i].prefix == 0;
-    gesture || inscription
+    gesture || inscription || fact(tags, toks, folded, i)
+}
+
+/// True when the word before the cue at `i` is «مما», or «ما» after «هو»، «هي»، «هذا» (with و).
+fn fact(tags: &[Tag], toks: &[Token], folded: &str, i: usize) -> bool {
+    let is_fact = |k: usize| tags[k].roles & Role::Fact.bit() != 0;
+    let word = |k: usize| &folded[toks[k].norm.0 as usize..toks[k].norm.1 as usize];
+    i >= 1
+        && toks[i - 1].kind == TokenKind::Word
+        && ((is_fact(i - 1) && word(i - 1) == "مما")
+            || (i >= 2 && word(i - 1) == "ما" && is_fact(i - 2)))
 }

@@ -119,8 +119,8 @@ pub(super) fn speaker_np(v: &View<'_>, from: usize, to: usize) -> Option<(usize,
 /// prepositional phrase at `pp` (a few words without
 /// another stop) up to a comma, then a name of two to four words closed by a comma: its last
 /// token. A name carries no article on its first word and no function word or cue.
-/// Without the commas ("مدير التعليم في المحافظة إياد سليمان للصحيفة إن"), the phrase ends on a
-/// definite word and the name (two to four words, the first without the article) runs up to
+/// Without the commas ("مدير التعليم في المحافظة إياد سليمان للصحيفة إن", or a comma only after
+/// the name), the phrase ends on a definite word and the name (two to four words, the first without the article) runs up to
 /// what ends a speaker phrase: the stretch's end, a comma, a complementiser, a cue or a medium
 /// after ل or ب.
 fn role_pp_name(v: &View<'_>, pp: usize, to: usize) -> Option<usize> {
@@ -140,18 +140,20 @@ fn role_pp_name(v: &View<'_>, pp: usize, to: usize) -> Option<usize> {
         return pp_name_no_comma(v, pp, to, &plain);
     }
     let c1 = c1?;
-    if c1 < pp + 2 || !v.is_punct(c1, COMMAS) {
+    if c1 < pp + 2 {
         return None;
     }
-    let c2 = (c1 + 1..to.min(c1 + 6)).find(|&t| !plain(t))?;
-    let words = c2 - c1 - 1;
-    // (a name may open with the article, "الحسين ولد مدو", but not two words of it: "الأمين
-    // العام" is a role)
-    let role_like = definite(v.folded(c1 + 1)) && definite(v.folded(c1 + 2));
-    if !(2..=4).contains(&words) || !v.is_punct(c2, COMMAS) || role_like {
-        return None;
-    }
-    Some(c2 - 1)
+    let apposed = || {
+        let c2 = (c1 + 1..to.min(c1 + 6)).find(|&t| !plain(t))?;
+        let words = c2 - c1 - 1;
+        // (a name may open with the article, "الحسين ولد مدو", but not two words of it:
+        // "الأمين العام" is a role)
+        let role_like = definite(v.folded(c1 + 1)) && definite(v.folded(c1 + 2));
+        ((2..=4).contains(&words) && v.is_punct(c2, COMMAS) && !role_like).then_some(c2 - 1)
+    };
+    // "في حكومة تصريف الأعمال الدكتور فراس الأبيض، بعد لقائه …،": the name inside the phrase,
+    // the comma opening a circumstance.
+    apposed().or_else(|| pp_name_no_comma(v, pp, to, &plain))
 }
 
 /// True when punctuation token `j` is glued to the words on both sides ("آل-ثاني").
