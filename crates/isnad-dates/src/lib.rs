@@ -130,6 +130,7 @@ use crate::holidays::Holidays;
 use crate::language::Language;
 use crate::reported::Reported;
 use crate::sentence::Sentence;
+use crate::tense::NameAt;
 use crate::time::Open;
 
 /// How to resolve a bare weekday or month ("الخميس", "on Thursday", "in March").
@@ -229,9 +230,21 @@ impl DatesStage {
         lang: &Lang,
         published: Option<&isnad_core::Published>,
     ) -> Vec<Found> {
+        self.find_folded_cased(folded, lang, published, None)
+    }
+
+    /// [`DatesStage::find_folded`], told which characters of `folded` are capitals in the
+    /// original text (a word in "-ed" with one inside a sentence is a name, no past).
+    fn find_folded_cased(
+        &self,
+        folded: &str,
+        lang: &Lang,
+        published: Option<&isnad_core::Published>,
+        capital_at: Option<NameAt<'_>>,
+    ) -> Vec<Found> {
         let mut scratch = tokenize::Scratch::default();
         let mut reported = Reported::new(published.map(|p| p.date()));
-        self.find_with(folded, lang, published, &mut scratch, &mut reported)
+        self.find_with(folded, lang, published, &mut scratch, &mut reported, capital_at)
     }
 
     /// [`DatesStage::find_folded`] with buffers kept from earlier sentences, and the period
@@ -243,6 +256,7 @@ impl DatesStage {
         published: Option<&isnad_core::Published>,
         scratch: &mut tokenize::Scratch<'s>,
         reported: &mut Reported,
+        capital_at: Option<NameAt<'_>>,
     ) -> Vec<Found> {
         let language = match lang {
             Lang::Ar => &self.ar,
@@ -258,7 +272,8 @@ impl DatesStage {
         }
         // (the grammar's memos live as long as the thread: sized once for the longest sentence)
         grammar::MEMOS.with(|memo| {
-            let found = Sentence::new(self, language, folded, toks, published, memo).found();
+            let found =
+                Sentence::new(self, language, folded, toks, published, memo, capital_at).found();
             self.finish(folded, toks, found, &memo.ranges.borrow(), reported)
         })
     }
@@ -300,7 +315,8 @@ impl DatesStage {
         published: Option<&isnad_core::Published>,
     ) -> Vec<Found> {
         let n = isnad_text::normalize(text);
-        self.find_folded(&n.text, lang, published)
+        let capital_at = |k: usize| capital(text, n.map[k]);
+        self.find_folded_cased(&n.text, lang, published, Some(&capital_at))
             .into_iter()
             .filter_map(|f| {
                 let (s, e) = n.to_original(f.start, f.end);
@@ -432,7 +448,11 @@ impl Stage for DatesStage {
         for (fs, fe) in ranges {
             let (fs, fe) = (fs.min(norm.text.len()), fe.min(norm.text.len()));
             let Some(slice) = norm.text.get(fs..fe) else { continue };
-            for f in self.find_with(slice, &lang, published.as_ref(), &mut scratch, &mut reported) {
+            let capital_at = |k: usize| capital(&doc.text, norm.map[fs + k]);
+            let (published, capital_at) = (published.as_ref(), Some(&capital_at as NameAt<'_>));
+            for f in
+                self.find_with(slice, &lang, published, &mut scratch, &mut reported, capital_at)
+            {
                 let (s, e) = norm.to_original(fs + f.start, fs + f.end);
                 if self.in_name(&doc.text, s, e, &lang) {
                     continue;
@@ -449,6 +469,11 @@ impl Stage for DatesStage {
         doc.layers.timexes = out;
         Ok(())
     }
+}
+
+/// Whether the original character at byte `orig` of `text` is a capital letter.
+fn capital(text: &str, orig: u32) -> bool {
+    text.get(orig as usize..).and_then(|t| t.chars().next()).is_some_and(char::is_uppercase)
 }
 
 /// The first folded byte whose original offset is at or after `orig` (the map is monotonic).

@@ -17,7 +17,7 @@
 //! ("losses through the third quarter of next year"), not the period reported.
 
 use isnad_core::Grain;
-use jiff::civil::{Date, Time};
+use jiff::civil::{Date, DateTime, Time};
 
 use crate::time::{Open, TimeValue, add_grain, truncate};
 use crate::timex3::Reading;
@@ -67,6 +67,13 @@ impl Reported {
                 }
                 None if steps == 0 => None,
                 None => Some(t.read_as(Reading::Calendar)),
+            };
+        }
+        if let Reading::NamedWeekend { steps } = t.reading {
+            return match self.named.filter(|n| n.grain <= Grain::Week) {
+                Some(n) => Some(weekend_of(n.start, steps)),
+                None if steps == 0 => None,
+                None => Some(t.read_as(Reading::Weekend)),
             };
         }
         if t.end.is_none()
@@ -130,4 +137,14 @@ impl Reported {
             _ => None,
         }
     }
+}
+
+/// Friday 18:00 to Monday 00:00 of the week `steps` weeks after the week of `day` (as the
+/// grammar reads "this weekend" against the publication).
+fn weekend_of(day: DateTime, steps: i8) -> TimeValue {
+    let monday = add_grain(truncate(day, Grain::Week), Grain::Week, i64::from(steps));
+    let fri = add_grain(monday, Grain::Day, 4);
+    let start = fri.with().hour(18).build().unwrap_or(fri);
+    let end = add_grain(monday, Grain::Week, 1);
+    TimeValue::interval(start, end, Grain::Hour).read_as(Reading::Weekend)
 }

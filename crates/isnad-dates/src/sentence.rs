@@ -18,7 +18,8 @@ use jiff::civil::{Date, DateTime, Time};
 use crate::grammar::{Found, Memos, Parser, Tried, fast_paths};
 use crate::language::{Lang, Language};
 use crate::tense::{
-    ahead_marker_before, ahead_word_before, clause_around, past_verb_before, tense,
+    NameAt, ahead_marker_before, ahead_word_before, clause_around, infinitive_before,
+    past_verb_before, tense,
 };
 use crate::time::Anchor;
 use crate::tokenize::Tok;
@@ -33,6 +34,9 @@ pub(crate) struct Sentence<'a, 's> {
     pub(crate) toks: &'a [Tok<'s>],
     pub(crate) published: Option<&'a Published>,
     pub(crate) memo: &'a Memos,
+    /// Whether the character at a byte of `folded` is a capital letter in the original text
+    /// (`None` when the original is not at hand).
+    capital_at: Option<NameAt<'a>>,
     /// The tense of the whole sentence, scanned at most once (a clause is often the whole
     /// sentence).
     tense: OnceCell<Option<bool>>,
@@ -46,8 +50,17 @@ impl<'a, 's> Sentence<'a, 's> {
         toks: &'a [Tok<'s>],
         published: Option<&'a Published>,
         memo: &'a Memos,
+        capital_at: Option<NameAt<'a>>,
     ) -> Self {
-        Sentence { stage, language, folded, toks, published, memo, tense: OnceCell::new() }
+        let tense = OnceCell::new();
+        Sentence { stage, language, folded, toks, published, memo, capital_at, tense }
+    }
+
+    /// Whether the word at byte `k` of the sentence is a name: capitalised, and not the first
+    /// word of the sentence (which any word may begin with a capital).
+    fn name_at(&self, k: usize) -> bool {
+        self.capital_at.is_some_and(|capital| capital(k))
+            && self.folded[..k].chars().any(crate::letters::is_alphabetic)
     }
 
     /// The expressions of the sentence under the stage's policy.
@@ -108,9 +121,9 @@ impl<'a, 's> Sentence<'a, 's> {
         let lang = self.language.lang;
         let classes = &self.language.classes;
         if fast_paths() && cs == 0 && ce == self.folded.len() {
-            *self.tense.get_or_init(|| tense(self.folded, lang, classes))
+            *self.tense.get_or_init(|| tense(self.folded, lang, classes, &|k| self.name_at(k)))
         } else {
-            tense(&self.folded[cs..ce], lang, classes)
+            tense(&self.folded[cs..ce], lang, classes, &|k| self.name_at(cs + k))
         }
     }
 
@@ -174,7 +187,18 @@ impl<'a, 's> Sentence<'a, 's> {
                 }
                 let (cs, ce) = clause_around(self.folded, start, self.toks[x.end - 1].end);
                 if self.language.lang == Lang::En
-                    && let Some(verb) = past_verb_before(self.folded, start, &self.language.classes)
+                    && let Some(to) = infinitive_before(self.folded, start, &|k| self.name_at(k))
+                    && cs <= to
+                    && self.tense_of(cs, to) != Some(true)
+                {
+                    // "Heatwave to peak on Friday": to come (not "flew to Paris on Friday")
+                    return *f.unwrap_or(x);
+                }
+                if self.language.lang == Lang::En
+                    && let Some(verb) =
+                        past_verb_before(self.folded, start, &self.language.classes, &|k| {
+                            self.name_at(k)
+                        })
                     && cs <= verb
                     && self.tense_of(cs, verb) != Some(false)
                 {

@@ -45,14 +45,24 @@ pub(crate) fn clause_around(folded: &str, start: usize, end: usize) -> (usize, u
     (cs, ce)
 }
 
+/// Whether the word at a byte of the folded text is a name: capitalised in the original text
+/// and not the first word of its sentence ("Marsh United", "Leeds United"). An English word in
+/// "-ed" that is a name is no verb in the past. Offsets are those of the text it is given with.
+pub(crate) type NameAt<'n> = &'n dyn Fn(usize) -> bool;
+
 /// The tense a stretch of text shows, for the `tense` policy: `Some(false)` with a future marker
 /// (سوف، من المقرر، يعتزم، will, is expected to), else `Some(true)` with a reporting or event verb
 /// in the perfect (Arabic, with its conjunction and person endings: وقال، وأكدت، فأعلنوا) or the
-/// English past, else `None`.
-pub(crate) fn tense(folded: &str, lang: Lang, classes: &WordClasses) -> Option<bool> {
+/// English past (a word in "-ed" that is a name, by `name_at`, is none), else `None`.
+pub(crate) fn tense(
+    folded: &str,
+    lang: Lang,
+    classes: &WordClasses,
+    name_at: NameAt<'_>,
+) -> Option<bool> {
     match lang {
         Lang::Ar => tense_ar(folded, classes),
-        Lang::En => tense_en(folded, classes),
+        Lang::En => tense_en(folded, classes, name_at),
     }
 }
 
@@ -97,17 +107,38 @@ pub(crate) fn ahead_word_before(folded: &str, start: usize, classes: &WordClasse
     classes.has(word, Class::AheadBefore)
 }
 
-/// Where the English past-tense verb right before `folded[start..]` begins, when there is one
-/// ("said", "announced"; an "on" between them is skipped: "said on Monday"): an expression
-/// right after a verb in the past says when that verb's event was ("The company said Monday it
-/// will cut 500 jobs": the Monday before, though "will" follows). Not a `future-before-to` word
-/// ("is expected Monday" looks ahead).
-pub(crate) fn past_verb_before(folded: &str, start: usize, classes: &WordClasses) -> Option<usize> {
+/// Where the "to" of an English infinitive right before `folded[start..]`, or before an "on"
+/// there, begins ("Heatwave to peak on Friday", "talks to resume Monday"): what is still to be
+/// done looks ahead, in a headline or a plan, unless the clause is past before the "to"
+/// ("flew to Paris on Friday": the caller asks). A name after "to" is no verb ("countries to
+/// accede to NATO on Friday": `name_at`); "from Monday to Friday" has no word between.
+pub(crate) fn infinitive_before(folded: &str, start: usize, name_at: NameAt<'_>) -> Option<usize> {
     let (mut from, mut word) = word_before(folded, start)?;
     if word == "on" {
         (from, word) = word_before(folded, from)?;
     }
-    let past = word.len() >= 5 && word.ends_with("ed") || classes.has(word, Class::Past);
+    let (to, before) = word_before(folded, from)?;
+    (before == "to" && word != "to" && !name_at(from)).then_some(to)
+}
+
+/// Where the English past-tense verb right before `folded[start..]` begins, when there is one
+/// ("said", "announced"; an "on" between them is skipped: "said on Monday"): an expression
+/// right after a verb in the past says when that verb's event was ("The company said Monday it
+/// will cut 500 jobs": the Monday before, though "will" follows). Not a `future-before-to` word
+/// ("is expected Monday" looks ahead), nor a name in "-ed" ("Rovers host Marsh United on
+/// Saturday": `name_at`).
+pub(crate) fn past_verb_before(
+    folded: &str,
+    start: usize,
+    classes: &WordClasses,
+    name_at: NameAt<'_>,
+) -> Option<usize> {
+    let (mut from, mut word) = word_before(folded, start)?;
+    if word == "on" {
+        (from, word) = word_before(folded, from)?;
+    }
+    let past =
+        word.len() >= 5 && word.ends_with("ed") && !name_at(from) || classes.has(word, Class::Past);
     let ahead = classes.list(Class::FutureBeforeTo).iter().any(|f| word.ends_with(&**f));
     (past && !ahead).then_some(from)
 }
@@ -150,7 +181,7 @@ fn perfect(w: &str, classes: &WordClasses, scratch: &mut String) -> bool {
 /// [`tense`] of English text, in one pass over the words (a future marker settles it);
 /// "expected to" and the like are found at the end of their first word, as a word ending so
 /// and going on with " to".
-fn tense_en(folded: &str, classes: &WordClasses) -> Option<bool> {
+fn tense_en(folded: &str, classes: &WordClasses, name_at: NameAt<'_>) -> Option<bool> {
     let mut past = false;
     let bytes = folded.as_bytes();
     let mut i = 0;
@@ -181,7 +212,9 @@ fn tense_en(folded: &str, classes: &WordClasses) -> Option<bool> {
         {
             return Some(false);
         }
-        past = past || w.len() >= 5 && w.ends_with("ed") || bits & bit(Class::Past) != 0;
+        past = past
+            || bits & bit(Class::Past) != 0
+            || w.len() >= 5 && w.ends_with("ed") && !name_at(start);
     }
     past.then_some(true)
 }
@@ -243,7 +276,7 @@ mod tests {
         for text in ["finish — if not better —", "a — b", "—", " —", "é", "ééé é"] {
             for end in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
                 let _ = ahead_word_before(text, end, &en);
-                let _ = past_verb_before(text, end, &en);
+                let _ = past_verb_before(text, end, &en, &|_| false);
             }
         }
     }
@@ -312,7 +345,7 @@ mod tests {
             crate::grammar::tests::article_texts(false).into_iter().map(|t| isnad_text::fold(&t)),
         ) {
             let text = text.as_str();
-            assert_eq!(tense(text, Lang::En, &en), definition(text), "{text:?}");
+            assert_eq!(tense(text, Lang::En, &en, &|_| false), definition(text), "{text:?}");
         }
     }
 
@@ -320,7 +353,7 @@ mod tests {
     #[test]
     fn arabic_tense_reads_perfects_and_future_markers() {
         let ar = classes("ar");
-        let read = |text: &str| tense(&isnad_text::fold(text), Lang::Ar, &ar);
+        let read = |text: &str| tense(&isnad_text::fold(text), Lang::Ar, &ar, &|_| false);
         for past in [
             "وقال الوزير",
             "أكدت الوزارة",

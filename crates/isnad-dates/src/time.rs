@@ -88,6 +88,7 @@ impl TimeValue {
         match self.reading {
             Reading::Calendar => Reading::At { start: self.start, grain: self.grain },
             Reading::AtGrain(grain) => Reading::At { start: self.start, grain },
+            Reading::DayPart(code) => Reading::DayPartAt { start: self.start, code },
             r => r,
         }
     }

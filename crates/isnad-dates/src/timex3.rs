@@ -97,6 +97,9 @@ pub(crate) enum Reading {
     AtGrain(Grain),
     /// A time of day on the value's day: "this morning" (`2025-02-19TMO`).
     DayPart(DayPartCode),
+    /// A time of day on a day other than the stretch's start: "by Tuesday afternoon" covers now
+    /// to Tuesday and is Tuesday afternoon.
+    DayPartAt { start: DateTime, code: DayPartCode },
     /// A season of the value's year: "this summer" (`2025-SU`).
     Season(Season),
     /// The weekend of the value's week (`2025-W08-WE`).
@@ -132,6 +135,10 @@ pub(crate) enum Reading {
     /// following year": 1): the stage moves it there (`crate::reported`); read against the
     /// publication until then.
     Named { steps: i8 },
+    /// The weekend of the week of the date the text named last, `steps` weeks after it ("the
+    /// following weekend": 1), moved there as [`Reading::Named`] is; the publication's until
+    /// then.
+    NamedWeekend { steps: i8 },
     /// The period a year before the one a report is about ("a year earlier", "the year-ago
     /// quarter"): the stage moves it there (`crate::reported`); read at its own grain until then.
     YearBefore(crate::reported::YearBefore),
@@ -178,6 +185,18 @@ pub(crate) fn is_free(r: Reading) -> bool {
     )
 }
 
+/// The TIMEX3 of a time of day on the day of `start` (`2025-02-19TMO`).
+fn day_part(start: DateTime, code: DayPartCode) -> (Timex3Type, String) {
+    let code = match code {
+        DayPartCode::Morning => "MO",
+        DayPartCode::Midday => "MI",
+        DayPartCode::Afternoon => "AF",
+        DayPartCode::Evening => "EV",
+        DayPartCode::Night => "NI",
+    };
+    (Timex3Type::Time, format!("{}T{code}", format(start, Grain::Day)))
+}
+
 /// The TIMEX3 of a resolved value.
 pub(crate) fn timex3(t: &TimeValue) -> Timex3 {
     let (kind, value) = match t.reading {
@@ -186,20 +205,14 @@ pub(crate) fn timex3(t: &TimeValue) -> Timex3 {
         Reading::YearBefore(y) => calendar(t.start, y.grain),
         Reading::Named { .. } => calendar(t.start, t.grain),
         Reading::At { start, grain } => calendar(start, grain),
-        Reading::DayPart(code) => {
-            let code = match code {
-                DayPartCode::Morning => "MO",
-                DayPartCode::Midday => "MI",
-                DayPartCode::Afternoon => "AF",
-                DayPartCode::Evening => "EV",
-                DayPartCode::Night => "NI",
-            };
-            (Timex3Type::Time, format!("{}T{code}", format(t.start, Grain::Day)))
-        }
+        Reading::DayPart(code) => day_part(t.start, code),
+        Reading::DayPartAt { start, code } => day_part(start, code),
         Reading::Season(s) => {
             (Timex3Type::Date, format!("{}-{}", format(t.start, Grain::Year), season_code(s)))
         }
-        Reading::Weekend => (Timex3Type::Date, format!("{}-WE", format(t.start, Grain::Week))),
+        Reading::Weekend | Reading::NamedWeekend { .. } => {
+            (Timex3Type::Date, format!("{}-WE", format(t.start, Grain::Week)))
+        }
         Reading::Half => {
             let half = if t.start.month() <= 6 { 1 } else { 2 };
             (Timex3Type::Date, format!("{}-H{half}", format(t.start, Grain::Year)))

@@ -1,7 +1,7 @@
 //! Units of the date the text named last.
 //!
 //! **Reads**: "that year", "that same day", "that month", "the following year", "the
-//! following day". Narrative news places later events against the date it last named: after
+//! following day", "the following weekend" (the weekend of the week after the date named). Narrative news places later events against the date it last named: after
 //! "On May 22, 1995, he was promoted", "the following year" is 1996, not the year after
 //! publication, and "that year" after "imports totaled $37 million in 1988" is 1988. The rule
 //! marks the expression [`Reading::Named`]; the stage reads a document's expressions in order
@@ -28,8 +28,8 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// "that year", "that same day", "the following month".
     pub(super) fn anaphor(&self, i: usize) -> Option<Match<TimeValue>> {
         // (a unit one or two tokens on first: most positions have none)
-        if self.is_arabic() || !(self.has(i + 1, features::UNIT) || self.has(i + 2, features::UNIT))
-        {
+        let unit = features::UNIT | features::WEEKEND;
+        if self.is_arabic() || !(self.has(i + 1, unit) || self.has(i + 2, unit)) {
             return None;
         }
         let class = |k: usize, c: Class| self.tok_text(k).is_some_and(|w| self.classes.has(w, c));
@@ -44,6 +44,11 @@ impl<'a, 'v> Parser<'a, 'v> {
         };
         if steps == 0 && self.tok_text(k) == Some("same") {
             k += 1;
+        }
+        if self.has(k, features::WEEKEND) {
+            // "the following weekend": the weekend after the date named last
+            let t = self.weekend(steps.into()).read_as(Reading::NamedWeekend { steps });
+            return Some(Match { end: k + 1, value: t });
         }
         let (u, 1) = self.unit(k)? else { return None };
         // (a quarter is the one reported, not the date named: `year_before.rs`)
