@@ -397,15 +397,15 @@ impl SpeakersStage {
                         Some(p) if p.form == Form::Pronoun => {
                             let person_only = lang == Lang::En
                                 && matches!(p.agr.gender, Some(Gender::Masc | Gender::Fem));
-                            let found = self.resolve(
-                                &ctx,
-                                &linker,
-                                &history,
-                                &scanned,
-                                at,
-                                p.agr,
-                                person_only,
-                            );
+                            // "according to its website" with no speaker for "its" to stand
+                            // for: the organisation named last (not for a bare "it", often
+                            // nobody: "it could offer …").
+                            let owner = lang == Lang::En
+                                && p.agr.gender == Some(Gender::Neuter)
+                                && p.span.slice(&doc.text).contains(' ');
+                            let found = self
+                                .resolve(&ctx, &linker, &history, &scanned, at, p.agr, person_only)
+                                .or_else(|| owner.then(|| linker.recent_org()).flatten());
                             (found, Some((p.span, MentionKind::Pronoun, p.agr)))
                         }
                         Some(p) => {

@@ -79,6 +79,18 @@ impl Ent {
         {
             return false;
         }
+        // English "it", "its" never stand for a person known as one (by a role or by "he"/"she"):
+        // "Its president, Teresa Moll, said … according to its website" is the union's site.
+        if agr.gender == Some(crate::lexicon::Gender::Neuter)
+            && self.kind == EntityKind::Person
+            && (!self.roles.is_empty()
+                || matches!(
+                    self.agr.gender,
+                    Some(crate::lexicon::Gender::Masc | crate::lexicon::Gender::Fem)
+                ))
+        {
+            return false;
+        }
         let plural = self.kind == EntityKind::Group && self.agr.plural != Some(false)
             || self.agr.plural == Some(true);
         match agr.plural {
@@ -196,6 +208,12 @@ impl<'g> Linker<'g> {
     }
 
     /// The most recent entity (by last mention) satisfying `pred`.
+    /// The organisation mentioned last (a speaker or not): what an English "it" or "its" with
+    /// no speaker to stand for refers to ("The association … according to its website").
+    pub fn recent_org(&self) -> Option<usize> {
+        self.recent(|e| e.kind == EntityKind::Organization && !e.document)
+    }
+
     fn recent(&self, pred: impl Fn(&Ent) -> bool) -> Option<usize> {
         self.candidates().filter(|(_, e)| pred(e)).max_by_key(|(_, e)| e.last).map(|(i, _)| i)
     }

@@ -1155,6 +1155,14 @@ fn document_en(ctx: &Ctx<'_>, seg: &[usize], words: &[usize], definite: bool) ->
         q.text = t.strip_suffix("'s").or_else(|| t.strip_suffix("’s")).unwrap_or(&t).to_string();
         return Some(q);
     }
+    // "according to its website", "their latest report": with no author named, a possessive
+    // pronoun before the noun makes the document its owner's, and the owner is whoever the
+    // pronoun stands for (resolved as "it said", "they said" would be).
+    if let Some(&q) = words[..k].iter().rev().find(|&&i| ctx.cat(i) == Some(Cat::Pronoun)) {
+        let mut p = empty(span, Form::Pronoun);
+        p.agr = ctx.hit(q).map(|h| h.entry.agr).unwrap_or_default();
+        return Some(p);
+    }
     let mut p = empty(span, Form::Document);
     p.bare = definite;
     p.agr = Agr::N;
