@@ -360,7 +360,13 @@ fn ends_of(
         if e <= s {
             return None;
         }
-        let span = isnad_core::Span::in_text(folded, toks[s].start, toks[e - 1].end).ok()?;
+        // "from today" is one entry ("a week from today"): as the left end of a range, its
+        // "from" is the range's word, no part of the TIMEX3 ("from today through Nov. 17")
+        let mut start = toks[s].start;
+        if toks[s].end > start + 5 && folded[start..].starts_with("from ") {
+            start += 5;
+        }
+        let span = isnad_core::Span::in_text(folded, start, toks[e - 1].end).ok()?;
         Some(isnad_core::TimexEnd { span, timex3: timex3::timex3(&t) })
     };
     match (end(ends.left), end(ends.right)) {

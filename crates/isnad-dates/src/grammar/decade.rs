@@ -1,16 +1,16 @@
 //! Decades and centuries.
 //!
-//! **Reads**: "the 1990s", "1990s", "the '80s", "the early 1980s" (`START`), "the mid-1990s"
-//! (`MID`), "the late '80s" (`END`), "the 20th century", "the nineteenth century", "this
-//! century", "the last century", "التسعينيات", "تسعينيات القرن الماضي", "الثمانينات", "القرن
-//! العشرين", "القرن الماضي", "القرن الحادي والعشرين". A decade is `199` in TimeML, a century `19`;
-//! their calendar value is the stretch of years.
+//! **Reads**: "the 1990s", "1990s", "the '80s", "the nineties", "the early 1980s" (`START`),
+//! "the mid-1990s" (`MID`), "the late '80s" (`END`), "the 20th century", "the nineteenth
+//! century", "this century", "the last century", "التسعينيات", "تسعينيات القرن الماضي",
+//! "الثمانينات", "القرن العشرين", "القرن الماضي", "القرن الحادي والعشرين". A decade is `199` in
+//! TimeML, a century `19`; their calendar value is the stretch of years.
 //!
-//! **Not**: "in his 90s" (an age: a two-digit decade needs "the" or an apostrophe), "90s" of a
-//! score, "centuries" alone (an amount of time: `duration.rs`).
+//! **Not**: "in his 90s", "in her nineties" (an age: a two-digit or spelt-out decade needs "the"
+//! or an apostrophe), "90s" of a score, "centuries" alone (an amount of time: `duration.rs`).
 //!
-//! **Data**: `data/ar.tsv` sense `decade N` (التسعينيات = 9); `data/{ar,en}.tsv` senses `years
-//! 100` (century, قرن), `part`, `ord`, `rel`.
+//! **Data**: `data/{ar,en}.tsv` sense `decade N` (التسعينيات, "nineties" = 9); `data/{ar,en}.tsv`
+//! senses `years 100` (century, قرن), `part`, `ord`, `rel`.
 //!
 //! **Fixture**: `tests/corpus/ar/decade.txt`, `tests/corpus/en/decade.txt`.
 
@@ -60,10 +60,24 @@ impl<'a, 'v> Parser<'a, 'v> {
         Some(Match { end, value: Spec { base: Some(t), absolute: true, ..Spec::default() } })
     }
 
-    /// "1990s", "'80s", "the 90s": the end, the first year, ten and the decade reading.
+    /// "1990s", "'80s", "the 90s", "the nineties": the end, the first year, ten and the decade
+    /// reading.
     fn decade_en(&self, k: usize, filler: bool) -> Option<(usize, i32, i32, Reading)> {
         if self.is_arabic() {
             return None;
+        }
+        // "'80s", "the 90s", "the nineties": the century of the reference when not ahead of it
+        let in_century = |tens: i32| {
+            let this_year = i32::from(self.anchor.today().year());
+            let y = this_year / 100 * 100 + tens;
+            if y > this_year { y - 100 } else { y }
+        };
+        // "the nineties" (a decade word alone is an age: "in her nineties")
+        if let Some(tens) = self.senses(k).iter().find_map(|s| match s {
+            Sense::Decade(n) => Some(i32::from(*n)),
+            _ => None,
+        }) {
+            return filler.then(|| (k + 1, in_century(tens * 10), 10, Reading::Decade));
         }
         let apostrophe = self.punct(k, '\'') || self.punct(k, '’');
         let at = if apostrophe { k + 1 } else { k };
@@ -73,12 +87,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         let first = match digits {
             4 if (1000..=2990).contains(&v) => v as i32,
-            // "'80s", "the 90s": the century of the reference when not ahead of it
-            2 if apostrophe || filler => {
-                let century = i32::from(self.anchor.today().year()) / 100 * 100;
-                let y = century + v as i32;
-                if y > i32::from(self.anchor.today().year()) { y - 100 } else { y }
-            }
+            2 if apostrophe || filler => in_century(v as i32),
             _ => return None,
         };
         Some((at + 2, first, 10, Reading::Decade))

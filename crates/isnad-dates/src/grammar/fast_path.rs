@@ -38,11 +38,11 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// Whether an English [`Parser::date`] can find anything at `i`: every one of its rules
     /// reads a date word or a number first, at `i` or after "the" (`k`):
     /// - at `k`: an ordinal, a cardinal (words or digits), a unit, a deictic day, a relative, a
-    ///   weekday, a month, a holiday, a Hijri month, a weekend, a part of a period, or
-    ///   after/before ("after tomorrow"): `deictic`, `weekday_expr`, `calendar_date`,
-    ///   `numeric_date`, `month_expr`, `period_rel`, `year_expr`, `nth_in`, `holiday`,
-    ///   `hijri_date`, `year_fraction`, `week_of`, `part_of` (when `i` is "the", the rules that
-    ///   look at `i` itself find nothing there);
+    ///   weekday, a month, a holiday, a Hijri month, a weekend, a part of a period, a decade
+    ///   word ("the nineties": `decade`), or after/before ("after tomorrow"): `deictic`,
+    ///   `weekday_expr`, `calendar_date`, `numeric_date`, `month_expr`, `period_rel`,
+    ///   `year_expr`, `decade`, `nth_in`, `holiday`, `hijri_date`, `year_fraction`, `week_of`,
+    ///   `part_of` (when `i` is "the", the rules that look at `i` itself find nothing there);
     /// - "q" at `i` (`period_rel`: "Q3");
     /// - "the", a word of class `latest` and a unit (`period_rel`: "the latest quarter");
     /// - a word of class `same-as-named` or `after-named` and a unit one or two tokens on
@@ -65,6 +65,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             | features::HMONTH
             | features::WEEKEND
             | features::PART
+            | features::DECADE
             | features::connective(Connective::After)
             | features::connective(Connective::Before);
         let k = self.skip_filler(i);
