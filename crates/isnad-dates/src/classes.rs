@@ -28,6 +28,9 @@ pub(crate) enum Class {
     /// An adjective between a count and its unit that leaves the amount as it is ("four
     /// consecutive quarters", "three straight days").
     InARow,
+    /// A word of temperature ("highs", "temperatures", "degrees"): a two-digit decade after it
+    /// is a reading of the thermometer ("highs in the nineties", "into the 90s").
+    Temperature,
     /// A superlative that makes "in N years" a look back ("the highest level in a decade").
     Superlative,
     /// A hedge that only leads an expression ("about 3pm", never "3pm about").
@@ -85,7 +88,7 @@ pub(crate) enum Class {
 }
 
 impl Class {
-    const ALL: [(&'static str, Class); 29] = [
+    const ALL: [(&'static str, Class); 30] = [
         ("past", Class::Past),
         ("past-stem", Class::PastStem),
         ("future", Class::Future),
@@ -93,6 +96,7 @@ impl Class {
         ("future-before-as", Class::FutureBeforeAs),
         ("ahead-before", Class::AheadBefore),
         ("in-a-row", Class::InARow),
+        ("temperature", Class::Temperature),
         ("superlative", Class::Superlative),
         ("leading-hedge", Class::LeadingHedge),
         ("clock-zero", Class::ClockZero),

@@ -7,7 +7,9 @@
 //! TimeML, a century `19`; their calendar value is the stretch of years.
 //!
 //! **Not**: "in his 90s", "in her nineties" (an age: a two-digit or spelt-out decade needs "the"
-//! or an apostrophe), "90s" of a score, "centuries" alone (an amount of time: `duration.rs`).
+//! or an apostrophe), "90s" of a score, "highs in the nineties", "temperatures climbed into the
+//! upper 90s" (degrees: a two-digit or spelt-out decade up to five words after a word of
+//! temperature), "centuries" alone (an amount of time: `duration.rs`).
 //!
 //! **Data**: `data/{ar,en}.tsv` sense `decade N` (التسعينيات, "nineties" = 9); `data/{ar,en}.tsv`
 //! senses `years 100` (century, قرن), `part`, `ord`, `rel`.
@@ -18,6 +20,7 @@ use isnad_core::Grain;
 use jiff::civil::{Date, Time};
 
 use super::*;
+use crate::classes::Class;
 use crate::time::TimeValue;
 use crate::timex3::{Mod, Reading};
 use crate::vocab::{Part, Relative, Sense};
@@ -72,12 +75,18 @@ impl<'a, 'v> Parser<'a, 'v> {
             let y = this_year / 100 * 100 + tens;
             if y > this_year { y - 100 } else { y }
         };
+        // "highs in the nineties": degrees, not years
+        let degrees = || {
+            (k.saturating_sub(5)..k)
+                .any(|j| self.tok_text(j).is_some_and(|w| self.classes.has(w, Class::Temperature)))
+        };
         // "the nineties" (a decade word alone is an age: "in her nineties")
         if let Some(tens) = self.senses(k).iter().find_map(|s| match s {
             Sense::Decade(n) => Some(i32::from(*n)),
             _ => None,
         }) {
-            return filler.then(|| (k + 1, in_century(tens * 10), 10, Reading::Decade));
+            return (filler && !degrees())
+                .then(|| (k + 1, in_century(tens * 10), 10, Reading::Decade));
         }
         let apostrophe = self.punct(k, '\'') || self.punct(k, '’');
         let at = if apostrophe { k + 1 } else { k };
@@ -87,7 +96,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         let first = match digits {
             4 if (1000..=2990).contains(&v) => v as i32,
-            2 if apostrophe || filler => in_century(v as i32),
+            2 if (apostrophe || filler) && !degrees() => in_century(v as i32),
             _ => return None,
         };
         Some((at + 2, first, 10, Reading::Decade))
