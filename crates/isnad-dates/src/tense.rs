@@ -90,6 +90,20 @@ fn word_before(folded: &str, end: usize) -> Option<(usize, &str)> {
     (from < head.len()).then(|| (from, &head[from..]))
 }
 
+/// [`word_before`], or the word before that when it is "on" ("said on Monday", "to peak on
+/// Friday").
+fn word_before_on(folded: &str, end: usize) -> Option<(usize, &str)> {
+    match word_before(folded, end)? {
+        (from, "on") => word_before(folded, from),
+        w => Some(w),
+    }
+}
+
+/// A form in "-ed" long enough to be a verb in the past ("owned", not "bed" or "red").
+fn ed_form(word: &str) -> bool {
+    word.len() >= 5 && word.ends_with("ed")
+}
+
 /// Whether the English word right before `folded[start..]`, or before a "for", "on", "until"
 /// or "by" there, looks ahead at it (`ahead-before` in the classes file): "The ruling is
 /// expected Monday", "talks are scheduled for Monday morning", "the hearing was adjourned until
@@ -113,10 +127,7 @@ pub(crate) fn ahead_word_before(folded: &str, start: usize, classes: &WordClasse
 /// ("flew to Paris on Friday": the caller asks). A name after "to" is no verb ("countries to
 /// accede to NATO on Friday": `name_at`); "from Monday to Friday" has no word between.
 pub(crate) fn infinitive_before(folded: &str, start: usize, name_at: NameAt<'_>) -> Option<usize> {
-    let (mut from, mut word) = word_before(folded, start)?;
-    if word == "on" {
-        (from, word) = word_before(folded, from)?;
-    }
+    let (from, word) = word_before_on(folded, start)?;
     let (to, before) = word_before(folded, from)?;
     (before == "to" && word != "to" && !name_at(from)).then_some(to)
 }
@@ -133,12 +144,8 @@ pub(crate) fn past_verb_before(
     classes: &WordClasses,
     name_at: NameAt<'_>,
 ) -> Option<usize> {
-    let (mut from, mut word) = word_before(folded, start)?;
-    if word == "on" {
-        (from, word) = word_before(folded, from)?;
-    }
-    let past =
-        word.len() >= 5 && word.ends_with("ed") && !name_at(from) || classes.has(word, Class::Past);
+    let (from, word) = word_before_on(folded, start)?;
+    let past = ed_form(word) && !name_at(from) || classes.has(word, Class::Past);
     let ahead = classes.list(Class::FutureBeforeTo).iter().any(|f| word.ends_with(&**f));
     (past && !ahead).then_some(from)
 }
@@ -212,9 +219,7 @@ fn tense_en(folded: &str, classes: &WordClasses, name_at: NameAt<'_>) -> Option<
         {
             return Some(false);
         }
-        past = past
-            || bits & bit(Class::Past) != 0
-            || w.len() >= 5 && w.ends_with("ed") && !name_at(start);
+        past = past || bits & bit(Class::Past) != 0 || ed_form(w) && !name_at(start);
     }
     past.then_some(true)
 }
@@ -231,15 +236,18 @@ mod tests {
         .unwrap()
     }
 
-    /// The one-pass English tense scan says what the definition says: a future marker anywhere
-    /// (a `future` word, or a `future-before-to` word ending a word before " to"), else a past
-    /// form (a `past` word, or a word of five letters or more in "-ed").
+    /// A text with `{` where an expression starts: the text without it, and that offset.
+    fn braced(text: &str) -> (String, usize) {
+        (text.replace('{', ""), text.find('{').unwrap())
+    }
+
+    /// "as soon as", "as early as" right before an expression look ahead at it, not further.
     #[test]
     fn ahead_markers_concern_the_expression_after_them() {
         let en = classes("en");
         let at = |text: &str| {
-            let start = text.find('{').unwrap();
-            ahead_marker_before(&text.replace('{', ""), start, &en)
+            let (text, start) = braced(text);
+            ahead_marker_before(&text, start, &en)
         };
         assert!(at("they could leave as soon as {tuesday"));
         assert!(at("as early as  {next week"));
@@ -258,8 +266,8 @@ mod tests {
     fn ahead_words_look_at_the_expression_after_them() {
         let en = classes("en");
         let at = |text: &str| {
-            let start = text.find('{').unwrap();
-            ahead_word_before(&text.replace('{', ""), start, &en)
+            let (text, start) = braced(text);
+            ahead_word_before(&text, start, &en)
         };
         assert!(at("the ruling is expected {monday"));
         assert!(at("talks are scheduled for {monday morning"));
@@ -281,6 +289,9 @@ mod tests {
         }
     }
 
+    /// The one-pass English tense scan says what the definition says: a future marker anywhere
+    /// (a `future` word, or a `future-before-to` word ending a word before " to"), else a past
+    /// form (a `past` word, or a word of five letters or more in "-ed").
     #[test]
     fn english_tense_agrees_with_its_definition() {
         let en = classes("en");

@@ -18,7 +18,7 @@
 use isnad_core::{EntityKind, Span};
 
 use crate::gazetteer::{GazKind, Gazetteer};
-use crate::lexicon::Agr;
+use crate::lexicon::{Agr, Gender};
 use crate::mention::{Form, NameForm, Parsed, RoleForm};
 
 /// How far into a document its lede runs, in bytes, for [`Linker::delayed_identification`]:
@@ -81,13 +81,10 @@ impl Ent {
         }
         // English "it", "its" never stand for a person known as one (by a role or by "he"/"she"):
         // "Its president, Teresa Moll, said … according to its website" is the union's site.
-        if agr.gender == Some(crate::lexicon::Gender::Neuter)
+        if agr.gender == Some(Gender::Neuter)
             && self.kind == EntityKind::Person
             && (!self.roles.is_empty()
-                || matches!(
-                    self.agr.gender,
-                    Some(crate::lexicon::Gender::Masc | crate::lexicon::Gender::Fem)
-                ))
+                || matches!(self.agr.gender, Some(Gender::Masc | Gender::Fem)))
         {
             return false;
         }
@@ -207,13 +204,13 @@ impl<'g> Linker<'g> {
         }
     }
 
-    /// The most recent entity (by last mention) satisfying `pred`.
     /// The organisation mentioned last (a speaker or not): what an English "it" or "its" with
     /// no speaker to stand for refers to ("The association … according to its website").
     pub fn recent_org(&self) -> Option<usize> {
         self.recent(|e| e.kind == EntityKind::Organization && !e.document)
     }
 
+    /// The most recent entity (by last mention) satisfying `pred`.
     fn recent(&self, pred: impl Fn(&Ent) -> bool) -> Option<usize> {
         self.candidates().filter(|(_, e)| pred(e)).max_by_key(|(_, e)| e.last).map(|(i, _)| i)
     }

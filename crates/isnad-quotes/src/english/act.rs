@@ -7,11 +7,12 @@
 //! the deal as a disaster" (speech), "called the increase “a tax on the poor”" (speech),
 //! "criticized the plan, saying …" (the participle is the statement); "testified before the
 //! panel last week", "reported from Washington" (topic: a verb of saying with only where, when
-//! or how long it was said, no clause); "were told of the delay", "warned the staff about the cuts" (topic: what the hearer was told of); "has not
-//! said when the bill will reach the floor", "did not say the plan had failed" (topic: a negated
-//! cue of saying states nothing; a claim of speech would give the speaker words they did not
-//! say. PolNeAR annotates such attributions with the negation in the cue, so the attribution
-//! pipeline keeps them as topics; a negated belief or plan keeps its act).
+//! or how long it was said, no clause); "were told of the delay", "warned the staff about the
+//! cuts" (topic: what the hearer was told of); "has not said when the bill will reach the
+//! floor", "did not say the plan had failed" (topic: a negated cue of saying states nothing; a
+//! claim of speech would give the speaker words they did not say. PolNeAR annotates such
+//! attributions with the negation in the cue, so the attribution pipeline keeps them as topics;
+//! a negated belief or plan keeps its act).
 //!
 //! **Not**: a cue of another act keeps it ("plans to invite": intention); "according to" is
 //! speech.
