@@ -54,6 +54,9 @@ pub(crate) enum Class {
     JoinsYears,
     /// Words that make "the quarter" the last one reported ("the latest quarter").
     Latest,
+    /// Words that stand for the last ordinal before a half or a quarter of a year named after
+    /// it ("the last half of 1989": the second, "the final quarter of 2025": the fourth).
+    Final,
     /// Words after "a year" or "year-" that make it the period a year before the one reported
     /// ("a year earlier", "the year-ago quarter").
     YearBefore,
@@ -88,7 +91,7 @@ pub(crate) enum Class {
 }
 
 impl Class {
-    const ALL: [(&'static str, Class); 30] = [
+    const ALL: [(&'static str, Class); 31] = [
         ("past", Class::Past),
         ("past-stem", Class::PastStem),
         ("future", Class::Future),
@@ -108,6 +111,7 @@ impl Class {
         ("before-year", Class::BeforeYear),
         ("joins-years", Class::JoinsYears),
         ("latest", Class::Latest),
+        ("final", Class::Final),
         ("year-before", Class::YearBefore),
         ("comparable", Class::Comparable),
         ("period", Class::Period),
