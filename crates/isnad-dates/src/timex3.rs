@@ -143,6 +143,10 @@ pub(crate) enum Reading {
     /// following weekend": 1), moved there as [`Reading::Named`] is; the publication's until
     /// then.
     NamedWeekend { steps: i8 },
+    /// A time of day on the day of the date the text named last, `steps` days after it ("that
+    /// evening": 0, "the next morning": 1), moved there as [`Reading::Named`] is; on the day of
+    /// publication until then.
+    NamedDayPart { steps: i8, code: DayPartCode },
     /// The period a year before the one a report is about ("a year earlier", "the year-ago
     /// quarter"): the stage moves it there (`crate::reported`); read at its own grain until then.
     YearBefore(crate::reported::YearBefore),
@@ -235,6 +239,7 @@ pub(crate) fn timex3(t: &TimeValue) -> Timex3 {
         Reading::At { start, grain } => calendar(start, grain),
         Reading::DayPart(code) => day_part(t.start, code),
         Reading::DayPartAt { start, code } => day_part(start, code),
+        Reading::NamedDayPart { code, .. } => day_part(t.start, code),
         Reading::Season(s) => {
             (Timex3Type::Date, format!("{}-{}", format(t.start, Grain::Year), season_code(s)))
         }
