@@ -25,6 +25,9 @@ pub(crate) enum Class {
     /// "until" or "by" ("is expected Monday", "scheduled for Monday morning", "adjourned until
     /// Friday"), whatever the clause's tense.
     AheadBefore,
+    /// Words that look ahead at an expression only after their "for" ("set for March", "is
+    /// planned for February 25"); without it they are pasts ("set Friday as the deadline").
+    AheadBeforeFor,
     /// An adjective between a count and its unit that leaves the amount as it is ("four
     /// consecutive quarters", "three straight days").
     InARow,
@@ -91,13 +94,14 @@ pub(crate) enum Class {
 }
 
 impl Class {
-    const ALL: [(&'static str, Class); 31] = [
+    const ALL: [(&'static str, Class); 32] = [
         ("past", Class::Past),
         ("past-stem", Class::PastStem),
         ("future", Class::Future),
         ("future-before-to", Class::FutureBeforeTo),
         ("future-before-as", Class::FutureBeforeAs),
         ("ahead-before", Class::AheadBefore),
+        ("ahead-before-for", Class::AheadBeforeFor),
         ("in-a-row", Class::InARow),
         ("temperature", Class::Temperature),
         ("superlative", Class::Superlative),

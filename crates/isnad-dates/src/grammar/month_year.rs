@@ -52,7 +52,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         {
             k2 += 1;
         }
-        let mut strong = !weak || pre.is_some() || self.context_before(i);
+        let mut strong = !weak || pre.is_some() || self.context_before(i) || self.planned_for(i);
         if let Some(Match { end: k3, value: (y, era) }) = self.year(k2) {
             if era == Some(Era::Ah) {
                 return None;
@@ -205,6 +205,19 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
         }
         Some(Match { end: j, value: Spec { year: Some(y), absolute: true, ..Spec::default() } })
+    }
+
+    /// Whether the English token before `i` is a "for" after a word that looks ahead at it
+    /// (`ahead-before`, `ahead-before-for`): "the vote is set for March", "talks are scheduled
+    /// for May" name the month ("voted for May" does not).
+    fn planned_for(&self, i: usize) -> bool {
+        let ahead = |w: &str| {
+            self.classes.has(w, Class::AheadBefore) || self.classes.has(w, Class::AheadBeforeFor)
+        };
+        !self.is_arabic()
+            && i >= 2
+            && self.connective(i - 1, Connective::For)
+            && self.tok_text(i - 2).is_some_and(ahead)
     }
 
     /// Whether the bare number `i..j` is the year of an event or a season named by the Arabic
