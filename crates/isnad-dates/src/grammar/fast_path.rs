@@ -45,8 +45,8 @@ impl<'a, 'v> Parser<'a, 'v> {
     ///   `part_of` (when `i` is "the", the rules that look at `i` itself find nothing there);
     /// - "q" at `i` (`period_rel`: "Q3");
     /// - "the", a word of class `latest` and a unit (`period_rel`: "the latest quarter");
-    /// - at `k`, a word of class `final` and a unit or "half" (`year_fraction`: "the final
-    ///   quarter of 2025");
+    /// - at `k`, a word of class `final` and a unit or a fraction ("half"; `year_fraction`: "the
+    ///   final quarter of 2025");
     /// - a word of class `same-as-named` or `after-named` and a unit or a time of day one or two
     ///   tokens on (`anaphor`: "that year", "that same day", "following year", "the following
     ///   morning");
@@ -79,7 +79,7 @@ impl<'a, 'v> Parser<'a, 'v> {
             || self.tok_text(i) == Some("the")
                 && self.tok_text(i + 1).is_some_and(|w| self.classes.has(w, Class::Latest))
                 && self.has(i + 2, features::UNIT)
-            || (self.has(k + 1, features::UNIT) || self.tok_text(k + 1) == Some("half"))
+            || self.has(k + 1, features::UNIT | features::FRAC)
                 && self.tok_text(k).is_some_and(|w| self.classes.has(w, Class::Final))
             || (self.has(i + 1, features::UNIT | features::DAYPART)
                 || self.has(i + 2, features::UNIT | features::DAYPART))

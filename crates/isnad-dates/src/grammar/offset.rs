@@ -22,7 +22,7 @@ use super::*;
 use crate::classes::Class;
 use crate::time::{self, Anchor, TimeValue, add_days, add_grain, truncate};
 use crate::timex3::{DurationUnit, Mod, Reading};
-use crate::vocab::{Bound, Connective, Relative, Sense, Unit};
+use crate::vocab::{Bound, Connective, Relative, Sense, Unit, features};
 
 impl<'a, 'v> Parser<'a, 'v> {
     /// "منذ ثلاثة أيام", "قبل أسبوعين", "بعد يومين", "3 days ago", "in 2 minutes", "two years hence",
@@ -201,7 +201,10 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// "ten years ago" is (TimeML's `DATE`; a decade is counted in years, `years 10` in
     /// `data/en.tsv`, which [`Parser::quantity`] does not count, so the amount alone was read).
     fn decades_ago(&self, i: usize) -> Option<Match<TimeValue>> {
-        if self.is_arabic() {
+        // (the features first: most tokens here are followed by no such word)
+        if self.is_arabic()
+            || !(self.has(i + 1, features::YEARS) || self.has(i + 2, features::YEARS))
+        {
             return None;
         }
         let Match { end: j, value: n } = self.number(i)?;

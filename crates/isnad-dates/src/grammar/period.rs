@@ -336,6 +336,10 @@ impl<'a, 'v> Parser<'a, 'v> {
         } else {
             // "the last half of 1989", "the final quarter of 2025": the last of the year named
             // after it ("the last quarter" alone is the one before this one: `period_rel`)
+            // (the features first: most tokens here are no such word)
+            if !self.has(k + 1, features::UNIT | features::FRAC) {
+                return None;
+            }
             final_of = self.tok_text(k).is_some_and(|w| self.classes.has(w, Class::Final));
             let parts = frac(k + 1).filter(|_| final_of)?;
             (parts, parts, k + 2)
