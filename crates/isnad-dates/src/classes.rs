@@ -25,6 +25,9 @@ pub(crate) enum Class {
     /// "until" or "by" ("is expected Monday", "scheduled for Monday morning", "adjourned until
     /// Friday"), whatever the clause's tense.
     AheadBefore,
+    /// Words that look ahead at an expression only after their "for" ("set for March", "is
+    /// planned for February 25"); without it they are pasts ("set Friday as the deadline").
+    AheadBeforeFor,
     /// An adjective between a count and its unit that leaves the amount as it is ("four
     /// consecutive quarters", "three straight days").
     InARow,
@@ -54,6 +57,9 @@ pub(crate) enum Class {
     JoinsYears,
     /// Words that make "the quarter" the last one reported ("the latest quarter").
     Latest,
+    /// Words that stand for the last ordinal before a half or a quarter of a year named after
+    /// it ("the last half of 1989": the second, "the final quarter of 2025": the fourth).
+    Final,
     /// Words after "a year" or "year-" that make it the period a year before the one reported
     /// ("a year earlier", "the year-ago quarter").
     YearBefore,
@@ -88,13 +94,14 @@ pub(crate) enum Class {
 }
 
 impl Class {
-    const ALL: [(&'static str, Class); 30] = [
+    const ALL: [(&'static str, Class); 32] = [
         ("past", Class::Past),
         ("past-stem", Class::PastStem),
         ("future", Class::Future),
         ("future-before-to", Class::FutureBeforeTo),
         ("future-before-as", Class::FutureBeforeAs),
         ("ahead-before", Class::AheadBefore),
+        ("ahead-before-for", Class::AheadBeforeFor),
         ("in-a-row", Class::InARow),
         ("temperature", Class::Temperature),
         ("superlative", Class::Superlative),
@@ -108,6 +115,7 @@ impl Class {
         ("before-year", Class::BeforeYear),
         ("joins-years", Class::JoinsYears),
         ("latest", Class::Latest),
+        ("final", Class::Final),
         ("year-before", Class::YearBefore),
         ("comparable", Class::Comparable),
         ("period", Class::Period),

@@ -69,6 +69,22 @@ impl Reported {
                 None => Some(t.read_as(Reading::Calendar)),
             };
         }
+        if let Reading::NamedDayPart { steps, code } = t.reading {
+            // the same hours on the day named (the value holds them on the day of publication)
+            let on = |day: DateTime| {
+                let by = (day.date() - t.start.date()).get_days();
+                let shift = |x: DateTime| add_grain(x, Grain::Day, i64::from(by));
+                TimeValue { start: shift(t.start), end: t.end.map(shift), ..t }
+                    .read_as(Reading::DayPart(code))
+            };
+            return match self.named.filter(|n| n.grain <= Grain::Day) {
+                Some(n) => {
+                    Some(on(add_grain(truncate(n.start, Grain::Day), Grain::Day, steps.into())))
+                }
+                None if steps == 0 => None,
+                None => Some(t.read_as(Reading::DayPart(code))),
+            };
+        }
         if let Reading::NamedWeekend { steps } = t.reading {
             return match self.named.filter(|n| n.grain <= Grain::Week) {
                 Some(n) => Some(weekend_of(n.start, steps)),

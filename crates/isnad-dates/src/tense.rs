@@ -108,17 +108,26 @@ fn ed_form(word: &str) -> bool {
 /// or "by" there, looks ahead at it (`ahead-before` in the classes file): "The ruling is
 /// expected Monday", "talks are scheduled for Monday morning", "the hearing was adjourned until
 /// Friday". What is expected, scheduled or put off is to come, though the participle's "-ed"
-/// reads the clause as past.
+/// reads the clause as past. Words of `ahead-before-for` do only before "for" and after a
+/// present "is" / "are" ("is set for March", "are planned for February 25").
 pub(crate) fn ahead_word_before(folded: &str, start: usize, classes: &WordClasses) -> bool {
     let Some((from, word)) = word_before(folded, start) else { return false };
-    let word = match word {
+    let (at, word, after_for) = match word {
         "for" | "on" | "until" | "by" => match word_before(folded, from) {
-            Some((_, before)) => before,
+            Some((at, before)) => (at, before, word == "for"),
             None => return false,
         },
-        _ => word,
+        // (an expression may begin with its "for": "set [for March]")
+        _ => (from, word, folded.get(start..).is_some_and(|r| r.starts_with("for "))),
     };
-    classes.has(word, Class::AheadBefore)
+    if classes.has(word, Class::AheadBefore) {
+        return true;
+    }
+    // "set", "planned" after a present "is" / "are" ("the vote is set for March"); "The
+    // original fixture, set for February 21, was called off" is past
+    after_for
+        && classes.has(word, Class::AheadBeforeFor)
+        && matches!(word_before(folded, at), Some((_, "is" | "are")))
 }
 
 /// Where the "to" of an English infinitive right before `folded[start..]`, or before an "on"

@@ -8,7 +8,7 @@ use isnad_core::{Calendar, Grain};
 use jiff::civil::{Date, DateTime, Weekday};
 use jiff::{Span, ToSpan};
 
-use crate::timex3::{Mod, Reading};
+use crate::timex3::{Mod, OfStart, Reading};
 use crate::vocab::Unit;
 use crate::{Bare, HijriVariant};
 
@@ -89,6 +89,11 @@ impl TimeValue {
             Reading::Calendar => Reading::At { start: self.start, grain: self.grain },
             Reading::AtGrain(grain) => Reading::At { start: self.start, grain },
             Reading::DayPart(code) => Reading::DayPartAt { start: self.start, code },
+            Reading::Season(s) => Reading::StartAt { start: self.start, of: OfStart::Season(s) },
+            Reading::Weekend => Reading::StartAt { start: self.start, of: OfStart::Weekend },
+            Reading::Half => Reading::StartAt { start: self.start, of: OfStart::Half },
+            Reading::Decade => Reading::StartAt { start: self.start, of: OfStart::Decade },
+            Reading::Century => Reading::StartAt { start: self.start, of: OfStart::Century },
             r => r,
         }
     }

@@ -110,6 +110,10 @@ pub(crate) enum Reading {
     Decade,
     /// The century of the value's year (`19`).
     Century,
+    /// A reading of the value's start given on a stretch that starts elsewhere: "by the
+    /// mid-1990s" covers now to 1997 and is the 1990s, "by the second half of 2027" now to the
+    /// end of 2027 and is `2027-H2`.
+    StartAt { start: DateTime, of: OfStart },
     /// "now", "currently" (`PRESENT_REF`).
     Present,
     /// "recently", "in the past" (`PAST_REF`).
@@ -139,9 +143,37 @@ pub(crate) enum Reading {
     /// following weekend": 1), moved there as [`Reading::Named`] is; the publication's until
     /// then.
     NamedWeekend { steps: i8 },
+    /// A time of day on the day of the date the text named last, `steps` days after it ("that
+    /// evening": 0, "the next morning": 1), moved there as [`Reading::Named`] is; on the day of
+    /// publication until then.
+    NamedDayPart { steps: i8, code: DayPartCode },
     /// The period a year before the one a report is about ("a year earlier", "the year-ago
     /// quarter"): the stage moves it there (`crate::reported`); read at its own grain until then.
     YearBefore(crate::reported::YearBefore),
+}
+
+/// The readings [`Reading::StartAt`] carries: those whose value is read from the start of the
+/// stretch they are given on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum OfStart {
+    Season(Season),
+    Weekend,
+    Half,
+    Decade,
+    Century,
+}
+
+impl OfStart {
+    /// The reading it is when the stretch starts at its start.
+    fn reading(self) -> Reading {
+        match self {
+            OfStart::Season(s) => Reading::Season(s),
+            OfStart::Weekend => Reading::Weekend,
+            OfStart::Half => Reading::Half,
+            OfStart::Decade => Reading::Decade,
+            OfStart::Century => Reading::Century,
+        }
+    }
 }
 
 /// A TIMEX3 modifier.
@@ -207,6 +239,7 @@ pub(crate) fn timex3(t: &TimeValue) -> Timex3 {
         Reading::At { start, grain } => calendar(start, grain),
         Reading::DayPart(code) => day_part(t.start, code),
         Reading::DayPartAt { start, code } => day_part(start, code),
+        Reading::NamedDayPart { code, .. } => day_part(t.start, code),
         Reading::Season(s) => {
             (Timex3Type::Date, format!("{}-{}", format(t.start, Grain::Year), season_code(s)))
         }
@@ -224,6 +257,10 @@ pub(crate) fn timex3(t: &TimeValue) -> Timex3 {
         Reading::Century => {
             let y = format(t.start, Grain::Year);
             (Timex3Type::Date, y[..y.len() - 2].to_string())
+        }
+        Reading::StartAt { start, of } => {
+            let x = timex3(&TimeValue { start, reading: of.reading(), ..*t });
+            (x.kind, x.value)
         }
         Reading::Present => (Timex3Type::Date, "PRESENT_REF".into()),
         Reading::Past => (Timex3Type::Date, "PAST_REF".into()),

@@ -17,6 +17,7 @@ use isnad_core::Grain;
 
 use super::*;
 use crate::time::{add_grain, truncate};
+use crate::tokenize::Kind;
 use crate::vocab::{Connective, Era, Relative, Unit, features};
 
 impl<'a, 'v> Parser<'a, 'v> {
@@ -218,6 +219,11 @@ impl<'a, 'v> Parser<'a, 'v> {
             || self.weekday(j).is_some()
             || self.month_word(j).is_some()
         {
+            return None;
+        }
+        // a spelt-out ordinal before a word the vocabulary does not know qualifies it: "on the
+        // second runway", "on the third floor" ("on the 2nd" keeps its digits)
+        if !digits && self.tok(j).is_some_and(|t| matches!(t.kind, Kind::Word)) {
             return None;
         }
         Some(Match { end: j, value: Spec { day: Some(d as u8), ..Spec::default() } })

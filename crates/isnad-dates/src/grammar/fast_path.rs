@@ -45,8 +45,11 @@ impl<'a, 'v> Parser<'a, 'v> {
     ///   `part_of` (when `i` is "the", the rules that look at `i` itself find nothing there);
     /// - "q" at `i` (`period_rel`: "Q3");
     /// - "the", a word of class `latest` and a unit (`period_rel`: "the latest quarter");
-    /// - a word of class `same-as-named` or `after-named` and a unit one or two tokens on
-    ///   (`anaphor`: "that year", "that same day", "following year");
+    /// - at `k`, a word of class `final` and a unit or a fraction ("half"; `year_fraction`: "the
+    ///   final quarter of 2025");
+    /// - a word of class `same-as-named` or `after-named` and a unit or a time of day one or two
+    ///   tokens on (`anaphor`: "that year", "that same day", "following year", "the following
+    ///   morning");
     /// - at/in [the] and a part of a period (`part_of`: "in early March");
     /// - on [the] and an ordinal or a number (`day_only`: "on the 15th").
     ///
@@ -76,7 +79,10 @@ impl<'a, 'v> Parser<'a, 'v> {
             || self.tok_text(i) == Some("the")
                 && self.tok_text(i + 1).is_some_and(|w| self.classes.has(w, Class::Latest))
                 && self.has(i + 2, features::UNIT)
-            || (self.has(i + 1, features::UNIT) || self.has(i + 2, features::UNIT))
+            || self.has(k + 1, features::UNIT | features::FRAC)
+                && self.tok_text(k).is_some_and(|w| self.classes.has(w, Class::Final))
+            || (self.has(i + 1, features::UNIT | features::DAYPART)
+                || self.has(i + 2, features::UNIT | features::DAYPART))
                 && self.tok_text(i).is_some_and(|w| {
                     self.classes.has(w, Class::SameAsNamed)
                         || self.classes.has(w, Class::AfterNamed)
@@ -120,10 +126,12 @@ impl<'a, 'v> Parser<'a, 'v> {
             | features::connective(Connective::Before)
             | features::connective(Connective::Within)
             | features::connective(Connective::Asap);
-        // English "that" leads only "that year" (`anaphor`): elsewhere, no rule reads it
+        // English "that" leads only "that year", "that evening" (`anaphor`): elsewhere, no rule
+        // reads it
+        const NAMED: u64 = features::UNIT | features::DAYPART;
         if self.has(i, features::REL)
             && !self.is_arabic()
-            && !(self.has(i + 1, features::UNIT) || self.has(i + 2, features::UNIT))
+            && !(self.has(i + 1, NAMED) || self.has(i + 2, NAMED))
             && self
                 .senses(i)
                 .iter()

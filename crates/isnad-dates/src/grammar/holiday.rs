@@ -128,6 +128,40 @@ impl<'a, 'v> Parser<'a, 'v> {
         Some(Match { end: j, value: Spec { base: Some(t), absolute, ..Spec::default() } })
     }
 
+    /// A season after a part of it ("early summer", "the late spring of 2019", "mid-winter"):
+    /// after a part the season word is a time, never the ordinary word it may be alone ("a
+    /// summer of protests"), so a bare one is the current year's, as "the spring" is (English).
+    /// With whether its year was written.
+    pub(super) fn season_after_part(&self, m: usize) -> Option<Match<(TimeValue, bool)>> {
+        if self.is_arabic() {
+            return None;
+        }
+        let id = self.senses(m).iter().find_map(|s| match s {
+            Sense::Holiday { id, .. } => Some(*id as usize),
+            _ => None,
+        })?;
+        let season = self.season_of_holiday(id)?;
+        if let Some(Match { end, value: spec }) = self.holiday(m) {
+            return Some(Match { end, value: (self.resolve(&spec)?, spec.absolute) });
+        }
+        // the current year's, unless the clause says otherwise: a past one not begun is last
+        // year's ("fell in late winter", written in May), a coming one over is next year's
+        let today = self.anchor.today();
+        let in_year = |y: i16| self.holidays.in_year(id, y, self.anchor.hijri);
+        let (mut s, mut e, _) = in_year(today.year())?;
+        match self.policy() {
+            crate::Bare::Past if s > today => (s, e, _) = in_year(today.year() - 1)?,
+            crate::Bare::Future if e <= today => (s, e, _) = in_year(today.year() + 1)?,
+            _ => {}
+        }
+        let t = TimeValue::interval(
+            s.to_datetime(Time::midnight()),
+            e.to_datetime(Time::midnight()),
+            Grain::Day,
+        );
+        Some(Match { end: m + 1, value: (t.read_as(Reading::Season(season)), false) })
+    }
+
     /// The season a holiday of `data/holidays.tsv` is (`season-summer`…), by its id.
     pub(super) fn season_of_holiday(&self, id: usize) -> Option<Season> {
         self.holidays.names.ids.get(id).and_then(|n| season_of(n))

@@ -8,7 +8,9 @@
 //! Also a year after an Arabic noun of an event or a season («الحج 2023», «مونديال 2022»).
 //!
 //! **Not**: "March", "May" alone (verbs and names); a four-digit number that is a count ("2014
-//! people", «المعرض 2000 زائر»), outside 1900-2100 without an era or a year word; "the 1990s" (a decade).
+//! people", «المعرض 2000 زائر»), outside 1900-2100 without an era or a year word (but for an
+//! English one from 1000 after "in" or "since" at the end of its clause: "from Spain in 1898.");
+//! "the 1990s" (a decade).
 //!
 //! **Data**: `data/{ar,en}.tsv` senses `month N [weak]`, `unit year`, `era ad|bc|ah`, `rel`,
 //! `conn of|in|from|after`.
@@ -50,7 +52,7 @@ impl<'a, 'v> Parser<'a, 'v> {
         {
             k2 += 1;
         }
-        let mut strong = !weak || pre.is_some() || self.context_before(i);
+        let mut strong = !weak || pre.is_some() || self.context_before(i) || self.planned_for(i);
         if let Some(Match { end: k3, value: (y, era) }) = self.year(k2) {
             if era == Some(Era::Ah) {
                 return None;
@@ -172,13 +174,22 @@ impl<'a, 'v> Parser<'a, 'v> {
         // a bare 4-digit number is a year only in a plausible range, and only after a preposition
         // ("in 2014", "منذ 2011") or standing alone between punctuation (a headline "2023")
         let explicit = self.is_unit(i, Unit::Year) || era.is_some();
-        if !explicit && !(1900..=2100).contains(&y) {
+        let edge =
+            |k: Option<&Tok<'v>>| k.is_none_or(|t| matches!(t.kind, Kind::Punct(_) | Kind::Break));
+        // an English year before 1900 after "in" or "since", closing its clause ("independence
+        // from Spain in 1898.", "founded in 1750, the town …"); a count after the preposition
+        // goes on to what it counts ("in 1500 homes"), and one after "by", "to", "from" is an
+        // amount ("grew by 1200.")
+        let old_year = !self.is_arabic()
+            && (1000..1900).contains(&y)
+            && edge(self.tok(j))
+            && i > 0
+            && (self.connective(i - 1, Connective::In)
+                || self.connective(i - 1, Connective::Since));
+        if !explicit && !(1900..=2100).contains(&y) && !old_year {
             return None;
         }
         if !explicit {
-            let edge = |k: Option<&Tok<'v>>| {
-                k.is_none_or(|t| matches!(t.kind, Kind::Punct(_) | Kind::Break))
-            };
             let alone = edge(i.checked_sub(1).and_then(|p| self.tok(p))) && edge(self.tok(j));
             if !alone
                 && !self.context_before(i)
@@ -194,6 +205,19 @@ impl<'a, 'v> Parser<'a, 'v> {
             }
         }
         Some(Match { end: j, value: Spec { year: Some(y), absolute: true, ..Spec::default() } })
+    }
+
+    /// Whether the English token before `i` is a "for" after a word that looks ahead at it
+    /// (`ahead-before`, `ahead-before-for`): "the vote is set for March", "talks are scheduled
+    /// for May" name the month ("voted for May" does not).
+    fn planned_for(&self, i: usize) -> bool {
+        let ahead = |w: &str| {
+            self.classes.has(w, Class::AheadBefore) || self.classes.has(w, Class::AheadBeforeFor)
+        };
+        !self.is_arabic()
+            && i >= 2
+            && self.connective(i - 1, Connective::For)
+            && self.tok_text(i - 2).is_some_and(ahead)
     }
 
     /// Whether the bare number `i..j` is the year of an event or a season named by the Arabic

@@ -22,7 +22,7 @@ use super::*;
 use crate::classes::Class;
 use crate::time::{self, Anchor, TimeValue, add_days, add_grain, truncate};
 use crate::timex3::{DurationUnit, Mod, Reading};
-use crate::vocab::{Bound, Connective, Relative, Sense, Unit};
+use crate::vocab::{Bound, Connective, Relative, Sense, Unit, features};
 
 impl<'a, 'v> Parser<'a, 'v> {
     /// "منذ ثلاثة أيام", "قبل أسبوعين", "بعد يومين", "3 days ago", "in 2 minutes", "two years hence",
@@ -155,7 +155,9 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// week from now", "a year from today", "three days after Easter", "a year from Christmas".
     pub(super) fn offset_before_word(&self, i: usize) -> Option<Match<TimeValue>> {
         let a = self.anchor;
-        let Match { end: j, value: (n, u) } = self.quantity(i)?;
+        let Some(Match { end: j, value: (n, u) }) = self.quantity(i) else {
+            return self.decades_ago(i);
+        };
         if self.connective(j, Connective::Ago) {
             return Some(Match { end: j + 1, value: self.shift(a, -n, u) });
         }
@@ -193,6 +195,31 @@ impl<'a, 'v> Parser<'a, 'v> {
         }
         let day = TimeValue::point(add_grain(t.start, time::unit_grain(unit), n), Grain::Day);
         Some(Match { end: k, value: day })
+    }
+
+    /// "a decade ago", "two decades ago", "a century ago": the year that many years back, as
+    /// "ten years ago" is (TimeML's `DATE`; a decade is counted in years, `years 10` in
+    /// `data/en.tsv`, which [`Parser::quantity`] does not count, so the amount alone was read).
+    fn decades_ago(&self, i: usize) -> Option<Match<TimeValue>> {
+        // (the features first: most tokens here are followed by no such word)
+        if self.is_arabic()
+            || !(self.has(i + 1, features::YEARS) || self.has(i + 2, features::YEARS))
+        {
+            return None;
+        }
+        let Match { end: j, value: n } = self.number(i)?;
+        let years = self.senses(j).iter().find_map(|s| match s {
+            Sense::Years(y) => Some(i64::from(*y)),
+            _ => None,
+        })?;
+        if !self.connective(j + 1, Connective::Ago) {
+            return None;
+        }
+        let back = i64::from(n) * years;
+        Some(Match {
+            end: j + 2,
+            value: self.shift(self.anchor, -back, CountUnit::Unit(Unit::Year)),
+        })
     }
 
     /// "in 7 days at 5pm": the clock time on the day of the offset, when one follows.

@@ -1,7 +1,8 @@
 //! Parts of a period: its beginning, middle or end.
 //!
 //! **Reads**: "early March", "earlier this year" (its start to today), "mid-March", "late
-//! March", "the end of the month", "end of 2025", "late 2025", "EOM", "the beginning of next week", "أوائل مارس", "منتصف مارس" (the 15th),
+//! March", "the end of the month", "end of 2025", "late 2025", "EOM", "the beginning of next week",
+//! "early summer", "the late summer of 2019" (a third of the season), "أوائل مارس", "منتصف مارس" (the 15th),
 //! "أواخر الشهر المقبل", "نهاية العام الجاري", "بداية الشهر المقبل" (its first day), "مطلع الشهر
 //! المقبل", "العشر الأواخر من رمضان", "منتصف شهر رمضان" (its 15th), "نهاية شوال" (its last
 //! days).
@@ -19,7 +20,7 @@ use jiff::civil::DateTime;
 
 use super::*;
 use crate::time::{self, TimeValue, add_grain, truncate};
-use crate::timex3::{Mod, Reading};
+use crate::timex3::{Mod, OfStart, Reading};
 use crate::vocab::{Connective, Part, Unit, features};
 
 impl<'a, 'v> Parser<'a, 'v> {
@@ -85,6 +86,28 @@ impl<'a, 'v> Parser<'a, 'v> {
         m = self.skip_filler(m);
         if self.connective(m, Connective::Approx) {
             m += 1;
+        }
+        // a season: its first, middle or last third ("early summer", "the late spring of
+        // 2019"); TimeML: the season, with where in it (`1989-SU`, `START`)
+        if let Some(Match { end: m2, value: (season, absolute) }) = self.season_after_part(m)
+            && let Reading::Season(name) = season.reading
+            && p != Part::Earlier
+        {
+            let (s, e) = (season.start, season.end_exclusive());
+            let third = (e.date() - s.date()).get_days() / 3;
+            let at = |n: i64| add_grain(s, Grain::Day, n * i64::from(third));
+            let (from, to) = match part_mod(p) {
+                Mod::Start => (s, at(1)),
+                Mod::Mid => (at(1), at(2)),
+                _ => (at(2), e),
+            };
+            let t = TimeValue::interval(from, to, Grain::Day)
+                .read_as(Reading::StartAt { start: s, of: OfStart::Season(name) })
+                .with_mod(part_mod(p));
+            return Some(Match {
+                end: m2,
+                value: Spec { base: Some(t), absolute, ..Spec::default() },
+            });
         }
         // the period: a month expression, a year, or a relative period
         let Match { end: m2, value: spec } = self

@@ -310,6 +310,7 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// Quarters and halves of a year: "the first half of 2024", "الربع الأول من العام الجاري",
     /// "النصف الثاني من عام 2023".
     pub(super) fn year_fraction(&self, i: usize) -> Option<Match<Spec>> {
+        let mut final_of = false;
         let frac = |k: usize| {
             if self.is_unit(k, Unit::Quarter)
                 || self.tok_text(k).is_some_and(|w| w.ends_with("ربع"))
@@ -326,13 +327,22 @@ impl<'a, 'v> Parser<'a, 'v> {
             let parts = frac(k)?;
             let Match { end: j, value: n } = self.ordinal(k + 1)?;
             (n, parts, j)
-        } else {
-            let Match { end: j, value: n } = self.ordinal(k)?;
+        } else if let Some(Match { end: j, value: n }) = self.ordinal(k) {
             let parts = frac(j)?;
             if parts == 4 {
                 return None; // "the third quarter [of 2024]" is in period_rel
             }
             (n, parts, j + 1)
+        } else {
+            // "the last half of 1989", "the final quarter of 2025": the last of the year named
+            // after it ("the last quarter" alone is the one before this one: `period_rel`)
+            // (the features first: most tokens here are no such word)
+            if !self.has(k + 1, features::UNIT | features::FRAC) {
+                return None;
+            }
+            final_of = self.tok_text(k).is_some_and(|w| self.classes.has(w, Class::Final));
+            let parts = frac(k + 1).filter(|_| final_of)?;
+            (parts, parts, k + 2)
         };
         if n == 0 || n > parts {
             return None;
@@ -342,6 +352,9 @@ impl<'a, 'v> Parser<'a, 'v> {
             || self.connective(j, Connective::In);
         if linked {
             j += 1;
+        }
+        if final_of && !linked {
+            return None;
         }
         let bare = j;
         j = self.skip_filler(j);
