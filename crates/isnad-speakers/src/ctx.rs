@@ -150,6 +150,10 @@ impl<'d> Ctx<'d> {
                     }
                 }
             }
+            if m.entry.cat == Cat::Title && m.prefix == 0 && self.given_name_title(&words, i) {
+                i += 1;
+                continue;
+            }
             if m.entry.cat == Cat::Stop && self.given_name_ali(i) {
                 i += 1;
                 continue;
@@ -190,6 +194,16 @@ impl<'d> Ctx<'d> {
             && self.tokens[i - 1].kind != TokenKind::Word
             && is_quote_or_bracket(self.orig(i - 1))
             && self.detached_preposition(i - 2)
+    }
+
+    /// True when the bare title at token `i` is a given name (`given` of `data/ar.tsv`): a family
+    /// name with the article or «بن» follows it («سلطان العنزي»، «سلطان بن سلمان»), where a
+    /// title would take its place or country without the article («سلطان عمان»).
+    fn given_name_title(&self, words: &Folded<'_>, i: usize) -> bool {
+        self.lex.given.contains(words.word(i))
+            && i + 1 < self.tokens.len()
+            && self.tokens[i + 1].kind == TokenKind::Word
+            && (self.definite(i + 1) || matches!(words.word(i + 1), "بن" | "ابن"))
     }
 
     /// True when token `i` is written «علي» with a dotted final ي: the given name ʿAlī, which
