@@ -7,7 +7,8 @@
 //! الاتهامات …، واصفا إياها …" (the subject ends at the comma of the insertion); "بيروت - رحب …"
 //! (a dateline is skipped); "كشف وزير الأشغال، كريم منصور، عن خطة …، موضحا …" (a name between
 //! commas after the role is its holder: the subject is the name). A verb after «لكنه» («أبدى …
-//! ارتياحه للقرار، لكنه طالب الأمانة بـ…») continues that subject as a participle does.
+//! ارتياحه للقرار، لكنه طالب الأمانة بـ…») continues that subject as a participle does, and so
+//! does a verb with و after a comma («انتقد النائب …، محمد …، تأخر الحكومة، وقال إن …»).
 //! **Not**: a sentence whose first verb is itself the cue of a claim (its speaker is already
 //! in the walk's history, which `resolve` reads first); a participle with its own clause before
 //! it ("…، وقال إن …، مضيفا": the history holds that clause's speaker); a sentence without a
@@ -87,7 +88,10 @@ fn sentence_start(ctx: &Ctx<'_>, at: usize) -> usize {
 /// (one word), and the token of that verb; `None` when the cue is no ḥāl participle or the
 /// sentence has no subject to give it.
 pub(crate) fn host_subject(ctx: &Ctx<'_>, cue: usize) -> Option<(usize, Range<usize>)> {
-    if ctx.lang != Lang::Ar || !(is_hal_participle(ctx, cue) || after_pronoun_contrast(ctx, cue)) {
+    let continues = is_hal_participle(ctx, cue)
+        || after_pronoun_contrast(ctx, cue)
+        || coordinated_after_comma(ctx, cue);
+    if ctx.lang != Lang::Ar || !continues {
         return None;
     }
     let sentence = ctx.sentence_of(ctx.tokens[cue].span.start())?;
@@ -131,6 +135,14 @@ fn after_pronoun_contrast(ctx: &Ctx<'_>, cue: usize) -> bool {
     let Some(before) = cue.checked_sub(1) else { return false };
     let rest = ctx.folded(before).trim_start_matches(['و', 'ف']);
     matches!(rest, "لكنه" | "لكنها" | "لكنهم" | "لكنهما")
+}
+
+/// True when the cue `cue` carries و right after a comma («انتقد النائب …، محمد …، تأخر الحكومة،
+/// وقال إن …»): a verb coordinated with the sentence's main verb shares its subject. (When that
+/// verb is itself a claim's cue, [`subject_span`] leaves the subject to the walk's history.)
+fn coordinated_after_comma(ctx: &Ctx<'_>, cue: usize) -> bool {
+    let w = ctx.folded(cue);
+    w.starts_with('و') && w.chars().count() >= 4 && cue > 0 && is_comma(ctx.orig(cue - 1))
 }
 
 /// True when the word at `cue` has the shape of an accusative active participle (مؤكدا، مشيرة،
