@@ -550,8 +550,10 @@ fn english_forms(lemma: &str, irregular: &str) -> [String; 5] {
 fn function_lexicon(
     sources: &[(&str, &str)],
 ) -> Result<(Vec<(String, u64)>, Option<Lexicon<u64>>), QuotesError> {
-    // Several roles may share one form: merge their bits before building.
+    // Several roles may share one form: merge their bits before building (`index`: where each
+    // form is in `merged`, which keeps the files' order).
     let mut merged: Vec<(String, u64)> = Vec::new();
+    let mut index: FxHashMap<String, usize> = FxHashMap::default();
     for &(file, text) in sources {
         for (line, f) in data::lines(text) {
             let role = match f.get(1) {
@@ -571,9 +573,12 @@ fn function_lexicon(
                 keys.extend(crate::arabic::POSSESSIVES.iter().map(|p| format!("{base}{p}")));
             }
             for key in keys {
-                match merged.iter_mut().find(|(k, _)| *k == key) {
-                    Some((_, bits)) => *bits |= role.bit(),
-                    None => merged.push((key, role.bit())),
+                match index.get(&key) {
+                    Some(&at) => merged[at].1 |= role.bit(),
+                    None => {
+                        index.insert(key.clone(), merged.len());
+                        merged.push((key, role.bit()));
+                    }
                 }
             }
         }

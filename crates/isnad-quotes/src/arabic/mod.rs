@@ -86,15 +86,15 @@ pub(crate) fn clear_non_cues(
     folded: &str,
 ) {
     for i in 0..tags.len() {
+        if tags[i].cue.is_none() {
+            continue;
+        }
         if relay_aside::aside(tags, toks, folded, i) {
             tags[i].cue = None;
             tags[i].roles |= Role::Stop.bit();
-            continue;
-        }
-        if tags[i].cue.is_some()
-            && (verbal_noun::verbal_noun(tags, toks, i)
-                || amounts_to::amount(tags, toks, folded, i)
-                || not_speech::not_speech(tags, toks, folded, i))
+        } else if verbal_noun::verbal_noun(tags, toks, i)
+            || amounts_to::amount(tags, toks, folded, i)
+            || not_speech::not_speech(tags, toks, folded, i)
         {
             tags[i].cue = None;
         }
