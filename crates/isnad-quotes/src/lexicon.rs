@@ -105,6 +105,10 @@ pub(crate) struct Cue {
     /// an addressee and circumstances: a call ("دعا الحكومة إلى …", "طالب بـ …"), an
     /// announcement ("أعلن عن خطة").
     pub call: Option<CallPrep>,
+    /// Arabic: a verb of condemning (أدان، استنكر): its object names an act, and a definite one
+    /// may follow a definite subject («أدانت الجمعية الوطنية الاعتداء»), which no adjective of the
+    /// subject can be when it is a verbal noun or an event noun.
+    pub condemn: bool,
 }
 
 /// The preposition that introduces what a call asks for, or what an announcement makes known.
@@ -197,6 +201,9 @@ pub(crate) enum Role {
     /// that stands for a fact, the subject of the verb right after it («وهو ما يؤكد أن …»):
     /// the author's inference, no speech.
     Fact,
+    /// Arabic: a noun naming an act or event («الهجوم»، «القصف»، «القرار»): what a verb of
+    /// condemning condemns (flag `condemn` of `ar-cues.tsv`).
+    Event,
 }
 
 impl Role {
@@ -262,6 +269,7 @@ impl Role {
             "surface" => Role::Surface,
             "setting" => Role::Setting,
             "fact" => Role::Fact,
+            "event" => Role::Event,
             _ => return None,
         })
     }
@@ -417,6 +425,7 @@ fn arabic_forms(
         regard: false,
         stress: false,
         call: None,
+        condemn: false,
     };
     if past != "-" {
         let stem = past.strip_suffix(['ى', 'ا']).unwrap_or(past);
@@ -476,11 +485,12 @@ fn arabic_cues() -> Result<Vec<(String, Cue)>, QuotesError> {
                 return Err(data_err("ar-cues.tsv", line, format!("unknown frame '{other}'")));
             }
         };
-        let (mut stress, mut call) = (false, None);
+        let (mut stress, mut call, mut condemn) = (false, None, false);
         for flag in f.get(6).copied().unwrap_or("").split(',').map(str::trim) {
             match flag {
                 "" => {}
                 "stress" => stress = true,
+                "condemn" => condemn = true,
                 "call-إلى" => call = Some(CallPrep::Ila),
                 "call-على" => call = Some(CallPrep::Ala),
                 "call-ب" => call = Some(CallPrep::Bi),
@@ -495,6 +505,7 @@ fn arabic_cues() -> Result<Vec<(String, Cue)>, QuotesError> {
             c.frame = frame.unwrap_or(c.frame);
             c.stress = stress;
             c.call = call;
+            c.condemn = condemn;
         }
     }
     Ok(ar_cues)
@@ -539,8 +550,10 @@ fn english_forms(lemma: &str, irregular: &str) -> [String; 5] {
 fn function_lexicon(
     sources: &[(&str, &str)],
 ) -> Result<(Vec<(String, u64)>, Option<Lexicon<u64>>), QuotesError> {
-    // Several roles may share one form: merge their bits before building.
+    // Several roles may share one form: merge their bits before building (`index`: where each
+    // form is in `merged`, which keeps the files' order).
     let mut merged: Vec<(String, u64)> = Vec::new();
+    let mut index: FxHashMap<String, usize> = FxHashMap::default();
     for &(file, text) in sources {
         for (line, f) in data::lines(text) {
             let role = match f.get(1) {
@@ -560,9 +573,12 @@ fn function_lexicon(
                 keys.extend(crate::arabic::POSSESSIVES.iter().map(|p| format!("{base}{p}")));
             }
             for key in keys {
-                match merged.iter_mut().find(|(k, _)| *k == key) {
-                    Some((_, bits)) => *bits |= role.bit(),
-                    None => merged.push((key, role.bit())),
+                match index.get(&key) {
+                    Some(&at) => merged[at].1 |= role.bit(),
+                    None => {
+                        index.insert(key.clone(), merged.len());
+                        merged.push((key, role.bit()));
+                    }
                 }
             }
         }
@@ -655,6 +671,7 @@ impl Lexicons {
                         regard,
                         stress: false,
                         call: None,
+                        condemn: false,
                     };
                     if tail.is_empty() {
                         en_cues.push((form, cue));
@@ -844,6 +861,7 @@ fn filter_prefix(bits: u64, prefix: &str) -> u64 {
         | Role::NameHead.bit()
         | Role::VerbalNoun.bit()
         | Role::Evaluation.bit()
+        | Role::Event.bit()
         | Role::Hearer.bit()
         | Role::Reports.bit()
         | Role::NonSource.bit()

@@ -150,6 +150,11 @@ impl<'d> Ctx<'d> {
                     }
                 }
             }
+            if m.entry.cat == Cat::Title && m.len == 1 && self.given_name_title(&words, i, m.prefix)
+            {
+                i += 1;
+                continue;
+            }
             if m.entry.cat == Cat::Stop && self.given_name_ali(i) {
                 i += 1;
                 continue;
@@ -190,6 +195,31 @@ impl<'d> Ctx<'d> {
             && self.tokens[i - 1].kind != TokenKind::Word
             && is_quote_or_bracket(self.orig(i - 1))
             && self.detached_preposition(i - 2)
+    }
+
+    /// True when the one-word title at token `i` (its clitics `prefix` bytes long) is a given
+    /// name (`given` of `data/ar.tsv`). Bare, when a family name with the article or «بن»
+    /// follows it («سلطان العنزي»، «سلطان بن سلمان»), where a title would take its place or
+    /// country without the article («سلطان عمان»), or right after a comma, where a name stands
+    /// in apposition. With the article alone, right after a word of a name that no lexicon
+    /// entry covers («محمد الأمين»).
+    fn given_name_title(&self, words: &Folded<'_>, i: usize, prefix: usize) -> bool {
+        let w = words.word(i);
+        if !self.lex.given.contains(&w[prefix..]) {
+            return false;
+        }
+        if prefix == 0 {
+            let next = i + 1 < self.tokens.len()
+                && self.tokens[i + 1].kind == TokenKind::Word
+                && (self.definite(i + 1) || matches!(words.word(i + 1), "بن" | "ابن"));
+            let after_comma = i > 0 && is_comma(self.orig(i - 1));
+            return next || after_comma;
+        }
+        &w[..prefix] == "ال"
+            && i > 0
+            && self.tokens[i - 1].kind == TokenKind::Word
+            && !self.definite(i - 1)
+            && matches!(self.hits[i - 1].get(), Some(None))
     }
 
     /// True when token `i` is written «علي» with a dotted final ي: the given name ʿAlī, which

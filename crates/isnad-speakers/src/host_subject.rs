@@ -6,7 +6,9 @@
 //! circumstance up to its comma is skipped); "ورفض المتحدث باسم الحزب، في تصريح لقناة محلية،
 //! الاتهامات …، واصفا إياها …" (the subject ends at the comma of the insertion); "بيروت - رحب …"
 //! (a dateline is skipped); "كشف وزير الأشغال، كريم منصور، عن خطة …، موضحا …" (a name between
-//! commas after the role is its holder: the subject is the name).
+//! commas after the role is its holder: the subject is the name). A verb after «لكنه» («أبدى …
+//! ارتياحه للقرار، لكنه طالب الأمانة بـ…») continues that subject as a participle does, and so
+//! does a verb with و after a comma («انتقد النائب …، محمد …، تأخر الحكومة، وقال إن …»).
 //! **Not**: a sentence whose first verb is itself the cue of a claim (its speaker is already
 //! in the walk's history, which `resolve` reads first); a participle with its own clause before
 //! it ("…، وقال إن …، مضيفا": the history holds that clause's speaker); a sentence without a
@@ -86,7 +88,10 @@ fn sentence_start(ctx: &Ctx<'_>, at: usize) -> usize {
 /// (one word), and the token of that verb; `None` when the cue is no ḥāl participle or the
 /// sentence has no subject to give it.
 pub(crate) fn host_subject(ctx: &Ctx<'_>, cue: usize) -> Option<(usize, Range<usize>)> {
-    if ctx.lang != Lang::Ar || !is_hal_participle(ctx, cue) {
+    let continues = is_hal_participle(ctx, cue)
+        || after_pronoun_contrast(ctx, cue)
+        || coordinated_after_comma(ctx, cue);
+    if ctx.lang != Lang::Ar || !continues {
         return None;
     }
     let sentence = ctx.sentence_of(ctx.tokens[cue].span.start())?;
@@ -121,6 +126,23 @@ fn apposed_name(ctx: &Ctx<'_>, comma: usize, cue: usize) -> Option<Range<usize>>
         .filter(|&t| is_comma(ctx.orig(t)) && t > comma + 1)?;
     let name = comma + 1..close;
     matches!(mention::parse(ctx, name.clone())?.form, Form::Person | Form::Name).then_some(name)
+}
+
+/// True when the word before the cue `cue` is «لكن» with the pronoun of its subject («أبدى …
+/// ارتياحه للقرار، لكنه طالب …»): the pronoun stands for the subject of the sentence's main verb,
+/// as a ḥāl's unwritten subject does.
+fn after_pronoun_contrast(ctx: &Ctx<'_>, cue: usize) -> bool {
+    let Some(before) = cue.checked_sub(1) else { return false };
+    let rest = ctx.folded(before).trim_start_matches(['و', 'ف']);
+    matches!(rest, "لكنه" | "لكنها" | "لكنهم" | "لكنهما")
+}
+
+/// True when the cue `cue` carries و right after a comma («انتقد النائب …، محمد …، تأخر الحكومة،
+/// وقال إن …»): a verb coordinated with the sentence's main verb shares its subject. (When that
+/// verb is itself a claim's cue, [`subject_span`] leaves the subject to the walk's history.)
+fn coordinated_after_comma(ctx: &Ctx<'_>, cue: usize) -> bool {
+    let w = ctx.folded(cue);
+    w.starts_with('و') && w.chars().count() >= 4 && cue > 0 && is_comma(ctx.orig(cue - 1))
 }
 
 /// True when the word at `cue` has the shape of an accusative active participle (مؤكدا، مشيرة،
@@ -196,7 +218,9 @@ fn subject_end(ctx: &Ctx<'_>, from: usize, cue: usize) -> usize {
                     j = h + 1;
                     continue;
                 }
-                None => break,
+                // "رئيس لجنة التجار في الغرفة التجارية، عبدالرحمن باعشن،": after a role, its
+                // prepositional phrase up to the comma of the holder's name in apposition.
+                None => return role_phrase_comma(ctx, from, j, cue).unwrap_or(j),
             }
         }
         if !ctx.is_word(j) || ctx.cat(j) == Some(Cat::Stop) {
@@ -223,6 +247,16 @@ fn subject_end(ctx: &Ctx<'_>, from: usize, cue: usize) -> usize {
         j += 1;
     }
     j
+}
+
+/// The comma that closes the prepositional phrase at the stop word `j` of a role starting at
+/// `from` (a title), when a name in apposition follows it: the subject's end.
+fn role_phrase_comma(ctx: &Ctx<'_>, from: usize, j: usize, cue: usize) -> Option<usize> {
+    if ctx.cat(from) != Some(Cat::Title) {
+        return None;
+    }
+    let comma = (j + 1..cue.min(j + 7)).find(|&t| !ctx.is_word(t))?;
+    apposed_name(ctx, comma, cue).map(|_| comma)
 }
 
 /// The honorific ("الدكتور", "السيد") a few words after the stop word at `j`, with only words

@@ -91,6 +91,8 @@ pub(crate) struct LangLex {
     /// Titles that name someone by whom they speak for or advise ("المتحدث باسم", "مستشار"):
     /// a title right after one is another person's, and so is a name after that title.
     pub relational: HashSet<String>,
+    /// Titles that are given names too («سلطان»): bare before a family name, the name.
+    pub given: HashSet<String>,
     /// Abbreviated titles → their full form ("sen" → "senator"), for comparing role heads.
     pub full: HashMap<String, String>,
     /// True when every word after the first of a multi-word entry has a letter. A token without
@@ -307,6 +309,7 @@ fn compile(file: &'static str, text: &str) -> Result<LangLex, DataError> {
     let mut tfinal = HashSet::default();
     let mut verbs = HashSet::default();
     let mut relational = HashSet::default();
+    let mut given = HashSet::default();
     let mut full = HashMap::default();
     for (line, fields) in isnad_text::data::lines(text) {
         let bad = |message: String| DataError::Line { file, line, message };
@@ -320,6 +323,10 @@ fn compile(file: &'static str, text: &str) -> Result<LangLex, DataError> {
         }
         if cat == "relational" {
             relational.insert(isnad_text::fold(form));
+            continue;
+        }
+        if cat == "given" {
+            given.insert(isnad_text::fold(form));
             continue;
         }
         let cat = if cat == "stop-verb" {
@@ -356,7 +363,7 @@ fn compile(file: &'static str, text: &str) -> Result<LangLex, DataError> {
     let rests_have_letters = words.values().all(|s| {
         s.multi.iter().all(|(rest, _)| rest.iter().all(|r| r.chars().any(char::is_alphabetic)))
     });
-    Ok(LangLex { words, tfinal, verbs, relational, full, rests_have_letters })
+    Ok(LangLex { words, tfinal, verbs, relational, given, full, rests_have_letters })
 }
 
 /// The Arabic lexicon, compiled on first use.

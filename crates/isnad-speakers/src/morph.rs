@@ -124,6 +124,19 @@ pub(crate) fn arabic_cue_agr(folded_cue: &str, lex: &LangLex) -> Agr {
         }
         return Agr::M;
     }
+    // A perfect with the pronoun of its object (the cues of ar-cues.tsv that take one: وصفته،
+    // وصفوها): the ending before the pronoun is the subject's.
+    if n >= 5 {
+        if ends("ته") || ends("تها") {
+            return Agr::F;
+        }
+        if ends("وه") || ends("وها") {
+            return Agr::PL;
+        }
+        if ends("ها") {
+            return Agr::M;
+        }
+    }
     if ends("وا") {
         return Agr::PL;
     }
@@ -209,11 +222,13 @@ mod tests {
         ] {
             assert_eq!(agr(m), Agr::M, "{m}");
         }
-        for f in ["قالت", "وأضافت", "مشددة", "تقول", "تشير", "نفت", "وأكدت", "أوردت"]
+        for f in
+            ["قالت", "وأضافت", "مشددة", "تقول", "تشير", "نفت", "وأكدت", "أوردت", "ووصفته", "وصفتها"]
         {
             assert_eq!(agr(f), Agr::F, "{f}");
         }
-        for p in ["قالوا", "أوضحوا", "مشيرين", "أكدا"] {
+        assert_eq!(agr("ووصفها"), Agr::M);
+        for p in ["قالوا", "أوضحوا", "مشيرين", "أكدا", "ووصفوه"] {
             assert_eq!(agr(p).plural, Some(true), "{p}");
         }
     }

@@ -59,6 +59,7 @@ mod introducer;
 mod nominal;
 mod not_speech;
 mod postposed;
+mod relay_aside;
 mod saying;
 mod shared_subject;
 mod speaker;
@@ -77,17 +78,23 @@ pub(crate) use nominal::POSSESSIVES;
 
 /// Clears the cue readings that the words around a cue rule out, in one pass over the cues: a
 /// verbal noun after a word governing a noun (`verbal_noun.rs`), «تبلغ» before a quantity
-/// (`amounts_to.rs`), a gesture or an inscription (`not_speech.rs`).
+/// (`amounts_to.rs`), a gesture or an inscription (`not_speech.rs`); a relaying verb in an aside
+/// about the source (`relay_aside.rs`) opens a circumstance instead, as a stop word does.
 pub(crate) fn clear_non_cues(
     tags: &mut [crate::lexicon::Tag],
     toks: &[isnad_core::Token],
     folded: &str,
 ) {
     for i in 0..tags.len() {
-        if tags[i].cue.is_some()
-            && (verbal_noun::verbal_noun(tags, toks, i)
-                || amounts_to::amount(tags, toks, folded, i)
-                || not_speech::not_speech(tags, toks, folded, i))
+        if tags[i].cue.is_none() {
+            continue;
+        }
+        if relay_aside::aside(tags, toks, folded, i) {
+            tags[i].cue = None;
+            tags[i].roles |= Role::Stop.bit();
+        } else if verbal_noun::verbal_noun(tags, toks, i)
+            || amounts_to::amount(tags, toks, folded, i)
+            || not_speech::not_speech(tags, toks, folded, i)
         {
             tags[i].cue = None;
         }

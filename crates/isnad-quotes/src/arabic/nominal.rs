@@ -13,7 +13,9 @@
 //! window is preferred over a noun phrase (see `introducer.rs`).
 //! **Data**: `data/ar-verbal-nouns.tsv` (first-form verbal nouns; the derived forms by their
 //! patterns below), `frame` of `data/ar-cues.tsv`, `demonstrative`, `not-content`, `prep` of
-//! `data/ar-function.tsv`, organisation heads of `data/ar-names.tsv`.
+//! `data/ar-function.tsv`, organisation heads of `data/ar-names.tsv`. A verb of condemning
+//! (flag `condemn`) also takes a noun of role `event` («الهجوم»), and a definite object right
+//! after a definite subject («أدانت الجمعية الوطنية الاعتداء»).
 //! After the subject and a circumstance (`insertion.rs`), the object follows ("وأكد الملك خلال
 //! لقائه وفدا من البنك الدولي أهمية الشراكة"); right behind the preposition of the cue's frame,
 //! an indefinite noun is the object whatever its head ("حذرت من أزمة مياه حادة").
@@ -82,7 +84,8 @@ pub(super) fn object_head(v: &View<'_>, cue: Cue, cue_last: usize, k: usize) -> 
         || (cue.stress && cue.form != Form::ArParticiple && v.has(k, Role::Evaluation))
         || (derived_verbal_noun_with_suffix(word.stem) && !plural_afal(v.original(k)))
         || demonstrative
-        || any;
+        || any
+        || (cue.condemn && v.has(k, Role::Event));
     if !head {
         return false;
     }
@@ -112,7 +115,20 @@ pub(super) fn object_head(v: &View<'_>, cue: Cue, cue_last: usize, k: usize) -> 
     }
     let prev_definite =
         Word::of(v.folded(prev)).definite || v.is_quote_mark(prev) || v.original(prev) == ")";
-    word.preposition || (prev_definite && !word.definite)
+    word.preposition || (prev_definite && (!word.definite || condemned(v, cue, k, &word)))
+}
+
+/// True when the definite word `k` after a definite subject is what a verb of condemning
+/// condemns («أدانت الجمعية الوطنية الاعتداء»، «استنكرت منظمة "…" القصف»): an event noun or a
+/// verbal noun, which no adjective of the subject is; not a word in ـية, which may be a relative
+/// adjective («أدانت الخارجية الأمريكية»).
+fn condemned(v: &View<'_>, cue: Cue, k: usize, word: &Word<'_>) -> bool {
+    cue.condemn
+        && !word.stem.ends_with("يه")
+        && (v.has(k, Role::Event)
+            || v.has(k, Role::VerbalNoun)
+            || v.has(k, Role::Reports)
+            || derived_verbal_noun_with_suffix(word.stem))
 }
 
 /// True when token `k` is the genitive of an indefinite noun after the cue ending at

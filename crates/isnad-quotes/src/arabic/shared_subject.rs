@@ -7,6 +7,8 @@
 //! preposition (frame `np-ب` or a call flag in `data/ar-cues.tsv`), after a comma with و or a
 //! subordinator (كما، حيث، إذ), in a sentence with an earlier cue, and a single noun phrase
 //! between the cue and its preposition.
+//! After a contrast that carries the subject as a pronoun ("…، لكنه طالب الأمانة بتعويض …"), the
+//! noun phrase after the verb is its object too.
 //! **Not**: a subject and an addressee ("، وطالب النواب الحكومة بعرض دراسة": the speaker phrase
 //! ends before the addressee); a subject with its circumstances ("، ودعت المنظمة، في بيان،
 //! الحكومة إلى"); a verb that opens its sentence.
@@ -36,9 +38,20 @@ pub(super) fn object_not_speaker(
     let after_subordinator = v.has(before, Role::Subordinator)
         && v.tags[before].prefix == 0
         && before.checked_sub(1).is_some_and(|c| v.is_punct(c, COMMAS));
+    // "، لكنه طالب الأمانة بتعويض …": the pronoun on the contrast is the subject.
+    if v.has(before, Role::Contrast) && pronoun_suffix(v.folded(before)) {
+        return true;
+    }
     if !(after_comma || after_subordinator) {
         return false;
     }
     let start = v.sentence_start(i);
     (start..before).any(|t| v.tags[t].cue.is_some())
+}
+
+/// True for a contrast word that carries the subject as a pronoun («لكنه»، «ولكنها»، «إلا أنهم»
+/// is not one: أن there is the complementiser of another clause).
+fn pronoun_suffix(folded: &str) -> bool {
+    let rest = folded.trim_start_matches(['و', 'ف']);
+    ["لكنه", "لكنها", "لكنهم", "لكنهما"].contains(&rest)
 }
