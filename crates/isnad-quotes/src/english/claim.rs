@@ -28,6 +28,7 @@ use crate::draft::{Draft, content_kind, has_quote, medium, trim_content};
 use crate::lexicon::{Class, Cue, Form, Frame, Role};
 use crate::view::View;
 
+use super::setting::{self, Opens};
 use super::{
     apposition_subject, aside, before_aux, follow_quotes, is_be, is_dash, is_title_period, last_of,
     long_source_postposed, opens_adverbial, plain_word, reduced_relative_subject, relative_source,
@@ -121,6 +122,9 @@ struct Complement {
     comp: Option<usize>,
     colon: Option<usize>,
     quote: Option<usize>,
+    /// A clause without a complementiser after the saying's own time or place ("said on Friday
+    /// the council had …"): its first token.
+    clause: Option<usize>,
 }
 
 pub(super) fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
@@ -396,7 +400,7 @@ fn complement(
         k = h;
     }
     // Hearers and adverbials before the content: "told reporters on Tuesday that".
-    let mut c = Complement { k, right_source, comp: None, colon: None, quote: None };
+    let mut c = Complement { k, right_source, comp: None, colon: None, quote: None, clause: None };
     let sent_end = r.sent_end;
     let mut j = c.k;
     // "he said, “…”": a comma before the quotation.
@@ -404,21 +408,29 @@ fn complement(
         j += 1;
         c.k = j;
     }
+    // "said on Friday the council had …", "testified before the inquiry that …": the saying's
+    // own time or place, then the content.
+    let takes_clause = matches!(r.cue.frame, Frame::Clause | Frame::That | Frame::Tell);
+    if let Some(opens) =
+        setting::content_after_setting(v, j, sent_end, min_words).filter(|_| takes_clause)
+    {
+        match opens {
+            // (Read by the loop below as if right after the cue: a relative "that", a colon
+            // ending the paragraph.)
+            Opens::Comp(t) | Opens::Colon(t) => j = t,
+            Opens::Quote(t) => {
+                c.quote = v.opening(t).map(|q| q as usize);
+                return c;
+            }
+            Opens::Clause(t) => {
+                c.clause = Some(t);
+                return c;
+            }
+        }
+    }
     while j <= sent_end && j < c.k + 10 {
         if v.has(j, Role::Comp) && v.is_word(j) {
-            // "said in a documentary that showed …", "told a crowd that spilled onto the
-            // street": "that" straight before a verb, after a noun phrase, relativises the noun;
-            // it opens no content ("He said that was wrong": nothing between, a pronoun).
-            // "said in a statement that read: “…”": a verb of saying after such a "that" is the
-            // relative clause's own (a claim of its own, the statement's words).
-            let relative = v.folded(j) == "that"
-                && j > r.last + 1
-                && (r.last + 1..j).any(|t| v.is_word(t) && v.has(t, Role::Det))
-                && j < sent_end
-                && (past_or_aux(v, j + 1)
-                    || v.tags[j + 1].cue.is_some_and(|c| c.class == Class::Speech && !c.noun)
-                        && !starts_upper(v, j + 1));
-            if !relative {
+            if !relative_that(v, r, j) {
                 c.comp = Some(j);
             }
             break;
@@ -464,6 +476,21 @@ fn complement(
         j += 1;
     }
     c
+}
+
+/// "said in a documentary that showed …", "told a crowd that spilled onto the street": "that"
+/// at `j` straight before a verb, after a noun phrase, relativises the noun; it opens no content
+/// ("He said that was wrong": nothing between, a pronoun). "said in a statement that read:
+/// “…”": a verb of saying after such a "that" is the relative clause's own (a claim of its own,
+/// the statement's words).
+fn relative_that(v: &View<'_>, r: &Reading, j: usize) -> bool {
+    v.folded(j) == "that"
+        && j > r.last + 1
+        && (r.last + 1..j).any(|t| v.is_word(t) && v.has(t, Role::Det))
+        && j < r.sent_end
+        && (past_or_aux(v, j + 1)
+            || v.tags[j + 1].cue.is_some_and(|c| c.class == Class::Speech && !c.noun)
+                && !starts_upper(v, j + 1))
 }
 
 /// True when the token at `j` belongs to a medium phrase opened by a preposition between the
@@ -908,7 +935,7 @@ fn clause_after(
     } else if let Some(colon) = c.colon {
         colon + 1
     } else {
-        c.k
+        c.clause.unwrap_or(c.k)
     };
     // "Supporters cheered as the motorcade passed": a conjunction right after the verb opens an
     // adverbial clause, not the content.
@@ -941,7 +968,12 @@ fn clause_after(
     // "explained how the fund works", "wrote why she left": a wh-clause is what the text or the
     // talk was about (act `topic`, see `act.rs`).
     let wh = v.is_word(s) && v.has(s, Role::Question) && !matches!(v.folded(s), "about" | "which");
-    if c.comp.is_none() && c.colon.is_none() && cue.frame == Frame::That && !wh {
+    if c.comp.is_none()
+        && c.colon.is_none()
+        && c.clause.is_none()
+        && cue.frame == Frame::That
+        && !wh
+    {
         // "wrote the letter": the object of such a verb is not what was said.
         return None;
     }
