@@ -197,6 +197,12 @@ pub(crate) enum Role {
     /// that stands for a fact, the subject of the verb right after it («وهو ما يؤكد أن …»):
     /// the author's inference, no speech.
     Fact,
+    /// English: a cue form that also discloses a company's or an agency's results ("reported"):
+    /// with a result noun as its object, figures disclosed, no statement.
+    ResultVerb,
+    /// English: a noun of results or of their change ("profit", "loss", "revenue", "fall",
+    /// "rise"): "reported a 31% fall in profit".
+    Result,
 }
 
 impl Role {
@@ -262,6 +268,8 @@ impl Role {
             "surface" => Role::Surface,
             "setting" => Role::Setting,
             "fact" => Role::Fact,
+            "result-verb" => Role::ResultVerb,
+            "result" => Role::Result,
             _ => return None,
         })
     }

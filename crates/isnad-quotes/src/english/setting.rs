@@ -11,7 +11,8 @@
 //! **Not**: a phrase with a verb in it or a conjunction ("said last year was the hottest", "said
 //! on Monday as the cabinet met"), "at least" and "at most" (they belong to the figure after
 //! them), a phrase that runs on over a comma (the older readings keep those).
-//! **Data**: the roles `after`, `time`, `det`, `pron`, `bound`, `comp` of `data/en-function.tsv`.
+//! **Data**: the roles `after`, `time`, `setting`, `told-of`, `det`, `pron`, `bound`, `comp` of
+//! `data/en-function.tsv`.
 //! **Fixture**: `tests/fixtures/en-setting-before-content.txt`.
 
 use super::{finite_like, starts_upper};
@@ -30,33 +31,20 @@ pub(super) enum Opens {
     Clause(usize),
 }
 
-/// Prepositions that open a saying's place or time (besides the `after` words "in", "on",
-/// "at").
+/// A time word ("Tuesday", "last", "yesterday") or a preposition that opens where or when
+/// someone spoke ("on", "at", "before", "during", "under"; not "of" or "about", which give a
+/// topic, nor "with", which gives what a reply was: "responded with the lawsuit Lynch
+/// announced").
 fn opens_setting(v: &View<'_>, t: usize) -> bool {
     v.has(t, Role::After)
         || v.has(t, Role::Time)
-        || matches!(v.folded(t), "before" | "during" | "after" | "outside" | "inside")
+        || v.has(t, Role::Setting) && !v.has(t, Role::ToldOf) && v.folded(t) != "with"
 }
 
-/// A word that keeps the phrase going: a preposition or a determiner ("a visit to Ohio").
+/// A word that keeps the phrase going: a preposition or a determiner ("a visit to Ohio", "the
+/// annual meeting of the club").
 fn continues_phrase(v: &View<'_>, t: usize) -> bool {
-    v.has(t, Role::Det)
-        || matches!(
-            v.folded(t),
-            "in" | "on"
-                | "at"
-                | "of"
-                | "to"
-                | "for"
-                | "with"
-                | "from"
-                | "by"
-                | "over"
-                | "near"
-                | "before"
-                | "after"
-                | "during"
-        )
+    v.has(t, Role::Det) || v.has(t, Role::Setting) || matches!(v.folded(t), "to" | "by")
 }
 
 /// True when a clause opens at `t`: a determiner, a subject pronoun or a name (not a time word)
