@@ -252,7 +252,16 @@ impl<'g> Linker<'g> {
                 .or_else(|| self.anonymous_match(&p))
                 .or_else(|| self.delayed_identification(&p)),
             Form::Org => {
-                gaz.and_then(|g| self.recent(|e| e.gaz == Some(g))).or_else(|| self.org_match(&p))
+                let found = gaz
+                    .and_then(|g| self.recent(|e| e.gaz == Some(g)))
+                    .or_else(|| self.org_match(&p));
+                // (A bare name taken for a person is an organisation once described as one.)
+                if let Some(i) = found
+                    && p.described
+                {
+                    self.ents[i].kind = EntityKind::Organization;
+                }
+                found
             }
             Form::Group => self.group_match(&p),
             Form::Role => self.role_match(&p.roles).or_else(|| {
@@ -271,6 +280,10 @@ impl<'g> Linker<'g> {
         if found.is_none() && p.form == Form::Anaphor {
             return None;
         }
+        // A description that found nothing to refer back to names the organisation ("the
+        // transportation department announced …" first in an article).
+        let mut p = p;
+        p.described &= found.is_some();
         let idx = match found {
             Some(i) => i,
             None => {
@@ -302,7 +315,9 @@ impl<'g> Linker<'g> {
 
     /// Adds what a mention says to an entity.
     fn absorb(&mut self, idx: usize, p: Parsed, pos: usize, speaker: bool, gaz: Option<usize>) {
-        let Parsed { span, form, name, roles, aliases, head, rest, bare, descs, agr, text } = p;
+        let Parsed { span, form, name, roles, aliases, head, rest, descs, agr, text, .. } = p;
+        // (A description refers back: it names nothing.)
+        let bare = p.bare || p.described;
         let gaz_items = self.gaz.map(|g| &g.items);
         let e = &mut self.ents[idx];
         e.speaker |= speaker;
@@ -491,11 +506,33 @@ impl<'g> Linker<'g> {
                             && e.kind != EntityKind::Person
                             && e.names.iter().any(|n| n.keys == p.rest)))))
         });
-        if exact.is_some() || !p.bare {
+        if exact.is_some() || !(p.bare || p.described) {
             return exact;
         }
         let head = p.head.as_ref()?;
         self.recent(|e| e.kind == EntityKind::Organization && e.heads.contains(head))
+            .or_else(|| p.described.then(|| self.described_org(head)).flatten())
+    }
+
+    /// "Fraser Health said … The health authority urged …", "Karoo Cement … the Gqeberha-based
+    /// group said": a definite description of an organisation whose head no organisation of
+    /// the article has is the organisation named last, one with a name and no other head; or,
+    /// failing that, a speaker known only by a bare name of two words or more (no title, no
+    /// role, never "he" or "she": "Firth Island Ferries has confirmed …", which a bare name
+    /// would type a person).
+    fn described_org(&self, head: &str) -> Option<usize> {
+        let fits =
+            |e: &Ent| !e.names.is_empty() && !e.document && e.heads.iter().all(|h| h == head);
+        self.recent(|e| e.kind == EntityKind::Organization && fits(e)).or_else(|| {
+            self.recent(|e| {
+                e.kind != EntityKind::Group
+                    && e.kind != EntityKind::Organization
+                    && fits(e)
+                    && e.roles.is_empty()
+                    && !matches!(e.agr.gender, Some(Gender::Masc | Gender::Fem))
+                    && e.names.iter().all(|n| n.keys.len() >= 2)
+            })
+        })
     }
 
     fn group_match(&self, p: &Parsed) -> Option<usize> {

@@ -328,7 +328,8 @@ fn named(ctx: &Ctx<'_>, phrase: &Phrase<'_>, mut p: Parsed) -> Option<Parsed> {
     let (words, definite) = (phrase.words, phrase.definite);
     let (w0, wl) = (words[0], words[words.len() - 1]);
     let cat_last = ctx.cat(wl);
-    let any_cap = words.iter().any(|&i| ctx.capitalized(i));
+    // ("the Gqeberha-based group": a place made an adjective names nothing.)
+    let any_cap = words.iter().any(|&i| ctx.capitalized(i) && !place_adjective(ctx, i));
     let nb = name_bounds(ctx, phrase);
     let (j, has_title) = (nb.start, nb.has_title);
     // "White House spokesman Josh Earnest": a title and a name make a person even when an
@@ -360,7 +361,8 @@ fn named(ctx: &Ctx<'_>, phrase: &Phrase<'_>, mut p: Parsed) -> Option<Parsed> {
             p.head = Some(ctx.key(wl));
         }
         // The name starts at its first capital ("the nonpartisan Congressional Budget Office").
-        let from = words.iter().position(|&i| ctx.capitalized(i)).unwrap_or(0);
+        let from =
+            words.iter().position(|&i| ctx.capitalized(i) && !place_adjective(ctx, i)).unwrap_or(0);
         let named = &words[from..];
         p.rest = if possessive {
             name_keys(named.iter().map(|&i| ctx.folded(i)))
@@ -376,6 +378,7 @@ fn named(ctx: &Ctx<'_>, phrase: &Phrase<'_>, mut p: Parsed) -> Option<Parsed> {
                 .iter()
                 .all(|&i| i == wl || matches!(ctx.cat(i), Some(Cat::Org | Cat::Adj | Cat::Stop)));
         p.name = Some(name_form(ctx, named));
+        p.described = definite && !any_cap && cat_last == Some(Cat::Org) && !possessive;
         return Some(p);
     }
     if possessive {
@@ -389,6 +392,16 @@ fn named(ctx: &Ctx<'_>, phrase: &Phrase<'_>, mut p: Parsed) -> Option<Parsed> {
     }
     if cat_last == Some(Cat::Document) && !any_cap {
         p.form = Form::Document;
+        return Some(p);
+    }
+    // "the charity Shelter Point", "the union Unite": a lower-case organisation noun right
+    // before the name says what the name is.
+    if !has_title && j > 0 && j < words.len() && is_org_noun(ctx, words[j - 1]) {
+        let name = &words[j..nb.end];
+        p.form = Form::Org;
+        p.head = Some(ctx.key(words[j - 1]));
+        p.rest = name_keys(name.iter().map(|&i| ctx.folded(i)));
+        p.name = Some(name_form(ctx, name));
         return Some(p);
     }
     if j < words.len() {
@@ -412,6 +425,19 @@ fn named(ctx: &Ctx<'_>, phrase: &Phrase<'_>, mut p: Parsed) -> Option<Parsed> {
         return Some(p);
     }
     Some(described(ctx, words, definite, p))
+}
+
+/// A lower-case organisation head ("charity", "union", "company").
+fn is_org_noun(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.cat(i) == Some(Cat::Org) && !ctx.capitalized(i)
+}
+
+/// A place name made an adjective by a lower-case word after a hyphen ("Gqeberha-based",
+/// "Toronto-listed", "Texas-born"): a description, not a name.
+fn place_adjective(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.orig(i).rsplit_once('-').is_some_and(|(a, b)| {
+        !a.is_empty() && b.len() > 2 && b.chars().all(|c| c.is_ascii_lowercase())
+    })
 }
 
 /// A role without a name: a known title ("the chief economist"), or a description headed by its
