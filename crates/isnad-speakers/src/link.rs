@@ -510,29 +510,32 @@ impl<'g> Linker<'g> {
             return exact;
         }
         let head = p.head.as_ref()?;
-        self.recent(|e| e.kind == EntityKind::Organization && e.heads.contains(head))
-            .or_else(|| p.described.then(|| self.described_org(head)).flatten())
+        // (Only a bare head refers back by its head: "the drafting committee" is not the
+        // Democratic National Committee.)
+        let by_head = p
+            .bare
+            .then(|| self.recent(|e| e.kind == EntityKind::Organization && e.heads.contains(head)))
+            .flatten();
+        by_head.or_else(|| (p.described && !p.bare).then(|| self.described_org()).flatten())
     }
 
     /// "Fraser Health said … The health authority urged …", "Karoo Cement … the Gqeberha-based
-    /// group said": a definite description of an organisation whose head no organisation of
-    /// the article has is the organisation named last, one with a name and no other head; or,
-    /// failing that, a speaker known only by a bare name of two words or more (no title, no
-    /// role, never "he" or "she": "Firth Island Ferries has confirmed …", which a bare name
-    /// would type a person).
-    fn described_org(&self, head: &str) -> Option<usize> {
-        let fits =
-            |e: &Ent| !e.names.is_empty() && !e.document && e.heads.iter().all(|h| h == head);
-        self.recent(|e| e.kind == EntityKind::Organization && fits(e)).or_else(|| {
-            self.recent(|e| {
-                e.kind != EntityKind::Group
-                    && e.kind != EntityKind::Organization
-                    && fits(e)
-                    && e.roles.is_empty()
-                    && !matches!(e.agr.gender, Some(Gender::Masc | Gender::Fem))
-                    && e.names.iter().all(|n| n.keys.len() >= 2)
-            })
-        })
+    /// group said": a definite description of an organisation with words of its own besides
+    /// its head, that no organisation of its name answers, is the speaker met last when that
+    /// speaker is an organisation whose name has no head, or a bare name of two words or more
+    /// (no title, no role, never "he" or "she"), which a bare name would type a person. A
+    /// bare head ("the government", "the airline") keeps its own reading: it refers back by
+    /// its head only; a description after another speaker is a new body ("the transportation
+    /// department announced …" after "The union said …").
+    fn described_org(&self) -> Option<usize> {
+        let last = self.recent(|e| e.speaker)?;
+        let e = &self.ents[last];
+        let named = !e.names.is_empty() && !e.document && e.heads.is_empty();
+        let bare_name = e.kind == EntityKind::Person
+            && e.roles.is_empty()
+            && !matches!(e.agr.gender, Some(Gender::Masc | Gender::Fem))
+            && e.names.iter().all(|n| n.keys.len() >= 2);
+        (named && (e.kind == EntityKind::Organization || bare_name)).then_some(last)
     }
 
     fn group_match(&self, p: &Parsed) -> Option<usize> {

@@ -274,6 +274,21 @@ fn name_bounds(ctx: &Ctx<'_>, phrase: &Phrase<'_>) -> NameBounds {
         }
         j -= 1;
     }
+    // "Friends of Wexley Library", "Friends of the Earth", "Sisters of Mercy": a capitalised
+    // plural that the lexicon does not know, then "of" (and "the"), opening the phrase, make
+    // one name with the capitals after them (a title or an organisation head before "of" is
+    // read elsewhere: "Secretary of State John Kerry", "Bank of England"; a surname is no
+    // plural: "Heiserman of the CORE Teachers").
+    let of_at = if j >= 1 && ctx.folded(words[j - 1]) == "the" { j - 1 } else { j };
+    if j < words.len()
+        && of_at == 2
+        && ctx.folded(words[1]) == "of"
+        && ctx.capitalized(words[0])
+        && ctx.cat(words[0]).is_none()
+        && plural_noun(ctx.orig(words[0]))
+    {
+        j = 0;
+    }
     let has_title =
         words[..j].iter().any(|&i| matches!(ctx.cat(i), Some(Cat::Title | Cat::Honorific)));
     // "Health economist Priya Raman of Westbrook University": the walk above stops at the
@@ -425,6 +440,15 @@ fn named(ctx: &Ctx<'_>, phrase: &Phrase<'_>, mut p: Parsed) -> Option<Parsed> {
         return Some(p);
     }
     Some(described(ctx, words, definite, p))
+}
+
+/// A plural in "-s" ("Friends", "Sisters"; not "-ss" or a possessive).
+fn plural_noun(w: &str) -> bool {
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("'s")
+        && !w.ends_with("’s")
 }
 
 /// A lower-case organisation head ("charity", "union", "company").
