@@ -203,6 +203,9 @@ pub(crate) enum Role {
     /// English: a noun of results or of their change ("profit", "loss", "revenue", "fall",
     /// "rise"): "reported a 31% fall in profit".
     Result,
+    /// English: a verb that also sums ("added EC$1.2 million to the budget"): with a figure and
+    /// "to" after it, an amount added, no statement.
+    SumVerb,
 }
 
 impl Role {
@@ -270,6 +273,7 @@ impl Role {
             "fact" => Role::Fact,
             "result-verb" => Role::ResultVerb,
             "result" => Role::Result,
+            "sum-verb" => Role::SumVerb,
             _ => return None,
         })
     }

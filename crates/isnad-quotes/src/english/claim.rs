@@ -22,7 +22,7 @@
 //!
 //! **Fixtures**: `tests/fixtures/en-*.txt` (every English construction passes here).
 
-use isnad_core::QuoteKind;
+use isnad_core::{Act, QuoteKind};
 
 use crate::draft::{Draft, content_kind, has_quote, medium, trim_content};
 use crate::lexicon::{Class, Cue, Form, Frame, Role};
@@ -151,6 +151,10 @@ pub(super) fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> 
     }
     // "a data firm called Northwind": a name given, not a report (`en-naming.txt`).
     if cue.form == Form::EnPast && cue.class == Class::Speech && naming(v, i, sent_start) {
+        return None;
+    }
+    // "wants the coast declared a disaster area": what is wanted, no saying.
+    if cue.form == Form::EnPast && object_participle(v, i, sent_start) {
         return None;
     }
     let passive = cue.form == Form::EnPast && passive(v, i, sent_start);
@@ -654,6 +658,42 @@ fn inverted_subject(
     None
 }
 
+/// True when the cue at `i` is a form of "add" whose object, from `s`, is a figure followed by
+/// "to" within a few words ("added EC$1.2 million to the ministry's spending").
+fn adds_figure(v: &View<'_>, i: usize, s: usize, sent_end: usize) -> bool {
+    let end = sent_end.min(s + 6);
+    v.has(i, Role::SumVerb)
+        && (s..=end.min(s + 3)).any(|t| v.original(t).bytes().any(|b| b.is_ascii_digit()))
+        && (s..=end).any(|t| v.is_word(t) && v.folded(t) == "to")
+}
+
+/// "The association wants the coast declared a disaster area": a past form right after the
+/// object of a verb of wanting (an intention cue, then a determiner and up to four words) is a
+/// passive participle: what is wanted, no claim (not before "that" or a quotation).
+fn object_participle(v: &View<'_>, i: usize, sent_start: usize) -> bool {
+    let mut j = i;
+    while j > sent_start
+        && i - j < 5
+        && v.is_word(j - 1)
+        && v.tags[j - 1].cue.is_none()
+        && !v.has(j - 1, Role::Aux)
+        && !v.has(j - 1, Role::Comp)
+        && !v.has(j - 1, Role::Bound)
+        && !v.has(j - 1, Role::Pronoun)
+    {
+        j -= 1;
+        if v.has(j, Role::Det) {
+            break;
+        }
+    }
+    let next_opens = i + 1 < v.len() && (v.has(i + 1, Role::Comp) || v.opening(i + 1).is_some());
+    j < i
+        && j > sent_start
+        && v.has(j, Role::Det)
+        && v.tags[j - 1].cue.is_some_and(|c| c.act == Act::Intention)
+        && !next_opens
+}
+
 /// The first token after the hearer of "told" that starts at `k`: "told CBS News on Tuesday",
 /// "told reporters that".
 fn after_hearer(v: &View<'_>, k: usize, sent_end: usize) -> usize {
@@ -956,6 +996,11 @@ fn clause_after(
         // after the last comma, and the content before it.
         return long_source_postposed(v, r.i, r.sent_start, min_words)
             .map(|(content, kind, speaker)| r.draft(v, content, kind, Some(speaker), false, 0.6));
+    }
+    // "has already added EC$1.2 million to the ministry's spending": a figure added to
+    // another, not words added to a statement.
+    if c.comp.is_none() && c.colon.is_none() && adds_figure(v, r.i, s, sent_end) {
+        return None;
     }
     // A clause straight after the cue: the verb must not be the end of a noun phrase ("the
     // statement said nothing") — require a cue with a clause frame or an object frame.
