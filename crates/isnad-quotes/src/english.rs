@@ -26,6 +26,7 @@ mod in_survey;
 mod raising;
 mod relative_source;
 mod reportedly;
+mod setting;
 mod speaker_phrase;
 mod transcript;
 

@@ -204,6 +204,15 @@ pub(crate) enum Role {
     /// Arabic: a noun naming an act or event («الهجوم»، «القصف»، «القرار»): what a verb of
     /// condemning condemns (flag `condemn` of `ar-cues.tsv`).
     Event,
+    /// English: a cue form that also discloses a company's or an agency's results ("reported"):
+    /// with a result noun as its object, figures disclosed, no statement.
+    ResultVerb,
+    /// English: a noun of results or of their change ("profit", "loss", "revenue", "fall",
+    /// "rise"): "reported a 31% fall in profit".
+    Result,
+    /// English: a verb that also sums ("added EC$1.2 million to the budget"): with a figure and
+    /// "to" after it, an amount added, no statement.
+    SumVerb,
 }
 
 impl Role {
@@ -270,6 +279,9 @@ impl Role {
             "setting" => Role::Setting,
             "fact" => Role::Fact,
             "event" => Role::Event,
+            "result-verb" => Role::ResultVerb,
+            "result" => Role::Result,
+            "sum-verb" => Role::SumVerb,
             _ => return None,
         })
     }

@@ -145,6 +145,9 @@ impl LangLex {
     /// The entry starting at `words[i]` (folded words; punctuation as its own items), trying
     /// the whole word first and then without each Arabic clitic chain (و ف ب ك ل ال), and for
     /// English without a possessive "'s". Function words take at most a conjunction.
+    // (`#[inline]` here and on `lookup`: this runs for every word; with the code the h-en18i round
+    // added to the crate LLVM stopped inlining the word table's hash lookup, +4 % for the stage.)
+    #[inline]
     pub fn match_at<W: Words + ?Sized>(&self, words: &W, i: usize) -> Option<WordMatch> {
         let word = words.word(i);
         if let Some(m) = self.lookup(words, i, word, 0) {
@@ -215,6 +218,7 @@ impl LangLex {
         None
     }
 
+    #[inline]
     pub(crate) fn lookup<W: Words + ?Sized>(
         &self,
         words: &W,

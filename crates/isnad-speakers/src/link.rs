@@ -252,7 +252,16 @@ impl<'g> Linker<'g> {
                 .or_else(|| self.anonymous_match(&p))
                 .or_else(|| self.delayed_identification(&p)),
             Form::Org => {
-                gaz.and_then(|g| self.recent(|e| e.gaz == Some(g))).or_else(|| self.org_match(&p))
+                let found = gaz
+                    .and_then(|g| self.recent(|e| e.gaz == Some(g)))
+                    .or_else(|| self.org_match(&p));
+                // (A bare name taken for a person is an organisation once described as one.)
+                if let Some(i) = found
+                    && p.described
+                {
+                    self.ents[i].kind = EntityKind::Organization;
+                }
+                found
             }
             Form::Group => self.group_match(&p),
             Form::Role => self.role_match(&p.roles).or_else(|| {
@@ -271,6 +280,10 @@ impl<'g> Linker<'g> {
         if found.is_none() && p.form == Form::Anaphor {
             return None;
         }
+        // A description that found nothing to refer back to names the organisation ("the
+        // transportation department announced …" first in an article).
+        let mut p = p;
+        p.described &= found.is_some();
         let idx = match found {
             Some(i) => i,
             None => {
@@ -302,7 +315,9 @@ impl<'g> Linker<'g> {
 
     /// Adds what a mention says to an entity.
     fn absorb(&mut self, idx: usize, p: Parsed, pos: usize, speaker: bool, gaz: Option<usize>) {
-        let Parsed { span, form, name, roles, aliases, head, rest, bare, descs, agr, text } = p;
+        let Parsed { span, form, name, roles, aliases, head, rest, descs, agr, text, .. } = p;
+        // (A description refers back: it names nothing.)
+        let bare = p.bare || p.described;
         let gaz_items = self.gaz.map(|g| &g.items);
         let e = &mut self.ents[idx];
         e.speaker |= speaker;
@@ -491,11 +506,36 @@ impl<'g> Linker<'g> {
                             && e.kind != EntityKind::Person
                             && e.names.iter().any(|n| n.keys == p.rest)))))
         });
-        if exact.is_some() || !p.bare {
+        if exact.is_some() || !(p.bare || p.described) {
             return exact;
         }
         let head = p.head.as_ref()?;
-        self.recent(|e| e.kind == EntityKind::Organization && e.heads.contains(head))
+        // (Only a bare head refers back by its head: "the drafting committee" is not the
+        // Democratic National Committee.)
+        let by_head = p
+            .bare
+            .then(|| self.recent(|e| e.kind == EntityKind::Organization && e.heads.contains(head)))
+            .flatten();
+        by_head.or_else(|| (p.described && !p.bare).then(|| self.described_org()).flatten())
+    }
+
+    /// "Fraser Health said … The health authority urged …", "Karoo Cement … the Gqeberha-based
+    /// group said": a definite description of an organisation with words of its own besides
+    /// its head, that no organisation of its name answers, is the speaker met last when that
+    /// speaker is an organisation whose name has no head, or a bare name of two words or more
+    /// (no title, no role, never "he" or "she"), which a bare name would type a person. A
+    /// bare head ("the government", "the airline") keeps its own reading: it refers back by
+    /// its head only; a description after another speaker is a new body ("the transportation
+    /// department announced …" after "The union said …").
+    fn described_org(&self) -> Option<usize> {
+        let last = self.recent(|e| e.speaker)?;
+        let e = &self.ents[last];
+        let named = !e.names.is_empty() && !e.document && e.heads.is_empty();
+        let bare_name = e.kind == EntityKind::Person
+            && e.roles.is_empty()
+            && !matches!(e.agr.gender, Some(Gender::Masc | Gender::Fem))
+            && e.names.iter().all(|n| n.keys.len() >= 2);
+        (named && (e.kind == EntityKind::Organization || bare_name)).then_some(last)
     }
 
     fn group_match(&self, p: &Parsed) -> Option<usize> {

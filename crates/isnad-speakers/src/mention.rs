@@ -91,6 +91,10 @@ pub(crate) struct Parsed {
     pub rest: Vec<String>,
     /// Only a head with the article and maybe adjectives: refers back ("الوزارة", "the ministry").
     pub bare: bool,
+    /// English: a definite description of an organisation in lower case ("the health
+    /// authority", "the Gqeberha-based group"): with no organisation of its name or head met,
+    /// it is the organisation named last.
+    pub described: bool,
     /// Longer forms to list among the aliases without making them the name.
     pub descs: Vec<String>,
     /// Agreement known from the words themselves.
@@ -385,6 +389,7 @@ fn empty(span: Span, form: Form) -> Parsed {
         head: None,
         rest: Vec::new(),
         bare: false,
+        described: false,
         descs: Vec::new(),
         agr: Agr::NONE,
         text: String::new(),

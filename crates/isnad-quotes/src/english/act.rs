@@ -12,14 +12,17 @@
 //! floor", "did not say the plan had failed" (topic: a negated cue of saying states nothing; a
 //! claim of speech would give the speaker words they did not say. PolNeAR annotates such
 //! attributions with the negation in the cue, so the attribution pipeline keeps them as topics;
-//! a negated belief or plan keeps its act).
+//! a negated belief or plan keeps its act); "Karoo Cement reported a 31% fall in half-year
+//! profit" (perception: results disclosed, as figures show them; fixture
+//! `tests/fixtures/en-reported-results.txt`).
 //!
 //! **Not**: a cue of another act keeps it ("plans to invite": intention); "according to" is
 //! speech.
 //!
 //! **Data**: `data/en-cues.tsv` (class, frame `object` / `about`, flags `question`, `charge`);
 //! `data/en-function.tsv` (`question`: whether, what, about …; `told-of`: of, about;
-//! `negation`; `aux`; `comp`; `setting`: before, at, for, from …; `finite`, `verb`).
+//! `negation`; `aux`; `comp`; `setting`: before, at, for, from …; `finite`, `verb`;
+//! `result-verb`, `result`).
 //!
 //! **Fixture**: `tests/fixtures/en-topics.txt`.
 
@@ -62,6 +65,11 @@ pub(crate) fn act(v: &View<'_>, d: &Draft) -> Act {
         && !holds_clause(v, d, first)
     {
         return Act::Topic;
+    }
+    // "Karoo Cement reported a 31% fall in half-year profit": results disclosed, as figures
+    // show them.
+    if reports_results(v, d, first) {
+        return Act::Perception;
     }
     match cue.frame {
         // "talked about the economy", "spoke of his childhood".
@@ -110,6 +118,20 @@ fn holds_clause(v: &View<'_>, d: &Draft, first: usize) -> bool {
                 || v.tags[t].cue.is_some()
                 || w.len() > 4 && w.ends_with("ed"))
     })
+}
+
+/// True when the cue is a verb that also discloses results ("reported") and its content, right
+/// after it, is an object with a result noun in its first five words and no clause: "reported a
+/// 31% fall in half-year profit" ("reported that profit fell" holds a clause: a statement).
+fn reports_results(v: &View<'_>, d: &Draft, first: usize) -> bool {
+    v.has(d.cue.1, Role::ResultVerb)
+        && first == d.cue.1 + 1
+        && !holds_clause(v, d, first)
+        && (first..v.len())
+            .take_while(|&t| v.toks[t].span.end() <= d.content.1)
+            .filter(|&t| v.is_word(t))
+            .take(5)
+            .any(|t| v.has(t, Role::Result))
 }
 
 /// The first word of the draft's content.

@@ -22,12 +22,13 @@
 //!
 //! **Fixtures**: `tests/fixtures/en-*.txt` (every English construction passes here).
 
-use isnad_core::QuoteKind;
+use isnad_core::{Act, QuoteKind};
 
 use crate::draft::{Draft, content_kind, has_quote, medium, trim_content};
 use crate::lexicon::{Class, Cue, Form, Frame, Role};
 use crate::view::View;
 
+use super::setting::{self, Opens};
 use super::{
     apposition_subject, aside, before_aux, follow_quotes, is_be, is_dash, is_title_period, last_of,
     long_source_postposed, opens_adverbial, plain_word, reduced_relative_subject, relative_source,
@@ -121,6 +122,9 @@ struct Complement {
     comp: Option<usize>,
     colon: Option<usize>,
     quote: Option<usize>,
+    /// A clause without a complementiser after the saying's own time or place ("said on Friday
+    /// the council had …"): its first token.
+    clause: Option<usize>,
 }
 
 pub(super) fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> {
@@ -147,6 +151,10 @@ pub(super) fn claim_at(v: &View<'_>, i: usize, min_words: u32) -> Option<Draft> 
     }
     // "a data firm called Northwind": a name given, not a report (`en-naming.txt`).
     if cue.form == Form::EnPast && cue.class == Class::Speech && naming(v, i, sent_start) {
+        return None;
+    }
+    // "wants the coast declared a disaster area": what is wanted, no saying.
+    if cue.form == Form::EnPast && object_participle(v, i, sent_start) {
         return None;
     }
     let passive = cue.form == Form::EnPast && passive(v, i, sent_start);
@@ -396,7 +404,7 @@ fn complement(
         k = h;
     }
     // Hearers and adverbials before the content: "told reporters on Tuesday that".
-    let mut c = Complement { k, right_source, comp: None, colon: None, quote: None };
+    let mut c = Complement { k, right_source, comp: None, colon: None, quote: None, clause: None };
     let sent_end = r.sent_end;
     let mut j = c.k;
     // "he said, “…”": a comma before the quotation.
@@ -404,21 +412,29 @@ fn complement(
         j += 1;
         c.k = j;
     }
+    // "said on Friday the council had …", "testified before the inquiry that …": the saying's
+    // own time or place, then the content.
+    let takes_clause = matches!(r.cue.frame, Frame::Clause | Frame::That | Frame::Tell);
+    if let Some(opens) =
+        setting::content_after_setting(v, j, sent_end, min_words).filter(|_| takes_clause)
+    {
+        match opens {
+            // (Read by the loop below as if right after the cue: a relative "that", a colon
+            // ending the paragraph.)
+            Opens::Comp(t) | Opens::Colon(t) => j = t,
+            Opens::Quote(t) => {
+                c.quote = v.opening(t).map(|q| q as usize);
+                return c;
+            }
+            Opens::Clause(t) => {
+                c.clause = Some(t);
+                return c;
+            }
+        }
+    }
     while j <= sent_end && j < c.k + 10 {
         if v.has(j, Role::Comp) && v.is_word(j) {
-            // "said in a documentary that showed …", "told a crowd that spilled onto the
-            // street": "that" straight before a verb, after a noun phrase, relativises the noun;
-            // it opens no content ("He said that was wrong": nothing between, a pronoun).
-            // "said in a statement that read: “…”": a verb of saying after such a "that" is the
-            // relative clause's own (a claim of its own, the statement's words).
-            let relative = v.folded(j) == "that"
-                && j > r.last + 1
-                && (r.last + 1..j).any(|t| v.is_word(t) && v.has(t, Role::Det))
-                && j < sent_end
-                && (past_or_aux(v, j + 1)
-                    || v.tags[j + 1].cue.is_some_and(|c| c.class == Class::Speech && !c.noun)
-                        && !starts_upper(v, j + 1));
-            if !relative {
+            if !relative_that(v, r, j) {
                 c.comp = Some(j);
             }
             break;
@@ -464,6 +480,21 @@ fn complement(
         j += 1;
     }
     c
+}
+
+/// "said in a documentary that showed …", "told a crowd that spilled onto the street": "that"
+/// at `j` straight before a verb, after a noun phrase, relativises the noun; it opens no content
+/// ("He said that was wrong": nothing between, a pronoun). "said in a statement that read:
+/// “…”": a verb of saying after such a "that" is the relative clause's own (a claim of its own,
+/// the statement's words).
+fn relative_that(v: &View<'_>, r: &Reading, j: usize) -> bool {
+    v.folded(j) == "that"
+        && j > r.last + 1
+        && (r.last + 1..j).any(|t| v.is_word(t) && v.has(t, Role::Det))
+        && j < r.sent_end
+        && (past_or_aux(v, j + 1)
+            || v.tags[j + 1].cue.is_some_and(|c| c.class == Class::Speech && !c.noun)
+                && !starts_upper(v, j + 1))
 }
 
 /// True when the token at `j` belongs to a medium phrase opened by a preposition between the
@@ -625,6 +656,42 @@ fn inverted_subject(
         return Some((k0, e));
     }
     None
+}
+
+/// True when the cue at `i` is a form of "add" whose object, from `s`, is a figure followed by
+/// "to" within a few words ("added EC$1.2 million to the ministry's spending").
+fn adds_figure(v: &View<'_>, i: usize, s: usize, sent_end: usize) -> bool {
+    let end = sent_end.min(s + 6);
+    v.has(i, Role::SumVerb)
+        && (s..=end.min(s + 3)).any(|t| v.original(t).bytes().any(|b| b.is_ascii_digit()))
+        && (s..=end).any(|t| v.is_word(t) && v.folded(t) == "to")
+}
+
+/// "The association wants the coast declared a disaster area": a past form right after the
+/// object of a verb of wanting (an intention cue, then a determiner and up to four words) is a
+/// passive participle: what is wanted, no claim (not before "that" or a quotation).
+fn object_participle(v: &View<'_>, i: usize, sent_start: usize) -> bool {
+    let mut j = i;
+    while j > sent_start
+        && i - j < 5
+        && v.is_word(j - 1)
+        && v.tags[j - 1].cue.is_none()
+        && !v.has(j - 1, Role::Aux)
+        && !v.has(j - 1, Role::Comp)
+        && !v.has(j - 1, Role::Bound)
+        && !v.has(j - 1, Role::Pronoun)
+    {
+        j -= 1;
+        if v.has(j, Role::Det) {
+            break;
+        }
+    }
+    let next_opens = i + 1 < v.len() && (v.has(i + 1, Role::Comp) || v.opening(i + 1).is_some());
+    j < i
+        && j > sent_start
+        && v.has(j, Role::Det)
+        && v.tags[j - 1].cue.is_some_and(|c| c.act == Act::Intention)
+        && !next_opens
 }
 
 /// The first token after the hearer of "told" that starts at `k`: "told CBS News on Tuesday",
@@ -908,7 +975,7 @@ fn clause_after(
     } else if let Some(colon) = c.colon {
         colon + 1
     } else {
-        c.k
+        c.clause.unwrap_or(c.k)
     };
     // "Supporters cheered as the motorcade passed": a conjunction right after the verb opens an
     // adverbial clause, not the content.
@@ -930,6 +997,11 @@ fn clause_after(
         return long_source_postposed(v, r.i, r.sent_start, min_words)
             .map(|(content, kind, speaker)| r.draft(v, content, kind, Some(speaker), false, 0.6));
     }
+    // "has already added EC$1.2 million to the ministry's spending": a figure added to
+    // another, not words added to a statement.
+    if c.comp.is_none() && c.colon.is_none() && adds_figure(v, r.i, s, sent_end) {
+        return None;
+    }
     // A clause straight after the cue: the verb must not be the end of a noun phrase ("the
     // statement said nothing") — require a cue with a clause frame or an object frame.
     let e = super::content_end(v, s, r.i);
@@ -941,7 +1013,12 @@ fn clause_after(
     // "explained how the fund works", "wrote why she left": a wh-clause is what the text or the
     // talk was about (act `topic`, see `act.rs`).
     let wh = v.is_word(s) && v.has(s, Role::Question) && !matches!(v.folded(s), "about" | "which");
-    if c.comp.is_none() && c.colon.is_none() && cue.frame == Frame::That && !wh {
+    if c.comp.is_none()
+        && c.colon.is_none()
+        && c.clause.is_none()
+        && cue.frame == Frame::That
+        && !wh
+    {
         // "wrote the letter": the object of such a verb is not what was said.
         return None;
     }

@@ -274,6 +274,21 @@ fn name_bounds(ctx: &Ctx<'_>, phrase: &Phrase<'_>) -> NameBounds {
         }
         j -= 1;
     }
+    // "Friends of Wexley Library", "Friends of the Earth", "Sisters of Mercy": a capitalised
+    // plural that the lexicon does not know, then "of" (and "the"), opening the phrase, make
+    // one name with the capitals after them (a title or an organisation head before "of" is
+    // read elsewhere: "Secretary of State John Kerry", "Bank of England"; a surname is no
+    // plural: "Heiserman of the CORE Teachers").
+    let of_at = if j >= 1 && ctx.folded(words[j - 1]) == "the" { j - 1 } else { j };
+    if j < words.len()
+        && of_at == 2
+        && ctx.folded(words[1]) == "of"
+        && ctx.capitalized(words[0])
+        && ctx.cat(words[0]).is_none()
+        && plural_noun(ctx.orig(words[0]))
+    {
+        j = 0;
+    }
     let has_title =
         words[..j].iter().any(|&i| matches!(ctx.cat(i), Some(Cat::Title | Cat::Honorific)));
     // "Health economist Priya Raman of Westbrook University": the walk above stops at the
@@ -328,7 +343,8 @@ fn named(ctx: &Ctx<'_>, phrase: &Phrase<'_>, mut p: Parsed) -> Option<Parsed> {
     let (words, definite) = (phrase.words, phrase.definite);
     let (w0, wl) = (words[0], words[words.len() - 1]);
     let cat_last = ctx.cat(wl);
-    let any_cap = words.iter().any(|&i| ctx.capitalized(i));
+    // ("the Gqeberha-based group": a place made an adjective names nothing.)
+    let any_cap = words.iter().any(|&i| ctx.capitalized(i) && !place_adjective(ctx, i));
     let nb = name_bounds(ctx, phrase);
     let (j, has_title) = (nb.start, nb.has_title);
     // "White House spokesman Josh Earnest": a title and a name make a person even when an
@@ -360,7 +376,8 @@ fn named(ctx: &Ctx<'_>, phrase: &Phrase<'_>, mut p: Parsed) -> Option<Parsed> {
             p.head = Some(ctx.key(wl));
         }
         // The name starts at its first capital ("the nonpartisan Congressional Budget Office").
-        let from = words.iter().position(|&i| ctx.capitalized(i)).unwrap_or(0);
+        let from =
+            words.iter().position(|&i| ctx.capitalized(i) && !place_adjective(ctx, i)).unwrap_or(0);
         let named = &words[from..];
         p.rest = if possessive {
             name_keys(named.iter().map(|&i| ctx.folded(i)))
@@ -376,6 +393,7 @@ fn named(ctx: &Ctx<'_>, phrase: &Phrase<'_>, mut p: Parsed) -> Option<Parsed> {
                 .iter()
                 .all(|&i| i == wl || matches!(ctx.cat(i), Some(Cat::Org | Cat::Adj | Cat::Stop)));
         p.name = Some(name_form(ctx, named));
+        p.described = definite && !any_cap && cat_last == Some(Cat::Org) && !possessive;
         return Some(p);
     }
     if possessive {
@@ -389,6 +407,16 @@ fn named(ctx: &Ctx<'_>, phrase: &Phrase<'_>, mut p: Parsed) -> Option<Parsed> {
     }
     if cat_last == Some(Cat::Document) && !any_cap {
         p.form = Form::Document;
+        return Some(p);
+    }
+    // "the charity Shelter Point", "the union Unite": a lower-case organisation noun right
+    // before the name says what the name is.
+    if !has_title && j > 0 && j < words.len() && is_org_noun(ctx, words[j - 1]) {
+        let name = &words[j..nb.end];
+        p.form = Form::Org;
+        p.head = Some(ctx.key(words[j - 1]));
+        p.rest = name_keys(name.iter().map(|&i| ctx.folded(i)));
+        p.name = Some(name_form(ctx, name));
         return Some(p);
     }
     if j < words.len() {
@@ -412,6 +440,28 @@ fn named(ctx: &Ctx<'_>, phrase: &Phrase<'_>, mut p: Parsed) -> Option<Parsed> {
         return Some(p);
     }
     Some(described(ctx, words, definite, p))
+}
+
+/// A plural in "-s" ("Friends", "Sisters"; not "-ss" or a possessive).
+fn plural_noun(w: &str) -> bool {
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("'s")
+        && !w.ends_with("’s")
+}
+
+/// A lower-case organisation head ("charity", "union", "company").
+fn is_org_noun(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.cat(i) == Some(Cat::Org) && !ctx.capitalized(i)
+}
+
+/// A place name made an adjective by a lower-case word after a hyphen ("Gqeberha-based",
+/// "Toronto-listed", "Texas-born"): a description, not a name.
+fn place_adjective(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.orig(i).rsplit_once('-').is_some_and(|(a, b)| {
+        !a.is_empty() && b.len() > 2 && b.chars().all(|c| c.is_ascii_lowercase())
+    })
 }
 
 /// A role without a name: a known title ("the chief economist"), or a description headed by its
