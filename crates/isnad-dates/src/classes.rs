@@ -91,10 +91,14 @@ pub(crate) enum Class {
     /// month: a time noun before it («حلول رمضان», «طوال رمضان») or an epithet after it
     /// («رمضان المبارك»).
     HijriCompany,
+    /// A preposition after which an English word in "-ed" that opens its clause is a
+    /// participle, no verb in the past ("…, followed by", "…, priced at", "Based in London, …").
+    /// Kept in its list only ([`WordClasses::list`]), not in the word map: `has` says no.
+    AfterParticiple,
 }
 
 impl Class {
-    const ALL: [(&'static str, Class); 32] = [
+    const ALL: [(&'static str, Class); 33] = [
         ("past", Class::Past),
         ("past-stem", Class::PastStem),
         ("future", Class::Future),
@@ -127,9 +131,10 @@ impl Class {
         ("hijri-company", Class::HijriCompany),
         ("same-as-named", Class::SameAsNamed),
         ("after-named", Class::AfterNamed),
+        ("after-participle", Class::AfterParticiple),
     ];
 
-    fn bit(self) -> u32 {
+    fn bit(self) -> u64 {
         1 << (self as u8)
     }
 }
@@ -137,7 +142,7 @@ impl Class {
 /// The word classes of one language.
 pub(crate) struct WordClasses {
     /// Each folded word with the bits of its classes.
-    words: FxHashMap<Box<str>, u32>,
+    words: FxHashMap<Box<str>, u64>,
     /// The words of each class, in the file's order (for the classes matched inside words).
     lists: [Vec<Box<str>>; Class::ALL.len()],
     /// A bit in 4096 per (first byte, last byte, length) of the words ([`filter_key`]): nearly
@@ -159,7 +164,7 @@ impl WordClasses {
     pub(crate) fn parse(name: &str, data: &str) -> Result<WordClasses, DatesError> {
         let mut out = WordClasses {
             words: FxHashMap::default(),
-            lists: Default::default(),
+            lists: std::array::from_fn(|_| Vec::new()),
             filter: Box::new([0; 64]),
         };
         for (line, fields) in isnad_text::data::lines(data) {
@@ -175,6 +180,12 @@ impl WordClasses {
             let word: Box<str> = isnad_text::fold(word).into();
             if word.is_empty() {
                 return Err(bad("empty word"));
+            }
+            if class == Class::AfterParticiple {
+                // (list only: common prepositions in the map would make the tense scan look
+                // up every "in" and "at"; the list is asked after a rare word in "-ed")
+                out.lists[class as usize].push(word);
+                continue;
             }
             if let Some(k) = filter_key(word.as_bytes()) {
                 out.filter[k / 64] |= 1 << (k % 64);
@@ -193,7 +204,7 @@ impl WordClasses {
 
     /// The bits of the classes of `word` (folded), for several questions at one lookup.
     #[inline]
-    pub(crate) fn bits(&self, word: &str) -> u32 {
+    pub(crate) fn bits(&self, word: &str) -> u64 {
         match filter_key(word.as_bytes()) {
             Some(k) if self.filter[k / 64] & (1 << (k % 64)) != 0 => {
                 self.words.get(word).copied().unwrap_or(0)
@@ -210,6 +221,6 @@ impl WordClasses {
 
 /// The bit of `class` in [`WordClasses::bits`].
 #[inline]
-pub(crate) fn bit(class: Class) -> u32 {
+pub(crate) fn bit(class: Class) -> u64 {
     class.bit()
 }

@@ -228,9 +228,30 @@ fn tense_en(folded: &str, classes: &WordClasses, name_at: NameAt<'_>) -> Option<
         {
             return Some(false);
         }
-        past = past || bits & bit(Class::Past) != 0 || ed_form(w) && !name_at(start);
+        past = past
+            || bits & bit(Class::Past) != 0
+            || ed_form(w) && !name_at(start) && !participle_opens_clause(folded, start, i, classes);
     }
     past.then_some(true)
+}
+
+/// Whether the word in "-ed" at `folded[start..end]` opens its clause (the text or a clause
+/// boundary before it, as [`clause_around`] has them) and an `after-participle` preposition
+/// follows it: a participle ("papers come first, followed by mathematics on Thursday
+/// afternoon", "on sale at noon on Saturday, priced at £95", "Based in Leeds, the firm …"),
+/// which says nothing of the clause's tense. A finite verb in the past opens no clause
+/// without its subject, but after a relative clause ("The ministry, which runs the hospitals,
+/// announced on Monday"): "on" is no such preposition, and a verb right before its
+/// expression is read by [`past_verb_before`] anyway.
+fn participle_opens_clause(folded: &str, start: usize, end: usize, classes: &WordClasses) -> bool {
+    let opens = folded[..start]
+        .trim_end_matches(' ')
+        .bytes()
+        .next_back()
+        .is_none_or(|b| matches!(b, b',' | b';' | b':' | b'"' | b'\n'));
+    let Some(rest) = folded[end..].strip_prefix(' ').filter(|_| opens) else { return false };
+    let next = rest.split(|c: char| !is_alphabetic(c)).next().unwrap_or("");
+    classes.list(Class::AfterParticiple).iter().any(|p| **p == *next)
 }
 
 #[cfg(test)]
@@ -314,8 +335,22 @@ mod tests {
             };
             let future = words().any(|w| future_words.iter().any(|f| f == w))
                 || before_to.iter().any(|b| folded.contains(&format!("{b} to")));
-            let past = words()
-                .any(|w| past_words.iter().any(|p| p == w) || w.len() >= 5 && w.ends_with("ed"));
+            // (a participle opening its clause before a preposition is no past: "…, followed by")
+            let preps = listed(Class::AfterParticiple);
+            let participle = |w: &str| {
+                folded.split([',', ';', ':', '"', '\n']).any(|clause| {
+                    let mut ws = clause.trim_start_matches(' ').split(' ');
+                    let first = ws.next();
+                    let next = ws
+                        .next()
+                        .and_then(|n| n.split(|c: char| !crate::letters::is_alphabetic(c)).next());
+                    first == Some(w) && next.is_some_and(|n| preps.iter().any(|p| **p == *n))
+                })
+            };
+            let past = words().any(|w| {
+                past_words.iter().any(|p| p == w)
+                    || w.len() >= 5 && w.ends_with("ed") && !participle(w)
+            });
             if future { Some(false) } else { past.then_some(true) }
         };
         for w in ["said", "told", "was", "shot"] {
@@ -358,6 +393,10 @@ mod tests {
             "wil—l",
             "will—",
             "—said",
+            "papers come first, followed by maths on thursday",
+            "on sale at noon on saturday, priced at £95",
+            "based in leeds, the firm",
+            "the firm, which runs, announced on monday",
         ]
         .into_iter()
         .map(str::to_string)

@@ -5,9 +5,10 @@
 //! الأضحى", "عيد الميلاد", "عيد الفطر المقبل"; a bare one is the next (future policy) or the
 //! nearest (news policies).
 //!
-//! Also "the spring", "in the autumn": a season of the current year, as "this spring".
+//! Also "the spring", "in the autumn", and a bare season after "by", "until" or "before" ("cut
+//! by summer"): a season of the current year, as "this spring".
 //!
-//! **Not**: season names alone ("a summer of protests"), a holiday with a Hijri year in the
+//! **Not**: season names alone ("a summer of protests", "freezes in winter"), a holiday with a Hijri year in the
 //! Gregorian sense.
 //!
 //! **Data**: `data/holidays.tsv` (one rule a holiday: fixed, n-th weekday, Easter, Hijri,
@@ -170,14 +171,24 @@ impl<'a, 'v> Parser<'a, 'v> {
     /// "The spring", "in the autumn": an English season after the article is one of the current
     /// year, as "this spring" is (news says "the spring" of the year it writes in; a season of
     /// another year has its year or a relative word: "the spring of 2019", "the following
-    /// spring"). Not under the future policy, whose bare seasons stay ordinary words, nor for
-    /// "the fall", in news a decline ("the fall was driven by hiring") more than the autumn.
+    /// spring"); so is a bare season after "by", "until" or "before", which end a stretch at a
+    /// time, no ordinary word ("Central bank signals cut by summer"; "a summer of protests",
+    /// "in summer the lake freezes" stay none). Under the `tense` policy in a clause that looks
+    /// ahead too ("will be announced in the autumn"); not under the future policy itself
+    /// (Duckling's convention), whose bare seasons stay ordinary words, nor for "the fall", in
+    /// news a decline ("the fall was driven by hiring") more than the autumn.
     fn the_season(&self, season: bool, k: usize) -> Option<Relative> {
+        let deadline = |w: usize| {
+            [Connective::By, Connective::Until, Connective::Before]
+                .into_iter()
+                .any(|c| self.connective(w, c))
+        };
         let the = season
             && !self.is_arabic()
-            && self.policy() != crate::Bare::Future
+            && self.anchor.bare != crate::Bare::Future
             && k > 0
-            && self.tok_text(k - 1).is_some_and(|w| w.eq_ignore_ascii_case("the"))
+            && (self.tok_text(k - 1).is_some_and(|w| w.eq_ignore_ascii_case("the"))
+                || deadline(k - 1))
             && !self.tok_text(k).is_some_and(|w| w.eq_ignore_ascii_case("fall"));
         the.then_some(Relative::This)
     }
