@@ -75,6 +75,7 @@ impl<'a> View<'a> {
         let mut tags = lex.tag(english, &norm.text, toks);
         if !english {
             crate::arabic::clear_non_cues(&mut tags, toks, &norm.text);
+            crate::arabic::madda::clear(&mut tags, toks, &doc.text);
         }
         let quotes = marks::pair(&doc.text, toks, &para, cfg.max_quote_bytes);
         let mut quote_of = vec![None; toks.len()];
