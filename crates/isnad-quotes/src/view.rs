@@ -72,10 +72,9 @@ impl<'a> View<'a> {
             let inside = sentences.get(si).is_some_and(|s| s.span.start() <= t.span.start());
             sent.push(if inside { si as u32 } else { u32::MAX });
         }
-        let mut tags = lex.tag(english, &norm.text, toks);
+        let mut tags = lex.tag(english, &norm.text, &doc.text, toks);
         if !english {
             crate::arabic::clear_non_cues(&mut tags, toks, &norm.text);
-            crate::arabic::madda::clear(&mut tags, toks, &doc.text);
         }
         let quotes = marks::pair(&doc.text, toks, &para, cfg.max_quote_bytes);
         let mut quote_of = vec![None; toks.len()];

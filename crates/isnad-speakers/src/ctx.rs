@@ -159,7 +159,7 @@ impl<'d> Ctx<'d> {
                 i += 1;
                 continue;
             }
-            if m.entry.cat == Cat::Stop && (self.given_name_ali(i) || self.madda_initial(i)) {
+            if m.entry.cat == Cat::Stop && self.not_the_stop_word(i) {
                 i += 1;
                 continue;
             }
@@ -226,22 +226,28 @@ impl<'d> Ctx<'d> {
             && matches!(self.hits[i - 1].get(), Some(None))
     }
 
-    /// True when token `i` is written «علي» with a dotted final ي: the given name ʿAlī, which
+    /// True when the word `o` is written «علي» with a dotted final ي: the given name ʿAlī, which
     /// folding makes look like the preposition «على» (the stop word). News spelling keeps the two
     /// apart («وزير الكهرباء زياد علي فاضل»); a name written «على», as Egyptian spelling does, stays
     /// ambiguous and is read as the preposition.
-    fn given_name_ali(&self, i: usize) -> bool {
-        let o = self.tokens[i].span.slice(self.text);
+    fn given_name_ali(o: &str) -> bool {
         o.strip_prefix('و').unwrap_or(o) == "علي"
     }
 
-    /// True when token `i` begins, after و or ف, with the madda «آ»: folding makes «آن» (the
+    /// True when the word `o` begins, after و or ف, with the madda «آ»: folding makes «آن» (the
     /// given name Anne, or "time") look like the complementiser «أن», and «آمر» (commander)
     /// like the verb «أمر»; no function word of the lexicon is written with a madda, so such a
     /// word is never one («ممثلة المنظمة، السيدة آن ماري دوبوا،»).
-    fn madda_initial(&self, i: usize) -> bool {
-        let o = self.tokens[i].span.slice(self.text);
+    fn madda_initial(o: &str) -> bool {
         o.trim_start_matches(['و', 'ف']).starts_with('آ')
+    }
+
+    /// True when the stop word found at token `i` is another word that folding made look like
+    /// it: «علي» (`given_name_ali`) or a word with the madda (`madda_initial`). The original
+    /// spelling is read once for both.
+    fn not_the_stop_word(&self, i: usize) -> bool {
+        let o = self.tokens[i].span.slice(self.text);
+        Self::given_name_ali(o) || Self::madda_initial(o)
     }
 
     /// True when token `i` lies inside a time expression of the `dates` stage («مساء الاثنين»).

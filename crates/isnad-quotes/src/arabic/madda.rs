@@ -5,16 +5,8 @@
 
 use isnad_core::Token;
 
-use crate::lexicon::{Role, Tag};
-
-/// Clears the complementiser reading of words that begin, after و or ف, with «آ».
-pub(crate) fn clear(tags: &mut [Tag], toks: &[Token], text: &str) {
-    let comp = Role::Comp.bit();
-    for (tag, tok) in tags.iter_mut().zip(toks) {
-        if tag.roles & comp != 0
-            && tok.span.slice(text).trim_start_matches(['و', 'ف']).starts_with('آ')
-        {
-            tag.roles &= !comp;
-        }
-    }
+/// True when token `tok` of `text` begins, after و or ف, with «آ». (Asked by the tagger of
+/// `lexicon.rs` of the few words that read as a complementiser, not of every token.)
+pub(crate) fn madda_initial(tok: &Token, text: &str) -> bool {
+    tok.span.slice(text).trim_start_matches(['و', 'ف']).starts_with('آ')
 }
