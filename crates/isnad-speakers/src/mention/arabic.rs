@@ -211,8 +211,8 @@ fn name_index(ctx: &Ctx<'_>, seg: &[usize], words: &[usize]) -> usize {
             // An honorific precedes a name; one that ends the phrase is a family name ("الدكتور
             // هيثم الحاج").
             Some(Cat::Honorific) => {
-                !(j == words.len() && j >= 2 && ctx.cat(words[j - 2]).is_none())
-                    && !before_filial(j - 1)
+                let family_name = j == words.len() && j >= 2 && ctx.cat(words[j - 2]).is_none();
+                !(family_name || before_filial(j - 1))
             }
             Some(_) => true,
         };
