@@ -193,6 +193,10 @@ pub(crate) enum Role {
     Gesture,
     /// Arabic: على with a pronoun right after a bare كتب: an inscription («لافتات كتب عليها»).
     Surface,
+    /// Arabic: a force of nature or the light of day («الشمس»، «الأمطار»، «الرياح») as the
+    /// subject right after a verb of saying: what it shows or brings is no speech («كشفت شمس
+    /// الصباح حجم الأضرار»).
+    Nature,
     /// English: a preposition that opens where, when or how long someone spoke ("testified
     /// before the panel", "testified for three hours", "reported from Washington"), not what
     /// was said.
@@ -267,6 +271,7 @@ impl Role {
             "negation" => Role::Negation,
             "gesture" => Role::Gesture,
             "surface" => Role::Surface,
+            "nature" => Role::Nature,
             "setting" => Role::Setting,
             "fact" => Role::Fact,
             "event" => Role::Event,
