@@ -193,6 +193,10 @@ pub(crate) enum Role {
     Gesture,
     /// Arabic: على with a pronoun right after a bare كتب: an inscription («لافتات كتب عليها»).
     Surface,
+    /// Arabic: a force of nature or the light of day («الشمس»، «الأمطار»، «الرياح») as the
+    /// subject right after a verb of saying: what it shows or brings is no speech («كشفت شمس
+    /// الصباح حجم الأضرار»).
+    Nature,
     /// English: a preposition that opens where, when or how long someone spoke ("testified
     /// before the panel", "testified for three hours", "reported from Washington"), not what
     /// was said.
@@ -276,6 +280,7 @@ impl Role {
             "negation" => Role::Negation,
             "gesture" => Role::Gesture,
             "surface" => Role::Surface,
+            "nature" => Role::Nature,
             "setting" => Role::Setting,
             "fact" => Role::Fact,
             "event" => Role::Event,
@@ -725,7 +730,9 @@ impl Lexicons {
     /// without each clitic prefix chain the token may carry (و، ف، ب، ل، ال …): a scan of the
     /// folded text would report every short function word (في، من، أن) inside every longer
     /// word. Only the multi-word entries are scanned, with the aho-corasick automaton.
-    pub fn tag(&self, english: bool, folded: &str, toks: &[Token]) -> Vec<Tag> {
+    /// `text` is the original text: a word spelled with «آ» is no complementiser
+    /// (`arabic/madda.rs`), which its folded form cannot tell.
+    pub fn tag(&self, english: bool, folded: &str, text: &str, toks: &[Token]) -> Vec<Tag> {
         let lex = if english { &self.en } else { &self.ar };
         let mut tags: Vec<Tag> =
             (0..toks.len()).map(|i| Tag { last: i as u32, ..Tag::default() }).collect();
@@ -739,6 +746,12 @@ impl Lexicons {
                 if let Some(entry) = lex.words.get(w) {
                     tags[i].cue = entry.cue;
                     tags[i].roles = entry.roles;
+                    if !english
+                        && entry.roles & Role::Comp.bit() != 0
+                        && crate::arabic::madda::madda_initial(t, text)
+                    {
+                        tags[i].roles &= !Role::Comp.bit();
+                    }
                 }
                 // The longest multi-word cue on this verb replaces its single-word reading
                 // ("pointed out", "made it clear").
@@ -776,7 +789,11 @@ impl Lexicons {
                     }
                 }
                 if !fn_done {
-                    let bits = filter_prefix(entry.roles, prefix);
+                    let mut bits = filter_prefix(entry.roles, prefix);
+                    if bits & Role::Comp.bit() != 0 && crate::arabic::madda::madda_initial(t, text)
+                    {
+                        bits &= !Role::Comp.bit();
+                    }
                     if bits != 0 {
                         tags[i].roles |= bits;
                         if !cue_done {

@@ -72,7 +72,7 @@ impl<'a> View<'a> {
             let inside = sentences.get(si).is_some_and(|s| s.span.start() <= t.span.start());
             sent.push(if inside { si as u32 } else { u32::MAX });
         }
-        let mut tags = lex.tag(english, &norm.text, toks);
+        let mut tags = lex.tag(english, &norm.text, &doc.text, toks);
         if !english {
             crate::arabic::clear_non_cues(&mut tags, toks, &norm.text);
         }

@@ -55,6 +55,8 @@ pub(crate) struct Ctx<'d> {
     hits: Vec<Cell<Option<Option<Hit>>>>,
     /// The tokens where an entry starts, in order, outside the contents (see `entry_starts`).
     starts: Vec<u32>,
+    /// Byte spans of the time expressions of the `dates` stage when it ran before, by start.
+    timexes: Vec<(usize, usize)>,
 }
 
 impl<'d> Ctx<'d> {
@@ -80,7 +82,9 @@ impl<'d> Ctx<'d> {
             cues: Cover::new(doc.layers.claims.iter().map(|c| c.cue)),
             hits: vec![Cell::new(Some(None)); n],
             starts: Vec::new(),
+            timexes: doc.layers.timexes.iter().map(|t| (t.span.start(), t.span.end())).collect(),
         };
+        ctx.timexes.sort_unstable();
         let mut starts = Vec::with_capacity(n / 2);
         if !lex.rests_have_letters || ctx.contents.is_empty() {
             ctx.tag(0, n, Some(&mut starts));
@@ -155,7 +159,7 @@ impl<'d> Ctx<'d> {
                 i += 1;
                 continue;
             }
-            if m.entry.cat == Cat::Stop && self.given_name_ali(i) {
+            if m.entry.cat == Cat::Stop && self.not_the_stop_word(i) {
                 i += 1;
                 continue;
             }
@@ -222,13 +226,35 @@ impl<'d> Ctx<'d> {
             && matches!(self.hits[i - 1].get(), Some(None))
     }
 
-    /// True when token `i` is written «علي» with a dotted final ي: the given name ʿAlī, which
+    /// True when the word `o` is written «علي» with a dotted final ي: the given name ʿAlī, which
     /// folding makes look like the preposition «على» (the stop word). News spelling keeps the two
     /// apart («وزير الكهرباء زياد علي فاضل»); a name written «على», as Egyptian spelling does, stays
     /// ambiguous and is read as the preposition.
-    fn given_name_ali(&self, i: usize) -> bool {
-        let o = self.tokens[i].span.slice(self.text);
+    fn given_name_ali(o: &str) -> bool {
         o.strip_prefix('و').unwrap_or(o) == "علي"
+    }
+
+    /// True when the word `o` begins, after و or ف, with the madda «آ»: folding makes «آن» (the
+    /// given name Anne, or "time") look like the complementiser «أن», and «آمر» (commander)
+    /// like the verb «أمر»; no function word of the lexicon is written with a madda, so such a
+    /// word is never one («ممثلة المنظمة، السيدة آن ماري دوبوا،»).
+    fn madda_initial(o: &str) -> bool {
+        o.trim_start_matches(['و', 'ف']).starts_with('آ')
+    }
+
+    /// True when the stop word found at token `i` is another word that folding made look like
+    /// it: «علي» (`given_name_ali`) or a word with the madda (`madda_initial`). The original
+    /// spelling is read once for both.
+    fn not_the_stop_word(&self, i: usize) -> bool {
+        let o = self.tokens[i].span.slice(self.text);
+        Self::given_name_ali(o) || Self::madda_initial(o)
+    }
+
+    /// True when token `i` lies inside a time expression of the `dates` stage («مساء الاثنين»).
+    pub fn in_timex(&self, i: usize) -> bool {
+        let t = self.tokens[i].span;
+        let k = self.timexes.partition_point(|&(s, _)| s <= t.start());
+        k > 0 && self.timexes[k - 1].1 >= t.end()
     }
 
     /// The lexicon entry covering token `i` (`Some`) when its stretch is tagged; `None` when not yet.

@@ -93,6 +93,12 @@ pub(crate) struct LangLex {
     pub relational: HashSet<String>,
     /// Titles that are given names too («سلطان»): bare before a family name, the name.
     pub given: HashSet<String>,
+    /// Particles of filiation written after a given name («ولد»، «منت»): the word before one is
+    /// a name, even when it reads as an honorific («المزارع الشيخ ولد بيده»).
+    pub filial: HashSet<String>,
+    /// Heads of a news outlet's name («وكالة»، «صحيفة»): before a proper name without the
+    /// article they are generic, and the outlet is named by the proper name («وكالة رويترز»).
+    pub media: HashSet<String>,
     /// Abbreviated titles → their full form ("sen" → "senator"), for comparing role heads.
     pub full: HashMap<String, String>,
     /// True when every word after the first of a multi-word entry has a letter. A token without
@@ -314,6 +320,8 @@ fn compile(file: &'static str, text: &str) -> Result<LangLex, DataError> {
     let mut verbs = HashSet::default();
     let mut relational = HashSet::default();
     let mut given = HashSet::default();
+    let mut filial = HashSet::default();
+    let mut media = HashSet::default();
     let mut full = HashMap::default();
     for (line, fields) in isnad_text::data::lines(text) {
         let bad = |message: String| DataError::Line { file, line, message };
@@ -331,6 +339,14 @@ fn compile(file: &'static str, text: &str) -> Result<LangLex, DataError> {
         }
         if cat == "given" {
             given.insert(isnad_text::fold(form));
+            continue;
+        }
+        if cat == "filial" {
+            filial.insert(isnad_text::fold(form));
+            continue;
+        }
+        if cat == "media" {
+            media.insert(isnad_text::fold(form));
             continue;
         }
         let cat = if cat == "stop-verb" {
@@ -367,7 +383,7 @@ fn compile(file: &'static str, text: &str) -> Result<LangLex, DataError> {
     let rests_have_letters = words.values().all(|s| {
         s.multi.iter().all(|(rest, _)| rest.iter().all(|r| r.chars().any(char::is_alphabetic)))
     });
-    Ok(LangLex { words, tfinal, verbs, relational, given, full, rests_have_letters })
+    Ok(LangLex { words, tfinal, verbs, relational, given, filial, media, full, rests_have_letters })
 }
 
 /// The Arabic lexicon, compiled on first use.

@@ -1237,6 +1237,10 @@ pub(crate) fn apposed_name(
             j += 1;
         }
     }
+    // "رئيس البلدية، مساء الاثنين، إن …": a time phrase between commas tells when, not who.
+    if j < n && ctx.in_timex(j) {
+        return None;
+    }
     let start = j;
     let mut k = 0;
     while j < n

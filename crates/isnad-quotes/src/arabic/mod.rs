@@ -56,6 +56,7 @@ mod coordinated;
 mod filters;
 mod insertion;
 mod introducer;
+pub(crate) mod madda;
 mod nominal;
 mod not_speech;
 mod postposed;

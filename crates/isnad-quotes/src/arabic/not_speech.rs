@@ -4,9 +4,11 @@
 //! التوربينات»: he pointed, he said nothing); على with a pronoun right after a bare كتب is the
 //! passive كُتِبَ عليه, an inscription («لافتات كتب عليها «القمح أمن قومي»»); a relative «ما»
 //! standing for a fact right before the verb is its subject («وهو ما يؤكد أن النيران امتدت»،
-//! «مما يشير إلى …»: the author infers, nobody speaks). None is a cue.
+//! «مما يشير إلى …»: the author infers, nobody speaks); a force of nature or the light of day as
+//! the subject right after the verb shows or brings, it does not speak («كشفت شمس الصباح حجم
+//! الأضرار»، «أكدت الأمطار …»). None is a cue.
 //! **Not**: «أشار بيان الوزارة إلى أن …», «كتب على حسابه أن …» (a subject, or a noun after على).
-//! **Data**: `gesture`, `surface` and `fact` in `data/ar-function.tsv`.
+//! **Data**: `gesture`, `surface`, `nature` and `fact` in `data/ar-function.tsv`.
 //! **Fixture**: `tests/fixtures/ar-not-speech.txt`.
 
 use isnad_core::{Token, TokenKind};
@@ -28,7 +30,9 @@ pub(super) fn not_speech(tags: &[Tag], toks: &[Token], folded: &str, i: usize) -
     let inscription = tags[i + 1].roles & Role::Surface.bit() != 0
         && cue.form == Form::ArPast
         && tags[i].prefix == 0;
-    gesture || inscription || fact(tags, toks, folded, i)
+    // (the subject right after the verb: «كشفت شمس الصباح حجم الأضرار»)
+    let nature = tags[i + 1].roles & Role::Nature.bit() != 0;
+    gesture || inscription || nature || fact(tags, toks, folded, i)
 }
 
 /// True when the word before the cue at `i` is «مما», or «ما» after «هو»، «هي»، «هذا» (with و).

@@ -66,6 +66,9 @@ pub(super) fn parse_ar(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
                     p.name = Some(name_form(ctx, &named));
                     p.descs.push(name_form(ctx, seg).text);
                 }
+                _ if generic_media_head(ctx, h, &after) => {
+                    p.name = Some(name_form(ctx, &after));
+                }
                 _ => p.name = Some(name_form(ctx, seg)),
             }
             Some(p)
@@ -124,6 +127,27 @@ pub(super) fn parse_ar(ctx: &Ctx<'_>, seg: &[usize]) -> Option<Parsed> {
     }
 }
 
+/// True when the organisation head `h` is a news outlet's generic head («وكالة»، «صحيفة»: `media`
+/// in `data/ar.tsv`) of one word before one to three words, `after`, that have no article and
+/// that the lexicon does not know: a proper name («وكالة رويترز»), which names the outlet.
+fn generic_media_head(ctx: &Ctx<'_>, h: crate::ctx::Hit, after: &[usize]) -> bool {
+    let w0 = h.first as usize;
+    h.len == 1
+        && h.entry.cat == Cat::Org
+        && (1..=3).contains(&after.len())
+        && after.first() == Some(&(w0 + 1))
+        && after.windows(2).all(|p| p[1] == p[0] + 1)
+        && after.iter().all(|&i| !ctx.definite(i) && ctx.cat(i).is_none())
+        && {
+            // (not `word_key`: it would read the و of «وكالة» as the conjunction; «لوكالة» is
+            // an author after a document, «تقرير لوكالة رويترز»)
+            let f = ctx.folded(w0);
+            let conj = f.strip_prefix(['و', 'ف']).unwrap_or(f);
+            let prep = conj.strip_prefix(['ل', 'ب']).unwrap_or(conj);
+            [f, conj, prep].iter().any(|w| ctx.lex.media.contains(*w))
+        }
+}
+
 /// The opening and closing marks of a quoted nickname of one to three words inside a name, with
 /// words before and after it: 'عبد الرحيم "ود البلة" الطيب'.
 fn inner_nickname(ctx: &Ctx<'_>, seg: &[usize]) -> Option<(usize, usize)> {
@@ -173,6 +197,10 @@ fn participle_plural(folded: &str) -> bool {
 fn name_index(ctx: &Ctx<'_>, seg: &[usize], words: &[usize]) -> usize {
     // The name: the longest run of plain words at the end, not crossing brackets or quotes.
     let mut j = words.len();
+    // «ولد», «منت» («son, daughter of») follow a given name: the word before one is the name's
+    // first word, even an honorific («المزارع الشيخ ولد بيده»; `filial` in `data/ar.tsv`).
+    let before_filial =
+        |k: usize| words.get(k + 1).is_some_and(|&n| ctx.lex.filial.contains(ctx.folded(n)));
     while j > 0 {
         let w = words[j - 1];
         let stop = match ctx.cat(w) {
@@ -183,7 +211,8 @@ fn name_index(ctx: &Ctx<'_>, seg: &[usize], words: &[usize]) -> usize {
             // An honorific precedes a name; one that ends the phrase is a family name ("الدكتور
             // هيثم الحاج").
             Some(Cat::Honorific) => {
-                !(j == words.len() && j >= 2 && ctx.cat(words[j - 2]).is_none())
+                let family_name = j == words.len() && j >= 2 && ctx.cat(words[j - 2]).is_none();
+                !(family_name || before_filial(j - 1))
             }
             Some(_) => true,
         };
@@ -217,7 +246,7 @@ fn name_index(ctx: &Ctx<'_>, seg: &[usize], words: &[usize]) -> usize {
         let f = ctx.folded(w);
         let name_initial =
             ctx.cat(w) != Some(Cat::Particle) || f.starts_with("عبد") || f.starts_with("ابو");
-        if ctx.definite(w) || !name_initial {
+        if (ctx.definite(w) || !name_initial) && !before_filial(j) {
             j += 1;
         } else {
             break;
@@ -236,7 +265,11 @@ fn name_index(ctx: &Ctx<'_>, seg: &[usize], words: &[usize]) -> usize {
     }
     // "سفير روسيا بتونس", "سفير اليابان بعمان": one last word glued to ب or ل after a role is
     // where the holder serves, not his name (a name there has two words: "سفير روسيا بسام حداد").
-    if j > 0 && j + 1 == words.len() && ctx.folded(words[j]).starts_with(['ب', 'ل']) {
+    if j > 0
+        && j + 1 == words.len()
+        && ctx.folded(words[j]).starts_with(['ب', 'ل'])
+        && !ctx.lex.filial.contains(ctx.folded(words[j - 1]))
+    {
         j += 1;
     }
     // "السيد الوزاني", "الدكتورة العلي": after an honorific alone, one definite word the
