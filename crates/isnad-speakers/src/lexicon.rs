@@ -329,24 +329,17 @@ fn compile(file: &'static str, text: &str) -> Result<LangLex, DataError> {
         let cat = fields.get(1).copied().unwrap_or("");
         let agr = Agr::parse(fields.get(2).copied().unwrap_or("-"))
             .ok_or_else(|| bad(format!("unknown agreement '{}'", fields[2])))?;
-        if cat == "tfinal" {
-            tfinal.insert(isnad_text::fold(form));
-            continue;
-        }
-        if cat == "relational" {
-            relational.insert(isnad_text::fold(form));
-            continue;
-        }
-        if cat == "given" {
-            given.insert(isnad_text::fold(form));
-            continue;
-        }
-        if cat == "filial" {
-            filial.insert(isnad_text::fold(form));
-            continue;
-        }
-        if cat == "media" {
-            media.insert(isnad_text::fold(form));
+        // The categories that only list words for one question each (no lexicon entry).
+        let listed = match cat {
+            "tfinal" => Some(&mut tfinal),
+            "relational" => Some(&mut relational),
+            "given" => Some(&mut given),
+            "filial" => Some(&mut filial),
+            "media" => Some(&mut media),
+            _ => None,
+        };
+        if let Some(set) = listed {
+            set.insert(isnad_text::fold(form));
             continue;
         }
         let cat = if cat == "stop-verb" {

@@ -9,10 +9,10 @@
 //! marks the expression [`Reading::Named`]; the stage reads a document's expressions in order
 //! and moves it to the unit of the last date named (`crate::reported`).
 //!
-//! **Not**: "that" before anything but a unit or a time of day ("said that Friday's vote"), a plural ("that
-//! years of work"), "the following three years" (an amount: `offset.rs`). Without a date named
-//! before, "that year" is no date (nothing says which) and "the following year" is the one
-//! after the publication's.
+//! **Not**: "that" before anything but a unit or a time of day ("said that Friday's vote"), a
+//! plural ("that years of work"), "the following three years" (an amount: `offset.rs`). Without
+//! a date named before, "that year" is no date (nothing says which) and "the following year" is
+//! the one after the publication's.
 //!
 //! **Data**: `data/en-classes.tsv` classes `same-as-named` ("that"), `after-named`
 //! ("following", "the following"); "same" after "that" is read by the rule; `data/en.tsv` has

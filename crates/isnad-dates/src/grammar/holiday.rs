@@ -8,8 +8,8 @@
 //! Also "the spring", "in the autumn", and a bare season after "by", "until" or "before" ("cut
 //! by summer"): a season of the current year, as "this spring".
 //!
-//! **Not**: season names alone ("a summer of protests", "freezes in winter"), a holiday with a Hijri year in the
-//! Gregorian sense.
+//! **Not**: season names alone ("a summer of protests", "freezes in winter"), a holiday with a
+//! Hijri year in the Gregorian sense.
 //!
 //! **Data**: `data/holidays.tsv` (one rule a holiday: fixed, n-th weekday, Easter, Hijri,
 //! Hebrew, Chinese, Indian calendars; the calendar of each is read off its rule),

@@ -1,9 +1,9 @@
 //! Parts of a period: its beginning, middle or end.
 //!
 //! **Reads**: "early March", "earlier this year" (its start to today), "mid-March", "late
-//! March", "the end of the month", "end of 2025", "late 2025", "EOM", "the beginning of next week",
-//! "early summer", "the late summer of 2019" (a third of the season), "أوائل مارس", "منتصف مارس" (the 15th),
-//! "أواخر الشهر المقبل", "نهاية العام الجاري", "بداية الشهر المقبل" (its first day), "مطلع الشهر
+//! March", "the end of the month", "end of 2025", "late 2025", "EOM", "the beginning of next
+//! week", "early summer", "the late summer of 2019" (a third of the season), "أوائل مارس", "منتصف
+//! مارس" (the 15th), "أواخر الشهر المقبل", "نهاية العام الجاري", "بداية الشهر المقبل" (its first day), "مطلع الشهر
 //! المقبل", "العشر الأواخر من رمضان", "منتصف شهر رمضان" (its 15th), "نهاية شوال" (its last
 //! days).
 //!

@@ -7,7 +7,8 @@
 //! source whom the agency quoted"): it reports nothing of its own. It is no cue, and it opens a
 //! circumstance between commas, as «في بيان» does, after which the object of the main verb
 //! follows; the outlet in it is the medium.
-//! **Not**: «ونقلت الوكالة عن مصدر …» (with و, or with a name after عن: the relaying clause itself).
+//! **Not**: «ونقلت الوكالة عن مصدر …» (with و, or with a name after عن: the relaying clause
+//! itself).
 //! **Data**: `frame` of `data/ar-cues.tsv`.
 //! **Fixture**: `tests/fixtures/ar-relay-aside.txt`.
 
