@@ -745,13 +745,11 @@ impl Lexicons {
                 // No clitic to cut (every English word): the whole word is the only stem.
                 if let Some(entry) = lex.words.get(w) {
                     tags[i].cue = entry.cue;
-                    tags[i].roles = entry.roles;
-                    if !english
-                        && entry.roles & Role::Comp.bit() != 0
-                        && crate::arabic::madda::madda_initial(t, text)
-                    {
-                        tags[i].roles &= !Role::Comp.bit();
-                    }
+                    tags[i].roles = if english {
+                        entry.roles
+                    } else {
+                        crate::arabic::madda::without_madda_comp(entry.roles, t, text)
+                    };
                 }
                 // The longest multi-word cue on this verb replaces its single-word reading
                 // ("pointed out", "made it clear").
@@ -789,11 +787,11 @@ impl Lexicons {
                     }
                 }
                 if !fn_done {
-                    let mut bits = filter_prefix(entry.roles, prefix);
-                    if bits & Role::Comp.bit() != 0 && crate::arabic::madda::madda_initial(t, text)
-                    {
-                        bits &= !Role::Comp.bit();
-                    }
+                    let bits = crate::arabic::madda::without_madda_comp(
+                        filter_prefix(entry.roles, prefix),
+                        t,
+                        text,
+                    );
                     if bits != 0 {
                         tags[i].roles |= bits;
                         if !cue_done {

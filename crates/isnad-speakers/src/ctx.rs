@@ -234,20 +234,12 @@ impl<'d> Ctx<'d> {
         o.strip_prefix('و').unwrap_or(o) == "علي"
     }
 
-    /// True when the word `o` begins, after و or ف, with the madda «آ»: folding makes «آن» (the
-    /// given name Anne, or "time") look like the complementiser «أن», and «آمر» (commander)
-    /// like the verb «أمر»; no function word of the lexicon is written with a madda, so such a
-    /// word is never one («ممثلة المنظمة، السيدة آن ماري دوبوا،»).
-    fn madda_initial(o: &str) -> bool {
-        o.trim_start_matches(['و', 'ف']).starts_with('آ')
-    }
-
     /// True when the stop word found at token `i` is another word that folding made look like
-    /// it: «علي» (`given_name_ali`) or a word with the madda (`madda_initial`). The original
-    /// spelling is read once for both.
+    /// it: «علي» (`given_name_ali`) or a word with the madda («آن»: `isnad_text::arabic::
+    /// madda_initial`). The original spelling is read once for both.
     fn not_the_stop_word(&self, i: usize) -> bool {
         let o = self.tokens[i].span.slice(self.text);
-        Self::given_name_ali(o) || Self::madda_initial(o)
+        Self::given_name_ali(o) || isnad_text::arabic::madda_initial(o)
     }
 
     /// True when token `i` lies inside a time expression of the `dates` stage («مساء الاثنين»).

@@ -132,9 +132,8 @@ fn apposed_name(ctx: &Ctx<'_>, comma: usize, cue: usize) -> Option<Range<usize>>
 /// ارتياحه للقرار، لكنه طالب …»): the pronoun stands for the subject of the sentence's main verb,
 /// as a ḥāl's unwritten subject does.
 fn after_pronoun_contrast(ctx: &Ctx<'_>, cue: usize) -> bool {
-    let Some(before) = cue.checked_sub(1) else { return false };
-    let rest = ctx.folded(before).trim_start_matches(['و', 'ف']);
-    matches!(rest, "لكنه" | "لكنها" | "لكنهم" | "لكنهما")
+    cue.checked_sub(1)
+        .is_some_and(|before| isnad_text::arabic::contrast_with_pronoun(ctx.folded(before)))
 }
 
 /// True when the cue `cue` carries و right after a comma («انتقد النائب …، محمد …، تأخر الحكومة،

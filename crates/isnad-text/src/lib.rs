@@ -12,6 +12,7 @@
 //! - [`SegmentStage`] runs all of it as the pipeline's first stage.
 #![deny(missing_docs)]
 
+pub mod arabic;
 pub mod chars;
 pub mod data;
 pub mod lang;

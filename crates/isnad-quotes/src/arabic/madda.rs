@@ -5,8 +5,16 @@
 
 use isnad_core::Token;
 
-/// True when token `tok` of `text` begins, after و or ف, with «آ». (Asked by the tagger of
-/// `lexicon.rs` of the few words that read as a complementiser, not of every token.)
-pub(crate) fn madda_initial(tok: &Token, text: &str) -> bool {
-    tok.span.slice(text).trim_start_matches(['و', 'ف']).starts_with('آ')
+use crate::lexicon::Role;
+
+/// `roles` without the complementiser's bit when token `tok` of `text` is spelled with an
+/// initial «آ» (`isnad_text::arabic::madda_initial`). (Asked by the tagger of `lexicon.rs` only
+/// of the few words that read as a complementiser, not of every token.)
+pub(crate) fn without_madda_comp(roles: u64, tok: &Token, text: &str) -> u64 {
+    let comp = Role::Comp.bit();
+    if roles & comp != 0 && isnad_text::arabic::madda_initial(tok.span.slice(text)) {
+        roles & !comp
+    } else {
+        roles
+    }
 }

@@ -39,7 +39,8 @@ pub(super) fn object_not_speaker(
         && v.tags[before].prefix == 0
         && before.checked_sub(1).is_some_and(|c| v.is_punct(c, COMMAS));
     // "، لكنه طالب الأمانة بتعويض …": the pronoun on the contrast is the subject.
-    if v.has(before, Role::Contrast) && pronoun_suffix(v.folded(before)) {
+    if v.has(before, Role::Contrast) && isnad_text::arabic::contrast_with_pronoun(v.folded(before))
+    {
         return true;
     }
     if !(after_comma || after_subordinator) {
@@ -47,11 +48,4 @@ pub(super) fn object_not_speaker(
     }
     let start = v.sentence_start(i);
     (start..before).any(|t| v.tags[t].cue.is_some())
-}
-
-/// True for a contrast word that carries the subject as a pronoun («لكنه»، «ولكنها»، «إلا أنهم»
-/// is not one: أن there is the complementiser of another clause).
-fn pronoun_suffix(folded: &str) -> bool {
-    let rest = folded.trim_start_matches(['و', 'ف']);
-    ["لكنه", "لكنها", "لكنهم", "لكنهما"].contains(&rest)
 }
